@@ -1,0 +1,14 @@
+"""svpol: a spaCy pipeline for Swedish political text.
+
+Library use::
+
+    import svpol
+    nlp = svpol.load()
+    doc = nlp("Ordföranden Elvir Kazinic (S) föreslår 0,6 mnkr till SÄPO.")
+    print(doc.ents)
+"""
+
+from .about import __version__
+from .labels import ENTITY_LABELS, TOPIC_LABELS
+
+__all__ = ["__version__", "ENTITY_LABELS", "TOPIC_LABELS"]

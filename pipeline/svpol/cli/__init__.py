@@ -1,0 +1,14 @@
+"""The `svpol` command line: a thin typer layer over plain library functions.
+
+Each command lives in its own module and registers itself on `app` when imported.
+"""
+
+from ._app import app
+
+# Imported for their side effect of registering commands on `app`.
+from . import info  # noqa: F401,E402
+
+
+def main() -> None:
+    """Run the command line."""
+    app()
