@@ -35,3 +35,14 @@ TOPIC_DESCRIPTIONS: Dict[str, str] = {
 
 ENTITY_LABELS: Tuple[str, ...] = tuple(ENTITY_DESCRIPTIONS)
 TOPIC_LABELS: Tuple[str, ...] = tuple(TOPIC_DESCRIPTIONS)
+
+# Attributes an entity of each label carries in the output record (see docs/DESIGN.md).
+# Components set them as Span extensions of the same name; export reads them from here.
+ENTITY_ATTRIBUTES: Dict[str, Tuple[str, ...]] = {
+    "PERSON": ("party", "role", "kb_id"),
+    "PARTY": ("party_id", "party_name"),
+    "AUTHORITY": ("canonical", "kind", "authority_id"),
+    "ORG": (),
+    "LOC": (),
+    "MONEY": ("amount_sek", "currency", "unit"),
+}
