@@ -1,0 +1,143 @@
+"""The svpol tokenizer: spaCy's Swedish tokenizer plus rules for political text.
+
+spaCy's Swedish defaults already give most of what the text needs:
+``(FHS)och`` → ``(`` ``FHS`` ``)`` ``och``, ``(M)`` as three tokens, abbreviations
+such as ``m.fl.``, ``bl.a.``, ``t.ex.``, ``kr.`` kept whole, ``22,2`` one token,
+``Rinkeby-Kista`` kept whole and ``SÄPO:s`` kept whole. On top of that:
+
+- money units glued to a number are split off: ``5mnkr`` → ``5`` ``mnkr``;
+- more abbreviations of Swedish administrative text are kept whole (``ang.``, ``enl.``, ...);
+- a number written with spaces as thousands separators is **one token**:
+  ``1 200``, ``3 500 000``, ``1 200,50``. Only groups of exactly three digits after
+  a first group of one to three digits are joined, so lists of years or other
+  numbers (``2017 2018``, ``12 13``, ``5 1200``) stay apart. The token keeps its
+  space (``token.text == "1 200"``); ``token.like_num`` is true for it.
+
+Use it in a config with::
+
+    [nlp.tokenizer]
+    @tokenizers = "svpol.Tokenizer.v1"
+
+The function is also an entry point (``spacy_tokenizers``), so ``spacy.load`` finds
+it without importing svpol first.
+"""
+
+import re
+from typing import Any, Callable, Dict, Iterable, Iterator, Optional, Union
+
+import spacy
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex, registry
+
+# Money units written straight after a number ("5mnkr", "12MSEK").
+_UNIT_SUFFIX = r"(?<=[0-9])(?:[mM][nd]kr|[tTmM]kr|kkr|MSEK|SEK|kr)"
+_EXTRA_ABBREVIATIONS = (
+    "ang.", "anm.", "bil.", "dnr.", "enl.", "exkl.", "fr.o.m.", "förv.", "inkl.",
+    "jfr.", "kap.", "milj.", "mdr.", "mn.", "nr.", "ordf.", "p.g.a.", "prop.", "sekr.",
+    "t.o.m.", "tf.", "tjf.", "tkr.", "mnkr.", "mdkr.", "v.g.", "Ordf.", "Sekr.", "Ang.",
+    "Enl.", "Bil.", "Dnr.", "Jfr.", "Anm.", "Prop.",
+)  # fmt: skip
+# A number with spaces (or no-break / narrow no-break spaces) as thousands separators.
+_SPACED_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d]|[,.]\d)")
+
+
+class SvpolTokenizer:
+    """spaCy's rule tokenizer followed by merging of space-separated thousands.
+
+    Wraps a :class:`spacy.tokenizer.Tokenizer` (available as ``.inner``) and
+    serializes through it, so ``nlp.to_disk`` / ``spacy.load`` keep its rules.
+    """
+
+    def __init__(self, inner: Tokenizer) -> None:
+        self.inner = inner
+
+    @property
+    def vocab(self):
+        """The vocab of the wrapped tokenizer."""
+        return self.inner.vocab
+
+    def __call__(self, text: str) -> Doc:
+        """Tokenize ``text`` into a Doc."""
+        doc = self.inner(text)
+        if any(ch.isdigit() for ch in text):
+            merge_spaced_numbers(doc)
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        """Tokenize a stream of texts."""
+        for text in texts:
+            yield self(text)
+
+    def explain(self, text: str):
+        """Explain the rule tokenization (before number merging), see ``Tokenizer.explain``."""
+        return self.inner.explain(text)
+
+    def add_special_case(self, string: str, substrings: Any) -> None:
+        """Add a special case to the wrapped tokenizer."""
+        self.inner.add_special_case(string, substrings)
+
+    @property
+    def rules(self) -> Dict[str, Any]:
+        """The special cases of the wrapped tokenizer."""
+        return self.inner.rules
+
+    def to_bytes(self, *, exclude: Iterable[str] = tuple()) -> bytes:
+        """Serialize the wrapped tokenizer's rules."""
+        return self.inner.to_bytes(exclude=exclude)
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = tuple()) -> "SvpolTokenizer":
+        """Load the wrapped tokenizer's rules."""
+        self.inner.from_bytes(bytes_data, exclude=exclude)
+        return self
+
+    def to_disk(self, path: Union[str, Any], *, exclude: Iterable[str] = tuple()) -> None:
+        """Save the wrapped tokenizer's rules to ``path``."""
+        self.inner.to_disk(path, exclude=exclude)
+
+    def from_disk(self, path: Union[str, Any], *, exclude: Iterable[str] = tuple()) -> "SvpolTokenizer":
+        """Load the wrapped tokenizer's rules from ``path``."""
+        self.inner.from_disk(path, exclude=exclude)
+        return self
+
+
+def merge_spaced_numbers(doc: Doc) -> Doc:
+    """Merge numbers written with thousands separators (``1 200``) into one token, in place."""
+    spans = []
+    for m in _SPACED_NUMBER.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end())
+        # Only merge where the number lines up with token boundaries ("1 200" not "x1 200").
+        if span is not None and len(span) > 1:
+            spans.append(span)
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span, attrs={"NORM": span.text.replace("\u00a0", " ").replace("\u202f", " ")})
+    return doc
+
+
+def _build_inner(nlp: Language) -> Tokenizer:
+    """spaCy's default tokenizer for ``nlp``'s language plus the svpol rules."""
+    inner = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
+    suffixes = list(nlp.Defaults.suffixes or []) + [_UNIT_SUFFIX]
+    inner.suffix_search = compile_suffix_regex(suffixes).search
+    for abbr in _EXTRA_ABBREVIATIONS:
+        if abbr not in inner.rules:
+            inner.add_special_case(abbr, [{"ORTH": abbr}])
+    return inner
+
+
+@registry.tokenizers("svpol.Tokenizer.v1")
+def create_tokenizer() -> Callable[[Language], SvpolTokenizer]:
+    """Registered tokenizer factory: ``@tokenizers = "svpol.Tokenizer.v1"``."""
+
+    def make_tokenizer(nlp: Language) -> SvpolTokenizer:
+        return SvpolTokenizer(_build_inner(nlp))
+
+    return make_tokenizer
+
+
+def blank(lang: str = "sv") -> Language:
+    """A blank pipeline (``spacy.blank(lang)``) that uses the svpol tokenizer."""
+    return spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "svpol.Tokenizer.v1"}}})
