@@ -10,5 +10,6 @@ Library use::
 
 from .about import __version__
 from .labels import ENTITY_LABELS, TOPIC_LABELS
+from .api import annotate, load
 
-__all__ = ["__version__", "ENTITY_LABELS", "TOPIC_LABELS"]
+__all__ = ["__version__", "ENTITY_LABELS", "TOPIC_LABELS", "annotate", "load"]

@@ -1,0 +1,80 @@
+"""Annotating a stream of records: normalize, run the pipeline, export.
+
+Long documents are cut at paragraph boundaries (else line, sentence or word
+boundaries) into chunks of at most ``max_chars`` characters so that one huge
+input does not blow the model's memory; entities and paragraphs of the chunks
+are stitched back with offsets in the raw text, and the document's topics are
+the chunks' topics averaged with their lengths as weights (see
+:func:`svpol.export.chunks_to_dict`).
+"""
+
+from collections import deque
+from dataclasses import dataclass
+from typing import Deque, Iterable, Iterator, List, Optional, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .export import chunks_to_dict
+from .intake import Record
+from .text import OffsetMap, chunks, normalize
+
+MAX_CHARS = 100_000
+
+
+@dataclass
+class AnnotateStats:
+    """Counts kept while annotating: documents, words (tokens that are not space or punctuation), raw characters."""
+
+    documents: int = 0
+    words: int = 0
+    chars: int = 0
+
+
+def annotate_records(
+    records: Iterable[Record],
+    nlp: Language,
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    max_chars: int = MAX_CHARS,
+    stats: Optional[AnnotateStats] = None,
+) -> Iterator[dict]:
+    """Annotate records with ``nlp`` and yield one output dict per record, in input order.
+
+    Args:
+        records: the records to annotate (read lazily).
+        nlp: the pipeline.
+        batch_size: texts per batch of ``nlp.pipe``.
+        n_process: processes for ``nlp.pipe``.
+        max_chars: the longest text given to the model in one piece.
+        stats: if given, updated as records are done.
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    if n_process == 0 or n_process < -1:
+        raise ValueError(f"n_process must be positive or -1 (all CPUs), got {n_process}")
+    # Records whose chunks are in flight, oldest first; nlp.pipe keeps the input order.
+    pending: Deque[Tuple[Record, OffsetMap, int]] = deque()
+
+    def texts() -> Iterator[Tuple[str, int]]:
+        for record in records:
+            clean, offset_map = normalize(record.raw)
+            spans = chunks(clean, max_chars) or [(0, 0)]
+            pending.append((record, offset_map, len(spans)))
+            for start, end in spans:
+                yield clean[start:end], start
+
+    parts: List[Tuple[int, Doc]] = []
+    for doc, offset in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        parts.append((offset, doc))
+        record, offset_map, n_chunks = pending[0]
+        if len(parts) < n_chunks:
+            continue
+        pending.popleft()
+        if stats is not None:
+            stats.documents += 1
+            stats.chars += len(record.raw)
+            stats.words += sum(1 for _, d in parts for t in d if not (t.is_space or t.is_punct))
+        yield chunks_to_dict(parts, offset_map, record)
+        parts = []

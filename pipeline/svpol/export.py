@@ -1,0 +1,111 @@
+"""Turning annotated Docs into the output record (the schema of docs/DESIGN.md).
+
+Only this module knows the output schema. Offsets in the output refer to the
+raw input text (``record.raw``): clean-text offsets of the Doc are mapped back
+through the :class:`~svpol.text.OffsetMap`.
+
+Attributes set by later components are read from Span and Doc extensions when
+they exist: ``span._.score``, the attributes of ``labels.ENTITY_ATTRIBUTES``
+(``span._.party``, ``span._.amount_sek``, ...) and ``doc._.paragraphs`` (a list
+of ``{"start", "end", "topics"}`` in the Doc's offsets). Missing extensions give
+``None`` attributes, so every entity of a label has the same keys whatever the
+pipeline.
+"""
+
+import logging
+from typing import Any, Dict, List, Sequence, Tuple
+
+from spacy.tokens import Doc, Span
+
+from .intake import Record
+from .labels import ENTITY_ATTRIBUTES
+from .text import OffsetMap, paragraphs
+
+logger = logging.getLogger(__name__)
+
+RESERVED_KEYS = ("id", "source", "entities", "topics", "paragraphs")
+
+
+def doc_to_dict(doc: Doc, offset_map: OffsetMap, record: Record) -> Dict[str, Any]:
+    """Build the output record of one document annotated as a single Doc.
+
+    Args:
+        doc: the annotated Doc of the clean text.
+        offset_map: the map from the clean text to ``record.raw``.
+        record: the input record; its extras are passed through.
+    """
+    return chunks_to_dict([(0, doc)], offset_map, record)
+
+
+def chunks_to_dict(parts: Sequence[Tuple[int, Doc]], offset_map: OffsetMap, record: Record) -> Dict[str, Any]:
+    """Build the output record of a document annotated in chunks.
+
+    Args:
+        parts: ``(offset, doc)`` for each chunk, where ``offset`` is the chunk's
+            start in the clean text, in text order.
+        offset_map: the map from the clean text to ``record.raw``.
+        record: the input record; its extras are passed through.
+
+    Document topics are the chunk topics averaged with the chunks' lengths as weights.
+    """
+    raw = record.raw
+    entities: List[Dict[str, Any]] = []
+    paras: List[Dict[str, Any]] = []
+    topic_sums: Dict[str, float] = {}
+    total = 0
+    for offset, doc in parts:
+        for span in doc.ents:
+            entities.append(_entity(span, offset, offset_map, raw))
+        paras.extend(_paragraphs(doc, offset, offset_map))
+        weight = len(doc.text)
+        total += weight
+        for label, score in doc.cats.items():
+            topic_sums[label] = topic_sums.get(label, 0.0) + float(score) * weight
+    topics = {label: (s / total if total else 0.0) for label, s in topic_sums.items()}
+    out: Dict[str, Any] = {
+        "id": record.id,
+        "source": record.source,
+        "entities": entities,
+        "topics": topics,
+        "paragraphs": paras,
+    }
+    for key, value in record.extras.items():
+        if key in RESERVED_KEYS:
+            logger.warning("%s: input field %r is replaced by the annotation's %r", record.id, key, key)
+            continue
+        out[key] = value
+    return out
+
+
+def _jsonable(value: Any) -> Any:
+    # numpy / cupy scalars from model outputs
+    if hasattr(value, "item") and callable(value.item):
+        return value.item()
+    return value
+
+
+def _entity(span: Span, offset: int, offset_map: OffsetMap, raw: str) -> Dict[str, Any]:
+    start, end = offset_map.to_raw(span.start_char + offset, span.end_char + offset)
+    score = _jsonable(span._.score) if Span.has_extension("score") else None
+    ent: Dict[str, Any] = {
+        "start": start,
+        "end": end,
+        "label": span.label_,
+        "text": raw[start:end],
+        "score": score,
+    }
+    for name in ENTITY_ATTRIBUTES.get(span.label_, ()):
+        ent[name] = _jsonable(getattr(span._, name)) if Span.has_extension(name) else None
+    return ent
+
+
+def _paragraphs(doc: Doc, offset: int, offset_map: OffsetMap) -> List[Dict[str, Any]]:
+    found = doc._.paragraphs if Doc.has_extension("paragraphs") else None
+    if found is None:
+        found = [{"start": s, "end": e, "topics": {}} for s, e in paragraphs(doc.text)]
+    out = []
+    for para in found:
+        start, end = offset_map.to_raw(para["start"] + offset, para["end"] + offset)
+        topics = {label: float(score) for label, score in para.get("topics", {}).items()}
+        out.append({"start": start, "end": end, "topics": topics})
+    return out
