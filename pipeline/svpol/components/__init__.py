@@ -1,0 +1,3 @@
+"""svpol's spaCy components, one module per factory; importing this package registers them."""
+
+from . import paragraph_topics  # noqa: F401
