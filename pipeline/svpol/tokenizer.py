@@ -11,7 +11,8 @@ such as ``m.fl.``, ``bl.a.``, ``t.ex.``, ``kr.`` kept whole, ``22,2`` one token,
   ``1 200``, ``3 500 000``, ``1 200,50``. Only groups of exactly three digits after
   a first group of one to three digits are joined, so lists of years or other
   numbers (``2017 2018``, ``12 13``, ``5 1200``) stay apart. The token keeps its
-  space (``token.text == "1 200"``); ``token.like_num`` is true for it.
+  space (``token.text == "1 200"``), its norm is ``1200`` and ``token.like_num``
+  is true.
 
 Use it in a config with::
 
@@ -113,7 +114,9 @@ def merge_spaced_numbers(doc: Doc) -> Doc:
     if spans:
         with doc.retokenize() as retokenizer:
             for span in spans:
-                retokenizer.merge(span, attrs={"NORM": span.text.replace("\u00a0", " ").replace("\u202f", " ")})
+                # NORM without separators, so "1 200" and "1200" share features.
+                norm = "".join(ch for ch in span.text if not ch.isspace())
+                retokenizer.merge(span, attrs={"NORM": norm, "LIKE_NUM": True})
     return doc
 
 

@@ -1,0 +1,31 @@
+"""Shared fixtures. Every fixture writes its own data; nothing is read from ../shared."""
+
+from pathlib import Path
+from typing import Callable, Sequence
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def blank_nlp():
+    """A blank Swedish pipeline with the svpol tokenizer (no trained model needed)."""
+    from svpol.tokenizer import blank
+
+    return blank()
+
+
+@pytest.fixture
+def make_pdf() -> Callable[[Path, Sequence[str]], Path]:
+    """Write a PDF with a text layer, one string per page (latin-1 text, core font)."""
+    from fpdf import FPDF
+
+    def write(path: Path, pages: Sequence[str]) -> Path:
+        pdf = FPDF()
+        pdf.set_font("helvetica", size=11)
+        for text in pages:
+            pdf.add_page()
+            pdf.multi_cell(0, 6, text)
+        pdf.output(str(path))
+        return path
+
+    return write

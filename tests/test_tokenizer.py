@@ -1,0 +1,80 @@
+"""svpol.Tokenizer.v1: Swedish defaults plus the rules political text needs."""
+
+import pickle
+import subprocess
+import sys
+
+import pytest
+import spacy
+
+
+def words(nlp, text):
+    return [t.text for t in nlp(text)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Försvarshögskolan (FHS)och SÄPO", ["Försvarshögskolan", "(", "FHS", ")", "och", "SÄPO"]),
+        ("Försvarshögskolan(FHS)", ["Försvarshögskolan", "(", "FHS", ")"]),
+        ("Karin Lindqvist (M) yrkar", ["Karin", "Lindqvist", "(", "M", ")", "yrkar"]),
+        ("Berglund (M) m.fl. yrkar", ["Berglund", "(", "M", ")", "m.fl.", "yrkar"]),
+        ("bl.a. polisen och t.ex. skolan", ["bl.a.", "polisen", "och", "t.ex.", "skolan"]),
+        ("kostar 100 kr. per år", ["kostar", "100", "kr.", "per", "år"]),
+        ("ett underskott på 22,2 mnkr", ["ett", "underskott", "på", "22,2", "mnkr"]),
+        ("0,6 mnkr, 3 mdkr och 450 tkr", ["0,6", "mnkr", ",", "3", "mdkr", "och", "450", "tkr"]),
+        ("5mnkr och 12MSEK", ["5", "mnkr", "och", "12", "MSEK"]),
+        ("Rinkeby-Kista stadsdelsnämnd", ["Rinkeby-Kista", "stadsdelsnämnd"]),
+        ("enligt SÄPO:s bedömning", ["enligt", "SÄPO:s", "bedömning"]),
+        ("ang. ärendet, enl. förslag", ["ang.", "ärendet", ",", "enl.", "förslag"]),
+    ],
+)
+def test_rules(blank_nlp, text, expected):
+    assert words(blank_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("1 200 kr", ["1 200", "kr"]),
+        ("3 500 000 kronor", ["3 500 000", "kronor"]),
+        ("1 200,50 kr.", ["1 200,50", "kr."]),
+        ("totalt 1 200.", ["totalt", "1 200", "."]),
+        ("1\u00a0200 kr", ["1\u00a0200", "kr"]),
+        # years and other numbers in a row stay apart
+        ("åren 2017 2018 2019", ["åren", "2017", "2018", "2019"]),
+        ("punkt 5 1200 och 12 13", ["punkt", "5", "1200", "och", "12", "13"]),
+        ("1 2000", ["1", "2000"]),
+        ("år 2026 200 personer", ["år", "2026", "200", "personer"]),
+        ("1,5 200", ["1,5", "200"]),
+        ("x1 200", ["x1", "200"]),
+    ],
+)
+def test_spaced_thousands_are_one_token(blank_nlp, text, expected):
+    assert words(blank_nlp, text) == expected
+
+
+def test_merged_number_is_numeric_and_text_is_preserved(blank_nlp):
+    doc = blank_nlp("Nämnden avsätter 1 200 kr per deltagare.")
+    token = doc[2]
+    assert (token.text, token.norm_, token.like_num) == ("1 200", "1200", True)
+    assert doc.text == "Nämnden avsätter 1 200 kr per deltagare."
+
+
+def test_registered_in_config_and_survives_disk_and_pickle(tmp_path, blank_nlp):
+    assert blank_nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v1"
+    blank_nlp.to_disk(tmp_path / "p")
+    loaded = spacy.load(tmp_path / "p")
+    assert words(loaded, "(FHS)och 1 200 kr") == ["(", "FHS", ")", "och", "1 200", "kr"]
+    copied = pickle.loads(pickle.dumps(blank_nlp))
+    assert words(copied, "1 200 kr") == ["1 200", "kr"]
+    assert blank_nlp.tokenizer.from_bytes(blank_nlp.tokenizer.to_bytes()) is blank_nlp.tokenizer
+
+
+def test_spacy_load_finds_tokenizer_without_importing_svpol(tmp_path, blank_nlp):
+    """The spacy_tokenizers entry point lets a fresh process load the pipeline."""
+    blank_nlp.to_disk(tmp_path / "p")
+    code = "import spacy, sys; nlp = spacy.load(sys.argv[1]); print('|'.join(t.text for t in nlp('1 200 kr')))"
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "p")], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "1 200|kr"
