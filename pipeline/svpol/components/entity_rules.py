@@ -1,0 +1,246 @@
+"""Rule-based PARTY, AUTHORITY and MONEY entities built from the svpol knowledge base.
+
+Sources of matches, each checked against the KB (``match_party`` /
+``match_authority``) so that the lookup rules live in one place:
+
+- PhraseMatcher on ORTH: party names and inflections as written, capitalised and
+  in capitals ("Socialdemokraternas", "ALLIANSEN"), the bare party abbreviations
+  that are never words (SD, KD, MP, also "SD:s"), and authority acronyms ("SÄPO",
+  "FHS", "FHS:s").
+- PhraseMatcher on LOWER: authority names and aliases with their genitives
+  ("polisen", "Socialstyrelsens", "kommunstyrelsen").
+- Regular expressions over the text, snapped to tokens: party letters inside
+  brackets ("(S)", "(M, KD)", "(Fi)"; lower-case single letters only right after a
+  name, so that the enumeration "(c)" is not a party), municipal and regional
+  bodies named by their last word ("socialnämnden", "Rinkeby-Kista
+  stadsdelsnämnd", "Miljö- och hälsoskyddsnämnden"), "X kommun", courts, and
+  money amounts (``svpol.components.money.find_money``).
+
+Matching over the text makes the rules independent of the tokenizer (``(FHS)och``
+gives ``FHS`` once the tokenizer splits it; ``1 200 kr`` works whether ``1 200``
+is one token or two). Overlaps are resolved longest first. With
+``overwrite_ents`` the rule entities replace overlapping entities already in
+``doc.ents`` (rules after ``ner``); without it they only fill the gaps (rules
+before ``ner``, which then keeps them). Every rule entity is also put in
+``doc.spans[spans_key]``, which ``svpol_confidence`` reads to score rule matches.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..kb import BARE_PARTY_LETTERS, KnowledgeBase, genitive, load_kb
+from ..labels import ENTITY_LABELS
+from .money import find_money
+
+RULE_LABELS: Tuple[str, ...] = ("PARTY", "AUTHORITY", "MONEY")
+for _label in RULE_LABELS:
+    if _label not in ENTITY_LABELS:  # pragma: no cover - guards a change of labels.py
+        raise ImportError(f"svpol.labels has no {_label} label")
+
+DEFAULT_SPANS_KEY = "svpol_rules"
+KB_DIR = "kb"
+CFG_FILE = "cfg.json"
+
+_NAME = r"[A-ZÅÄÖ][\wåäöÅÄÖéü]*(?:-[A-ZÅÄÖ][\wåäöÅÄÖéü]*)*"
+# Bracketed party letters: "(S)", "(M, KD)", "(S/V/MP)", "(S och MP)"; the letters are checked in the KB.
+_BRACKET_RE = re.compile(r"\(\s*([A-Za-zÅÄÖåäö]{1,3}(?:\s*(?:,|/|\+|&|och)\s*[A-Za-zÅÄÖåäö]{1,3}){0,8})\s*\)")
+_BRACKET_ITEM_RE = re.compile(r"[A-Za-zÅÄÖåäö]{1,3}")
+_NAME_BEFORE_RE = re.compile(rf"{_NAME}\s*$")
+# Bodies named by their last word, with an optional name or "X- och" in front.
+_BODY_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<name>{_NAME}(?:\s+{_NAME})?)\s+|(?P<coord>[\wåäöÅÄÖ]+-\s+(?:och|eller)\s+))?"
+    r"(?P<word>[\wåäöÅÄÖ-]*(?:nämnd|förvaltning|tingsrätt|hovrätt|kammarrätt|förvaltningsrätt)(?:en)?s?)"
+    r"(?![\wåäö])"
+)
+_MUNICIPALITY_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?:kommun|kommuns)(?![\wåäö])")
+_COURT_IN_RE = re.compile(rf"(?<![\w-])(?:Förvaltningsrätten|Kammarrätten|Migrationsdomstolen)\s+i\s+{_NAME}")
+
+
+def _variants(form: str) -> List[str]:
+    """A name as written, capitalised and in capitals (headings)."""
+    return list(dict.fromkeys([form, form[:1].upper() + form[1:], form.upper()]))
+
+
+class EntityRules:
+    """Tags PARTY, AUTHORITY and MONEY from the knowledge base and patterns.
+
+    Args:
+        nlp: the pipeline (its tokenizer tokenizes the phrase patterns).
+        name: component name.
+        labels: which of PARTY, AUTHORITY, MONEY to tag.
+        overwrite_ents: replace overlapping entities already set (True) or only add
+            where there are none (False).
+        kb_path: a KB folder; None for the one shipped with svpol.
+        spans_key: the ``doc.spans`` key that records the rule entities.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "entity_rules",
+        labels: Sequence[str] = RULE_LABELS,
+        overwrite_ents: bool = False,
+        kb_path: Optional[str] = None,
+        spans_key: str = DEFAULT_SPANS_KEY,
+    ) -> None:
+        unknown = [label for label in labels if label not in RULE_LABELS]
+        if unknown:
+            raise ValueError(f"entity_rules cannot tag {unknown}; labels must be among {RULE_LABELS}")
+        if not spans_key:
+            raise ValueError("spans_key must be a non-empty string")
+        self.nlp = nlp
+        self.name = name
+        self.labels = tuple(labels)
+        self.overwrite_ents = bool(overwrite_ents)
+        self.spans_key = spans_key
+        self.kb = load_kb(kb_path, parts=("parties", "authorities"))
+        self._build()
+
+    # ------------------------------------------------------------------ patterns
+    def _build(self) -> None:
+        vocab = self.nlp.vocab
+        make = self.nlp.tokenizer.pipe
+        self._orth = PhraseMatcher(vocab, attr="ORTH")
+        self._lower = PhraseMatcher(vocab, attr="LOWER")
+        party_forms = [v for form in self.kb.party_forms for v in _variants(form)]
+        party_forms += [f"{letter}{suffix}" for letter in BARE_PARTY_LETTERS for suffix in ("", ":s")]
+        self._orth.add("PARTY", list(make(dict.fromkeys(party_forms))))
+        acronyms = [f"{a}{suffix}" for a in self.kb.authority_acronyms for suffix in ("", ":s")]
+        self._orth.add("AUTHORITY", list(make(dict.fromkeys(acronyms))))
+        names = [v for n in self.kb.authority_names for v in (n, genitive(n))]
+        self._lower.add("AUTHORITY", list(make(dict.fromkeys(names))))
+
+    # ------------------------------------------------------------------ matching
+    def _candidates(self, doc: Doc) -> Iterable[Tuple[str, int, int]]:
+        """(label, start_char, end_char) of every rule match, checked in the KB."""
+        text = doc.text
+        for matcher in (self._orth, self._lower):
+            for match_id, start, end in matcher(doc):
+                label = self.nlp.vocab.strings[match_id]
+                span = doc[start:end]
+                if label == "PARTY" and self.kb.match_party(span.text):
+                    yield label, span.start_char, span.end_char
+                elif label == "AUTHORITY" and self.kb.match_authority(span.text):
+                    yield label, span.start_char, span.end_char
+        for match in _BRACKET_RE.finditer(text):
+            items = list(_BRACKET_ITEM_RE.finditer(match.group(0)))
+            items = [m for m in items if m.group(0) not in ("och",)]
+            if not all(self._bracket_party(text, match.start(), m.group(0)) for m in items):
+                continue
+            for item in items:
+                yield "PARTY", match.start() + item.start(), match.start() + item.end()
+        yield from self._pattern_authorities(text)
+        for start, end, _value in find_money(text):
+            yield "MONEY", start, end
+
+    def _bracket_party(self, text: str, bracket_start: int, letters: str) -> bool:
+        if self.kb.match_party(letters) is None:
+            return False
+        # A single lower-case letter in brackets is a party only right after a name.
+        if len(letters) == 1 and letters.islower():
+            return bool(_NAME_BEFORE_RE.search(text[max(0, bracket_start - 60):bracket_start]))
+        return True
+
+    def _pattern_authorities(self, text: str) -> Iterable[Tuple[str, int, int]]:
+        for regex in (_BODY_RE, _MUNICIPALITY_RE):
+            for match in regex.finditer(text):
+                # Try the longest reading first, then without the words in front
+                # ("Igår socialnämnden" -> "socialnämnden").
+                starts = [match.start()]
+                if match.group("name"):
+                    words = list(re.finditer(r"\S+", match.group("name")))
+                    starts += [match.start("name") + w.start() for w in words[1:]]
+                    if regex is _BODY_RE:
+                        starts.append(match.start("word"))
+                elif regex is _BODY_RE and match.group("coord"):
+                    starts.append(match.start("word"))
+                for start in starts:
+                    if self.kb.match_authority(text[start:match.end()]):
+                        yield "AUTHORITY", start, match.end()
+                        break
+        for match in _COURT_IN_RE.finditer(text):
+            if self.kb.match_authority(match.group(0)):
+                yield "AUTHORITY", match.start(), match.end()
+
+    def find(self, doc: Doc) -> List[Span]:
+        """The rule entities of ``doc`` (no overlaps), without changing the doc."""
+        spans = []
+        for label, start, end in self._candidates(doc):
+            if label not in self.labels:
+                continue
+            span = doc.char_span(start, end, label=label) or doc.char_span(
+                start, end, label=label, alignment_mode="expand")
+            if span is not None and len(span):
+                spans.append(span)
+        return sorted(filter_spans(spans), key=lambda s: s.start)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.find(doc)
+        doc.spans[self.spans_key] = found
+        if self.overwrite_ents:
+            taken = {i for span in found for i in range(span.start, span.end)}
+            kept = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+            doc.ents = sorted(kept + found, key=lambda s: s.start)
+        else:
+            taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+            new = [s for s in found if not taken.intersection(range(s.start, s.end))]
+            doc.ents = sorted(list(doc.ents) + new, key=lambda s: s.start)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    # ------------------------------------------------------------------ serialization
+    def _cfg(self) -> Dict[str, object]:
+        return {"labels": list(self.labels), "overwrite_ents": self.overwrite_ents,
+                "spans_key": self.spans_key}
+
+    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> None:
+        """Write the settings and the KB parts the rules use (parties, authorities)."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / CFG_FILE).write_text(json.dumps(self._cfg(), indent=1), "utf-8")
+        self.kb.to_disk(path / KB_DIR, parts=("parties", "authorities"))
+
+    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> "EntityRules":
+        """Read what ``to_disk`` wrote and rebuild the patterns."""
+        path = Path(path)
+        cfg = json.loads((path / CFG_FILE).read_text("utf-8"))
+        self.labels = tuple(cfg["labels"])
+        self.overwrite_ents = bool(cfg["overwrite_ents"])
+        self.spans_key = cfg["spans_key"]
+        self.kb = KnowledgeBase.from_disk(path / KB_DIR)
+        self._build()
+        return self
+
+
+@Language.factory(
+    "svpol_entity_rules",
+    assigns=["doc.ents", "doc.spans"],
+    default_config={
+        "labels": list(RULE_LABELS),
+        "overwrite_ents": False,
+        "kb_path": None,
+        "spans_key": DEFAULT_SPANS_KEY,
+    },
+)
+def make_entity_rules(
+    nlp: Language,
+    name: str,
+    labels: List[str],
+    overwrite_ents: bool,
+    kb_path: Optional[str],
+    spans_key: str,
+) -> EntityRules:
+    """Create the rule component (see the module docstring)."""
+    return EntityRules(nlp, name, labels, overwrite_ents, kb_path, spans_key)

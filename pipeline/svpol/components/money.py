@@ -1,0 +1,207 @@
+"""Money amounts: find them in text, parse them, and enrich MONEY entities.
+
+``parse_money("0,6 mnkr")`` gives ``MoneyValue(amount=600000.0, currency="SEK",
+unit="mnkr", amount_sek=600000.0)``. ``find_money(text)`` yields the character
+spans of amounts (a number or quantity word followed by a currency or a money
+unit); the rule component ``svpol.entity_rules`` uses it. The ``svpol.money``
+component sets ``span._.amount_sek``, ``span._.currency`` and ``span._.unit`` on
+every MONEY entity.
+
+Amounts in other currencies keep their currency and get no ``amount_sek``:
+exchange rates are not invented. Vague quantities ("flera tusen kronor") and
+ranges ("2–3 miljoner kronor") have no amount but keep currency and unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Iterator, Optional, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..labels import ENTITY_LABELS
+
+MONEY_LABEL = "MONEY"
+if MONEY_LABEL not in ENTITY_LABELS:  # pragma: no cover - guards a change of labels.py
+    raise ImportError(f"svpol.labels has no {MONEY_LABEL} label")
+
+# --------------------------------------------------------------------------- vocabulary
+# Multipliers written as words or abbreviations between the number and the currency.
+_MULTIPLIERS = {
+    "tusen": 10**3,
+    "miljon": 10**6, "miljoner": 10**6, "milj": 10**6, "mn": 10**6, "mio": 10**6,
+    "miljard": 10**9, "miljarder": 10**9, "mdr": 10**9, "md": 10**9, "mrd": 10**9,
+}
+# Currencies and units that carry both multiplier and currency (keys lower-case).
+_UNITS = {
+    "kr": ("SEK", 1), "kronor": ("SEK", 1), "krona": ("SEK", 1), ":-": ("SEK", 1),
+    "tkr": ("SEK", 10**3), "kkr": ("SEK", 10**3), "mnkr": ("SEK", 10**6), "mkr": ("SEK", 10**6),
+    "mdkr": ("SEK", 10**9), "mdrkr": ("SEK", 10**9), "mrdkr": ("SEK", 10**9),
+    "euro": ("EUR", 1), "€": ("EUR", 1),
+    "dollar": ("USD", 1), "dollars": ("USD", 1), "us-dollar": ("USD", 1),
+    "amerikanska dollar": ("USD", 1), "$": ("USD", 1),
+    "pund": ("GBP", 1), "brittiska pund": ("GBP", 1), "£": ("GBP", 1),
+    "norska kronor": ("NOK", 1), "danska kronor": ("DKK", 1),
+}
+# Codes matched only as written: "sek" is also short for seconds.
+_CODES = {
+    "SEK": ("SEK", 1), "TSEK": ("SEK", 10**3), "kSEK": ("SEK", 10**3), "MSEK": ("SEK", 10**6),
+    "MnSEK": ("SEK", 10**6), "GSEK": ("SEK", 10**9), "MdSEK": ("SEK", 10**9),
+    "EUR": ("EUR", 1), "USD": ("USD", 1), "GBP": ("GBP", 1), "NOK": ("NOK", 1), "DKK": ("DKK", 1),
+}
+_NUMBER_WORDS = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+    "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "femton": 15, "tjugo": 20, "trettio": 30,
+    "fyrtio": 40, "femtio": 50, "hundra": 100, "ett hundra": 100, "tusen": 1000,
+    "en halv": Decimal("0.5"), "ett halvt": Decimal("0.5"), "halv": Decimal("0.5"),
+}
+# Quantity words: money, but no number.
+_VAGUE = (
+    "flera", "några", "många", "ett par", "ett antal", "hundratals", "tusentals", "tiotals",
+    "miljontals", "miljardtals", "hundratusentals", "mångmiljon",
+)
+
+
+def _alternation(words) -> str:
+    """A regex alternation, longest first so that 'mnkr' wins over 'mn'."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUMBER = (
+    r"[-−]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?"  # 1 200 000,50
+    r"|[-−]?\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # 1.200.000
+    r"|[-−]?\d+(?:,\d+)?"  # 22,2
+    r"|[-−]?\d+\.\d{1,2}(?!\d)"  # 2.5 (English decimal point)
+)
+_CURRENCY = rf"(?-i:{_alternation(_CODES)})|" + _alternation(_UNITS).replace(r"\ ", r"\s+")
+_MULT = _alternation(_MULTIPLIERS)
+_QUANTITY = (
+    rf"(?P<num>{_NUMBER})(?:\s*[–—-]\s*(?P<num2>{_NUMBER}))?"
+    rf"|(?P<word>{_alternation(_NUMBER_WORDS)})"
+    rf"|(?P<vague>{_alternation(_VAGUE)})"
+)
+MONEY_RE = re.compile(
+    rf"(?<![\w.,])(?:{_QUANTITY})"
+    rf"(?:\s*(?P<mult>{_MULT})\.?(?=\s))?"
+    rf"\s*(?P<cur>{_CURRENCY})(?![\w$€£])"
+    # currency sign before the number: "€ 10 miljoner", "$5"
+    rf"|(?<![\w])(?P<pcur>[€$£])\s?(?P<pnum>{_NUMBER})(?:\s+(?P<pmult>{_MULT})(?!\w))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class MoneyValue:
+    """A parsed amount.
+
+    Attributes:
+        amount: the amount in its own currency, None for vague quantities and ranges.
+        currency: ISO code ("SEK", "EUR", "USD", "GBP", "NOK", "DKK") or None.
+        unit: the unit as written ("mnkr", "miljarder kronor", "kr").
+        amount_sek: the amount in kronor for SEK amounts, else None.
+    """
+
+    amount: Optional[float]
+    currency: Optional[str]
+    unit: Optional[str]
+
+    @property
+    def amount_sek(self) -> Optional[float]:
+        """The amount in kronor; None for another currency or no amount."""
+        return self.amount if self.currency == "SEK" else None
+
+
+NO_MONEY = MoneyValue(None, None, None)
+
+
+def _parse_number(text: str) -> Optional[Decimal]:
+    text = text.replace("−", "-")
+    text = re.sub(r"[ \u00a0\u202f]", "", text)
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):
+        text = text.replace(".", "")
+    try:
+        return Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+def _unit(text: str) -> Tuple[str, int]:
+    """Currency code and multiplier of a unit as written."""
+    return _CODES.get(text) or _UNITS[re.sub(r"\s+", " ", text.lower())]
+
+
+def _value(match: "re.Match[str]") -> MoneyValue:
+    prefixed = bool(match.group("pcur"))
+    currency, base = _unit(match.group("pcur") if prefixed else match.group("cur"))
+    mult_text = match.group("pmult" if prefixed else "mult")
+    mult = _MULTIPLIERS[mult_text.lower()] if mult_text else 1
+    # The unit as written: the currency sign and multiplier, or multiplier to currency.
+    if prefixed:
+        unit = " ".join(filter(None, (match.group("pcur"), mult_text)))
+    else:
+        first = "mult" if mult_text else "cur"
+        unit = re.sub(r"\s+", " ", match.string[match.start(first):match.end("cur")])
+    number: Optional[Decimal] = None
+    if prefixed:
+        number = _parse_number(match.group("pnum"))
+    elif match.group("num") and not match.group("num2"):
+        number = _parse_number(match.group("num"))
+    elif match.group("word"):
+        number = Decimal(_NUMBER_WORDS[re.sub(r"\s+", " ", match.group("word").lower())])
+    amount = float(number * mult * base) if number is not None else None
+    return MoneyValue(amount, currency, unit)
+
+
+def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
+    """Yield (start, end, value) for every money amount in ``text``.
+
+    A bare number, a percentage or a number followed by anything but a currency or a
+    money unit ("20 miljoner etiopier") is not money.
+    """
+    for match in MONEY_RE.finditer(text):
+        yield match.start(), match.end(), _value(match)
+
+
+def parse_money(text: str) -> MoneyValue:
+    """Parse the first amount in ``text``; ``NO_MONEY`` (all None) when there is none."""
+    match = MONEY_RE.search(text)
+    return _value(match) if match else NO_MONEY
+
+
+# --------------------------------------------------------------------------- component
+for _name in ("amount_sek", "currency", "unit"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+
+
+class MoneyEnricher:
+    """Sets ``amount_sek``, ``currency`` and ``unit`` on MONEY entities."""
+
+    def __init__(self, name: str = "money", label: str = MONEY_LABEL) -> None:
+        if label not in ENTITY_LABELS:
+            raise ValueError(f"label {label!r} is not an svpol entity label; choose from {ENTITY_LABELS}")
+        self.name = name
+        self.label = label
+
+    def __call__(self, doc: Doc) -> Doc:
+        for ent in doc.ents:
+            if ent.label_ == self.label:
+                value = parse_money(ent.text)
+                ent._.amount_sek = value.amount_sek
+                ent._.currency = value.currency
+                ent._.unit = value.unit
+        return doc
+
+
+@Language.factory(
+    "svpol_money",
+    assigns=["span._.amount_sek", "span._.currency", "span._.unit"],
+    requires=["doc.ents"],
+    default_config={"label": MONEY_LABEL},
+)
+def make_money(nlp: Language, name: str, label: str) -> MoneyEnricher:
+    """Create the money enricher (stateless: nothing to serialize)."""
+    return MoneyEnricher(name, label)
