@@ -11,5 +11,6 @@ Library use::
 from .about import __version__
 from .labels import ENTITY_LABELS, TOPIC_LABELS
 from .api import annotate, load
+from . import components  # noqa: F401,E402  (registers the svpol factories)
 
 __all__ = ["__version__", "ENTITY_LABELS", "TOPIC_LABELS", "annotate", "load"]
