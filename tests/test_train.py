@@ -1,0 +1,85 @@
+"""A tiny end-to-end `spacy train` with configs/cpu.cfg: it overfits and survives a disk round trip."""
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.cli.train import train as spacy_train
+
+import svpol
+import svpol.components  # noqa: F401
+from model_fixtures import ENTITY_SENTENCES, topic_documents, write_corpus
+from training import train as svpol_train
+
+CPU = Path(__file__).resolve().parents[1] / "configs" / "cpu.cfg"
+# A smaller tok2vec so the test takes seconds; everything else is the shipped config.
+OVERRIDES = {
+    "training.max_steps": 120,
+    "training.eval_frequency": 120,
+    "components.tok2vec.model.encode.width": 48,
+    "components.tok2vec.model.encode.depth": 2,
+}
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("train")
+    paths = write_corpus(tmp / "corpus")
+    overrides = dict(OVERRIDES, **{"paths.train": str(paths["train"]), "paths.dev": str(paths["dev"])})
+    spacy_train(CPU, tmp / "out", use_gpu=-1, overrides=overrides)
+    return tmp
+
+
+def test_overfits_entities(trained):
+    nlp = spacy.load(trained / "out" / "model-last")
+    for text, spans in ENTITY_SENTENCES:
+        doc = nlp(text)
+        assert [(e.text, e.label_) for e in doc.ents] == list(spans), text
+
+
+def test_overfits_topics(trained):
+    nlp = spacy.load(trained / "out" / "model-last")
+    for text, cats in topic_documents():
+        doc = nlp(text)
+        predicted = {label for label, score in doc.cats.items() if score >= 0.5}
+        assert predicted == {label for label, value in cats.items() if value}, text
+
+
+def test_round_trip_and_paragraphs(trained, tmp_path):
+    nlp = spacy.load(trained / "out" / "model-last")
+    nlp.to_disk(tmp_path / "model")
+    nlp2 = spacy.load(tmp_path / "model")
+    text = topic_documents()[1][0]
+    doc1, doc2 = nlp(text), nlp2(text)
+    assert doc1.cats == pytest.approx(doc2.cats)
+    assert [(e.text, e.label_) for e in doc1.ents] == [(e.text, e.label_) for e in doc2.ents]
+    # Two blank-line-separated paragraphs, each scored on its own.
+    paragraphs = doc2._.paragraphs
+    assert len(paragraphs) == 2
+    first, second = paragraphs
+    assert text[first["start"] : first["end"]] + "\n\n" + text[second["start"] : second["end"]] == text
+    assert first["topics"] != second["topics"]
+    assert set(first["topics"]) == set(doc2.cats)
+
+
+def test_package_writes_meta(trained, tmp_path):
+    """training.train (reusing the trained model-best) calibrates, scores the dev sets and writes the meta."""
+    svpol_train.main(
+        data_dir=tmp_path / "unused",
+        corpus=trained / "corpus",
+        config=CPU,
+        training_dir=trained / "out",
+        output=tmp_path / "sv_svpol_cnn",
+        batch_size=16,
+        skip_train=True,
+        max_steps=None,
+    )
+    nlp = spacy.load(tmp_path / "sv_svpol_cnn")
+    meta = nlp.meta
+    assert meta["name"] == "svpol_cnn" and meta["lang"] == "sv"
+    assert meta["license"] == "CC BY-SA 4.0"
+    assert any(s["license"] == "CC BY-SA 4.0" for s in meta["sources"])
+    assert set(meta["svpol"]["topic_thresholds"]) == set(svpol.TOPIC_LABELS)
+    dev = meta["svpol"]["dev_scores"]
+    assert dev["dev-indomain"]["ents_core_micro_f"] > 0.9
+    assert dev["dev-topics"]["topics_micro_f"] > 0.9
