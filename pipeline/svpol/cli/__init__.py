@@ -9,6 +9,7 @@ from ._app import app
 from . import info  # noqa: F401,E402
 from . import annotate  # noqa: F401,E402
 from . import backbone  # noqa: F401,E402
+from . import evaluate  # noqa: F401,E402
 
 
 def main() -> None:
