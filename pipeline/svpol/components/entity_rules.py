@@ -27,17 +27,15 @@ before ``ner``, which then keeps them). Every rule entity is also put in
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..kb import BARE_PARTY_LETTERS, KnowledgeBase, genitive, load_kb
+from ..kb import BARE_PARTY_LETTERS, KBComponent, genitive
 from ..labels import ENTITY_LABELS
 from .money import find_money
 
@@ -47,8 +45,6 @@ for _label in RULE_LABELS:
         raise ImportError(f"svpol.labels has no {_label} label")
 
 DEFAULT_SPANS_KEY = "svpol_rules"
-KB_DIR = "kb"
-CFG_FILE = "cfg.json"
 
 _NAME = r"[A-ZÅÄÖ][\wåäöÅÄÖéü]*(?:-[A-ZÅÄÖ][\wåäöÅÄÖéü]*)*"
 # Bracketed party letters: "(S)", "(M, KD)", "(S/V/MP)", "(S och MP)"; the letters are checked in the KB.
@@ -70,8 +66,10 @@ def _variants(form: str) -> List[str]:
     return list(dict.fromkeys([form, form[:1].upper() + form[1:], form.upper()]))
 
 
-class EntityRules:
+class EntityRules(KBComponent):
     """Tags PARTY, AUTHORITY and MONEY from the knowledge base and patterns.
+
+    Serialized with the parties and authorities of its KB (see ``KBComponent``).
 
     Args:
         nlp: the pipeline (its tokenizer tokenizes the phrase patterns).
@@ -82,6 +80,8 @@ class EntityRules:
         kb_path: a KB folder; None for the one shipped with svpol.
         spans_key: the ``doc.spans`` key that records the rule entities.
     """
+
+    kb_parts = ("parties", "authorities")
 
     def __init__(
         self,
@@ -102,11 +102,11 @@ class EntityRules:
         self.labels = tuple(labels)
         self.overwrite_ents = bool(overwrite_ents)
         self.spans_key = spans_key
-        self.kb = load_kb(kb_path, parts=("parties", "authorities"))
-        self._build()
+        self.kb_path = kb_path  # the KB and the patterns are built on first use
 
     # ------------------------------------------------------------------ patterns
-    def _build(self) -> None:
+    def kb_loaded(self) -> None:
+        """Build the phrase patterns from the KB."""
         vocab = self.nlp.vocab
         make = self.nlp.tokenizer.pipe
         self._orth = PhraseMatcher(vocab, attr="ORTH")
@@ -122,6 +122,7 @@ class EntityRules:
     # ------------------------------------------------------------------ matching
     def _candidates(self, doc: Doc) -> Iterable[Tuple[str, int, int]]:
         """(label, start_char, end_char) of every rule match, checked in the KB."""
+        kb = self.kb  # loads the KB and builds the patterns on first use
         text = doc.text
         for matcher in (self._orth, self._lower):
             for match_id, start, end in matcher(doc):
@@ -201,27 +202,14 @@ class EntityRules:
             yield self(doc)
 
     # ------------------------------------------------------------------ serialization
-    def _cfg(self) -> Dict[str, object]:
+    def cfg(self) -> Dict[str, object]:
         return {"labels": list(self.labels), "overwrite_ents": self.overwrite_ents,
                 "spans_key": self.spans_key}
 
-    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> None:
-        """Write the settings and the KB parts the rules use (parties, authorities)."""
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / CFG_FILE).write_text(json.dumps(self._cfg(), indent=1), "utf-8")
-        self.kb.to_disk(path / KB_DIR, parts=("parties", "authorities"))
-
-    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> "EntityRules":
-        """Read what ``to_disk`` wrote and rebuild the patterns."""
-        path = Path(path)
-        cfg = json.loads((path / CFG_FILE).read_text("utf-8"))
+    def set_cfg(self, cfg: Dict[str, object]) -> None:
         self.labels = tuple(cfg["labels"])
         self.overwrite_ents = bool(cfg["overwrite_ents"])
-        self.spans_key = cfg["spans_key"]
-        self.kb = KnowledgeBase.from_disk(path / KB_DIR)
-        self._build()
-        return self
+        self.spans_key = str(cfg["spans_key"])
 
 
 @Language.factory(

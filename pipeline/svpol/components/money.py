@@ -22,6 +22,7 @@ from typing import Iterator, Optional, Tuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..kb import check_entity_label
 from ..labels import ENTITY_LABELS
 
 MONEY_LABEL = "MONEY"
@@ -181,10 +182,8 @@ class MoneyEnricher:
     """Sets ``amount_sek``, ``currency`` and ``unit`` on MONEY entities."""
 
     def __init__(self, name: str = "money", label: str = MONEY_LABEL) -> None:
-        if label not in ENTITY_LABELS:
-            raise ValueError(f"label {label!r} is not an svpol entity label; choose from {ENTITY_LABELS}")
         self.name = name
-        self.label = label
+        self.label = check_entity_label(label)
 
     def __call__(self, doc: Doc) -> Doc:
         for ent in doc.ents:

@@ -1,0 +1,165 @@
+"""PERSON enrichment: party, role and knowledge-base link of every PERSON entity.
+
+- ``span._.party``: the party id from the text right after the name ("Elvir
+  Kazinic (S)", "Anna Ek m.fl. (M)", "(-)" for an independent gives ``"-"``), else
+  from the KB when the name is certain: exactly one KB person of that name (alive
+  at ``doc._.date`` when the date is known) whose party at that date is known
+  (without a date: who was only ever in one party).
+- ``span._.role``: the office written next to the name, in its base form
+  ("Ordföranden Elvir Kazinic" -> "ordförande", "Finansminister Elisabeth
+  Svantesson" -> "finansminister", "Anna Ek (S), ledamot" -> "ledamot").
+- ``span._.kb_id``: the Wikidata id (Riksdag persons; local persons their CSV id
+  or Wikidata id) only when certain: one KB person of that name at the date, and
+  no party in the text that contradicts the KB. Two persons sharing a name give None.
+
+``doc._.date`` (an ISO string or a ``datetime.date``, set by whoever reads the
+document) decides who is meant and which party they had.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..kb import INDEPENDENT, KBComponent, Person, check_entity_label, to_iso_date
+
+for _name in ("party", "role", "kb_id"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+if not Doc.has_extension("date"):
+    Doc.set_extension("date", default=None)
+
+# "(S)", " m.fl. (M)", "(-)" right after the name.
+_PARTY_AFTER_RE = re.compile(r"\s*(?:m\.\s?fl\.?\s*)?\(\s*([^()\n]{1,25}?)\s*\)")
+# Offices in base form; the patterns accept the definite form and capitals.
+_ROLE_WORDS = (
+    r"(?:(?:förste|andre|1:e|2:e)\s+)?vice\s+ordförande",
+    r"ordförande", r"ledamot", r"tjänstgörande\s+ersättare", r"ersättare", r"statsråd",
+    r"[a-zåäö-]*minister", r"riksdagsledamot", r"riksdagsman", r"[a-zåäö]*råd",
+    r"talman", r"partiledare", r"gruppledare", r"partisekreterare", r"sekreterare",
+    r"justerare", r"[a-zåäö]*direktör", r"[a-zåäö]*chef",
+)
+_DEFINITE = r"(?:en|n|et|t|nen)?"
+_ROLE = rf"(?:{'|'.join(_ROLE_WORDS)}){_DEFINITE}"
+_ROLE_BEFORE_RE = re.compile(rf"(?<![\w])(?P<role>{_ROLE})\s+$", re.IGNORECASE)
+_ROLE_AFTER_RE = re.compile(rf"\s*,\s*(?P<role>{_ROLE})(?![\w])", re.IGNORECASE)
+# Words ending in -råd that are not offices.
+_NOT_ROLES = frozenset({"råd", "förråd", "utrymme", "område", "samråd", "rådet", "samrådet", "förrådet"})
+
+
+def base_role(text: str) -> Optional[str]:
+    """The base form of an office as written ("Vice ordföranden" -> "vice ordförande")."""
+    words = re.sub(r"\s+", " ", text.strip().lower())
+    if not re.fullmatch(_ROLE, words, re.IGNORECASE) or words in _NOT_ROLES:
+        return None
+    for suffix, repl in (("ordföranden", "ordförande"), ("ledamoten", "ledamot"),
+                         ("ersättaren", "ersättare"), ("rådet", "råd"), ("ministern", "minister"),
+                         ("talmannen", "talman"), ("riksdagsmannen", "riksdagsman"),
+                         ("ledaren", "ledare"), ("sekreteraren", "sekreterare"),
+                         ("justeraren", "justerare"), ("direktören", "direktör"), ("chefen", "chef")):
+        if words.endswith(suffix):
+            return words[: -len(suffix)] + repl
+    return words
+
+
+class PoliticianEnricher(KBComponent):
+    """Sets party, role and kb_id on PERSON entities (serialized with parties and persons)."""
+
+    kb_parts = ("parties", "persons")
+
+    def __init__(
+        self,
+        name: str = "politicians",
+        label: str = "PERSON",
+        kb_path: Optional[str] = None,
+        window: int = 60,
+    ) -> None:
+        if window < 10:
+            raise ValueError(f"window must be at least 10 characters, got {window}")
+        self.name = name
+        self.label = check_entity_label(label)
+        self.window = window
+        self.kb_path = kb_path
+
+    # ------------------------------------------------------------------ local politicians
+    def add_persons_csv(self, path: Union[str, Path]) -> int:
+        """Add local politicians from a CSV (see ``KnowledgeBase.add_persons_csv``).
+
+        They are saved with the pipeline by ``nlp.to_disk``.
+        """
+        return self.kb.add_persons_csv(path)
+
+    # ------------------------------------------------------------------ lookups
+    def text_party(self, doc: Doc, ent: Span) -> Optional[str]:
+        """The party written right after the name, or None."""
+        match = _PARTY_AFTER_RE.match(doc.text, ent.end_char, ent.end_char + self.window)
+        if not match:
+            return None
+        inner = match.group(1)
+        if inner in (INDEPENDENT, "–", "—", "partilös", "obunden"):
+            return INDEPENDENT
+        party = self.kb.match_party(inner)
+        return party.id if party and not party.is_alliance else None
+
+    def candidates(self, name: str, date: Optional[str]) -> List[Person]:
+        """KB persons of this name (also read as a genitive: "Stefan Löfvens")."""
+        found = self.kb.persons_by_name(name, date)
+        if not found and name.endswith("s"):
+            found = self.kb.persons_by_name(name[:-1], date)
+        return found
+
+    def role(self, doc: Doc, ent: Span) -> Optional[str]:
+        """The office written just before ("Ordföranden X") or after ("X (S), ledamot")."""
+        before = doc.text[max(0, ent.start_char - self.window):ent.start_char]
+        match = _ROLE_BEFORE_RE.search(before)
+        if match and base_role(match.group("role")):
+            return base_role(match.group("role"))
+        after_start = ent.end_char
+        party = _PARTY_AFTER_RE.match(doc.text, ent.end_char, ent.end_char + self.window)
+        if party:
+            after_start = party.end()
+        match = _ROLE_AFTER_RE.match(doc.text, after_start, after_start + self.window)
+        if match:
+            return base_role(match.group("role"))
+        return None
+
+    def link(self, doc: Doc, ent: Span) -> Tuple[Optional[str], Optional[str], Optional[str]]:
+        """(party, role, kb_id) of one PERSON entity."""
+        date = to_iso_date(doc._.date)
+        written = self.text_party(doc, ent)
+        people = self.candidates(ent.text, date)
+        person = people[0] if len(people) == 1 else None
+        kb_party = person.party_at(date) if person else None
+        kb_id = None
+        if person and (written is None or kb_party is None or written == kb_party):
+            kb_id = person.kb_id
+        return written or kb_party, self.role(doc, ent), kb_id
+
+    def __call__(self, doc: Doc) -> Doc:
+        for ent in doc.ents:
+            if ent.label_ == self.label:
+                ent._.party, ent._.role, ent._.kb_id = self.link(doc, ent)
+        return doc
+
+    # ------------------------------------------------------------------ serialization
+    def cfg(self) -> Dict[str, object]:
+        return {"label": self.label, "window": self.window}
+
+    def set_cfg(self, cfg: Dict[str, object]) -> None:
+        self.label = str(cfg["label"])
+        self.window = int(cfg["window"])
+
+
+@Language.factory(
+    "svpol_politicians",
+    assigns=["span._.party", "span._.role", "span._.kb_id"],
+    requires=["doc.ents"],
+    default_config={"label": "PERSON", "kb_path": None, "window": 60},
+)
+def make_politicians(nlp: Language, name: str, label: str, kb_path: Optional[str], window: int) -> PoliticianEnricher:
+    """Create the politician enricher."""
+    return PoliticianEnricher(name, label, kb_path, window)
