@@ -1,0 +1,275 @@
+"""Weak topic labels: the receiving minister's portfolio plus keyword rules.
+
+An interpellation is addressed to a minister; the portfolio that minister held on that
+date (``minister.csv``) says roughly what it is about. Portfolios do not cover every
+topic (there is no minister for extremism or, most years, elderly care) and one
+interpellation can be about something else, so keyword rules add topics and choose
+among a portfolio's several candidates. The labels are noisy; the data card reports
+the noise measured on a hand-checked sample.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
+
+from svpol.labels import TOPIC_LABELS
+
+# Portfolio role (as minister.csv and interpellation titles name it) -> topics, first = primary.
+ROLE_TOPICS: Dict[str, Tuple[str, ...]] = {
+    "justitieminister": ("safety",),
+    "biträdande justitieminister": ("safety",),
+    "inrikesminister": ("safety",),
+    "migrationsminister": ("integration",),
+    "integrationsminister": ("integration",),
+    "invandrarminister": ("integration",),
+    "finansminister": ("budget",),
+    "budgetminister": ("budget",),
+    "skatteminister": ("budget",),
+    "kommunminister": ("budget", "democracy"),
+    "civilminister": ("democracy",),
+    "demokratiminister": ("democracy",),
+    "jämställdhetsminister": ("democracy",),
+    "utbildningsminister": ("education",),
+    "biträdande utbildningsminister": ("education",),
+    "skolminister": ("education",),
+    "högskoleminister": ("education",),
+    "minister för högre utbildning och forskning": ("education",),
+    "socialminister": ("health", "social_services", "elderly_care"),
+    "biträdande socialminister": ("social_services", "health", "elderly_care"),
+    "sjukvårdsminister": ("health",),
+    "folkhälsominister": ("health",),
+    "äldreminister": ("elderly_care",),
+    "socialtjänstminister": ("social_services",),
+    "barnminister": ("social_services",),
+    "arbetsmarknadsminister": ("labour",),
+    "biträdande arbetsmarknadsminister": ("labour",),
+    "arbetsrättsminister": ("labour",),
+    "miljöminister": ("environment",),
+    "klimatminister": ("environment",),
+    "energiminister": ("environment",),
+    "jordbruksminister": ("environment",),
+    "landsbygdsminister": ("environment",),
+    "infrastrukturminister": ("transport",),
+    "kommunikationsminister": ("transport",),
+    "bostadsminister": ("housing",),
+    "planminister": ("housing",),
+    "försvarsminister": ("defence",),
+    "minister för civilt försvar": ("defence",),
+    "utrikesminister": ("defence",),
+}
+
+# Keyword stems per topic. A stem matches at the start of a word; a stem starting with
+# "~" matches anywhere inside a word (Swedish compounds: "våldsbejakande", "äldreomsorgen").
+KEYWORDS: Dict[str, Tuple[str, ...]] = {
+    "extremism": ("~extremis", "~högerextrem", "~vänsterextrem", "~terror", "~radikalis", "~jihadis",
+                  "~våldsbejakande", "avhoppar", "återvändare", "~nazis", "islamiska staten"),
+    "safety": ("brott", "~brottslig", "polis", "~polisen", "kriminal", "gäng", "~våld", "trygghet",
+               "otrygg", "rån", "narkotika", "skjutning", "ordningsvakt", "väktare", "heders",
+               "fängelse", "~kriminalvård", "straff", "åklagar", "inbrott", "stöld", "ordningsstörning",
+               "kamerabevakning", "knark"),
+    "budget": ("budget", "~budget", "skatt", "~skatte", "kostnad", "~kostnad", "finansier", "anslag",
+               "statsbidrag", "underskott", "överskott", "miljoner kronor", "miljarder kronor", "mnkr",
+               "mdkr", "tkr", "besparing", "nedskärning", "resurstilldelning", "tertialrapport",
+               "bokslut", "utjämningssystem", "~avgift"),
+    "education": ("skol", "~skola", "~skolan", "~skolor", "förskol", "gymnasi", "lärare", "lärar",
+                  "elev", "utbildning", "~utbildning", "högskol", "universitet", "studiemedel",
+                  "komvux", "vuxenutbildning", "folkhögskol", "sfi", "betyg", "läroplan", "forskning"),
+    "social_services": ("socialtjänst", "~socialtjänst", "socialbidrag", "ekonomiskt bistånd",
+                        "försörjningsstöd", "lss", "personlig assistans", "assistansersättning",
+                        "missbruk", "~missbruk", "beroendevård", "familjehem", "hvb", "barnavård",
+                        "omhändertag", "socialsekreterare", "socialnämnd", "funktionsnedsättning",
+                        "funktionshind", "hemlös", "barnfattigdom", "lvu", "lvm"),
+    "elderly_care": ("äldreomsorg", "~äldreomsorg", "hemtjänst", "~hemtjänst", "äldreboende",
+                     "~äldreboende", "omsorgsboende", "särskilt boende", "demens", "~demens",
+                     "äldre människor", "äldre personer", "de äldre", "äldrevård", "äldreförvaltning"),
+    "health": ("sjukvård", "~sjukvård", "sjukhus", "~sjukhus", "psykiatri", "~psykiatri", "vårdcentral",
+               "läkemedel", "folkhälsa", "patient", "läkare", "sjukskötersk", "tandvård", "cancer",
+               "vaccin", "vårdköer", "vårdgaranti", "akutmottagning", "ohälsa", "psykisk", "förlossning",
+               "covid", "pandemi", "smittskydd"),
+    "integration": ("invandr", "~invandr", "migration", "~migration", "asyl", "~asyl", "flykting",
+                    "~flykting", "nyanlända", "nyanländ", "ensamkommande", "integration", "~integration",
+                    "utanförskap", "uppehållstillstånd", "utvisning", "~utvisning", "arbetskraftsinvandring",
+                    "segregation", "medborgarskap"),
+    "housing": ("bostad", "~bostad", "bostäder", "hyres", "hyra", "hyror", "nyproduktion", "stadsplaner",
+                "detaljplan", "plan- och bygglag", "allmännytt", "~allmännytt", "bostadsbolag",
+                "byggande", "~byggande", "hemlöshet", "trångboddhet", "bolån", "ombildning"),
+    "labour": ("arbetslös", "~arbetslös", "sysselsättning", "arbetsmarknad", "~arbetsmarknad",
+               "arbetsförmedling", "jobb", "~jobb", "anställ", "löner", "lönen", "lönebildning",
+               "arbetsvillkor", "arbetsmiljö", "kollektivavtal", "fackförbund", "facket", "arbetsrätt",
+               "bemanning", "~bemanning", "arbetskraft", "arbetsgivare", "arbetstagare", "a-kassa",
+               "sjukförsäkring", "rehabilitering"),
+    "environment": ("klimat", "~klimat", "miljö", "~miljö", "utsläpp", "energi", "~energi", "kärnkraft",
+                    "vindkraft", "vattenkraft", "naturvård", "jordbruk", "lantbruk", "skog", "~skogs",
+                    "fiske", "biologisk mångfald", "naturreservat", "förnybar", "växthusgas",
+                    "koldioxid", "djurskydd", "livsmedel", "rovdjur", "varg", "älg", "jakt"),
+    "transport": ("järnväg", "~järnväg", "vägar", "vägnät", "~vägnät", "riksväg", "motorväg", "vägtrafik",
+                  "tåg", "~tågtrafik", "kollektivtrafik", "~kollektivtrafik", "infrastruktur",
+                  "~infrastruktur", "trafik", "flyg", "~flygplats", "sjöfart", "hamn", "trafikverket",
+                  "vägverket", "banverket", "bilist", "pendling", "pendeltåg", "tunnelbana", "e4", "e6",
+                  "e18", "e20", "e22", "busstrafik", "bredband"),
+    "defence": ("försvarsmakt", "försvaret", "~försvaret", "försvarspolitik", "~försvarsmakt",
+                "totalförsvar", "civilt försvar", "militär", "nato", "värnplikt", "säkerhetspolitik",
+                "utrikespolitik", "armé", "marinen", "flygvapn", "krigs", "beredskap", "~försvarsanslag",
+                "fn:s", "fredsfrämjande", "vapenexport", "krisberedskap", "ryssland"),
+    "democracy": ("demokrati", "~demokrati", "valdeltagande", "rösträtt", "allmänna val", "jämställdhet",
+                  "~jämställdhet", "diskriminering", "yttrandefrihet", "offentlighetsprincip", "insyn",
+                  "civilsamhälle", "~civilsamhälle", "föreningsliv", "mänskliga rättigheter",
+                  "grundlag", "pressfrihet", "hbtq", "meddelarfrihet", "partistöd", "folkomröstning",
+                  "religionsfrihet", "föreningsbidrag"),
+}
+
+
+def _compile(stems: Sequence[str]) -> re.Pattern:
+    parts = []
+    for stem in stems:
+        if stem.startswith("~"):
+            parts.append(re.escape(stem[1:]))
+        else:
+            parts.append(r"(?<![a-zåäöéü0-9])" + re.escape(stem))
+    return re.compile("|".join(parts))
+
+
+_PATTERNS: Dict[str, re.Pattern] = {label: _compile(stems) for label, stems in KEYWORDS.items()}
+if set(KEYWORDS) != set(TOPIC_LABELS):
+    raise RuntimeError("KEYWORDS must cover exactly svpol.labels.TOPIC_LABELS")
+
+
+def keyword_hits(text: str) -> Dict[str, int]:
+    """Count keyword matches per topic in ``text`` (case-insensitive); topics with none are absent."""
+    lowered = text.lower()
+    hits = {}
+    for label, pattern in _PATTERNS.items():
+        n = len(pattern.findall(lowered))
+        if n:
+            hits[label] = n
+    return hits
+
+
+def role_topics(role: str) -> Tuple[str, ...]:
+    """Topics of a portfolio role (``"justitieminister"`` -> ``("safety",)``), empty if none fits."""
+    return ROLE_TOPICS.get(role.strip().lower(), ())
+
+
+def empty_cats() -> Dict[str, float]:
+    """All topic labels set to 0.0."""
+    return {label: 0.0 for label in TOPIC_LABELS}
+
+
+def to_cats(labels: Iterable[str]) -> Dict[str, float]:
+    """A full ``doc.cats`` dict: 1.0 for ``labels``, 0.0 for every other topic.
+
+    Raises:
+        ValueError: on a label that is not in TOPIC_LABELS.
+    """
+    cats = empty_cats()
+    for label in labels:
+        if label not in cats:
+            raise ValueError(f"unknown topic label {label!r}; expected one of {', '.join(TOPIC_LABELS)}")
+        cats[label] = 1.0
+    return cats
+
+
+@dataclass
+class MinisterTable:
+    """Ministers' portfolio roles with their dates, keyed by person id."""
+
+    roles: Mapping[str, List[Tuple[str, str, str]]]  # person_id -> [(start, end, role)]
+
+    @classmethod
+    def from_csv(cls, path: Path) -> "MinisterTable":
+        """Load ``minister.csv`` (person_id,start,end,government,role)."""
+        roles: Dict[str, List[Tuple[str, str, str]]] = defaultdict(list)
+        with Path(path).open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                roles[row["person_id"]].append((row["start"] or "", row["end"] or "9999", row["role"] or ""))
+        return cls(dict(roles))
+
+    def roles_at(self, person_id: Optional[str], date: Optional[str]) -> List[str]:
+        """The roles ``person_id`` held on ``date`` (ISO; partial dates compare by prefix)."""
+        if not person_id or person_id not in self.roles:
+            return []
+        if not date:
+            return []
+        found = []
+        for start, end, role in self.roles[person_id]:
+            if start[: len(date)] <= date and date[: len(end)] <= end and role not in found:
+                found.append(role)
+        return found
+
+
+# "till justitieminister Beatrice Ask", "till statsrådet Peter Norman", "till statsministern"
+_TITLE_ROLE = re.compile(r"\btill\s+((?:biträdande\s+)?[a-zåäöA-ZÅÄÖ-]*minister(?:n)?|statsrådet|"
+                         r"minister för [a-zåäö ]+?)(?=\s+[A-ZÅÄÖ]|\s+om\b|$)")
+
+
+def title_role(title: str) -> Optional[str]:
+    """The addressee's role as the title writes it, normalised (``justitieministern`` -> ``justitieminister``)."""
+    m = _TITLE_ROLE.search(title)
+    if not m:
+        return None
+    role = m.group(1).lower()
+    if role.endswith("ministern"):
+        role = role[:-1]
+    return role
+
+
+def portfolio_topics(roles: Sequence[str]) -> List[str]:
+    """Candidate topics of a set of roles, primary topics first, without repeats."""
+    primary, secondary = [], []
+    for role in roles:
+        topics = role_topics(role)
+        if topics:
+            primary.append(topics[0])
+            secondary.extend(topics[1:])
+    return list(dict.fromkeys(primary + secondary))
+
+
+def document_topics(title: str, text: str, roles: Sequence[str], min_hits: int = 3) -> List[str]:
+    """Weak document topics of an interpellation.
+
+    Portfolio candidates (from ``roles``) are kept when the text has a keyword of theirs;
+    if none has, the primary one is kept (the addressee is the best guess). Other topics
+    are added when their keywords occur ``min_hits`` times in the text or once in the title.
+
+    Args:
+        title: the title line (its topic words count strongly).
+        text: the body paragraphs joined.
+        roles: the receiving minister's roles (title role first, then those from minister.csv).
+        min_hits: keyword matches in the body needed for a topic outside the portfolio.
+    """
+    body_hits = keyword_hits(text)
+    title_hits = keyword_hits(_title_subject(title))
+    candidates = portfolio_topics(roles)
+    chosen = [t for t in candidates if body_hits.get(t) or title_hits.get(t)]
+    if candidates and not chosen:
+        chosen = [candidates[0]]
+    for label in TOPIC_LABELS:
+        if label not in chosen and (title_hits.get(label) or body_hits.get(label, 0) >= min_hits):
+            chosen.append(label)
+    return [t for t in TOPIC_LABELS if t in chosen]
+
+
+def paragraph_topics(paragraph: str, doc_topics: Sequence[str], min_hits: int = 2) -> List[str]:
+    """Weak topics of one paragraph: document topics it has a keyword for, plus any topic
+    with ``min_hits`` keyword matches of its own. Short procedural paragraphs get none."""
+    hits = keyword_hits(paragraph)
+    return [t for t in TOPIC_LABELS if (t in doc_topics and hits.get(t)) or hits.get(t, 0) >= min_hits]
+
+
+_TITLE_PREFIX = re.compile(r"^(?:Interpellation\s+)?\d{4}/\d{2,4}:\d+\s*")
+
+
+def _title_subject(title: str) -> str:
+    """The subject part of a title, without the number, asker and addressee (they hold no topic words
+    but can hold role words such as 'försvarsminister' that would count as keywords)."""
+    subject = _TITLE_PREFIX.sub("", title)
+    if subject.startswith("av "):  # old form: "av X (m) till statsministern om <subject>"
+        about = re.search(r"\)?\s+om\s+(.*)$", subject)
+        return about.group(1) if about else ""
+    # new form: "<subject> av X (S) till justitieminister Y (M)"
+    return re.split(r"\s+av\s+[A-ZÅÄÖ]", subject)[0]
