@@ -11,6 +11,7 @@ from . import annotate  # noqa: F401,E402
 from . import backbone  # noqa: F401,E402
 from . import evaluate  # noqa: F401,E402
 from . import benchmark  # noqa: F401,E402
+from . import train  # noqa: F401,E402
 
 
 def main() -> None:
