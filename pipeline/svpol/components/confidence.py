@@ -1,0 +1,364 @@
+"""Confidence scores for entities (``span._.score``) and topics (``doc._.topic_confidence``).
+
+How a score is computed:
+
+- An entity the statistical ``ner`` found gets the **beam marginal** of its span:
+  the ``ner`` model re-parses a copy of the document (entities cleared) with a
+  beam of ``beam_width`` analyses; the probability of each analysis is the
+  normalized score the beam assigns it, and the entity's score is the summed
+  probability of the analyses that contain exactly this span with this label.
+  An entity absent from every analysis gets 0.0.
+- An entity found by ``svpol_entity_rules`` (it is in ``doc.spans[rules_key]``)
+  gets the precision of the rules for its label (``rule_scores``): a measured
+  number, refit on annotated data with ``fit``.
+- Either raw score can be mapped through an isotonic calibration curve fitted on
+  annotated data (``fit``), per source ("ner", "rules"), so that a score of 0.8
+  means that about 80% of such entities are right.
+- ``doc._.topic_confidence`` maps each topic to its probability: the
+  ``textcat_multilabel`` score in ``doc.cats`` (a sigmoid output), through the
+  topic's calibration curve when one was fitted. The component must come after
+  the text classifier for this; before it, the value stays None.
+
+``reliability_table`` and ``evaluate_confidence`` measure how calibrated the
+scores are (expected calibration error and a table of score bins).
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from collections import defaultdict
+from pathlib import Path
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import minibatch
+
+from ..labels import ENTITY_LABELS, TOPIC_LABELS
+from .entity_rules import DEFAULT_SPANS_KEY
+
+if not Span.has_extension("score"):
+    Span.set_extension("score", default=None)
+if not Doc.has_extension("topic_confidence"):
+    Doc.set_extension("topic_confidence", default=None)
+
+CFG_FILE = "cfg.json"
+SpanKey = Tuple[int, int, str]
+
+
+# --------------------------------------------------------------------------- calibration
+class Calibrator:
+    """A monotone map from raw scores to calibrated probabilities (isotonic regression).
+
+    Fitted with the pool-adjacent-violators algorithm; between fitted points the
+    map interpolates linearly, outside them it is constant.
+    """
+
+    def __init__(self, xs: Sequence[float] = (), ys: Sequence[float] = ()) -> None:
+        if len(xs) != len(ys):
+            raise ValueError("xs and ys must have the same length")
+        self.xs = [float(x) for x in xs]
+        self.ys = [float(y) for y in ys]
+
+    @classmethod
+    def fit(cls, scores: Sequence[float], outcomes: Sequence[bool]) -> "Calibrator":
+        """Fit on raw scores and whether each prediction was right."""
+        if len(scores) != len(outcomes):
+            raise ValueError("scores and outcomes must have the same length")
+        pairs = sorted(zip(scores, outcomes))
+        # Blocks of (sum of outcomes, count, mean score); merge while not increasing.
+        blocks: List[List[float]] = []
+        for score, outcome in pairs:
+            blocks.append([float(outcome), 1.0, float(score)])
+            while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
+                total, count, mean = blocks.pop()
+                prev = blocks[-1]
+                prev[2] = (prev[2] * prev[1] + mean * count) / (prev[1] + count)
+                prev[0] += total
+                prev[1] += count
+        return cls([b[2] for b in blocks], [b[0] / b[1] for b in blocks])
+
+    def __call__(self, score: float) -> float:
+        if not self.xs:
+            return float(score)
+        if score <= self.xs[0]:
+            return self.ys[0]
+        if score >= self.xs[-1]:
+            return self.ys[-1]
+        i = bisect_right(self.xs, score)
+        x0, x1, y0, y1 = self.xs[i - 1], self.xs[i], self.ys[i - 1], self.ys[i]
+        return y0 + (y1 - y0) * (score - x0) / (x1 - x0) if x1 > x0 else y1
+
+    def to_dict(self) -> Dict[str, List[float]]:
+        return {"xs": self.xs, "ys": self.ys}
+
+    @classmethod
+    def from_dict(cls, data: Dict[str, List[float]]) -> "Calibrator":
+        return cls(data.get("xs", []), data.get("ys", []))
+
+
+def reliability_table(
+    scores: Sequence[float], outcomes: Sequence[bool], n_bins: int = 10
+) -> Tuple[List[Dict[str, float]], float]:
+    """Bin predictions by score; return the bins and the expected calibration error.
+
+    Each bin has ``low``, ``high``, ``count``, ``mean_score`` and ``accuracy`` (the
+    share of right predictions); the ECE is the count-weighted mean of
+    |accuracy - mean_score|.
+    """
+    if n_bins < 1:
+        raise ValueError(f"n_bins must be positive, got {n_bins}")
+    bins: List[Dict[str, float]] = []
+    total = len(scores)
+    ece = 0.0
+    for b in range(n_bins):
+        low, high = b / n_bins, (b + 1) / n_bins
+        members = [(s, o) for s, o in zip(scores, outcomes)
+                   if low <= s < high or (b == n_bins - 1 and s == high)]
+        if not members:
+            continue
+        mean = sum(s for s, _ in members) / len(members)
+        acc = sum(1 for _, o in members if o) / len(members)
+        bins.append({"low": low, "high": high, "count": len(members), "mean_score": mean, "accuracy": acc})
+        ece += len(members) / total * abs(acc - mean)
+    return bins, ece
+
+
+# --------------------------------------------------------------------------- component
+class ConfidenceScorer:
+    """Sets ``span._.score`` on every entity and ``doc._.topic_confidence``.
+
+    Args:
+        nlp: the pipeline, to reach the ``ner`` component.
+        name: component name.
+        ner_component: name of the statistical entity recognizer ("" for none).
+        beam_width: analyses in the beam; more gives smoother marginals, slower.
+        beam_density: prune analyses below this share of the best score.
+        rules_key: ``doc.spans`` key of the rule entities (see ``svpol_entity_rules``).
+        rule_scores: score of a rule entity per label (the measured rule precision).
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "confidence",
+        ner_component: str = "ner",
+        beam_width: int = 16,
+        beam_density: float = 0.0001,
+        rules_key: str = DEFAULT_SPANS_KEY,
+        rule_scores: Optional[Dict[str, float]] = None,
+    ) -> None:
+        if beam_width < 1:
+            raise ValueError(f"beam_width must be at least 1, got {beam_width}")
+        if not 0.0 <= beam_density < 1.0:
+            raise ValueError(f"beam_density must be in [0, 1), got {beam_density}")
+        for label, value in (rule_scores or {}).items():
+            if label not in ENTITY_LABELS or not 0.0 <= float(value) <= 1.0:
+                raise ValueError(f"rule_scores: {label}={value} needs an entity label and a score in [0, 1]")
+        self.nlp = nlp
+        self.name = name
+        self.ner_component = ner_component
+        self.beam_width = beam_width
+        self.beam_density = beam_density
+        self.rules_key = rules_key
+        self.rule_scores = {k: float(v) for k, v in (rule_scores or {}).items()}
+        self.calibrators: Dict[str, Calibrator] = {}
+        self.topic_calibrators: Dict[str, Calibrator] = {}
+
+    # ------------------------------------------------------------------ raw scores
+    def _ner(self):
+        if self.ner_component and self.ner_component in self.nlp.pipe_names:
+            return self.nlp.get_pipe(self.ner_component)
+        return None
+
+    def ner_marginals(self, docs: Sequence[Doc]) -> List[Dict[SpanKey, float]]:
+        """Beam marginals {(start_token, end_token, label): probability} per doc."""
+        ner = self._ner()
+        if ner is None or not docs:
+            return [{} for _ in docs]
+        copies = []
+        for doc in docs:
+            copy = doc.copy()
+            # Cleared (missing) entities leave the beam free; set ones would bind it.
+            copy.set_ents([], default="missing")
+            copies.append(copy)
+        beams = ner.beam_parse(copies, beam_width=self.beam_width, beam_density=self.beam_density)
+        out = []
+        for beam in beams:
+            marginals: Dict[SpanKey, float] = defaultdict(float)
+            for prob, parse in ner.moves.get_beam_parses(beam):
+                for start, end, label in parse:
+                    marginals[(start, end, label)] += prob
+            out.append(dict(marginals))
+        return out
+
+    def raw_scores(self, doc: Doc, marginals: Dict[SpanKey, float]) -> List[Tuple[Span, str, Optional[float]]]:
+        """(entity, source, raw score) for every entity; source is "rules" or "ner"."""
+        rule_spans = set()
+        if self.rules_key in doc.spans:
+            rule_spans = {(s.start, s.end, s.label_) for s in doc.spans[self.rules_key]}
+        has_ner = self._ner() is not None
+        out = []
+        for ent in doc.ents:
+            key = (ent.start, ent.end, ent.label_)
+            if key in rule_spans:
+                out.append((ent, "rules", self.rule_scores.get(ent.label_)))
+            elif has_ner:
+                out.append((ent, "ner", min(1.0, marginals.get(key, 0.0))))
+            else:
+                out.append((ent, "unknown", None))
+        return out
+
+    # ------------------------------------------------------------------ running
+    def _set(self, doc: Doc, marginals: Dict[SpanKey, float]) -> Doc:
+        for ent, source, raw in self.raw_scores(doc, marginals):
+            calibrator = self.calibrators.get(source)
+            ent._.score = None if raw is None else (calibrator(raw) if calibrator else raw)
+        if doc.cats:
+            doc._.topic_confidence = {
+                label: (self.topic_calibrators[label](p) if label in self.topic_calibrators else float(p))
+                for label, p in doc.cats.items()
+            }
+        return doc
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self._set(doc, self.ner_marginals([doc])[0])
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        for batch in minibatch(stream, size=batch_size):
+            for doc, marginals in zip(batch, self.ner_marginals(batch)):
+                yield self._set(doc, marginals)
+
+    # ------------------------------------------------------------------ fitting
+    def fit(self, pairs: Iterable[Tuple[Doc, Doc]], calibrate: bool = True) -> Dict[str, object]:
+        """Fit rule scores and calibration curves on (predicted doc, gold doc) pairs.
+
+        The predicted docs come from the pipeline with this component left out. The
+        rule score of a label becomes the share of its rule entities that match a
+        gold entity exactly; with ``calibrate`` the ner marginals and the topic
+        scores get isotonic calibration curves.
+
+        Returns:
+            What was fitted: rule precision per label with counts, curve sizes.
+        """
+        pairs = list(pairs)
+        rule_hits: Dict[str, List[bool]] = defaultdict(list)
+        ner_scores: List[float] = []
+        ner_hits: List[bool] = []
+        topic_data: Dict[str, Tuple[List[float], List[bool]]] = defaultdict(lambda: ([], []))
+        for (pred, gold), marginals in zip(pairs, self._marginals_for(p for p, _ in pairs)):
+            gold_ents = {(e.start_char, e.end_char, e.label_) for e in gold.ents}
+            for ent, source, raw in self.raw_scores(pred, marginals):
+                hit = (ent.start_char, ent.end_char, ent.label_) in gold_ents
+                if source == "rules":
+                    rule_hits[ent.label_].append(hit)
+                elif source == "ner" and raw is not None:
+                    ner_scores.append(raw)
+                    ner_hits.append(hit)
+            for label, p in pred.cats.items():
+                if label in gold.cats:
+                    topic_data[label][0].append(float(p))
+                    topic_data[label][1].append(gold.cats[label] >= 0.5)
+        report: Dict[str, object] = {"rules": {}}
+        for label, hits in rule_hits.items():
+            self.rule_scores[label] = sum(hits) / len(hits)
+            report["rules"][label] = {"precision": self.rule_scores[label], "count": len(hits)}
+        if calibrate and ner_scores:
+            self.calibrators["ner"] = Calibrator.fit(ner_scores, ner_hits)
+            report["ner_points"] = len(self.calibrators["ner"].xs)
+        if calibrate:
+            for label, (scores, outcomes) in topic_data.items():
+                if label in TOPIC_LABELS and any(outcomes):
+                    self.topic_calibrators[label] = Calibrator.fit(scores, outcomes)
+            report["topics"] = sorted(self.topic_calibrators)
+        return report
+
+    def _marginals_for(self, docs: Iterable[Doc]) -> Iterator[Dict[SpanKey, float]]:
+        for batch in minibatch(docs, size=64):
+            yield from self.ner_marginals(batch)
+
+    # ------------------------------------------------------------------ serialization
+    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> None:
+        """Write the rule scores and calibration curves."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        data = {
+            "rule_scores": self.rule_scores,
+            "calibrators": {k: c.to_dict() for k, c in self.calibrators.items()},
+            "topic_calibrators": {k: c.to_dict() for k, c in self.topic_calibrators.items()},
+        }
+        (path / CFG_FILE).write_text(json.dumps(data, indent=1), "utf-8")
+
+    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> "ConfidenceScorer":
+        """Read what ``to_disk`` wrote."""
+        data = json.loads((Path(path) / CFG_FILE).read_text("utf-8"))
+        self.rule_scores = {k: float(v) for k, v in data.get("rule_scores", {}).items()}
+        self.calibrators = {k: Calibrator.from_dict(v) for k, v in data.get("calibrators", {}).items()}
+        self.topic_calibrators = {k: Calibrator.from_dict(v) for k, v in data.get("topic_calibrators", {}).items()}
+        return self
+
+
+# Precision of the rules per label before a fit on annotated data (see docs/knowledge.md).
+DEFAULT_RULE_SCORES: Dict[str, float] = {"PARTY": 0.95, "AUTHORITY": 0.9, "MONEY": 0.95}
+
+
+@Language.factory(
+    "svpol_confidence",
+    assigns=["span._.score", "doc._.topic_confidence"],
+    requires=["doc.ents"],
+    default_config={
+        "ner_component": "ner",
+        "beam_width": 16,
+        "beam_density": 0.0001,
+        "rules_key": DEFAULT_SPANS_KEY,
+        "rule_scores": DEFAULT_RULE_SCORES,
+    },
+)
+def make_confidence(
+    nlp: Language,
+    name: str,
+    ner_component: str,
+    beam_width: int,
+    beam_density: float,
+    rules_key: str,
+    rule_scores: Dict[str, float],
+) -> ConfidenceScorer:
+    """Create the confidence scorer (see the module docstring for how scores are made)."""
+    return ConfidenceScorer(nlp, name, ner_component, beam_width, beam_density, rules_key, rule_scores)
+
+
+def evaluate_confidence(
+    nlp: Language, gold_docs: Sequence[Doc], n_bins: int = 10, batch_size: int = 64
+) -> Dict[str, object]:
+    """Reliability of entity scores and topic confidences of ``nlp`` on annotated docs.
+
+    Runs ``nlp`` on the texts of ``gold_docs``; an entity is right when a gold
+    entity has the same characters and label; a topic is right when the gold
+    category is >= 0.5.
+
+    Returns:
+        {"entities": {"bins", "ece", "count"}, "topics": {...}} (topics only when
+        the pipeline sets ``doc._.topic_confidence`` and the gold docs have cats).
+    """
+    ent_scores: List[float] = []
+    ent_hits: List[bool] = []
+    topic_scores: List[float] = []
+    topic_hits: List[bool] = []
+    for pred, gold in zip(nlp.pipe((d.text for d in gold_docs), batch_size=batch_size), gold_docs):
+        gold_ents = {(e.start_char, e.end_char, e.label_) for e in gold.ents}
+        for ent in pred.ents:
+            if ent._.score is not None:
+                ent_scores.append(float(ent._.score))
+                ent_hits.append((ent.start_char, ent.end_char, ent.label_) in gold_ents)
+        if pred._.topic_confidence and gold.cats:
+            for label, p in pred._.topic_confidence.items():
+                if label in gold.cats:
+                    topic_scores.append(float(p))
+                    topic_hits.append(gold.cats[label] >= 0.5)
+    report: Dict[str, object] = {}
+    for key, scores, hits in (("entities", ent_scores, ent_hits), ("topics", topic_scores, topic_hits)):
+        if scores:
+            bins, ece = reliability_table(scores, hits, n_bins)
+            report[key] = {"bins": bins, "ece": ece, "count": len(scores)}
+    return report
