@@ -1,0 +1,347 @@
+"""Train ``configs/trf.cfg`` in bounded, resumable chunks, then calibrate and package it.
+
+On a GPU one ``spacy train configs/trf.cfg --gpu-id 0`` run is enough. On a shared CPU a
+transformer needs thousands of slow steps, so this wrapper trains in chunks that can stop and
+continue across sessions::
+
+    nice -n 19 python -m training.train_trf train --backbone backbones/me5-small-sv \\
+        --output training_output/trf --chunk-steps 100 --total-steps 2000 --freeze-layers 6
+    # ... later, the same command continues from the last checkpoint
+    nice -n 19 python -m training.train_trf package --output models/sv_svpol_trf
+
+How a chunk continues where the previous one stopped:
+
+- weights: the pipeline of the last completed evaluation (``OUTPUT/checkpoint``, or the model
+  an interrupted chunk saved at its last evaluation) is loaded and trained further;
+- learning rate: ``warmup_linear`` is re-parameterized so that step ``s`` of the new chunk gets
+  the rate that step ``N + s`` of one uninterrupted run would get (exact after warmup; a chunk
+  that starts inside the warmup ramps up again from zero);
+- data: the shuffling seed changes with each chunk so that chunks do not repeat the same batches.
+
+Adam's moment estimates are not saved by spaCy and restart at zero with each chunk.
+Progress, timing and the learning curve (dev scores at every evaluation, with the global step)
+are kept in ``OUTPUT/progress.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import typer
+
+REPO = Path(__file__).resolve().parents[1]
+CONFIG = REPO / "configs" / "trf.cfg"
+PROGRESS = "progress.json"
+CHECKPOINT = "checkpoint"
+BEST = "model-best"
+TRF_MODEL_NAME = "svpol_trf"
+
+app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True)
+
+
+def resumed_schedule(initial_rate: float, warmup_steps: int, total_steps: int, done: int) -> Dict[str, Any]:
+    """``warmup_linear.v1`` settings that continue an uninterrupted schedule after ``done`` updates.
+
+    ``warmup_linear`` gives ``r * (T - n) / (T - W)`` at update ``n >= W``; with ``W' = 0``,
+    ``T' = T - N`` and ``r' = r * (T - N) / (T - W)`` update ``s`` of the new run gets exactly
+    ``r * (T - N - s) / (T - W)``.
+
+    Raises:
+        ValueError: if the schedule is already finished.
+    """
+    if done >= total_steps:
+        raise ValueError(f"the schedule is finished ({done} of {total_steps} steps done)")
+    if done < warmup_steps:
+        # The remaining warmup restarts from zero; the decline afterwards is exact.
+        return {"initial_rate": initial_rate, "warmup_steps": warmup_steps - done,
+                "total_steps": total_steps - done}
+    rate = initial_rate * (total_steps - done) / max(1, total_steps - warmup_steps)
+    return {"initial_rate": rate, "warmup_steps": 0, "total_steps": total_steps - done}
+
+
+def freeze_lower_layers(nlp, n_layers: int) -> int:
+    """Stop gradients for the embeddings and the lowest ``n_layers`` transformer layers.
+
+    Frozen parameters get no gradient, so the backward pass stops above them and the optimizer
+    skips them: the embedding matrix alone is most of the parameters of a 250k-piece model.
+
+    Returns:
+        The number of parameters left trainable.
+    """
+    if n_layers < 0:
+        raise ValueError(f"freeze-layers must be >= 0, got {n_layers}")
+    hf_model = nlp.get_pipe("transformer").model.transformer
+    if n_layers == 0:
+        return sum(p.numel() for p in hf_model.parameters() if p.requires_grad)
+    layers = hf_model.encoder.layer
+    if n_layers > len(layers):
+        raise ValueError(f"freeze-layers {n_layers} exceeds the {len(layers)} layers of the backbone")
+    for module in [hf_model.embeddings, *layers[:n_layers]]:
+        for param in module.parameters():
+            param.requires_grad = False
+    return sum(p.numel() for p in hf_model.parameters() if p.requires_grad)
+
+
+def _read_progress(output: Path) -> Dict[str, Any]:
+    path = output / PROGRESS
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf8"))
+    return {"steps_done": 0, "best_score": None, "chunks": [], "curve": []}
+
+
+def _write_progress(output: Path, progress: Dict[str, Any]) -> None:
+    tmp = output / (PROGRESS + ".tmp")
+    tmp.write_text(json.dumps(progress, indent=2), encoding="utf8")
+    tmp.replace(output / PROGRESS)
+
+
+def _read_log(path: Path) -> List[Dict[str, Any]]:
+    if not path.exists():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf8").splitlines():
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError:  # a line cut off by an interrupted run
+            break
+    return rows
+
+
+def _replace_dir(src: Path, dst: Path) -> None:
+    """Move ``src`` to ``dst``, replacing it, so that ``dst`` is never half-written."""
+    tmp = dst.with_name(dst.name + ".old")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    if dst.exists():
+        dst.rename(tmp)
+    shutil.move(str(src), str(dst))
+    if tmp.exists():
+        shutil.rmtree(tmp)
+
+
+def _record_chunk(output: Path, progress: Dict[str, Any], chunk_dir: Path, start: int,
+                  seconds: Optional[float] = None, updates: Optional[int] = None) -> None:
+    """Fold a chunk's evaluations into the progress and keep its models.
+
+    ``updates`` is given for a chunk that ran to its end (its ``model-last`` was saved after the
+    last update); an interrupted chunk's ``model-last`` is the one of its last logged evaluation.
+    """
+    log = _read_log(chunk_dir / "log.jsonl")
+    if not log:
+        shutil.rmtree(chunk_dir, ignore_errors=True)
+        return
+    for row in log:
+        progress["curve"].append({
+            "step": start + row["step"] + 1,
+            "score": row["score"],
+            "scores": {k: v for k, v in row["scores"].items() if not isinstance(v, dict)},
+            "ents_per_type": row["scores"].get("ents_per_type"),
+            "losses": row["losses"],
+        })
+    best_row = max(log, key=lambda r: r["score"])
+    if (chunk_dir / BEST).exists() and (progress["best_score"] is None or best_row["score"] > progress["best_score"]):
+        _replace_dir(chunk_dir / BEST, output / BEST)
+        progress["best_score"] = best_row["score"]
+        progress["best_step"] = start + best_row["step"] + 1
+    _replace_dir(chunk_dir / "model-last", output / CHECKPOINT)
+    last = updates if updates is not None else log[-1]["step"] + 1
+    progress["steps_done"] = start + last
+    progress["chunks"].append({"start": start, "steps": last, "seconds": seconds,
+                               "seconds_per_step": round(seconds / last, 2) if seconds else None})
+    progress.pop("running", None)
+    shutil.rmtree(chunk_dir, ignore_errors=True)
+
+
+def train_chunk(
+    output: Path,
+    *,
+    backbone: str,
+    corpus: Path,
+    chunk_steps: int,
+    total_steps: int,
+    warmup_steps: int = 100,
+    learn_rate: float = 5e-5,
+    eval_frequency: Optional[int] = None,
+    dev_limit: int = 0,
+    freeze_layers: int = 0,
+    gpu_id: int = -1,
+    config: Path = CONFIG,
+    overrides: Optional[Dict[str, Any]] = None,
+) -> Dict[str, Any]:
+    """Train one chunk of at most ``chunk_steps`` updates, continuing from the last checkpoint.
+
+    Args:
+        output: the training folder (checkpoint, best model, progress.json).
+        backbone: the transformer (hub name or folder); used when no checkpoint exists yet.
+        corpus: folder with ``train.spacy`` and ``dev.spacy``.
+        chunk_steps: updates in this chunk (an evaluation comes after each ``eval_frequency``).
+        total_steps: length of the whole learning-rate schedule, over all chunks.
+        warmup_steps, learn_rate: the rest of the ``warmup_linear`` schedule.
+        eval_frequency: updates between evaluations (default: ``chunk_steps``).
+        dev_limit: score on the first ``dev_limit`` dev docs only (0: all).
+        freeze_layers: transformer layers (with the embeddings) that get no updates.
+        gpu_id: GPU to use, -1 for CPU.
+        config: the training config.
+        overrides: further config overrides (dot names).
+
+    Returns:
+        The updated progress record.
+    """
+    import spacy
+    from spacy.cli._util import setup_gpu
+    from spacy.training.initialize import init_nlp
+    from spacy.training.loop import train
+    from spacy.util import load_config
+
+    import svpol.components  # noqa: F401  (registers the svpol factories)
+
+    if chunk_steps < 2:
+        raise ValueError(f"chunk-steps must be at least 2, got {chunk_steps}")
+    output.mkdir(parents=True, exist_ok=True)
+    progress = _read_progress(output)
+    running = progress.get("running")
+    if running:  # an interrupted chunk: keep what it saved at its last evaluation
+        _record_chunk(output, progress, Path(running["dir"]), running["start"])
+        _write_progress(output, progress)
+    done = progress["steps_done"]
+    if done >= total_steps:
+        typer.echo(f"{output}: schedule finished ({done} of {total_steps} steps)", err=True)
+        return progress
+    eval_frequency = eval_frequency or chunk_steps
+    # spaCy's loop runs updates 0..max_steps, i.e. max_steps + 1 of them (max_steps 0: no limit).
+    updates = max(2, min(chunk_steps, total_steps - done))
+    chunk_dir = output / f"chunk-{done:06d}"
+    settings: Dict[str, Any] = {
+        "paths.train": str(corpus / "train.spacy"),
+        "paths.dev": str(corpus / "dev.spacy"),
+        "corpora.dev.limit": dev_limit,
+        "system.seed": len(progress["chunks"]),
+        "training.max_steps": updates - 1,
+        "training.eval_frequency": min(eval_frequency, updates - 1),
+        "training.patience": 0,
+        "training.logger.output_file": str(chunk_dir / "log.jsonl"),
+    }
+    schedule = resumed_schedule(learn_rate, warmup_steps, total_steps, done)
+    settings.update({f"training.optimizer.learn_rate.{k}": v for k, v in schedule.items()})
+    settings.update(overrides or {})
+    setup_gpu(gpu_id)
+    checkpoint = output / CHECKPOINT
+    if checkpoint.exists():
+        from spacy.util import dot_to_dict
+
+        nlp = spacy.load(checkpoint, config=dot_to_dict(settings))
+    else:
+        settings["components.transformer.model.name"] = backbone
+        nlp = init_nlp(load_config(config, overrides=settings, interpolate=False), use_gpu=gpu_id)
+    trainable = freeze_lower_layers(nlp, freeze_layers)
+    typer.echo(f"chunk from step {done}: {updates} updates, lr {schedule}, "
+               f"{trainable:,} trainable transformer parameters", err=True)
+    progress["running"] = {"dir": str(chunk_dir), "start": done}
+    progress.setdefault("settings", {}).update({"backbone": backbone, "total_steps": total_steps,
+                                                "warmup_steps": warmup_steps, "learn_rate": learn_rate,
+                                                "freeze_layers": freeze_layers, "gpu_id": gpu_id})
+    _write_progress(output, progress)
+    start_time = time.monotonic()
+    train(nlp, chunk_dir, use_gpu=gpu_id, stdout=sys.stderr, stderr=sys.stderr)
+    _record_chunk(output, progress, chunk_dir, done, round(time.monotonic() - start_time, 1),
+                  updates=updates)
+    _write_progress(output, progress)
+    return progress
+
+
+@app.command("train")
+def train_cli(
+    output: Path = typer.Option(Path("training_output/trf"), "--output", "-o", help="Training folder"),
+    backbone: str = typer.Option("backbones/me5-small-sv", "--backbone", help="Transformer name or folder"),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Folder with train.spacy and dev.spacy"),
+    chunk_steps: int = typer.Option(100, "--chunk-steps", help="Updates in this run"),
+    chunks: int = typer.Option(1, "--chunks", help="Chunks to run one after the other"),
+    total_steps: int = typer.Option(2000, "--total-steps", help="Length of the whole LR schedule"),
+    warmup_steps: int = typer.Option(100, "--warmup-steps"),
+    learn_rate: float = typer.Option(5e-5, "--learn-rate"),
+    eval_frequency: Optional[int] = typer.Option(None, "--eval-frequency", help="Default: once per chunk"),
+    dev_limit: int = typer.Option(0, "--dev-limit", help="Score on the first N dev docs (0: all)"),
+    freeze_layers: int = typer.Option(0, "--freeze-layers", help="Lowest transformer layers not to train"),
+    gpu_id: int = typer.Option(-1, "--gpu-id", "-g", help="GPU id, -1 for CPU"),
+    config: Path = typer.Option(CONFIG, "--config", "-c"),
+    override: List[str] = typer.Option([], "--set", help="Config override KEY=VALUE (JSON value); repeatable"),
+) -> None:
+    """Train configs/trf.cfg for CHUNKS x CHUNK_STEPS updates, resuming from the last checkpoint."""
+    for path in (config, corpus / "train.spacy", corpus / "dev.spacy"):
+        if not path.exists():
+            typer.echo(f"{path}: not found", err=True)
+            raise typer.Exit(2)
+    overrides: Dict[str, Any] = {}
+    for item in override:
+        key, sep, value = item.partition("=")
+        if not sep:
+            typer.echo(f"--set {item}: expected KEY=VALUE", err=True)
+            raise typer.Exit(2)
+        try:
+            overrides[key] = json.loads(value)
+        except json.JSONDecodeError:
+            overrides[key] = value
+    try:
+        for _ in range(chunks):
+            progress = train_chunk(output, backbone=backbone, corpus=corpus, chunk_steps=chunk_steps,
+                                   total_steps=total_steps, warmup_steps=warmup_steps, learn_rate=learn_rate,
+                                   eval_frequency=eval_frequency, dev_limit=dev_limit,
+                                   freeze_layers=freeze_layers, gpu_id=gpu_id, config=config,
+                                   overrides=overrides)
+            if progress["steps_done"] >= total_steps:
+                break
+    except ValueError as err:
+        typer.echo(f"{config}: {err}", err=True)
+        raise typer.Exit(2)
+    typer.echo(json.dumps({k: progress.get(k) for k in ("steps_done", "best_score", "best_step")}))
+
+
+@app.command("package")
+def package_cli(
+    training_dir: Path = typer.Option(Path("training_output/trf"), "--training-dir", help="Folder of `train`"),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus"),
+    output: Path = typer.Option(Path("models/sv_svpol_trf"), "--output", "-o"),
+    batch_size: int = typer.Option(16, "--batch-size"),
+) -> None:
+    """Calibrate topic thresholds, place the rules, score every dev set and write the pipeline.
+
+    Uses the same steps as the CPU pipeline (training.train); only the name differs.
+    """
+    import spacy
+
+    from training import train as cpu
+
+    best = training_dir / BEST
+    if not best.exists():
+        typer.echo(f"{best}: no trained pipeline", err=True)
+        raise typer.Exit(2)
+    nlp = spacy.load(best)
+    sets = cpu.dev_sets(corpus)
+    topic_dev = sets.get("dev-topics", sets.get("dev"))
+    if topic_dev is None:
+        typer.echo(f"{corpus}: no dev*.spacy files to calibrate and evaluate on", err=True)
+        raise typer.Exit(2)
+    thresholds = cpu.calibrate_topics(nlp, topic_dev, batch_size)
+    rule_order = (cpu.choose_rule_order(nlp, sets, thresholds["per_label"], batch_size)
+                  if cpu._has_factory(cpu.RULES_FACTORY) else None)
+    cpu.add_enrichers(nlp)
+    scores = cpu.score_all(nlp, sets, thresholds["per_label"], batch_size)
+    progress = _read_progress(training_dir)
+    cpu.package(nlp, output, thresholds=thresholds, dev_scores=scores, rule_order=rule_order, manifest=None)
+    meta_path = output / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf8"))
+    meta["name"] = TRF_MODEL_NAME
+    meta["description"] = meta["description"].replace("CNN tok2vec", f"transformer ({progress['settings']['backbone']})")
+    meta["svpol"]["training"] = {k: progress.get(k) for k in ("settings", "steps_done", "best_step", "chunks")}
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf8")
+    (training_dir / "dev_scores.json").write_text(json.dumps(scores, indent=2, ensure_ascii=False), encoding="utf8")
+    typer.echo(f"wrote {output}")
+
+
+if __name__ == "__main__":
+    app()
