@@ -171,3 +171,12 @@ def test_gpu_request_without_gpu_is_a_model_error():
         pass
     with pytest.raises(api.ModelError, match="GPU 0 is not available"):
         svpol.load(gpu_id=0)
+
+
+def test_multiprocessing_keeps_order_and_chunk_stitching(ruler_nlp):
+    recs = [Record(str(i), "", f"Punkt {i}: Karin Lindqvist (S) får 1 200 kr per år.\n\nMer text.") for i in range(12)]
+    single = list(annotate_records(recs, ruler_nlp, batch_size=4, max_chars=60))
+    multi = list(annotate_records(recs, ruler_nlp, batch_size=4, n_process=2, max_chars=60))
+    assert [o["id"] for o in multi] == [str(i) for i in range(12)]
+    assert multi == single
+    assert [e["text"] for e in multi[5]["entities"]] == ["Karin Lindqvist", "S", "1 200 kr"]
