@@ -1,0 +1,81 @@
+"""Weak topic labels: portfolio roles, keyword rules, cats."""
+
+import pytest
+
+from svpol.labels import TOPIC_LABELS
+from training.topics import (
+    MinisterTable,
+    document_topics,
+    empty_cats,
+    keyword_hits,
+    paragraph_topics,
+    title_role,
+    to_cats,
+)
+
+
+def test_keyword_hits_match_compounds_and_word_starts():
+    hits = keyword_hits("Äldreomsorgen och hemtjänsten i kommunen; våldsbejakande extremism ökar.")
+    assert hits["elderly_care"] == 2 and hits["extremism"] >= 2
+    # "extremt" is an adverb, not extremism; "försvara" is a verb, not defence
+    assert "extremism" not in keyword_hits("Det är extremt viktigt att försvara rätten.")
+    assert "defence" not in keyword_hits("Det är extremt viktigt att försvara rätten.")
+
+
+@pytest.mark.parametrize(
+    "title,role",
+    [
+        ("Interpellation 2012/13:81 Piketpolisens befogenheter av Kent Ekeroth (SD) till justitieminister "
+         "Beatrice Ask (M)", "justitieminister"),
+        ("1994/95:47 av Bo Lundgren (m) till statsministern om nyföretagandet", "statsminister"),
+        ("Interpellation 2012/13:85 Skatter av Leif Jakobsson (S) till statsrådet Peter Norman (M)", "statsrådet"),
+        ("Något helt annat", None),
+    ],
+)
+def test_title_role(title, role):
+    assert title_role(title) == role
+
+
+def test_document_topics_portfolio_and_keywords():
+    title = "Interpellation 2019/20:1 Piketpolisen av A B (M) till justitieminister C D (S)"
+    # Portfolio gives safety; extremism is added by its keywords in the title/body.
+    body = "Den våldsbejakande extremismen och terrorhotet växer. Radikaliseringen av unga oroar."
+    assert document_topics(title, body, ["justitieminister"]) == ["extremism", "safety"]
+    # No keyword of the portfolio: the primary portfolio topic is still kept.
+    assert document_topics("X av A (S) till Y", "Ingenting särskilt.", ["miljöminister"]) == ["environment"]
+    # Several candidates: keep the supported one.
+    topics = document_topics("X av A (S) till Y", "Hemtjänsten och äldreomsorgen brister.", ["socialminister"])
+    assert topics == ["elderly_care"]
+    # No portfolio and no keywords: no topic.
+    assert document_topics("X av A (S) till Y", "Ingenting särskilt.", []) == []
+
+
+def test_paragraph_topics():
+    assert paragraph_topics("Min fråga till ministern är följande:", ["safety"]) == []
+    assert paragraph_topics("Polisen måste bli fler.", ["safety"]) == ["safety"]
+    assert paragraph_topics("Skolan och lärarna behöver stöd.", ["safety"]) == ["education"]
+
+
+def test_cats_have_every_label():
+    cats = to_cats(["budget"])
+    assert set(cats) == set(TOPIC_LABELS) and cats["budget"] == 1.0 and sum(cats.values()) == 1.0
+    assert set(empty_cats()) == set(TOPIC_LABELS) and not any(empty_cats().values())
+    with pytest.raises(ValueError, match="unknown topic"):
+        to_cats(["weather"])
+
+
+def test_minister_table_roles_at(tmp_path):
+    path = tmp_path / "minister.csv"
+    path.write_text(
+        "person_id,start,end,government,role\n"
+        "p1,2006-10-06,2014-10-03,Regeringen Reinfeldt,justitieminister\n"
+        "p1,1991-10-04,1994-10-07,Regeringen Carl Bildt,skolminister\n"
+        "p2,2022-10-18,,Regeringen Kristersson,finansminister\n",
+        encoding="utf-8",
+    )
+    table = MinisterTable.from_csv(path)
+    assert table.roles_at("p1", "2012-11-05") == ["justitieminister"]
+    assert table.roles_at("p1", "1993-01-01") == ["skolminister"]
+    assert table.roles_at("p1", "2000-01-01") == []
+    assert table.roles_at("p2", "2023-03-01") == ["finansminister"]
+    assert table.roles_at("nobody", "2023-03-01") == [] and table.roles_at("p1", None) == []
