@@ -100,7 +100,7 @@ def test_all_good_inputs_exit_zero(tmp_path, model_dir):
     "args,message",
     [
         (["-m", "{tmp}/no_model"], "no such model folder"),
-        (["-o", "{tmp}/out.csv"], "cannot tell the output format"),
+        (["-o", "{tmp}/out.xyz"], "cannot tell the output format"),
         (["-o", "{tmp}/missing_dir/out.jsonl"], "cannot write"),
         (["--n-process", "0"], "--n-process"),
         (["--batch-size", "0"], "batch-size"),

@@ -1,17 +1,16 @@
-"""`svpol annotate`: annotate files and folders into JSON lines."""
+"""`svpol annotate`: annotate files and folders, resumably, into any output format."""
 
 import logging
 import sys
-import time
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import List, Optional
 
 import typer
 
-from ..annotate import AnnotateStats, annotate_records
 from ..api import ModelError, load
-from ..intake import InputError, Record, iter_records
-from ..writers import open_writer
+from ..checkpoint import CheckpointError, JobResult, run_job, staging_path
+from ..engines import ENGINES, LocalEngine
+from ..writers import FORMATS, format_of
 from ._app import app
 
 
@@ -24,73 +23,145 @@ def _fail(message: str) -> None:
 @app.command("annotate")
 def annotate_cli(
     inputs: List[Path] = typer.Argument(..., help="Files (.txt, .pdf, .jsonl) and folders of them."),
-    output: Path = typer.Option(..., "--output", "-o", help="Output file (.jsonl), or - for standard output."),
+    output: Path = typer.Option(
+        ...,
+        "--output",
+        "-o",
+        help="Output file or folder, format from --format or the suffix (.jsonl, .parquet, .csv, .spacy, .html); "
+        "- for JSON lines on standard output.",
+    ),
+    fmt: Optional[str] = typer.Option(
+        None, "--format", "-f", help=f"Output format: {', '.join(FORMATS)} (default: from the output's suffix)."
+    ),
     model: Optional[str] = typer.Option(
         None, "--model", "-m", help="Pipeline folder or package (default: $SVPOL_MODEL, models/sv_svpol_cnn, rules)."
     ),
-    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Texts per batch."),
-    n_process: int = typer.Option(1, "--n-process", min=-1, help="Processes (-1: all CPUs)."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Texts per batch (per task with --engine dask)."),
+    n_process: int = typer.Option(
+        1, "--n-process", min=-1, help="Processes (-1: all CPUs); with --engine dask and no --scheduler: local workers."
+    ),
     gpu_id: int = typer.Option(-1, "--gpu-id", "-g", help="GPU to use, -1 for CPU."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Discard an existing output or checkpoint and start afresh."),
+    engine: str = typer.Option("local", "--engine", help=f"Where the pipeline runs: {' or '.join(ENGINES)}."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="Dask scheduler address (tcp://host:8786) for --engine dask."
+    ),
+    checkpoint_every: int = typer.Option(1000, "--checkpoint-every", min=1, help="Documents between checkpoints."),
 ) -> None:
-    """Annotate documents: one JSON line per document with entities, topics and paragraphs.
+    """Annotate documents: entities, topics and paragraphs of each, in JSON lines, Parquet, CSV, DocBin or HTML.
 
-    Bad inputs are named on stderr and skipped. Exit code 0: all inputs done,
-    1: some inputs failed, 2: usage error or unusable model.
+    The job writes OUTPUT.partial and a checkpoint OUTPUT.checkpoint, and renames
+    the output to OUTPUT when it is complete; rerunning the same command after an
+    interruption continues where it stopped. Bad inputs are named on stderr and
+    skipped. Exit code 0: all inputs done, 1: some inputs failed, 2: usage error
+    or unusable model, 130: interrupted.
     """
     if n_process == 0:
         _fail("--n-process must be positive or -1")
-    _setup_logging()
+    if engine not in ENGINES:
+        _fail(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if scheduler is not None and engine != "dask":
+        _fail("--scheduler needs --engine dask")
     try:
-        nlp = load(model, gpu_id=gpu_id)
+        fmt = format_of(output, fmt)
+    except ValueError as e:
+        _fail(f"cannot write {output}: {e}")
+    if str(output) != "-" and not output.resolve().parent.is_dir():
+        _fail(f"cannot write {output}: folder {output.parent} does not exist")
+    if str(output) == "-" and overwrite:
+        _fail("--overwrite needs an output path, not -")
+    warnings = _setup_logging()
+    nlp = None
+    try:
+        if engine == "dask":
+            from ..engines import DaskEngine
+
+            runner = DaskEngine(
+                model, scheduler=scheduler, n_workers=n_process if n_process > 0 else None, batch_size=batch_size, gpu_id=gpu_id
+            )
+        else:
+            nlp = load(model, gpu_id=gpu_id)
+            runner = LocalEngine(nlp, model=model, batch_size=batch_size, n_process=n_process)
     except ModelError as e:
         _fail(str(e))
-    try:
-        writer = open_writer(output)
-    except (ValueError, OSError) as e:
-        _fail(f"cannot write {output}: {getattr(e, 'strerror', None) or e}")
-    errors = run_annotate(inputs, nlp, writer, batch_size=batch_size, n_process=n_process)
-    raise typer.Exit(1 if errors else 0)
+    except ImportError as e:
+        _fail(f"--engine dask needs dask.distributed ({e}): pip install 'svpol[dask]'")
+    except (OSError, ValueError) as e:
+        _fail(f"dask: {e}")
+    with runner:
+        try:
+            result = run_annotate(inputs, runner, output, fmt, overwrite=overwrite, checkpoint_every=checkpoint_every, nlp=nlp)
+        except CheckpointError as e:
+            _fail(str(e))
+        except OSError as e:
+            _fail(f"cannot write {output}: {e.strerror or e}")
+        except KeyboardInterrupt:
+            typer.echo(
+                f"interrupted: the documents written so far are in {staging_path(output)}; "
+                "rerun the same command to continue",
+                err=True,
+            )
+            raise typer.Exit(130)
+    if result.status == "exists":
+        typer.echo(f"{output} is a finished output; nothing to do (--overwrite annotates again)", err=True)
+        raise typer.Exit(0)
+    resumed = f" (continued a checkpoint: {result.total_documents} documents in the output)" if result.resumed else ""
+    warned = f", {warnings.count} warnings" if warnings.count else ""
+    typer.echo(
+        f"{result.documents} documents, {result.words} words in {result.seconds:.1f} s "
+        f"({result.words_per_second:,.0f} words/s), {len(result.failures)} inputs failed{warned}; "
+        f"output: {output}{resumed}",
+        err=True,
+    )
+    raise typer.Exit(1 if result.failures else 0)
 
 
-def run_annotate(inputs, nlp, writer, *, batch_size: int, n_process: int) -> int:
-    """Annotate ``inputs`` into ``writer`` with a progress bar and a summary on stderr.
-
-    Returns:
-        The number of inputs that failed.
-    """
+def run_annotate(inputs, engine, output, fmt, *, overwrite: bool, checkpoint_every: int, nlp=None) -> JobResult:
+    """Run :func:`svpol.checkpoint.run_job` with a progress bar on stderr."""
     # Imported here so that `svpol --help` stays fast.
     from tqdm import tqdm
     from tqdm.contrib.logging import logging_redirect_tqdm
 
-    errors = 0
-    stats = AnnotateStats()
-
-    def records() -> Iterator[Record]:
-        nonlocal errors
-        for item in iter_records(inputs):
-            if isinstance(item, InputError):
-                errors += 1
-                tqdm.write(str(item), file=sys.stderr)
-            else:
-                yield item
-
-    start = time.perf_counter()
-    with writer, logging_redirect_tqdm([logging.getLogger("svpol")]), tqdm(desc="annotate", unit=" doc", file=sys.stderr, disable=None) as bar:
-        for out in annotate_records(records(), nlp, batch_size=batch_size, n_process=n_process, stats=stats):
-            writer.write(out)
-            bar.update(1)
-    seconds = time.perf_counter() - start
-    rate = stats.words / seconds if seconds > 0 else 0.0
-    typer.echo(
-        f"{stats.documents} documents, {stats.words} words in {seconds:.1f} s ({rate:,.0f} words/s), "
-        f"{errors} inputs failed; output: {writer.path}",
-        err=True,
-    )
-    return errors
+    with logging_redirect_tqdm([logging.getLogger("svpol")]), tqdm(
+        desc="annotate", unit=" doc", file=sys.stderr, disable=None
+    ) as bar:
+        return run_job(
+            inputs,
+            engine,
+            output,
+            fmt,
+            overwrite=overwrite,
+            checkpoint_every=checkpoint_every,
+            on_error=lambda message: tqdm.write(message, file=sys.stderr),
+            on_document=lambda: bar.update(1),
+            nlp=nlp,
+        )
 
 
-def _setup_logging() -> None:
-    """Warnings (e.g. an encoding fallback, the fallback pipeline) go to stderr as one line each."""
+class _WarningCounter(logging.Handler):
+    """Counts warnings (e.g. text decoded as cp1252) for the summary."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+_WARNINGS = _WarningCounter()
+
+
+def _setup_logging() -> _WarningCounter:
+    """Warnings (e.g. an encoding fallback, the fallback pipeline) go to stderr as one line each.
+
+    Returns:
+        The counter of input warnings, reset to zero.
+    """
+    intake_logger = logging.getLogger("svpol.intake")
+    if _WARNINGS not in intake_logger.handlers:
+        intake_logger.addHandler(_WARNINGS)
+    _WARNINGS.count = 0
     root = logging.getLogger("svpol")
     if not root.handlers:
         handler = logging.StreamHandler(sys.stderr)
@@ -98,3 +169,4 @@ def _setup_logging() -> None:
         handler.setLevel(logging.WARNING)
         root.addHandler(handler)
         root.setLevel(logging.INFO)
+    return _WARNINGS
