@@ -105,3 +105,17 @@ def test_chunks_split_long_words_and_reject_bad_limit():
     assert chunks("", 10) == []
     with pytest.raises(ValueError):
         chunks("abc", 0)
+
+
+def test_short_heading_line_keeps_its_break_but_wrapped_prose_is_unwrapped():
+    raw = (
+        "Beslut\n"
+        "Norrviks stadsdelsnämnd beslutar att godkänna planen och att avsätta\n"
+        "medel ur budgeten för arbetet mot våldsbejakande extremism under året.\n"
+        "Kort sista rad."
+    )
+    clean, _ = normalize(raw)
+    assert clean == (
+        "Beslut\nNorrviks stadsdelsnämnd beslutar att godkänna planen och att avsätta "
+        "medel ur budgeten för arbetet mot våldsbejakande extremism under året. Kort sista rad."
+    )

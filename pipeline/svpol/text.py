@@ -27,7 +27,8 @@ This module knows nothing of spaCy.
 
 import re
 from array import array
-from typing import List, Tuple
+from bisect import bisect_right
+from typing import List, Sequence, Tuple
 
 # Private-use glyphs that PDF extraction emits for bullets (Symbol and Wingdings fonts).
 _PUA_BULLETS = "\uf0b7\uf0a7\uf0a8\uf0d8\uf076\uf0fc\uf06c\uf06e\uf0e0\uf0d7"
@@ -48,6 +49,9 @@ _PATTERN = re.compile(
     r"|(?P<drop>[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f])"
     r"|(?P<pua>[" + _PUA_BULLETS + r"])"
 )
+# A line shorter than this share of the longest line of its block ends early: a heading
+# or the last line of a list entry, not a hard wrap.
+_SHORT_LINE = 0.6
 _CONJ_AHEAD = re.compile(r"(?:" + "|".join(_CONJUNCTIONS) + r")\b")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 
@@ -93,6 +97,35 @@ class OffsetMap:
         return self._starts[start], self._ends[end - 1]
 
 
+class _Lines:
+    """The lines of a raw text with their lengths and the longest line of their block."""
+
+    def __init__(self, raw: str) -> None:
+        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(raw)]
+        ends = [m.start() for m in _LINE_BREAK.finditer(raw)] + [len(raw)]
+        self.lengths = [len(raw[s:e].strip()) for s, e in zip(self.starts, ends)]
+        self.block_max = _block_max(self.lengths)
+
+    def ends_early(self, pos: int, next_char: str) -> bool:
+        """Whether the line holding ``pos`` is short for its block and the next line starts a new unit."""
+        if next_char.islower():
+            return False
+        i = bisect_right(self.starts, pos) - 1
+        return self.lengths[i] < _SHORT_LINE * self.block_max[i]
+
+
+def _block_max(lengths: Sequence[int]) -> List[int]:
+    """For each line, the longest line of its block (lines between blank lines)."""
+    out = [0] * len(lengths)
+    start = 0
+    for i in range(len(lengths) + 1):
+        if i == len(lengths) or lengths[i] == 0:
+            longest = max(lengths[start:i], default=0)
+            out[start:i] = [longest] * (i - start)
+            start = i + 1
+    return out
+
+
 def _line_breaks(ws: str) -> int:
     """Count line breaks in a whitespace run; form feeds count as a paragraph break."""
     count = len(_LINE_BREAK.findall(ws))
@@ -125,6 +158,7 @@ def normalize(raw: str) -> Tuple[str, OffsetMap]:
         starts.extend(range(raw_start, raw_end))
         ends.extend(range(raw_start + 1, raw_end + 1))
 
+    lines = _Lines(raw)
     pos = 0
     raw_len = len(raw)
     for m in _PATTERN.finditer(raw):
@@ -147,7 +181,7 @@ def normalize(raw: str) -> Tuple[str, OffsetMap]:
             breaks = _line_breaks(m.group())
             if breaks >= 2:
                 emit("\n\n", m.start(), m.end())
-            elif breaks == 1 and _LIST_ITEM.match(raw, m.end()):
+            elif breaks == 1 and (_LIST_ITEM.match(raw, m.end()) or lines.ends_early(m.start(), raw[m.end() : m.end() + 1])):
                 emit("\n", m.start(), m.end())
             else:
                 emit(" ", m.start(), m.end())
