@@ -327,7 +327,8 @@ def default_fixed_bodies() -> List[Authority]:
                   ("Centret mot våldsbejakande extremism",), ("CVE",)),
     ]
     bodies += [Authority(name, kind) for name, kind in _MUNICIPAL_FIXED]
-    bodies += [Authority(name, "parliament", None, (name,), (abbr,) if abbr else ())
+    # "riksdagens justitieutskott" names the committee too
+    bodies += [Authority(name, "parliament", None, (name, f"riksdagens {name[:-2].lower()}"), (abbr,) if abbr else ())
                for name, abbr in _COMMITTEES]
     bodies += [Authority(name, "ministry", None, (name,), ("UD",) if name.startswith("Utrikes") else ())
                for name in _MINISTRIES]

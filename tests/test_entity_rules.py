@@ -1,0 +1,142 @@
+"""svpol_entity_rules: PARTY, AUTHORITY and MONEY from the KB and patterns, on both tokenizers."""
+
+import pytest
+import spacy
+
+from svpol.components.entity_rules import DEFAULT_SPANS_KEY
+
+
+def _rules_nlp(nlp, **config):
+    nlp.add_pipe("svpol_entity_rules", config=config)
+    return nlp
+
+
+@pytest.fixture(scope="module", params=["blank", "svpol"])
+def nlp(request):
+    if request.param == "blank":
+        base = spacy.blank("sv")
+    else:
+        from svpol.tokenizer import blank
+
+        base = blank()
+    return _rules_nlp(base)
+
+
+def ents(doc):
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_municipal_protocol(nlp):
+    doc = nlp("Ordföranden Elvir Kazinic (S) föreslår att socialnämnden och Rinkeby-Kista stadsdelsnämnd "
+              "får 0,6 mnkr i år. Kommunstyrelsens förslag bifalls av kommunfullmäktige.")
+    assert ents(doc) == [
+        ("S", "PARTY"), ("socialnämnden", "AUTHORITY"), ("Rinkeby-Kista stadsdelsnämnd", "AUTHORITY"),
+        ("0,6 mnkr", "MONEY"), ("Kommunstyrelsens", "AUTHORITY"), ("kommunfullmäktige", "AUTHORITY"),
+    ]
+
+
+def test_agency_and_abbreviation_are_two_entities(nlp):
+    doc = nlp("Försvarshögskolan (FHS)och Säkerhetspolisen (SÄPO) samarbetar med polisen.")
+    assert ents(doc) == [
+        ("Försvarshögskolan", "AUTHORITY"), ("FHS", "AUTHORITY"), ("Säkerhetspolisen", "AUTHORITY"),
+        ("SÄPO", "AUTHORITY"), ("polisen", "AUTHORITY"),
+    ]
+
+
+def test_context_dependent_and_generic_bodies_are_not_tagged(nlp):
+    doc = nlp("Nämnden och stadsdelsnämnden ber förvaltningen svara. Stadsdelsnämnderna och en polis "
+              "samt myndigheten och socialtjänsten.")
+    assert ents(doc) == []
+
+
+def test_parliamentary_style(nlp):
+    doc = nlp("Interpellation av Eva Lindh (S) till Finansminister Elisabeth Svantesson (M) om "
+              "Socialdemokraternas och Moderaternas budgetar på 2,5 miljarder kronor, justitieutskottet, "
+              "Finansdepartementet, regeringen och riksdagen.")
+    assert ents(doc) == [
+        ("S", "PARTY"), ("M", "PARTY"), ("Socialdemokraternas", "PARTY"), ("Moderaternas", "PARTY"),
+        ("2,5 miljarder kronor", "MONEY"), ("justitieutskottet", "AUTHORITY"),
+        ("Finansdepartementet", "AUTHORITY"), ("regeringen", "AUTHORITY"), ("riksdagen", "AUTHORITY"),
+    ]
+
+
+def test_party_letters_lists_and_initials(nlp):
+    doc = nlp("Reservation av (S, V, MP) och (Fi). C. Andersson och S. Nilsson m.fl. (M) yrkade. "
+              "Kent Ekeroth (-) avstod. SD och KD röstade ja.")
+    assert ents(doc) == [
+        ("S", "PARTY"), ("V", "PARTY"), ("MP", "PARTY"), ("Fi", "PARTY"), ("M", "PARTY"),
+        ("SD", "PARTY"), ("KD", "PARTY"),
+    ]
+
+
+def test_lowercase_letter_needs_a_name_before(nlp):
+    doc = nlp("Punkterna (a) och (c) gäller. Per Olsson (c) och Gunnar Sträng (s) talade.")
+    assert ents(doc) == [("c", "PARTY"), ("s", "PARTY")]
+
+
+def test_alliances_and_official_names(nlp):
+    doc = nlp("Alliansens budget, Tidöpartierna och de rödgröna. Miljöpartiet de gröna, Feministiskt "
+              "initiativ och Moderata samlingspartiet; majoriteten och oppositionen.")
+    assert ents(doc) == [
+        ("Alliansens", "PARTY"), ("Tidöpartierna", "PARTY"), ("de rödgröna", "PARTY"),
+        ("Miljöpartiet de gröna", "PARTY"), ("Feministiskt initiativ", "PARTY"),
+        ("Moderata samlingspartiet", "PARTY"),
+    ]
+
+
+def test_money_spans_and_non_money(nlp):
+    doc = nlp("Kostnaden blir 1 200 kr per elev, 500 tkr och 12 MSEK, 10 miljoner euro och flera tusen "
+              "kronor men inte 20 miljoner etiopier eller 15 %.")
+    assert [t for t, label in ents(doc) if label == "MONEY"] == [
+        "1 200 kr", "500 tkr", "12 MSEK", "10 miljoner euro", "flera tusen kronor"]
+
+
+def test_regions_municipalities_courts(nlp):
+    doc = nlp("Region Stockholm, Solna kommun och Svea hovrätt samt Förvaltningsrätten i Malmö.")
+    assert ents(doc) == [
+        ("Region Stockholm", "AUTHORITY"), ("Solna kommun", "AUTHORITY"), ("Svea hovrätt", "AUTHORITY"),
+        ("Förvaltningsrätten i Malmö", "AUTHORITY"),
+    ]
+
+
+def test_labels_option():
+    nlp = _rules_nlp(spacy.blank("sv"), labels=["MONEY"])
+    assert ents(nlp("Moderaterna ger SÄPO 5 mnkr.")) == [("5 mnkr", "MONEY")]
+    with pytest.raises(ValueError, match="cannot tag"):
+        _rules_nlp(spacy.blank("sv"), labels=["PERSON"])
+
+
+def _with_existing_ent(nlp, text, start, end, label):
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(start, end, label=label)]
+    return nlp.get_pipe("svpol_entity_rules")(doc)
+
+
+def test_overwrite_ents():
+    text = "Moderaterna ger 5 mnkr."
+    keep = _rules_nlp(spacy.blank("sv"))
+    doc = _with_existing_ent(keep, text, 0, 11, "ORG")
+    assert ents(doc) == [("Moderaterna", "ORG"), ("5 mnkr", "MONEY")]
+    assert [(s.text, s.label_) for s in doc.spans[DEFAULT_SPANS_KEY]] == [("Moderaterna", "PARTY"), ("5 mnkr", "MONEY")]
+    overwrite = _rules_nlp(spacy.blank("sv"), overwrite_ents=True)
+    doc = _with_existing_ent(overwrite, text, 0, 11, "ORG")
+    assert ents(doc) == [("Moderaterna", "PARTY"), ("5 mnkr", "MONEY")]
+
+
+def test_round_trip(tmp_path):
+    nlp = _rules_nlp(spacy.blank("sv"), overwrite_ents=True, labels=["PARTY", "AUTHORITY"])
+    nlp.to_disk(tmp_path / "model")
+    loaded = spacy.load(tmp_path / "model")
+    rules = loaded.get_pipe("svpol_entity_rules")
+    assert rules.overwrite_ents and rules.labels == ("PARTY", "AUTHORITY")
+    assert (tmp_path / "model" / "svpol_entity_rules" / "kb" / "authorities.json").exists()
+    assert ents(loaded("SÄPO och Kristdemokraterna, 5 mnkr")) == [("SÄPO", "AUTHORITY"), ("Kristdemokraterna", "PARTY")]
+
+
+def test_money_unit_before_full_stop():
+    """A rule span is snapped to tokens: the blank tokenizer splits 'mnkr.', so the span is exact.
+
+    (The svpol tokenizer keeps 'mnkr.' whole; there the span grows to the token.)
+    """
+    nlp = _rules_nlp(spacy.blank("sv"))
+    assert ents(nlp("Nämnden får 0,6 mnkr.")) == [("0,6 mnkr", "MONEY")]

@@ -1,0 +1,77 @@
+"""Money: parsing amounts, finding them in text, the svpol_money enricher."""
+
+import pytest
+import spacy
+
+from svpol.components.money import NO_MONEY, MoneyEnricher, find_money, parse_money
+
+
+@pytest.mark.parametrize(
+    "text,amount_sek,currency,unit",
+    [
+        ("0,6 mnkr", 600000.0, "SEK", "mnkr"),
+        ("22,2 mnkr", 22200000.0, "SEK", "mnkr"),
+        ("2,5 miljarder kronor", 2.5e9, "SEK", "miljarder kronor"),
+        ("3 miljarder kronor", 3e9, "SEK", "miljarder kronor"),
+        ("1 200 kr", 1200.0, "SEK", "kr"),
+        ("1\u00a0200\u00a0000 kronor", 1.2e6, "SEK", "kronor"),
+        ("1 234 567,50 kronor", 1234567.5, "SEK", "kronor"),
+        ("500 tkr", 500000.0, "SEK", "tkr"),
+        ("12 MSEK", 12e6, "SEK", "MSEK"),
+        ("4 mdkr", 4e9, "SEK", "mdkr"),
+        ("7,5 mkr", 7.5e6, "SEK", "mkr"),
+        ("12 milj. kr", 12e6, "SEK", "milj. kr"),
+        ("5 miljoner kronor", 5e6, "SEK", "miljoner kronor"),
+        ("en miljon kronor", 1e6, "SEK", "miljon kronor"),
+        ("en halv miljard kronor", 5e8, "SEK", "miljard kronor"),
+        ("1.200.000 kr", 1.2e6, "SEK", "kr"),
+        ("100:-", 100.0, "SEK", ":-"),
+        ("−0,6 mnkr", -600000.0, "SEK", "mnkr"),
+        ("flera tusen kronor", None, "SEK", "tusen kronor"),
+        ("hundratals miljoner kronor", None, "SEK", "miljoner kronor"),
+        ("2–3 miljoner kronor", None, "SEK", "miljoner kronor"),
+        ("10 miljoner euro", None, "EUR", "miljoner euro"),
+        ("5 miljoner dollar", None, "USD", "miljoner dollar"),
+        ("10 norska kronor", None, "NOK", "norska kronor"),
+    ],
+)
+def test_parse_money(text, amount_sek, currency, unit):
+    value = parse_money(text)
+    assert (value.amount_sek, value.currency, value.unit) == (amount_sek, currency, unit)
+
+
+def test_foreign_amount_keeps_its_own_amount():
+    value = parse_money("10 miljoner euro")
+    assert value.amount == 1e7 and value.amount_sek is None  # no invented exchange rate
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["20 miljoner etiopier", "20 %", "20 procent", "3 miljoner", "1 200", "år 2019", "10 sek", "kr 500", "budgeten"],
+)
+def test_not_money(text):
+    assert parse_money(text) == NO_MONEY
+    assert list(find_money(text)) == []
+
+
+def test_find_money_in_municipal_text():
+    text = ("Nämnden redovisar ett underskott om 22,2 mnkr (föregående år 0,6 mnkr). "
+            "År 2019 500 tkr gick till 20 miljoner etiopier? Nej, 1 200 kr per invånare, 15 % mer.")
+    found = [text[s:e] for s, e, _ in find_money(text)]
+    assert found == ["22,2 mnkr", "0,6 mnkr", "500 tkr", "1 200 kr"]
+
+
+def test_money_enricher_on_blank():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_money")
+    doc = nlp.make_doc("Regeringen satsar 2,5 miljarder kronor och 10 miljoner euro.")
+    doc.ents = [doc.char_span(18, 38, label="MONEY"), doc.char_span(43, 59, label="MONEY")]
+    doc = nlp.get_pipe("svpol_money")(doc)
+    sek, eur = doc.ents
+    assert (sek._.amount_sek, sek._.currency, sek._.unit) == (2.5e9, "SEK", "miljarder kronor")
+    assert (eur._.amount_sek, eur._.currency, eur._.unit) == (None, "EUR", "miljoner euro")
+
+
+def test_money_enricher_checks_label():
+    with pytest.raises(ValueError, match="not an svpol entity label"):
+        MoneyEnricher(label="MONEYS")
