@@ -130,9 +130,10 @@ def test_trf_config_builds_trains_saves_and_reloads(tiny_bert, corpus, tmp_path)
 
 
 def test_train_trf_resumes_in_chunks(tiny_bert, corpus, tmp_path):
+    import torch
     from safetensors.torch import load_file
 
-    from training.train_trf import train_chunk
+    from training.train_trf import save_fp16, train_chunk
 
     out = tmp_path / "run"
     kwargs = dict(backbone=str(tiny_bert), corpus=corpus, chunk_steps=3, total_steps=6, warmup_steps=1,
@@ -155,6 +156,15 @@ def test_train_trf_resumes_in_chunks(tiny_bert, corpus, tmp_path):
     assert not (trained[changed].detach() == initial[changed]).all()
     progress = json.loads((out / "progress.json").read_text())
     assert progress["settings"]["freeze_layers"] == 1 and "running" not in progress
+
+    # Shipping with float16 weights: half the transformer file, float32 again when loaded.
+    save_fp16(out / "checkpoint", tmp_path / "fp16")
+    half = spacy.load(tmp_path / "fp16")
+    assert next(half.get_pipe("transformer").model.transformer.parameters()).dtype == torch.float32
+    size = lambda p: (p / "transformer" / "model").stat().st_size  # noqa: E731
+    assert size(tmp_path / "fp16") < 0.6 * size(out / "checkpoint")
+    text = "Jonas Ek (M) yrkar avslag på förslaget i Göteborg."
+    assert half(text).cats == pytest.approx(nlp(text).cats, abs=1e-2)
 
 
 def test_train_trf_picks_up_an_interrupted_chunk(tiny_bert, corpus, tmp_path):
