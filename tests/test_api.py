@@ -158,7 +158,9 @@ def test_load_falls_back_to_rules_with_a_warning(tmp_path, monkeypatch, caplog):
         nlp = svpol.load()
     assert "no trained svpol model found" in caplog.text
     assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v1"
-    assert nlp.pipe_names in ([], [api.RULES_FACTORY])
+    assert nlp.pipe_names[0] == "svpol_entity_rules"
+    [out] = svpol.annotate(["Karin Lindqvist (S) föreslår 0,6 mnkr till SÄPO."], nlp=nlp)
+    assert [(e["label"], e["text"]) for e in out["entities"]][-2:] == [("MONEY", "0,6 mnkr"), ("AUTHORITY", "SÄPO")]
 
 
 def test_gpu_request_without_gpu_is_a_model_error():

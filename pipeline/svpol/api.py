@@ -18,7 +18,15 @@ logger = logging.getLogger(__name__)
 ENV_MODEL = "SVPOL_MODEL"
 # The trained pipeline shipped in the repository (pipeline/svpol/api.py -> <repo>/models/...).
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "sv_svpol_cnn"
-RULES_FACTORY = "svpol.entity_rules"
+# The rule-based fallback: entity rules first, then the enrichers that read doc.ents.
+RULE_COMPONENTS = (
+    "svpol_entity_rules",
+    "svpol_politicians",
+    "svpol_parties",
+    "svpol_authorities",
+    "svpol_money",
+    "svpol_confidence",
+)
 
 
 class ModelError(Exception):
@@ -69,29 +77,21 @@ def load(name_or_path: Union[str, Path, None] = None, *, gpu_id: int = -1) -> La
 
 
 def rule_pipeline() -> Language:
-    """The fallback pipeline: svpol tokenizer plus ``svpol.entity_rules`` if that component exists."""
+    """The fallback pipeline: svpol tokenizer, entity rules and the enrichers that are available.
+
+    Adds, in this order, those of :data:`RULE_COMPONENTS` whose factories exist
+    (they live in ``svpol.components``); with none of them it is a blank pipeline.
+    """
     nlp = blank()
-    try:
-        importlib.import_module("svpol.components.entity_rules")
-    except ModuleNotFoundError as e:
-        if e.name != "svpol.components.entity_rules":
-            raise
-    if RULES_FACTORY in Language.factories:
-        nlp.add_pipe(RULES_FACTORY)
-        logger.warning(
-            "no trained svpol model found (%s, $%s): using the rule-based pipeline (%s)",
-            DEFAULT_MODEL,
-            ENV_MODEL,
-            RULES_FACTORY,
-        )
+    importlib.import_module("svpol.components")
+    if RULE_COMPONENTS[0] in Language.factories:
+        for factory in RULE_COMPONENTS:
+            if factory in Language.factories:
+                nlp.add_pipe(factory)
+        what = "the rule-based pipeline (" + ", ".join(nlp.pipe_names) + ")"
     else:
-        logger.warning(
-            "no trained svpol model found (%s, $%s) and no %s component: using a blank pipeline "
-            "(tokenizer only, no entities or topics)",
-            DEFAULT_MODEL,
-            ENV_MODEL,
-            RULES_FACTORY,
-        )
+        what = f"a blank pipeline (tokenizer only: no {RULE_COMPONENTS[0]} component)"
+    logger.warning("no trained svpol model found (%s, $%s): using %s", DEFAULT_MODEL, ENV_MODEL, what)
     return nlp
 
 
