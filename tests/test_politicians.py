@@ -1,0 +1,124 @@
+"""svpol_politicians: party, role and kb_id of PERSON entities, with a KB written by the test."""
+
+import pytest
+import spacy
+
+from svpol.components.politicians import PoliticianEnricher, base_role
+from svpol.kb import Affiliation, KnowledgeBase, Person, default_parties
+
+
+def _person(pid, name, affs, born="", dead="", wd=None):
+    return Person(pid, name, (name,), wd, None, born, dead, tuple(Affiliation(*a) for a in affs))
+
+
+@pytest.fixture(scope="module")
+def test_kb():
+    persons = [
+        # Two people share a name; one died before our documents.
+        _person("a1", "Anna Ek", [("S", "", "")], born="1920-01-01", dead="1999-01-01", wd="Q101"),
+        _person("a2", "Anna Ek", [("M", "", "")], born="1970-01-01", wd="Q102"),
+        _person("b1", "Bo Berg", [("C", "", "")], born="1960-01-01", wd="Q201"),
+        _person("c1", "Cecilia Byte", [("C", "1998-10-01", "2010-09-30"), ("M", "2010-10-01", "")], wd="Q301"),
+        _person("d1", "David Dubbel", [("KD", "", "")], wd="Q401"),
+        _person("d2", "David Dubbel", [("V", "", "")], wd="Q402"),
+    ]
+    return KnowledgeBase(parties={p.id: p for p in default_parties()}, persons={p.id: p for p in persons})
+
+
+@pytest.fixture()
+def nlp(test_kb):
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_politicians")
+    nlp.get_pipe("svpol_politicians").kb = test_kb
+    return nlp
+
+
+def annotate(nlp, text, names, date=None):
+    doc = nlp.make_doc(text)
+    doc._.date = date
+    spans = []
+    for name in names:
+        start = text.index(name)
+        spans.append(doc.char_span(start, start + len(name), label="PERSON"))
+    doc.ents = spans
+    doc = nlp.get_pipe("svpol_politicians")(doc)
+    return {e.text: (e._.party, e._.role, e._.kb_id) for e in doc.ents}
+
+
+def test_party_from_text_and_roles(nlp):
+    got = annotate(nlp, "Ordföranden Elvir Kazinic (S), Vice ordföranden Zara Ny m.fl. (M) och Kent Vilde (-) "
+                        "samt Lisa Lund (MP), ersättare.", ["Elvir Kazinic", "Zara Ny", "Kent Vilde", "Lisa Lund"])
+    assert got == {
+        "Elvir Kazinic": ("S", "ordförande", None),
+        "Zara Ny": ("M", "vice ordförande", None),
+        "Kent Vilde": ("-", None, None),
+        "Lisa Lund": ("MP", "ersättare", None),
+    }
+
+
+def test_minister_titles(nlp):
+    got = annotate(nlp, "Interpellation av Bo Berg (C) till Finansminister Cecilia Byte (M) och statsministern "
+                        "Nils Nord.", ["Bo Berg", "Cecilia Byte", "Nils Nord"], date="2015-03-01")
+    assert got["Bo Berg"] == ("C", None, "Q201")
+    assert got["Cecilia Byte"] == ("M", "finansminister", "Q301")
+    assert got["Nils Nord"] == (None, "statsminister", None)
+
+
+def test_party_from_kb_needs_certainty(nlp):
+    # Without a date only a person who never changed party gets a party from the KB.
+    assert annotate(nlp, "Bo Berg talade.", ["Bo Berg"]) == {"Bo Berg": ("C", None, "Q201")}
+    assert annotate(nlp, "Cecilia Byte talade.", ["Cecilia Byte"]) == {"Cecilia Byte": (None, None, "Q301")}
+    assert annotate(nlp, "Cecilia Byte talade.", ["Cecilia Byte"], "2005-05-05")["Cecilia Byte"][0] == "C"
+    assert annotate(nlp, "Cecilia Byte talade.", ["Cecilia Byte"], "2019-05-05")["Cecilia Byte"][0] == "M"
+
+
+def test_ambiguous_names(nlp):
+    # Two David Dubbel: no party from the KB and no link, but the written party stays.
+    assert annotate(nlp, "David Dubbel talade.", ["David Dubbel"]) == {"David Dubbel": (None, None, None)}
+    assert annotate(nlp, "David Dubbel (KD) talade.", ["David Dubbel"]) == {"David Dubbel": ("KD", None, None)}
+    # Two Anna Ek, but at a date after 1999 only one of them was alive.
+    assert annotate(nlp, "Anna Ek talade.", ["Anna Ek"]) == {"Anna Ek": (None, None, None)}
+    assert annotate(nlp, "Anna Ek talade.", ["Anna Ek"], "2021-06-01") == {"Anna Ek": ("M", None, "Q102")}
+
+
+def test_written_party_contradicting_kb_drops_link(nlp):
+    assert annotate(nlp, "Bo Berg (S) talade.", ["Bo Berg"]) == {"Bo Berg": ("S", None, None)}
+
+
+def test_party_letter_that_is_an_initial(nlp):
+    got = annotate(nlp, "C. Andersson och S. Nilsson (V) yrkade bifall.", ["C. Andersson", "S. Nilsson"])
+    assert got == {"C. Andersson": (None, None, None), "S. Nilsson": ("V", None, None)}
+
+
+def test_genitive_name(nlp):
+    assert annotate(nlp, "Bo Bergs förslag.", ["Bo Bergs"])["Bo Bergs"] == ("C", None, "Q201")
+
+
+@pytest.mark.parametrize(
+    "written,base",
+    [("Ordföranden", "ordförande"), ("Vice ordföranden", "vice ordförande"), ("Ledamoten", "ledamot"),
+     ("Ersättaren", "ersättare"), ("statsrådet", "statsråd"), ("Finansminister", "finansminister"),
+     ("statsministern", "statsminister"), ("riksdagsledamoten", "riksdagsledamot"),
+     ("kommunalrådet", "kommunalråd"), ("Förste vice ordföranden", "förste vice ordförande"),
+     ("samrådet", None), ("huset", None)],
+)
+def test_base_role(written, base):
+    assert base_role(written) == base
+
+
+def test_local_politicians_from_csv_and_round_trip(tmp_path):
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_politicians")
+    pipe = nlp.get_pipe("svpol_politicians")
+    pipe.kb = KnowledgeBase(parties={p.id: p for p in default_parties()})
+    csv_path = tmp_path / "fullmaktige.csv"
+    csv_path.write_text("name,party,id\nElvira Lokal,V,kf-7\n", "utf-8")
+    assert pipe.add_persons_csv(csv_path) == 1
+    nlp.to_disk(tmp_path / "m")
+    loaded = spacy.load(tmp_path / "m")
+    assert annotate(loaded, "Elvira Lokal talade.", ["Elvira Lokal"]) == {"Elvira Lokal": ("V", None, "kf-7")}
+
+
+def test_window_check():
+    with pytest.raises(ValueError, match="window"):
+        PoliticianEnricher(window=2)
