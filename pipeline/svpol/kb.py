@@ -369,12 +369,12 @@ AMBIGUOUS_ACRONYMS = frozenset(
     {
         "sos", "ad", "mig", "fi", "dn", "di", "tv", "us", "un", "sj", "kf", "lo", "em", "am", "va",
         "mm", "sen", "han", "ont", "val", "homo", "valid", "giant", "basun", "kk", "ta", "?", "bo",
-        "hh", "hb", "lu", "lv", "nm", "ri", "rk", "ra", "sa", "sf", "si", "sh", "th", "vv", "po",
-        "er", "md", "ho", "iv", "sb", "rt", "fm", "lm", "ts", "sk", "li", "av", "do", "du", "su",
-        "ki", "kb", "af", "ai", "bd", "td", "rr", "dom", "mil", "kur", "fem", "van", "bits", "ali",
-        "din", "his", "isa", "sit", "sli", "alb", "fas", "fb", "ei", "mi", "mh", "gu", "hv", "jo",
-        "rs", "rd", "rn", "kn", "fk", "cep", "osse", "ppm", "ski", "spm", "ssi", "svn", "pm", "mau",
-        "kau", "epu", "ru", "ky", "sis", "mah", "nou", "ign",
+        "hh", "hb", "lv", "nm", "ri", "rk", "ra", "sa", "sf", "si", "sh", "th", "vv", "po",
+        "er", "md", "ho", "iv", "sb", "rt", "lm", "ts", "sk", "li", "av", "du",
+        "ai", "bd", "td", "rr", "dom", "mil", "kur", "fem", "van", "bits", "ali",
+        "din", "his", "isa", "sit", "sli", "alb", "fas", "fb", "ei", "mi", "mh", "hv",
+        "rs", "rd", "rn", "kn", "cep", "osse", "ski", "spm", "ssi", "svn", "pm",
+        "epu", "ru", "ky", "nou", "ign",
     }
 )
 # Single words in the agency list that are generic or plural, not a name.
