@@ -15,7 +15,7 @@ RAW = (
     "Ordföranden Karin Lindqvist (S) föreslår att\n"
     "0,6 mnkr avsätts. Enligt Försvars-\n\nhögskolan (FHS)och SÄPO:s\n"
     "bedömning krävs mer.\n\n"
-    "Ny paragraf om 1 200 kr per år."
+    "Ny paragraf om 1 200 kr."
 )
 
 
@@ -62,7 +62,7 @@ def test_annotate_entities_map_to_exact_raw_text(ruler_nlp):
     # the hyphen join across the blank line makes the first two raw blocks one paragraph
     assert len(paras) == 2 and all(p["topics"] == {} for p in paras)
     assert RAW[paras[0]["start"] : paras[0]["end"]] == RAW[: RAW.index("mer.") + 4]
-    assert RAW[paras[1]["start"] : paras[1]["end"]] == "Ny paragraf om 1 200 kr per år."
+    assert RAW[paras[1]["start"] : paras[1]["end"]] == "Ny paragraf om 1 200 kr."
 
 
 def test_annotate_accepts_strings_dicts_and_records(blank_nlp):

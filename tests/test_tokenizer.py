@@ -21,6 +21,10 @@ def words(nlp, text):
         ("Berglund (M) m.fl. yrkar", ["Berglund", "(", "M", ")", "m.fl.", "yrkar"]),
         ("bl.a. polisen och t.ex. skolan", ["bl.a.", "polisen", "och", "t.ex.", "skolan"]),
         ("kostar 100 kr. per år", ["kostar", "100", "kr.", "per", "år"]),
+        # at the end of a sentence the full stop is split off, so MONEY spans leave it out
+        ("kostar 100 kr. Sedan", ["kostar", "100", "kr", ".", "Sedan"]),
+        ("kostar 1 200 kr.", ["kostar", "1 200", "kr", "."]),
+        ("ökat med 450 tkr. Nästa", ["ökat", "med", "450", "tkr", ".", "Nästa"]),
         ("ett underskott på 22,2 mnkr", ["ett", "underskott", "på", "22,2", "mnkr"]),
         ("0,6 mnkr, 3 mdkr och 450 tkr", ["0,6", "mnkr", ",", "3", "mdkr", "och", "450", "tkr"]),
         ("5mnkr och 12MSEK", ["5", "mnkr", "och", "12", "MSEK"]),
@@ -38,7 +42,7 @@ def test_rules(blank_nlp, text, expected):
     [
         ("1 200 kr", ["1 200", "kr"]),
         ("3 500 000 kronor", ["3 500 000", "kronor"]),
-        ("1 200,50 kr.", ["1 200,50", "kr."]),
+        ("1 200,50 kr. per år", ["1 200,50", "kr.", "per", "år"]),
         ("totalt 1 200.", ["totalt", "1 200", "."]),
         ("1\u00a0200 kr", ["1\u00a0200", "kr"]),
         # years and other numbers in a row stay apart

@@ -6,6 +6,9 @@ such as ``m.fl.``, ``bl.a.``, ``t.ex.``, ``kr.`` kept whole, ``22,2`` one token,
 ``Rinkeby-Kista`` kept whole and ``SÄPO:s`` kept whole. On top of that:
 
 - money units glued to a number are split off: ``5mnkr`` → ``5`` ``mnkr``;
+- ``kr.`` stays whole inside a sentence (``100 kr. per år``) but is split into
+  ``kr`` ``.`` where it ends one (end of text, or a capital follows), so that the
+  full stop stays out of a MONEY entity;
 - more abbreviations of Swedish administrative text are kept whole (``ang.``, ``enl.``, ...);
 - a number written with spaces as thousands separators is **one token**:
   ``1 200``, ``3 500 000``, ``1 200,50``. Only groups of exactly three digits after
@@ -37,11 +40,16 @@ _UNIT_SUFFIX = r"(?<=[0-9])(?:[mM][nd]kr|[tTmM]kr|kkr|MSEK|SEK|kr)"
 _EXTRA_ABBREVIATIONS = (
     "ang.", "anm.", "bil.", "dnr.", "enl.", "exkl.", "fr.o.m.", "förv.", "inkl.",
     "jfr.", "kap.", "milj.", "mdr.", "mn.", "nr.", "ordf.", "p.g.a.", "prop.", "sekr.",
-    "t.o.m.", "tf.", "tjf.", "tkr.", "mnkr.", "mdkr.", "v.g.", "Ordf.", "Sekr.", "Ang.",
+    "t.o.m.", "tf.", "tjf.", "v.g.", "Ordf.", "Sekr.", "Ang.",
     "Enl.", "Bil.", "Dnr.", "Jfr.", "Anm.", "Prop.",
 )  # fmt: skip
 # A number with spaces (or no-break / narrow no-break spaces) as thousands separators.
 _SPACED_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d]|[,.]\d)")
+
+
+# Kept whole inside a sentence ("100 kr. per år"), split at the end of one ("kostar 100 kr.
+# Sedan"), where the full stop ends the sentence and stays out of a MONEY span.
+_SENTENCE_FINAL_UNIT = "kr."
 
 
 class SvpolTokenizer:
@@ -64,6 +72,8 @@ class SvpolTokenizer:
         doc = self.inner(text)
         if any(ch.isdigit() for ch in text):
             merge_spaced_numbers(doc)
+        if _SENTENCE_FINAL_UNIT in text:
+            split_sentence_final_units(doc)
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
@@ -117,6 +127,22 @@ def merge_spaced_numbers(doc: Doc) -> Doc:
                 # NORM without separators, so "1 200" and "1200" share features.
                 norm = "".join(ch for ch in span.text if not ch.isspace())
                 retokenizer.merge(span, attrs={"NORM": norm, "LIKE_NUM": True})
+    return doc
+
+
+def split_sentence_final_units(doc: Doc) -> Doc:
+    """Split ``kr.`` into ``kr`` and ``.`` where it ends a sentence (end of text or a capital next), in place."""
+    text = doc.text
+    final = []
+    for token in doc:
+        if token.text == _SENTENCE_FINAL_UNIT:
+            rest = text[token.idx + len(token) :].lstrip()
+            if not rest or rest[0].isupper():
+                final.append(token)
+    if final:
+        with doc.retokenize() as retokenizer:
+            for token in final:
+                retokenizer.split(token, ["kr", "."], heads=[(token, 0), (token, 0)])
     return doc
 
 
