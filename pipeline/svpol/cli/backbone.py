@@ -76,7 +76,8 @@ def trim_cli(
     texts: List[Path] = typer.Option(..., "--texts", help="Corpus (.spacy or text lines) whose pieces to keep; repeatable."),
     output: Path = typer.Option(..., "--output", "-o", help="Folder for the trimmed backbone."),
     check_on: List[Path] = typer.Option([], "--check-on", help="Held-out texts to measure tokenizer agreement on."),
+    layers: Optional[int] = typer.Option(None, "--layers", help="Keep only the lowest N transformer layers."),
 ) -> None:
     """Keep only the vocabulary pieces that Swedish text uses (plus Latin single characters)."""
-    report = _run("trim_backbone", backbone, output, texts, check_on)
+    report = _run("trim_backbone", backbone, output, texts, check_on, layers)
     typer.echo(json.dumps(report))
