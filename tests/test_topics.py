@@ -20,6 +20,9 @@ def test_keyword_hits_match_compounds_and_word_starts():
     # "extremt" is an adverb, not extremism; "försvara" is a verb, not defence
     assert "extremism" not in keyword_hits("Det är extremt viktigt att försvara rätten.")
     assert "defence" not in keyword_hits("Det är extremt viktigt att försvara rätten.")
+    # a party name and a metaphorical climate are not the environment
+    assert "environment" not in keyword_hits("Miljöpartiet talar om företagsklimatet.")
+    assert keyword_hits("Miljön och klimatet")["environment"] == 2
 
 
 @pytest.mark.parametrize(

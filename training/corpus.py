@@ -4,7 +4,8 @@
 
 Writes ``train.spacy``, ``dev.spacy`` (all sources), per-source dev files
 (``dev-uner``, ``dev-klintan``, ``dev-suc``, ``dev-indomain``, ``dev-topics``),
-``manifest.json`` and ``DATACARD.md``. The corpus is built in a temporary folder next
+``manifest.json``, ``DATACARD.md`` and, under ``check/``, the seeded samples that the
+data card's hand-checked figures were measured on. The corpus is built in a temporary folder next
 to ``--output`` and moved into place at the end, so a reader never sees a half-written
 corpus.
 """
@@ -182,6 +183,29 @@ def label_counts(docs: Iterable[Doc]) -> Counter:
     return counts
 
 
+def write_check_samples(folder: Path, samples: Dict[str, list], seed: int, n_entities: int = 200,
+                        n_documents: int = 100) -> None:
+    """Write seeded samples for checking by eye: silver entities (TSV) and weak topics (Markdown).
+
+    The data card's measured precision and topic noise come from reading these files.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    entities = [(doc_id, doc, ent) for doc_id, _split, doc in samples["paragraphs"] for ent in doc.ents]
+    rows = ["n\tdoc_id\tlabel\tentity\tleft\tright\tcorrect"]
+    for n, (doc_id, doc, ent) in enumerate(seeded_sample(entities, n_entities, seed), 1):
+        left = doc.text[max(0, ent.start_char - 60):ent.start_char].replace("\t", " ")
+        right = doc.text[ent.end_char:ent.end_char + 60].replace("\t", " ")
+        rows.append(f"{n}\t{doc_id}\t{ent.label_}\t{ent.text}\t{left}\t{right}\t")
+    (folder / "silver_entities.tsv").write_text("\n".join(rows) + "\n", "utf-8")
+    out = ["# Weak topic labels: sample for checking", ""]
+    for n, (doc_id, _split, roles, topics, title, paragraphs) in enumerate(
+            seeded_sample(samples["documents"], n_documents, seed), 1):
+        body = " ".join(paragraphs)
+        out += [f"## {n}. {doc_id}", f"- title: {title}", f"- roles: {', '.join(roles) or '-'}",
+                f"- topics: **{', '.join(topics) or '(none)'}**", "", body[:900] + (" ..." if len(body) > 900 else ""), ""]
+    (folder / "topics_documents.md").write_text("\n".join(out), "utf-8")
+
+
 def _write(docs: List[Doc], path: Path) -> str:
     db = DocBin(store_user_data=False)
     for doc in docs:
@@ -257,6 +281,7 @@ def build(data_dir: Path, output: Path, opts: Options, log=print) -> Dict[str, o
         "documents": dict(sorted(collected.doc_split.items())),
         "seconds": round(time.time() - started, 1),
     }
+    write_check_samples(tmp / "check", samples, opts.seed)
     (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
     from .datacard import write_datacard
 
@@ -268,6 +293,7 @@ def build(data_dir: Path, output: Path, opts: Options, log=print) -> Dict[str, o
 
 def _replace_dir(new: Path, target: Path) -> None:
     """Move ``new`` to ``target``; an existing ``target`` is swapped out, then removed."""
+    new.chmod(0o755)  # mkdtemp makes it private; the corpus is read by other users' jobs
     old = None
     if target.exists():
         old = target.with_name(f".{target.name}-old-{int(time.time())}")

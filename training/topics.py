@@ -64,7 +64,8 @@ ROLE_TOPICS: Dict[str, Tuple[str, ...]] = {
 }
 
 # Keyword stems per topic. A stem matches at the start of a word; a stem starting with
-# "~" matches anywhere inside a word (Swedish compounds: "våldsbejakande", "äldreomsorgen").
+# "~" matches anywhere inside a word (Swedish compounds: "våldsbejakande", "äldreomsorgen");
+# "re:" starts a regular expression ("miljö" but not "Miljöpartiet").
 KEYWORDS: Dict[str, Tuple[str, ...]] = {
     "extremism": ("~extremis", "~högerextrem", "~vänsterextrem", "~terror", "~radikalis", "~jihadis",
                   "~våldsbejakande", "avhoppar", "återvändare", "~nazis", "islamiska staten"),
@@ -101,9 +102,8 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
     "labour": ("arbetslös", "~arbetslös", "sysselsättning", "arbetsmarknad", "~arbetsmarknad",
                "arbetsförmedling", "jobb", "~jobb", "anställ", "löner", "lönen", "lönebildning",
                "arbetsvillkor", "arbetsmiljö", "kollektivavtal", "fackförbund", "facket", "arbetsrätt",
-               "bemanning", "~bemanning", "arbetskraft", "arbetsgivare", "arbetstagare", "a-kassa",
-               "sjukförsäkring", "rehabilitering"),
-    "environment": ("klimat", "~klimat", "miljö", "~miljö", "utsläpp", "energi", "~energi", "kärnkraft",
+               "bemanning", "~bemanning", "arbetskraft", "arbetsgivare", "arbetstagare", "a-kassa"),
+    "environment": ("klimat", "re:(?<![a-zåäö])miljö(?!parti)", "~miljöfarlig", "~miljöpåverkan", "utsläpp", "energi", "~energi", "kärnkraft",
                     "vindkraft", "vattenkraft", "naturvård", "jordbruk", "lantbruk", "skog", "~skogs",
                     "fiske", "biologisk mångfald", "naturreservat", "förnybar", "växthusgas",
                     "koldioxid", "djurskydd", "livsmedel", "rovdjur", "varg", "älg", "jakt"),
@@ -115,7 +115,7 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
     "defence": ("försvarsmakt", "försvaret", "~försvaret", "försvarspolitik", "~försvarsmakt",
                 "totalförsvar", "civilt försvar", "militär", "nato", "värnplikt", "säkerhetspolitik",
                 "utrikespolitik", "armé", "marinen", "flygvapn", "krigs", "beredskap", "~försvarsanslag",
-                "fn:s", "fredsfrämjande", "vapenexport", "krisberedskap", "ryssland"),
+                "fredsfrämjande", "vapenexport", "krisberedskap", "ryssland"),
     "democracy": ("demokrati", "~demokrati", "valdeltagande", "rösträtt", "allmänna val", "jämställdhet",
                   "~jämställdhet", "diskriminering", "yttrandefrihet", "offentlighetsprincip", "insyn",
                   "civilsamhälle", "~civilsamhälle", "föreningsliv", "mänskliga rättigheter",
@@ -129,6 +129,8 @@ def _compile(stems: Sequence[str]) -> re.Pattern:
     for stem in stems:
         if stem.startswith("~"):
             parts.append(re.escape(stem[1:]))
+        elif stem.startswith("re:"):
+            parts.append(stem[3:])
         else:
             parts.append(r"(?<![a-zåäöéü0-9])" + re.escape(stem))
     return re.compile("|".join(parts))
