@@ -80,6 +80,10 @@ def test_party_names_and_alliance_members(kb):
         ("Svea hovrätt", "Svea hovrätt", "court"),
         ("Förvaltningsrätten i Malmö", "Förvaltningsrätten i Malmö", "court"),
         ("Nationellt centrum för terrorhotbedömning", "Nationellt centrum för terrorhotbedömning", "state_agency"),
+        ("Brå", "Brottsförebyggande rådet", "state_agency"), ("BRÅ", "Brottsförebyggande rådet", "state_agency"),
+        ("socialförvaltningen", "Socialförvaltningen", "municipal_body"),
+        ("riksdagens justitieutskott", "Justitieutskottet", "parliament"),
+        ("JO", "Riksdagens ombudsmän JO", "state_agency"),
     ],
 )
 def test_match_authority(kb, surface, canonical, kind):
@@ -92,7 +96,8 @@ def test_match_authority(kb, surface, canonical, kind):
     "surface",
     ["nämnden", "stadsdelsnämnden", "förvaltningen", "nämnderna", "stadsdelsnämnderna", "myndigheter",
      "polis", "säkerhetspolis", "socialtjänsten", "staden", "myndigheten", "fhs", "sos", "SOS", "AD", "MIG",
-     "Fi", "Xyz kommun"],
+     "Fi", "Xyz kommun", "BRA", "svenska kyrkan", "medelsförvaltningen", "socialförvaltning",
+     "kapitalförvaltningen"],
 )
 def test_match_authority_rejects(kb, surface):
     assert kb.match_authority(surface) is None

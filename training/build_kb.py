@@ -25,8 +25,11 @@ import typer
 from svpol.kb import (
     ACRONYM_MAX_LEN,
     AMBIGUOUS_ACRONYMS,
+    EXTRA_AGENCY_ALIASES,
     GENERIC_AGENCY_ALIASES,
     INDEPENDENT,
+    NOT_AUTHORITIES,
+    NOT_AUTHORITY_PREFIXES,
     WIKIDATA_PARTY_IDS,
     Affiliation,
     Authority,
@@ -112,6 +115,8 @@ def build_agencies(data_dir: Path, fixed: List[Authority]) -> Tuple[List[Authori
     by_name = {a.canonical: a for a in fixed}
     agencies: List[Authority] = []
     for official in sorted({r["official_name"].strip() for r in rows}):
+        if official in NOT_AUTHORITIES or official.startswith(NOT_AUTHORITY_PREFIXES):
+            continue
         entry = merged.get(official, {})
         for source in ("esv", "agv"):
             for year in (_first(entry, source).get("employees") or {}):
@@ -119,7 +124,8 @@ def build_agencies(data_dir: Path, fixed: List[Authority]) -> Tuple[List[Authori
         org = next((_org_nr(_first(entry, s).get("org_nr")) for s in ("esv", "scb", "stkt")
                     if _org_nr(_first(entry, s).get("org_nr"))), None)
         qid = _first(entry, "wd").get("id") or None
-        names = tuple(a for a in aliases[official] if a.lower() != official.lower())
+        names = tuple(a for a in [*aliases[official], *EXTRA_AGENCY_ALIASES.get(official, ())]
+                      if a.lower() != official.lower())
         if official in by_name:  # a hand entry (police, Regeringskansliet) keeps its kind
             old = by_name[official]
             by_name[official] = replace(

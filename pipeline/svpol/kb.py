@@ -352,6 +352,15 @@ GENERIC_BODY_WORDS = frozenset(
         "regionförvaltningen", "landstingsförvaltningen", "myndighetsnämnden", "myndighetsnämnd",
     }
 )
+# Fields of municipal work that name an administration ("socialförvaltningen").
+ADMINISTRATION_FIELDS: Tuple[str, ...] = (
+    "social", "utbildnings", "miljö", "kultur", "idrotts", "trafik", "äldre", "arbetsmarknads",
+    "service", "skol", "förskole", "grundskole", "gymnasie", "omsorgs", "kommunlednings",
+    "stadslednings", "regionlednings", "stadsbyggnads", "samhällsbyggnads", "exploaterings",
+    "fastighets", "teknik", "tekniska", "bygg", "fritids", "barn", "hälso", "sjukvårds",
+    "vård", "upphandlings", "kultur- och fritids", "lokal", "park", "gatu", "stadsmiljö",
+    "intraprenad", "funktionsstöds", "individ", "ekonomi", "personal",
+)
 # The bodies every municipality or region has: the name alone says which kind of body.
 _MUNICIPAL_FIXED: Tuple[Tuple[str, str], ...] = (
     ("Kommunfullmäktige", "municipal_body"), ("Kommunstyrelsen", "municipal_body"),
@@ -374,9 +383,18 @@ AMBIGUOUS_ACRONYMS = frozenset(
         "ai", "bd", "td", "rr", "dom", "mil", "kur", "fem", "van", "bits", "ali",
         "din", "his", "isa", "sit", "sli", "alb", "fas", "fb", "ei", "mi", "mh", "hv",
         "rs", "rd", "rn", "kn", "cep", "osse", "ski", "spm", "ssi", "svn", "pm",
-        "epu", "ru", "ky", "nou", "ign",
+        "epu", "ru", "ky", "nou", "ign", "bra", "stem", "kemi", "hav", "nia", "sin", "sir",
     }
 )
+# Everyday spellings missing from the agency list (matched case-insensitively).
+EXTRA_AGENCY_ALIASES: Dict[str, Tuple[str, ...]] = {
+    "Brottsförebyggande rådet": ("Brå",),
+    "Myndigheten för samhällsskydd och beredskap": ("Samhällsskyddsmyndigheten",),
+    "Institutet för arbetsmarknads- och utbildningspolitisk utvärdering": ("Ifau",),
+}
+# Entries of the agency list that the annotation guidelines call ORG (church, foundations).
+NOT_AUTHORITIES = frozenset({"Svenska kyrkan", "Ericastiftelsen", "Nordens folkliga akademi"})
+NOT_AUTHORITY_PREFIXES: Tuple[str, ...] = ("Stiftelsen ",)
 # Single words in the agency list that are generic or plural, not a name.
 GENERIC_AGENCY_ALIASES = frozenset(
     {
@@ -531,7 +549,12 @@ class KnowledgeBase:
                 continue
             if len(words) == 1:
                 word = base if base.endswith(suffix) else last
-                if word in GENERIC_BODY_WORDS or len(word) <= len(suffix) + 2:
+                # One word names a body only in the definite form ("socialnämnden";
+                # "en socialförvaltning" is a kind), and an administration only with
+                # a field of municipal work in front ("medelsförvaltningen" is no body).
+                if word in GENERIC_BODY_WORDS or not word.endswith("en") or len(word) <= len(suffix) + 2:
+                    return None
+                if "förvaltning" in suffix and not word.startswith(ADMINISTRATION_FIELDS):
                     return None
                 return Authority(word[0].upper() + word[1:], "municipal_body")
             # "Rinkeby-Kista stadsdelsnämnd", "Miljö- och hälsoskyddsnämnden"
