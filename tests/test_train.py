@@ -1,5 +1,6 @@
 """A tiny end-to-end `spacy train` with configs/cpu.cfg: it overfits and survives a disk round trip."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -63,16 +64,20 @@ def test_round_trip_and_paragraphs(trained, tmp_path):
 
 
 def test_package_writes_meta(trained, tmp_path):
-    """training.train (reusing the trained model-best) calibrates, scores the dev sets and writes the meta."""
+    """training.train (reusing trained stages) assembles, calibrates, scores the dev sets and writes the meta."""
+    for stage in ("topics", "ner"):
+        shutil.copytree(trained / "out" / "model-last", trained / "stages" / stage / "model-best")
     svpol_train.main(
         data_dir=tmp_path / "unused",
         corpus=trained / "corpus",
         config=CPU,
-        training_dir=trained / "out",
+        training_dir=trained / "stages",
         output=tmp_path / "sv_svpol_cnn",
         batch_size=16,
         skip_train=True,
-        max_steps=None,
+        topics_steps=1,
+        ner_steps=1,
+        dev_tokens=1000,
     )
     nlp = spacy.load(tmp_path / "sv_svpol_cnn")
     meta = nlp.meta
@@ -83,3 +88,20 @@ def test_package_writes_meta(trained, tmp_path):
     dev = meta["svpol"]["dev_scores"]
     assert dev["dev-indomain"]["ents_core_micro_f"] > 0.9
     assert dev["dev-topics"]["topics_micro_f"] > 0.9
+
+
+def test_split_training_data(tmp_path):
+    paths = write_corpus(tmp_path / "corpus")
+    parts = svpol_train.split_training_data(tmp_path / "corpus", tmp_path / "work", dev_tokens=50)
+    nlp = spacy.blank("sv")
+
+    def docs(name):
+        return list(spacy.tokens.DocBin().from_disk(parts[name]).get_docs(nlp.vocab))
+
+    assert len(docs("train-topics")) == len(topic_documents())
+    assert all(d.cats for d in docs("train-topics"))
+    assert len(docs("train-ner")) == len(ENTITY_SENTENCES)
+    dev_select = docs("dev-select")
+    assert 0 < len(dev_select) < len(ENTITY_SENTENCES)
+    assert all(d.has_annotation("ENT_IOB") for d in dev_select)
+    assert paths["train"].exists()

@@ -5,8 +5,13 @@
 reproduces ``models/sv_svpol_cnn`` in four steps:
 
 1. build ``corpus/`` with ``python -m training.corpus`` if it is missing;
-2. ``spacy train configs/cpu.cfg`` on ``corpus/train.spacy`` (dev: ``corpus/dev.spacy``,
-   used for model selection only);
+2. ``spacy train configs/cpu.cfg`` in two stages that run in parallel (see
+   :func:`run_stages`): the topic classifier alone on the topic docs, and the
+   whole pipeline on the docs with entities; the topic classifier of the first
+   replaces that of the second. Dev data only selects checkpoints.
+   (``spacy train configs/cpu.cfg --paths.train corpus/train.spacy --paths.dev
+   corpus/dev.spacy`` trains everything jointly too, but needs far more CPU time
+   for the same number of topic examples.)
 3. choose topic thresholds on ``corpus/dev-topics.spacy`` (see
    :func:`svpol.evaluate.find_topic_thresholds`) and, where the knowledge
    components exist, the position of the entity rules (before or after ``ner``,
@@ -24,6 +29,7 @@ from typing import Any, Dict, List, Optional, Sequence
 import spacy
 import typer
 from spacy.language import Language
+from spacy.tokens import DocBin
 
 import svpol.components  # noqa: F401  (registers the svpol factories)
 import svpol.tokenizer  # noqa: F401  (registers svpol.Tokenizer.v1)
@@ -42,7 +48,9 @@ MODEL_NAME = "svpol_cnn"  # spaCy prefixes the language: the package is sv_svpol
 RULES = "entity_rules"
 RULES_FACTORY = "svpol_entity_rules"
 # Enrichers read entities and add attributes: they go after ner and the rules.
-ENRICHERS = ("politicians", "parties", "authorities", "money", "confidence")
+ENRICHERS = ("politicians", "parties", "authorities", "money")
+# Confidence reads entities, the rule matches and doc.cats: it goes last.
+CONFIDENCE = "confidence"
 # Data sources and their licences; the share-alike licence of UNER governs the model.
 SOURCES: List[Dict[str, str]] = [
     {"name": "Universal NER, Swedish Talbanken", "url": "https://github.com/UniversalNER/UNER_Swedish-Talbanken", "license": "CC BY-SA 4.0"},
@@ -65,14 +73,93 @@ def ensure_corpus(corpus: Path, data_dir: Path) -> None:
     subprocess.run(cmd, cwd=REPO, check=True)
 
 
-def run_spacy_train(config: Path, corpus: Path, training_dir: Path, overrides: Dict[str, Any]) -> Path:
-    """Run ``spacy train`` and return the path of the best pipeline."""
-    from spacy.cli.train import train as spacy_train
+def split_training_data(corpus: Path, work: Path, dev_tokens: int) -> Dict[str, Path]:
+    """Write the per-stage training files into ``work``.
 
-    settings = {"paths.train": str(corpus / "train.spacy"), "paths.dev": str(corpus / "dev.spacy")}
-    settings.update(overrides)
-    spacy_train(config, training_dir, use_gpu=-1, overrides=settings)
-    return training_dir / "model-best"
+    - ``train-topics.spacy``: train docs with topic labels (stage 1, the topic classifier);
+    - ``train-ner.spacy``: train docs with entity annotation (stage 2); whole documents
+      that only carry topics would cost tok2vec and ner time and teach them nothing;
+    - ``dev-select.spacy``: every k-th dev doc with entity annotation, about
+      ``dev_tokens`` tokens, for choosing the stage 2 checkpoint quickly.
+    """
+    vocab = spacy.blank("sv").vocab
+    train = list(DocBin().from_disk(corpus / "train.spacy").get_docs(vocab))
+    dev = [d for d in DocBin().from_disk(corpus / "dev.spacy").get_docs(vocab) if d.has_annotation("ENT_IOB")]
+    step = max(1, -(-sum(len(d) for d in dev) // dev_tokens))
+    parts = {
+        "train-topics": [d for d in train if d.cats],
+        "train-ner": [d for d in train if d.has_annotation("ENT_IOB")],
+        "dev-select": dev[::step],
+    }
+    work.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name, docs in parts.items():
+        if not docs:
+            raise ValueError(f"{corpus}: no docs for {name}")
+        paths[name] = work / f"{name}.spacy"
+        DocBin(docs=docs, store_user_data=True).to_disk(paths[name])
+        typer.echo(f"{paths[name]}: {len(docs)} docs, {sum(len(d) for d in docs)} tokens", err=True)
+    return paths
+
+
+def _train_command(config: Path, output: Path, overrides: Dict[str, Any]) -> List[str]:
+    cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(output)]
+    for key, value in overrides.items():
+        cmd += [f"--{key}", json.dumps(value) if not isinstance(value, str) else value]
+    return cmd
+
+
+def run_stages(
+    config: Path, corpus: Path, training_dir: Path, *, topics_steps: int, ner_steps: int, dev_tokens: int
+) -> Dict[str, Path]:
+    """Train the two stages in parallel processes; returns their best pipelines.
+
+    Stage 1 trains ``textcat_multilabel`` alone on the topic docs (a bag-of-words
+    model: cheap, so it can see the topic docs several times). Stage 2 trains the
+    whole config on the docs with entities and selects its checkpoint on entities
+    only; its topic classifier is then replaced by the one of stage 1.
+    """
+    data = split_training_data(corpus, training_dir, dev_tokens)
+    stages = {
+        "topics": {
+            "paths.train": str(data["train-topics"]),
+            "paths.dev": str(corpus / "dev-topics.spacy"),
+            "nlp.pipeline": ["textcat_multilabel"],
+            "training.max_steps": topics_steps,
+            "training.score_weights.ents_f": 0.0,
+            "training.score_weights.cats_micro_f": 1.0,
+            # Bag-of-words steps are cheap: larger batches, frequent evaluation.
+            "training.batcher.size.start": 2000,
+            "training.batcher.size.stop": 2000,
+        },
+        "ner": {
+            "paths.train": str(data["train-ner"]),
+            "paths.dev": str(data["dev-select"]),
+            "training.max_steps": ner_steps,
+            "training.score_weights.ents_f": 1.0,
+            "training.score_weights.cats_micro_f": 0.0,
+        },
+    }
+    procs = {}
+    for name, overrides in stages.items():
+        cmd = _train_command(config, training_dir / name, overrides)
+        log = training_dir / f"{name}.log"
+        typer.echo(f"stage {name}: {' '.join(cmd)} > {log}", err=True)
+        procs[name] = subprocess.Popen(cmd, cwd=REPO, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    failed = [name for name, proc in procs.items() if proc.wait() != 0]
+    if failed:
+        raise RuntimeError(f"training stage(s) {', '.join(failed)} failed: see {training_dir}/<stage>.log")
+    return {name: training_dir / name / "model-best" for name in stages}
+
+
+def assemble(stage_models: Dict[str, Path]) -> Language:
+    """The stage 2 pipeline with the topic classifier of stage 1."""
+    nlp = spacy.load(stage_models["ner"])
+    topics = spacy.load(stage_models["topics"])
+    position = nlp.pipe_names.index("textcat_multilabel")
+    nlp.remove_pipe("textcat_multilabel")
+    nlp.add_pipe("textcat_multilabel", source=topics, before=nlp.pipe_names[position])
+    return nlp
 
 
 def dev_sets(corpus: Path) -> Dict[str, Path]:
@@ -97,7 +184,7 @@ def calibrate_topics(nlp: Language, topic_dev: Path, batch_size: int) -> Dict[st
 
 def _non_scoring(nlp: Language) -> List[str]:
     """Components that do not change entities or doc.cats, skipped while scoring."""
-    return [name for name in nlp.pipe_names if name == "paragraph_topics" or name in ENRICHERS]
+    return [name for name in nlp.pipe_names if name in ("paragraph_topics", CONFIDENCE) or name in ENRICHERS]
 
 
 def _has_factory(name: str) -> bool:
@@ -116,16 +203,18 @@ def place_entity_rules(nlp: Language, position: str) -> None:
 
 
 def add_enrichers(nlp: Language) -> List[str]:
-    """Add the svpol enrichers that exist, after ner and the rules, before the text classifier."""
+    """Add the svpol enrichers that exist: after ner and the rules, and confidence last."""
     added = []
     anchor = RULES if RULES in nlp.pipe_names and nlp.pipe_names.index(RULES) > nlp.pipe_names.index("ner") else "ner"
     for name in ENRICHERS:
-        factory = f"svpol_{name}"
-        if name in nlp.pipe_names or not _has_factory(factory):
+        if name in nlp.pipe_names or not _has_factory(f"svpol_{name}"):
             continue
-        nlp.add_pipe(factory, name=name, after=anchor)
+        nlp.add_pipe(f"svpol_{name}", name=name, after=anchor)
         anchor = name
         added.append(name)
+    if CONFIDENCE not in nlp.pipe_names and _has_factory(f"svpol_{CONFIDENCE}"):
+        nlp.add_pipe(f"svpol_{CONFIDENCE}", name=CONFIDENCE, last=True)
+        added.append(CONFIDENCE)
     return added
 
 
@@ -230,19 +319,22 @@ def main(
     training_dir: Path = typer.Option(Path("training_output/cpu"), "--training-dir", help="spacy train output"),
     output: Path = typer.Option(Path("models/sv_svpol_cnn"), "--output", "-o", help="Where the pipeline goes"),
     batch_size: int = typer.Option(64, "--batch-size", help="Batch size for scoring"),
-    skip_train: bool = typer.Option(False, "--skip-train", help="Reuse TRAINING_DIR/model-best"),
-    max_steps: Optional[int] = typer.Option(None, "--max-steps", help="Override training.max_steps"),
+    skip_train: bool = typer.Option(False, "--skip-train", help="Reuse TRAINING_DIR/{topics,ner}/model-best"),
+    topics_steps: int = typer.Option(3000, "--topics-steps", help="Steps of stage 1 (topic classifier)"),
+    ner_steps: int = typer.Option(4000, "--ner-steps", help="Steps of stage 2 (tok2vec and ner)"),
+    dev_tokens: int = typer.Option(30000, "--dev-tokens", help="Size of the dev sample that picks the ner checkpoint"),
 ) -> None:
     """Train, calibrate, evaluate and package the svpol CPU pipeline."""
     if not config.exists():
         typer.echo(f"{config}: config not found", err=True)
         raise typer.Exit(2)
     ensure_corpus(corpus, data_dir)
-    overrides: Dict[str, Any] = {}
-    if max_steps is not None:
-        overrides["training.max_steps"] = max_steps
-    best = training_dir / "model-best" if skip_train else run_spacy_train(config, corpus, training_dir, overrides)
-    nlp = spacy.load(best)
+    stage_models = {"topics": training_dir / "topics" / "model-best", "ner": training_dir / "ner" / "model-best"}
+    if not skip_train:
+        stage_models = run_stages(
+            config, corpus, training_dir, topics_steps=topics_steps, ner_steps=ner_steps, dev_tokens=dev_tokens
+        )
+    nlp = assemble(stage_models)
     sets = dev_sets(corpus)
     topic_dev = sets.get("dev-topics", sets.get("dev"))
     if topic_dev is None:
