@@ -81,7 +81,7 @@ def iter_records(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Record, In
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder, onerror=None, followlinks=False):
+    for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             if not name.startswith("."):
