@@ -151,6 +151,11 @@ def _read_pdf(path: Path) -> Union[Record, InputError]:
 
     if path.stat().st_size == 0:
         return InputError(str(path), None, "empty file")
+    # pypdf logs a warning for every quirk of a damaged file; the one line of the
+    # InputError says what matters, so its warnings are muted while reading.
+    pypdf_logger = logging.getLogger("pypdf")
+    level = pypdf_logger.level
+    pypdf_logger.setLevel(logging.ERROR)
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -161,6 +166,8 @@ def _read_pdf(path: Path) -> Union[Record, InputError]:
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as e:
         # pypdf raises a range of exception types on damaged files.
         return InputError(str(path), None, f"not a readable PDF: {e or type(e).__name__}")
+    finally:
+        pypdf_logger.setLevel(level)
     text = "\n\n".join(page.strip("\n") for page in pages)
     if not text.strip():
         return InputError(str(path), None, "PDF has no text layer (scanned? run OCR first)")
