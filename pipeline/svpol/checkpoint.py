@@ -285,8 +285,7 @@ def run_job(
             # The job finished but died before renaming its output.
             remove_working_files(staging, fmt)
             if staging.exists():
-                _remove(final)
-                os.replace(staging, final)
+                _publish(staging, final)
             journal.remove()
             result.total_documents = last["documents"] if last else 0
             return result
@@ -321,11 +320,16 @@ def run_job(
     writer.finish()
     journal.append({"complete": True})
     writer.cleanup()
+    _publish(staging, final)
+    journal.remove()
+    return result
+
+
+def _publish(staging: Path, final: Path) -> None:
+    """Rename the finished staging output to the output path."""
     _remove(final)
     os.replace(staging, final)
     _fsync_dir(final.parent)
-    journal.remove()
-    return result
 
 
 def _annotate_into(
