@@ -45,10 +45,13 @@ ORG_OVERRIDES = frozenset({"svenska kyrkan", "svenska kyrkans"})
 # local administrations): shapes of Swedish authority names. Only applied to spans a source
 # already tags ORG, never to running text.
 _AGENCY_SHAPE = re.compile(
-    r"^(?:Statens|Kungl\. Maj:t|Riksförsäkrings|Länsstyrelsen)|"
-    r"(?:styrelsen|verket|myndigheten|inspektionen|nämnden|nämnd|departementet|ämbetet|domstolen|"
-    r"kontoret|byrån|polisen|landstinget|länsstyrelsen)s?$"
+    r"^(?:statens|kungl\. maj:t|riksförsäkrings|länsstyrelsen)|"
+    r"(?:styrelsen|verket|myndigheten|inspektionen|nämnden|nämnd|departementet|ämbetet|domstolen|domstol|"
+    r"kontoret|byrån|polisen|länsstyrelsen)s?(?: i [a-zåäö].*)?$"
 )
+# Lower-case ORG spans that name a kind of thing, not one organisation (ANNOTATION.md: not tagged).
+_GENERIC_LOWER = re.compile(r"^(?:polis|.*(?:tjänst|tjänsten|skola|skolan|skolor|universitet|universitetet|"
+                            r"rörelse|rörelsen|organisation|organisationen|landstinget|kommunen|staden))s?$")
 
 
 @dataclass
@@ -117,7 +120,8 @@ class LabelMapper:
 
     def org_label(self, text: str) -> Optional[str]:
         """PARTY, AUTHORITY or ORG for a span the source tags ORG; None where our guidelines
-        tag nothing (generic lower-case words such as ``socialtjänsten``, ``universitetet``)."""
+        tag nothing (generic lower-case words such as ``socialtjänsten``, ``universitetet``,
+        ``landstinget``)."""
         if text.lower() in ORG_OVERRIDES:
             return "ORG"
         label = self.rules.classify(text)
@@ -125,9 +129,10 @@ class LabelMapper:
             return label
         # A bare municipality name tagged ORG is nearly always a sports club in these sets
         # ("Mora besegrade Karlskoga"), so it stays ORG; EU bodies are international: ORG.
-        if _AGENCY_SHAPE.search(text) and not text.startswith(("Europeiska", "Läroverk")):
+        lowered = text.lower()
+        if _AGENCY_SHAPE.search(lowered) and not lowered.startswith(("europeiska", "läroverk")):
             return "AUTHORITY"
-        if " " not in text and text[:1].islower():
+        if text == lowered and _GENERIC_LOWER.match(text):
             return None
         return "ORG"
 
