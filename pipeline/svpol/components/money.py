@@ -32,7 +32,7 @@ if MONEY_LABEL not in ENTITY_LABELS:  # pragma: no cover - guards a change of la
 # --------------------------------------------------------------------------- vocabulary
 # Multipliers written as words or abbreviations between the number and the currency.
 _MULTIPLIERS = {
-    "tusen": 10**3,
+    "hundra": 10**2, "tusen": 10**3,
     "miljon": 10**6, "miljoner": 10**6, "milj": 10**6, "mn": 10**6, "mio": 10**6,
     "miljard": 10**9, "miljarder": 10**9, "mdr": 10**9, "md": 10**9, "mrd": 10**9,
 }
