@@ -24,7 +24,7 @@ TRAIN = [
 
 @pytest.fixture(scope="module")
 def trained():
-    """A tiny ner trained on four sentences, with the rules after it and confidence last."""
+    """A tiny ner trained on four sentences, the rules after it (overwriting), confidence last."""
     random.seed(0)
     nlp = spacy.blank("sv")
     nlp.add_pipe("ner")
@@ -32,7 +32,7 @@ def trained():
     optimizer = nlp.initialize(lambda: examples)
     for _ in range(25):
         nlp.update(examples, sgd=optimizer)
-    nlp.add_pipe("svpol_entity_rules")
+    nlp.add_pipe("svpol_entity_rules", config={"overwrite_ents": True})
     nlp.add_pipe("svpol_confidence")
     return nlp, examples
 

@@ -43,6 +43,15 @@ def test_agency_and_abbreviation_are_two_entities(nlp):
     ]
 
 
+def test_heading_above_a_body_is_left_out(nlp):
+    doc = nlp("Beslut\nNorrviks stadsdelsnämnd beslutar att Östra Göteborg stadsdelsnämnd och Igår "
+              "Spånga-Tensta stadsdelsförvaltning informeras.")
+    assert ents(doc) == [
+        ("Norrviks stadsdelsnämnd", "AUTHORITY"), ("Östra Göteborg stadsdelsnämnd", "AUTHORITY"),
+        ("Spånga-Tensta stadsdelsförvaltning", "AUTHORITY"),
+    ]
+
+
 def test_context_dependent_and_generic_bodies_are_not_tagged(nlp):
     doc = nlp("Nämnden och stadsdelsnämnden ber förvaltningen svara. Stadsdelsnämnderna och en polis "
               "samt myndigheten och socialtjänsten.")

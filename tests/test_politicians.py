@@ -100,6 +100,7 @@ def test_genitive_name(nlp):
      ("Ersättaren", "ersättare"), ("statsrådet", "statsråd"), ("Finansminister", "finansminister"),
      ("statsministern", "statsminister"), ("riksdagsledamoten", "riksdagsledamot"),
      ("kommunalrådet", "kommunalråd"), ("Förste vice ordföranden", "förste vice ordförande"),
+     ("nämndsekreteraren", "nämndsekreterare"), ("förvaltningschef", "förvaltningschef"),
      ("samrådet", None), ("huset", None)],
 )
 def test_base_role(written, base):

@@ -352,6 +352,7 @@ GENERIC_BODY_WORDS = frozenset(
         "regionförvaltningen", "landstingsförvaltningen", "myndighetsnämnden", "myndighetsnämnd",
     }
 )
+DIRECTION_WORDS = frozenset({"Östra", "Västra", "Norra", "Södra", "Centrala", "Inre", "Yttre"})
 # Fields of municipal work that name an administration ("socialförvaltningen").
 ADMINISTRATION_FIELDS: Tuple[str, ...] = (
     "social", "utbildnings", "miljö", "kultur", "idrotts", "trafik", "äldre", "arbetsmarknads",
@@ -559,7 +560,9 @@ class KnowledgeBase:
                 return Authority(word[0].upper() + word[1:], "municipal_body")
             # "Rinkeby-Kista stadsdelsnämnd", "Miljö- och hälsoskyddsnämnden"
             head = words[:-1]
-            if base.startswith("stadsdels") and all(w[:1].isupper() for w in head):
+            # A district is one name ("Rinkeby-Kista"), or two after a direction ("Östra Göteborg").
+            if base.startswith("stadsdels") and all(w[:1].isupper() for w in head) \
+                    and (len(head) == 1 or (len(head) == 2 and head[0] in DIRECTION_WORDS)):
                 return Authority(" ".join(head) + " " + base, "municipal_body")
             if len(words) == 3 and words[0].endswith("-") and words[1] in ("och", "eller"):
                 word = base if base.endswith(suffix) else last

@@ -51,13 +51,14 @@ _NAME = r"[A-ZÅÄÖ][\wåäöÅÄÖéü]*(?:-[A-ZÅÄÖ][\wåäöÅÄÖéü]*)*
 _BRACKET_RE = re.compile(r"\(\s*([A-Za-zÅÄÖåäö]{1,3}(?:\s*(?:,|/|\+|&|och)\s*[A-Za-zÅÄÖåäö]{1,3}){0,8})\s*\)")
 _BRACKET_ITEM_RE = re.compile(r"[A-Za-zÅÄÖåäö]{1,3}")
 _NAME_BEFORE_RE = re.compile(rf"{_NAME}\s*$")
-# Bodies named by their last word, with an optional name or "X- och" in front.
+# Bodies named by their last word, with an optional name (on the same line: a heading
+# above is no part of it) or "X- och" in front.
 _BODY_RE = re.compile(
-    rf"(?<![\w-])(?:(?P<name>{_NAME}(?:\s+{_NAME})?)\s+|(?P<coord>[\wåäöÅÄÖ]+-\s+(?:och|eller)\s+))?"
+    rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>[\wåäöÅÄÖ]+-\s+(?:och|eller)\s+))?"
     r"(?P<word>[\wåäöÅÄÖ-]*(?:nämnd|förvaltning|tingsrätt|hovrätt|kammarrätt|förvaltningsrätt)(?:en)?s?)"
     r"(?![\wåäö])"
 )
-_MUNICIPALITY_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?:kommun|kommuns)(?![\wåäö])")
+_MUNICIPALITY_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+(?:kommun|kommuns)(?![\wåäö])")
 _COURT_IN_RE = re.compile(rf"(?<![\w-])(?:Förvaltningsrätten|Kammarrätten|Migrationsdomstolen)\s+i\s+{_NAME}")
 
 
