@@ -111,6 +111,10 @@ def test_topic_confidence_follows_cats():
     scorer.topic_calibrators["budget"] = Calibrator([0.0, 1.0], [0.0, 0.5])
     assert scorer(doc)._.topic_confidence == {"budget": pytest.approx(0.4), "education": 0.3}
     assert scorer(nlp("Ingen klassning."))._.topic_confidence is None
+    # The component may run before the text classifier: the value is read from doc.cats.
+    early = scorer(nlp("Budgeten för skolan."))
+    early.cats = {"budget": 0.6}
+    assert early._.topic_confidence == {"budget": pytest.approx(0.3)}
 
 
 @pytest.mark.parametrize("config", [{"beam_width": 0}, {"beam_density": 1.5}, {"rule_scores": {"PARTY": 2.0}}])

@@ -16,8 +16,8 @@ How a score is computed:
   means that about 80% of such entities are right.
 - ``doc._.topic_confidence`` maps each topic to its probability: the
   ``textcat_multilabel`` score in ``doc.cats`` (a sigmoid output), through the
-  topic's calibration curve when one was fitted. The component must come after
-  the text classifier for this; before it, the value stays None.
+  topic's calibration curve when one was fitted. It is computed when read, so the
+  component may sit before or after the text classifier; without topic scores it is None.
 
 ``reliability_table`` and ``evaluate_confidence`` measure how calibrated the
 scores are (expected calibration error and a table of score bins).
@@ -38,13 +38,11 @@ from spacy.util import minibatch
 from ..labels import ENTITY_LABELS, TOPIC_LABELS
 from .entity_rules import DEFAULT_SPANS_KEY
 
-if not Span.has_extension("score"):
-    Span.set_extension("score", default=None)
-if not Doc.has_extension("topic_confidence"):
-    Doc.set_extension("topic_confidence", default=None)
-
 CFG_FILE = "cfg.json"
 SpanKey = Tuple[int, int, str]
+# doc.user_data key of the topic calibration curves, left by the component so that
+# doc._.topic_confidence works wherever the component sits relative to the text classifier.
+TOPIC_CALIBRATION_KEY = "svpol_topic_calibration"
 
 
 # --------------------------------------------------------------------------- calibration
@@ -96,6 +94,26 @@ class Calibrator:
     @classmethod
     def from_dict(cls, data: Dict[str, List[float]]) -> "Calibrator":
         return cls(data.get("xs", []), data.get("ys", []))
+
+
+def topic_confidence(doc: Doc) -> Optional[Dict[str, float]]:
+    """``doc._.topic_confidence``: each topic's probability, calibrated where a curve exists.
+
+    Read from ``doc.cats`` when accessed; None while the doc has no topic scores.
+    """
+    if not doc.cats:
+        return None
+    curves = doc.user_data.get(TOPIC_CALIBRATION_KEY) or {}
+    return {
+        label: Calibrator.from_dict(curves[label])(float(p)) if label in curves else float(p)
+        for label, p in doc.cats.items()
+    }
+
+
+if not Span.has_extension("score"):
+    Span.set_extension("score", default=None)
+if not Doc.has_extension("topic_confidence"):
+    Doc.set_extension("topic_confidence", getter=topic_confidence)
 
 
 def reliability_table(
@@ -215,11 +233,8 @@ class ConfidenceScorer:
         for ent, source, raw in self.raw_scores(doc, marginals):
             calibrator = self.calibrators.get(source)
             ent._.score = None if raw is None else (calibrator(raw) if calibrator else raw)
-        if doc.cats:
-            doc._.topic_confidence = {
-                label: (self.topic_calibrators[label](p) if label in self.topic_calibrators else float(p))
-                for label, p in doc.cats.items()
-            }
+        if self.topic_calibrators:
+            doc.user_data[TOPIC_CALIBRATION_KEY] = {k: c.to_dict() for k, c in self.topic_calibrators.items()}
         return doc
 
     def __call__(self, doc: Doc) -> Doc:
