@@ -6,9 +6,14 @@ from typing import Callable, Sequence
 import pytest
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def blank_nlp():
-    """A blank Swedish pipeline with the svpol tokenizer (no trained model needed)."""
+    """A blank Swedish pipeline with the svpol tokenizer (no trained model needed).
+
+    One per test module: a module that adds components to it does not leak them
+    into other modules, but tests within a module share it, so a test that adds a
+    component should build its own pipeline (``svpol.tokenizer.blank()``).
+    """
     from svpol.tokenizer import blank
 
     return blank()
