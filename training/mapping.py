@@ -38,9 +38,6 @@ DIRECT = {"PER": "PERSON", "LOC": "LOC"}
 TO_OUTSIDE = frozenset({"MISC", "TME", "WRK", "EVN", "OBJ"})
 TO_MISSING = frozenset({"LOCPRS", "ORGPRS", "LOCORG"})
 RULE_LABELS = ("PARTY", "AUTHORITY", "MONEY")
-# Names the knowledge base lists as agencies that ANNOTATION.md calls ORG (the Church of
-# Sweden has not been a state body since 2000). Reported to the KB owner.
-ORG_OVERRIDES = frozenset({"svenska kyrkan", "svenska kyrkans"})
 # Public bodies the knowledge base does not list (historical agencies in the 1970s-90s texts,
 # local administrations): shapes of Swedish authority names. Only applied to spans a source
 # already tags ORG, never to running text.
@@ -82,7 +79,8 @@ class RuleTagger:
 
         self.kb = kb
         self.nlp = nlp
-        self.component = nlp.add_pipe("svpol_entity_rules", name="svpol_entity_rules")
+        # Created, not added: the caller's pipeline is left as it is.
+        self.component = nlp.create_pipe("svpol_entity_rules")
 
     def find(self, doc: Doc) -> List[CharSpan]:
         """Character spans of PARTY, AUTHORITY and MONEY entities in ``doc`` (not modified).
@@ -122,8 +120,6 @@ class LabelMapper:
         """PARTY, AUTHORITY or ORG for a span the source tags ORG; None where our guidelines
         tag nothing (generic lower-case words such as ``socialtjänsten``, ``universitetet``,
         ``landstinget``)."""
-        if text.lower() in ORG_OVERRIDES:
-            return "ORG"
         label = self.rules.classify(text)
         if label:
             return label

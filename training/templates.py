@@ -89,7 +89,7 @@ _MONEY_MAKERS: Tuple[Callable[[random.Random], str], ...] = (
     lambda r: f"{_decimal(r, 1, 30)} miljarder kronor",
     lambda r: f"{r.randint(1, 300)} MSEK",
     lambda r: f"{r.randint(1, 90)} miljoner euro",
-    lambda r: r.choice(("flera tusen kronor", "en miljon kronor", "flera miljoner kronor")),
+    lambda r: r.choice(("flera tusen kronor", "några hundra kronor", "en miljon kronor", "flera miljoner kronor")),
 )
 
 
