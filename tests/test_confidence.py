@@ -11,6 +11,7 @@ from svpol.components.confidence import (
     Calibrator,
     ConfidenceScorer,
     evaluate_confidence,
+    fit_confidence,
     reliability_table,
 )
 
@@ -91,8 +92,7 @@ def test_fit_and_round_trip(trained, tmp_path):
     nlp, examples = trained
     scorer = nlp.get_pipe("svpol_confidence")
     gold = [ex.reference for ex in examples]
-    pairs = [(nlp(d.text, disable=["svpol_confidence"]), d) for d in gold]
-    report = scorer.fit(pairs)
+    report = fit_confidence(nlp, gold)
     assert "ner_points" in report
     evaluation = evaluate_confidence(nlp, gold)
     assert evaluation["entities"]["count"] >= len(gold)
@@ -121,3 +121,8 @@ def test_topic_confidence_follows_cats():
 def test_config_checks(config):
     with pytest.raises(ValueError):
         spacy.blank("sv").add_pipe("svpol_confidence", config=config)
+
+
+def test_fit_confidence_needs_the_component():
+    with pytest.raises(ValueError, match="no svpol_confidence"):
+        fit_confidence(spacy.blank("sv"), [])

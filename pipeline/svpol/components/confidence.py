@@ -379,3 +379,24 @@ def evaluate_confidence(
             bins, ece = reliability_table(scores, hits, n_bins)
             report[key] = {"bins": bins, "ece": ece, "count": len(scores)}
     return report
+
+
+def fit_confidence(
+    nlp: Language, gold_docs: Sequence[Doc], component: Optional[str] = None, batch_size: int = 64
+) -> Dict[str, object]:
+    """Run ``nlp`` (without the confidence component) on the texts and fit the component.
+
+    Args:
+        nlp: a pipeline with an ``svpol_confidence`` component.
+        gold_docs: annotated docs (entities, and cats for topic curves).
+        component: the component's name; default: the first ``svpol_confidence``.
+
+    Raises:
+        ValueError: when the pipeline has no such component.
+    """
+    names = [n for n, _ in nlp.pipeline if nlp.get_pipe_meta(n).factory == "svpol_confidence"]
+    name = component or (names[0] if names else None)
+    if name is None or name not in nlp.pipe_names:
+        raise ValueError(f"no svpol_confidence component in the pipeline ({nlp.pipe_names})")
+    preds = nlp.pipe((d.text for d in gold_docs), batch_size=batch_size, disable=[name])
+    return nlp.get_pipe(name).fit(zip(preds, gold_docs))
