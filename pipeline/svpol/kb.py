@@ -208,6 +208,7 @@ def genitive(form: str) -> str:
 
 
 def with_genitives(forms: Iterable[str]) -> Tuple[str, ...]:
+    """Each form followed by its genitive, without repeats."""
     out: List[str] = []
     for form in forms:
         for variant in (form, genitive(form)):
@@ -405,7 +406,7 @@ GENERIC_AGENCY_ALIASES = frozenset(
         "domstolsväsendet", "polisväsendet", "rikspolisväsendet", "polisorganisationen",
         "bergsstaten", "civilbefälhavarna", "lehist", "kslott", "handis", "averva", "delmos",
         "distum", "skolfi", "swedgeo", "uhmynd", "säkint", "djursk", "havkom", "arkdesc",
-        "rrvavv", "lagrådet",
+        "rrvavv",
     }
 )
 PLURAL_ALIAS_RE = re.compile(r"(erna|arna|orna|iven|derna|nämnder|rna)$")
