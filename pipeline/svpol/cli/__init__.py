@@ -8,6 +8,7 @@ from ._app import app
 # Imported for their side effect of registering commands on `app`.
 from . import info  # noqa: F401,E402
 from . import annotate  # noqa: F401,E402
+from . import dataset  # noqa: F401,E402
 from . import backbone  # noqa: F401,E402
 from . import evaluate  # noqa: F401,E402
 from . import benchmark  # noqa: F401,E402
