@@ -355,29 +355,33 @@ def evaluate_confidence(
     category is >= 0.5.
 
     Returns:
-        {"entities": {"bins", "ece", "count"}, "topics": {...}} (topics only when
-        the pipeline sets ``doc._.topic_confidence`` and the gold docs have cats).
+        {"entities": {"bins", "ece", "count", "accuracy"}, "entities_ner": ...,
+        "entities_rules": ..., "topics": ...}: all scored entities, those from the
+        model and from the rules (in a ``doc.spans`` group) apart; topics only when
+        the pipeline sets ``doc._.topic_confidence`` and the gold docs have cats.
     """
-    ent_scores: List[float] = []
-    ent_hits: List[bool] = []
-    topic_scores: List[float] = []
-    topic_hits: List[bool] = []
+    data: Dict[str, Tuple[List[float], List[bool]]] = defaultdict(lambda: ([], []))
     for pred, gold in zip(nlp.pipe((d.text for d in gold_docs), batch_size=batch_size), gold_docs):
         gold_ents = {(e.start_char, e.end_char, e.label_) for e in gold.ents}
+        rule_keys = {(s.start, s.end, s.label_) for group in pred.spans.values() for s in group}
         for ent in pred.ents:
-            if ent._.score is not None:
-                ent_scores.append(float(ent._.score))
-                ent_hits.append((ent.start_char, ent.end_char, ent.label_) in gold_ents)
+            if ent._.score is None:
+                continue
+            hit = (ent.start_char, ent.end_char, ent.label_) in gold_ents
+            source = "entities_rules" if (ent.start, ent.end, ent.label_) in rule_keys else "entities_ner"
+            for key in ("entities", source):
+                data[key][0].append(float(ent._.score))
+                data[key][1].append(hit)
         if pred._.topic_confidence and gold.cats:
             for label, p in pred._.topic_confidence.items():
                 if label in gold.cats:
-                    topic_scores.append(float(p))
-                    topic_hits.append(gold.cats[label] >= 0.5)
+                    data["topics"][0].append(float(p))
+                    data["topics"][1].append(gold.cats[label] >= 0.5)
     report: Dict[str, object] = {}
-    for key, scores, hits in (("entities", ent_scores, ent_hits), ("topics", topic_scores, topic_hits)):
-        if scores:
-            bins, ece = reliability_table(scores, hits, n_bins)
-            report[key] = {"bins": bins, "ece": ece, "count": len(scores)}
+    for key, (scores, hits) in data.items():
+        bins, ece = reliability_table(scores, hits, n_bins)
+        report[key] = {"bins": bins, "ece": ece, "count": len(scores),
+                       "accuracy": sum(hits) / len(hits)}
     return report
 
 
