@@ -129,9 +129,9 @@ class EntityRules(KBComponent):
             for match_id, start, end in matcher(doc):
                 label = self.nlp.vocab.strings[match_id]
                 span = doc[start:end]
-                if label == "PARTY" and self.kb.match_party(span.text):
+                if label == "PARTY" and kb.match_party(span.text):
                     yield label, span.start_char, span.end_char
-                elif label == "AUTHORITY" and self.kb.match_authority(span.text):
+                elif label == "AUTHORITY" and kb.match_authority(span.text):
                     yield label, span.start_char, span.end_char
         for match in _BRACKET_RE.finditer(text):
             items = list(_BRACKET_ITEM_RE.finditer(match.group(0)))
