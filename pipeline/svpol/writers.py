@@ -506,7 +506,6 @@ body {{ font-family: sans-serif; margin: 2em; max-width: 70em; }}
 table {{ border-collapse: collapse; margin: 1em 0; }}
 td, th {{ border: 1px solid #ccc; padding: 0.2em 0.6em; text-align: left; vertical-align: top; }}
 .bar {{ display: inline-block; height: 0.8em; background: #7aecec; }}
-.partial {{ color: #b00; font-weight: bold; }}
 </style></head>
 <body>
 {body}
