@@ -130,3 +130,9 @@ def test_template_filler_needs_persons():
 
     with pytest.raises(ValueError, match="persons"):
         TemplateFiller(KnowledgeBase(), seed=0)
+
+
+def test_silver_counties_and_company_forms(blank_nlp, kb):
+    silver = SilverAnnotator(blank_nlp, RuleTagger(kb, blank_nlp), kb, extra_places=["Kalmar län"])
+    doc = silver.annotate("Priserna stiger i norra Kalmar län, där Saab AB:s fabrik ligger.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kalmar län", "LOC"), ("Saab AB:s", "ORG")]

@@ -12,6 +12,7 @@ corpus.
 
 from __future__ import annotations
 
+import csv
 import datetime as _dt
 import hashlib
 import json
@@ -43,6 +44,7 @@ UNER_DIR = "ner/uner_sv_talbanken"
 KLINTAN_FILE = "ner/klintan/train_corpus.txt"
 SUC_FILE = "ner/suc3/suc3-dev.jsonl"
 MINISTER_FILE = "gazetteers/riksdagen/minister.csv"
+COUNTIES_FILE = "gazetteers/geo/counties.csv"
 
 DEV_FILES = ("uner", "klintan", "suc", "indomain", "topics")
 
@@ -225,7 +227,7 @@ def _git_commit() -> Optional[str]:
 def build(data_dir: Path, output: Path, opts: Options, log=print) -> Dict[str, object]:
     """Build the whole corpus into ``output`` (replaced atomically). Returns the manifest."""
     data_dir = Path(data_dir)
-    for rel in (UNER_DIR, KLINTAN_FILE, SUC_FILE, ARCHIVE_NAME, MINISTER_FILE):
+    for rel in (UNER_DIR, KLINTAN_FILE, SUC_FILE, ARCHIVE_NAME, MINISTER_FILE, COUNTIES_FILE):
         if not (data_dir / rel).exists():
             raise FileNotFoundError(f"{data_dir / rel}: missing (is --data-dir the shared data folder?)")
     started = time.time()
@@ -238,7 +240,10 @@ def build(data_dir: Path, output: Path, opts: Options, log=print) -> Dict[str, o
     log("converting NER sets ...")
     collect_ner(data_dir, opts, nlp, mapper, collected)
     log(f"  {time.time() - started:.0f}s; silver interpellations (max {opts.max_interpellations}) ...")
-    collect_interpellations(data_dir, opts, nlp, SilverAnnotator(nlp, rules, kb), collected, samples)
+    with (data_dir / COUNTIES_FILE).open(encoding="utf-8") as handle:
+        counties = [row["county_name"] for row in csv.DictReader(handle)]
+    silver = SilverAnnotator(nlp, rules, kb, extra_places=counties)
+    collect_interpellations(data_dir, opts, nlp, silver, collected, samples)
     log(f"  {time.time() - started:.0f}s; templates ...")
     collect_templates(opts, nlp, kb, collected)
 

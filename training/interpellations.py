@@ -12,7 +12,7 @@ import tarfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional
+from typing import Dict, Iterator, List, Optional, Sequence
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -188,6 +188,7 @@ ORGANISATIONS = (
     "Hyresgästföreningen", "Riksidrottsförbundet", "Apoteket", "Samhall", "Svevia", "Sveaskog",
     "Akademiska Hus", "Vasakronan", "Europarådet", "OSSE", "Nordiska rådet", "Kommunal", "Unionen",
 )
+_ORG_TAILS = frozenset({"AB", "AB:s", "International", "Internationals"})
 _SENTENCE_END = frozenset({".", "!", "?", ":", ";", "•", "–", "-", "\"", "”", "(", "1.", "2.", "3."})
 
 
@@ -196,12 +197,12 @@ class SilverAnnotator:
 
     PERSON from the header's names (and other Riksdag persons' full names from the knowledge
     base) matched in the text; PARTY, AUTHORITY and MONEY from the pipeline's rule component;
-    LOC and ORG from short lists of countries, counties, municipalities and frequent
-    organisations. Capitalised words that none of these explain are marked *missing*
+    LOC and ORG from short lists of countries, municipalities, ``extra_places`` (the
+    counties, "Kalmar län") and frequent organisations. Capitalised words that none of these explain are marked *missing*
     (neither entity nor O), so unlabelled names do not teach the model to skip names.
     """
 
-    def __init__(self, nlp, rules, kb) -> None:
+    def __init__(self, nlp, rules, kb, extra_places: Sequence[str] = ()) -> None:
         from spacy.matcher import PhraseMatcher
 
         self.nlp = nlp
@@ -211,8 +212,7 @@ class SilverAnnotator:
                  if len(n.split()) >= 2 and all(w[:1].isupper() for w in n.split())}
         self.persons.add("PERSON", list(nlp.tokenizer.pipe(sorted(names))))
         self.gazetteer = PhraseMatcher(nlp.vocab, attr="ORTH")
-        places = set(COUNTRIES) | set(kb.municipality_names)
-        places |= {a.canonical for a in kb.authorities if a.kind == "region" and a.canonical.endswith(" län")}
+        places = set(COUNTRIES) | set(kb.municipality_names) | set(extra_places)
         places |= {p + "s" for p in list(places) if not p.endswith(("s", "x", "z"))}
         self.gazetteer.add("LOC", list(nlp.tokenizer.pipe(sorted(places))))
         orgs = set(ORGANISATIONS) | {o + "s" for o in ORGANISATIONS if not o.endswith("s")}
@@ -242,7 +242,12 @@ class SilverAnnotator:
                     first.append(span)
         second = [doc.char_span(s, e, label) for s, e, label in self.rules.find(doc)]
         third = [Span(doc, s, e, "PERSON") for _, s, e in self.persons(doc)]
-        third += [Span(doc, s, e, self.nlp.vocab.strings[m]) for m, s, e in self.gazetteer(doc)]
+        for match_id, s, e in self.gazetteer(doc):
+            label = self.nlp.vocab.strings[match_id]
+            # "Saab AB:s", "Amnesty International": the company form or the full name
+            if label == "ORG" and e < len(doc) and doc[e].text in _ORG_TAILS:
+                e += 1
+            third.append(Span(doc, s, e, label))
         ents: list = []
         taken: set = set()
         for group in (first, second, third):

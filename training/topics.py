@@ -231,27 +231,34 @@ def portfolio_topics(roles: Sequence[str]) -> List[str]:
     return list(dict.fromkeys(primary + secondary))
 
 
-def document_topics(title: str, text: str, roles: Sequence[str], min_hits: int = 3) -> List[str]:
+def document_topics(title: str, text: str, roles: Sequence[str], min_hits: int = 4,
+                    words_per_hit: int = 150) -> List[str]:
     """Weak document topics of an interpellation.
 
     Portfolio candidates (from ``roles``) are kept when the text has a keyword of theirs;
     if none has, the primary one is kept (the addressee is the best guess). Other topics
-    are added when their keywords occur ``min_hits`` times in the text or once in the title.
+    are added when the title's subject has one of their keywords, or the body has
+    ``min_hits`` of them and at least one per ``words_per_hit`` words (long texts mention
+    many things in passing).
 
     Args:
         title: the title line (its topic words count strongly).
         text: the body paragraphs joined.
         roles: the receiving minister's roles (title role first, then those from minister.csv).
         min_hits: keyword matches in the body needed for a topic outside the portfolio.
+        words_per_hit: the density a topic outside the portfolio needs in long texts.
     """
+    if min_hits < 1 or words_per_hit < 1:
+        raise ValueError("min_hits and words_per_hit must be at least 1")
     body_hits = keyword_hits(text)
     title_hits = keyword_hits(_title_subject(title))
+    needed = max(min_hits, len(text.split()) / words_per_hit)
     candidates = portfolio_topics(roles)
     chosen = [t for t in candidates if body_hits.get(t) or title_hits.get(t)]
     if candidates and not chosen:
         chosen = [candidates[0]]
     for label in TOPIC_LABELS:
-        if label not in chosen and (title_hits.get(label) or body_hits.get(label, 0) >= min_hits):
+        if label not in chosen and (title_hits.get(label) or body_hits.get(label, 0) >= needed):
             chosen.append(label)
     return [t for t in TOPIC_LABELS if t in chosen]
 
