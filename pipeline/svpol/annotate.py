@@ -5,17 +5,17 @@ boundaries) into chunks of at most ``max_chars`` characters so that one huge
 input does not blow the model's memory; entities and paragraphs of the chunks
 are stitched back with offsets in the raw text, and the document's topics are
 the chunks' topics averaged with their lengths as weights (see
-:func:`svpol.export.chunks_to_dict`).
+:class:`svpol.export.DocumentBuilder`). Each chunk is exported as soon as the
+model returns it, so a huge document never holds all its chunks' Docs at once.
 """
 
 from collections import deque
 from dataclasses import dataclass
-from typing import Deque, Iterable, Iterator, List, Optional, Tuple
+from typing import Deque, Iterable, Iterator, Optional, Tuple
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from .export import chunks_to_dict
+from .export import DocumentBuilder
 from .intake import Record
 from .text import OffsetMap, chunks, normalize
 
@@ -65,16 +65,23 @@ def annotate_records(
             for start, end in spans:
                 yield clean[start:end], start
 
-    parts: List[Tuple[int, Doc]] = []
+    builder: Optional[DocumentBuilder] = None
+    done_chunks = words = 0
     for doc, offset in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        parts.append((offset, doc))
         record, offset_map, n_chunks = pending[0]
-        if len(parts) < n_chunks:
+        if builder is None:
+            builder = DocumentBuilder(offset_map, record)
+        # Each chunk is exported as it comes, so its Doc is freed before the next one.
+        builder.add(offset, doc)
+        words += sum(1 for t in doc if not (t.is_space or t.is_punct))
+        done_chunks += 1
+        if done_chunks < n_chunks:
             continue
         pending.popleft()
         if stats is not None:
             stats.documents += 1
             stats.chars += len(record.raw)
-            stats.words += sum(1 for _, d in parts for t in d if not (t.is_space or t.is_punct))
-        yield chunks_to_dict(parts, offset_map, record)
-        parts = []
+            stats.words += words
+        yield builder.build()
+        builder = None
+        done_chunks = words = 0

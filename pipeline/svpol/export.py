@@ -48,33 +48,59 @@ def chunks_to_dict(parts: Sequence[Tuple[int, Doc]], offset_map: OffsetMap, reco
 
     Document topics are the chunk topics averaged with the chunks' lengths as weights.
     """
-    raw = record.raw
-    entities: List[Dict[str, Any]] = []
-    paras: List[Dict[str, Any]] = []
-    topic_sums: Dict[str, float] = {}
-    total = 0
+    builder = DocumentBuilder(offset_map, record)
     for offset, doc in parts:
+        builder.add(offset, doc)
+    return builder.build()
+
+
+class DocumentBuilder:
+    """Builds the output record of a document from its chunks one at a time.
+
+    Each chunk's Doc can be freed once added, so a huge document never holds
+    the Docs of all its chunks at once (see :func:`chunks_to_dict`).
+
+    Args:
+        offset_map: the map from the clean text to ``record.raw``.
+        record: the input record; its extras are passed through.
+    """
+
+    def __init__(self, offset_map: OffsetMap, record: Record) -> None:
+        self.offset_map = offset_map
+        self.record = record
+        self.entities: List[Dict[str, Any]] = []
+        self.paragraphs: List[Dict[str, Any]] = []
+        self._topic_sums: Dict[str, float] = {}
+        self._total = 0
+
+    def add(self, offset: int, doc: Doc) -> None:
+        """Add the next chunk: its Doc and its start in the clean text."""
         for span in doc.ents:
-            entities.append(_entity(span, offset, offset_map, raw))
-        paras.extend(_paragraphs(doc, offset, offset_map))
+            self.entities.append(_entity(span, offset, self.offset_map, self.record.raw))
+        self.paragraphs.extend(_paragraphs(doc, offset, self.offset_map))
         weight = len(doc.text)
-        total += weight
+        self._total += weight
         for label, score in doc.cats.items():
-            topic_sums[label] = topic_sums.get(label, 0.0) + float(score) * weight
-    topics = {label: (s / total if total else 0.0) for label, s in topic_sums.items()}
-    out: Dict[str, Any] = {
-        "id": record.id,
-        "source": record.source,
-        "entities": entities,
-        "topics": topics,
-        "paragraphs": paras,
-    }
-    for key, value in record.extras.items():
-        if key in RESERVED_KEYS:
-            logger.warning("%s: input field %r is replaced by the annotation's %r", record.id, key, key)
-            continue
-        out[key] = value
-    return out
+            self._topic_sums[label] = self._topic_sums.get(label, 0.0) + float(score) * weight
+
+    def build(self) -> Dict[str, Any]:
+        """The output record of the chunks added so far."""
+        record = self.record
+        total = self._total
+        topics = {label: (s / total if total else 0.0) for label, s in self._topic_sums.items()}
+        out: Dict[str, Any] = {
+            "id": record.id,
+            "source": record.source,
+            "entities": self.entities,
+            "topics": topics,
+            "paragraphs": self.paragraphs,
+        }
+        for key, value in record.extras.items():
+            if key in RESERVED_KEYS:
+                logger.warning("%s: input field %r is replaced by the annotation's %r", record.id, key, key)
+                continue
+            out[key] = value
+        return out
 
 
 def _jsonable(value: Any) -> Any:
