@@ -126,3 +126,12 @@ def test_config_checks(config):
 def test_fit_confidence_needs_the_component():
     with pytest.raises(ValueError, match="no svpol_confidence"):
         fit_confidence(spacy.blank("sv"), [])
+
+
+def test_docs_without_entity_annotation_count_for_topics_only(trained):
+    nlp, _ = trained
+    topic_only = nlp.make_doc("Anna Ek bor i Lund.")  # no entity annotation at all
+    topic_only.cats = {"housing": 1.0}
+    report = evaluate_confidence(nlp, [topic_only])
+    assert "entities" not in report
+    assert nlp.get_pipe("svpol_confidence").fit([(nlp("Anna Ek bor i Lund."), topic_only)], calibrate=False) == {"rules": {}}

@@ -252,7 +252,8 @@ class ConfidenceScorer:
         The predicted docs come from the pipeline with this component left out. The
         rule score of a label becomes the share of its rule entities that match a
         gold entity exactly; with ``calibrate`` the ner marginals and the topic
-        scores get isotonic calibration curves.
+        scores get isotonic calibration curves. Gold docs without entity annotation
+        count for topics only.
 
         Returns:
             What was fitted: rule precision per label with counts, curve sizes.
@@ -264,7 +265,9 @@ class ConfidenceScorer:
         topic_data: Dict[str, Tuple[List[float], List[bool]]] = defaultdict(lambda: ([], []))
         for (pred, gold), marginals in zip(pairs, self._marginals_for(p for p, _ in pairs)):
             gold_ents = {(e.start_char, e.end_char, e.label_) for e in gold.ents}
-            for ent, source, raw in self.raw_scores(pred, marginals):
+            # A gold doc without entity annotation (topics only) says nothing about entities.
+            scored = self.raw_scores(pred, marginals) if gold.has_annotation("ENT_IOB") else []
+            for ent, source, raw in scored:
                 hit = (ent.start_char, ent.end_char, ent.label_) in gold_ents
                 if source == "rules":
                     rule_hits[ent.label_].append(hit)
@@ -352,7 +355,7 @@ def evaluate_confidence(
 
     Runs ``nlp`` on the texts of ``gold_docs``; an entity is right when a gold
     entity has the same characters and label; a topic is right when the gold
-    category is >= 0.5.
+    category is >= 0.5. Gold docs without entity annotation count for topics only.
 
     Returns:
         {"entities": {"bins", "ece", "count", "accuracy"}, "entities_ner": ...,
@@ -364,7 +367,7 @@ def evaluate_confidence(
     for pred, gold in zip(nlp.pipe((d.text for d in gold_docs), batch_size=batch_size), gold_docs):
         gold_ents = {(e.start_char, e.end_char, e.label_) for e in gold.ents}
         rule_keys = {(s.start, s.end, s.label_) for group in pred.spans.values() for s in group}
-        for ent in pred.ents:
+        for ent in pred.ents if gold.has_annotation("ENT_IOB") else ():
             if ent._.score is None:
                 continue
             hit = (ent.start_char, ent.end_char, ent.label_) in gold_ents
