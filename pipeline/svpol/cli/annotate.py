@@ -149,7 +149,22 @@ class _WarningCounter(logging.Handler):
         self.count += 1
 
 
+class _Stderr(logging.StreamHandler):
+    """Writes to the current ``sys.stderr``: a command run twice in one process (tests) gets a new one."""
+
+    @property
+    def stream(self):  # type: ignore[override]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
 _WARNINGS = _WarningCounter()
+_STDERR = _Stderr()
+_STDERR.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+_STDERR.setLevel(logging.WARNING)
 
 
 def _setup_logging() -> _WarningCounter:
@@ -163,10 +178,7 @@ def _setup_logging() -> _WarningCounter:
         intake_logger.addHandler(_WARNINGS)
     _WARNINGS.count = 0
     root = logging.getLogger("svpol")
-    if not root.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        handler.setLevel(logging.WARNING)
-        root.addHandler(handler)
+    if _STDERR not in root.handlers:
+        root.addHandler(_STDERR)
         root.setLevel(logging.INFO)
     return _WARNINGS
