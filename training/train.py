@@ -40,12 +40,14 @@ from svpol.evaluate import (
     find_topic_thresholds,
     predict,
     read_docs,
+    scores_markdown,
 )
 from svpol.labels import ENTITY_LABELS, TOPIC_LABELS
 
 REPO = Path(__file__).resolve().parents[1]
 MODEL_NAME = "svpol_cnn"  # spaCy prefixes the language: the package is sv_svpol_cnn
 RULES = "entity_rules"
+TEXTCAT = "textcat_multilabel"
 RULES_FACTORY = "svpol_entity_rules"
 # Enrichers read entities and add attributes: they go after ner and the rules.
 ENRICHERS = ("politicians", "parties", "authorities", "money")
@@ -136,6 +138,8 @@ def run_stages(
             "paths.train": str(data["train-ner"]),
             "paths.dev": str(data["dev-select"]),
             "training.max_steps": ner_steps,
+            # Frequent checkpoints: a run stopped early still leaves a recent model-best.
+            "training.eval_frequency": 250,
             "training.score_weights.ents_f": 1.0,
             "training.score_weights.cats_micro_f": 0.0,
         },
@@ -169,7 +173,7 @@ def dev_sets(corpus: Path) -> Dict[str, Path]:
 
 def calibrate_topics(nlp: Language, topic_dev: Path, batch_size: int) -> Dict[str, Any]:
     """Choose topic thresholds on ``topic_dev``; also report a 2-fold cross-fitted estimate."""
-    examples, _ = predict(nlp, read_docs(nlp, topic_dev), batch_size=batch_size, disable=_non_scoring(nlp))
+    examples, _ = predict(nlp, read_docs(nlp, topic_dev), batch_size=batch_size, disable=_topics_only(nlp))
     chosen = find_topic_thresholds(examples, TOPIC_LABELS)
     crossfit = crossfit_topic_scores(examples, TOPIC_LABELS)
     return {
@@ -185,6 +189,14 @@ def calibrate_topics(nlp: Language, topic_dev: Path, batch_size: int) -> Dict[st
 def _non_scoring(nlp: Language) -> List[str]:
     """Components that do not change entities or doc.cats, skipped while scoring."""
     return [name for name in nlp.pipe_names if name in ("paragraph_topics", CONFIDENCE) or name in ENRICHERS]
+
+
+def _topics_only(nlp: Language) -> List[str]:
+    """Everything but the text classifier and the layers it listens to (none for bag-of-words)."""
+    keep = {TEXTCAT} | {
+        name for name, pipe in nlp.pipeline if TEXTCAT in getattr(pipe, "listening_components", [])
+    }
+    return [name for name in nlp.pipe_names if name not in keep]
 
 
 def _has_factory(name: str) -> bool:
@@ -218,27 +230,29 @@ def add_enrichers(nlp: Language) -> List[str]:
     return added
 
 
-def score_all(nlp: Language, sets: Dict[str, Path], thresholds: Dict[str, float], batch_size: int) -> Dict[str, Any]:
-    """Full scores of ``nlp`` on every dev set."""
-    return {
+def score_all(
+    nlp: Language, entity_sets: Dict[str, Path], topic_set: Optional[Path], thresholds: Dict[str, float], batch_size: int
+) -> Dict[str, Any]:
+    """Scores of ``nlp`` on the entity dev sets (entities and any topics) and on the topic dev set (topics only)."""
+    scores = {
         name: evaluate(nlp, path, batch_size=batch_size, thresholds=thresholds, disable=_non_scoring(nlp))
-        for name, path in sets.items()
+        for name, path in entity_sets.items()
     }
+    if topic_set is not None:
+        scores[topic_set.stem] = evaluate(
+            nlp, topic_set, batch_size=batch_size, thresholds=thresholds, disable=_topics_only(nlp), kinds=("topics",)
+        )
+    return scores
 
 
 def choose_rule_order(
-    nlp: Language, sets: Dict[str, Path], thresholds: Dict[str, float], batch_size: int
+    nlp: Language, entity_sets: Dict[str, Path], thresholds: Dict[str, float], batch_size: int
 ) -> Dict[str, Any]:
-    """Score the rules before and after ner (and none); keep the order with the best mean core micro-F1."""
-    entity_sets = {k: v for k, v in sets.items() if k != "dev-topics"}
+    """Score the entity rules before and after ner; keep the order with the best mean core micro-F1."""
     results: Dict[str, Any] = {}
-    for position in ("none", "before", "after"):
-        if position == "none":
-            if RULES in nlp.pipe_names:
-                nlp.remove_pipe(RULES)
-        else:
-            place_entity_rules(nlp, position)
-        scores = score_all(nlp, entity_sets, thresholds, batch_size)
+    for position in ("before", "after"):
+        place_entity_rules(nlp, position)
+        scores = score_all(nlp, entity_sets, None, thresholds, batch_size)
         results[position] = {
             name: {"core_micro_f": s["entities"]["core_micro"]["f"], "micro_f": s["entities"]["micro"]["f"]}
             for name, s in scores.items()
@@ -249,11 +263,9 @@ def choose_rule_order(
         values = [v["core_micro_f"] for v in results[position].values()]
         return sum(values) / len(values) if values else 0.0
 
-    best = max(("before", "after", "none"), key=mean_core)
-    if best == "none":
-        nlp.remove_pipe(RULES)
-    else:
-        place_entity_rules(nlp, best)
+    # Ties keep the rules before ner, where ner builds its entities around them.
+    best = max(("before", "after"), key=mean_core)
+    place_entity_rules(nlp, best)
     return {"chosen": best, "scores": results}
 
 
@@ -336,25 +348,30 @@ def main(
         )
     nlp = assemble(stage_models)
     sets = dev_sets(corpus)
-    topic_dev = sets.get("dev-topics", sets.get("dev"))
-    if topic_dev is None:
-        typer.echo(f"{corpus}: no dev*.spacy files to calibrate and evaluate on", err=True)
+    # "dev" is the union of the per-source sets: scoring it again would only repeat them.
+    entity_sets = {k: v for k, v in sets.items() if k not in ("dev", "dev-topics")}
+    topic_set = sets.get("dev-topics")
+    if topic_set is None or not entity_sets:
+        typer.echo(f"{corpus}: needs dev-topics.spacy and per-source dev-*.spacy files", err=True)
         raise typer.Exit(2)
-    thresholds = calibrate_topics(nlp, topic_dev, batch_size)
+    thresholds = calibrate_topics(nlp, topic_set, batch_size)
     typer.echo(f"topic thresholds: {json.dumps(thresholds)}", err=True)
     rule_order = (
-        choose_rule_order(nlp, sets, thresholds["per_label"], batch_size) if _has_factory(RULES_FACTORY) else None
+        choose_rule_order(nlp, entity_sets, thresholds["per_label"], batch_size)
+        if _has_factory(RULES_FACTORY)
+        else None
     )
     enrichers = add_enrichers(nlp)
     typer.echo(f"pipeline: {nlp.pipe_names} (enrichers added: {enrichers})", err=True)
-    scores = score_all(nlp, sets, thresholds["per_label"], batch_size)
+    scores = score_all(nlp, entity_sets, topic_set, thresholds["per_label"], batch_size)
     manifest_path = corpus / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf8")) if manifest_path.exists() else None
     package(nlp, output, thresholds=thresholds, dev_scores=scores, rule_order=rule_order, manifest=manifest)
     scores_path = training_dir / "dev_scores.json"
     scores_path.parent.mkdir(parents=True, exist_ok=True)
     scores_path.write_text(json.dumps(scores, indent=2, ensure_ascii=False), encoding="utf8")
-    typer.echo(f"wrote {output} and {scores_path}")
+    (training_dir / "dev_scores.md").write_text(scores_markdown(scores), encoding="utf8")
+    typer.echo(f"wrote {output}, {scores_path} and dev_scores.md")
 
 
 if __name__ == "__main__":

@@ -236,11 +236,20 @@ def predict(
     return [Example(p, g) for p, g in zip(predicted, gold_docs)], seconds
 
 
+KINDS: Tuple[str, ...] = ("entities", "topics")
+
+
 def score_examples(
-    examples: Sequence[Example], thresholds: Mapping[str, float]
+    examples: Sequence[Example], thresholds: Mapping[str, float], kinds: Sequence[str] = KINDS
 ) -> Dict[str, object]:
-    """Entity and topic scores of predicted examples."""
-    return {"entities": score_entities(examples), "topics": score_topics(examples, thresholds)}
+    """Entity and/or topic scores of predicted examples; a kind left out reads ``{"n_docs": 0}``."""
+    unknown = set(kinds) - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown kinds {sorted(unknown)}: choose from {list(KINDS)}")
+    return {
+        "entities": score_entities(examples) if "entities" in kinds else {"n_docs": 0, "not_scored": True},
+        "topics": score_topics(examples, thresholds) if "topics" in kinds else {"n_docs": 0, "not_scored": True},
+    }
 
 
 def evaluate(
@@ -249,7 +258,8 @@ def evaluate(
     *,
     batch_size: int = 64,
     thresholds: Optional[Mapping[str, float]] = None,
-    disable: Sequence[str] = ("paragraph_topics",),
+    disable: Sequence[str] = ("paragraph_topics", "confidence"),
+    kinds: Sequence[str] = KINDS,
 ) -> Dict[str, object]:
     """Evaluate ``nlp`` on the gold docs of one ``.spacy`` file.
 
@@ -259,10 +269,11 @@ def evaluate(
         batch_size: Batch size for ``nlp.pipe``.
         thresholds: Per-label topic thresholds; default: the pipeline's own.
         disable: Components that do not change the scored annotation, skipped for speed.
+        kinds: What to score: "entities", "topics" or both.
     """
     gold_docs = read_docs(nlp, path)
     examples, seconds = predict(nlp, gold_docs, batch_size=batch_size, disable=disable)
-    scores = score_examples(examples, thresholds or model_thresholds(nlp))
+    scores = score_examples(examples, thresholds or model_thresholds(nlp), kinds)
     scores["n_docs"] = len(gold_docs)
     scores["words"] = sum(len(d) for d in gold_docs)
     scores["seconds"] = seconds
@@ -286,3 +297,33 @@ def format_scores(name: str, scores: Mapping[str, object]) -> str:
             support = s.get("support", "")
             lines.append(f"  {label:<16}{s['p'] * 100:7.1f}{s['r'] * 100:7.1f}{s['f'] * 100:7.1f}{support:>9}")
     return "\n".join(lines)
+
+
+def scores_markdown(results: Mapping[str, Mapping[str, object]]) -> str:
+    """Markdown tables of :func:`evaluate` results by data set: a summary, then per-label tables."""
+    lines = [
+        "| data set | docs | entity micro F1 | core micro F1 (PERSON, PARTY, AUTHORITY, MONEY) | topic micro F1 | topic macro F1 |",
+        "|---|---|---|---|---|---|",
+    ]
+
+    def pct(part: Mapping[str, object], key: str) -> str:
+        return f"{part[key]['f'] * 100:.1f}" if part["n_docs"] else "-"
+
+    for name, s in results.items():
+        ents, topics = s["entities"], s["topics"]
+        lines.append(
+            f"| {name} | {s['n_docs']} | {pct(ents, 'micro')} | {pct(ents, 'core_micro')} "
+            f"| {pct(topics, 'micro')} | {pct(topics, 'macro')} |"
+        )
+    for kind in ("entities", "topics"):
+        for name, s in results.items():
+            part = s[kind]
+            if not part["n_docs"]:
+                continue
+            lines += ["", f"{kind}, {name} ({part['n_docs']} docs): P / R / F1 (support)", ""]
+            lines += ["| label | P | R | F1 | support |", "|---|---|---|---|---|"]
+            rows = list(part["per_label"].items()) + [("micro", part["micro"]), ("macro", part["macro"])]
+            for label, v in rows:
+                support = v.get("support", "")
+                lines.append(f"| {label} | {v['p'] * 100:.1f} | {v['r'] * 100:.1f} | {v['f'] * 100:.1f} | {support} |")
+    return "\n".join(lines) + "\n"
