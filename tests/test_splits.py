@@ -46,3 +46,52 @@ def test_check_disjoint():
     check_disjoint({"train": ["a", "b"], "dev": ["c"]})
     with pytest.raises(ValueError, match="'b'"):
         check_disjoint({"train": ["a", "b"], "dev": ["b"]})
+
+
+def test_corpus_refuses_a_document_in_two_splits(blank_nlp):
+    from training.corpus import Collected
+
+    collected = Collected()
+    collected.add("train", "src", "doc-1", blank_nlp.make_doc("a"))
+    collected.add("train", "src", "doc-1", blank_nlp.make_doc("b"))  # same document, same split: fine
+    with pytest.raises(ValueError, match="doc-1"):
+        collected.add("dev", "src", "doc-1", blank_nlp.make_doc("c"))
+
+
+def test_corpus_folder_is_replaced_whole(tmp_path):
+    from training.corpus import _replace_dir
+
+    target = tmp_path / "corpus"
+    target.mkdir()
+    (target / "old.spacy").write_text("old")
+    new = tmp_path / ".corpus-tmp"
+    new.mkdir()
+    (new / "train.spacy").write_text("new")
+    _replace_dir(new, target)
+    assert sorted(p.name for p in target.iterdir()) == ["train.spacy"]
+    assert not new.exists() and [p.name for p in tmp_path.iterdir()] == ["corpus"]
+
+
+def test_datacard_renders_counts_and_checks(tmp_path):
+    from training.datacard import HAND_CHECKS, write_datacard
+    from training.mapping import MappingStats
+
+    stats = MappingStats()
+    stats.before["ORG"] = 2
+    stats.after["AUTHORITY"] = 1
+    stats.note_org("AUTHORITY", "Polisen")
+    manifest = {
+        "created": "now", "command": "python -m training.corpus", "git_commit": "abc", "seconds": 1.0,
+        "options": {"seed": 0},
+        "files": {"train.spacy": {"docs": 1, "counts": {"tokens": 3, "AUTHORITY": 1}}},
+        "per_source": {"train": {"klintan": {"docs": 1, "tokens": 3, "AUTHORITY": 1}}},
+        "mapping": {"klintan": {"before": {"ORG": 2}, "after": {"AUTHORITY": 1}, "added_by_rules": {},
+                                "org_examples": stats.org_examples}},
+        "notes": ["x.txt:3: expected 'token label'"],
+    }
+    path = tmp_path / "DATACARD.md"
+    write_datacard(path, manifest)
+    text = path.read_text("utf-8")
+    assert "| train.spacy | 1 | 3 | 0 | 0 | 1 |" in text
+    assert "klintan ORG -> AUTHORITY: `Polisen`" in text and "x.txt:3" in text
+    assert all(key in text for key, _ in HAND_CHECKS)

@@ -34,6 +34,7 @@ from svpol.labels import ENTITY_LABELS, TOPIC_LABELS
 from svpol.tokenizer import blank
 
 from . import templates
+from .datacard import write_datacard
 from .converters import ReadReport, iter_spans, read_klintan, read_suc, read_uner, sentence_to_doc
 from .interpellations import ARCHIVE_NAME, Interpellation, SilverAnnotator, iter_interpellations, list_ids
 from .mapping import LabelMapper, MappingStats, RuleTagger
@@ -280,7 +281,7 @@ def build(data_dir: Path, output: Path, opts: Options, log=print) -> Dict[str, o
         "files": files,
         "per_source": per_source,
         "mapping": {name: {"before": dict(st.before), "after": dict(st.after),
-                           "added_by_rules": dict(st.added_by_rules)}
+                           "added_by_rules": dict(st.added_by_rules), "org_examples": st.org_examples}
                     for name, st in collected.mapping.items()},
         "notes": collected.notes,
         "documents": dict(sorted(collected.doc_split.items())),
@@ -288,9 +289,7 @@ def build(data_dir: Path, output: Path, opts: Options, log=print) -> Dict[str, o
     }
     write_check_samples(tmp / "check", samples, opts.seed)
     (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
-    from .datacard import write_datacard
-
-    write_datacard(tmp / "DATACARD.md", manifest, collected.mapping, samples, opts)
+    write_datacard(tmp / "DATACARD.md", manifest)
     _replace_dir(tmp, output)
     log(f"wrote {output} in {time.time() - started:.0f}s")
     return manifest

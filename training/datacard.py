@@ -1,14 +1,17 @@
 """Write ``DATACARD.md`` for a built corpus: sources, licences, counts, mapping, measured quality.
 
 The measured figures (silver precision, topic noise, ORG mapping check) come from hand
-checks recorded in :data:`HAND_CHECKS`; the card says which sample and command they refer to.
+checks recorded in :data:`HAND_CHECKS`; the card says which build and sample they refer to.
 Everything else is computed from the build.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import Dict, List, Mapping
+
+import typer
+from typing import List, Mapping, Tuple
 
 from svpol.labels import ENTITY_LABELS, TOPIC_LABELS
 
@@ -29,9 +32,56 @@ SOURCES = (
      "train frames -> train, held-out dev frames -> dev"),
 )
 
-# Hand checks: filled in from reading the samples that `python -m training.datacard_samples`
-# style printing produced; see docs/data.md for the procedure. None = not measured yet.
-HAND_CHECKS: Dict[str, object] = {}
+# Hand checks, done by reading the seeded samples (see docs/data.md, "Measured quality").
+# Each entry names the build and sample it was measured on; the numbers are counts of
+# what the reader judged right, not computed by code.
+HAND_CHECKS: List[Tuple[str, str]] = [
+    ("Silver entity precision (interpellation paragraphs)",
+     "200 entities sampled with seed 0 from the paragraphs of the build of 2026-11-27 10:43 UTC "
+     "(`check/silver_entities.tsv` of that build): 193/200 exact (96.5 %); 199/200 with the right "
+     "label and an overlapping span. The 7 errors: 6 spans too short (`Kalmar` for `Kalmar län` x3, "
+     "`Örebro` for `Örebro län`, `Amnesty` for `Amnesty International`, `Saab` for `Saab AB:s`), "
+     "all fixed in the current code (county names, company forms), and 1 questionable label "
+     "(`Ljungby` in `Eksjö, Värnamo och Ljungby tingsrätter` tagged LOC). "
+     "By label in that sample: AUTHORITY 75, LOC 75, ORG 26, PERSON 14, PARTY 7, MONEY 3. "
+     "Recall was not measured: unexplained capitalised words are left missing, so the silver "
+     "docs do not claim completeness."),
+    ("Topic labels, current rules (fresh sample)",
+     "100 interpellations (two seeded draws of 50, seeds 1 and 2, from the 4,000 sampled "
+     "documents, excluding the tuning sample below), whole-document labels from the current "
+     "`training/topics.py`: 143 labels assigned, 117 right, 26 wrong: label precision 81.8 %; "
+     "19 labels missing: recall 86.0 %; 69/100 documents with exactly the right set. Main "
+     "errors: a minister's other portfolio (an energy minister's transport question labelled "
+     "environment), keywords used in passing, and topics outside the 14 (culture, trade, "
+     "business regulation) where no label is right."),
+    ("Topic labels, first rules (tuning sample)",
+     "100 interpellations (seed 0, `check/topics_documents.md`) labelled by the first rules "
+     "(3 keyword hits added a topic outside the portfolio): 164 assigned, 47 wrong (precision "
+     "71.3 %), 21 missing (recall 84.8 %), 59/100 exact. The density rule of the current "
+     "rules was chosen on this sample (on it: 135 assigned, 27 wrong, 30 missing, 62 exact), "
+     "so the fresh sample above is the honest figure."),
+]
+
+
+DECISIONS = (
+    "PER -> PERSON, LOC -> LOC. MISC, TME, WRK, EVN, OBJ -> O.",
+    "ORG -> PARTY / AUTHORITY / ORG by the knowledge base (svpol.kb); historical or local bodies the KB "
+    "lacks by name shape (`...styrelsen`, `...verket`, `...kontoret`, `Statens ...`); EU bodies ORG; "
+    "generic lower-case ORG spans (`socialtjänsten`, `universitetet`, `landstinget`) O; a bare "
+    "municipality name tagged ORG stays ORG (sports clubs in klintan).",
+    "An ORG span with a bracketed abbreviation is split into two entities (`statens invandrarverk` + `SIV`).",
+    "SUC MSR -> MONEY only where the money patterns find an amount in it, with their span; other MSR -> O.",
+    "SUC LOCPRS / ORGPRS / LOCORG (24 automatic, often wrong tags) -> missing (neither entity nor O).",
+    "The rule component adds PARTY, AUTHORITY and MONEY where the source has no entity "
+    "(`regeringen`, `polisen`/`Polisen` tagged O or MISC, `(S)`, `500 kronor`).",
+    "State universities and colleges are AUTHORITY (they are state agencies in the KB).",
+    "Countries are LOC even when they act (`Sverige saknar ett system`), as ANNOTATION.md lists "
+    "`Sverige` under LOC; only municipalities switch to AUTHORITY.",
+    "Silver interpellations: unexplained capitalised words (not sentence-initial) are missing, "
+    "whole documents (topic examples) have no entity annotation.",
+    "Templates: complete annotation by construction; dev paragraphs use only held-out frames.",
+    "Docs without topic labels have empty cats; docs with topic labels have all 14 keys.",
+)
 
 
 def _table(rows: List[List[str]]) -> str:
@@ -41,8 +91,8 @@ def _table(rows: List[List[str]]) -> str:
     return "\n".join(lines)
 
 
-def write_datacard(path: Path, manifest: Mapping, mapping: Mapping, samples: Mapping, opts) -> None:
-    """Write the data card for a build (see module docstring)."""
+def write_datacard(path: Path, manifest: Mapping) -> None:
+    """Write the data card for a build from its manifest (see module docstring)."""
     out: List[str] = ["# svpol training corpus: data card", ""]
     out.append(f"Built {manifest['created']} by `{manifest['command']}` at commit "
                f"`{manifest['git_commit']}` in {manifest['seconds']} s. Options: `{manifest['options']}`.")
@@ -74,23 +124,33 @@ def write_datacard(path: Path, manifest: Mapping, mapping: Mapping, samples: Map
                 rows.append([split, source, str(c["topic_docs"]), *[str(c.get(f"topic:{t}", 0)) for t in TOPIC_LABELS]])
     out.append(_table(rows))
 
+    out += ["", "## Mapping and annotation decisions", ""] + [f"- {d}" for d in DECISIONS]
     out += ["", "## Label mapping: counts before and after", ""]
     for name, st in manifest["mapping"].items():
         out.append(f"- **{name}**: source spans {dict(sorted(st['before'].items()))} -> svpol entities "
                    f"{dict(sorted(st['after'].items()))}; of these added by the rules where the source had O: "
                    f"{dict(sorted(st['added_by_rules'].items()))}")
     out += ["", "ORG spans as mapped (first 30 distinct per class and source):", ""]
-    for name, st in mapping.items():
-        for label, texts in sorted(st.org_examples.items()):
+    for name, st in manifest["mapping"].items():
+        for label, texts in sorted(st.get("org_examples", {}).items()):
             out.append(f"- {name} ORG -> {label}: " + ", ".join(f"`{t}`" for t in texts[:30]))
     if manifest.get("notes"):
         out += ["", "Reader notes:", ""] + [f"- {n}" for n in manifest["notes"]]
 
     out += ["", "## Measured quality (hand-checked samples)", ""]
-    if HAND_CHECKS:
-        for key, value in HAND_CHECKS.items():
-            out.append(f"- **{key}**: {value}")
-    else:
-        out.append("Not measured for this build yet.")
+    out += [f"- **{key}**: {value}" for key, value in HAND_CHECKS]
     out.append("")
     path.write_text("\n".join(out), "utf-8")
+
+
+def main(corpus: Path = typer.Argument(Path("corpus"), help="A corpus folder with manifest.json.")) -> None:
+    """Rewrite CORPUS/DATACARD.md from CORPUS/manifest.json (after updating the hand checks)."""
+    manifest_path = corpus / "manifest.json"
+    if not manifest_path.exists():
+        typer.echo(f"{manifest_path}: not found (is {corpus} a corpus folder?)", err=True)
+        raise typer.Exit(2)
+    write_datacard(corpus / "DATACARD.md", json.loads(manifest_path.read_text("utf-8")))
+
+
+if __name__ == "__main__":
+    typer.run(main)
