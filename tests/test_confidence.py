@@ -47,13 +47,30 @@ def test_scores_are_probabilities_and_rules_get_rule_scores(trained):
     assert by_text["Anna Ek"] > 0.5  # a name it was trained on
 
 
-def test_marginals_sum_over_beam(trained):
+def test_action_probabilities(trained):
     nlp, _ = trained
     scorer = nlp.get_pipe("svpol_confidence")
+    assert scorer.method == "actions"
+    doc = nlp("Per Olsson reste till Umeå.")
+    (scores,) = scorer.ner_marginals([doc])
+    assert set(scores) == {(e.start, e.end, e.label_) for e in doc.ents}
+    assert all(0.0 < p <= 1.0 for p in scores.values())
+    # A span the model would not choose scores lower than the one it chose.
+    forced = nlp.make_doc("Per Olsson reste till Umeå.")
+    forced.tensor = doc.tensor
+    forced.ents = [forced.char_span(0, 3, label="LOC")]
+    (forced_scores,) = scorer.ner_marginals([forced])
+    assert forced_scores[(0, 1, "LOC")] < scores[(0, 2, "PERSON")]
+
+
+def test_beam_marginals(trained):
+    nlp, _ = trained
+    scorer = ConfidenceScorer(nlp, method="beam", beam_width=8)
     doc = nlp("Per Olsson reste till Umeå.")
     (marginals,) = scorer.ner_marginals([doc])
-    assert marginals and all(0.0 < p <= 1.0 + 1e-9 for p in marginals.values())
-    # The marginals of the two-token spans starting at token 0 cannot exceed 1 in total.
+    assert all(0.0 <= p <= 1.0 + 1e-9 for p in marginals.values())
+    assert all((e.start, e.end, e.label_) in marginals for e in doc.ents)
+    # Analyses are alternatives: the marginals of spans starting at token 0 sum to at most 1.
     assert sum(p for (s, _e, _l), p in marginals.items() if s == 0) <= 1.0 + 1e-6
 
 
@@ -117,7 +134,9 @@ def test_topic_confidence_follows_cats():
     assert early._.topic_confidence == {"budget": pytest.approx(0.3)}
 
 
-@pytest.mark.parametrize("config", [{"beam_width": 0}, {"beam_density": 1.5}, {"rule_scores": {"PARTY": 2.0}}])
+@pytest.mark.parametrize(
+    "config", [{"beam_width": 0}, {"beam_density": 1.5}, {"rule_scores": {"PARTY": 2.0}}, {"method": "vote"}]
+)
 def test_config_checks(config):
     with pytest.raises(ValueError):
         spacy.blank("sv").add_pipe("svpol_confidence", config=config)

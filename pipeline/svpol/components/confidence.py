@@ -2,12 +2,21 @@
 
 How a score is computed:
 
-- An entity the statistical ``ner`` found gets the **beam marginal** of its span:
-  the ``ner`` model re-parses a copy of the document (entities cleared) with a
-  beam of ``beam_width`` analyses; the probability of each analysis is the
-  normalized score the beam assigns it, and the entity's score is the summed
-  probability of the analyses that contain exactly this span with this label.
-  An entity absent from every analysis gets 0.0.
+- An entity the statistical ``ner`` found gets the **probability of its
+  actions** (``method = "actions"``, the default): the transition-based ``ner``
+  tags token by token with one action each (B-, I-, L-, U-label or O). The
+  component replays the document's final entities through the model on a copy
+  of the document and, at each of the entity's tokens, takes the softmax
+  probability of the entity's action among the actions valid in that state; the
+  score is the product over the entity's tokens, i.e. the model's probability of
+  starting, continuing and closing exactly this span with this label given the
+  analysis so far.
+- With ``method = "beam"`` the score is the **beam marginal**: the ``ner`` model
+  re-parses a copy of the document (entities cleared) with a beam of
+  ``beam_width`` analyses, and an entity's score is the summed probability of the
+  analyses that contain exactly this span with this label (0.0 when none does).
+  The beam's probabilities are only meaningful for a ``ner`` trained with a beam
+  objective; for the default greedy-trained model they favour longer spans.
 - An entity found by ``svpol_entity_rules`` (it is in ``doc.spans[rules_key]``)
   gets the precision of the rules for its label (``rule_scores``): a measured
   number, refit on annotated data with ``fit``.
@@ -31,14 +40,17 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import offsets_to_biluo_tags
 from spacy.util import minibatch
 
 from ..labels import ENTITY_LABELS, TOPIC_LABELS
 from .entity_rules import DEFAULT_SPANS_KEY
 
 CFG_FILE = "cfg.json"
+METHODS = ("actions", "beam")
 SpanKey = Tuple[int, int, str]
 # doc.user_data key of the topic calibration curves, left by the component so that
 # doc._.topic_confidence works wherever the component sits relative to the text classifier.
@@ -151,6 +163,7 @@ class ConfidenceScorer:
         nlp: the pipeline, to reach the ``ner`` component.
         name: component name.
         ner_component: name of the statistical entity recognizer ("" for none).
+        method: "actions" (probability of the entity's actions) or "beam" (beam marginal).
         beam_width: analyses in the beam; more gives smoother marginals, slower.
         beam_density: prune analyses below this share of the best score.
         rules_key: ``doc.spans`` key of the rule entities (see ``svpol_entity_rules``).
@@ -162,11 +175,14 @@ class ConfidenceScorer:
         nlp: Language,
         name: str = "confidence",
         ner_component: str = "ner",
+        method: str = "actions",
         beam_width: int = 16,
         beam_density: float = 0.0001,
         rules_key: str = DEFAULT_SPANS_KEY,
         rule_scores: Optional[Dict[str, float]] = None,
     ) -> None:
+        if method not in METHODS:
+            raise ValueError(f"method must be one of {METHODS}, got {method!r}")
         if beam_width < 1:
             raise ValueError(f"beam_width must be at least 1, got {beam_width}")
         if not 0.0 <= beam_density < 1.0:
@@ -177,6 +193,7 @@ class ConfidenceScorer:
         self.nlp = nlp
         self.name = name
         self.ner_component = ner_component
+        self.method = method
         self.beam_width = beam_width
         self.beam_density = beam_density
         self.rules_key = rules_key
@@ -191,24 +208,66 @@ class ConfidenceScorer:
         return None
 
     def ner_marginals(self, docs: Sequence[Doc]) -> List[Dict[SpanKey, float]]:
-        """Beam marginals {(start_token, end_token, label): probability} per doc."""
+        """Model scores {(start_token, end_token, label): probability} of each doc's entities."""
         ner = self._ner()
         if ner is None or not docs:
             return [{} for _ in docs]
         copies = []
         for doc in docs:
             copy = doc.copy()
-            # Cleared (missing) entities leave the beam free; set ones would bind it.
+            # Cleared (missing) entities leave the parse free; set ones would bind it.
             copy.set_ents([], default="missing")
             copies.append(copy)
+        if self.method == "beam":
+            return self._beam_marginals(ner, docs, copies)
+        return self._action_probabilities(ner, docs, copies)
+
+    def _beam_marginals(self, ner, docs: Sequence[Doc], copies: List[Doc]) -> List[Dict[SpanKey, float]]:
         beams = ner.beam_parse(copies, beam_width=self.beam_width, beam_density=self.beam_density)
         out = []
-        for beam in beams:
-            marginals: Dict[SpanKey, float] = defaultdict(float)
+        for doc, beam in zip(docs, beams):
+            marginals: Dict[SpanKey, float] = {(e.start, e.end, e.label_): 0.0 for e in doc.ents}
             for prob, parse in ner.moves.get_beam_parses(beam):
                 for start, end, label in parse:
-                    marginals[(start, end, label)] += prob
-            out.append(dict(marginals))
+                    marginals[(start, end, label)] = marginals.get((start, end, label), 0.0) + prob
+            out.append(marginals)
+        return out
+
+    def _action_probabilities(self, ner, docs: Sequence[Doc], copies: List[Doc]) -> List[Dict[SpanKey, float]]:
+        moves = ner.moves
+        names = [moves.get_class_name(i) for i in range(moves.n_moves)]
+        index = {name: i for i, name in enumerate(names)}
+        targets = [
+            offsets_to_biluo_tags(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents]) for doc in docs
+        ]
+        probs: List[List[Optional[float]]] = [[None] * len(doc) for doc in docs]
+        states = moves.init_batch(copies)
+        step = ner.model.predict(copies)
+        active = [(i, state) for i, state in enumerate(states) if not state.is_final()]
+        while active:
+            scores = step.ops.to_numpy(step.predict([state for _, state in active]))
+            for (i, state), row in zip(active, scores):
+                token = state.B(0)
+                valid = [k for k, name in enumerate(names) if moves.is_valid(state, name)]
+                target = index.get(targets[i][token])
+                if target in valid:
+                    logits = row[valid] - row[valid].max()
+                    weights = numpy.exp(logits)
+                    probs[i][token] = float(weights[valid.index(target)] / weights.sum())
+                    moves.apply_transition(state, names[target])
+                else:  # a label the model lacks: follow the model, leave the token unscored
+                    moves.apply_transition(state, names[max(valid, key=lambda k: row[k])])
+            active = [(i, state) for i, state in active if not state.is_final()]
+        if hasattr(step, "clear_memory"):
+            step.clear_memory()
+        out = []
+        for doc, token_probs in zip(docs, probs):
+            scores_of: Dict[SpanKey, float] = {}
+            for ent in doc.ents:
+                parts = token_probs[ent.start:ent.end]
+                if all(p is not None for p in parts):
+                    scores_of[(ent.start, ent.end, ent.label_)] = float(numpy.prod(parts))
+            out.append(scores_of)
         return out
 
     def raw_scores(self, doc: Doc, marginals: Dict[SpanKey, float]) -> List[Tuple[Span, str, Optional[float]]]:
@@ -222,8 +281,8 @@ class ConfidenceScorer:
             key = (ent.start, ent.end, ent.label_)
             if key in rule_spans:
                 out.append((ent, "rules", self.rule_scores.get(ent.label_)))
-            elif has_ner:
-                out.append((ent, "ner", min(1.0, marginals.get(key, 0.0))))
+            elif has_ner and key in marginals:
+                out.append((ent, "ner", min(1.0, marginals[key])))
             else:
                 out.append((ent, "unknown", None))
         return out
@@ -329,6 +388,7 @@ DEFAULT_RULE_SCORES: Dict[str, float] = {"PARTY": 0.98, "AUTHORITY": 0.98, "MONE
     requires=["doc.ents"],
     default_config={
         "ner_component": "ner",
+        "method": "actions",
         "beam_width": 16,
         "beam_density": 0.0001,
         "rules_key": DEFAULT_SPANS_KEY,
@@ -339,13 +399,14 @@ def make_confidence(
     nlp: Language,
     name: str,
     ner_component: str,
+    method: str,
     beam_width: int,
     beam_density: float,
     rules_key: str,
     rule_scores: Dict[str, float],
 ) -> ConfidenceScorer:
     """Create the confidence scorer (see the module docstring for how scores are made)."""
-    return ConfidenceScorer(nlp, name, ner_component, beam_width, beam_density, rules_key, rule_scores)
+    return ConfidenceScorer(nlp, name, ner_component, method, beam_width, beam_density, rules_key, rule_scores)
 
 
 def evaluate_confidence(
