@@ -57,6 +57,9 @@ def test_paragraph_topics():
     assert paragraph_topics("Min fråga till ministern är följande:", ["safety"]) == []
     assert paragraph_topics("Polisen måste bli fler.", ["safety"]) == ["safety"]
     assert paragraph_topics("Skolan och lärarna behöver stöd.", ["safety"]) == ["education"]
+    # A long paragraph the keyword lists say nothing about is left unlabelled, not "no topic".
+    long_text = " ".join(["Detta är en lång mening om något som listorna inte känner till alls."] * 4)
+    assert paragraph_topics(long_text, ["safety"]) is None
 
 
 def test_cats_have_every_label():

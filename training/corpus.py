@@ -142,7 +142,8 @@ def collect_interpellations(data_dir: Path, opts: Options, nlp, silver: SilverAn
         collected.add(split, "interpellations", ip.doc_id, title_doc)
         for paragraph in ip.paragraphs:
             doc = silver.annotate(paragraph, names)
-            doc.cats = to_cats(paragraph_topics(paragraph, doc_topics))
+            topics = paragraph_topics(paragraph, doc_topics)
+            doc.cats = to_cats(topics) if topics is not None else {}
             collected.add(split, "interpellations", ip.doc_id, doc)
             samples["paragraphs"].append((ip.doc_id, split, doc))
         if opts.whole_documents:

@@ -263,11 +263,22 @@ def document_topics(title: str, text: str, roles: Sequence[str], min_hits: int =
     return [t for t in TOPIC_LABELS if t in chosen]
 
 
-def paragraph_topics(paragraph: str, doc_topics: Sequence[str], min_hits: int = 2) -> List[str]:
-    """Weak topics of one paragraph: document topics it has a keyword for, plus any topic
-    with ``min_hits`` keyword matches of its own. Short procedural paragraphs get none."""
+def paragraph_topics(paragraph: str, doc_topics: Sequence[str], min_hits: int = 2,
+                     procedural_words: int = 25) -> Optional[List[str]]:
+    """Weak topics of one paragraph, or None where the rules cannot tell.
+
+    A paragraph gets the document topics it has a keyword for, plus any topic with
+    ``min_hits`` keyword matches of its own. A paragraph that gets no topic this way is
+    labelled "no topic" (all labels 0) only when it is short (at most ``procedural_words``
+    words: the question lines, "Min fråga till statsrådet är:"); a longer one is left
+    unlabelled (None), because a hand check showed most such paragraphs are on a topic the
+    keyword lists miss, and a wrong 0 would teach the model that they are not.
+    """
     hits = keyword_hits(paragraph)
-    return [t for t in TOPIC_LABELS if (t in doc_topics and hits.get(t)) or hits.get(t, 0) >= min_hits]
+    topics = [t for t in TOPIC_LABELS if (t in doc_topics and hits.get(t)) or hits.get(t, 0) >= min_hits]
+    if not topics and len(paragraph.split()) > procedural_words:
+        return None
+    return topics
 
 
 _TITLE_PREFIX = re.compile(r"^(?:Interpellation\s+)?\d{4}/\d{2,4}:\d+\s*")
