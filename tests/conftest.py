@@ -34,3 +34,11 @@ def make_pdf() -> Callable[[Path, Sequence[str]], Path]:
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def batch_model_dir(tmp_path_factory) -> Path:
+    """A saved pipeline with exact entities and deterministic topics (see tests/batch_fixtures.py)."""
+    from batch_fixtures import save_model
+
+    return save_model(tmp_path_factory.mktemp("batch_model") / "m")

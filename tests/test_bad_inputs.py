@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-from batch_fixtures import document, read_jsonl, save_model
+from batch_fixtures import document, read_jsonl
 from typer.testing import CliRunner
 
 from svpol.cli import app
@@ -14,8 +14,8 @@ GOOD_TEXT = "Karin Lindqvist (S) föreslår att 2,5 mnkr går till Försvarshög
 
 
 @pytest.fixture(scope="module")
-def model_dir(tmp_path_factory) -> Path:
-    return save_model(tmp_path_factory.mktemp("model") / "m")
+def model_dir(batch_model_dir) -> Path:
+    return batch_model_dir
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """svpol.checkpoint: jobs that resume after an interruption or a kill -9, exactly once per document."""
 
-import json
 import os
 import signal
 import subprocess
@@ -10,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from batch_fixtures import read_jsonl, save_model, write_jsonl
+from batch_fixtures import read_jsonl, write_jsonl
 from typer.testing import CliRunner
 
 import svpol
@@ -21,8 +20,8 @@ from svpol.engines import LocalEngine
 
 
 @pytest.fixture(scope="module")
-def model_dir(tmp_path_factory) -> Path:
-    return save_model(tmp_path_factory.mktemp("model") / "m")
+def model_dir(batch_model_dir) -> Path:
+    return batch_model_dir
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ import random
 from pathlib import Path
 
 import pytest
-from batch_fixtures import document, read_jsonl, save_model, write_jsonl
+from batch_fixtures import document, read_jsonl, write_jsonl
 from typer.testing import CliRunner
 
 import svpol
@@ -16,8 +16,8 @@ from svpol.intake import Record
 
 
 @pytest.fixture(scope="module")
-def model_dir(tmp_path_factory) -> Path:
-    return save_model(tmp_path_factory.mktemp("model") / "m")
+def model_dir(batch_model_dir) -> Path:
+    return batch_model_dir
 
 
 @pytest.fixture(scope="module")

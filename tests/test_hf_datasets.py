@@ -5,7 +5,7 @@ import random
 from pathlib import Path
 
 import pytest
-from batch_fixtures import document, save_model
+from batch_fixtures import document
 from typer.testing import CliRunner
 
 import svpol
@@ -16,8 +16,8 @@ datasets = pytest.importorskip("datasets", reason="the datasets package is not i
 
 
 @pytest.fixture(scope="module")
-def model_dir(tmp_path_factory) -> Path:
-    return save_model(tmp_path_factory.mktemp("model") / "m")
+def model_dir(batch_model_dir) -> Path:
+    return batch_model_dir
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import List, Tuple
 
 import pytest
-from batch_fixtures import read_jsonl, save_model, write_jsonl
+from batch_fixtures import read_jsonl, write_jsonl
 
 from svpol.checkpoint import run_job
 from svpol.engines import LocalEngine
@@ -60,12 +60,12 @@ def render(page: Path, tmp_path: Path) -> str:
     return result.stdout
 
 
-def test_report_pages_show_the_entities_in_a_browser(tmp_path):
+def test_report_pages_show_the_entities_in_a_browser(tmp_path, batch_model_dir):
     from svpol import load
 
     inputs = tmp_path / "in.jsonl"
     write_jsonl(inputs, 3, seed=11)
-    nlp = load(save_model(tmp_path / "model"))
+    nlp = load(batch_model_dir)
     report = tmp_path / "report.html"
     run_job([inputs], LocalEngine(nlp), report)
     reference = tmp_path / "reference.jsonl"

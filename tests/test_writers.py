@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Dict, List
 
 import pytest
-from batch_fixtures import document, save_model
+from batch_fixtures import document
 
 import svpol
 from svpol import writers
@@ -14,9 +14,9 @@ from svpol.writers import FORMATS, format_of, open_writer, read_tables, write_re
 
 
 @pytest.fixture(scope="module")
-def records(tmp_path_factory) -> List[Dict[str, Any]]:
+def records(batch_model_dir) -> List[Dict[str, Any]]:
     """Output records of invented documents, with raw text, attributes, extras and topics."""
-    nlp = svpol.load(save_model(tmp_path_factory.mktemp("model") / "m"))
+    nlp = svpol.load(batch_model_dir)
     rng = random.Random(7)
     inputs = [{"id": f"doc/{i}", "text": document(rng, 2), "year": 2000 + i, "tags": ["a", i]} for i in range(9)]
     inputs.append({"id": "no-entities", "text": "Mötet avslutades.\n\nJusteras."})

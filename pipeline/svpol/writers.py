@@ -589,7 +589,8 @@ class HtmlWriter(_FolderWriter):
                 shutil.rmtree(self._docs)
         self._docs.mkdir(exist_ok=True)
         for page in self._docs.iterdir():
-            if not page.name[:6].isdigit() or int(page.name[:6]) > self._count:
+            # pages after the checkpoint, and temporary files of a page cut short
+            if not (page.name.endswith(".html") and page.name[:6].isdigit()) or int(page.name[:6]) > self._count:
                 page.unlink()
 
     def commit(self) -> State:

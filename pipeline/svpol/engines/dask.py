@@ -7,15 +7,14 @@ stay on the machine that runs ``svpol annotate``.
 
 import os
 import sys
-from collections import deque
-from typing import Any, Deque, Dict, Iterable, Iterator, List, Optional
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional
 
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 from spacy.language import Language
 
 from ..annotate import MAX_CHARS
 from ..intake import Record
-from . import Output, annotate_counted, model_info
+from . import Output, annotate_counted, batched, model_info, ordered_results
 
 PLUGIN_NAME = "svpol-model"
 
@@ -141,34 +140,25 @@ class DaskEngine:
         """The workers' pipeline (see :func:`svpol.engines.model_info`)."""
         return dict(self._info)
 
-    def _batches(self, records: Iterable[Record]) -> Iterator[List[Record]]:
-        batch: List[Record] = []
-        for record in records:
-            batch.append(record)
-            if len(batch) == self.batch_size:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
-
     def annotate(self, records: Iterable[Record]) -> Iterator[Output]:
         """Annotate records on the cluster, yielding ``(output record, words)`` in input order."""
         if self.client is None:
             raise ValueError("the engine is closed")
-        in_flight: Deque[Any] = deque()
+        client = self.client
+        futures: List[Any] = []
+
+        def submit(batch: List[Record]) -> Callable[[], List[Output]]:
+            # retries: a batch lost with a worker that died is run again on another one.
+            future = client.submit(annotate_batch, batch, self.batch_size, self.max_chars, pure=False, retries=2)
+            # Only running futures are kept here: a held future keeps its result on the cluster.
+            futures[:] = [f for f in futures if not f.done()] + [future]
+            return future.result
+
         try:
-            for batch in self._batches(records):
-                # retries: a batch lost with a worker that died is run again on another one.
-                in_flight.append(
-                    self.client.submit(annotate_batch, batch, self.batch_size, self.max_chars, pure=False, retries=2)
-                )
-                while len(in_flight) >= self.window:
-                    yield from in_flight.popleft().result()
-            while in_flight:
-                yield from in_flight.popleft().result()
+            yield from ordered_results(batched(records, self.batch_size), submit, self.window)
         finally:
-            for future in in_flight:
-                future.cancel()
+            # Batches still running when the job stops (an error, Ctrl-C) are not needed.
+            client.cancel([f for f in futures if not f.done()])
 
     def close(self) -> None:
         """Disconnect, and stop the local cluster if this engine started one."""
