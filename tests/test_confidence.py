@@ -12,6 +12,7 @@ from svpol.components.confidence import (
     ConfidenceScorer,
     evaluate_confidence,
     fit_confidence,
+    held_out_reliability,
     reliability_table,
 )
 
@@ -154,3 +155,13 @@ def test_docs_without_entity_annotation_count_for_topics_only(trained):
     report = evaluate_confidence(nlp, [topic_only])
     assert "entities" not in report
     assert nlp.get_pipe("svpol_confidence").fit([(nlp("Anna Ek bor i Lund."), topic_only)], calibrate=False) == {"rules": {}}
+
+
+def test_held_out_reliability_restores_the_component(trained):
+    nlp, examples = trained
+    scorer = nlp.get_pipe("svpol_confidence")
+    before = dict(scorer.rule_scores)
+    report = held_out_reliability(nlp, [ex.reference for ex in examples])
+    assert (report["docs_fit"], report["docs_eval"]) == (2, 2)
+    assert report["raw"]["entities"]["count"] > 0 and "calibrated" in report
+    assert scorer.rule_scores == before

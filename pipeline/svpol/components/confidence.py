@@ -468,3 +468,34 @@ def fit_confidence(
         raise ValueError(f"no svpol_confidence component in the pipeline ({nlp.pipe_names})")
     preds = nlp.pipe((d.text for d in gold_docs), batch_size=batch_size, disable=[name])
     return nlp.get_pipe(name).fit(zip(preds, gold_docs))
+
+
+def held_out_reliability(
+    nlp: Language, gold_docs: Sequence[Doc], n_bins: int = 10, batch_size: int = 64
+) -> Dict[str, object]:
+    """Reliability before and after calibration, measured on docs the fit did not see.
+
+    Splits ``gold_docs`` into two halves (even and odd positions), measures the
+    scores as the component makes them now (without its calibration curves) on
+    the second half, fits rule scores and curves on the first half and measures
+    again on the second. The component's own settings are restored afterwards.
+
+    Returns:
+        {"docs_fit", "docs_eval", "raw": report, "calibrated": report, "fit": what was fitted},
+        reports as from ``evaluate_confidence``.
+    """
+    names = [n for n, _ in nlp.pipeline if nlp.get_pipe_meta(n).factory == "svpol_confidence"]
+    if not names:
+        raise ValueError(f"no svpol_confidence component in the pipeline ({nlp.pipe_names})")
+    scorer = nlp.get_pipe(names[0])
+    saved = (dict(scorer.rule_scores), dict(scorer.calibrators), dict(scorer.topic_calibrators))
+    fit_half, eval_half = list(gold_docs[0::2]), list(gold_docs[1::2])
+    try:
+        scorer.calibrators, scorer.topic_calibrators = {}, {}
+        raw = evaluate_confidence(nlp, eval_half, n_bins, batch_size)
+        fitted = fit_confidence(nlp, fit_half, names[0], batch_size)
+        calibrated = evaluate_confidence(nlp, eval_half, n_bins, batch_size)
+    finally:
+        scorer.rule_scores, scorer.calibrators, scorer.topic_calibrators = saved
+    return {"docs_fit": len(fit_half), "docs_eval": len(eval_half), "raw": raw,
+            "calibrated": calibrated, "fit": fitted}
