@@ -244,7 +244,10 @@ def run_job(
     if str(output) == "-":
         writer = open_writer("-", fmt)
         with writer:
-            _annotate_into(writer, inputs, engine, fmt, result, fail, on_document, set(), None, None, checkpoint_every, checkpoint_seconds)
+            _annotate_into(
+                writer, inputs, engine, fmt, result, fail, on_document,
+                checkpoint_every=checkpoint_every, checkpoint_seconds=checkpoint_seconds,
+            )
         return result
 
     final = Path(output)
@@ -305,8 +308,9 @@ def run_job(
     current = tuple(last["current"]) if last and last.get("current") else None
     try:
         _annotate_into(
-            writer, inputs, engine, fmt, result, fail, on_document, done, current,
-            (journal, words_before), checkpoint_every, checkpoint_seconds,
+            writer, inputs, engine, fmt, result, fail, on_document,
+            done=done, current=current, journal=journal, words_before=words_before,
+            checkpoint_every=checkpoint_every, checkpoint_seconds=checkpoint_seconds,
         )
     except KeyboardInterrupt:
         result.status = "interrupted"
@@ -340,13 +344,22 @@ def _annotate_into(
     result: JobResult,
     fail: Callable[[str], None],
     on_document: Optional[Callable[[], None]],
-    done: Set[str],
-    current: Optional[Tuple[str, int]],
-    journal: Optional[Tuple[Journal, int]],
+    *,
+    done: Optional[Set[str]] = None,
+    current: Optional[Tuple[str, int]] = None,
+    journal: Optional[Journal] = None,
+    words_before: int = 0,
     checkpoint_every: int,
     checkpoint_seconds: float,
 ) -> None:
-    """Annotate the inputs not yet done into ``writer``, checkpointing into the journal."""
+    """Annotate the inputs not yet done into ``writer``, checkpointing into ``journal`` if given.
+
+    Args:
+        done: keys (resolved paths) of the files an earlier run finished.
+        current: the file an earlier run was in, and how many of its documents it wrote.
+        words_before: words annotated by earlier runs.
+    """
+    done = done or set()
     files: Deque[_File] = deque()
     submitted: Deque[Tuple[_File, Record]] = deque()
     needs_text = fmt in NEEDS_TEXT
@@ -375,7 +388,6 @@ def _annotate_into(
                 yield rec
             entry.reading = False
 
-    words_before = journal[1] if journal else 0
     written_since = 0
     last_commit = time.monotonic()
     in_writer = False
@@ -392,7 +404,7 @@ def _annotate_into(
         if journal is not None:
             head = files[0] if files else None
             cur = [head.key, head.skip + head.written] if head and head.skip + head.written else None
-            journal[0].append(
+            journal.append(
                 {
                     "documents": result.total_documents,
                     "words": words_before + result.words,
