@@ -78,3 +78,13 @@ def test_money_enricher_on_blank():
 def test_money_enricher_checks_label():
     with pytest.raises(ValueError, match="not an svpol entity label"):
         MoneyEnricher(label="MONEYS")
+
+
+def test_round_trip(tmp_path):
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_entity_rules", config={"labels": ["MONEY"]})
+    nlp.add_pipe("svpol_money")
+    nlp.to_disk(tmp_path / "m")
+    loaded = spacy.load(tmp_path / "m")
+    (ent,) = loaded("Underskottet är 22,2 mnkr i år.").ents
+    assert (ent.text, ent._.amount_sek, ent._.currency, ent._.unit) == ("22,2 mnkr", 22200000.0, "SEK", "mnkr")
