@@ -2,6 +2,7 @@
 
 import os
 import random
+import time
 from pathlib import Path
 
 import pytest
@@ -52,9 +53,11 @@ def test_adds_entity_and_topic_columns_like_svpol_annotate(dataset, nlp):
 def test_num_proc_runs_that_many_processes(dataset, nlp):
     from spacy.language import Language
 
-    # A component that writes its process id into the topic scores shows where each row ran.
+    # A component that writes its process id into the topic scores shows where each row ran;
+    # it takes its time, so that one process cannot take both halves before the other starts.
     @Language.component("test_pid_topic")
     def pid_topic(doc):
+        time.sleep(0.05)
         doc.cats = {label: 0.0 for label in TOPIC_LABELS}
         doc.cats["budget"] = float(os.getpid())
         return doc
