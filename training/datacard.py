@@ -23,7 +23,7 @@ SOURCES = (
     ("suc", "SUC 3.0 (SUCX dev part, automatic NE layer: silver)", "CC BY 4.0",
      "no document ids: blocks of 20 consecutive sentences, 20% of blocks to dev by seeded hash; IO"),
     ("interpellations", "swerik-project riksdagen-interpellations 1994/95-2022/23 (silver, ours)",
-     "as the swerik-project repository (CC BY 4.0 per project; check before redistribution)",
+     "not stated in ../shared/data; check the swerik-project repository before redistributing",
      "seeded sample of --max-interpellations documents; 10% of documents to dev by seeded hash; "
      "one Doc per title and per paragraph"),
     ("interpellation_docs", "the same interpellations as whole documents (topic examples, NER missing)",
