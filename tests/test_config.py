@@ -50,3 +50,10 @@ def test_trf_config_uses_same_component_names():
     cpu_names = [c for c in load_config(CPU)["nlp"]["pipeline"] if c != "tok2vec"]
     trf_names = [c for c in load_config(trf)["nlp"]["pipeline"] if c != "transformer"]
     assert trf_names == cpu_names
+
+
+def test_cpu_config_topic_labels_match_labels_module():
+    from svpol.labels import TOPIC_LABELS
+
+    labels = load_config(CPU)["initialize"]["components"]["textcat_multilabel"]["labels"]
+    assert tuple(labels) == TOPIC_LABELS

@@ -130,9 +130,11 @@ def run_stages(
             "training.max_steps": topics_steps,
             "training.score_weights.ents_f": 0.0,
             "training.score_weights.cats_micro_f": 1.0,
-            # Bag-of-words steps are cheap: larger batches, frequent evaluation.
+            # Bag-of-words steps are cheap: larger batches; a higher learning rate lets
+            # rare n-gram weights move in few epochs (0.003 beat 0.001 and 0.01 on dev).
             "training.batcher.size.start": 2000,
             "training.batcher.size.stop": 2000,
+            "training.optimizer.learn_rate": 0.003,
         },
         "ner": {
             "paths.train": str(data["train-ner"]),
