@@ -144,6 +144,8 @@ def test_train_trf_resumes_in_chunks(tiny_bert, corpus, tmp_path):
     second = train_chunk(out, **kwargs)
     assert second["steps_done"] == 6 and [p["step"] for p in second["curve"]] == [1, 3, 4, 6]
     assert [c["start"] for c in second["chunks"]] == [0, 3]
+    assert all(c["seconds_per_step"] > 0 and c["words_per_second"] > 0 for c in second["chunks"])
+    assert set(second["curve"][-1]["scores"]) >= {"ents_f", "cats_micro_f"}
     assert (out / "model-best").exists() and not list(out.glob("chunk-*"))
     assert train_chunk(out, **kwargs)["steps_done"] == 6  # finished: nothing more to do
 
@@ -168,11 +170,13 @@ def test_train_trf_resumes_in_chunks(tiny_bert, corpus, tmp_path):
 
 
 def test_train_trf_picks_up_an_interrupted_chunk(tiny_bert, corpus, tmp_path):
+    from spacy.tokens import DocBin
+
     from training.train_trf import PROGRESS, train_chunk
 
     out = tmp_path / "run"
     kwargs = dict(backbone=str(tiny_bert), corpus=corpus, chunk_steps=4, total_steps=8, warmup_steps=1,
-                  eval_frequency=2)
+                  eval_frequency=2, train_sample=20)
     train_chunk(out, **kwargs)
     # Make the chunk look killed after its first evaluation (step 2 of 4).
     progress = json.loads((out / PROGRESS).read_text())
@@ -186,3 +190,5 @@ def test_train_trf_picks_up_an_interrupted_chunk(tiny_bert, corpus, tmp_path):
     resumed = train_chunk(out, **kwargs)
     assert [c["start"] for c in resumed["chunks"]] == [0, 2]
     assert resumed["steps_done"] == 6
+    sample = list(DocBin().from_disk(out / "train-sample-20.spacy").get_docs(spacy.blank("sv").vocab))
+    assert len(sample) == 20

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 import typer
+from spacy.util import registry
 
 REPO = Path(__file__).resolve().parents[1]
 CONFIG = REPO / "configs" / "trf.cfg"
@@ -42,6 +43,49 @@ BEST = "model-best"
 TRF_MODEL_NAME = "svpol_trf"
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True)
+
+
+@registry.loggers("svpol.ProgressLogger.v1")
+def progress_logger(progress_bar: bool = False, console_output: bool = True, output_file: Optional[str] = None):
+    """spaCy's console table plus one JSON line per evaluation, flushed at once.
+
+    spaCy's own JSONL log is buffered until training ends, so a killed run would lose it; this
+    one is on disk as soon as the checkpoint of that evaluation is (spaCy saves, then logs).
+    """
+    console = registry.loggers.get("spacy.ConsoleLogger.v2")(progress_bar=progress_bar, console_output=console_output)
+
+    def setup(nlp, stdout=sys.stdout, stderr=sys.stderr):
+        log_step, finalize = console(nlp, stdout, stderr)
+        stream = None
+        if output_file:
+            Path(output_file).parent.mkdir(parents=True, exist_ok=True)
+            stream = open(output_file, "a", encoding="utf8")
+
+        def step(info: Optional[Dict[str, Any]]) -> None:
+            log_step(info)
+            if info is None or stream is None:
+                return
+            scores = info["other_scores"]
+            row = {
+                "step": info["step"],
+                "score": float(info["score"]),
+                "scores": {k: float(v) for k, v in scores.items() if isinstance(v, (int, float))},
+                "ents_per_type": {k: round(v["f"], 4) for k, v in (scores.get("ents_per_type") or {}).items()},
+                "losses": {k: float(v) for k, v in info["losses"].items()},
+                "seconds": info["seconds"],
+                "words": info["words"],
+            }
+            stream.write(json.dumps(row) + "\n")
+            stream.flush()
+
+        def finish() -> None:
+            finalize()
+            if stream is not None:
+                stream.close()
+
+        return step, finish
+
+    return setup
 
 
 def resumed_schedule(initial_rate: float, warmup_steps: int, total_steps: int, done: int) -> Dict[str, Any]:
@@ -136,13 +180,7 @@ def _record_chunk(output: Path, progress: Dict[str, Any], chunk_dir: Path, start
         shutil.rmtree(chunk_dir, ignore_errors=True)
         return
     for row in log:
-        progress["curve"].append({
-            "step": start + row["step"] + 1,
-            "score": row["score"],
-            "scores": {k: v for k, v in row["scores"].items() if not isinstance(v, dict)},
-            "ents_per_type": row["scores"].get("ents_per_type"),
-            "losses": row["losses"],
-        })
+        progress["curve"].append({"step": start + row["step"] + 1, **{k: v for k, v in row.items() if k != "step"}})
     best_row = max(log, key=lambda r: r["score"])
     if (chunk_dir / BEST).exists() and (progress["best_score"] is None or best_row["score"] > progress["best_score"]):
         _replace_dir(chunk_dir / BEST, output / BEST)
@@ -151,10 +189,32 @@ def _record_chunk(output: Path, progress: Dict[str, Any], chunk_dir: Path, start
     _replace_dir(chunk_dir / "model-last", output / CHECKPOINT)
     last = updates if updates is not None else log[-1]["step"] + 1
     progress["steps_done"] = start + last
-    progress["chunks"].append({"start": start, "steps": last, "seconds": seconds,
-                               "seconds_per_step": round(seconds / last, 2) if seconds else None})
+    # The loop's own clock (no corpus loading or saving) up to the last evaluation.
+    loop_seconds, loop_steps = log[-1].get("seconds"), log[-1]["step"] + 1
+    progress["chunks"].append({
+        "start": start, "steps": last, "wall_seconds": seconds, "loop_seconds": loop_seconds,
+        "seconds_per_step": round(loop_seconds / loop_steps, 2) if loop_seconds else None,
+        "words_per_second": round(log[-1]["words"] / loop_seconds, 1) if loop_seconds else None,
+    })
     progress.pop("running", None)
     shutil.rmtree(chunk_dir, ignore_errors=True)
+
+
+def _train_file(output: Path, train: Path, sample: int) -> Path:
+    """``train``, or a seeded random sample of ``sample`` of its docs written once to ``output``."""
+    if not sample:
+        return train
+    path = output / f"train-sample-{sample}.spacy"
+    if not path.exists():
+        import random
+
+        from spacy.tokens import DocBin
+        from spacy.vocab import Vocab
+
+        docs = list(DocBin(store_user_data=True).from_disk(train).get_docs(Vocab()))
+        chosen = random.Random(0).sample(docs, min(sample, len(docs)))
+        DocBin(docs=chosen, store_user_data=True).to_disk(path)
+    return path
 
 
 def train_chunk(
@@ -168,6 +228,7 @@ def train_chunk(
     learn_rate: float = 5e-5,
     eval_frequency: Optional[int] = None,
     dev_limit: int = 0,
+    train_sample: int = 0,
     freeze_layers: int = 0,
     gpu_id: int = -1,
     config: Path = CONFIG,
@@ -184,6 +245,9 @@ def train_chunk(
         warmup_steps, learn_rate: the rest of the ``warmup_linear`` schedule.
         eval_frequency: updates between evaluations (default: ``chunk_steps``).
         dev_limit: score on the first ``dev_limit`` dev docs only (0: all).
+        train_sample: train on a seeded random sample of this many training docs, drawn once
+            and kept for all chunks (0: all). Loading and initializing on the whole corpus
+            costs minutes per chunk on a busy CPU, more than a chunk's steps can use.
         freeze_layers: transformer layers (with the embeddings) that get no updates.
         gpu_id: GPU to use, -1 for CPU.
         config: the training config.
@@ -217,13 +281,14 @@ def train_chunk(
     updates = max(2, min(chunk_steps, total_steps - done))
     chunk_dir = output / f"chunk-{done:06d}"
     settings: Dict[str, Any] = {
-        "paths.train": str(corpus / "train.spacy"),
+        "paths.train": str(_train_file(output, corpus / "train.spacy", train_sample)),
         "paths.dev": str(corpus / "dev.spacy"),
         "corpora.dev.limit": dev_limit,
         "system.seed": len(progress["chunks"]),
         "training.max_steps": updates - 1,
         "training.eval_frequency": min(eval_frequency, updates - 1),
         "training.patience": 0,
+        "training.logger.@loggers": "svpol.ProgressLogger.v1",
         "training.logger.output_file": str(chunk_dir / "log.jsonl"),
     }
     schedule = resumed_schedule(learn_rate, warmup_steps, total_steps, done)
@@ -266,6 +331,7 @@ def train_cli(
     learn_rate: float = typer.Option(5e-5, "--learn-rate"),
     eval_frequency: Optional[int] = typer.Option(None, "--eval-frequency", help="Default: once per chunk"),
     dev_limit: int = typer.Option(0, "--dev-limit", help="Score on the first N dev docs (0: all)"),
+    train_sample: int = typer.Option(0, "--train-sample", help="Train on a fixed random sample of N docs (0: all)"),
     freeze_layers: int = typer.Option(0, "--freeze-layers", help="Lowest transformer layers not to train"),
     gpu_id: int = typer.Option(-1, "--gpu-id", "-g", help="GPU id, -1 for CPU"),
     config: Path = typer.Option(CONFIG, "--config", "-c"),
@@ -291,6 +357,7 @@ def train_cli(
             progress = train_chunk(output, backbone=backbone, corpus=corpus, chunk_steps=chunk_steps,
                                    total_steps=total_steps, warmup_steps=warmup_steps, learn_rate=learn_rate,
                                    eval_frequency=eval_frequency, dev_limit=dev_limit,
+                                   train_sample=train_sample,
                                    freeze_layers=freeze_layers, gpu_id=gpu_id, config=config,
                                    overrides=overrides)
             if progress["steps_done"] >= total_steps:
