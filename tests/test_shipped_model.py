@@ -12,9 +12,12 @@ MODEL = Path(__file__).resolve().parents[1] / "models" / "sv_svpol_cnn"
 # Floors a little below the dev scores the shipped model reached (models/README.md):
 # a retrained model that falls under them is a regression.
 FLOORS = {
-    ("dev-indomain", "ents_core_micro_f"): 0.85,
-    ("dev-uner", "ents_f_per_label", "PERSON"): 0.85,
-    ("dev-topics", "topics_micro_f"): 0.65,
+    ("dev-indomain", "ents_core_micro_f"): 0.95,
+    ("dev-indomain", "ents_f_per_label", "MONEY"): 0.93,
+    ("dev-indomain", "ents_f_per_label", "PERSON"): 0.90,
+    ("dev-klintan", "ents_f_per_label", "PERSON"): 0.80,
+    ("dev-suc", "ents_micro_f"): 0.72,
+    ("dev-topics", "topics_micro_f"): 0.52,
 }
 
 pytestmark = pytest.mark.skipif(not (MODEL / "config.cfg").exists(), reason="models/sv_svpol_cnn not shipped")

@@ -321,6 +321,11 @@ def package(
         "entity_rules_order": rule_order,
         "corpus_manifest": manifest,
     }
+    if CONFIDENCE in nlp.pipe_names:
+        # Beam marginals cost about twice the rest of the pipeline (docs/model.md):
+        # shipped but disabled, so the default pipeline keeps its speed;
+        # spacy.load(path, enable=["confidence"]) or nlp.enable_pipe("confidence") turns it on.
+        nlp.disable_pipe(CONFIDENCE)
     output.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(output)
 
