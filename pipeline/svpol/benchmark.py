@@ -96,19 +96,34 @@ def _peak_rss_mb() -> float:
     raise OSError("no VmHWM in /proc/self/status")
 
 
-def _memory_probe(model: Optional[str], labels: Dict[str, List[str]], texts: List[str], batch_size: int, queue) -> None:
+def _load(model: str, enable: Sequence[str]) -> Language:
+    """Load ``model`` and turn on the disabled components named in ``enable``."""
+    nlp = load(model)
+    for name in enable:
+        if name not in nlp.component_names:
+            raise ValueError(f"{model}: no component {name!r} to enable")
+        if name in nlp.disabled:
+            nlp.enable_pipe(name)
+    return nlp
+
+
+def _memory_probe(
+    model: Optional[str], enable: Sequence[str], labels: Dict[str, List[str]], texts: List[str], batch_size: int, queue
+) -> None:
     """Child process: load a pipeline (or build the reference), annotate, report peak RSS."""
-    nlp = load(model) if model else reference_pipeline(labels["ner"], labels["textcat_multilabel"])
+    nlp = _load(model, enable) if model else reference_pipeline(labels["ner"], labels["textcat_multilabel"])
     for _ in nlp.pipe(texts, batch_size=batch_size):
         pass
     queue.put(_peak_rss_mb())
 
 
-def peak_memory_mb(model: Optional[str], labels: Dict[str, List[str]], texts: List[str], batch_size: int) -> float:
+def peak_memory_mb(
+    model: Optional[str], enable: Sequence[str], labels: Dict[str, List[str]], texts: List[str], batch_size: int
+) -> float:
     """Peak RSS in MB of a fresh process running ``model`` (None: the reference) over ``texts``."""
     ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue()
-    proc = ctx.Process(target=_memory_probe, args=(model, labels, texts, batch_size, queue))
+    proc = ctx.Process(target=_memory_probe, args=(model, enable, labels, texts, batch_size, queue))
     proc.start()
     result = queue.get()
     proc.join()
@@ -123,11 +138,15 @@ def benchmark(
     batch_size: int = 64,
     repeats: int = 3,
     memory: bool = True,
+    enable: Sequence[str] = (),
 ) -> Dict[str, object]:
     """Measure words/s (per process count) and peak memory of ``model`` and the reference.
 
+    ``enable`` names components that ``model`` ships disabled (e.g. ``confidence``) to turn on.
+
     Raises:
         svpol.api.ModelError: ``model`` cannot be loaded.
+        ValueError: no texts, or a component in ``enable`` does not exist.
 
     Returns:
         ``{"words": int, "texts": int, "pipelines": {"svpol": {...}, "reference": {...}},
@@ -137,7 +156,7 @@ def benchmark(
         raise ValueError(f"repeats must be at least 1, got {repeats}")
     if not texts:
         raise ValueError("no texts to benchmark on")
-    nlp = load(model)
+    nlp = _load(model, enable)
     labels = pipeline_labels(nlp)
     pipelines = {"svpol": nlp, "reference": reference_pipeline(labels["ner"], labels["textcat_multilabel"])}
     results: Dict[str, Dict[str, object]] = {
@@ -155,8 +174,8 @@ def benchmark(
         for name in pipelines:
             results[name][f"words_per_second_{key}"] = round(best[name])
     if memory:
-        results["svpol"]["peak_rss_mb"] = round(peak_memory_mb(model, labels, texts, batch_size), 1)
-        results["reference"]["peak_rss_mb"] = round(peak_memory_mb(None, labels, texts, batch_size), 1)
+        results["svpol"]["peak_rss_mb"] = round(peak_memory_mb(model, enable, labels, texts, batch_size), 1)
+        results["reference"]["peak_rss_mb"] = round(peak_memory_mb(None, (), labels, texts, batch_size), 1)
     ratio = {
         f"n_process={n}": round(
             results["svpol"][f"words_per_second_n_process={n}"] / results["reference"][f"words_per_second_n_process={n}"],

@@ -20,6 +20,7 @@ def benchmark_cli(
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Use at most this many texts."),
     repeats: int = typer.Option(3, "--repeats", min=1, help="Rounds per setting; the best counts."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the figures as JSON here."),
+    enable: List[str] = typer.Option([], "--enable", help="Turn on a component MODEL ships disabled (repeatable)."),
 ) -> None:
     """Words/s with 1 and --n-process processes, and peak memory, for MODEL and a reference pipeline.
 
@@ -38,7 +39,7 @@ def benchmark_cli(
         raise typer.Exit(2)
     processes = [1] if n_process == 1 else [1, n_process]
     try:
-        result = benchmark(model, texts, n_process=processes, batch_size=batch_size, repeats=repeats)
+        result = benchmark(model, texts, n_process=processes, batch_size=batch_size, repeats=repeats, enable=enable)
     except ModelError as e:
         typer.echo(str(e), err=True)
         raise typer.Exit(2)
