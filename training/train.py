@@ -290,6 +290,26 @@ def summarize_dev(scores: Dict[str, Any]) -> Dict[str, Any]:
     return summary
 
 
+def performance(scores: Dict[str, Any]) -> Dict[str, Any]:
+    """spaCy's meta ``performance`` block from our dev scores (entities on dev-indomain, topics on dev-topics).
+
+    It replaces the block ``spacy train`` wrote, which describes the stage-2 checkpoint
+    on its small selection sample and a topic classifier the pipeline no longer has.
+    """
+    perf: Dict[str, Any] = {}
+    ents = scores.get("dev-indomain", {}).get("entities", {})
+    if ents.get("n_docs"):
+        perf.update({f"ents_{k}": ents["micro"][k] for k in ("p", "r", "f")})
+        perf["ents_per_type"] = {
+            label: {k: v[k] for k in ("p", "r", "f")} for label, v in ents["per_label"].items() if v["support"]
+        }
+    topics = scores.get("dev-topics", {}).get("topics", {})
+    if topics.get("n_docs"):
+        perf.update({f"cats_micro_{k}": topics["micro"][k] for k in ("p", "r", "f")})
+        perf["cats_macro_f"] = topics["macro"]["f"]
+    return perf
+
+
 def package(
     nlp: Language,
     output: Path,
@@ -311,6 +331,7 @@ def package(
             "url": "https://github.com/svpol/svpol",
             "license": LICENSE,
             "sources": SOURCES,
+            "performance": performance(dev_scores),
         }
     )
     nlp.meta["svpol"] = {
