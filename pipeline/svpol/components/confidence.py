@@ -243,20 +243,32 @@ class ConfidenceScorer:
         probs: List[List[Optional[float]]] = [[None] * len(doc) for doc in docs]
         states = moves.init_batch(copies)
         step = ner.model.predict(copies)
+        # Without preset entities the valid actions depend only on the open entity's
+        # label, the last token, a sentence start next and a space token (see spaCy's
+        # ner.pyx), so they are looked up once per such situation.
+        valid_cache: Dict[Tuple[Optional[str], bool, bool, bool], List[int]] = {}
+        open_label: List[Optional[str]] = [None] * len(docs)
         active = [(i, state) for i, state in enumerate(states) if not state.is_final()]
         while active:
             scores = step.ops.to_numpy(step.predict([state for _, state in active]))
             for (i, state), row in zip(active, scores):
                 token = state.B(0)
-                valid = [k for k, name in enumerate(names) if moves.is_valid(state, name)]
+                doc = copies[i]
+                last = token + 1 >= len(doc)
+                key = (open_label[i], last, (not last) and bool(doc[token + 1].is_sent_start), doc[token].is_space)
+                if key not in valid_cache:
+                    valid_cache[key] = [k for k, name in enumerate(names) if moves.is_valid(state, name)]
+                valid = valid_cache[key]
                 target = index.get(targets[i][token])
                 if target in valid:
                     logits = row[valid] - row[valid].max()
                     weights = numpy.exp(logits)
                     probs[i][token] = float(weights[valid.index(target)] / weights.sum())
-                    moves.apply_transition(state, names[target])
                 else:  # a label the model lacks: follow the model, leave the token unscored
-                    moves.apply_transition(state, names[max(valid, key=lambda k: row[k])])
+                    target = max(valid, key=lambda k: row[k])
+                action = names[target]
+                moves.apply_transition(state, action)
+                open_label[i] = action[2:] if action[:2] in ("B-", "I-") else None
             active = [(i, state) for i, state in active if not state.is_final()]
         if hasattr(step, "clear_memory"):
             step.clear_memory()
