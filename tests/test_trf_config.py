@@ -192,3 +192,19 @@ def test_train_trf_picks_up_an_interrupted_chunk(tiny_bert, corpus, tmp_path):
     assert resumed["steps_done"] == 6
     sample = list(DocBin().from_disk(out / "train-sample-20.spacy").get_docs(spacy.blank("sv").vocab))
     assert len(sample) == 20
+
+
+def test_train_trf_package(tiny_bert, corpus, tmp_path):
+    """Packaging runs the CPU pipeline's calibration, rule placement and scoring."""
+    from typer.testing import CliRunner
+
+    from training.train_trf import app, train_chunk
+
+    out = tmp_path / "run"
+    train_chunk(out, backbone=str(tiny_bert), corpus=corpus, chunk_steps=2, total_steps=2, warmup_steps=1)
+    result = CliRunner().invoke(app, ["package", "--training-dir", str(out), "--corpus", str(corpus),
+                                      "-o", str(tmp_path / "pkg")])
+    assert result.exit_code == 0, result.output
+    meta = json.loads((tmp_path / "pkg" / "meta.json").read_text())
+    assert meta["name"] == "svpol_trf" and str(tiny_bert) in meta["description"]
+    assert meta["svpol"]["training"]["steps_done"] == 2 and meta["svpol"]["topic_thresholds"]

