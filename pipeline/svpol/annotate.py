@@ -9,15 +9,20 @@ the chunks' topics averaged with their lengths as weights (see
 model returns it, so a huge document never holds all its chunks' Docs at once.
 """
 
+import logging
 from collections import deque
 from dataclasses import dataclass
 from typing import Deque, Iterable, Iterator, Optional, Tuple
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .export import DocumentBuilder
 from .intake import Record
+from .kb import to_iso_date
 from .text import OffsetMap, chunks, normalize
+
+logger = logging.getLogger(__name__)
 
 MAX_CHARS = 100_000
 
@@ -57,13 +62,19 @@ def annotate_records(
     # Records whose chunks are in flight, oldest first; nlp.pipe keeps the input order.
     pending: Deque[Tuple[Record, OffsetMap, int]] = deque()
 
-    def texts() -> Iterator[Tuple[str, int]]:
+    def texts() -> Iterator[Tuple[Doc, int]]:
         for record in records:
             clean, offset_map = normalize(record.raw)
             spans = chunks(clean, max_chars) or [(0, 0)]
             pending.append((record, offset_map, len(spans)))
+            # A record's date (e.g. a JSONL field "date") lets the politicians component
+            # read a person's party at that date from the knowledge base.
+            date = _record_date(record)
             for start, end in spans:
-                yield clean[start:end], start
+                doc = nlp.make_doc(clean[start:end])
+                if date is not None and Doc.has_extension("date"):
+                    doc._.date = date
+                yield doc, start
 
     builder: Optional[DocumentBuilder] = None
     done_chunks = words = 0
@@ -85,3 +96,15 @@ def annotate_records(
         yield builder.build()
         builder = None
         done_chunks = words = 0
+
+
+def _record_date(record: Record) -> Optional[str]:
+    """The record's ``date`` field as an ISO date, or None (a malformed one is reported, not fatal)."""
+    value = record.extras.get("date")
+    if value is None:
+        return None
+    try:
+        return to_iso_date(value) if isinstance(value, str) else None
+    except ValueError as err:
+        logger.warning("%s: date ignored: %s", record.id, err)
+        return None
