@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
 from .intake import InputError, Record, _walk, iter_records
-from .writers import NEEDS_TEXT, Writer, format_of, open_writer, remove_working_files
+from .writers import NEEDS_TEXT, Writer, format_of, fsync_dir, open_writer, remove_working_files
 
 VERSION = 1
 PARTIAL_SUFFIX = ".partial"
@@ -127,7 +127,7 @@ class Journal:
             f.write(_line(header))
             f.flush()
             os.fsync(f.fileno())
-        _fsync_dir(self.path.parent)
+        fsync_dir(self.path.parent)
 
     def append(self, entry: Dict[str, Any]) -> None:
         """Append one entry durably."""
@@ -151,19 +151,6 @@ class Journal:
 
 def _line(entry: Dict[str, Any]) -> bytes:
     return (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _remove(path: Path) -> None:
@@ -333,7 +320,7 @@ def _publish(staging: Path, final: Path) -> None:
     """Rename the finished staging output to the output path."""
     _remove(final)
     os.replace(staging, final)
-    _fsync_dir(final.parent)
+    fsync_dir(final.parent)
 
 
 def _annotate_into(

@@ -171,7 +171,7 @@ def read_tables(path: Union[str, Path], fmt: Optional[str] = None) -> Dict[str, 
     raise ValueError(f"{path}: read_tables reads parquet or csv output, not {fmt}")
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
     """Make renames and new files in ``path`` durable (a no-op where directories cannot be opened)."""
     try:
         fd = os.open(path, os.O_RDONLY)
@@ -369,7 +369,7 @@ class ParquetWriter(_FolderWriter):
                 sink = pa.BufferOutputStream()
                 pq.write_table(table, sink)
                 _write_atomic(self._part(name, self._parts), sink.getvalue().to_pybytes())
-                _fsync_dir(self._part(name, self._parts).parent)
+                fsync_dir(self._part(name, self._parts).parent)
             self._parts += 1
             self._buffer = []
         return {"parts": self._parts}
@@ -388,7 +388,7 @@ class ParquetWriter(_FolderWriter):
             with open(tmp, "rb") as f:
                 os.fsync(f.fileno())
             os.replace(tmp, final)
-        _fsync_dir(self.folder)
+        fsync_dir(self.folder)
 
     def cleanup(self) -> None:
         """Remove the part files."""
@@ -478,7 +478,7 @@ class DocBinWriter(Writer):
 
         if len(self._bin):
             _write_atomic(self._part(self._parts), self._bin.to_bytes())
-            _fsync_dir(self._parts_dir)
+            fsync_dir(self._parts_dir)
             self._parts += 1
             self._bin = DocBin(store_user_data=True)
         return {"parts": self._parts}
