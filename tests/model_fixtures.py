@@ -105,3 +105,14 @@ def write_corpus(directory: Path) -> Dict[str, Path]:
         paths[name] = directory / f"{name}.spacy"
         DocBin(docs=docs, store_user_data=True).to_disk(paths[name])
     return paths
+
+
+def assert_config_filled(config_path: Path) -> None:
+    """Fail unless the config file already holds every section and setting spaCy would fill in."""
+    config = spacy.util.load_config(config_path)
+    filled = spacy.util.load_model_from_config(config, auto_fill=True, validate=True).config
+    for section, values in filled.items():
+        assert section in config, f"missing section [{section}]"
+        if isinstance(values, dict):
+            missing = set(values) - set(config[section])
+            assert not missing, f"[{section}] lacks {sorted(missing)}"

@@ -7,6 +7,7 @@ import spacy
 from spacy.util import load_config, load_model_from_config
 
 import svpol.components  # noqa: F401  (registers the svpol factories)
+from model_fixtures import assert_config_filled
 
 CONFIGS = Path(__file__).resolve().parents[1] / "configs"
 CPU = CONFIGS / "cpu.cfg"
@@ -15,14 +16,8 @@ SHARED_COMPONENTS = ["ner", "textcat_multilabel", "paragraph_topics"]
 
 
 def test_cpu_config_is_filled():
-    config = load_config(CPU)
-    filled = spacy.util.load_model_from_config(config, auto_fill=True, validate=True).config
     # Every section and setting spaCy would add is already in the file.
-    for section, values in filled.items():
-        assert section in config, f"missing section [{section}]"
-        if isinstance(values, dict):
-            missing = set(values) - set(config[section])
-            assert not missing, f"[{section}] lacks {sorted(missing)}"
+    assert_config_filled(CPU)
 
 
 def test_cpu_config_settings():

@@ -13,6 +13,7 @@ import spacy
 from spacy.util import load_config, load_model_from_config
 
 import svpol.components  # noqa: F401  (registers the svpol factories)
+from model_fixtures import assert_config_filled
 from svpol.labels import TOPIC_LABELS
 
 CONFIGS = Path(__file__).resolve().parents[1] / "configs"
@@ -39,13 +40,7 @@ def test_trf_config_mirrors_cpu_config():
 
 def test_trf_config_is_filled():
     pytest.importorskip("spacy_transformers")
-    config = load_config(TRF)
-    filled = spacy.util.load_model_from_config(config, auto_fill=True, validate=True).config
-    for section, values in filled.items():
-        assert section in config, f"missing section [{section}]"
-        if isinstance(values, dict):
-            missing = set(values) - set(config[section])
-            assert not missing, f"[{section}] lacks {sorted(missing)}"
+    assert_config_filled(TRF)
 
 
 @pytest.mark.parametrize("done", [0, 3, 10, 25, 39])
