@@ -59,6 +59,19 @@ NON_ENTITY_GROUPS = ("majoriteten", "oppositionen", "stadshusmajoriteten", "part
                      "den rödgröna majoriteten", "Våra partier")
 GENERIC_BODIES = ("nämnden", "förvaltningen", "stadsdelsnämnden", "staden", "myndigheten", "styrelsen",
                   "stadsdelsförvaltningen", "socialtjänsten", "nämnderna")
+# Heading lines of protocols and reports: capitalised words on a line of their own that are
+# not names (a model trained on running text tags them PERSON/ORG otherwise).
+HEADINGS = ("Beslut", "Sammanträde", "Ärendet", "Ärendebeskrivning", "Bakgrund", "Yrkanden", "Propositionsordning",
+            "Beslutsgång", "Reservation", "Protokollsanteckning", "Särskilt uttalande", "Justeras", "Justering",
+            "Närvarande", "Ledamöter", "Ersättare", "Övriga närvarande", "Sammanfattning", "Beslutsunderlag",
+            "Expedieras till", "Yttrande", "Motivering", "Ekonomiska konsekvenser", "Handlingar", "Anmälningsärenden",
+            "Delegationsbeslut", "Information", "Övrigt", "Dagordning", "Kallelse", "Underskrifter", "Paragrafer",
+            "Förslag till beslut", "Tjänsteutlåtande", "Uppföljning", "Överläggning", "Omröstning", "Föredragande",
+            "PROTOKOLL", "BESLUT", "Utdrag ur protokoll", "Ordförande", "Sekreterare", "Justerare", "Bilaga 1")
+DEV_HEADINGS = 10  # the last ten headings appear only in dev documents
+ROOMS = ("Sammanträdesrummet", "Sessionssalen", "Stora sammanträdesrummet", "KS-salen", "Fullmäktigesalen",
+         "Lokal Tornet", "Sal A", "digitalt")
+CASE_PREFIXES = ("KS", "SN", "UN", "NSN", "KF", "BUN", "ÄN", "MHN", "SBN", "TN")
 PURPOSES = ("förebyggande insatser mot våldsbejakande extremism", "trygghetsskapande åtgärder",
             "feriearbeten för ungdomar", "upprustning av lekplatser", "hemtjänsten", "fritidsgårdarnas verksamhet",
             "lokalanpassningar i förskolan", "föreningsbidrag", "sommarlovsaktiviteter", "ökad bemanning i socialtjänsten",
@@ -127,7 +140,11 @@ def _f(text: str, *topics: str, dev: bool = False) -> Frame:
 
 # Slots: person, party (letter inside brackets), partyname, body, Body (capitalised), body_gen,
 # district_body, state, State, org, loc, district, place, street, money, money2, num and pct (non-money),
-# year, generic, group (non-entity party groups), purpose, muni (municipality acting: AUTHORITY).
+# year, generic/Generic, group (non-entity party groups), purpose, muni (municipality acting: AUTHORITY),
+# surname (PERSON by surname only), and the non-entities heading, room, date, case (Dnr) and paragraph (§ n).
+HEADING_LINES: Tuple[Frame, ...] = (
+    _f("{heading}"), _f("{paragraph} {heading}"), _f("{dev_heading}", dev=True), _f("{paragraph} {dev_heading}", dev=True),
+)
 OPENERS: Tuple[Frame, ...] = (
     _f("Ordföranden {person} ({party}) förklarar sammanträdet öppnat."),
     _f("Ordföranden {person} ({party}) hälsar ledamöterna välkomna och konstaterar att kallelse skett i behörig ordning."),
@@ -138,6 +155,13 @@ OPENERS: Tuple[Frame, ...] = (
     _f("Ledamöterna {person} ({party}) och {person} ({party}) anmäler jäv och deltar inte i handläggningen.", dev=True),
     _f("Sammanträdet ajourneras kl. 18.40 på begäran av {person} ({party})."),
     _f("Tjänstgörande ersättare: {person} ({party}) för {person} ({party}).", dev=True),
+    _f("Sammanträde med {district_body} Datum: {date}, kl. 18.00–20.15 Plats: {room}, {street}"),
+    _f("PROTOKOLL\nSammanträde med {body} Datum: {date} Plats: {room}"),
+    _f("Sammanträdesdatum {date}\nPlats och tid: {room}, kl. 13.00–15.30", dev=True),
+    _f("Närvarande\nLedamöter: {person} ({party}), ordförande, {person} ({party}) och {person} ({party})."),
+    _f("Övriga närvarande: förvaltningschef {person} och nämndsekreterare {person}."),
+    _f("{paragraph} Ärenden att anmäla {case}"),
+    _f("{paragraph} Val av justerare\n{Body} utser {person} ({party}) att justera protokollet.", dev=True),
 )
 CLOSERS: Tuple[Frame, ...] = (
     _f("Reservation anfördes av {person} ({party}) och {person} ({party}) till förmån för eget förslag."),
@@ -151,6 +175,15 @@ CLOSERS: Tuple[Frame, ...] = (
     _f("Beslutet skickas till {district_body} och till {state} för kännedom."),
     _f("{person} ({party}) yrkar bifall till förslaget; {person} ({party}) yrkar avslag."),
     _f("Förslag till beslut: {Body} godkänner redovisningen och lägger den till handlingarna.", dev=True),
+    _f("Justeras\n{person} ({party}) {person} ({party})"),
+    _f("Vid protokollet {person}\nJusteras {person} ({party})"),
+    _f("Underskrifter\nSekreterare {person}\nOrdförande {person}\nJusterare {person}"),
+    _f("Beslut\n{Generic} godkänner rapporten och överlämnar den till {body}."),
+    _f("{Generic} beslutar att lägga informationen till handlingarna.", dev=True),
+    _f("Omröstning\nOrdföranden ställer proposition på förslagen och finner att {generic} bifallit förvaltningens förslag."),
+    _f("{surname} ({party}) yrkar bifall till {partyname} förslag och {surname} ({party}) instämmer."),
+    _f("Yrkanden\n{surname} ({party}) yrkar avslag på förslaget.", dev=True),
+    _f("Expedieras till {body} och {district_body}"),
 )
 CONTENT: Tuple[Frame, ...] = (
     # budget
@@ -236,6 +269,9 @@ CONTENT: Tuple[Frame, ...] = (
     _f("{partyname} företrädare {person} begär att ärendet återremitteras till {generic}."),
     _f("Skrivelsen från {person} ({party}) och {person} ({party}) besvaras av {generic}."),
     _f("{agency_full} ({agency_acr})och {state} deltar i arbetsgruppen."),
+    _f("{surname} anser att {body} måste prioritera frågan, medan {surname} ({party}) vill avvakta utredningen."),
+    _f("Enligt {surname} ({party}) saknas en konsekvensanalys i tjänsteutlåtandet.", dev=True),
+    _f("I debatten yttrar sig {person} ({party}), {surname} ({party}) och {person} ({party})."),
 )
 
 
@@ -280,10 +316,21 @@ class TemplateFiller:
     def _value(self, slot: str) -> Tuple[str, Optional[str]]:
         r = self.rng
         if slot == "person":
-            first = r.choice(self.firsts)
-            if r.random() < 0.1:
-                first += "-" + r.choice(self.firsts)
-            return f"{first} {r.choice(self.lasts)}", "PERSON"
+            return self._person(), "PERSON"
+        if slot == "surname":
+            return r.choice(self.lasts), "PERSON"
+        if slot == "heading":
+            return r.choice(HEADINGS[:-DEV_HEADINGS]), None
+        if slot == "dev_heading":
+            return r.choice(HEADINGS[-DEV_HEADINGS:]), None
+        if slot == "room":
+            return r.choice(ROOMS), None
+        if slot == "date":
+            return f"{r.randint(2005, 2027)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}", None
+        if slot == "case":
+            return f"Dnr {r.choice(CASE_PREFIXES)} {r.randint(2005, 2027)}/{r.randint(1, 999):03d}", None
+        if slot == "paragraph":
+            return f"§ {r.randint(1, 250)}", None
         if slot == "party":
             return r.choices(PARTY_LETTERS, PARTY_WEIGHTS)[0], "PARTY"
         if slot == "partyname":
@@ -332,17 +379,33 @@ class TemplateFiller:
             return f"{_decimal(r, 1, 60)} procent", None
         if slot == "year":
             return str(r.randint(2005, 2027)), None
-        if slot == "generic":
-            return r.choice(GENERIC_BODIES), None
+        if slot in ("generic", "Generic"):
+            name = r.choice(GENERIC_BODIES)
+            return (_cap(name) if slot == "Generic" else name), None
         if slot == "group":
             return _cap(r.choice(NON_ENTITY_GROUPS)), None
         if slot == "purpose":
             return r.choice(PURPOSES), None
         raise ValueError(f"unknown template slot {{{slot}}}")
 
+    def _person(self) -> str:
+        """A full name; some with a double first name or initials, as protocols and reference lists write them."""
+        r = self.rng
+        first, last = r.choice(self.firsts), r.choice(self.lasts)
+        form = r.random()
+        if form < 0.10:
+            return f"{first}-{r.choice(self.firsts)} {last}"
+        if form < 0.16:
+            return f"{first[0]}. {last}"
+        if form < 0.19:
+            return f"{first[0]}. {r.choice(self.firsts)[0]}. {last}"
+        if form < 0.22:
+            return f"{first} {r.choice(self.firsts)[0]}. {last}"
+        return f"{first} {last}"
+
     def fill(self, frame: Frame, out: FilledText) -> None:
         """Append the filled frame to ``out`` (with a separating space)."""
-        if out.text:
+        if out.text and not out.text[-1].isspace():
             out.text += " "
         pos = 0
         agency = self.rng.choice(self.acronym_agencies) if "{agency_full}" in frame.text else None
@@ -360,6 +423,9 @@ class TemplateFiller:
             out.text += value
             pos = m.end()
         out.text += frame.text[pos:]
+        if not frame.text.endswith((".", "!", "?")):
+            # Header and signature lines stand on a line of their own.
+            out.text += "\n"
         out.frames.append(frame.text)
         for topic in frame.topics:
             if topic not in out.topics:
@@ -377,6 +443,9 @@ class TemplateFiller:
         r = self.rng
         pick = lambda frames: r.choice([f for f in frames if f.group == group])  # noqa: E731
         out = FilledText("")
+        if r.random() < 0.25:
+            # A heading line of its own, as in protocols: not an entity.
+            self.fill(pick(HEADING_LINES), out)
         if r.random() < 0.35:
             self.fill(pick(OPENERS), out)
         topical = [f for f in CONTENT if f.group == group]
@@ -410,5 +479,5 @@ def generate(kb: KnowledgeBase, n_train: int, n_dev: int, seed: int) -> Dict[str
 
 def frames(group: Optional[str] = None) -> Sequence[Frame]:
     """All frames, or those of one group."""
-    every = OPENERS + CLOSERS + CONTENT
+    every = HEADING_LINES + OPENERS + CLOSERS + CONTENT
     return every if group is None else tuple(f for f in every if f.group == group)
