@@ -56,7 +56,7 @@ class Options:
 
     seed: int = 0
     max_interpellations: int = 4000
-    template_train: int = 3000
+    template_train: int = 5000
     template_dev: int = 400
     klintan_dev: float = 0.1
     suc_dev: float = 0.2
@@ -318,7 +318,7 @@ def main(
     seed: int = typer.Option(0, "--seed", help="Seed for sampling, splits and templates."),
     max_interpellations: int = typer.Option(4000, "--max-interpellations",
                                             help="Interpellations sampled (by seed, all years) for silver data."),
-    template_train: int = typer.Option(3000, "--template-train", help="Synthetic municipal paragraphs for train."),
+    template_train: int = typer.Option(5000, "--template-train", help="Synthetic municipal paragraphs for train."),
     template_dev: int = typer.Option(400, "--template-dev", help="Synthetic municipal paragraphs for dev."),
     whole_documents: bool = typer.Option(True, "--whole-documents/--no-whole-documents",
                                          help="Add whole interpellations as document-level topic examples."),
