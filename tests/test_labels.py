@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from svpol import ENTITY_LABELS, TOPIC_LABELS
+from svpol.labels import ENTITY_ATTRIBUTES
 
 GUIDELINES = Path(__file__).resolve().parents[2] / "shared" / "ANNOTATION.md"
 
@@ -12,6 +13,24 @@ def test_label_sets():
     assert ENTITY_LABELS == ("PERSON", "PARTY", "AUTHORITY", "ORG", "LOC", "MONEY")
     assert len(TOPIC_LABELS) == 14
     assert len(set(TOPIC_LABELS)) == 14
+
+
+def test_every_span_attribute_a_component_assigns_is_exported():
+    """Each ``span._.x`` an svpol factory assigns is an output attribute (``score`` is a core key)."""
+    from spacy.language import Language
+
+    import svpol.components  # noqa: F401  (registers the factories)
+
+    assigned = {
+        a[len("span._."):]
+        for name in Language.factories
+        if name.startswith("svpol_")
+        for a in Language.get_factory_meta(name).assigns
+        if a.startswith("span._.")
+    }
+    exported = {a for attrs in ENTITY_ATTRIBUTES.values() for a in attrs}
+    assert assigned - {"score"} == exported
+    assert ENTITY_ATTRIBUTES["PARTY"] == ("party_id", "party_name", "members")
 
 
 @pytest.mark.skipif(not GUIDELINES.exists(), reason="guidelines not beside the checkout")

@@ -197,3 +197,57 @@ def test_text_formats_need_the_raw_text(tmp_path, records):
     record = {k: v for k, v in records[0].items() if k != "text"}
     with pytest.raises(ValueError, match="raw 'text'"):
         write_records([record], tmp_path / "out.spacy")
+
+
+ALLIANCE = "De rödgröna (S, V, MP) röstade nej."
+
+
+@pytest.fixture(scope="module")
+def alliance_record() -> Dict[str, Any]:
+    """The output record of an alliance sentence from a blank pipeline with the party rules and enricher."""
+    from svpol.tokenizer import blank
+
+    nlp = blank()
+    nlp.add_pipe("svpol_entity_rules", config={"labels": ["PARTY"]})
+    nlp.add_pipe("svpol_parties")
+    [record] = svpol.annotate([{"id": "alliance", "text": ALLIANCE}], nlp=nlp)
+    record["text"] = ALLIANCE
+    return record
+
+
+def test_alliance_members_reach_json_parquet_csv_and_html(tmp_path, alliance_record):
+    expected = [("De rödgröna", ["S", "V", "MP"]), ("S", None), ("V", None), ("MP", None)]
+    assert [(e["text"], e["members"]) for e in alliance_record["entities"]] == expected
+    write_records([alliance_record], tmp_path / "out.jsonl")
+    [line] = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [(e["text"], e["members"]) for e in json.loads(line)["entities"]] == expected
+    for fmt in ("parquet", "csv"):
+        path = tmp_path / f"out.{fmt}"
+        write_records([alliance_record], path)
+        ents = read_tables(path)["entities"]
+        assert ents.schema.field("members").type == writers.entity_schema().field("members").type
+        assert [(e["text"], e["members"]) for e in ents.to_pylist()] == expected
+    csv_text = (tmp_path / "out.csv" / "entities.csv").read_text(encoding="utf-8")
+    assert '"S|V|MP"' in csv_text.splitlines()[1]
+    write_records([alliance_record], tmp_path / "report.html")
+    assert "members=S|V|MP" in (tmp_path / "report.html" / "docs" / "000001.html").read_text(encoding="utf-8")
+
+
+def test_every_attribute_column_exists_and_empty_lists_survive_csv(tmp_path, alliance_record):
+    record = json.loads(json.dumps(alliance_record))
+    record["entities"][1]["members"] = []
+    write_records([record], tmp_path / "out.csv")
+    ents = read_tables(tmp_path / "out.csv")["entities"]
+    assert ents.column_names == ["doc_id", *[f.name for f in writers.entity_fields()]]
+    assert "amount_sek" in ents.column_names and ents.column("amount_sek").null_count == ents.num_rows
+    assert ents.column("members").to_pylist() == [["S", "V", "MP"], [], None, None]
+
+
+def test_list_attributes_are_checked(tmp_path, alliance_record):
+    record = json.loads(json.dumps(alliance_record))
+    record["entities"][0]["members"] = ["S|V"]
+    with pytest.raises(ValueError, match="csv list separator"):
+        write_records([record], tmp_path / "out.csv")
+    record["entities"][0]["members"] = "S|V|MP"
+    with pytest.raises(ValueError, match="must be a list"):
+        write_records([record], tmp_path / "out.parquet")

@@ -6,10 +6,10 @@ through the :class:`~svpol.text.OffsetMap`.
 
 Attributes set by later components are read from Span and Doc extensions when
 they exist: ``span._.score``, the attributes of ``labels.ENTITY_ATTRIBUTES``
-(``span._.party``, ``span._.amount_sek``, ...) and ``doc._.paragraphs`` (a list
-of ``{"start", "end", "topics"}`` in the Doc's offsets). Missing extensions give
-``None`` attributes, so every entity of a label has the same keys whatever the
-pipeline.
+(``span._.party``, ``span._.amount_sek``, ``span._.members`` as a list, ...)
+and ``doc._.paragraphs`` (a list of ``{"start", "end", "topics"}`` in the Doc's
+offsets). Missing extensions give ``None`` attributes, so every entity of a
+label has the same keys whatever the pipeline.
 """
 
 import logging
@@ -104,6 +104,9 @@ class DocumentBuilder:
 
 
 def _jsonable(value: Any) -> Any:
+    # lists (an alliance's members) are copied, so the record does not share the Span's list
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
     # numpy / cupy scalars from model outputs
     if hasattr(value, "item") and callable(value.item):
         return value.item()

@@ -38,9 +38,10 @@ TOPIC_LABELS: Tuple[str, ...] = tuple(TOPIC_DESCRIPTIONS)
 
 # Attributes an entity of each label carries in the output record (see docs/DESIGN.md).
 # Components set them as Span extensions of the same name; export reads them from here.
+# PARTY's ``members`` is a list (an alliance's member party ids), None for a single party.
 ENTITY_ATTRIBUTES: Dict[str, Tuple[str, ...]] = {
     "PERSON": ("party", "role", "kb_id"),
-    "PARTY": ("party_id", "party_name"),
+    "PARTY": ("party_id", "party_name", "members"),
     "AUTHORITY": ("canonical", "kind", "authority_id"),
     "ORG": (),
     "LOC": (),

@@ -5,9 +5,12 @@ Formats (``--format``, or from the output's suffix):
 - ``jsonl`` (``.jsonl``, or ``-`` for standard output): one record per line, UTF-8.
 - ``parquet`` (``.parquet``) and ``csv`` (``.csv``): a folder holding two tables,
   ``entities`` (one row per entity: ``doc_id, start, end, label, text, score``
-  and one column per entity attribute) and ``documents`` (one row per document:
-  ``id, source, n_entities``, a ``topic_<label>`` column per topic, and the
-  paragraphs and passed-through input fields as JSON strings). Written with pyarrow.
+  and one column per entity attribute, present even where empty) and ``documents``
+  (one row per document: ``id, source, n_entities``, a ``topic_<label>`` column
+  per topic, and the paragraphs and passed-through input fields as JSON strings).
+  Written with pyarrow. List attributes (an alliance's ``members``) are
+  ``list<string>`` in Parquet and the items joined with ``|`` in CSV (``S|V|MP``;
+  an empty cell is null, ``""`` an empty list); :func:`read_tables` reads both as lists.
 - ``spacy`` (``.spacy``): a spaCy ``DocBin`` of Docs of the raw text with the
   entities, their attributes as Span extensions, the topics as ``doc.cats`` and
   ``doc.user_data["svpol"]`` holding id, source, paragraphs and passed-through fields.
@@ -39,8 +42,11 @@ State = Dict[str, Any]
 
 # Attribute columns of the entity table: the union of all labels' attributes, in label order.
 ATTRIBUTE_NAMES: Tuple[str, ...] = tuple(dict.fromkeys(a for attrs in ENTITY_ATTRIBUTES.values() for a in attrs))
-# Attributes holding numbers; every other attribute is a string.
+# Attributes holding numbers, and lists of strings; every other attribute is a string.
 _NUMERIC_ATTRIBUTES = frozenset({"amount_sek"})
+_LIST_ATTRIBUTES = frozenset({"members"})
+# The csv format writes a list attribute as its items joined with this separator: "S|V|MP".
+LIST_SEPARATOR = "|"
 TOPIC_PREFIX = "topic_"
 # The two tables of the parquet and csv formats, in this order.
 TABLES = ("entities", "documents")
@@ -65,8 +71,16 @@ def entity_fields() -> List[pa.Field]:
         pa.field("text", pa.string()),
         pa.field("score", pa.float64()),
     ]
-    fields += [pa.field(name, pa.float64() if name in _NUMERIC_ATTRIBUTES else pa.string()) for name in ATTRIBUTE_NAMES]
+    fields += [pa.field(name, _attribute_type(name)) for name in ATTRIBUTE_NAMES]
     return fields
+
+
+def _attribute_type(name: str) -> pa.DataType:
+    if name in _NUMERIC_ATTRIBUTES:
+        return pa.float64()
+    if name in _LIST_ATTRIBUTES:
+        return pa.list_(pa.string())
+    return pa.string()
 
 
 def entity_schema() -> pa.Schema:
@@ -89,15 +103,57 @@ def document_schema() -> pa.Schema:
 
 
 def entity_row(entity: Dict[str, Any]) -> Dict[str, Any]:
-    """One entity of an output record as a row of :func:`entity_fields` (absent attributes are None)."""
+    """One entity of an output record as a row of :func:`entity_fields` (absent attributes are None).
+
+    Raises:
+        ValueError: a list attribute (``members``) that is not a list.
+    """
     row = {f.name: entity.get(f.name) for f in entity_fields()}
     for name in ATTRIBUTE_NAMES:
         value = row[name]
         if value is None:
             continue
         # Components may hand over ints or other scalars; the table column types are fixed.
-        row[name] = float(value) if name in _NUMERIC_ATTRIBUTES else str(value)
+        if name in _NUMERIC_ATTRIBUTES:
+            row[name] = float(value)
+        elif name in _LIST_ATTRIBUTES:
+            if not isinstance(value, (list, tuple)):
+                raise ValueError(f"entity attribute {name!r} must be a list of strings, not {value!r}")
+            row[name] = [str(item) for item in value]
+        else:
+            row[name] = str(value)
     return row
+
+
+def join_list(items: Sequence[str]) -> str:
+    """A list attribute as one string, as the csv and html formats write it: ``S|V|MP``.
+
+    Raises:
+        ValueError: an item holds :data:`LIST_SEPARATOR`, so the string could not be split back.
+    """
+    bad = [item for item in items if LIST_SEPARATOR in item]
+    if bad:
+        raise ValueError(f"list items {bad} contain {LIST_SEPARATOR!r}, the csv list separator")
+    return LIST_SEPARATOR.join(items)
+
+
+def split_list(text: str) -> List[str]:
+    """The items of a string written by :func:`join_list` (``""`` is the empty list)."""
+    return text.split(LIST_SEPARATOR) if text else []
+
+
+def _csv_schema(schema: pa.Schema) -> pa.Schema:
+    """``schema`` with its list columns as strings: the columns of a csv file."""
+    return pa.schema([pa.field(f.name, pa.string()) if pa.types.is_list(f.type) else f for f in schema])
+
+
+def _map_lists(table: pa.Table, schema: pa.Schema, convert: Any) -> pa.Table:
+    """``table`` with ``convert`` applied to each non-null value of its list columns, cast to ``schema``."""
+    for i, field in enumerate(table.schema):
+        if field.name in _LIST_ATTRIBUTES:
+            values = [None if v is None else convert(v) for v in table.column(i).to_pylist()]
+            table = table.set_column(i, schema.field(field.name), pa.array(values, schema.field(field.name).type))
+    return table
 
 
 def topic_row(record: Dict[str, Any]) -> Dict[str, Optional[float]]:
@@ -164,9 +220,10 @@ def read_tables(path: Union[str, Path], fmt: Optional[str] = None) -> Dict[str, 
         out = {}
         for name, schema in zip(TABLES, (entity_schema(), document_schema())):
             convert = pcsv.ConvertOptions(
-                column_types=schema, strings_can_be_null=True, quoted_strings_can_be_null=False
+                column_types=_csv_schema(schema), strings_can_be_null=True, quoted_strings_can_be_null=False
             )
-            out[name] = pcsv.read_csv(path / f"{name}.csv", convert_options=convert)
+            table = pcsv.read_csv(path / f"{name}.csv", convert_options=convert)
+            out[name] = _map_lists(table, schema, split_list)
         return out
     raise ValueError(f"{path}: read_tables reads parquet or csv output, not {fmt}")
 
@@ -317,6 +374,7 @@ class CsvWriter(_FolderWriter):
 
         state = {}
         for name, table in zip(TABLES, record_tables(self._buffer)):
+            table = _map_lists(table, _csv_schema(table.schema), join_list)
             file = self.folder / f"{name}.csv"
             with open(file, "ab") as f:
                 # An empty commit still writes the header of a new file.
@@ -529,7 +587,9 @@ def _entities_html(entities: Sequence[Dict[str, Any]]) -> str:
     rows = []
     for ent in entities:
         attrs = ", ".join(
-            f"{name}={ent[name]}" for name in ENTITY_ATTRIBUTES.get(ent["label"], ()) if ent.get(name) is not None
+            f"{name}={join_list(ent[name]) if name in _LIST_ATTRIBUTES else ent[name]}"
+            for name in ENTITY_ATTRIBUTES.get(ent["label"], ())
+            if ent.get(name) is not None
         )
         score = "" if ent.get("score") is None else f"{ent['score']:.2f}"
         rows.append(
