@@ -42,3 +42,11 @@ def batch_model_dir(tmp_path_factory) -> Path:
     from batch_fixtures import save_model
 
     return save_model(tmp_path_factory.mktemp("batch_model") / "m")
+
+
+@pytest.fixture(scope="module")
+def batch_nlp(batch_model_dir):
+    """The :func:`batch_model_dir` pipeline loaded with ``svpol.load``, one per test module."""
+    import svpol
+
+    return svpol.load(batch_model_dir)

@@ -19,16 +19,6 @@ from svpol.cli import app
 from svpol.engines import LocalEngine
 
 
-@pytest.fixture(scope="module")
-def model_dir(batch_model_dir) -> Path:
-    return batch_model_dir
-
-
-@pytest.fixture(scope="module")
-def nlp(model_dir):
-    return svpol.load(model_dir)
-
-
 @pytest.fixture
 def inputs(tmp_path) -> Path:
     """A folder of three .jsonl files (one with a bad line), two .txt files and a binary file."""
@@ -68,22 +58,22 @@ def _ids(path: Path):
 
 
 @pytest.fixture
-def reference(tmp_path, inputs, nlp) -> bytes:
+def reference(tmp_path, inputs, batch_nlp) -> bytes:
     out = tmp_path / "reference.jsonl"
-    run_job([inputs], LocalEngine(nlp, batch_size=4), out, on_error=lambda m: None)
+    run_job([inputs], LocalEngine(batch_nlp, batch_size=4), out, on_error=lambda m: None)
     return out.read_bytes()
 
 
 @pytest.mark.parametrize("after", [0, 3, 13, 23, 36])
-def test_interrupted_job_continues_exactly_once(tmp_path, inputs, nlp, reference, after):
+def test_interrupted_job_continues_exactly_once(tmp_path, inputs, batch_nlp, reference, after):
     out = tmp_path / "out.jsonl"
     errors = []
     with pytest.raises(RuntimeError, match="worker died"):
-        run_job([inputs], Crashing(LocalEngine(nlp, batch_size=4), after), out, checkpoint_every=5, on_error=errors.append)
+        run_job([inputs], Crashing(LocalEngine(batch_nlp, batch_size=4), after), out, checkpoint_every=5, on_error=errors.append)
     assert not out.exists() and staging_path(out).exists() and journal_path(out).exists()
     assert len(_ids(staging_path(out))) == after
     errors.clear()
-    result = run_job([inputs], LocalEngine(nlp, batch_size=3), out, checkpoint_every=5, on_error=errors.append)
+    result = run_job([inputs], LocalEngine(batch_nlp, batch_size=3), out, checkpoint_every=5, on_error=errors.append)
     assert result.status == "complete" and result.resumed
     assert result.documents == 37 - after and result.total_documents == 37
     assert out.read_bytes() == reference
@@ -93,45 +83,45 @@ def test_interrupted_job_continues_exactly_once(tmp_path, inputs, nlp, reference
     assert any("b.jsonl:10: malformed JSON" in e for e in errors) and any("f.txt: binary file" in e for e in errors)
 
 
-def test_truncated_journal_line_and_uncommitted_output_are_dropped(tmp_path, inputs, nlp, reference):
+def test_truncated_journal_line_and_uncommitted_output_are_dropped(tmp_path, inputs, batch_nlp, reference):
     out = tmp_path / "out.jsonl"
     with pytest.raises(RuntimeError):
-        run_job([inputs], Crashing(LocalEngine(nlp), 17), out, checkpoint_every=4, on_error=lambda m: None)
+        run_job([inputs], Crashing(LocalEngine(batch_nlp), 17), out, checkpoint_every=4, on_error=lambda m: None)
     with open(journal_path(out), "ab") as f:
         f.write(b'{"documents": 99, "done": ["')
     with open(staging_path(out), "ab") as f:
         f.write(b'{"id": "a1", "text": "half')
-    run_job([inputs], LocalEngine(nlp), out, on_error=lambda m: None)
+    run_job([inputs], LocalEngine(batch_nlp), out, on_error=lambda m: None)
     assert out.read_bytes() == reference
 
 
-def test_finished_output_is_left_alone_and_overwrite_redoes_it(tmp_path, inputs, nlp, reference):
+def test_finished_output_is_left_alone_and_overwrite_redoes_it(tmp_path, inputs, batch_nlp, reference):
     out = tmp_path / "out.jsonl"
-    run_job([inputs], LocalEngine(nlp), out, on_error=lambda m: None)
-    result = run_job([inputs], LocalEngine(nlp), out, on_error=lambda m: None)
+    run_job([inputs], LocalEngine(batch_nlp), out, on_error=lambda m: None)
+    result = run_job([inputs], LocalEngine(batch_nlp), out, on_error=lambda m: None)
     assert result.status == "exists" and result.documents == 0
     out.write_text("old\n")
-    result = run_job([inputs], LocalEngine(nlp), out, overwrite=True, on_error=lambda m: None)
+    result = run_job([inputs], LocalEngine(batch_nlp), out, overwrite=True, on_error=lambda m: None)
     assert result.documents == 37 and out.read_bytes() == reference
 
 
-def test_a_checkpoint_only_continues_the_same_job(tmp_path, inputs, nlp, model_dir):
+def test_a_checkpoint_only_continues_the_same_job(tmp_path, inputs, batch_nlp, batch_model_dir):
     out = tmp_path / "out.jsonl"
     with pytest.raises(RuntimeError):
-        run_job([inputs], Crashing(LocalEngine(nlp), 10), out, checkpoint_every=4, on_error=lambda m: None)
+        run_job([inputs], Crashing(LocalEngine(batch_nlp), 10), out, checkpoint_every=4, on_error=lambda m: None)
     with pytest.raises(CheckpointError, match="inputs differ"):
-        run_job([inputs / "a.jsonl"], LocalEngine(nlp), out, on_error=lambda m: None)
+        run_job([inputs / "a.jsonl"], LocalEngine(batch_nlp), out, on_error=lambda m: None)
     with pytest.raises(CheckpointError, match="model differ"):
         run_job([inputs], LocalEngine(svpol.load(None)), out, on_error=lambda m: None)
     # the CLI says so in one line and exits 2; --overwrite starts afresh
-    result = CliRunner().invoke(app, ["annotate", str(inputs / "a.jsonl"), "-o", str(out), "-m", str(model_dir)])
+    result = CliRunner().invoke(app, ["annotate", str(inputs / "a.jsonl"), "-o", str(out), "-m", str(batch_model_dir)])
     assert result.exit_code == 2 and "belongs to a different job" in result.output
-    result = CliRunner().invoke(app, ["annotate", str(inputs / "a.jsonl"), "-o", str(out), "-m", str(model_dir), "--overwrite"])
+    result = CliRunner().invoke(app, ["annotate", str(inputs / "a.jsonl"), "-o", str(out), "-m", str(batch_model_dir), "--overwrite"])
     assert result.exit_code == 0, result.output
     assert _ids(out) == [f"a{i}" for i in range(12)]
 
 
-def test_crash_between_finishing_and_renaming(tmp_path, inputs, nlp, reference, monkeypatch):
+def test_crash_between_finishing_and_renaming(tmp_path, inputs, batch_nlp, reference, monkeypatch):
     out = tmp_path / "out.parquet"
 
     def die(staging, final):
@@ -139,10 +129,10 @@ def test_crash_between_finishing_and_renaming(tmp_path, inputs, nlp, reference, 
 
     monkeypatch.setattr(checkpoint, "_publish", die)
     with pytest.raises(KeyboardInterrupt):
-        run_job([inputs], LocalEngine(nlp), out, on_error=lambda m: None)
+        run_job([inputs], LocalEngine(batch_nlp), out, on_error=lambda m: None)
     monkeypatch.undo()
     assert not out.exists() and (staging_path(out) / "entities.parquet").exists()
-    result = run_job([inputs], LocalEngine(nlp), out, on_error=lambda m: None)
+    result = run_job([inputs], LocalEngine(batch_nlp), out, on_error=lambda m: None)
     assert result.documents == 0 and result.total_documents == 37 and len(result.failures) == 1
     assert sorted(os.listdir(out)) == ["documents.parquet", "entities.parquet"]
     assert not journal_path(out).exists()
@@ -160,14 +150,14 @@ def _wait_for_commits(journal: Path, proc: subprocess.Popen, commits: int, timeo
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", pytest.param("parquet", marks=pytest.mark.slow)])
-def test_kill_9_midway_then_rerun_writes_every_id_once(tmp_path, model_dir, nlp, fmt):
+def test_kill_9_midway_then_rerun_writes_every_id_once(tmp_path, batch_model_dir, batch_nlp, fmt):
     folder = tmp_path / "in"
     folder.mkdir()
     ids = []
     for part in range(3):
         ids += write_jsonl(folder / f"part{part}.jsonl", 300, seed=part, prefix=f"p{part}-")
     out = tmp_path / f"out.{fmt}"
-    args = ["annotate", str(folder), "-o", str(out), "-m", str(model_dir), "--checkpoint-every", "20", "--batch-size", "4"]
+    args = ["annotate", str(folder), "-o", str(out), "-m", str(batch_model_dir), "--checkpoint-every", "20", "--batch-size", "4"]
     cmd = [sys.executable, "-c", "from svpol.cli import main; main()", *args]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -193,5 +183,5 @@ def test_kill_9_midway_then_rerun_writes_every_id_once(tmp_path, model_dir, nlp,
     if fmt == "jsonl":
         # and the same content as a job that was never killed
         reference = tmp_path / "reference.jsonl"
-        run_job([folder], LocalEngine(nlp), reference, on_error=lambda m: None)
+        run_job([folder], LocalEngine(batch_nlp), reference, on_error=lambda m: None)
         assert out.read_bytes() == reference.read_bytes()

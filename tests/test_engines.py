@@ -8,21 +8,10 @@ import pytest
 from batch_fixtures import document, read_jsonl, write_jsonl
 from typer.testing import CliRunner
 
-import svpol
 from svpol.checkpoint import journal_path, run_job, staging_path
 from svpol.cli import app
 from svpol.engines import LocalEngine, annotate_counted
 from svpol.intake import Record
-
-
-@pytest.fixture(scope="module")
-def model_dir(batch_model_dir) -> Path:
-    return batch_model_dir
-
-
-@pytest.fixture(scope="module")
-def nlp(model_dir):
-    return svpol.load(model_dir)
 
 
 @pytest.fixture(scope="module")
@@ -36,27 +25,27 @@ def inputs(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def local_output(tmp_path_factory, inputs, nlp) -> bytes:
+def local_output(tmp_path_factory, inputs, batch_nlp) -> bytes:
     out = tmp_path_factory.mktemp("local") / "out.jsonl"
-    run_job([inputs], LocalEngine(nlp, batch_size=8), out)
+    run_job([inputs], LocalEngine(batch_nlp, batch_size=8), out)
     return out.read_bytes()
 
 
-def test_long_documents_are_chunked_and_stitched_with_raw_offsets(inputs, nlp):
+def test_long_documents_are_chunked_and_stitched_with_raw_offsets(inputs, batch_nlp):
     records = [Record(r["id"], "", r["text"]) for r in read_jsonl(inputs / "b.jsonl")]
     assert all(len(r.raw) > 6000 for r in records)
-    whole = list(annotate_counted(records, nlp))
-    chunked = list(annotate_counted(records, nlp, max_chars=1000))
+    whole = list(annotate_counted(records, batch_nlp))
+    chunked = list(annotate_counted(records, batch_nlp, max_chars=1000))
     for (w, _), (c, words), rec in zip(whole, chunked, records):
         assert c["entities"] == w["entities"] and c["paragraphs"] == w["paragraphs"]
         assert all(rec.raw[e["start"] : e["end"]] == e["text"] for e in c["entities"])
         assert words > 500
 
 
-def test_two_processes_give_the_output_of_one(tmp_path, inputs, nlp, local_output):
+def test_two_processes_give_the_output_of_one(tmp_path, inputs, batch_nlp, local_output):
     out = tmp_path / "out.jsonl"
     # max_chars as in the one-process run; chunks travel between the processes as separate texts
-    run_job([inputs], LocalEngine(nlp, batch_size=4, n_process=2), out)
+    run_job([inputs], LocalEngine(batch_nlp, batch_size=4, n_process=2), out)
     assert out.read_bytes() == local_output
 
 
@@ -73,9 +62,9 @@ def cluster():
 
 
 @needs_dask
-def test_dask_engine_on_a_scheduler_matches_the_local_engine(tmp_path, inputs, model_dir, cluster, local_output):
+def test_dask_engine_on_a_scheduler_matches_the_local_engine(tmp_path, inputs, batch_model_dir, cluster, local_output):
     out = tmp_path / "out.jsonl"
-    args = ["annotate", str(inputs), "-o", str(out), "-m", str(model_dir), "--engine", "dask"]
+    args = ["annotate", str(inputs), "-o", str(out), "-m", str(batch_model_dir), "--engine", "dask"]
     result = CliRunner().invoke(app, [*args, "--scheduler", cluster.scheduler_address, "--batch-size", "3"])
     assert result.exit_code == 0, result.output
     assert "47 documents" in result.output
@@ -89,7 +78,7 @@ def test_dask_engine_on_a_scheduler_matches_the_local_engine(tmp_path, inputs, m
 
 
 @needs_dask
-def test_dask_engine_continues_a_job_the_local_engine_started(tmp_path, inputs, nlp, model_dir, local_output):
+def test_dask_engine_continues_a_job_the_local_engine_started(tmp_path, inputs, batch_nlp, batch_model_dir, local_output):
     from svpol.engines import DaskEngine
 
     class Crashing(LocalEngine):
@@ -101,9 +90,9 @@ def test_dask_engine_continues_a_job_the_local_engine_started(tmp_path, inputs, 
 
     out = tmp_path / "out.jsonl"
     with pytest.raises(RuntimeError):
-        run_job([inputs], Crashing(nlp, model=str(model_dir)), out, checkpoint_every=10)
+        run_job([inputs], Crashing(batch_nlp, model=str(batch_model_dir)), out, checkpoint_every=10)
     assert len(read_jsonl(staging_path(out))) == 25
-    with DaskEngine(str(model_dir), n_workers=2, batch_size=4) as engine:
+    with DaskEngine(str(batch_model_dir), n_workers=2, batch_size=4) as engine:
         result = run_job([inputs], engine, out)
     assert result.resumed and result.documents == 22
     assert out.read_bytes() == local_output
