@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
-from .intake import InputError, Record, _walk, iter_records
+from .intake import InputError, Record, input_files, iter_records
 from .writers import NEEDS_TEXT, Writer, format_of, fsync_dir, open_writer, remove_working_files
 
 VERSION = 1
@@ -173,8 +173,7 @@ def journal_path(output: Union[str, Path]) -> Path:
 def _input_files(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Path, InputError]]:
     """The files of the inputs, in the order :func:`svpol.intake.iter_records` reads them."""
     for path in paths:
-        path = Path(path)
-        files = sorted(_walk(path)) if path.is_dir() else [path]
+        files = input_files(path)
         if not files:
             # Let intake name the problem (an empty folder) in its own words.
             yield from (item for item in iter_records([path]) if isinstance(item, InputError))

@@ -14,7 +14,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ def iter_records(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Record, In
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            files = sorted(_walk(path))
+            files = input_files(path)
             if not files:
                 yield InputError(str(path), None, "folder holds no files")
             for file in files:
@@ -80,12 +80,24 @@ def iter_records(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Record, In
             yield InputError(str(path), None, "no such file or folder")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
+def input_files(path: Union[str, Path]) -> List[Path]:
+    """The files read for one input path, in the order :func:`iter_records` reads them.
+
+    A folder gives its files, searched recursively and sorted, skipping hidden
+    files and folders (names starting with ``.``); any other path gives itself,
+    whether or not it exists (:func:`iter_records` reports a missing one).
+
+    Args:
+        path: a file or folder.
+    """
+    path = Path(path)
+    if not path.is_dir():
+        return [path]
+    files = []
+    for root, dirs, names in os.walk(path):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if not name.startswith("."):
-                yield Path(root, name)
+        files.extend(Path(root, name) for name in names if not name.startswith("."))
+    return sorted(files)
 
 
 def _read_file(path: Path) -> Iterator[Union[Record, InputError]]:
