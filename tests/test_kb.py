@@ -9,12 +9,15 @@ import json
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.tokens import Span
 from typer.testing import CliRunner
 
 from svpol.kb import (
     AUTHORITY_KINDS,
     INDEPENDENT,
     Affiliation,
+    EntityEnricher,
     KnowledgeBase,
     Person,
     load_kb,
@@ -187,6 +190,33 @@ def test_round_trip(tmp_path):
     assert again.persons_by_name("Test Person")[0].kb_id == "Q1"
     with pytest.raises(ValueError, match="not a svpol knowledge base"):
         KnowledgeBase.from_disk(tmp_path)
+
+
+class _PartyLetters(EntityEnricher):
+    """A made-up enricher: the party letters of PARTY entities."""
+
+    default_name = "party_letters"
+    default_label = "PARTY"
+    extensions = ("test_letters",)
+    kb_parts = ("parties",)
+
+    def enrich(self, ent: Span) -> None:
+        ent._.test_letters = list(self.kb.match_party(ent.text).letters)
+
+
+def test_entity_enricher_base(tmp_path):
+    assert Span.has_extension("test_letters")  # registered when the subclass was defined
+    enricher = _PartyLetters()
+    assert (enricher.name, enricher.label, enricher.cfg()) == ("party_letters", "PARTY", {"label": "PARTY"})
+    doc = spacy.blank("sv")("Moderaterna och Stockholm")
+    doc.ents = [Span(doc, 0, 1, "PARTY"), Span(doc, 2, 3, "LOC")]
+    enricher(doc)
+    assert [e._.test_letters for e in doc.ents] == [["M", "m"], None]
+    enricher.to_disk(tmp_path / "c")
+    again = _PartyLetters(label="ORG").from_disk(tmp_path / "c")
+    assert again.label == "PARTY" and again.kb.match_party("M").id == "M"
+    with pytest.raises(ValueError, match="not an svpol entity label"):
+        _PartyLetters(label="PARTI")
 
 
 def _fake_gazetteers(root: Path) -> Path:

@@ -30,6 +30,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
+from spacy.tokens import Doc, Span
+
 DEFAULT_KB_PATH = Path(__file__).parent / "resources" / "kb"
 
 AUTHORITY_KINDS: Tuple[str, ...] = (
@@ -832,3 +834,56 @@ def check_entity_label(label: str) -> str:
     if label not in ENTITY_LABELS:
         raise ValueError(f"label {label!r} is not an svpol entity label; choose from {ENTITY_LABELS}")
     return label
+
+
+def register_span_extensions(names: Iterable[str]) -> None:
+    """Register ``Span`` extensions (default None) under ``names`` where they are not registered yet."""
+    for name in names:
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+class EntityEnricher(KBComponent):
+    """A KB component that sets attributes on the entities of one label.
+
+    Subclasses name their defaults (``default_name``, ``default_label``), the
+    ``Span`` extensions they set (``extensions``, registered when the subclass is
+    defined) and implement ``enrich(ent)``.
+
+    Args:
+        name: component name; ``default_name`` if None.
+        label: the entity label to enrich; ``default_label`` if None.
+        kb_path: a KB folder; None for the one shipped with svpol.
+
+    Raises:
+        ValueError: ``label`` is not an svpol entity label.
+    """
+
+    default_name: str = ""
+    default_label: str = ""
+    extensions: Tuple[str, ...] = ()
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        register_span_extensions(cls.extensions)
+
+    def __init__(self, name: Optional[str] = None, label: Optional[str] = None, kb_path: Optional[str] = None) -> None:
+        self.name = self.default_name if name is None else name
+        self.label = check_entity_label(self.default_label if label is None else label)
+        self.kb_path = kb_path
+
+    def enrich(self, ent: Span) -> None:
+        """Set the attributes of one entity of ``self.label``."""
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        for ent in doc.ents:
+            if ent.label_ == self.label:
+                self.enrich(ent)
+        return doc
+
+    def cfg(self) -> Dict[str, object]:
+        return {"label": self.label}
+
+    def set_cfg(self, cfg: Dict[str, object]) -> None:
+        self.label = str(cfg["label"])

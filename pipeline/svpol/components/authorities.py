@@ -9,43 +9,27 @@ None where the KB has none). Entities the KB does not know keep None.
 
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
-from ..kb import KBComponent, check_entity_label
-
-for _name in ("canonical", "kind", "authority_id"):
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, default=None)
+from ..kb import EntityEnricher
 
 
-class AuthorityEnricher(KBComponent):
+class AuthorityEnricher(EntityEnricher):
     """Links AUTHORITY entities to the KB (serialized with the authority table)."""
 
+    default_name = "authorities"
+    default_label = "AUTHORITY"
+    extensions = ("canonical", "kind", "authority_id")
     kb_parts = ("authorities",)
 
-    def __init__(self, name: str = "authorities", label: str = "AUTHORITY", kb_path: Optional[str] = None) -> None:
-        self.name = name
-        self.label = check_entity_label(label)
-        self.kb_path = kb_path
-
-    def __call__(self, doc: Doc) -> Doc:
-        for ent in doc.ents:
-            if ent.label_ != self.label:
-                continue
-            authority = self.kb.match_authority(ent.text)
-            ent._.canonical = authority.canonical if authority else None
-            ent._.kind = authority.kind if authority else None
-            ent._.authority_id = authority.id if authority else None
-        return doc
-
-    def cfg(self) -> Dict[str, object]:
-        return {"label": self.label}
-
-    def set_cfg(self, cfg: Dict[str, object]) -> None:
-        self.label = str(cfg["label"])
+    def enrich(self, ent: Span) -> None:
+        authority = self.kb.match_authority(ent.text)
+        ent._.canonical = authority.canonical if authority else None
+        ent._.kind = authority.kind if authority else None
+        ent._.authority_id = authority.id if authority else None
 
 
 @Language.factory(

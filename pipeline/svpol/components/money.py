@@ -20,9 +20,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Iterator, Optional, Tuple
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from ..kb import check_entity_label
+from ..kb import check_entity_label, register_span_extensions
 from ..labels import ENTITY_LABELS
 
 MONEY_LABEL = "MONEY"
@@ -173,9 +173,7 @@ def parse_money(text: str) -> MoneyValue:
 
 
 # --------------------------------------------------------------------------- component
-for _name in ("amount_sek", "currency", "unit"):
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, default=None)
+register_span_extensions(("amount_sek", "currency", "unit"))
 
 
 class MoneyEnricher:

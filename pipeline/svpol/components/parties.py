@@ -8,43 +8,27 @@ Surfaces the KB does not know keep None.
 
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
-from ..kb import KBComponent, check_entity_label
-
-for _name in ("party_id", "party_name", "members"):
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, default=None)
+from ..kb import EntityEnricher
 
 
-class PartyEnricher(KBComponent):
+class PartyEnricher(EntityEnricher):
     """Normalizes PARTY entities to canonical parties (serialized with the party table)."""
 
+    default_name = "parties"
+    default_label = "PARTY"
+    extensions = ("party_id", "party_name", "members")
     kb_parts = ("parties",)
 
-    def __init__(self, name: str = "parties", label: str = "PARTY", kb_path: Optional[str] = None) -> None:
-        self.name = name
-        self.label = check_entity_label(label)
-        self.kb_path = kb_path
-
-    def __call__(self, doc: Doc) -> Doc:
-        for ent in doc.ents:
-            if ent.label_ != self.label:
-                continue
-            party = self.kb.match_party(ent.text)
-            ent._.party_id = party.id if party else None
-            ent._.party_name = party.name if party else None
-            ent._.members = list(party.members) if party and party.is_alliance else None
-        return doc
-
-    def cfg(self) -> Dict[str, object]:
-        return {"label": self.label}
-
-    def set_cfg(self, cfg: Dict[str, object]) -> None:
-        self.label = str(cfg["label"])
+    def enrich(self, ent: Span) -> None:
+        party = self.kb.match_party(ent.text)
+        ent._.party_id = party.id if party else None
+        ent._.party_name = party.name if party else None
+        ent._.members = list(party.members) if party and party.is_alliance else None
 
 
 @Language.factory(

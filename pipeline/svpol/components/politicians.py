@@ -25,11 +25,8 @@ from typing import Dict, List, Optional, Tuple, Union
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..kb import INDEPENDENT, KBComponent, Person, check_entity_label, to_iso_date
+from ..kb import INDEPENDENT, EntityEnricher, Person, to_iso_date
 
-for _name in ("party", "role", "kb_id"):
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, default=None)
 if not Doc.has_extension("date"):
     Doc.set_extension("date", default=None)
 
@@ -66,24 +63,30 @@ def base_role(text: str) -> Optional[str]:
     return words
 
 
-class PoliticianEnricher(KBComponent):
-    """Sets party, role and kb_id on PERSON entities (serialized with parties and persons)."""
+class PoliticianEnricher(EntityEnricher):
+    """Sets party, role and kb_id on PERSON entities (serialized with parties and persons).
 
+    Args:
+        name, label, kb_path: see ``EntityEnricher``.
+        window: characters searched before and after a name for its party and role.
+    """
+
+    default_name = "politicians"
+    default_label = "PERSON"
+    extensions = ("party", "role", "kb_id")
     kb_parts = ("parties", "persons")
 
     def __init__(
         self,
-        name: str = "politicians",
-        label: str = "PERSON",
+        name: Optional[str] = None,
+        label: Optional[str] = None,
         kb_path: Optional[str] = None,
         window: int = 60,
     ) -> None:
         if window < 10:
             raise ValueError(f"window must be at least 10 characters, got {window}")
-        self.name = name
-        self.label = check_entity_label(label)
+        super().__init__(name, label, kb_path)
         self.window = window
-        self.kb_path = kb_path
 
     # ------------------------------------------------------------------ local politicians
     def add_persons_csv(self, path: Union[str, Path]) -> int:
@@ -139,18 +142,15 @@ class PoliticianEnricher(KBComponent):
             kb_id = person.kb_id
         return written or kb_party, self.role(doc, ent), kb_id
 
-    def __call__(self, doc: Doc) -> Doc:
-        for ent in doc.ents:
-            if ent.label_ == self.label:
-                ent._.party, ent._.role, ent._.kb_id = self.link(doc, ent)
-        return doc
+    def enrich(self, ent: Span) -> None:
+        ent._.party, ent._.role, ent._.kb_id = self.link(ent.doc, ent)
 
     # ------------------------------------------------------------------ serialization
     def cfg(self) -> Dict[str, object]:
-        return {"label": self.label, "window": self.window}
+        return {**super().cfg(), "window": self.window}
 
     def set_cfg(self, cfg: Dict[str, object]) -> None:
-        self.label = str(cfg["label"])
+        super().set_cfg(cfg)
         self.window = int(cfg["window"])
 
 
