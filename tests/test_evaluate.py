@@ -93,6 +93,23 @@ def test_find_thresholds(nlp):
         find_topic_thresholds([_topic_example(nlp, {}, None)])
 
 
+def test_crossfit_refit_sees_original_scores_and_restores_them(nlp):
+    # The classifier says nothing (0.2 everywhere); the refitted model knows the gold.
+    examples = [_topic_example(nlp, {"budget": 0.2}, {"budget": float(i % 2)}) for i in range(40)]
+    seen = []
+
+    def refit(tune):
+        seen.append({eg.predicted.cats["budget"] for eg in tune})
+        return lambda eg: {**eg.predicted.cats, "budget": eg.reference.cats["budget"]}
+
+    plain = crossfit_topic_scores(examples, min_support=10)
+    refitted = crossfit_topic_scores(examples, min_support=10, refit=refit)
+    assert plain["per_label"]["budget"]["f"] < 1.0
+    assert refitted["per_label"]["budget"]["f"] == 1.0
+    assert seen == [{0.2}, {0.2}]  # the second fold is fitted on the original scores, too
+    assert {eg.predicted.cats["budget"] for eg in examples} == {0.2}
+
+
 def test_evaluate_cli(tmp_path, nlp):
     ruler_nlp = spacy.blank("sv")
     ruler = ruler_nlp.add_pipe("entity_ruler")

@@ -88,6 +88,12 @@ def test_package_writes_meta(trained, tmp_path):
     dev = meta["svpol"]["dev_scores"]
     assert dev["dev-indomain"]["ents_core_micro_f"] > 0.9
     assert dev["dev-topics"]["topics_micro_f"] > 0.9
+    # Step 5: topic evidence fitted after the paragraph topics, confidence calibrated and on.
+    names = nlp.pipe_names
+    assert names.index("topic_evidence") == names.index("paragraph_topics") + 1
+    calibration = meta["svpol"]["topic_calibration"]
+    assert calibration["crossfit_micro"]["f"] == pytest.approx(dev["dev-topics"]["topics_micro_f"], abs=1e-4)
+    assert "confidence" in names and "ece_calibrated" in meta["svpol"]["confidence_calibration"]
 
 
 def test_split_training_data(tmp_path):

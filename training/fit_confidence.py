@@ -18,6 +18,7 @@ from typing import Dict, List, Optional
 
 import spacy
 import typer
+from spacy.language import Language
 from spacy.tokens import DocBin
 
 import svpol  # noqa: F401  (registers the svpol components)
@@ -65,13 +66,18 @@ def calibrate(
     }
     nlp.meta.setdefault("svpol", {})["confidence_calibration"] = record
     nlp.config["nlp"]["disabled"] = []
-    # Write beside the target first, so that output may be the model itself.
+    write_pipeline(nlp, output)
+    return record
+
+
+def write_pipeline(nlp: Language, output: Path) -> None:
+    """Write ``nlp`` to ``output``, which may be the folder it was loaded from."""
+    # Write beside the target first, then swap, so a failure leaves the old pipeline intact.
     with tempfile.TemporaryDirectory(dir=Path(output).resolve().parent) as tmp:
         nlp.to_disk(Path(tmp) / "model")
         if Path(output).exists():
             shutil.rmtree(output)
         shutil.move(str(Path(tmp) / "model"), str(output))
-    return record
 
 
 def main(

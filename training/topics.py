@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from svpol.labels import TOPIC_LABELS
+from svpol.topic_keywords import KEYWORDS, keyword_hits  # noqa: F401  (KEYWORDS re-exported)
 
 # Portfolio role (as minister.csv and interpellation titles name it) -> topics, first = primary.
 ROLE_TOPICS: Dict[str, Tuple[str, ...]] = {
@@ -62,95 +63,6 @@ ROLE_TOPICS: Dict[str, Tuple[str, ...]] = {
     "minister för civilt försvar": ("defence",),
     "utrikesminister": ("defence",),
 }
-
-# Keyword stems per topic. A stem matches at the start of a word; a stem starting with
-# "~" matches anywhere inside a word (Swedish compounds: "våldsbejakande", "äldreomsorgen");
-# "re:" starts a regular expression ("miljö" but not "Miljöpartiet").
-KEYWORDS: Dict[str, Tuple[str, ...]] = {
-    "extremism": ("~extremis", "~högerextrem", "~vänsterextrem", "~terror", "~radikalis", "~jihadis",
-                  "~våldsbejakande", "avhoppar", "återvändare", "~nazis", "islamiska staten"),
-    "safety": ("brott", "~brottslig", "polis", "~polisen", "kriminal", "gäng", "~våld", "trygghet",
-               "otrygg", "rån", "narkotika", "skjutning", "ordningsvakt", "väktare", "heders",
-               "fängelse", "~kriminalvård", "straff", "åklagar", "inbrott", "stöld", "ordningsstörning",
-               "kamerabevakning", "knark"),
-    "budget": ("budget", "~budget", "skatt", "~skatte", "kostnad", "~kostnad", "finansier", "anslag",
-               "statsbidrag", "underskott", "överskott", "miljoner kronor", "miljarder kronor", "mnkr",
-               "mdkr", "tkr", "besparing", "nedskärning", "resurstilldelning", "tertialrapport",
-               "bokslut", "utjämningssystem", "~avgift"),
-    "education": ("skol", "~skola", "~skolan", "~skolor", "förskol", "gymnasi", "lärare", "lärar",
-                  "elev", "utbildning", "~utbildning", "högskol", "universitet", "studiemedel",
-                  "komvux", "vuxenutbildning", "folkhögskol", "sfi", "betyg", "läroplan", "forskning"),
-    "social_services": ("socialtjänst", "~socialtjänst", "socialbidrag", "ekonomiskt bistånd",
-                        "försörjningsstöd", "lss", "personlig assistans", "assistansersättning",
-                        "missbruk", "~missbruk", "beroendevård", "familjehem", "hvb", "barnavård",
-                        "omhändertag", "socialsekreterare", "socialnämnd", "funktionsnedsättning",
-                        "funktionshind", "hemlös", "barnfattigdom", "lvu", "lvm"),
-    "elderly_care": ("äldreomsorg", "~äldreomsorg", "hemtjänst", "~hemtjänst", "äldreboende",
-                     "~äldreboende", "omsorgsboende", "särskilt boende", "demens", "~demens",
-                     "äldre människor", "äldre personer", "de äldre", "äldrevård", "äldreförvaltning"),
-    "health": ("sjukvård", "~sjukvård", "sjukhus", "~sjukhus", "psykiatri", "~psykiatri", "vårdcentral",
-               "läkemedel", "folkhälsa", "patient", "läkare", "sjukskötersk", "tandvård", "cancer",
-               "vaccin", "vårdköer", "vårdgaranti", "akutmottagning", "ohälsa", "psykisk", "förlossning",
-               "covid", "pandemi", "smittskydd"),
-    "integration": ("invandr", "~invandr", "migration", "~migration", "asyl", "~asyl", "flykting",
-                    "~flykting", "nyanlända", "nyanländ", "ensamkommande", "integration", "~integration",
-                    "utanförskap", "uppehållstillstånd", "utvisning", "~utvisning", "arbetskraftsinvandring",
-                    "segregation", "medborgarskap"),
-    "housing": ("bostad", "~bostad", "bostäder", "hyres", "hyra", "hyror", "nyproduktion", "stadsplaner",
-                "detaljplan", "plan- och bygglag", "allmännytt", "~allmännytt", "bostadsbolag",
-                "byggande", "~byggande", "hemlöshet", "trångboddhet", "bolån", "ombildning"),
-    "labour": ("arbetslös", "~arbetslös", "sysselsättning", "arbetsmarknad", "~arbetsmarknad",
-               "arbetsförmedling", "jobb", "~jobb", "anställ", "löner", "lönen", "lönebildning",
-               "arbetsvillkor", "arbetsmiljö", "kollektivavtal", "fackförbund", "facket", "arbetsrätt",
-               "bemanning", "~bemanning", "arbetskraft", "arbetsgivare", "arbetstagare", "a-kassa"),
-    "environment": ("klimat", "re:(?<![a-zåäö])miljö(?!parti)", "~miljöfarlig", "~miljöpåverkan", "utsläpp", "energi", "~energi", "kärnkraft",
-                    "vindkraft", "vattenkraft", "naturvård", "jordbruk", "lantbruk", "skog", "~skogs",
-                    "fiske", "biologisk mångfald", "naturreservat", "förnybar", "växthusgas",
-                    "koldioxid", "djurskydd", "livsmedel", "rovdjur", "varg", "älg", "jakt"),
-    "transport": ("järnväg", "~järnväg", "vägar", "vägnät", "~vägnät", "riksväg", "motorväg", "vägtrafik",
-                  "tåg", "~tågtrafik", "kollektivtrafik", "~kollektivtrafik", "infrastruktur",
-                  "~infrastruktur", "trafik", "flyg", "~flygplats", "sjöfart", "hamn", "trafikverket",
-                  "vägverket", "banverket", "bilist", "pendling", "pendeltåg", "tunnelbana", "e4", "e6",
-                  "e18", "e20", "e22", "busstrafik", "bredband"),
-    "defence": ("försvarsmakt", "försvaret", "~försvaret", "försvarspolitik", "~försvarsmakt",
-                "totalförsvar", "civilt försvar", "militär", "nato", "värnplikt", "säkerhetspolitik",
-                "utrikespolitik", "armé", "marinen", "flygvapn", "krigs", "beredskap", "~försvarsanslag",
-                "fredsfrämjande", "vapenexport", "krisberedskap", "ryssland"),
-    "democracy": ("demokrati", "~demokrati", "valdeltagande", "rösträtt", "allmänna val", "jämställdhet",
-                  "~jämställdhet", "diskriminering", "yttrandefrihet", "offentlighetsprincip", "insyn",
-                  "civilsamhälle", "~civilsamhälle", "föreningsliv", "mänskliga rättigheter",
-                  "grundlag", "pressfrihet", "hbtq", "meddelarfrihet", "partistöd", "folkomröstning",
-                  "religionsfrihet", "föreningsbidrag"),
-}
-
-
-def _compile(stems: Sequence[str]) -> re.Pattern:
-    parts = []
-    for stem in stems:
-        if stem.startswith("~"):
-            parts.append(re.escape(stem[1:]))
-        elif stem.startswith("re:"):
-            parts.append(stem[3:])
-        else:
-            parts.append(r"(?<![a-zåäöéü0-9])" + re.escape(stem))
-    return re.compile("|".join(parts))
-
-
-_PATTERNS: Dict[str, re.Pattern] = {label: _compile(stems) for label, stems in KEYWORDS.items()}
-if set(KEYWORDS) != set(TOPIC_LABELS):
-    raise RuntimeError("KEYWORDS must cover exactly svpol.labels.TOPIC_LABELS")
-
-
-def keyword_hits(text: str) -> Dict[str, int]:
-    """Count keyword matches per topic in ``text`` (case-insensitive); topics with none are absent."""
-    lowered = text.lower()
-    hits = {}
-    for label, pattern in _PATTERNS.items():
-        n = len(pattern.findall(lowered))
-        if n:
-            hits[label] = n
-    return hits
-
 
 def role_topics(role: str) -> Tuple[str, ...]:
     """Topics of a portfolio role (``"justitieminister"`` -> ``("safety",)``), empty if none fits."""

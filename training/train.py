@@ -17,7 +17,10 @@ reproduces ``models/sv_svpol_cnn`` in four steps:
    components exist, the position of the entity rules (before or after ``ner``,
    whichever scores better on the dev sets) and the enrichers after ``ner``;
 4. score every ``corpus/dev*.spacy`` file and write the pipeline with name,
-   version, sources, licences, thresholds and dev scores in its meta.
+   version, sources, licences, thresholds and dev scores in its meta;
+5. fit the topic evidence component on dev-topics (:mod:`training.fit_topics`,
+   which also re-chooses the thresholds) and calibrate the confidence scores on
+   dev (:mod:`training.fit_confidence`), which switches them on.
 """
 
 import json
@@ -43,6 +46,9 @@ from svpol.evaluate import (
     scores_markdown,
 )
 from svpol.labels import ENTITY_LABELS, TOPIC_LABELS
+
+from .fit_confidence import calibrate as calibrate_confidence
+from .fit_topics import fit_topic_evidence
 
 REPO = Path(__file__).resolve().parents[1]
 MODEL_NAME = "svpol_cnn"  # spaCy prefixes the language: the package is sv_svpol_cnn
@@ -343,9 +349,8 @@ def package(
         "corpus_manifest": manifest,
     }
     if CONFIDENCE in nlp.pipe_names:
-        # Beam marginals cost about twice the rest of the pipeline (docs/model.md):
-        # shipped but disabled, so the default pipeline keeps its speed;
-        # spacy.load(path, enable=["confidence"]) or nlp.enable_pipe("confidence") turns it on.
+        # Uncalibrated scores are not worth their cost: the component stays off until
+        # training.fit_confidence has fitted its curves (main() does that next).
         nlp.disable_pipe(CONFIDENCE)
     output.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(output)
@@ -395,6 +400,16 @@ def main(
     manifest_path = corpus / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf8")) if manifest_path.exists() else None
     package(nlp, output, thresholds=thresholds, dev_scores=scores, rule_order=rule_order, manifest=manifest)
+    evidence = fit_topic_evidence(output, topic_set, output, batch_size=batch_size)
+    typer.echo(f"topic evidence: cross-fitted micro F1 {evidence['classifier_only_crossfit_micro']['f']:.3f} "
+               f"(classifier) -> {evidence['crossfit_micro']['f']:.3f}", err=True)
+    if CONFIDENCE in nlp.component_names:
+        # 1,200 docs to fit the curves and 800 to measure them; fewer (60/40) on a small dev set.
+        n_dev = len(DocBin().from_disk(corpus / "dev.spacy"))
+        n_fit = min(1200, n_dev * 3 // 5)
+        calibration = calibrate_confidence(output, corpus / "dev.spacy", output,
+                                           n_fit=n_fit, n_eval=min(800, n_dev - n_fit))
+        typer.echo(f"confidence ECE: {calibration['ece_raw']} -> {calibration['ece_calibrated']}", err=True)
     scores_path = training_dir / "dev_scores.json"
     scores_path.parent.mkdir(parents=True, exist_ok=True)
     scores_path.write_text(json.dumps(scores, indent=2, ensure_ascii=False), encoding="utf8")

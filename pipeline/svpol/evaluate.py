@@ -13,7 +13,7 @@ meta (``meta["svpol"]["topic_thresholds"]``), else the text classifier's thresho
 
 import time
 from pathlib import Path
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
@@ -195,19 +195,41 @@ def find_topic_thresholds(
 
 
 def crossfit_topic_scores(
-    examples: Sequence[Example], labels: Sequence[str] = TOPIC_LABELS, min_support: int = 20
+    examples: Sequence[Example],
+    labels: Sequence[str] = TOPIC_LABELS,
+    min_support: int = 20,
+    refit: Optional[Callable[[List[Example]], Callable[[Example], Dict[str, float]]]] = None,
 ) -> Dict[str, object]:
     """Topic scores with thresholds chosen on the other half of the docs (2-fold).
 
     Scoring on the docs the thresholds were tuned on is optimistic; this gives the
     honest estimate for unseen docs of the same kind.
+
+    Args:
+        examples: predicted docs with their gold topics.
+        labels: the topics to score.
+        min_support: as in :func:`find_topic_thresholds`.
+        refit: for a model that is itself fitted on these docs: called with the tuning
+            half, it returns a function giving an example's new predicted scores, which
+            replace ``predicted.cats`` in both halves before the thresholds are chosen
+            (it sees the original scores; they are restored afterwards).
     """
     folds = [list(examples[0::2]), list(examples[1::2])]
+    original = [dict(eg.predicted.cats) for eg in examples]
     counts: Dict[str, Counts] = {label: Counts() for label in labels}
     for tune, test in ((folds[0], folds[1]), (folds[1], folds[0])):
+        if refit is not None:
+            for eg, cats in zip(examples, original):
+                eg.predicted.cats = dict(cats)
+            rescore = refit(tune)
+            new_cats = [rescore(eg) for eg in tune + test]
+            for eg, cats in zip(tune + test, new_cats):
+                eg.predicted.cats = cats
         thresholds = find_topic_thresholds(tune, labels, min_support=max(1, min_support // 2))["per_label"]
         for label, c in topic_counts(_topic_pairs(test, labels), thresholds).items():
             counts[label].add(c)
+    for eg, cats in zip(examples, original):
+        eg.predicted.cats = cats
     return summarize(counts, labels)
 
 

@@ -1,0 +1,169 @@
+"""`svpol_topic_evidence`: topic scores from the text classifier and keyword evidence together.
+
+The bag-of-words text classifier sees whole word forms, so ``äldreomsorgen``,
+``äldreomsorgens`` and ``äldreomsorgsnämnden`` are unrelated features to it, and its
+scores saturate on long texts. The topic keyword stems of :mod:`svpol.topic_keywords`
+match inside Swedish compounds. This component rescores each topic with a small
+logistic model per label over
+
+    logit(classifier score), log1p(hits), log1p(hits) * log1p(words), log1p(words), hits > 0, 1
+
+where ``hits`` counts the topic's keyword matches and ``words`` the text's words. The
+weights are fitted on dev (``python -m training.fit_topics``) and saved with the
+pipeline. Unfitted, the component passes the classifier's scores through unchanged.
+It rescores ``doc.cats`` and, when ``svpol_paragraph_topics`` ran before it, every
+paragraph's topics from the paragraph's own text.
+"""
+
+from pathlib import Path
+from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Union
+
+import numpy
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import ensure_path
+
+from ..labels import TOPIC_LABELS
+from ..topic_keywords import keyword_hits
+
+FEATURES = ("logit", "log_hits", "log_hits_x_log_words", "log_words", "has_hit", "bias")
+# Weights that reproduce the classifier's score: sigmoid(logit(p)) == p.
+IDENTITY = (1.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+WEIGHTS_FILE = "weights.json"
+_EPS = 1e-6
+
+
+@Language.factory(
+    "svpol_topic_evidence",
+    assigns=["doc.cats", "doc._.paragraphs"],
+    requires=["doc.cats"],
+    default_config={"labels": list(TOPIC_LABELS)},
+)
+def make_topic_evidence(nlp: Language, name: str, labels: List[str]) -> "TopicEvidence":
+    """Create the component; ``labels`` are the topics it rescores (the others pass through)."""
+    return TopicEvidence(name, labels=labels)
+
+
+def topic_features(scores: Mapping[str, float], text: str, labels: Sequence[str]) -> numpy.ndarray:
+    """The feature matrix (labels x FEATURES) of one text and its classifier scores."""
+    hits = keyword_hits(text)
+    log_words = numpy.log1p(len(text.split()))
+    rows = []
+    for label in labels:
+        p = min(max(float(scores.get(label, 0.0)), _EPS), 1.0 - _EPS)
+        n = hits.get(label, 0)
+        log_hits = numpy.log1p(n)
+        rows.append((numpy.log(p / (1.0 - p)), log_hits, log_hits * log_words, log_words, float(n > 0), 1.0))
+    return numpy.asarray(rows, dtype="float64")
+
+
+class TopicEvidence:
+    """Rescore topics with per-label logistic weights over classifier score and keyword evidence."""
+
+    def __init__(self, name: str, *, labels: Sequence[str], weights: Optional[Mapping[str, Sequence[float]]] = None):
+        unknown = [label for label in labels if label not in TOPIC_LABELS]
+        if unknown or not labels:
+            raise ValueError(
+                f"svpol_topic_evidence: labels must be a non-empty subset of {list(TOPIC_LABELS)}; got {list(labels)}"
+            )
+        self.name = name
+        self.labels = list(labels)
+        self.set_weights(weights or {label: IDENTITY for label in self.labels})
+
+    def set_weights(self, weights: Mapping[str, Sequence[float]]) -> None:
+        """Set the weights, one vector of ``len(FEATURES)`` numbers per label (missing labels: identity)."""
+        matrix = []
+        for label in self.labels:
+            row = [float(w) for w in weights.get(label, IDENTITY)]
+            if len(row) != len(FEATURES):
+                raise ValueError(
+                    f"svpol_topic_evidence: weights for {label!r} need {len(FEATURES)} numbers "
+                    f"({', '.join(FEATURES)}), got {len(row)}"
+                )
+            matrix.append(row)
+        self.weights = numpy.asarray(matrix, dtype="float64")
+
+    def weights_dict(self) -> Dict[str, List[float]]:
+        """The weights as ``{label: [..]}`` (JSON-ready)."""
+        return {label: [float(w) for w in row] for label, row in zip(self.labels, self.weights)}
+
+    def rescore(self, scores: Mapping[str, float], text: str) -> Dict[str, float]:
+        """New topic scores for ``text`` given the classifier's ``scores``."""
+        z = (topic_features(scores, text, self.labels) * self.weights).sum(axis=1)
+        new = dict(scores)
+        for label, value in zip(self.labels, 1.0 / (1.0 + numpy.exp(-z))):
+            new[label] = float(value)
+        return new
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Rescore ``doc.cats`` and the paragraphs' topics."""
+        if doc.cats:
+            doc.cats = self.rescore(doc.cats, doc.text)
+        paragraphs = doc._.paragraphs if Doc.has_extension("paragraphs") else None
+        for paragraph in paragraphs or ():
+            text = doc.text[paragraph["start"] : paragraph["end"]]
+            paragraph["topics"] = self.rescore(paragraph["topics"], text)
+        return doc
+
+    def fit(
+        self,
+        scores: Sequence[Mapping[str, float]],
+        texts: Sequence[str],
+        gold: Sequence[Mapping[str, float]],
+        *,
+        l2: float = 1e-3,
+        iterations: int = 3000,
+        learning_rate: float = 0.5,
+    ) -> None:
+        """Fit the weights by L2-regularized logistic regression (full-batch gradient descent).
+
+        Args:
+            scores: the classifier's topic scores per doc (without this component).
+            texts: the docs' texts.
+            gold: the docs' gold topics (1.0 on, 0.0 off); a label missing from a doc is not used.
+            l2: regularization strength.
+            iterations: gradient steps (deterministic).
+            learning_rate: step size.
+        """
+        if not (len(scores) == len(texts) == len(gold)) or not texts:
+            raise ValueError("svpol_topic_evidence.fit: scores, texts and gold must be non-empty and of equal length")
+        features = numpy.stack([topic_features(s, t, self.labels) for s, t in zip(scores, texts)])
+        y = numpy.asarray([[g.get(label, numpy.nan) for label in self.labels] for g in gold], dtype="float64")
+        known = ~numpy.isnan(y)
+        y = numpy.nan_to_num(y)
+        counts = numpy.maximum(known.sum(axis=0), 1)[:, None]
+        weights = numpy.asarray([IDENTITY] * len(self.labels), dtype="float64")
+        for _ in range(iterations):
+            z = (features * weights[None]).sum(axis=-1)
+            error = (1.0 / (1.0 + numpy.exp(-z)) - y) * known
+            gradient = (error[..., None] * features).sum(axis=0) / counts + l2 * weights
+            weights -= learning_rate * gradient
+        self.weights = weights
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """Serialize the labels and weights."""
+        return srsly.msgpack_dumps({"labels": self.labels, "weights": self.weights_dict()})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "TopicEvidence":
+        """Load labels and weights from :meth:`to_bytes` output."""
+        msg = srsly.msgpack_loads(data)
+        self.labels = list(msg["labels"])
+        self.set_weights(msg["weights"])
+        return self
+
+    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> None:
+        """Write ``weights.json`` into ``path``."""
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / WEIGHTS_FILE, {"features": list(FEATURES), "weights": self.weights_dict()})
+
+    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> "TopicEvidence":
+        """Read ``weights.json`` from ``path`` (a missing file keeps the identity weights)."""
+        file = ensure_path(path) / WEIGHTS_FILE
+        if file.exists():
+            data = srsly.read_json(file)
+            if list(data.get("features", [])) != list(FEATURES):
+                raise ValueError(f"{file}: features {data.get('features')} do not match {list(FEATURES)}")
+            self.set_weights(data["weights"])
+        return self
