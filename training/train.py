@@ -324,15 +324,17 @@ def package(
     dev_scores: Dict[str, Any],
     rule_order: Optional[Dict[str, Any]],
     manifest: Optional[Dict[str, Any]],
+    name: str = MODEL_NAME,
+    architecture: str = "CNN tok2vec",
 ) -> None:
-    """Write the pipeline to ``output`` with the svpol meta."""
+    """Write the pipeline to ``output`` with the svpol meta; ``architecture`` goes into the description."""
     nlp.meta.update(
         {
-            "name": MODEL_NAME,
+            "name": name,
             "version": __version__,
-            "description": "svpol default CPU pipeline for Swedish political text: entities "
+            "description": "svpol pipeline for Swedish political text: entities "
             f"({', '.join(ENTITY_LABELS)}) with attributes, and {len(TOPIC_LABELS)} topics per document "
-            "and per paragraph (CNN tok2vec, ner, textcat_multilabel, svpol rules and enrichers).",
+            f"and per paragraph ({architecture}, ner, textcat_multilabel, svpol rules and enrichers).",
             "author": "svpol contributors",
             "url": "https://github.com/svpol/svpol",
             "license": LICENSE,
@@ -354,6 +356,61 @@ def package(
         nlp.disable_pipe(CONFIDENCE)
     output.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(output)
+
+
+def finish(
+    nlp: Language,
+    corpus: Path,
+    output: Path,
+    training_dir: Path,
+    *,
+    batch_size: int,
+    name: str = MODEL_NAME,
+    architecture: str = "CNN tok2vec",
+) -> Dict[str, Any]:
+    """Steps 3-5 for a trained pipeline: thresholds, rule placement, enrichers, scores, package,
+    topic evidence and confidence calibration. Shared by this module and ``training.train_trf``.
+
+    Returns:
+        The dev scores (also written to ``training_dir/dev_scores.json`` and ``.md``).
+    """
+    sets = dev_sets(corpus)
+    # "dev" is the union of the per-source sets: scoring it again would only repeat them.
+    entity_sets = {k: v for k, v in sets.items() if k not in ("dev", "dev-topics")}
+    topic_set = sets.get("dev-topics")
+    if topic_set is None or not entity_sets:
+        typer.echo(f"{corpus}: needs dev-topics.spacy and per-source dev-*.spacy files", err=True)
+        raise typer.Exit(2)
+    thresholds = calibrate_topics(nlp, topic_set, batch_size)
+    typer.echo(f"topic thresholds: {json.dumps(thresholds)}", err=True)
+    rule_order = (
+        choose_rule_order(nlp, entity_sets, thresholds["per_label"], batch_size)
+        if _has_factory(RULES_FACTORY)
+        else None
+    )
+    enrichers = add_enrichers(nlp)
+    typer.echo(f"pipeline: {nlp.pipe_names} (enrichers added: {enrichers})", err=True)
+    scores = score_all(nlp, entity_sets, topic_set, thresholds["per_label"], batch_size)
+    manifest_path = corpus / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf8")) if manifest_path.exists() else None
+    package(nlp, output, thresholds=thresholds, dev_scores=scores, rule_order=rule_order, manifest=manifest,
+            name=name, architecture=architecture)
+    evidence = fit_topic_evidence(output, topic_set, output, batch_size=batch_size)
+    typer.echo(f"topic evidence: cross-fitted micro F1 {evidence['classifier_only_crossfit_micro']['f']:.3f} "
+               f"(classifier) -> {evidence['crossfit_micro']['f']:.3f}", err=True)
+    if CONFIDENCE in nlp.component_names:
+        # 1,200 docs to fit the curves and 800 to measure them; fewer (60/40) on a small dev set.
+        n_dev = len(DocBin().from_disk(corpus / "dev.spacy"))
+        n_fit = min(1200, n_dev * 3 // 5)
+        calibration = calibrate_confidence(output, corpus / "dev.spacy", output,
+                                           n_fit=n_fit, n_eval=min(800, n_dev - n_fit))
+        typer.echo(f"confidence ECE: {calibration['ece_raw']} -> {calibration['ece_calibrated']}", err=True)
+    scores_path = training_dir / "dev_scores.json"
+    scores_path.parent.mkdir(parents=True, exist_ok=True)
+    scores_path.write_text(json.dumps(scores, indent=2, ensure_ascii=False), encoding="utf8")
+    (training_dir / "dev_scores.md").write_text(scores_markdown(scores), encoding="utf8")
+    typer.echo(f"wrote {output}, {scores_path} and dev_scores.md")
+    return scores
 
 
 @app.command()
@@ -380,41 +437,7 @@ def main(
             config, corpus, training_dir, topics_steps=topics_steps, ner_steps=ner_steps, dev_tokens=dev_tokens
         )
     nlp = assemble(stage_models)
-    sets = dev_sets(corpus)
-    # "dev" is the union of the per-source sets: scoring it again would only repeat them.
-    entity_sets = {k: v for k, v in sets.items() if k not in ("dev", "dev-topics")}
-    topic_set = sets.get("dev-topics")
-    if topic_set is None or not entity_sets:
-        typer.echo(f"{corpus}: needs dev-topics.spacy and per-source dev-*.spacy files", err=True)
-        raise typer.Exit(2)
-    thresholds = calibrate_topics(nlp, topic_set, batch_size)
-    typer.echo(f"topic thresholds: {json.dumps(thresholds)}", err=True)
-    rule_order = (
-        choose_rule_order(nlp, entity_sets, thresholds["per_label"], batch_size)
-        if _has_factory(RULES_FACTORY)
-        else None
-    )
-    enrichers = add_enrichers(nlp)
-    typer.echo(f"pipeline: {nlp.pipe_names} (enrichers added: {enrichers})", err=True)
-    scores = score_all(nlp, entity_sets, topic_set, thresholds["per_label"], batch_size)
-    manifest_path = corpus / "manifest.json"
-    manifest = json.loads(manifest_path.read_text(encoding="utf8")) if manifest_path.exists() else None
-    package(nlp, output, thresholds=thresholds, dev_scores=scores, rule_order=rule_order, manifest=manifest)
-    evidence = fit_topic_evidence(output, topic_set, output, batch_size=batch_size)
-    typer.echo(f"topic evidence: cross-fitted micro F1 {evidence['classifier_only_crossfit_micro']['f']:.3f} "
-               f"(classifier) -> {evidence['crossfit_micro']['f']:.3f}", err=True)
-    if CONFIDENCE in nlp.component_names:
-        # 1,200 docs to fit the curves and 800 to measure them; fewer (60/40) on a small dev set.
-        n_dev = len(DocBin().from_disk(corpus / "dev.spacy"))
-        n_fit = min(1200, n_dev * 3 // 5)
-        calibration = calibrate_confidence(output, corpus / "dev.spacy", output,
-                                           n_fit=n_fit, n_eval=min(800, n_dev - n_fit))
-        typer.echo(f"confidence ECE: {calibration['ece_raw']} -> {calibration['ece_calibrated']}", err=True)
-    scores_path = training_dir / "dev_scores.json"
-    scores_path.parent.mkdir(parents=True, exist_ok=True)
-    scores_path.write_text(json.dumps(scores, indent=2, ensure_ascii=False), encoding="utf8")
-    (training_dir / "dev_scores.md").write_text(scores_markdown(scores), encoding="utf8")
-    typer.echo(f"wrote {output}, {scores_path} and dev_scores.md")
+    finish(nlp, corpus, output, training_dir, batch_size=batch_size)
 
 
 if __name__ == "__main__":

@@ -379,8 +379,8 @@ def package_cli(
 ) -> None:
     """Calibrate topic thresholds, place the rules, score every dev set and write the pipeline.
 
-    The same steps, in the same order, as ``training.train`` after its training stages;
-    only the name and description in the meta differ.
+    The same steps as ``training.train`` after its training stages (``training.train.finish``);
+    only the name, the description and the training record in the meta differ.
     """
     import spacy
 
@@ -391,31 +391,15 @@ def package_cli(
         typer.echo(f"{best}: no trained pipeline", err=True)
         raise typer.Exit(2)
     nlp = spacy.load(best)
-    sets = cpu.dev_sets(corpus)
-    entity_sets = {k: v for k, v in sets.items() if k not in ("dev", "dev-topics")}
-    topic_set = sets.get("dev-topics")
-    if topic_set is None or not entity_sets:
-        typer.echo(f"{corpus}: needs dev-topics.spacy and per-source dev-*.spacy files", err=True)
-        raise typer.Exit(2)
-    thresholds = cpu.calibrate_topics(nlp, topic_set, batch_size)
-    rule_order = (cpu.choose_rule_order(nlp, entity_sets, thresholds["per_label"], batch_size)
-                  if cpu._has_factory(cpu.RULES_FACTORY) else None)
-    cpu.add_enrichers(nlp)
-    scores = cpu.score_all(nlp, entity_sets, topic_set, thresholds["per_label"], batch_size)
-    progress = _read_progress(training_dir)
-    manifest_path = corpus / "manifest.json"
-    manifest = json.loads(manifest_path.read_text(encoding="utf8")) if manifest_path.exists() else None
-    cpu.package(nlp, output, thresholds=thresholds, dev_scores=scores, rule_order=rule_order, manifest=manifest)
-    meta_path = output / "meta.json"
-    meta = json.loads(meta_path.read_text(encoding="utf8"))
-    meta["name"] = TRF_MODEL_NAME
     backbone = nlp.config["components"]["transformer"]["model"]["name"]
-    meta["description"] = meta["description"].replace("CNN tok2vec", f"transformer ({backbone})")
+    cpu.finish(nlp, corpus, output, training_dir, batch_size=batch_size, name=TRF_MODEL_NAME,
+               architecture=f"transformer ({backbone})")
+    progress = _read_progress(training_dir)
     if progress["chunks"]:  # trained with `train` (a plain `spacy train` run has no progress.json)
+        meta_path = output / "meta.json"
+        meta = json.loads(meta_path.read_text(encoding="utf8"))
         meta["svpol"]["training"] = {k: progress.get(k) for k in ("settings", "steps_done", "best_step", "chunks")}
-    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf8")
-    (training_dir / "dev_scores.json").write_text(json.dumps(scores, indent=2, ensure_ascii=False), encoding="utf8")
-    typer.echo(f"wrote {output}")
+        meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf8")
 
 
 def save_fp16(model: Path, output: Path) -> None:
