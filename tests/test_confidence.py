@@ -64,6 +64,19 @@ def test_action_probabilities(trained):
     assert forced_scores[(0, 1, "LOC")] < scores[(0, 2, "PERSON")]
 
 
+def test_action_probabilities_do_not_depend_on_the_batch(trained):
+    # The states of all docs and steps are scored in one batch: a doc's scores must be
+    # the same alone and next to others of other lengths, and the docs must be left as they were.
+    nlp, _ = trained
+    scorer = nlp.get_pipe("svpol_confidence")
+    docs = [nlp(t) for t in ("Per Olsson reste till Umeå.", "Anna Ek och Eva Lind bor i Lund och Solna.", "Hej.")]
+    before = [(list(d.ents), dict(d.user_data), list(d.spans)) for d in docs]
+    together = scorer.ner_marginals(docs)
+    assert together == [scorer.ner_marginals([d])[0] for d in docs]
+    assert together[0] and together[1]
+    assert [(list(d.ents), dict(d.user_data), list(d.spans)) for d in docs] == before
+
+
 def test_beam_marginals(trained):
     nlp, _ = trained
     scorer = ConfidenceScorer(nlp, method="beam", beam_width=8)

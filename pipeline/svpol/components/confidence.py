@@ -38,12 +38,12 @@ import json
 from bisect import bisect_right
 from collections import defaultdict
 from pathlib import Path
-from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
 import numpy
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.training import offsets_to_biluo_tags
 from spacy.util import minibatch
 
 from ..labels import ENTITY_LABELS, TOPIC_LABELS
@@ -155,6 +155,64 @@ def reliability_table(
     return bins, ece
 
 
+# --------------------------------------------------------------------------- replaying ner
+def _unannotated_copy(doc: Doc) -> Doc:
+    """A copy of ``doc`` for ``ner`` to re-read: same tokens and tensor, entities missing.
+
+    The user data (extension values) is left out of the copy: copying it is the
+    slow part of ``Doc.copy`` and the parser never reads it.
+    """
+    user_data, doc.user_data = doc.user_data, {}
+    try:
+        copy = doc.copy()
+    finally:
+        doc.user_data = user_data
+    # Cleared (missing) entities leave the parse free; set ones would bind it.
+    copy.set_ents([], default="missing")
+    return copy
+
+
+def _entity_tokens(doc: Doc) -> Set[int]:
+    """Indices of the tokens inside ``doc.ents``."""
+    return {i for ent in doc.ents for i in range(ent.start, ent.end)}
+
+
+def _target_actions(doc: Doc, index: Dict[str, int]) -> List[Optional[int]]:
+    """The ``ner`` action (class index) that tags each token as in ``doc.ents`` (BILUO); None if ``ner`` lacks it."""
+    actions = [index.get("O")] * len(doc)
+    for ent in doc.ents:
+        if len(ent) == 1:
+            actions[ent.start] = index.get(f"U-{ent.label_}")
+            continue
+        actions[ent.start] = index.get(f"B-{ent.label_}")
+        for i in range(ent.start + 1, ent.end - 1):
+            actions[i] = index.get(f"I-{ent.label_}")
+        actions[ent.end - 1] = index.get(f"L-{ent.label_}")
+    return actions
+
+
+def _state_scores(step, ids: numpy.ndarray) -> numpy.ndarray:
+    """The action scores of parser states given their token features (one row per state).
+
+    Does what spaCy 3.8's ``ParserStepModel.predict`` does for the states of one
+    step (``spacy/ml/parser_model.pyx``, ``step_forward``), from the features
+    ``step.get_token_ids`` recorded, so that each row depends on its own features
+    only and the states of many steps can be scored at once. (``step_forward`` also
+    gives classes marked unseen the batch's lowest score; spaCy 3.8 never marks
+    any: a parser's ``unseen_classes`` start empty and only shrink.)
+    """
+    vector = step.state2vec.predict(ids)
+    scores = step.vec2scores.predict(vector) if step.vec2scores is not None else numpy.asarray(vector)
+    return step.ops.to_numpy(scores)
+
+
+def _action_probability(row: numpy.ndarray, valid: List[int], target: int) -> float:
+    """Softmax probability of ``target`` among the ``valid`` actions, from one state's scores."""
+    logits = row[valid] - row[valid].max()
+    weights = numpy.exp(logits)
+    return float(weights[valid.index(target)] / weights.sum())
+
+
 # --------------------------------------------------------------------------- component
 class ConfidenceScorer:
     """Sets ``span._.score`` on every entity and ``doc._.topic_confidence``.
@@ -212,12 +270,7 @@ class ConfidenceScorer:
         ner = self._ner()
         if ner is None or not docs:
             return [{} for _ in docs]
-        copies = []
-        for doc in docs:
-            copy = doc.copy()
-            # Cleared (missing) entities leave the parse free; set ones would bind it.
-            copy.set_ents([], default="missing")
-            copies.append(copy)
+        copies = [_unannotated_copy(doc) for doc in docs]
         if self.method == "beam":
             return self._beam_marginals(ner, docs, copies)
         return self._action_probabilities(ner, docs, copies)
@@ -234,49 +287,67 @@ class ConfidenceScorer:
         return out
 
     def _action_probabilities(self, ner, docs: Sequence[Doc], copies: List[Doc]) -> List[Dict[SpanKey, float]]:
+        """Replay each doc's entities through ``ner`` and score the actions of the entity tokens.
+
+        The parser states are walked with the entities' actions, recording the
+        token features of every state; the network then scores only the states at
+        entity tokens, all in one batch (the score of a state depends on its
+        features alone), instead of scoring every state step by step.
+        """
         moves = ner.moves
         names = [moves.get_class_name(i) for i in range(moves.n_moves)]
         index = {name: i for i, name in enumerate(names)}
-        targets = [
-            offsets_to_biluo_tags(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents]) for doc in docs
-        ]
-        probs: List[List[Optional[float]]] = [[None] * len(doc) for doc in docs]
-        states = moves.init_batch(copies)
+        opens = [name[2:] if name[:2] in ("B-", "I-") else None for name in names]  # the entity left open
         step = ner.model.predict(copies)
         # Without preset entities the valid actions depend only on the open entity's
         # label, the last token, a sentence start next and a space token (see spaCy's
         # ner.pyx), so they are looked up once per such situation.
         valid_cache: Dict[Tuple[Optional[str], bool, bool, bool], List[int]] = {}
+        step_ids: List[numpy.ndarray] = []  # the token features of the states at each parser step
+        wanted: List[Tuple[int, int, int, List[int], int]] = []  # (row, doc, token, valid, target) to score
+        row = 0
+        ent_tokens = [_entity_tokens(doc) for doc in docs]
+        targets = [_target_actions(doc, index) for doc in docs]
+        # Per token: is it the last, does a sentence start after it, is it a space.
+        last = [[False] * (len(copy) - 1) + [True] for copy in copies]
+        starts_next = [(copy.to_array(SENT_START)[1:] == 1).tolist() + [False] for copy in copies]
+        space = [copy.to_array(IS_SPACE).astype(bool).tolist() for copy in copies]
         open_label: List[Optional[str]] = [None] * len(docs)
-        active = [(i, state) for i, state in enumerate(states) if not state.is_final()]
+        active = [(i, state) for i, state in enumerate(moves.init_batch(copies)) if not state.is_final()]
         while active:
-            scores = step.ops.to_numpy(step.predict([state for _, state in active]))
-            for (i, state), row in zip(active, scores):
+            ids = step.get_token_ids([state for _, state in active])
+            step_ids.append(ids)
+            fallback_scores = None
+            for position, (i, state) in enumerate(active):
                 token = state.B(0)
-                doc = copies[i]
-                last = token + 1 >= len(doc)
-                key = (open_label[i], last, (not last) and bool(doc[token + 1].is_sent_start), doc[token].is_space)
-                if key not in valid_cache:
-                    valid_cache[key] = [k for k, name in enumerate(names) if moves.is_valid(state, name)]
-                valid = valid_cache[key]
-                target = index.get(targets[i][token])
+                key = (open_label[i], last[i][token], starts_next[i][token], space[i][token])
+                valid = valid_cache.get(key)
+                if valid is None:
+                    valid = valid_cache[key] = [k for k, name in enumerate(names) if moves.is_valid(state, name)]
+                target = targets[i][token]
                 if target in valid:
-                    logits = row[valid] - row[valid].max()
-                    weights = numpy.exp(logits)
-                    probs[i][token] = float(weights[valid.index(target)] / weights.sum())
+                    if token in ent_tokens[i]:
+                        wanted.append((row + position, i, token, valid, target))
                 else:  # a label the model lacks: follow the model, leave the token unscored
-                    target = max(valid, key=lambda k: row[k])
-                action = names[target]
-                moves.apply_transition(state, action)
-                open_label[i] = action[2:] if action[:2] in ("B-", "I-") else None
+                    if fallback_scores is None:
+                        fallback_scores = _state_scores(step, ids)
+                    target = max(valid, key=lambda k: fallback_scores[position][k])
+                moves.apply_transition(state, names[target])
+                open_label[i] = opens[target]
+            row += len(active)
             active = [(i, state) for i, state in active if not state.is_final()]
+        probs: List[Dict[int, float]] = [{} for _ in docs]
+        if wanted:
+            scores = _state_scores(step, numpy.concatenate(step_ids)[[r for r, *_ in wanted]])
+            for (_, i, token, valid, target), state_scores in zip(wanted, scores):
+                probs[i][token] = _action_probability(state_scores, valid, target)
         if hasattr(step, "clear_memory"):
             step.clear_memory()
         out = []
         for doc, token_probs in zip(docs, probs):
             scores_of: Dict[SpanKey, float] = {}
             for ent in doc.ents:
-                parts = token_probs[ent.start:ent.end]
+                parts = [token_probs.get(t) for t in range(ent.start, ent.end)]
                 if all(p is not None for p in parts):
                     scores_of[(ent.start, ent.end, ent.label_)] = float(numpy.prod(parts))
             out.append(scores_of)
