@@ -3,7 +3,7 @@
 import pytest
 import spacy
 
-from svpol.components.money import NO_MONEY, MoneyEnricher, find_money, parse_money
+from svpol.components.money import _CODES, _UNITS, MONEY_RE, NO_MONEY, MoneyEnricher, _may_hold_money, find_money, parse_money
 
 
 @pytest.mark.parametrize(
@@ -62,6 +62,18 @@ def test_find_money_in_municipal_text():
             "År 2019 500 tkr gick till 20 miljoner etiopier? Nej, 1 200 kr per invånare, 15 % mer.")
     found = [text[s:e] for s, e, _ in find_money(text)]
     assert found == ["22,2 mnkr", "0,6 mnkr", "500 tkr", "1 200 kr"]
+
+
+def test_cheap_test_before_the_search_never_drops_an_amount():
+    # Every unit in any case, across line breaks, every code as written, the signs in front.
+    texts = [f"Nämnden ger 5 {unit.replace(' ', chr(10))} till skolan." for unit in _UNITS]
+    texts += [t.upper() for t in texts] + [t.title() for t in texts]
+    texts += [f"Totalt 3,5 {code}." for code in _CODES] + ["Kostnad: € 10 miljoner", "Priset $5"]
+    for text in texts:
+        assert MONEY_RE.search(text), text
+        assert _may_hold_money(text), text
+    assert not _may_hold_money("Skolan behöver 20 lärare och 5 procent mer.")
+    assert list(find_money("Skolan behöver 20 lärare och 5 procent mer.")) == []
 
 
 def test_money_enricher_on_blank():

@@ -53,13 +53,19 @@ _BRACKET_ITEM_RE = re.compile(r"[A-Za-zÅÄÖåäö]{1,3}")
 _NAME_BEFORE_RE = re.compile(rf"{_NAME}\s*$")
 # Bodies named by their last word, with an optional name (on the same line: a heading
 # above is no part of it) or "X- och" in front.
+_BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt")
 _BODY_RE = re.compile(
     rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>[\wåäöÅÄÖ]+-\s+(?:och|eller)\s+))?"
-    r"(?P<word>[\wåäöÅÄÖ-]*(?:nämnd|förvaltning|tingsrätt|hovrätt|kammarrätt|förvaltningsrätt)(?:en)?s?)"
+    rf"(?P<word>[\wåäöÅÄÖ-]*(?:{'|'.join(_BODY_WORDS)})(?:en)?s?)"
     r"(?![\wåäö])"
 )
+_MUNICIPALITY_WORDS = ("kommun",)
 _MUNICIPALITY_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+(?:kommun|kommuns)(?![\wåäö])")
-_COURT_IN_RE = re.compile(rf"(?<![\w-])(?:Förvaltningsrätten|Kammarrätten|Migrationsdomstolen)\s+i\s+{_NAME}")
+_COURTS_IN = ("Förvaltningsrätten", "Kammarrätten", "Migrationsdomstolen")
+_COURT_IN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(_COURTS_IN)})\s+i\s+{_NAME}")
+# Every match of a pattern holds one of its words as written (the patterns are
+# case-sensitive): a text without them is not searched, which saves most of the time.
+_PATTERNS = ((_BODY_RE, _BODY_WORDS), (_MUNICIPALITY_RE, _MUNICIPALITY_WORDS))
 
 
 def _variants(form: str) -> List[str]:
@@ -153,7 +159,9 @@ class EntityRules(KBComponent):
         return True
 
     def _pattern_authorities(self, text: str) -> Iterable[Tuple[str, int, int]]:
-        for regex in (_BODY_RE, _MUNICIPALITY_RE):
+        for regex, words in _PATTERNS:
+            if not any(word in text for word in words):
+                continue
             for match in regex.finditer(text):
                 # Try the longest reading first, then without the words in front
                 # ("Igår socialnämnden" -> "socialnämnden").
@@ -169,6 +177,8 @@ class EntityRules(KBComponent):
                     if self.kb.match_authority(text[start:match.end()]):
                         yield "AUTHORITY", start, match.end()
                         break
+        if not any(court in text for court in _COURTS_IN):
+            return
         for match in _COURT_IN_RE.finditer(text):
             if self.kb.match_authority(match.group(0)):
                 yield "AUTHORITY", match.start(), match.end()
@@ -188,14 +198,15 @@ class EntityRules(KBComponent):
     def __call__(self, doc: Doc) -> Doc:
         found = self.find(doc)
         doc.spans[self.spans_key] = found
+        ents = list(doc.ents)  # read once: the getter scans every token
         if self.overwrite_ents:
             taken = {i for span in found for i in range(span.start, span.end)}
-            kept = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+            kept = [e for e in ents if not taken.intersection(range(e.start, e.end))]
             doc.ents = sorted(kept + found, key=lambda s: s.start)
         else:
-            taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+            taken = {i for ent in ents for i in range(ent.start, ent.end)}
             new = [s for s in found if not taken.intersection(range(s.start, s.end))]
-            doc.ents = sorted(list(doc.ents) + new, key=lambda s: s.start)
+            doc.ents = sorted(ents + new, key=lambda s: s.start)
         return doc
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:

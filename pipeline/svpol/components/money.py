@@ -94,6 +94,25 @@ MONEY_RE = re.compile(
 )
 
 
+# Every amount holds a currency code as written, a currency sign, or a unit whose last
+# word is among these in any case (multi-word units are matched across any whitespace).
+def _shortest(markers) -> Tuple[str, ...]:
+    """The markers that hold no other marker (finding "kr" is enough for "kronor")."""
+    return tuple(sorted(m for m in set(markers) if not any(o != m and o in m for o in markers)))
+
+
+_CODE_MARKERS = _shortest([*_CODES, "€", "$", "£"])
+_UNIT_MARKERS = _shortest([unit.split()[-1] for unit in _UNITS])
+
+
+def _may_hold_money(text: str) -> bool:
+    """False when ``MONEY_RE`` cannot match ``text`` (no currency in it): a cheap test before the search."""
+    if any(marker in text for marker in _CODE_MARKERS):
+        return True
+    lower = text.lower()
+    return any(marker in lower for marker in _UNIT_MARKERS)
+
+
 @dataclass(frozen=True)
 class MoneyValue:
     """A parsed amount.
@@ -162,6 +181,8 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
     A bare number, a percentage or a number followed by anything but a currency or a
     money unit ("20 miljoner etiopier") is not money.
     """
+    if not _may_hold_money(text):
+        return
     for match in MONEY_RE.finditer(text):
         yield match.start(), match.end(), _value(match)
 

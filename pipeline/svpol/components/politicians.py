@@ -48,10 +48,14 @@ _ROLE_AFTER_RE = re.compile(rf"\s*,\s*(?P<role>{_ROLE})(?![\w])", re.IGNORECASE)
 _NOT_ROLES = frozenset({"råd", "förråd", "utrymme", "område", "samråd", "rådet", "samrådet", "förrådet"})
 
 
+_ROLE_RE = re.compile(_ROLE, re.IGNORECASE)
+_SPACES_RE = re.compile(r"\s+")
+
+
 def base_role(text: str) -> Optional[str]:
     """The base form of an office as written ("Vice ordföranden" -> "vice ordförande")."""
-    words = re.sub(r"\s+", " ", text.strip().lower())
-    if not re.fullmatch(_ROLE, words, re.IGNORECASE) or words in _NOT_ROLES:
+    words = _SPACES_RE.sub(" ", text.strip().lower())
+    if not _ROLE_RE.fullmatch(words) or words in _NOT_ROLES:
         return None
     for suffix, repl in (("ordföranden", "ordförande"), ("ledamoten", "ledamot"),
                          ("ersättaren", "ersättare"), ("rådet", "råd"), ("ministern", "minister"),
@@ -97,9 +101,9 @@ class PoliticianEnricher(EntityEnricher):
         return self.kb.add_persons_csv(path)
 
     # ------------------------------------------------------------------ lookups
-    def text_party(self, doc: Doc, ent: Span) -> Optional[str]:
-        """The party written right after the name, or None."""
-        match = _PARTY_AFTER_RE.match(doc.text, ent.end_char, ent.end_char + self.window)
+    def text_party(self, text: str, ent: Span) -> Optional[str]:
+        """The party written right after the name in the doc's ``text``, or None."""
+        match = _PARTY_AFTER_RE.match(text, ent.end_char, ent.end_char + self.window)
         if not match:
             return None
         inner = match.group(1)
@@ -115,35 +119,36 @@ class PoliticianEnricher(EntityEnricher):
             found = self.kb.persons_by_name(name[:-1], date)
         return found
 
-    def role(self, doc: Doc, ent: Span) -> Optional[str]:
-        """The office written just before ("Ordföranden X") or after ("X (S), ledamot")."""
-        before = doc.text[max(0, ent.start_char - self.window):ent.start_char]
-        match = _ROLE_BEFORE_RE.search(before)
-        if match and base_role(match.group("role")):
-            return base_role(match.group("role"))
+    def role(self, text: str, ent: Span) -> Optional[str]:
+        """The office written just before ("Ordföranden X") or after ("X (S), ledamot") in the doc's ``text``."""
+        match = _ROLE_BEFORE_RE.search(text[max(0, ent.start_char - self.window):ent.start_char])
+        role = base_role(match.group("role")) if match else None
+        if role:
+            return role
         after_start = ent.end_char
-        party = _PARTY_AFTER_RE.match(doc.text, ent.end_char, ent.end_char + self.window)
+        party = _PARTY_AFTER_RE.match(text, ent.end_char, ent.end_char + self.window)
         if party:
             after_start = party.end()
-        match = _ROLE_AFTER_RE.match(doc.text, after_start, after_start + self.window)
+        match = _ROLE_AFTER_RE.match(text, after_start, after_start + self.window)
         if match:
             return base_role(match.group("role"))
         return None
 
-    def link(self, doc: Doc, ent: Span) -> Tuple[Optional[str], Optional[str], Optional[str]]:
+    def link(self, ent: Span) -> Tuple[Optional[str], Optional[str], Optional[str]]:
         """(party, role, kb_id) of one PERSON entity."""
-        date = to_iso_date(doc._.date)
-        written = self.text_party(doc, ent)
+        text = ent.doc.text  # built from the tokens on every read: read once
+        date = to_iso_date(ent.doc._.date)
+        written = self.text_party(text, ent)
         people = self.candidates(ent.text, date)
         person = people[0] if len(people) == 1 else None
         kb_party = person.party_at(date) if person else None
         kb_id = None
         if person and (written is None or kb_party is None or written == kb_party):
             kb_id = person.kb_id
-        return written or kb_party, self.role(doc, ent), kb_id
+        return written or kb_party, self.role(text, ent), kb_id
 
     def enrich(self, ent: Span) -> None:
-        ent._.party, ent._.role, ent._.kb_id = self.link(ent.doc, ent)
+        ent._.party, ent._.role, ent._.kb_id = self.link(ent)
 
     # ------------------------------------------------------------------ serialization
     def cfg(self) -> Dict[str, object]:
