@@ -182,3 +182,17 @@ def test_multiprocessing_keeps_order_and_chunk_stitching(ruler_nlp):
     assert [o["id"] for o in multi] == [str(i) for i in range(12)]
     assert multi == single
     assert [e["text"] for e in multi[5]["entities"]] == ["Karin Lindqvist", "S", "1 200 kr"]
+
+
+def test_annotate_with_processes_uses_the_worker_pool(ruler_nlp, monkeypatch):
+    texts = [{"id": f"m{i}", "text": f"Punkt {i}: Karin Lindqvist (S) får 1 200 kr.", "year": i} for i in range(9)]
+    single = list(svpol.annotate(texts, nlp=ruler_nlp, batch_size=2))
+    # The pool, not nlp.pipe(n_process=...), which would send Docs back: make that fail.
+    monkeypatch.setattr(type(ruler_nlp), "_multiprocessing_pipe", None)
+    multi = list(svpol.annotate(texts, nlp=ruler_nlp, batch_size=2, n_process=2))
+    assert multi == single and [o["id"] for o in multi] == [f"m{i}" for i in range(9)]
+    assert multi[4]["year"] == 4 and [e["text"] for e in multi[4]["entities"]] == ["Karin Lindqvist", "S", "1 200 kr"]
+    for bad in ({"n_process": 0}, {"n_process": -2}, {"batch_size": 0}):
+        with pytest.raises(ValueError):
+            svpol.annotate(texts, nlp=ruler_nlp, **bad)
+

@@ -1,9 +1,10 @@
 """svpol.benchmark on a tiny pipeline: texts, word counts, the reference pipeline, the result shape."""
 
+import pytest
 import spacy
 from spacy.tokens import DocBin
 
-from svpol.benchmark import benchmark, count_words, format_benchmark, read_texts, reference_pipeline
+from svpol.benchmark import benchmark, count_words, format_benchmark, read_texts, reference_pipeline, words_per_second
 from svpol.labels import ENTITY_LABELS, TOPIC_LABELS
 
 TEXTS = ["Karin Holm (V) vill ge 2 mnkr till polisen.", "Skolan behöver fler lärare.\n\nBudgeten räcker inte."]
@@ -34,3 +35,14 @@ def test_benchmark_result(tmp_path):
     assert result["pipelines"]["svpol"]["words_per_second_n_process=1"] > 0
     assert result["ratio"]["n_process=1"] > 0
     assert "reference" in format_benchmark(result)
+
+
+def test_words_per_second_with_a_worker_pool(monkeypatch):
+    nlp = reference_pipeline(ENTITY_LABELS, TOPIC_LABELS)
+    assert words_per_second(nlp, TEXTS * 4, n_process=1) > 0
+    # Several processes run in svpol's worker pool (plain dicts come back), not nlp.pipe(n_process=...).
+    monkeypatch.setattr(type(nlp), "_multiprocessing_pipe", None)
+    assert words_per_second(nlp, TEXTS * 4, n_process=2, batch_size=2) > 0
+    with pytest.raises(ValueError, match="n_process"):
+        words_per_second(nlp, TEXTS, n_process=0)
+

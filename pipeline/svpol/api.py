@@ -9,7 +9,7 @@ from typing import Any, Iterable, Iterator, Mapping, Optional, Union
 import spacy
 from spacy.language import Language
 
-from .annotate import annotate_records
+from .engines import LocalEngine
 from .intake import Record
 from .tokenizer import blank
 
@@ -117,7 +117,12 @@ def annotate(
     batch_size: int = 32,
     n_process: int = 1,
 ) -> Iterator[dict]:
-    """Annotate texts and yield one output dict each (schema in docs/DESIGN.md).
+    """Annotate texts and yield one output dict each, in input order (schema in docs/DESIGN.md).
+
+    With several processes the records go, in batches, to the worker pool of
+    :class:`svpol.engines.LocalEngine` (the one ``svpol annotate --n-process``
+    uses): each worker annotates and exports its batch, so only plain dicts come
+    back, not the Docs that ``nlp.pipe(n_process=...)`` would serialize.
 
     Args:
         texts_or_records: strings (id = their index), dicts ``{"id", "text", ...}``
@@ -125,11 +130,13 @@ def annotate(
             A single string is treated as one text.
         nlp: the pipeline; :func:`load` () by default.
         batch_size: texts per batch.
-        n_process: processes.
+        n_process: processes (-1: all CPUs).
+
+    Raises:
+        ValueError: ``batch_size`` below 1, or ``n_process`` 0 or below -1.
     """
     if isinstance(texts_or_records, (str, Mapping, Record)):
         texts_or_records = [texts_or_records]
-    if nlp is None:
-        nlp = load()
+    engine = LocalEngine(nlp if nlp is not None else load(), batch_size=batch_size, n_process=n_process)
     records = (_to_record(item, i) for i, item in enumerate(texts_or_records))
-    return annotate_records(records, nlp, batch_size=batch_size, n_process=n_process)
+    return (out for out, _words in engine.annotate(records))

@@ -110,6 +110,9 @@ class LocalEngine:
         batch_size: texts per batch.
         n_process: processes (-1: all CPUs).
         max_chars: the longest text given to the model in one piece.
+
+    Raises:
+        ValueError: ``batch_size`` below 1, or ``n_process`` 0 or below -1.
     """
 
     name = "local"
@@ -123,6 +126,10 @@ class LocalEngine:
         n_process: int = 1,
         max_chars: int = MAX_CHARS,
     ) -> None:
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        if n_process == 0 or n_process < -1:
+            raise ValueError(f"n_process must be positive or -1 (all CPUs), got {n_process}")
         self.nlp = nlp
         self.model = model
         self.batch_size = batch_size
