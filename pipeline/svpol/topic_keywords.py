@@ -79,7 +79,10 @@ def _compile(stems: Sequence[str]) -> re.Pattern:
         elif stem.startswith("re:"):
             parts.append(stem[3:])
         else:
-            parts.append(r"(?<![a-zåäöéü0-9])" + re.escape(stem))
+            # "(?<![a-zåäöéü0-9])stem" written as its first letter, then the check on the
+            # character before it: alternatives that start with a letter let the regex
+            # engine skip positions whose letter starts none of them (same matches, ~10x faster).
+            parts.append(re.escape(stem[0]) + r"(?<![a-zåäöéü0-9].)" + re.escape(stem[1:]))
     return re.compile("|".join(parts))
 
 
