@@ -270,12 +270,19 @@ class ConfidenceScorer:
         ner = self._ner()
         if ner is None or not docs:
             return [{} for _ in docs]
-        copies = [_unannotated_copy(doc) for doc in docs]
         if self.method == "beam":
-            return self._beam_marginals(ner, docs, copies)
-        return self._action_probabilities(ner, docs, copies)
+            return self._beam_marginals(ner, docs)
+        # Only docs with entities have something to score.
+        with_ents = [i for i, doc in enumerate(docs) if doc.ents]
+        out: List[Dict[SpanKey, float]] = [{} for _ in docs]
+        if with_ents:
+            scored = self._action_probabilities(ner, [docs[i] for i in with_ents])
+            for i, scores in zip(with_ents, scored):
+                out[i] = scores
+        return out
 
-    def _beam_marginals(self, ner, docs: Sequence[Doc], copies: List[Doc]) -> List[Dict[SpanKey, float]]:
+    def _beam_marginals(self, ner, docs: Sequence[Doc]) -> List[Dict[SpanKey, float]]:
+        copies = [_unannotated_copy(doc) for doc in docs]
         beams = ner.beam_parse(copies, beam_width=self.beam_width, beam_density=self.beam_density)
         out = []
         for doc, beam in zip(docs, beams):
@@ -286,14 +293,16 @@ class ConfidenceScorer:
             out.append(marginals)
         return out
 
-    def _action_probabilities(self, ner, docs: Sequence[Doc], copies: List[Doc]) -> List[Dict[SpanKey, float]]:
+    def _action_probabilities(self, ner, docs: Sequence[Doc]) -> List[Dict[SpanKey, float]]:
         """Replay each doc's entities through ``ner`` and score the actions of the entity tokens.
 
-        The parser states are walked with the entities' actions, recording the
-        token features of every state; the network then scores only the states at
-        entity tokens, all in one batch (the score of a state depends on its
-        features alone), instead of scoring every state step by step.
+        The parser states are walked with the entities' actions up to the last
+        entity, recording the token features of every state; the network then
+        scores only the states at entity tokens, all in one batch (the score of a
+        state depends on its features alone), instead of scoring every state step
+        by step.
         """
+        copies = [_unannotated_copy(doc) for doc in docs]
         moves = ner.moves
         names = [moves.get_class_name(i) for i in range(moves.n_moves)]
         index = {name: i for i, name in enumerate(names)}
@@ -307,6 +316,7 @@ class ConfidenceScorer:
         wanted: List[Tuple[int, int, int, List[int], int]] = []  # (row, doc, token, valid, target) to score
         row = 0
         ent_tokens = [_entity_tokens(doc) for doc in docs]
+        ends = [max(ent_tokens[i], default=-1) + 1 for i in range(len(docs))]  # the walk stops there
         targets = [_target_actions(doc, index) for doc in docs]
         # Per token: is it the last, does a sentence start after it, is it a space.
         last = [[False] * (len(copy) - 1) + [True] for copy in copies]
@@ -335,7 +345,7 @@ class ConfidenceScorer:
                 moves.apply_transition(state, names[target])
                 open_label[i] = opens[target]
             row += len(active)
-            active = [(i, state) for i, state in active if not state.is_final()]
+            active = [(i, state) for i, state in active if not state.is_final() and state.B(0) < ends[i]]
         probs: List[Dict[int, float]] = [{} for _ in docs]
         if wanted:
             scores = _state_scores(step, numpy.concatenate(step_ids)[[r for r, *_ in wanted]])
