@@ -98,12 +98,18 @@ class TopicEvidence:
 
     def __call__(self, doc: Doc) -> Doc:
         """Rescore ``doc.cats`` and the paragraphs' topics."""
-        if doc.cats:
-            doc.cats = self.rescore(doc.cats, doc.text)
+        text = doc.text  # built from the tokens on every read: read once
+        cats = doc.cats
+        if cats:
+            doc.cats = self.rescore(cats, text)
         paragraphs = doc._.paragraphs if Doc.has_extension("paragraphs") else None
         for paragraph in paragraphs or ():
-            text = doc.text[paragraph["start"] : paragraph["end"]]
-            paragraph["topics"] = self.rescore(paragraph["topics"], text)
+            start, end = paragraph["start"], paragraph["end"]
+            if cats and (start, end) == (0, len(text)) and list(paragraph["topics"].items()) == list(cats.items()):
+                # The whole text with the document's scores (one paragraph): the same rescoring.
+                paragraph["topics"] = dict(doc.cats)
+            else:
+                paragraph["topics"] = self.rescore(paragraph["topics"], text[start:end])
         return doc
 
     def fit(
