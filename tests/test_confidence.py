@@ -70,11 +70,12 @@ def test_action_probabilities_do_not_depend_on_the_batch(trained):
     nlp, _ = trained
     scorer = nlp.get_pipe("svpol_confidence")
     docs = [nlp(t) for t in ("Per Olsson reste till Umeå.", "Anna Ek och Eva Lind bor i Lund och Solna.", "Hej.")]
-    before = [(list(d.ents), dict(d.user_data), list(d.spans)) for d in docs]
+    docs[1].cats = {"budget": 0.25}
+    before = [(list(d.ents), dict(d.user_data), list(d.spans), dict(d.cats)) for d in docs]
     together = scorer.ner_marginals(docs)
     assert together == [scorer.ner_marginals([d])[0] for d in docs]
     assert together[0] and together[1]
-    assert [(list(d.ents), dict(d.user_data), list(d.spans)) for d in docs] == before
+    assert [(list(d.ents), dict(d.user_data), list(d.spans), dict(d.cats)) for d in docs] == before
 
 
 def test_beam_marginals(trained):

@@ -159,14 +159,16 @@ def reliability_table(
 def _unannotated_copy(doc: Doc) -> Doc:
     """A copy of ``doc`` for ``ner`` to re-read: same tokens and tensor, entities missing.
 
-    The user data (extension values) is left out of the copy: copying it is the
-    slow part of ``Doc.copy`` and the parser never reads it.
+    The user data (extension values) and the topic scores are left out of the
+    copy: deep-copying them is the slow part of ``Doc.copy`` and the parser never
+    reads them.
     """
-    user_data, doc.user_data = doc.user_data, {}
+    user_data, cats = doc.user_data, doc.cats
+    doc.user_data, doc.cats = {}, {}
     try:
         copy = doc.copy()
     finally:
-        doc.user_data = user_data
+        doc.user_data, doc.cats = user_data, cats
     # Cleared (missing) entities leave the parse free; set ones would bind it.
     copy.set_ents([], default="missing")
     return copy
