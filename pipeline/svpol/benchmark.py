@@ -12,9 +12,10 @@ worker pool of :class:`svpol.engines.LocalEngine`, the way ``svpol annotate
 --n-process`` and ``svpol.annotate(n_process=...)`` run: the workers annotate and
 export batches of texts and send plain dicts back, and starting the pool is
 timed for both. (``nlp.pipe(n_process=...)`` instead sends every Doc back
-serialized; that costs a few milliseconds per serialized part of a Doc, and an
-svpol Doc has five (user data keys and values, span groups) where the
-reference's has one, so it measures the transfer rather than the pipelines.)
+serialized, and srsly's msgpack looks up its extension registry on every call:
+an svpol Doc takes five calls (the Doc, user data keys and values, span groups)
+where the reference's takes one, so that measures the transfer, which costs
+more per svpol Doc than annotating it, rather than the pipelines.)
 Words are whitespace-separated words of the input texts, the same count for
 both pipelines whatever their tokenizers do.
 
