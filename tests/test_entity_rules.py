@@ -108,6 +108,16 @@ def test_regions_municipalities_courts(nlp):
     ]
 
 
+def test_county_police_authorities_and_court_names_end_at_the_name(nlp):
+    doc = nlp("Ängelholms polismyndighet och Polismyndigheten i Skåne län samarbetar. "
+              "Kammarrätten i Göteborg Sedan dess har Polismyndigheten fått nya pengar.")
+    assert ents(doc) == [
+        ("Ängelholms polismyndighet", "AUTHORITY"), ("Polismyndigheten i Skåne län", "AUTHORITY"),
+        ("Kammarrätten i Göteborg", "AUTHORITY"), ("Polismyndigheten", "AUTHORITY"),
+    ]
+    assert ents(nlp("Det finns en polismyndighet i varje län.")) == []
+
+
 def test_labels_option():
     nlp = _rules_nlp(spacy.blank("sv"), labels=["MONEY"])
     assert ents(nlp("Moderaterna ger SÄPO 5 mnkr.")) == [("5 mnkr", "MONEY")]

@@ -547,6 +547,12 @@ class KnowledgeBase:
             return Authority(" ".join(words[:-1]) + " " + base, "court")
         if re.fullmatch(r"(Förvaltningsrätten|Kammarrätten|Migrationsdomstolen) i [A-ZÅÄÖ]\w+", text):
             return Authority(text, "court")
+        # The county police authorities before 2015: "Ängelholms polismyndighet",
+        # "Polismyndigheten i Skåne län", "Polismyndigheten i Stockholms län".
+        if base in ("polismyndighet", "polismyndigheten") and len(words) >= 2 and words[0][:1].isupper():
+            return Authority(" ".join(words[:-1]) + " " + base, "police")
+        if re.fullmatch(r"Polismyndigheten i [A-ZÅÄÖ][\wåäö]*(?: [A-ZÅÄÖ][\wåäö]*)?(?: län)?", text):
+            return Authority(text, "police")
         # Named municipal boards and administrations
         for suffix in MUNICIPAL_SUFFIXES:
             if not (base.endswith(suffix) or last.endswith(suffix)):

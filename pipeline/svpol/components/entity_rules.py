@@ -53,7 +53,7 @@ _BRACKET_ITEM_RE = re.compile(r"[A-Za-zÅÄÖåäö]{1,3}")
 _NAME_BEFORE_RE = re.compile(rf"{_NAME}\s*$")
 # Bodies named by their last word, with an optional name (on the same line: a heading
 # above is no part of it) or "X- och" in front.
-_BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt")
+_BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt", "polismyndighet")
 _BODY_RE = re.compile(
     rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>[\wåäöÅÄÖ]+-\s+(?:och|eller)\s+))?"
     rf"(?P<word>[\wåäöÅÄÖ-]*(?:{'|'.join(_BODY_WORDS)})(?:en)?s?)"
@@ -61,8 +61,8 @@ _BODY_RE = re.compile(
 )
 _MUNICIPALITY_WORDS = ("kommun",)
 _MUNICIPALITY_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+(?:kommun|kommuns)(?![\wåäö])")
-_COURTS_IN = ("Förvaltningsrätten", "Kammarrätten", "Migrationsdomstolen")
-_COURT_IN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(_COURTS_IN)})\s+i\s+{_NAME}")
+_COURTS_IN = ("Förvaltningsrätten", "Kammarrätten", "Migrationsdomstolen", "Polismyndigheten")
+_COURT_IN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(_COURTS_IN)})\s+i\s+{_NAME}(?:[ \t]+{_NAME})?(?:[ \t]+län)?")
 # Every match of a pattern holds one of its words as written (the patterns are
 # case-sensitive): a text without them is not searched, which saves most of the time.
 _PATTERNS = ((_BODY_RE, _BODY_WORDS), (_MUNICIPALITY_RE, _MUNICIPALITY_WORDS))
@@ -180,8 +180,13 @@ class EntityRules(KBComponent):
         if not any(court in text for court in _COURTS_IN):
             return
         for match in _COURT_IN_RE.finditer(text):
-            if self.kb.match_authority(match.group(0)):
-                yield "AUTHORITY", match.start(), match.end()
+            # Longest reading first: "Polismyndigheten i Skåne län", then without the
+            # words after the first name ("Förvaltningsrätten i Malmö" of "... i Malmö Det").
+            ends = [match.start() + m.end() for m in re.finditer(r"\S+", match.group(0))][:1:-1]
+            for end in ends:
+                if self.kb.match_authority(text[match.start():end]):
+                    yield "AUTHORITY", match.start(), end
+                    break
 
     def find(self, doc: Doc) -> List[Span]:
         """The rule entities of ``doc`` (no overlaps), without changing the doc."""
