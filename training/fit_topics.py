@@ -19,13 +19,13 @@ from typing import Callable, Dict, List
 
 import spacy
 import typer
-from spacy.language import Language
 from spacy.training import Example
 
 import svpol  # noqa: F401  (registers the svpol components)
 from svpol.components.topic_evidence import TopicEvidence
 from svpol.evaluate import (
     TEXTCAT,
+    all_but_classifier,
     crossfit_topic_scores,
     find_topic_thresholds,
     predict,
@@ -38,12 +38,6 @@ from .fit_confidence import write_pipeline
 
 EVIDENCE = "topic_evidence"
 EVIDENCE_FACTORY = "svpol_topic_evidence"
-
-
-def _classifier_only(nlp: Language) -> List[str]:
-    """Everything but the text classifier and the layers it listens to."""
-    keep = {TEXTCAT} | {name for name, pipe in nlp.pipeline if TEXTCAT in getattr(pipe, "listening_components", [])}
-    return [name for name in nlp.pipe_names if name not in keep]
 
 
 def _fitter(raw: Dict[int, Dict[str, float]]) -> Callable[[List[Example]], Callable[[Example], Dict[str, float]]]:
@@ -80,7 +74,7 @@ def fit_topic_evidence(model: Path, dev: Path, output: Path, *, batch_size: int 
         raise ValueError(f"{model}: the pipeline has no '{TEXTCAT}' component")
     if EVIDENCE in nlp.component_names:
         nlp.remove_pipe(EVIDENCE)
-    examples, _ = predict(nlp, read_docs(nlp, dev), batch_size=batch_size, disable=_classifier_only(nlp))
+    examples, _ = predict(nlp, read_docs(nlp, dev), batch_size=batch_size, disable=all_but_classifier(nlp))
     examples = [eg for eg in examples if eg.reference.cats]
     if not examples:
         raise ValueError(f"{dev}: no docs with topic labels")

@@ -27,7 +27,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional
 
 import spacy
 import typer
@@ -38,6 +38,7 @@ import svpol.components  # noqa: F401  (registers the svpol factories)
 import svpol.tokenizer  # noqa: F401  (registers svpol.Tokenizer.v1)
 from svpol.about import __version__
 from svpol.evaluate import (
+    all_but_classifier,
     crossfit_topic_scores,
     evaluate,
     find_topic_thresholds,
@@ -181,7 +182,7 @@ def dev_sets(corpus: Path) -> Dict[str, Path]:
 
 def calibrate_topics(nlp: Language, topic_dev: Path, batch_size: int) -> Dict[str, Any]:
     """Choose topic thresholds on ``topic_dev``; also report a 2-fold cross-fitted estimate."""
-    examples, _ = predict(nlp, read_docs(nlp, topic_dev), batch_size=batch_size, disable=_topics_only(nlp))
+    examples, _ = predict(nlp, read_docs(nlp, topic_dev), batch_size=batch_size, disable=all_but_classifier(nlp))
     chosen = find_topic_thresholds(examples, TOPIC_LABELS)
     crossfit = crossfit_topic_scores(examples, TOPIC_LABELS)
     return {
@@ -197,14 +198,6 @@ def calibrate_topics(nlp: Language, topic_dev: Path, batch_size: int) -> Dict[st
 def _non_scoring(nlp: Language) -> List[str]:
     """Components that do not change entities or doc.cats, skipped while scoring."""
     return [name for name in nlp.pipe_names if name in ("paragraph_topics", CONFIDENCE) or name in ENRICHERS]
-
-
-def _topics_only(nlp: Language) -> List[str]:
-    """Everything but the text classifier and the layers it listens to (none for bag-of-words)."""
-    keep = {TEXTCAT} | {
-        name for name, pipe in nlp.pipeline if TEXTCAT in getattr(pipe, "listening_components", [])
-    }
-    return [name for name in nlp.pipe_names if name not in keep]
 
 
 def _has_factory(name: str) -> bool:
@@ -248,7 +241,7 @@ def score_all(
     }
     if topic_set is not None:
         scores[topic_set.stem] = evaluate(
-            nlp, topic_set, batch_size=batch_size, thresholds=thresholds, disable=_topics_only(nlp), kinds=("topics",)
+            nlp, topic_set, batch_size=batch_size, thresholds=thresholds, disable=all_but_classifier(nlp), kinds=("topics",)
         )
     return scores
 

@@ -242,6 +242,13 @@ def model_thresholds(nlp: Language, labels: Sequence[str] = TOPIC_LABELS) -> Dic
     return {label: float(stored.get(label, default)) for label in labels}
 
 
+def all_but_classifier(nlp: Language) -> List[str]:
+    """Components to disable when only the topics matter: all but the text classifier and
+    the embedding layers it listens to (none for a bag-of-words classifier)."""
+    keep = {TEXTCAT} | {name for name, pipe in nlp.pipeline if TEXTCAT in getattr(pipe, "listening_components", [])}
+    return [name for name in nlp.pipe_names if name not in keep]
+
+
 def read_docs(nlp: Language, path: Path) -> List[Doc]:
     """The gold docs of a ``.spacy`` file."""
     return list(DocBin().from_disk(path).get_docs(nlp.vocab))
