@@ -176,6 +176,16 @@ class Person:
         return True
 
 
+# Bodies named "<body> i <place>": courts by their town ("Förvaltningsrätten i Malmö"), the
+# county police authorities before 2015 by their county ("Polismyndigheten i Skåne län").
+# svpol_entity_rules looks for these names before asking match_authority.
+COURTS_IN_PLACE: Tuple[str, ...] = ("Förvaltningsrätten", "Kammarrätten", "Migrationsdomstolen")
+POLICE_IN_COUNTY = "Polismyndigheten"
+BODIES_IN_PLACE: Tuple[str, ...] = COURTS_IN_PLACE + (POLICE_IN_COUNTY,)
+_COURT_IN_PLACE_RE = re.compile(rf"(?:{'|'.join(COURTS_IN_PLACE)}) i [A-ZÅÄÖ]\w+")
+_POLICE_IN_COUNTY_RE = re.compile(rf"{POLICE_IN_COUNTY} i [A-ZÅÄÖ][\wåäö]*(?: [A-ZÅÄÖ][\wåäö]*)?(?: län)?")
+
+
 def _end_of(partial: str) -> str:
     """Pad a partial ISO date ("1990", "1990-05") to the last day it covers."""
     if len(partial) == 4:
@@ -545,13 +555,13 @@ class KnowledgeBase:
         if re.fullmatch(r"(tingsrätt|hovrätt|kammarrätt|förvaltningsrätt|migrationsdomstol)", base) \
                 and len(words) >= 2 and words[0][:1].isupper():
             return Authority(" ".join(words[:-1]) + " " + base, "court")
-        if re.fullmatch(r"(Förvaltningsrätten|Kammarrätten|Migrationsdomstolen) i [A-ZÅÄÖ]\w+", text):
+        if _COURT_IN_PLACE_RE.fullmatch(text):
             return Authority(text, "court")
         # The county police authorities before 2015: "Ängelholms polismyndighet",
         # "Polismyndigheten i Skåne län", "Polismyndigheten i Stockholms län".
         if base in ("polismyndighet", "polismyndigheten") and len(words) >= 2 and words[0][:1].isupper():
             return Authority(" ".join(words[:-1]) + " " + base, "police")
-        if re.fullmatch(r"Polismyndigheten i [A-ZÅÄÖ][\wåäö]*(?: [A-ZÅÄÖ][\wåäö]*)?(?: län)?", text):
+        if _POLICE_IN_COUNTY_RE.fullmatch(text):
             return Authority(text, "police")
         # Named municipal boards and administrations
         for suffix in MUNICIPAL_SUFFIXES:

@@ -35,7 +35,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..kb import BARE_PARTY_LETTERS, KBComponent, genitive
+from ..kb import BARE_PARTY_LETTERS, BODIES_IN_PLACE, KBComponent, genitive
 from ..labels import ENTITY_LABELS
 from .money import find_money
 
@@ -61,8 +61,7 @@ _BODY_RE = re.compile(
 )
 _MUNICIPALITY_WORDS = ("kommun",)
 _MUNICIPALITY_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+(?:kommun|kommuns)(?![\wåäö])")
-_COURTS_IN = ("Förvaltningsrätten", "Kammarrätten", "Migrationsdomstolen", "Polismyndigheten")
-_COURT_IN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(_COURTS_IN)})\s+i\s+{_NAME}(?:[ \t]+{_NAME})?(?:[ \t]+län)?")
+_COURT_IN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(BODIES_IN_PLACE)})\s+i\s+{_NAME}(?:[ \t]+{_NAME})?(?:[ \t]+län)?")
 # Every match of a pattern holds one of its words as written (the patterns are
 # case-sensitive): a text without them is not searched, which saves most of the time.
 _PATTERNS = ((_BODY_RE, _BODY_WORDS), (_MUNICIPALITY_RE, _MUNICIPALITY_WORDS))
@@ -177,7 +176,7 @@ class EntityRules(KBComponent):
                     if self.kb.match_authority(text[start:match.end()]):
                         yield "AUTHORITY", start, match.end()
                         break
-        if not any(court in text for court in _COURTS_IN):
+        if not any(body in text for body in BODIES_IN_PLACE):
             return
         for match in _COURT_IN_RE.finditer(text):
             # Longest reading first: "Polismyndigheten i Skåne län", then without the
