@@ -40,12 +40,19 @@ EVIDENCE = "topic_evidence"
 EVIDENCE_FACTORY = "svpol_topic_evidence"
 
 
+def _fitted(raw: Dict[int, Dict[str, float]], examples: List[Example]) -> TopicEvidence:
+    """A topic evidence component fitted on ``examples`` (their classifier scores in ``raw``)."""
+    component = TopicEvidence(EVIDENCE, labels=TOPIC_LABELS)
+    component.fit([raw[id(eg)] for eg in examples], [eg.reference.text for eg in examples],
+                  [eg.reference.cats for eg in examples])
+    return component
+
+
 def _fitter(raw: Dict[int, Dict[str, float]]) -> Callable[[List[Example]], Callable[[Example], Dict[str, float]]]:
     """A ``refit`` for :func:`crossfit_topic_scores`: fit on the tuning half's raw scores."""
 
     def refit(tune: List[Example]) -> Callable[[Example], Dict[str, float]]:
-        component = TopicEvidence(EVIDENCE, labels=TOPIC_LABELS)
-        component.fit([raw[id(eg)] for eg in tune], [eg.reference.text for eg in tune], [eg.reference.cats for eg in tune])
+        component = _fitted(raw, tune)
         return lambda eg: component.rescore(raw[id(eg)], eg.reference.text)
 
     return refit
@@ -84,8 +91,7 @@ def fit_topic_evidence(model: Path, dev: Path, output: Path, *, batch_size: int 
 
     after = "paragraph_topics" if "paragraph_topics" in nlp.pipe_names else TEXTCAT
     component = nlp.add_pipe(EVIDENCE_FACTORY, name=EVIDENCE, after=after)
-    component.fit([raw[id(eg)] for eg in examples], [eg.reference.text for eg in examples],
-                  [eg.reference.cats for eg in examples])
+    component.set_weights(_fitted(raw, examples).weights_dict())
     for eg in examples:
         eg.predicted.cats = component.rescore(raw[id(eg)], eg.reference.text)
     chosen = find_topic_thresholds(examples, TOPIC_LABELS)
