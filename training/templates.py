@@ -404,7 +404,8 @@ class TemplateFiller:
         return f"{first} {last}"
 
     def fill(self, frame: Frame, out: FilledText) -> None:
-        """Append the filled frame to ``out`` (with a separating space)."""
+        """Append the filled frame to ``out``: after a space, or on a new line after a header or
+        signature line (a frame without closing punctuation ends with a line break)."""
         if out.text and not out.text[-1].isspace():
             out.text += " "
         pos = 0
