@@ -71,6 +71,10 @@ HEADINGS = ("Beslut", "Sammanträde", "Ärendet", "Ärendebeskrivning", "Bakgrun
 DEV_HEADINGS = 10  # the last ten headings appear only in dev documents
 ROOMS = ("Sammanträdesrummet", "Sessionssalen", "Stora sammanträdesrummet", "KS-salen", "Fullmäktigesalen",
          "Lokal Tornet", "Sal A", "digitalt")
+# Laws by abbreviation or name: capitalised, often acronyms like SÄPO or FHS, but never entities.
+# LSS is left out on purpose: a dev frame uses it, so dev measures whether the model generalizes.
+LAWS = ("SoL", "LVU", "LVM", "PBL", "LOU", "OSL", "HSL", "SFB", "BrB", "KL", "socialtjänstlagen", "skollagen",
+        "kommunallagen", "plan- och bygglagen", "lagen om offentlig upphandling")
 CASE_PREFIXES = ("KS", "SN", "UN", "NSN", "KF", "BUN", "ÄN", "MHN", "SBN", "TN")
 PURPOSES = ("förebyggande insatser mot våldsbejakande extremism", "trygghetsskapande åtgärder",
             "feriearbeten för ungdomar", "upprustning av lekplatser", "hemtjänsten", "fritidsgårdarnas verksamhet",
@@ -141,7 +145,8 @@ def _f(text: str, *topics: str, dev: bool = False) -> Frame:
 # Slots: person, party (letter inside brackets), partyname, body, Body (capitalised), body_gen,
 # district_body, state, State, org, loc, district, place, street, money, money2, num and pct (non-money),
 # year, generic/Generic, group (non-entity party groups), purpose, muni (municipality acting: AUTHORITY),
-# surname (PERSON by surname only), and the non-entities heading, room, date, case (Dnr) and paragraph (§ n).
+# surname and surname_gen (PERSON by surname only, genitive), and the non-entities heading, room, date,
+# case (Dnr), paragraph (§ n) and law.
 HEADING_LINES: Tuple[Frame, ...] = (
     _f("{heading}"), _f("{paragraph} {heading}"), _f("{dev_heading}", dev=True), _f("{paragraph} {dev_heading}", dev=True),
 )
@@ -272,6 +277,22 @@ CONTENT: Tuple[Frame, ...] = (
     _f("{surname} anser att {body} måste prioritera frågan, medan {surname} ({party}) vill avvakta utredningen."),
     _f("Enligt {surname} ({party}) saknas en konsekvensanalys i tjänsteutlåtandet.", dev=True),
     _f("I debatten yttrar sig {person} ({party}), {surname} ({party}) och {person} ({party})."),
+    # A person by surname alone, without party letters, where running text and debates put one:
+    # first in the sentence, after an inverted verb, in the genitive, after a preposition.
+    _f("{surname} menar att {body} har tagit för lätt på frågan."),
+    _f("Som {surname} påpekade i debatten saknas finansiering för förslaget."),
+    _f("Jag delar {surname_gen} oro för utvecklingen i {place}.", "safety"),
+    _f("I sitt svar skriver {surname} att {state} följer utvecklingen noga."),
+    _f("Därefter jämförde {surname} kostnaderna med {body_gen} egen prognos.", "budget"),
+    _f("{person}, förvaltningschef i {muni_loc}, konstaterar att {surname} har rätt i sak."),
+    _f("{surname} och {surname} har båda lämnat in skriftliga synpunkter till {body}."),
+    _f("Frågan ställdes av {surname}, som fick svar av {person} ({party})."),
+    _f("Jag tackar {surname} för svaret men är inte nöjd med det.", dev=True),
+    _f("{surname_gen} förslag avslogs av {group} efter en lång debatt.", dev=True),
+    # Laws are not entities, even as acronyms.
+    _f("Bistånd enligt {law} prövas av {body} i varje enskilt fall.", "social_services"),
+    _f("Ärendet gäller hur {body} tillämpar {law} vid placeringar av barn.", "social_services"),
+    _f("Enligt {law} ska {generic} fatta beslut inom fyra månader."),
 )
 
 
@@ -319,6 +340,10 @@ class TemplateFiller:
             return self._person(), "PERSON"
         if slot == "surname":
             return r.choice(self.lasts), "PERSON"
+        if slot == "surname_gen":
+            return _genitive(r.choice(self.lasts)), "PERSON"
+        if slot == "law":
+            return r.choice(LAWS), None
         if slot == "heading":
             return r.choice(HEADINGS[:-DEV_HEADINGS]), None
         if slot == "dev_heading":
