@@ -54,7 +54,6 @@ from .fit_topics import fit_topic_evidence
 REPO = Path(__file__).resolve().parents[1]
 MODEL_NAME = "svpol_cnn"  # spaCy prefixes the language: the package is sv_svpol_cnn
 RULES = "entity_rules"
-TEXTCAT = "textcat_multilabel"
 RULES_FACTORY = "svpol_entity_rules"
 # Enrichers read entities and add attributes: they go after ner and the rules.
 ENRICHERS = ("politicians", "parties", "authorities", "money")
