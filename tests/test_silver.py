@@ -1,43 +1,13 @@
 """Interpellation TEI reader, silver entities and the municipal templates."""
 
-import io
 import random
-import tarfile
 
 import pytest
+from tei_fixtures import TEI, write_archive
 
 from training.interpellations import SilverAnnotator, iter_interpellations, list_ids, parse_tei
 from training.mapping import RuleTagger
 from training.templates import TemplateFiller, frames, generate, random_money, random_non_money
-
-TEI = """<?xml version='1.0' encoding='utf-8'?>
-<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="ipq-202021--0999">
-  <teiHeader><profileDesc>
-    <particDesc><listPerson>
-      <person><idno>i-asker</idno><persName>Lisa Testsson</persName>
-        <state ref="Q105112" type="partyAffiliation"><desc>S</desc></state></person>
-      <person><idno>i-minister</idno><persName>Olle Provberg (m)</persName>
-        <state ref="Q110843" type="partyAffiliation"/></person>
-    </listPerson></particDesc>
-    <correspDesc>
-      <correspAction type="sent" corresp="i-asker"><date when="2021-03-01"/></correspAction>
-      <correspAction type="received" corresp="i-minister"><date when="2021-03-02"/></correspAction>
-    </correspDesc>
-  </profileDesc></teiHeader>
-  <text><body>
-    <div type="ipqHeader"><div type="ipqTitle"><p>
-      Interpellation 2020/21:999 Polisens resurser av Lisa
-      Testsson (S) till justitieminister Olle Provberg (M)</p></div></div>
-    <div type="ipqBody">
-      <div type="ipContext">
-        <p>Regeringen har anslagit 2,5 miljarder kronor till polisen, men
-        Zyxbolaget Nordvind och 20 miljoner etiopier nämns inte.</p>
-        <p>   </p>
-      </div>
-      <div type="ipQuestion"><p>Min fråga till ministern:<list><item>1. Vad gör Olle Provberg?</item></list></p></div>
-    </div>
-  </body></text>
-</TEI>"""
 
 
 def test_parse_tei_header_title_and_paragraphs():
@@ -58,12 +28,7 @@ def test_parse_tei_rejects_non_tei():
 
 
 def test_archive_is_read_without_unpacking(tmp_path):
-    path = tmp_path / "a.tar.gz"
-    with tarfile.open(path, "w:gz") as tar:
-        data = TEI.encode("utf-8")
-        info = tarfile.TarInfo("data/202021/ipq-202021--0999.xml")
-        info.size = len(data)
-        tar.addfile(info, io.BytesIO(data))
+    path = write_archive(tmp_path / "a.tar.gz")
     assert list_ids(path) == ["ipq-202021--0999"]
     (ip,) = list(iter_interpellations(path))
     assert ip.session == "202021"

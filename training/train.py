@@ -118,14 +118,23 @@ def _train_command(config: Path, output: Path, overrides: Dict[str, Any]) -> Lis
 
 
 def run_stages(
-    config: Path, corpus: Path, training_dir: Path, *, topics_steps: int, ner_steps: int, dev_tokens: int
+    config: Path,
+    corpus: Path,
+    training_dir: Path,
+    *,
+    topics_steps: int,
+    ner_steps: int,
+    dev_tokens: int,
+    vectors: Optional[Path] = None,
 ) -> Dict[str, Path]:
     """Train the two stages in parallel processes; returns their best pipelines.
 
     Stage 1 trains ``textcat_multilabel`` alone on the topic docs (a bag-of-words
     model: cheap, so it can see the topic docs several times). Stage 2 trains the
     whole config on the docs with entities and selects its checkpoint on entities
-    only; its topic classifier is then replaced by the one of stage 1.
+    only; its topic classifier is then replaced by the one of stage 1. With
+    ``vectors`` (a pipeline folder, see ``training.vectors``) the tok2vec of stage 2
+    also embeds static vectors; both stages load them so the assembled pipeline has one vocabulary.
     """
     data = split_training_data(corpus, training_dir, dev_tokens)
     stages = {
@@ -152,6 +161,10 @@ def run_stages(
             "training.score_weights.cats_micro_f": 0.0,
         },
     }
+    if vectors is not None:
+        for overrides in stages.values():
+            overrides["paths.vectors"] = str(vectors)
+        stages["ner"]["components.tok2vec.model.embed.include_static_vectors"] = True
     procs = {}
     for name, overrides in stages.items():
         cmd = _train_command(config, training_dir / name, overrides)
@@ -417,16 +430,22 @@ def main(
     topics_steps: int = typer.Option(3000, "--topics-steps", help="Steps of stage 1 (topic classifier)"),
     ner_steps: int = typer.Option(4000, "--ner-steps", help="Steps of stage 2 (tok2vec and ner)"),
     dev_tokens: int = typer.Option(30000, "--dev-tokens", help="Size of the dev sample that picks the ner checkpoint"),
+    vectors: Optional[Path] = typer.Option(None, "--vectors",
+                                           help="Static vectors for the tok2vec (a folder written by training.vectors)"),
 ) -> None:
     """Train, calibrate, evaluate and package the svpol CPU pipeline."""
     if not config.exists():
         typer.echo(f"{config}: config not found", err=True)
         raise typer.Exit(2)
+    if vectors is not None and not (vectors / "vocab").is_dir():
+        typer.echo(f"{vectors}: not a vectors folder (write one with python -m training.vectors)", err=True)
+        raise typer.Exit(2)
     ensure_corpus(corpus, data_dir)
     stage_models = {"topics": training_dir / "topics" / "model-best", "ner": training_dir / "ner" / "model-best"}
     if not skip_train:
         stage_models = run_stages(
-            config, corpus, training_dir, topics_steps=topics_steps, ner_steps=ner_steps, dev_tokens=dev_tokens
+            config, corpus, training_dir, topics_steps=topics_steps, ner_steps=ner_steps, dev_tokens=dev_tokens,
+            vectors=vectors,
         )
     nlp = assemble(stage_models)
     finish(nlp, corpus, output, training_dir, batch_size=batch_size)
