@@ -1,5 +1,7 @@
 """svpol_politicians: party, role and kb_id of PERSON entities, with a KB written by the test."""
 
+import re
+
 import pytest
 import spacy
 
@@ -123,3 +125,31 @@ def test_local_politicians_from_csv_and_round_trip(tmp_path):
 def test_window_check():
     with pytest.raises(ValueError, match="window"):
         PoliticianEnricher(window=2)
+
+
+def test_surname_mentions_take_the_full_mention_party_and_link(nlp):
+    text = ("Interpellation av Bo Berg (C) till Cecilia Byte. Berg menar att Bytes svar är otillräckligt, "
+            "och Berg (S) i kommunen håller med.")
+    doc = nlp.make_doc(text)
+    doc._.date = "2015-01-01"
+    spans = [doc.char_span(m.start(), m.end(), label="PERSON")
+             for m in re.finditer(r"Bo Berg|Cecilia Byte|\bBerg\b(?! \()|Bytes|Berg(?= \(S\) i)", text)]
+    doc.ents = spans
+    doc = nlp.get_pipe("svpol_politicians")(doc)
+    got = [(e.text, e._.party, e._.kb_id) for e in doc.ents]
+    assert got == [
+        ("Bo Berg", "C", "Q201"),
+        ("Cecilia Byte", "M", "Q301"),  # party from the KB at the date
+        ("Berg", "C", "Q201"),          # surname alone: the full mention's party and link
+        ("Bytes", "M", "Q301"),         # genitive
+        ("Berg", "S", None),            # its own written party wins; no link across parties
+    ]
+
+
+def test_surname_shared_by_two_full_mentions_stays_unresolved(nlp):
+    text = "Bo Berg (C) och Kalle Berg (M) debatterade. Berg vann."
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(0, 7, label="PERSON"), doc.char_span(16, 26, label="PERSON"),
+                doc.char_span(44, 48, label="PERSON")]
+    doc = nlp.get_pipe("svpol_politicians")(doc)
+    assert [(e.text, e._.party) for e in doc.ents] == [("Bo Berg", "C"), ("Kalle Berg", "M"), ("Berg", None)]

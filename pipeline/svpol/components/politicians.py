@@ -11,6 +11,10 @@
 - ``span._.kb_id``: the Wikidata id (Riksdag persons; local persons their CSV id
   or Wikidata id) only when certain: one KB person of that name at the date, and
   no party in the text that contradicts the KB. Two persons sharing a name give None.
+- A person named by surname alone ("Lindh menar", "Lindhs oro") after being named in
+  full in the same document ("Eva Lindh (S)") takes the party and kb_id of that full
+  mention, where it has no party of its own and exactly one full mention ends in that
+  surname (two different people called Lindh leave it alone). The role stays local.
 
 ``doc._.date`` (an ISO string or a ``datetime.date``, set by whoever reads the
 document) decides who is meant and which party they had.
@@ -20,7 +24,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple, Union
+from typing import Dict, List, Optional, Set, Tuple, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -149,6 +153,27 @@ class PoliticianEnricher(EntityEnricher):
 
     def enrich(self, ent: Span) -> None:
         ent._.party, ent._.role, ent._.kb_id = self.link(ent)
+
+    def __call__(self, doc: Doc) -> Doc:
+        super().__call__(doc)
+        self.resolve_surnames(doc)
+        return doc
+
+    def resolve_surnames(self, doc: Doc) -> None:
+        """Give surname-only mentions the party and kb_id of the one full mention ending in that surname."""
+        full: Dict[str, Set[Tuple[str, Optional[str], Optional[str]]]] = {}
+        for ent in doc.ents:
+            if ent.label_ == self.label and len(ent) >= 2 and (ent._.party or ent._.kb_id):
+                full.setdefault(ent[-1].text, set()).add((ent.text, ent._.party, ent._.kb_id))
+        if not full:
+            return
+        for ent in doc.ents:
+            if ent.label_ != self.label or len(ent) != 1 or ent._.party:
+                continue
+            found = full.get(ent.text) or (full.get(ent.text[:-1]) if ent.text.endswith("s") else None)
+            if found and len(found) == 1:
+                (_, party, kb_id), = found
+                ent._.party, ent._.kb_id = party, ent._.kb_id or kb_id
 
     # ------------------------------------------------------------------ serialization
     def cfg(self) -> Dict[str, object]:
