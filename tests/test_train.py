@@ -78,6 +78,7 @@ def test_package_writes_meta(trained, tmp_path):
         topics_steps=1,
         ner_steps=1,
         dev_tokens=1000,
+        vectors=None,
     )
     nlp = spacy.load(tmp_path / "sv_svpol_cnn")
     meta = nlp.meta
@@ -94,6 +95,8 @@ def test_package_writes_meta(trained, tmp_path):
     calibration = meta["svpol"]["topic_calibration"]
     assert calibration["crossfit_micro"]["f"] == pytest.approx(dev["dev-topics"]["topics_micro_f"], abs=1e-4)
     assert "confidence" in names and "ece_calibrated" in meta["svpol"]["confidence_calibration"]
+    # The law-abbreviation filter sits after ner (and rules placed after it), before the enrichers.
+    assert names.index("ner") < names.index("not_entities") < names.index("politicians")
 
 
 def test_split_training_data(tmp_path):

@@ -56,3 +56,30 @@ def test_cli_errors_name_the_missing_input(tmp_path):
     result = CliRunner().invoke(app, ["--corpus", str(tmp_path / "nothing"), "-o", str(tmp_path / "v")])
     assert result.exit_code == 2
     assert "train.spacy: not found" in result.output
+
+
+def test_ner_stage_overrides_put_static_vectors_in_the_tok2vec(tmp_path):
+    import numpy
+    from spacy.training.initialize import init_nlp
+    from spacy.vectors import Vectors
+
+    from svpol.tokenizer import blank
+    from training.train import REPO, split_training_data, stage_overrides
+
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus)
+    words = ["Ordföranden", "kommunstyrelsen", "mnkr", "."]
+    vec_nlp = blank("sv")
+    vec_nlp.vocab.vectors = Vectors(strings=vec_nlp.vocab.strings, data=numpy.ones((len(words), 8), dtype="float32"),
+                                    keys=[vec_nlp.vocab.strings.add(w) for w in words])
+    vec_nlp.to_disk(tmp_path / "vectors")
+    data = split_training_data(corpus, tmp_path / "stages", 1000)
+    stages = stage_overrides(corpus, data, topics_steps=1, ner_steps=1, vectors=tmp_path / "vectors")
+    assert stages["topics"]["paths.vectors"] == str(tmp_path / "vectors")
+    config = spacy.util.load_config(REPO / "configs" / "cpu.cfg", overrides=stages["ner"], interpolate=False)
+    nlp = init_nlp(config)
+    assert nlp.vocab.vectors.shape == (len(words), 8)
+    assert "static_vectors" in {layer.name for layer in nlp.get_pipe("tok2vec").model.walk()}
+    doc = nlp("Ordföranden föreslår 0,6 mnkr.")
+    assert doc.tensor.shape[0] == len(doc)
+    assert stage_overrides(corpus, data, topics_steps=1, ner_steps=1)["ner"].get("paths.vectors") is None

@@ -57,6 +57,8 @@ RULES = "entity_rules"
 RULES_FACTORY = "svpol_entity_rules"
 # Enrichers read entities and add attributes: they go after ner and the rules.
 ENRICHERS = ("politicians", "parties", "authorities", "money")
+# Drops entities that are never entities (law abbreviations): right after ner and the rules.
+NOT_ENTITIES = "not_entities"
 # Confidence reads entities, the rule matches and doc.cats: it goes last.
 CONFIDENCE = "confidence"
 # Data sources and their licences; the share-alike licence of UNER governs the model.
@@ -117,26 +119,10 @@ def _train_command(config: Path, output: Path, overrides: Dict[str, Any]) -> Lis
     return cmd
 
 
-def run_stages(
-    config: Path,
-    corpus: Path,
-    training_dir: Path,
-    *,
-    topics_steps: int,
-    ner_steps: int,
-    dev_tokens: int,
-    vectors: Optional[Path] = None,
-) -> Dict[str, Path]:
-    """Train the two stages in parallel processes; returns their best pipelines.
-
-    Stage 1 trains ``textcat_multilabel`` alone on the topic docs (a bag-of-words
-    model: cheap, so it can see the topic docs several times). Stage 2 trains the
-    whole config on the docs with entities and selects its checkpoint on entities
-    only; its topic classifier is then replaced by the one of stage 1. With
-    ``vectors`` (a pipeline folder, see ``training.vectors``) the tok2vec of stage 2
-    also embeds static vectors; both stages load them so the assembled pipeline has one vocabulary.
-    """
-    data = split_training_data(corpus, training_dir, dev_tokens)
+def stage_overrides(
+    corpus: Path, data: Dict[str, Path], *, topics_steps: int, ner_steps: int, vectors: Optional[Path] = None
+) -> Dict[str, Dict[str, Any]]:
+    """The config overrides of the two training stages (see ``run_stages``)."""
     stages = {
         "topics": {
             "paths.train": str(data["train-topics"]),
@@ -165,6 +151,30 @@ def run_stages(
         for overrides in stages.values():
             overrides["paths.vectors"] = str(vectors)
         stages["ner"]["components.tok2vec.model.embed.include_static_vectors"] = True
+    return stages
+
+
+def run_stages(
+    config: Path,
+    corpus: Path,
+    training_dir: Path,
+    *,
+    topics_steps: int,
+    ner_steps: int,
+    dev_tokens: int,
+    vectors: Optional[Path] = None,
+) -> Dict[str, Path]:
+    """Train the two stages in parallel processes; returns their best pipelines.
+
+    Stage 1 trains ``textcat_multilabel`` alone on the topic docs (a bag-of-words
+    model: cheap, so it can see the topic docs several times). Stage 2 trains the
+    whole config on the docs with entities and selects its checkpoint on entities
+    only; its topic classifier is then replaced by the one of stage 1. With
+    ``vectors`` (a pipeline folder, see ``training.vectors``) the tok2vec of stage 2
+    also embeds static vectors; both stages load them so the assembled pipeline has one vocabulary.
+    """
+    data = split_training_data(corpus, training_dir, dev_tokens)
+    stages = stage_overrides(corpus, data, topics_steps=topics_steps, ner_steps=ner_steps, vectors=vectors)
     procs = {}
     for name, overrides in stages.items():
         cmd = _train_command(config, training_dir / name, overrides)
@@ -228,9 +238,14 @@ def place_entity_rules(nlp: Language, position: str) -> None:
 
 
 def add_enrichers(nlp: Language) -> List[str]:
-    """Add the svpol enrichers that exist: after ner and the rules, and confidence last."""
+    """Add the svpol components that exist after ner and the rules: the non-entity filter, then the
+    enrichers; and confidence last."""
     added = []
     anchor = RULES if RULES in nlp.pipe_names and nlp.pipe_names.index(RULES) > nlp.pipe_names.index("ner") else "ner"
+    if NOT_ENTITIES not in nlp.pipe_names and _has_factory(f"svpol_{NOT_ENTITIES}"):
+        nlp.add_pipe(f"svpol_{NOT_ENTITIES}", name=NOT_ENTITIES, after=anchor)
+        anchor = NOT_ENTITIES
+        added.append(NOT_ENTITIES)
     for name in ENRICHERS:
         if name in nlp.pipe_names or not _has_factory(f"svpol_{name}"):
             continue

@@ -260,6 +260,13 @@ _ALLIANCE_TABLE: Tuple[Tuple[str, str, Tuple[str, ...], Tuple[str, ...]], ...] =
 
 # Letters that are safe without brackets (never a Swedish word or an initial).
 BARE_PARTY_LETTERS: Tuple[str, ...] = ("SD", "KD", "MP")
+# Abbreviations of Swedish laws: capitalised like agency acronyms (SÄPO, FHS), but never an
+# entity (ANNOTATION.md has no label for laws). Ambiguous ones are left out: RF is also
+# Riksidrottsförbundet, FB Facebook, MB a megabyte, KL "kl." in capitals, JB or RB initials.
+LAW_ABBREVIATIONS: Tuple[str, ...] = (
+    "LSS", "LASS", "SoL", "LVU", "LVM", "PBL", "LOU", "OSL", "HSL", "HSLF", "SFB", "BrB", "LAS", "MBL",
+    "YGL", "SkolL", "AML", "OSF", "LOV", "LEK", "LPT", "LRV",
+)
 
 # Parties in party_affiliation.csv that map to a canonical id (Wikidata id -> svpol id);
 # predecessors of a current party map to it.
