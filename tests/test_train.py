@@ -79,6 +79,7 @@ def test_package_writes_meta(trained, tmp_path):
         ner_steps=1,
         dev_tokens=1000,
         vectors=None,
+        no_vectors=True,
     )
     nlp = spacy.load(tmp_path / "sv_svpol_cnn")
     meta = nlp.meta

@@ -83,6 +83,18 @@ def ensure_corpus(corpus: Path, data_dir: Path) -> None:
     subprocess.run(cmd, cwd=REPO, check=True)
 
 
+def ensure_vectors(vectors: Path, corpus: Path, data_dir: Path) -> Path:
+    """The vectors pipeline folder ``vectors/model``; built with ``training.vectors`` unless it exists."""
+    model = vectors / "model"
+    if (model / "vocab").is_dir():
+        return model
+    cmd = [sys.executable, "-m", "training.vectors", "--data-dir", str(data_dir), "--corpus", str(corpus),
+           "--output", str(vectors)]
+    typer.echo("building static vectors: " + " ".join(cmd), err=True)
+    subprocess.run(cmd, cwd=REPO, check=True)
+    return model
+
+
 def split_training_data(corpus: Path, work: Path, dev_tokens: int) -> Dict[str, Path]:
     """Write the per-stage training files into ``work``.
 
@@ -445,22 +457,22 @@ def main(
     topics_steps: int = typer.Option(3000, "--topics-steps", help="Steps of stage 1 (topic classifier)"),
     ner_steps: int = typer.Option(4000, "--ner-steps", help="Steps of stage 2 (tok2vec and ner)"),
     dev_tokens: int = typer.Option(30000, "--dev-tokens", help="Size of the dev sample that picks the ner checkpoint"),
-    vectors: Optional[Path] = typer.Option(None, "--vectors",
-                                           help="Static vectors for the tok2vec (a folder written by training.vectors)"),
+    vectors: Optional[Path] = typer.Option(
+        Path("training_output/vectors"), "--vectors",
+        help="Static vectors for the tok2vec: the output folder of training.vectors, built if missing"),
+    no_vectors: bool = typer.Option(False, "--no-vectors", help="Train the tok2vec without static vectors"),
 ) -> None:
     """Train, calibrate, evaluate and package the svpol CPU pipeline."""
     if not config.exists():
         typer.echo(f"{config}: config not found", err=True)
         raise typer.Exit(2)
-    if vectors is not None and not (vectors / "vocab").is_dir():
-        typer.echo(f"{vectors}: not a vectors folder (write one with python -m training.vectors)", err=True)
-        raise typer.Exit(2)
     ensure_corpus(corpus, data_dir)
+    vectors_model = None if no_vectors or vectors is None or skip_train else ensure_vectors(vectors, corpus, data_dir)
     stage_models = {"topics": training_dir / "topics" / "model-best", "ner": training_dir / "ner" / "model-best"}
     if not skip_train:
         stage_models = run_stages(
             config, corpus, training_dir, topics_steps=topics_steps, ner_steps=ner_steps, dev_tokens=dev_tokens,
-            vectors=vectors,
+            vectors=vectors_model,
         )
     nlp = assemble(stage_models)
     finish(nlp, corpus, output, training_dir, batch_size=batch_size)
