@@ -48,11 +48,7 @@ STATE_BODIES = ("regeringen", "riksdagen", "polisen", "Polisen", "Säkerhetspoli
 ORGS = ("Svenska Bostäder", "Stockholmshem", "Familjebostäder", "Hyresgästföreningen", "Röda Korset",
         "Rädda Barnen", "Stadsmissionen", "Svenska kyrkan", "LO", "Svt", "Sveriges Radio", "EU", "Nato",
         "Fryshuset", "Sveriges Kommuner och Regioner", "SKR", "Kommunal", "Lärarförbundet", "Unga Örnar",
-        "Micasa Fastigheter", "Vision", "Fastighetsägarna", "Bris", "Läkare utan gränser", "Coompanion",
-        # Media and companies: one-word names that stand where a surname can stand ("skriver Aftonbladet").
-        "Dagens Nyheter", "Svenska Dagbladet", "Aftonbladet", "Expressen", "Sydsvenskan", "Göteborgs-Posten",
-        "Dagens Industri", "Ekot", "TT", "Skanska", "Peab", "NCC", "Vattenfall", "Telia", "Securitas", "Attendo",
-        "Ambea", "Humana", "Sodexo", "Ericsson")
+        "Micasa Fastigheter", "Vision", "Fastighetsägarna", "Bris", "Läkare utan gränser", "Coompanion")
 PARTY_LETTERS = ("S", "M", "L", "KD", "SD", "MP", "V", "C", "Fi")
 PARTY_WEIGHTS = (8, 7, 3, 3, 5, 3, 4, 3, 1)
 PARTY_NAMES = ("Socialdemokraterna", "Moderaterna", "Liberalerna", "Kristdemokraterna", "Sverigedemokraterna",
@@ -291,11 +287,6 @@ CONTENT: Tuple[Frame, ...] = (
     _f("{person}, förvaltningschef i {muni_loc}, konstaterar att {surname} har rätt i sak."),
     _f("{surname} och {surname} har båda lämnat in skriftliga synpunkter till {body}."),
     _f("Frågan ställdes av {surname}, som fick svar av {person} ({party})."),
-    # The same positions with organisations, so that position alone does not make a name a person.
-    _f("{org} menar att {body} har tagit för lätt på frågan."),
-    _f("I en ledare skriver {org} att {state} följer utvecklingen för dåligt."),
-    _f("Därefter jämförde {org} kostnaderna med {body_gen} egen prognos.", "budget"),
-    _f("Det uppger {org} till {org}."),
     _f("Jag tackar {surname} för svaret men är inte nöjd med det.", dev=True),
     _f("{surname_gen} förslag avslogs av {group} efter en lång debatt.", dev=True),
     # Laws are not entities, even as acronyms.
