@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Dict, List, Optional, Set, Tuple, Union
+from typing import Dict, List, Optional, Tuple, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -160,19 +160,22 @@ class PoliticianEnricher(EntityEnricher):
         return doc
 
     def resolve_surnames(self, doc: Doc) -> None:
-        """Give surname-only mentions the party and kb_id of the one full mention ending in that surname."""
-        full: Dict[str, Set[Tuple[str, Optional[str], Optional[str]]]] = {}
+        """Give surname-only mentions the party and kb_id of the one full name ending in that surname."""
+        # surname -> full name as written -> (party, kb_id) from any of its mentions
+        full: Dict[str, Dict[str, Tuple[Optional[str], Optional[str]]]] = {}
         for ent in doc.ents:
-            if ent.label_ == self.label and len(ent) >= 2 and (ent._.party or ent._.kb_id):
-                full.setdefault(ent[-1].text, set()).add((ent.text, ent._.party, ent._.kb_id))
+            if ent.label_ == self.label and len(ent) >= 2:
+                names = full.setdefault(ent[-1].text, {})
+                party, kb_id = names.get(ent.text, (None, None))
+                names[ent.text] = (party or ent._.party, kb_id or ent._.kb_id)
         if not full:
             return
         for ent in doc.ents:
             if ent.label_ != self.label or len(ent) != 1 or ent._.party:
                 continue
-            found = full.get(ent.text) or (full.get(ent.text[:-1]) if ent.text.endswith("s") else None)
-            if found and len(found) == 1:
-                (_, party, kb_id), = found
+            names = full.get(ent.text) or (full.get(ent.text[:-1]) if ent.text.endswith("s") else None)
+            if names and len(names) == 1:
+                (party, kb_id), = names.values()
                 ent._.party, ent._.kb_id = party, ent._.kb_id or kb_id
 
     # ------------------------------------------------------------------ serialization
