@@ -74,24 +74,25 @@ LICENSE = "CC BY-SA 4.0"
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 
 
+def _build(what: str, module: str, args: List[str]) -> None:
+    """Run ``python -m module args`` from the repository root, saying what it builds."""
+    cmd = [sys.executable, "-m", module, *args]
+    typer.echo(f"building {what}: " + " ".join(cmd), err=True)
+    subprocess.run(cmd, cwd=REPO, check=True)
+
+
 def ensure_corpus(corpus: Path, data_dir: Path) -> None:
     """Build the training corpus with ``training.corpus`` unless ``corpus/train.spacy`` exists."""
-    if (corpus / "train.spacy").exists():
-        return
-    cmd = [sys.executable, "-m", "training.corpus", "--data-dir", str(data_dir), "--output", str(corpus)]
-    typer.echo("building corpus: " + " ".join(cmd), err=True)
-    subprocess.run(cmd, cwd=REPO, check=True)
+    if not (corpus / "train.spacy").exists():
+        _build("corpus", "training.corpus", ["--data-dir", str(data_dir), "--output", str(corpus)])
 
 
 def ensure_vectors(vectors: Path, corpus: Path, data_dir: Path) -> Path:
     """The vectors pipeline folder ``vectors/model``; built with ``training.vectors`` unless it exists."""
     model = vectors / "model"
-    if (model / "vocab").is_dir():
-        return model
-    cmd = [sys.executable, "-m", "training.vectors", "--data-dir", str(data_dir), "--corpus", str(corpus),
-           "--output", str(vectors)]
-    typer.echo("building static vectors: " + " ".join(cmd), err=True)
-    subprocess.run(cmd, cwd=REPO, check=True)
+    if not (model / "vocab").is_dir():
+        _build("static vectors", "training.vectors",
+               ["--data-dir", str(data_dir), "--corpus", str(corpus), "--output", str(vectors)])
     return model
 
 
