@@ -2,21 +2,16 @@
 
 import pytest
 import spacy
+from model_fixtures import entity_doc
 
 from svpol.components.not_entities import NotEntities
 from svpol.kb import LAW_ABBREVIATIONS
 
 
-def _doc_with_ents(nlp, text, labelled):
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label) for t, label in labelled]
-    return doc
-
-
 def test_law_abbreviations_are_dropped_other_entities_kept():
     nlp = spacy.blank("sv")
     nlp.add_pipe("svpol_not_entities")
-    doc = _doc_with_ents(nlp, "Insatser enligt LSS och SoL beviljas av socialnämnden; SÄPO och LVU:s regler.",
+    doc = entity_doc(nlp, "Insatser enligt LSS och SoL beviljas av socialnämnden; SÄPO och LVU:s regler.",
                          [("LSS", "AUTHORITY"), ("SoL", "PERSON"), ("socialnämnden", "AUTHORITY"),
                           ("SÄPO", "AUTHORITY"), ("LVU:s", "ORG")])
     doc = nlp.get_pipe("svpol_not_entities")(doc)
@@ -33,7 +28,7 @@ def test_matches_are_exact_and_case_sensitive():
 def test_own_list_from_the_config_and_validation():
     nlp = spacy.blank("sv")
     nlp.add_pipe("svpol_not_entities", config={"texts": ["Bilaga"]})
-    doc = _doc_with_ents(nlp, "Bilaga till LSS", [("Bilaga", "ORG"), ("LSS", "AUTHORITY")])
+    doc = entity_doc(nlp, "Bilaga till LSS", [("Bilaga", "ORG"), ("LSS", "AUTHORITY")])
     doc = nlp.get_pipe("svpol_not_entities")(doc)
     assert [e.text for e in doc.ents] == ["LSS"]
     with pytest.raises(ValueError, match="non-empty strings"):
