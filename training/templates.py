@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from svpol.kb import KnowledgeBase
+from svpol.kb import KnowledgeBase, genitive
 
 # ------------------------------------------------------------------ fillers
 STOCKHOLM_DISTRICTS = (
@@ -341,7 +341,7 @@ class TemplateFiller:
         if slot == "surname":
             return r.choice(self.lasts), "PERSON"
         if slot == "surname_gen":
-            return _genitive(r.choice(self.lasts)), "PERSON"
+            return genitive(r.choice(self.lasts)), "PERSON"
         if slot == "law":
             return r.choice(LAWS), None
         if slot == "heading":
@@ -374,13 +374,13 @@ class TemplateFiller:
             return (_cap(name) if slot == "State" else name), "AUTHORITY"
         if slot == "muni":
             return r.choice((f"{r.choice(self.municipalities)} kommun", "Stockholms stad",
-                             f"{_genitive(r.choice(self.municipalities))} kommun")), "AUTHORITY"
+                             f"{genitive(r.choice(self.municipalities))} kommun")), "AUTHORITY"
         if slot == "muni_loc":
             return r.choice(self.municipalities), "LOC"
         if slot == "Region":
             return r.choice(self.regions), "AUTHORITY"
         if slot == "region_gen":
-            return _genitive(r.choice(self.regions)), "AUTHORITY"
+            return genitive(r.choice(self.regions)), "AUTHORITY"
         if slot in ("agency_full", "agency_acr"):
             raise ValueError("agency_full and agency_acr are filled together")
         if slot == "org":
@@ -388,7 +388,7 @@ class TemplateFiller:
                 return f"{r.choice(PLACES)} {r.choice(('fritidsgård', 'IF', 'vård- och omsorgsboende', 'bibliotek'))}", "ORG"
             return r.choice(ORGS), "ORG"
         if slot == "org_housing":
-            return _genitive(r.choice(ORGS[:3])), "ORG"
+            return genitive(r.choice(ORGS[:3])), "ORG"
         if slot == "district":
             return r.choice(STOCKHOLM_DISTRICTS), "LOC"
         if slot in ("place", "place2"):
@@ -488,10 +488,6 @@ class TemplateFiller:
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _genitive(name: str) -> str:
-    return name if name[-1:] in "sxz" else name + "s"
 
 
 def generate(kb: KnowledgeBase, n_train: int, n_dev: int, seed: int) -> Dict[str, List[FilledText]]:
