@@ -133,3 +133,31 @@ def test_evaluate_cli(tmp_path, nlp):
     assert "broken.spacy" in result.output
     result = runner.invoke(app, ["evaluate", str(tmp_path / "nope"), str(docs)])
     assert result.exit_code == 2
+
+
+def test_evaluate_cli_disable_and_topic_threshold(tmp_path, nlp):
+    model = spacy.blank("sv")
+    ruler = model.add_pipe("entity_ruler")
+    model.add_pipe("textcat_multilabel").add_label("budget")
+    model.initialize()
+    ruler.add_patterns([{"label": "PERSON", "pattern": "Karin Holm"}])  # after initialize, which clears them
+    model.to_disk(tmp_path / "model")
+    gold = entity_doc(nlp, TEXT, GOLD)
+    gold.cats = {label: float(label == "budget") for label in TOPIC_LABELS}
+    DocBin(docs=[gold]).to_disk(tmp_path / "dev.spacy")
+    runner = CliRunner()
+
+    def scores(*options):
+        out = tmp_path / "s.json"
+        result = runner.invoke(app, ["evaluate", str(tmp_path / "model"), str(tmp_path / "dev.spacy"), "-o", str(out), *options])
+        assert result.exit_code == 0, result.output
+        return json.loads(out.read_text())["dev"]
+
+    assert scores()["entities"]["per_label"]["PERSON"]["tp"] == 1
+    assert scores("--disable", "entity_ruler")["entities"]["per_label"]["PERSON"]["tp"] == 0
+    # Any score is at least 0 and at most 1: threshold 0 predicts every topic, 1 none.
+    assert scores("--topic-threshold", "0")["topics"]["per_label"]["budget"]["tp"] == 1
+    assert scores("--topic-threshold", "1")["topics"]["per_label"]["budget"]["tp"] == 0
+    result = runner.invoke(app, ["evaluate", str(tmp_path / "model"), str(tmp_path / "dev.spacy"), "--disable", "tok2vec"])
+    assert result.exit_code == 2
+    assert "no component tok2vec" in result.output and "entity_ruler" in result.output

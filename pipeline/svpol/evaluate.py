@@ -266,6 +266,8 @@ def predict(
 
 
 KINDS: Tuple[str, ...] = ("entities", "topics")
+# Components that do not change the scored annotation; evaluation skips them for speed.
+DEFAULT_SKIP: Tuple[str, ...] = ("paragraph_topics", "confidence")
 
 
 def score_examples(
@@ -287,7 +289,7 @@ def evaluate(
     *,
     batch_size: int = 64,
     thresholds: Optional[Mapping[str, float]] = None,
-    disable: Sequence[str] = ("paragraph_topics", "confidence"),
+    disable: Sequence[str] = DEFAULT_SKIP,
     kinds: Sequence[str] = KINDS,
 ) -> Dict[str, object]:
     """Evaluate ``nlp`` on the gold docs of one ``.spacy`` file.
@@ -297,7 +299,7 @@ def evaluate(
         path: A DocBin file with gold entities and/or topics.
         batch_size: Batch size for ``nlp.pipe``.
         thresholds: Per-label topic thresholds; default: the pipeline's own.
-        disable: Components that do not change the scored annotation, skipped for speed.
+        disable: Components not to run; default: those that do not change the scored annotation.
         kinds: What to score: "entities", "topics" or both.
     """
     gold_docs = read_docs(nlp, path)
