@@ -75,6 +75,8 @@ def test_package_writes_meta(trained, tmp_path):
         output=tmp_path / "sv_svpol_cnn",
         batch_size=16,
         skip_train=True,
+        stages="topics,ner",
+        topics_train=None,
         topics_steps=1,
         ner_steps=1,
         dev_tokens=1000,

@@ -1,6 +1,7 @@
 """Draw a blind sample of topic docs for hand annotation, and score labels against it.
 
     python -m training.sample_topics_check sample [DOCBIN] -o corpus/check/topics_blind_sample.jsonl
+    python -m training.sample_topics_check predict MODEL corpus/check/topics_blind_sample.jsonl -o predictions.jsonl
     python -m training.sample_topics_check score corpus/check/topics_blind.jsonl predictions.jsonl
 
 ``sample`` writes ``{"index", "text"}`` lines only: the docs' ``cats`` (the weak labels)
@@ -8,6 +9,8 @@ are left out so that the annotator does not see them. Write the output under the
 git-ignored ``corpus/`` folder: the texts are third-party data. ``score`` reads the hand
 labels and a predictions file, both ``{"index", "topics": [labels]}`` per line, and prints
 per-label and micro/macro precision, recall and F1 over the docs of the labels file.
+``predict`` writes such a predictions file from a pipeline: its topic classifier and
+``topic_evidence`` (where present) with the thresholds in its meta.
 """
 
 import json
@@ -19,8 +22,10 @@ import spacy
 import typer
 from spacy.tokens import Doc, DocBin
 
-from svpol.evaluate import Counts, summarize
+from svpol.evaluate import TEXTCAT, Counts, all_but_classifier, model_thresholds, summarize
 from svpol.labels import TOPIC_LABELS
+
+from .fit_topics import EVIDENCE
 
 app = typer.Typer(add_completion=False, help="Blind topic sample for hand annotation, and its scoring.")
 
@@ -65,6 +70,35 @@ def read_topics(path: Path) -> Dict[int, FrozenSet[str]]:
     return result
 
 
+def read_sample(path: Path) -> List[Dict[str, object]]:
+    """The ``{"index", "text"}`` records of a sample file written by ``sample``."""
+    records = []
+    with path.open(encoding="utf8") as f:
+        for line_no, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if not isinstance(record.get("index"), int) or not isinstance(record.get("text"), str):
+                raise ValueError(f"{path}:{line_no}: expected {{\"index\": int, \"text\": str}}")
+            records.append(record)
+    return records
+
+
+def predict_topics(model: Path, records: List[Dict[str, object]], *, batch_size: int = 16) -> List[Dict[str, object]]:
+    """``{"index", "topics": [labels]}`` per record: the pipeline's topic scores (classifier,
+    then ``topic_evidence`` where the pipeline has it) over its meta thresholds."""
+    nlp = spacy.load(model)
+    if TEXTCAT not in nlp.pipe_names:
+        raise ValueError(f"{model}: the pipeline has no '{TEXTCAT}' component")
+    thresholds = model_thresholds(nlp)
+    disable = [name for name in all_but_classifier(nlp) if name != EVIDENCE]
+    with nlp.select_pipes(disable=disable):
+        docs = nlp.pipe((str(r["text"]) for r in records), batch_size=batch_size)
+        return [{"index": r["index"], "topics": [label for label in TOPIC_LABELS
+                                                   if doc.cats.get(label, 0.0) >= thresholds[label]]}
+                for r, doc in zip(records, docs)]
+
+
 def score_topics(gold: Dict[int, FrozenSet[str]], predicted: Dict[int, FrozenSet[str]]) -> Dict[str, object]:
     """Per-label and micro/macro P/R/F1 of ``predicted`` over the docs of ``gold``."""
     missing = sorted(set(gold) - set(predicted))
@@ -104,6 +138,26 @@ def sample(
         for record in records:
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
     typer.echo(f"{output}: {len(records)} docs of {len(docs)} ({n_short} short, {n_long} long, seed {seed})")
+
+
+@app.command()
+def predict(
+    model: Path = typer.Argument(..., help="Pipeline folder with a topic classifier."),
+    sample_file: Path = typer.Argument(Path("corpus/check/topics_blind_sample.jsonl"), help="Sample of {index, text}."),
+    output: Path = typer.Option(..., "--output", "-o", help="Predictions, JSONL of {index, topics}."),
+    batch_size: int = typer.Option(16, "--batch-size"),
+) -> None:
+    """Write MODEL's topic labels for the texts of SAMPLE_FILE, for ``score``."""
+    try:
+        predictions = predict_topics(model, read_sample(sample_file), batch_size=batch_size)
+    except (OSError, ValueError) as err:
+        typer.echo(str(err), err=True)
+        raise typer.Exit(1)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with output.open("w", encoding="utf8") as f:
+        for record in predictions:
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    typer.echo(f"{output}: topics of {len(predictions)} docs")
 
 
 @app.command()

@@ -27,7 +27,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence
 
 import spacy
 import typer
@@ -70,6 +70,8 @@ SOURCES: List[Dict[str, str]] = [
     {"name": "civictechsweden myndighetsdata", "url": "https://github.com/civictechsweden/myndighetsdata", "license": "see the source repository"},
 ]
 LICENSE = "CC BY-SA 4.0"
+# Training stages (see run_stages): the topic classifier alone, and tok2vec + ner.
+STAGES = ("topics", "ner")
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 
@@ -176,8 +178,10 @@ def run_stages(
     ner_steps: int,
     dev_tokens: int,
     vectors: Optional[Path] = None,
+    stages: Sequence[str] = STAGES,
+    topics_train: Optional[Path] = None,
 ) -> Dict[str, Path]:
-    """Train the two stages in parallel processes; returns their best pipelines.
+    """Train the stages in parallel processes; returns the best pipeline of every stage.
 
     Stage 1 trains ``textcat_multilabel`` alone on the topic docs (a bag-of-words
     model: cheap, so it can see the topic docs several times). Stage 2 trains the
@@ -185,19 +189,33 @@ def run_stages(
     only; its topic classifier is then replaced by the one of stage 1. With
     ``vectors`` (a pipeline folder, see ``training.vectors``) the tok2vec of stage 2
     also embeds static vectors; both stages load them so the assembled pipeline has one vocabulary.
+    Stages left out of ``stages`` are reused from ``training_dir/<stage>/model-best``;
+    ``topics_train`` replaces the corpus's topic docs in stage 1 (e.g. the distilled targets
+    of ``training.distill_topics``).
     """
+    unknown = set(stages) - set(STAGES)
+    if unknown:
+        raise ValueError(f"unknown stage(s) {sorted(unknown)}: choose from {list(STAGES)}")
+    models = {name: training_dir / name / "model-best" for name in STAGES}
+    missing = [str(path) for name, path in models.items() if name not in stages and not path.exists()]
+    if missing:
+        raise ValueError(f"stages to reuse are not trained: {', '.join(missing)}")
+    if not stages:
+        return models
     data = split_training_data(corpus, training_dir, dev_tokens)
-    stages = stage_overrides(corpus, data, topics_steps=topics_steps, ner_steps=ner_steps, vectors=vectors)
+    if topics_train is not None:
+        data["train-topics"] = topics_train
+    overrides_by_stage = stage_overrides(corpus, data, topics_steps=topics_steps, ner_steps=ner_steps, vectors=vectors)
     procs = {}
-    for name, overrides in stages.items():
-        cmd = _train_command(config, training_dir / name, overrides)
+    for name in stages:
+        cmd = _train_command(config, training_dir / name, overrides_by_stage[name])
         log = training_dir / f"{name}.log"
         typer.echo(f"stage {name}: {' '.join(cmd)} > {log}", err=True)
         procs[name] = subprocess.Popen(cmd, cwd=REPO, stdout=log.open("w"), stderr=subprocess.STDOUT)
     failed = [name for name, proc in procs.items() if proc.wait() != 0]
     if failed:
         raise RuntimeError(f"training stage(s) {', '.join(failed)} failed: see {training_dir}/<stage>.log")
-    return {name: training_dir / name / "model-best" for name in stages}
+    return models
 
 
 def assemble(stage_models: Dict[str, Path]) -> Language:
@@ -455,6 +473,12 @@ def main(
     output: Path = typer.Option(Path("models/sv_svpol_cnn"), "--output", "-o", help="Where the pipeline goes"),
     batch_size: int = typer.Option(64, "--batch-size", help="Batch size for scoring"),
     skip_train: bool = typer.Option(False, "--skip-train", help="Reuse TRAINING_DIR/{topics,ner}/model-best"),
+    stages: str = typer.Option(",".join(STAGES), "--stages",
+                               help="Comma-separated stages to train (topics, ner); the others are reused "
+                                    "from TRAINING_DIR/<stage>/model-best"),
+    topics_train: Optional[Path] = typer.Option(
+        None, "--topics-train", help="Stage 1 training docs instead of the corpus's topic docs "
+                                     "(e.g. distilled targets from training.distill_topics)"),
     topics_steps: int = typer.Option(3000, "--topics-steps", help="Steps of stage 1 (topic classifier)"),
     ner_steps: int = typer.Option(4000, "--ner-steps", help="Steps of stage 2 (tok2vec and ner)"),
     dev_tokens: int = typer.Option(30000, "--dev-tokens", help="Size of the dev sample that picks the ner checkpoint"),
@@ -464,17 +488,21 @@ def main(
     no_vectors: bool = typer.Option(False, "--no-vectors", help="Train the tok2vec without static vectors"),
 ) -> None:
     """Train, calibrate, evaluate and package the svpol CPU pipeline."""
-    if not config.exists():
-        typer.echo(f"{config}: config not found", err=True)
-        raise typer.Exit(2)
+    for path, what in ((config, "config"), (topics_train, "--topics-train file")):
+        if path is not None and not path.exists():
+            typer.echo(f"{path}: {what} not found", err=True)
+            raise typer.Exit(2)
+    to_train = [] if skip_train else [name.strip() for name in stages.split(",") if name.strip()]
     ensure_corpus(corpus, data_dir)
-    vectors_model = None if no_vectors or vectors is None or skip_train else ensure_vectors(vectors, corpus, data_dir)
-    stage_models = {"topics": training_dir / "topics" / "model-best", "ner": training_dir / "ner" / "model-best"}
-    if not skip_train:
+    vectors_model = None if no_vectors or vectors is None or not to_train else ensure_vectors(vectors, corpus, data_dir)
+    try:
         stage_models = run_stages(
             config, corpus, training_dir, topics_steps=topics_steps, ner_steps=ner_steps, dev_tokens=dev_tokens,
-            vectors=vectors_model,
+            vectors=vectors_model, stages=to_train, topics_train=topics_train,
         )
+    except ValueError as err:
+        typer.echo(str(err), err=True)
+        raise typer.Exit(2)
     nlp = assemble(stage_models)
     finish(nlp, corpus, output, training_dir, batch_size=batch_size)
 
