@@ -86,6 +86,15 @@ def test_distill_blends_teacher_and_weak_labels_and_resumes(tmp_path, batch_mode
     lines_after = out.with_suffix(".scores.jsonl").read_text(encoding="utf8").count("\n")
     assert lines_after == 6 and lines_after - lines_before == 6 - len(cache)
 
+    # Another weight from the same scores: nothing is scored again.
+    teacher_only = tmp_path / "teacher-only.spacy"
+    result = runner.invoke(distill_topics.app, [str(batch_model_dir), str(train), "-o", str(teacher_only),
+                                                "--weight", "1", "--scores", str(out.with_suffix(".scores.jsonl"))])
+    assert result.exit_code == 0 and "6 already in" in result.output, result.output
+    assert not teacher_only.with_suffix(".scores.jsonl").exists()
+    for doc in read_docs(teacher_only):
+        assert doc.cats == pytest.approx(teacher(doc.text).cats, abs=1e-4)
+
 
 def test_distill_checks_arguments(tmp_path, batch_model_dir):
     train = tmp_path / "train.spacy"

@@ -13,15 +13,15 @@ not score (beyond ``--max-words``) keep their weak labels. Only training docs ar
 dev stays out of the targets.
 
 A teacher on a CPU is slow (about 500 words/s for the transformer), so the scores are
-appended to ``OUTPUT.scores.jsonl`` as they come and a rerun continues where the last
-one stopped; the docs are scored in a seeded random order, so any prefix is a sample.
+appended to ``OUTPUT.scores.jsonl`` (``--scores``) as they come and a rerun continues
+where the last one stopped; the docs are scored in a seeded random order, so any prefix is a sample.
 """
 
 import json
 import random
 import time
 from pathlib import Path
-from typing import Dict, Iterator, List, Sequence
+from typing import Dict, Iterator, List, Optional, Sequence
 
 import spacy
 import typer
@@ -107,6 +107,9 @@ def main(
     max_words: int = typer.Option(0, "--max-words", help="Tokens of docs the teacher scores (0: all)."),
     weight: float = typer.Option(1.0, "--weight", help="Share of the teacher in the target (1: teacher only)."),
     seed: int = typer.Option(0, "--seed", help="Seed of the scoring order."),
+    scores_file: Optional[Path] = typer.Option(
+        None, "--scores", help="Teacher scores cache (default: OUTPUT with suffix .scores.jsonl); "
+                               "share it between runs that differ only in --weight"),
     batch_size: int = typer.Option(16, "--batch-size"),
 ) -> None:
     """Score topic docs with TEACHER and write them with distilled targets to OUTPUT."""
@@ -122,7 +125,7 @@ def main(
         typer.echo(f"{train}: no docs with topic labels", err=True)
         raise typer.Exit(2)
     order = scoring_order(docs, seed=seed, max_words=max_words)
-    cache_path = output.with_suffix(".scores.jsonl")
+    cache_path = scores_file or output.with_suffix(".scores.jsonl")
     output.parent.mkdir(parents=True, exist_ok=True)
     cache = read_cache(cache_path)
     unknown = [i for i in cache if i >= len(docs)]
