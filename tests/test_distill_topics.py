@@ -170,4 +170,6 @@ def test_run_stages_trains_only_the_chosen_stage_on_the_given_topic_docs(tmp_pat
                                     dev_tokens=50, stages=["topics"], topics_train=distilled)
     assert len(launched) == 1 and str(tmp_path / "work" / "topics") in launched[0]
     assert launched[0][launched[0].index("--paths.train") + 1] == str(distilled)
+    factory = launched[0][launched[0].index("--components.textcat_multilabel.factory") + 1]
+    assert factory == "svpol_soft_textcat_multilabel"
     assert models["ner"] == tmp_path / "work" / "ner" / "model-best"

@@ -36,6 +36,7 @@ from spacy.tokens import DocBin
 
 import svpol.components  # noqa: F401  (registers the svpol factories)
 import svpol.tokenizer  # noqa: F401  (registers svpol.Tokenizer.v1)
+from svpol.components.soft_textcat import SOFT_TEXTCAT_FACTORY
 from svpol.about import __version__
 from svpol.evaluate import (
     all_but_classifier,
@@ -206,6 +207,9 @@ def run_stages(
     if topics_train is not None:
         data["train-topics"] = topics_train
     overrides_by_stage = stage_overrides(corpus, data, topics_steps=topics_steps, ner_steps=ner_steps, vectors=vectors)
+    if topics_train is not None:
+        # Distilled targets are scores, not 0/1: spaCy's own classifier refuses to train on them.
+        overrides_by_stage["topics"]["components.textcat_multilabel.factory"] = SOFT_TEXTCAT_FACTORY
     procs = {}
     for name in stages:
         cmd = _train_command(config, training_dir / name, overrides_by_stage[name])
