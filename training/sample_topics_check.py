@@ -99,6 +99,14 @@ def predict_topics(model: Path, records: List[Dict[str, object]], *, batch_size:
                 for r, doc in zip(records, docs)]
 
 
+def write_jsonl(path: Path, records: List[Dict[str, object]]) -> None:
+    """Write one JSON line per record, creating the folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf8") as f:
+        for record in records:
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
 def score_topics(gold: Dict[int, FrozenSet[str]], predicted: Dict[int, FrozenSet[str]]) -> Dict[str, object]:
     """Per-label and micro/macro P/R/F1 of ``predicted`` over the docs of ``gold``."""
     missing = sorted(set(gold) - set(predicted))
@@ -133,10 +141,7 @@ def sample(
     except ValueError as err:
         typer.echo(f"{docbin}: {err}", err=True)
         raise typer.Exit(1)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with output.open("w", encoding="utf8") as f:
-        for record in records:
-            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    write_jsonl(output, records)
     typer.echo(f"{output}: {len(records)} docs of {len(docs)} ({n_short} short, {n_long} long, seed {seed})")
 
 
@@ -153,10 +158,7 @@ def predict(
     except (OSError, ValueError) as err:
         typer.echo(str(err), err=True)
         raise typer.Exit(1)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with output.open("w", encoding="utf8") as f:
-        for record in predictions:
-            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    write_jsonl(output, predictions)
     typer.echo(f"{output}: topics of {len(predictions)} docs")
 
 
