@@ -53,6 +53,8 @@ def test_read_cache_skips_a_torn_last_line(tmp_path):
     path = tmp_path / "x.scores.jsonl"
     path.write_text(json.dumps({"i": 2, "cats": {"budget": 0.5}}) + '\n{"i": 3, "ca', encoding="utf8")
     assert distill_topics.read_cache(path) == {2: {"budget": 0.5}}
+    # The torn line is gone from the file, so the next score is appended on a line of its own.
+    assert path.read_text(encoding="utf8") == json.dumps({"i": 2, "cats": {"budget": 0.5}}) + "\n"
     assert distill_topics.read_cache(tmp_path / "missing.jsonl") == {}
 
 

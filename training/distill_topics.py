@@ -17,7 +17,6 @@ appended to ``OUTPUT.scores.jsonl`` (``--scores``) as they come and a rerun cont
 where the last one stopped; the docs are scored in a seeded random order, so any prefix is a sample.
 """
 
-import json
 import random
 import time
 from pathlib import Path
@@ -28,6 +27,7 @@ import typer
 from spacy.tokens import Doc, DocBin
 
 import svpol  # noqa: F401  (registers the svpol components)
+from svpol.checkpoint import Journal
 from svpol.evaluate import TEXTCAT, all_but_classifier
 from svpol.labels import TOPIC_LABELS
 
@@ -51,18 +51,12 @@ def scoring_order(docs: Sequence[Doc], *, seed: int, max_words: int) -> List[int
 
 
 def read_cache(path: Path) -> Dict[int, Dict[str, float]]:
-    """Teacher scores written so far: ``{doc index: cats}``; a torn last line is ignored."""
-    cache: Dict[int, Dict[str, float]] = {}
+    """Teacher scores written so far: ``{doc index: cats}``. A last line cut short by a killed
+    run is dropped from the file too (:class:`svpol.checkpoint.Journal`), so appending after it
+    cannot glue the next score onto the torn line."""
     if not path.exists():
-        return cache
-    with path.open(encoding="utf8") as f:
-        for line in f:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError:  # the process was killed mid-write
-                continue
-            cache[int(record["i"])] = record["cats"]
-    return cache
+        return {}
+    return {int(entry["i"]): entry["cats"] for entry in Journal(path).read()}
 
 
 def _batches(items: List[int], size: int) -> Iterator[List[int]]:
@@ -77,17 +71,20 @@ def score_with_teacher(teacher: Path, docs: Sequence[Doc], todo: List[int], cach
     if TEXTCAT not in nlp.pipe_names:
         raise ValueError(f"{teacher}: the pipeline has no '{TEXTCAT}' component")
     start, words = time.perf_counter(), 0
-    with nlp.select_pipes(disable=all_but_classifier(nlp)), cache_path.open("a", encoding="utf8") as cache:
-        for batch in _batches(todo, batch_size):
-            for i, doc in zip(batch, nlp.pipe([docs[i].text for i in batch], batch_size=batch_size)):
-                cats = {label: round(float(doc.cats[label]), 4) for label in TOPIC_LABELS}
-                cache.write(json.dumps({"i": i, "cats": cats}) + "\n")
-                words += len(docs[i])
-            cache.flush()  # a killed run keeps every finished batch
-            rate = words / (time.perf_counter() - start)
-            left = total_words - done_words - words
-            typer.echo(f"{done_words + words:,}/{total_words:,} words scored, {rate:,.0f} words/s, "
-                       f"{left / rate / 60:.0f} min left", err=True)
+    cache = Journal(cache_path)  # each score is on disk once appended: a killed run loses none
+    try:
+        with nlp.select_pipes(disable=all_but_classifier(nlp)):
+            for batch in _batches(todo, batch_size):
+                for i, doc in zip(batch, nlp.pipe([docs[i].text for i in batch], batch_size=batch_size)):
+                    cats = {label: round(float(doc.cats[label]), 4) for label in TOPIC_LABELS}
+                    cache.append({"i": i, "cats": cats})
+                    words += len(docs[i])
+                rate = words / (time.perf_counter() - start)
+                left = total_words - done_words - words
+                typer.echo(f"{done_words + words:,}/{total_words:,} words scored, {rate:,.0f} words/s, "
+                           f"{left / rate / 60:.0f} min left", err=True)
+    finally:
+        cache.close()
 
 
 def distilled_docs(docs: Sequence[Doc], scores: Dict[int, Dict[str, float]], weight: float) -> List[Doc]:
