@@ -21,7 +21,7 @@ from .annotate import MAX_CHARS, annotate_records
 from .engines import model_info
 from .intake import Record
 from .labels import TOPIC_LABELS
-from .writers import entity_fields, entity_row, topic_row
+from .writers.schema import entity_fields, entity_row, topic_row
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,50 @@
+"""The jsonl format: one output record per line, UTF-8 (``-`` is standard output)."""
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import IO, Any, Dict, Optional, Union
+
+from .base import State, Writer
+from .files import truncate
+
+
+class JsonlWriter(Writer):
+    """Writes one JSON object per line; state: the committed size in bytes."""
+
+    def __init__(self, path: Union[str, Path], state: Optional[State] = None) -> None:
+        self.path = str(path)
+        self._stdout = self.path == "-"
+        self._file: IO[bytes]
+        if self._stdout:
+            if state:
+                raise ValueError("standard output cannot be resumed")
+            self._file = sys.stdout.buffer
+        elif state:
+            truncate(Path(path), state["bytes"])
+            self._file = open(path, "ab")
+        else:
+            self._file = open(path, "wb")
+
+    def write(self, record: Dict[str, Any]) -> None:
+        """Write one record as a line of JSON."""
+        self._file.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+
+    def commit(self) -> State:
+        """Flush and fsync the file; the state is its size."""
+        self._file.flush()
+        if self._stdout:
+            return {}
+        os.fsync(self._file.fileno())
+        return {"bytes": self._file.tell()}
+
+    def finish(self) -> None:
+        """Flush and close the file (standard output is only flushed)."""
+        self.commit()
+        self.abort()
+
+    def abort(self) -> None:
+        """Close the file."""
+        if not self._stdout and not self._file.closed:
+            self._file.close()
