@@ -274,6 +274,119 @@ def join(records: Sequence[dict], data_dir: Path) -> List[GoldParagraph]:
     return joined
 
 
+# ------------------------------------------------------------------ gold Docs
+ATTRIBUTES_KEY = "svpol_gold_attributes"  # doc.user_data: [[start, end, attribute, value], ...]
+SOURCE_KEY = "svpol_gold_source"  # doc.user_data: {"doc", "para", "annotator"}
+
+
+def make_doc(nlp, text: str, entities: Sequence[dict]):
+    """A Doc of ``text`` with ``entities`` set, its tokens split at every entity boundary.
+
+    The svpol tokenizer is used where it already agrees with the gold boundaries; where it
+    does not (a place range written ``A–B``), the tokens are cut there so that the gold
+    span survives exactly as annotated.
+    """
+    from spacy.tokens import Doc
+
+    doc = nlp.make_doc(text)
+    if any(doc.char_span(e["start"], e["end"]) is None for e in entities):
+        cuts = {b for e in entities for b in (e["start"], e["end"])}
+        words, spaces = [], []
+        for token in doc:
+            start = token.idx
+            inner = sorted(c for c in cuts if token.idx < c < token.idx + len(token))
+            for cut in inner + [token.idx + len(token)]:
+                words.append(text[start:cut])
+                spaces.append(False)
+                start = cut
+            spaces[-1] = bool(token.whitespace_)
+        doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc.ents = [doc.char_span(e["start"], e["end"], e["label"]) for e in entities]
+    doc.user_data[ATTRIBUTES_KEY] = [[e["start"], e["end"], attr, e[attr]] for e in entities
+                                     for attr in ("party", "amount_sek", "canonical") if attr in e]
+    return doc
+
+
+def to_docs(nlp, paragraphs: Iterable[GoldParagraph]) -> List:
+    """Gold Docs with entities, every topic (1.0 or 0.0) and the attributes in user data."""
+    docs = []
+    for g in paragraphs:
+        doc = make_doc(nlp, g.text, g.entities)
+        doc.cats = {label: float(label in g.topics) for label in TOPIC_LABELS}
+        doc.user_data[SOURCE_KEY] = {"doc": g.doc, "para": g.para, "annotator": g.annotator}
+        docs.append(doc)
+    return docs
+
+
+def final_records(records: Sequence[dict]) -> List[dict]:
+    """One record per paragraph: the adjudicated one where a paragraph has several."""
+    by_key: Dict[str, List[dict]] = defaultdict(list)
+    for r in records:
+        by_key[key_of(r)].append(r)
+    chosen = []
+    for key, group in by_key.items():
+        adjudicated = [r for r in group if r.get("annotator") == "adjudicated"]
+        if len(adjudicated) > 1:
+            raise ValueError(f"{key}: {len(adjudicated)} adjudicated records")
+        chosen.append(adjudicated[0] if adjudicated else sorted(group, key=lambda r: r.get("annotator", ""))[0])
+    return chosen
+
+
+def build(data_dir: Path, output: Path, gold_dir: Path = GOLD_DIR) -> Dict[str, int]:
+    """Write ``gold-{train,dev,test}.spacy`` under ``output``; returns paragraphs per split."""
+    from spacy.tokens import DocBin
+
+    from svpol.tokenizer import blank
+
+    nlp = blank()
+    joined = join(final_records(load_standoff(gold_dir)), data_dir)
+    output.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    for split in SPLITS:
+        docs = to_docs(nlp, [g for g in joined if g.split == split])
+        DocBin(store_user_data=True, docs=docs).to_disk(output / f"gold-{split}.spacy")
+        counts[split] = len(docs)
+    return counts
+
+
+# ------------------------------------------------------------------ agreement
+def agreement(records: Sequence[dict]) -> Dict[str, object]:
+    """Entity F1 between annotators per label (exact offsets and label) and topic agreement.
+
+    Only paragraphs with two independent annotations count; one annotator's set is taken as
+    reference (F1 is symmetric). Topic agreement is micro F1 over (paragraph, topic) pairs
+    and the share of paragraphs whose topic sets are identical.
+    """
+    by_key: Dict[str, List[dict]] = defaultdict(list)
+    for r in records:
+        if r.get("annotator") != "adjudicated":
+            by_key[key_of(r)].append(r)
+    pairs = [sorted(g, key=lambda r: r["annotator"]) for g in by_key.values() if len(g) == 2]
+    per_label: Dict[str, Counter] = {label: Counter() for label in ENTITY_LABELS}
+    topics = Counter()
+    identical = 0
+    for a, b in pairs:
+        ea = {(e["start"], e["end"], e["label"]) for e in a["entities"]}
+        eb = {(e["start"], e["end"], e["label"]) for e in b["entities"]}
+        for label in ENTITY_LABELS:
+            sa = {e for e in ea if e[2] == label}
+            sb = {e for e in eb if e[2] == label}
+            per_label[label].update(both=len(sa & sb), a=len(sa), b=len(sb))
+        ta, tb = set(a["topics"]), set(b["topics"])
+        topics.update(both=len(ta & tb), a=len(ta), b=len(tb))
+        identical += ta == tb
+
+    def f1(c: Counter) -> Optional[float]:
+        return 2 * c["both"] / (c["a"] + c["b"]) if c["a"] + c["b"] else None
+
+    total = sum(per_label.values(), Counter())
+    return {"paragraphs": len(pairs),
+            "entities": {label: {"f1": f1(c), "a": c["a"], "b": c["b"], "both": c["both"]}
+                         for label, c in per_label.items()},
+            "entities_micro": f1(total),
+            "topics_micro": f1(topics), "topics_identical": identical / len(pairs) if pairs else None}
+
+
 # ------------------------------------------------------------------ commands
 app = typer.Typer(add_completion=False, help=__doc__.split("\n\n")[0])
 WORK_DIR = Path("corpus/gold-work")
@@ -352,6 +465,85 @@ def check_command(files: List[Path] = typer.Argument(..., help="Annotator answer
     typer.echo(f"{n_problems} problems")
     raise typer.Exit(1 if n_problems else 0)
 
+
+
+@app.command("convert")
+def convert_command(
+    work: Path = typer.Option(WORK_DIR, "--work", help="Folder of the batches and answer files."),
+    gold_dir: Path = typer.Option(GOLD_DIR, "--gold-dir", help="Where the stand-off files go."),
+) -> None:
+    """Turn every annotator's answer files into stand-off ``annotations-aN.jsonl``."""
+    sample_records = {key_of(r): r for r in read_jsonl(work / "sample.jsonl")}
+    by_annotator: Dict[str, List[dict]] = defaultdict(list)
+    problems: List[Problem] = []
+    for path in sorted(work.glob("a*-b*.ann.jsonl")):
+        annotator = path.name.split("-")[0]
+        for answer in read_jsonl(path):
+            record, found = convert(sample_records[answer["key"]], answer, annotator)
+            by_annotator[annotator].append(record)
+            problems += found
+    for p in problems:
+        typer.echo(f"{p.key}: {p.message}", err=True)
+    for annotator, records in sorted(by_annotator.items()):
+        records.sort(key=lambda r: (r["doc"], r["para"]))
+        write_jsonl(records, gold_dir / f"annotations-{annotator}.jsonl")
+        typer.echo(f"{annotator}: {len(records)} paragraphs, {sum(len(r['entities']) for r in records)} entities")
+    raise typer.Exit(1 if problems else 0)
+
+
+@app.command("build")
+def build_command(
+    data_dir: Path = typer.Option(Path("../shared/data"), "--data-dir"),
+    output: Path = typer.Option(Path("training_output/gold"), "--output", "-o"),
+    gold_dir: Path = typer.Option(GOLD_DIR, "--gold-dir"),
+) -> None:
+    """Join the stand-off gold with the archive and write gold-{train,dev,test}.spacy."""
+    try:
+        counts = build(data_dir, output, gold_dir)
+    except (ValueError, OSError) as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"wrote {output}: " + ", ".join(f"gold-{s} {n} paragraphs" for s, n in counts.items()))
+
+
+@app.command("agreement")
+def agreement_command(gold_dir: Path = typer.Option(GOLD_DIR, "--gold-dir")) -> None:
+    """Inter-annotator agreement on the doubly annotated paragraphs."""
+    result = agreement(load_standoff(gold_dir))
+    typer.echo(f"{result['paragraphs']} paragraphs annotated twice")
+    typer.echo(f"  {'label':<12}{'F1':>7}{'A':>6}{'B':>6}{'both':>6}")
+    for label, v in result["entities"].items():
+        f1 = "-" if v["f1"] is None else f"{v['f1'] * 100:.1f}"
+        typer.echo(f"  {label:<12}{f1:>7}{v['a']:>6}{v['b']:>6}{v['both']:>6}")
+    typer.echo(f"  entity micro F1 {result['entities_micro'] * 100:.1f}; topic micro F1 "
+               f"{result['topics_micro'] * 100:.1f}; identical topic sets {result['topics_identical'] * 100:.1f} %")
+
+
+@app.command("errors")
+def errors_command(
+    model: str = typer.Argument(..., help="Pipeline folder or package."),
+    gold: Path = typer.Argument(..., help="gold-train.spacy or gold-dev.spacy (never the test split)."),
+    label: Optional[str] = typer.Option(None, "--label", help="Only errors involving this label."),
+) -> None:
+    """Print every entity error of MODEL with its context, for error analysis on train or dev."""
+    import svpol
+    from svpol.evaluate import predict, read_docs
+
+    if "test" in gold.name:
+        typer.echo("error analysis on the test split is not allowed: it is for the final report only", err=True)
+        raise typer.Exit(2)
+    nlp = svpol.load(model)
+    examples, _ = predict(nlp, read_docs(nlp, gold))
+    for eg in examples:
+        text = eg.reference.text
+        gold_ents = {(e.start_char, e.end_char, e.label_) for e in eg.reference.ents}
+        pred_ents = {(e.start_char, e.end_char, e.label_) for e in eg.predicted.ents}
+        for kind, ents in (("FN", gold_ents - pred_ents), ("FP", pred_ents - gold_ents)):
+            for s, e, lab in sorted(ents):
+                if label and lab != label:
+                    continue
+                context = text[max(0, s - 40):s] + "[[" + text[s:e] + "]]" + text[e:e + 40]
+                typer.echo(f"{kind} {lab:<9} {text[s:e]!r:<30} {context!r}")
 
 if __name__ == "__main__":
     app()

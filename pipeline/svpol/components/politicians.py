@@ -40,7 +40,7 @@ _PARTY_AFTER_RE = re.compile(r"\s*(?:m\.\s?fl\.?\s*)?\(\s*([^()\n]{1,25}?)\s*\)"
 _ROLE_WORDS = (
     r"(?:(?:förste|andre|1:e|2:e)\s+)?vice\s+ordförande",
     r"ordförande", r"ledamot", r"tjänstgörande\s+ersättare", r"ersättare", r"statsråd",
-    r"[a-zåäö-]*minister", r"riksdagsledamot", r"riksdagsman", r"[a-zåäö]*råd",
+    r"(?:[a-zåäö]+-\s+(?:och|&)\s+)?[a-zåäö-]*minister", r"riksdagsledamot", r"riksdagsman", r"[a-zåäö]*råd",
     r"talman", r"partiledare", r"gruppledare", r"[a-zåäö]*sekreterare",
     r"justerare", r"[a-zåäö]*direktör", r"[a-zåäö]*chef",
 )
