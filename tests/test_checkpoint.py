@@ -13,8 +13,8 @@ from batch_fixtures import read_jsonl, write_jsonl
 from typer.testing import CliRunner
 
 import svpol
-from svpol import checkpoint
-from svpol.checkpoint import CheckpointError, journal_path, run_job, staging_path
+from svpol import jobs as checkpoint  # the module whose _publish the crash test replaces
+from svpol.jobs import CheckpointError, journal_path, run_job, staging_path
 from svpol.cli import app
 from svpol.engines import LocalEngine
 

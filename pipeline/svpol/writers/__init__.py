@@ -21,7 +21,7 @@ Every writer writes records with ``write`` and makes them durable with
 ``commit``, which returns a small JSON-able state. A writer opened with that
 state continues exactly after the last commit, dropping anything written
 later (a truncated line, a half-written part file): this is what makes
-``svpol.checkpoint`` jobs resumable. ``finish`` completes the format (merges
+``svpol.jobs`` resumable. ``finish`` completes the format (merges
 parts, writes the index page), ``cleanup`` removes working files, and
 ``close`` does all three.
 

@@ -15,7 +15,7 @@ def record_doc(record: Dict[str, Any], nlp: Any) -> Any:
     """A spaCy Doc of the record's raw text with its entities, attributes, topics and metadata.
 
     Output records do not hold the raw text, so ``record["text"]`` must be added
-    (``svpol.checkpoint.run_job`` does that for the formats in :data:`NEEDS_TEXT`).
+    (``svpol.jobs.run_job`` does that for the formats in :data:`NEEDS_TEXT`).
 
     Args:
         record: an output record with a ``text`` field.
