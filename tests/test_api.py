@@ -1,12 +1,9 @@
-"""The library API (svpol.load, svpol.annotate) and the export schema."""
-
-import logging
+"""The library API (svpol.annotate) and the export schema; svpol.load is tested in test_loading.py."""
 
 import pytest
 from spacy.tokens import Span
 
 import svpol
-from svpol import api
 from svpol.annotate import AnnotateStats, annotate_records
 from svpol.intake import Record
 from svpol.labels import ENTITY_ATTRIBUTES
@@ -132,47 +129,6 @@ def test_annotate_records_validates_options(blank_nlp):
         list(annotate_records([], blank_nlp, batch_size=0))
     with pytest.raises(ValueError):
         list(annotate_records([], blank_nlp, n_process=0))
-
-
-def test_load_path_errors(tmp_path):
-    with pytest.raises(api.ModelError, match="no such model folder"):
-        svpol.load(tmp_path / "missing")
-    (tmp_path / "empty").mkdir()
-    with pytest.raises(api.ModelError, match="no config.cfg"):
-        svpol.load(tmp_path / "empty")
-    with pytest.raises(api.ModelError, match="cannot load pipeline"):
-        svpol.load("sv_no_such_package_xyz")
-
-
-def test_load_from_path_and_env(tmp_path, monkeypatch, blank_nlp):
-    blank_nlp.to_disk(tmp_path / "p")
-    assert [t.text for t in svpol.load(tmp_path / "p")("1 200 kr")] == ["1 200", "kr"]
-    monkeypatch.setenv(api.ENV_MODEL, str(tmp_path / "p"))
-    assert svpol.load().config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v1"
-
-
-def test_load_falls_back_to_rules_with_a_warning(tmp_path, monkeypatch, caplog):
-    monkeypatch.delenv(api.ENV_MODEL, raising=False)
-    monkeypatch.setattr(api, "DEFAULT_MODEL", tmp_path / "not_trained_yet")
-    with caplog.at_level(logging.WARNING, logger="svpol.api"):
-        nlp = svpol.load()
-    assert "no trained svpol model found" in caplog.text
-    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v1"
-    assert nlp.pipe_names[0] == "svpol_entity_rules"
-    [out] = svpol.annotate(["Karin Lindqvist (S) föreslår 0,6 mnkr till SÄPO."], nlp=nlp)
-    assert [(e["label"], e["text"]) for e in out["entities"]][-2:] == [("MONEY", "0,6 mnkr"), ("AUTHORITY", "SÄPO")]
-
-
-def test_gpu_request_without_gpu_is_a_model_error():
-    pytest.importorskip("thinc")
-    try:
-        import cupy  # noqa: F401
-
-        pytest.skip("a GPU library is installed")
-    except ImportError:
-        pass
-    with pytest.raises(api.ModelError, match="GPU 0 is not available"):
-        svpol.load(gpu_id=0)
 
 
 def test_multiprocessing_keeps_order_and_chunk_stitching(ruler_nlp):

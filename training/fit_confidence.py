@@ -71,10 +71,15 @@ def calibrate(
 
 
 def write_pipeline(nlp: Language, output: Path) -> None:
-    """Write ``nlp`` to ``output``, which may be the folder it was loaded from."""
+    """Write ``nlp`` to ``output``, which may be the folder it was loaded from.
+
+    An ``__init__.py`` in ``output`` is kept: it makes ``models/sv_svpol_cnn`` the importable model package.
+    """
     # Write beside the target first, then swap, so a failure leaves the old pipeline intact.
     with tempfile.TemporaryDirectory(dir=Path(output).resolve().parent) as tmp:
         nlp.to_disk(Path(tmp) / "model")
+        if (Path(output) / "__init__.py").is_file():
+            shutil.copy2(Path(output) / "__init__.py", Path(tmp) / "model" / "__init__.py")
         if Path(output).exists():
             shutil.rmtree(output)
         shutil.move(str(Path(tmp) / "model"), str(output))

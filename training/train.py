@@ -37,7 +37,7 @@ from spacy.tokens import DocBin
 import svpol.components  # noqa: F401  (registers the svpol factories)
 import svpol.tokenizer  # noqa: F401  (registers svpol.Tokenizer.v1)
 from svpol.components.soft_textcat import SOFT_TEXTCAT_FACTORY
-from svpol.about import __version__
+from svpol.about import __version__, model_requirement
 from svpol.evaluate import (
     all_but_classifier,
     crossfit_topic_scores,
@@ -393,6 +393,8 @@ def package(
             "author": "svpol contributors",
             "url": "https://github.com/svpol/svpol",
             "license": LICENSE,
+            # the svpol versions this pipeline works with; svpol.load checks it
+            "requirements": [model_requirement()],
             "sources": SOURCES,
             "performance": performance(dev_scores),
         }

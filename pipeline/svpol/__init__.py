@@ -10,10 +10,11 @@ Library use::
 
 from .about import __version__
 from .labels import ENTITY_LABELS, TOPIC_LABELS
-from .api import annotate, load
+from .api import annotate
+from .loading import ModelError, load
 from . import components  # noqa: F401,E402  (registers the svpol factories)
 
-__all__ = ["__version__", "ENTITY_LABELS", "TOPIC_LABELS", "annotate", "annotate_dataset", "load"]
+__all__ = ["__version__", "ENTITY_LABELS", "TOPIC_LABELS", "ModelError", "annotate", "annotate_dataset", "load"]
 
 
 def __getattr__(name: str):

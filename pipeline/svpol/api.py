@@ -1,98 +1,15 @@
-"""The library API: ``svpol.load`` and ``svpol.annotate``."""
+"""The library API: ``svpol.annotate`` (and ``svpol.load``, from :mod:`svpol.loading`)."""
 
-import importlib
-import logging
-import os
-from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Optional, Union
 
-import spacy
 from spacy.language import Language
 
 from .engines import LocalEngine
 from .intake import Record
-from .tokenizer import blank
 
-logger = logging.getLogger(__name__)
-
-ENV_MODEL = "SVPOL_MODEL"
-# The trained pipeline shipped in the repository (pipeline/svpol/api.py -> <repo>/models/...).
-DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "sv_svpol_cnn"
-# The rule-based fallback: entity rules first, then the enrichers that read doc.ents.
-RULE_COMPONENTS = (
-    "svpol_entity_rules",
-    "svpol_politicians",
-    "svpol_parties",
-    "svpol_authorities",
-    "svpol_money",
-    "svpol_confidence",
-)
-
-
-class ModelError(Exception):
-    """The requested pipeline cannot be loaded (missing, invalid, or no GPU)."""
-
-
-def load(name_or_path: Union[str, Path, None] = None, *, gpu_id: int = -1) -> Language:
-    """Load an svpol pipeline.
-
-    Without a name, loads ``$SVPOL_MODEL`` if set, else the trained pipeline in
-    ``models/sv_svpol_cnn``, else a rule-based fallback (the svpol tokenizer plus
-    the ``svpol.entity_rules`` component where it is available), logging a
-    warning that names what was loaded.
-
-    Args:
-        name_or_path: a pipeline folder or installed spaCy package name.
-        gpu_id: GPU to run on; -1 for CPU.
-
-    Raises:
-        ModelError: the pipeline cannot be loaded or the GPU is unavailable.
-    """
-    if gpu_id >= 0:
-        try:
-            spacy.require_gpu(gpu_id)
-        except Exception as e:  # spaCy/thinc raise ValueError or ImportError-derived errors here
-            raise ModelError(f"GPU {gpu_id} is not available: {e}") from e
-    if name_or_path is None:
-        name_or_path = os.environ.get(ENV_MODEL) or None
-    if name_or_path is None:
-        if (DEFAULT_MODEL / "config.cfg").exists():
-            name_or_path = DEFAULT_MODEL
-        else:
-            return rule_pipeline()
-    path = Path(name_or_path)
-    if isinstance(name_or_path, Path) or path.exists() or os.sep in str(name_or_path):
-        if not path.exists():
-            raise ModelError(f"{path}: no such model folder")
-        if not (path / "config.cfg").exists():
-            raise ModelError(f"{path}: not a spaCy pipeline folder (no config.cfg)")
-    try:
-        nlp = spacy.load(name_or_path)
-    except (OSError, ValueError, KeyError, ImportError) as e:
-        # spaCy reports unknown packages as OSError and bad configs or unknown
-        # factories as ValueError/ConfigValidationError (a ValueError).
-        raise ModelError(f"{name_or_path}: cannot load pipeline: {e}") from e
-    logger.info("loaded pipeline %s (%s)", name_or_path, ", ".join(nlp.pipe_names) or "no components")
-    return nlp
-
-
-def rule_pipeline() -> Language:
-    """The fallback pipeline: svpol tokenizer, entity rules and the enrichers that are available.
-
-    Adds, in this order, those of :data:`RULE_COMPONENTS` whose factories exist
-    (they live in ``svpol.components``); with none of them it is a blank pipeline.
-    """
-    nlp = blank()
-    importlib.import_module("svpol.components")
-    if RULE_COMPONENTS[0] in Language.factories:
-        for factory in RULE_COMPONENTS:
-            if factory in Language.factories:
-                nlp.add_pipe(factory)
-        what = "the rule-based pipeline (" + ", ".join(nlp.pipe_names) + ")"
-    else:
-        what = f"a blank pipeline (tokenizer only: no {RULE_COMPONENTS[0]} component)"
-    logger.warning("no trained svpol model found (%s, $%s): using %s", DEFAULT_MODEL, ENV_MODEL, what)
-    return nlp
+# Loading lives in svpol.loading; svpol.api.load is svpol.load, and the CLI modules import
+# ModelError and DEFAULT_MODEL from here.
+from .loading import DEFAULT_MODEL, ModelError, load  # noqa: F401
 
 
 def _to_record(item: Union[str, Mapping[str, Any], Record], index: int) -> Record:

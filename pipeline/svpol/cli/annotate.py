@@ -7,9 +7,9 @@ from typing import List, Optional
 
 import typer
 
-from ..api import ModelError, load
 from ..checkpoint import CheckpointError, JobResult, run_job, staging_path
 from ..engines import ENGINES, LocalEngine
+from ..loading import RULES, ModelError, load
 from ..writers import FORMATS, format_of
 from ._app import app
 
@@ -34,7 +34,14 @@ def annotate_cli(
         None, "--format", "-f", help=f"Output format: {', '.join(FORMATS)} (default: from the output's suffix)."
     ),
     model: Optional[str] = typer.Option(
-        None, "--model", "-m", help="Pipeline folder or package (default: $SVPOL_MODEL, models/sv_svpol_cnn, rules)."
+        None,
+        "--model",
+        "-m",
+        help="Pipeline folder, package, or rules (as --rules-only) (default: $SVPOL_MODEL, the installed sv_svpol_cnn, "
+        "the checkout's models/sv_svpol_cnn; none found: exit 2).",
+    ),
+    rules_only: bool = typer.Option(
+        False, "--rules-only", help="No trained model: the rule-based pipeline (PARTY, AUTHORITY, MONEY; no topics)."
     ),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Texts per batch (per task with --engine dask)."),
     n_process: int = typer.Option(
@@ -70,6 +77,10 @@ def annotate_cli(
         _fail(f"cannot write {output}: folder {output.parent} does not exist")
     if str(output) == "-" and overwrite:
         _fail("--overwrite needs an output path, not -")
+    if rules_only:
+        if model is not None:
+            _fail("--rules-only and --model exclude each other")
+        model = RULES
     warnings = _setup_logging()
     nlp = None
     try:
@@ -168,7 +179,7 @@ _STDERR.setLevel(logging.WARNING)
 
 
 def _setup_logging() -> _WarningCounter:
-    """Warnings (e.g. an encoding fallback, the fallback pipeline) go to stderr as one line each.
+    """Warnings (e.g. an encoding fallback) go to stderr as one line each.
 
     Returns:
         The counter of input warnings, reset to zero.
