@@ -6,14 +6,13 @@ import pytest
 import spacy
 from spacy.training import Example
 
+from svpol.calibration import Calibrator, reliability_table
 from svpol.components.confidence import (
     DEFAULT_RULE_SCORES,
-    Calibrator,
     ConfidenceScorer,
     evaluate_confidence,
     fit_confidence,
     held_out_reliability,
-    reliability_table,
 )
 
 TRAIN = [

@@ -28,84 +28,32 @@ How a score is computed:
   topic's calibration curve when one was fitted. It is computed when read, so the
   component may sit before or after the text classifier; without topic scores it is None.
 
-``reliability_table`` and ``evaluate_confidence`` measure how calibrated the
-scores are (expected calibration error and a table of score bins).
+``evaluate_confidence`` measures how calibrated the scores are (expected calibration
+error and a table of score bins, :func:`svpol.calibration.reliability_table`);
+``fit_confidence`` fits the component on annotated docs.
 """
 
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
 from collections import defaultdict
 from pathlib import Path
-from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
-import numpy
-from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from ..calibration import Calibrator, reliability_table
 from ..labels import ENTITY_LABELS, TOPIC_LABELS
+from ..ner_scores import SpanKey, action_probabilities, beam_marginals
 from .entity_rules import DEFAULT_SPANS_KEY
 
 CFG_FILE = "cfg.json"
 METHODS = ("actions", "beam")
-SpanKey = Tuple[int, int, str]
 # doc.user_data key of the topic calibration curves, left by the component so that
 # doc._.topic_confidence works wherever the component sits relative to the text classifier.
 TOPIC_CALIBRATION_KEY = "svpol_topic_calibration"
-
-
-# --------------------------------------------------------------------------- calibration
-class Calibrator:
-    """A monotone map from raw scores to calibrated probabilities (isotonic regression).
-
-    Fitted with the pool-adjacent-violators algorithm; between fitted points the
-    map interpolates linearly, outside them it is constant.
-    """
-
-    def __init__(self, xs: Sequence[float] = (), ys: Sequence[float] = ()) -> None:
-        if len(xs) != len(ys):
-            raise ValueError("xs and ys must have the same length")
-        self.xs = [float(x) for x in xs]
-        self.ys = [float(y) for y in ys]
-
-    @classmethod
-    def fit(cls, scores: Sequence[float], outcomes: Sequence[bool]) -> "Calibrator":
-        """Fit on raw scores and whether each prediction was right."""
-        if len(scores) != len(outcomes):
-            raise ValueError("scores and outcomes must have the same length")
-        pairs = sorted(zip(scores, outcomes))
-        # Blocks of (sum of outcomes, count, mean score); merge while not increasing.
-        blocks: List[List[float]] = []
-        for score, outcome in pairs:
-            blocks.append([float(outcome), 1.0, float(score)])
-            while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
-                total, count, mean = blocks.pop()
-                prev = blocks[-1]
-                prev[2] = (prev[2] * prev[1] + mean * count) / (prev[1] + count)
-                prev[0] += total
-                prev[1] += count
-        return cls([b[2] for b in blocks], [b[0] / b[1] for b in blocks])
-
-    def __call__(self, score: float) -> float:
-        if not self.xs:
-            return float(score)
-        if score <= self.xs[0]:
-            return self.ys[0]
-        if score >= self.xs[-1]:
-            return self.ys[-1]
-        i = bisect_right(self.xs, score)
-        x0, x1, y0, y1 = self.xs[i - 1], self.xs[i], self.ys[i - 1], self.ys[i]
-        return y0 + (y1 - y0) * (score - x0) / (x1 - x0) if x1 > x0 else y1
-
-    def to_dict(self) -> Dict[str, List[float]]:
-        return {"xs": self.xs, "ys": self.ys}
-
-    @classmethod
-    def from_dict(cls, data: Dict[str, List[float]]) -> "Calibrator":
-        return cls(data.get("xs", []), data.get("ys", []))
 
 
 def topic_confidence(doc: Doc) -> Optional[Dict[str, float]]:
@@ -128,94 +76,6 @@ if not Doc.has_extension("topic_confidence"):
     Doc.set_extension("topic_confidence", getter=topic_confidence)
 
 
-def reliability_table(
-    scores: Sequence[float], outcomes: Sequence[bool], n_bins: int = 10
-) -> Tuple[List[Dict[str, float]], float]:
-    """Bin predictions by score; return the bins and the expected calibration error.
-
-    Each bin has ``low``, ``high``, ``count``, ``mean_score`` and ``accuracy`` (the
-    share of right predictions); the ECE is the count-weighted mean of
-    |accuracy - mean_score|.
-    """
-    if n_bins < 1:
-        raise ValueError(f"n_bins must be positive, got {n_bins}")
-    bins: List[Dict[str, float]] = []
-    total = len(scores)
-    ece = 0.0
-    for b in range(n_bins):
-        low, high = b / n_bins, (b + 1) / n_bins
-        members = [(s, o) for s, o in zip(scores, outcomes)
-                   if low <= s < high or (b == n_bins - 1 and s == high)]
-        if not members:
-            continue
-        mean = sum(s for s, _ in members) / len(members)
-        acc = sum(1 for _, o in members if o) / len(members)
-        bins.append({"low": low, "high": high, "count": len(members), "mean_score": mean, "accuracy": acc})
-        ece += len(members) / total * abs(acc - mean)
-    return bins, ece
-
-
-# --------------------------------------------------------------------------- replaying ner
-def _unannotated_copy(doc: Doc) -> Doc:
-    """A copy of ``doc`` for ``ner`` to re-read: same tokens and tensor, entities missing.
-
-    The user data (extension values) and the topic scores are left out of the
-    copy: deep-copying them is the slow part of ``Doc.copy`` and the parser never
-    reads them.
-    """
-    user_data, cats = doc.user_data, doc.cats
-    doc.user_data, doc.cats = {}, {}
-    try:
-        copy = doc.copy()
-    finally:
-        doc.user_data, doc.cats = user_data, cats
-    # Cleared (missing) entities leave the parse free; set ones would bind it.
-    copy.set_ents([], default="missing")
-    return copy
-
-
-def _entity_tokens(doc: Doc) -> Set[int]:
-    """Indices of the tokens inside ``doc.ents``."""
-    return {i for ent in doc.ents for i in range(ent.start, ent.end)}
-
-
-def _target_actions(doc: Doc, index: Dict[str, int]) -> List[Optional[int]]:
-    """The ``ner`` action (class index) that tags each token as in ``doc.ents`` (BILUO); None if ``ner`` lacks it."""
-    actions = [index.get("O")] * len(doc)
-    for ent in doc.ents:
-        if len(ent) == 1:
-            actions[ent.start] = index.get(f"U-{ent.label_}")
-            continue
-        actions[ent.start] = index.get(f"B-{ent.label_}")
-        for i in range(ent.start + 1, ent.end - 1):
-            actions[i] = index.get(f"I-{ent.label_}")
-        actions[ent.end - 1] = index.get(f"L-{ent.label_}")
-    return actions
-
-
-def _state_scores(step, ids: numpy.ndarray) -> numpy.ndarray:
-    """The action scores of parser states given their token features (one row per state).
-
-    Does what spaCy 3.8's ``ParserStepModel.predict`` does for the states of one
-    step (``spacy/ml/parser_model.pyx``, ``step_forward``), from the features
-    ``step.get_token_ids`` recorded, so that each row depends on its own features
-    only and the states of many steps can be scored at once. (``step_forward`` also
-    gives classes marked unseen the batch's lowest score; spaCy 3.8 never marks
-    any: a parser's ``unseen_classes`` start empty and only shrink.)
-    """
-    vector = step.state2vec.predict(ids)
-    scores = step.vec2scores.predict(vector) if step.vec2scores is not None else numpy.asarray(vector)
-    return step.ops.to_numpy(scores)
-
-
-def _action_probability(row: numpy.ndarray, valid: List[int], target: int) -> float:
-    """Softmax probability of ``target`` among the ``valid`` actions, from one state's scores."""
-    logits = row[valid] - row[valid].max()
-    weights = numpy.exp(logits)
-    return float(weights[valid.index(target)] / weights.sum())
-
-
-# --------------------------------------------------------------------------- component
 class ConfidenceScorer:
     """Sets ``span._.score`` on every entity and ``doc._.topic_confidence``.
 
@@ -273,96 +133,14 @@ class ConfidenceScorer:
         if ner is None or not docs:
             return [{} for _ in docs]
         if self.method == "beam":
-            return self._beam_marginals(ner, docs)
+            return beam_marginals(ner, docs, self.beam_width, self.beam_density)
         # Only docs with entities have something to score.
         with_ents = [i for i, doc in enumerate(docs) if doc.ents]
         out: List[Dict[SpanKey, float]] = [{} for _ in docs]
         if with_ents:
-            scored = self._action_probabilities(ner, [docs[i] for i in with_ents])
+            scored = action_probabilities(ner, [docs[i] for i in with_ents])
             for i, scores in zip(with_ents, scored):
                 out[i] = scores
-        return out
-
-    def _beam_marginals(self, ner, docs: Sequence[Doc]) -> List[Dict[SpanKey, float]]:
-        copies = [_unannotated_copy(doc) for doc in docs]
-        beams = ner.beam_parse(copies, beam_width=self.beam_width, beam_density=self.beam_density)
-        out = []
-        for doc, beam in zip(docs, beams):
-            marginals: Dict[SpanKey, float] = {(e.start, e.end, e.label_): 0.0 for e in doc.ents}
-            for prob, parse in ner.moves.get_beam_parses(beam):
-                for start, end, label in parse:
-                    marginals[(start, end, label)] = marginals.get((start, end, label), 0.0) + prob
-            out.append(marginals)
-        return out
-
-    def _action_probabilities(self, ner, docs: Sequence[Doc]) -> List[Dict[SpanKey, float]]:
-        """Replay each doc's entities through ``ner`` and score the actions of the entity tokens.
-
-        The parser states are walked with the entities' actions up to the last
-        entity, recording the token features of every state; the network then
-        scores only the states at entity tokens, all in one batch (the score of a
-        state depends on its features alone), instead of scoring every state step
-        by step.
-        """
-        copies = [_unannotated_copy(doc) for doc in docs]
-        moves = ner.moves
-        names = [moves.get_class_name(i) for i in range(moves.n_moves)]
-        index = {name: i for i, name in enumerate(names)}
-        opens = [name[2:] if name[:2] in ("B-", "I-") else None for name in names]  # the entity left open
-        step = ner.model.predict(copies)
-        # Without preset entities the valid actions depend only on the open entity's
-        # label, the last token, a sentence start next and a space token (see spaCy's
-        # ner.pyx), so they are looked up once per such situation.
-        valid_cache: Dict[Tuple[Optional[str], bool, bool, bool], List[int]] = {}
-        step_ids: List[numpy.ndarray] = []  # the token features of the states at each parser step
-        wanted: List[Tuple[int, int, int, List[int], int]] = []  # (row, doc, token, valid, target) to score
-        row = 0
-        ent_tokens = [_entity_tokens(doc) for doc in docs]
-        ends = [max(ent_tokens[i], default=-1) + 1 for i in range(len(docs))]  # the walk stops there
-        targets = [_target_actions(doc, index) for doc in docs]
-        # Per token: is it the last, does a sentence start after it, is it a space.
-        last = [[False] * (len(copy) - 1) + [True] for copy in copies]
-        starts_next = [(copy.to_array(SENT_START)[1:] == 1).tolist() + [False] for copy in copies]
-        space = [copy.to_array(IS_SPACE).astype(bool).tolist() for copy in copies]
-        open_label: List[Optional[str]] = [None] * len(docs)
-        active = [(i, state) for i, state in enumerate(moves.init_batch(copies)) if not state.is_final()]
-        while active:
-            ids = step.get_token_ids([state for _, state in active])
-            step_ids.append(ids)
-            fallback_scores = None
-            for position, (i, state) in enumerate(active):
-                token = state.B(0)
-                key = (open_label[i], last[i][token], starts_next[i][token], space[i][token])
-                valid = valid_cache.get(key)
-                if valid is None:
-                    valid = valid_cache[key] = [k for k, name in enumerate(names) if moves.is_valid(state, name)]
-                target = targets[i][token]
-                if target in valid:
-                    if token in ent_tokens[i]:
-                        wanted.append((row + position, i, token, valid, target))
-                else:  # a label the model lacks: follow the model, leave the token unscored
-                    if fallback_scores is None:
-                        fallback_scores = _state_scores(step, ids)
-                    target = max(valid, key=lambda k: fallback_scores[position][k])
-                moves.apply_transition(state, names[target])
-                open_label[i] = opens[target]
-            row += len(active)
-            active = [(i, state) for i, state in active if not state.is_final() and state.B(0) < ends[i]]
-        probs: List[Dict[int, float]] = [{} for _ in docs]
-        if wanted:
-            scores = _state_scores(step, numpy.concatenate(step_ids)[[r for r, *_ in wanted]])
-            for (_, i, token, valid, target), state_scores in zip(wanted, scores):
-                probs[i][token] = _action_probability(state_scores, valid, target)
-        if hasattr(step, "clear_memory"):
-            step.clear_memory()
-        out = []
-        for doc, token_probs in zip(docs, probs):
-            scores_of: Dict[SpanKey, float] = {}
-            for ent in doc.ents:
-                parts = [token_probs.get(t) for t in range(ent.start, ent.end)]
-                if all(p is not None for p in parts):
-                    scores_of[(ent.start, ent.end, ent.label_)] = float(numpy.prod(parts))
-            out.append(scores_of)
         return out
 
     def raw_scores(self, doc: Doc, marginals: Dict[SpanKey, float]) -> List[Tuple[Span, str, Optional[float]]]:
