@@ -161,3 +161,15 @@ def test_money_unit_before_full_stop():
 
     nlp = _rules_nlp(blank())
     assert ents(nlp("Nämnden får 0,6 mnkr. Kostnaden är 1 200 kr.")) == [("0,6 mnkr", "MONEY"), ("1 200 kr", "MONEY")]
+
+
+def test_party_letters_listed_without_brackets(nlp):
+    doc = nlp("Yrkande från M, S, V, MP, L och C bifalls. Punkterna a, b och c samt A och B.")
+    assert ents(doc) == [(p, "PARTY") for p in ("M", "S", "V", "MP", "L", "C")]
+
+
+def test_both_members_of_one_party_and_lower_case_party_names(nlp):
+    doc = nlp("Lindholm och Hassan (båda L) yrkade bifall; de lokala socialdemokraterna och alliansen ville annat.")
+    assert ents(doc) == [("L", "PARTY"), ("socialdemokraterna", "PARTY"), ("alliansen", "PARTY")]
+    # Members' nouns are never parties.
+    assert ents(nlp("Många socialdemokrater och moderater röstade nej.")) == []

@@ -100,3 +100,31 @@ def test_round_trip(tmp_path):
     loaded = spacy.load(tmp_path / "m")
     (ent,) = loaded("Underskottet är 22,2 mnkr i år.").ents
     assert (ent.text, ent._.amount_sek, ent._.currency, ent._.unit) == ("22,2 mnkr", 22200000.0, "SEK", "mnkr")
+
+
+@pytest.mark.parametrize(
+    "text, found, amount_sek",
+    [
+        ("Anslaget höjs med 3 miljarder till kommunerna.", "3 miljarder", 3e9),
+        ("Statsinkomsterna ökade med enbart 1,3 miljarder.", "1,3 miljarder", 1.3e9),
+        ("Hur vill statsrådet fördela de återstående 20 miljoner kronorna?", "20 miljoner kronorna", 2e7),
+        ("Kostnaden för de 200 miljonerna är okänd.", "200 miljonerna", 2e8),
+    ],
+)
+def test_amount_without_currency_word_in_money_context(text, found, amount_sek):
+    (start, end, value), = find_money(text)
+    assert (text[start:end], value.amount_sek) == (found, amount_sek)
+
+
+@pytest.mark.parametrize("text", ["Sverige har 10 miljoner invånare.", "Det bor 7 miljarder människor på jorden.",
+                                  "Det finns 3 miljoner träd i parken."])
+def test_counts_are_not_money(text):
+    assert list(find_money(text)) == []
+
+
+def test_enricher_reads_an_amount_without_currency_as_kronor():
+    from svpol.components.money import parse_money_entity
+
+    assert parse_money_entity("3 miljarder").amount_sek == 3e9
+    assert parse_money_entity("0,6 mnkr").amount_sek == 6e5
+    assert parse_money_entity("budgeten") == NO_MONEY

@@ -33,3 +33,25 @@ def test_own_list_from_the_config_and_validation():
     assert [e.text for e in doc.ents] == ["LSS"]
     with pytest.raises(ValueError, match="non-empty strings"):
         NotEntities("x", ["", "LSS"])
+
+
+def test_title_words_after_a_document_number():
+    import numpy
+    from spacy.vocab import Vocab
+
+    nlp = spacy.blank("sv")
+    nlp.vocab.set_vector("arbetsförhållanden", numpy.asarray([1.0, 0.0], dtype="float32"))
+    nlp.add_pipe("svpol_not_entities", config={"title_words": True})
+    text = "Interpellation 2013/14:138 Arbetsförhållanden i Taiwan och 2019/20:1 Taiwan"
+    doc = entity_doc(nlp, text, [("Arbetsförhållanden", "AUTHORITY"), ("Taiwan", "LOC")])
+    doc.ents = list(doc.ents) + [doc.char_span(text.rindex("Taiwan"), len(text), "LOC")]
+    doc = nlp.get_pipe("svpol_not_entities")(doc)
+    # AUTHORITY is never a title word; a name without a lower-case vector stays.
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Arbetsförhållanden", "AUTHORITY"), ("Taiwan", "LOC"), ("Taiwan", "LOC")]
+    doc = entity_doc(nlp, text, [("Arbetsförhållanden", "ORG"), ("Taiwan", "LOC")])
+    doc = nlp.get_pipe("svpol_not_entities")(doc)
+    assert [e.text for e in doc.ents] == ["Taiwan"]
+    with pytest.raises(ValueError, match="vocab"):
+        NotEntities("x", None, None, title_words=True)
+    assert isinstance(nlp.vocab, Vocab)

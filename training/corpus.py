@@ -33,7 +33,7 @@ from svpol.kb import load_kb
 from svpol.labels import ENTITY_LABELS, TOPIC_LABELS
 from svpol.tokenizer import blank
 
-from . import templates
+from . import gold, templates
 from .datacard import write_datacard
 from .converters import ReadReport, iter_spans, read_klintan, read_suc, read_uner, sentence_to_doc
 from .interpellations import ARCHIVE_NAME, Interpellation, SilverAnnotator, iter_interpellations, list_ids
@@ -63,6 +63,7 @@ class Options:
     interpellation_dev: float = 0.1
     block_size: int = 20
     whole_documents: bool = True
+    gold_repeat: int = 3  # gold-train paragraphs appear this many times in train.spacy
 
 
 @dataclass
@@ -129,6 +130,8 @@ def collect_interpellations(data_dir: Path, opts: Options, nlp, silver: SilverAn
     """Silver entities and weak topics for a seeded sample of interpellations."""
     archive = data_dir / ARCHIVE_NAME
     chosen = set(seeded_sample(sorted(list_ids(archive)), opts.max_interpellations, opts.seed))
+    # Gold documents never become silver (their train split comes in as gold, see collect_gold).
+    chosen -= set(gold.document_splits())
     ministers = MinisterTable.from_csv(data_dir / MINISTER_FILE)
     for ip in iter_interpellations(archive):
         if ip.doc_id not in chosen or not ip.paragraphs:
@@ -152,6 +155,18 @@ def collect_interpellations(data_dir: Path, opts: Options, nlp, silver: SilverAn
             whole.cats = to_cats(doc_topics)
             collected.add(split, "interpellation_docs", ip.doc_id, whole)
             samples["documents"].append((ip.doc_id, split, roles, doc_topics, ip.title, ip.paragraphs))
+
+
+def collect_gold(data_dir: Path, opts: Options, nlp, collected: Collected) -> None:
+    """Hand-annotated gold paragraphs: gold-train into train (``opts.gold_repeat`` times), gold-dev
+    into dev. Gold-test is never read here: it is for the final report only."""
+    paragraphs = gold.join(gold.final_records(gold.load_standoff()), data_dir)
+    for split, target in (("train", TRAIN), ("dev", DEV)):
+        chosen = [g for g in paragraphs if g.split == split]
+        repeat = opts.gold_repeat if target == TRAIN else 1
+        for g, doc in zip(chosen, gold.to_docs(nlp, chosen)):
+            for _ in range(repeat):
+                collected.add(target, "gold", g.doc, doc)
 
 
 def collect_templates(opts: Options, nlp, kb, collected: Collected) -> None:
@@ -246,6 +261,8 @@ def build(data_dir: Path, output: Path, opts: Options, log=print) -> Dict[str, o
         counties = [row["county_name"] for row in csv.DictReader(handle)]
     silver = SilverAnnotator(nlp, rules, kb, extra_places=counties)
     collect_interpellations(data_dir, opts, nlp, silver, collected, samples)
+    log(f"  {time.time() - started:.0f}s; gold paragraphs (train x{opts.gold_repeat}, dev) ...")
+    collect_gold(data_dir, opts, nlp, collected)
     log(f"  {time.time() - started:.0f}s; templates ...")
     collect_templates(opts, nlp, kb, collected)
 
@@ -267,6 +284,7 @@ def build(data_dir: Path, output: Path, opts: Options, log=print) -> Dict[str, o
     write("dev-klintan.spacy", dev["klintan"], ["klintan"])
     write("dev-suc.spacy", dev["suc"], ["suc"])
     write("dev-indomain.spacy", dev["interpellations"] + dev["templates"], ["interpellations", "templates"])
+    write("dev-gold.spacy", dev["gold"], ["gold"])
     write("dev-topics.spacy", [d for s in dev_sources for d in dev[s] if d.cats],
           [s for s in dev_sources if any(d.cats for d in dev[s])])
 
@@ -322,11 +340,12 @@ def main(
     template_dev: int = typer.Option(400, "--template-dev", help="Synthetic municipal paragraphs for dev."),
     whole_documents: bool = typer.Option(True, "--whole-documents/--no-whole-documents",
                                          help="Add whole interpellations as document-level topic examples."),
+    gold_repeat: int = typer.Option(3, "--gold-repeat", help="Copies of every gold-train paragraph in train."),
 ) -> None:
     """Build train/dev corpora, manifest and data card."""
     opts = Options(seed=seed, max_interpellations=max_interpellations, template_train=template_train,
-                   template_dev=template_dev, whole_documents=whole_documents)
-    for name in ("max_interpellations", "template_train", "template_dev"):
+                   template_dev=template_dev, whole_documents=whole_documents, gold_repeat=gold_repeat)
+    for name in ("max_interpellations", "template_train", "template_dev", "gold_repeat"):
         if getattr(opts, name) < 0:
             typer.echo(f"--{name.replace('_', '-')}: must be non-negative", err=True)
             raise typer.Exit(2)

@@ -274,6 +274,11 @@ def join(records: Sequence[dict], data_dir: Path) -> List[GoldParagraph]:
     return joined
 
 
+def document_splits(gold_dir: Path = GOLD_DIR) -> Dict[str, str]:
+    """The gold documents and their split, from the stand-off files alone (no archive needed)."""
+    return {r["doc"]: split_of(r["doc"]) for r in load_standoff(gold_dir)}
+
+
 # ------------------------------------------------------------------ gold Docs
 ATTRIBUTES_KEY = "svpol_gold_attributes"  # doc.user_data: [[start, end, attribute, value], ...]
 SOURCE_KEY = "svpol_gold_source"  # doc.user_data: {"doc", "para", "annotator"}
@@ -470,14 +475,19 @@ def check_command(files: List[Path] = typer.Argument(..., help="Annotator answer
 @app.command("convert")
 def convert_command(
     work: Path = typer.Option(WORK_DIR, "--work", help="Folder of the batches and answer files."),
+    pattern: str = typer.Option("a*-b*.ann.jsonl", "--pattern", help="Answer files in WORK; the name's part "
+                                "before the first '-' is the annotator."),
+    annotator_name: Optional[str] = typer.Option(None, "--as", help="Record every answer under this annotator "
+                                                 "name instead (e.g. 'adjudicated' for the review pass)."),
+    sample_file: Path = typer.Option(WORK_DIR / "sample.jsonl", "--sample", help="The sample written by 'sample'."),
     gold_dir: Path = typer.Option(GOLD_DIR, "--gold-dir", help="Where the stand-off files go."),
 ) -> None:
-    """Turn every annotator's answer files into stand-off ``annotations-aN.jsonl``."""
-    sample_records = {key_of(r): r for r in read_jsonl(work / "sample.jsonl")}
+    """Turn answer files into stand-off ``annotations-<annotator>.jsonl``."""
+    sample_records = {key_of(r): r for r in read_jsonl(sample_file)}
     by_annotator: Dict[str, List[dict]] = defaultdict(list)
     problems: List[Problem] = []
-    for path in sorted(work.glob("a*-b*.ann.jsonl")):
-        annotator = path.name.split("-")[0]
+    for path in sorted(work.glob(pattern)):
+        annotator = annotator_name or path.name.split("-")[0]
         for answer in read_jsonl(path):
             record, found = convert(sample_records[answer["key"]], answer, annotator)
             by_annotator[annotator].append(record)

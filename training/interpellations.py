@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Sequence
 
+from svpol.components.politicians import base_role
+
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 ARCHIVE_NAME = "interpellations/interpellations-199495-202223.tar.gz"
@@ -258,6 +260,8 @@ class SilverAnnotator:
         missing = []
         for token in doc:
             if token.i in taken or not token.is_alpha or not token.text[:1].isupper():
+                continue
+            if base_role(token.text):  # "Statsrådet", "Finansminister": an office, never a name
                 continue
             initial = token.i == 0 or doc[token.i - 1].text in _SENTENCE_END
             nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None

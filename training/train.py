@@ -58,8 +58,12 @@ RULES = "entity_rules"
 RULES_FACTORY = "svpol_entity_rules"
 # Enrichers read entities and add attributes: they go after ner and the rules.
 ENRICHERS = ("politicians", "parties", "authorities", "money")
-# Drops entities that are never entities (law abbreviations): right after ner and the rules.
+# Drops entities that are never entities (law abbreviations, title words): right after ner and the rules.
 NOT_ENTITIES = "not_entities"
+# Takes titles out of PERSON spans: after the non-entity filter, before the politician enricher.
+PERSON_SPANS = "person_spans"
+# The hand-annotated gold dev set in the corpus (training.gold).
+GOLD_DEV = "dev-gold.spacy"
 # Confidence reads entities, the rule matches and doc.cats: it goes last.
 CONFIDENCE = "confidence"
 # Data sources and their licences; the share-alike licence of UNER governs the model.
@@ -111,11 +115,15 @@ def split_training_data(corpus: Path, work: Path, dev_tokens: int) -> Dict[str, 
     vocab = spacy.blank("sv").vocab
     train = list(DocBin().from_disk(corpus / "train.spacy").get_docs(vocab))
     dev = [d for d in DocBin().from_disk(corpus / "dev.spacy").get_docs(vocab) if d.has_annotation("ENT_IOB")]
+    # Real gold decides: all of gold-dev is in the selection sample, the rest of dev is sampled.
+    gold_dev = list(DocBin().from_disk(corpus / GOLD_DEV).get_docs(vocab)) if (corpus / GOLD_DEV).exists() else []
+    gold_texts = {d.text for d in gold_dev}
+    dev = [d for d in dev if d.text not in gold_texts]
     step = max(1, -(-sum(len(d) for d in dev) // dev_tokens))
     parts = {
         "train-topics": [d for d in train if d.cats],
         "train-ner": [d for d in train if d.has_annotation("ENT_IOB")],
-        "dev-select": dev[::step],
+        "dev-select": dev[::step] + gold_dev,
     }
     work.mkdir(parents=True, exist_ok=True)
     paths = {}
@@ -278,9 +286,13 @@ def add_enrichers(nlp: Language) -> List[str]:
     added = []
     anchor = RULES if RULES in nlp.pipe_names and nlp.pipe_names.index(RULES) > nlp.pipe_names.index("ner") else "ner"
     if NOT_ENTITIES not in nlp.pipe_names and _has_factory(f"svpol_{NOT_ENTITIES}"):
-        nlp.add_pipe(f"svpol_{NOT_ENTITIES}", name=NOT_ENTITIES, after=anchor)
+        nlp.add_pipe(f"svpol_{NOT_ENTITIES}", name=NOT_ENTITIES, after=anchor, config={"title_words": True})
         anchor = NOT_ENTITIES
         added.append(NOT_ENTITIES)
+    if PERSON_SPANS not in nlp.pipe_names and _has_factory(f"svpol_{PERSON_SPANS}"):
+        nlp.add_pipe(f"svpol_{PERSON_SPANS}", name=PERSON_SPANS, after=anchor)
+        anchor = PERSON_SPANS
+        added.append(PERSON_SPANS)
     for name in ENRICHERS:
         if name in nlp.pipe_names or not _has_factory(f"svpol_{name}"):
             continue

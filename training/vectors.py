@@ -27,6 +27,7 @@ from spacy.vectors import Vectors
 
 from svpol.tokenizer import blank
 
+from .gold import document_splits
 from .interpellations import ARCHIVE_NAME, iter_interpellations
 from .splits import TRAIN, assign_split
 
@@ -43,9 +44,11 @@ def training_lines(corpus: Path, data_dir: Path, seed: int, dev_fraction: float)
     archive = data_dir / ARCHIVE_NAME
     if not archive.exists():
         raise FileNotFoundError(f"{archive}: interpellation archive not found (see {data_dir}/README.md)")
+    held_out = {doc for doc, split in document_splits().items() if split != "train"}
     for ip in iter_interpellations(archive):
-        # Also the interpellations the corpus did not sample, but never one of the dev split.
-        if assign_split(ip.doc_id, seed, dev_fraction) != TRAIN:
+        # Also the interpellations the corpus did not sample, but never one of the dev split
+        # nor a document of gold-dev or gold-test.
+        if assign_split(ip.doc_id, seed, dev_fraction) != TRAIN or ip.doc_id in held_out:
             continue
         for doc in nlp.pipe([ip.title] + ip.paragraphs):
             yield " ".join(token.text for token in doc if not token.is_space)

@@ -47,8 +47,15 @@ for _label in RULE_LABELS:
 DEFAULT_SPANS_KEY = "svpol_rules"
 
 _NAME = r"[A-ZÅÄÖ][\wåäöÅÄÖéü]*(?:-[A-ZÅÄÖ][\wåäöÅÄÖéü]*)*"
-# Bracketed party letters: "(S)", "(M, KD)", "(S/V/MP)", "(S och MP)"; the letters are checked in the KB.
-_BRACKET_RE = re.compile(r"\(\s*([A-Za-zÅÄÖåäö]{1,3}(?:\s*(?:,|/|\+|&|och)\s*[A-Za-zÅÄÖåäö]{1,3}){0,8})\s*\)")
+# Bracketed party letters: "(S)", "(M, KD)", "(S/V/MP)", "(S och MP)", "(båda L)"; the letters are
+# checked in the KB.
+_BRACKET_RE = re.compile(r"\((?:\s*(?:båda|bägge|alla|samtliga)\b)?"
+                         r"\s*([A-Za-zÅÄÖåäö]{1,3}(?:\s*(?:,|/|\+|&|och)\s*[A-Za-zÅÄÖåäö]{1,3}){0,8})\s*\)")
+# Party letters listed without brackets: "förslag från M, KD och L", "S och V": two or more
+# capitalised items joined by commas and a final "och"/"samt", each checked in the KB.
+_LETTER = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,2}"
+_LETTER_LIST_RE = re.compile(
+    rf"(?<![\w(/+-]){_LETTER}(?:\s*,\s*{_LETTER})*\s+(?:och|samt)\s+{_LETTER}(?![\w)/+-])")
 _BRACKET_ITEM_RE = re.compile(r"[A-Za-zÅÄÖåäö]{1,3}")
 _NAME_BEFORE_RE = re.compile(rf"{_NAME}\s*$")
 # Bodies named by their last word, with an optional name (on the same line: a heading
@@ -67,9 +74,17 @@ _COURT_IN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(BODIES_IN_PLACE)})\s+i\s+{_N
 _PATTERNS = ((_BODY_RE, _BODY_WORDS), (_MUNICIPALITY_RE, _MUNICIPALITY_WORDS))
 
 
+# Definite party names that stand for the party also in lower case ("de lokala socialdemokraterna",
+# "vi i alliansen"); the indefinite member nouns ("socialdemokrater") are never among the KB forms.
+_LOWER_PARTY_ENDINGS = ("erna", "ernas", "partiet", "partiets", "alliansen", "alliansens")
+
+
 def _variants(form: str) -> List[str]:
-    """A name as written, capitalised and in capitals (headings)."""
-    return list(dict.fromkeys([form, form[:1].upper() + form[1:], form.upper()]))
+    """A name as written, capitalised and in capitals (headings); definite names also in lower case."""
+    variants = [form, form[:1].upper() + form[1:], form.upper()]
+    if " " not in form and form.lower().endswith(_LOWER_PARTY_ENDINGS):
+        variants.append(form.lower())
+    return list(dict.fromkeys(variants))
 
 
 class EntityRules(KBComponent):
@@ -139,12 +154,17 @@ class EntityRules(KBComponent):
                 elif label == "AUTHORITY" and kb.match_authority(span.text):
                     yield label, span.start_char, span.end_char
         for match in _BRACKET_RE.finditer(text):
-            items = list(_BRACKET_ITEM_RE.finditer(match.group(0)))
-            items = [m for m in items if m.group(0) not in ("och",)]
+            items = [m for m in _BRACKET_ITEM_RE.finditer(match.group(1)) if m.group(0) != "och"]
             if not all(self._bracket_party(text, match.start(), m.group(0)) for m in items):
                 continue
             for item in items:
-                yield "PARTY", match.start() + item.start(), match.start() + item.end()
+                yield "PARTY", match.start(1) + item.start(), match.start(1) + item.end()
+        for match in _LETTER_LIST_RE.finditer(text):
+            items = [m for m in _BRACKET_ITEM_RE.finditer(match.group(0)) if m.group(0) not in ("och", "samt")]
+            # Upper-case letters only ("S", "KD", "Fi"): a list of lower-case letters is an enumeration.
+            if all(m.group(0)[0].isupper() and kb.match_party(m.group(0)) for m in items):
+                for item in items:
+                    yield "PARTY", match.start() + item.start(), match.start() + item.end()
         yield from self._pattern_authorities(text)
         for start, end, _value in find_money(text):
             yield "MONEY", start, end
@@ -193,8 +213,9 @@ class EntityRules(KBComponent):
         for label, start, end in self._candidates(doc):
             if label not in self.labels:
                 continue
-            span = doc.char_span(start, end, label=label) or doc.char_span(
-                start, end, label=label, alignment_mode="expand")
+            # Party letters only as whole tokens: expanding "C" to the token "C." would tag the stop.
+            span = doc.char_span(start, end, label=label) or (None if label == "PARTY" else doc.char_span(
+                start, end, label=label, alignment_mode="expand"))
             if span is not None and len(span):
                 spans.append(span)
         return sorted(filter_spans(spans), key=lambda s: s.start)

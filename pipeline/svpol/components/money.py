@@ -38,7 +38,7 @@ _MULTIPLIERS = {
 }
 # Currencies and units that carry both multiplier and currency (keys lower-case).
 _UNITS = {
-    "kr": ("SEK", 1), "kronor": ("SEK", 1), "krona": ("SEK", 1), ":-": ("SEK", 1),
+    "kr": ("SEK", 1), "kronor": ("SEK", 1), "kronorna": ("SEK", 1), "krona": ("SEK", 1), ":-": ("SEK", 1),
     "tkr": ("SEK", 10**3), "kkr": ("SEK", 10**3), "mnkr": ("SEK", 10**6), "mkr": ("SEK", 10**6),
     "mdkr": ("SEK", 10**9), "mdrkr": ("SEK", 10**9), "mrdkr": ("SEK", 10**9),
     "euro": ("EUR", 1), "€": ("EUR", 1),
@@ -175,22 +175,79 @@ def _value(match: "re.Match[str]") -> MoneyValue:
     return MoneyValue(amount, currency, unit)
 
 
+# An amount in millions or billions without a currency word ("anslaget höjs med 3 miljarder",
+# "de återstående 200 miljonerna") is money where the sentence speaks of money. It must end the
+# clause or be followed by a function word: "20 miljoner invånare" is a count.
+_BARE_MULTIPLIERS = {"miljon": 10**6, "miljoner": 10**6, "miljonerna": 10**6,
+                     "miljard": 10**9, "miljarder": 10**9, "miljarderna": 10**9, "mdr": 10**9, "mrd": 10**9}
+_BARE_FOLLOWERS = (
+    "till", "för", "per", "om", "år", "under", "varav", "och", "i", "på", "från", "av", "mer", "mindre",
+    "extra", "över", "samt", "som", "vilket", "men", "ska", "skall", "har", "kommer", "mellan", "inom",
+    "årligen", "totalt", "netto", "jämfört", "eller", "medan", "när", "då", "kvar", "är", "var", "blir", "blev",
+)
+BARE_MONEY_RE = re.compile(
+    rf"(?<![\w.,])(?P<num>{_NUMBER})\s+(?P<mult>{_alternation(_BARE_MULTIPLIERS)})"
+    rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?:{_alternation(_BARE_FOLLOWERS)})\b)"
+)
+_MONEY_CONTEXT_RE = re.compile(
+    r"kron|\bkr\b|anslag|budget|kostn|kosta|pengar|medel|bidrag|satsning|satsa|skatt|intäkt|finansi|"
+    r"investering|ersättning|avgift|stöd|spar|underskott|överskott|inkomst|utgift|\blån|skuld|betala|"
+    r"fond|lön|vinst|förlust|omsättning|tillskott|resurs|miljonbelopp|euro|dollar",
+    re.IGNORECASE,
+)
+_CONTEXT_CHARS = 200  # how far around a bare amount its sentence is searched for money words
+
+
+def _bare_value(match: "re.Match[str]") -> MoneyValue:
+    number = _parse_number(match.group("num"))
+    mult = _BARE_MULTIPLIERS[match.group("mult").lower()]
+    return MoneyValue(float(number * mult) if number is not None else None, "SEK", match.group("mult"))
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The text of the sentence holding ``text[start:end]``, at most ``_CONTEXT_CHARS`` each side."""
+    left = text[max(0, start - _CONTEXT_CHARS):start]
+    right = text[end:end + _CONTEXT_CHARS]
+    left = re.split(r"[.!?]\s", left)[-1]
+    right = re.split(r"[.!?](?:\s|$)", right)[0]
+    return left + text[start:end] + right
+
+
 def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
     """Yield (start, end, value) for every money amount in ``text``.
 
     A bare number, a percentage or a number followed by anything but a currency or a
-    money unit ("20 miljoner etiopier") is not money.
+    money unit ("20 miljoner etiopier") is not money; millions and billions without a
+    currency word are, where their sentence speaks of money ("anslaget höjs med 3 miljarder").
     """
-    if not _may_hold_money(text):
-        return
-    for match in MONEY_RE.finditer(text):
-        yield match.start(), match.end(), _value(match)
+    found = []
+    if _may_hold_money(text):
+        found = [(m.start(), m.end(), _value(m)) for m in MONEY_RE.finditer(text)]
+    if "milj" in text or "md" in text or "mrd" in text:
+        for m in BARE_MONEY_RE.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e, _ in found):
+                continue
+            if _MONEY_CONTEXT_RE.search(_sentence_around(text, m.start(), m.end())):
+                found.append((m.start(), m.end(), _bare_value(m)))
+        found.sort(key=lambda f: f[0])
+    yield from found
 
 
 def parse_money(text: str) -> MoneyValue:
     """Parse the first amount in ``text``; ``NO_MONEY`` (all None) when there is none."""
     match = MONEY_RE.search(text)
     return _value(match) if match else NO_MONEY
+
+
+def parse_money_entity(text: str) -> MoneyValue:
+    """The value of a MONEY entity's text: as :func:`parse_money`, and an amount without a
+    currency word ("3 miljarder", money by its context) read as kronor."""
+    value = parse_money(text)
+    if value is NO_MONEY:
+        bare = BARE_MONEY_RE.search(text)
+        if bare:
+            return _bare_value(bare)
+    return value
 
 
 # --------------------------------------------------------------------------- component
@@ -207,7 +264,7 @@ class MoneyEnricher:
     def __call__(self, doc: Doc) -> Doc:
         for ent in doc.ents:
             if ent.label_ == self.label:
-                value = parse_money(ent.text)
+                value = parse_money_entity(ent.text)
                 ent._.amount_sek = value.amount_sek
                 ent._.currency = value.currency
                 ent._.unit = value.unit

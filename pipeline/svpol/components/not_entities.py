@@ -1,32 +1,53 @@
-"""Removes entities that are written like names but are never entities: law abbreviations.
+"""Removes entities that are written like names but are never entities: law abbreviations, and
+the capitalised first word of a document title.
 
 ``LSS``, ``SoL``, ``LVU``, ``PBL`` look like the agency acronyms ``SÄPO`` and ``FHS`` to a
 statistical ``ner``, which then tags them AUTHORITY or ORG; ANNOTATION.md has no label
 for laws. This component runs after ``ner`` and drops every entity whose text, without a
 genitive (``LSS:s``), is one of ``texts`` (default: ``svpol.kb.LAW_ABBREVIATIONS``).
 Exact, case-sensitive matches only: ``Sol`` or ``sol`` are other words.
+
+A title begins with its subject right after the document number (``Interpellation 2013/14:138
+Arbetsförhållanden för ...``), capitalised though it is an ordinary word, and a model trained on
+running text reads it as a name. With ``title_words`` the component drops a one-token PERSON,
+ORG or LOC entity right after a document number when the word is known in lower case (the
+pipeline's word vectors have it): ``Arbetsförhållanden`` goes, ``Taiwan`` stays.
 """
 
 from __future__ import annotations
 
+import re
 from typing import FrozenSet, Iterable, Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from ..kb import LAW_ABBREVIATIONS
 
 
-class NotEntities:
-    """Drops entities whose whole text is a known non-entity."""
+# "2013/14:138", "1997/98:161": the number of a Riksdag document.
+_DOCUMENT_NUMBER_RE = re.compile(r"\d{4}/\d{2}:\d+")
+TITLE_WORD_LABELS = frozenset({"PERSON", "ORG", "LOC"})
 
-    def __init__(self, name: str, texts: Optional[Iterable[str]] = None) -> None:
+
+class NotEntities:
+    """Drops entities whose whole text is a known non-entity, and title words (see the module docstring)."""
+
+    def __init__(self, name: str, texts: Optional[Iterable[str]] = None, vocab: Optional[Vocab] = None,
+                 title_words: bool = False) -> None:
         """Create the component.
 
         Args:
             name: component name in the pipeline.
             texts: the texts that are never entities; None for the law abbreviations of the KB.
+            vocab: the pipeline's vocabulary, whose vectors tell ordinary words (needed for ``title_words``).
+            title_words: drop capitalised ordinary words right after a document number.
         """
+        if title_words and vocab is None:
+            raise ValueError("title_words needs the pipeline's vocab (its word vectors)")
+        self.vocab = vocab
+        self.title_words = bool(title_words)
         words = tuple(LAW_ABBREVIATIONS if texts is None else texts)
         if not all(isinstance(w, str) and w.strip() for w in words):
             raise ValueError(f"texts must be non-empty strings, got {words!r}")
@@ -37,9 +58,16 @@ class NotEntities:
         """Whether ``text`` (also as a genitive: "LSS:s") is never an entity."""
         return text in self.texts or (text.endswith(":s") and text[:-2] in self.texts)
 
+    def is_title_word(self, ent: Span) -> bool:
+        """Whether ``ent`` is an ordinary word opening a title after a document number."""
+        return (len(ent) == 1 and ent.label_ in TITLE_WORD_LABELS and ent.start > 0
+                and bool(_DOCUMENT_NUMBER_RE.fullmatch(ent.doc[ent.start - 1].text))
+                and self.vocab.has_vector(ent.text.lower()))
+
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token
-        kept = [ent for ent in ents if not self.is_not_entity(ent.text)]
+        kept = [ent for ent in ents if not self.is_not_entity(ent.text)
+                and not (self.title_words and self.is_title_word(ent))]
         if len(kept) != len(ents):
             doc.ents = kept
         return doc
@@ -49,8 +77,8 @@ class NotEntities:
     "svpol_not_entities",
     assigns=["doc.ents"],
     requires=["doc.ents"],
-    default_config={"texts": None},
+    default_config={"texts": None, "title_words": False},
 )
-def make_not_entities(nlp: Language, name: str, texts: Optional[list]) -> NotEntities:
-    """Create the non-entity filter (stateless: its list is in the config)."""
-    return NotEntities(name, texts)
+def make_not_entities(nlp: Language, name: str, texts: Optional[list], title_words: bool) -> NotEntities:
+    """Create the non-entity filter (stateless: its list and switches are in the config)."""
+    return NotEntities(name, texts, nlp.vocab, title_words)

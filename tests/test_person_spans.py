@@ -1,0 +1,59 @@
+"""svpol_person_spans: titles out of PERSON spans, the Riksdag's place suffix in."""
+
+import spacy
+from model_fixtures import entity_doc
+
+from svpol.components.person_spans import leading_role_length
+
+
+def _run(text, spans):
+    nlp = spacy.blank("sv")
+    component = nlp.add_pipe("svpol_person_spans")
+    return [(e.text, e.label_) for e in component(entity_doc(nlp, text, spans)).ents]
+
+
+def test_capitalised_titles_leave_the_span():
+    text = "Interpellation av Eva Lindh (S) till Statsrådet Anders Berg (M) om skolan"
+    assert _run(text, [("Eva Lindh", "PERSON"), ("Statsrådet Anders Berg", "PERSON")]) == [
+        ("Eva Lindh", "PERSON"), ("Anders Berg", "PERSON")]
+
+
+def test_coordinated_minister_title_and_a_title_alone():
+    text = "till Kultur- och demokratiminister Amanda Lind och Energi- och näringsminister Per Ek"
+    assert _run(text, [("Kultur- och demokratiminister Amanda Lind", "PERSON"),
+                       ("Energi- och näringsminister", "PERSON"), ("Per Ek", "PERSON")]) == [
+        ("Amanda Lind", "PERSON"), ("Per Ek", "PERSON")]
+
+
+def test_riksdag_place_suffix_joins_and_replaces_the_place():
+    text = "av Mattias Karlsson i Luleå (M) till statsrådet"
+    assert _run(text, [("Mattias Karlsson", "PERSON"), ("Luleå", "LOC")]) == [
+        ("Mattias Karlsson i Luleå", "PERSON")]
+    # Without a party bracket "i <place>" is just a place.
+    text = "Mattias Karlsson i Luleå sade nej"
+    assert _run(text, [("Mattias Karlsson", "PERSON"), ("Luleå", "LOC")]) == [
+        ("Mattias Karlsson", "PERSON"), ("Luleå", "LOC")]
+
+
+def test_other_entities_untouched_and_role_prefix_length():
+    text = "Ordföranden Anna Ek och Finansinspektionen"
+    assert _run(text, [("Ordföranden Anna Ek", "PERSON"), ("Finansinspektionen", "AUTHORITY")]) == [
+        ("Anna Ek", "PERSON"), ("Finansinspektionen", "AUTHORITY")]
+    nlp = spacy.blank("sv")
+    doc = nlp("Statsrådet Anna Ek")
+    assert leading_role_length(doc[:]) == 1
+    assert leading_role_length(doc[1:]) == 0
+
+
+def test_politicians_read_the_title_as_role_after_repair():
+    from svpol.tokenizer import blank
+
+    nlp = blank()
+    for name in ("svpol_person_spans", "svpol_politicians"):
+        nlp.add_pipe(name)
+    doc = entity_doc(nlp, "till Finansminister Magdalena Andersson (S)",
+                     [("Finansminister Magdalena Andersson", "PERSON")])
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    (ent,) = doc.ents
+    assert (ent.text, ent._.role, ent._.party) == ("Magdalena Andersson", "finansminister", "S")
