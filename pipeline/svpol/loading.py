@@ -127,7 +127,7 @@ def find_model() -> Union[str, Path]:
         "no trained svpol pipeline found. Looked in:\n"
         f"  1. ${ENV_MODEL}: not set\n"
         f"  2. the installed model package {MODEL_PACKAGE}: not installed\n"
-        f"  3. the source checkout's models/{MODEL_PACKAGE}: {checkout}\n" + INSTALL_HINT
+        f"  3. the source checkout's models/{DEFAULT_MODEL.name}: {checkout}\n" + INSTALL_HINT
     )
 
 
