@@ -28,6 +28,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import typer
 
+from svpol.evaluate import ATTRIBUTES, GOLD_ATTRIBUTES_KEY
 from svpol.labels import ENTITY_LABELS, TOPIC_LABELS
 
 from .interpellations import ARCHIVE_NAME, Interpellation, iter_interpellations, list_ids
@@ -180,7 +181,7 @@ def place_entities(text: str, mentions: Sequence[dict], key: str = "") -> Tuple[
             problems.append(Problem(key, f"{label} {surface!r} overlaps another entity"))
             continue
         entity = {"start": found.start(), "end": found.end(), "label": label, "sha1": sha1(surface)}
-        for attr in ("party", "amount_sek", "canonical"):
+        for attr in ATTRIBUTES:
             if mention.get(attr) not in (None, ""):
                 entity[attr] = mention[attr]
         placed.append(entity)
@@ -280,7 +281,6 @@ def document_splits(gold_dir: Path = GOLD_DIR) -> Dict[str, str]:
 
 
 # ------------------------------------------------------------------ gold Docs
-ATTRIBUTES_KEY = "svpol_gold_attributes"  # doc.user_data: [[start, end, attribute, value], ...]
 SOURCE_KEY = "svpol_gold_source"  # doc.user_data: {"doc", "para", "annotator"}
 
 
@@ -307,8 +307,8 @@ def make_doc(nlp, text: str, entities: Sequence[dict]):
             spaces[-1] = bool(token.whitespace_)
         doc = Doc(nlp.vocab, words=words, spaces=spaces)
     doc.ents = [doc.char_span(e["start"], e["end"], e["label"]) for e in entities]
-    doc.user_data[ATTRIBUTES_KEY] = [[e["start"], e["end"], attr, e[attr]] for e in entities
-                                     for attr in ("party", "amount_sek", "canonical") if attr in e]
+    doc.user_data[GOLD_ATTRIBUTES_KEY] = [[e["start"], e["end"], attr, e[attr]] for e in entities
+                                          for attr in ATTRIBUTES if attr in e]
     return doc
 
 

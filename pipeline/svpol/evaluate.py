@@ -12,11 +12,12 @@ meta (``meta["svpol"]["topic_thresholds"]``), else the text classifier's thresho
 """
 
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Span
 from spacy.training import Example
 
 from .labels import ENTITY_LABELS, TOPIC_LABELS
@@ -112,6 +113,60 @@ def score_entities(examples: Sequence[Example], labels: Sequence[str] = ENTITY_L
     scores["core_micro"] = summarize(counts, core)["micro"]
     scores["n_docs"] = n_docs
     return scores
+
+
+# Gold attributes of entities, written by training.gold into a gold doc's user data as
+# [[start, end, attribute, value], ...].
+GOLD_ATTRIBUTES_KEY = "svpol_gold_attributes"
+ATTRIBUTES: Tuple[str, ...] = ("party", "amount_sek", "canonical")
+
+
+def _same_attribute(attribute: str, predicted: object, gold: object, kb) -> bool:
+    """Whether a predicted attribute value says what the gold one says (see :func:`score_attributes`)."""
+    if predicted is None:
+        return False
+    if attribute == "amount_sek":
+        return abs(float(predicted) - float(gold)) <= 0.005 * abs(float(gold))
+    # Names through the KB: "fp" and "L" are one party, "Skolverket" and "Statens skolverk" one agency.
+    match = kb.match_party if attribute == "party" else kb.match_authority
+
+    def key(value: object) -> str:
+        found = match(str(value))
+        return (found.id if attribute == "party" else found.canonical).casefold() if found else str(value).casefold()
+
+    return key(predicted) == key(gold)
+
+
+def score_attributes(examples: Iterable[Example]) -> Dict[str, Dict[str, float]]:
+    """Accuracy of entity attributes against the gold values stored in the gold docs.
+
+    A gold attribute counts as right when the pipeline found an entity with the same offsets
+    whose attribute has the same value: party letters compared by party (``fp`` = ``L``),
+    authorities by the KB's canonical name (``Skolverket`` = ``Statens skolverk``), amounts
+    within 0.5 %, other names case-insensitively. ``accuracy`` is over every gold value (a
+    missed entity counts as wrong); ``accuracy_found`` only over the entities found.
+    """
+    from .kb import load_kb
+
+    kb = load_kb(parts=("parties", "authorities"))
+
+    counts = {attr: Counter() for attr in ATTRIBUTES}
+    for eg in examples:
+        predicted = {(e.start_char, e.end_char): e for e in eg.predicted.ents}
+        for start, end, attribute, value in eg.reference.user_data.get(GOLD_ATTRIBUTES_KEY, []):
+            if attribute not in counts:
+                continue
+            c = counts[attribute]
+            c["gold"] += 1
+            ent = predicted.get((start, end))
+            if ent is None or not Span.has_extension(attribute):
+                continue
+            c["found"] += 1
+            c["right"] += _same_attribute(attribute, getattr(ent._, attribute), value, kb)
+    return {attr: {"gold": c["gold"], "found": c["found"], "right": c["right"],
+                   "accuracy": c["right"] / c["gold"] if c["gold"] else 0.0,
+                   "accuracy_found": c["right"] / c["found"] if c["found"] else 0.0}
+            for attr, c in counts.items() if c["gold"]}
 
 
 def _topic_pairs(examples: Iterable[Example], labels: Sequence[str]) -> List[Tuple[Dict[str, float], Dict[str, float]]]:
@@ -277,10 +332,14 @@ def score_examples(
     unknown = set(kinds) - set(KINDS)
     if unknown:
         raise ValueError(f"unknown kinds {sorted(unknown)}: choose from {list(KINDS)}")
-    return {
+    scores = {
         "entities": score_entities(examples) if "entities" in kinds else {"n_docs": 0, "not_scored": True},
         "topics": score_topics(examples, thresholds) if "topics" in kinds else {"n_docs": 0, "not_scored": True},
     }
+    attributes = score_attributes(examples) if "entities" in kinds else {}
+    if attributes:
+        scores["attributes"] = attributes
+    return scores
 
 
 def evaluate(
@@ -327,6 +386,10 @@ def format_scores(name: str, scores: Mapping[str, object]) -> str:
         for label, s in rows:
             support = s.get("support", "")
             lines.append(f"  {label:<16}{s['p'] * 100:7.1f}{s['r'] * 100:7.1f}{s['f'] * 100:7.1f}{support:>9}")
+    if scores.get("attributes"):
+        lines.append("attributes (right / gold values; accuracy over all, over entities found)")
+        for attr, a in scores["attributes"].items():
+            lines.append(f"  {attr:<16}{a['right']:>5} / {a['gold']:<5}{a['accuracy'] * 100:7.1f}{a['accuracy_found'] * 100:7.1f}")
     return "\n".join(lines)
 
 
