@@ -189,6 +189,18 @@ ORGANISATIONS = (
     "SKR", "Röda korset", "Röda Korset", "Rädda Barnen", "Amnesty", "Greenpeace", "Naturskyddsföreningen",
     "Hyresgästföreningen", "Riksidrottsförbundet", "Apoteket", "Samhall", "Svevia", "Sveaskog",
     "Akademiska Hus", "Vasakronan", "Europarådet", "OSSE", "Nordiska rådet", "Kommunal", "Unionen",
+    # international bodies, EU institutions (ORG under the project's guide), media and companies
+    "EU-kommissionen", "Europaparlamentet", "EU-parlamentet", "Europeiska centralbanken", "Europol",
+    "Frontex", "Interpol", "UNHCR", "Unicef", "UNICEF", "WTO", "ILO", "IAEA", "Unesco", "UNESCO", "UNDP",
+    "Världshälsoorganisationen", "Internationella valutafonden", "Europeiska investeringsbanken", "ESA",
+    "Dagens Nyheter", "Svenska Dagbladet", "Aftonbladet", "Expressen", "Göteborgs-Posten", "Sydsvenskan",
+    "Dagens Industri", "Dagens Samhälle", "TT", "TV4", "Ekot", "Uppdrag granskning",
+    "AstraZeneca", "Astra Zeneca", "Electrolux", "H&M", "Spotify", "Northvolt", "LKAB", "SSAB", "Stora Enso",
+    "Skanska", "Sandvik", "Nordea", "Swedbank", "Handelsbanken", "SEB", "Folksam", "Länsförsäkringar",
+    "Svenska Spel", "ATG", "Apoteket AB", "Telia Company", "Teracom",
+    "Riksidrottsförbundet", "Svenska Fotbollförbundet", "Fryshuset", "Friskolornas riksförbund",
+    "Lantbrukarnas Riksförbund", "LRF", "Företagarna", "Civil Rights Defenders", "Läkare utan gränser",
+    "Amnesty International", "Sveriges Radio", "Utbildningsradion", "Myrorna", "Stadsmissionen",
 )
 _ORG_TAILS = frozenset({"AB", "AB:s", "International", "Internationals"})
 _SENTENCE_END = frozenset({".", "!", "?", ":", ";", "•", "–", "-", "\"", "”", "(", "1.", "2.", "3."})
