@@ -112,8 +112,7 @@ def find_model() -> Union[str, Path]:
     env = os.environ.get(ENV_MODEL)
     if env:
         return env
-    package = _package_dir(MODEL_PACKAGE)
-    if package is not None:
+    if _package_dir(MODEL_PACKAGE) is not None:
         return MODEL_PACKAGE
     if (DEFAULT_MODEL / "config.cfg").is_file():
         return DEFAULT_MODEL
