@@ -66,10 +66,11 @@ def test_merged_number_is_numeric_and_text_is_preserved(blank_nlp):
 
 
 def test_registered_in_config_and_survives_disk_and_pickle(tmp_path, blank_nlp):
-    assert blank_nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v1"
+    assert blank_nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v2"
     blank_nlp.to_disk(tmp_path / "p")
     loaded = spacy.load(tmp_path / "p")
     assert words(loaded, "(FHS)och 1 200 kr") == ["(", "FHS", ")", "och", "1 200", "kr"]
+    assert words(loaded, "Malmö–Lund") == ["Malmö", "–", "Lund"]
     copied = pickle.loads(pickle.dumps(blank_nlp))
     assert words(copied, "1 200 kr") == ["1 200", "kr"]
     assert blank_nlp.tokenizer.from_bytes(blank_nlp.tokenizer.to_bytes()) is blank_nlp.tokenizer
@@ -82,3 +83,12 @@ def test_spacy_load_finds_tokenizer_without_importing_svpol(tmp_path, blank_nlp)
     result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "p")], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "1 200|kr"
+
+
+def test_v2_splits_name_ranges_and_v1_is_unchanged(blank_nlp):
+    assert words(blank_nlp, "sträckan Malmö–Staffanstorp–Dalby och Göteborg/Borås") == [
+        "sträckan", "Malmö", "–", "Staffanstorp", "–", "Dalby", "och", "Göteborg", "/", "Borås"]
+    # A hyphen joins a district name; year ranges and document numbers stay whole.
+    assert words(blank_nlp, "Rinkeby-Kista 1990–2000 2017/18:12") == ["Rinkeby-Kista", "1990–2000", "2017/18:12"]
+    v1 = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "svpol.Tokenizer.v1"}}})
+    assert words(v1, "Malmö–Lund") == ["Malmö–Lund"]

@@ -20,7 +20,12 @@ such as ``m.fl.``, ``bl.a.``, ``t.ex.``, ``kr.`` kept whole, ``22,2`` one token,
 Use it in a config with::
 
     [nlp.tokenizer]
-    @tokenizers = "svpol.Tokenizer.v1"
+    @tokenizers = "svpol.Tokenizer.v2"
+
+``svpol.Tokenizer.v2`` adds one rule to ``v1`` (kept unchanged for the pipelines built with it):
+an en dash, em dash or slash between two names is a token of its own, so that place ranges
+and alternatives (``Malmö–Staffanstorp–Dalby``, ``Göteborg/Borås``) give one token per place.
+A hyphen still joins (``Rinkeby-Kista`` is one district).
 
 The function is also an entry point (``spacy_tokenizers``), so ``spacy.load`` finds
 it without importing svpol first.
@@ -33,8 +38,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_suffix_regex, registry
+from spacy.util import compile_infix_regex, compile_suffix_regex, registry
 
+# v2: a dash or slash between a word and a capitalised word ("Malmö–Lund", "Göteborg/Borås").
+_NAME_RANGE_INFIX = r"(?<=[\wåäöÅÄÖ])[–—/](?=[A-ZÅÄÖ])"
 # Money units written straight after a number ("5mnkr", "12MSEK").
 _UNIT_SUFFIX = r"(?<=[0-9])(?:[mM][nd]kr|[tTmM]kr|kkr|MSEK|SEK|kr)"
 _EXTRA_ABBREVIATIONS = (
@@ -167,6 +174,22 @@ def create_tokenizer() -> Callable[[Language], SvpolTokenizer]:
     return make_tokenizer
 
 
+@registry.tokenizers("svpol.Tokenizer.v2")
+def create_tokenizer_v2() -> Callable[[Language], SvpolTokenizer]:
+    """Registered tokenizer factory: ``@tokenizers = "svpol.Tokenizer.v2"`` (v1 plus name ranges)."""
+
+    def make_tokenizer(nlp: Language) -> SvpolTokenizer:
+        inner = _build_inner(nlp)
+        infixes = list(nlp.Defaults.infixes or []) + [_NAME_RANGE_INFIX]
+        inner.infix_finditer = compile_infix_regex(infixes).finditer
+        return SvpolTokenizer(inner)
+
+    return make_tokenizer
+
+
+TOKENIZER = "svpol.Tokenizer.v2"  # the one new pipelines and blank() use
+
+
 def blank(lang: str = "sv") -> Language:
     """A blank pipeline (``spacy.blank(lang)``) that uses the svpol tokenizer."""
-    return spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "svpol.Tokenizer.v1"}}})
+    return spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
