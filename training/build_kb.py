@@ -42,6 +42,8 @@ from svpol.kb import (
     load_kb,
 )
 
+from .paths import DATA_DIR
+
 RIKSDAGEN = Path("gazetteers/riksdagen")
 MYNDIGHETER = Path("gazetteers/myndigheter")
 GEO = Path("gazetteers/geo")
@@ -237,7 +239,7 @@ app = typer.Typer(add_completion=False)
 
 @app.command()
 def main(
-    data_dir: Path = typer.Option(Path("../shared/data"), "--data-dir", help="Folder with gazetteers/"),
+    data_dir: Path = typer.Option(DATA_DIR, "--data-dir", help="Folder with gazetteers/"),
     output: Path = typer.Option(Path("pipeline/svpol/resources/kb"), "--output", "-o",
                                 help="KB folder to write"),
     base: Optional[Path] = typer.Option(None, "--base",

@@ -29,6 +29,7 @@ import typer
 from svpol.components.entity_rules import RULE_LABELS
 from svpol.tokenizer import blank
 from training.interpellations import ARCHIVE_NAME, list_ids, parse_tei
+from training.paths import DATA_DIR
 
 Span = Tuple[int, int, str]
 
@@ -150,7 +151,7 @@ def _archive(data_dir: Path) -> Path:
 @app.command()
 def sample(
     output: Path = typer.Argument(..., help="Where the sample goes (JSON lines; keep it outside the repository)."),
-    data_dir: Path = typer.Option(Path("../shared/data"), help="The shared data folder."),
+    data_dir: Path = typer.Option(DATA_DIR, help="The shared data folder."),
     n: int = typer.Option(40, help="Paragraphs to draw, one per interpellation."),
     seed: int = typer.Option(13),
 ) -> None:
@@ -166,7 +167,7 @@ def sample(
 @app.command("score")
 def score_command(
     gold_path: Path = typer.Argument(..., help="Gold JSON lines: {id, text, entities: [[start, end, label], ...]}."),
-    data_dir: Path = typer.Option(Path("../shared/data"), help="The shared data folder."),
+    data_dir: Path = typer.Option(DATA_DIR, help="The shared data folder."),
     show: bool = typer.Option(True, help="List the missed and spurious spans."),
 ) -> None:
     """Run the entity rules on the gold paragraphs and print precision and recall per label."""

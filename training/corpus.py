@@ -38,6 +38,7 @@ from .datacard import write_datacard
 from .converters import ReadReport, iter_spans, read_klintan, read_suc, read_uner, sentence_to_doc
 from .interpellations import ARCHIVE_NAME, Interpellation, SilverAnnotator, iter_interpellations, list_ids
 from .mapping import LabelMapper, MappingStats, RuleTagger
+from .paths import DATA_DIR
 from .splits import DEV, TRAIN, assign_split, seeded_sample
 from .topics import MinisterTable, document_topics, paragraph_topics, title_role, to_cats
 
@@ -331,7 +332,7 @@ app = typer.Typer(add_completion=False, help="Build the svpol training corpora."
 
 @app.command()
 def main(
-    data_dir: Path = typer.Option(Path("../shared/data"), "--data-dir", help="The shared data folder."),
+    data_dir: Path = typer.Option(DATA_DIR, "--data-dir", help="The shared data folder."),
     output: Path = typer.Option(Path("corpus"), "--output", "-o", help="Output folder (replaced atomically)."),
     seed: int = typer.Option(0, "--seed", help="Seed for sampling, splits and templates."),
     max_interpellations: int = typer.Option(4000, "--max-interpellations",

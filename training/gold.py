@@ -32,6 +32,7 @@ from svpol.evaluate import ATTRIBUTES, GOLD_ATTRIBUTES_KEY
 from svpol.labels import ENTITY_LABELS, TOPIC_LABELS
 
 from .interpellations import ARCHIVE_NAME, Interpellation, iter_interpellations, list_ids
+from .paths import DATA_DIR
 from .splits import seeded_sample, unit_hash
 
 GOLD_DIR = Path(__file__).parent / "gold"
@@ -399,7 +400,7 @@ WORK_DIR = Path("corpus/gold-work")
 
 @app.command("sample")
 def sample_command(
-    data_dir: Path = typer.Option(Path("../shared/data"), "--data-dir"),
+    data_dir: Path = typer.Option(DATA_DIR, "--data-dir"),
     output: Path = typer.Option(WORK_DIR, "--output", "-o", help="Git-ignored folder for batches with text."),
     n_docs: int = typer.Option(360, "--docs"),
     double: int = typer.Option(160, "--double", help="Paragraphs annotated by two annotators."),
@@ -503,7 +504,7 @@ def convert_command(
 
 @app.command("build")
 def build_command(
-    data_dir: Path = typer.Option(Path("../shared/data"), "--data-dir"),
+    data_dir: Path = typer.Option(DATA_DIR, "--data-dir"),
     output: Path = typer.Option(Path("training_output/gold"), "--output", "-o"),
     gold_dir: Path = typer.Option(GOLD_DIR, "--gold-dir"),
 ) -> None:

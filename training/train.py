@@ -33,9 +33,9 @@ import spacy
 import typer
 from spacy.language import Language
 from spacy.tokens import DocBin
+from spacy.util import registry
 
 import svpol.components  # noqa: F401  (registers the svpol factories)
-import svpol.tokenizer  # noqa: F401  (registers svpol.Tokenizer.v1)
 from svpol.components.soft_textcat import SOFT_TEXTCAT_FACTORY
 from svpol.about import __version__, model_requirement
 from svpol.evaluate import (
@@ -48,11 +48,12 @@ from svpol.evaluate import (
     scores_markdown,
 )
 from svpol.labels import ENTITY_LABELS, TOPIC_LABELS
+from svpol.tokenizer import TOKENIZER
 
 from .fit_confidence import calibrate as calibrate_confidence
 from .fit_topics import fit_topic_evidence
+from .paths import DATA_DIR, REPO
 
-REPO = Path(__file__).resolve().parents[1]
 MODEL_NAME = "svpol_cnn"  # spaCy prefixes the language: the package is sv_svpol_cnn
 RULES = "entity_rules"
 RULES_FACTORY = "svpol_entity_rules"
@@ -383,6 +384,13 @@ def performance(scores: Dict[str, Any]) -> Dict[str, Any]:
     return perf
 
 
+def use_current_tokenizer(nlp: Language) -> None:
+    """Give ``nlp`` the svpol tokenizer of this version of the library, in the pipeline and its config."""
+    if nlp.config["nlp"]["tokenizer"].get("@tokenizers") != TOKENIZER:
+        nlp.tokenizer = registry.tokenizers.get(TOKENIZER)()(nlp)
+        nlp.config["nlp"]["tokenizer"] = {"@tokenizers": TOKENIZER}
+
+
 def package(
     nlp: Language,
     output: Path,
@@ -394,7 +402,13 @@ def package(
     name: str = MODEL_NAME,
     architecture: str = "CNN tok2vec",
 ) -> None:
-    """Write the pipeline to ``output`` with the svpol meta; ``architecture`` goes into the description."""
+    """Write the pipeline to ``output`` with the svpol meta; ``architecture`` goes into the description.
+
+    The packaged pipeline gets the library's current tokenizer (``svpol.tokenizer.TOKENIZER``):
+    later versions only add splits between names (v2: ``Malmö–Lund``), which the trained
+    components take as they take any other token boundary.
+    """
+    use_current_tokenizer(nlp)
     nlp.meta.update(
         {
             "name": name,
@@ -484,7 +498,7 @@ def finish(
 
 @app.command()
 def main(
-    data_dir: Path = typer.Option(Path("../shared/data"), "--data-dir", help="Third-party data (see its README)"),
+    data_dir: Path = typer.Option(DATA_DIR, "--data-dir", help="Third-party data (see its README)"),
     corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus folder; built if train.spacy is missing"),
     config: Path = typer.Option(Path("configs/cpu.cfg"), "--config", "-c", help="Training config"),
     training_dir: Path = typer.Option(Path("training_output/cpu"), "--training-dir", help="spacy train output"),

@@ -35,7 +35,8 @@ from typing import Any, Dict, List, Optional
 import typer
 from spacy.util import registry
 
-REPO = Path(__file__).resolve().parents[1]
+from .paths import REPO
+
 CONFIG = REPO / "configs" / "trf.cfg"
 PROGRESS = "progress.json"
 CHECKPOINT = "checkpoint"

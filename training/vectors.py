@@ -29,6 +29,7 @@ from svpol.tokenizer import blank
 
 from .gold import document_splits
 from .interpellations import ARCHIVE_NAME, iter_interpellations
+from .paths import DATA_DIR
 from .splits import TRAIN, assign_split
 
 app = typer.Typer(add_completion=False)
@@ -90,7 +91,7 @@ def to_spacy(model, max_words: int, output: Path) -> int:
 
 @app.command()
 def main(
-    data_dir: Path = typer.Option(Path("../shared/data"), "--data-dir", help="Third-party data (see its README)"),
+    data_dir: Path = typer.Option(DATA_DIR, "--data-dir", help="Third-party data (see its README)"),
     corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus folder with train.spacy"),
     output: Path = typer.Option(Path("training_output/vectors"), "--output", "-o", help="Output folder"),
     dim: int = typer.Option(64, "--dim", help="Vector width"),
