@@ -173,3 +173,9 @@ def test_both_members_of_one_party_and_lower_case_party_names(nlp):
     assert ents(doc) == [("L", "PARTY"), ("socialdemokraterna", "PARTY"), ("alliansen", "PARTY")]
     # Members' nouns are never parties.
     assert ents(nlp("Många socialdemokrater och moderater röstade nej.")) == []
+
+
+def test_nationality_adjective_is_part_of_a_public_body(nlp):
+    doc = nlp("Avser den svenska regeringen och norska regeringen att agera? Regeringen svarar.")
+    assert ents(doc) == [("svenska regeringen", "AUTHORITY"), ("norska regeringen", "AUTHORITY"),
+                         ("Regeringen", "AUTHORITY")]

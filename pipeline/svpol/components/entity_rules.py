@@ -79,6 +79,25 @@ _PATTERNS = ((_BODY_RE, _BODY_WORDS), (_MUNICIPALITY_RE, _MUNICIPALITY_WORDS))
 _LOWER_PARTY_ENDINGS = ("erna", "ernas", "partiet", "partiets", "alliansen", "alliansens")
 
 
+# A nationality adjective right before a public body is part of its name under the project's
+# guide ("den svenska regeringen", "norska utrikesministeriet"): the span starts there.
+_NATIONALITIES = (
+    "svenska", "norska", "danska", "finska", "isländska", "estniska", "lettiska", "litauiska", "ryska", "tyska",
+    "franska", "brittiska", "engelska", "amerikanska", "kanadensiska", "kinesiska", "japanska", "indiska",
+    "turkiska", "iranska", "irakiska", "syriska", "israeliska", "palestinska", "ukrainska", "polska",
+    "italienska", "spanska", "portugisiska", "grekiska", "nederländska", "belgiska", "österrikiska",
+    "schweiziska", "ungerska", "belarusiska", "vitryska", "etiopiska", "eritreanska", "somaliska",
+    "afghanska", "egyptiska", "saudiska", "kubanska", "colombianska", "venezuelanska", "sydafrikanska",
+)
+_NATIONALITY_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(_NATIONALITIES)})\s+$", re.IGNORECASE)
+
+
+def _with_nationality(text: str, start: int) -> int:
+    """The start of an AUTHORITY span moved left over a nationality adjective right before it."""
+    match = _NATIONALITY_BEFORE_RE.search(text, max(0, start - 20), start)
+    return match.start() if match else start
+
+
 def _variants(form: str) -> List[str]:
     """A name as written, capitalised and in capitals (headings); definite names also in lower case."""
     variants = [form, form[:1].upper() + form[1:], form.upper()]
@@ -152,7 +171,7 @@ class EntityRules(KBComponent):
                 if label == "PARTY" and kb.match_party(span.text):
                     yield label, span.start_char, span.end_char
                 elif label == "AUTHORITY" and kb.match_authority(span.text):
-                    yield label, span.start_char, span.end_char
+                    yield label, _with_nationality(text, span.start_char), span.end_char
         for match in _BRACKET_RE.finditer(text):
             items = [m for m in _BRACKET_ITEM_RE.finditer(match.group(1)) if m.group(0) != "och"]
             if not all(self._bracket_party(text, match.start(), m.group(0)) for m in items):
