@@ -46,3 +46,36 @@ def test_words_per_second_with_a_worker_pool(monkeypatch):
     with pytest.raises(ValueError, match="n_process"):
         words_per_second(nlp, TEXTS, n_process=0)
 
+
+
+def test_benchmark_without_a_model_loads_what_svpol_load_loads(tmp_path, monkeypatch):
+    import svpol.benchmark as bm
+
+    model = reference_pipeline(ENTITY_LABELS, TOPIC_LABELS)
+    model.add_pipe("sentencizer")  # tells this pipeline apart from the reference
+    model.to_disk(tmp_path / "env-model")
+    monkeypatch.setenv("SVPOL_MODEL", str(tmp_path / "env-model"))
+    probed = []
+    monkeypatch.setattr(bm, "peak_memory_mb", lambda model, *args: probed.append(model) or 1.0)
+    result = benchmark(None, TEXTS, n_process=(1,), repeats=1)
+    assert result["pipelines"]["svpol"]["components"] == ["tok2vec", "ner", "textcat_multilabel", "sentencizer"]
+    assert result["pipelines"]["reference"]["components"] == ["tok2vec", "ner", "textcat_multilabel"]
+    # The memory probe measures the same pipeline (None would be the reference), then the reference.
+    assert probed == [str(tmp_path / "env-model"), None]
+
+
+def test_benchmark_cli_without_a_model_found_exits_2(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    import svpol.benchmark as bm
+    from svpol.cli import app
+    from svpol.loading import ModelNotFoundError
+
+    def not_found():
+        raise ModelNotFoundError("no trained svpol pipeline found")
+
+    monkeypatch.setattr(bm, "find_model", not_found)
+    (tmp_path / "a.txt").write_text("Skolan behöver fler lärare.", encoding="utf8")
+    result = CliRunner().invoke(app, ["benchmark", str(tmp_path / "a.txt"), "--repeats", "1"])
+    assert result.exit_code == 2
+    assert "no trained svpol pipeline found" in result.stderr

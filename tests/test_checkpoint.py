@@ -1,4 +1,4 @@
-"""svpol.checkpoint: jobs that resume after an interruption or a kill -9, exactly once per document."""
+"""svpol.jobs: jobs that resume after an interruption or a kill -9, exactly once per document."""
 
 import os
 import signal

@@ -8,7 +8,7 @@ import pytest
 from batch_fixtures import document, read_jsonl, write_jsonl
 from typer.testing import CliRunner
 
-from svpol.checkpoint import journal_path, run_job, staging_path
+from svpol.jobs import journal_path, run_job, staging_path
 from svpol.cli import app
 from svpol.engines import LocalEngine, annotate_counted
 from svpol.intake import Record

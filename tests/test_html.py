@@ -9,7 +9,7 @@ from typing import List, Tuple
 import pytest
 from batch_fixtures import read_jsonl, write_jsonl
 
-from svpol.checkpoint import run_job
+from svpol.jobs import run_job
 from svpol.engines import LocalEngine
 
 CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)), None)

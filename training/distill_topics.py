@@ -27,7 +27,7 @@ import typer
 from spacy.tokens import Doc, DocBin
 
 import svpol  # noqa: F401  (registers the svpol components)
-from svpol.checkpoint import Journal
+from svpol.journal import Journal
 from svpol.evaluate import TEXTCAT, all_but_classifier
 from svpol.labels import TOPIC_LABELS
 
@@ -52,7 +52,7 @@ def scoring_order(docs: Sequence[Doc], *, seed: int, max_words: int) -> List[int
 
 def read_cache(path: Path) -> Dict[int, Dict[str, float]]:
     """Teacher scores written so far: ``{doc index: cats}``. A last line cut short by a killed
-    run is dropped from the file too (:class:`svpol.checkpoint.Journal`), so appending after it
+    run is dropped from the file too (:class:`svpol.journal.Journal`), so appending after it
     cannot glue the next score onto the torn line."""
     if not path.exists():
         return {}

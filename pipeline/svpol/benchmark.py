@@ -33,7 +33,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import DocBin
 
-from .api import load
+from .loading import find_model, load
 from .engines import LocalEngine
 from .intake import Record
 
@@ -153,7 +153,7 @@ def peak_memory_mb(
 
 
 def benchmark(
-    model: str,
+    model: Optional[str],
     texts: List[str],
     *,
     n_process: Sequence[int] = (1, 2),
@@ -164,10 +164,12 @@ def benchmark(
 ) -> Dict[str, object]:
     """Measure words/s (per process count) and peak memory of ``model`` and the reference.
 
+    ``model`` is a pipeline folder or package; None resolves it as :func:`svpol.load` does
+    (``$SVPOL_MODEL``, the installed ``sv_svpol_cnn``, the checkout's ``models/sv_svpol_cnn``).
     ``enable`` names components that ``model`` ships disabled (e.g. ``confidence``) to turn on.
 
     Raises:
-        svpol.api.ModelError: ``model`` cannot be loaded.
+        svpol.ModelError: ``model`` cannot be loaded (ModelNotFoundError: None and no pipeline found).
         ValueError: no texts, or a component in ``enable`` does not exist.
 
     Returns:
@@ -178,6 +180,9 @@ def benchmark(
         raise ValueError(f"repeats must be at least 1, got {repeats}")
     if not texts:
         raise ValueError("no texts to benchmark on")
+    if model is None:
+        # Resolved once, so that the memory probe's fresh process loads the same pipeline.
+        model = find_model()
     nlp = _load(model, enable)
     labels = pipeline_labels(nlp)
     pipelines = {"svpol": nlp, "reference": reference_pipeline(labels["ner"], labels["textcat_multilabel"])}

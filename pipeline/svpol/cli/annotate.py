@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from ..checkpoint import CheckpointError, JobResult, run_job, staging_path
+from ..jobs import CheckpointError, JobResult, run_job, staging_path
 from ..engines import ENGINES, LocalEngine
 from ..loading import RULES, ModelError, load
 from ..writers import FORMATS, format_of
@@ -128,7 +128,7 @@ def annotate_cli(
 
 
 def run_annotate(inputs, engine, output, fmt, *, overwrite: bool, checkpoint_every: int, nlp=None) -> JobResult:
-    """Run :func:`svpol.checkpoint.run_job` with a progress bar on stderr."""
+    """Run :func:`svpol.jobs.run_job` with a progress bar on stderr."""
     # Imported here so that `svpol --help` stays fast.
     from tqdm import tqdm
     from tqdm.contrib.logging import logging_redirect_tqdm

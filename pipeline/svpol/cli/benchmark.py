@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from ..api import DEFAULT_MODEL, ModelError
+from ..loading import ModelError
 from ..benchmark import benchmark, format_benchmark, read_texts
 from ._app import app
 
@@ -14,7 +14,13 @@ from ._app import app
 @app.command("benchmark")
 def benchmark_cli(
     data: List[Path] = typer.Argument(..., help=".spacy or .txt files, or folders of them, to annotate."),
-    model: str = typer.Option(str(DEFAULT_MODEL), "--model", "-m", help="Pipeline folder or package."),
+    model: Optional[str] = typer.Option(
+        None,
+        "--model",
+        "-m",
+        help="Pipeline folder or package (default: as svpol annotate: $SVPOL_MODEL, the installed sv_svpol_cnn, "
+        "the checkout's models/sv_svpol_cnn; none found: exit 2).",
+    ),
     n_process: int = typer.Option(2, "--n-process", min=1, help="Also measure with this many processes."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Texts per batch."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Use at most this many texts."),

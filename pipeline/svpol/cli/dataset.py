@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from ..api import ModelError, load
+from ..loading import ModelError, load
 from ._app import app
 from .annotate import _fail, _setup_logging
 
@@ -20,7 +20,11 @@ def annotate_dataset_cli(
     ),
     text_column: str = typer.Option("text", "--text-column", help="The column holding the texts."),
     model: Optional[str] = typer.Option(
-        None, "--model", "-m", help="Pipeline folder or package (default: $SVPOL_MODEL, models/sv_svpol_cnn, rules)."
+        None,
+        "--model",
+        "-m",
+        help="Pipeline folder, package, or rules (default: $SVPOL_MODEL, the installed sv_svpol_cnn, "
+        "the checkout's models/sv_svpol_cnn; none found: exit 2).",
     ),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Rows per batch."),
     num_proc: Optional[int] = typer.Option(None, "--num-proc", min=1, help="Processes for Dataset.map."),

@@ -2,7 +2,7 @@
 
 An engine turns a stream of :class:`~svpol.intake.Record` into a stream of
 ``(output record, words)`` in input order, so that every engine gives the same
-output and the same resume points (see :mod:`svpol.checkpoint`).
+output and the same resume points (see :mod:`svpol.jobs`).
 
 - :class:`LocalEngine`: ``nlp.pipe`` in this process, or batches of records
   sent to ``n_process`` worker processes that each normalize, annotate and

@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from ..annotate import MAX_CHARS
 from ..intake import Record
+from ..loading import load
 from . import Output, annotate_counted, batched, model_info, ordered_results
 
 PLUGIN_NAME = "svpol-model"
@@ -34,8 +35,6 @@ class ModelPlugin(WorkerPlugin):
 
     def setup(self, worker: Any) -> None:
         """Load the pipeline on ``worker``."""
-        from ..api import load
-
         self.nlp = load(self.model, gpu_id=self.gpu_id)
 
 
