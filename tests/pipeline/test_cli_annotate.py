@@ -128,7 +128,7 @@ def test_missing_input_is_named_and_exit_1(tmp_path, model_dir):
 
 
 def test_bundled_example_runs(tmp_path, model_dir):
-    example = Path(__file__).resolve().parents[1] / "examples" / "protokoll.txt"
+    example = Path(__file__).resolve().parents[2] / "examples" / "protokoll.txt"
     result = CliRunner().invoke(app, ["annotate", str(example), "-o", str(tmp_path / "o.jsonl"), "-m", str(model_dir)])
     assert result.exit_code == 0, result.output
     [record] = [json.loads(x) for x in (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()]

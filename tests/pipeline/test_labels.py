@@ -6,7 +6,7 @@ import pytest
 from svpol import ENTITY_LABELS, TOPIC_LABELS
 from svpol.labels import ENTITY_ATTRIBUTES
 
-GUIDELINES = Path(__file__).resolve().parents[2] / "shared" / "ANNOTATION.md"
+GUIDELINES = Path(__file__).resolve().parents[3] / "shared" / "ANNOTATION.md"
 
 
 def test_label_sets():

@@ -18,7 +18,7 @@ import pytest
 import setuptools
 from packaging.version import Version
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 # What `pip wheel` reads: the project file, the readme it names, the two package roots.
 BUILD_INPUTS = ("pyproject.toml", "README.md", "pipeline", "models")
 LABELS = {"PERSON", "PARTY", "AUTHORITY", "ORG", "LOC", "MONEY"}

@@ -6,7 +6,6 @@ downloaded; the corpus is the made-up one of tests/model_fixtures.py.
 
 import json
 from itertools import islice
-from pathlib import Path
 
 import pytest
 import spacy
@@ -15,8 +14,9 @@ from spacy.util import load_config, load_model_from_config
 import svpol.components  # noqa: F401  (registers the svpol factories)
 from model_fixtures import assert_config_filled
 from svpol.labels import TOPIC_LABELS
+from training.paths import REPO
 
-CONFIGS = Path(__file__).resolve().parents[1] / "configs"
+CONFIGS = REPO / "configs"
 TRF = CONFIGS / "trf.cfg"
 CPU = CONFIGS / "cpu.cfg"
 

@@ -19,7 +19,7 @@ from svpol import loading
 from svpol.about import __version__, model_requirement
 from svpol.cli import app
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SHIPPED = REPO / "models" / "sv_svpol_cnn"
 PROTOCOL = "Karin Lindqvist (S) föreslår att 0,6 mnkr går till SÄPO."
 
@@ -143,7 +143,9 @@ def test_load_from_path_and_env(tmp_path, monkeypatch, blank_nlp):
     blank_nlp.to_disk(tmp_path / "p")
     assert [t.text for t in svpol.load(tmp_path / "p")("1 200 kr")] == ["1 200", "kr"]
     monkeypatch.setenv(loading.ENV_MODEL, str(tmp_path / "p"))
-    assert svpol.load().config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v1"
+    from_env = svpol.load()
+    assert from_env.path == tmp_path / "p"
+    assert from_env.config["nlp"]["tokenizer"] == blank_nlp.config["nlp"]["tokenizer"]
 
 
 def test_gpu_request_without_gpu_is_a_model_error():

@@ -1,15 +1,14 @@
 """configs/cpu.cfg (and trf.cfg where present) is complete, filled and loadable."""
 
-from pathlib import Path
-
 import pytest
 import spacy
 from spacy.util import load_config, load_model_from_config
 
 import svpol.components  # noqa: F401  (registers the svpol factories)
 from model_fixtures import assert_config_filled
+from training.paths import REPO
 
-CONFIGS = Path(__file__).resolve().parents[1] / "configs"
+CONFIGS = REPO / "configs"
 CPU = CONFIGS / "cpu.cfg"
 # The component names every svpol config shares (docs/model.md).
 SHARED_COMPONENTS = ["ner", "textcat_multilabel", "paragraph_topics"]

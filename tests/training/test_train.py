@@ -1,7 +1,6 @@
 """A tiny end-to-end `spacy train` with configs/cpu.cfg: it overfits and survives a disk round trip."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 import spacy
@@ -11,8 +10,9 @@ import svpol
 import svpol.components  # noqa: F401
 from model_fixtures import ENTITY_SENTENCES, topic_documents, write_corpus
 from training import train as svpol_train
+from training.paths import REPO
 
-CPU = Path(__file__).resolve().parents[1] / "configs" / "cpu.cfg"
+CPU = REPO / "configs" / "cpu.cfg"
 # A smaller tok2vec so the test takes seconds; everything else is the shipped config.
 OVERRIDES = {
     "training.max_steps": 120,
