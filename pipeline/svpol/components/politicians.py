@@ -34,8 +34,11 @@ from ..kb import INDEPENDENT, EntityEnricher, Person, to_iso_date
 if not Doc.has_extension("date"):
     Doc.set_extension("date", default=None)
 
-# "(S)", " m.fl. (M)", "(-)" right after the name.
-_PARTY_AFTER_RE = re.compile(r"\s*(?:m\.\s?fl\.?\s*)?\(\s*([^()\n]{1,25}?)\s*\)")
+# "(S)", " m.fl. (M)", "(-)", "(båda L)" right after the name.
+_PARTY_AFTER_RE = re.compile(r"\s*(?:m\.\s?fl\.?\s*)?\(\s*(?:(?:båda|bägge|alla|samtliga)\s+)?([^()\n]{1,25}?)\s*\)")
+# "A, B och C (alla M)": the names before a shared bracket are joined by these.
+_LIST_JOINERS = frozenset({",", "och", "samt", "&"})
+_SHARED_BRACKET_RE = re.compile(r"\s*\(\s*(?:båda|bägge|alla|samtliga)\s+")
 # Offices in base form; the patterns accept the definite form and capitals.
 _ROLE_WORDS = (
     r"(?:(?:förste|andre|1:e|2:e)\s+)?vice\s+ordförande",
@@ -156,8 +159,26 @@ class PoliticianEnricher(EntityEnricher):
 
     def __call__(self, doc: Doc) -> Doc:
         super().__call__(doc)
+        self.share_list_parties(doc)
         self.resolve_surnames(doc)
         return doc
+
+    def share_list_parties(self, doc: Doc) -> None:
+        """Give "A och B (båda L)", "A, B och C (alla M)" the shared party of the bracket after the last name."""
+        people = [e for e in doc.ents if e.label_ == self.label]
+        if len(people) < 2:
+            return
+        text = doc.text  # built from the tokens on every read: read once
+        for i in range(len(people) - 1, 0, -1):
+            last = people[i]
+            if not last._.party or not _SHARED_BRACKET_RE.match(text, last.end_char):
+                continue
+            # Walk back over the names joined to it by list words only.
+            for j in range(i, 0, -1):
+                previous, between = people[j - 1], doc[people[j - 1].end:people[j].start]
+                if previous._.party or not len(between) or any(t.text not in _LIST_JOINERS for t in between):
+                    break
+                previous._.party = last._.party
 
     def resolve_surnames(self, doc: Doc) -> None:
         """Give surname-only mentions the party and kb_id of the one full name ending in that surname."""

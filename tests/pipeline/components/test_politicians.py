@@ -154,3 +154,18 @@ def test_surname_shared_by_two_full_mentions_stays_unresolved(nlp):
                 for m in re.finditer(r"Bo Berg|Kalle Berg|Berg(?= vann)", text)]
     doc = nlp.get_pipe("svpol_politicians")(doc)
     assert [(e.text, e._.party) for e in doc.ents] == [("Bo Berg", "C"), ("Kalle Berg", None), ("Berg", None)]
+
+
+def test_a_shared_bracket_gives_every_listed_name_its_party():
+    from svpol.tokenizer import blank
+
+    nlp = blank()
+    component = nlp.add_pipe("svpol_politicians")
+    text = "Yrkanden: Anna Berg, Per Ek och Lisa Holm (alla M) samt Olle Lind och Eva Ström (båda KD). Nils Ro yrkar."
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), "PERSON")
+                for n in ("Anna Berg", "Per Ek", "Lisa Holm", "Olle Lind", "Eva Ström", "Nils Ro")]
+    doc = component(doc)
+    assert [(e.text, e._.party) for e in doc.ents] == [
+        ("Anna Berg", "M"), ("Per Ek", "M"), ("Lisa Holm", "M"), ("Olle Lind", "KD"), ("Eva Ström", "KD"),
+        ("Nils Ro", None)]
