@@ -359,6 +359,23 @@ def default_fixed_bodies() -> List[Authority]:
 # specific first part (socialnämnden, kommunstyrelsen); the bare or generic word
 # (nämnden, stadsdelsnämnden, förvaltningen) needs context and is never matched.
 MUNICIPAL_SUFFIXES: Tuple[str, ...] = ("nämnden", "nämnd", "förvaltningen", "förvaltning")
+# Bodies every municipality or region has, named with the place in front ("Göteborgs kommunstyrelse").
+PLACE_BODIES = frozenset({"kommunstyrelse", "kommunfullmäktige", "fullmäktige", "regionstyrelse",
+                          "regionfullmäktige", "landstingsstyrelse", "landstingsfullmäktige"})
+
+
+def _body_base(word: str) -> str:
+    """A body word without genitive and definite endings ("kommunstyrelsens" -> "kommunstyrelse")."""
+    word = word.lower()
+    if word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    for ending in ("en", "n"):
+        if word.endswith(ending) and (word[: -len(ending)] in PLACE_BODIES
+                                      or word[: -len(ending)].endswith(("nämnd", "förvaltning"))):
+            return word[: -len(ending)]
+    return word
+
+
 GENERIC_BODY_WORDS = frozenset(
     {
         "nämnden", "nämnd", "stadsdelsnämnden", "stadsdelsnämnd", "facknämnden", "facknämnd",
@@ -570,6 +587,13 @@ class KnowledgeBase:
             return Authority(" ".join(words[:-1]) + " " + base, "police")
         if _POLICE_IN_COUNTY_RE.fullmatch(text):
             return Authority(text, "police")
+        # A municipality's or region's own body named with its place: "Göteborgs kommunstyrelse",
+        # "Tyresö fullmäktige", "Tyresö socialnämnd" (one span under the guide).
+        head = " ".join(words[:-1])
+        if len(words) >= 2 and words[0][:1].isupper() and self._municipality(head):
+            body = _body_base(last)
+            if body in PLACE_BODIES or (body.endswith(("nämnd", "förvaltning")) and body not in GENERIC_BODY_WORDS):
+                return Authority(f"{head} {body}", "municipal_body")
         # Named municipal boards and administrations
         for suffix in MUNICIPAL_SUFFIXES:
             if not (base.endswith(suffix) or last.endswith(suffix)):

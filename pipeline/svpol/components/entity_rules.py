@@ -60,12 +60,15 @@ _BRACKET_ITEM_RE = re.compile(r"[A-Za-zÅÄÖåäö]{1,3}")
 _NAME_BEFORE_RE = re.compile(rf"{_NAME}\s*$")
 # Bodies named by their last word, with an optional name (on the same line: a heading
 # above is no part of it) or "X- och" in front.
-_BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt", "polismyndighet")
+_BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt", "polismyndighet",
+               "styrelse", "fullmäktige")
 _BODY_RE = re.compile(
     rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>[\wåäöÅÄÖ]+-\s+(?:och|eller)\s+))?"
-    rf"(?P<word>[\wåäöÅÄÖ-]*(?:{'|'.join(_BODY_WORDS)})(?:en)?s?)"
+    rf"(?P<word>[\wåäöÅÄÖ-]*(?:{'|'.join(_BODY_WORDS)})(?:en|n)?s?)"
     r"(?![\wåäö])"
 )
+# A body's committee or presidium is part of its name: "kommunstyrelsens arbetsutskott".
+_SUB_BODY_RE = re.compile(r"[ \t]+(?:arbetsutskott|presidium|presidiet)(?:et|s|ets)?(?![\wåäö])")
 _MUNICIPALITY_WORDS = ("kommun",)
 _MUNICIPALITY_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+(?:kommun|kommuns)(?![\wåäö])")
 _COURT_IN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(BODIES_IN_PLACE)})\s+i\s+{_NAME}(?:[ \t]+{_NAME})?(?:[ \t]+län)?")
@@ -96,6 +99,12 @@ def _with_nationality(text: str, start: int) -> int:
     """The start of an AUTHORITY span moved left over a nationality adjective right before it."""
     match = _NATIONALITY_BEFORE_RE.search(text, max(0, start - 20), start)
     return match.start() if match else start
+
+
+def _with_sub_body(text: str, end: int) -> int:
+    """The end of an AUTHORITY span moved right over a committee or presidium of that body."""
+    match = _SUB_BODY_RE.match(text, end)
+    return match.end() if match else end
 
 
 def _variants(form: str) -> List[str]:
@@ -171,7 +180,7 @@ class EntityRules(KBComponent):
                 if label == "PARTY" and kb.match_party(span.text):
                     yield label, span.start_char, span.end_char
                 elif label == "AUTHORITY" and kb.match_authority(span.text):
-                    yield label, _with_nationality(text, span.start_char), span.end_char
+                    yield label, _with_nationality(text, span.start_char), _with_sub_body(text, span.end_char)
         for match in _BRACKET_RE.finditer(text):
             items = [m for m in _BRACKET_ITEM_RE.finditer(match.group(1)) if m.group(0) != "och"]
             if not all(self._bracket_party(text, match.start(), m.group(0)) for m in items):
@@ -213,7 +222,7 @@ class EntityRules(KBComponent):
                     starts.append(match.start("word"))
                 for start in starts:
                     if self.kb.match_authority(text[start:match.end()]):
-                        yield "AUTHORITY", start, match.end()
+                        yield "AUTHORITY", start, _with_sub_body(text, match.end())
                         break
         if not any(body in text for body in BODIES_IN_PLACE):
             return

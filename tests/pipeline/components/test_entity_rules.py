@@ -179,3 +179,11 @@ def test_nationality_adjective_is_part_of_a_public_body(nlp):
     doc = nlp("Avser den svenska regeringen och norska regeringen att agera? Regeringen svarar.")
     assert ents(doc) == [("svenska regeringen", "AUTHORITY"), ("norska regeringen", "AUTHORITY"),
                          ("Regeringen", "AUTHORITY")]
+
+
+def test_municipal_bodies_named_with_their_place_and_committees(nlp):
+    doc = nlp("Göteborgs kommunstyrelse beslutade; kommunstyrelsens arbetsutskott och Tyresö socialnämnd bereder.")
+    assert ents(doc) == [("Göteborgs kommunstyrelse", "AUTHORITY"), ("kommunstyrelsens arbetsutskott", "AUTHORITY"),
+                         ("Tyresö socialnämnd", "AUTHORITY")]
+    # A board of something else, or the bare word, is no public body.
+    assert ents(nlp("Styrelsen för bolaget och styrelsen möttes.")) == []
