@@ -32,9 +32,13 @@ def test_benchmark_result(tmp_path):
     model.to_disk(tmp_path / "m")
     result = benchmark(str(tmp_path / "m"), TEXTS * 5, n_process=(1,), repeats=1, memory=False)
     assert result["words"] == count_words(TEXTS) * 5
-    assert result["pipelines"]["svpol"]["words_per_second_n_process=1"] > 0
-    assert result["ratio"]["n_process=1"] > 0
-    assert "reference" in format_benchmark(result)
+    svpol_wps = result["pipelines"]["svpol"]["words_per_second_n_process=1"]
+    reference_wps = result["pipelines"]["reference"]["words_per_second_n_process=1"]
+    assert svpol_wps > 0 and reference_wps > 0
+    assert result["ratio"] == {"n_process=1": round(svpol_wps / reference_wps, 3)}
+    assert result["texts"] == 10 and "peak_rss_mb" not in result["pipelines"]["svpol"]
+    table = format_benchmark(result)
+    assert "reference" in table and f"{result['texts']} texts, {result['words']} words" in table
 
 
 def test_words_per_second_with_a_worker_pool(monkeypatch):

@@ -37,7 +37,6 @@ def test_own_list_from_the_config_and_validation():
 
 def test_title_words_after_a_document_number():
     import numpy
-    from spacy.vocab import Vocab
 
     nlp = spacy.blank("sv")
     nlp.vocab.set_vector("arbetsförhållanden", numpy.asarray([1.0, 0.0], dtype="float32"))
@@ -54,4 +53,8 @@ def test_title_words_after_a_document_number():
     assert [e.text for e in doc.ents] == ["Taiwan"]
     with pytest.raises(ValueError, match="vocab"):
         NotEntities("x", None, None, title_words=True)
-    assert isinstance(nlp.vocab, Vocab)
+    # title_words is off unless the config asks for it: the same title word stays an entity
+    plain = spacy.blank("sv", vocab=nlp.vocab)
+    plain.add_pipe("svpol_not_entities")
+    doc = plain.get_pipe("svpol_not_entities")(entity_doc(plain, text, [("Arbetsförhållanden", "ORG")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Arbetsförhållanden", "ORG")]
