@@ -109,8 +109,8 @@ def _iso(year: str, month: int, day: str) -> str:
 class _Entities:
     """The entities of a doc as plain tuples, with their attributes, for range queries."""
 
-    def __init__(self, doc: Doc) -> None:
-        text = doc.text
+    def __init__(self, doc: Doc, text: Optional[str] = None) -> None:
+        text = doc.text if text is None else text
         self.text = text
         self.persons: List[Dict[str, Any]] = []
         self.parties: List[Dict[str, Any]] = []
@@ -216,7 +216,13 @@ def _party_id(text: Optional[str]) -> Optional[str]:
     key = text.strip().upper()
     if key in ("–", "—"):
         key = "-"
-    return P.PARTY_LETTERS.get(key, text.strip() if len(text.strip()) <= 4 else None)
+    if key in P.PARTY_LETTERS:
+        return P.PARTY_LETTERS[key]
+    name = re.sub(r"\s+", " ", text.strip().lower())
+    for candidate in (name, name[:-1] if name.endswith("s") else name):
+        if candidate in P.PARTY_NAMES:
+            return P.PARTY_NAMES[candidate]
+    return text.strip() if len(text.strip()) <= 4 else None
 
 
 def _looks_like_body(name: str) -> bool:
@@ -281,15 +287,18 @@ def _first_heading(text: str) -> bool:
 
 def find_structure(doc: Doc, kind: Optional[str] = None) -> Dict[str, Any]:
     """The structure of ``doc`` as plain data (offsets into ``doc.text``)."""
-    text = doc.text
-    ents = _Entities(doc)
-    kind = kind or detect_kind(text)
-    furniture = find_furniture(text)
+    original = doc.text
+    kind = kind or detect_kind(original)
+    furniture = find_furniture(original)
+    # Parsing reads the text with the furniture blanked out (same length, same offsets), so a
+    # page footer inside a section or between items is not part of what is found.
+    text = mask_furniture(original, furniture)
+    ents = _Entities(doc, text)
     out: Dict[str, Any] = {"version": STRUCTURE_VERSION, "kind": kind, "header": None, "attendance": [],
                            "items": [], "motion": None, "interpellation": None, "furniture": furniture}
     skip = {(f["start"], f["end"]) for f in furniture if f["line"]}
     if kind == P.PROTOCOL:
-        _protocol(text, ents, out, skip)
+        _protocol(text, ents, out, skip, original)
     elif kind == P.MOTION:
         out["motion"] = _motion(text, ents, skip)
     elif kind == P.INTERPELLATION:
@@ -328,9 +337,9 @@ def _heading(text: str, start: int, end: int) -> Optional[Tuple[str, int, int, i
 
 
 # =========================================================================== protocols
-def _protocol(text: str, ents: _Entities, out: Dict[str, Any], skip: set) -> None:
+def _protocol(text: str, ents: _Entities, out: Dict[str, Any], skip: set, original: str) -> None:
     starts = [m for m in P.ITEM_RE.finditer(text)
-              if not _in_furniture(m.start(), skip) and _item_line_ok(text, m)]
+              if not _in_furniture(m.start("number"), skip) and _item_line_ok(text, m)]
     first = starts[0].start() if starts else len(text)
     closing = None
     if starts:
@@ -338,7 +347,8 @@ def _protocol(text: str, ents: _Entities, out: Dict[str, Any], skip: set) -> Non
             closing = m.start()
             break
     header_end = first
-    out["header"] = _meeting_header(text, ents, 0, header_end, closing)
+    # the header is read with its furniture: the first running header may hold the date
+    out["header"] = _meeting_header(original, ents, 0, header_end, closing)
     out["attendance"] = _attendance(text, ents, 0, header_end)
     for i, m in enumerate(starts):
         end = starts[i + 1].start() if i + 1 < len(starts) else (closing if closing is not None else len(text))
@@ -480,6 +490,7 @@ def _attendance(text: str, ents: _Entities, start: int, end: int) -> List[Dict[s
 def _attendees(text: str, ents: _Entities, start: int, end: int, group: str) -> List[Dict[str, Any]]:
     persons = ents.persons_in(start, end)
     out: List[Dict[str, Any]] = []
+    claimed: set = set()
     for i, p in enumerate(persons):
         after_end = persons[i + 1]["start"] if i + 1 < len(persons) else end
         before = text[(persons[i - 1]["party_end"] if i else start):p["start"]]
@@ -492,21 +503,21 @@ def _attendees(text: str, ents: _Entities, start: int, end: int, group: str) -> 
                 party = pm["party"]
                 break
         role = None
-        # "förvaltningschef Maria Nyström": a role right before the name
-        prev_end = persons[i - 1]["party_end"] if i else start
-        bm = None
-        for bm in P.ROLE_RE.finditer(text, prev_end, p["start"]):
-            pass
-        if bm and not text[bm.end():p["start"]].strip():
-            role = bm.group("role")
-        # "Karin Lindqvist (S), ordförande": a role after the name that is not the next name's
-        # prefix ("... och nämndsekreterare Olle Hedin") nor "ersättare för" the next one
-        for am in P.ROLE_RE.finditer(text, p["party_end"], after_end):
+        # "Karin Lindqvist (S), ordförande" / "Anna Berg (M) ordförande, ...": a role right after
+        # the name (after a comma or on the same line) that is not the prefix of the next name
+        am = P.ROLE_RE.search(text, p["party_end"], after_end)
+        if am and re.fullmatch(r"[ \t]*,?[ \t]*", text[p["party_end"]:am.start()]):
             tail = text[am.end():after_end]
-            if role is None and tail.strip() and not re.match(r"\s*för\b", tail) or \
-                    role is None and i + 1 == len(persons):
+            if i + 1 == len(persons) or not re.fullmatch(r"[ \t]+", tail):
                 role = am.group("role")
-            break
+                claimed.add(am.start())
+        # "förvaltningschef Maria Nyström": a role right before the name, on its line
+        if role is None:
+            bm = None
+            for bm in P.ROLE_RE.finditer(text, persons[i - 1]["party_end"] if i else start, p["start"]):
+                pass
+            if bm and bm.start() not in claimed and re.fullmatch(r"[ \t]+", text[bm.end():p["start"]]):
+                role = bm.group("role")
         role = P.ROLE_NORMAL.get(role.lower(), role.lower()) if role else p.get("role")
         person = _person_out(p)
         person["party"] = party
@@ -718,6 +729,9 @@ def _decision_points(text: str, ents: _Entities, start: int, end: int) -> List[D
     for i, (cut, cstart, num) in enumerate(cuts):
         pe = cuts[i + 1][0] if i + 1 < len(cuts) else e
         ps, pe = _trim(text, cstart, pe)
+        blank = re.search(r"\n[ \t]*\n", text[ps:pe])
+        if blank:
+            ps, pe = _trim(text, ps, ps + blank.start())
         # "..., samt" belongs to no point
         pe = _trim(text, ps, pe - 4)[1] if text[ps:pe].endswith(" samt") else pe
         if pe <= ps:
@@ -872,8 +886,7 @@ def _vote_table(text: str, ents: _Entities, start: int, end: int) -> List[Dict[s
     header = P.VOTE_TABLE_HEADER_RE.search(text, start, end)
     if not header or len(header.group()) > 200:
         return []
-    h_line_start = header.start()
-    columns = [(m.start() - h_line_start + (m.end() - m.start()) / 2, m.group(1).lower())
+    columns = [((m.start() + m.end()) / 2, m.group(1).lower())
                for m in P.VOTE_COLUMN_RE.finditer(header.group())]
     if len(columns) < 2:
         return []
@@ -965,11 +978,24 @@ def _title_and_people(text: str, ents: _Entities, first: Range, role_word: str) 
     return {"number": number.group(1) if number else None, "title": title}
 
 
+def _head_lines(text: str, lines: Sequence[Range]) -> Tuple[Range, int]:
+    """The document's heading: its first line and the lines after it that continue it
+    ("av Karin Ek m.fl. (C)", "till justitieministern"); and the index of the next line."""
+    if not lines:
+        return (0, 0), 0
+    fs, fe = _trim(text, *lines[0])
+    n = 1
+    while n < len(lines) and n < 3 and re.match(r"\s*(?:av|till|om)\b", text[lines[n][0]:lines[n][1]]):
+        fe = _trim(text, *lines[n])[1]
+        n += 1
+    return (fs, fe), n
+
+
 def _motion(text: str, ents: _Entities, skip: set) -> Dict[str, Any]:
     lines = _doc_lines(text, skip)
-    first = _trim(text, *lines[0]) if lines else (0, 0)
+    first, n_head = _head_lines(text, lines)
     info = _title_and_people(text, ents, first, "motion")
-    # authors: named on the first line (up to "om"), or signed at the end
+    # authors: named in the heading (up to "om"), or signed at the end
     fs, fe = first
     om = re.search(r"\bom\b", text[fs:fe])
     who = ents.who(fs, fs + om.start() if om else fe)
@@ -984,9 +1010,9 @@ def _motion(text: str, ents: _Entities, skip: set) -> Dict[str, Any]:
         if re.match(r"\s*(?:[A-ZÅÄÖ][a-zåäö]+\s+den\s+\d|\d{4}-\d{2}-\d{2})", line):
             continue
         break
-    if not info["title"] and len(lines) > 1:
-        ts, te = _trim(text, *lines[1])
-        if te - ts < 150 and not text[ts:te].rstrip().endswith("."):
+    if not info["title"] and len(lines) > n_head:
+        ts, te = _trim(text, *lines[n_head])
+        if te - ts < 150 and not text[ts:te].rstrip().endswith(".") and not _heading(text, ts, te):
             info["title"] = {"text": text[ts:te], "start": ts, "end": te}
     sections = _doc_sections(text, lines)
     proposals = _motion_proposals(text, ents, sections)
@@ -1042,12 +1068,8 @@ def _motion_proposals(text: str, ents: _Entities, sections: List[Dict[str, Any]]
 # =========================================================================== interpellations
 def _interpellation(text: str, ents: _Entities, skip: set) -> Dict[str, Any]:
     lines = _doc_lines(text, skip)
-    first = _trim(text, *lines[0]) if lines else (0, 0)
-    fs, fe = first
-    # the heading may run over two lines: "Interpellation 2023/24:45 av Anna Berg (S)\ntill justitieminister ..."
-    head_end = fe
-    if len(lines) > 1 and re.match(r"\s*(?:till|av|om)\b", text[lines[1][0]:lines[1][1]]):
-        head_end = _trim(text, *lines[1])[1]
+    # the heading may run over lines: "Interpellation 2023/24:45 av Anna Berg (S)\ntill justitieminister ..."
+    (fs, head_end), n_head = _head_lines(text, lines)
     info = _title_and_people(text, ents, (fs, head_end), "interpellation")
     av = re.search(r"\bav\b", text[fs:head_end])
     till = re.search(r"\btill\b", text[fs:head_end])
@@ -1074,9 +1096,9 @@ def _interpellation(text: str, ents: _Entities, skip: set) -> Dict[str, Any]:
             if persons and len(text[ls:le].strip()) < 120:
                 asker = _person_out(persons[0])
                 break
-    if not info["title"] and len(lines) > 1:
-        ts, te = _trim(text, *lines[1])
-        if head_end == fe and te - ts < 150 and not text[ts:te].rstrip().endswith("."):
+    if not info["title"] and len(lines) > n_head:
+        ts, te = _trim(text, *lines[n_head])
+        if te - ts < 150 and not text[ts:te].rstrip().endswith(".") and not text[ts:te].rstrip().endswith("?"):
             info["title"] = {"text": text[ts:te], "start": ts, "end": te}
     return {**info, "start": fs, "end": len(text.rstrip()), "asker": asker, "addressee": addressee,
             "questions": _questions(text, head_end)}
@@ -1099,6 +1121,9 @@ def _questions(text: str, start: int) -> List[Dict[str, Any]]:
         cue = m
     begin = cue.end() if cue else start
     for s, e in _sentences(text, begin, len(text)):
+        lead = re.match(r"[^?]*?:\s+(?=[A-ZÅÄÖ])", text[s:e])  # "... ordförande: När kommer ...?"
+        if lead:
+            s = s + lead.end()
         if text[s:e].endswith("?"):
             out.append({"number": len(out) + 1, "text": text[s:e], "start": s, "end": e})
     return out
@@ -1132,6 +1157,23 @@ def find_furniture(text: str) -> List[Dict[str, Any]]:
                 taken.append((ts, te))
     out.sort(key=lambda f: f["start"])
     return out
+
+
+def mask_furniture(text: str, furniture: Sequence[Dict[str, Any]]) -> str:
+    """``text`` with every furniture span replaced by spaces, and the line break after a
+    furniture line too (so the lines around a page break join as they would on paper)."""
+    if not furniture:
+        return text
+    chars = list(text)
+    for f in furniture:
+        for i in range(f["start"], f["end"]):
+            if chars[i] != "\n":
+                chars[i] = " "
+        if f["line"]:
+            _, line_end = _line_of(text, f["start"])
+            if line_end < len(text):
+                chars[line_end] = " "
+    return "".join(chars)
 
 
 def _bare_numbers_repeat(text: str) -> bool:

@@ -129,7 +129,7 @@ REPLACES_RE = re.compile(r"\b(?:ersättare\s+)?för\s*$|\bersätter\s*$|\bi\s+st
 # "Anna Berg (M)" when no PERSON entity covers the name (the pattern fallback).
 NAME_PARTY_RE = re.compile(
     r"(?<![\w-])(?P<name>[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
-    r"(?:\s+(?:af|von|de|van|der)?\s*[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,3})"
+    r"(?:[ \t]+(?:(?:af|von|de|van|der)[ \t]+)?[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,3})"
     r"\s*(?:m\.\s?fl\.?\s*)?\(\s*(?P<party>[A-ZÅÄÖa-zåäö]{1,4}|-)\s*\)"
 )
 PARTY_AFTER_RE = re.compile(r"\s*(?P<mfl>m\.\s?fl\.?\s*)?\(\s*(?:(?P<all>båda|alla|samtliga)\s+)?(?P<party>[^()\n]{1,25}?)\s*\)(?P<mfl2>\s*m\.\s?fl\.?)?")
@@ -137,6 +137,13 @@ PARTY_AFTER_RE = re.compile(r"\s*(?P<mfl>m\.\s?fl\.?\s*)?\(\s*(?:(?P<all>båda|a
 PARTY_LETTERS = {
     "S": "S", "M": "M", "SD": "SD", "C": "C", "V": "V", "KD": "KD", "L": "L", "FP": "L", "MP": "MP",
     "FI": "FI", "-": "-", "NYD": "NYD", "PP": "PP",
+}
+
+# Party names written out (base form; genitive and lower case accepted) -> id.
+PARTY_NAMES = {
+    "socialdemokraterna": "S", "moderaterna": "M", "moderata samlingspartiet": "M", "sverigedemokraterna": "SD",
+    "centerpartiet": "C", "vänsterpartiet": "V", "kristdemokraterna": "KD", "liberalerna": "L",
+    "folkpartiet": "L", "miljöpartiet": "MP", "miljöpartiet de gröna": "MP", "feministiskt initiativ": "FI",
 }
 
 # --------------------------------------------------------------------------- proposals
@@ -164,8 +171,8 @@ NUMBER_WORDS = {
 }
 _NUM = r"(?P<n>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
 VOTE_COUNT_RES: List[Tuple[str, "re.Pattern[str]"]] = [
-    ("yes", re.compile(_NUM + r"\s+ja-?\s*röster|" + r"\bja-?röster\s*:?\s*(?P<n2>\d{1,3})\b|(?m:^)[ \t]*ja[ \t]*:?[ \t]+(?P<n3>\d{1,3})\b", re.IGNORECASE)),
-    ("no", re.compile(_NUM + r"\s+nej-?\s*röster|" + r"\bnej-?röster\s*:?\s*(?P<n2>\d{1,3})\b|(?m:^)[ \t]*nej[ \t]*:?[ \t]+(?P<n3>\d{1,3})\b", re.IGNORECASE)),
+    ("yes", re.compile(_NUM + r"\s+ja-?\s*röst(?:er)?\b|" + r"\bja-?röster\s*:?\s*(?P<n2>\d{1,3})\b|(?m:^)[ \t]*ja[ \t]*:?[ \t]+(?P<n3>\d{1,3})\b", re.IGNORECASE)),
+    ("no", re.compile(_NUM + r"\s+nej-?\s*röst(?:er)?\b|" + r"\bnej-?röster\s*:?\s*(?P<n2>\d{1,3})\b|(?m:^)[ \t]*nej[ \t]*:?[ \t]+(?P<n3>\d{1,3})\b", re.IGNORECASE)),
     ("abstain", re.compile(_NUM + r"\s+(?:ledamöter\s+|ledamot\s+|som\s+)?(?:avstår|avstod|avstående|nedlagda\s+röster|röster\s+nedlagda)|"
                            r"\bavstår\s*:?\s*(?P<n2>\d{1,3})\b|(?m:^)[ \t]*(?:avstår|avstående|avstod)[ \t]*:?[ \t]+(?P<n3>\d{1,3})\b", re.IGNORECASE)),
 ]
@@ -181,7 +188,9 @@ VOTE_LIST_RE = re.compile(
     r"|(?P<d>ja|nej)-?röster|(?P<e>avstår|avstod|avstående|avstår\s+från\s+att\s+rösta))\s*[:\-–]\s*",
     re.IGNORECASE,
 )
-VOTE_TABLE_HEADER_RE = re.compile(r"(?mi)^.*\bja\b.*\bnej\b.*$")
+VOTE_TABLE_HEADER_RE = re.compile(
+    r"(?mi)^[ \t]*(?:(?:ledamot|ledamöter|namn|parti|ersättare|tjänstgörande)[ \t]+)*ja[ \t]+nej(?:[ \t]+(?:avstår|avstående))?[ \t]*$"
+)
 VOTE_COLUMN_RE = re.compile(r"(?i)\b(ja|nej|avstår|avstående)\b")
 
 # --------------------------------------------------------------------------- statements
