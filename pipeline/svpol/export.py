@@ -17,13 +17,14 @@ from typing import Any, Dict, List, Sequence, Tuple
 
 from spacy.tokens import Doc, Span
 
+from .components.structure import merge_structures, structure_record
 from .intake import Record
 from .labels import ENTITY_ATTRIBUTES
 from .text import OffsetMap, paragraphs
 
 logger = logging.getLogger(__name__)
 
-RESERVED_KEYS = ("id", "source", "entities", "topics", "paragraphs")
+RESERVED_KEYS = ("id", "source", "entities", "topics", "paragraphs", "structure")
 
 
 def doc_to_dict(doc: Doc, offset_map: OffsetMap, record: Record) -> Dict[str, Any]:
@@ -72,12 +73,14 @@ class DocumentBuilder:
         self.paragraphs: List[Dict[str, Any]] = []
         self._topic_sums: Dict[str, float] = {}
         self._total = 0
+        self._structures: List[Any] = []  # svpol_structure, one per chunk (None where it did not run)
 
     def add(self, offset: int, doc: Doc) -> None:
         """Add the next chunk: its Doc and its start in the clean text."""
         for span in doc.ents:
             self.entities.append(_entity(span, offset, self.offset_map, self.record.raw))
         self.paragraphs.extend(_paragraphs(doc, offset, self.offset_map))
+        self._structures.append(_structure(doc, offset, self.offset_map))
         weight = len(doc.text)
         self._total += weight
         for label, score in doc.cats.items():
@@ -94,6 +97,7 @@ class DocumentBuilder:
             "entities": self.entities,
             "topics": topics,
             "paragraphs": self.paragraphs,
+            "structure": merge_structures(self._structures),
         }
         for key, value in record.extras.items():
             if key in RESERVED_KEYS:
@@ -138,3 +142,8 @@ def _paragraphs(doc: Doc, offset: int, offset_map: OffsetMap) -> List[Dict[str, 
         topics = {label: float(score) for label, score in para.get("topics", {}).items()}
         out.append({"start": start, "end": end, "topics": topics})
     return out
+
+
+def _structure(doc: Doc, offset: int, offset_map: OffsetMap) -> Any:
+    """``doc._.structure`` (svpol_structure, docs/structure.md) with raw offsets, or None."""
+    return structure_record(doc, lambda start, end: offset_map.to_raw(start + offset, end + offset))

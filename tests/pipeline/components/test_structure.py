@@ -614,16 +614,24 @@ def test_map_offsets_maps_every_offset_pair():
 
 
 # ------------------------------------------------------------------------------------------ shipped model
+EXAMPLE = REPO / "examples" / "protokoll.txt"
+
+
 @pytest.fixture(scope="module")
-def example_doc():
+def example_nlp():
     import svpol
-    from svpol.text import normalize
 
     nlp = svpol.load()
     nlp.add_pipe("svpol_structure")
-    raw = (REPO / "examples" / "protokoll.txt").read_text(encoding="utf-8")
-    clean, _ = normalize(raw)  # as `svpol annotate` gives it to the model
-    return nlp(clean)
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def example_doc(example_nlp):
+    from svpol.text import normalize
+
+    clean, _ = normalize(EXAMPLE.read_text(encoding="utf-8"))  # as `svpol annotate` gives it to the model
+    return example_nlp(clean)
 
 
 def test_example_protocol_with_the_shipped_model(example_doc):
@@ -648,3 +656,28 @@ def test_example_protocol_with_the_shipped_model(example_doc):
     assert len(points) == 3 and [m["amount_sek"] for m in points[1]["money"]] == [600000.0]
     assert len(s["attendance"][0]["persons"]) == 7
     assert [sp._.signatories[0]["name"] for sp in example_doc.spans["reservations"]] == ["Per-Olof Sandén", "Lena Ekholm"]
+
+
+def test_output_record_has_the_structure_with_raw_offsets(example_nlp):
+    import svpol
+
+    raw = EXAMPLE.read_text(encoding="utf-8")
+    (record,) = svpol.annotate([{"id": "p", "text": raw}], nlp=example_nlp)
+    s = record["structure"]
+    assert json.loads(json.dumps(s)) == s
+    titles = [raw[i["title"]["start"]:i["title"]["end"]] for i in s["items"]]
+    assert titles == ["Handlingsplan mot våldsbejakande extremism 2026–2028", "Tertialrapport 1 för 2026"]
+    assert [raw[i["dnr"]["start"]:i["dnr"]["end"]] for i in s["items"]] == ["NSN 2026/031", "NSN 2026/044"]
+    assert [raw[i["start"]:i["start"] + 4] for i in s["items"]] == ["§ 14", "§ 15"]
+    (reservation,) = [r for r in s["items"][0]["reservations"]]
+    assert raw[reservation["span_start"]:reservation["end"]].startswith("Reservation\nPer-Olof Sandén (SD)")
+    assert raw[reservation["end"] - 7:reservation["end"]] == "ansvar."
+    person = reservation["signatories"][0]
+    assert raw[person["start"]:person["end"]] == "Per-Olof Sandén"
+
+
+def test_output_record_without_the_component_has_structure_none():
+    import svpol
+
+    (record,) = svpol.annotate(["Kommunen bygger en skola."], nlp=blank())
+    assert record["structure"] is None
