@@ -7,12 +7,17 @@ are stitched back with offsets in the raw text, and the document's topics are
 the chunks' topics averaged with their lengths as weights (see
 :class:`svpol.export.DocumentBuilder`). Each chunk is exported as soon as the
 model returns it, so a huge document never holds all its chunks' Docs at once.
+
+Memory is bounded by characters in flight, not only by documents: a batch for
+the model holds at most ``batch_size`` texts and ends once its texts reach
+:data:`BATCH_CHARS` characters (so 32 chunks of 100,000 characters are never
+in flight at once), and a record is normalized only when its batch needs it.
 """
 
 import logging
 from collections import deque
 from dataclasses import dataclass
-from typing import Deque, Iterable, Iterator, Optional, Tuple
+from typing import Deque, Iterable, Iterator, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,6 +30,8 @@ from .text import OffsetMap, chunks, normalize
 logger = logging.getLogger(__name__)
 
 MAX_CHARS = 100_000
+# A batch for the model (and a batch of records sent to a worker) ends once its texts reach this many characters.
+BATCH_CHARS = 500_000
 
 
 @dataclass
@@ -61,6 +68,7 @@ def annotate_records(
         raise ValueError(f"n_process must be positive or -1 (all CPUs), got {n_process}")
     # Records whose chunks are in flight, oldest first; nlp.pipe keeps the input order.
     pending: Deque[Tuple[Record, OffsetMap, int]] = deque()
+    batch_chars = max(max_chars, BATCH_CHARS)
 
     def texts() -> Iterator[Tuple[Doc, int]]:
         for record in records:
@@ -76,9 +84,29 @@ def annotate_records(
                     doc._.date = date
                 yield doc, start
 
+    def batches() -> Iterator[List[Tuple[Doc, int]]]:
+        batch: List[Tuple[Doc, int]] = []
+        chars = 0
+        for item in texts():
+            batch.append(item)
+            doc = item[0]
+            chars += doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+            if len(batch) >= batch_size or chars >= batch_chars:
+                yield batch
+                batch, chars = [], 0
+        if batch:
+            yield batch
+
+    if n_process == 1:
+        # Batches bounded by characters as well as by texts.
+        annotated: Iterable[Tuple[Doc, int]] = (
+            item for batch in batches() for item in nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+        )
+    else:
+        annotated = nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process)
     builder: Optional[DocumentBuilder] = None
     done_chunks = words = 0
-    for doc, offset in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for doc, offset in annotated:
         record, offset_map, n_chunks = pending[0]
         if builder is None:
             builder = DocumentBuilder(offset_map, record)

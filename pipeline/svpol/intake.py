@@ -2,16 +2,23 @@
 
 ``iter_records`` yields a :class:`Record` for every document and an
 :class:`InputError` for every input that cannot be used, so that one bad file
-never stops a batch and is never silently dropped. Text that is not valid UTF-8
-is decoded as cp1252 (or latin-1) and a warning is logged on the
-``svpol.intake`` logger.
+never stops a batch and is never silently dropped.
+
+Decoding (:func:`decode`): text is UTF-8. A few invalid bytes in otherwise
+UTF-8 text (a stray byte pasted into a protocol) are each replaced by U+FFFD
+and reported per line, ``PATH:LINE: invalid UTF-8 byte replaced``; only text
+that is not UTF-8 at all (more invalid bytes than valid non-ASCII UTF-8 bytes:
+a cp1252 file) is decoded whole as cp1252 (or latin-1). Both are warnings on
+the ``svpol.intake`` logger. Offsets index the text as decoded.
 
 This module knows nothing of spaCy.
 """
 
+import codecs
 import json
 import logging
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
@@ -35,12 +42,14 @@ class Record:
         source: the path of the file it was read from.
         raw: the text exactly as decoded; output offsets refer to it.
         extras: other fields of a .jsonl record, passed through to the output.
+        line: the line of a .jsonl record (None for .txt and .pdf).
     """
 
     id: str
     source: str
     raw: str
     extras: Dict[str, Any] = field(default_factory=dict)
+    line: Optional[int] = None
 
 
 @dataclass
@@ -56,7 +65,7 @@ class InputError:
         return f"{where}: {self.reason}"
 
 
-def iter_records(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Record, InputError]]:
+def iter_records(paths: Iterable[Union[str, Path]], *, quiet: bool = False) -> Iterator[Union[Record, InputError]]:
     """Yield the records of files and folders, and an error for each unusable input.
 
     Folders are searched recursively (hidden files and folders are skipped) and
@@ -65,6 +74,7 @@ def iter_records(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Record, In
 
     Args:
         paths: files and folders.
+        quiet: log no decoding warnings (for a second read of the same files).
     """
     for path in paths:
         path = Path(path)
@@ -73,9 +83,9 @@ def iter_records(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Record, In
             if not files:
                 yield InputError(str(path), None, "folder holds no files")
             for file in files:
-                yield from _read_file(file)
+                yield from _read_file(file, quiet)
         elif path.exists():
-            yield from _read_file(path)
+            yield from _read_file(path, quiet)
         else:
             yield InputError(str(path), None, "no such file or folder")
 
@@ -100,18 +110,18 @@ def input_files(path: Union[str, Path]) -> List[Path]:
     return sorted(files)
 
 
-def _read_file(path: Path) -> Iterator[Union[Record, InputError]]:
+def _read_file(path: Path, quiet: bool = False) -> Iterator[Union[Record, InputError]]:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         yield InputError(str(path), None, f"unsupported file type (expected {', '.join(SUFFIXES)})")
         return
     try:
         if suffix == ".jsonl":
-            yield from _read_jsonl(path)
+            yield from _read_jsonl(path, quiet)
         elif suffix == ".pdf":
             yield _read_pdf(path)
         else:
-            yield _read_txt(path)
+            yield _read_txt(path, quiet)
     except OSError as e:
         yield InputError(str(path), None, f"cannot read: {e.strerror or e}")
 
@@ -124,35 +134,94 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) / 100
 
 
-def decode(data: bytes, where: str) -> Tuple[str, str]:
-    """Decode bytes as UTF-8, falling back to cp1252 and then latin-1 with a logged warning.
+# Byte ranges that the UTF-8 decoder could not decode, collected by the "svpol-replace" error handler.
+_BAD_SPANS = threading.local()
+# Lines of a .txt file reported one by one before the rest are summed up in one line.
+MAX_REPORTED_LINES = 20
+
+
+def _replace_and_record(exc: UnicodeError) -> Tuple[str, int]:
+    # The same replacement as errors="replace" (one U+FFFD per invalid sequence), remembering where.
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    _BAD_SPANS.spans.append((exc.start, exc.end))
+    return "\ufffd", exc.end
+
+
+codecs.register_error("svpol-replace", _replace_and_record)
+
+
+def decode(data: bytes, where: str, *, quiet: bool = False, by_line: bool = False) -> Tuple[str, str]:
+    """Decode bytes as UTF-8; replace a few invalid bytes, or fall back to cp1252 when it is not UTF-8 at all.
+
+    Text whose invalid bytes are fewer than its valid non-ASCII UTF-8 bytes is
+    UTF-8 with stray bytes: each invalid sequence becomes U+FFFD and a warning
+    ``WHERE[:LINE]: invalid UTF-8 byte replaced`` is logged per line (the first
+    :data:`MAX_REPORTED_LINES` lines, then one line with the count of the rest).
+    Anything else (a cp1252 file: nearly every non-ASCII byte is invalid) is
+    decoded as cp1252, or latin-1 for bytes cp1252 leaves undefined, with one warning.
 
     Args:
         data: the bytes.
-        where: ``PATH[:LINE]`` for the warning.
+        where: ``PATH[:LINE]`` for the warnings.
+        quiet: log nothing (a second read of the same input).
+        by_line: name the line of each stray byte (``WHERE:LINE``); for whole files.
 
     Returns:
-        The text and the encoding used.
+        The text and the encoding used (``utf-8``, ``utf-8 (bytes replaced)``, ``cp1252`` or ``latin-1``).
     """
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    _BAD_SPANS.spans = []
+    try:
+        text = data.decode("utf-8", errors="svpol-replace")
+        spans = _BAD_SPANS.spans
+    finally:
+        _BAD_SPANS.spans = []
+    invalid = sum(end - start for start, end in spans)
+    non_ascii = len(data) - len(data.translate(None, bytes(range(128, 256))))
+    if invalid < non_ascii - invalid:
+        if not quiet:
+            _report_replaced(data, spans, where, by_line)
+        return text, "utf-8 (bytes replaced)"
     try:
         text, encoding = data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:  # bytes cp1252 leaves undefined; latin-1 decodes anything
         text, encoding = data.decode("latin-1"), "latin-1"
-    logger.warning("%s: not valid UTF-8, decoded as %s", where, encoding)
+    if not quiet:
+        logger.warning("%s: not valid UTF-8, decoded as %s", where, encoding)
     return text, encoding
 
 
-def _read_txt(path: Path) -> Union[Record, InputError]:
+def _report_replaced(data: bytes, spans: List[Tuple[int, int]], where: str, by_line: bool) -> None:
+    """Log one warning per line holding invalid bytes (the first MAX_REPORTED_LINES lines, then a count)."""
+    if not by_line:
+        logger.warning("%s: invalid UTF-8 byte replaced", where)
+        return
+    lines: List[int] = []
+    line, pos = 1, 0
+    for start, _ in spans:
+        line += data.count(b"\n", pos, start)
+        pos = start
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    for line in lines[:MAX_REPORTED_LINES]:
+        logger.warning("%s:%d: invalid UTF-8 byte replaced", where, line)
+    if len(lines) > MAX_REPORTED_LINES:
+        logger.warning("%s: %d more lines with invalid UTF-8 bytes replaced", where, len(lines) - MAX_REPORTED_LINES)
+
+
+def _read_txt(path: Path, quiet: bool = False) -> Union[Record, InputError]:
     data = path.read_bytes()
     if not data.strip():
         return InputError(str(path), None, "empty file")
     if _looks_binary(data):
         return InputError(str(path), None, "binary file, not text")
-    text, _ = decode(data, str(path))
+    text, _ = decode(data, str(path), quiet=quiet, by_line=True)
     return Record(id=str(path), source=str(path), raw=text)
 
 
@@ -186,7 +255,7 @@ def _read_pdf(path: Path) -> Union[Record, InputError]:
     return Record(id=str(path), source=str(path), raw=text)
 
 
-def _read_jsonl(path: Path) -> Iterator[Union[Record, InputError]]:
+def _read_jsonl(path: Path, quiet: bool = False) -> Iterator[Union[Record, InputError]]:
     source = str(path)
     seen_content = False
     with path.open("rb") as f:
@@ -199,7 +268,7 @@ def _read_jsonl(path: Path) -> Iterator[Union[Record, InputError]]:
                 continue
             seen_content = True
             where = f"{source}:{lineno}"
-            text, _ = decode(line, where)
+            text, _ = decode(line, where, quiet=quiet)
             try:
                 obj = json.loads(text)
             except json.JSONDecodeError as e:
@@ -218,6 +287,6 @@ def _read_jsonl(path: Path) -> Iterator[Union[Record, InputError]]:
                 continue
             rid = obj.get("id")
             extras = {k: v for k, v in obj.items() if k not in ("id", "text")}
-            yield Record(id=where if rid is None else str(rid), source=source, raw=raw, extras=extras)
+            yield Record(id=where if rid is None else str(rid), source=source, raw=raw, extras=extras, line=lineno)
     if not seen_content:
         yield InputError(source, None, "empty file")

@@ -144,8 +144,10 @@ def normalize(raw: str) -> Tuple[str, OffsetMap]:
         The clean text and an :class:`OffsetMap` from clean to raw offsets.
     """
     out: List[str] = []
-    starts = array("q")
-    ends = array("q")
+    # 4-byte offsets where they fit (half the memory of the map for a huge text).
+    typecode = "i" if len(raw) < 2**31 - 1 else "q"
+    starts = array(typecode)
+    ends = array(typecode)
 
     def emit(piece: str, raw_start: int, raw_end: int) -> None:
         # The piece replaces raw[raw_start:raw_end] as a whole.

@@ -1,7 +1,9 @@
 """`svpol annotate`: annotate files and folders, resumably, into any output format."""
 
 import logging
+import signal
 import sys
+import time
 from pathlib import Path
 from typing import List, Optional
 
@@ -54,14 +56,23 @@ def annotate_cli(
         None, "--scheduler", help="Dask scheduler address (tcp://host:8786) for --engine dask."
     ),
     checkpoint_every: int = typer.Option(1000, "--checkpoint-every", min=1, help="Documents between checkpoints."),
+    dedupe: bool = typer.Option(
+        False, "--dedupe", help="Keep the first document of each id and skip later ones (default: refuse the job)."
+    ),
+    progress_every: float = typer.Option(
+        30.0, "--progress-every", min=0, help="Seconds between progress lines when stderr is not a terminal (0: none)."
+    ),
 ) -> None:
     """Annotate documents: entities, topics and paragraphs of each, in JSON lines, Parquet, CSV, DocBin or HTML.
 
-    The job writes OUTPUT.partial and a checkpoint OUTPUT.checkpoint, and renames
-    the output to OUTPUT when it is complete; rerunning the same command after an
-    interruption continues where it stopped. Bad inputs are named on stderr and
-    skipped. Exit code 0: all inputs done, 1: some inputs failed, 2: usage error
-    or unusable model, 130: interrupted.
+    The job locks OUTPUT.lock (a second job on the same output is refused), writes
+    OUTPUT.partial and a checkpoint OUTPUT.checkpoint, puts the output at OUTPUT
+    when it is complete and records its inputs in OUTPUT.manifest.json. Rerunning
+    the same command after an interruption continues where it stopped; rerunning
+    it on a finished output annotates only new and changed inputs and drops removed
+    ones. Bad inputs are named on stderr and skipped. Exit code 0: all inputs done,
+    1: some inputs failed, 2: usage error, unusable model, duplicate ids or output
+    in use, 130: interrupted.
     """
     if n_process == 0:
         _fail("--n-process must be positive or -1")
@@ -99,9 +110,12 @@ def annotate_cli(
         _fail(f"--engine dask needs dask.distributed ({e}): pip install 'svpol[dask]'")
     except (OSError, ValueError) as e:
         _fail(f"dask: {e}")
-    with runner:
+    with runner, _sigterm_interrupts():
         try:
-            result = run_annotate(inputs, runner, output, fmt, overwrite=overwrite, checkpoint_every=checkpoint_every, nlp=nlp)
+            result = run_annotate(
+                inputs, runner, output, fmt, overwrite=overwrite, checkpoint_every=checkpoint_every, nlp=nlp,
+                dedupe=dedupe, progress_every=progress_every,
+            )
         except CheckpointError as e:
             _fail(str(e))
         except OSError as e:
@@ -113,40 +127,141 @@ def annotate_cli(
                 err=True,
             )
             raise typer.Exit(130)
+    failed = f"; {len(result.failures)} inputs failed (named above)" if result.failures else ""
     if result.status == "exists":
-        typer.echo(f"{output} is a finished output; nothing to do (--overwrite annotates again)", err=True)
-        raise typer.Exit(0)
+        typer.echo(
+            f"{output} is up to date: {result.changes['unchanged']} inputs unchanged, "
+            f"{result.total_documents} documents; nothing to do{failed} (--overwrite annotates again)",
+            err=True,
+        )
+        raise typer.Exit(1 if result.failures else 0)
+    if result.changes:
+        typer.echo(f"rerun on a finished output: {describe_changes(result.changes)}", err=True)
     resumed = f" (continued a checkpoint: {result.total_documents} documents in the output)" if result.resumed else ""
+    copied = f", {result.copied} kept from the previous output" if result.copied else ""
+    dupes = f", {result.duplicates} duplicate ids skipped" if result.duplicates else ""
     warned = f", {warnings.count} warnings" if warnings.count else ""
     typer.echo(
         f"{result.documents} documents, {result.words} words in {result.seconds:.1f} s "
-        f"({result.words_per_second:,.0f} words/s), {len(result.failures)} inputs failed{warned}; "
+        f"({result.words_per_second:,.0f} words/s){copied}{dupes}, {len(result.failures)} inputs failed{warned}; "
         f"output: {output}{resumed}",
         err=True,
     )
     raise typer.Exit(1 if result.failures else 0)
 
 
-def run_annotate(inputs, engine, output, fmt, *, overwrite: bool, checkpoint_every: int, nlp=None) -> JobResult:
-    """Run :func:`svpol.jobs.run_job` with a progress bar on stderr."""
+def describe_changes(changes) -> str:
+    """``3 inputs unchanged, 1 changed, 1 new, 1 removed`` (and why everything is annotated again, if it is)."""
+    text = (
+        f"{changes['unchanged']} inputs unchanged, {changes['changed']} changed, "
+        f"{changes['new']} new, {changes['removed']} removed"
+    )
+    if changes.get("reason"):
+        text += f"; {changes['reason']}: annotating every input again"
+    return text
+
+
+class _sigterm_interrupts:
+    """While active, SIGTERM (``kill``) stops the job like Ctrl-C: checkpoint, message, exit 130."""
+
+    def __enter__(self) -> "_sigterm_interrupts":
+        self._old = None
+        try:
+            self._old = signal.signal(signal.SIGTERM, self._handle)
+        except ValueError:  # not the main thread (tests)
+            pass
+        return self
+
+    @staticmethod
+    def _handle(signum, frame) -> None:
+        raise KeyboardInterrupt
+
+    def __exit__(self, *exc) -> None:
+        if self._old is not None:
+            signal.signal(signal.SIGTERM, self._old)
+
+
+def run_annotate(
+    inputs, engine, output, fmt, *, overwrite: bool, checkpoint_every: int, nlp=None, dedupe: bool = False,
+    progress_every: float = 30.0,
+) -> JobResult:
+    """Run :func:`svpol.jobs.run_job` with a progress bar on stderr (a terminal) or progress lines (anything else)."""
     # Imported here so that `svpol --help` stays fast.
     from tqdm import tqdm
     from tqdm.contrib.logging import logging_redirect_tqdm
 
+    lines = ProgressLines(progress_every) if progress_every > 0 and not _isatty(sys.stderr) else None
     with logging_redirect_tqdm([logging.getLogger("svpol")]), tqdm(
         desc="annotate", unit=" doc", file=sys.stderr, disable=None
     ) as bar:
+
+        def on_progress(result: JobResult) -> None:
+            if bar.total is None and result.to_annotate and not bar.disable:
+                bar.total = result.to_annotate
+                bar.refresh()
+            bar.update(1)
+            if lines is not None:
+                lines(result)
+
         return run_job(
             inputs,
             engine,
             output,
             fmt,
             overwrite=overwrite,
+            dedupe=dedupe,
             checkpoint_every=checkpoint_every,
             on_error=lambda message: tqdm.write(message, file=sys.stderr),
-            on_document=lambda: bar.update(1),
+            on_progress=on_progress,
             nlp=nlp,
         )
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class ProgressLines:
+    """Prints a progress line to stderr at most every ``every`` seconds (for logs, where a bar is useless).
+
+    ``progress: 1,200/5,000 documents (24%), 130,500 words, 5,120 words/s, ETA 12 min``
+    """
+
+    def __init__(self, every: float) -> None:
+        self.every = every
+        self.start = time.monotonic()
+        self.last = self.start
+
+    def __call__(self, result: JobResult) -> None:
+        now = time.monotonic()
+        if now - self.last < self.every:
+            return
+        self.last = now
+        typer.echo(self.line(result, now - self.start), err=True)
+
+    @staticmethod
+    def line(result: JobResult, elapsed: float) -> str:
+        rate = result.words / elapsed if elapsed > 0 else 0.0
+        done = f"{result.documents:,}"
+        eta = ""
+        if result.to_annotate:
+            done += f"/{result.to_annotate:,} documents ({100 * result.documents / result.to_annotate:.0f}%)"
+            if result.documents and result.documents < result.to_annotate:
+                eta = f", ETA {_duration(elapsed / result.documents * (result.to_annotate - result.documents))}"
+        else:
+            done += " documents"
+        return f"progress: {done}, {result.words:,} words, {rate:,.0f} words/s{eta}"
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
 
 
 class _WarningCounter(logging.Handler):
@@ -184,9 +299,10 @@ def _setup_logging() -> _WarningCounter:
     Returns:
         The counter of input warnings, reset to zero.
     """
-    intake_logger = logging.getLogger("svpol.intake")
-    if _WARNINGS not in intake_logger.handlers:
-        intake_logger.addHandler(_WARNINGS)
+    for name in ("svpol.intake", "svpol.jobs"):
+        counted = logging.getLogger(name)
+        if _WARNINGS not in counted.handlers:
+            counted.addHandler(_WARNINGS)
     _WARNINGS.count = 0
     root = logging.getLogger("svpol")
     if _STDERR not in root.handlers:

@@ -7,8 +7,12 @@ output and the same resume points (see :mod:`svpol.jobs`).
 - :class:`LocalEngine`: ``nlp.pipe`` in this process, or batches of records
   sent to ``n_process`` worker processes that each normalize, annotate and
   export them (so only plain dicts travel back, and the parent only writes).
-  Memory is bounded by the batch size: records are read lazily and at most two
-  batches per process are in flight.
+  Memory is bounded by the batch size and by characters: records are read
+  lazily, a batch holds at most ``batch_size`` records and (beyond its first
+  record) :data:`~svpol.annotate.BATCH_CHARS` characters, and at most two
+  batches per process are in flight. Workers ignore Ctrl-C (the parent stops
+  them) and die with the parent (``PR_SET_PDEATHSIG`` on Linux, else a watch
+  on the parent's pid), so a killed job leaves no worker and no traceback.
 - :class:`DaskEngine`: batches of records are sent to the workers of a Dask
   distributed cluster (a scheduler address, or a local cluster started for the
   job). Each worker loads the pipeline once, in a worker plugin; at most
@@ -16,14 +20,19 @@ output and the same resume points (see :mod:`svpol.jobs`).
   (in :mod:`svpol.engines.dask`, imported on first use).
 """
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from typing import Any, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from spacy.language import Language
 
-from ..annotate import MAX_CHARS, AnnotateStats, annotate_records
+from ..annotate import BATCH_CHARS, MAX_CHARS, AnnotateStats, annotate_records
 from ..intake import Record
 
 Output = Tuple[Dict[str, Any], int]
@@ -41,14 +50,17 @@ def model_info(nlp: Language, model: Optional[str] = None) -> Dict[str, Any]:
     }
 
 
-def batched(records: Iterable[Record], size: int) -> Iterator[List[Record]]:
-    """Lists of ``size`` records (the last one shorter), read lazily."""
+def batched(records: Iterable[Record], size: int, max_chars: Optional[int] = None) -> Iterator[List[Record]]:
+    """Lists of at most ``size`` records, read lazily; with ``max_chars``, a list ends once its texts reach that many characters."""
     batch: List[Record] = []
+    chars = 0
     for record in records:
         batch.append(record)
-        if len(batch) == size:
+        chars += len(record.raw)
+        if len(batch) == size or (max_chars is not None and chars >= max_chars):
             yield batch
             batch = []
+            chars = 0
     if batch:
         yield batch
 
@@ -90,6 +102,39 @@ _worker_nlp: Optional[Language] = None
 def _init_worker(nlp: Language) -> None:
     global _worker_nlp
     _worker_nlp = nlp
+    quiet_worker()
+
+
+def quiet_worker() -> None:
+    """Make a worker process stop quietly when its job stops.
+
+    Ctrl-C reaches every process of the terminal's group: the worker ignores it
+    and the parent stops the pool (so no traceback from each worker). When the
+    parent dies (``kill -9``), the worker is killed with it (Linux
+    ``PR_SET_PDEATHSIG``) or, elsewhere, exits within a second when it notices;
+    either way before it could write a result into the dead parent's pipe and
+    print a ``BrokenPipeError`` traceback.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent may handle SIGTERM (the CLI turns it into Ctrl-C); a worker stopped by the pool just ends.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            pr_set_pdeathsig = 1
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() != parent:  # the parent died before the setting took effect
+            os._exit(0)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="svpol-parent-watch", daemon=True).start()
 
 
 def _annotate_batch(records: List[Record], batch_size: int, max_chars: int) -> List[Output]:
@@ -155,7 +200,8 @@ class LocalEngine:
             def submit(batch: List[Record]) -> Callable[[], List[Output]]:
                 return pool.apply_async(_annotate_batch, (batch, self.batch_size, self.max_chars)).get
 
-            yield from ordered_results(batched(records, self.batch_size), submit, window=2 * processes)
+            batches = batched(records, self.batch_size, max(self.max_chars, BATCH_CHARS))
+            yield from ordered_results(batches, submit, window=2 * processes)
             pool.close()
         finally:
             pool.terminate()

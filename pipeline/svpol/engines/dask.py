@@ -12,7 +12,7 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 from spacy.language import Language
 
-from ..annotate import MAX_CHARS
+from ..annotate import BATCH_CHARS, MAX_CHARS
 from ..intake import Record
 from ..loading import load
 from . import Output, annotate_counted, batched, model_info, ordered_results
@@ -154,7 +154,8 @@ class DaskEngine:
             return future.result
 
         try:
-            yield from ordered_results(batched(records, self.batch_size), submit, self.window)
+            batches = batched(records, self.batch_size, max(self.max_chars, BATCH_CHARS))
+            yield from ordered_results(batches, submit, self.window)
         finally:
             # Batches still running when the job stops (an error, Ctrl-C) are not needed.
             client.cancel([f for f in futures if not f.done()])
