@@ -411,6 +411,10 @@ def _meeting_header(text: str, ents: _Entities, start: int, end: int, closing: O
         place = _trim(text, tm.end(), pe) if tm and tm.end() < pe else None
         if place and text[place[0]] == ",":
             place = _trim(text, place[0] + 1, place[1])
+        if (place is None or place[1] <= place[0]) and tm:  # "Sessionssalen, onsdag den 29 augusti kl. 14.00"
+            before = text[ps:tm.start()]
+            tail = P.PLACE_TAIL_RE.search(before)
+            place = _trim(text, ps, ps + (tail.start() if tail else len(before)))
     if place and place[1] > place[0]:
         header["place"] = {"text": text[place[0]:place[1]], "start": place[0], "end": place[1]}
     # adjusters: "Justerare: ...", else the signatures after "Justeras" at the end
@@ -444,6 +448,9 @@ def _field_end(text: str, start: int, limit: int) -> int:
     nl = text.find("\n", start, limit)
     end = limit if nl < 0 else nl
     nxt = P.HEADER_FIELD_RE.search(text, start, end)
+    stop = P.FIELD_STOP_RE.search(text, start, end)
+    if stop:
+        end = stop.start()
     label = re.search(r"\s[A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){0,3}\s*:\s", text[start:end])
     cut = [end]
     if nxt:
@@ -491,6 +498,7 @@ def _attendees(text: str, ents: _Entities, start: int, end: int, group: str) -> 
     persons = ents.persons_in(start, end)
     out: List[Dict[str, Any]] = []
     claimed: set = set()
+    absent_from: Optional[int] = None
     for i, p in enumerate(persons):
         after_end = persons[i + 1]["start"] if i + 1 < len(persons) else end
         before = text[(persons[i - 1]["party_end"] if i else start):p["start"]]
@@ -522,7 +530,10 @@ def _attendees(text: str, ents: _Entities, start: int, end: int, group: str) -> 
         person = _person_out(p)
         person["party"] = party
         person["role"] = role
-        person["group"] = group
+        # "Samtliga ledamöter med undantag för Anna Berg (M) och ...": those were absent
+        if absent_from is None and P.EXCEPT_RE.search(before):
+            absent_from = len(out)
+        person["group"] = "absent" if absent_from is not None else group
         out.append(person)
     return out
 
@@ -572,10 +583,17 @@ def _item(text: str, ents: _Entities, m: "re.Match[str]", end: int, skip: set) -
             if line_dnr and line_dnr["label_start"] == _trim(text, nls, nle)[0]:
                 dnr = line_dnr
                 body_start = nle
-    if dnr:
-        dnr = {k: v for k, v in dnr.items() if k != "label_start"}
+    dnrs = [dnr] if dnr else []
+    while dnr:  # more diary numbers, one a line ("Dnr. 2011/KS 0206 001" / "Dnr. 2011/KS 0207 001")
+        nls, nle = _next_line(text, body_start, item_end)
+        line_dnr = _find_dnr(text, nls, nle) if nls is not None else None
+        if not line_dnr or line_dnr["label_start"] != _trim(text, nls, nle)[0] or line_dnr["end"] != _trim(text, nls, nle)[1]:
+            break
+        dnrs.append(line_dnr)
+        body_start = nle
+    dnrs = [{k: v for k, v in d.items() if k != "label_start"} for d in dnrs]
     item: Dict[str, Any] = {
-        "number": number, "body": m.group("body"), "title": title, "dnr": dnr,
+        "number": number, "body": m.group("body"), "title": title, "dnr": dnrs[0] if dnrs else None, "dnrs": dnrs,
         "start": item_start, "end": item_end,
         "sections": [], "decisions": [], "proposals": [], "votes": [], "reservations": [], "conflicts": [],
     }
@@ -724,7 +742,8 @@ def _decision_points(text: str, ents: _Entities, start: int, end: int) -> List[D
                 cuts = [(m.start(), m.end(), int(m.group("n"))) for m in inline]
     points = []
     if not cuts:
-        cuts = [(s, s, None)]
+        bullet = re.match(r"[-–•*\u2022][ \t]+", text[s:e])  # one bullet point: "- Godkänner ..."
+        cuts = [(s, s + (bullet.end() if bullet else 0), None)]
     intro = _trim(text, s, cuts[0][0])
     for i, (cut, cstart, num) in enumerate(cuts):
         pe = cuts[i + 1][0] if i + 1 < len(cuts) else e

@@ -45,8 +45,8 @@ SECTION_HEADINGS: List[Tuple[str, str]] = [
     ("proposals", r"(?:(?:[\wåäö-]+s)\s+)?förslag(?:\s+till\s+(?:beslut|[\wåäö-]+))?|förslag\s+till\s+beslut(?:\s+på\s+sammanträdet)?|yrkanden?|yrkanden\s+och\s+yttranden|förslag\s+och\s+yrkanden"),
     ("course", r"beslutsgång|propositionsordning|proposition(?:sordning)?|beslutsordning|beslutsgång\s+och\s+propositionsordning"),
     ("vote", r"omröstning(?:sresultat)?|votering|omröstningsprotokoll"),
-    ("reservation", r"reservation(?:er)?(?:\s*\([\wÅÄÖåäö ,-]{1,20}\))?"),
-    ("statement", r"särskil(?:t|da)\s+(?:uttalanden?|yttranden?)(?:\s*\([\wÅÄÖåäö ,-]{1,20}\))?"),
+    ("reservation", r"reservation(?:er)?(?:\s*\([\wÅÄÖåäö ,-]{1,20}\))?(?:\s+i\s+[\wåäö-]+)?"),
+    ("statement", r"särskil(?:t|da)\s+(?:uttalanden?|yttranden?)(?:\s*\([\wÅÄÖåäö ,-]{1,20}\))?(?:\s+i\s+[\wåäö-]+)?"),
     ("minute_note", r"protokollsanteckning(?:ar)?|anteckning(?:ar)?\s+till\s+protokollet"),
     ("substitute_statement", r"ersättar(?:yttrande|yttranden|nas\s+yttrande)"),
     ("conflict_of_interest", r"jäv|anmälan\s+om\s+jäv"),
@@ -89,15 +89,26 @@ HEADER_FIELDS: Dict[str, str] = {
     "paragraphs": r"Paragrafer|Paragraf",
 }
 _FIELD_ORDER = ("time_place", "adjustment_when", "adjusters", "date", "time", "place", "secretary", "chair", "paragraphs")
+# Labels distinctive enough to be read without a colon ("Plats och tid Sessionssalen, ...", as
+# PDF text layers give a header table).
 HEADER_FIELD_RE = re.compile(
-    r"(?m)(?:^|(?<=\s))(?P<label>" + "|".join(f"(?P<{k}>{HEADER_FIELDS[k]})" for k in _FIELD_ORDER) + r")[ \t]*:[ \t]*"
+    r"(?m)(?:^|(?<=\s))(?P<label>" + "|".join(f"(?P<{k}>{HEADER_FIELDS[k]})" for k in _FIELD_ORDER) + r")"
+    r"(?:[ \t]*:[ \t]*|(?<=" + ")|(?<=".join(("Tid och plats", "Plats och tid", "Utses att justera",
+                                                 "Justeringens plats och tid", "Justeringens tid och plats",
+                                                 "Sammanträdesdatum")) + r")[ \t]+)"
 )
+# Where a header value written without a following "Label:" ends: the next attendance label.
+FIELD_STOP_RE = re.compile(r"\s(?:Beslutande|Närvarande|Ledamöter|Tjänstgörande|Ersättare|Övriga|Underskrifter|Sekreterare|Ordförande|Justerare)\b")
+EXCEPT_RE = re.compile(r"\b(?:med\s+undantag\s+(?:för|av)|utom)\s*$", re.IGNORECASE)
 ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
     "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
 }
 WORD_DATE_RE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
+# A weekday or a date after a place ("Sessionssalen, onsdag den 29 augusti"): the place ends there.
+PLACE_TAIL_RE = re.compile(r",?\s*(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b|den\s+\d|\d{4}-\d{2}-\d{2}|\d{1,2}\s+(?:"
+                           + "|".join(MONTHS) + r")\b).*$", re.IGNORECASE | re.DOTALL)
 TIME_RE = re.compile(r"\b(?:kl(?:ockan)?\.?\s*)(\d{1,2}[.:]\d{2})(?:\s*[-–]\s*(\d{1,2}[.:]\d{2}))?")
 HEADER_BODY_CUE_RE = re.compile(r"(?:sammanträde\s+med|protokoll\s+(?:från|för)|protokoll)\s*$", re.IGNORECASE)
 

@@ -681,3 +681,29 @@ def test_output_record_without_the_component_has_structure_none():
 
     (record,) = svpol.annotate(["Kommunen bygger en skola."], nlp=blank())
     assert record["structure"] is None
+
+
+def test_several_diary_numbers_and_one_bullet_decision():
+    text = ("Protokoll\n\n§8 Anmälan av motioner\n\nDnr. 2024/KS 0101 001\n\nDnr. 2024/KS 0102 001\n\n"
+            "Ärendebeskrivning\n\nTvå motioner har kommit in.\n\nKommunfullmäktiges beslut\n\n"
+            "- Motionerna lämnas över till kommunstyrelsen.\n")
+    (item,) = annotate(text)._.structure["items"]
+    assert [d["text"] for d in item["dnrs"]] == ["2024/KS 0101 001", "2024/KS 0102 001"]
+    assert item["dnr"]["text"] == "2024/KS 0101 001"
+    assert section_kinds(item) == ["background", "decision"]
+    assert [p["text"] for p in item["decisions"]] == ["Motionerna lämnas över till kommunstyrelsen."]
+
+
+def test_header_table_flattened_by_a_pdf_text_layer():
+    """Labels without colons, all on one line, as a PDF text layer gives a header table."""
+    text = ("Sammanträdesprotokoll Sida 1(9) Plats och tid Rådhuset, Ekbacken, tisdag den 4 juni kl. 09.00-11.30 "
+            "Beslutande Samtliga ledamöter utom Per Ek (M) Utses att justera Maja Lund (S) "
+            "Justeringens plats och tid Kommunkansliet, 2024-06-10 Kommunstyrelsen Sammanträdesdatum 2024-06-04\n\n"
+            "§ 1 Val av justerare\n\nBeslut\nMaja Lund (S) utses att justera protokollet.\n")
+    s = annotate(text, persons=("Per Ek", "Maja Lund"), authorities=("Kommunstyrelsen",))._.structure
+    h = s["header"]
+    assert h["date"]["value"] == "2024-06-04"
+    assert h["place"]["text"] == "Rådhuset, Ekbacken"
+    assert (h["time"]["start_time"], h["time"]["end_time"]) == ("09:00", "11:30")
+    assert names(h["adjusters"]) == [("Maja Lund", "S")]
+    assert [(f["kind"], f["text"]) for f in s["furniture"]] == [("page_number", "Sida 1(9)")]
