@@ -330,8 +330,8 @@ def _heading(text: str, start: int, end: int) -> Optional[Tuple[str, int, int, i
             return kind, s, h_end, h_end + colon.end()
         # run-in heading: "Beslut Nämnden godkänner ..." (normalize joined the lines)
         nxt = re.match(r"[ \t]+(?P<w>[A-ZÅÄÖ][\wåäöÅÄÖ-]*)", rest)
-        if nxt and kind not in ("debate", "preparation") and nxt.group("w").lower() not in P.RUN_IN_STOP \
-                and not re.match(r"[ \t]+[A-ZÅÄÖ][\wåäö-]*\s+(?:och|samt)\s", rest):
+        if nxt and kind != "debate" and nxt.group("w").lower() not in P.RUN_IN_STOP \
+                and not re.match(r"[ \t]+[A-ZÅÄÖ][\wåäö]*\s+(?:och|samt)\s", rest):
             return kind, s, h_end, h_end + len(rest) - len(rest.lstrip())
     return None
 
@@ -949,8 +949,13 @@ def _statements(text: str, ents: _Entities, kind: str, start: int, end: int,
         who = ents.who(gs, ge)
         first_s, first_e = group[0]
         c = cue.search(text, first_s, first_e)
-        # signatories: named before the cue in the first sentence, else anywhere (signed at the end)
-        signers = ents.who(first_s, c.start()) if c and c.start() > first_s else who
+        # signatories: named before the cue in the first sentence, else the names that open it
+        # ("Maria Dahl (MP) instämmer i Eva Holms yrkande"), else anywhere (signed at the end)
+        if c and c.start() > first_s:
+            signers = ents.who(first_s, c.start())
+        else:
+            lead_end = _leading_names_end(text, ents, first_s, first_e)
+            signers = ents.who(first_s, lead_end) if lead_end else who
         if not signers["persons"] and not signers["parties"]:
             signers = who
         favour = P.IN_FAVOUR_RE.search(text, gs, ge)
@@ -968,6 +973,21 @@ def _statements(text: str, ents: _Entities, kind: str, start: int, end: int,
             "inline": inline,
         })
     return [r for r in out if r["signatories"] or r["parties"] or not inline]
+
+
+def _leading_names_end(text: str, ents: _Entities, start: int, end: int) -> Optional[int]:
+    """The end of the list of names that opens ``[start, end)`` ("Anna Berg (M) och Per Ek (M)
+    ..."), or None where the sentence does not open with a name."""
+    last = None
+    pos = start
+    for p in ents.persons_in(start, end):
+        gap = text[pos:p["start"]]
+        ok = re.fullmatch(r"\s*(?:,|och|samt|&)?\s*", gap) if last is not None else re.fullmatch(r"[\wÅÄÖåäö ]{0,30}", gap)
+        if not ok:
+            break
+        last = p["party_end"]
+        pos = last
+    return last
 
 
 def _conflicts(text: str, ents: _Entities, start: int, end: int, force: bool = False) -> List[Dict[str, Any]]:
