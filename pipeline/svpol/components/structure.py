@@ -1185,10 +1185,19 @@ def find_furniture(text: str) -> List[Dict[str, Any]]:
             is_line = _trim(text, line_s, line_e) == (s, e)
             out.append({"kind": kind, "text": text[s:e], "start": s, "end": e, "line": is_line})
             taken.append((s, e))
-    counts = Counter(text[s:e].strip() for s, e in _lines(text) if 0 < len(text[s:e].strip()) <= P.REPEATED_MAX_LEN)
-    for s, e in _lines(text):
+    # running headers and footers: lines next to a page break (within a few lines of a page
+    # number or signature box, or at the very start) that recur at most page breaks
+    lines = _lines(text)
+    marks = [i for i, (s, e) in enumerate(lines) if any(s <= a < e + 1 for a, _ in taken)]
+    near = set(range(0, P.NEAR_PAGE_BREAK))
+    for i in marks:
+        near.update(range(max(0, i - P.NEAR_PAGE_BREAK), i + P.NEAR_PAGE_BREAK + 1))
+    counts = Counter(text[s:e].strip() for i, (s, e) in enumerate(lines)
+                     if i in near and 0 < len(text[s:e].strip()) <= P.REPEATED_MAX_LEN)
+    needed = max(P.REPEATED_MIN, (len(marks) + 1) // 2)
+    for i, (s, e) in enumerate(lines):
         line = text[s:e].strip()
-        if counts.get(line, 0) >= P.REPEATED_MIN and not _heading(text, s, e) and not P.ITEM_RE.match(text[s:e]) \
+        if i in near and counts.get(line, 0) >= needed and not _heading(text, s, e) and not P.ITEM_RE.match(text[s:e]) \
                 and not P.ATTENDANCE_LABEL_RE.match(text[s:e]):
             ts, te = _trim(text, s, e)
             if not any(a < te and ts < b for a, b in taken):

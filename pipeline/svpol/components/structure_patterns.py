@@ -247,4 +247,6 @@ FURNITURE_RES: List[Tuple[str, "re.Pattern[str]"]] = [
 ]
 # A line seen this many times (and at most this long) is a repeated page header or footer.
 REPEATED_MIN = 3
+# ... and only lines this close (in lines) to a page number or signature box, or the first lines.
+NEAR_PAGE_BREAK = 3
 REPEATED_MAX_LEN = 100
