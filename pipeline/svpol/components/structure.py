@@ -510,11 +510,15 @@ def _attendees(text: str, ents: _Entities, start: int, end: int, group: str) -> 
             for pm in ents.parties_in(p["end"], after_end):
                 party = pm["party"]
                 break
+        if not party:  # the letters without a PARTY entity, in the same line
+            line_end = text.find("\n", p["end"], after_end)
+            lm = P.PARTY_COLUMN_RE.search(text, p["end"], after_end if line_end < 0 else line_end)
+            party = P.PARTY_LETTERS[lm.group(1)] if lm else None
         role = None
         # "Karin Lindqvist (S), ordförande" / "Anna Berg (M) ordförande, ...": a role right after
         # the name (after a comma or on the same line) that is not the prefix of the next name
         am = P.ROLE_RE.search(text, p["party_end"], after_end)
-        if am and re.fullmatch(r"[ \t]*,?[ \t]*", text[p["party_end"]:am.start()]):
+        if am and re.fullmatch(r"[ \t]*,?[ \t]*(?:(?:S|M|SD|C|V|KD|L|MP|FP)[ \t]*,?[ \t]*)?", text[p["party_end"]:am.start()]):
             tail = text[am.end():after_end]
             if i + 1 == len(persons) or not re.fullmatch(r"[ \t]+", tail):
                 role = am.group("role")

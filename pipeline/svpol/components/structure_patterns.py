@@ -144,6 +144,8 @@ NAME_PARTY_RE = re.compile(
     r"\s*(?:m\.\s?fl\.?\s*)?\(\s*(?P<party>[A-ZÅÄÖa-zåäö]{1,4}|-)\s*\)"
 )
 PARTY_AFTER_RE = re.compile(r"\s*(?P<mfl>m\.\s?fl\.?\s*)?\(\s*(?:(?P<all>båda|alla|samtliga)\s+)?(?P<party>[^()\n]{1,25}?)\s*\)(?P<mfl2>\s*m\.\s?fl\.?)?")
+# Party letters standing alone in an attendance table row ("Anna Berg    M    ordförande").
+PARTY_COLUMN_RE = re.compile(r"(?:^|(?<=[\s,]))(S|M|SD|C|V|KD|L|MP|FP)(?=[\s,]|$)")
 # Letters of the Riksdag parties and common local spellings -> id.
 PARTY_LETTERS = {
     "S": "S", "M": "M", "SD": "SD", "C": "C", "V": "V", "KD": "KD", "L": "L", "FP": "L", "MP": "MP",

@@ -707,3 +707,14 @@ def test_header_table_flattened_by_a_pdf_text_layer():
     assert (h["time"]["start_time"], h["time"]["end_time"]) == ("09:00", "11:30")
     assert names(h["adjusters"]) == [("Maja Lund", "S")]
     assert [(f["kind"], f["text"]) for f in s["furniture"]] == [("page_number", "Sida 1(9)")]
+
+
+def test_attendance_table_with_party_column():
+    text = ("Protokoll\nKulturnämnden\n\nLedamöter\nAnna Berg\tM\tordförande\nPer Ek\tS\tvice ordförande\n"
+            "Lisa Holm\tC\n\nErsättare\nJonas Ström\tV\n\n§ 1 Val av justerare\n\nBeslut\nLisa Holm utses.\n")
+    blocks = annotate(text, persons=("Anna Berg", "Per Ek", "Lisa Holm", "Jonas Ström"))._.structure["attendance"]
+    got = [(b["group"], [(p["name"], p["party"], p["role"]) for p in b["persons"]]) for b in blocks]
+    assert got == [
+        ("members", [("Anna Berg", "M", "ordförande"), ("Per Ek", "S", "vice ordförande"), ("Lisa Holm", "C", None)]),
+        ("substitutes", [("Jonas Ström", "V", None)]),
+    ]
