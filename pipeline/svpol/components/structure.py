@@ -1010,7 +1010,8 @@ def _doc_lines(text: str, skip: set) -> List[Range]:
     return [(s, e) for s, e in _lines(text) if text[s:e].strip() and not _in_furniture(_trim(text, s, e)[0], skip)]
 
 
-def _title_and_people(text: str, ents: _Entities, first: Range, role_word: str) -> Dict[str, Any]:
+def _number_and_title(text: str, first: Range) -> Dict[str, Any]:
+    """The Riksdag number ("2023/24:1234") and the "om ..." title of a document's heading."""
     fs, fe = first
     number = P.RIKSDAG_NUMBER_RE.search(text, fs, fe)
     om = P.TITLE_OM_RE.search(text, fs, fe)
@@ -1037,7 +1038,7 @@ def _head_lines(text: str, lines: Sequence[Range]) -> Tuple[Range, int]:
 def _motion(text: str, ents: _Entities, skip: set) -> Dict[str, Any]:
     lines = _doc_lines(text, skip)
     first, n_head = _head_lines(text, lines)
-    info = _title_and_people(text, ents, first, "motion")
+    info = _number_and_title(text, first)
     # authors: named in the heading (up to "om"), or signed at the end
     fs, fe = first
     om = re.search(r"\bom\b", text[fs:fe])
@@ -1113,7 +1114,7 @@ def _interpellation(text: str, ents: _Entities, skip: set) -> Dict[str, Any]:
     lines = _doc_lines(text, skip)
     # the heading may run over lines: "Interpellation 2023/24:45 av Anna Berg (S)\ntill justitieminister ..."
     (fs, head_end), n_head = _head_lines(text, lines)
-    info = _title_and_people(text, ents, (fs, head_end), "interpellation")
+    info = _number_and_title(text, (fs, head_end))
     av = re.search(r"\bav\b", text[fs:head_end])
     till = re.search(r"\btill\b", text[fs:head_end])
     om = re.search(r"\bom\b", text[fs:head_end])
