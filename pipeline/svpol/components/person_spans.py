@@ -20,6 +20,7 @@ from typing import List, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from .politicians import base_role
 
@@ -76,11 +77,9 @@ class PersonSpans:
                 changed = True
             repaired.append(ent)
         if changed:
-            # A place swallowed by "Anna Berg i Luleå" loses its own entity.
-            people = [(e.start, e.end) for e in repaired if e.label_ == PERSON]
-            kept = [e for e in repaired if e.label_ == PERSON
-                    or not any(s < e.end and e.start < t for s, t in people)]
-            doc.ents = sorted(kept, key=lambda e: e.start)
+            # An entity swallowed by "Anna Berg i Luleå" (the place, or a name ner read in it) goes:
+            # only a joined span can overlap another, and it is the longer one.
+            doc.ents = filter_spans(repaired)
         return doc
 
 

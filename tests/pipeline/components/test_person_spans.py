@@ -29,6 +29,10 @@ def test_riksdag_place_suffix_joins_and_replaces_the_place():
     text = "av Mattias Karlsson i Luleå (M) till statsrådet"
     assert _run(text, [("Mattias Karlsson", "PERSON"), ("Luleå", "LOC")]) == [
         ("Mattias Karlsson i Luleå", "PERSON")]
+    # ner may read the place, or the place and more, as a person of its own.
+    text = "av Anna Berg i Västra Frölunda (M) till statsrådet"
+    assert _run(text, [("Anna Berg", "PERSON"), ("Västra Frölunda", "PERSON")]) == [
+        ("Anna Berg i Västra Frölunda", "PERSON")]
     # Without a party bracket "i <place>" is just a place.
     text = "Mattias Karlsson i Luleå sade nej"
     assert _run(text, [("Mattias Karlsson", "PERSON"), ("Luleå", "LOC")]) == [
