@@ -141,10 +141,22 @@ class PoliticianEnricher(EntityEnricher):
             return base_role(match.group("role"))
         return None
 
-    def link(self, ent: Span) -> Tuple[Optional[str], Optional[str], Optional[str]]:
-        """(party, role, kb_id) of one PERSON entity."""
-        text = ent.doc.text  # built from the tokens on every read: read once
-        date = to_iso_date(ent.doc._.date)
+    def link(
+        self, ent: Span, text: Optional[str] = None, date: Optional[str] = None
+    ) -> Tuple[Optional[str], Optional[str], Optional[str]]:
+        """(party, role, kb_id) of one PERSON entity.
+
+        Args:
+            ent: the entity.
+            text: ``ent.doc.text``, if the caller has it: ``Doc.text`` is rebuilt from
+                the tokens on every read, so reading it per entity costs the square
+                of the document's length.
+            date: ``ent.doc._.date`` as an ISO date, if the caller has it (None: read it).
+        """
+        if text is None:
+            text = ent.doc.text
+        if date is None:
+            date = to_iso_date(ent.doc._.date)
         written = self.text_party(text, ent)
         people = self.candidates(ent.text, date)
         person = people[0] if len(people) == 1 else None
@@ -158,7 +170,12 @@ class PoliticianEnricher(EntityEnricher):
         ent._.party, ent._.role, ent._.kb_id = self.link(ent)
 
     def __call__(self, doc: Doc) -> Doc:
-        super().__call__(doc)
+        # The doc's text and date once per doc, not per entity (linear in the document's length).
+        text = doc.text
+        date = to_iso_date(doc._.date)
+        for ent in doc.ents:
+            if ent.label_ == self.label:
+                ent._.party, ent._.role, ent._.kb_id = self.link(ent, text, date)
         self.share_list_parties(doc)
         self.resolve_surnames(doc)
         return doc
