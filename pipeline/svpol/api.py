@@ -7,9 +7,8 @@ from spacy.language import Language
 from .engines import LocalEngine
 from .intake import Record
 
-# Loading lives in svpol.loading; svpol.api.load is svpol.load, and the CLI modules import
-# ModelError and DEFAULT_MODEL from here.
-from .loading import DEFAULT_MODEL, ModelError, load  # noqa: F401
+# Loading lives in svpol.loading; svpol.api.load is svpol.load.
+from .loading import load
 
 
 def _to_record(item: Union[str, Mapping[str, Any], Record], index: int) -> Record:

@@ -152,7 +152,7 @@ def annotate_dataset(
             batch_size=batch_size, max_chars=max_chars, entities_column=entities_column, topics_column=topics_column,
         )
         if nlp is None:
-            from .api import load
+            from .loading import load
 
             options["nlp"] = load(model)
         return datasets.DatasetDict({split: annotate_dataset(ds, **options) for split, ds in dataset.items()})
@@ -171,7 +171,7 @@ def annotate_dataset(
     if dataset.features[text_column] != datasets.Value("string") and dataset.features[text_column] != datasets.Value("large_string"):
         raise ValueError(f"column {text_column!r} holds {dataset.features[text_column]}, not strings")
     if nlp is None:
-        from .api import load
+        from .loading import load
 
         nlp = load(model)
     missing = _missing_texts(dataset, text_column)

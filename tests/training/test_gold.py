@@ -1,7 +1,7 @@
 """training.gold: stand-off gold, placing annotators' mentions, joining, agreement, attribute scores.
 
 The texts here are written for these tests; the real gold is joined with ../shared/data only in
-tests/test_gold_scores.py.
+tests/training/test_gold_scores.py.
 """
 
 import pytest

@@ -6,7 +6,7 @@ from typing import Dict, List, Optional, Sequence
 
 import typer
 
-from ..api import ModelError, load
+from ..loading import ModelError, load
 from ..evaluate import DEFAULT_SKIP, evaluate, format_scores
 from ..labels import TOPIC_LABELS
 from ._app import app
