@@ -411,7 +411,7 @@ def _plan(
     if redo:
         changes["reason"] = f"{', '.join(redo)} changed"
     elif fmt not in READABLE:
-        changes["reason"] = f"a {fmt} output cannot be read back"
+        changes["reason"] = f"an output in {fmt} cannot be read back"
     starts: Dict[str, int] = {}
     index = 0
     for e in entries:

@@ -8,8 +8,8 @@ output and the same resume points (see :mod:`svpol.jobs`).
   sent to ``n_process`` worker processes that each normalize, annotate and
   export them (so only plain dicts travel back, and the parent only writes).
   Memory is bounded by the batch size and by characters: records are read
-  lazily, a batch holds at most ``batch_size`` records and (beyond its first
-  record) :data:`~svpol.annotate.BATCH_CHARS` characters, and at most two
+  lazily, a batch holds at most ``batch_size`` records and at most
+  :data:`~svpol.annotate.BATCH_CHARS` characters (a longer record goes alone), and at most two
   batches per process are in flight. Workers ignore Ctrl-C (the parent stops
   them) and die with the parent (``PR_SET_PDEATHSIG`` on Linux, else a watch
   on the parent's pid), so a killed job leaves no worker and no traceback.
@@ -51,16 +51,19 @@ def model_info(nlp: Language, model: Optional[str] = None) -> Dict[str, Any]:
 
 
 def batched(records: Iterable[Record], size: int, max_chars: Optional[int] = None) -> Iterator[List[Record]]:
-    """Lists of at most ``size`` records, read lazily; with ``max_chars``, a list ends once its texts reach that many characters."""
+    """Lists of at most ``size`` records, read lazily; with ``max_chars``, of at most that many characters
+    (a longer record goes alone)."""
     batch: List[Record] = []
     chars = 0
     for record in records:
+        if batch and max_chars is not None and chars + len(record.raw) > max_chars:
+            yield batch
+            batch, chars = [], 0
         batch.append(record)
         chars += len(record.raw)
-        if len(batch) == size or (max_chars is not None and chars >= max_chars):
+        if len(batch) == size:
             yield batch
-            batch = []
-            chars = 0
+            batch, chars = [], 0
     if batch:
         yield batch
 
