@@ -794,7 +794,11 @@ def _annotate_into(
                 continue
             entry = _File(key, skip=current[1] if current and current[0] == key else 0)
             scanned = scan.files.get(key)
-            if scanned is not None:
+            if entry.skip and len(current) >= 4:
+                # The fingerprint from when the file was started: if it changed since, its
+                # first documents came from the old bytes, and the next rerun must see a change.
+                entry.size, entry.sha256 = current[2], current[3]
+            elif scanned is not None:
                 entry.size, entry.sha256 = scanned.size, scanned.sha256
             files.append(entry)
             if key in copies:
@@ -840,7 +844,7 @@ def _annotate_into(
         state = writer.commit()
         if journal is not None:
             head = files[0] if files else None
-            cur = [head.key, head.skip + head.written] if head and head.skip + head.written else None
+            cur = [head.key, head.skip + head.written, head.size, head.sha256] if head and head.skip + head.written else None
             journal.append(
                 {
                     "documents": result.total_documents,

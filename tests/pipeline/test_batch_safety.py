@@ -399,3 +399,32 @@ def test_kill_9_of_the_parent_leaves_no_worker_and_no_traceback(tmp_path, batch_
             break
         time.sleep(0.1)
     assert all(state.startswith("Z") for state in ps.split()), ps
+
+
+def test_a_file_changed_between_interruption_and_resume_is_redone_by_the_next_rerun(tmp_path, batch_nlp):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_jsonl(folder / "a.jsonl", 20, seed=1, prefix="a")
+    out = tmp_path / "out.jsonl"
+
+    class Dying:
+        max_chars = LocalEngine(batch_nlp).max_chars
+
+        def model_info(self):
+            return LocalEngine(batch_nlp).model_info()
+
+        def annotate(self, records):
+            for i, item in enumerate(LocalEngine(batch_nlp).annotate(records)):
+                if i == 12:
+                    raise RuntimeError("worker died")
+                yield item
+
+    with pytest.raises(RuntimeError):
+        run_job([folder], Dying(), out, checkpoint_every=5, on_error=quiet)
+    write_jsonl(folder / "a.jsonl", 22, seed=1, prefix="a")  # two more records while the job was down
+    result = run_job([folder], LocalEngine(batch_nlp), out, on_error=quiet)
+    assert result.resumed and result.total_documents == 22
+    # the manifest keeps the fingerprint the first part was made from, so the rerun redoes the file
+    again = run_job([folder], LocalEngine(batch_nlp), out, on_error=quiet)
+    assert again.changes["changed"] == 1 and again.documents == 22
+    assert out.read_bytes() == fresh(tmp_path, [folder], batch_nlp).read_bytes()
