@@ -178,29 +178,6 @@ COUNTRIES = (
     "Georgien", "Jemen", "Libyen", "Tunisien", "Marocko", "Sudan", "Nigeria", "Kenya", "Uganda",
     "Gotland", "Öland", "Skåne", "Norrland", "Lappland", "Jämtland", "Västra Götaland", "Göteborg",
     "Stockholm", "Malmö", "Uppsala", "Bryssel", "Strasbourg", "Washington", "Moskva", "Öresund",
-    # the rest of the world's states and the regions written about in Swedish political text
-    "Albanien", "Algeriet", "Andorra", "Angola", "Argentina", "Armenien", "Azerbajdzjan", "Bahrain",
-    "Bangladesh", "Benin", "Bhutan", "Bolivia", "Botswana", "Brunei", "Burkina Faso", "Burundi", "Burma",
-    "Myanmar", "Centralafrikanska republiken", "Chile", "Colombia", "Costa Rica", "Cypern", "Djibouti",
-    "Dominikanska republiken", "Ecuador", "El Salvador", "Elfenbenskusten", "Fiji", "Filippinerna",
-    "Förenade Arabemiraten", "Förenta staterna", "Gabon", "Gambia", "Ghana", "Guatemala", "Guinea",
-    "Guinea-Bissau", "Haiti", "Honduras", "Indonesien", "Jamaica", "Jordanien", "Kambodja", "Kamerun",
-    "Kap Verde", "Kazakstan", "Kirgizistan", "Kongo", "DR Kongo", "Demokratiska republiken Kongo", "Kuba",
-    "Kuwait", "Laos", "Lesotho", "Liberia", "Liechtenstein", "Luxemburg", "Madagaskar", "Malawi",
-    "Malaysia", "Maldiverna", "Mali", "Malta", "Mauretanien", "Mauritius", "Moldavien", "Monaco",
-    "Mongoliet", "Montenegro", "Moçambique", "Namibia", "Nepal", "Nicaragua", "Niger", "Nordkorea",
-    "Nordmakedonien", "Makedonien", "Nya Zeeland", "Oman", "Pakistan", "Panama", "Papua Nya Guinea",
-    "Paraguay", "Peru", "Qatar", "Rwanda", "Saudiarabien", "Senegal", "Sierra Leone", "Singapore",
-    "Slovakien", "Slovenien", "Sri Lanka", "Sydkorea", "Sydsudan", "Tadzjikistan",
-    "Taiwan", "Tanzania", "Tchad", "Thailand", "Tjeckien", "Togo", "Trinidad och Tobago", "Turkmenistan",
-    "Uruguay", "Uzbekistan", "Vatikanstaten", "Venezuela", "Vietnam", "Zambia", "Zimbabwe", "Tibet",
-    "Tjetjenien", "Krim", "Gaza", "Gazaremsan", "Västbanken", "Jerusalem", "Kurdistan", "Darfur",
-    "Västsahara", "Balkan", "Baltikum", "Kaukasus", "Arktis", "Antarktis", "Sydamerika", "Nordamerika",
-    "Latinamerika", "Centralamerika", "Oceanien", "Skandinavien", "Östeuropa", "Västeuropa",
-    "Nordafrika", "Östafrika", "Västafrika", "Afrikas horn", "Medelhavet", "Nordsjön",
-    "Atlanten", "London", "Paris", "Berlin", "Oslo", "Köpenhamn", "Helsingfors",
-    "Tallinn", "Riga", "Vilnius", "Warszawa", "Kiev", "Kyiv", "Peking", "Tokyo", "New York", "Genève",
-    "Haag", "Wien", "Rom", "Madrid", "Aten", "Ankara", "Istanbul", "Teheran", "Bagdad", "Damaskus", "Kabul",
 )
 # Frequent organisations that are ORG under ANNOTATION.md (for silver ORG only).
 ORGANISATIONS = (
@@ -224,14 +201,6 @@ ORGANISATIONS = (
     "Riksidrottsförbundet", "Svenska Fotbollförbundet", "Fryshuset", "Friskolornas riksförbund",
     "Lantbrukarnas Riksförbund", "LRF", "Företagarna", "Civil Rights Defenders", "Läkare utan gränser",
     "Amnesty International", "Sveriges Radio", "Utbildningsradion", "Myrorna", "Stadsmissionen",
-    "Human Rights Watch", "Transparency International", "Rädda Barnen", "Hamas", "Hizbollah", "al-Qaida",
-    "Talibanerna", "Byggnads", "IF Metall", "Lärarförbundet", "Lärarnas Riksförbund",
-    "Vårdförbundet", "Sveriges Läkarförbund", "Almega", "Teknikföretagen", "Byggföretagen",
-    "Svensk Handel", "Fastighetsägarna", "SABO", "Sveriges Allmännytta", "HSB", "Riksbyggen", "Coop",
-    "ICA", "Scania", "Volvo Cars", "Northvolt", "Vattenfalls", "Wikileaks", "Facebook", "Google",
-    "Microsoft", "Apple", "Twitter", "Uber", "Airbnb", "World Economic Forum", "Nordiska ministerrådet",
-    "Europeiska rådet", "Europeiska domstolen", "Europadomstolen", "EU-domstolen", "FN:s säkerhetsråd",
-    "FN:s generalförsamling", "Världsnaturfonden", "WWF",
 )
 _ORG_TAILS = frozenset({"AB", "AB:s", "International", "Internationals"})
 _SENTENCE_END = frozenset({".", "!", "?", ":", ";", "•", "–", "-", "\"", "”", "(", "1.", "2.", "3."})
