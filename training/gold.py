@@ -78,6 +78,11 @@ def _richness(text: str) -> float:
     return 1.0 + caps + 2.0 * len(_ENTITYISH.findall(text))
 
 
+def _decade(ip: Interpellation) -> str:
+    """The decade of the session's start ("199495" -> "1990s")."""
+    return ip.session[:3] + "0s"
+
+
 def _ministry(ip: Interpellation, ministers) -> str:
     from .corpus import interpellation_roles
 
@@ -97,10 +102,12 @@ def sample(data_dir: Path, n_docs: int, seed: int, per_doc: int = 3) -> List[dic
     silver = set(seeded_sample(sorted(list_ids(archive)), SILVER_MAX, SILVER_SEED))
     ministers = MinisterTable.from_csv(data_dir / MINISTER_FILE)
     strata: Dict[Tuple[str, str], List[Interpellation]] = defaultdict(list)
+    ministry: Dict[str, str] = {}
     for ip in iter_interpellations(archive):
         if ip.doc_id in silver or not ip.paragraphs or not ip.title:
             continue
-        strata[(ip.session[:3] + "0s", _ministry(ip, ministers))].append(ip)
+        ministry[ip.doc_id] = _ministry(ip, ministers)
+        strata[(_decade(ip), ministry[ip.doc_id])].append(ip)
     rng = random.Random(seed)
     decades = sorted({d for d, _ in strata})
     chosen: List[Interpellation] = []
@@ -121,12 +128,11 @@ def sample(data_dir: Path, n_docs: int, seed: int, per_doc: int = 3) -> List[dic
     records = []
     for ip in chosen:
         picks = [0]
-        n_context = len(ip.paragraphs)
         questions = [i for i, p in enumerate(ip.paragraphs, 1) if p.rstrip().endswith("?") and len(p) <= MAX_CHARS]
         if questions:
             picks.append(rng.choice(questions))
         body = [i for i, p in enumerate(ip.paragraphs, 1)
-                if i not in picks and 40 <= len(p) <= MAX_CHARS and n_context]
+                if i not in picks and 40 <= len(p) <= MAX_CHARS]
         weights = [_richness(ip.paragraphs[i - 1]) for i in body]
         while len(picks) < per_doc and body:
             k = rng.choices(range(len(body)), weights=weights)[0]
@@ -135,7 +141,7 @@ def sample(data_dir: Path, n_docs: int, seed: int, per_doc: int = 3) -> List[dic
         for index in sorted(picks):
             text = paragraph_text(ip, index)
             records.append({"doc": ip.doc_id, "para": index, "split": split_of(ip.doc_id),
-                            "decade": ip.session[:3] + "0s", "ministry": _ministry(ip, ministers),
+                            "decade": _decade(ip), "ministry": ministry[ip.doc_id],
                             "sha1": sha1(text), "text": text})
     return records
 
