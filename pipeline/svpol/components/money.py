@@ -178,8 +178,8 @@ def _value(match: "re.Match[str]") -> MoneyValue:
 # An amount in millions or billions without a currency word ("anslaget höjs med 3 miljarder",
 # "de återstående 200 miljonerna") is money where the sentence speaks of money. It must end the
 # clause or be followed by a function word: "20 miljoner invånare" is a count.
-_BARE_MULTIPLIERS = {"miljon": 10**6, "miljoner": 10**6, "miljonerna": 10**6,
-                     "miljard": 10**9, "miljarder": 10**9, "miljarderna": 10**9, "mdr": 10**9, "mrd": 10**9}
+_BARE_MULTIPLIERS = {**{w: _MULTIPLIERS[w] for w in ("miljon", "miljoner", "miljard", "miljarder", "mdr", "mrd")},
+                     "miljonerna": 10**6, "miljarderna": 10**9}
 _BARE_FOLLOWERS = (
     "till", "för", "per", "om", "år", "under", "varav", "och", "i", "på", "från", "av", "mer", "mindre",
     "extra", "över", "samt", "som", "vilket", "men", "ska", "skall", "har", "kommer", "mellan", "inom",

@@ -176,16 +176,20 @@ class PoliticianEnricher(EntityEnricher):
         for ent in doc.ents:
             if ent.label_ == self.label:
                 ent._.party, ent._.role, ent._.kb_id = self.link(ent, text, date)
-        self.share_list_parties(doc)
+        self.share_list_parties(doc, text)
         self.resolve_surnames(doc)
         return doc
 
-    def share_list_parties(self, doc: Doc) -> None:
-        """Give "A och B (båda L)", "A, B och C (alla M)" the shared party of the bracket after the last name."""
+    def share_list_parties(self, doc: Doc, text: str) -> None:
+        """Give "A och B (båda L)", "A, B och C (alla M)" the shared party of the bracket after the last name.
+
+        Args:
+            doc: the document, its PERSON entities enriched.
+            text: ``doc.text`` (rebuilt from the tokens on every read: the caller has it).
+        """
         people = [e for e in doc.ents if e.label_ == self.label]
         if len(people) < 2:
             return
-        text = doc.text  # built from the tokens on every read: read once
         for i in range(len(people) - 1, 0, -1):
             last = people[i]
             if not last._.party or not _SHARED_BRACKET_RE.match(text, last.end_char):
