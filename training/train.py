@@ -282,22 +282,15 @@ def place_entity_rules(nlp: Language, position: str) -> None:
 
 
 def add_enrichers(nlp: Language) -> List[str]:
-    """Add the svpol components that exist after ner and the rules: the non-entity filter, then the
-    enrichers; and confidence last."""
+    """Add the svpol components that exist after ner and the rules, in this order: the non-entity
+    filter, the PERSON span repair, the enrichers; and confidence last."""
     added = []
     anchor = RULES if RULES in nlp.pipe_names and nlp.pipe_names.index(RULES) > nlp.pipe_names.index("ner") else "ner"
-    if NOT_ENTITIES not in nlp.pipe_names and _has_factory(f"svpol_{NOT_ENTITIES}"):
-        nlp.add_pipe(f"svpol_{NOT_ENTITIES}", name=NOT_ENTITIES, after=anchor, config={"title_words": True})
-        anchor = NOT_ENTITIES
-        added.append(NOT_ENTITIES)
-    if PERSON_SPANS not in nlp.pipe_names and _has_factory(f"svpol_{PERSON_SPANS}"):
-        nlp.add_pipe(f"svpol_{PERSON_SPANS}", name=PERSON_SPANS, after=anchor)
-        anchor = PERSON_SPANS
-        added.append(PERSON_SPANS)
-    for name in ENRICHERS:
+    after_ner = [(NOT_ENTITIES, {"title_words": True}), (PERSON_SPANS, {})] + [(name, {}) for name in ENRICHERS]
+    for name, config in after_ner:
         if name in nlp.pipe_names or not _has_factory(f"svpol_{name}"):
             continue
-        nlp.add_pipe(f"svpol_{name}", name=name, after=anchor)
+        nlp.add_pipe(f"svpol_{name}", name=name, after=anchor, config=config)
         anchor = name
         added.append(name)
     if CONFIDENCE not in nlp.pipe_names and _has_factory(f"svpol_{CONFIDENCE}"):
