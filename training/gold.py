@@ -33,6 +33,7 @@ from svpol.labels import ENTITY_LABELS, TOPIC_LABELS
 
 from .interpellations import ARCHIVE_NAME, Interpellation, iter_interpellations, list_ids
 from .paths import DATA_DIR
+from .sample_topics_check import write_jsonl
 from .splits import seeded_sample, unit_hash
 
 GOLD_DIR = Path(__file__).parent / "gold"
@@ -221,14 +222,6 @@ def read_jsonl(path: Path) -> List[dict]:
                 except json.JSONDecodeError as err:
                     raise ValueError(f"{path}:{n}: invalid JSON: {err}") from None
     return records
-
-
-def write_jsonl(records: Iterable[dict], path: Path) -> None:
-    """Write records one per line, keys in a stable order."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as handle:
-        for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 # ------------------------------------------------------------------ join with the archive
@@ -436,12 +429,12 @@ def sample_command(
             queues[single_turn % annotators].append(r)
             single_turn += 1
     output.mkdir(parents=True, exist_ok=True)
-    write_jsonl(records, output / "sample.jsonl")
+    write_jsonl(output / "sample.jsonl", records)
     (output / "doubled.txt").write_text("\n".join(sorted(doubled)) + "\n", encoding="utf-8")
     for a, queue in sorted(queues.items()):
         for b in range(0, len(queue), batch_size):
             batch = [{"key": key_of(r), "text": r["text"]} for r in queue[b:b + batch_size]]
-            write_jsonl(batch, output / f"a{a + 1}-b{b // batch_size + 1:02d}.jsonl")
+            write_jsonl(output / f"a{a + 1}-b{b // batch_size + 1:02d}.jsonl", batch)
     splits = Counter(r["split"] for r in records)
     typer.echo(f"{len(records)} paragraphs from {len({r['doc'] for r in records})} documents; "
                f"splits {dict(splits)}; {len(doubled)} doubled; "
@@ -503,7 +496,7 @@ def convert_command(
         typer.echo(f"{p.key}: {p.message}", err=True)
     for annotator, records in sorted(by_annotator.items()):
         records.sort(key=lambda r: (r["doc"], r["para"]))
-        write_jsonl(records, gold_dir / f"annotations-{annotator}.jsonl")
+        write_jsonl(gold_dir / f"annotations-{annotator}.jsonl", records)
         typer.echo(f"{annotator}: {len(records)} paragraphs, {sum(len(r['entities']) for r in records)} entities")
     raise typer.Exit(1 if problems else 0)
 
