@@ -1,0 +1,103 @@
+"""Names of public bodies recognised by their form rather than listed in the KB.
+
+Municipalities and regions ("Solna kommun", "Region Stockholm"), courts ("Svea hovrätt",
+"Förvaltningsrätten i Malmö"), the county police authorities before 2015 and municipal
+boards and administrations ("socialnämnden", "Rinkeby-Kista stadsdelsnämnd").
+``KnowledgeBase.match_authority`` asks here when no listed name matches.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional, Tuple
+
+from .records import Authority
+from .tables import (
+    ADMINISTRATION_FIELDS,
+    COURTS_IN_PLACE,
+    DIRECTION_WORDS,
+    GENERIC_BODY_WORDS,
+    MUNICIPAL_SUFFIXES,
+    PLACE_BODIES,
+    POLICE_IN_COUNTY,
+)
+
+_COURT_IN_PLACE_RE = re.compile(rf"(?:{'|'.join(COURTS_IN_PLACE)}) i [A-ZÅÄÖ]\w+")
+_POLICE_IN_COUNTY_RE = re.compile(rf"{POLICE_IN_COUNTY} i [A-ZÅÄÖ][\wåäö]*(?: [A-ZÅÄÖ][\wåäö]*)?(?: län)?")
+
+# A municipality lookup: a name ("Stockholm", "Stockholms") -> (canonical name, municipality code).
+MunicipalityLookup = Callable[[str], Optional[Tuple[str, str]]]
+
+
+def body_base(word: str) -> str:
+    """A body word without genitive and definite endings ("kommunstyrelsens" -> "kommunstyrelse")."""
+    word = word.lower()
+    if word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    for ending in ("en", "n"):
+        if word.endswith(ending) and (word[: -len(ending)] in PLACE_BODIES
+                                      or word[: -len(ending)].endswith(("nämnd", "förvaltning"))):
+            return word[: -len(ending)]
+    return word
+
+
+def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[Authority]:
+    """The public body ``text`` (whitespace collapsed) names by its form, or None.
+
+    Args:
+        text: the surface form.
+        municipality: looks up a municipality by name (``KnowledgeBase`` knows them).
+    """
+    words = text.split(" ")
+    last = words[-1].lower()
+    base = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+    # "X kommun", "Xs kommun", "X stad" where X is a municipality
+    if len(words) >= 2 and base in ("kommun", "stad"):
+        muni = municipality(" ".join(words[:-1]))
+        if muni:
+            return Authority(muni[0], "municipality", f"kommun:{muni[1]}")
+        return None
+    # Courts: "Solna tingsrätt", "Svea hovrätt", "Förvaltningsrätten i Stockholm"
+    if re.fullmatch(r"(tingsrätt|hovrätt|kammarrätt|förvaltningsrätt|migrationsdomstol)", base) \
+            and len(words) >= 2 and words[0][:1].isupper():
+        return Authority(" ".join(words[:-1]) + " " + base, "court")
+    if _COURT_IN_PLACE_RE.fullmatch(text):
+        return Authority(text, "court")
+    # The county police authorities before 2015: "Ängelholms polismyndighet",
+    # "Polismyndigheten i Skåne län", "Polismyndigheten i Stockholms län".
+    if base in ("polismyndighet", "polismyndigheten") and len(words) >= 2 and words[0][:1].isupper():
+        return Authority(" ".join(words[:-1]) + " " + base, "police")
+    if _POLICE_IN_COUNTY_RE.fullmatch(text):
+        return Authority(text, "police")
+    # A municipality's or region's own body named with its place: "Göteborgs kommunstyrelse",
+    # "Tyresö fullmäktige", "Tyresö socialnämnd" (one span under the guide).
+    head = " ".join(words[:-1])
+    if len(words) >= 2 and words[0][:1].isupper() and municipality(head):
+        body = body_base(last)
+        if body in PLACE_BODIES or (body.endswith(("nämnd", "förvaltning")) and body not in GENERIC_BODY_WORDS):
+            return Authority(f"{head} {body}", "municipal_body")
+    # Named municipal boards and administrations
+    for suffix in MUNICIPAL_SUFFIXES:
+        if not (base.endswith(suffix) or last.endswith(suffix)):
+            continue
+        if len(words) == 1:
+            word = base if base.endswith(suffix) else last
+            # One word names a body only in the definite form ("socialnämnden";
+            # "en socialförvaltning" is a kind), and an administration only with
+            # a field of municipal work in front ("medelsförvaltningen" is no body).
+            if word in GENERIC_BODY_WORDS or not word.endswith("en") or len(word) <= len(suffix) + 2:
+                return None
+            if "förvaltning" in suffix and not word.startswith(ADMINISTRATION_FIELDS):
+                return None
+            return Authority(word[0].upper() + word[1:], "municipal_body")
+        # "Rinkeby-Kista stadsdelsnämnd", "Miljö- och hälsoskyddsnämnden"
+        head = words[:-1]
+        # A district is one name ("Rinkeby-Kista"), or two after a direction ("Östra Göteborg").
+        if base.startswith("stadsdels") and all(w[:1].isupper() for w in head) \
+                and (len(head) == 1 or (len(head) == 2 and head[0] in DIRECTION_WORDS)):
+            return Authority(" ".join(head) + " " + base, "municipal_body")
+        if len(words) == 3 and words[0].endswith("-") and words[1] in ("och", "eller"):
+            word = base if base.endswith(suffix) else last
+            return Authority(" ".join(words[:2] + [word]), "municipal_body")
+        return None
+    return None

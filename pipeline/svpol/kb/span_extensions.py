@@ -1,0 +1,14 @@
+"""Registering the ``Span`` extensions (``span._.<name>``) that svpol components set."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Span
+
+
+def register_span_extensions(names: Iterable[str]) -> None:
+    """Register ``Span`` extensions (default None) under ``names`` where they are not registered yet."""
+    for name in names:
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
