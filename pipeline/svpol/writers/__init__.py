@@ -11,6 +11,12 @@ Formats (``--format``, or from the output's suffix):
   Written with pyarrow. List attributes (an alliance's ``members``) are
   ``list<string>`` in Parquet and the items joined with ``|`` in CSV (``S|V|MP``;
   an empty cell is null, ``""`` an empty list); :func:`read_tables` reads both as lists.
+  The ``documents`` table also holds each record's ``structure`` as JSON. When records
+  carry a ``structure`` (``svpol_structure`` in the pipeline), the folder also holds the
+  structure tables :data:`STRUCTURE_TABLES` (``items``, ``sections``, ``decisions``,
+  ``proposals``, ``votes``, ``ballots``, ``reservations``, ``attendance``; see
+  :mod:`.structure_tables`), keyed by ``doc_id`` with raw-text offsets like ``entities``;
+  without any structure they are not written.
 - ``spacy`` (``.spacy``): a spaCy ``DocBin`` of Docs of the raw text with the
   entities, their attributes as Span extensions, the topics as ``doc.cats`` and
   ``doc.user_data["svpol"]`` holding id, source, paragraphs and passed-through fields.
@@ -27,7 +33,7 @@ parts, writes the index page), ``cleanup`` removes working files, and
 
 Modules: ``base`` (the :class:`Writer` interface), ``formats`` (format names,
 suffixes, working files), ``files`` (fsync and atomic writes), ``schema`` (the
-table columns of a record), and a module per format: ``jsonl``, ``tables``
+table columns of a record), ``structure_tables`` (the structure tables' columns and rows), and a module per format: ``jsonl``, ``tables``
 (parquet and csv), ``docbin`` (spacy), ``html``. This module opens the writer
 for a format.
 """
@@ -53,7 +59,8 @@ from .schema import (
     split_list,
     topic_row,
 )
-from .tables import TABLES, CsvWriter, ParquetWriter, read_tables, record_tables
+from .structure_tables import STRUCTURE_TABLES, structure_rows, structure_schema
+from .tables import TABLES, CsvWriter, ParquetWriter, read_tables, record_tables, table_schema
 
 __all__ = [
     "ATTRIBUTE_NAMES",
@@ -62,6 +69,7 @@ __all__ = [
     "FORMATS",
     "LIST_SEPARATOR",
     "NEEDS_TEXT",
+    "STRUCTURE_TABLES",
     "TABLES",
     "TOPIC_PREFIX",
     "CsvWriter",
@@ -85,6 +93,9 @@ __all__ = [
     "record_tables",
     "remove_working_files",
     "split_list",
+    "structure_rows",
+    "structure_schema",
+    "table_schema",
     "topic_row",
     "write_records",
 ]

@@ -64,6 +64,9 @@ def _tables(path: Path, fmt: str) -> Iterator[Dict[str, Any]]:
             },
             "paragraphs": json.loads(row["paragraphs"]) if row["paragraphs"] else [],
         }
+        # null without svpol_structure, and in outputs written before the column existed
+        structure = row.get("structure")
+        record["structure"] = None if structure is None else json.loads(structure)
         if row["extras"]:
             record.update(json.loads(row["extras"]))
         yield record

@@ -56,6 +56,8 @@ def document_schema() -> pa.Schema:
             *[pa.field(TOPIC_PREFIX + label, pa.float64()) for label in TOPIC_LABELS],
             pa.field("paragraphs", pa.string()),
             pa.field("extras", pa.string()),
+            # svpol_structure's record["structure"] as JSON (null without it); the structure tables hold its parts
+            pa.field("structure", pa.string()),
         ]
     )
 
