@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from batch_fixtures import document
 from svpol.labels import TOPIC_LABELS
 from training import distill_topics, sample_topics_check
-from training import train as svpol_train
+from training import stages as training_stages
 
 runner = CliRunner()
 
@@ -142,14 +142,14 @@ def test_blind_predict_names_a_bad_line(tmp_path, batch_model_dir):
 def test_run_stages_checks_stages_before_training(tmp_path):
     kwargs = dict(topics_steps=1, ner_steps=1, dev_tokens=10)
     with pytest.raises(ValueError, match="unknown stage"):
-        svpol_train.run_stages(Path("cfg"), tmp_path, tmp_path, stages=["tagger"], **kwargs)
+        training_stages.run_stages(Path("cfg"), tmp_path, tmp_path, stages=["tagger"], **kwargs)
     with pytest.raises(ValueError, match="not trained: .*ner"):
-        svpol_train.run_stages(Path("cfg"), tmp_path, tmp_path, stages=["topics"], **kwargs)
-    for stage in svpol_train.STAGES:
+        training_stages.run_stages(Path("cfg"), tmp_path, tmp_path, stages=["topics"], **kwargs)
+    for stage in training_stages.STAGES:
         (tmp_path / stage / "model-best").mkdir(parents=True)
     # Nothing to train: the trained stages are reused as they are.
-    models = svpol_train.run_stages(Path("cfg"), tmp_path, tmp_path, stages=[], **kwargs)
-    assert models == {stage: tmp_path / stage / "model-best" for stage in svpol_train.STAGES}
+    models = training_stages.run_stages(Path("cfg"), tmp_path, tmp_path, stages=[], **kwargs)
+    assert models == {stage: tmp_path / stage / "model-best" for stage in training_stages.STAGES}
 
 
 def test_run_stages_trains_only_the_chosen_stage_on_the_given_topic_docs(tmp_path, monkeypatch):
@@ -166,9 +166,9 @@ def test_run_stages_trains_only_the_chosen_stage_on_the_given_topic_docs(tmp_pat
         def wait(self):
             return 0
 
-    monkeypatch.setattr(svpol_train.subprocess, "Popen", FakeProcess)
+    monkeypatch.setattr(training_stages.subprocess, "Popen", FakeProcess)
     distilled = tmp_path / "distilled.spacy"
-    models = svpol_train.run_stages(Path("cfg"), tmp_path / "corpus", tmp_path / "work", topics_steps=1, ner_steps=1,
+    models = training_stages.run_stages(Path("cfg"), tmp_path / "corpus", tmp_path / "work", topics_steps=1, ner_steps=1,
                                     dev_tokens=50, stages=["topics"], topics_train=distilled)
     assert len(launched) == 1 and str(tmp_path / "work" / "topics") in launched[0]
     assert launched[0][launched[0].index("--paths.train") + 1] == str(distilled)

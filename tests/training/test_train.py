@@ -10,6 +10,7 @@ import svpol
 import svpol.components  # noqa: F401
 from model_fixtures import ENTITY_SENTENCES, topic_documents, write_corpus
 from training import train as svpol_train
+from training.stage_data import split_training_data
 from training.paths import REPO
 
 CPU = REPO / "configs" / "cpu.cfg"
@@ -104,7 +105,7 @@ def test_package_writes_meta(trained, tmp_path):
 
 def test_split_training_data(tmp_path):
     paths = write_corpus(tmp_path / "corpus")
-    parts = svpol_train.split_training_data(tmp_path / "corpus", tmp_path / "work", dev_tokens=50)
+    parts = split_training_data(tmp_path / "corpus", tmp_path / "work", dev_tokens=50)
     nlp = spacy.blank("sv")
 
     def docs(name):

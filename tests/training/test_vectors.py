@@ -64,7 +64,9 @@ def test_ner_stage_overrides_put_static_vectors_in_the_tok2vec(tmp_path):
     from spacy.vectors import Vectors
 
     from svpol.tokenizer import blank
-    from training.train import REPO, split_training_data, stage_overrides
+    from training.paths import REPO
+    from training.stage_data import split_training_data
+    from training.stages import stage_overrides
 
     corpus = tmp_path / "corpus"
     write_corpus(corpus)
