@@ -210,3 +210,54 @@ def test_structure_survives_read_back_and_resume(tmp_path, records, fmt):
     assert set(got) == set(want)
     for name in STRUCTURE_TABLES:
         assert sorted(map(str, got[name].to_pylist())) == sorted(map(str, want[name].to_pylist())), name
+
+
+def test_html_report_shows_the_structure(tmp_path, records):
+    from html.parser import HTMLParser
+
+    class Cells(HTMLParser):
+        """The text of each table row and heading of a page."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.rows: List[List[str]] = []
+            self.headings: List[str] = []
+            self._cell: List[str] = []
+            self._in = None
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "tr":
+                self.rows.append([])
+            elif tag in ("td", "h2", "h3"):
+                self._in, self._cell = tag, []
+
+        def handle_endtag(self, tag):
+            if tag == self._in:
+                text = " ".join("".join(self._cell).split())
+                (self.rows[-1] if tag == "td" else self.headings).append(text)
+                self._in = None
+
+        def handle_data(self, data):
+            if self._in:
+                self._cell.append(data)
+
+    path = tmp_path / "report.html"
+    write_records([dict(r, text=RAW.get(r["id"], "Mötet avslutades.")) for r in records], path)
+    pages = []
+    for page in sorted((path / "docs").glob("*.html")):
+        parser = Cells()
+        parser.feed(page.read_text(encoding="utf-8"))
+        pages.append(parser)
+    protocol, motion, note = pages
+    assert "Structure: protocol" in protocol.headings and "§ 31 Taxor för simhallen 2026 Dnr KFN 2025/112" in protocol.headings
+    assert any(row[:3] == ["reservation", "Rasmus Lund (SD)", "beslutet"] for row in protocol.rows)
+    assert any(row[:2] == ["statement", "Mikael Dahl (M), Rasmus Lund (SD)"] for row in protocol.rows)
+    assert any(row[:2] == ["vote", "yes 3, no 1"] for row in protocol.rows)
+    assert any(row[:2] == ["vote", "yes 2, no 1, abstain 1"] for row in protocol.rows)
+    assert any(row[:2] == ["proposal: reject", "Rasmus Lund (SD)"] for row in protocol.rows)
+    assert any(row[:3] == ["Närvarande ledamöter", "members", "Ingrid Falk (V)"] for row in protocol.rows)
+    assert "Structure: motion" in motion.headings and any(row and row[0] == "2" for row in motion.rows)
+    assert not any(h.startswith("Structure") for h in note.headings)
+    index = Cells()
+    index.feed((path / "index.html").read_text(encoding="utf-8"))
+    assert [row[-1] for row in index.rows[1:]] == ["protocol: 2 items, 2 proposals, 2 votes, 2 reservations", "motion", ""]

@@ -69,8 +69,92 @@ def _entities_html(entities: Sequence[Dict[str, Any]]) -> str:
     )
 
 
+def _who(persons: Sequence[Dict[str, Any]], party_ids: Sequence[str] = ()) -> str:
+    """Names with their parties, and the parties that no named person stands for: ``Anna Berg (M), S``."""
+    names = [f"{p['name']} ({p['party']})" if p.get("party") else p["name"] for p in persons]
+    named = {p.get("party") for p in persons}
+    return ", ".join(names + [party for party in party_ids if party not in named])
+
+
+def _rows_html(css: str, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """A table of escaped cells (None is an empty cell)."""
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{'' if v is None else html.escape(str(v))}</td>" for v in row) + "</tr>" for row in rows
+    )
+    return f'<table class="{css}"><tr>{head}</tr>{body}</table>'
+
+
+def _item_html(item: Dict[str, Any]) -> str:
+    """One agenda item: its heading, then what it holds, one row per part."""
+    number = "" if item.get("number") is None else f"§ {item['number']} "
+    title = (item.get("title") or {}).get("text") or ""
+    dnr = f" <small>Dnr {html.escape(item['dnr']['text'])}</small>" if item.get("dnr") else ""
+    rows = [("section", s["kind"], (s.get("heading") or {}).get("text"), f"{s['start']}–{s['end']}")
+            for s in item.get("sections", [])]
+    rows += [("decision", d.get("number"), d["text"], f"{d['start']}–{d['end']}") for d in item.get("decisions", [])]
+    rows += [(f"proposal: {p['kind']}", _who(p.get("persons", []), p.get("party_ids", [])), p["text"],
+              f"{p['start']}–{p['end']}") for p in item.get("proposals", [])]
+    rows += [("vote", ", ".join(f"{k} {v[k]}" for k in ("yes", "no", "abstain") if v.get(k) is not None),
+              f"yes: {v.get('yes_means') or ''} / no: {v.get('no_means') or ''}", f"{v['start']}–{v['end']}")
+             for v in item.get("votes", [])]
+    rows += [(r["kind"], _who(r.get("signatories", []), r.get("party_ids", [])), r.get("against") or "",
+              f"{r['start']}–{r['end']}") for r in item.get("reservations", [])]
+    return (f"<h3>{html.escape(number + title)}{dnr}</h3>"
+            + _rows_html("structure-item", ("part", "kind / who", "text", "offsets"), rows))
+
+
+def _structure_html(structure: Optional[Dict[str, Any]]) -> str:
+    """The document structure of ``svpol_structure`` (docs/structure.md), or nothing where it did not run."""
+    if not structure:
+        return ""
+    parts = [f"<h2>Structure: {html.escape(structure['kind'])}</h2>"]
+    header = structure.get("header") or {}
+    facts = [(label, value) for label, value in (
+        ("body", (header.get("body") or {}).get("text")),
+        ("date", (header.get("date") or {}).get("value")),
+        ("place", (header.get("place") or {}).get("text")),
+        ("secretary", _who([header["secretary"]]) if header.get("secretary") else None),
+        ("adjusters", _who(header.get("adjusters", [])) or None),
+    ) if value]
+    if facts:
+        parts.append(_rows_html("structure-header", ("field", "value"), facts))
+    attendees = [(block["label"], p.get("group"), _who([p]), p.get("role"))
+                 for block in structure.get("attendance", []) for p in block.get("persons", [])]
+    if attendees:
+        parts.append("<h3>Attendance</h3>" + _rows_html("attendance", ("list", "group", "person", "role"), attendees))
+    parts += [_item_html(item) for item in structure.get("items", [])]
+    motion = structure.get("motion")
+    if motion:
+        parts.append(f"<p>Motion {html.escape(str(motion.get('number') or ''))} by "
+                     f"{html.escape(_who(motion.get('authors', []), motion.get('party_ids', [])))}</p>")
+        parts.append(_rows_html("structure-motion", ("point", "text"),
+                                [(p.get("number"), p["text"]) for p in motion.get("proposals", [])]))
+    inter = structure.get("interpellation")
+    if inter:
+        asker = _who([inter["asker"]]) if inter.get("asker") else ""
+        addressee = _who([inter["addressee"]]) if inter.get("addressee") else ""
+        parts.append(f"<p>Interpellation {html.escape(str(inter.get('number') or ''))} by {html.escape(asker)} "
+                     f"to {html.escape(addressee)}</p>")
+        parts.append(_rows_html("structure-questions", ("question", "text"),
+                                [(q.get("number"), q["text"]) for q in inter.get("questions", [])]))
+    return "".join(parts)
+
+
+def _structure_summary(structure: Dict[str, Any]) -> str:
+    """The index page's line for a structure: its kind and what its items hold (``protocol: 2 items, 1 vote``)."""
+    items = structure.get("items", [])
+    counts = [("items", len(items))] + [
+        (part, sum(len(item.get(part, [])) for item in items)) for part in ("proposals", "votes", "reservations")
+    ]
+    found = ", ".join(f"{n} {part}" for part, n in counts if n)
+    return f"{structure['kind']}: {found}" if found else structure["kind"]
+
+
 def document_html(record: Dict[str, Any], *, index_href: Optional[str] = None) -> str:
-    """A page for one record: displaCy's entity view of the raw text, its topics and entity table.
+    """A page for one record: displaCy's entity view of the raw text, its topics, entity table and, where
+    ``svpol_structure`` ran, its document structure (items with their sections, decisions, proposals,
+    votes and reservations; attendance).
 
     The record must carry its raw ``text``.
     """
@@ -91,6 +175,7 @@ def document_html(record: Dict[str, Any], *, index_href: Optional[str] = None) -
         f"{back}<h1>{html.escape(str(record['id']))}</h1>{source}"
         f"<h2>Topics</h2>{_topics_html(record.get('topics') or {})}"
         f"<h2>Entities ({len(ents)})</h2>{markup}{_entities_html(record['entities'])}"
+        f"{_structure_html(record.get('structure'))}"
     )
     return _PAGE.format(title=html.escape(str(record["id"])), body=body)
 
@@ -133,7 +218,9 @@ class HtmlWriter(FolderWriter):
             for ent in record["entities"]:
                 labels[ent["label"]] = labels.get(ent["label"], 0) + 1
             top = sorted((record.get("topics") or {}).items(), key=lambda item: -item[1])[:3]
-            row = {"page": f"docs/{name}", "id": str(record["id"]), "source": record.get("source"), "labels": labels, "top": top}
+            structure = record.get("structure")
+            row = {"page": f"docs/{name}", "id": str(record["id"]), "source": record.get("source"), "labels": labels,
+                   "top": top, "structure": _structure_summary(structure) if structure else None}
             rows.append(json.dumps(row, ensure_ascii=False) + "\n")
         self._buffer = []
         with open(self._rows_file, "ab") as f:
@@ -154,11 +241,12 @@ class HtmlWriter(FolderWriter):
                 top = ", ".join(f"{html.escape(label)} {score:.2f}" for label, score in row["top"])
                 rows.append(
                     f'<tr><td><a href="{html.escape(row["page"])}">{html.escape(row["id"])}</a></td>'
-                    f"<td>{html.escape(str(row['source'] or ''))}</td><td>{counts}</td><td>{top}</td></tr>"
+                    f"<td>{html.escape(str(row['source'] or ''))}</td><td>{counts}</td><td>{top}</td>"
+                    f"<td>{html.escape(row.get('structure') or '')}</td></tr>"
                 )
         body = (
             f"<h1>svpol report: {len(rows)} documents</h1>"
-            '<table class="index"><tr><th>document</th><th>source</th><th>entities</th><th>top topics</th></tr>'
+            '<table class="index"><tr><th>document</th><th>source</th><th>entities</th><th>top topics</th><th>structure</th></tr>'
             f"{''.join(rows)}</table>"
         )
         write_atomic(self.folder / "index.html", _PAGE.format(title="svpol report", body=body).encode("utf-8"))
