@@ -13,10 +13,10 @@ import pytest
 from batch_fixtures import read_jsonl, write_jsonl
 from typer.testing import CliRunner
 
-from svpol import jobs
 from svpol.cli import app
 from svpol.engines import LocalEngine
 from svpol.jobs import (
+    CheckpointError,
     DuplicateIdError,
     OutputLock,
     OutputLocked,
@@ -27,6 +27,7 @@ from svpol.jobs import (
     run_job,
     staging_path,
 )
+from svpol.jobs import publish  # the module whose publish() a test replaces
 
 CLI = [sys.executable, "-c", "from svpol.cli import main; main()"]
 
@@ -117,7 +118,7 @@ def test_a_folder_output_is_swapped_in_whole(tmp_path, folder, batch_nlp, fmt, m
     run_job([folder / "a.jsonl"], LocalEngine(batch_nlp), out, on_error=quiet)
     inode = os.stat(out).st_ino
     # The new output is published; the run dies right after the swap, before its manifest.
-    real = jobs._publish
+    real = publish.publish
 
     def publish_then_die(staging, final):
         real(staging, final)
@@ -125,7 +126,7 @@ def test_a_folder_output_is_swapped_in_whole(tmp_path, folder, batch_nlp, fmt, m
         assert final.is_dir() and staging.is_dir() and os.stat(staging).st_ino == inode
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(jobs, "_publish", publish_then_die)
+    monkeypatch.setattr(publish, "publish", publish_then_die)
     with pytest.raises(KeyboardInterrupt):
         run_job([folder], LocalEngine(batch_nlp), out, on_error=quiet)
     monkeypatch.undo()
@@ -233,7 +234,7 @@ def test_a_fixed_file_is_annotated_on_rerun_and_a_foreign_output_is_not_replaced
     # an output without a manifest is not svpol's to replace
     other = tmp_path / "notes.jsonl"
     other.write_text("my notes\n")
-    with pytest.raises(jobs.CheckpointError, match="has no svpol manifest"):
+    with pytest.raises(CheckpointError, match="has no svpol manifest"):
         run_job([folder], LocalEngine(batch_nlp), other, on_error=quiet)
     assert other.read_text() == "my notes\n"
 

@@ -13,7 +13,7 @@ from batch_fixtures import read_jsonl, write_jsonl
 from typer.testing import CliRunner
 
 import svpol
-from svpol import jobs as checkpoint  # the module whose _publish the crash test replaces
+from svpol.jobs import publish  # the module whose publish() the crash test replaces
 from svpol.jobs import CheckpointError, journal_path, run_job, staging_path
 from svpol.cli import app
 from svpol.engines import LocalEngine
@@ -127,7 +127,7 @@ def test_crash_between_finishing_and_renaming(tmp_path, inputs, batch_nlp, refer
     def die(staging, final):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(checkpoint, "_publish", die)
+    monkeypatch.setattr(publish, "publish", die)
     with pytest.raises(KeyboardInterrupt):
         run_job([inputs], LocalEngine(batch_nlp), out, on_error=lambda m: None)
     monkeypatch.undo()
