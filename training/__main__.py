@@ -9,7 +9,8 @@ Each subcommand is the command of one module, registered here unchanged, so
 ``python -m training.<module> ...`` takes the same arguments (``python -m training corpus``
 is ``python -m training.corpus``; ``python -m training distill`` is
 ``python -m training.distill_topics``; ``python -m training train-trf train`` is
-``python -m training.train_trf train``).
+``python -m training.train_trf train``; ``python -m training gpu-kit`` is the
+package ``training.gpu_kit``, whose ``run.sh`` is the GPU run's one command).
 
 Training lives in the checkout, not in the installed ``svpol`` package: it imports the
 library, the library never imports it.
@@ -26,6 +27,7 @@ from . import (
     fit_confidence,
     fit_topics,
     gold,
+    gpu_kit,
     sample_topics_check,
     train,
     train_trf,
@@ -53,6 +55,7 @@ app.command("build-kb")(build_kb.main)
 app.add_typer(train_trf.app, name="train-trf",
               help="Train the transformer pipeline in resumable chunks, package it, convert it to float16.")
 app.add_typer(backbone.app, name="backbone")
+app.add_typer(gpu_kit.app, name="gpu-kit")
 app.add_typer(gold.app, name="gold")
 app.add_typer(check_rules.app, name="check-rules")
 app.add_typer(sample_topics_check.app, name="sample-topics-check")

@@ -91,6 +91,41 @@ def progress_logger(progress_bar: bool = False, console_output: bool = True, out
     return setup
 
 
+class WallClockReached(Exception):
+    """Raised by :func:`wall_clock_stop` to end spaCy's training loop; ``step`` updates were done."""
+
+    def __init__(self, step: int) -> None:
+        super().__init__(f"wall-clock budget reached after {step} updates")
+        self.step = step
+
+
+@registry.callbacks("svpol.WallClockStop.v1")
+def wall_clock_stop(max_seconds: float, eval_frequency: int):
+    """A ``training.before_update`` callback that ends training within ``max_seconds`` of its first update.
+
+    It stops right after an evaluation when the next evaluation period (estimated by the last
+    one) would end past the budget, so that no updates are wasted after the last checkpoint; it
+    stops at any update once the budget is spent. spaCy's loop then saves ``model-last`` (the
+    weights after the last update) and re-raises :class:`WallClockReached`.
+    """
+    clock: Dict[str, float] = {}
+
+    def before_update(nlp, args: Dict[str, Any]) -> None:
+        step, now = args["step"], time.monotonic()
+        start = clock.setdefault("start", now)
+        elapsed = now - start
+        # spaCy evaluates after updates 0, f, 2f, ...: here update step - 1 was one of them.
+        if step > 1 and (step - 1) % eval_frequency == 0:
+            period = now - clock.get("boundary", start)
+            clock["boundary"] = now
+            if elapsed + period > max_seconds:
+                raise WallClockReached(step)
+        if elapsed > max_seconds:
+            raise WallClockReached(step)
+
+    return before_update
+
+
 def resumed_schedule(initial_rate: float, warmup_steps: int, total_steps: int, done: int) -> Dict[str, Any]:
     """``warmup_linear.v1`` settings that continue an uninterrupted schedule after ``done`` updates.
 
@@ -236,6 +271,7 @@ def train_chunk(
     gpu_id: int = -1,
     config: Path = CONFIG,
     overrides: Optional[Dict[str, Any]] = None,
+    max_seconds: Optional[float] = None,
 ) -> Dict[str, Any]:
     """Train one chunk of at most ``chunk_steps`` updates, continuing from the last checkpoint.
 
@@ -255,6 +291,8 @@ def train_chunk(
         gpu_id: GPU to use, -1 for CPU.
         config: the training config.
         overrides: further config overrides (dot names).
+        max_seconds: end the chunk within this many seconds of its first update (see
+            :func:`wall_clock_stop`); the chunk is then recorded with the updates it made.
 
     Returns:
         The updated progress record.
@@ -296,6 +334,9 @@ def train_chunk(
     }
     schedule = resumed_schedule(learn_rate, warmup_steps, total_steps, done)
     settings.update({f"training.optimizer.learn_rate.{k}": v for k, v in schedule.items()})
+    if max_seconds is not None:
+        settings["training.before_update"] = {"@callbacks": "svpol.WallClockStop.v1", "max_seconds": max_seconds,
+                                              "eval_frequency": settings["training.eval_frequency"]}
     settings.update(overrides or {})
     setup_gpu(gpu_id)
     checkpoint = output / CHECKPOINT
@@ -310,12 +351,17 @@ def train_chunk(
     typer.echo(f"chunk from step {done}: {updates} updates, lr {schedule}, "
                f"{trainable:,} trainable transformer parameters", err=True)
     progress["running"] = {"dir": str(chunk_dir), "start": done}
+    progress.pop("stopped_by_clock", None)
     progress.setdefault("settings", {}).update({"backbone": backbone, "total_steps": total_steps,
                                                 "warmup_steps": warmup_steps, "learn_rate": learn_rate,
                                                 "freeze_layers": freeze_layers, "gpu_id": gpu_id})
     _write_progress(output, progress)
     start_time = time.monotonic()
-    train(nlp, chunk_dir, use_gpu=gpu_id, stdout=sys.stderr, stderr=sys.stderr)
+    try:
+        train(nlp, chunk_dir, use_gpu=gpu_id, stdout=sys.stderr, stderr=sys.stderr)
+    except WallClockReached as stop:
+        updates = stop.step
+        progress["stopped_by_clock"] = True
     _record_chunk(output, progress, chunk_dir, done, round(time.monotonic() - start_time, 1),
                   updates=updates)
     _write_progress(output, progress)
