@@ -1,23 +1,21 @@
-"""Assembling the trained pipeline: the stage models joined, the rules placed, the svpol components added."""
+"""Assembling the trained pipeline as the config describes it: the stage models joined, the
+entity rules placed, the svpol components that need no training added with their config settings."""
 
 from pathlib import Path
 from typing import Dict, List
 
 import spacy
+from thinc.api import Config
 from spacy.language import Language
 
 import svpol.components  # noqa: F401  (registers the svpol factories)
 
+from .stages import STAGE_PIPELINES
+
 RULES = "entity_rules"
-RULES_FACTORY = "svpol_entity_rules"
-# Enrichers read entities and add attributes: they go after ner and the rules.
-ENRICHERS = ("politicians", "parties", "authorities", "money")
-# Drops entities that are never entities (law abbreviations, title words): right after ner and the rules.
-NOT_ENTITIES = "not_entities"
-# Takes titles out of PERSON spans: after the non-entity filter, before the politician enricher.
-PERSON_SPANS = "person_spans"
-# Confidence reads entities, the rule matches and doc.cats: it goes last.
 CONFIDENCE = "confidence"
+# Fitted on dev after the pipeline is written (training.fit_topics), which adds it itself.
+FITTED_LATER = ("topic_evidence",)
 
 
 def assemble(stage_models: Dict[str, Path]) -> Language:
@@ -30,35 +28,40 @@ def assemble(stage_models: Dict[str, Path]) -> Language:
     return nlp
 
 
-def _has_factory(name: str) -> bool:
-    """Whether a factory is registered (the svpol ones are, by the import of svpol.components)."""
-    return Language.has_factory(name)
+def _settings(config: Config, name: str) -> Dict[str, object]:
+    """The settings of component ``name`` in ``config`` (its section without the factory)."""
+    return {key: value for key, value in config["components"][name].items() if key != "factory"}
 
 
-def place_entity_rules(nlp: Language, position: str) -> None:
-    """Put the entity rules ``before`` or ``after`` ner (after: rules overwrite overlapping model entities)."""
+def place_entity_rules(nlp: Language, position: str, config: Config) -> None:
+    """Put the entity rules of ``config`` ``before`` or ``after`` ner (after: rules overwrite
+    overlapping model entities)."""
     if position not in ("before", "after"):
         raise ValueError(f"position must be 'before' or 'after', got {position!r}")
     if RULES in nlp.pipe_names:
         nlp.remove_pipe(RULES)
-    config = {"overwrite_ents": position == "after"}
-    nlp.add_pipe(RULES_FACTORY, name=RULES, config=config, **{position: "ner"})
+    settings = dict(_settings(config, RULES), overwrite_ents=position == "after")
+    nlp.add_pipe(config["components"][RULES]["factory"], name=RULES, config=settings, **{position: "ner"})
 
 
-def add_enrichers(nlp: Language) -> List[str]:
-    """Add the svpol components that exist after ner and the rules, in this order: the non-entity
-    filter, the PERSON span repair, the enrichers; and confidence last."""
+def add_untrained_components(nlp: Language, config: Config) -> List[str]:
+    """Add the components of ``config`` that the training stages do not build, with their settings.
+
+    Each goes before the next component of the config's pipeline that ``nlp`` has (last if
+    none), so the config's order holds wherever the entity rules were placed. Components in
+    ``nlp`` already and those fitted later (``FITTED_LATER``) are left out.
+
+    Returns:
+        The names added, in pipeline order.
+    """
+    trained = {name for names in STAGE_PIPELINES.values() for name in names}
+    pipeline = config["nlp"]["pipeline"]
     added = []
-    anchor = RULES if RULES in nlp.pipe_names and nlp.pipe_names.index(RULES) > nlp.pipe_names.index("ner") else "ner"
-    after_ner = [(NOT_ENTITIES, {"title_words": True}), (PERSON_SPANS, {})] + [(name, {}) for name in ENRICHERS]
-    for name, config in after_ner:
-        if name in nlp.pipe_names or not _has_factory(f"svpol_{name}"):
+    for i, name in enumerate(pipeline):
+        if name in trained or name in FITTED_LATER or name in nlp.component_names:
             continue
-        nlp.add_pipe(f"svpol_{name}", name=name, after=anchor, config=config)
-        anchor = name
+        following = [other for other in pipeline[i + 1:] if other in nlp.pipe_names]
+        position = {"before": following[0]} if following else {"last": True}
+        nlp.add_pipe(config["components"][name]["factory"], name=name, config=_settings(config, name), **position)
         added.append(name)
-    if CONFIDENCE not in nlp.pipe_names and _has_factory(f"svpol_{CONFIDENCE}"):
-        nlp.add_pipe(f"svpol_{CONFIDENCE}", name=CONFIDENCE, last=True)
-        added.append(CONFIDENCE)
     return added
-

@@ -6,6 +6,7 @@ from typing import Any, Dict, List, Optional
 
 import typer
 from spacy.language import Language
+from thinc.api import Config
 
 from svpol.evaluate import (
     all_but_classifier,
@@ -17,7 +18,7 @@ from svpol.evaluate import (
 )
 from svpol.labels import TOPIC_LABELS
 
-from .assemble import CONFIDENCE, ENRICHERS, place_entity_rules
+from .assemble import place_entity_rules
 
 
 def dev_sets(corpus: Path) -> Dict[str, Path]:
@@ -41,8 +42,10 @@ def calibrate_topics(nlp: Language, topic_dev: Path, batch_size: int) -> Dict[st
 
 
 def _non_scoring(nlp: Language) -> List[str]:
-    """Components that do not change entities or doc.cats, skipped while scoring."""
-    return [name for name in nlp.pipe_names if name in ("paragraph_topics", CONFIDENCE) or name in ENRICHERS]
+    """Components that only set extension attributes (``._.``, by their factories' ``assigns``):
+    they change no entity and no topic score, so scoring skips them."""
+    return [name for name in nlp.pipe_names
+            if (assigns := nlp.get_pipe_meta(name).assigns) and all("._." in attr for attr in assigns)]
 
 
 def score_all(
@@ -61,12 +64,12 @@ def score_all(
 
 
 def choose_rule_order(
-    nlp: Language, entity_sets: Dict[str, Path], thresholds: Dict[str, float], batch_size: int
+    nlp: Language, entity_sets: Dict[str, Path], thresholds: Dict[str, float], batch_size: int, config: Config
 ) -> Dict[str, Any]:
-    """Score the entity rules before and after ner; keep the order with the best mean core micro-F1."""
+    """Score the entity rules of ``config`` before and after ner; keep the order with the best mean core micro-F1."""
     results: Dict[str, Any] = {}
     for position in ("before", "after"):
-        place_entity_rules(nlp, position)
+        place_entity_rules(nlp, position, config)
         scores = score_all(nlp, entity_sets, None, thresholds, batch_size)
         results[position] = {
             name: {"core_micro_f": s["entities"]["core_micro"]["f"], "micro_f": s["entities"]["micro"]["f"]}
@@ -80,7 +83,7 @@ def choose_rule_order(
 
     # Ties keep the rules before ner, where ner builds its entities around them.
     best = max(("before", "after"), key=mean_core)
-    place_entity_rules(nlp, best)
+    place_entity_rules(nlp, best, config)
     return {"chosen": best, "scores": results}
 
 

@@ -8,7 +8,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import typer
 
@@ -17,8 +17,15 @@ from svpol.components.soft_textcat import SOFT_TEXTCAT_FACTORY
 from .paths import REPO
 from .stage_data import split_training_data
 
-# Training stages (see run_stages): the topic classifier alone, and tok2vec + ner.
-STAGES = ("topics", "ner")
+# The training stages (see run_stages) and the components each one's `spacy train` run builds, in
+# config order: the topic classifier alone; tok2vec and ner (its topic classifier is replaced by the
+# first stage's). The config's other components are added when the stages are assembled
+# (training.assemble), so that only the trained components select the checkpoints.
+STAGE_PIPELINES: Dict[str, Tuple[str, ...]] = {
+    "topics": ("textcat_multilabel",),
+    "ner": ("tok2vec", "ner", "textcat_multilabel", "paragraph_topics"),
+}
+STAGES = tuple(STAGE_PIPELINES)
 
 
 def _train_command(config: Path, output: Path, overrides: Dict[str, Any]) -> List[str]:
@@ -36,7 +43,7 @@ def stage_overrides(
         "topics": {
             "paths.train": str(data["train-topics"]),
             "paths.dev": str(corpus / "dev-topics.spacy"),
-            "nlp.pipeline": ["textcat_multilabel"],
+            "nlp.pipeline": list(STAGE_PIPELINES["topics"]),
             "training.max_steps": topics_steps,
             "training.score_weights.ents_f": 0.0,
             "training.score_weights.cats_micro_f": 1.0,
@@ -49,6 +56,7 @@ def stage_overrides(
         "ner": {
             "paths.train": str(data["train-ner"]),
             "paths.dev": str(data["dev-select"]),
+            "nlp.pipeline": list(STAGE_PIPELINES["ner"]),
             "training.max_steps": ner_steps,
             # Frequent checkpoints: a run stopped early still leaves a recent model-best.
             "training.eval_frequency": 250,

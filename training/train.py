@@ -36,10 +36,12 @@ from typing import Any, Dict, Optional
 import typer
 from spacy.language import Language
 from spacy.tokens import DocBin
+from spacy.util import load_config
 
 from svpol.evaluate import scores_markdown
 
-from .assemble import CONFIDENCE, RULES_FACTORY, _has_factory, add_enrichers, assemble
+from .assemble import CONFIDENCE, RULES, add_untrained_components, assemble
+from .configs import CPU_CONFIG
 from .fit_confidence import calibrate as calibrate_confidence
 from .fit_topics import fit_topic_evidence
 from .package import MODEL_NAME, package
@@ -60,9 +62,11 @@ def finish(
     batch_size: int,
     name: str = MODEL_NAME,
     architecture: str = "CNN tok2vec",
+    config: Path = CPU_CONFIG,
 ) -> Dict[str, Any]:
-    """Steps 3-5 for a trained pipeline: thresholds, rule placement, enrichers, scores, package,
-    topic evidence and confidence calibration. Shared by this module and ``training.train_trf``.
+    """Steps 3-5 for a trained pipeline: thresholds, rule placement, the untrained components of
+    ``config``, scores, package, topic evidence and confidence calibration. Shared by this module
+    and ``training.train_trf``.
 
     Returns:
         The dev scores (also written to ``training_dir/dev_scores.json`` and ``.md``).
@@ -76,13 +80,14 @@ def finish(
         raise typer.Exit(2)
     thresholds = calibrate_topics(nlp, topic_set, batch_size)
     typer.echo(f"topic thresholds: {json.dumps(thresholds)}", err=True)
+    shipped = load_config(config)
     rule_order = (
-        choose_rule_order(nlp, entity_sets, thresholds["per_label"], batch_size)
-        if _has_factory(RULES_FACTORY)
+        choose_rule_order(nlp, entity_sets, thresholds["per_label"], batch_size, shipped)
+        if RULES in shipped["nlp"]["pipeline"]
         else None
     )
-    enrichers = add_enrichers(nlp)
-    typer.echo(f"pipeline: {nlp.pipe_names} (enrichers added: {enrichers})", err=True)
+    added = add_untrained_components(nlp, shipped)
+    typer.echo(f"pipeline: {nlp.pipe_names} (added: {added})", err=True)
     scores = score_all(nlp, entity_sets, topic_set, thresholds["per_label"], batch_size)
     manifest_path = corpus / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf8")) if manifest_path.exists() else None
@@ -146,7 +151,7 @@ def main(
         typer.echo(str(err), err=True)
         raise typer.Exit(2)
     nlp = assemble(stage_models)
-    finish(nlp, corpus, output, training_dir, batch_size=batch_size)
+    finish(nlp, corpus, output, training_dir, batch_size=batch_size, config=config)
 
 
 if __name__ == "__main__":

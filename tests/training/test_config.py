@@ -1,15 +1,17 @@
-"""configs/cpu.cfg (and trf.cfg where present) is complete, filled and loadable."""
+"""configs/: cpu.cfg and every variant written from it are complete, filled, loadable and up to date,
+and cpu.cfg describes the shipped pipeline."""
 
 import pytest
-import spacy
 from spacy.util import load_config, load_model_from_config
 
 import svpol.components  # noqa: F401  (registers the svpol factories)
 from model_fixtures import assert_config_filled
+from training.configs import CONFIGS, CPU_CONFIG as CPU, OVERRIDES, variant_config, variant_text
 from training.paths import REPO
+from training.stages import STAGE_PIPELINES
 
-CONFIGS = REPO / "configs"
-CPU = CONFIGS / "cpu.cfg"
+SHIPPED = REPO / "models" / "sv_svpol_cnn" / "config.cfg"
+VARIANTS = sorted(OVERRIDES.glob("*.cfg"))
 # The component names every svpol config shares (docs/model.md).
 SHARED_COMPONENTS = ["ner", "textcat_multilabel", "paragraph_topics"]
 
@@ -37,13 +39,20 @@ def test_cpu_config_builds_pipeline():
     assert nlp.get_pipe("textcat_multilabel").cfg["threshold"] == 0.5
 
 
-def test_trf_config_uses_same_component_names():
-    trf = CONFIGS / "trf.cfg"
-    if not trf.exists():
-        pytest.skip("configs/trf.cfg not written yet")
-    cpu_names = [c for c in load_config(CPU)["nlp"]["pipeline"] if c != "tok2vec"]
-    trf_names = [c for c in load_config(trf)["nlp"]["pipeline"] if c != "transformer"]
-    assert trf_names == cpu_names
+def test_cpu_config_describes_the_shipped_pipeline():
+    config, shipped = load_config(CPU), load_config(SHIPPED)
+    assert config["nlp"]["pipeline"] == shipped["nlp"]["pipeline"]
+    # Trained components differ in training settings (vectors); the others are as shipped.
+    trained = {name for names in STAGE_PIPELINES.values() for name in names}
+    for name in config["nlp"]["pipeline"]:
+        if name not in trained:
+            assert config["components"][name] == shipped["components"][name], name
+
+
+def test_stages_train_the_config_components_in_config_order():
+    pipeline = load_config(CPU)["nlp"]["pipeline"]
+    for names in STAGE_PIPELINES.values():
+        assert list(names) == [name for name in pipeline if name in names]
 
 
 def test_cpu_config_topic_labels_match_labels_module():
@@ -51,3 +60,28 @@ def test_cpu_config_topic_labels_match_labels_module():
 
     labels = load_config(CPU)["initialize"]["components"]["textcat_multilabel"]["labels"]
     assert tuple(labels) == TOPIC_LABELS
+    assert tuple(load_config(CPU)["components"]["topic_evidence"]["labels"]) == TOPIC_LABELS
+
+
+@pytest.mark.parametrize("overrides", VARIANTS, ids=[o.stem for o in VARIANTS])
+def test_variant_is_written_from_cpu_config_and_its_overrides(overrides):
+    # `python -m training.configs` writes the variant; nobody edits it by hand.
+    assert (CONFIGS / overrides.name).read_text(encoding="utf8") == variant_text(overrides)
+
+
+@pytest.mark.parametrize("overrides", VARIANTS, ids=[o.stem for o in VARIANTS])
+def test_variant_differs_from_cpu_config_only_by_its_overrides(overrides):
+    variant, cpu, changed = variant_config(overrides), load_config(CPU), load_config(overrides)
+    for section in ("paths", "corpora", "initialize", "pretraining"):
+        assert variant[section] == cpu[section]
+    assert variant["training"]["score_weights"] == cpu["training"]["score_weights"]
+    for name in variant["nlp"]["pipeline"]:
+        if name not in changed["components"]:
+            assert variant["components"][name] == cpu["components"][name], name
+
+
+@pytest.mark.parametrize("variant", [CPU] + [CONFIGS / o.name for o in VARIANTS], ids=lambda p: p.stem)
+def test_every_config_keeps_the_component_names(variant):
+    cpu_names = [c for c in load_config(CPU)["nlp"]["pipeline"] if c != "tok2vec"]
+    names = [c for c in load_config(variant)["nlp"]["pipeline"] if c not in ("tok2vec", "transformer")]
+    assert names == cpu_names

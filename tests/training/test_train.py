@@ -10,12 +10,15 @@ import svpol
 import svpol.components  # noqa: F401
 from model_fixtures import ENTITY_SENTENCES, topic_documents, write_corpus
 from training import train as svpol_train
-from training.stage_data import split_training_data
 from training.paths import REPO
+from training.stage_data import split_training_data
+from training.stages import STAGE_PIPELINES
 
 CPU = REPO / "configs" / "cpu.cfg"
-# A smaller tok2vec so the test takes seconds; everything else is the shipped config.
+# The components of the ner stage (training.stages) and a smaller tok2vec, so the test takes
+# seconds; everything else is the shipped config.
 OVERRIDES = {
+    "nlp.pipeline": list(STAGE_PIPELINES["ner"]),
     "training.max_steps": 120,
     "training.eval_frequency": 120,
     "components.tok2vec.model.encode.width": 48,
@@ -99,8 +102,16 @@ def test_package_writes_meta(trained, tmp_path):
     calibration = meta["svpol"]["topic_calibration"]
     assert calibration["crossfit_micro"]["f"] == pytest.approx(dev["dev-topics"]["topics_micro_f"], abs=1e-4)
     assert "confidence" in names and "ece_calibrated" in meta["svpol"]["confidence_calibration"]
-    # The law-abbreviation filter sits after ner (and rules placed after it), before the enrichers.
+    # The components and their order are the config's (the rules before or after ner, as chosen on dev),
+    # the law-abbreviation filter after ner and the rules, before the enrichers.
+    configured = spacy.util.load_config(CPU)
+    assert set(names) == set(configured["nlp"]["pipeline"])
+    assert [n for n in names if n != "entity_rules"] == [n for n in configured["nlp"]["pipeline"] if n != "entity_rules"]
     assert names.index("ner") < names.index("not_entities") < names.index("politicians")
+    assert names.index("entity_rules") < names.index("not_entities")
+    for name in ("not_entities", "politicians", "money"):
+        settings = {k: v for k, v in configured["components"][name].items() if k != "factory"}
+        assert {k: nlp.config["components"][name][k] for k in settings} == settings
 
 
 def test_split_training_data(tmp_path):
