@@ -276,13 +276,25 @@ def detect_kind(text: str) -> str:
         return P.INTERPELLATION
     if P.MOTION_START_RE.search(first_lines):
         return P.MOTION
-    if P.PROTOCOL_WORD_RE.search(head) or items:
+    markers = {re.sub(r"\s+", " ", m.group().lower()) for m in P.PROTOCOL_MARKER_RE.finditer(text[:3000])}
+    if P.PROTOCOL_WORD_RE.search(head) or items or len(markers) >= 2 or _protocol_headings(text):
         return P.PROTOCOL
     return P.OTHER
 
 
 def _first_heading(text: str) -> bool:
     return any(_heading(text, s, e) for s, e in _lines(text[:5000]))
+
+
+def _protocol_headings(text: str) -> bool:
+    """A meeting's decision process without a `§` line (a protocol extract, one item's web page):
+    a `Beslutsgång`/`Omröstning` heading and a heading of another part of an item."""
+    kinds = {h[0] for s, e in _lines(text[:20000]) for h in [_heading(text, s, e)] if h}
+    return bool(kinds & {"course", "vote"}) and len(kinds & _ITEM_PART_KINDS) >= 2
+
+
+# Section kinds that are parts of an agenda item (not the closing "Justering" or "Expedieras").
+_ITEM_PART_KINDS = frozenset(P.SECTION_KINDS) - {"adjustment", "distribution", "motion_proposals"}
 
 
 def find_structure(doc: Doc, kind: Optional[str] = None) -> Dict[str, Any]:
@@ -353,12 +365,53 @@ def _protocol(text: str, ents: _Entities, out: Dict[str, Any], skip: set, origin
     for i, m in enumerate(starts):
         end = starts[i + 1].start() if i + 1 < len(starts) else (closing if closing is not None else len(text))
         out["items"].append(_item(text, ents, m, end, skip))
+    if not starts:
+        _unnumbered_item(text, ents, out, skip)
+    _parties_from_attendance(out)
+
+
+def _unnumbered_item(text: str, ents: _Entities, out: Dict[str, Any], skip: set) -> None:
+    """A protocol without `§` lines (an extract, one item's web page): one item without number
+    from its first item section heading to the closing block, and the header before it."""
+    first = next((h for ls, le in _lines(text) if not _in_furniture(ls, skip)
+                  for h in [_heading(text, ls, le)] if h and h[0] in _ITEM_PART_KINDS), None)
+    if first is None:
+        return
+    start = first[1]
+    closing = next((m.start() for m in P.CLOSING_RE.finditer(text, start)), len(text))
+    out["header"] = _meeting_header(text, ents, 0, start, closing if closing < len(text) else None)
+    out["attendance"] = _attendance(text, ents, 0, start)
+    item_start, item_end = _trim(text, start, closing)
+    item = _new_item(None, None, None, [], item_start, item_end)
+    _sections(text, ents, item, item_start, item_end, skip)
+    out["items"].append(item)
+
+
+def _new_item(number: Optional[int], body: Optional[str], title: Optional[Dict[str, Any]],
+              dnrs: List[Dict[str, Any]], start: int, end: int) -> Dict[str, Any]:
+    return {"number": number, "body": body, "title": title, "dnr": dnrs[0] if dnrs else None, "dnrs": dnrs,
+            "start": start, "end": end,
+            "sections": [], "decisions": [], "proposals": [], "votes": [], "reservations": [], "conflicts": []}
+
+
+def _parties_from_attendance(out: Dict[str, Any]) -> None:
+    """Adjusters and secretary written without a party ("Utses att justera Karin Jansson") take
+    the party the attendance list gives the same name."""
+    parties = {p["name"]: p["party"] for block in out["attendance"] for p in block["persons"] if p.get("party")}
+    header = out["header"] or {}
+    for person in header.get("adjusters", []) + [header.get("secretary") or {}]:
+        if person.get("name") in parties and not person.get("party"):
+            person["party"] = parties[person["name"]]
 
 
 def _item_line_ok(text: str, m: "re.Match[str]") -> bool:
     """`§ 14` starts an item, `§ 14 i kommunallagen` in a wrapped sentence does not."""
     rest = text[m.end():m.end() + 30]
-    return not re.match(r"\s*(?:i|och|enligt|samt|kommunallagen|KL|st\.?|stycket|första|andra)\b", rest)
+    if re.match(r"\s*(?:i|och|enligt|samt|kommunallagen|KL|st\.?|stycket|första|andra)\b", rest):
+        return False
+    # a table of contents line ("§ 62 Information ... 4") lists an item, it does not start one
+    line_end = text.find("\n", m.end())
+    return not P.TOC_LINE_END_RE.search(text, m.end(), len(text) if line_end < 0 else line_end)
 
 
 def _in_furniture(pos: int, skip: set) -> bool:
@@ -477,14 +530,25 @@ def _group_of(label: str) -> str:
 def _attendance(text: str, ents: _Entities, start: int, end: int) -> List[Dict[str, Any]]:
     """Attendance blocks: a label ("Ledamöter", "Tjänstgörande ersättare", "Övriga
     närvarande", ...) and the names after it up to a blank line or the next label."""
-    labels = list(P.ATTENDANCE_LABEL_RE.finditer(text, start, end))
+    at_line_start = list(P.ATTENDANCE_LABEL_RE.finditer(text, start, end))
+    inline = [m for m in P.ATTENDANCE_INLINE_LABEL_RE.finditer(text, start, end)
+              if not any(a.start("label") <= m.start() < a.end() for a in at_line_start)]
+    labels = sorted(at_line_start + inline, key=lambda m: m.start())
     blocks = []
     for i, m in enumerate(labels):
         limit = labels[i + 1].start() if i + 1 < len(labels) else end
+        stop = P.ATTENDANCE_STOP_RE.search(text, m.end(), limit)
+        limit = stop.start() if stop else limit
         b_end = _block_end(text, m.end(), limit)
         # a label alone on its line: the names are on the lines below
         if b_end == m.end() or not text[m.end():b_end].strip():
             b_end = _block_end(text, _trim(text, m.end(), limit)[0], limit)
+        # a list laid out with blank lines between its rows: go on while the next line starts with a name
+        while b_end < limit:
+            ls, le = _next_line(text, b_end, limit)
+            if ls is None or not _starts_with_person(text, ents, ls, le):
+                break
+            b_end = _block_end(text, ls, limit)
         bs, be = _trim(text, m.start(), b_end)
         group = _group_of(m.group("label"))
         people = _attendees(text, ents, m.end(), be, group)
@@ -492,6 +556,16 @@ def _attendance(text: str, ents: _Entities, start: int, end: int) -> List[Dict[s
             continue
         blocks.append({"group": group, "label": m.group("label").strip(), "start": bs, "end": be, "persons": people})
     return blocks
+
+
+def _starts_with_person(text: str, ents: _Entities, start: int, end: int) -> bool:
+    """Whether the line ``[start, end)`` opens with a name, or a title and a name
+    ("Ekonomichef Nils Berg", "Administrativ chef Eva Ek")."""
+    persons = ents.persons_in(start, end)
+    if not persons:
+        return False
+    prefix = text[_trim(text, start, end)[0]:persons[0]["start"]]
+    return not prefix.strip() or (len(prefix.split()) <= 3 and bool(P.ROLE_RE.search(prefix)))
 
 
 def _attendees(text: str, ents: _Entities, start: int, end: int, group: str) -> List[Dict[str, Any]]:
@@ -520,7 +594,10 @@ def _attendees(text: str, ents: _Entities, start: int, end: int, group: str) -> 
         am = P.ROLE_RE.search(text, p["party_end"], after_end)
         if am and re.fullmatch(r"[ \t]*,?[ \t]*(?:(?:S|M|SD|C|V|KD|L|MP|FP)[ \t]*,?[ \t]*)?", text[p["party_end"]:am.start()]):
             tail = text[am.end():after_end]
-            if i + 1 == len(persons) or not re.fullmatch(r"[ \t]+", tail):
+            # "Anna Berg (S), ordförande Bo Ek (M)" (a list whose lines were joined): the role
+            # after a bracket and a comma is Anna Berg's, not a title before Bo Ek
+            after_bracket = p["party_end"] > p["end"] and "," in text[p["party_end"]:am.start()]
+            if i + 1 == len(persons) or not re.fullmatch(r"[ \t]+", tail) or after_bracket:
                 role = am.group("role")
                 claimed.add(am.start())
         # "förvaltningschef Maria Nyström": a role right before the name, on its line
@@ -578,6 +655,9 @@ def _item(text: str, ents: _Entities, m: "re.Match[str]", end: int, skip: set) -
                 te = _trim(text, ts, line_dnr["label_start"])[1]
             body_start = nle
             break
+    cut = _run_in_heading(text, ts, te)
+    if cut is not None:  # "Godkännande av dagordning Kommunfullmäktiges beslut Dagordningen godkänns."
+        te, body_start = _trim(text, ts, cut)[1], cut
     if te > ts:
         title = {"text": text[ts:te], "start": ts, "end": te}
     if dnr is None:
@@ -596,13 +676,18 @@ def _item(text: str, ents: _Entities, m: "re.Match[str]", end: int, skip: set) -
         dnrs.append(line_dnr)
         body_start = nle
     dnrs = [{k: v for k, v in d.items() if k != "label_start"} for d in dnrs]
-    item: Dict[str, Any] = {
-        "number": number, "body": m.group("body"), "title": title, "dnr": dnrs[0] if dnrs else None, "dnrs": dnrs,
-        "start": item_start, "end": item_end,
-        "sections": [], "decisions": [], "proposals": [], "votes": [], "reservations": [], "conflicts": [],
-    }
+    item = _new_item(number, m.group("body"), title, dnrs, item_start, item_end)
     _sections(text, ents, item, body_start, item_end, skip)
     return item
+
+
+def _run_in_heading(text: str, start: int, end: int) -> Optional[int]:
+    """Where a section heading starts inside the title line ``[start, end)`` (a capitalized
+    heading run into its text, as joined lines give it), or None."""
+    for m in re.finditer(r"(?<=\s)[A-ZÅÄÖ]", text[start:end]):
+        if _heading(text, start + m.start(), end):
+            return start + m.start()
+    return None
 
 
 def _next_line(text: str, pos: int, limit: int) -> Tuple[Optional[int], Optional[int]]:

@@ -23,6 +23,13 @@ PROTOCOL_WORD_RE = re.compile(
     r"\b(?:sammanträdes)?protokoll(?:et)?\b|\bsammanträdesdatum\b|\bprotokollsutdrag\b|\butdrag ur protokoll",
     re.IGNORECASE,
 )
+# The labels of a protocol's front page; two different ones make a protocol even where the word
+# "protokoll" is not near the start (a PDF text layer that begins with the attendance list).
+PROTOCOL_MARKER_RE = re.compile(
+    r"\b(?:Plats\s+och\s+tid|Tid\s+och\s+plats|Beslutande|Utses\s+att\s+justera|Justerandes\s+sign|Justeringens"
+    r"|Utdragsbestyrkande|ANSLAG/BEVIS|Anslagsbevis)\b",
+    re.IGNORECASE,
+)
 # "Motion av Anna Berg (S) om ...", "Motion till riksdagen 2023/24:123", "Kommittémotion", "Motion om ..."
 MOTION_START_RE = re.compile(
     r"^\s*(?:enskild\s+|kommitté|parti|flerparti)?motion\b(?!\w)", re.IGNORECASE | re.MULTILINE
@@ -34,7 +41,10 @@ INTERPELLATION_START_RE = re.compile(r"^\s*interpellation\b", re.IGNORECASE | re
 ITEM_RE = re.compile(r"(?m)^[ \t]*(?:(?P<body>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5})[ \t]+)?§[ \t]*(?P<number>\d{1,4})(?![\d,]|[ \t]*(?:kap|st)\b)\.?")
 # "Dnr KS 2023/123", "Dnr. 2011/KS 0206 001", "Diarienummer: SBN 2022.045"
 DNR_LABEL_RE = re.compile(r"\b(?:Dnr|DNR|Diarienr|Diarienummer|Diarienumer|Ärendenr)\b\.?[ \t]*:?[ \t]*")
-DNR_TOKEN_RE = re.compile(r"[A-ZÅÄÖ]{1,10}[/.\-]?|[A-ZÅÄÖ]{0,10}[/.\-]?\d[\w./:\-–]*")
+# The token with digits first: "KU.2017.3" is one token, not "KU." and a rest.
+DNR_TOKEN_RE = re.compile(r"[A-ZÅÄÖ]{0,10}[/.\-]?\d[\w./:\-–]*|[A-ZÅÄÖ]{1,10}[/.\-]?")
+# A table of contents line: "§ 62 Information från kommunchefen ... 4" (dot leaders, a page number).
+TOC_LINE_END_RE = re.compile(r"(?:\.{3,}|…)[ \t]*\d{1,4}[ \t]*$")
 
 # --------------------------------------------------------------------------- section headings
 # kind -> heading texts (regex, matched against the whole heading without a trailing colon).
@@ -126,6 +136,16 @@ ATTENDANCE_LABEL_RE = re.compile(
     r"(?m)^[ \t]*(?P<label>" + "|".join(f"(?:{p})" for p, _ in ATTENDANCE_LABELS) + r")"
     r"(?:[ \t]*:[ \t]*|[ \t]*$|[ \t]+(?=[A-ZÅÄÖ]))"
 )
+# Labels distinctive enough to be read in the middle of a line, capitalized and followed by a
+# capitalized word, as a PDF text layer flattens a header table ("... kl. 09:00 Beslutande
+# Ledamöter Kjell Berg (S), ... Tjänstgörande ersättare Anna Ek (KD) ersätter ...").
+ATTENDANCE_INLINE_LABEL_RE = re.compile(
+    r"(?<=[\s.,;)])(?P<label>Beslutande(?:\s+[Ll]edamöter)?|Närvarande\s+ledamöter|Tjänstgörande\s+ersättare"
+    r"|(?:Icke\s+tjänstgörande|Närvarande)\s+ersättare|Övriga\s+(?:närvarande|deltagande|deltagare)|Tjänstemän"
+    r"|Tjänstepersoner|Frånvarande(?:\s+ledamöter)?)(?:[ \t]*:[ \t]*|[ \t]+(?=[A-ZÅÄÖ]))"
+)
+# Where a header's attendance block ends at the latest: the adjustment and signature labels.
+ATTENDANCE_STOP_RE = re.compile(r"\b(?:Justering|Justerande|Justerare|Utses\s+att\s+justera|Underskrifter|Paragrafer)\b")
 ROLE_RE = re.compile(
     r"(?<![\w])(?P<role>(?:(?:förste|andre|1:e|2:e)\s+)?vice\s+ordf(?:örande|\.)?|ordf(?:örande|\.)"
     r"|tjänstgörande\s+ersättare|ersättare|ledamot|sekreterare|nämndsekreterare|[a-zåäö]*chef"
@@ -134,7 +154,8 @@ ROLE_RE = re.compile(
 )
 ROLE_NORMAL = {"ordf.": "ordförande", "ordf": "ordförande", "vice ordf.": "vice ordförande", "vice ordf": "vice ordförande"}
 # "tjänstgörande ersättare för Per Ek (M)": the person after "för" is replaced, not present.
-REPLACES_RE = re.compile(r"\b(?:ersättare\s+)?för\s*$|\bersätter\s*$|\bi\s+stället\s+för\s*$", re.IGNORECASE)
+REPLACES_RE = re.compile(r"\b(?:ersättare\s+)?för\s*$|\bersätter\s*$|\bi\s+stället\s+för\s*$|\bistf\.?\s*$",
+                         re.IGNORECASE)
 
 # --------------------------------------------------------------------------- names and parties
 # "Anna Berg (M)" when no PERSON entity covers the name (the pattern fallback).

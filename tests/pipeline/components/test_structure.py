@@ -718,3 +718,85 @@ def test_attendance_table_with_party_column():
         ("members", [("Anna Berg", "M", "ordförande"), ("Per Ek", "S", "vice ordförande"), ("Lisa Holm", "C", None)]),
         ("substitutes", [("Jonas Ström", "V", None)]),
     ]
+
+
+# --------------------------------------------------------------------------- layouts of real protocols
+# Each text below is invented; the layouts are those the real-protocol check (docs/structure.md) met.
+
+
+def test_table_of_contents_lines_are_not_items():
+    text = ("Protokoll\nTekniska nämnden 2025-02-11\n\nInnehåll\n§ 8 Budgetuppföljning ... 3\n§ 9 Gatunamn ..... 5\n\n"
+            "§ 8 Budgetuppföljning\n\nBeslut\nNämnden godkänner uppföljningen.\n\n"
+            "§ 9 Gatunamn\n\nBeslut\nNämnden fastställer namnet Ekvägen.\n")
+    items = annotate(text)._.structure["items"]
+    assert [(i["number"], i["title"]["text"]) for i in items] == [(8, "Budgetuppföljning"), (9, "Gatunamn")]
+
+
+def test_diary_number_with_dots_and_title_run_into_its_decision():
+    text = ("Protokoll\nKommunfullmäktige\n\nKF § 41 DNR: KS.2025.17\n\nVal av ombud Kommunfullmäktiges beslut "
+            "Fullmäktige väljer Eva Lind till ombud.\n\nKF § 42 DNR: KS.2025.20\n\nSkattesats för 2026\n")
+    items = annotate(text, persons=("Eva Lind",), authorities=("Kommunfullmäktige",))._.structure["items"]
+    assert [(i["number"], i["dnr"]["text"], i["title"]["text"]) for i in items] == [
+        (41, "KS.2025.17", "Val av ombud"), (42, "KS.2025.20", "Skattesats för 2026")]
+    assert section_kinds(items[0]) == ["decision"]
+    assert [d["text"] for d in items[0]["decisions"]] == ["Fullmäktige väljer Eva Lind till ombud."]
+
+
+def test_item_page_without_a_paragraph_sign_is_one_unnumbered_item():
+    """A web page of one agenda item: no `§` line, but the decision process of an item."""
+    text = ("Ärendet gäller en ny förskola i Norrby.\n\nÖverläggning\n\n"
+            "Ida Berg (C) och Omar Sahin (S) yrkar bifall till kommunstyrelsens förslag.\n\n"
+            "Per Lund (SD) yrkar avslag.\n\nBeslutsgång\n\n"
+            "Ordföranden ställer förslagen mot varandra och finner att fullmäktige bifaller kommunstyrelsens förslag.\n\n"
+            "Reservation\n\nPer Lund (SD) reserverar sig mot beslutet.\n")
+    s = annotate(text, persons=("Ida Berg", "Omar Sahin", "Per Lund"))._.structure
+    assert s["kind"] == "protocol"
+    [item] = s["items"]
+    assert item["number"] is None and item["title"] is None
+    assert section_kinds(item) == ["debate", "course", "reservation"]
+    assert [(p["kind"], p["party_ids"]) for p in item["proposals"]] == [("approve", ["C", "S"]), ("reject", ["SD"])]
+    assert [(r["kind"], names(r["signatories"])) for r in item["reservations"]] == [("reservation", [("Per Lund", "SD")])]
+    assert detect_kind("Ärendet gäller en ny förskola.\n\nBeslutsgång\n\nOrdföranden finner bifall.\n") == "other"
+
+
+def test_attendance_of_a_flattened_front_page():
+    """A PDF text layer with the front page on one line: labels in mid-line, no "protokoll" near the start."""
+    text = ("Sida 1 (12) Plats och tid Rådssalen kl. 13:00-16:00 Beslutande Ledamöter Eva Lind (S), Bo Ek (M) "
+            "och Siv Holm (C). Tjänstgörande ersättare Ali Demir (S) ersätter Omar Sahin (S). "
+            "Tjänstemän Kommunchef Lena Dahl, nämndsekreterare Karl Berg. Justerande Bo Ek (M)\n")
+    persons = ("Eva Lind", "Bo Ek", "Siv Holm", "Ali Demir", "Omar Sahin", "Lena Dahl", "Karl Berg")
+    s = annotate(text, persons=persons)._.structure
+    assert s["kind"] == "protocol"
+    got = [(b["group"], [(p["name"], p["party"], (p.get("replaces") or {}).get("name")) for p in b["persons"]])
+           for b in s["attendance"]]
+    assert got == [
+        ("members", [("Eva Lind", "S", None), ("Bo Ek", "M", None), ("Siv Holm", "C", None)]),
+        ("serving_substitutes", [("Ali Demir", "S", "Omar Sahin")]),
+        ("others", [("Lena Dahl", None, None), ("Karl Berg", None, None)]),
+    ]
+
+
+def test_attendance_rows_between_blank_lines_and_adjuster_party_from_the_list():
+    text = ("Protokoll\nSocialnämnden 2025-03-04\n\nBeslutande: Eva Lind (S) ordf Bo Ek (M)\n\n"
+            "Siv Holm (C) tjg ersättare istf Omar Sahin (C)\n\nKarin Alm (V)\n\n"
+            "Övriga deltagande Ulla Berg (S) ej tjg ers\n\nSocialchef Lena Dahl\n\nUtses att justera Karin Alm\n\n"
+            "§ 1 Val av justerare\n\nBeslut\nKarin Alm utses.\n")
+    persons = ("Eva Lind", "Bo Ek", "Siv Holm", "Omar Sahin", "Karin Alm", "Ulla Berg", "Lena Dahl")
+    s = annotate(text, persons=persons)._.structure
+    got = [(b["group"], [(p["name"], p["party"]) for p in b["persons"]]) for b in s["attendance"]]
+    assert got == [
+        ("members", [("Eva Lind", "S"), ("Bo Ek", "M"), ("Siv Holm", "C"), ("Karin Alm", "V")]),
+        ("others", [("Ulla Berg", "S"), ("Lena Dahl", None)]),
+    ]
+    assert s["attendance"][0]["persons"][2]["replaces"]["name"] == "Omar Sahin"
+    assert names(s["header"]["adjusters"]) == [("Karin Alm", "V")]
+
+
+def test_role_after_a_bracket_in_a_joined_list_stays_with_its_person():
+    """svpol.text.normalize joins a list written one name a line: the role after the comma is the
+    name's before it, not a title of the next name."""
+    text = ("Protokoll\nKulturnämnden\n\nNärvarande ledamöter\n"
+            "Eva Lind (S), ordförande Bo Ek (M), vice ordförande Siv Holm (C)\n\n§ 1 Val av justerare\n")
+    [block] = annotate(text, persons=("Eva Lind", "Bo Ek", "Siv Holm"))._.structure["attendance"]
+    assert [(p["name"], p["role"]) for p in block["persons"]] == [
+        ("Eva Lind", "ordförande"), ("Bo Ek", "vice ordförande"), ("Siv Holm", None)]
