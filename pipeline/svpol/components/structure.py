@@ -151,8 +151,10 @@ class _Entities:
         m = P.PARTY_AFTER_RE.match(self.text, person["end"], person["end"] + 40)
         person["others"] = bool(m and (m.group("mfl") or m.group("mfl2")))
         person["party_end"] = m.end() if m else person["end"]
-        if m and not person["party"]:
-            person["party"] = _party_id(m.group("party"))
+        written = _party_id(m.group("party")) if m else None
+        # the party written after the name is this document's; an enricher's may be a namesake's
+        if written and (not person["party"] or re.fullmatch(r"[A-ZÅÄÖ]{1,4}|-", written)):
+            person["party"] = written
         if m and m.group("all"):
             person["shared_party"] = True
 

@@ -103,7 +103,7 @@ _FIELD_ORDER = ("time_place", "adjustment_when", "adjusters", "date", "time", "p
 # PDF text layers give a header table).
 HEADER_FIELD_RE = re.compile(
     r"(?m)(?:^|(?<=\s))(?P<label>" + "|".join(f"(?P<{k}>{HEADER_FIELDS[k]})" for k in _FIELD_ORDER) + r")"
-    r"(?:[ \t]*:[ \t]*|(?<=" + ")|(?<=".join(("Tid och plats", "Plats och tid", "Utses att justera",
+    r"(?:[ \t]*:[ \t]*|(?<=" + ")|(?<=".join(("Tid och plats", "Plats och tid", "Utses att justera", "Justerare",
                                                  "Justeringens plats och tid", "Justeringens tid och plats",
                                                  "Sammanträdesdatum")) + r")[ \t]+)"
 )

@@ -800,3 +800,23 @@ def test_role_after_a_bracket_in_a_joined_list_stays_with_its_person():
     [block] = annotate(text, persons=("Eva Lind", "Bo Ek", "Siv Holm"))._.structure["attendance"]
     assert [(p["name"], p["role"]) for p in block["persons"]] == [
         ("Eva Lind", "ordförande"), ("Bo Ek", "vice ordförande"), ("Siv Holm", None)]
+
+
+def test_party_written_after_the_name_wins_over_the_enrichers():
+    """The KB may link a municipal politician to a namesake; the bracket in the protocol is this one's party."""
+    text = "Protokoll\n\nBeslutande\nLeif Berg (NP)\nAnna Holm (S)\n\nJusterare Leif Berg (NP) och Anna Holm (S)\n\n§ 1 Val\n"
+    nlp = blank()
+    doc = nlp.make_doc(text)
+    if not Span.has_extension("party"):
+        Span.set_extension("party", default=None)
+    spans = []
+    for name, kb_party in (("Leif Berg", "C"), ("Anna Holm", None)):
+        for m in re.finditer(name, text):
+            span = doc.char_span(m.start(), m.end(), label="PERSON")
+            span._.party = kb_party
+            spans.append(span)
+    doc.ents = spans
+    s = Structure()(doc)._.structure
+    assert names(s["attendance"][0]["persons"]) == [("Leif Berg", "NP"), ("Anna Holm", "S")]
+    # "Justerare" without a colon, as a header table gives it
+    assert names(s["header"]["adjusters"]) == [("Leif Berg", "NP"), ("Anna Holm", "S")]
