@@ -147,7 +147,7 @@ def test_device_command_runs_end_to_end_on_cpu(kit_inputs, tiny_bert, tmp_path):
     assert prepared.exit_code == 0, prepared.output
     env = {**os.environ, "OUT": str(out), "PYTHON": sys.executable}
     command = ["bash", str(REPO / "training" / "gpu_kit" / "run.sh"), str(kit), "--skip-install", "--gpu-id", "-1",
-               "--max-minutes", "0.1", "--total-steps", "400", "--warmup-steps", "2", "--eval-frequency", "3",
+               "--max-minutes", "0.05", "--total-steps", "400", "--warmup-steps", "2", "--eval-frequency", "3",
                "--batch-size", "300", "--speed-texts", "12", "--work", str(tmp_path / "work"),
                "--compare", str(tmp_path / "no-model")]
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
@@ -156,16 +156,18 @@ def test_device_command_runs_end_to_end_on_cpu(kit_inputs, tiny_bert, tmp_path):
     results = json.loads((out / "results.json").read_text())
     assert list(results["phases"]) == ["start", "unpack_backbone", "train", "evaluate", "speed", "package"]
     training = results["training"]
-    # 6 s of training loop: stopped by the clock, long before the 400 updates of the schedule.
+    # 3 s of training loop: stopped by the clock, long before the 400 updates of the schedule
+    # (how many updates fit depends on the machine's load; the stopping rule has its own test).
     assert training["stopped_by_clock"] and 0 < training["steps_done"] < 400
     assert training["best_step"] <= training["steps_done"]
-    assert [p["step"] for p in results["curve"]][:2] == [1, 4]
-    assert set(results["scores"]["trf"]) == {"gold-dev", "gold-test", "dev-klintan", "dev-uner"}
-    assert "ents_micro_f" in results["scores"]["trf"]["gold-test"]["summary"]
+    assert results["curve"][0]["step"] == 1 and "ents_f" in results["curve"][0]["scores"]
+    for mode in ("statistical", "full"):
+        assert set(results["scores"]["trf"][mode]) == {"gold-dev", "gold-test", "dev-klintan", "dev-uner"}
+        assert "ents_micro_f" in results["scores"]["trf"][mode]["gold-test"]["summary"]
     assert "compare" not in results["scores"]
     assert results["words_per_second"]["gpu"] is None and results["words_per_second"]["cpu"] > 0
     assert results["settings"]["mixed_precision"] is False  # GPU only
-    assert (out / "log.txt").exists() and "torch" in (out / "log.txt").read_text()
+    assert "Pipeline:" in (out / "log.txt").read_text()  # spaCy's training log, teed by run.sh
 
     # The returned parts join into the float16 pipeline, which loads and annotates.
     pipeline = results["pipeline"]

@@ -83,8 +83,9 @@ def run_cli(
     batch_size: int = typer.Option(2000, "--batch-size", help="Padded tokens per batch"),
     mixed_precision: bool = typer.Option(True, "--mixed-precision/--full-precision"),
     speed_texts: int = typer.Option(300, "--speed-texts", help="Texts for the words/s figures"),
+    cpu_threads: int = typer.Option(2, "--cpu-threads", help="Torch threads for the CPU words/s"),
     compare: Optional[Path] = typer.Option(REPO / "models" / "sv_svpol_cnn", "--compare",
-                                           help="Pipeline to score on the same sets (statistical components)"),
+                                           help="Pipeline to score on the same sets (the shipped CNN)"),
 ) -> None:
     """Fine-tune all layers for MAX_MINUTES, evaluate, measure words/s and memory, write the fp16 pipeline."""
     from .run import KitError, run_kit
@@ -93,10 +94,11 @@ def run_cli(
         data = run_kit(kit, out, work=work, max_minutes=max_minutes, gpu_id=gpu_id, total_steps=total_steps,
                        warmup_steps=warmup_steps, learn_rate=learn_rate, eval_frequency=eval_frequency,
                        batch_size=batch_size, mixed_precision=mixed_precision, speed_texts=speed_texts,
-                       compare=compare)
+                       cpu_threads=cpu_threads, compare=compare)
     except KitError as err:
         typer.echo(str(err), err=True)
         raise typer.Exit(2)
-    summary = {name: {s: v["summary"] for s, v in sets.items()} for name, sets in data["scores"].items()}
+    summary = {f"{name} {mode}": {s: v["summary"] for s, v in sets.items()}
+               for name, modes in data["scores"].items() for mode, sets in modes.items()}
     typer.echo(json.dumps({"training": data["training"], "words_per_second": data["words_per_second"],
                            "phases": data["phases"], "summary": summary}, indent=1))

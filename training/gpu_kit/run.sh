@@ -27,5 +27,4 @@ if (( install )); then
 fi
 # svpol from the checkout, without installing it (its factories register on import).
 export PYTHONPATH="$PWD/pipeline:$PWD${PYTHONPATH:+:$PYTHONPATH}" PYTHONUNBUFFERED=1
-"$PYTHON" -c 'import torch; print("torch", torch.__version__, "cuda", torch.cuda.is_available())'
 exec "$PYTHON" -m training.gpu_kit run "$KIT" --out "$OUT" "${args[@]}"
