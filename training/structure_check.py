@@ -189,11 +189,11 @@ def main(
                     typer.echo(f"  {kind} wrong: gold {_brief(g)} / got {_brief(p)}")
     total = totals(scores)
     typer.echo(f"\n{len(docs)} documents ({sum(bool(d.get('seen')) for d in docs)} seen while the rules were written)")
-    typer.echo(f"{'kind':<13}{'gold':>5}{'pred':>5}  {'found P':<13}{'found R':<13}{'right P':<13}{'right R':<13}")
+    typer.echo(f"{'kind':<13}{'gold':>5}{'pred':>5}  {'found P':<16}{'found R':<16}{'right P':<16}{'right R':<16}")
     for kind, t in total.items():
-        typer.echo(f"{kind:<13}{t['gold']:>5}{t['predicted']:>5}  {_ratio(t['found'], t['predicted']):<13}"
-                   f"{_ratio(t['found'], t['gold']):<13}{_ratio(t['right'], t['predicted']):<13}"
-                   f"{_ratio(t['right'], t['gold']):<13}")
+        typer.echo(f"{kind:<13}{t['gold']:>5}{t['predicted']:>5}  {_ratio(t['found'], t['predicted']):<16}"
+                   f"{_ratio(t['found'], t['gold']):<16}{_ratio(t['right'], t['predicted']):<16}"
+                   f"{_ratio(t['right'], t['gold']):<16}")
     if output:
         per_doc = {d["name"]: {k: {c: s[k][c] for c in ("gold", "predicted", "found", "right")} for k in KINDS}
                    for d, s in zip(docs, scores)}
