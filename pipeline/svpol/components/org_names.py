@@ -1,0 +1,187 @@
+"""`svpol_org_names`: ORG entities that a statistical model rarely sees often enough to learn.
+
+Organisations are a long tail: most unions, newspapers, companies, NGOs and international
+bodies occur once or twice in a year of political text, and the CNN either misses them or
+reads them as PERSON or LOC (``Human Rights Watch``, ``Hamas``, ``Almega``). This component
+runs after ``ner`` and the PERSON span repair and tags, as ``ORG`` (docs/annotation.md):
+
+- names from a list of organisations (``resources/organisations.txt``, saved with the
+  pipeline), as written and in the genitive (``Svenskt Näringslivs``, ``LO:s``);
+- a body owned by an international organisation, one span with its owner
+  (``FN:s säkerhetsråd``, ``EU:s ministerråd``, ``EU:s smittskyddsmyndighet``);
+- companies written with ``AB`` (``Uppsala Vatten och Avfall AB``, ``AB Tipstjänst``);
+- named facilities: a capitalised compound of a facility word that is not an ordinary word
+  (``Forellskolan``, ``Medelhavsmuseet``, ``Östersundsgarnisonen``; ``Grundskolan`` is an
+  ordinary word: the pipeline's word vectors know it in lower case), a name before a facility
+  noun (``Arlanda flygplats``, ``Sidsjöns sjukhus``), ``Camp Marmal``, ``Task Force 3-10`` and
+  regional branches (``Kommunförbundet Västernorrland``).
+
+A match replaces the entities it overlaps, except the rule entities of
+``svpol_entity_rules`` (PARTY, AUTHORITY, MONEY from the knowledge base, which are more
+specific) and a longer ORG that contains it.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import ensure_path, filter_spans
+
+from ..kb import genitive
+from .entity_rules import DEFAULT_SPANS_KEY
+
+LABEL = "ORG"
+NAMES_FILE = "names.txt"
+
+# International organisations whose bodies are named with the owner's genitive.
+_OWNERS = ("EU", "FN", "Nato", "OECD", "WHO", "WTO", "OSSE", "Europarådet", "Nordiska rådet")
+_OWNED_BODY = (r"(?:säkerhetsråd|generalförsamling|ministerråd|barnrättskommitté|kommission|parlament"
+               r"|[a-zåäö]*(?:myndighet|domstol|byrå|kommitté|organ|råd|kontor|fond|program(?=met))"
+               r")(?:et|en|ets|ens|s)?")
+_OWNER_GENITIVE = "|".join(re.escape(o) + (":s" if o.isupper() else "s") for o in _OWNERS)
+_OWNED_RE = re.compile(rf"(?<![\wåäö])(?:{_OWNER_GENITIVE})[ \t]+{_OWNED_BODY}(?![\wåäö])")
+
+_CAP = r"[A-ZÅÄÖ][\wåäöéü&-]*"
+# "Uppsala Vatten och Avfall AB": capitalised words (with "och" between two of them) before AB.
+_COMPANY_RE = re.compile(rf"(?<![\w-])(?:(?!AB\s){_CAP}[ \t]+(?:och[ \t]+(?={_CAP}))?){{1,5}}AB(?![\wåäö])")
+_AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?![\wåäö])")
+
+_FACILITY_SUFFIX = ("skolan", "gymnasiet", "sjukhuset", "museet", "garnisonen", "biblioteket", "vårdcentralen",
+                    "äldreboendet", "teatern", "arenan", "akademin")
+_FACILITY_WORD_RE = re.compile(rf"(?<![\w-])[A-ZÅÄÖ][a-zåäöé]{{2,}}(?:{'|'.join(_FACILITY_SUFFIX)})s?(?![\wåäö])")
+_FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "flygplats", "garnison", "vårdcentral", "äldreboende",
+                   "gymnasium", "folkhögskola")
+_NAMED_FACILITY_RE = re.compile(
+    rf"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+(?:{'|'.join(_FACILITY_NOUNS)})s?(?![\wåäö])")
+# Names completed by a number or a place: "Task Force 3-10", "Camp Marmal", "Kommunförbundet Västernorrland".
+_NUMBERED_OR_PLACED_RE = re.compile(
+    r"(?<![\w-])(?:Task Force[ \t]+\d+(?:-\d+)?|(?:Camp|Kommunförbundet)[ \t]+[A-ZÅÄÖ][\wåäö]+)(?![\wåäö])")
+
+
+def default_names() -> List[str]:
+    """The organisation names shipped with svpol (``resources/organisations.txt``)."""
+    text = resources.files("svpol").joinpath("resources", "organisations.txt").read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+class OrgNames:
+    """Tag listed organisations, owned bodies, companies and named facilities as ORG."""
+
+    def __init__(self, nlp: Language, name: str, names: Optional[Sequence[str]] = None,
+                 rules_key: str = DEFAULT_SPANS_KEY) -> None:
+        """Create the component.
+
+        Args:
+            nlp: the pipeline (its tokenizer builds the name patterns; its vectors tell ordinary words).
+            name: the component name.
+            names: organisation names as written; None for :func:`default_names`.
+            rules_key: the ``doc.spans`` key of the rule entities that an ORG match never replaces.
+        """
+        names = default_names() if names is None else list(names)
+        if not all(isinstance(n, str) and n.strip() for n in names):
+            raise ValueError("svpol_org_names: names must be non-empty strings")
+        self.nlp = nlp
+        self.name = name
+        self.rules_key = rules_key
+        self.set_names(names)
+
+    def set_names(self, names: Sequence[str]) -> None:
+        """Replace the organisation names (as written)."""
+        self.names = list(dict.fromkeys(names))
+        self._matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        forms = [v for n in self.names for v in (n, genitive(n), f"{n}:s")]
+        self._matcher.add(LABEL, list(self.nlp.tokenizer.pipe(dict.fromkeys(forms))))
+
+    def _ordinary(self, word: str) -> bool:
+        """Whether ``word`` is an ordinary word: the vectors know its lower-case form."""
+        return self.nlp.vocab.has_vector(word.lower())
+
+    def _company_start(self, text: str, start: int, end: int) -> int:
+        """Drop ordinary words in front of a company name ("Enligt Posten AB" -> "Posten AB")."""
+        words = list(re.finditer(r"\S+", text[start:end]))[:-1]  # the last word is AB
+        while len(words) > 1 and words[0].group(0) != "och" and self._ordinary(words[0].group(0)):
+            words.pop(0)
+        return start + words[0].start() if words else start
+
+    def _candidates(self, doc: Doc) -> Iterator[Tuple[int, int]]:
+        """(start_char, end_char) of every match."""
+        text = doc.text
+        for _, start, end in self._matcher(doc):
+            yield doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        for m in _OWNED_RE.finditer(text):
+            yield m.start(), m.end()
+        if "AB" in text:
+            for m in _COMPANY_RE.finditer(text):
+                yield self._company_start(text, m.start(), m.end()), m.end()
+            for m in _AB_FIRST_RE.finditer(text):
+                yield m.start(), m.end()
+        for m in _FACILITY_WORD_RE.finditer(text):
+            word = m.group(0)
+            if not self._ordinary(word) and not self._ordinary(word.rstrip("s")):
+                yield m.start(), m.end()
+        for m in _NAMED_FACILITY_RE.finditer(text):
+            if not self._ordinary(m.group("name")):
+                yield m.start(), m.end()
+        for m in _NUMBERED_OR_PLACED_RE.finditer(text):
+            yield m.start(), m.end()
+
+    def find(self, doc: Doc) -> List[Span]:
+        """The ORG matches of ``doc`` (no overlaps), without changing it."""
+        spans = []
+        for start, end in self._candidates(doc):
+            span = doc.char_span(start, end, label=LABEL)
+            if span is not None and len(span):
+                spans.append(span)
+        return filter_spans(spans)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.find(doc)
+        if not found:
+            return doc
+        ents = list(doc.ents)
+        rules = doc.spans[self.rules_key] if self.rules_key in doc.spans else []
+        fixed = {i for span in rules for i in range(span.start, span.end)}
+        added = []
+        for span in found:
+            tokens = set(range(span.start, span.end))
+            if tokens & fixed:
+                continue
+            overlapping = [e for e in ents if tokens.intersection(range(e.start, e.end))]
+            if any(e.label_ == LABEL and e.start <= span.start and e.end >= span.end for e in overlapping):
+                continue
+            ents = [e for e in ents if e not in overlapping]
+            added.append(span)
+        if added:
+            doc.ents = sorted(ents + added, key=lambda s: s.start)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / NAMES_FILE).write_text("\n".join(self.names) + "\n", encoding="utf-8")
+
+    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> "OrgNames":
+        lines = (ensure_path(path) / NAMES_FILE).read_text(encoding="utf-8").splitlines()
+        self.set_names([line for line in lines if line.strip()])
+        return self
+
+
+@Language.factory(
+    "svpol_org_names",
+    assigns=["doc.ents"],
+    requires=["doc.ents"],
+    default_config={"rules_key": DEFAULT_SPANS_KEY},
+)
+def make_org_names(nlp: Language, name: str, rules_key: str) -> OrgNames:
+    """Create the component with the shipped organisation names (see the module docstring)."""
+    return OrgNames(nlp, name, rules_key=rules_key)

@@ -1,0 +1,87 @@
+"""svpol_org_names: listed organisations, owned bodies, companies and named facilities as ORG."""
+
+import numpy
+import pytest
+import spacy
+from model_fixtures import entity_doc
+
+from svpol.components.org_names import default_names
+
+
+def _nlp(ordinary=()):
+    nlp = spacy.blank("sv")
+    # The component tells ordinary words by the vectors' lower-case forms.
+    for word in ordinary:
+        nlp.vocab.set_vector(word, numpy.ones(4, dtype="float32"))
+    nlp.add_pipe("svpol_org_names")
+    return nlp
+
+
+def _run(text, spans=(), ordinary=(), rules=()):
+    nlp = _nlp(ordinary)
+    doc = entity_doc(nlp, text, spans)
+    doc.spans["svpol_rules"] = [e for e in doc.ents if e.text in rules]
+    return [(e.text, e.label_) for e in nlp.get_pipe("svpol_org_names")(doc).ents]
+
+
+def test_listed_names_and_their_genitives():
+    text = "Enligt Human Rights Watch och LO:s ordförande kritiserar Svenskt Näringslivs rapport Hamas."
+    assert _run(text) == [("Human Rights Watch", "ORG"), ("LO:s", "ORG"), ("Svenskt Näringslivs", "ORG"),
+                          ("Hamas", "ORG")]
+
+
+def test_replaces_a_wrong_label_but_not_a_rule_entity_or_a_longer_org():
+    assert _run("Almega kom med en rapport.", [("Almega", "PERSON")]) == [("Almega", "ORG")]
+    # A rule entity (from the knowledge base) stays, whatever its label.
+    assert _run("Beslut av LO idag", [("LO", "AUTHORITY")], rules=("LO",)) == [("LO", "AUTHORITY")]
+    assert _run("Posten AB Norr svarar", [("Posten AB Norr", "ORG")]) == [("Posten AB Norr", "ORG")]
+
+
+def test_bodies_of_international_organisations_are_one_span_with_the_owner():
+    text = "FN:s säkerhetsråd och EU:s ministerråd samt EU:s smittskyddsmyndighet och Europarådets kommission"
+    assert _run(text, [("FN:s", "ORG")]) == [
+        ("FN:s säkerhetsråd", "ORG"), ("EU:s ministerråd", "ORG"), ("EU:s smittskyddsmyndighet", "ORG"),
+        ("Europarådets kommission", "ORG")]
+    # Other nouns after the owner are not bodies: the owner alone is the organisation.
+    assert _run("EU:s regler gäller") == [("EU:s", "ORG")]
+
+
+def test_companies_written_with_ab():
+    text = "Enligt Uppsala Vatten och Avfall AB och AB Tipstjänst"
+    assert _run(text, ordinary=("enligt", "vatten", "avfall")) == [
+        ("Uppsala Vatten och Avfall AB", "ORG"), ("AB Tipstjänst", "ORG")]
+    # A one-word name stays even when it is also a word.
+    assert _run("Enligt Posten AB blir det dyrare", ordinary=("enligt", "posten")) == [("Posten AB", "ORG")]
+
+
+def test_named_facilities_but_not_ordinary_compounds():
+    text = "Forellskolan och Grundskolan, Medelhavsmuseet, Arlanda flygplats och Detta sjukhus"
+    assert _run(text, ordinary=("grundskolan", "detta")) == [
+        ("Forellskolan", "ORG"), ("Medelhavsmuseet", "ORG"), ("Arlanda flygplats", "ORG")]
+
+
+def test_names_completed_by_a_number_or_place():
+    text = "Basen Camp Marmal, förbandet Task Force 3-10 och Kommunförbundet Västernorrland"
+    assert _run(text, [("Kommunförbundet", "ORG")]) == [
+        ("Camp Marmal", "ORG"), ("Task Force 3-10", "ORG"), ("Kommunförbundet Västernorrland", "ORG")]
+
+
+def test_the_shipped_list_has_no_public_bodies_or_parties():
+    names = set(default_names())
+    assert {"EU", "LO", "Svenska kyrkan", "Rädda Barnen"} <= names
+    assert not names & {"Säkerhetspolisen", "regeringen", "Socialdemokraterna", "Arbetsförmedlingen"}
+
+
+def test_round_trip_keeps_the_names(tmp_path):
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_org_names").set_names(["Exempelbolaget"])
+    nlp.to_disk(tmp_path / "m")
+    loaded = spacy.load(tmp_path / "m")
+    assert [e.text for e in loaded("Hos Exempelbolaget och LO").ents] == ["Exempelbolaget"]
+
+
+def test_bad_names_are_a_value_error():
+    from svpol.components.org_names import OrgNames
+
+    with pytest.raises(ValueError, match="non-empty strings"):
+        OrgNames(spacy.blank("sv"), "org_names", names=["LO", " "])
