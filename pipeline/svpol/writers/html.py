@@ -246,7 +246,8 @@ class HtmlWriter(FolderWriter):
                 )
         body = (
             f"<h1>svpol report: {len(rows)} documents</h1>"
-            '<table class="index"><tr><th>document</th><th>source</th><th>entities</th><th>top topics</th><th>structure</th></tr>'
+            '<table class="index"><tr><th>document</th><th>source</th><th>entities</th><th>top topics</th>'
+            "<th>structure</th></tr>"
             f"{''.join(rows)}</table>"
         )
         write_atomic(self.folder / "index.html", _PAGE.format(title="svpol report", body=body).encode("utf-8"))

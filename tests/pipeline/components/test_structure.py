@@ -747,7 +747,8 @@ def test_item_page_without_a_paragraph_sign_is_one_unnumbered_item():
     text = ("Ärendet gäller en ny förskola i Norrby.\n\nÖverläggning\n\n"
             "Ida Berg (C) och Omar Sahin (S) yrkar bifall till kommunstyrelsens förslag.\n\n"
             "Per Lund (SD) yrkar avslag.\n\nBeslutsgång\n\n"
-            "Ordföranden ställer förslagen mot varandra och finner att fullmäktige bifaller kommunstyrelsens förslag.\n\n"
+            "Ordföranden ställer förslagen mot varandra och finner att fullmäktige bifaller "
+            "kommunstyrelsens förslag.\n\n"
             "Reservation\n\nPer Lund (SD) reserverar sig mot beslutet.\n")
     s = annotate(text, persons=("Ida Berg", "Omar Sahin", "Per Lund"))._.structure
     assert s["kind"] == "protocol"
@@ -755,7 +756,8 @@ def test_item_page_without_a_paragraph_sign_is_one_unnumbered_item():
     assert item["number"] is None and item["title"] is None
     assert section_kinds(item) == ["debate", "course", "reservation"]
     assert [(p["kind"], p["party_ids"]) for p in item["proposals"]] == [("approve", ["C", "S"]), ("reject", ["SD"])]
-    assert [(r["kind"], names(r["signatories"])) for r in item["reservations"]] == [("reservation", [("Per Lund", "SD")])]
+    assert [(r["kind"], names(r["signatories"])) for r in item["reservations"]] == [
+        ("reservation", [("Per Lund", "SD")])]
     assert detect_kind("Ärendet gäller en ny förskola.\n\nBeslutsgång\n\nOrdföranden finner bifall.\n") == "other"
 
 
@@ -804,7 +806,8 @@ def test_role_after_a_bracket_in_a_joined_list_stays_with_its_person():
 
 def test_party_written_after_the_name_wins_over_the_enrichers():
     """The KB may link a municipal politician to a namesake; the bracket in the protocol is this one's party."""
-    text = "Protokoll\n\nBeslutande\nLeif Berg (NP)\nAnna Holm (S)\n\nJusterare Leif Berg (NP) och Anna Holm (S)\n\n§ 1 Val\n"
+    text = ("Protokoll\n\nBeslutande\nLeif Berg (NP)\nAnna Holm (S)\n\n"
+            "Justerare Leif Berg (NP) och Anna Holm (S)\n\n§ 1 Val\n")
     nlp = blank()
     doc = nlp.make_doc(text)
     if not Span.has_extension("party"):
