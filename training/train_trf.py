@@ -100,27 +100,34 @@ class WallClockReached(Exception):
 
 
 @registry.callbacks("svpol.WallClockStop.v1")
-def wall_clock_stop(max_seconds: float, eval_frequency: int):
+def wall_clock_stop(max_seconds: float, eval_frequency: int, stop_at: Optional[float] = None):
     """A ``training.before_update`` callback that ends training within ``max_seconds`` of its first update.
 
     It stops right after an evaluation when the next evaluation period (estimated by the last
     one) would end past the budget, so that no updates are wasted after the last checkpoint; it
     stops at any update once the budget is spent. spaCy's loop then saves ``model-last`` (the
     weights after the last update) and re-raises :class:`WallClockReached`.
+
+    Args:
+        max_seconds: the budget, counted from the first update (initialization not included).
+        eval_frequency: the loop's ``training.eval_frequency``.
+        stop_at: also stop by this time (``time.time()``), so that a whole job fits a deadline.
     """
     clock: Dict[str, float] = {}
 
     def before_update(nlp, args: Dict[str, Any]) -> None:
         step, now = args["step"], time.monotonic()
         start = clock.setdefault("start", now)
-        elapsed = now - start
+        left = max_seconds - (now - start)
+        if stop_at is not None:
+            left = min(left, stop_at - time.time())
         # spaCy evaluates after updates 0, f, 2f, ...: here update step - 1 was one of them.
-        if step > 1 and (step - 1) % eval_frequency == 0:
+        if step and (step - 1) % eval_frequency == 0:
             period = now - clock.get("boundary", start)
             clock["boundary"] = now
-            if elapsed + period > max_seconds:
+            if period > left:
                 raise WallClockReached(step)
-        if elapsed > max_seconds:
+        if left < 0:
             raise WallClockReached(step)
 
     return before_update
@@ -272,6 +279,7 @@ def train_chunk(
     config: Path = CONFIG,
     overrides: Optional[Dict[str, Any]] = None,
     max_seconds: Optional[float] = None,
+    stop_at: Optional[float] = None,
 ) -> Dict[str, Any]:
     """Train one chunk of at most ``chunk_steps`` updates, continuing from the last checkpoint.
 
@@ -293,6 +301,7 @@ def train_chunk(
         overrides: further config overrides (dot names).
         max_seconds: end the chunk within this many seconds of its first update (see
             :func:`wall_clock_stop`); the chunk is then recorded with the updates it made.
+        stop_at: with ``max_seconds``, also end it by this time (``time.time()``).
 
     Returns:
         The updated progress record.
@@ -336,7 +345,8 @@ def train_chunk(
     settings.update({f"training.optimizer.learn_rate.{k}": v for k, v in schedule.items()})
     if max_seconds is not None:
         settings["training.before_update"] = {"@callbacks": "svpol.WallClockStop.v1", "max_seconds": max_seconds,
-                                              "eval_frequency": settings["training.eval_frequency"]}
+                                              "eval_frequency": settings["training.eval_frequency"],
+                                              "stop_at": stop_at}
     settings.update(overrides or {})
     setup_gpu(gpu_id)
     checkpoint = output / CHECKPOINT

@@ -84,6 +84,14 @@ def test_wall_clock_stop_ends_after_an_evaluation(monkeypatch):
     now[0] = 1.5  # between evaluations, past the budget
     with pytest.raises(trf.WallClockReached):
         late(None, {"step": 40})
+    # A deadline for the whole job (time.time()) stops it before the budget of the loop is spent.
+    monkeypatch.setattr(trf.time, "time", lambda: 1000.0 + now[0])
+    deadline = trf.wall_clock_stop(max_seconds=600.0, eval_frequency=2, stop_at=1005.0)
+    now[0] = 0.0
+    deadline(None, {"step": 0})
+    now[0] = 3.0
+    with pytest.raises(trf.WallClockReached):  # the next period (3 s) would end after the deadline
+        deadline(None, {"step": 1})
 
 
 @pytest.fixture(scope="module")
@@ -147,7 +155,7 @@ def test_device_command_runs_end_to_end_on_cpu(kit_inputs, tiny_bert, tmp_path):
     assert prepared.exit_code == 0, prepared.output
     env = {**os.environ, "OUT": str(out), "PYTHON": sys.executable}
     command = ["bash", str(REPO / "training" / "gpu_kit" / "run.sh"), str(kit), "--skip-install", "--gpu-id", "-1",
-               "--max-minutes", "0.05", "--total-steps", "400", "--warmup-steps", "2", "--eval-frequency", "3",
+               "--max-minutes", "0.05", "--total-minutes", "30", "--total-steps", "400", "--warmup-steps", "2", "--eval-frequency", "3",
                "--batch-size", "300", "--speed-texts", "12", "--work", str(tmp_path / "work"),
                "--compare", str(tmp_path / "no-model")]
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)

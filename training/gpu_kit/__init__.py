@@ -75,6 +75,8 @@ def run_cli(
                              help="Results folder (default: $OUT)"),
     work: Path = typer.Option(Path("build/gpu-kit-work"), "--work", help="Scratch folder"),
     max_minutes: float = typer.Option(5.0, "--max-minutes", help="Wall-clock budget of the training loop"),
+    total_minutes: Optional[float] = typer.Option(
+        None, "--total-minutes", help="Stop training early enough for the whole run to end within this"),
     gpu_id: int = typer.Option(0, "--gpu-id", "-g", help="GPU id; -1: CPU (tests)"),
     total_steps: int = typer.Option(6000, "--total-steps", help="Length of the learning-rate schedule"),
     warmup_steps: int = typer.Option(250, "--warmup-steps"),
@@ -91,8 +93,9 @@ def run_cli(
     from .run import KitError, run_kit
 
     try:
-        data = run_kit(kit, out, work=work, max_minutes=max_minutes, gpu_id=gpu_id, total_steps=total_steps,
-                       warmup_steps=warmup_steps, learn_rate=learn_rate, eval_frequency=eval_frequency,
+        data = run_kit(kit, out, work=work, max_minutes=max_minutes, total_minutes=total_minutes, gpu_id=gpu_id,
+                       total_steps=total_steps, warmup_steps=warmup_steps, learn_rate=learn_rate,
+                       eval_frequency=eval_frequency,
                        batch_size=batch_size, mixed_precision=mixed_precision, speed_texts=speed_texts,
                        cpu_threads=cpu_threads, compare=compare)
     except KitError as err:

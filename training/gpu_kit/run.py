@@ -25,6 +25,9 @@ RESULTS = "results.json"
 PIPELINE = "pipeline.tar.gz"
 # What the device returns (its tool's limits), less room for results.json and the log.
 RETURN_FILES, RETURN_BYTES, PART_BYTES = 6, 60 * MIB, 15 * MIB
+# Seconds that evaluation, words/s and packaging take after training, kept free of a run's deadline
+# (estimated: on the GPU evaluation runs at thousands of words/s; the CPU words/s takes most of it).
+FINISH_SECONDS = 150
 # The statistical components: both pipelines are also scored without rules and enrichers.
 STATISTICAL = ("tok2vec", "transformer", "ner", "textcat_multilabel")
 
@@ -128,7 +131,8 @@ def split_archive(folder: Path, parts_dir: Path) -> List[Path]:
     return parts
 
 
-def run_kit(kit: Path, out: Path, *, work: Path, max_minutes: float, gpu_id: int = 0, total_steps: int = 6000,
+def run_kit(kit: Path, out: Path, *, work: Path, max_minutes: float, total_minutes: Optional[float] = None,
+            gpu_id: int = 0, total_steps: int = 6000,
             warmup_steps: int = 250, learn_rate: float = 1e-4, eval_frequency: int = 200, batch_size: int = 2000,
             mixed_precision: bool = True, speed_texts: int = 300, cpu_threads: int = 2,
             compare: Optional[Path] = None) -> Dict[str, Any]:
@@ -139,6 +143,8 @@ def run_kit(kit: Path, out: Path, *, work: Path, max_minutes: float, gpu_id: int
         out: where results.json and the pipeline parts go (the device tool's ``$OUT``).
         work: scratch folder (backbone, training output, all pipeline parts).
         max_minutes: wall-clock budget of the training loop (initialization not counted).
+        total_minutes: training also stops so that the whole run (from this call) can end within
+            this many minutes, ``FINISH_SECONDS`` being left for what comes after training.
         gpu_id: GPU to train on; -1 trains on the CPU (the kit's test).
         total_steps, warmup_steps, learn_rate: the ``warmup_linear`` schedule.
         eval_frequency: updates between evaluations on gold-dev (which picks ``model-best``).
@@ -161,9 +167,10 @@ def run_kit(kit: Path, out: Path, *, work: Path, max_minutes: float, gpu_id: int
         raise KitError(f"{kit}: no data/train.spacy (run `python -m training gpu-kit prepare` first)")
     if gpu_id >= 0 and not torch.cuda.is_available():
         raise KitError(f"GPU {gpu_id} asked for, but torch {torch.__version__} sees no CUDA device")
+    stop_at = time.time() + total_minutes * 60 - FINISH_SECONDS if total_minutes else None
     results = Results(out / RESULTS)
     results.phase("start", environment=environment(gpu_id),
-                  settings={"max_minutes": max_minutes, "gpu_id": gpu_id, "total_steps": total_steps,
+                  settings={"max_minutes": max_minutes, "total_minutes": total_minutes, "gpu_id": gpu_id, "total_steps": total_steps,
                             "warmup_steps": warmup_steps, "learn_rate": learn_rate, "eval_frequency": eval_frequency,
                             "batch_size": batch_size, "mixed_precision": mixed_precision and gpu_id >= 0,
                             "freeze_layers": 0})
@@ -179,7 +186,7 @@ def run_kit(kit: Path, out: Path, *, work: Path, max_minutes: float, gpu_id: int
     progress = train_chunk(training, backbone=str(backbone), corpus=data, chunk_steps=total_steps,
                            total_steps=total_steps, warmup_steps=warmup_steps, learn_rate=learn_rate,
                            eval_frequency=eval_frequency, gpu_id=gpu_id, overrides=overrides,
-                           max_seconds=max_minutes * 60)
+                           max_seconds=max_minutes * 60, stop_at=stop_at)
     chunk = progress["chunks"][-1]
     memory = {}
     if gpu_id >= 0:
