@@ -192,8 +192,7 @@ def test_device_command_runs_end_to_end_on_cpu(kit_inputs, tiny_bert, tmp_path):
 
 
 def test_run_refuses_a_missing_gpu_or_kit(tmp_path):
-    import torch
-
+    torch = pytest.importorskip("torch")
     from training.gpu_kit import app
 
     empty = CliRunner().invoke(app, ["run", str(tmp_path), "--out", str(tmp_path / "out")])
