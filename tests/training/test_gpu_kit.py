@@ -155,8 +155,8 @@ def test_device_command_runs_end_to_end_on_cpu(kit_inputs, tiny_bert, tmp_path):
     assert prepared.exit_code == 0, prepared.output
     env = {**os.environ, "OUT": str(out), "PYTHON": sys.executable}
     command = ["bash", str(REPO / "training" / "gpu_kit" / "run.sh"), str(kit), "--skip-install", "--gpu-id", "-1",
-               "--max-minutes", "0.05", "--total-minutes", "30", "--total-steps", "400", "--warmup-steps", "2", "--eval-frequency", "3",
-               "--batch-size", "300", "--speed-texts", "12", "--work", str(tmp_path / "work"),
+               "--max-minutes", "0.05", "--total-minutes", "30", "--total-steps", "400", "--warmup-steps", "2",
+               "--eval-frequency", "3", "--batch-size", "300", "--speed-texts", "12", "--work", str(tmp_path / "work"),
                "--compare", str(tmp_path / "no-model")]
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]

@@ -101,7 +101,8 @@ def pack_data(gold: Path, corpus: Path, output: Path, *, silver_docs: int, gold_
     train = gold_train * gold_repeat + sample
     random.Random(seed).shuffle(train)
     output.mkdir(parents=True, exist_ok=True)
-    report: Dict[str, object] = {"train_docs": len(train), "silver_docs": len(sample), "gold_train_docs": len(gold_train)}
+    report: Dict[str, object] = {"train_docs": len(train), "silver_docs": len(sample),
+                                 "gold_train_docs": len(gold_train)}
     sizes = {TRAIN_SET: _write_docs(output / TRAIN_SET, train)}
     shutil.copyfile(inputs["gold-dev"], output / SELECTION_SET)
     sizes[SELECTION_SET] = (output / SELECTION_SET).stat().st_size

@@ -131,9 +131,22 @@ def split_archive(folder: Path, parts_dir: Path) -> List[Path]:
     return parts
 
 
+def return_parts(parts: List[Path], out: Path) -> List[str]:
+    """Copy the first ``parts`` that the device returns (``RETURN_FILES``, ``RETURN_BYTES``) to ``out``."""
+    returned: List[str] = []
+    size = 0
+    for part in parts:
+        if len(returned) == RETURN_FILES or size + part.stat().st_size > RETURN_BYTES:
+            break
+        shutil.copyfile(part, out / part.name)
+        returned.append(part.name)
+        size += part.stat().st_size
+    return returned
+
+
 def run_kit(kit: Path, out: Path, *, work: Path, max_minutes: float, total_minutes: Optional[float] = None,
-            gpu_id: int = 0, total_steps: int = 6000,
-            warmup_steps: int = 250, learn_rate: float = 1e-4, eval_frequency: int = 200, batch_size: int = 2000,
+            gpu_id: int = 0, total_steps: int = 6000, warmup_steps: int = 250, learn_rate: float = 1e-4,
+            eval_frequency: int = 200, batch_size: int = 2000,
             mixed_precision: bool = True, speed_texts: int = 300, cpu_threads: int = 2,
             compare: Optional[Path] = None) -> Dict[str, Any]:
     """Run the whole GPU job on the kit of ``prepare``; figures and the pipeline go to ``out``.
@@ -141,7 +154,8 @@ def run_kit(kit: Path, out: Path, *, work: Path, max_minutes: float, total_minut
     Args:
         kit: the folder ``python -m training gpu-kit prepare`` wrote.
         out: where results.json and the pipeline parts go (the device tool's ``$OUT``).
-        work: scratch folder (backbone, training output, all pipeline parts).
+        work: scratch folder (backbone, training output, all pipeline parts). Training resumes
+            from a checkpoint found there, so a second call on a still-warm machine continues.
         max_minutes: wall-clock budget of the training loop (initialization not counted).
         total_minutes: training also stops so that the whole run (from this call) can end within
             this many minutes, ``FINISH_SECONDS`` being left for what comes after training.
@@ -170,10 +184,10 @@ def run_kit(kit: Path, out: Path, *, work: Path, max_minutes: float, total_minut
     stop_at = time.time() + total_minutes * 60 - FINISH_SECONDS if total_minutes else None
     results = Results(out / RESULTS)
     results.phase("start", environment=environment(gpu_id),
-                  settings={"max_minutes": max_minutes, "total_minutes": total_minutes, "gpu_id": gpu_id, "total_steps": total_steps,
-                            "warmup_steps": warmup_steps, "learn_rate": learn_rate, "eval_frequency": eval_frequency,
-                            "batch_size": batch_size, "mixed_precision": mixed_precision and gpu_id >= 0,
-                            "freeze_layers": 0})
+                  settings={"max_minutes": max_minutes, "total_minutes": total_minutes, "gpu_id": gpu_id,
+                            "total_steps": total_steps, "warmup_steps": warmup_steps, "learn_rate": learn_rate,
+                            "eval_frequency": eval_frequency, "batch_size": batch_size,
+                            "mixed_precision": mixed_precision and gpu_id >= 0, "freeze_layers": 0})
 
     backbone = unpack_backbone(kit / "backbone", work / "backbone")
     results.phase("unpack_backbone")
@@ -196,7 +210,8 @@ def run_kit(kit: Path, out: Path, *, work: Path, max_minutes: float, total_minut
     results.phase("train", training={
         "steps_done": steps, "best_step": progress.get("best_step"), "best_score": progress.get("best_score"),
         "stopped_by_clock": progress.get("stopped_by_clock", False), "loop_seconds": chunk["loop_seconds"],
-        "seconds_per_1000_updates": round(1000 * chunk["loop_seconds"] / max(1, steps), 1) if chunk["loop_seconds"] else None,
+        # The loop's clock up to its last evaluation, evaluations and saves included.
+        "seconds_per_1000_updates": round(1000 * chunk["seconds_per_step"], 1) if chunk["seconds_per_step"] else None,
         "training_words_per_second": chunk["words_per_second"], **memory,
     }, curve=progress["curve"])
 
@@ -222,13 +237,7 @@ def run_kit(kit: Path, out: Path, *, work: Path, max_minutes: float, total_minut
     results.phase("speed", words_per_second=words_per_second)
 
     parts = split_archive(fp16, work / "parts")
-    returned, size = [], 0
-    for part in parts:
-        if len(returned) == RETURN_FILES or size + part.stat().st_size > RETURN_BYTES:
-            break
-        shutil.copyfile(part, out / part.name)
-        returned.append(part.name)
-        size += part.stat().st_size
+    returned = return_parts(parts, out)
     left = [str(p) for p in parts[len(returned):]]
     results.phase("package", pipeline={
         "bytes_on_disk": sum(p.stat().st_size for p in fp16.rglob("*") if p.is_file()),
