@@ -28,6 +28,7 @@ from . import (
     fit_topics,
     gold,
     gpu_kit,
+    package,
     sample_topics_check,
     train,
     train_trf,
@@ -50,6 +51,7 @@ app.command("fit-topics")(fit_topics.main)
 app.command("fit-confidence")(fit_confidence.main)
 app.command("distill")(distill_topics.main)
 app.command("build-kb")(build_kb.main)
+app.command("upgrade")(package.upgrade_cli)
 
 # Modules with several commands: their app becomes a group.
 app.add_typer(train_trf.app, name="train-trf",

@@ -1,16 +1,22 @@
 """Writing the trained pipeline as the svpol model: the current tokenizer and the svpol meta."""
 
+import hashlib
+import json
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
+import spacy
+import typer
 from spacy.language import Language
-from spacy.util import registry
+from spacy.util import load_config, registry
 
 from svpol.about import __version__, model_requirement
 from svpol.labels import ENTITY_LABELS, TOPIC_LABELS
 from svpol.tokenizer import TOKENIZER
 
-from .assemble import CONFIDENCE
+from .assemble import CONFIDENCE, add_untrained_components
+from .fit_confidence import write_pipeline
+from .paths import REPO
 from .scoring import performance, summarize_dev
 
 MODEL_NAME = "svpol_cnn"  # spaCy prefixes the language: the package is sv_svpol_cnn
@@ -30,6 +36,62 @@ def use_current_tokenizer(nlp: Language) -> None:
     if nlp.config["nlp"]["tokenizer"].get("@tokenizers") != TOKENIZER:
         nlp.tokenizer = registry.tokenizers.get(TOKENIZER)()(nlp)
         nlp.config["nlp"]["tokenizer"] = {"@tokenizers": TOKENIZER}
+
+
+def compact_manifest(manifest: Optional[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
+    """The corpus manifest for a model's meta: the split of every document (a third of a MB for
+    the interpellations) becomes its count and SHA-256; the corpus folder keeps the full list."""
+    if not manifest or "documents" not in manifest:
+        return manifest
+    documents = manifest["documents"]
+    digest = hashlib.sha256(json.dumps(documents, sort_keys=True).encode("utf8")).hexdigest()
+    compact = {k: v for k, v in manifest.items() if k != "documents"}
+    compact["documents"] = {"count": len(documents), "sha256": digest}
+    return compact
+
+
+def upgrade(model: Path, output: Path, config: Path) -> List[str]:
+    """Bring a packaged pipeline up to ``config`` without retraining it.
+
+    Adds the components of ``config`` that need no training and that ``model`` lacks (with the
+    config's settings, in its order), gives ``svpol_confidence`` the config's rule scores for
+    labels it has none for, compacts the meta's corpus manifest and records the upgrade in
+    ``meta["svpol"]["upgrades"]``. Trained and fitted components are left exactly as they are.
+
+    Returns:
+        The names of the components added.
+    """
+    nlp = spacy.load(model)
+    shipped = load_config(config)
+    added = add_untrained_components(nlp, shipped)
+    if CONFIDENCE in nlp.component_names:
+        scores = shipped["components"][CONFIDENCE].get("rule_scores", {})
+        scorer = nlp.get_pipe(CONFIDENCE)
+        new_labels = {label: float(v) for label, v in scores.items() if label not in scorer.rule_scores}
+        scorer.rule_scores.update(new_labels)
+        nlp.config["components"][CONFIDENCE].setdefault("rule_scores", {}).update(new_labels)
+        calibration = nlp.meta.get("svpol", {}).get("confidence_calibration")
+        if calibration is not None:
+            calibration["rule_scores"] = dict(scorer.rule_scores)
+    meta = nlp.meta.setdefault("svpol", {})
+    meta["corpus_manifest"] = compact_manifest(meta.get("corpus_manifest"))
+    meta.setdefault("upgrades", []).append({"svpol": __version__, "config": Path(config).name, "added": added})
+    write_pipeline(nlp, output)
+    return added
+
+
+def upgrade_cli(
+    model: Path = typer.Argument(..., help="Packaged pipeline folder."),
+    output: Path = typer.Option(..., "--output", "-o", help="Where the upgraded pipeline goes (may be MODEL)."),
+    config: Path = typer.Option(REPO / "configs" / "cpu.cfg", "--config", "-c", help="The config it should follow."),
+) -> None:
+    """Add the config's untrained components (rules, enrichers) to a packaged pipeline; no retraining."""
+    for path in (model, config):
+        if not path.exists():
+            typer.echo(f"{path}: not found", err=True)
+            raise typer.Exit(2)
+    added = upgrade(model, output, config)
+    typer.echo(f"wrote {output}; added: {', '.join(added) or 'nothing'}")
 
 
 def package(
@@ -72,7 +134,7 @@ def package(
         "topic_calibration": {k: v for k, v in thresholds.items() if k not in ("per_label", "global")},
         "dev_scores": summarize_dev(dev_scores),
         "entity_rules_order": rule_order,
-        "corpus_manifest": manifest,
+        "corpus_manifest": compact_manifest(manifest),
     }
     if CONFIDENCE in nlp.pipe_names:
         # Uncalibrated scores are not worth their cost: the component stays off until

@@ -11,7 +11,7 @@ from training.paths import DATA_DIR, REPO
 
 SUBCOMMANDS = [
     "corpus", "vectors", "train", "fit-topics", "fit-confidence", "distill", "train-trf", "backbone",
-    "build-kb", "gold", "check-rules", "sample-topics-check",
+    "build-kb", "gold", "check-rules", "sample-topics-check", "gpu-kit", "upgrade",
 ]
 GROUPS = {
     "gold": ["sample", "check", "convert", "build", "agreement", "errors"],
@@ -19,6 +19,7 @@ GROUPS = {
     "train-trf": ["train", "package", "fp16"],
     "check-rules": ["sample", "score"],
     "sample-topics-check": ["sample", "predict", "score"],
+    "gpu-kit": ["prepare", "run"],
 }
 
 

@@ -18,7 +18,9 @@ runs after ``ner`` and the PERSON span repair and tags, as ``ORG`` (docs/annotat
 
 A match replaces the entities it overlaps, except the rule entities of
 ``svpol_entity_rules`` (PARTY, AUTHORITY, MONEY from the knowledge base, which are more
-specific) and a longer ORG that contains it.
+specific) and a longer ORG that contains it. The ORG entities it adds join the rule entities
+in ``doc.spans[rules_key]``, so that ``svpol_confidence`` scores them by the measured
+precision of the rules (``rule_scores`` ORG).
 """
 
 from __future__ import annotations
@@ -159,6 +161,8 @@ class OrgNames:
             added.append(span)
         if added:
             doc.ents = sorted(ents + added, key=lambda s: s.start)
+            # Rule entities: svpol_confidence scores them by the rules' measured precision.
+            doc.spans[self.rules_key] = sorted(list(rules) + added, key=lambda s: s.start)
         return doc
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
@@ -178,7 +182,7 @@ class OrgNames:
 
 @Language.factory(
     "svpol_org_names",
-    assigns=["doc.ents"],
+    assigns=["doc.ents", "doc.spans"],
     requires=["doc.ents"],
     default_config={"rules_key": DEFAULT_SPANS_KEY},
 )

@@ -85,3 +85,11 @@ def test_bad_names_are_a_value_error():
 
     with pytest.raises(ValueError, match="non-empty strings"):
         OrgNames(spacy.blank("sv"), "org_names", names=["LO", " "])
+
+
+def test_added_entities_join_the_rule_entities():
+    nlp = _nlp()
+    doc = entity_doc(nlp, "Enligt LO och (S) idag", [("S", "PARTY")])
+    doc.spans["svpol_rules"] = list(doc.ents)
+    doc = nlp.get_pipe("svpol_org_names")(doc)
+    assert [(s.text, s.label_) for s in doc.spans["svpol_rules"]] == [("LO", "ORG"), ("S", "PARTY")]
