@@ -6,7 +6,9 @@ input does not blow the model's memory; entities and paragraphs of the chunks
 are stitched back with offsets in the raw text, and the document's topics are
 the chunks' topics averaged with their lengths as weights (see
 :class:`svpol.export.DocumentBuilder`). Each chunk is exported as soon as the
-model returns it, so a huge document never holds all its chunks' Docs at once.
+model returns it, into compact results, so a huge document holds neither all
+its chunks' Docs nor its output record's objects until the record is built; the
+clean text's offset map is let go as soon as the record is built.
 
 Memory is bounded by characters in flight, not only by documents: a batch for
 the model holds at most ``batch_size`` texts and at most :data:`BATCH_CHARS`
@@ -26,7 +28,7 @@ from spacy.tokens import Doc
 from .export import DocumentBuilder
 from .intake import Record
 from .kb import to_iso_date
-from .text import OffsetMap, chunks, normalize
+from .text import chunks, normalize
 
 logger = logging.getLogger(__name__)
 
@@ -69,15 +71,17 @@ def annotate_records(
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     if n_process == 0 or n_process < -1:
         raise ValueError(f"n_process must be positive or -1 (all CPUs), got {n_process}")
-    # Records whose chunks are in flight, oldest first; nlp.pipe keeps the input order.
-    pending: Deque[Tuple[Record, OffsetMap, int]] = deque()
+    # The builders of the records whose chunks are in flight, oldest first, and their numbers
+    # of chunks; nlp.pipe keeps the input order.
+    pending: Deque[Tuple[DocumentBuilder, int]] = deque()
     batch_chars = max(max_chars, BATCH_CHARS)
 
     def texts() -> Iterator[Tuple[Doc, int]]:
         for record in records:
             clean, offset_map = normalize(record.raw)
             spans = chunks(clean, max_chars) or [(0, 0)]
-            pending.append((record, offset_map, len(spans)))
+            pending.append((DocumentBuilder(offset_map, record), len(spans)))
+            del offset_map  # the builder's reference is the only one: it lets go of the map when done
             # A record's date (e.g. a JSONL field "date") lets the politicians component
             # read a person's party at that date from the knowledge base.
             date = _record_date(record)
@@ -111,13 +115,10 @@ def annotate_records(
         )
     else:
         annotated = nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-    builder: Optional[DocumentBuilder] = None
     done_chunks = words = 0
     for doc, offset in annotated:
-        record, offset_map, n_chunks = pending[0]
-        if builder is None:
-            builder = DocumentBuilder(offset_map, record)
-        # Each chunk is exported as it comes, so its Doc is freed before the next one.
+        builder, n_chunks = pending[0]
+        # Each chunk is exported as it comes, so its Doc is freed with its batch.
         builder.add(offset, doc)
         words += sum(1 for t in doc if not (t.is_space or t.is_punct))
         done_chunks += 1
@@ -126,11 +127,10 @@ def annotate_records(
         pending.popleft()
         if stats is not None:
             stats.documents += 1
-            stats.chars += len(record.raw)
+            stats.chars += len(builder.record.raw)
             stats.words += words
-        yield builder.build()
-        builder = None
         done_chunks = words = 0
+        yield builder.build()
 
 
 def _record_date(record: Record) -> Optional[str]:

@@ -96,6 +96,7 @@ def annotate_counted(
     for out in annotate_records(records, nlp, batch_size=batch_size, n_process=n_process, max_chars=max_chars, stats=stats):
         yield out, stats.words - words
         words = stats.words
+        del out  # a long document's record is not kept while the next document is annotated
 
 
 # The pipeline of a worker process of LocalEngine (set once, when the process starts).

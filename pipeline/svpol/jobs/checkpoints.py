@@ -224,6 +224,7 @@ def annotate_into(
             in_writer = True
             writer.write(out)
             in_writer = False
+            del out, rec  # a long document's record is not kept while the next document is annotated
             result.documents += 1
             result.words += words
             written(entry)
