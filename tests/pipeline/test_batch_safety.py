@@ -1,6 +1,7 @@
 """Batch jobs used carelessly: two jobs on one output, reruns after the inputs changed, duplicate ids,
 stray bytes, progress in logs, and stopping a job with workers (svpol.jobs, svpol.cli.annotate)."""
 
+import importlib.util
 import json
 import os
 import signal
@@ -359,13 +360,13 @@ def test_progress_lines_when_stderr_is_not_a_terminal(tmp_path, batch_model_dir)
 # ---------------------------------------------------------------- 7. no tracebacks
 
 
-def _job_with_workers(tmp_path, batch_model_dir):
+def _job_with_workers(tmp_path, batch_model_dir, *options):
     folder = tmp_path / "in"
     folder.mkdir()
     write_jsonl(folder / "r.jsonl", 3000, seed=8)
     out = tmp_path / "out.jsonl"
     cmd = [*CLI, "annotate", str(folder), "-o", str(out), "-m", str(batch_model_dir), "--n-process", "2",
-           "--batch-size", "4", "--checkpoint-every", "20"]
+           "--batch-size", "4", "--checkpoint-every", "20", *options]
     # a process group of its own, as a shell gives a command
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     wait_for(lambda: journal_path(out).exists() and journal_path(out).read_bytes().count(b"\n") > 2, proc)
@@ -383,6 +384,23 @@ def test_ctrl_c_with_workers_is_one_clean_message(tmp_path, batch_model_dir):
     rerun = subprocess.run(cmd, capture_output=True, text=True)
     assert rerun.returncode == 0 and "continued a checkpoint" in rerun.stderr
     assert len(read_jsonl(out)) == 3000
+
+
+@pytest.mark.skipif(importlib.util.find_spec("distributed") is None, reason="dask.distributed is not installed")
+@pytest.mark.parametrize("stop", ["ctrl-c", "kill"])
+def test_stopping_a_dask_job_is_one_clean_message(tmp_path, batch_model_dir, stop):
+    # the local cluster's workers are in the job's process group: Ctrl-C reaches them too
+    proc, _, _ = _job_with_workers(tmp_path, batch_model_dir, "--engine", "dask", "--progress-every", "0")
+    if stop == "ctrl-c":
+        os.killpg(proc.pid, signal.SIGINT)
+    else:
+        proc.terminate()
+    _, stderr = proc.communicate(timeout=120)
+    stderr = stderr.decode()
+    assert proc.returncode == 130, stderr
+    # nothing but the message: no traceback of a worker, no log line of Dask's (lost or cancelled tasks)
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("interrupted:"), stderr
 
 
 def test_kill_9_of_the_parent_leaves_no_worker_and_no_traceback(tmp_path, batch_model_dir):

@@ -110,6 +110,9 @@ def annotate_cli(
         _fail(f"--engine dask needs dask.distributed ({e}): pip install 'svpol[dask]'")
     except (OSError, ValueError) as e:
         _fail(f"dask: {e}")
+    except KeyboardInterrupt:  # while the model loads or the cluster starts
+        typer.echo("interrupted before anything was written", err=True)
+        raise typer.Exit(130)
     with runner, _sigterm_interrupts():
         try:
             result = run_annotate(

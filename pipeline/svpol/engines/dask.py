@@ -5,8 +5,11 @@ Workers need the svpol package (``pip install "svpol[dask]"``) and the model
 stay on the machine that runs ``svpol annotate``.
 """
 
+import logging
 import os
+import signal
 import sys
+import time
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional
 
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
@@ -52,12 +55,50 @@ def annotate_batch(records: List[Record], batch_size: int, max_chars: int) -> Li
     return list(annotate_counted(records, _worker_nlp(), batch_size=batch_size, max_chars=max_chars))
 
 
+def dask_setup(worker: Any) -> None:
+    """Dask's preload hook, run in each worker process of a local cluster as it starts: ignore Ctrl-C.
+
+    Ctrl-C reaches every process of the terminal's group, the local cluster's
+    workers too; each would print a ``KeyboardInterrupt`` traceback and die,
+    losing its tasks. The job stops them itself (:meth:`DaskEngine.close`).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# How often a task is checked while its result is awaited (see result_when_done).
+POLL_SECONDS = 0.01
+# Loggers of Dask and of its event loop ("Future exception was never retrieved" of a closed connection).
+DASK_LOGGERS = ("distributed", "asyncio")
+
+
+def silence_dask_logs() -> Dict[str, int]:
+    """Silence :data:`DASK_LOGGERS` in this process; returns their levels before."""
+    levels = {}
+    for name in DASK_LOGGERS:
+        levels[name] = logging.getLogger(name).level
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+    return levels
+
+
+def result_when_done(future: Any) -> List[Output]:
+    """A task's result, once it is done: waited for here, not in Dask's ``sync()``.
+
+    Ctrl-C (or SIGTERM, which the CLI turns into Ctrl-C) arriving while ``sync()``
+    starts to wait makes Dask log a ``NameError`` traceback from its own cancel
+    callback (distributed 2026.8); here the wait is a plain sleep, and ``sync()``
+    only fetches a result that is ready.
+    """
+    while not future.done():
+        time.sleep(POLL_SECONDS)
+    return future.result()
+
+
 def local_cluster(n_workers: Optional[int] = None) -> LocalCluster:
     """A cluster of ``n_workers`` (default: CPUs) single-threaded worker processes on this machine.
 
     On Linux the workers are forked, so they start with svpol and spaCy already
     imported (seconds instead of a minute on a busy machine), as spaCy's own
-    ``n_process`` does.
+    ``n_process`` does. They ignore Ctrl-C (:func:`dask_setup`).
     """
     import dask
 
@@ -66,7 +107,9 @@ def local_cluster(n_workers: Optional[int] = None) -> LocalCluster:
     with dask.config.set({"distributed.worker.multiprocessing-method": method}):
         # One thread per process: a spaCy pipeline does not run faster on threads.
         # dashboard on a free port: several jobs may run on one machine
-        return LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0")
+        return LocalCluster(
+            n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0", preload=[__name__]
+        )
 
 
 class DaskEngine:
@@ -113,6 +156,7 @@ class DaskEngine:
         self.max_chars = max_chars
         self._cluster: Optional[LocalCluster] = None
         self.client: Optional[Client] = None
+        self._log_levels: Optional[Dict[str, int]] = None  # of Dask's loggers, while they are quieted (see _quiet)
         try:
             if scheduler is None:
                 self._cluster = local_cluster(n_workers)
@@ -132,6 +176,8 @@ class DaskEngine:
             self.close()
             raise OSError(f"dask scheduler {scheduler or '(local cluster)'}: no worker within {timeout:.0f} s") from e
         except BaseException:
+            # e.g. Ctrl-C while the workers load the model: the cluster is torn down midway
+            self._quiet(workers=False)
             self.close()
             raise
 
@@ -151,14 +197,38 @@ class DaskEngine:
             future = client.submit(annotate_batch, batch, self.batch_size, self.max_chars, pure=False, retries=2)
             # Only running futures are kept here: a held future keeps its result on the cluster.
             futures[:] = [f for f in futures if not f.done()] + [future]
-            return future.result
+            return lambda: result_when_done(future)
 
+        batches = batched(records, self.batch_size, max(self.max_chars, BATCH_CHARS))
         try:
-            batches = batched(records, self.batch_size, max(self.max_chars, BATCH_CHARS))
             yield from ordered_results(batches, submit, self.window)
-        finally:
-            # Batches still running when the job stops (an error, Ctrl-C) are not needed.
+        except BaseException:
+            # The job stops (an error, Ctrl-C): the batches still running are not needed.
+            self._quiet()
             client.cancel([f for f in futures if not f.done()])
+            raise
+
+    def _quiet(self, workers: bool = True) -> None:
+        """Silence Dask's loggers in this process until :meth:`close` is done, and for good in the
+        workers of the local cluster, which close stops.
+
+        A job that stops midway leaves a result being fetched and tasks running or
+        cancelled; Dask then logs errors and warnings about them ("Couldn't gather
+        keys", a task "ended with CancelledError" as its worker closes, a worker
+        killed while it loads the model) that are no error of the job's.
+
+        Args:
+            workers: also the workers (not while they may be busy loading the model:
+                they would answer only when done).
+        """
+        if self._log_levels is not None:
+            return
+        self._log_levels = silence_dask_logs()
+        if workers and self._cluster is not None and self.client is not None:
+            try:
+                self.client.run(silence_dask_logs)
+            except Exception:  # a worker already gone: nothing of it left to quiet
+                pass
 
     def close(self) -> None:
         """Disconnect, and stop the local cluster if this engine started one."""
@@ -168,6 +238,10 @@ class DaskEngine:
         if self._cluster is not None:
             self._cluster.close()
             self._cluster = None
+        if self._log_levels is not None:
+            for name, level in self._log_levels.items():
+                logging.getLogger(name).setLevel(level)
+            self._log_levels = None
 
     def __enter__(self) -> "DaskEngine":
         return self
