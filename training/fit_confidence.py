@@ -4,8 +4,9 @@
 
 Fits the ``svpol_confidence`` curves on a seeded sample of dev docs, measures the
 reliability (expected calibration error) before and after on other dev docs, keeps
-the rule scores given on the command line (dev labels for PARTY, AUTHORITY and MONEY
-are made by the same rules, so dev cannot measure the rules' precision), enables the
+the rule score given on the command line for PARTY, AUTHORITY and MONEY (dev labels for
+them are made by the same rules, so dev cannot measure the rules' precision) and the
+pipeline's own rule score for other rule labels, enables the
 component and writes the pipeline with the figures in ``meta["svpol"]``.
 """
 
@@ -23,6 +24,7 @@ from spacy.tokens import DocBin
 
 import svpol  # noqa: F401  (registers the svpol components)
 from svpol.components.confidence import evaluate_confidence, fit_confidence
+from svpol.components.entity_rules import RULE_LABELS
 
 
 def calibrate(
@@ -51,10 +53,14 @@ def calibrate(
     random.Random(seed).shuffle(docs)
     fit_docs, eval_docs = docs[:n_fit], docs[n_fit : n_fit + n_eval]
     raw = evaluate_confidence(nlp, eval_docs)
+    before = dict(nlp.get_pipe("confidence").rule_scores)
     fit_confidence(nlp, fit_docs)
     scorer = nlp.get_pipe("confidence")
     if rule_score is not None:
-        scorer.rule_scores = {label: rule_score for label in scorer.rule_scores}
+        # Only the knowledge-base rules' labels: dev's PARTY/AUTHORITY/MONEY are made by those
+        # rules. Other rule labels (svpol_org_names' ORG) keep the score they were given.
+        scorer.rule_scores = {label: rule_score if label in RULE_LABELS else before.get(label, score)
+                              for label, score in scorer.rule_scores.items()}
     calibrated = evaluate_confidence(nlp, eval_docs)
     record = {
         "fitted_on": f"{n_fit} docs of {dev} (seeded shuffle, seed {seed})",
