@@ -38,6 +38,9 @@ from spacy.util import registry
 from .paths import REPO
 
 CONFIG = REPO / "configs" / "trf.cfg"
+# The components trained here; the config's rules and enrichers are added when packaging
+# (training.train.finish), so checkpoints are chosen on the statistical components' scores.
+TRAINED_PIPELINE = ["transformer", "ner", "textcat_multilabel", "paragraph_topics"]
 PROGRESS = "progress.json"
 CHECKPOINT = "checkpoint"
 BEST = "model-best"
@@ -333,6 +336,7 @@ def train_chunk(
     settings: Dict[str, Any] = {
         "paths.train": str(_train_file(output, corpus / "train.spacy", train_sample)),
         "paths.dev": str(corpus / "dev.spacy"),
+        "nlp.pipeline": TRAINED_PIPELINE,
         "corpora.dev.limit": dev_limit,
         "system.seed": len(progress["chunks"]),
         "training.max_steps": updates - 1,
@@ -450,7 +454,7 @@ def package_cli(
     nlp = spacy.load(best)
     backbone = nlp.config["components"]["transformer"]["model"]["name"]
     cpu.finish(nlp, corpus, output, training_dir, batch_size=batch_size, name=TRF_MODEL_NAME,
-               architecture=f"transformer ({backbone})")
+               architecture=f"transformer ({backbone})", config=CONFIG)
     progress = _read_progress(training_dir)
     if progress["chunks"]:  # trained with `train` (a plain `spacy train` run has no progress.json)
         meta_path = output / "meta.json"
