@@ -71,6 +71,11 @@ _BODY_RE = re.compile(
 _SUB_BODY_RE = re.compile(r"[ \t]+(?:arbetsutskott|presidium|presidiet)(?:et|s|ets)?(?![\wåäö])")
 _MUNICIPALITY_WORDS = ("kommun",)
 _MUNICIPALITY_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+(?:kommun|kommuns)(?![\wåäö])")
+# "kommunstyrelsen i Högsby", "socialförvaltningen i Tyresö kommun": a municipal body with its place after it.
+_IN_PLACE_BODY_WORDS = ("nämnd", "förvaltning", "styrelse", "fullmäktige")
+_BODY_IN_PLACE_RE = re.compile(
+    rf"(?<![\w-])[\wåäöÅÄÖ-]*(?:{'|'.join(_IN_PLACE_BODY_WORDS)})(?:en|ens|s|n|ns)?[ \t]+i[ \t]+"
+    rf"{_NAME}(?:[ \t]+{_NAME})?(?:[ \t]+(?:kommun|stad))?(?![\wåäö])")
 _COURT_IN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(BODIES_IN_PLACE)})\s+i\s+{_NAME}(?:[ \t]+{_NAME})?(?:[ \t]+län)?")
 # Every match of a pattern holds one of its words as written (the patterns are
 # case-sensitive): a text without them is not searched, which saves most of the time.
@@ -224,9 +229,14 @@ class EntityRules(KBComponent):
                     if self.kb.match_authority(text[start:match.end()]):
                         yield "AUTHORITY", start, _with_sub_body(text, match.end())
                         break
-        if not any(body in text for body in BODIES_IN_PLACE):
-            return
-        for match in _COURT_IN_RE.finditer(text):
+        if any(word in text for word in _IN_PLACE_BODY_WORDS):
+            yield from self._longest_authority(text, _BODY_IN_PLACE_RE)
+        if any(body in text for body in BODIES_IN_PLACE):
+            yield from self._longest_authority(text, _COURT_IN_RE)
+
+    def _longest_authority(self, text: str, regex: re.Pattern) -> Iterable[Tuple[str, int, int]]:
+        """AUTHORITY for each match of ``regex`` in its longest reading the KB knows."""
+        for match in regex.finditer(text):
             # Longest reading first: "Polismyndigheten i Skåne län", then without the
             # words after the first name ("Förvaltningsrätten i Malmö" of "... i Malmö Det").
             ends = [match.start() + m.end() for m in re.finditer(r"\S+", match.group(0))][:1:-1]

@@ -13,7 +13,7 @@ runs after ``ner`` and the PERSON span repair and tags, as ``ORG`` (docs/annotat
 - named facilities: a capitalised compound of a facility word that is not an ordinary word
   (``Forellskolan``, ``Medelhavsmuseet``, ``Östersundsgarnisonen``; ``Grundskolan`` is an
   ordinary word: the pipeline's word vectors know it in lower case), a name before a facility
-  noun (``Arlanda flygplats``, ``Sidsjöns sjukhus``), ``Camp Marmal``, ``Task Force 3-10`` and
+  noun (``Arlanda flygplats``, ``Sidsjöns sjukhus``, ``Njupkärrs skola``), ``Camp Marmal``, ``Task Force 3-10`` and
   regional branches (``Kommunförbundet Västernorrland``).
 
 A match replaces the entities it overlaps, except the rule entities of
@@ -58,7 +58,7 @@ _FACILITY_SUFFIX = ("skolan", "gymnasiet", "sjukhuset", "museet", "garnisonen", 
                     "äldreboendet", "teatern", "arenan", "akademin")
 _FACILITY_WORD_RE = re.compile(rf"(?<![\w-])[A-ZÅÄÖ][a-zåäöé]{{2,}}(?:{'|'.join(_FACILITY_SUFFIX)})s?(?![\wåäö])")
 _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "flygplats", "garnison", "vårdcentral", "äldreboende",
-                   "gymnasium", "folkhögskola")
+                   "skola", "förskola", "gymnasium", "folkhögskola")
 _NAMED_FACILITY_RE = re.compile(
     rf"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+(?:{'|'.join(_FACILITY_NOUNS)})s?(?![\wåäö])")
 # Names completed by a number or a place: "Task Force 3-10", "Camp Marmal", "Kommunförbundet Västernorrland".

@@ -25,6 +25,11 @@ from .tables import (
 _COURT_IN_PLACE_RE = re.compile(rf"(?:{'|'.join(COURTS_IN_PLACE)}) i [A-ZÅÄÖ]\w+")
 _POLICE_IN_COUNTY_RE = re.compile(rf"{POLICE_IN_COUNTY} i [A-ZÅÄÖ][\wåäö]*(?: [A-ZÅÄÖ][\wåäö]*)?(?: län)?")
 
+# A municipality's own body with the place after it: "kommunstyrelsen i Högsby",
+# "socialförvaltningen i Tyresö kommun", "Kommunfullmäktige i Malmö stad".
+_BODY_IN_MUNICIPALITY_RE = re.compile(
+    r"(?P<body>[\wåäöÅÄÖ-]+) i (?P<place>[A-ZÅÄÖ][\wåäö-]*(?: [A-ZÅÄÖ][\wåäö-]*)?)(?: kommun| stad)?")
+
 # A municipality lookup: a name ("Stockholm", "Stockholms") -> (canonical name, municipality code).
 MunicipalityLookup = Callable[[str], Optional[Tuple[str, str]]]
 
@@ -51,6 +56,13 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     words = text.split(" ")
     last = words[-1].lower()
     base = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+    # "kommunstyrelsen i Högsby": a municipal body named with its place after it (one span).
+    in_place = _BODY_IN_MUNICIPALITY_RE.fullmatch(text)
+    if in_place:
+        body, muni = body_base(in_place.group("body")), municipality(in_place.group("place"))
+        if muni and (body in PLACE_BODIES or (body.endswith(("nämnd", "förvaltning"))
+                                               and body not in GENERIC_BODY_WORDS)):
+            return Authority(f"{in_place.group('place')} {body}", "municipal_body")
     # "X kommun", "Xs kommun", "X stad" where X is a municipality
     if len(words) >= 2 and base in ("kommun", "stad"):
         muni = municipality(" ".join(words[:-1]))

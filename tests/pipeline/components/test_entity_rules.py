@@ -187,3 +187,14 @@ def test_municipal_bodies_named_with_their_place_and_committees(nlp):
                          ("Tyresö socialnämnd", "AUTHORITY")]
     # A board of something else, or the bare word, is no public body.
     assert ents(nlp("Styrelsen för bolaget och styrelsen möttes.")) == []
+
+
+def test_municipal_bodies_with_their_place_after_them(nlp):
+    doc = nlp("Beslutet fattades av kommunstyrelsen i Högsby i oktober. Socialförvaltningen i Tyresö kommun "
+              "utredde, och Kommunfullmäktige i Malmö stad beslutade.")
+    assert ents(doc) == [("kommunstyrelsen i Högsby", "AUTHORITY"),
+                         ("Socialförvaltningen i Tyresö kommun", "AUTHORITY"),
+                         ("Kommunfullmäktige i Malmö stad", "AUTHORITY")]
+    # The bare word, or a place that is not a municipality, keeps the body alone or nothing.
+    assert ents(nlp("Nämnden i Högsby sa nej.")) == []
+    assert ents(nlp("Ärendet gick till socialnämnden i Sverige.")) == [("socialnämnden", "AUTHORITY")]

@@ -55,9 +55,10 @@ def test_companies_written_with_ab():
 
 
 def test_named_facilities_but_not_ordinary_compounds():
-    text = "Forellskolan och Grundskolan, Medelhavsmuseet, Arlanda flygplats och Detta sjukhus"
-    assert _run(text, ordinary=("grundskolan", "detta")) == [
+    text = "Forellskolan och Grundskolan, Medelhavsmuseet, Arlanda flygplats och Detta sjukhus, Vår skola"
+    assert _run(text, ordinary=("grundskolan", "detta", "vår")) == [
         ("Forellskolan", "ORG"), ("Medelhavsmuseet", "ORG"), ("Arlanda flygplats", "ORG")]
+    assert _run("Eleverna på Njupkärrs skola") == [("Njupkärrs skola", "ORG")]
 
 
 def test_names_completed_by_a_number_or_place():
