@@ -251,3 +251,26 @@ def test_list_attributes_are_checked(tmp_path, alliance_record):
     record["entities"][0]["members"] = "S|V|MP"
     with pytest.raises(ValueError, match="must be a list"):
         write_records([record], tmp_path / "out.parquet")
+
+
+def test_jsonl_line_is_json_dumps_written_in_pieces(tmp_path):
+    """A record's line has the bytes of json.dumps, and a huge record is never one string in memory."""
+
+    from svpol.writers.jsonl import JsonlWriter
+
+    records = [
+        {},
+        {"id": "a", "entities": [], "topics": {"x": 0.5}, "structure": None, "nested": [[], [1, [2]]]},
+        {"id": "ö", "entities": [{"start": i, "text": 'Ä"b\n'} for i in range(60_000)], "flags": [True, None, 2.5]},
+    ]
+    path = tmp_path / "out.jsonl"
+    writer = JsonlWriter(path)
+    sizes = []
+    real_write = writer._file.write
+    writer._file.write = lambda data: sizes.append(len(data)) or real_write(data)
+    for record in records:
+        writer.write(record)
+    writer.finish()
+    assert path.read_bytes() == "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+    line = len(json.dumps(records[2], ensure_ascii=False).encode("utf-8"))
+    assert line > 2_000_000 and max(sizes) < 1_200_000

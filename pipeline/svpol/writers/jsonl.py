@@ -10,6 +10,14 @@ from .base import State, Writer
 from .files import truncate
 
 
+# Pieces of a line are joined and written once they hold this many characters.
+_PIECES_BYTES = 1 << 20
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
 class JsonlWriter(Writer):
     """Writes one JSON object per line; state: the committed size in bytes."""
 
@@ -28,8 +36,27 @@ class JsonlWriter(Writer):
             self._file = open(path, "wb")
 
     def write(self, record: Dict[str, Any]) -> None:
-        """Write one record as a line of JSON."""
-        self._file.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+        """Write one record as a line of JSON (the bytes of ``json.dumps(record, ensure_ascii=False)``).
+
+        The line is written in pieces, each list of the record item by item, so that a record of
+        a very long document (a 20 MB text gives a 177 MB line) never exists as one string.
+        """
+        pieces = []
+        size = 0
+        for i, (key, value) in enumerate(record.items()):
+            pieces.append(("{" if i == 0 else ", ") + _dumps(key) + ": ")
+            if isinstance(value, list):
+                for j, item in enumerate(value):
+                    pieces.append(("[" if j == 0 else ", ") + _dumps(item))
+                    size += len(pieces[-1])
+                    if size > _PIECES_BYTES:
+                        self._file.write("".join(pieces).encode("utf-8"))
+                        pieces, size = [], 0
+                pieces.append("]" if value else "[]")
+            else:
+                pieces.append(_dumps(value))
+        pieces.append("}\n" if record else "{}\n")
+        self._file.write("".join(pieces).encode("utf-8"))
 
     def commit(self) -> State:
         """Flush and fsync the file; the state is its size."""
