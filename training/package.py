@@ -41,9 +41,9 @@ def use_current_tokenizer(nlp: Language) -> None:
 def compact_manifest(manifest: Optional[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
     """The corpus manifest for a model's meta: the split of every document (a third of a MB for
     the interpellations) becomes its count and SHA-256; the corpus folder keeps the full list."""
-    if not manifest or "documents" not in manifest:
-        return manifest
-    documents = manifest["documents"]
+    documents = (manifest or {}).get("documents")
+    if not isinstance(documents, dict) or set(documents) == {"count", "sha256"}:
+        return manifest  # nothing to compact, or compacted already
     digest = hashlib.sha256(json.dumps(documents, sort_keys=True).encode("utf8")).hexdigest()
     compact = {k: v for k, v in manifest.items() if k != "documents"}
     compact["documents"] = {"count": len(documents), "sha256": digest}

@@ -31,6 +31,8 @@ def test_compact_manifest_keeps_everything_but_the_document_list():
     other = compact_manifest(dict(manifest, documents={"d1": "train", "d2": "train"}))
     assert other["documents"]["sha256"] != compact["documents"]["sha256"]
     assert compact_manifest(None) is None
+    # Compacting twice changes nothing (a packaged pipeline's meta is compact already).
+    assert compact_manifest(compact) == compact
 
 
 def test_upgrade_adds_the_configs_untrained_components_and_keeps_the_package_file(tmp_path):
