@@ -43,3 +43,19 @@ def test_topic_labels_match_guidelines():
     topics_part = text.split("## Topics", 1)[1]
     in_doc = [m for m in re.findall(r"^\| ([a-z_]+) \|", topics_part, flags=re.M) if m != "label"]
     assert tuple(in_doc) == TOPIC_LABELS
+
+
+def test_entity_attributes_are_declared_once_for_the_enrichers():
+    """The enrichers set and declare (factory ``assigns``) exactly the attributes of labels.ENTITY_ATTRIBUTES."""
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+    import svpol.components  # noqa: F401  (registers the factories)
+    from svpol.labels import ENTITY_ATTRIBUTES
+
+    factories = {"PERSON": "svpol_politicians", "PARTY": "svpol_parties", "AUTHORITY": "svpol_authorities",
+                 "MONEY": "svpol_money"}
+    for label, factory in factories.items():
+        names = ENTITY_ATTRIBUTES[label]
+        assert Language.get_factory_meta(factory).assigns == [f"span._.{name}" for name in names]
+        assert all(Span.has_extension(name) for name in names)

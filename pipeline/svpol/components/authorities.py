@@ -14,7 +14,8 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Span
 
-from ..kb import EntityEnricher
+from ..kb import EntityEnricher, span_assigns
+from ..labels import ENTITY_ATTRIBUTES
 
 
 class AuthorityEnricher(EntityEnricher):
@@ -22,7 +23,7 @@ class AuthorityEnricher(EntityEnricher):
 
     default_name = "authorities"
     default_label = "AUTHORITY"
-    extensions = ("canonical", "kind", "authority_id")
+    extensions = ENTITY_ATTRIBUTES["AUTHORITY"]
     kb_parts = ("authorities",)
 
     def enrich(self, ent: Span) -> None:
@@ -34,7 +35,7 @@ class AuthorityEnricher(EntityEnricher):
 
 @Language.factory(
     "svpol_authorities",
-    assigns=["span._.canonical", "span._.kind", "span._.authority_id"],
+    assigns=span_assigns(AuthorityEnricher.extensions),
     requires=["doc.ents"],
     default_config={"label": "AUTHORITY", "kb_path": None},
 )

@@ -22,8 +22,8 @@ from typing import Iterator, Optional, Tuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..kb import check_entity_label, register_span_extensions
-from ..labels import ENTITY_LABELS
+from ..kb import check_entity_label, register_span_extensions, span_assigns
+from ..labels import ENTITY_ATTRIBUTES, ENTITY_LABELS
 
 MONEY_LABEL = "MONEY"
 if MONEY_LABEL not in ENTITY_LABELS:  # pragma: no cover - guards a change of labels.py
@@ -251,7 +251,8 @@ def parse_money_entity(text: str) -> MoneyValue:
 
 
 # --------------------------------------------------------------------------- component
-register_span_extensions(("amount_sek", "currency", "unit"))
+MONEY_ATTRIBUTES = ENTITY_ATTRIBUTES[MONEY_LABEL]
+register_span_extensions(MONEY_ATTRIBUTES)
 
 
 class MoneyEnricher:
@@ -273,7 +274,7 @@ class MoneyEnricher:
 
 @Language.factory(
     "svpol_money",
-    assigns=["span._.amount_sek", "span._.currency", "span._.unit"],
+    assigns=span_assigns(MONEY_ATTRIBUTES),
     requires=["doc.ents"],
     default_config={"label": MONEY_LABEL},
 )

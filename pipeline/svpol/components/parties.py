@@ -13,7 +13,8 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Span
 
-from ..kb import EntityEnricher
+from ..kb import EntityEnricher, span_assigns
+from ..labels import ENTITY_ATTRIBUTES
 
 
 class PartyEnricher(EntityEnricher):
@@ -21,7 +22,7 @@ class PartyEnricher(EntityEnricher):
 
     default_name = "parties"
     default_label = "PARTY"
-    extensions = ("party_id", "party_name", "members")
+    extensions = ENTITY_ATTRIBUTES["PARTY"]
     kb_parts = ("parties",)
 
     def enrich(self, ent: Span) -> None:
@@ -33,7 +34,7 @@ class PartyEnricher(EntityEnricher):
 
 @Language.factory(
     "svpol_parties",
-    assigns=["span._.party_id", "span._.party_name", "span._.members"],
+    assigns=span_assigns(PartyEnricher.extensions),
     requires=["doc.ents"],
     default_config={"label": "PARTY", "kb_path": None},
 )

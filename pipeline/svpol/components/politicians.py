@@ -29,7 +29,8 @@ from typing import Dict, List, Optional, Tuple, Union
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..kb import INDEPENDENT, EntityEnricher, Person, to_iso_date
+from ..kb import INDEPENDENT, EntityEnricher, Person, span_assigns, to_iso_date
+from ..labels import ENTITY_ATTRIBUTES
 
 if not Doc.has_extension("date"):
     Doc.set_extension("date", default=None)
@@ -84,7 +85,7 @@ class PoliticianEnricher(EntityEnricher):
 
     default_name = "politicians"
     default_label = "PERSON"
-    extensions = ("party", "role", "kb_id")
+    extensions = ENTITY_ATTRIBUTES["PERSON"]
     kb_parts = ("parties", "persons")
 
     def __init__(
@@ -231,7 +232,7 @@ class PoliticianEnricher(EntityEnricher):
 
 @Language.factory(
     "svpol_politicians",
-    assigns=["span._.party", "span._.role", "span._.kb_id"],
+    assigns=span_assigns(PoliticianEnricher.extensions),
     requires=["doc.ents"],
     default_config={"label": "PERSON", "kb_path": None, "window": 60},
 )

@@ -28,7 +28,7 @@ from .index import KnowledgeBase
 from .load import DEFAULT_KB_PATH, load_kb
 from .normalize import DateLike, to_iso_date
 from .records import AUTHORITY_KINDS, Affiliation, Authority, Party, Person
-from .span_extensions import register_span_extensions
+from .span_extensions import register_span_extensions, span_assigns
 from .storage import KB_PARTS
 from .tables import (
     ACRONYM_MAX_LEN,
@@ -65,5 +65,5 @@ __all__ = [
     "NOT_AUTHORITIES", "NOT_AUTHORITY_PREFIXES", "PLACE_BODIES", "PLURAL_ALIAS_RE", "POLICE_IN_COUNTY",
     "Affiliation", "Authority", "Party", "Person", "WIKIDATA_PARTY_IDS", "authority_kind_for_agency",
     "check_entity_label", "default_fixed_bodies", "default_parties", "genitive", "load_kb",
-    "register_span_extensions", "to_iso_date", "with_genitives",
+    "register_span_extensions", "span_assigns", "to_iso_date", "with_genitives",
 ]

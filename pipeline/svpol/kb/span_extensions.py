@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, List
 
 from spacy.tokens import Span
 
@@ -12,3 +12,8 @@ def register_span_extensions(names: Iterable[str]) -> None:
     for name in names:
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
+
+
+def span_assigns(names: Iterable[str]) -> List[str]:
+    """The ``assigns`` entries of a factory that sets the ``Span`` extensions ``names``."""
+    return [f"span._.{name}" for name in names]
