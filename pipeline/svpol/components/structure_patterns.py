@@ -207,7 +207,7 @@ _NUM = r"(?P<n>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
 VOTE_COUNT_RES: List[Tuple[str, "re.Pattern[str]"]] = [
     ("yes", re.compile(_NUM + r"\s+ja-?\s*röst(?:er)?\b|" + r"\bja-?röster\s*:?\s*(?P<n2>\d{1,3})\b|(?m:^)[ \t]*ja[ \t]*:?[ \t]+(?P<n3>\d{1,3})\b", re.IGNORECASE)),
     ("no", re.compile(_NUM + r"\s+nej-?\s*röst(?:er)?\b|" + r"\bnej-?röster\s*:?\s*(?P<n2>\d{1,3})\b|(?m:^)[ \t]*nej[ \t]*:?[ \t]+(?P<n3>\d{1,3})\b", re.IGNORECASE)),
-    ("abstain", re.compile(_NUM + r"\s+(?:ledamöter\s+|ledamot\s+|som\s+)?(?:avstår|avstod|avstående|nedlagda\s+röster|röster\s+nedlagda)|"
+    ("abstain", re.compile(_NUM + r"\s+(?:ledamöter\s+|ledamot\s+)?(?:som\s+)?(?:avstår|avstod|avstående|nedlagda\s+röster|röster\s+nedlagda)|"
                            r"\bavstår\s*:?\s*(?P<n2>\d{1,3})\b|(?m:^)[ \t]*(?:avstår|avstående|avstod)[ \t]*:?[ \t]+(?P<n3>\d{1,3})\b", re.IGNORECASE)),
 ]
 # "med 7 röster mot 4"

@@ -377,6 +377,10 @@ def test_vote_in_words_and_against():
             "att bifalla förslaget. Två ledamöter avstår.\n")
     (vote,) = annotate(text)._.structure["items"][0]["votes"]
     assert (vote["yes"], vote["no"], vote["abstain"]) == (7, 4, 2)
+    # "N ledamöter som avstår från att rösta"
+    text = text.replace("Två ledamöter avstår.", "Ledamöterna röstar, samt 2 ledamöter som avstår från att rösta.")
+    (vote,) = annotate(text)._.structure["items"][0]["votes"]
+    assert (vote["yes"], vote["no"], vote["abstain"]) == (7, 4, 2)
 
 
 @pytest.mark.parametrize("sentence, kind", [
