@@ -102,7 +102,13 @@ def test_two_commands_started_together_one_wins_the_other_is_refused(tmp_path, b
     first = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         wait_for(lambda: journal_path(out).exists(), first)
-        second = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+        # Held still while the second starts, so that it cannot finish first on a fast machine;
+        # a stopped process keeps its lock like a running one.
+        first.send_signal(signal.SIGSTOP)
+        try:
+            second = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+        finally:
+            first.send_signal(signal.SIGCONT)
     finally:
         first.wait(timeout=300)
     assert second.returncode == 2 and "is being written by another svpol job" in second.stderr
