@@ -146,21 +146,26 @@ class OrgNames:
         found = self.find(doc)
         if not found:
             return doc
-        ents = list(doc.ents)
+        ents = list(doc.ents)  # read once: the getter scans every token
         rules = doc.spans[self.rules_key] if self.rules_key in doc.spans else []
         fixed = {i for span in rules for i in range(span.start, span.end)}
+        # token -> index of its entity, so each match looks at its own tokens only (linear in the doc)
+        owner = {i: k for k, ent in enumerate(ents) for i in range(ent.start, ent.end)}
+        replaced = set()
         added = []
         for span in found:
-            tokens = set(range(span.start, span.end))
-            if tokens & fixed:
+            tokens = range(span.start, span.end)
+            if any(i in fixed for i in tokens):
                 continue
-            overlapping = [e for e in ents if tokens.intersection(range(e.start, e.end))]
-            if any(e.label_ == LABEL and e.start <= span.start and e.end >= span.end for e in overlapping):
+            overlapping = {owner[i] for i in tokens if i in owner} - replaced
+            if any(ents[k].label_ == LABEL and ents[k].start <= span.start and ents[k].end >= span.end
+                   for k in overlapping):
                 continue
-            ents = [e for e in ents if e not in overlapping]
+            replaced |= overlapping
             added.append(span)
         if added:
-            doc.ents = sorted(ents + added, key=lambda s: s.start)
+            kept = [ent for k, ent in enumerate(ents) if k not in replaced]
+            doc.ents = sorted(kept + added, key=lambda s: s.start)
             # Rule entities: svpol_confidence scores them by the rules' measured precision.
             doc.spans[self.rules_key] = sorted(list(rules) + added, key=lambda s: s.start)
         return doc
