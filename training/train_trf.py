@@ -36,11 +36,13 @@ import typer
 from spacy.util import registry
 
 from .paths import REPO
+from .stages import STAGE_PIPELINES
 
 CONFIG = REPO / "configs" / "trf.cfg"
-# The components trained here; the config's rules and enrichers are added when packaging
-# (training.train.finish), so checkpoints are chosen on the statistical components' scores.
-TRAINED_PIPELINE = ["transformer", "ner", "textcat_multilabel", "paragraph_topics"]
+# The components trained here: the CPU pipeline's ner stage with the transformer for the tok2vec.
+# The config's rules and enrichers are added when packaging (training.train.finish), so
+# checkpoints are chosen on the statistical components' scores.
+TRAINED_PIPELINE = ["transformer" if name == "tok2vec" else name for name in STAGE_PIPELINES["ner"]]
 PROGRESS = "progress.json"
 CHECKPOINT = "checkpoint"
 BEST = "model-best"

@@ -46,6 +46,12 @@ def body_base(word: str) -> str:
     return word
 
 
+def _is_own_body(body: str) -> bool:
+    """Whether ``body`` (a :func:`body_base`) is a body a municipality or region names with its
+    place: its assemblies and boards, a named board or administration, not a generic word."""
+    return body in PLACE_BODIES or (body.endswith(("nämnd", "förvaltning")) and body not in GENERIC_BODY_WORDS)
+
+
 def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[Authority]:
     """The public body ``text`` (whitespace collapsed) names by its form, or None.
 
@@ -60,8 +66,7 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     in_place = _BODY_IN_MUNICIPALITY_RE.fullmatch(text)
     if in_place:
         body, muni = body_base(in_place.group("body")), municipality(in_place.group("place"))
-        if muni and (body in PLACE_BODIES or (body.endswith(("nämnd", "förvaltning"))
-                                               and body not in GENERIC_BODY_WORDS)):
+        if muni and _is_own_body(body):
             return Authority(f"{in_place.group('place')} {body}", "municipal_body")
     # "X kommun", "Xs kommun", "X stad" where X is a municipality
     if len(words) >= 2 and base in ("kommun", "stad"):
@@ -86,7 +91,7 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     head = " ".join(words[:-1])
     if len(words) >= 2 and words[0][:1].isupper() and municipality(head):
         body = body_base(last)
-        if body in PLACE_BODIES or (body.endswith(("nämnd", "förvaltning")) and body not in GENERIC_BODY_WORDS):
+        if _is_own_body(body):
             return Authority(f"{head} {body}", "municipal_body")
     # Named municipal boards and administrations
     for suffix in MUNICIPAL_SUFFIXES:
