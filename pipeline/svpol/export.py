@@ -93,9 +93,10 @@ class DocumentBuilder:
             raise ValueError(f"{self.record.id}: a chunk added after the record was built")
         offset_map = self.offset_map
         share = self._share
+        has_score = Span.has_extension("score")  # svpol_confidence registers it; asked once per chunk
         for span in doc.ents:
             start, end = offset_map.to_raw(span.start_char + offset, span.end_char + offset)
-            score = _jsonable(span._.score) if Span.has_extension("score") else None
+            score = _jsonable(span._.score) if has_score else None
             values = [
                 share(_jsonable(getattr(span._, name))) if Span.has_extension(name) else None
                 for name in ENTITY_ATTRIBUTES.get(span.label_, ())

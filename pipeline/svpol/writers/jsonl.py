@@ -11,7 +11,7 @@ from .files import truncate
 
 
 # Pieces of a line are joined and written once they hold this many characters.
-_PIECES_BYTES = 1 << 20
+_PIECE_CHARS = 1 << 20
 
 
 def _dumps(value: Any) -> str:
@@ -49,7 +49,7 @@ class JsonlWriter(Writer):
                 for j, item in enumerate(value):
                     pieces.append(("[" if j == 0 else ", ") + _dumps(item))
                     size += len(pieces[-1])
-                    if size > _PIECES_BYTES:
+                    if size > _PIECE_CHARS:
                         self._file.write("".join(pieces).encode("utf-8"))
                         pieces, size = [], 0
                 pieces.append("]" if value else "[]")
