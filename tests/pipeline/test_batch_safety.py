@@ -381,7 +381,10 @@ def _job_with_workers(tmp_path, batch_model_dir, *options):
 
 def test_ctrl_c_with_workers_is_one_clean_message(tmp_path, batch_model_dir):
     proc, out, cmd = _job_with_workers(tmp_path, batch_model_dir)
+    # Held while the signal is sent, so that a fast machine cannot finish the job first.
+    os.killpg(proc.pid, signal.SIGSTOP)
     os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole group, workers included
+    os.killpg(proc.pid, signal.SIGCONT)
     _, stderr = proc.communicate(timeout=120)
     stderr = stderr.decode()
     assert proc.returncode == 130, stderr

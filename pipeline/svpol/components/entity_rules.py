@@ -58,6 +58,13 @@ _LETTER_LIST_RE = re.compile(
     rf"(?<![\w(/+-]){_LETTER}(?:\s*,\s*{_LETTER})*\s+(?:och|samt)\s+{_LETTER}(?![\w)/+-])")
 _BRACKET_ITEM_RE = re.compile(r"[A-Za-zÅÄÖåäö]{1,3}")
 _NAME_BEFORE_RE = re.compile(rf"{_NAME}\s*$")
+# Party letters after a comma in attendance lists: "Jannike Hillding, M, Ordförande", "Monica Dahlén, S
+# Marcus Danielsson": a first name and a surname, a comma, the letters (checked in the KB), then a
+# comma, the next capitalised word or the end of the line.
+_COMMA_LETTERS_RE = re.compile(
+    rf"{_NAME}[ \t]+{_NAME},[ \t]*(?P<letters>{_LETTER})(?=[ \t]*,|[ \t]+[A-ZÅÄÖ]|[ \t]*(?:\n|$))")
+# Local parties are named "<Place>partiet" (guide: "Sollentunapartiet"); the KB knows the national ones.
+_LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+partiets?(?![\wåäö-])")
 # Bodies named by their last word, with an optional name (on the same line: a heading
 # above is no part of it) or "X- och" in front.
 _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt", "polismyndighet",
@@ -192,6 +199,11 @@ class EntityRules(KBComponent):
                 continue
             for item in items:
                 yield "PARTY", match.start(1) + item.start(), match.start(1) + item.end()
+        for match in _COMMA_LETTERS_RE.finditer(text):
+            if kb.match_party(match.group("letters")):
+                yield "PARTY", match.start("letters"), match.end("letters")
+        for match in _LOCAL_PARTY_RE.finditer(text):
+            yield "PARTY", match.start(), match.end()
         for match in _LETTER_LIST_RE.finditer(text):
             items = [m for m in _BRACKET_ITEM_RE.finditer(match.group(0)) if m.group(0) not in ("och", "samt")]
             # Upper-case letters only ("S", "KD", "Fi"): a list of lower-case letters is an enumeration.

@@ -26,20 +26,16 @@ precision of the rules (``rule_scores`` ORG).
 from __future__ import annotations
 
 import re
-from importlib import resources
-from pathlib import Path
-from typing import Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Iterator, List, Optional, Sequence, Tuple
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import ensure_path, filter_spans
+from spacy.util import filter_spans
 
-from ..kb import genitive
 from .entity_rules import DEFAULT_SPANS_KEY
+from .name_list import NameList, resource_names
 
 LABEL = "ORG"
-NAMES_FILE = "names.txt"
 
 # International organisations whose bodies are named with the owner's genitive.
 _OWNERS = ("EU", "FN", "Nato", "OECD", "WHO", "WTO", "OSSE", "Europarådet", "Nordiska rådet")
@@ -68,12 +64,13 @@ _NUMBERED_OR_PLACED_RE = re.compile(
 
 def default_names() -> List[str]:
     """The organisation names shipped with svpol (``resources/organisations.txt``)."""
-    text = resources.files("svpol").joinpath("resources", "organisations.txt").read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return resource_names("organisations.txt")
 
 
-class OrgNames:
+class OrgNames(NameList):
     """Tag listed organisations, owned bodies, companies and named facilities as ORG."""
+
+    label = LABEL
 
     def __init__(self, nlp: Language, name: str, names: Optional[Sequence[str]] = None,
                  rules_key: str = DEFAULT_SPANS_KEY) -> None:
@@ -85,20 +82,7 @@ class OrgNames:
             names: organisation names as written; None for :func:`default_names`.
             rules_key: the ``doc.spans`` key of the rule entities that an ORG match never replaces.
         """
-        names = default_names() if names is None else list(names)
-        if not all(isinstance(n, str) and n.strip() for n in names):
-            raise ValueError("svpol_org_names: names must be non-empty strings")
-        self.nlp = nlp
-        self.name = name
-        self.rules_key = rules_key
-        self.set_names(names)
-
-    def set_names(self, names: Sequence[str]) -> None:
-        """Replace the organisation names (as written)."""
-        self.names = list(dict.fromkeys(names))
-        self._matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        forms = [v for n in self.names for v in (n, genitive(n), f"{n}:s")]
-        self._matcher.add(LABEL, list(self.nlp.tokenizer.pipe(dict.fromkeys(forms))))
+        super().__init__(nlp, name, default_names() if names is None else list(names), rules_key)
 
     def _ordinary(self, word: str) -> bool:
         """Whether ``word`` is an ordinary word: the vectors know its lower-case form."""
@@ -114,8 +98,8 @@ class OrgNames:
     def _candidates(self, doc: Doc) -> Iterator[Tuple[int, int]]:
         """(start_char, end_char) of every match."""
         text = doc.text
-        for _, start, end in self._matcher(doc):
-            yield doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        for span in self.listed(doc):
+            yield span.start_char, span.end_char
         for m in _OWNED_RE.finditer(text):
             yield m.start(), m.end()
         if "AB" in text:
@@ -147,8 +131,7 @@ class OrgNames:
         if not found:
             return doc
         ents = list(doc.ents)  # read once: the getter scans every token
-        rules = doc.spans[self.rules_key] if self.rules_key in doc.spans else []
-        fixed = {i for span in rules for i in range(span.start, span.end)}
+        fixed = self.rule_tokens(doc)
         # token -> index of its entity, so each match looks at its own tokens only (linear in the doc)
         owner = {i: k for k, ent in enumerate(ents) for i in range(ent.start, ent.end)}
         replaced = set()
@@ -164,25 +147,8 @@ class OrgNames:
             replaced |= overlapping
             added.append(span)
         if added:
-            kept = [ent for k, ent in enumerate(ents) if k not in replaced]
-            doc.ents = sorted(kept + added, key=lambda s: s.start)
-            # Rule entities: svpol_confidence scores them by the rules' measured precision.
-            doc.spans[self.rules_key] = sorted(list(rules) + added, key=lambda s: s.start)
+            self.add_rule_entities(doc, [ent for k, ent in enumerate(ents) if k not in replaced], added)
         return doc
-
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in stream:
-            yield self(doc)
-
-    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> None:
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / NAMES_FILE).write_text("\n".join(self.names) + "\n", encoding="utf-8")
-
-    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> "OrgNames":
-        lines = (ensure_path(path) / NAMES_FILE).read_text(encoding="utf-8").splitlines()
-        self.set_names([line for line in lines if line.strip()])
-        return self
 
 
 @Language.factory(

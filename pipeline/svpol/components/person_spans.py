@@ -6,27 +6,63 @@ name into the PERSON span (``Statsrådet Anna Berg``, ``Finansminister Per Ek``,
 guidelines keep titles out of PERSON spans, and the enricher ``svpol_politicians`` reads the
 office in front of the name as ``span._.role``, so this component:
 
-- cuts leading office words off a PERSON span (``Statsrådet Anna Berg`` -> ``Anna Berg``);
-- drops a PERSON entity that is an office and nothing else (``Energi- och näringsminister``);
+- cuts leading office words off a PERSON span (``Statsrådet Anna Berg`` -> ``Anna Berg``), and
+  the labels of protocol forms at either end (``Beslutande Anna Berg``, ``Anna Berg
+  Justeringens``: the guide never tags form labels), and party letters in front of a first
+  name and surname (``L Sofia Sjöstrand``: a national party's letters become PARTY);
+- drops a PERSON entity that is an office or form label and nothing else (``Energi- och
+  näringsminister``, ``Vakant``, ``Nämnd Sammanträdesdatum``);
 - joins the Riksdag's way of telling members apart, ``Anna Berg i Luleå (M)``, into one
   PERSON span (the place is part of the member's official name), replacing an entity the
-  place may have had.
+  place may have had;
+- tags the letters of a local party in brackets right after a person (``Roland Johansson
+  (ALT)``, ``Leif Fredriksson (SPI)``) as PARTY: two to four letters that no rule entity holds
+  (the knowledge base's parties and agency acronyms are rule entities already), which the
+  model tends to read as an agency acronym.
 """
 
 from __future__ import annotations
 
 import re
-from typing import List, Optional
+from typing import List, Optional, Set, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..kb import default_parties
+from .entity_rules import DEFAULT_SPANS_KEY
 from .politicians import base_role
 
 PERSON = "PERSON"
+PARTY = "PARTY"
 # "(M)", "(fp)", "(-)" right after the place of "Anna Berg i Luleå (M)".
 _PARTY_BRACKET_RE = re.compile(r"\(\s*(?:[A-Za-zÅÄÖåäö]{1,3}|-)\s*\)")
+_LETTERS_RE = re.compile(r"[A-ZÅÄÖ]{1,3}")
+# The national parties' letters in capitals ("S", "M", "KD"): tagged PARTY when they stand before a name.
+_NATIONAL_LETTERS = frozenset(letters for party in default_parties() for letters in party.letters if letters.isupper())
+# "(ALT)", "(FiA)" right after a person: the letters of a local party.
+_LOCAL_LETTERS_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,3})[ \t]*\)")
+
+
+# Labels of protocol and letter forms, capitalised at a field's start, that ner reads into names.
+_FORM_WORDS = frozenset((
+    "Anslagsdatum", "Beslutande", "Bilaga", "Bilagor", "Datum", "Diarienummer", "Dnr", "Frånvarande",
+    "Handläggare", "Justering", "Justeringens", "Ledamöter", "Mötesdatum", "Nämnd", "Närvarande", "Paragraf",
+    "Paragrafer", "Plats", "Protokoll", "Remiss", "Sammanträdesdatum", "Telefon", "Underskrift", "Underskrifter",
+    "Utses", "Vakant", "Övriga"))
+
+
+def _form_edges(span: Span, start: int, end: int) -> Tuple[int, int]:
+    """``start, end`` (token offsets in ``span``) moved inwards past form labels, and past party
+    letters in front of a first name and surname (``L Sofia Sjöstrand`` in a column layout)."""
+    while start < end and (span[start].text in _FORM_WORDS
+                           or (end - start > 2 and _LETTERS_RE.fullmatch(span[start].text)
+                               and span[start + 1].is_title)):
+        start += 1
+    while end > start and span[end - 1].text in _FORM_WORDS:
+        end -= 1
+    return start, end
 
 
 def leading_role_length(span: Span) -> int:
@@ -50,45 +86,79 @@ def _place_suffix_end(doc: Doc, ent: Span) -> Optional[int]:
     return end if _PARTY_BRACKET_RE.match(rest.lstrip()) and rest[:1].isspace() else None
 
 
+def _local_party_after(doc: Doc, ent: Span, text: str, fixed: Set[int]) -> Optional[Span]:
+    """The letters in brackets right after the PERSON ``ent`` as a PARTY span, unless a rule entity holds them."""
+    match = _LOCAL_LETTERS_AFTER_RE.match(text, ent.end_char)
+    if not match:
+        return None
+    span = doc.char_span(match.start(1), match.end(1), label=PARTY)
+    if span is None or any(i in fixed for i in range(span.start, span.end)):
+        return None
+    return span
+
+
 class PersonSpans:
     """Repairs PERSON spans (see the module docstring)."""
 
-    def __init__(self, name: str = "person_spans") -> None:
+    def __init__(self, name: str = "person_spans", rules_key: str = DEFAULT_SPANS_KEY) -> None:
         self.name = name
+        self.rules_key = rules_key
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token
         repaired: List[Span] = []
+        letters: List[Span] = []  # party letters in front of a name
         changed = False
         for ent in ents:
             if ent.label_ != PERSON:
                 repaired.append(ent)
                 continue
-            k = leading_role_length(ent)
-            if k == len(ent):
+            start, end = _form_edges(ent, 0, len(ent))
+            if start < end:
+                start += leading_role_length(ent[start:end])
+                start, end = _form_edges(ent, start, end)
+            if start >= end:
                 changed = True
                 continue
-            if k:
-                ent = Span(doc, ent.start + k, ent.end, PERSON)
+            if (start, end) != (0, len(ent)):
+                if start and ent[start - 1].text in _NATIONAL_LETTERS:  # "L Sofia Sjöstrand"
+                    letters.append(Span(doc, ent.start + start - 1, ent.start + start, PARTY))
+                ent = Span(doc, ent.start + start, ent.start + end, PERSON)
                 changed = True
             end = _place_suffix_end(doc, ent)
             if end is not None:
                 ent = Span(doc, ent.start, end, PERSON)
                 changed = True
             repaired.append(ent)
-        if changed:
+        parties = self._local_parties(doc, repaired) + letters
+        if changed or parties:
             # An entity swallowed by "Anna Berg i Luleå" (the place, or a name ner read in it) goes:
-            # only a joined span can overlap another, and it is the longer one.
-            doc.ents = filter_spans(repaired)
+            # only a joined span can overlap another, and it is the longer one. A local party's
+            # letters replace what the model read in them.
+            party_tokens = {i for span in parties for i in range(span.start, span.end)}
+            kept = [e for e in repaired if not any(i in party_tokens for i in range(e.start, e.end))]
+            doc.ents = filter_spans(kept + parties)
         return doc
+
+    def _local_parties(self, doc: Doc, ents: List[Span]) -> List[Span]:
+        """PARTY spans for local party letters in brackets after the PERSON entities of ``ents``."""
+        people = [e for e in ents if e.label_ == PERSON]
+        if not people:
+            return []
+        text = doc.text
+        rules = doc.spans[self.rules_key] if self.rules_key in doc.spans else []
+        fixed = {i for span in rules for i in range(span.start, span.end)}
+        found = (_local_party_after(doc, ent, text, fixed) for ent in people)
+        return [span for span in found if span is not None
+                and not any(e.label_ == PARTY and e.start == span.start and e.end == span.end for e in ents)]
 
 
 @Language.factory(
     "svpol_person_spans",
     assigns=["doc.ents"],
     requires=["doc.ents"],
-    default_config={},
+    default_config={"rules_key": DEFAULT_SPANS_KEY},
 )
-def make_person_spans(nlp: Language, name: str) -> PersonSpans:
-    """Create the PERSON span repair (stateless)."""
-    return PersonSpans(name)
+def make_person_spans(nlp: Language, name: str, rules_key: str) -> PersonSpans:
+    """Create the PERSON span repair (stateless; ``rules_key``: the rule entities, never retagged)."""
+    return PersonSpans(name, rules_key)

@@ -37,6 +37,18 @@ if not Doc.has_extension("date"):
 
 # "(S)", " m.fl. (M)", "(-)", "(båda L)" right after the name.
 _PARTY_AFTER_RE = re.compile(r"\s*(?:m\.\s?fl\.?\s*)?\(\s*(?:(?:båda|bägge|alla|samtliga)\s+)?([^()\n]{1,25}?)\s*\)")
+# "Anna Berg, M, ordförande": party letters after a comma (taken only where they are a PARTY entity).
+_PARTY_COMMA_RE = re.compile(r",[ \t]*([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3})(?![\wåäö])")
+
+
+def _is_party_entity(doc: Doc, start: int, end: int) -> bool:
+    """Whether the characters ``start:end`` of ``doc`` are exactly a PARTY entity."""
+    span = doc.char_span(start, end)
+    return (span is not None and span[0].ent_iob_ == "B" and span[0].ent_type_ == "PARTY"
+            and all(t.ent_type_ == "PARTY" for t in span)
+            and (span.end == len(doc) or doc[span.end].ent_iob_ != "I"))
+
+
 # "A, B och C (alla M)": the names before a shared bracket are joined by these.
 _LIST_JOINERS = frozenset({",", "och", "samt", "&"})
 _SHARED_BRACKET_RE = re.compile(r"\s*\(\s*(?:båda|bägge|alla|samtliga)\s+")
@@ -110,15 +122,24 @@ class PoliticianEnricher(EntityEnricher):
 
     # ------------------------------------------------------------------ lookups
     def text_party(self, text: str, ent: Span) -> Optional[str]:
-        """The party written right after the name in the doc's ``text``, or None."""
+        """The party written right after the name in the doc's ``text``, or None.
+
+        In brackets (``Anna Berg (M)``), or after a comma where the letters are a PARTY entity
+        (``Anna Berg, M,`` in attendance lists). Letters the KB does not know are returned as
+        written when they are a PARTY entity: a local party (``Roland Johansson (ALT)``).
+        """
         match = _PARTY_AFTER_RE.match(text, ent.end_char, ent.end_char + self.window)
         if not match:
-            return None
+            match = _PARTY_COMMA_RE.match(text, ent.end_char)
+            if not match or not _is_party_entity(ent.doc, match.start(1), match.end(1)):
+                return None
         inner = match.group(1)
         if inner in (INDEPENDENT, "–", "—", "partilös", "obunden"):
             return INDEPENDENT
         party = self.kb.match_party(inner)
-        return party.id if party and not party.is_alliance else None
+        if party is None:
+            return inner if _is_party_entity(ent.doc, match.start(1), match.end(1)) else None
+        return party.id if not party.is_alliance else None
 
     def candidates(self, name: str, date: Optional[str]) -> List[Person]:
         """KB persons of this name (also read as a genitive: "Stefan Löfvens")."""

@@ -53,8 +53,9 @@ def write_kb(data: KBData, path: Union[str, Path], parts: Sequence[str] = KB_PAR
         _write_json(path / "authorities.json", authorities)
     if "persons" in parts:
         rows = [_person_to_row(p) for p in data.persons.values()]
-        with gzip.open(path / "persons.json.gz", "wt", encoding="utf-8") as handle:
-            json.dump(rows, handle, ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+        # mtime=0: the same persons give the same bytes, so re-saving a pipeline changes no file.
+        (path / "persons.json.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
 def read_kb(path: Union[str, Path], parts: Sequence[str] = KB_PARTS) -> KBData:

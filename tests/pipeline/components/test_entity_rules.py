@@ -198,3 +198,15 @@ def test_municipal_bodies_with_their_place_after_them(nlp):
     # The bare word, or a place that is not a municipality, keeps the body alone or nothing.
     assert ents(nlp("Nämnden i Högsby sa nej.")) == []
     assert ents(nlp("Ärendet gick till socialnämnden i Sverige.")) == [("socialnämnden", "AUTHORITY")]
+
+
+def test_party_letters_after_a_comma_in_attendance_lists(nlp):
+    doc = nlp("Ledamöter Jannike Hillding, M, ordförande Jenny Palin, S\nMonica Dahlén, KD Marcus Ek, SD")
+    assert ents(doc) == [("M", "PARTY"), ("S", "PARTY"), ("KD", "PARTY"), ("SD", "PARTY")]
+    # Letters the KB does not know, or a comma after a single capitalised word, are not parties.
+    assert ents(nlp("Kontakta Anna Berg, XY, och Stockholm, S:t Eriksgatan.")) == []
+
+
+def test_local_party_names(nlp):
+    doc = nlp("Staffanstorpspartiet yrkar bifall till Sollentunapartiets förslag, men partiet avstår.")
+    assert ents(doc) == [("Staffanstorpspartiet", "PARTY"), ("Sollentunapartiets", "PARTY")]

@@ -61,3 +61,25 @@ def test_politicians_read_the_title_as_role_after_repair():
         doc = proc(doc)
     (ent,) = doc.ents
     assert (ent.text, ent._.role, ent._.party) == ("Magdalena Andersson", "finansminister", "S")
+
+
+def test_form_labels_and_party_letters_leave_the_span():
+    text = "Beslutande L Sofia Sjöstrand och Isabel Hildén Justeringens plats. Vakant (M) saknas."
+    assert _run(text, [("Beslutande L Sofia Sjöstrand", "PERSON"), ("Isabel Hildén Justeringens", "PERSON"),
+                       ("Vakant", "PERSON")]) == [("L", "PARTY"), ("Sofia Sjöstrand", "PERSON"), ("Isabel Hildén", "PERSON")]
+    # Two words are a name (an initial and a surname), not letters and a name.
+    assert _run("Enligt KG Hammar idag", [("KG Hammar", "PERSON")]) == [("KG Hammar", "PERSON")]
+
+
+def test_local_party_letters_after_a_person_become_party():
+    text = "Roland Johansson (ALT) och Leif Ek (SPI) mot Anna Berg (FHS) och Per Ek (BSNLÖ)"
+    nlp = spacy.blank("sv")
+    component = nlp.add_pipe("svpol_person_spans")
+    doc = entity_doc(nlp, text, [("Roland Johansson", "PERSON"), ("ALT", "AUTHORITY"), ("Leif Ek", "PERSON"),
+                                 ("Anna Berg", "PERSON"), ("FHS", "AUTHORITY"), ("Per Ek", "PERSON"),
+                                 ("BSNLÖ", "AUTHORITY")])
+    # FHS is a rule entity (an agency acronym of the KB); five letters are no party's.
+    doc.spans["svpol_rules"] = [e for e in doc.ents if e.text == "FHS"]
+    assert [(e.text, e.label_) for e in component(doc).ents] == [
+        ("Roland Johansson", "PERSON"), ("ALT", "PARTY"), ("Leif Ek", "PERSON"), ("SPI", "PARTY"),
+        ("Anna Berg", "PERSON"), ("FHS", "AUTHORITY"), ("Per Ek", "PERSON"), ("BSNLÖ", "AUTHORITY")]

@@ -1,0 +1,87 @@
+"""A list of names matched as written and in the genitive: the part that `svpol_org_names` and
+`svpol_place_names` share (matching, saving with the pipeline, argument checks)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator, List, Sequence, Union
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import ensure_path, filter_spans
+
+from ..kb import genitive
+
+NAMES_FILE = "names.txt"
+
+
+def resource_names(filename: str) -> List[str]:
+    """The names in ``svpol/resources/<filename>``: one a line; blank lines and ``#`` comments skipped."""
+    text = resources.files("svpol").joinpath("resources", filename).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+class NameList:
+    """Names matched token by token, as written (case-sensitive), in the genitive and with ``:s``."""
+
+    label: str = ""
+
+    def __init__(self, nlp: Language, name: str, names: Sequence[str], rules_key: str) -> None:
+        """Create the matcher.
+
+        Args:
+            nlp: the pipeline (its tokenizer builds the patterns).
+            name: the component name.
+            names: the names as written.
+            rules_key: the ``doc.spans`` key of the rule entities, which a match never replaces.
+        """
+        if not all(isinstance(n, str) and n.strip() for n in names):
+            raise ValueError(f"{name}: names must be non-empty strings")
+        self.nlp = nlp
+        self.name = name
+        self.rules_key = rules_key
+        self.set_names(names)
+
+    def set_names(self, names: Sequence[str]) -> None:
+        """Replace the names (as written)."""
+        self.names = list(dict.fromkeys(names))
+        self._matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        forms = [v for n in self.names for v in (n, genitive(n), f"{n}:s")]
+        self._matcher.add(self.label, list(self.nlp.tokenizer.pipe(dict.fromkeys(forms))))
+
+    def listed(self, doc: Doc) -> List[Span]:
+        """The longest matches of the listed names in ``doc``, without overlaps."""
+        return filter_spans([Span(doc, start, end, label=self.label) for _, start, end in self._matcher(doc)])
+
+    def rule_tokens(self, doc: Doc) -> set:
+        """Indices of the tokens inside rule entities (``doc.spans[rules_key]``)."""
+        rules = doc.spans[self.rules_key] if self.rules_key in doc.spans else []
+        return {i for span in rules for i in range(span.start, span.end)}
+
+    def add_rule_entities(self, doc: Doc, kept: List[Span], added: List[Span]) -> None:
+        """Set ``doc.ents`` to ``kept + added`` and add ``added`` to the rule entities.
+
+        svpol_confidence scores rule entities by the measured precision of the rules.
+        """
+        doc.ents = sorted(kept + added, key=lambda s: s.start)
+        rules = list(doc.spans[self.rules_key]) if self.rules_key in doc.spans else []
+        doc.spans[self.rules_key] = sorted(rules + added, key=lambda s: s.start)
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    def __call__(self, doc: Doc) -> Doc:  # pragma: no cover - every subclass defines it
+        raise NotImplementedError
+
+    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / NAMES_FILE).write_text("\n".join(self.names) + "\n", encoding="utf-8")
+
+    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> "NameList":
+        lines = (ensure_path(path) / NAMES_FILE).read_text(encoding="utf-8").splitlines()
+        self.set_names([line for line in lines if line.strip()])
+        return self

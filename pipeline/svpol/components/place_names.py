@@ -1,0 +1,137 @@
+"""`svpol_place_names`: LOC entities for places that the CNN misses or mislabels.
+
+Probing the v5.2 model with country, region and municipality names in three sentence frames
+(docs/model.md) showed it missing 27 % of countries and world regions (`DR Kongo`,
+`Mellanöstern`, `Kambodja`; `Förenade Arabemiraten` as ORG, `Sri Lanka` as PERSON) and a
+name at the start of a sentence in 12 % of the municipality frames (`Tranås har drabbats...`).
+Names are closed lists, so they are looked up rather than learned. This component runs after
+``ner`` and the other name rules and tags, as ``LOC`` (docs/annotation.md):
+
+- the names in ``resources/places.txt`` (countries, world regions, seas, Swedish provinces
+  and counties) and the municipalities of the knowledge base, except those that are also
+  common words or names (``Mark``, ``Vara``, ``Lund``, ``Nora``), as written and in the genitive;
+- numbered roads (guide: roads are LOC): the Swedish European routes (``E4``, ``E 45``,
+  ``E4:an``) and ``väg 56``, ``riksväg 40``, ``Rv 166``, ``länsväg 225``.
+
+A match is left alone where it may be part of a longer name: when an entity overlaps it and
+reaches outside it (`Uppsala universitet`, `Kinas regering` as AUTHORITY), when it touches a
+rule entity, when a capitalised word stands right before it inside a sentence or right after
+it, or when a body noun follows (`Kinas regering`, `Lunds universitet`, `Malmö stad`, which
+the guide tells apart by context). Entities inside a match are replaced (`Nya Zeeland`, not
+`Zeeland`; `Burkina Faso`, not ORG). The entities it adds join ``doc.spans[rules_key]``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..kb import load_kb
+from .entity_rules import DEFAULT_SPANS_KEY
+from .name_list import NameList, resource_names
+
+LABEL = "LOC"
+
+# Municipalities whose name is also a common word, first name or surname.
+_AMBIGUOUS_MUNICIPALITIES = frozenset((
+    "Ale", "Berg", "Boden", "Dorotea", "Eda", "Falkenberg", "Habo", "Kil", "Kinda", "Klippan", "Lund", "Mark",
+    "Mora", "Nora", "Norberg", "Salem", "Trosa", "Vara", "Vilhelmina"))
+# A body noun after a place name: the guide decides place or body by context, the model does.
+_BODY_NOUN_STEMS = ("regering", "parlament", "ambassad", "kommun", "stad", "universitet", "högskol", "tingsrätt",
+                    "hovrätt", "landsting", "region", "centralbank", "domstol", "ministeri", "myndighet", "polis",
+                    "armé", "militär", "länsstyrelse", "president", "högsta")
+_SENTENCE_END = frozenset(".!?:;")
+# The European routes through Sweden (not "E85", a fuel), and national and county roads by number.
+_E_ROADS = ("4", "6", "10", "12", "14", "16", "18", "20", "22", "45", "47", "55", "65")
+_ROAD_RE = re.compile(
+    rf"(?<![\w-])(?:E[ \t]?(?:{'|'.join(_E_ROADS)})(?::an|:ans|:s)?"
+    r"|(?:[Rr]iksväg|[Ll]änsväg|[Vv]äg|R[Vv]\.?|Lv\.?)[ \t]?\d{1,3})(?![\w-])")
+
+
+def default_names() -> List[str]:
+    """``resources/places.txt`` and the knowledge base's unambiguous municipality names."""
+    municipalities = load_kb(parts=("authorities",)).municipality_names
+    return resource_names("places.txt") + [m for m in municipalities if m not in _AMBIGUOUS_MUNICIPALITIES]
+
+
+def _sentence_start(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` starts a sentence or a line (judged from the text: no parser needed)."""
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return prev.text in _SENTENCE_END or prev.is_space or "\n" in prev.whitespace_ or prev.text in "-–•*"
+
+
+def _in_longer_name(doc: Doc, span: Span) -> bool:
+    """Whether the words around ``span`` suggest that it is part of a longer name."""
+    if span.start > 0 and not _sentence_start(doc, span.start):
+        before = doc[span.start - 1]
+        if before.is_title and before.is_alpha and not _sentence_start(doc, span.start - 1):
+            return True
+    if span.end == len(doc):
+        return False
+    after = doc[span.end]
+    return (after.is_title and after.is_alpha) or after.lower_.startswith(_BODY_NOUN_STEMS)
+
+
+class PlaceNames(NameList):
+    """Tag listed places as LOC where no longer name contains them."""
+
+    label = LABEL
+
+    def __init__(self, nlp: Language, name: str, names: Optional[Sequence[str]] = None,
+                 rules_key: str = DEFAULT_SPANS_KEY) -> None:
+        """Create the component.
+
+        Args:
+            nlp: the pipeline (its tokenizer builds the name patterns).
+            name: the component name.
+            names: place names as written; None for :func:`default_names`.
+            rules_key: the ``doc.spans`` key of the rule entities that a match never touches.
+        """
+        super().__init__(nlp, name, default_names() if names is None else list(names), rules_key)
+
+    def roads(self, doc: Doc) -> List[Span]:
+        """Numbered roads in ``doc`` (where they fit token boundaries)."""
+        spans = (doc.char_span(m.start(), m.end(), label=LABEL) for m in _ROAD_RE.finditer(doc.text))
+        return [span for span in spans if span is not None]
+
+    def __call__(self, doc: Doc) -> Doc:
+        listed = [span for span in self.listed(doc) if not _in_longer_name(doc, span)]
+        found = sorted(filter_spans(listed + self.roads(doc)), key=lambda span: span.start)
+        if not found:
+            return doc
+        ents = list(doc.ents)  # read once: the getter scans every token
+        fixed = self.rule_tokens(doc)
+        owner = {i: k for k, ent in enumerate(ents) for i in range(ent.start, ent.end)}
+        replaced = set()
+        added = []
+        for span in found:
+            tokens = range(span.start, span.end)
+            if any(i in fixed for i in tokens):
+                continue
+            inside = {owner[i] for i in tokens if i in owner}
+            if any(ents[k].start < span.start or ents[k].end > span.end for k in inside):
+                continue
+            if any((ents[k].label_, ents[k].start, ents[k].end) == (LABEL, span.start, span.end) for k in inside):
+                continue  # the model has it already: its own score stays
+            replaced |= inside
+            added.append(span)
+        if added:
+            self.add_rule_entities(doc, [ent for k, ent in enumerate(ents) if k not in replaced], added)
+        return doc
+
+
+@Language.factory(
+    "svpol_place_names",
+    assigns=["doc.ents", "doc.spans"],
+    requires=["doc.ents"],
+    default_config={"rules_key": DEFAULT_SPANS_KEY},
+)
+def make_place_names(nlp: Language, name: str, rules_key: str) -> PlaceNames:
+    """Create the component with the shipped place names (see the module docstring)."""
+    return PlaceNames(nlp, name, rules_key=rules_key)

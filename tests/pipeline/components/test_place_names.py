@@ -1,0 +1,74 @@
+"""svpol_place_names: listed countries, regions and municipalities as LOC, unless part of a longer name."""
+
+import pytest
+import spacy
+from model_fixtures import entity_doc
+
+from svpol.components.place_names import PlaceNames, default_names
+
+
+def _run(text, spans=(), rules=(), names=None):
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_place_names")
+    if names is not None:
+        nlp.get_pipe("svpol_place_names").set_names(names)
+    doc = entity_doc(nlp, text, spans)
+    doc.spans["svpol_rules"] = [e for e in doc.ents if e.text in rules]
+    doc = nlp.get_pipe("svpol_place_names")(doc)
+    return [(e.text, e.label_) for e in doc.ents], [(s.text, s.label_) for s in doc.spans["svpol_rules"]]
+
+
+def test_missed_and_mislabelled_places_become_loc():
+    ents, added = _run("Kambodja och Förenade Arabemiraten, USA:s hållning och Tranås har drabbats.",
+                       [("Förenade Arabemiraten", "ORG")])
+    assert ents == [("Kambodja", "LOC"), ("Förenade Arabemiraten", "LOC"), ("USA:s", "LOC"), ("Tranås", "LOC")]
+    assert added == ents  # they join the rule entities, scored by the rule's precision
+
+
+def test_a_fragment_inside_the_name_is_replaced():
+    ents, _ = _run("Läget i Nya Zeeland och Bosnien och Hercegovina", [("Zeeland", "LOC"), ("Hercegovina", "LOC")])
+    assert ents == [("Nya Zeeland", "LOC"), ("Bosnien och Hercegovina", "LOC")]
+
+
+def test_the_models_own_place_keeps_its_score():
+    ents, added = _run("Sverige och Kina", [("Sverige", "LOC")])
+    assert ents == [("Sverige", "LOC"), ("Kina", "LOC")]
+    assert added == [("Kina", "LOC")]
+
+
+def test_longer_names_are_left_alone():
+    # An entity reaching outside the match, a rule entity, a body noun or a capitalised neighbour.
+    assert _run("Enligt Uppsala universitet idag", [("Uppsala universitet", "AUTHORITY")])[0] == [
+        ("Uppsala universitet", "AUTHORITY")]
+    assert _run("Beslut av Region Skåne idag", [("Region Skåne", "AUTHORITY")], rules=("Region Skåne",))[0] == [
+        ("Region Skåne", "AUTHORITY")]
+    assert _run("Han kritiserade Kinas regering och Lunds universitet")[0] == []
+    assert _run("Bidrag till föreningen Framtid Sverige idag")[0] == []
+    assert _run("Colombias högsta domstol beslutade")[0] == []
+    # A capitalised word at the start of a sentence is not part of the name.
+    assert _run("Läget är svårt. I Kina råder censur.")[0] == [("Kina", "LOC")]
+
+
+def test_ambiguous_municipalities_and_words_are_not_listed():
+    names = set(default_names())
+    assert {"Sverige", "DR Kongo", "Mellanöstern", "Tranås", "Västra Götalands län", "Stockholm"} <= names
+    assert not names & {"Mark", "Vara", "Lund", "Nora", "Berg", "Holland"}
+    assert _run("Vara med och bestäm i Mark")[0] == []
+
+
+def test_round_trip_keeps_the_names(tmp_path):
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_place_names").set_names(["Exempelö"])
+    nlp.to_disk(tmp_path / "m")
+    loaded = spacy.load(tmp_path / "m")
+    assert [e.text for e in loaded("Resan till Exempelö och Kina").ents] == ["Exempelö"]
+
+
+def test_bad_names_are_a_value_error():
+    with pytest.raises(ValueError, match="non-empty strings"):
+        PlaceNames(spacy.blank("sv"), "place_names", names=["Kina", ""])
+
+
+def test_numbered_roads():
+    ents, _ = _run("Över E45 och Rv 166, längs väg 56 och E4:an till riksväg 40. Bränslet E85 och väg 2030.")
+    assert ents == [("E45", "LOC"), ("Rv 166", "LOC"), ("väg 56", "LOC"), ("E4:an", "LOC"), ("riksväg 40", "LOC")]
