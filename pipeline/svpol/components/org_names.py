@@ -46,8 +46,11 @@ _OWNER_GENITIVE = "|".join(re.escape(o) + (":s" if o.isupper() else "s") for o i
 _OWNED_RE = re.compile(rf"(?<![\wåäö])(?:{_OWNER_GENITIVE})[ \t]+{_OWNED_BODY}(?![\wåäö])")
 
 _CAP = r"[A-ZÅÄÖ][\wåäöéü&-]*"
-# "Uppsala Vatten och Avfall AB": capitalised words (with "och" between two of them) before AB.
-_COMPANY_RE = re.compile(rf"(?<![\w-])(?:(?!AB\s){_CAP}[ \t]+(?:och[ \t]+(?={_CAP}))?){{1,5}}AB(?![\wåäö])")
+# "Uppsala Vatten och Avfall AB", "Eskilstuna kommunfastighet AB", "Eskilstuna Energi och Miljö ABs":
+# a capitalised word and up to four more words on the line before AB (or its genitive); ordinary
+# words at the front are dropped afterwards (_company_start).
+_COMPANY_RE = re.compile(
+    rf"(?<![\w-])(?!AB\s){_CAP}(?:[ \t]+(?!AB\b)(?:{_CAP}|[a-zåäö][\wåäö-]*)){{0,4}}[ \t]+AB(?::s|s)?(?![\wåäö])")
 _AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?![\wåäö])")
 
 _FACILITY_SUFFIX = ("skolan", "gymnasiet", "sjukhuset", "museet", "garnisonen", "biblioteket", "vårdcentralen",
@@ -90,7 +93,7 @@ class OrgNames(NameList):
 
     def _company_start(self, text: str, start: int, end: int) -> int:
         """Drop ordinary words in front of a company name ("Enligt Posten AB" -> "Posten AB")."""
-        words = list(re.finditer(r"\S+", text[start:end]))[:-1]  # the last word is AB
+        words = list(re.finditer(r"\S+", text[start:end]))[:-1]  # the last word is AB (ABs, AB:s)
         while len(words) > 1 and words[0].group(0) != "och" and self._ordinary(words[0].group(0)):
             words.pop(0)
         return start + words[0].start() if words else start

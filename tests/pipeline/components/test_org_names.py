@@ -50,6 +50,10 @@ def test_companies_written_with_ab():
     text = "Enligt Uppsala Vatten och Avfall AB och AB Tipstjänst"
     assert _run(text, ordinary=("enligt", "vatten", "avfall")) == [
         ("Uppsala Vatten och Avfall AB", "ORG"), ("AB Tipstjänst", "ORG")]
+    # Lower-case words after a place, and the genitive.
+    text = "beslutat av Eskilstuna kommunföretag ABs styrelse och Eskilstuna Energi och Miljö AB:s ägare"
+    assert _run(text, ordinary=("beslutat", "av")) == [
+        ("Eskilstuna kommunföretag ABs", "ORG"), ("Eskilstuna Energi och Miljö AB:s", "ORG")]
     # A one-word name stays even when it is also a word.
     assert _run("Enligt Posten AB blir det dyrare", ordinary=("enligt", "posten")) == [("Posten AB", "ORG")]
 
