@@ -8,8 +8,7 @@ so epochs cost what CNN epochs cost. At inference ``svpol_frozen_features`` runs
 before ``tok2vec``. ``arm A`` is the same ``tok2vec`` + ``ner`` of ``configs/cpu.cfg``
 without features, trained on the same data with the same seed and batches::
 
-    python -m training.frozen_features data --gold training_output/gold \\
-        --corpus training_output/corpus-v6 -o training_output/ff/data --silver-docs 3000
+    python -m training.frozen_features data --corpus training_output/corpus-v6 -o training_output/ff/data
     python -m training.frozen_features extract backbones/me5-small training_output/ff/data/train.spacy \\
         training_output/ff/data/dev.spacy --cache training_output/ff/cache
     python -m training.frozen_features train --arm B --data training_output/ff/data \\
@@ -386,7 +385,7 @@ def train_arm(arm: str, data: Path, output: Path, *, cache_dir: Optional[Path] =
         the best model is saved to ``output/model-best``, the report to ``output/train.json``.
 
     Raises:
-        ValueError: for bad arguments (unknown arm, B/C without a cache, epochs < 1).
+        ValueError: for bad arguments (unknown arm, B/C without a filled cache, epochs < 1).
     """
     if epochs < 1:
         raise ValueError(f"epochs must be at least 1, got {epochs}")
@@ -395,8 +394,9 @@ def train_arm(arm: str, data: Path, output: Path, *, cache_dir: Optional[Path] =
         if cache_dir is None or backbone is None:
             raise ValueError(f"arm {arm} needs --cache and --backbone")
         cache = FeatureCache(cache_dir)
-        layers = cache.meta.get("layers", list(DEFAULT_LAYERS))
-    config = experiment_config(arm, backbone=backbone, layers=layers if cache else DEFAULT_LAYERS,
+        if not cache.meta:
+            raise ValueError(f"{cache_dir} holds no features: run extract first")
+    config = experiment_config(arm, backbone=backbone, layers=cache.meta["layers"] if cache else DEFAULT_LAYERS,
                                n_features=cache.width if cache else 0, encoder_depth=encoder_depth)
     output.mkdir(parents=True, exist_ok=True)
     fix_random_seed(seed)
@@ -434,12 +434,19 @@ def train_arm(arm: str, data: Path, output: Path, *, cache_dir: Optional[Path] =
 
 def evaluate_model(model: Path, eval_dir: Path, *, speed_texts: int = 300) -> Dict[str, object]:
     """svpol's entity scores of ``model`` on every ``.spacy`` file of ``eval_dir``, from raw text
-    (the backbone runs live), and its words/s on the first ``speed_texts`` texts of those files."""
+    (the backbone runs live), and its words/s on the first ``speed_texts`` texts of those files
+    (not measured for 0).
+
+    Raises:
+        ValueError: if ``speed_texts`` is negative.
+    """
     import spacy
 
     from svpol.benchmark import words_per_second
     from svpol.evaluate import evaluate
 
+    if speed_texts < 0:
+        raise ValueError(f"speed_texts must be 0 or more, got {speed_texts}")
     nlp = spacy.load(model)
     results: Dict[str, object] = {}
     texts: List[str] = []
@@ -449,9 +456,10 @@ def evaluate_model(model: Path, eval_dir: Path, *, speed_texts: int = 300) -> Di
         results[path.stem] = {"micro": ents["micro"], "per_label": ents["per_label"], "n_docs": scores["n_docs"],
                               "words": scores["words"], "seconds": round(scores["seconds"], 1)}
         texts.extend(d.text for d in _read(nlp, path))
-    sample = texts[:speed_texts]
-    words_per_second(nlp, sample[:16])
-    results["words_per_second"] = round(words_per_second(nlp, sample), 1)
+    if speed_texts:
+        sample = texts[:speed_texts]
+        words_per_second(nlp, sample[:16])
+        results["words_per_second"] = round(words_per_second(nlp, sample), 1)
     return results
 
 
@@ -470,11 +478,15 @@ def data_cli(
     eval_set: List[str] = typer.Option(["dev-klintan", "dev-uner", "dev-suc"], help="Corpus dev sets to evaluate on."),
     seed: int = typer.Option(0),
 ) -> None:
-    """Write the experiment's data (the GPU kit's sampling: gold-train × N + silver sample; gold-dev chooses)."""
-    from training.gpu_kit.pack import pack_data
+    """Write the experiment's data (the GPU kit's sampling: gold-train × N + silver sample; gold-dev
+    chooses); gold-test goes to OUTPUT/test/, apart from the dev sets of OUTPUT/eval/."""
+    from training.gpu_kit.pack import EVAL_DIR, pack_data
 
-    typer.echo(json.dumps(pack_data(gold, corpus, output, silver_docs=silver_docs, gold_repeat=gold_repeat,
-                                    eval_sets=eval_set, seed=seed)))
+    report = pack_data(gold, corpus, output, silver_docs=silver_docs, gold_repeat=gold_repeat,
+                       eval_sets=eval_set, seed=seed)
+    (output / "test").mkdir(exist_ok=True)
+    (output / EVAL_DIR / "gold-test.spacy").replace(output / "test" / "gold-test.spacy")
+    typer.echo(json.dumps(report))
 
 
 @app.command("extract")
@@ -511,7 +523,7 @@ def evaluate_cli(
     model: Path = typer.Argument(..., help="A trained arm's model-best."),
     eval_dir: Path = typer.Argument(..., help="Folder of .spacy evaluation sets."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="JSON file for the scores."),
-    speed_texts: int = typer.Option(300, help="Texts for the words/s measurement."),
+    speed_texts: int = typer.Option(300, help="Texts for the words/s measurement (0: not measured)."),
 ) -> None:
     """Entity scores (ner alone) on every set, from raw text, and words/s."""
     results = evaluate_model(model, eval_dir, speed_texts=speed_texts)
@@ -521,7 +533,8 @@ def evaluate_cli(
         if isinstance(part, dict):
             labels = " ".join(f"{k} {v['f'] * 100:.1f}" for k, v in part["per_label"].items() if v.get("support"))
             typer.echo(f"{name}: micro {part['micro']['f'] * 100:.1f} | {labels}")
-    typer.echo(f"words/s: {results['words_per_second']}")
+    if "words_per_second" in results:
+        typer.echo(f"words/s: {results['words_per_second']}")
 
 
 if __name__ == "__main__":

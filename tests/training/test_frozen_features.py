@@ -56,7 +56,7 @@ def test_extract_caches_float16_features_per_token(tiny_bert, data, tmp_path):  
 
 
 def test_arm_b_learns_and_the_pipeline_runs_the_backbone_itself(tiny_bert, data, tmp_path):  # noqa: F811
-    from training.frozen_features import FEATURES_ATTR, FeatureCache, extract, train_arm
+    from training.frozen_features import FEATURES_ATTR, FeatureCache, evaluate_model, extract, train_arm
 
     cache_dir = tmp_path / "cache"
     extract(tiny_bert, [data / "train.spacy"], cache_dir, layers=[1, 2], threads=1)
@@ -70,6 +70,11 @@ def test_arm_b_learns_and_the_pipeline_runs_the_backbone_itself(tiny_bert, data,
     doc = nlp(SENTENCES[0][0])
     cached = FeatureCache(cache_dir).get(doc)
     assert np.allclose(doc._.get(FEATURES_ATTR).astype(np.float32), cached.astype(np.float32), atol=1e-2)
+    results = evaluate_model(tmp_path / "B" / "model-best", data, speed_texts=4)
+    assert set(results) == {"train", "dev", "words_per_second"} and results["words_per_second"] > 0
+    assert results["dev"]["n_docs"] == len(SENTENCES) and "PERSON" in results["dev"]["per_label"]
+    with pytest.raises(ValueError, match="speed_texts"):
+        evaluate_model(tmp_path / "B" / "model-best", data, speed_texts=-1)
     nlp.to_disk(tmp_path / "again")
     again = spacy.load(tmp_path / "again")
     assert [(e.text, e.label_) for e in again(SENTENCES[0][0]).ents] == [(e.text, e.label_) for e in doc.ents]
@@ -86,5 +91,7 @@ def test_bad_arguments_are_refused(data, tmp_path):
         train_arm("A", data, tmp_path, epochs=0)
     with pytest.raises(ValueError, match="needs --cache"):
         train_arm("B", data, tmp_path, epochs=1)
+    with pytest.raises(ValueError, match="no features"):
+        train_arm("B", data, tmp_path, cache_dir=tmp_path / "empty", backbone=tmp_path, epochs=1)
     with pytest.raises(ValueError, match="same length"):
         cached_features_embed(8, 4, ["NORM"], [10, 20])
