@@ -25,11 +25,13 @@ import typer
 from svpol.kb import (
     ACRONYM_MAX_LEN,
     AMBIGUOUS_ACRONYMS,
+    EXTRA_AGENCY_ACRONYMS,
     EXTRA_AGENCY_ALIASES,
     GENERIC_AGENCY_ALIASES,
     INDEPENDENT,
     NOT_AUTHORITIES,
     NOT_AUTHORITY_PREFIXES,
+    REGION_ACRONYMS,
     WIKIDATA_PARTY_IDS,
     Affiliation,
     Authority,
@@ -116,6 +118,8 @@ def build_agencies(data_dir: Path, fixed: List[Authority]) -> Tuple[List[Authori
     newest = 0
     by_name = {a.canonical: a for a in fixed}
     agencies: List[Authority] = []
+    for official, extra in EXTRA_AGENCY_ACRONYMS.items():
+        acronyms[official].extend(a for a in extra if a not in acronyms[official])
     for official in sorted({r["official_name"].strip() for r in rows}):
         if official in NOT_AUTHORITIES or official.startswith(NOT_AUTHORITY_PREFIXES):
             continue
@@ -148,7 +152,8 @@ def build_regions_and_municipalities(data_dir: Path) -> Tuple[List[Authority], D
         canonical = REGION_NAMES.get(code, f"Region {short}")
         names = {f"Region {short}", f"Region {county}", f"{county}s landsting",
                  f"Landstinget i {county}"} - {canonical}
-        regions.append(Authority(canonical, "region", f"region:{code}", tuple(sorted(names))))
+        regions.append(Authority(canonical, "region", f"region:{code}", tuple(sorted(names)),
+                                 REGION_ACRONYMS.get(canonical, ())))
     municipalities = {
         row["municipality_name_short"]: (row["municipality_name"], row["municipality_code"])
         for row in _read_csv(data_dir / GEO / "municipalities.csv")

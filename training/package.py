@@ -11,6 +11,8 @@ from spacy.language import Language
 from spacy.util import load_config, registry
 
 from svpol.about import __version__, model_requirement
+from svpol.components.name_list import NameList
+from svpol.kb import KBComponent, load_kb
 from svpol.labels import ENTITY_LABELS, TOPIC_LABELS
 from svpol.tokenizer import TOKENIZER
 
@@ -50,11 +52,32 @@ def compact_manifest(manifest: Optional[Dict[str, Any]]) -> Optional[Dict[str, A
     return compact
 
 
+def refresh_resources(nlp: Language) -> List[str]:
+    """Give the pipeline's knowledge-base components the KB shipped with svpol, and its name-list
+    components the shipped lists; nothing trained changes. A KB with local persons added by a user
+    (``kb.meta["local_persons"]``) is kept as it is.
+
+    Returns:
+        The names of the components refreshed.
+    """
+    refreshed = []
+    for name, component in nlp.pipeline:
+        if isinstance(component, KBComponent) and not component.kb.meta.get("local_persons"):
+            component.kb = load_kb(parts=component.kb_parts)
+        elif isinstance(component, NameList):
+            component.set_names(component.shipped_names())
+        else:
+            continue
+        refreshed.append(name)
+    return refreshed
+
+
 def upgrade(model: Path, output: Path, config: Path) -> List[str]:
     """Bring a packaged pipeline up to ``config`` without retraining it.
 
     Adds the components of ``config`` that need no training and that ``model`` lacks (with the
-    config's settings, in its order), gives ``svpol_confidence`` the config's rule scores for
+    config's settings, in its order), refreshes the knowledge base and name lists
+    (:func:`refresh_resources`), gives ``svpol_confidence`` the config's rule scores for
     labels it has none for, compacts the meta's corpus manifest and records the upgrade in
     ``meta["svpol"]["upgrades"]``. Trained and fitted components are left exactly as they are.
 
@@ -64,6 +87,7 @@ def upgrade(model: Path, output: Path, config: Path) -> List[str]:
     nlp = spacy.load(model)
     shipped = load_config(config)
     added = add_untrained_components(nlp, shipped)
+    refreshed = refresh_resources(nlp)
     if CONFIDENCE in nlp.component_names:
         scores = shipped["components"][CONFIDENCE].get("rule_scores", {})
         scorer = nlp.get_pipe(CONFIDENCE)
@@ -75,7 +99,8 @@ def upgrade(model: Path, output: Path, config: Path) -> List[str]:
             calibration["rule_scores"] = dict(scorer.rule_scores)
     meta = nlp.meta.setdefault("svpol", {})
     meta["corpus_manifest"] = compact_manifest(meta.get("corpus_manifest"))
-    meta.setdefault("upgrades", []).append({"svpol": __version__, "config": Path(config).name, "added": added})
+    meta.setdefault("upgrades", []).append(
+        {"svpol": __version__, "config": Path(config).name, "added": added, "refreshed": refreshed})
     write_pipeline(nlp, output)
     return added
 

@@ -366,6 +366,10 @@ def test_progress_lines_when_stderr_is_not_a_terminal(tmp_path, batch_model_dir)
 # ---------------------------------------------------------------- 7. no tracebacks
 
 
+def _default_sigint():
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _job_with_workers(tmp_path, batch_model_dir, *options):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -373,8 +377,10 @@ def _job_with_workers(tmp_path, batch_model_dir, *options):
     out = tmp_path / "out.jsonl"
     cmd = [*CLI, "annotate", str(folder), "-o", str(out), "-m", str(batch_model_dir), "--n-process", "2",
            "--batch-size", "4", "--checkpoint-every", "20", *options]
-    # a process group of its own, as a shell gives a command
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    # a process group of its own, with Ctrl-C's default action, as an interactive shell gives a command
+    # (a child inherits an ignored SIGINT, and the test process's own disposition is not the shell's)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=_default_sigint)
     wait_for(lambda: journal_path(out).exists() and journal_path(out).read_bytes().count(b"\n") > 2, proc)
     return proc, out, cmd
 

@@ -55,3 +55,29 @@ def test_upgrade_adds_the_configs_untrained_components_and_keeps_the_package_fil
     assert (model / "__init__.py").read_text(encoding="utf8") == "# model package\n"
     # Nothing left to add: a second upgrade adds nothing.
     assert upgrade(model, model, config) == []
+
+
+def test_upgrade_refreshes_name_lists_and_the_knowledge_base_but_keeps_local_persons(tmp_path):
+    from svpol.kb import KnowledgeBase, load_kb
+
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_org_names", name="org_names").set_names(["Gammalt bolag"])
+    nlp.add_pipe("svpol_authorities", name="authorities").kb = KnowledgeBase()
+    politicians = nlp.add_pipe("svpol_politicians", name="politicians")
+    local = load_kb(parts=("parties",))
+    local.meta["local_persons"] = ["ledamoter.csv"]
+    politicians.kb = local
+    model = tmp_path / "model"
+    nlp.to_disk(model)
+    config = tmp_path / "shipped.cfg"
+    config.write_text(CONFIG.replace('["person_spans", "org_names"]', '["org_names"]'), encoding="utf8")
+
+    assert upgrade(model, model, config) == []
+    upgraded = spacy.load(model)
+    assert "Human Rights Watch" in upgraded.get_pipe("org_names").names
+    assert "Gammalt bolag" not in upgraded.get_pipe("org_names").names
+    assert upgraded.get_pipe("authorities").kb.match_authority("Riksbanken").canonical == "Sveriges riksbank"
+    # A KB with a user's local persons is theirs: not replaced.
+    assert upgraded.get_pipe("politicians").kb.meta["local_persons"] == ["ledamoter.csv"]
+    meta = json.loads((model / "meta.json").read_text(encoding="utf8"))["svpol"]
+    assert meta["upgrades"][-1]["refreshed"] == ["org_names", "authorities"]

@@ -63,6 +63,9 @@ _NAME_BEFORE_RE = re.compile(rf"{_NAME}\s*$")
 # comma, the next capitalised word or the end of the line.
 _COMMA_LETTERS_RE = re.compile(
     rf"{_NAME}[ \t]+{_NAME},[ \t]*(?P<letters>{_LETTER})(?=[ \t]*,|[ \t]+[A-ZÅÄÖ]|[ \t]*(?:\n|$))")
+# A government inquiry written with a capital inside a sentence (guide: AUTHORITY): "enligt
+# Skolbiblioteksutredningen". At a sentence start the capital says nothing ("Polisutredningen visade").
+_INQUIRY_RE = re.compile(r"(?<=[\wåäö,;)”\"] )[A-ZÅÄÖ][a-zåäö]{2,}(?:-[a-zåäö]+)?utredning(?:en|ens)(?![\wåäö-])")
 # Local parties are named "<Place>partiet" (guide: "Sollentunapartiet"); the KB knows the national ones.
 _LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+partiets?(?![\wåäö-])")
 # Bodies named by their last word, with an optional name (on the same line: a heading
@@ -204,6 +207,9 @@ class EntityRules(KBComponent):
                 yield "PARTY", match.start("letters"), match.end("letters")
         for match in _LOCAL_PARTY_RE.finditer(text):
             yield "PARTY", match.start(), match.end()
+        if "utredning" in text:
+            for match in _INQUIRY_RE.finditer(text):
+                yield "AUTHORITY", match.start(), match.end()
         for match in _LETTER_LIST_RE.finditer(text):
             items = [m for m in _BRACKET_ITEM_RE.finditer(match.group(0)) if m.group(0) not in ("och", "samt")]
             # Upper-case letters only ("S", "KD", "Fi"): a list of lower-case letters is an enumeration.

@@ -51,6 +51,10 @@ class NameList:
         forms = [v for n in self.names for v in (n, genitive(n), f"{n}:s")]
         self._matcher.add(self.label, list(self.nlp.tokenizer.pipe(dict.fromkeys(forms))))
 
+    def shipped_names(self) -> List[str]:
+        """The names shipped with svpol for this component (what a new pipeline starts with)."""
+        raise NotImplementedError
+
     def listed(self, doc: Doc) -> List[Span]:
         """The longest matches of the listed names in ``doc``, without overlaps."""
         return filter_spans([Span(doc, start, end, label=self.label) for _, start, end in self._matcher(doc)])

@@ -87,6 +87,10 @@ class OrgNames(NameList):
         """
         super().__init__(nlp, name, default_names() if names is None else list(names), rules_key)
 
+    def shipped_names(self) -> List[str]:
+        """:func:`default_names`."""
+        return default_names()
+
     def _ordinary(self, word: str) -> bool:
         """Whether ``word`` is an ordinary word: the vectors know its lower-case form."""
         return self.nlp.vocab.has_vector(word.lower())

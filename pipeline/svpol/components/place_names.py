@@ -10,6 +10,9 @@ Names are closed lists, so they are looked up rather than learned. This componen
 - the names in ``resources/places.txt`` (countries, world regions, seas, Swedish provinces
   and counties) and the municipalities of the knowledge base, except those that are also
   common words or names (``Mark``, ``Vara``, ``Lund``, ``Nora``), as written and in the genitive;
+- a municipality after ``i`` or ``inom`` (``i Leksands kommun``, ``I Stockholms stad finns``):
+  the guide's place reading (``få i Stockholms stad känner sig trygga``), which turns the
+  AUTHORITY of the knowledge-base rule or the model into LOC;
 - numbered roads (guide: roads are LOC): the Swedish European routes (``E4``, ``E 45``,
   ``E4:an``) and ``väg 56``, ``riksväg 40``, ``Rv 166``, ``länsväg 225``.
 
@@ -24,7 +27,7 @@ the guide tells apart by context). Entities inside a match are replaced (`Nya Ze
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Sequence
+from typing import Iterable, List, Optional, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -45,6 +48,8 @@ _BODY_NOUN_STEMS = ("regering", "parlament", "ambassad", "kommun", "stad", "univ
                     "hovrätt", "landsting", "region", "centralbank", "domstol", "ministeri", "myndighet", "polis",
                     "armé", "militär", "länsstyrelse", "president", "högsta")
 _SENTENCE_END = frozenset(".!?:;")
+_MUNICIPALITY_RE = re.compile(r"[A-ZÅÄÖ][\w-]*(?: [A-ZÅÄÖ][\w-]*)? (?:kommun|stad)")
+_PLACE_PREPOSITIONS = frozenset(("i", "inom"))
 # The European routes through Sweden (not "E85", a fuel), and national and county roads by number.
 _E_ROADS = ("4", "6", "10", "12", "14", "16", "18", "20", "22", "45", "47", "55", "65")
 _ROAD_RE = re.compile(
@@ -95,12 +100,31 @@ class PlaceNames(NameList):
         """
         super().__init__(nlp, name, default_names() if names is None else list(names), rules_key)
 
+    def shipped_names(self) -> List[str]:
+        """:func:`default_names`."""
+        return default_names()
+
     def roads(self, doc: Doc) -> List[Span]:
         """Numbered roads in ``doc`` (where they fit token boundaries)."""
         spans = (doc.char_span(m.start(), m.end(), label=LABEL) for m in _ROAD_RE.finditer(doc.text))
         return [span for span in spans if span is not None]
 
+    def municipalities_as_places(self, doc: Doc) -> None:
+        """Relabel ``i/inom <Ort> kommun/stad`` from AUTHORITY to LOC, in the entities and the rule entities."""
+        places = {(e.start, e.end) for e in doc.ents if e.label_ == "AUTHORITY" and e.start > 0
+                  and doc[e.start - 1].lower_ in _PLACE_PREPOSITIONS and _MUNICIPALITY_RE.fullmatch(e.text)}
+        if not places:
+            return
+
+        def relabel(spans: Iterable[Span]) -> List[Span]:
+            return [Span(doc, s.start, s.end, LABEL) if (s.start, s.end) in places else s for s in spans]
+
+        doc.ents = relabel(doc.ents)
+        if self.rules_key in doc.spans:
+            doc.spans[self.rules_key] = relabel(doc.spans[self.rules_key])
+
     def __call__(self, doc: Doc) -> Doc:
+        self.municipalities_as_places(doc)
         listed = [span for span in self.listed(doc) if not _in_longer_name(doc, span)]
         found = sorted(filter_spans(listed + self.roads(doc)), key=lambda span: span.start)
         if not found:

@@ -38,6 +38,7 @@ from .tables import (
     BODIES_IN_PLACE,
     COURTS_IN_PLACE,
     DIRECTION_WORDS,
+    EXTRA_AGENCY_ACRONYMS,
     EXTRA_AGENCY_ALIASES,
     GENERIC_AGENCY_ALIASES,
     GENERIC_BODY_WORDS,
@@ -49,6 +50,7 @@ from .tables import (
     PLACE_BODIES,
     PLURAL_ALIAS_RE,
     POLICE_IN_COUNTY,
+    REGION_ACRONYMS,
     WIKIDATA_PARTY_IDS,
     authority_kind_for_agency,
     default_fixed_bodies,
@@ -60,10 +62,10 @@ from .tables import (
 __all__ = [
     "ACRONYM_MAX_LEN", "ADMINISTRATION_FIELDS", "AMBIGUOUS_ACRONYMS", "AUTHORITY_KINDS", "BARE_PARTY_LETTERS",
     "BODIES_IN_PLACE", "CFG_FILE", "COURTS_IN_PLACE", "DEFAULT_KB_PATH", "DIRECTION_WORDS", "DateLike",
-    "EXTRA_AGENCY_ALIASES", "EntityEnricher", "GENERIC_AGENCY_ALIASES", "GENERIC_BODY_WORDS", "INDEPENDENT",
+    "EXTRA_AGENCY_ACRONYMS", "EXTRA_AGENCY_ALIASES", "EntityEnricher", "GENERIC_AGENCY_ALIASES", "GENERIC_BODY_WORDS", "INDEPENDENT",
     "KBComponent", "KB_DIR", "KB_PARTS", "KnowledgeBase", "LAW_ABBREVIATIONS", "MUNICIPAL_SUFFIXES",
     "NOT_AUTHORITIES", "NOT_AUTHORITY_PREFIXES", "PLACE_BODIES", "PLURAL_ALIAS_RE", "POLICE_IN_COUNTY",
-    "Affiliation", "Authority", "Party", "Person", "WIKIDATA_PARTY_IDS", "authority_kind_for_agency",
+    "REGION_ACRONYMS", "Affiliation", "Authority", "Party", "Person", "WIKIDATA_PARTY_IDS", "authority_kind_for_agency",
     "check_entity_label", "default_fixed_bodies", "default_parties", "genitive", "load_kb",
     "register_span_extensions", "span_assigns", "to_iso_date", "with_genitives",
 ]

@@ -222,6 +222,19 @@ EXTRA_AGENCY_ALIASES: Dict[str, Tuple[str, ...]] = {
     "Brottsförebyggande rådet": ("Brå",),
     "Myndigheten för samhällsskydd och beredskap": ("Samhällsskyddsmyndigheten",),
     "Institutet för arbetsmarknads- och utbildningspolitisk utvärdering": ("Ifau",),
+    "Sveriges riksbank": ("Riksbanken",),
+}
+# Acronyms in use that the agency list lacks (matched as written): the names of predecessors
+# that live on in older text (AMS for Arbetsmarknadsstyrelsen, SIV for Statens invandrarverk).
+EXTRA_AGENCY_ACRONYMS: Dict[str, Tuple[str, ...]] = {
+    "Arbetsförmedlingen": ("AMS",),
+    "Migrationsverket": ("SIV",),
+    "Kommittén för avveckling av Överstyrelsen för civil beredskap": ("ÖCB",),
+}
+# Regions' acronyms, by canonical name (SLL: Stockholms läns landsting, now Region Stockholm).
+REGION_ACRONYMS: Dict[str, Tuple[str, ...]] = {
+    "Västra Götalandsregionen": ("VGR",),
+    "Region Stockholm": ("SLL",),
 }
 # Entries of the agency list that the annotation guidelines call ORG (church, foundations).
 NOT_AUTHORITIES = frozenset({"Svenska kyrkan", "Ericastiftelsen", "Nordens folkliga akademi"})

@@ -210,3 +210,14 @@ def test_party_letters_after_a_comma_in_attendance_lists(nlp):
 def test_local_party_names(nlp):
     doc = nlp("Staffanstorpspartiet yrkar bifall till Sollentunapartiets förslag, men partiet avstår.")
     assert ents(doc) == [("Staffanstorpspartiet", "PARTY"), ("Sollentunapartiets", "PARTY")]
+
+
+def test_government_inquiries_inside_a_sentence(nlp):
+    doc = nlp("Enligt Skolbiblioteksutredningen och Klimaträttsutredningens förslag. Polisutredningen visade inget.")
+    assert ents(doc) == [("Skolbiblioteksutredningen", "AUTHORITY"), ("Klimaträttsutredningens", "AUTHORITY")]
+
+
+def test_acronyms_of_predecessors_and_regions(nlp):
+    doc = nlp("AMS och SIV lämnade rapporter till VGR och SLL, och Riksbanken svarade.")
+    assert ents(doc) == [("AMS", "AUTHORITY"), ("SIV", "AUTHORITY"), ("VGR", "AUTHORITY"), ("SLL", "AUTHORITY"),
+                         ("Riksbanken", "AUTHORITY")]

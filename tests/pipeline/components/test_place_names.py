@@ -72,3 +72,13 @@ def test_bad_names_are_a_value_error():
 def test_numbered_roads():
     ents, _ = _run("Över E45 och Rv 166, längs väg 56 och E4:an till riksväg 40. Bränslet E85 och väg 2030.")
     assert ents == [("E45", "LOC"), ("Rv 166", "LOC"), ("väg 56", "LOC"), ("E4:an", "LOC"), ("riksväg 40", "LOC")]
+
+
+def test_a_municipality_after_i_or_inom_is_a_place():
+    text = "Vägarna i Leksands kommun och inom Gnesta kommun. Malmö stad beslutade vid Östersunds kommun."
+    spans = [("Leksands kommun", "AUTHORITY"), ("Gnesta kommun", "AUTHORITY"), ("Malmö stad", "AUTHORITY"),
+             ("Östersunds kommun", "AUTHORITY")]
+    ents, rules = _run(text, spans, rules=("Leksands kommun", "Östersunds kommun"))
+    assert ents == [("Leksands kommun", "LOC"), ("Gnesta kommun", "LOC"), ("Malmö stad", "AUTHORITY"),
+                    ("Östersunds kommun", "AUTHORITY")]
+    assert rules == [("Leksands kommun", "LOC"), ("Östersunds kommun", "AUTHORITY")]
