@@ -66,6 +66,10 @@ _COMMA_LETTERS_RE = re.compile(
 # A government inquiry written with a capital inside a sentence (guide: AUTHORITY): "enligt
 # Skolbiblioteksutredningen". At a sentence start the capital says nothing ("Polisutredningen visade").
 _INQUIRY_RE = re.compile(r"(?<=[\wåäö,;)”\"] )[A-ZÅÄÖ][a-zåäö]{2,}(?:-[a-zåäö]+)?utredning(?:en|ens)(?![\wåäö-])")
+# Party letters in a column after the name, no punctuation: "Lars Edqvist MP Bo Svensson MP": a first name
+# and a surname, the letters (checked in the KB), then the next capitalised word, a number or the line's end.
+_COLUMN_LETTERS_RE = re.compile(
+    rf"{_NAME}[ \t]+{_NAME}[ \t]+(?P<letters>{_LETTER})(?=[ \t]+[A-ZÅÄÖ\d]|[ \t]*(?:\n|$))")
 # Local parties are named "<Place>partiet" (guide: "Sollentunapartiet"); the KB knows the national ones.
 _LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+partiets?(?![\wåäö-])")
 # Bodies named by their last word, with an optional name (on the same line: a heading
@@ -202,9 +206,10 @@ class EntityRules(KBComponent):
                 continue
             for item in items:
                 yield "PARTY", match.start(1) + item.start(), match.start(1) + item.end()
-        for match in _COMMA_LETTERS_RE.finditer(text):
-            if kb.match_party(match.group("letters")):
-                yield "PARTY", match.start("letters"), match.end("letters")
+        for regex in (_COMMA_LETTERS_RE, _COLUMN_LETTERS_RE):
+            for match in regex.finditer(text):
+                if kb.match_party(match.group("letters")):
+                    yield "PARTY", match.start("letters"), match.end("letters")
         for match in _LOCAL_PARTY_RE.finditer(text):
             yield "PARTY", match.start(), match.end()
         if "utredning" in text:

@@ -15,6 +15,9 @@ office in front of the name as ``span._.role``, so this component:
 - joins the Riksdag's way of telling members apart, ``Anna Berg i Luleå (M)``, into one
   PERSON span (the place is part of the member's official name), replacing an entity the
   place may have had;
+- splits a run of names written without separators (attendance columns: ``Anneli Fredriksson
+  Alexander Myllyharju``) before a first name that follows a surname; first names are those of
+  the knowledge base's persons that are never a surname there;
 - tags the letters of a local party in brackets right after a person (``Roland Johansson
   (ALT)``, ``Leif Fredriksson (SPI)``) as PARTY: two to four letters that no rule entity holds
   (the knowledge base's parties and agency acronyms are rule entities already), which the
@@ -23,14 +26,15 @@ office in front of the name as ``span._.role``, so this component:
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import List, Optional, Set, Tuple
+from typing import FrozenSet, List, Optional, Set, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..kb import default_parties
+from ..kb import default_parties, load_kb
 from .entity_rules import DEFAULT_SPANS_KEY
 from .politicians import base_role
 
@@ -47,9 +51,9 @@ _LOCAL_LETTERS_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([A-ZÅÄÖ][A-Za-zÅÄÖå
 
 # Labels of protocol and letter forms, capitalised at a field's start, that ner reads into names.
 _FORM_WORDS = frozenset((
-    "Anslagsdatum", "Beslutande", "Bilaga", "Bilagor", "Datum", "Diarienummer", "Dnr", "Frånvarande",
+    "Anslagsdatum", "Besöksadress", "Beslutande", "Bilaga", "Bilagor", "Datum", "Diarienummer", "Dnr", "Frånvarande",
     "Handläggare", "Justering", "Justeringens", "Ledamöter", "Mötesdatum", "Nämnd", "Närvarande", "Paragraf",
-    "Paragrafer", "Plats", "Protokoll", "Remiss", "Sammanträdesdatum", "Telefon", "Underskrift", "Underskrifter",
+    "Paragrafer", "Plats", "Postadress", "Protokoll", "Remiss", "Sammanträdesdatum", "Telefon", "Underskrift", "Underskrifter",
     "Utses", "Vakant", "Övriga"))
 
 
@@ -63,6 +67,28 @@ def _form_edges(span: Span, start: int, end: int) -> Tuple[int, int]:
     while end > start and span[end - 1].text in _FORM_WORDS:
         end -= 1
     return start, end
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> FrozenSet[str]:
+    """First names of the shipped knowledge base's persons that are never a surname there."""
+    names = [n.split() for p in load_kb(parts=("persons",)).persons.values() for n in p.names]
+    names = [parts for parts in names if len(parts) >= 2]
+    return frozenset({parts[0] for parts in names} - {parts[-1] for parts in names})
+
+
+def split_name_run(ent: Span) -> List[Span]:
+    """``ent`` cut before each first name that follows a surname, every piece two words or more."""
+    if len(ent) < 4:
+        return [ent]
+    known = first_names()
+    cuts, previous = [], 0
+    for i in range(2, len(ent) - 1):
+        if i - previous >= 2 and ent[i].text in known and ent[i - 1].text not in known and ent[i].is_title:
+            cuts.append(i)
+            previous = i
+    bounds = [0, *cuts, len(ent)]
+    return [Span(ent.doc, ent.start + a, ent.start + b, PERSON) for a, b in zip(bounds, bounds[1:])]
 
 
 def leading_role_length(span: Span) -> int:
@@ -129,7 +155,9 @@ class PersonSpans:
             if end is not None:
                 ent = Span(doc, ent.start, end, PERSON)
                 changed = True
-            repaired.append(ent)
+            pieces = split_name_run(ent)
+            changed = changed or len(pieces) > 1
+            repaired.extend(pieces)
         parties = self._local_parties(doc, repaired) + letters
         if changed or parties:
             # An entity swallowed by "Anna Berg i Luleå" (the place, or a name ner read in it) goes:

@@ -221,3 +221,10 @@ def test_acronyms_of_predecessors_and_regions(nlp):
     doc = nlp("AMS och SIV lämnade rapporter till VGR och SLL, och Riksbanken svarade.")
     assert ents(doc) == [("AMS", "AUTHORITY"), ("SIV", "AUTHORITY"), ("VGR", "AUTHORITY"), ("SLL", "AUTHORITY"),
                          ("Riksbanken", "AUTHORITY")]
+
+
+def test_party_letters_in_a_column_after_the_name(nlp):
+    doc = nlp("Ledamöter Lars Edqvist MP Bo Svensson MP Wirginia Bogatic V 66 68\nPontus Nordfjell SD")
+    assert ents(doc) == [("MP", "PARTY"), ("MP", "PARTY"), ("V", "PARTY"), ("SD", "PARTY")]
+    # Not in running text after one capitalised word, nor letters the KB does not know.
+    assert ents(nlp("Enligt Stockholm M och Anna Berg XY Per")) == []

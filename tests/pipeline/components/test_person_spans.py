@@ -83,3 +83,19 @@ def test_local_party_letters_after_a_person_become_party():
     assert [(e.text, e.label_) for e in component(doc).ents] == [
         ("Roland Johansson", "PERSON"), ("ALT", "PARTY"), ("Leif Ek", "PERSON"), ("SPI", "PARTY"),
         ("Anna Berg", "PERSON"), ("FHS", "AUTHORITY"), ("Per Ek", "PERSON"), ("BSNLÖ", "AUTHORITY")]
+
+
+def test_a_run_of_names_without_separators_is_split_before_first_names():
+    text = "Ersättare Anneli Fredriksson Alexander Myllyharju Sture Nilsson (M) och Per Olof Svensson"
+    assert _run(text, [("Anneli Fredriksson Alexander Myllyharju Sture Nilsson", "PERSON"),
+                       ("Per Olof Svensson", "PERSON")]) == [
+        ("Anneli Fredriksson", "PERSON"), ("Alexander Myllyharju", "PERSON"), ("Sture Nilsson", "PERSON"),
+        ("Per Olof Svensson", "PERSON")]
+
+
+def test_first_names_are_never_surnames_in_the_knowledge_base():
+    from svpol.components.person_spans import first_names
+
+    names = first_names()
+    assert {"Anneli", "Sture", "Olof"} <= names
+    assert not names & {"Berg", "Nilsson", "Svensson"}
