@@ -27,8 +27,9 @@ the guide tells apart by context). Entities inside a match are replaced (`Nya Ze
 from __future__ import annotations
 
 import re
-from typing import Iterable, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -50,8 +51,12 @@ _BODY_NOUN_STEMS = ("regering", "parlament", "ambassad", "kommun", "stad", "univ
 _SENTENCE_END = frozenset(".!?:;")
 _MUNICIPALITY_RE = re.compile(r"[A-ZÅÄÖ][\w-]*(?: [A-ZÅÄÖ][\w-]*)? (?:kommun|stad)")
 _PLACE_PREPOSITIONS = frozenset(("i", "inom"))
+_MUNICIPALITY_WORDS = ("kommun", "stad", "Stad")
 # The European routes through Sweden (not "E85", a fuel), and national and county roads by number.
 _E_ROADS = ("4", "6", "10", "12", "14", "16", "18", "20", "22", "45", "47", "55", "65")
+# The tokens a road match starts with: a text without any of them is not searched.
+_ROAD_WORDS = ("E", "Rv", "RV", "Lv", "väg", "Väg", "riksväg", "Riksväg", "länsväg", "Länsväg",
+               *(f"E{n}{ending}" for n in _E_ROADS for ending in ("", ":an", ":ans", ":s")))
 _ROAD_RE = re.compile(
     rf"(?<![\w-])(?:E[ \t]?(?:{'|'.join(_E_ROADS)})(?::an|:ans|:s)?"
     r"|(?:[Rr]iksväg|[Ll]änsväg|[Vv]äg|R[Vv]\.?|Lv\.?)[ \t]?\d{1,3})(?![\w-])")
@@ -61,6 +66,11 @@ def default_names() -> List[str]:
     """``resources/places.txt`` and the knowledge base's unambiguous municipality names."""
     municipalities = load_kb(parts=("authorities",)).municipality_names
     return resource_names("places.txt") + [m for m in municipalities if m not in _AMBIGUOUS_MUNICIPALITIES]
+
+
+def _has_any(doc: Doc, counts: Dict[int, int], words: Sequence[str]) -> bool:
+    """Whether any of ``words`` is a token of ``doc``, by its ``count_by(ORTH)``."""
+    return any(doc.vocab.strings[word] in counts for word in words)
 
 
 def _sentence_start(doc: Doc, i: int) -> bool:
@@ -104,13 +114,21 @@ class PlaceNames(NameList):
         """:func:`default_names`."""
         return default_names()
 
-    def roads(self, doc: Doc) -> List[Span]:
-        """Numbered roads in ``doc`` (where they fit token boundaries)."""
+    def roads(self, doc: Doc, counts: Optional[Dict[int, int]] = None) -> List[Span]:
+        """Numbered roads in ``doc`` (where they fit token boundaries); ``counts``: ``doc.count_by(ORTH)``."""
+        if not _has_any(doc, doc.count_by(ORTH) if counts is None else counts, _ROAD_WORDS):
+            return []  # Doc.text is rebuilt from the tokens on every read: only read it for a candidate
         spans = (doc.char_span(m.start(), m.end(), label=LABEL) for m in _ROAD_RE.finditer(doc.text))
         return [span for span in spans if span is not None]
 
-    def municipalities_as_places(self, doc: Doc) -> None:
-        """Relabel ``i/inom <Ort> kommun/stad`` from AUTHORITY to LOC, in the entities and the rule entities."""
+    def municipalities_as_places(self, doc: Doc, counts: Dict[int, int]) -> None:
+        """Relabel ``i/inom <Ort> kommun/stad`` from AUTHORITY to LOC, in the entities and the rule entities.
+
+        ``counts`` is ``doc.count_by(ORTH)``: most texts name no municipality, and the word count
+        spares them a walk over ``doc.ents``.
+        """
+        if not _has_any(doc, counts, _MUNICIPALITY_WORDS):
+            return
         places = {(e.start, e.end) for e in doc.ents if e.label_ == "AUTHORITY" and e.start > 0
                   and doc[e.start - 1].lower_ in _PLACE_PREPOSITIONS and _MUNICIPALITY_RE.fullmatch(e.text)}
         if not places:
@@ -124,9 +142,10 @@ class PlaceNames(NameList):
             doc.spans[self.rules_key] = relabel(doc.spans[self.rules_key])
 
     def __call__(self, doc: Doc) -> Doc:
-        self.municipalities_as_places(doc)
+        counts = doc.count_by(ORTH)
+        self.municipalities_as_places(doc, counts)
         listed = [span for span in self.listed(doc) if not _in_longer_name(doc, span)]
-        found = sorted(filter_spans(listed + self.roads(doc)), key=lambda span: span.start)
+        found = sorted(filter_spans(listed + self.roads(doc, counts)), key=lambda span: span.start)
         if not found:
             return doc
         ents = list(doc.ents)  # read once: the getter scans every token

@@ -193,23 +193,28 @@ class PoliticianEnricher(EntityEnricher):
 
     def __call__(self, doc: Doc) -> Doc:
         # The doc's text and date once per doc, not per entity (linear in the document's length).
+        # doc.ents is read once too: its getter walks every token.
+        people = [ent for ent in doc.ents if ent.label_ == self.label]
+        if not people:
+            return doc
         text = doc.text
         date = to_iso_date(doc._.date)
-        for ent in doc.ents:
-            if ent.label_ == self.label:
-                ent._.party, ent._.role, ent._.kb_id = self.link(ent, text, date)
-        self.share_list_parties(doc, text)
-        self.resolve_surnames(doc)
+        for ent in people:
+            ent._.party, ent._.role, ent._.kb_id = self.link(ent, text, date)
+        self.share_list_parties(doc, text, people)
+        self.resolve_surnames(doc, people)
         return doc
 
-    def share_list_parties(self, doc: Doc, text: str) -> None:
+    def share_list_parties(self, doc: Doc, text: str, people: Optional[List[Span]] = None) -> None:
         """Give "A och B (båda L)", "A, B och C (alla M)" the shared party of the bracket after the last name.
 
         Args:
             doc: the document, its PERSON entities enriched.
             text: ``doc.text`` (rebuilt from the tokens on every read: the caller has it).
+            people: the PERSON entities of ``doc``, if the caller has them (None: read them).
         """
-        people = [e for e in doc.ents if e.label_ == self.label]
+        if people is None:
+            people = [e for e in doc.ents if e.label_ == self.label]
         if len(people) < 2:
             return
         for i in range(len(people) - 1, 0, -1):
@@ -223,19 +228,26 @@ class PoliticianEnricher(EntityEnricher):
                     break
                 previous._.party = last._.party
 
-    def resolve_surnames(self, doc: Doc) -> None:
-        """Give surname-only mentions the party and kb_id of the one full name ending in that surname."""
+    def resolve_surnames(self, doc: Doc, people: Optional[List[Span]] = None) -> None:
+        """Give surname-only mentions the party and kb_id of the one full name ending in that surname.
+
+        Args:
+            doc: the document, its PERSON entities enriched.
+            people: the PERSON entities of ``doc``, if the caller has them (None: read them).
+        """
+        if people is None:
+            people = [e for e in doc.ents if e.label_ == self.label]
         # surname -> full name as written -> (party, kb_id) from any of its mentions
         full: Dict[str, Dict[str, Tuple[Optional[str], Optional[str]]]] = {}
-        for ent in doc.ents:
-            if ent.label_ == self.label and len(ent) >= 2:
+        for ent in people:
+            if len(ent) >= 2:
                 names = full.setdefault(ent[-1].text, {})
                 party, kb_id = names.get(ent.text, (None, None))
                 names[ent.text] = (party or ent._.party, kb_id or ent._.kb_id)
         if not full:
             return
-        for ent in doc.ents:
-            if ent.label_ != self.label or len(ent) != 1 or ent._.party:
+        for ent in people:
+            if len(ent) != 1 or ent._.party:
                 continue
             names = full.get(ent.text) or (full.get(ent.text[:-1]) if ent.text.endswith("s") else None)
             if names and len(names) == 1:
