@@ -64,14 +64,37 @@ class NameList:
         rules = doc.spans[self.rules_key] if self.rules_key in doc.spans else []
         return {i for span in rules for i in range(span.start, span.end)}
 
-    def add_rule_entities(self, doc: Doc, kept: List[Span], added: List[Span]) -> None:
-        """Set ``doc.ents`` to ``kept + added`` and add ``added`` to the rule entities.
+    def yields_to(self, span: Span, overlapping: List[Span]) -> bool:
+        """Whether the match ``span`` is left out for the entities it overlaps (``overlapping``)."""
+        raise NotImplementedError
 
-        svpol_confidence scores rule entities by the measured precision of the rules.
+    def add_matches(self, doc: Doc, found: List[Span]) -> Doc:
+        """Put the matches ``found`` (no overlaps) into ``doc.ents`` and the rule entities.
+
+        A match never touches a rule entity, and is left out where :meth:`yields_to` says so;
+        otherwise it replaces the entities it overlaps. svpol_confidence scores rule entities by
+        the measured precision of the rules.
         """
-        doc.ents = sorted(kept + added, key=lambda s: s.start)
-        rules = list(doc.spans[self.rules_key]) if self.rules_key in doc.spans else []
-        doc.spans[self.rules_key] = sorted(rules + added, key=lambda s: s.start)
+        ents = list(doc.ents)  # read once: the getter scans every token
+        fixed = self.rule_tokens(doc)
+        # token -> index of its entity, so each match looks at its own tokens only (linear in the doc)
+        owner = {i: k for k, ent in enumerate(ents) for i in range(ent.start, ent.end)}
+        replaced: set = set()
+        added = []
+        for span in found:
+            tokens = range(span.start, span.end)
+            if any(i in fixed for i in tokens):
+                continue
+            overlapping = {owner[i] for i in tokens if i in owner} - replaced
+            if self.yields_to(span, [ents[k] for k in overlapping]):
+                continue
+            replaced |= overlapping
+            added.append(span)
+        if added:
+            doc.ents = sorted([ent for k, ent in enumerate(ents) if k not in replaced] + added, key=lambda s: s.start)
+            rules = list(doc.spans[self.rules_key]) if self.rules_key in doc.spans else []
+            doc.spans[self.rules_key] = sorted(rules + added, key=lambda s: s.start)
+        return doc
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in stream:

@@ -133,29 +133,13 @@ class OrgNames(NameList):
                 spans.append(span)
         return filter_spans(spans)
 
+    def yields_to(self, span: Span, overlapping: List[Span]) -> bool:
+        """A longer ORG holds the match; any other entity it overlaps is replaced."""
+        return any(e.label_ == LABEL and e.start <= span.start and e.end >= span.end for e in overlapping)
+
     def __call__(self, doc: Doc) -> Doc:
         found = self.find(doc)
-        if not found:
-            return doc
-        ents = list(doc.ents)  # read once: the getter scans every token
-        fixed = self.rule_tokens(doc)
-        # token -> index of its entity, so each match looks at its own tokens only (linear in the doc)
-        owner = {i: k for k, ent in enumerate(ents) for i in range(ent.start, ent.end)}
-        replaced = set()
-        added = []
-        for span in found:
-            tokens = range(span.start, span.end)
-            if any(i in fixed for i in tokens):
-                continue
-            overlapping = {owner[i] for i in tokens if i in owner} - replaced
-            if any(ents[k].label_ == LABEL and ents[k].start <= span.start and ents[k].end >= span.end
-                   for k in overlapping):
-                continue
-            replaced |= overlapping
-            added.append(span)
-        if added:
-            self.add_rule_entities(doc, [ent for k, ent in enumerate(ents) if k not in replaced], added)
-        return doc
+        return self.add_matches(doc, found) if found else doc
 
 
 @Language.factory(

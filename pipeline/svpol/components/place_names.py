@@ -146,27 +146,13 @@ class PlaceNames(NameList):
         self.municipalities_as_places(doc, counts)
         listed = [span for span in self.listed(doc) if not _in_longer_name(doc, span)]
         found = sorted(filter_spans(listed + self.roads(doc, counts)), key=lambda span: span.start)
-        if not found:
-            return doc
-        ents = list(doc.ents)  # read once: the getter scans every token
-        fixed = self.rule_tokens(doc)
-        owner = {i: k for k, ent in enumerate(ents) for i in range(ent.start, ent.end)}
-        replaced = set()
-        added = []
-        for span in found:
-            tokens = range(span.start, span.end)
-            if any(i in fixed for i in tokens):
-                continue
-            inside = {owner[i] for i in tokens if i in owner}
-            if any(ents[k].start < span.start or ents[k].end > span.end for k in inside):
-                continue
-            if any((ents[k].label_, ents[k].start, ents[k].end) == (LABEL, span.start, span.end) for k in inside):
-                continue  # the model has it already: its own score stays
-            replaced |= inside
-            added.append(span)
-        if added:
-            self.add_rule_entities(doc, [ent for k, ent in enumerate(ents) if k not in replaced], added)
-        return doc
+        return self.add_matches(doc, found) if found else doc
+
+    def yields_to(self, span: Span, overlapping: List[Span]) -> bool:
+        """An entity reaching outside the match holds it (a longer name), and the model's own LOC
+        keeps its score; entities inside the match are replaced."""
+        return any(e.start < span.start or e.end > span.end
+                   or (e.label_, e.start, e.end) == (LABEL, span.start, span.end) for e in overlapping)
 
 
 @Language.factory(
