@@ -28,7 +28,7 @@ before ``ner``, which then keeps them). Every rule entity is also put in
 from __future__ import annotations
 
 import re
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -45,6 +45,12 @@ for _label in RULE_LABELS:
         raise ImportError(f"svpol.labels has no {_label} label")
 
 DEFAULT_SPANS_KEY = "svpol_rules"
+
+
+def rule_tokens(doc: Doc, key: str = DEFAULT_SPANS_KEY) -> Set[int]:
+    """Indices of the tokens inside the rule entities of ``doc`` (``doc.spans[key]``)."""
+    rules = doc.spans[key] if key in doc.spans else []
+    return {i for span in rules for i in range(span.start, span.end)}
 
 _NAME = r"[A-ZÅÄÖ][\wåäöÅÄÖéü]*(?:-[A-ZÅÄÖ][\wåäöÅÄÖéü]*)*"
 # Bracketed party letters: "(S)", "(M, KD)", "(S/V/MP)", "(S och MP)", "(båda L)"; the letters are

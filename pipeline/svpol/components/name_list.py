@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator, List, Sequence, Union
+from typing import Iterable, Iterator, List, Optional, Sequence, Union
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, filter_spans
 
 from ..kb import genitive
+from .entity_rules import rule_tokens
 
 NAMES_FILE = "names.txt"
 
@@ -47,9 +48,18 @@ class NameList:
     def set_names(self, names: Sequence[str]) -> None:
         """Replace the names (as written)."""
         self.names = list(dict.fromkeys(names))
-        self._matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        forms = [v for n in self.names for v in (n, genitive(n), f"{n}:s")]
-        self._matcher.add(self.label, list(self.nlp.tokenizer.pipe(dict.fromkeys(forms))))
+        # Built on first use: a pipeline loaded from disk replaces the default names before any
+        # text, so the default matcher would be built for nothing.
+        self._matcher: Optional[PhraseMatcher] = None
+
+    @property
+    def matcher(self) -> PhraseMatcher:
+        """The phrase matcher of the names, their genitives and ``:s`` forms."""
+        if self._matcher is None:
+            self._matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+            forms = [v for n in self.names for v in (n, genitive(n), f"{n}:s")]
+            self._matcher.add(self.label, list(self.nlp.tokenizer.pipe(dict.fromkeys(forms))))
+        return self._matcher
 
     def shipped_names(self) -> List[str]:
         """The names shipped with svpol for this component (what a new pipeline starts with)."""
@@ -57,12 +67,7 @@ class NameList:
 
     def listed(self, doc: Doc) -> List[Span]:
         """The longest matches of the listed names in ``doc``, without overlaps."""
-        return filter_spans([Span(doc, start, end, label=self.label) for _, start, end in self._matcher(doc)])
-
-    def rule_tokens(self, doc: Doc) -> set:
-        """Indices of the tokens inside rule entities (``doc.spans[rules_key]``)."""
-        rules = doc.spans[self.rules_key] if self.rules_key in doc.spans else []
-        return {i for span in rules for i in range(span.start, span.end)}
+        return filter_spans([Span(doc, start, end, label=self.label) for _, start, end in self.matcher(doc)])
 
     def yields_to(self, span: Span, overlapping: List[Span]) -> bool:
         """Whether the match ``span`` is left out for the entities it overlaps (``overlapping``)."""
@@ -76,7 +81,7 @@ class NameList:
         the measured precision of the rules.
         """
         ents = list(doc.ents)  # read once: the getter scans every token
-        fixed = self.rule_tokens(doc)
+        fixed = rule_tokens(doc, self.rules_key)
         # token -> index of its entity, so each match looks at its own tokens only (linear in the doc)
         owner = {i: k for k, ent in enumerate(ents) for i in range(ent.start, ent.end)}
         replaced: set = set()

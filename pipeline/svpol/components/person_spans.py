@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..kb import default_parties, load_kb
-from .entity_rules import DEFAULT_SPANS_KEY
+from .entity_rules import DEFAULT_SPANS_KEY, rule_tokens
 from .politicians import base_role
 
 PERSON = "PERSON"
@@ -174,8 +174,7 @@ class PersonSpans:
         if not people:
             return []
         text = doc.text
-        rules = doc.spans[self.rules_key] if self.rules_key in doc.spans else []
-        fixed = {i for span in rules for i in range(span.start, span.end)}
+        fixed = rule_tokens(doc, self.rules_key)
         found = (_local_party_after(doc, ent, text, fixed) for ent in people)
         return [span for span in found if span is not None
                 and not any(e.label_ == PARTY and e.start == span.start and e.end == span.end for e in ents)]
