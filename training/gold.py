@@ -37,6 +37,9 @@ from .sample_topics_check import write_jsonl
 from .splits import seeded_sample, unit_hash
 
 GOLD_DIR = Path(__file__).parent / "gold"
+# Topic-only annotations (no entities) of more training documents: they train the topic
+# classifier only, so they live apart from the entity gold.
+TOPICS_DIR = GOLD_DIR / "topics"
 SPLITS = ("train", "dev", "test")
 # Gold documents are drawn from outside the silver sample of training.corpus (seed 0, 4,000 docs),
 # so that no gold paragraph is also a silver training paragraph.
@@ -91,21 +94,27 @@ def _ministry(ip: Interpellation, ministers) -> str:
     return roles[0] if roles else "okänd"
 
 
-def sample(data_dir: Path, n_docs: int, seed: int, per_doc: int = 3) -> List[dict]:
+def sample(data_dir: Path, n_docs: int, seed: int, per_doc: int = 3, exclude: Iterable[str] = (),
+           split: Optional[str] = None) -> List[dict]:
     """Pick documents stratified by decade and ministry, and up to ``per_doc`` paragraphs of each.
 
     Every document contributes its title line, one question paragraph when it has one, and
-    body paragraphs drawn with weights that favour names, bodies and amounts.
+    body paragraphs drawn with weights that favour names, bodies and amounts. Documents in
+    ``exclude`` are skipped, and with ``split`` only documents of that gold split are drawn.
     """
+    if split is not None and split not in SPLITS:
+        raise ValueError(f"split must be one of {list(SPLITS)}; got {split!r}")
     from .topics import MinisterTable
 
     archive = data_dir / ARCHIVE_NAME
-    silver = set(seeded_sample(sorted(list_ids(archive)), SILVER_MAX, SILVER_SEED))
+    skip = set(seeded_sample(sorted(list_ids(archive)), SILVER_MAX, SILVER_SEED)) | set(exclude)
     ministers = MinisterTable.from_csv(data_dir / MINISTER_FILE)
     strata: Dict[Tuple[str, str], List[Interpellation]] = defaultdict(list)
     ministry: Dict[str, str] = {}
     for ip in iter_interpellations(archive):
-        if ip.doc_id in silver or not ip.paragraphs or not ip.title:
+        if ip.doc_id in skip or not ip.paragraphs or not ip.title:
+            continue
+        if split is not None and split_of(ip.doc_id) != split:
             continue
         ministry[ip.doc_id] = _ministry(ip, ministers)
         strata[(_decade(ip), ministry[ip.doc_id])].append(ip)
@@ -198,16 +207,25 @@ def place_entities(text: str, mentions: Sequence[dict], key: str = "") -> Tuple[
     return placed, problems
 
 
-def convert(work: dict, annotation: dict, annotator: str) -> Tuple[dict, List[Problem]]:
-    """One stand-off record from a work record (with text) and an annotator's answer."""
+def convert(work: dict, annotation: dict, annotator: str, topics_only: bool = False) -> Tuple[dict, List[Problem]]:
+    """One stand-off record from a work record (with text) and an annotator's answer.
+
+    With ``topics_only`` the record has no ``entities`` key: its entities were not annotated.
+    """
     key = key_of(work)
-    entities, problems = place_entities(work["text"], annotation.get("entities", []), key)
-    topics = annotation.get("topics", [])
+    problems: List[Problem] = []
+    topics = annotation.get("topics")
+    if not isinstance(topics, list):
+        problems.append(Problem(key, f"topics must be a list, got {topics!r}"))
+        topics = []
     bad = [t for t in topics if t not in TOPIC_LABELS]
     if bad:
         problems.append(Problem(key, f"unknown topics {bad}"))
-    record = {"doc": work["doc"], "para": work["para"], "sha1": work["sha1"], "annotator": annotator,
-              "entities": entities, "topics": sorted(t for t in topics if t in TOPIC_LABELS)}
+    record = {"doc": work["doc"], "para": work["para"], "sha1": work["sha1"], "annotator": annotator}
+    if not topics_only:
+        record["entities"], found = place_entities(work["text"], annotation.get("entities", []), key)
+        problems = found + problems
+    record["topics"] = sorted(t for t in topics if t in TOPIC_LABELS)
     return record, problems
 
 
@@ -233,7 +251,7 @@ class GoldParagraph:
     para: int
     split: str
     text: str
-    entities: List[dict]
+    entities: Optional[List[dict]]  # None: not annotated (topic-only records)
     topics: List[str]
     annotator: str = ""
     extra: Dict[str, object] = field(default_factory=dict)
@@ -265,10 +283,10 @@ def join(records: Sequence[dict], data_dir: Path) -> List[GoldParagraph]:
         if sha1(text) != r["sha1"]:
             errors.append(f"{r['doc']}#{r['para']}: paragraph text changed (sha1 {sha1(text)} != {r['sha1']})")
             continue
-        for e in r["entities"]:
+        for e in r.get("entities", ()):
             if sha1(text[e["start"]:e["end"]]) != e["sha1"]:
                 errors.append(f"{r['doc']}#{r['para']}: span {e['start']}-{e['end']} {e['label']} no longer matches")
-        joined.append(GoldParagraph(r["doc"], r["para"], split_of(r["doc"]), text, r["entities"], r["topics"],
+        joined.append(GoldParagraph(r["doc"], r["para"], split_of(r["doc"]), text, r.get("entities"), r["topics"],
                                     r.get("annotator", "")))
     if errors:
         raise ValueError("gold stand-off does not match the archive:\n  " + "\n  ".join(errors))
@@ -313,10 +331,11 @@ def make_doc(nlp, text: str, entities: Sequence[dict]):
 
 
 def to_docs(nlp, paragraphs: Iterable[GoldParagraph]) -> List:
-    """Gold Docs with entities, every topic (1.0 or 0.0) and the attributes in user data."""
+    """Gold Docs with entities (unset for topic-only records), every topic (1.0 or 0.0) and the attributes."""
     docs = []
     for g in paragraphs:
-        doc = make_doc(nlp, g.text, g.entities)
+        # Topic-only paragraphs keep their entities missing, not empty.
+        doc = nlp.make_doc(g.text) if g.entities is None else make_doc(nlp, g.text, g.entities)
         doc.cats = {label: float(label in g.topics) for label in TOPIC_LABELS}
         doc.user_data[SOURCE_KEY] = {"doc": g.doc, "para": g.para, "annotator": g.annotator}
         docs.append(doc)
@@ -337,8 +356,15 @@ def final_records(records: Sequence[dict]) -> List[dict]:
     return chosen
 
 
-def build(data_dir: Path, output: Path, gold_dir: Path = GOLD_DIR) -> Dict[str, int]:
-    """Write ``gold-{train,dev,test}.spacy`` under ``output``; returns paragraphs per split."""
+def build(data_dir: Path, output: Path, gold_dir: Path = GOLD_DIR,
+          topics_dir: Optional[Path] = TOPICS_DIR) -> Dict[str, int]:
+    """Write ``gold-{train,dev,test}.spacy`` under ``output``; returns paragraphs per file.
+
+    The topic-only records of ``topics_dir`` (training documents only) go to ``topics-train.spacy``.
+
+    Raises:
+        ValueError: a record does not match the archive, or a topic-only record is not in train.
+    """
     from spacy.tokens import DocBin
 
     from svpol.tokenizer import blank
@@ -350,7 +376,16 @@ def build(data_dir: Path, output: Path, gold_dir: Path = GOLD_DIR) -> Dict[str, 
     for split in SPLITS:
         docs = to_docs(nlp, [g for g in joined if g.split == split])
         DocBin(store_user_data=True, docs=docs).to_disk(output / f"gold-{split}.spacy")
-        counts[split] = len(docs)
+        counts[f"gold-{split}"] = len(docs)
+    topic_records = load_standoff(topics_dir) if topics_dir is not None and Path(topics_dir).is_dir() else []
+    if topic_records:
+        topic_only = join(final_records(topic_records), data_dir)
+        leaked = sorted({g.doc for g in topic_only if g.split != "train"})
+        if leaked:
+            raise ValueError(f"topic-only records must come from training documents; not train: {', '.join(leaked)}")
+        docs = to_docs(nlp, topic_only)
+        DocBin(store_user_data=True, docs=docs).to_disk(output / "topics-train.spacy")
+        counts["topics-train"] = len(docs)
     return counts
 
 
@@ -371,8 +406,8 @@ def agreement(records: Sequence[dict]) -> Dict[str, object]:
     topics = Counter()
     identical = 0
     for a, b in pairs:
-        ea = {(e["start"], e["end"], e["label"]) for e in a["entities"]}
-        eb = {(e["start"], e["end"], e["label"]) for e in b["entities"]}
+        ea = {(e["start"], e["end"], e["label"]) for e in a.get("entities", ())}
+        eb = {(e["start"], e["end"], e["label"]) for e in b.get("entities", ())}
         for label in ENTITY_LABELS:
             sa = {e for e in ea if e[2] == label}
             sb = {e for e in eb if e[2] == label}
@@ -406,9 +441,20 @@ def sample_command(
     annotators: int = typer.Option(6, "--annotators"),
     batch_size: int = typer.Option(50, "--batch-size"),
     seed: int = typer.Option(0, "--seed"),
+    split: Optional[str] = typer.Option(None, "--split", help="Only documents of this gold split "
+                                        "(e.g. 'train' for more training annotations)."),
+    exclude_gold: bool = typer.Option(False, "--exclude-gold", help="Skip the documents the gold and "
+                                      "topic stand-off already hold."),
 ) -> None:
     """Sample paragraphs and write annotation batches (text included, never committed)."""
-    records = sample(data_dir, n_docs, seed)
+    exclude = set()
+    if exclude_gold:
+        exclude = {r["doc"] for d in (GOLD_DIR, TOPICS_DIR) if d.is_dir() for r in load_standoff(d)}
+    try:
+        records = sample(data_dir, n_docs, seed, exclude=exclude, split=split)
+    except ValueError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
     rng = random.Random(seed + 1)
     keys = [key_of(r) for r in records]
     doubled = set(rng.sample(keys, min(double, len(keys))))
@@ -444,7 +490,10 @@ def sample_command(
 
 
 @app.command("check")
-def check_command(files: List[Path] = typer.Argument(..., help="Annotator answer files (*.ann.jsonl).")) -> None:
+def check_command(
+    files: List[Path] = typer.Argument(..., help="Annotator answer files (*.ann.jsonl)."),
+    topics_only: bool = typer.Option(False, "--topics-only", help="The answers hold topics only."),
+) -> None:
     """Check annotator answer files against their batches; print every problem."""
     n_problems = 0
     for path in files:
@@ -460,7 +509,7 @@ def check_command(files: List[Path] = typer.Argument(..., help="Annotator answer
             seen.add(key)
             work = batch[key]
             doc, para = key.rsplit("#", 1)
-            _, problems = convert({"doc": doc, "para": int(para), "sha1": "", "text": work["text"]}, answer, "")
+            _, problems = convert({"doc": doc, "para": int(para), "sha1": "", "text": work["text"]}, answer, "", topics_only)
             for p in problems:
                 typer.echo(f"{path}: {p.key}: {p.message}")
             n_problems += len(problems)
@@ -480,16 +529,19 @@ def convert_command(
     annotator_name: Optional[str] = typer.Option(None, "--as", help="Record every answer under this annotator "
                                                  "name instead (e.g. 'adjudicated' for the review pass)."),
     sample_file: Path = typer.Option(WORK_DIR / "sample.jsonl", "--sample", help="The sample written by 'sample'."),
-    gold_dir: Path = typer.Option(GOLD_DIR, "--gold-dir", help="Where the stand-off files go."),
+    gold_dir: Optional[Path] = typer.Option(None, "--gold-dir", help="Where the stand-off files go "
+                                            "[default: training/gold, or training/gold/topics with --topics-only]."),
+    topics_only: bool = typer.Option(False, "--topics-only", help="The answers hold topics only (no entities)."),
 ) -> None:
     """Turn answer files into stand-off ``annotations-<annotator>.jsonl``."""
+    gold_dir = gold_dir or (TOPICS_DIR if topics_only else GOLD_DIR)
     sample_records = {key_of(r): r for r in read_jsonl(sample_file)}
     by_annotator: Dict[str, List[dict]] = defaultdict(list)
     problems: List[Problem] = []
     for path in sorted(work.glob(pattern)):
         annotator = annotator_name or path.name.split("-")[0]
         for answer in read_jsonl(path):
-            record, found = convert(sample_records[answer["key"]], answer, annotator)
+            record, found = convert(sample_records[answer["key"]], answer, annotator, topics_only)
             by_annotator[annotator].append(record)
             problems += found
     for p in problems:
@@ -497,7 +549,8 @@ def convert_command(
     for annotator, records in sorted(by_annotator.items()):
         records.sort(key=lambda r: (r["doc"], r["para"]))
         write_jsonl(gold_dir / f"annotations-{annotator}.jsonl", records)
-        typer.echo(f"{annotator}: {len(records)} paragraphs, {sum(len(r['entities']) for r in records)} entities")
+        typer.echo(f"{annotator}: {len(records)} paragraphs, {sum(len(r.get('entities', ())) for r in records)} "
+                   f"entities, {sum(len(r['topics']) for r in records)} topics")
     raise typer.Exit(1 if problems else 0)
 
 
@@ -513,7 +566,7 @@ def build_command(
     except (ValueError, OSError) as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(1)
-    typer.echo(f"wrote {output}: " + ", ".join(f"gold-{s} {n} paragraphs" for s, n in counts.items()))
+    typer.echo(f"wrote {output}: " + ", ".join(f"{name} {n} paragraphs" for name, n in counts.items()))
 
 
 @app.command("agreement")
