@@ -578,7 +578,8 @@ def agreement_command(gold_dir: Path = typer.Option(GOLD_DIR, "--gold-dir")) -> 
     for label, v in result["entities"].items():
         f1 = "-" if v["f1"] is None else f"{v['f1'] * 100:.1f}"
         typer.echo(f"  {label:<12}{f1:>7}{v['a']:>6}{v['b']:>6}{v['both']:>6}")
-    typer.echo(f"  entity micro F1 {result['entities_micro'] * 100:.1f}; topic micro F1 "
+    micro = result["entities_micro"]
+    typer.echo(f"  entity micro F1 {'-' if micro is None else f'{micro * 100:.1f}'}; topic micro F1 "
                f"{result['topics_micro'] * 100:.1f}; identical topic sets {result['topics_identical'] * 100:.1f} %")
 
 
