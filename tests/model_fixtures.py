@@ -116,3 +116,26 @@ def assert_config_filled(config_path: Path) -> None:
         if isinstance(values, dict):
             missing = set(values) - set(config[section])
             assert not missing, f"[{section}] lacks {sorted(missing)}"
+
+
+TOPIC_GOLD_TEXTS = {
+    "budget": "Budgeten innebär höjda skatter och ett underskott i statens finanser.",
+    "education": "Eleverna i skolan behöver fler lärare och bättre läromedel.",
+    "transport": "Järnvägen och vägarna i länet behöver underhåll och nya spår.",
+}
+
+
+def write_topic_docs(path: Path, copies: int = 8) -> Path:
+    """Hand-annotated-style topic paragraphs (three separable topics, one document per copy) for the topic model."""
+    from training.gold import SOURCE_KEY
+
+    nlp = spacy.blank("sv")
+    docs = []
+    for n in range(copies):
+        for topic, text in TOPIC_GOLD_TEXTS.items():
+            doc = nlp.make_doc(text)
+            doc.cats = {label: float(label == topic) for label in TOPIC_LABELS}
+            doc.user_data[SOURCE_KEY] = {"doc": f"ipq-{topic}-{n}", "para": 1, "annotator": "t1"}
+            docs.append(doc)
+    DocBin(docs=docs, store_user_data=True).to_disk(path)
+    return path

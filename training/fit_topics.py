@@ -14,11 +14,13 @@ topic calibration of ``svpol_confidence`` reads the rescored topics.
 """
 
 import json
+import zlib
 from pathlib import Path
-from typing import Callable, Dict, List
+from typing import Callable, Dict, List, Optional, Sequence
 
 import spacy
 import typer
+from spacy.tokens import Doc
 from spacy.training import Example
 
 import svpol  # noqa: F401  (registers the svpol components)
@@ -33,6 +35,7 @@ from svpol.evaluate import (
     score_topics,
 )
 from svpol.labels import TOPIC_LABELS
+from svpol.topic_text_model import TextTopicModel
 
 from .fit_confidence import write_pipeline
 
@@ -116,6 +119,97 @@ def fit_topic_evidence(model: Path, dev: Path, output: Path, *, batch_size: int 
     return record
 
 
+def _text_scores(nlp, docs: Sequence[Doc], batch_size: int) -> List[Dict[str, float]]:
+    """The text classifier's topic scores of ``docs``' texts."""
+    classify = nlp.select_pipes(enable=[TEXTCAT])
+    with classify:
+        return [dict(d.cats) for d in nlp.pipe((d.text for d in docs), batch_size=batch_size)]
+
+
+def _document_of(doc: Doc) -> str:
+    """The source document of a gold paragraph (folds keep a document's paragraphs together)."""
+    from .gold import SOURCE_KEY  # training.gold imports this module's neighbours: import at use
+
+    return doc.user_data.get(SOURCE_KEY, {}).get("doc", doc.text)
+
+
+def fit_topic_model(
+    model: Path, train: Sequence[Path], output: Path, *, hashed_features: int = 4096, static_vectors: bool = True,
+    classifier: bool = False, folds: int = 5, batch_size: int = 64,
+) -> Dict[str, object]:
+    """Fit the text topic model of ``topic_evidence`` on hand-annotated paragraphs; write the pipeline.
+
+    The thresholds are chosen on out-of-fold predictions (``folds`` folds by source document),
+    which are also the honest estimate stored in ``meta["svpol"]["topic_calibration"]``; the
+    model is then fitted on all paragraphs.
+
+    Returns:
+        The record stored in ``meta["svpol"]["topic_calibration"]``.
+    """
+    if folds < 2:
+        raise ValueError(f"folds must be at least 2, got {folds}")
+    nlp = spacy.load(model)
+    if TEXTCAT not in nlp.pipe_names:
+        raise ValueError(f"{model}: the pipeline has no '{TEXTCAT}' component")
+    docs = [d for path in train for d in read_docs(nlp, path) if d.cats]
+    if not docs:
+        raise ValueError(f"{', '.join(map(str, train))}: no docs with topic labels")
+    scores = _text_scores(nlp, docs, batch_size) if classifier else [{} for _ in docs]
+    texts = [d.text for d in docs]
+    gold = [dict(d.cats) for d in docs]
+
+    def fitted(indices: Sequence[int]) -> TextTopicModel:
+        text_model = TextTopicModel(TOPIC_LABELS, hashed_features=hashed_features, static_vectors=static_vectors,
+                                    classifier=classifier, vocab=nlp.vocab)
+        text_model.fit([scores[i] for i in indices], [texts[i] for i in indices], [gold[i] for i in indices])
+        return text_model
+
+    fold_of = [zlib.crc32(_document_of(d).encode("utf-8")) % folds for d in docs]
+    out_of_fold: List[Optional[Dict[str, float]]] = [None] * len(docs)
+    for fold in range(folds):
+        held_out = [i for i, f in enumerate(fold_of) if f == fold]
+        if not held_out:
+            continue
+        probabilities = fitted([i for i, f in enumerate(fold_of) if f != fold]).predict(
+            [scores[i] for i in held_out], [texts[i] for i in held_out])
+        for i, row in zip(held_out, probabilities):
+            out_of_fold[i] = dict(zip(TOPIC_LABELS, map(float, row)))
+    examples = []
+    for doc, cats in zip(docs, out_of_fold):
+        predicted = nlp.make_doc(doc.text)
+        predicted.cats = cats
+        examples.append(Example(predicted, doc))
+    chosen = find_topic_thresholds(examples, TOPIC_LABELS)
+    cross_validated = score_topics(examples, chosen["per_label"])
+
+    if EVIDENCE in nlp.component_names:
+        nlp.remove_pipe(EVIDENCE)
+    after = "paragraph_topics" if "paragraph_topics" in nlp.pipe_names else TEXTCAT
+    component = nlp.add_pipe(EVIDENCE_FACTORY, name=EVIDENCE, after=after, config={
+        "hashed_features": hashed_features, "static_vectors": static_vectors, "classifier": classifier})
+    component.text_model = fitted(range(len(docs)))
+    record = {
+        "tuned_on": [path.name for path in train],
+        "n_docs": len(docs),
+        "method": (f"svpol_topic_evidence text model ({hashed_features} hashed word features, static vectors "
+                   f"{static_vectors}, classifier scores {classifier}) fitted on hand-annotated paragraphs; "
+                   f"per-label thresholds on {folds}-fold out-of-fold predictions (folds by document)"),
+        "crossfit_micro": cross_validated["micro"],
+        "crossfit_macro": cross_validated["macro"],
+        "crossfit_per_label": cross_validated["per_label"],
+    }
+    meta = nlp.meta.setdefault("svpol", {})
+    meta["topic_thresholds"] = chosen["per_label"]
+    meta["topic_threshold_global"] = chosen["global"]
+    meta["topic_calibration"] = record
+    for entry in meta.get("dev_scores", {}).values():
+        # Topic scores measured before the text model are stale.
+        for key in ("topics_micro_f", "topics_macro_f", "topics_scored"):
+            entry.pop(key, None)
+    write_pipeline(nlp, output)
+    return record
+
+
 def main(
     model: Path = typer.Argument(..., help="Trained pipeline with a textcat_multilabel component."),
     dev: Path = typer.Argument(..., help="Dev DocBin with topic labels (never the training data)."),
@@ -129,6 +223,35 @@ def main(
         typer.echo(f"{key}: P {m['p']:.3f} R {m['r']:.3f} F1 {m['f']:.3f}")
     typer.echo(f"cross-fitted macro F1: {record['classifier_only_crossfit_macro']['f']:.3f} (classifier only) -> "
                f"{record['crossfit_macro']['f']:.3f} (with evidence)")
+    typer.echo(json.dumps({k: round(v["f"], 3) for k, v in record["crossfit_per_label"].items()}))
+
+
+def model_command(
+    model: Path = typer.Argument(..., help="Trained pipeline with a textcat_multilabel component."),
+    train: List[Path] = typer.Argument(..., help="Hand-annotated topic DocBins (gold-train.spacy, topics-train.spacy); "
+                                       "never dev or test."),
+    output: Path = typer.Option(..., "--output", "-o", help="Where the pipeline goes (may be MODEL)."),
+    hashed_features: int = typer.Option(4096, "--hashed-features", help="Hash buckets for words and word beginnings."),
+    static_vectors: bool = typer.Option(True, "--static-vectors/--no-static-vectors"),
+    classifier: bool = typer.Option(False, "--classifier/--no-classifier",
+                                    help="Use the text classifier's scores as features (only if it never saw TRAIN)."),
+    folds: int = typer.Option(5, "--folds"),
+) -> None:
+    """Fit topic_evidence's text model on hand-annotated paragraphs; print the cross-validated scores."""
+    bad = [str(p) for p in train if "dev" in p.name or "test" in p.name]
+    if bad:
+        typer.echo(f"error: {', '.join(bad)}: dev and test sets choose and judge models; they are not for fitting",
+                   err=True)
+        raise typer.Exit(2)
+    try:
+        record = fit_topic_model(model, train, output, hashed_features=hashed_features, static_vectors=static_vectors,
+                                 classifier=classifier, folds=folds)
+    except (ValueError, OSError) as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(1)
+    m = record["crossfit_micro"]
+    typer.echo(f"{record['n_docs']} paragraphs; {folds}-fold cross-validated micro P {m['p']:.3f} R {m['r']:.3f} "
+               f"F1 {m['f']:.3f}, macro F1 {record['crossfit_macro']['f']:.3f}")
     typer.echo(json.dumps({k: round(v["f"], 3) for k, v in record["crossfit_per_label"].items()}))
 
 

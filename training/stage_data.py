@@ -13,6 +13,9 @@ from .paths import REPO
 
 # The hand-annotated gold dev set in the corpus (training.gold).
 GOLD_DEV = "dev-gold.spacy"
+# Where `python -m training gold build` writes the gold DocBins; the topic model trains on these two.
+GOLD_OUTPUT = Path("training_output/gold")
+TOPIC_GOLD_FILES = ("gold-train.spacy", "topics-train.spacy")
 
 
 def _build(what: str, module: str, args: List[str]) -> None:
@@ -35,6 +38,14 @@ def ensure_vectors(vectors: Path, corpus: Path, data_dir: Path) -> Path:
         _build("static vectors", "training.vectors",
                ["--data-dir", str(data_dir), "--corpus", str(corpus), "--output", str(vectors)])
     return model
+
+
+def ensure_topic_gold(gold_dir: Path, data_dir: Path) -> List[Path]:
+    """The hand-annotated topic training files; built with ``training gold build`` unless they exist."""
+    files = [gold_dir / name for name in TOPIC_GOLD_FILES]
+    if not all(f.exists() for f in files):
+        _build("gold DocBins", "training", ["gold", "build", "--data-dir", str(data_dir), "--output", str(gold_dir)])
+    return files
 
 
 def split_training_data(corpus: Path, work: Path, dev_tokens: int) -> Dict[str, Path]:

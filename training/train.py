@@ -43,14 +43,16 @@ from svpol.evaluate import scores_markdown
 from .assemble import CONFIDENCE, RULES, add_untrained_components, assemble
 from .configs import CPU_CONFIG
 from .fit_confidence import calibrate as calibrate_confidence
-from .fit_topics import fit_topic_evidence
+from .fit_topics import EVIDENCE, fit_topic_evidence, fit_topic_model
 from .package import MODEL_NAME, package
 from .paths import DATA_DIR
 from .scoring import calibrate_topics, choose_rule_order, dev_sets, score_all
-from .stage_data import ensure_corpus, ensure_vectors
+from .stage_data import GOLD_OUTPUT, ensure_corpus, ensure_topic_gold, ensure_vectors
 from .stages import STAGES, run_stages
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+# The settings of topic_evidence's text model (svpol.topic_text_model) in the config.
+TEXT_MODEL_SETTINGS = ("hashed_features", "static_vectors", "classifier")
 
 
 def finish(
@@ -63,6 +65,8 @@ def finish(
     name: str = MODEL_NAME,
     architecture: str = "CNN tok2vec",
     config: Path = CPU_CONFIG,
+    gold_dir: Path = GOLD_OUTPUT,
+    data_dir: Path = DATA_DIR,
 ) -> Dict[str, Any]:
     """Steps 3-5 for a trained pipeline: thresholds, rule placement, the untrained components of
     ``config``, scores, package, topic evidence and confidence calibration. Shared by this module
@@ -96,6 +100,13 @@ def finish(
     evidence = fit_topic_evidence(output, topic_set, output, batch_size=batch_size)
     typer.echo(f"topic evidence: cross-fitted micro F1 {evidence['classifier_only_crossfit_micro']['f']:.3f} "
                f"(classifier) -> {evidence['crossfit_micro']['f']:.3f}", err=True)
+    text_model = {key: shipped["components"].get(EVIDENCE, {}).get(key) for key in TEXT_MODEL_SETTINGS}
+    if text_model["hashed_features"] or text_model["static_vectors"]:
+        # The config's topic model learns the guide's topics from the hand-annotated paragraphs.
+        files = ensure_topic_gold(gold_dir, data_dir)
+        record = fit_topic_model(output, files, output, batch_size=batch_size, **text_model)
+        typer.echo(f"topic text model: {record['n_docs']} hand-annotated paragraphs, cross-validated micro F1 "
+                   f"{record['crossfit_micro']['f']:.3f}", err=True)
     if CONFIDENCE in nlp.component_names:
         # 1,200 docs to fit the curves and 800 to measure them; fewer (60/40) on a small dev set.
         n_dev = len(DocBin().from_disk(corpus / "dev.spacy"))
@@ -133,6 +144,10 @@ def main(
         Path("training_output/vectors"), "--vectors",
         help="Static vectors for the tok2vec: the output folder of training.vectors, built if missing"),
     no_vectors: bool = typer.Option(False, "--no-vectors", help="Train the tok2vec without static vectors"),
+    topic_gold: Path = typer.Option(
+        GOLD_OUTPUT, "--topic-gold",
+        help="Folder with the hand-annotated gold-train.spacy and topics-train.spacy that the topic model is "
+             "fitted on (python -m training gold build; built there if missing)"),
 ) -> None:
     """Train, calibrate, evaluate and package the svpol CPU pipeline."""
     for path, what in ((config, "config"), (topics_train, "--topics-train file")):
@@ -151,7 +166,8 @@ def main(
         typer.echo(str(err), err=True)
         raise typer.Exit(2)
     nlp = assemble(stage_models)
-    finish(nlp, corpus, output, training_dir, batch_size=batch_size, config=config)
+    finish(nlp, corpus, output, training_dir, batch_size=batch_size, config=config, gold_dir=topic_gold,
+           data_dir=data_dir)
 
 
 if __name__ == "__main__":

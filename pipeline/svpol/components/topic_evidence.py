@@ -13,6 +13,13 @@ weights are fitted on dev (``python -m training.fit_topics``) and saved with the
 pipeline. Unfitted, the component passes the classifier's scores through unchanged.
 It rescores ``doc.cats`` and, when ``svpol_paragraph_topics`` ran before it, every
 paragraph's topics from the paragraph's own text.
+
+Configured with ``hashed_features`` or ``static_vectors``, it scores the topics with a
+:class:`~svpol.topic_text_model.TextTopicModel` instead: one logistic model per topic over
+hashed words and word beginnings, the keyword counts, the mean static vector and (with
+``classifier``) the classifier's logits, fitted on hand-annotated paragraphs
+(``python -m training fit-topic-model``). The guide's topics are broader than the weak labels
+the classifier learns from, and this model learns them from the annotation itself.
 """
 
 from pathlib import Path
@@ -26,11 +33,13 @@ from spacy.util import ensure_path
 
 from ..labels import TOPIC_LABELS
 from ..topic_keywords import keyword_hits
+from ..topic_text_model import TextTopicModel
 
 FEATURES = ("logit", "log_hits", "log_hits_x_log_words", "log_words", "has_hit", "bias")
 # Weights that reproduce the classifier's score: sigmoid(logit(p)) == p.
 IDENTITY = (1.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 WEIGHTS_FILE = "weights.json"
+TEXT_MODEL_FILE = "text_model.npz"
 _EPS = 1e-6
 
 
@@ -38,11 +47,23 @@ _EPS = 1e-6
     "svpol_topic_evidence",
     assigns=["doc.cats", "doc._.paragraphs"],
     requires=["doc.cats"],
-    default_config={"labels": list(TOPIC_LABELS)},
+    default_config={"labels": list(TOPIC_LABELS), "hashed_features": 0, "static_vectors": False, "classifier": True},
 )
-def make_topic_evidence(nlp: Language, name: str, labels: List[str]) -> "TopicEvidence":
-    """Create the component; ``labels`` are the topics it rescores (the others pass through)."""
-    return TopicEvidence(name, labels=labels)
+def make_topic_evidence(
+    nlp: Language, name: str, labels: List[str], hashed_features: int, static_vectors: bool, classifier: bool
+) -> "TopicEvidence":
+    """Create the component; ``labels`` are the topics it rescores (the others pass through).
+
+    With ``hashed_features`` (hash buckets for words and word beginnings) or ``static_vectors``
+    the topics come from a :class:`~svpol.topic_text_model.TextTopicModel` fitted on
+    hand-annotated paragraphs (``python -m training fit-topic-model``), which reads the text
+    classifier's scores only when ``classifier`` is true.
+    """
+    text_model = None
+    if hashed_features or static_vectors:
+        text_model = TextTopicModel(labels, hashed_features=hashed_features, static_vectors=static_vectors,
+                                    classifier=classifier, vocab=nlp.vocab)
+    return TopicEvidence(name, labels=labels, text_model=text_model)
 
 
 def topic_features(scores: Mapping[str, float], text: str, labels: Sequence[str]) -> numpy.ndarray:
@@ -61,7 +82,8 @@ def topic_features(scores: Mapping[str, float], text: str, labels: Sequence[str]
 class TopicEvidence:
     """Rescore topics with per-label logistic weights over classifier score and keyword evidence."""
 
-    def __init__(self, name: str, *, labels: Sequence[str], weights: Optional[Mapping[str, Sequence[float]]] = None):
+    def __init__(self, name: str, *, labels: Sequence[str], weights: Optional[Mapping[str, Sequence[float]]] = None,
+                 text_model: Optional[TextTopicModel] = None):
         unknown = [label for label in labels if label not in TOPIC_LABELS]
         if unknown or not labels:
             raise ValueError(
@@ -69,6 +91,7 @@ class TopicEvidence:
             )
         self.name = name
         self.labels = list(labels)
+        self.text_model = text_model
         self.set_weights(weights or {label: IDENTITY for label in self.labels})
 
     def set_weights(self, weights: Mapping[str, Sequence[float]]) -> None:
@@ -90,6 +113,10 @@ class TopicEvidence:
 
     def rescore(self, scores: Mapping[str, float], text: str) -> Dict[str, float]:
         """New topic scores for ``text`` given the classifier's ``scores``."""
+        if self.text_model is not None:
+            if not self.text_model.fitted:
+                return dict(scores)
+            return {**scores, **self.text_model.scores(scores, text)}
         z = (topic_features(scores, text, self.labels) * self.weights).sum(axis=1)
         new = dict(scores)
         for label, value in zip(self.labels, 1.0 / (1.0 + numpy.exp(-z))):
@@ -148,28 +175,47 @@ class TopicEvidence:
         self.weights = weights
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        """Serialize the labels and weights."""
-        return srsly.msgpack_dumps({"labels": self.labels, "weights": self.weights_dict()})
+        """Serialize the labels and weights (and the fitted text model)."""
+        msg = {"labels": self.labels, "weights": self.weights_dict()}
+        if self.text_model is not None and self.text_model.fitted:
+            msg["text_model"] = self.text_model.to_bytes()
+        return srsly.msgpack_dumps(msg)
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "TopicEvidence":
         """Load labels and weights from :meth:`to_bytes` output."""
         msg = srsly.msgpack_loads(data)
         self.labels = list(msg["labels"])
         self.set_weights(msg["weights"])
+        if "text_model" in msg:
+            self._require_text_model().from_bytes(msg["text_model"])
         return self
 
     def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> None:
-        """Write ``weights.json`` into ``path``."""
+        """Write ``weights.json`` (and ``text_model.npz`` when fitted) into ``path``."""
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_json(path / WEIGHTS_FILE, {"features": list(FEATURES), "weights": self.weights_dict()})
+        if self.text_model is not None and self.text_model.fitted:
+            (path / TEXT_MODEL_FILE).write_bytes(self.text_model.to_bytes())
 
     def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> "TopicEvidence":
-        """Read ``weights.json`` from ``path`` (a missing file keeps the identity weights)."""
-        file = ensure_path(path) / WEIGHTS_FILE
+        """Read ``weights.json`` and ``text_model.npz`` from ``path`` (missing files keep the unfitted state)."""
+        path = ensure_path(path)
+        file = path / WEIGHTS_FILE
         if file.exists():
             data = srsly.read_json(file)
             if list(data.get("features", [])) != list(FEATURES):
                 raise ValueError(f"{file}: features {data.get('features')} do not match {list(FEATURES)}")
             self.set_weights(data["weights"])
+        if (path / TEXT_MODEL_FILE).exists():
+            try:
+                self._require_text_model().from_bytes((path / TEXT_MODEL_FILE).read_bytes())
+            except ValueError as err:
+                raise ValueError(f"{path / TEXT_MODEL_FILE}: {err}") from None
         return self
+
+    def _require_text_model(self) -> TextTopicModel:
+        if self.text_model is None:
+            raise ValueError("svpol_topic_evidence: the saved component has a fitted text model, but this one is "
+                             "configured without one (set hashed_features or static_vectors as when it was fitted)")
+        return self.text_model

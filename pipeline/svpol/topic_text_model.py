@@ -1,0 +1,200 @@
+"""A linear topic model over text features, fitted on hand-annotated paragraphs.
+
+The weakly supervised text classifier learns what the receiving minister's portfolio and
+topic keywords say a document is about; the annotation guide's topics are broader
+(``democracy`` covers the steering of agencies, ``defence`` foreign policy, ``budget`` any
+public money). This model learns the guide's topics from hand-annotated paragraphs, with
+features that carry over from a few thousand examples:
+
+- hashed words and word beginnings (Swedish compounds share their first part:
+  ``äldreomsorgen``, ``äldreomsorgsnämnden``), each text's set scaled to unit length;
+- the topic keyword counts of :mod:`svpol.topic_keywords` (log scale) and the text length;
+- the mean static word vector of the text's content words (when the vocab has vectors);
+- optionally the text classifier's logits for all topics.
+
+One logistic model per topic; the dense features are standardized with the fitted means and
+scales. ``svpol_topic_evidence`` uses it when configured with ``hashed_features`` or
+``static_vectors`` (see :mod:`svpol.components.topic_evidence`).
+"""
+
+import io
+import re
+import zlib
+from typing import Dict, Mapping, Optional, Sequence, Tuple
+
+import numpy
+from spacy.lang.sv.stop_words import STOP_WORDS
+from spacy.strings import get_string_id
+from spacy.vocab import Vocab
+
+from .labels import TOPIC_LABELS
+from .topic_keywords import keyword_hits
+
+_WORDS = re.compile(r"[^\W\d_]+")
+# Word beginnings of these lengths are features next to the whole word (compounds).
+PREFIX_LENGTHS = (4, 6)
+_EPS = 1e-6
+
+
+def hashed_indices(text: str, n_buckets: int) -> numpy.ndarray:
+    """The sorted, distinct hash buckets of the words and word beginnings of ``text``.
+
+    CRC-32 rather than Python's ``hash``: the buckets must be the same in every process.
+    """
+    buckets = set()
+    for word in _WORDS.findall(text.lower()):
+        buckets.add(zlib.crc32(word.encode("utf-8")) % n_buckets)
+        for k in PREFIX_LENGTHS:
+            if len(word) > k:
+                buckets.add(zlib.crc32(("<" + word[:k]).encode("utf-8")) % n_buckets)
+    return numpy.fromiter(sorted(buckets), dtype="int64", count=len(buckets))
+
+
+class TextTopicModel:
+    """Per-topic logistic regression over hashed words, keyword counts, vectors and classifier logits."""
+
+    def __init__(self, labels: Sequence[str], *, hashed_features: int, static_vectors: bool, classifier: bool,
+                 vocab: Optional[Vocab] = None):
+        if hashed_features < 0:
+            raise ValueError(f"hashed_features must be 0 (off) or a positive number of buckets, got {hashed_features}")
+        self.labels = list(labels)
+        self.hashed_features = int(hashed_features)
+        self.static_vectors = bool(static_vectors)
+        self.classifier = bool(classifier)
+        self.vocab = vocab
+        n_dense = self.n_dense
+        self.mean = numpy.zeros(n_dense)
+        self.scale = numpy.ones(n_dense)
+        self.dense_weights = numpy.zeros((n_dense, len(self.labels)))
+        self.hashed_weights = numpy.zeros((self.hashed_features, len(self.labels)), dtype="float32")
+        self.bias = numpy.zeros(len(self.labels))
+        self.fitted = False
+
+    @property
+    def vector_width(self) -> int:
+        """Width of the static vectors used (0 when off or the vocab has none)."""
+        if not self.static_vectors or self.vocab is None:
+            return 0
+        return int(self.vocab.vectors.shape[1])
+
+    @property
+    def n_dense(self) -> int:
+        """Number of dense features: keyword counts, length, logits, vector."""
+        return len(TOPIC_LABELS) + 1 + (len(TOPIC_LABELS) if self.classifier else 0) + self.vector_width
+
+    def dense_features(self, scores: Mapping[str, float], text: str) -> numpy.ndarray:
+        """The dense feature vector of one text (before standardizing)."""
+        hits = keyword_hits(text)
+        words = _WORDS.findall(text)
+        parts = [numpy.log1p([hits.get(label, 0) for label in TOPIC_LABELS]), [numpy.log1p(len(words))]]
+        if self.classifier:
+            p = numpy.clip([float(scores.get(label, 0.5)) for label in TOPIC_LABELS], _EPS, 1.0 - _EPS)
+            parts.append(numpy.log(p / (1.0 - p)))
+        if self.vector_width:
+            vectors = self.vocab.vectors
+            # get_string_id hashes without adding the word to the string store (no growth in long jobs).
+            rows = [vectors.find(key=get_string_id(w)) for w in (w.lower() for w in words)
+                    if w not in STOP_WORDS and len(w) > 2]
+            rows = [r for r in rows if r >= 0]
+            mean = vectors.data[rows].mean(axis=0) if rows else numpy.zeros(self.vector_width)
+            parts.append(mean / (numpy.linalg.norm(mean) + _EPS))
+        return numpy.concatenate([numpy.asarray(p, dtype="float64") for p in parts])
+
+    def _design(self, scores: Sequence[Mapping[str, float]], texts: Sequence[str]
+                ) -> Tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """Dense matrix and the hashed part as (starts, columns, values) per text."""
+        dense = numpy.stack([self.dense_features(s, t) for s, t in zip(scores, texts)])
+        columns, starts, values = [], [0], []
+        for text in texts:
+            idx = hashed_indices(text, self.hashed_features) if self.hashed_features else numpy.zeros(0, "int64")
+            columns.append(idx)
+            values.append(numpy.full(len(idx), 1.0 / numpy.sqrt(max(len(idx), 1))))
+            starts.append(starts[-1] + len(idx))
+        return dense, numpy.asarray(starts), numpy.concatenate(columns), numpy.concatenate(values)
+
+    def predict(self, scores: Sequence[Mapping[str, float]], texts: Sequence[str]) -> numpy.ndarray:
+        """Topic probabilities, one row per text and one column per label."""
+        dense, starts, columns, values = self._design(scores, texts)
+        return _sigmoid(self._logits(dense, starts, columns, values))
+
+    def _logits(self, dense, starts, columns, values) -> numpy.ndarray:
+        z = ((dense - self.mean) / self.scale) @ self.dense_weights + self.bias
+        if len(columns):
+            contributions = self.hashed_weights[columns] * values[:, None]
+            sums = numpy.add.reduceat(contributions, numpy.minimum(starts[:-1], len(columns) - 1), axis=0)
+            sums[starts[:-1] == starts[1:]] = 0.0  # texts without any word
+            z = z + sums
+        return z
+
+    def fit(self, scores: Sequence[Mapping[str, float]], texts: Sequence[str], gold: Sequence[Mapping[str, float]],
+            *, l2_hashed: float = 0.3, l2_dense: float = 0.03, iterations: int = 400, learning_rate: float = 0.05) -> None:
+        """Fit all topics by L2-regularized logistic regression (full-batch Adam, deterministic).
+
+        The loss is the sum of the examples' log losses plus ``l2 * ||w||^2`` per feature group.
+        """
+        if not (len(scores) == len(texts) == len(gold)) or not texts:
+            raise ValueError("TextTopicModel.fit: scores, texts and gold must be non-empty and of equal length")
+        dense, starts, columns, values = self._design(scores, texts)
+        self.mean = dense.mean(axis=0)
+        self.scale = dense.std(axis=0) + _EPS
+        y = numpy.asarray([[float(g.get(label, 0.0)) >= 0.5 for label in self.labels] for g in gold], dtype="float64")
+        rows = numpy.repeat(numpy.arange(len(texts)), numpy.diff(starts))
+        order = numpy.argsort(columns, kind="stable")
+        sorted_columns = columns[order]
+        group_starts = numpy.flatnonzero(numpy.r_[True, sorted_columns[1:] != sorted_columns[:-1]]) if len(columns) else []
+        self.dense_weights = numpy.zeros((self.n_dense, len(self.labels)))
+        self.hashed_weights = numpy.zeros((self.hashed_features, len(self.labels)), dtype="float32")
+        self.bias = numpy.log((y.mean(axis=0) + _EPS) / (1.0 - y.mean(axis=0) + _EPS))
+        params = [self.dense_weights, self.hashed_weights, self.bias]
+        moments = [(numpy.zeros_like(p, dtype="float64"), numpy.zeros_like(p, dtype="float64")) for p in params]
+        standardized = (dense - self.mean) / self.scale
+        for step in range(1, iterations + 1):
+            error = _sigmoid(self._logits(dense, starts, columns, values)) - y
+            grad_hashed = numpy.zeros((self.hashed_features, len(self.labels)))
+            if len(columns):
+                weighted = (error[rows] * values[:, None])[order]
+                grad_hashed[sorted_columns[group_starts]] = numpy.add.reduceat(weighted, group_starts, axis=0)
+            grads = [standardized.T @ error + 2 * l2_dense * self.dense_weights,
+                     grad_hashed + 2 * l2_hashed * self.hashed_weights,
+                     error.sum(axis=0)]
+            for param, grad, (m, v) in zip(params, grads, moments):
+                m *= 0.9
+                m += 0.1 * grad
+                v *= 0.999
+                v += 0.001 * grad * grad
+                param -= (learning_rate * (m / (1 - 0.9 ** step)) / (numpy.sqrt(v / (1 - 0.999 ** step)) + 1e-8)).astype(param.dtype)
+        self.fitted = True
+
+    def to_bytes(self) -> bytes:
+        """The fitted arrays as an ``.npz`` archive (the hashed weights in half precision: the bulk of it)."""
+        buffer = io.BytesIO()
+        numpy.savez(buffer, labels=numpy.asarray(self.labels), mean=self.mean, scale=self.scale,
+                    dense_weights=self.dense_weights, hashed_weights=self.hashed_weights.astype("float16"),
+                    bias=self.bias)
+        return buffer.getvalue()
+
+    def from_bytes(self, data: bytes) -> "TextTopicModel":
+        """Load arrays written by :meth:`to_bytes`; they must fit this model's settings."""
+        arrays = numpy.load(io.BytesIO(data))
+        if list(arrays["labels"]) != self.labels:
+            raise ValueError(f"topic text model: labels {list(arrays['labels'])} do not match {self.labels}")
+        shapes = {"dense_weights": (self.n_dense, len(self.labels)),
+                  "hashed_weights": (self.hashed_features, len(self.labels))}
+        for name, shape in shapes.items():
+            if arrays[name].shape != shape:
+                raise ValueError(f"topic text model: {name} has shape {arrays[name].shape}, the settings need {shape} "
+                                 "(hashed_features, static_vectors and classifier must match the fitted model)")
+        self.mean, self.scale = arrays["mean"], arrays["scale"]
+        self.dense_weights, self.bias = arrays["dense_weights"], arrays["bias"]
+        self.hashed_weights = arrays["hashed_weights"].astype("float32")
+        self.fitted = True
+        return self
+
+    def scores(self, scores: Mapping[str, float], text: str) -> Dict[str, float]:
+        """The topic scores of one text (the classifier's ``scores`` are a feature when enabled)."""
+        probabilities = self.predict([scores], [text])[0]
+        return {label: float(p) for label, p in zip(self.labels, probabilities)}
+
+
+def _sigmoid(z: numpy.ndarray) -> numpy.ndarray:
+    return 1.0 / (1.0 + numpy.exp(-numpy.clip(z, -30, 30)))

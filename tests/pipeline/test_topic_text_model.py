@@ -1,0 +1,87 @@
+"""The text topic model of `svpol_topic_evidence`: features, fitting, serialization, the component's text mode."""
+
+import numpy
+import pytest
+import spacy
+
+import svpol  # noqa: F401  (registers the factories)
+from svpol.components.topic_evidence import TopicEvidence
+from svpol.labels import TOPIC_LABELS
+from svpol.topic_text_model import TextTopicModel, hashed_indices
+
+BUDGET = "Budgeten för nästa år innebär höjda skatter och ett underskott i kommunens ekonomi."
+SCHOOL = "Eleverna i skolan behöver fler lärare och en bättre skolgård."
+CARE = "Hemtjänsten och äldreomsorgen behöver mer personal på boendena."
+TEXTS = [BUDGET, SCHOOL, CARE] * 10
+GOLD = [{"budget": 1.0}, {"education": 1.0}, {"elderly_care": 1.0}] * 10
+
+
+def _vocab_with_vectors():
+    nlp = spacy.blank("sv")
+    rng = numpy.random.default_rng(0)
+    for word in ("budgeten", "skatter", "eleverna", "skolan", "lärare", "hemtjänsten", "äldreomsorgen"):
+        nlp.vocab.set_vector(word, rng.normal(size=8).astype("float32"))
+    return nlp.vocab
+
+
+def test_hashed_indices_are_deterministic_and_include_word_beginnings():
+    first = hashed_indices("Äldreomsorgen och äldreomsorgsnämnden", 1 << 16)
+    assert list(first) == list(hashed_indices("äldreomsorgen OCH äldreomsorgsnämnden", 1 << 16))
+    # Two different words sharing their first six letters share the prefix buckets.
+    assert len(set(hashed_indices("äldreomsorgen", 1 << 16)) & set(hashed_indices("äldreomsorgsnämnden", 1 << 16))) == 2
+    assert len(hashed_indices("123 456", 1 << 16)) == 0
+
+
+def test_fit_separates_topics_and_survives_bytes_round_trip():
+    model = TextTopicModel(TOPIC_LABELS, hashed_features=1024, static_vectors=True, classifier=False,
+                           vocab=_vocab_with_vectors())
+    assert model.vector_width == 8
+    model.fit([{}] * len(TEXTS), TEXTS, GOLD, iterations=200)
+    budget, school = model.scores({}, BUDGET), model.scores({}, SCHOOL)
+    assert budget["budget"] > 0.7 > school["budget"]
+    assert school["education"] > 0.7 > budget["education"]
+    assert model.scores({}, CARE)["elderly_care"] > 0.7
+    restored = TextTopicModel(TOPIC_LABELS, hashed_features=1024, static_vectors=True, classifier=False,
+                              vocab=_vocab_with_vectors()).from_bytes(model.to_bytes())
+    assert restored.scores({}, BUDGET) == pytest.approx(budget, abs=2e-3)  # hashed weights stored in float16
+    with pytest.raises(ValueError, match="hashed_weights has shape"):
+        TextTopicModel(TOPIC_LABELS, hashed_features=512, static_vectors=True, classifier=False,
+                       vocab=_vocab_with_vectors()).from_bytes(model.to_bytes())
+
+
+def test_classifier_scores_are_features_when_enabled():
+    model = TextTopicModel(["budget"], hashed_features=0, static_vectors=True, classifier=True, vocab=None)
+    # No vectors without a vocab: keyword counts, length and the 14 logits.
+    assert model.n_dense == len(TOPIC_LABELS) + 1 + len(TOPIC_LABELS)
+    neutral = "Frågan gäller detta."
+    scores = [{"budget": 0.9}, {"budget": 0.1}] * 15
+    model.fit(scores, [neutral] * 30, [{"budget": 1.0}, {"budget": 0.0}] * 15, iterations=200)
+    assert model.scores({"budget": 0.9}, neutral)["budget"] > 0.7 > model.scores({"budget": 0.1}, neutral)["budget"]
+
+
+def test_bad_settings_raise_value_errors():
+    with pytest.raises(ValueError, match="hashed_features"):
+        TextTopicModel(TOPIC_LABELS, hashed_features=-1, static_vectors=False, classifier=False)
+    with pytest.raises(ValueError, match="equal length"):
+        TextTopicModel(TOPIC_LABELS, hashed_features=16, static_vectors=False, classifier=False).fit([{}], TEXTS, GOLD)
+
+
+def test_component_text_mode_passes_through_until_fitted_and_round_trips(tmp_path):
+    nlp = spacy.blank("sv")
+    component = nlp.add_pipe("svpol_topic_evidence", config={"hashed_features": 1024, "classifier": False})
+    doc = nlp.make_doc(BUDGET)
+    doc.cats = {label: 0.3 for label in TOPIC_LABELS}
+    assert component(doc).cats["budget"] == pytest.approx(0.3)  # unfitted: the classifier's scores
+    component.text_model.fit([{}] * len(TEXTS), TEXTS, GOLD, iterations=200)
+    doc.cats = {label: 0.3 for label in TOPIC_LABELS}
+    expected = component(doc).cats
+    assert expected["budget"] > 0.7
+    nlp.to_disk(tmp_path / "model")
+    assert (tmp_path / "model" / "svpol_topic_evidence" / "text_model.npz").is_file()
+    loaded = spacy.load(tmp_path / "model")
+    again = loaded.make_doc(BUDGET)
+    again.cats = {label: 0.3 for label in TOPIC_LABELS}
+    assert loaded.get_pipe("svpol_topic_evidence")(again).cats == pytest.approx(expected, abs=2e-3)
+    # A fitted text model cannot be read into a component configured without one.
+    with pytest.raises(ValueError, match="configured without one"):
+        TopicEvidence("x", labels=TOPIC_LABELS).from_disk(tmp_path / "model" / "svpol_topic_evidence")
