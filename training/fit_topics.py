@@ -151,9 +151,12 @@ def fit_topic_model(
     nlp = spacy.load(model)
     if TEXTCAT not in nlp.pipe_names:
         raise ValueError(f"{model}: the pipeline has no '{TEXTCAT}' component")
-    docs = [d for path in train for d in read_docs(nlp, path) if d.cats]
+    # The paragraphs live in a scratch vocab: their strings must not grow the pipeline's string store.
+    scratch = spacy.blank(nlp.lang)
+    docs = [d for path in train for d in read_docs(scratch, path) if d.cats]
     if not docs:
         raise ValueError(f"{', '.join(map(str, train))}: no docs with topic labels")
+    # Running the classifier tokenizes the texts with the pipeline's vocab; only when asked for.
     scores = _text_scores(nlp, docs, batch_size) if classifier else [{} for _ in docs]
     texts = [d.text for d in docs]
     gold = [dict(d.cats) for d in docs]
@@ -176,7 +179,7 @@ def fit_topic_model(
             out_of_fold[i] = dict(zip(TOPIC_LABELS, map(float, row)))
     examples = []
     for doc, cats in zip(docs, out_of_fold):
-        predicted = nlp.make_doc(doc.text)
+        predicted = doc.copy()
         predicted.cats = cats
         examples.append(Example(predicted, doc))
     chosen = find_topic_thresholds(examples, TOPIC_LABELS)

@@ -34,7 +34,7 @@ pytestmark = pytest.mark.skipif(not (DATA / ARCHIVE_NAME).exists() or not (MODEL
 def scores(tmp_path_factory):
     out = tmp_path_factory.mktemp("gold")
     counts = gold.build(DATA, out)
-    assert counts["test"] >= 300
+    assert counts["gold-test"] >= 300
     return evaluate(svpol.load(MODEL), out / "gold-test.spacy")
 
 

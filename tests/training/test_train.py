@@ -80,10 +80,14 @@ def test_package_writes_meta(trained, tmp_path):
     """training.train (reusing trained stages) assembles, calibrates, scores the dev sets and writes the meta."""
     for stage in ("topics", "ner"):
         shutil.copytree(trained / "out" / "model-last", trained / "stages" / stage / "model-best")
+    # The shipped config with topic_evidence's text model on, so that training fits it on the topic gold.
+    config = spacy.util.load_config(CPU)
+    config["components"]["topic_evidence"].update(hashed_features=256, static_vectors=True, classifier=False)
+    config.to_disk(tmp_path / "cpu-text-model.cfg")
     svpol_train.main(
         data_dir=tmp_path / "unused",
         corpus=trained / "corpus",
-        config=CPU,
+        config=tmp_path / "cpu-text-model.cfg",
         training_dir=trained / "stages",
         output=tmp_path / "sv_svpol_cnn",
         batch_size=16,
