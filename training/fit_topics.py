@@ -73,6 +73,15 @@ def _replace_topic_dev_scores(dev_scores: Dict[str, Dict[str, object]], tuned: s
             entry["topics_scored"] = "2-fold cross-fitted: evidence weights and thresholds fitted on the other half"
 
 
+def _store_topic_calibration(nlp, chosen: Dict[str, object], record: Dict[str, object]) -> Dict[str, object]:
+    """Put the chosen thresholds and the calibration record into ``meta["svpol"]``; returns it."""
+    meta = nlp.meta.setdefault("svpol", {})
+    meta["topic_thresholds"] = chosen["per_label"]
+    meta["topic_threshold_global"] = chosen["global"]
+    meta["topic_calibration"] = record
+    return meta
+
+
 def fit_topic_evidence(model: Path, dev: Path, output: Path, *, batch_size: int = 64) -> Dict[str, object]:
     """Fit, add and threshold the topic evidence component of ``model``; write it to ``output``.
 
@@ -110,10 +119,7 @@ def fit_topic_evidence(model: Path, dev: Path, output: Path, *, batch_size: int 
         "classifier_only_crossfit_macro": classifier_crossfit["macro"],
         "in_sample_micro": in_sample["micro"],
     }
-    meta = nlp.meta.setdefault("svpol", {})
-    meta["topic_thresholds"] = chosen["per_label"]
-    meta["topic_threshold_global"] = chosen["global"]
-    meta["topic_calibration"] = record
+    meta = _store_topic_calibration(nlp, chosen, record)
     _replace_topic_dev_scores(meta.get("dev_scores", {}), dev.stem, evidence_crossfit)
     write_pipeline(nlp, output)
     return record
@@ -201,10 +207,7 @@ def fit_topic_model(
         "crossfit_macro": cross_validated["macro"],
         "crossfit_per_label": cross_validated["per_label"],
     }
-    meta = nlp.meta.setdefault("svpol", {})
-    meta["topic_thresholds"] = chosen["per_label"]
-    meta["topic_threshold_global"] = chosen["global"]
-    meta["topic_calibration"] = record
+    meta = _store_topic_calibration(nlp, chosen, record)
     for entry in meta.get("dev_scores", {}).values():
         # Topic scores measured before the text model are stale.
         for key in ("topics_micro_f", "topics_macro_f", "topics_scored"):
