@@ -186,20 +186,24 @@ _BARE_FOLLOWERS = (
     "årligen", "totalt", "netto", "jämfört", "eller", "medan", "när", "då", "kvar", "är", "var", "blir", "blev",
 )
 BARE_MONEY_RE = re.compile(
-    rf"(?<![\w.,])(?P<num>{_NUMBER})\s+(?P<mult>{_alternation(_BARE_MULTIPLIERS)})"
+    rf"(?<![\w.,])(?:(?P<num>{_NUMBER})|(?i:(?P<word>{_alternation(_NUMBER_WORDS)})))\s+"
+    rf"(?P<mult>{_alternation(_BARE_MULTIPLIERS)})"
     rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?:{_alternation(_BARE_FOLLOWERS)})\b)"
 )
 _MONEY_CONTEXT_RE = re.compile(
     r"kron|\bkr\b|anslag|budget|kostn|kosta|pengar|medel|bidrag|satsning|satsa|skatt|intäkt|finansi|"
     r"investering|ersättning|avgift|stöd|spar|underskott|överskott|inkomst|utgift|\blån|skuld|betala|"
-    r"fond|lön|vinst|förlust|omsättning|tillskott|resurs|miljonbelopp|euro|dollar",
+    r"fond|lön|vinst|förlust|omsättning|tillskott|resurs|miljonbelopp|euro|dollar|resultat",
     re.IGNORECASE,
 )
 _CONTEXT_CHARS = 200  # how far around a bare amount its sentence is searched for money words
 
 
 def _bare_value(match: "re.Match[str]") -> MoneyValue:
-    number = _parse_number(match.group("num"))
+    if match.group("word"):  # "två miljoner", "en halv miljon"
+        number = Decimal(_NUMBER_WORDS[re.sub(r"\s+", " ", match.group("word").lower())])
+    else:
+        number = _parse_number(match.group("num"))
     mult = _BARE_MULTIPLIERS[match.group("mult").lower()]
     return MoneyValue(float(number * mult) if number is not None else None, "SEK", match.group("mult"))
 

@@ -109,6 +109,10 @@ def test_round_trip(tmp_path):
         ("Statsinkomsterna ökade med enbart 1,3 miljarder.", "1,3 miljarder", 1.3e9),
         ("Hur vill statsrådet fördela de återstående 20 miljoner kronorna?", "20 miljoner kronorna", 2e7),
         ("Kostnaden för de 200 miljonerna är okänd.", "200 miljonerna", 2e8),
+        # Number words, and a financial result as the money word.
+        ("Budgetramen för nämndens administration minskas med två miljoner.", "två miljoner", 2e6),
+        ("Vi vill lägga en halv miljon på invigningskostnaderna.", "en halv miljon", 5e5),
+        ("Partiet yrkade att 1,4 miljoner ska tas från resultatet.", "1,4 miljoner", 1.4e6),
     ],
 )
 def test_amount_without_currency_word_in_money_context(text, found, amount_sek):
@@ -117,7 +121,8 @@ def test_amount_without_currency_word_in_money_context(text, found, amount_sek):
 
 
 @pytest.mark.parametrize("text", ["Sverige har 10 miljoner invånare.", "Det bor 7 miljarder människor på jorden.",
-                                  "Det finns 3 miljoner träd i parken."])
+                                  "Det finns 3 miljoner träd i parken.",
+                                  "Staden har två miljoner invånare.", "En miljon människor såg resultatet."])
 def test_counts_are_not_money(text):
     assert list(find_money(text)) == []
 
