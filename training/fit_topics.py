@@ -141,31 +141,39 @@ def _document_of(doc: Doc) -> str:
 
 def fit_topic_model(
     model: Path, train: Sequence[Path], output: Path, *, hashed_features: int = 4096, static_vectors: bool = True,
-    classifier: bool = False, folds: int = 5, batch_size: int = 64,
+    classifier: bool = False, blend: float = 0.0, folds: int = 5, batch_size: int = 64,
 ) -> Dict[str, object]:
     """Fit the text topic model of ``topic_evidence`` on hand-annotated paragraphs; write the pipeline.
 
     The thresholds are chosen on out-of-fold predictions (``folds`` folds by source document),
     which are also the honest estimate stored in ``meta["svpol"]["topic_calibration"]``; the
-    model is then fitted on all paragraphs.
+    model is then fitted on all paragraphs. With ``blend`` the component averages the text
+    model's scores with those of MODEL's keyword evidence weights (kept as they are), with
+    that weight on the evidence.
 
     Returns:
         The record stored in ``meta["svpol"]["topic_calibration"]``.
     """
     if folds < 2:
         raise ValueError(f"folds must be at least 2, got {folds}")
-    nlp = spacy.load(model)
-    if TEXTCAT not in nlp.pipe_names:
+    if not 0.0 <= blend <= 1.0:
+        raise ValueError(f"blend must be between 0 and 1, got {blend}")
+    # The classifier runs in a pipeline of its own: the training texts' strings must not grow the
+    # string store of the pipeline that is written.
+    analysis = spacy.load(model)
+    if TEXTCAT not in analysis.pipe_names:
         raise ValueError(f"{model}: the pipeline has no '{TEXTCAT}' component")
-    # The paragraphs live in a scratch vocab: their strings must not grow the pipeline's string store.
-    scratch = spacy.blank(nlp.lang)
-    docs = [d for path in train for d in read_docs(scratch, path) if d.cats]
+    if blend and EVIDENCE not in analysis.component_names:
+        raise ValueError(f"{model}: blend needs the keyword evidence weights of a '{EVIDENCE}' component")
+    evidence = analysis.get_pipe(EVIDENCE) if EVIDENCE in analysis.component_names else None
+    docs = [d for path in train for d in read_docs(spacy.blank(analysis.lang), path) if d.cats]
     if not docs:
         raise ValueError(f"{', '.join(map(str, train))}: no docs with topic labels")
-    # Running the classifier tokenizes the texts with the pipeline's vocab; only when asked for.
-    scores = _text_scores(nlp, docs, batch_size) if classifier else [{} for _ in docs]
     texts = [d.text for d in docs]
+    scores = _text_scores(analysis, docs, batch_size) if classifier or blend else [{} for _ in docs]
+    evidence_scores = [evidence.evidence_scores(s, t) for s, t in zip(scores, texts)] if blend else None
     gold = [dict(d.cats) for d in docs]
+    nlp = spacy.load(model)
 
     def fitted(indices: Sequence[int]) -> TextTopicModel:
         text_model = TextTopicModel(TOPIC_LABELS, hashed_features=hashed_features, static_vectors=static_vectors,
@@ -183,6 +191,9 @@ def fit_topic_model(
             [scores[i] for i in held_out], [texts[i] for i in held_out])
         for i, row in zip(held_out, probabilities):
             out_of_fold[i] = dict(zip(TOPIC_LABELS, map(float, row)))
+            if blend:
+                out_of_fold[i] = {label: blend * evidence_scores[i][label] + (1.0 - blend) * p
+                                  for label, p in out_of_fold[i].items()}
     examples = []
     for doc, cats in zip(docs, out_of_fold):
         predicted = doc.copy()
@@ -195,13 +206,17 @@ def fit_topic_model(
         nlp.remove_pipe(EVIDENCE)
     after = "paragraph_topics" if "paragraph_topics" in nlp.pipe_names else TEXTCAT
     component = nlp.add_pipe(EVIDENCE_FACTORY, name=EVIDENCE, after=after, config={
-        "hashed_features": hashed_features, "static_vectors": static_vectors, "classifier": classifier})
+        "hashed_features": hashed_features, "static_vectors": static_vectors, "classifier": classifier,
+        "blend": blend})
+    if evidence is not None:
+        component.set_weights(evidence.weights_dict())
     component.text_model = fitted(range(len(docs)))
     record = {
         "tuned_on": [path.name for path in train],
         "n_docs": len(docs),
         "method": (f"svpol_topic_evidence text model ({hashed_features} hashed word features, static vectors "
-                   f"{static_vectors}, classifier scores {classifier}) fitted on hand-annotated paragraphs; "
+                   f"{static_vectors}, classifier scores {classifier}) fitted on hand-annotated paragraphs, "
+                   f"averaged with the keyword evidence scores at weight {blend}; "
                    f"per-label thresholds on {folds}-fold out-of-fold predictions (folds by document)"),
         "crossfit_micro": cross_validated["micro"],
         "crossfit_macro": cross_validated["macro"],
@@ -241,6 +256,8 @@ def model_command(
     static_vectors: bool = typer.Option(True, "--static-vectors/--no-static-vectors"),
     classifier: bool = typer.Option(False, "--classifier/--no-classifier",
                                     help="Use the text classifier's scores as features (only if it never saw TRAIN)."),
+    blend: float = typer.Option(0.0, "--blend", help="Weight of MODEL's keyword evidence scores in the average "
+                                "with the text model's (0: the text model alone)."),
     folds: int = typer.Option(5, "--folds"),
 ) -> None:
     """Fit topic_evidence's text model on hand-annotated paragraphs; print the cross-validated scores."""
@@ -251,7 +268,7 @@ def model_command(
         raise typer.Exit(2)
     try:
         record = fit_topic_model(model, train, output, hashed_features=hashed_features, static_vectors=static_vectors,
-                                 classifier=classifier, folds=folds)
+                                 classifier=classifier, blend=blend, folds=folds)
     except (ValueError, OSError) as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(1)

@@ -40,6 +40,13 @@ GOLD_DIR = Path(__file__).parent / "gold"
 # Topic-only annotations (no entities) of more training documents: they train the topic
 # classifier only, so they live apart from the entity gold.
 TOPICS_DIR = GOLD_DIR / "topics"
+# Municipal-style paragraphs written for this project with their topics (no third-party text):
+# the interpellations alone teach the topic model nothing about council protocols.
+WRITTEN_DIR = GOLD_DIR / "topics-written"
+# Synthetic municipal-style documents from the training frames of training.templates, for the
+# topic model too (count and seed fixed so that the build is reproducible).
+TEMPLATE_DOCS = 1500
+TEMPLATE_SEED = 7
 SPLITS = ("train", "dev", "test")
 # Gold documents are drawn from outside the silver sample of training.corpus (seed 0, 4,000 docs),
 # so that no gold paragraph is also a silver training paragraph.
@@ -357,10 +364,12 @@ def final_records(records: Sequence[dict]) -> List[dict]:
 
 
 def build(data_dir: Path, output: Path, gold_dir: Path = GOLD_DIR,
-          topics_dir: Optional[Path] = TOPICS_DIR) -> Dict[str, int]:
+          topics_dir: Optional[Path] = TOPICS_DIR, written_dir: Optional[Path] = WRITTEN_DIR) -> Dict[str, int]:
     """Write ``gold-{train,dev,test}.spacy`` under ``output``; returns paragraphs per file.
 
-    The topic-only records of ``topics_dir`` (training documents only) go to ``topics-train.spacy``.
+    The topic-only records of ``topics_dir`` (training documents only) go to ``topics-train.spacy``;
+    the written paragraphs of ``written_dir`` to ``topics-written.spacy``, with the template
+    documents in ``topics-templates.spacy``.
 
     Raises:
         ValueError: a record does not match the archive, or a topic-only record is not in train.
@@ -386,7 +395,47 @@ def build(data_dir: Path, output: Path, gold_dir: Path = GOLD_DIR,
         docs = to_docs(nlp, topic_only)
         DocBin(store_user_data=True, docs=docs).to_disk(output / "topics-train.spacy")
         counts["topics-train"] = len(docs)
+    if written_dir is not None and Path(written_dir).is_dir():
+        docs = written_docs(nlp, written_dir)
+        DocBin(store_user_data=True, docs=docs).to_disk(output / "topics-written.spacy")
+        counts["topics-written"] = len(docs)
+        docs = template_docs(nlp)
+        DocBin(store_user_data=True, docs=docs).to_disk(output / "topics-templates.spacy")
+        counts["topics-templates"] = len(docs)
     return counts
+
+
+def _topic_doc(nlp, text: str, topics: Sequence[str], source: str):
+    doc = nlp.make_doc(text)
+    doc.cats = {label: float(label in topics) for label in TOPIC_LABELS}
+    doc.user_data[SOURCE_KEY] = {"doc": source, "para": 0, "annotator": "written"}
+    return doc
+
+
+def written_docs(nlp, written_dir: Path = WRITTEN_DIR) -> List:
+    """The project-written municipal-style paragraphs of ``written_dir/*.jsonl`` as topic Docs.
+
+    Raises:
+        ValueError: naming the file and line of a record without text or with an unknown topic.
+    """
+    docs = []
+    for path in sorted(Path(written_dir).glob("*.jsonl")):
+        for n, record in enumerate(read_jsonl(path), 1):
+            bad = [t for t in record.get("topics", []) if t not in TOPIC_LABELS]
+            if not isinstance(record.get("text"), str) or not record["text"].strip() or bad:
+                raise ValueError(f"{path}:{n}: needs a text and topics from {list(TOPIC_LABELS)} (unknown: {bad})")
+            docs.append(_topic_doc(nlp, record["text"], record["topics"], f"written-{path.stem}-{n}"))
+    return docs
+
+
+def template_docs(nlp, n_docs: int = TEMPLATE_DOCS, seed: int = TEMPLATE_SEED) -> List:
+    """Synthetic municipal-style documents of training.templates' train frames as topic Docs."""
+    from svpol.kb import load_kb
+
+    from .templates import generate
+
+    return [_topic_doc(nlp, filled.text, filled.topics, f"template-{i}")
+            for i, filled in enumerate(generate(load_kb(), n_docs, 0, seed)["train"])]
 
 
 # ------------------------------------------------------------------ agreement

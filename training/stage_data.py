@@ -13,9 +13,9 @@ from .paths import REPO
 
 # The hand-annotated gold dev set in the corpus (training.gold).
 GOLD_DEV = "dev-gold.spacy"
-# Where `python -m training gold build` writes the gold DocBins; the topic model trains on these two.
+# Where `python -m training gold build` writes the gold DocBins; the topic model is fitted on these.
 GOLD_OUTPUT = Path("training_output/gold")
-TOPIC_GOLD_FILES = ("gold-train.spacy", "topics-train.spacy")
+TOPIC_GOLD_FILES = ("gold-train.spacy", "topics-train.spacy", "topics-written.spacy", "topics-templates.spacy")
 
 
 def _build(what: str, module: str, args: List[str]) -> None:

@@ -52,7 +52,7 @@ from .stages import STAGES, run_stages
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 # The settings of topic_evidence's text model (svpol.topic_text_model) in the config.
-TEXT_MODEL_SETTINGS = ("hashed_features", "static_vectors", "classifier")
+TEXT_MODEL_SETTINGS = ("hashed_features", "static_vectors", "classifier", "blend")
 
 
 def finish(
@@ -146,8 +146,8 @@ def main(
     no_vectors: bool = typer.Option(False, "--no-vectors", help="Train the tok2vec without static vectors"),
     topic_gold: Path = typer.Option(
         GOLD_OUTPUT, "--topic-gold",
-        help="Folder with the hand-annotated gold-train.spacy and topics-train.spacy that the topic model is "
-             "fitted on (python -m training gold build; built there if missing)"),
+        help="Folder with the topic files of `python -m training gold build` (gold-train, topics-train, "
+             "topics-written, topics-templates) that the topic model is fitted on; built there if missing"),
 ) -> None:
     """Train, calibrate, evaluate and package the svpol CPU pipeline."""
     for path, what in ((config, "config"), (topics_train, "--topics-train file")):

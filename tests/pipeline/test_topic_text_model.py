@@ -85,3 +85,17 @@ def test_component_text_mode_passes_through_until_fitted_and_round_trips(tmp_pat
     # A fitted text model cannot be read into a component configured without one.
     with pytest.raises(ValueError, match="configured without one"):
         TopicEvidence("x", labels=TOPIC_LABELS).from_disk(tmp_path / "model" / "svpol_topic_evidence")
+
+
+def test_blend_averages_the_evidence_and_the_text_model():
+    nlp = spacy.blank("sv")
+    component = nlp.add_pipe("svpol_topic_evidence", config={"hashed_features": 1024, "blend": 0.5})
+    component.text_model.fit([{}] * len(TEXTS), TEXTS, GOLD, iterations=200)
+    scores = {label: 0.2 for label in TOPIC_LABELS}
+    text_only = component.text_model.scores(scores, SCHOOL)
+    evidence = component.evidence_scores(scores, SCHOOL)  # unfitted evidence: the classifier's scores
+    assert evidence["education"] == pytest.approx(0.2)
+    blended = component.rescore(scores, SCHOOL)
+    assert blended["education"] == pytest.approx(0.5 * 0.2 + 0.5 * text_only["education"])
+    with pytest.raises(ValueError, match="blend"):
+        nlp.add_pipe("svpol_topic_evidence", name="bad", config={"hashed_features": 16, "blend": 1.5})

@@ -106,3 +106,25 @@ def test_attribute_scores_compare_through_the_knowledge_base():
     # fp is L; Per Ek is (m), not S; the second amount was not found.
     assert scores["party"] == {"gold": 2, "found": 2, "right": 1, "accuracy": 0.5, "accuracy_found": 0.5}
     assert scores["amount_sek"]["right"] == 1 and scores["amount_sek"]["gold"] == 2
+
+
+def test_topic_only_records_keep_entities_missing_and_written_paragraphs_are_checked(tmp_path):
+    nlp = blank()
+    record, problems = gold.convert({"doc": "ipq-1", "para": 2, "sha1": "x", "text": "Skolan behöver lärare."},
+                                    {"key": "ipq-1#2", "topics": ["education"]}, "t1", topics_only=True)
+    assert problems == [] and "entities" not in record and record["topics"] == ["education"]
+    _, problems = gold.convert({"doc": "ipq-1", "para": 2, "sha1": "x", "text": "Text."},
+                               {"key": "ipq-1#2", "topics": "education"}, "t1", topics_only=True)
+    assert [p.message for p in problems] == ["topics must be a list, got 'education'"]
+    (doc,) = gold.to_docs(nlp, [gold.GoldParagraph("ipq-1", 2, "train", "Skolan behöver lärare.", None,
+                                                   ["education"])])
+    assert not doc.has_annotation("ENT_IOB") and doc.cats["education"] == 1.0
+    (tmp_path / "written.jsonl").write_text(
+        '{"text": "Budgeten för skolan höjs med 2 mnkr.", "topics": ["budget", "education"]}\n'
+        '{"text": "Närvarande: Anna Berg (S), ordförande.", "topics": []}\n', encoding="utf-8")
+    docs = gold.written_docs(nlp, tmp_path)
+    assert [sorted(k for k, v in d.cats.items() if v) for d in docs] == [["budget", "education"], []]
+    assert docs[1].user_data[gold.SOURCE_KEY]["doc"] == "written-written-2"
+    (tmp_path / "written.jsonl").write_text('{"text": "Idrott.", "topics": ["sport"]}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"written.jsonl:1: .*unknown: \['sport'\]"):
+        gold.written_docs(nlp, tmp_path)

@@ -12,7 +12,7 @@ import svpol.components  # noqa: F401
 from model_fixtures import ENTITY_SENTENCES, topic_documents, write_corpus, write_topic_docs
 from training import train as svpol_train
 from training.paths import REPO
-from training.stage_data import split_training_data
+from training.stage_data import TOPIC_GOLD_FILES, split_training_data
 from training.stages import STAGE_PIPELINES
 
 CPU = REPO / "configs" / "cpu.cfg"
@@ -69,10 +69,10 @@ def test_round_trip_and_paragraphs(trained, tmp_path):
 
 
 def write_topic_gold(folder: Path) -> Path:
-    """The two hand-annotated topic files ``training.train`` fits the topic model on (fixture texts)."""
+    """The topic files ``training.train`` fits the topic model on (fixture texts)."""
     folder.mkdir()
-    write_topic_docs(folder / "gold-train.spacy")
-    write_topic_docs(folder / "topics-train.spacy")
+    for name in TOPIC_GOLD_FILES:
+        write_topic_docs(folder / name)
     return folder
 
 
@@ -80,9 +80,9 @@ def test_package_writes_meta(trained, tmp_path):
     """training.train (reusing trained stages) assembles, calibrates, scores the dev sets and writes the meta."""
     for stage in ("topics", "ner"):
         shutil.copytree(trained / "out" / "model-last", trained / "stages" / stage / "model-best")
-    # The shipped config with topic_evidence's text model on, so that training fits it on the topic gold.
+    # The shipped config (its topic model fitted on the topic gold) with a smaller hash table.
     config = spacy.util.load_config(CPU)
-    config["components"]["topic_evidence"].update(hashed_features=256, static_vectors=True, classifier=False)
+    config["components"]["topic_evidence"].update(hashed_features=256)
     config.to_disk(tmp_path / "cpu-text-model.cfg")
     svpol_train.main(
         data_dir=tmp_path / "unused",
@@ -114,7 +114,7 @@ def test_package_writes_meta(trained, tmp_path):
     assert names.index("topic_evidence") == names.index("paragraph_topics") + 1
     # The config's text topic model, fitted on the hand-annotated paragraphs, replaces the evidence weights.
     calibration = meta["svpol"]["topic_calibration"]
-    assert calibration["tuned_on"] == ["gold-train.spacy", "topics-train.spacy"] and calibration["n_docs"] == 48
+    assert calibration["tuned_on"] == list(TOPIC_GOLD_FILES) and calibration["n_docs"] == 24 * len(TOPIC_GOLD_FILES)
     assert "topics_micro_f" not in dev["dev-topics"]  # measured before the text model: dropped as stale
     assert nlp.get_pipe("topic_evidence").text_model.fitted
     assert "confidence" in names and "ece_calibrated" in meta["svpol"]["confidence_calibration"]

@@ -47,23 +47,26 @@ _EPS = 1e-6
     "svpol_topic_evidence",
     assigns=["doc.cats", "doc._.paragraphs"],
     requires=["doc.cats"],
-    default_config={"labels": list(TOPIC_LABELS), "hashed_features": 0, "static_vectors": False, "classifier": True},
+    default_config={"labels": list(TOPIC_LABELS), "hashed_features": 0, "static_vectors": False, "classifier": True,
+                    "blend": 0.0},
 )
 def make_topic_evidence(
-    nlp: Language, name: str, labels: List[str], hashed_features: int, static_vectors: bool, classifier: bool
+    nlp: Language, name: str, labels: List[str], hashed_features: int, static_vectors: bool, classifier: bool,
+    blend: float,
 ) -> "TopicEvidence":
     """Create the component; ``labels`` are the topics it rescores (the others pass through).
 
     With ``hashed_features`` (hash buckets for words and word beginnings) or ``static_vectors``
     the topics come from a :class:`~svpol.topic_text_model.TextTopicModel` fitted on
     hand-annotated paragraphs (``python -m training fit-topic-model``), which reads the text
-    classifier's scores only when ``classifier`` is true.
+    classifier's scores only when ``classifier`` is true. ``blend`` is the weight of the keyword
+    evidence model's score in the average with the text model's (0: the text model alone).
     """
     text_model = None
     if hashed_features or static_vectors:
         text_model = TextTopicModel(labels, hashed_features=hashed_features, static_vectors=static_vectors,
                                     classifier=classifier, vocab=nlp.vocab)
-    return TopicEvidence(name, labels=labels, text_model=text_model)
+    return TopicEvidence(name, labels=labels, text_model=text_model, blend=blend)
 
 
 def topic_features(scores: Mapping[str, float], text: str, labels: Sequence[str]) -> numpy.ndarray:
@@ -83,15 +86,18 @@ class TopicEvidence:
     """Rescore topics with per-label logistic weights over classifier score and keyword evidence."""
 
     def __init__(self, name: str, *, labels: Sequence[str], weights: Optional[Mapping[str, Sequence[float]]] = None,
-                 text_model: Optional[TextTopicModel] = None):
+                 text_model: Optional[TextTopicModel] = None, blend: float = 0.0):
         unknown = [label for label in labels if label not in TOPIC_LABELS]
         if unknown or not labels:
             raise ValueError(
                 f"svpol_topic_evidence: labels must be a non-empty subset of {list(TOPIC_LABELS)}; got {list(labels)}"
             )
+        if not 0.0 <= blend <= 1.0:
+            raise ValueError(f"svpol_topic_evidence: blend must be between 0 and 1, got {blend}")
         self.name = name
         self.labels = list(labels)
         self.text_model = text_model
+        self.blend = float(blend)
         self.set_weights(weights or {label: IDENTITY for label in self.labels})
 
     def set_weights(self, weights: Mapping[str, Sequence[float]]) -> None:
@@ -116,12 +122,18 @@ class TopicEvidence:
         if self.text_model is not None:
             if not self.text_model.fitted:
                 return dict(scores)
-            return {**scores, **self.text_model.scores(scores, text)}
+            learned = self.text_model.scores(scores, text)
+            if self.blend:
+                evidence = self.evidence_scores(scores, text)
+                learned = {label: self.blend * evidence[label] + (1.0 - self.blend) * learned[label]
+                           for label in self.labels}
+            return {**scores, **learned}
+        return {**scores, **self.evidence_scores(scores, text)}
+
+    def evidence_scores(self, scores: Mapping[str, float], text: str) -> Dict[str, float]:
+        """The keyword evidence model's scores of the component's labels."""
         z = (topic_features(scores, text, self.labels) * self.weights).sum(axis=1)
-        new = dict(scores)
-        for label, value in zip(self.labels, 1.0 / (1.0 + numpy.exp(-z))):
-            new[label] = float(value)
-        return new
+        return {label: float(value) for label, value in zip(self.labels, 1.0 / (1.0 + numpy.exp(-z)))}
 
     def __call__(self, doc: Doc) -> Doc:
         """Rescore ``doc.cats`` and the paragraphs' topics."""
