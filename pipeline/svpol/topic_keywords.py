@@ -6,6 +6,7 @@ text classifier's scores (see docs/model.md).
 """
 
 import re
+from functools import lru_cache
 from typing import Dict, Sequence, Tuple
 
 from .labels import TOPIC_LABELS
@@ -119,10 +120,16 @@ if set(KEYWORDS) != set(TOPIC_LABELS):
 
 def keyword_hits(text: str) -> Dict[str, int]:
     """Count keyword matches per topic in ``text`` (case-insensitive); topics with none are absent."""
+    return dict(_keyword_hits(text))
+
+
+@lru_cache(maxsize=256)
+def _keyword_hits(text: str) -> Tuple[Tuple[str, int], ...]:
+    # Cached: svpol_topic_evidence's keyword evidence and text model both count the same text.
     lowered = text.lower()
-    hits = {}
+    hits = []
     for label, pattern in _PATTERNS.items():
         n = len(pattern.findall(lowered))
         if n:
-            hits[label] = n
-    return hits
+            hits.append((label, n))
+    return tuple(hits)
