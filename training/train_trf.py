@@ -36,6 +36,7 @@ import typer
 from spacy.util import registry
 
 from .paths import REPO
+from .stage_data import GOLD_OUTPUT
 from .stages import STAGE_PIPELINES
 
 CONFIG = REPO / "configs" / "trf.cfg"
@@ -439,6 +440,10 @@ def package_cli(
     corpus: Path = typer.Option(Path("corpus"), "--corpus"),
     output: Path = typer.Option(Path("models/sv_svpol_trf"), "--output", "-o"),
     batch_size: int = typer.Option(16, "--batch-size"),
+    topic_gold: Path = typer.Option(
+        GOLD_OUTPUT, "--topic-gold",
+        help="Folder with the topic files of `python -m training gold build` that the topic model is fitted on; "
+             "built there if missing"),
 ) -> None:
     """Calibrate topic thresholds, place the rules, score every dev set and write the pipeline.
 
@@ -456,7 +461,7 @@ def package_cli(
     nlp = spacy.load(best)
     backbone = nlp.config["components"]["transformer"]["model"]["name"]
     cpu.finish(nlp, corpus, output, training_dir, batch_size=batch_size, name=TRF_MODEL_NAME,
-               architecture=f"transformer ({backbone})", config=CONFIG)
+               architecture=f"transformer ({backbone})", config=CONFIG, gold_dir=topic_gold)
     progress = _read_progress(training_dir)
     if progress["chunks"]:  # trained with `train` (a plain `spacy train` run has no progress.json)
         meta_path = output / "meta.json"

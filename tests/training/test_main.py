@@ -10,7 +10,7 @@ from training.__main__ import app
 from training.paths import DATA_DIR, REPO
 
 SUBCOMMANDS = [
-    "corpus", "vectors", "train", "fit-topics", "fit-confidence", "distill", "train-trf", "backbone",
+    "corpus", "vectors", "train", "fit-topics", "fit-topic-model", "fit-confidence", "distill", "train-trf", "backbone",
     "build-kb", "gold", "check-rules", "sample-topics-check", "gpu-kit", "upgrade",
 ]
 GROUPS = {

@@ -193,12 +193,18 @@ def test_train_trf_package(tiny_bert, corpus, tmp_path):
     """Packaging runs the CPU pipeline's calibration, rule placement and scoring."""
     from typer.testing import CliRunner
 
+    from model_fixtures import write_topic_docs
+    from training.stage_data import TOPIC_GOLD_FILES
     from training.train_trf import app, train_chunk
 
     out = tmp_path / "run"
     train_chunk(out, backbone=str(tiny_bert), corpus=corpus, chunk_steps=2, total_steps=2, warmup_steps=1)
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for name in TOPIC_GOLD_FILES:  # the topic model's training files (fixture texts)
+        write_topic_docs(gold / name)
     result = CliRunner().invoke(app, ["package", "--training-dir", str(out), "--corpus", str(corpus),
-                                      "-o", str(tmp_path / "pkg")])
+                                      "-o", str(tmp_path / "pkg"), "--topic-gold", str(gold)])
     assert result.exit_code == 0, result.output
     meta = json.loads((tmp_path / "pkg" / "meta.json").read_text())
     assert meta["name"] == "svpol_trf" and str(tiny_bert) in meta["description"]
