@@ -20,6 +20,7 @@ scales. ``svpol_topic_evidence`` uses it when configured with ``hashed_features`
 import io
 import re
 import zlib
+from functools import lru_cache
 from typing import Dict, Mapping, Optional, Sequence, Tuple
 
 import numpy
@@ -34,20 +35,23 @@ _WORDS = re.compile(r"[^\W\d_]+")
 # Word beginnings of these lengths are features next to the whole word (compounds).
 PREFIX_LENGTHS = (4, 6)
 _EPS = 1e-6
+_ROW_CACHE = 1 << 17  # words whose vector rows are remembered before the cache starts over
 
 
 def hashed_indices(text: str, n_buckets: int) -> numpy.ndarray:
-    """The sorted, distinct hash buckets of the words and word beginnings of ``text``.
-
-    CRC-32 rather than Python's ``hash``: the buckets must be the same in every process.
-    """
+    """The sorted, distinct hash buckets of the words and word beginnings of ``text``."""
     buckets = set()
     for word in _WORDS.findall(text.lower()):
-        buckets.add(zlib.crc32(word.encode("utf-8")) % n_buckets)
-        for k in PREFIX_LENGTHS:
-            if len(word) > k:
-                buckets.add(zlib.crc32(("<" + word[:k]).encode("utf-8")) % n_buckets)
+        buckets.update(_word_buckets(word, n_buckets))
     return numpy.fromiter(sorted(buckets), dtype="int64", count=len(buckets))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_buckets(word: str, n_buckets: int) -> Tuple[int, ...]:
+    # CRC-32 rather than Python's salted ``hash``: the buckets must be the same in every process.
+    # Cached: words repeat across texts and paragraphs.
+    return (zlib.crc32(word.encode("utf-8")) % n_buckets,
+            *(zlib.crc32(("<" + word[:k]).encode("utf-8")) % n_buckets for k in PREFIX_LENGTHS if len(word) > k))
 
 
 class TextTopicModel:
@@ -62,6 +66,7 @@ class TextTopicModel:
         self.static_vectors = bool(static_vectors)
         self.classifier = bool(classifier)
         self.vocab = vocab
+        self._rows: Dict[str, int] = {}  # word -> vector row, see _vector_row
         n_dense = self.n_dense
         self.mean = numpy.zeros(n_dense)
         self.scale = numpy.ones(n_dense)
@@ -92,13 +97,21 @@ class TextTopicModel:
             parts.append(numpy.log(p / (1.0 - p)))
         if self.vector_width:
             vectors = self.vocab.vectors
-            # get_string_id hashes without adding the word to the string store (no growth in long jobs).
-            rows = [vectors.find(key=get_string_id(w)) for w in (w.lower() for w in words)
-                    if w not in STOP_WORDS and len(w) > 2]
-            rows = [r for r in rows if r >= 0]
+            rows = [r for r in (self._vector_row(w.lower()) for w in words if len(w) > 2) if r >= 0]
             mean = vectors.data[rows].mean(axis=0) if rows else numpy.zeros(self.vector_width)
             parts.append(mean / (numpy.linalg.norm(mean) + _EPS))
         return numpy.concatenate([numpy.asarray(p, dtype="float64") for p in parts])
+
+    def _vector_row(self, word: str) -> int:
+        """The row of ``word``'s static vector, -1 for a stop word or a word without one (cached)."""
+        row = self._rows.get(word)
+        if row is None:
+            if len(self._rows) > _ROW_CACHE:
+                self._rows.clear()
+            # get_string_id hashes without adding the word to the string store (no growth in long jobs).
+            row = -1 if word in STOP_WORDS else int(self.vocab.vectors.find(key=get_string_id(word)))
+            self._rows[word] = row
+        return row
 
     def _design(self, scores: Sequence[Mapping[str, float]], texts: Sequence[str]
                 ) -> Tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray, numpy.ndarray]:
@@ -198,3 +211,4 @@ class TextTopicModel:
 
 def _sigmoid(z: numpy.ndarray) -> numpy.ndarray:
     return 1.0 / (1.0 + numpy.exp(-numpy.clip(z, -30, 30)))
+
