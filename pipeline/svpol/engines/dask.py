@@ -67,8 +67,9 @@ def dask_setup(worker: Any) -> None:
 
 # How often a task is checked while its result is awaited (see result_when_done).
 POLL_SECONDS = 0.01
-# Loggers of Dask and of its event loop ("Future exception was never retrieved" of a closed connection).
-DASK_LOGGERS = ("distributed", "asyncio")
+# Loggers of Dask and of its event loop ("Future exception was never retrieved" of a closed connection;
+# tornado.application: the NameError of Dask's own cancel callback when a stop arrives inside sync()).
+DASK_LOGGERS = ("distributed", "asyncio", "tornado")
 
 
 def silence_dask_logs() -> Dict[str, int]:
