@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 import svpol  # noqa: F401  (registers the svpol components)
-from svpol.components.topic_evidence import TopicEvidence
+from svpol.components.topic_evidence import TopicEvidence, blend_scores
 from svpol.evaluate import (
     TEXTCAT,
     all_but_classifier,
@@ -125,13 +125,6 @@ def fit_topic_evidence(model: Path, dev: Path, output: Path, *, batch_size: int 
     return record
 
 
-def _text_scores(nlp, docs: Sequence[Doc], batch_size: int) -> List[Dict[str, float]]:
-    """The text classifier's topic scores of ``docs``' texts."""
-    classify = nlp.select_pipes(enable=[TEXTCAT])
-    with classify:
-        return [dict(d.cats) for d in nlp.pipe((d.text for d in docs), batch_size=batch_size)]
-
-
 def _document_of(doc: Doc) -> str:
     """The source document of a gold paragraph (folds keep a document's paragraphs together)."""
     from .gold import SOURCE_KEY  # training.gold imports this module's neighbours: import at use
@@ -170,7 +163,11 @@ def fit_topic_model(
     if not docs:
         raise ValueError(f"{', '.join(map(str, train))}: no docs with topic labels")
     texts = [d.text for d in docs]
-    scores = _text_scores(analysis, docs, batch_size) if classifier or blend else [{} for _ in docs]
+    if classifier or blend:
+        predicted, _ = predict(analysis, docs, batch_size=batch_size, disable=all_but_classifier(analysis))
+        scores = [dict(eg.predicted.cats) for eg in predicted]
+    else:
+        scores = [{} for _ in docs]
     evidence_scores = [evidence.evidence_scores(s, t) for s, t in zip(scores, texts)] if blend else None
     gold = [dict(d.cats) for d in docs]
     nlp = spacy.load(model)
@@ -192,8 +189,7 @@ def fit_topic_model(
         for i, row in zip(held_out, probabilities):
             out_of_fold[i] = dict(zip(TOPIC_LABELS, map(float, row)))
             if blend:
-                out_of_fold[i] = {label: blend * evidence_scores[i][label] + (1.0 - blend) * p
-                                  for label, p in out_of_fold[i].items()}
+                out_of_fold[i] = blend_scores(evidence_scores[i], out_of_fold[i], blend)
     examples = []
     for doc, cats in zip(docs, out_of_fold):
         predicted = doc.copy()

@@ -405,10 +405,10 @@ def build(data_dir: Path, output: Path, gold_dir: Path = GOLD_DIR,
     return counts
 
 
-def _topic_doc(nlp, text: str, topics: Sequence[str], source: str):
+def _topic_doc(nlp, text: str, topics: Sequence[str], source: str, annotator: str):
     doc = nlp.make_doc(text)
     doc.cats = {label: float(label in topics) for label in TOPIC_LABELS}
-    doc.user_data[SOURCE_KEY] = {"doc": source, "para": 0, "annotator": "written"}
+    doc.user_data[SOURCE_KEY] = {"doc": source, "para": 0, "annotator": annotator}
     return doc
 
 
@@ -424,7 +424,7 @@ def written_docs(nlp, written_dir: Path = WRITTEN_DIR) -> List:
             bad = [t for t in record.get("topics", []) if t not in TOPIC_LABELS]
             if not isinstance(record.get("text"), str) or not record["text"].strip() or bad:
                 raise ValueError(f"{path}:{n}: needs a text and topics from {list(TOPIC_LABELS)} (unknown: {bad})")
-            docs.append(_topic_doc(nlp, record["text"], record["topics"], f"written-{path.stem}-{n}"))
+            docs.append(_topic_doc(nlp, record["text"], record["topics"], f"written-{path.stem}-{n}", "written"))
     return docs
 
 
@@ -434,7 +434,7 @@ def template_docs(nlp, n_docs: int = TEMPLATE_DOCS, seed: int = TEMPLATE_SEED) -
 
     from .templates import generate
 
-    return [_topic_doc(nlp, filled.text, filled.topics, f"template-{i}")
+    return [_topic_doc(nlp, filled.text, filled.topics, f"template-{i}", "template")
             for i, filled in enumerate(generate(load_kb(), n_docs, 0, seed)["train"])]
 
 

@@ -128,10 +128,10 @@ class TextTopicModel:
     def predict(self, scores: Sequence[Mapping[str, float]], texts: Sequence[str]) -> numpy.ndarray:
         """Topic probabilities, one row per text and one column per label."""
         dense, starts, columns, values = self._design(scores, texts)
-        return _sigmoid(self._logits(dense, starts, columns, values))
+        return _sigmoid(self._logits((dense - self.mean) / self.scale, starts, columns, values))
 
-    def _logits(self, dense, starts, columns, values) -> numpy.ndarray:
-        z = ((dense - self.mean) / self.scale) @ self.dense_weights + self.bias
+    def _logits(self, standardized, starts, columns, values) -> numpy.ndarray:
+        z = standardized @ self.dense_weights + self.bias
         if len(columns):
             contributions = self.hashed_weights[columns] * values[:, None]
             sums = numpy.add.reduceat(contributions, numpy.minimum(starts[:-1], len(columns) - 1), axis=0)
@@ -162,7 +162,7 @@ class TextTopicModel:
         moments = [(numpy.zeros_like(p, dtype="float64"), numpy.zeros_like(p, dtype="float64")) for p in params]
         standardized = (dense - self.mean) / self.scale
         for step in range(1, iterations + 1):
-            error = _sigmoid(self._logits(dense, starts, columns, values)) - y
+            error = _sigmoid(self._logits(standardized, starts, columns, values)) - y
             grad_hashed = numpy.zeros((self.hashed_features, len(self.labels)))
             if len(columns):
                 weighted = (error[rows] * values[:, None])[order]

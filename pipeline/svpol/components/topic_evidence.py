@@ -69,6 +69,11 @@ def make_topic_evidence(
     return TopicEvidence(name, labels=labels, text_model=text_model, blend=blend)
 
 
+def blend_scores(evidence: Mapping[str, float], learned: Mapping[str, float], blend: float) -> Dict[str, float]:
+    """The weighted average of the keyword evidence's and the text model's scores (``blend`` on the evidence)."""
+    return {label: blend * evidence[label] + (1.0 - blend) * p for label, p in learned.items()}
+
+
 def topic_features(scores: Mapping[str, float], text: str, labels: Sequence[str]) -> numpy.ndarray:
     """The feature matrix (labels x FEATURES) of one text and its classifier scores."""
     hits = keyword_hits(text)
@@ -124,9 +129,7 @@ class TopicEvidence:
                 return dict(scores)
             learned = self.text_model.scores(scores, text)
             if self.blend:
-                evidence = self.evidence_scores(scores, text)
-                learned = {label: self.blend * evidence[label] + (1.0 - self.blend) * learned[label]
-                           for label in self.labels}
+                learned = blend_scores(self.evidence_scores(scores, text), learned, self.blend)
             return {**scores, **learned}
         return {**scores, **self.evidence_scores(scores, text)}
 
