@@ -67,9 +67,30 @@ def dask_setup(worker: Any) -> None:
 
 # How often a task is checked while its result is awaited (see result_when_done).
 POLL_SECONDS = 0.01
-# Loggers of Dask and of its event loop ("Future exception was never retrieved" of a closed connection;
-# tornado.application: the NameError of Dask's own cancel callback when a stop arrives inside sync()).
+# Loggers of Dask and of its event loop ("Future exception was never retrieved" of a closed connection).
 DASK_LOGGERS = ("distributed", "asyncio", "tornado")
+
+
+class SyncCancelBugFilter(logging.Filter):
+    """Drops the one record of a Dask bug: the ``NameError`` of ``sync()``'s own cancel callback.
+
+    When Ctrl-C (or SIGTERM, which the CLI turns into Ctrl-C) arrives while
+    ``distributed.utils.sync`` waits before its coroutine has started, ``sync()``
+    schedules ``cancel`` on the event loop's thread, which reads a variable not
+    yet set (distributed 2026.8) and tornado logs the traceback. That thread runs
+    it at once, before the job's own handler can quiet Dask's loggers
+    (:meth:`DaskEngine._quiet`), so the record is filtered out from the start.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "sync.<locals>.cancel" not in record.getMessage()
+
+
+def filter_sync_cancel_bug() -> None:
+    """Install :class:`SyncCancelBugFilter` on tornado's application logger, once per process."""
+    tornado_logger = logging.getLogger("tornado.application")
+    if not any(isinstance(f, SyncCancelBugFilter) for f in tornado_logger.filters):
+        tornado_logger.addFilter(SyncCancelBugFilter())
 
 
 def silence_dask_logs() -> Dict[str, int]:
@@ -158,6 +179,7 @@ class DaskEngine:
         self._cluster: Optional[LocalCluster] = None
         self.client: Optional[Client] = None
         self._log_levels: Optional[Dict[str, int]] = None  # of Dask's loggers, while they are quieted (see _quiet)
+        filter_sync_cancel_bug()
         try:
             if scheduler is None:
                 self._cluster = local_cluster(n_workers)
