@@ -76,6 +76,12 @@ _INQUIRY_RE = re.compile(r"(?<=[\wåäö,;)”\"] )[A-ZÅÄÖ][a-zåäö]{2,}(?:
 # and a surname, the letters (checked in the KB), then the next capitalised word, a number or the line's end.
 _COLUMN_LETTERS_RE = re.compile(
     rf"{_NAME}[ \t]+{_NAME}[ \t]+(?P<letters>{_LETTER})(?=[ \t]+[A-ZÅÄÖ\d]|[ \t]*(?:\n|$))")
+# Party letters in a column before the name: "Närvaro S Bengt Ek 1 C Kjell Al 1": the letters (checked in the
+# KB) at a line's start, after a count or presence mark, or after an attendance label, then a first name and a surname.
+_COLUMN_LETTERS_BEFORE_RE = re.compile(
+    r"(?:(?<![^\n])|(?<=\d[ \t])|(?<=[ \t][Xx][ \t])"
+    r"|(?<=[Nn]ärvaro[ \t])|(?<=[Ll]edamöter[ \t])|(?<=[Ee]rsättare[ \t])|(?<=[Nn]ärvarande[ \t])|(?<=[Bb]eslutande[ \t]))"
+    rf"(?P<letters>{_LETTER})[ \t]+{_NAME}[ \t]+{_NAME}")
 # Local parties are named "<Place>partiet" (guide: "Sollentunapartiet"); the KB knows the national ones.
 _LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+partiets?(?![\wåäö-])")
 # Bodies named by their last word, with an optional name (on the same line: a heading
@@ -91,6 +97,10 @@ _BODY_RE = re.compile(
 _SUB_BODY_RE = re.compile(r"[ \t]+(?:arbetsutskott|presidium|presidiet)(?:et|s|ets)?(?![\wåäö])")
 _MUNICIPALITY_WORDS = ("kommun",)
 _MUNICIPALITY_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+(?:kommun|kommuns)(?![\wåäö])")
+# A municipality in capitals heads its own documents ("TJÖRNS KOMMUN SAMMANTRÄDESPROTOKOLL", "MALMÖ STAD"):
+# the body that issues them.
+_MUNICIPALITY_HEADER_RE = re.compile(
+    r"(?<![\w-])(?P<name>[A-ZÅÄÖ][A-ZÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][A-ZÅÄÖ-]+)?)[ \t]+(?:KOMMUNS?|STADS?)(?![\wåäöÅÄÖ])")
 # "kommunstyrelsen i Högsby", "socialförvaltningen i Tyresö kommun": a municipal body with its place after it.
 _IN_PLACE_BODY_WORDS = ("nämnd", "förvaltning", "styrelse", "fullmäktige")
 _BODY_IN_PLACE_RE = re.compile(
@@ -99,7 +109,8 @@ _BODY_IN_PLACE_RE = re.compile(
 _COURT_IN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(BODIES_IN_PLACE)})\s+i\s+{_NAME}(?:[ \t]+{_NAME})?(?:[ \t]+län)?")
 # Every match of a pattern holds one of its words as written (the patterns are
 # case-sensitive): a text without them is not searched, which saves most of the time.
-_PATTERNS = ((_BODY_RE, _BODY_WORDS), (_MUNICIPALITY_RE, _MUNICIPALITY_WORDS))
+_PATTERNS = ((_BODY_RE, _BODY_WORDS), (_MUNICIPALITY_RE, _MUNICIPALITY_WORDS),
+             (_MUNICIPALITY_HEADER_RE, ("KOMMUN", "STAD")))
 
 
 # Definite party names that stand for the party also in lower case ("de lokala socialdemokraterna",
@@ -212,7 +223,7 @@ class EntityRules(KBComponent):
                 continue
             for item in items:
                 yield "PARTY", match.start(1) + item.start(), match.start(1) + item.end()
-        for regex in (_COMMA_LETTERS_RE, _COLUMN_LETTERS_RE):
+        for regex in (_COMMA_LETTERS_RE, _COLUMN_LETTERS_RE, _COLUMN_LETTERS_BEFORE_RE):
             for match in regex.finditer(text):
                 if kb.match_party(match.group("letters")):
                     yield "PARTY", match.start("letters"), match.end("letters")

@@ -13,8 +13,9 @@ runs after ``ner`` and the PERSON span repair and tags, as ``ORG`` (docs/annotat
 - named facilities: a capitalised compound of a facility word that is not an ordinary word
   (``Forellskolan``, ``Medelhavsmuseet``, ``Östersundsgarnisonen``; ``Grundskolan`` is an
   ordinary word: the pipeline's word vectors know it in lower case), a name before a facility
-  noun (``Arlanda flygplats``, ``Sidsjöns sjukhus``, ``Njupkärrs skola``), ``Camp Marmal``, ``Task Force 3-10`` and
-  regional branches (``Kommunförbundet Västernorrland``).
+  noun (``Arlanda flygplats``, ``Sidsjöns sjukhus``, ``Njupkärrs skola``, ``Hälsinglands museum``,
+  ``Roslagens Sparbank``), ``Camp Marmal``, ``Task Force 3-10`` and regional branches
+  (``Kommunförbundet Västernorrland``, ``Länsmuseet Gävleborg``, ``Folkteatern Gävleborg``).
 
 A match replaces the entities it overlaps, except the rule entities of
 ``svpol_entity_rules`` (PARTY, AUTHORITY, MONEY from the knowledge base, which are more
@@ -57,12 +58,18 @@ _FACILITY_SUFFIX = ("skolan", "gymnasiet", "sjukhuset", "museet", "garnisonen", 
                     "äldreboendet", "teatern", "arenan", "akademin")
 _FACILITY_WORD_RE = re.compile(rf"(?<![\w-])[A-ZÅÄÖ][a-zåäöé]{{2,}}(?:{'|'.join(_FACILITY_SUFFIX)})s?(?![\wåäö])")
 _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "flygplats", "garnison", "vårdcentral", "äldreboende",
-                   "skola", "förskola", "gymnasium", "folkhögskola")
+                   "skola", "förskola", "gymnasium", "folkhögskola", "museum", "konstmuseum", "teater", "bibliotek",
+                   "konsthall", "kulturhus", "sparbank")
+# The noun also capitalised, as in a proper name ("Roslagens Sparbank", "Hässleholm Kulturhus").
+_FACILITY_NOUN_ALTERNATIVES = "|".join(f"[{noun[0].upper()}{noun[0]}]{noun[1:]}" for noun in _FACILITY_NOUNS)
 _NAMED_FACILITY_RE = re.compile(
-    rf"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+(?:{'|'.join(_FACILITY_NOUNS)})s?(?![\wåäö])")
-# Names completed by a number or a place: "Task Force 3-10", "Camp Marmal", "Kommunförbundet Västernorrland".
+    rf"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+(?:{_FACILITY_NOUN_ALTERNATIVES})s?(?![\wåäö])")
+# Names completed by a number or a place: "Task Force 3-10", "Camp Marmal", "Kommunförbundet Västernorrland",
+# a county's museum or theatre ("Länsmuseet Gävleborg", "Folkteatern Gävleborg"), "Sparbanken Skåne".
+_PLACED_NAMES = ("Camp", "Kommunförbundet", "Länsmuseet", "Länsteatern", "Folkteatern", "Regionteatern",
+                 "Sparbanken")
 _NUMBERED_OR_PLACED_RE = re.compile(
-    r"(?<![\w-])(?:Task Force[ \t]+\d+(?:-\d+)?|(?:Camp|Kommunförbundet)[ \t]+[A-ZÅÄÖ][\wåäö]+)(?![\wåäö])")
+    rf"(?<![\w-])(?:Task Force[ \t]+\d+(?:-\d+)?|(?:{'|'.join(_PLACED_NAMES)})[ \t]+[A-ZÅÄÖ][\wåäö]+)(?![\wåäö])")
 
 
 def default_names() -> List[str]:

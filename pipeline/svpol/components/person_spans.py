@@ -8,7 +8,8 @@ office in front of the name as ``span._.role``, so this component:
 
 - cuts leading office words off a PERSON span (``Statsrådet Anna Berg`` -> ``Anna Berg``), and
   the labels of protocol forms at either end (``Beslutande Anna Berg``, ``Anna Berg
-  Justeringens``: the guide never tags form labels), and party letters in front of a first
+  Justeringens``, also in capitals: the guide never tags form labels), offices at the end
+  (``Ingemar Karlsson Kommunsekreterare``, the next field of a signature block), and party letters in front of a first
   name and surname (``L Sofia Sjöstrand``: a national party's letters become PARTY);
 - drops a PERSON entity that is an office or form label and nothing else (``Energi- och
   näringsminister``, ``Vakant``, ``Nämnd Sammanträdesdatum``);
@@ -31,12 +32,13 @@ import re
 from typing import FrozenSet, List, Optional, Set, Tuple
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..kb import default_parties, load_kb
 from .entity_rules import DEFAULT_SPANS_KEY, rule_tokens
 from .politicians import base_role
+from .structure_patterns import ROLE_RE
 
 PERSON = "PERSON"
 PARTY = "PARTY"
@@ -51,20 +53,34 @@ _LOCAL_LETTERS_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([A-ZÅÄÖ][A-Za-zÅÄÖå
 
 # Labels of protocol and letter forms, capitalised at a field's start, that ner reads into names.
 _FORM_WORDS = frozenset((
-    "Anslagsdatum", "Besöksadress", "Beslutande", "Bilaga", "Bilagor", "Datum", "Diarienummer", "Dnr", "Frånvarande",
-    "Handläggare", "Justering", "Justeringens", "Ledamöter", "Mötesdatum", "Nämnd", "Närvarande", "Paragraf",
-    "Paragrafer", "Plats", "Postadress", "Protokoll", "Remiss", "Sammanträdesdatum", "Telefon", "Underskrift", "Underskrifter",
+    "Anslagsbevis", "Anslagsdatum", "Besöksadress", "Beslutande", "Bilaga", "Bilagor", "Blad", "Datum", "Diarienummer",
+    "Dnr", "Förteckning", "Förvaringsplats", "Frånvarande", "Handläggare", "Justering", "Justeringens", "Justeringsdag",
+    "Kallelse", "Ledamöter", "Mötesdatum", "Nämnd", "Närvarande", "Paragraf", "Paragrafer", "Plats", "Postadress",
+    "Protokoll", "Remiss", "Sammanträdesdatum", "Sammanträdesprotokoll", "Telefon", "Underskrift", "Underskrifter",
     "Utses", "Vakant", "Övriga"))
 
 
-def _form_edges(span: Span, start: int, end: int) -> Tuple[int, int]:
-    """``start, end`` (token offsets in ``span``) moved inwards past form labels, and past party
-    letters in front of a first name and surname (``L Sofia Sjöstrand`` in a column layout)."""
-    while start < end and (span[start].text in _FORM_WORDS
+def _is_form_word(token: Token) -> bool:
+    """A form label, also in capitals (``ANSLAGSBEVIS``, a heading)."""
+    text = token.text
+    return (text.capitalize() if text.isupper() and len(text) > 3 else text) in _FORM_WORDS
+
+
+def _is_trailing_title(token: Token) -> bool:
+    """A form label or an office right after a name: a signature block's or a column's next field
+    (``Ingemar Karlsson Kommunsekreterare``, ``Åsa Rönnlund Controller``)."""
+    return _is_form_word(token) or bool(base_role(token.text) or ROLE_RE.fullmatch(token.text))
+
+
+def _form_edges(span: Span, start: int, end: int, offices: bool = False) -> Tuple[int, int]:
+    """``start, end`` (token offsets in ``span``) moved inwards past form labels (and, with
+    ``offices``, offices at the end), and past party letters in front of a first name and surname
+    (``L Sofia Sjöstrand`` in a column layout)."""
+    while start < end and (_is_form_word(span[start])
                            or (end - start > 2 and _LETTERS_RE.fullmatch(span[start].text)
                                and span[start + 1].is_title)):
         start += 1
-    while end > start and span[end - 1].text in _FORM_WORDS:
+    while end > start and (_is_trailing_title(span[end - 1]) if offices else _is_form_word(span[end - 1])):
         end -= 1
     return start, end
 
@@ -141,8 +157,9 @@ class PersonSpans:
                 continue
             start, end = _form_edges(ent, 0, len(ent))
             if start < end:
+                # an office in front first: "Miljö- och klimatminister" is one office, not a name and an office
                 start += leading_role_length(ent[start:end])
-                start, end = _form_edges(ent, start, end)
+                start, end = _form_edges(ent, start, end, offices=True)
             if start >= end:
                 changed = True
                 continue

@@ -133,13 +133,58 @@ class PoliticianEnricher(EntityEnricher):
             match = _PARTY_COMMA_RE.match(text, ent.end_char)
             if not match or not _is_party_entity(ent.doc, match.start(1), match.end(1)):
                 return None
-        inner = match.group(1)
+        return self._letters_party(ent.doc, match.group(1), match.start(1), match.end(1))
+
+    def _letters_party(self, doc: Doc, inner: str, start: int, end: int) -> Optional[str]:
+        """The party id of letters written at ``start:end`` of ``doc`` (as written for a local party's
+        PARTY entity), or None."""
         if inner in (INDEPENDENT, "–", "—", "partilös", "obunden"):
             return INDEPENDENT
         party = self.kb.match_party(inner)
         if party is None:
-            return inner if _is_party_entity(ent.doc, match.start(1), match.end(1)) else None
+            return inner if _is_party_entity(doc, start, end) else None
         return party.id if not party.is_alliance else None
+
+    def column_parties(self, doc: Doc, people: List[Span]) -> Dict[int, str]:
+        """Party ids of persons in attendance columns, by the person's start token.
+
+        Columns give a name's party letters bare, right before every name (``S Bengt Ek 1 C Kjell
+        Al 1``) or right after it (``Ek Bengt S Al Kjell C``), one way throughout a document.
+        Letters touching only one name vote for their side, half as much where their other
+        neighbour is a capitalised word (a name the model may have missed); letters between two
+        names say nothing. Each name then takes the letters on the winning side; a tie takes none.
+        Letters after a comma belong to the name before the comma (:meth:`text_party`).
+        """
+        def bare_letters(i: int) -> bool:
+            # a PARTY entity of one token, not in brackets, not after a comma
+            return (0 <= i < len(doc) and doc[i].ent_type_ == "PARTY" and doc[i].ent_iob_ == "B"
+                    and not (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I")
+                    and (i == 0 or doc[i - 1].text not in ("(", ","))
+                    and (i + 1 == len(doc) or doc[i + 1].text != ")"))
+
+        def weight(i: int) -> int:
+            # Letters whose other neighbour may be a name the model missed tell less.
+            return 1 if 0 <= i < len(doc) and doc[i].is_title else 2
+
+        starts = {ent.start for ent in people}
+        ends = {ent.end for ent in people}
+        votes = 0
+        for ent in people:
+            before, after = ent.start - 1, ent.end
+            if bare_letters(before) and before not in ends:
+                votes += weight(before - 1)
+            if bare_letters(after) and after + 1 not in starts:
+                votes -= weight(after + 1)
+        if votes == 0:
+            return {}
+        parties: Dict[int, str] = {}
+        for ent in people:
+            i = ent.start - 1 if votes > 0 else ent.end
+            if bare_letters(i):
+                party = self._letters_party(doc, doc[i].text, doc[i].idx, doc[i].idx + len(doc[i]))
+                if party is not None:
+                    parties[ent.start] = party
+        return parties
 
     def candidates(self, name: str, date: Optional[str]) -> List[Person]:
         """KB persons of this name (also read as a genitive: "Stefan Löfvens")."""
@@ -164,7 +209,7 @@ class PoliticianEnricher(EntityEnricher):
         return None
 
     def link(
-        self, ent: Span, text: Optional[str] = None, date: Optional[str] = None
+        self, ent: Span, text: Optional[str] = None, date: Optional[str] = None, column_party: Optional[str] = None
     ) -> Tuple[Optional[str], Optional[str], Optional[str]]:
         """(party, role, kb_id) of one PERSON entity.
 
@@ -174,12 +219,14 @@ class PoliticianEnricher(EntityEnricher):
                 the tokens on every read, so reading it per entity costs the square
                 of the document's length.
             date: ``ent.doc._.date`` as an ISO date, if the caller has it (None: read it).
+            column_party: the party of the letters beside the name in an attendance column
+                (:meth:`column_parties`), taken where no party is written after the name.
         """
         if text is None:
             text = ent.doc.text
         if date is None:
             date = to_iso_date(ent.doc._.date)
-        written = self.text_party(text, ent)
+        written = self.text_party(text, ent) or column_party
         people = self.candidates(ent.text, date)
         person = people[0] if len(people) == 1 else None
         kb_party = person.party_at(date) if person else None
@@ -199,8 +246,9 @@ class PoliticianEnricher(EntityEnricher):
             return doc
         text = doc.text
         date = to_iso_date(doc._.date)
+        columns = self.column_parties(doc, people)
         for ent in people:
-            ent._.party, ent._.role, ent._.kb_id = self.link(ent, text, date)
+            ent._.party, ent._.role, ent._.kb_id = self.link(ent, text, date, columns.get(ent.start))
         self.share_list_parties(doc, text, people)
         self.resolve_surnames(doc, people)
         return doc

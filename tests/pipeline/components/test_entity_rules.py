@@ -228,3 +228,17 @@ def test_party_letters_in_a_column_after_the_name(nlp):
     assert ents(doc) == [("MP", "PARTY"), ("MP", "PARTY"), ("V", "PARTY"), ("SD", "PARTY")]
     # Not in running text after one capitalised word, nor letters the KB does not know.
     assert ents(nlp("Enligt Stockholm M och Anna Berg XY Per")) == []
+
+
+def test_party_letters_in_a_column_before_the_name(nlp):
+    doc = nlp("Närvaro S Rut Ahlberg 1 C Kjell Norén 1\nKD Eva Tapper X MP Ola Ring")
+    assert ents(doc) == [("S", "PARTY"), ("C", "PARTY"), ("KD", "PARTY"), ("MP", "PARTY")]
+    # Not after an ordinary word in running text, nor letters the KB does not know.
+    assert ents(nlp("Det gäller M Rut Ahlberg och 1 XY Eva Tapper")) == []
+
+
+def test_a_municipality_in_capitals_heading_its_document(nlp):
+    doc = nlp("TIMRÅ KOMMUN SAMMANTRÄDESPROTOKOLL\nSOLNA STAD Protokoll")
+    assert ents(doc) == [("TIMRÅ KOMMUN", "AUTHORITY"), ("SOLNA STAD", "AUTHORITY")]
+    # A place the knowledge base does not hold as a municipality is not one.
+    assert ents(nlp("NORRA KOMMUN SAMMANTRÄDESPROTOKOLL")) == []

@@ -69,6 +69,15 @@ def test_names_completed_by_a_number_or_place():
     text = "Basen Camp Marmal, förbandet Task Force 3-10 och Kommunförbundet Västernorrland"
     assert _run(text, [("Kommunförbundet", "ORG")]) == [
         ("Camp Marmal", "ORG"), ("Task Force 3-10", "ORG"), ("Kommunförbundet Västernorrland", "ORG")]
+    text = "Länsmuseet Dalarna och Folkteatern Jämtland fick bidrag, liksom Sparbanken Norrbotten."
+    assert _run(text, [("Dalarna", "LOC"), ("Folkteatern", "ORG")]) == [
+        ("Länsmuseet Dalarna", "ORG"), ("Folkteatern Jämtland", "ORG"), ("Sparbanken Norrbotten", "ORG")]
+
+
+def test_museums_theatres_and_banks_named_with_a_place():
+    text = "Årsredovisningar från Värmlands museum och Ystads teater. Mötet i Sörbygdens Sparbank, Stadens museum."
+    assert _run(text, [("Värmlands", "LOC")], ordinary=("stadens",)) == [
+        ("Värmlands museum", "ORG"), ("Ystads teater", "ORG"), ("Sörbygdens Sparbank", "ORG")]
 
 
 def test_the_shipped_list_has_no_public_bodies_or_parties():

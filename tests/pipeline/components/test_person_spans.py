@@ -71,6 +71,15 @@ def test_form_labels_and_party_letters_leave_the_span():
     assert _run("Enligt KG Hammar idag", [("KG Hammar", "PERSON")]) == [("KG Hammar", "PERSON")]
 
 
+def test_offices_and_capitalised_form_labels_after_a_name_leave_the_span():
+    text = "Kommunchef Ulla Brandt Kommunsekreterare Ove Sjö Ekonom Eva Rask Controller. Rolf Hed ANSLAGSBEVIS"
+    assert _run(text, [("Ulla Brandt Kommunsekreterare", "PERSON"), ("Eva Rask Controller", "PERSON"),
+                       ("Rolf Hed ANSLAGSBEVIS", "PERSON")]) == [
+        ("Ulla Brandt", "PERSON"), ("Eva Rask", "PERSON"), ("Rolf Hed", "PERSON")]
+    # An office in front is read first: the coordinated office goes whole, it leaves no "Miljö- och".
+    assert _run("till Miljö- och klimatminister Eva Rask", [("Miljö- och klimatminister", "PERSON")]) == []
+
+
 def test_local_party_letters_after_a_person_become_party():
     text = "Roland Johansson (ALT) och Leif Ek (SPI) mot Anna Berg (FHS) och Per Ek (BSNLÖ)"
     nlp = spacy.blank("sv")

@@ -186,3 +186,35 @@ def test_party_after_a_comma_and_local_party_letters(nlp):
     # Comma letters count where they are a PARTY entity; unknown letters only as a PARTY entity.
     assert got == {"Jannike Hillding": "M", "Jenny Palin": "S", "Roland Johansson": "ALT", "Per Ek": None,
                    "Bo Ny": None}
+
+
+def _column_parties(nlp, text, people, letters):
+    """Party of each person of an attendance column; ``letters`` are tagged PARTY wherever written bare."""
+    doc = nlp.make_doc(text)
+    spans = [doc.char_span(m.start(), m.end(), "PARTY") for m in re.finditer(rf"(?<![\w(]){letters}(?![\w)])", text)]
+    spans += [doc.char_span(text.index(n), text.index(n) + len(n), "PERSON") for n in people]
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    doc = nlp.get_pipe("svpol_politicians")(doc)
+    return {e.text: e._.party for e in doc.ents if e.label_ == "PERSON"}
+
+
+def test_attendance_columns_give_the_letters_on_the_side_the_document_uses(nlp):
+    letters = "(?:S|C|M|V|KD|MP)"
+    # letters before each name, counts after it
+    got = _column_parties(nlp, "Närvaro S Rut Ahlberg 1 C Kjell Norén 1 M Lisa Ek 1", ["Rut Ahlberg", "Kjell Norén",
+                                                                                       "Lisa Ek"], letters)
+    assert got == {"Rut Ahlberg": "S", "Kjell Norén": "C", "Lisa Ek": "M"}
+    # letters after each name; the model missed "Bo Ny", whose letters are only after him
+    got = _column_parties(nlp, "Ledamöter Rut Ahlberg MP Bo Ny MP Lisa Ek V 66, Kjell Norén S 69",
+                          ["Rut Ahlberg", "Lisa Ek", "Kjell Norén"], letters)
+    assert got == {"Rut Ahlberg": "MP", "Lisa Ek": "V", "Kjell Norén": "S"}
+    # letters before, and the last name's letters are those of a name the model missed
+    got = _column_parties(nlp, "S Rut Ahlberg C Kjell Norén M Lisa Ek", ["Rut Ahlberg", "Kjell Norén"], letters)
+    assert got == {"Rut Ahlberg": "S", "Kjell Norén": "C"}
+    # letters only between names tell nothing: no party
+    got = _column_parties(nlp, "Rut Ahlberg S Kjell Norén", ["Rut Ahlberg", "Kjell Norén"], letters)
+    assert got == {"Rut Ahlberg": None, "Kjell Norén": None}
+    # a bracket and a comma keep their own readings
+    got = _column_parties(nlp, "Rut Ahlberg (S) Kjell Norén, C, Lisa Ek", ["Rut Ahlberg", "Kjell Norén", "Lisa Ek"],
+                          letters)
+    assert got == {"Rut Ahlberg": "S", "Kjell Norén": "C", "Lisa Ek": None}
