@@ -78,13 +78,15 @@ def upgrade(model: Path, output: Path, config: Path) -> List[str]:
     Adds the components of ``config`` that need no training and that ``model`` lacks (with the
     config's settings, in its order), refreshes the knowledge base and name lists
     (:func:`refresh_resources`), gives ``svpol_confidence`` the config's rule scores for
-    labels it has none for, compacts the meta's corpus manifest and records the upgrade in
-    ``meta["svpol"]["upgrades"]``. Trained and fitted components are left exactly as they are.
+    labels it has none for, gives it the library's current tokenizer (:func:`use_current_tokenizer`),
+    compacts the meta's corpus manifest and records the upgrade in ``meta["svpol"]["upgrades"]``.
+    Trained and fitted components are left exactly as they are.
 
     Returns:
         The names of the components added.
     """
     nlp = spacy.load(model)
+    use_current_tokenizer(nlp)
     shipped = load_config(config)
     added = add_untrained_components(nlp, shipped)
     refreshed = refresh_resources(nlp)
@@ -100,7 +102,8 @@ def upgrade(model: Path, output: Path, config: Path) -> List[str]:
     meta = nlp.meta.setdefault("svpol", {})
     meta["corpus_manifest"] = compact_manifest(meta.get("corpus_manifest"))
     meta.setdefault("upgrades", []).append(
-        {"svpol": __version__, "config": Path(config).name, "added": added, "refreshed": refreshed})
+        {"svpol": __version__, "config": Path(config).name, "added": added, "refreshed": refreshed,
+         "tokenizer": TOKENIZER})
     write_pipeline(nlp, output)
     return added
 

@@ -20,12 +20,14 @@ such as ``m.fl.``, ``bl.a.``, ``t.ex.``, ``kr.`` kept whole, ``22,2`` one token,
 Use it in a config with::
 
     [nlp.tokenizer]
-    @tokenizers = "svpol.Tokenizer.v2"
+    @tokenizers = "svpol.Tokenizer.v3"
 
 ``svpol.Tokenizer.v2`` adds one rule to ``v1`` (kept unchanged for the pipelines built with it):
 an en dash, em dash or slash between two names is a token of its own, so that place ranges
 and alternatives (``Malmö–Staffanstorp–Dalby``, ``Göteborg/Borås``) give one token per place.
-A hyphen still joins (``Rinkeby-Kista`` is one district).
+A hyphen still joins (``Rinkeby-Kista`` is one district). ``svpol.Tokenizer.v3`` adds to ``v2``
+a sign in front of a number as a token of its own (``-5,3 mnkr``), so that the sign can stay
+outside a MONEY span.
 
 The function is also an entry point (``spacy_tokenizers``), so ``spacy.load`` finds
 it without importing svpol first.
@@ -38,7 +40,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_suffix_regex, registry
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 # v2: a dash or slash between a word and a capitalised word ("Malmö–Lund", "Göteborg/Borås").
 _NAME_RANGE_INFIX = r"(?<=[\wåäöÅÄÖ])[–—/](?=[A-ZÅÄÖ])"
@@ -187,7 +189,25 @@ def create_tokenizer_v2() -> Callable[[Language], SvpolTokenizer]:
     return make_tokenizer
 
 
-TOKENIZER = "svpol.Tokenizer.v2"  # the one new pipelines and blank() use
+# v3: a sign in front of a number is a token of its own ("-5,3 mnkr", "+3 mnkr"): the sign stays
+# outside a MONEY span (docs/annotation.md, convention 26).
+_SIGN_PREFIX = r"[-−+](?=\d)"
+
+
+@registry.tokenizers("svpol.Tokenizer.v3")
+def create_tokenizer_v3() -> Callable[[Language], SvpolTokenizer]:
+    """Registered tokenizer factory: ``@tokenizers = "svpol.Tokenizer.v3"`` (v2 plus signs before numbers)."""
+
+    def make_tokenizer(nlp: Language) -> SvpolTokenizer:
+        tokenizer = create_tokenizer_v2()(nlp)
+        prefixes = list(nlp.Defaults.prefixes or []) + [_SIGN_PREFIX]
+        tokenizer.inner.prefix_search = compile_prefix_regex(prefixes).search
+        return tokenizer
+
+    return make_tokenizer
+
+
+TOKENIZER = "svpol.Tokenizer.v3"  # the one new pipelines and blank() use
 
 
 def blank(lang: str = "sv") -> Language:

@@ -66,7 +66,7 @@ def test_merged_number_is_numeric_and_text_is_preserved(blank_nlp):
 
 
 def test_registered_in_config_and_survives_disk_and_pickle(tmp_path, blank_nlp):
-    assert blank_nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v2"
+    assert blank_nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v3"
     blank_nlp.to_disk(tmp_path / "p")
     loaded = spacy.load(tmp_path / "p")
     assert words(loaded, "(FHS)och 1 200 kr") == ["(", "FHS", ")", "och", "1 200", "kr"]
@@ -92,3 +92,12 @@ def test_v2_splits_name_ranges_and_v1_is_unchanged(blank_nlp):
     assert words(blank_nlp, "Rinkeby-Kista 1990–2000 2017/18:12") == ["Rinkeby-Kista", "1990–2000", "2017/18:12"]
     v1 = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "svpol.Tokenizer.v1"}}})
     assert words(v1, "Malmö–Lund") == ["Malmö–Lund"]
+
+
+def test_v3_splits_a_sign_from_its_number_and_v2_is_unchanged(blank_nlp):
+    assert words(blank_nlp, "resultatet -5,3 mnkr, prognosen +3 mnkr och −0,6 mnkr") == [
+        "resultatet", "-", "5,3", "mnkr", ",", "prognosen", "+", "3", "mnkr", "och", "−", "0,6", "mnkr"]
+    # Dates, ranges and codes with a hyphen inside stay whole.
+    assert words(blank_nlp, "2019-08-31 kl 13.00-16.00 x-5") == ["2019-08-31", "kl", "13.00-16.00", "x-5"]
+    v2 = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "svpol.Tokenizer.v2"}}})
+    assert words(v2, "blev -5,3 mnkr") == ["blev", "-5,3", "mnkr"]

@@ -71,11 +71,13 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# No sign: in "-5,3 mnkr" the minus says that a result or a change is negative; the amount of
+# money is 5,3 mnkr (docs/annotation.md, convention 26).
 _NUMBER = (
-    r"[-−]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?"  # 1 200 000,50
-    r"|[-−]?\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # 1.200.000
-    r"|[-−]?\d+(?:,\d+)?"  # 22,2
-    r"|[-−]?\d+\.\d{1,2}(?!\d)"  # 2.5 (English decimal point)
+    r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?"  # 1 200 000,50
+    r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # 1.200.000
+    r"|\d+(?:,\d+)?"  # 22,2
+    r"|\d+\.\d{1,2}(?!\d)"  # 2.5 (English decimal point)
 )
 _CURRENCY = rf"(?-i:{_alternation(_CODES)})|" + _alternation(_UNITS).replace(r"\ ", r"\s+")
 _MULT = _alternation(_MULTIPLIERS)
@@ -138,9 +140,8 @@ NO_MONEY = MoneyValue(None, None, None)
 
 
 def _parse_number(text: str) -> Optional[Decimal]:
-    text = text.replace("−", "-")
     text = re.sub(r"[ \u00a0\u202f]", "", text)
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", text):
         text = text.replace(".", "")
     try:
         return Decimal(text.replace(",", "."))
@@ -184,6 +185,7 @@ _BARE_FOLLOWERS = (
     "till", "för", "per", "om", "år", "under", "varav", "och", "i", "på", "från", "av", "mer", "mindre",
     "extra", "över", "samt", "som", "vilket", "men", "ska", "skall", "har", "kommer", "mellan", "inom",
     "årligen", "totalt", "netto", "jämfört", "eller", "medan", "när", "då", "kvar", "är", "var", "blir", "blev",
+    "istället", "nästa", "mot", "plus", "minus",
 )
 BARE_MONEY_RE = re.compile(
     rf"(?<![\w.,])(?:(?P<num>{_NUMBER})|(?i:(?P<word>{_alternation(_NUMBER_WORDS)})))\s+"
@@ -209,10 +211,12 @@ def _bare_value(match: "re.Match[str]") -> MoneyValue:
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
-    """The text of the sentence holding ``text[start:end]``, at most ``_CONTEXT_CHARS`` each side."""
+    """The text of the sentence holding ``text[start:end]`` and of the sentence before it (which
+    often names the money: "Underskottet växer. Nu handlar det om 21 miljoner."), at most
+    ``_CONTEXT_CHARS`` each side."""
     left = text[max(0, start - _CONTEXT_CHARS):start]
     right = text[end:end + _CONTEXT_CHARS]
-    left = re.split(r"[.!?]\s", left)[-1]
+    left = "".join(re.split(r"([.!?]\s)", left)[-3:])
     right = re.split(r"[.!?](?:\s|$)", right)[0]
     return left + text[start:end] + right
 

@@ -19,6 +19,9 @@ office in front of the name as ``span._.role``, so this component:
 - splits a run of names written without separators (attendance columns: ``Anneli Fredriksson
   Alexander Myllyharju``) before a first name that follows a surname; first names are those of
   the knowledge base's persons that are never a surname there;
+- tags the names of an attendance column that has the party letters before each name and a
+  count or presence mark after it (``S Peter Roslund X``), which a model trained on running text
+  often misses or runs together with the mark;
 - tags the letters of a local party in brackets right after a person (``Roland Johansson
   (ALT)``, ``Leif Fredriksson (SPI)``) as PARTY: two to four letters that no rule entity holds
   (the knowledge base's parties and agency acronyms are rule entities already), which the
@@ -45,6 +48,12 @@ PARTY = "PARTY"
 # "(M)", "(fp)", "(-)" right after the place of "Anna Berg i Luleå (M)".
 _PARTY_BRACKET_RE = re.compile(r"\(\s*(?:[A-Za-zÅÄÖåäö]{1,3}|-)\s*\)")
 _LETTERS_RE = re.compile(r"[A-ZÅÄÖ]{1,3}")
+_NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+# An attendance column with the letters before the name: "S Peter Roslund X", "Fp Ulla Persson 1": letters,
+# two or three name words, then a presence mark, a count or the line's end.
+_COLUMN_NAME_RE = re.compile(
+    rf"(?<![\w-])(?P<letters>[A-ZÅÄÖ][A-Za-zåäö]{{0,2}})[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,2}})"
+    r"(?=[ \t]+(?:[Xx]|\d+)(?![\w,.])|[ \t]*(?:\n|$))")
 # The national parties' letters in capitals ("S", "M", "KD"): tagged PARTY when they stand before a name.
 _NATIONAL_LETTERS = frozenset(letters for party in default_parties() for letters in party.letters if letters.isupper())
 # "(ALT)", "(FiA)" right after a person: the letters of a local party.
@@ -52,12 +61,17 @@ _LOCAL_LETTERS_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([A-ZÅÄÖ][A-Za-zÅÄÖå
 
 
 # Labels of protocol and letter forms, capitalised at a field's start, that ner reads into names.
+# Weekdays, which start a form's date field ("Tid Måndag 31 oktober"), are never names either.
 _FORM_WORDS = frozenset((
     "Anslagsbevis", "Anslagsdatum", "Besöksadress", "Beslutande", "Bilaga", "Bilagor", "Blad", "Datum", "Diarienummer",
-    "Dnr", "Förteckning", "Förvaringsplats", "Frånvarande", "Handläggare", "Justering", "Justeringens", "Justeringsdag",
-    "Kallelse", "Ledamöter", "Mötesdatum", "Nämnd", "Närvarande", "Paragraf", "Paragrafer", "Plats", "Postadress",
-    "Protokoll", "Remiss", "Sammanträdesdatum", "Sammanträdesprotokoll", "Telefon", "Underskrift", "Underskrifter",
-    "Utses", "Vakant", "Övriga"))
+    "Dnr", "Expedieras", "Förteckning", "Förvaringsplats", "Frånvarande", "Handläggare", "Justering", "Justeringens",
+    "Justeringsdag", "Kallelse", "Ledamöter", "Mottagare", "Mötesdatum", "Nämnd", "Närvarande", "Parti", "Paragraf",
+    "Paragrafer", "Plats", "Postadress", "Protokoll", "Referens", "Remiss", "Sammanfattning", "Sammanträdesdatum",
+    "Sammanträdesprotokoll", "Telefon", "Text", "Tid", "Tjänstgörande", "Underskrift", "Underskrifter", "Utses",
+    "Vakant", "Övrig", "Övriga",
+    "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag"))
+# A presence mark after a name in an attendance column ("Peter Roslund X").
+_PRESENCE_MARKS = frozenset({"X", "x"})
 
 
 def _is_form_word(token: Token) -> bool:
@@ -67,9 +81,11 @@ def _is_form_word(token: Token) -> bool:
 
 
 def _is_trailing_title(token: Token) -> bool:
-    """A form label or an office right after a name: a signature block's or a column's next field
-    (``Ingemar Karlsson Kommunsekreterare``, ``Åsa Rönnlund Controller``)."""
-    return _is_form_word(token) or bool(base_role(token.text) or ROLE_RE.fullmatch(token.text))
+    """A form label, an office or a presence mark right after a name: a signature block's or a
+    column's next field (``Ingemar Karlsson Kommunsekreterare``, ``Åsa Rönnlund Controller``,
+    ``Peter Roslund X``)."""
+    return (_is_form_word(token) or token.text in _PRESENCE_MARKS
+            or bool(base_role(token.text) or ROLE_RE.fullmatch(token.text)))
 
 
 def _form_edges(span: Span, start: int, end: int, offices: bool = False) -> Tuple[int, int]:
@@ -175,6 +191,11 @@ class PersonSpans:
             pieces = split_name_run(ent)
             changed = changed or len(pieces) > 1
             repaired.extend(pieces)
+        columns = self._column_names(doc, repaired)
+        if columns:
+            taken = {i for span in columns for i in range(span.start, span.end)}
+            repaired = [e for e in repaired if not any(i in taken for i in range(e.start, e.end))] + columns
+            changed = True
         parties = self._local_parties(doc, repaired) + letters
         if changed or parties:
             # An entity swallowed by "Anna Berg i Luleå" (the place, or a name ner read in it) goes:
@@ -184,6 +205,23 @@ class PersonSpans:
             kept = [e for e in repaired if not any(i in party_tokens for i in range(e.start, e.end))]
             doc.ents = filter_spans(kept + parties)
         return doc
+
+    def _column_names(self, doc: Doc, ents: List[Span]) -> List[Span]:
+        """PERSON spans for the names of an attendance column with the party letters before them and
+        a count or presence mark after them (``S Peter Roslund X``, ``M Lars Gezelius 1``), where the
+        letters are a PARTY entity and the name overlaps nothing but PERSON entities."""
+        if not any(e.label_ == PARTY for e in ents):
+            return []
+        party_tokens = {e.start for e in ents if e.label_ == PARTY and len(e) == 1}
+        others = {i for e in ents if e.label_ != PERSON for i in range(e.start, e.end)}
+        names = []
+        for match in _COLUMN_NAME_RE.finditer(doc.text):
+            letters = doc.char_span(match.start("letters"), match.end("letters"))
+            name = doc.char_span(match.start("name"), match.end("name"), label=PERSON)
+            if (letters is not None and name is not None and letters.start in party_tokens
+                    and not any(i in others for i in range(name.start, name.end))):
+                names.append(name)
+        return names
 
     def _local_parties(self, doc: Doc, ents: List[Span]) -> List[Span]:
         """PARTY spans for local party letters in brackets after the PERSON entities of ``ents``."""

@@ -26,7 +26,7 @@ from svpol.components.money import _CODES, _UNITS, MONEY_RE, NO_MONEY, MoneyEnri
         ("en halv miljard kronor", 5e8, "SEK", "miljard kronor"),
         ("1.200.000 kr", 1.2e6, "SEK", "kr"),
         ("100:-", 100.0, "SEK", ":-"),
-        ("−0,6 mnkr", -600000.0, "SEK", "mnkr"),
+        ("−0,6 mnkr", 600000.0, "SEK", "mnkr"),
         ("flera tusen kronor", None, "SEK", "tusen kronor"),
         ("några hundra kronor", None, "SEK", "hundra kronor"),
         ("fem hundra kronor", 500.0, "SEK", "hundra kronor"),
@@ -113,6 +113,9 @@ def test_round_trip(tmp_path):
         ("Budgetramen för nämndens administration minskas med två miljoner.", "två miljoner", 2e6),
         ("Vi vill lägga en halv miljon på invigningskostnaderna.", "en halv miljon", 5e5),
         ("Partiet yrkade att 1,4 miljoner ska tas från resultatet.", "1,4 miljoner", 1.4e6),
+        # The money word in the sentence before; "istället", "nästa" after the amount.
+        ("Nämnden redovisar ett underskott. Det handlar om 17 miljoner istället för 9.", "17 miljoner", 1.7e7),
+        ("Besparingarna fortsätter. Åtstramningen blir 40 miljoner nästa år.", "40 miljoner", 4e7),
     ],
 )
 def test_amount_without_currency_word_in_money_context(text, found, amount_sek):
@@ -125,6 +128,11 @@ def test_amount_without_currency_word_in_money_context(text, found, amount_sek):
                                   "Staden har två miljoner invånare.", "En miljon människor såg resultatet."])
 def test_counts_are_not_money(text):
     assert list(find_money(text)) == []
+
+
+def test_a_sign_in_front_stays_outside_the_amount():
+    text = "Prognosen pekar mot -4,2 mnkr och förra året +1,5 Mkr."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("4,2 mnkr", 4.2e6), ("1,5 Mkr", 1.5e6)]
 
 
 def test_enricher_reads_an_amount_without_currency_as_kronor():
