@@ -36,9 +36,9 @@ if not Doc.has_extension("date"):
     Doc.set_extension("date", default=None)
 
 # "(S)", " m.fl. (M)", "(-)", "(båda L)" right after the name.
-_PARTY_AFTER_RE = re.compile(r"\s*(?:m\.\s?fl\.?\s*)?\(\s*(?:(?:båda|bägge|alla|samtliga)\s+)?([^()\n]{1,25}?)\s*\)")
+_PARTY_AFTER_RE = re.compile(r"\s*(?:m\.\s?fl\.?\s*)?\(\s*(?:(?:båda|bägge|alla|samtliga)\s+)?(?P<party>[^()\n]{1,25}?)\s*\)")
 # "Anna Berg, M, ordförande": party letters after a comma (taken only where they are a PARTY entity).
-_PARTY_COMMA_RE = re.compile(r",[ \t]*([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3})(?![\wåäö])")
+_PARTY_COMMA_RE = re.compile(r",[ \t]*(?P<party>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3})(?![\wåäö])")
 
 
 def _is_party_entity(doc: Doc, start: int, end: int) -> bool:
@@ -69,6 +69,9 @@ _NOT_ROLES = frozenset({"råd", "förråd", "utrymme", "område", "samråd", "r�
 
 
 _ROLE_RE = re.compile(_ROLE, re.IGNORECASE)
+# "Anna Berg, ordförande (S)", "Anna Berg Ordförande (S)" in a column: the office between the name and its party.
+_ROLE_THEN_PARTY_RE = re.compile(
+    rf"[ \t]*,?[ \t]*(?P<role>{_ROLE})[ \t]*\(\s*(?P<party>[^()\n]{{1,25}}?)\s*\)", re.IGNORECASE)
 _SPACES_RE = re.compile(r"\s+")
 
 
@@ -124,16 +127,18 @@ class PoliticianEnricher(EntityEnricher):
     def text_party(self, text: str, ent: Span) -> Optional[str]:
         """The party written right after the name in the doc's ``text``, or None.
 
-        In brackets (``Anna Berg (M)``), or after a comma where the letters are a PARTY entity
+        In brackets (``Anna Berg (M)``, also after an office: ``Anna Berg, ordförande (M)``), or
+        after a comma where the letters are a PARTY entity
         (``Anna Berg, M,`` in attendance lists). Letters the KB does not know are returned as
         written when they are a PARTY entity: a local party (``Roland Johansson (ALT)``).
         """
-        match = _PARTY_AFTER_RE.match(text, ent.end_char, ent.end_char + self.window)
+        match = (_PARTY_AFTER_RE.match(text, ent.end_char, ent.end_char + self.window)
+                 or _ROLE_THEN_PARTY_RE.match(text, ent.end_char, ent.end_char + self.window))
         if not match:
             match = _PARTY_COMMA_RE.match(text, ent.end_char)
-            if not match or not _is_party_entity(ent.doc, match.start(1), match.end(1)):
+            if not match or not _is_party_entity(ent.doc, match.start("party"), match.end("party")):
                 return None
-        return self._letters_party(ent.doc, match.group(1), match.start(1), match.end(1))
+        return self._letters_party(ent.doc, match.group("party"), match.start("party"), match.end("party"))
 
     def _letters_party(self, doc: Doc, inner: str, start: int, end: int) -> Optional[str]:
         """The party id of letters written at ``start:end`` of ``doc`` (as written for a local party's
@@ -194,8 +199,10 @@ class PoliticianEnricher(EntityEnricher):
         return found
 
     def role(self, text: str, ent: Span) -> Optional[str]:
-        """The office written just before ("Ordföranden X") or after ("X (S), ledamot") in the doc's ``text``."""
-        match = _ROLE_BEFORE_RE.search(text[max(0, ent.start_char - self.window):ent.start_char])
+        """The office written just before ("Ordföranden X") or after ("X (S), ledamot", "X, ordförande
+        (S)") in the doc's ``text``."""
+        match = (_ROLE_BEFORE_RE.search(text[max(0, ent.start_char - self.window):ent.start_char])
+                 or _ROLE_THEN_PARTY_RE.match(text, ent.end_char, ent.end_char + self.window))
         role = base_role(match.group("role")) if match else None
         if role:
             return role

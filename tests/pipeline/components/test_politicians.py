@@ -218,3 +218,10 @@ def test_attendance_columns_give_the_letters_on_the_side_the_document_uses(nlp):
     got = _column_parties(nlp, "Rut Ahlberg (S) Kjell Norén, C, Lisa Ek", ["Rut Ahlberg", "Kjell Norén", "Lisa Ek"],
                           letters)
     assert got == {"Rut Ahlberg": "S", "Kjell Norén": "C", "Lisa Ek": None}
+
+
+def test_an_office_between_the_name_and_its_party(nlp):
+    got = annotate(nlp, "Beslutande Rut Ahlberg Ordförande (S) Kjell Norén, 2:e vice ordförande (M) Lisa Ek, ledamot (C)",
+                   ["Rut Ahlberg", "Kjell Norén", "Lisa Ek"])
+    assert got == {"Rut Ahlberg": ("S", "ordförande", None), "Kjell Norén": ("M", "2:e vice ordförande", None),
+                   "Lisa Ek": ("C", "ledamot", None)}
