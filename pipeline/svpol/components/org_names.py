@@ -14,8 +14,10 @@ runs after ``ner`` and the PERSON span repair and tags, as ``ORG`` (docs/annotat
   (``Forellskolan``, ``Medelhavsmuseet``, ``Östersundsgarnisonen``; ``Grundskolan`` is an
   ordinary word: the pipeline's word vectors know it in lower case), a name before a facility
   noun (``Arlanda flygplats``, ``Sidsjöns sjukhus``, ``Njupkärrs skola``, ``Hälsinglands museum``,
-  ``Roslagens Sparbank``), ``Camp Marmal``, ``Task Force 3-10`` and regional branches
-  (``Kommunförbundet Västernorrland``, ``Länsmuseet Gävleborg``, ``Folkteatern Gävleborg``).
+  ``Roslagens Sparbank``), a name after its facility noun (``förskolan Granen`` gives
+  ``Granen``), ``Camp Marmal``, ``Task Force 3-10`` and regional branches
+  (``Kommunförbundet Västernorrland``, ``Länsmuseet Gävleborg``, ``Folkteatern Gävleborg``);
+- sports clubs (``Eriksberg BK``, ``Djurgårdens IF``, ``IFK Göteborg``).
 
 A match replaces the entities it overlaps, except the rule entities of
 ``svpol_entity_rules`` (PARTY, AUTHORITY, MONEY from the knowledge base, which are more
@@ -54,7 +56,7 @@ _COMPANY_RE = re.compile(
     rf"(?<![\w-])(?!AB\s){_CAP}(?:[ \t]+(?!AB\b)(?:{_CAP}|[a-zåäö][\wåäö-]*)){{0,4}}[ \t]+AB(?::s|s)?(?![\wåäö])")
 _AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?![\wåäö])")
 
-_FACILITY_SUFFIX = ("skolan", "gymnasiet", "sjukhuset", "museet", "garnisonen", "biblioteket", "vårdcentralen",
+_FACILITY_SUFFIX = ("skolan", "skola", "gymnasiet", "sjukhuset", "museet", "garnisonen", "biblioteket", "vårdcentralen",
                     "äldreboendet", "teatern", "arenan", "akademin")
 _FACILITY_WORD_RE = re.compile(rf"(?<![\w-])[A-ZÅÄÖ][a-zåäöé]{{2,}}(?:{'|'.join(_FACILITY_SUFFIX)})s?(?![\wåäö])")
 _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "flygplats", "garnison", "vårdcentral", "äldreboende",
@@ -70,6 +72,18 @@ _PLACED_NAMES = ("Camp", "Kommunförbundet", "Länsmuseet", "Länsteatern", "Fol
                  "Sparbanken")
 _NUMBERED_OR_PLACED_RE = re.compile(
     rf"(?<![\w-])(?:Task Force[ \t]+\d+(?:-\d+)?|(?:{'|'.join(_PLACED_NAMES)})[ \t]+[A-ZÅÄÖ][\wåäö]+)(?![\wåäö])")
+
+
+# Sports clubs: "Eriksberg BK", "Djurgårdens IF", "IFK Göteborg", "BK Häcken".
+_CLUB_LETTERS = ("AIK", "BK", "BoIS", "FF", "FK", "GoIF", "HK", "IBK", "IF", "IFK", "IK", "SK")
+_CLUB_RE = re.compile(
+    rf"(?<![\w-])(?:(?:{_CAP}[ \t]+){{1,2}}(?:{'|'.join(_CLUB_LETTERS)})|(?:{'|'.join(_CLUB_LETTERS)})[ \t]+{_CAP})"
+    r"(?![\wåäö])")
+# A school, preschool or care home named after its noun: "förskolan Granen" gives "Granen" (the name may
+# be an ordinary word; the noun in front makes it a name).
+_NAME_AFTER_FACILITY_RE = re.compile(
+    r"(?<![\w-])(?:förskolan|skolan|grundskolan|gymnasiet|äldreboendet|fritidsgården)[ \t]+"
+    r"(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:-[\wåäöÅÄÖ]+)*)(?![\wåäö-])")
 
 
 def default_names() -> List[str]:
@@ -109,6 +123,16 @@ class OrgNames(NameList):
             words.pop(0)
         return start + words[0].start() if words else start
 
+    def _club_start(self, text: str, start: int, end: int) -> Optional[int]:
+        """The start of a club's name without ordinary words in front ("Om IF" is no club: None)."""
+        words = list(re.finditer(r"\S+", text[start:end]))
+        if words[-1].group(0) not in _CLUB_LETTERS:
+            return start  # "IFK Göteborg": the letters come first
+        names = words[:-1]
+        while names and self._ordinary(names[0].group(0)):
+            names.pop(0)
+        return start + names[0].start() if names else None
+
     def _candidates(self, doc: Doc) -> Iterator[Tuple[int, int]]:
         """(start_char, end_char) of every match."""
         text = doc.text
@@ -130,6 +154,12 @@ class OrgNames(NameList):
                 yield m.start(), m.end()
         for m in _NUMBERED_OR_PLACED_RE.finditer(text):
             yield m.start(), m.end()
+        for m in _CLUB_RE.finditer(text):
+            start = self._club_start(text, m.start(), m.end())
+            if start is not None:
+                yield start, m.end()
+        for m in _NAME_AFTER_FACILITY_RE.finditer(text):
+            yield m.start("name"), m.end("name")
 
     def find(self, doc: Doc) -> List[Span]:
         """The ORG matches of ``doc`` (no overlaps), without changing it."""

@@ -107,3 +107,15 @@ def test_added_entities_join_the_rule_entities():
     doc.spans["svpol_rules"] = list(doc.ents)
     doc = nlp.get_pipe("svpol_org_names")(doc)
     assert [(s.text, s.label_) for s in doc.spans["svpol_rules"]] == [("LO", "ORG"), ("S", "PARTY")]
+
+
+def test_sports_clubs_without_ordinary_words_in_front():
+    text = "Enligt Hammarby IF och IFK Norrköping, men Om IF vet vi inget. Bidrag till Tyresö BK."
+    assert _run(text, ordinary=("enligt", "om")) == [
+        ("Hammarby IF", "ORG"), ("IFK Norrköping", "ORG"), ("Tyresö BK", "ORG")]
+
+
+def test_a_name_after_its_facility_noun_even_an_ordinary_word():
+    text = "Tillbyggnad av förskolan Ekorren och äldreboendet Solgläntan, men förskolan i Vedum."
+    assert _run(text, [("Vedum", "LOC")], ordinary=("ekorren",)) == [
+        ("Ekorren", "ORG"), ("Solgläntan", "ORG"), ("Vedum", "LOC")]
