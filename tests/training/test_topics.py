@@ -25,6 +25,14 @@ def test_keyword_hits_match_compounds_and_word_starts():
     assert keyword_hits("Miljön och klimatet")["environment"] == 2
 
 
+def test_municipal_transport_and_planning_words():
+    # items of municipal agendas: buses, cycle paths, parking, numbered roads; planning is housing
+    hits = keyword_hits("Svar på medborgarförslag om busskort, cykelväg och parkering vid väg 860. Översiktsplan för Ås.")
+    assert hits["transport"] == 4 and hits["housing"] == 1
+    # a road as a figure of speech is no road
+    assert keyword_hits("Vägen framåt är lång och en väg ut finns.") == {}
+
+
 @pytest.mark.parametrize(
     "title,role",
     [
