@@ -14,7 +14,9 @@ Names are closed lists, so they are looked up rather than learned. This componen
   the guide's place reading (``få i Stockholms stad känner sig trygga``), which turns the
   AUTHORITY of the knowledge-base rule or the model into LOC;
 - numbered roads (guide: roads are LOC): the Swedish European routes (``E4``, ``E 45``,
-  ``E4:an``) and ``väg 56``, ``riksväg 40``, ``Rv 166``, ``länsväg 225``.
+  ``E4:an``) and ``väg 56``, ``riksväg 40``, ``Rv 166``, ``länsväg 225``;
+- street addresses (``Munkhättevägen 45``, ``Danskes gränd 2``, ``Krokslätts Parkgata``), which
+  protocols and letters give for meeting places and senders.
 
 A match is left alone where it may be part of a longer name: when an entity overlaps it and
 reaches outside it (`Uppsala universitet`, `Kinas regering` as AUTHORITY), when it touches a
@@ -60,6 +62,18 @@ _ROAD_WORDS = ("E", "Rv", "RV", "Lv", "väg", "Väg", "riksväg", "Riksväg", "l
 _ROAD_RE = re.compile(
     rf"(?<![\w-])(?:E[ \t]?(?:{'|'.join(_E_ROADS)})(?::an|:ans|:s)?"
     r"|(?:[Rr]iksväg|[Ll]änsväg|[Vv]äg|R[Vv]\.?|Lv\.?)[ \t]?\d{1,3})(?![\w-])")
+
+
+# Street addresses (guide: `Kista torg 7` is LOC): a name ending in a street word, with its number if
+# any ("Munkhättevägen 45", "Krokslätts Parkgata"), or a name and a separate street word with a number
+# ("Danskes gränd 2", "Kista torg 7").
+_STREET_SUFFIXES = ("gatan", "gata", "vägen", "gränd", "gränden", "torget", "allén", "backen")
+_STREET_WORDS = ("torg", "gränd", "gata", "väg", "allé", "backe")
+_HOUSE_NUMBER = r"[ \t]+\d{1,4}[A-Za-z]?(?![\w,.-]?\d)"
+_STREET_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<compound>(?:[A-ZÅÄÖ][a-zåäöé]+s[ \t]+)?[A-ZÅÄÖ][a-zåäöé]+(?:{'|'.join(_STREET_SUFFIXES)}))"
+    rf"(?P<number>{_HOUSE_NUMBER})?"
+    rf"|[A-ZÅÄÖ][a-zåäö]+[ \t]+(?:{'|'.join(_STREET_WORDS)}){_HOUSE_NUMBER})(?![\wåäö])")
 
 
 def default_names() -> List[str]:
@@ -121,6 +135,21 @@ class PlaceNames(NameList):
         spans = (doc.char_span(m.start(), m.end(), label=LABEL) for m in _ROAD_RE.finditer(doc.text))
         return [span for span in spans if span is not None]
 
+    def streets(self, doc: Doc) -> List[Span]:
+        """Street addresses in ``doc``; a street name that is an ordinary word (``Motorvägen``: the
+        vectors know it in lower case) only with a house number."""
+        text = doc.text
+        if not any(word in text for word in _STREET_WORDS):  # every suffix holds one of the words
+            return []
+        spans = []
+        for m in _STREET_RE.finditer(text):
+            if m.group("compound") and not m.group("number") and self.nlp.vocab.has_vector(m.group("compound").lower()):
+                continue
+            span = doc.char_span(m.start(), m.end(), label=LABEL)
+            if span is not None:
+                spans.append(span)
+        return spans
+
     def municipalities_as_places(self, doc: Doc, counts: Dict[int, int]) -> None:
         """Relabel ``i/inom <Ort> kommun/stad`` from AUTHORITY to LOC, in the entities and the rule entities.
 
@@ -145,7 +174,7 @@ class PlaceNames(NameList):
         counts = doc.count_by(ORTH)
         self.municipalities_as_places(doc, counts)
         listed = [span for span in self.listed(doc) if not _in_longer_name(doc, span)]
-        found = sorted(filter_spans(listed + self.roads(doc, counts)), key=lambda span: span.start)
+        found = sorted(filter_spans(listed + self.roads(doc, counts) + self.streets(doc)), key=lambda span: span.start)
         return self.add_matches(doc, found) if found else doc
 
     def yields_to(self, span: Span, overlapping: List[Span]) -> bool:

@@ -1,5 +1,6 @@
 """svpol_place_names: listed countries, regions and municipalities as LOC, unless part of a longer name."""
 
+import numpy
 import pytest
 import spacy
 from model_fixtures import entity_doc
@@ -82,3 +83,15 @@ def test_a_municipality_after_i_or_inom_is_a_place():
     assert ents == [("Leksands kommun", "LOC"), ("Gnesta kommun", "LOC"), ("Malmö stad", "AUTHORITY"),
                     ("Östersunds kommun", "AUTHORITY")]
     assert rules == [("Leksands kommun", "LOC"), ("Östersunds kommun", "AUTHORITY")]
+
+
+def test_street_addresses():
+    nlp = spacy.blank("sv")
+    nlp.vocab.set_vector("motorvägen", numpy.ones(4, dtype="float32"))  # an ordinary word: the vectors know it
+    component = nlp.add_pipe("svpol_place_names")
+    text = ("Besök Ringvägen 45, Tumba. Mötet hölls på Kyrkans gränd 2 nära Alfgatan och Bryggarbergets Allégata. "
+            "Motorvägen byggs ut och Sveriges väg framåt är lång, men Motorvägen 3 är en adress.")
+    doc = component(entity_doc(nlp, text, [("Kyrkans", "PERSON")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Ringvägen 45", "LOC"), ("Kyrkans gränd 2", "LOC"), ("Alfgatan", "LOC"), ("Bryggarbergets Allégata", "LOC"),
+        ("Sveriges", "LOC"), ("Motorvägen 3", "LOC")]
