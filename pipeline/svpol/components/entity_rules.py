@@ -76,12 +76,24 @@ _INQUIRY_RE = re.compile(r"(?<=[\wåäö,;)”\"] )[A-ZÅÄÖ][a-zåäö]{2,}(?:
 # and a surname, the letters (checked in the KB), then the next capitalised word, a number or the line's end.
 _COLUMN_LETTERS_RE = re.compile(
     rf"{_NAME}[ \t]+{_NAME}[ \t]+(?P<letters>{_LETTER})(?=[ \t]+[A-ZÅÄÖ\d]|[ \t]*(?:\n|$))")
-# Party letters in a column before the name: "Närvaro S Bengt Ek 1 C Kjell Al 1": the letters (checked in the
-# KB) at a line's start, after a count or presence mark, or after an attendance label, then a first name and a surname.
+# Party letters in a column before the name: "Närvaro S Bengt Ek 1 C Kjell Al 1": the letters at a line's
+# start, after a count or presence mark (X, I, -), or after an attendance label, then a first name and a surname.
+# Letters the KB does not know count in capitals after a mark or label (a local party's: "LEDAMÖTER SL Ragnhild
+# Nilsson I SL Helena ..."; _local_column_letters).
 _COLUMN_LETTERS_BEFORE_RE = re.compile(
-    r"(?:(?<![^\n])|(?<=\d[ \t])|(?<=[ \t][Xx][ \t])"
-    r"|(?<=[Nn]ärvaro[ \t])|(?<=[Ll]edamöter[ \t])|(?<=[Ee]rsättare[ \t])|(?<=[Nn]ärvarande[ \t])|(?<=[Bb]eslutande[ \t]))"
-    rf"(?P<letters>{_LETTER})[ \t]+{_NAME}[ \t]+{_NAME}")
+    r"(?:(?<![^\n])|(?<=\d[ \t])|(?<=[ \t][XxI-][ \t])"
+    r"|(?<=(?i:närvaro)[ \t])|(?<=(?i:ledamöter)[ \t])|(?<=(?i:ersättare)[ \t])|(?<=(?i:närvarande)[ \t])"
+    r"|(?<=(?i:beslutande)[ \t]))"
+    rf"(?P<letters>{_LETTER}|[A-ZÅÄÖ]{{2,4}})[ \t]+{_NAME}[ \t]+{_NAME}")
+_COLUMN_MARK_BEFORE_RE = re.compile(r"(?:[ \t][XxI-]|(?i:närvaro|ledamöter|ersättare|närvarande|beslutande))[ \t]$")
+
+
+def _local_column_letters(text: str, start: int, letters: str) -> bool:
+    """Capital letters the KB does not know, as a local party's in a column: only after a presence
+    mark or an attendance label (after a count, "2 SVT Anna Berg" is more likely something else)."""
+    return letters.isupper() and len(letters) > 1 and bool(_COLUMN_MARK_BEFORE_RE.search(text, max(0, start - 12), start))
+
+
 # Local parties are named "<Place>partiet" (guide: "Sollentunapartiet"); the KB knows the national ones.
 _LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+partiets?(?![\wåäö-])")
 # Bodies named by their last word, with an optional name (on the same line: a heading
@@ -225,7 +237,9 @@ class EntityRules(KBComponent):
                 yield "PARTY", match.start(1) + item.start(), match.start(1) + item.end()
         for regex in (_COMMA_LETTERS_RE, _COLUMN_LETTERS_RE, _COLUMN_LETTERS_BEFORE_RE):
             for match in regex.finditer(text):
-                if kb.match_party(match.group("letters")):
+                letters = match.group("letters")
+                if kb.match_party(letters) or (regex is _COLUMN_LETTERS_BEFORE_RE and _local_column_letters(
+                        text, match.start("letters"), letters) and not kb.match_authority(letters)):
                     yield "PARTY", match.start("letters"), match.end("letters")
         for match in _LOCAL_PARTY_RE.finditer(text):
             yield "PARTY", match.start(), match.end()

@@ -17,8 +17,10 @@ office in front of the name as ``span._.role``, so this component:
   PERSON span (the place is part of the member's official name), replacing an entity the
   place may have had;
 - splits a run of names written without separators (attendance columns: ``Anneli Fredriksson
-  Alexander Myllyharju``) before a first name that follows a surname; first names are those of
-  the knowledge base's persons that are never a surname there;
+  Alexander Myllyharju``) before a first name that follows a surname, and joins a first name
+  that ner left out to its surname (``Leif Håkansson`` for ``Håkansson``); first names are
+  those of the knowledge base's persons that are never a surname there and the common ones of
+  ``resources/first_names.txt``;
 - tags the names of an attendance column that has the party letters before each name and a
   count or presence mark after it (``S Peter Roslund X``), which a model trained on running text
   often misses or runs together with the mark;
@@ -40,6 +42,7 @@ from spacy.util import filter_spans
 
 from ..kb import default_parties, load_kb
 from .entity_rules import DEFAULT_SPANS_KEY, rule_tokens
+from .name_list import resource_names
 from .politicians import base_role
 from .structure_patterns import ROLE_RE
 
@@ -52,8 +55,8 @@ _NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
 # An attendance column with the letters before the name: "S Peter Roslund X", "Fp Ulla Persson 1": letters,
 # two or three name words, then a presence mark, a count or the line's end.
 _COLUMN_NAME_RE = re.compile(
-    rf"(?<![\w-])(?P<letters>[A-ZÅÄÖ][A-Za-zåäö]{{0,2}})[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,2}})"
-    r"(?=[ \t]+(?:[Xx]|\d+)(?![\w,.])|[ \t]*(?:\n|$))")
+    rf"(?<![\w-])(?P<letters>[A-ZÅÄÖ][A-Za-zåäö]{{0,2}}|[A-ZÅÄÖ]{{2,4}})[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,2}})"
+    r"(?=[ \t]+(?:[XxI-]|\d+)(?![\w,.])|[ \t]*(?:\n|$))")
 # The national parties' letters in capitals ("S", "M", "KD"): tagged PARTY when they stand before a name.
 _NATIONAL_LETTERS = frozenset(letters for party in default_parties() for letters in party.letters if letters.isupper())
 # "(ALT)", "(FiA)" right after a person: the letters of a local party.
@@ -70,8 +73,8 @@ _FORM_WORDS = frozenset((
     "Sammanträdesprotokoll", "Telefon", "Text", "Tid", "Tjänstgörande", "Underskrift", "Underskrifter", "Utses",
     "Vakant", "Övrig", "Övriga",
     "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag"))
-# A presence mark after a name in an attendance column ("Peter Roslund X").
-_PRESENCE_MARKS = frozenset({"X", "x"})
+# A presence mark after a name in an attendance column ("Peter Roslund X", "Gunnar Selberg I").
+_PRESENCE_MARKS = frozenset({"X", "x", "I"})
 
 
 def _is_form_word(token: Token) -> bool:
@@ -103,20 +106,27 @@ def _form_edges(span: Span, start: int, end: int, offices: bool = False) -> Tupl
 
 @functools.lru_cache(maxsize=1)
 def first_names() -> FrozenSet[str]:
-    """First names of the shipped knowledge base's persons that are never a surname there."""
+    """First names of the shipped knowledge base's persons that are never a surname there, and the
+    common first names of ``resources/first_names.txt``."""
     names = [n.split() for p in load_kb(parts=("persons",)).persons.values() for n in p.names]
     names = [parts for parts in names if len(parts) >= 2]
-    return frozenset({parts[0] for parts in names} - {parts[-1] for parts in names})
+    return frozenset({parts[0] for parts in names} - {parts[-1] for parts in names}) | frozenset(
+        resource_names("first_names.txt"))
+
+
+def is_first_name(word: str) -> bool:
+    """A known first name (:func:`first_names`), also a double one (``Jan-Åke``, ``Ann-Marie``)."""
+    known = first_names()
+    return word in known or ("-" in word and all(part in known for part in word.split("-")))
 
 
 def split_name_run(ent: Span) -> List[Span]:
     """``ent`` cut before each first name that follows a surname, every piece two words or more."""
     if len(ent) < 4:
         return [ent]
-    known = first_names()
     cuts, previous = [], 0
     for i in range(2, len(ent) - 1):
-        if i - previous >= 2 and ent[i].text in known and ent[i - 1].text not in known and ent[i].is_title:
+        if i - previous >= 2 and is_first_name(ent[i].text) and not is_first_name(ent[i - 1].text) and ent[i].is_title:
             cuts.append(i)
             previous = i
     bounds = [0, *cuts, len(ent)]
@@ -130,6 +140,21 @@ def leading_role_length(span: Span) -> int:
         if base_role(span[:k].text):
             return k
     return 0
+
+
+def _with_first_names(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
+    """``ents`` with a known first name joined to a PERSON surname that ner found without it
+    (``Leif [Håkansson]``, ``Jan-Åke [Berg]`` in a column), where the first name is in no entity."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    joined, changed = [], False
+    for ent in ents:
+        i = ent.start - 1
+        if (ent.label_ == PERSON and i >= 0 and i not in taken and doc[i].is_title and not doc[i].whitespace_ == ""
+                and is_first_name(doc[i].text) and not is_first_name(ent[0].text)):
+            ent = Span(doc, i, ent.end, PERSON)
+            changed = True
+        joined.append(ent)
+    return joined, changed
 
 
 def _place_suffix_end(doc: Doc, ent: Span) -> Optional[int]:
@@ -191,6 +216,8 @@ class PersonSpans:
             pieces = split_name_run(ent)
             changed = changed or len(pieces) > 1
             repaired.extend(pieces)
+        repaired, joined = _with_first_names(doc, repaired)
+        changed = changed or joined
         columns = self._column_names(doc, repaired)
         if columns:
             taken = {i for span in columns for i in range(span.start, span.end)}

@@ -235,6 +235,9 @@ def test_party_letters_in_a_column_before_the_name(nlp):
     assert ents(doc) == [("S", "PARTY"), ("C", "PARTY"), ("KD", "PARTY"), ("MP", "PARTY")]
     # Not after an ordinary word in running text, nor letters the KB does not know.
     assert ents(nlp("Det gäller M Rut Ahlberg och 1 XY Eva Tapper")) == []
+    # A local party's capitals count after a presence mark or an attendance label, not after a count.
+    doc = nlp("LEDAMÖTER SL Rut Ahlberg I SL Eva Tapper I C Ola Ring - KIP Kjell Norén I\nKlockan 18 SVT Eva Tapper")
+    assert ents(doc) == [("SL", "PARTY"), ("SL", "PARTY"), ("C", "PARTY"), ("KIP", "PARTY")]
 
 
 def test_a_municipality_in_capitals_heading_its_document(nlp):

@@ -108,3 +108,18 @@ def test_first_names_are_never_surnames_in_the_knowledge_base():
     names = first_names()
     assert {"Anneli", "Sture", "Olof"} <= names
     assert not names & {"Berg", "Nilsson", "Svensson"}
+
+
+def test_a_first_name_left_out_by_ner_joins_its_surname():
+    text = "Ledamot (S) Leif Håkansson Ledamot (S) Jan-Åke Ström Ledamot (S) Anna Berg och Kvist"
+    assert _run(text, [("S", "PARTY"), ("Håkansson", "PERSON"), ("Ström", "PERSON"), ("Anna Berg", "PERSON"),
+                       ("Kvist", "PERSON")]) == [
+        ("S", "PARTY"), ("Leif Håkansson", "PERSON"), ("Jan-Åke Ström", "PERSON"), ("Anna Berg", "PERSON"),
+        ("Kvist", "PERSON")]
+
+
+def test_column_names_with_presence_marks():
+    text = "LEDAMÖTER C Rune Lans I V Karin Uusitalo I KIP Lilly Rönnebro - justerare"
+    got = _run(text, [("C", "PARTY"), ("Lans I", "PERSON"), ("V", "PARTY"), ("KIP", "PARTY")])
+    assert got == [("C", "PARTY"), ("Rune Lans", "PERSON"), ("V", "PARTY"), ("Karin Uusitalo", "PERSON"),
+                   ("KIP", "PARTY"), ("Lilly Rönnebro", "PERSON")]

@@ -90,8 +90,8 @@ def test_street_addresses():
     nlp.vocab.set_vector("motorvägen", numpy.ones(4, dtype="float32"))  # an ordinary word: the vectors know it
     component = nlp.add_pipe("svpol_place_names")
     text = ("Besök Ringvägen 45, Tumba. Mötet hölls på Kyrkans gränd 2 nära Alfgatan och Bryggarbergets Allégata. "
-            "Motorvägen byggs ut och Sveriges väg framåt är lång, men Motorvägen 3 är en adress.")
+            "Motorvägen byggs ut och Sveriges väg framåt är lång, men Motorvägen 3 är en adress. Utmed Olof Palmes gata.")
     doc = component(entity_doc(nlp, text, [("Kyrkans", "PERSON")]))
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Ringvägen 45", "LOC"), ("Kyrkans gränd 2", "LOC"), ("Alfgatan", "LOC"), ("Bryggarbergets Allégata", "LOC"),
-        ("Sveriges", "LOC"), ("Motorvägen 3", "LOC")]
+        ("Sveriges", "LOC"), ("Motorvägen 3", "LOC"), ("Olof Palmes gata", "LOC")]
