@@ -110,7 +110,8 @@ _SUB_BODY_RE = re.compile(r"[ \t]+(?:arbetsutskott|presidium|presidiet)(?:et|s|e
 _MUNICIPALITY_WORDS = ("kommun",)
 _MUNICIPALITY_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+(?:kommun|kommuns)(?![\wåäö])")
 # A municipality in capitals heads its own documents ("TJÖRNS KOMMUN SAMMANTRÄDESPROTOKOLL", "MALMÖ STAD"):
-# the body that issues them.
+# the body that issues them (inside a line of capitals it may be the place, "VI TROR PÅ SOLLEFTEÅ KOMMUN",
+# which a span of the right extent with the body's label still serves better than ner's reading).
 _MUNICIPALITY_HEADER_RE = re.compile(
     r"(?<![\w-])(?P<name>[A-ZÅÄÖ][A-ZÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][A-ZÅÄÖ-]+)?)[ \t]+(?:KOMMUNS?|STADS?)(?![\wåäöÅÄÖ])")
 # "kommunstyrelsen i Högsby", "socialförvaltningen i Tyresö kommun": a municipal body with its place after it.

@@ -4,7 +4,9 @@ the capitalised first word of a document title.
 ``LSS``, ``SoL``, ``LVU``, ``PBL`` look like the agency acronyms ``SÄPO`` and ``FHS`` to a
 statistical ``ner``, which then tags them AUTHORITY or ORG; ANNOTATION.md has no label
 for laws. This component runs after ``ner`` and drops every entity whose text, without a
-genitive (``LSS:s``), is one of ``texts`` (default: ``svpol.kb.LAW_ABBREVIATIONS``).
+genitive (``LSS:s``), is one of ``texts`` (default: ``svpol.kb.LAW_ABBREVIATIONS`` and the
+capitalised nouns of municipal documents in :data:`MUNICIPAL_NOUNS`, ``Medborgarförslag``,
+``Stadshuset``, the ``ANSLAG/BEVIS`` field, which a model reads as names).
 Exact, case-sensitive matches only: ``Sol`` or ``sol`` are other words.
 
 A title begins with its subject right after the document number (``Interpellation 2013/14:138
@@ -17,7 +19,7 @@ pipeline's word vectors have it): ``Arbetsförhållanden`` goes, ``Taiwan`` stay
 from __future__ import annotations
 
 import re
-from typing import FrozenSet, Iterable, Optional
+from typing import FrozenSet, Iterable, Optional, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -26,6 +28,14 @@ from spacy.vocab import Vocab
 from ..kb import LAW_ABBREVIATIONS
 
 
+# Capitalised nouns of municipal documents that are never names: a form's field ("ANSLAG/BEVIS"),
+# the proposal type at the head of an agenda item ("Medborgarförslag om ..."), generic buildings and
+# offices (the guide leaves generic building nouns and named rooms untagged).
+MUNICIPAL_NOUNS: Tuple[str, ...] = (
+    "ANSLAG", "BEVIS", "ANSLAGSBEVIS", "Medborgarförslag", "Medborgarförslaget", "Medborgarförslagen",
+    "Kansliet", "Kommunhuset", "Kommunhusets", "Stadshuset", "Stadshusets", "Rådhuset", "Rådhusets",
+    "Sessionssalen", "Elevhälsan",
+)
 # "2013/14:138", "1997/98:161": the number of a Riksdag document.
 _DOCUMENT_NUMBER_RE = re.compile(r"\d{4}/\d{2}:\d+")
 TITLE_WORD_LABELS = frozenset({"PERSON", "ORG", "LOC"})
@@ -40,7 +50,8 @@ class NotEntities:
 
         Args:
             name: component name in the pipeline.
-            texts: the texts that are never entities; None for the law abbreviations of the KB.
+            texts: the texts that are never entities; None for the law abbreviations of the KB and
+                :data:`MUNICIPAL_NOUNS`.
             vocab: the pipeline's vocabulary, whose vectors tell ordinary words (needed for ``title_words``).
             title_words: drop capitalised ordinary words right after a document number.
         """
@@ -48,7 +59,7 @@ class NotEntities:
             raise ValueError("title_words needs the pipeline's vocab (its word vectors)")
         self.vocab = vocab
         self.title_words = bool(title_words)
-        words = tuple(LAW_ABBREVIATIONS if texts is None else texts)
+        words = tuple(LAW_ABBREVIATIONS + MUNICIPAL_NOUNS if texts is None else texts)
         if not all(isinstance(w, str) and w.strip() for w in words):
             raise ValueError(f"texts must be non-empty strings, got {words!r}")
         self.name = name

@@ -67,7 +67,7 @@ _LOCAL_LETTERS_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([A-ZÅÄÖ][A-Za-zÅÄÖå
 # Weekdays, which start a form's date field ("Tid Måndag 31 oktober"), are never names either.
 _FORM_WORDS = frozenset((
     "Anslagsbevis", "Anslagsdatum", "Besöksadress", "Beslutande", "Bilaga", "Bilagor", "Blad", "Datum", "Diarienummer",
-    "Dnr", "Expedieras", "Förteckning", "Förvaringsplats", "Frånvarande", "Handläggare", "Justering", "Justeringens",
+    "Dnr", "Expedieras", "Förteckning", "Kansliet", "Förvaringsplats", "Frånvarande", "Handläggare", "Justering", "Justeringens",
     "Justeringsdag", "Kallelse", "Ledamöter", "Mottagare", "Mötesdatum", "Nämnd", "Närvarande", "Parti", "Paragraf",
     "Paragrafer", "Plats", "Postadress", "Protokoll", "Referens", "Remiss", "Sammanfattning", "Sammanträdesdatum",
     "Sammanträdesprotokoll", "Telefon", "Text", "Tid", "Tjänstgörande", "Underskrift", "Underskrifter", "Utses",
