@@ -84,6 +84,11 @@ def test_party_names_and_alliance_members(kb):
         ("socialförvaltningen", "Socialförvaltningen", "municipal_body"),
         ("riksdagens justitieutskott", "Justitieutskottet", "parliament"),
         ("JO", "Riksdagens ombudsmän JO", "state_agency"),
+        # municipal pages leave the hyphen out and name boards by their field
+        ("Kultur och fritidsnämnden", "Kultur- och fritidsnämnden", "municipal_body"),
+        ("Barn och Utbildningsnämndens", "Barn- och utbildningsnämnden", "municipal_body"),
+        ("Tekniska nämnden", "Tekniska nämnden", "municipal_body"),
+        ("fullmäktige", "Fullmäktige", "municipal_body"),
     ],
 )
 def test_match_authority(kb, surface, canonical, kind):
@@ -97,7 +102,7 @@ def test_match_authority(kb, surface, canonical, kind):
     ["nämnden", "stadsdelsnämnden", "förvaltningen", "nämnderna", "stadsdelsnämnderna", "myndigheter",
      "polis", "säkerhetspolis", "socialtjänsten", "staden", "myndigheten", "fhs", "sos", "SOS", "AD", "MIG",
      "Fi", "Xyz kommun", "BRA", "svenska kyrkan", "medelsförvaltningen", "socialförvaltning",
-     "kapitalförvaltningen"],
+     "kapitalförvaltningen", "Sverige och socialnämnden", "Regeringen och socialnämnden", "Gröna nämnden"],
 )
 def test_match_authority_rejects(kb, surface):
     assert kb.match_authority(surface) is None

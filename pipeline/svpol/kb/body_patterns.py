@@ -34,6 +34,10 @@ _BODY_IN_MUNICIPALITY_RE = re.compile(
 MunicipalityLookup = Callable[[str], Optional[Tuple[str, str]]]
 
 
+# Adjectives that name a municipal board or administration by its field ("Tekniska nämnden").
+_FIELD_ADJECTIVES = ("tekniska", "sociala")
+
+
 def body_base(word: str) -> str:
     """A body word without genitive and definite endings ("kommunstyrelsens" -> "kommunstyrelse")."""
     word = word.lower()
@@ -116,5 +120,18 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         if len(words) == 3 and words[0].endswith("-") and words[1] in ("och", "eller"):
             word = base if base.endswith(suffix) else last
             return Authority(" ".join(words[:2] + [word]), "municipal_body")
+        # The hyphen left out, as municipal pages often do: "Kultur och fritidsnämnden",
+        # "Barn och Utbildningsnämnden" (the first word a field of municipal work, capitalised).
+        if (len(words) == 3 and words[1] == "och" and words[0][:1].isupper()
+                and words[0].lower().startswith(ADMINISTRATION_FIELDS)):
+            word = base if base.endswith(suffix) else last
+            if word.endswith("en"):
+                return Authority(f"{words[0]}- och {word}", "municipal_body")
+        # "Tekniska nämnden", "Sociala förvaltningen": a municipality's boards named by their field.
+        if len(words) == 2 and words[0].lower() in _FIELD_ADJECTIVES and last in ("nämnden", "förvaltningen"):
+            return Authority(f"{words[0][0].upper()}{words[0][1:].lower()} {last}", "municipal_body")
         return None
+    # "fullmäktige" alone is the council of the municipality or region the text is about.
+    if text.lower() == "fullmäktige":
+        return Authority("Fullmäktige", "municipal_body")
     return None

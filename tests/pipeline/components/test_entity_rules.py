@@ -245,3 +245,9 @@ def test_a_municipality_in_capitals_heading_its_document(nlp):
     assert ents(doc) == [("TIMRÅ KOMMUN", "AUTHORITY"), ("SOLNA STAD", "AUTHORITY")]
     # A place the knowledge base does not hold as a municipality is not one.
     assert ents(nlp("NORRA KOMMUN SAMMANTRÄDESPROTOKOLL")) == []
+
+
+def test_boards_written_without_the_hyphen_or_named_by_their_field(nlp):
+    doc = nlp("Kallelse Kultur och fritidsnämnden. Tekniska nämnden fick anslag och fullmäktige beslutar.")
+    assert ents(doc) == [("Kultur och fritidsnämnden", "AUTHORITY"), ("Tekniska nämnden", "AUTHORITY"),
+                         ("fullmäktige", "AUTHORITY")]
