@@ -134,11 +134,16 @@ def _interrupt_a_sync_call(monkeypatch) -> None:
     async def work():
         return 1
 
+    # The loop is held until the interrupt is in: sync()'s coroutine must not finish first (it would on a
+    # busy machine, and sync() would then return without waiting). Callbacks run in order: gate, coroutine, cancel.
+    gate = threading.Event()
+    runner.loop.add_callback(gate.wait, 10)
     # sync() waits on a threading.Event; only sync()'s module sees the interrupted one
     with monkeypatch.context() as patch:
         patch.setattr(dask_utils, "threading", SimpleNamespace(Event=_InterruptedWait, get_ident=threading.get_ident))
         with pytest.raises(KeyboardInterrupt):
             dask_utils.sync(runner.loop, work)
+    gate.set()
     drained = threading.Event()
     runner.loop.add_callback(drained.set)  # runs after sync()'s cancel callback
     assert drained.wait(10)
