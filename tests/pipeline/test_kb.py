@@ -89,6 +89,7 @@ def test_party_names_and_alliance_members(kb):
         ("Barn och Utbildningsnämndens", "Barn- och utbildningsnämnden", "municipal_body"),
         ("Tekniska nämnden", "Tekniska nämnden", "municipal_body"),
         ("fullmäktige", "Fullmäktige", "municipal_body"),
+        ("Södertäljepolisen", "Södertäljepolisen", "police"), ("Göteborgspolisens", "Göteborgspolisen", "police"),
     ],
 )
 def test_match_authority(kb, surface, canonical, kind):
@@ -102,7 +103,8 @@ def test_match_authority(kb, surface, canonical, kind):
     ["nämnden", "stadsdelsnämnden", "förvaltningen", "nämnderna", "stadsdelsnämnderna", "myndigheter",
      "polis", "säkerhetspolis", "socialtjänsten", "staden", "myndigheten", "fhs", "sos", "SOS", "AD", "MIG",
      "Fi", "Xyz kommun", "BRA", "svenska kyrkan", "medelsförvaltningen", "socialförvaltning",
-     "kapitalförvaltningen", "Sverige och socialnämnden", "Regeringen och socialnämnden", "Gröna nämnden"],
+     "kapitalförvaltningen", "Sverige och socialnämnden", "Regeringen och socialnämnden", "Gröna nämnden",
+     "Trafikpolisen", "Gränspolisen"],
 )
 def test_match_authority_rejects(kb, surface):
     assert kb.match_authority(surface) is None

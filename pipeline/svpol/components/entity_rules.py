@@ -94,6 +94,9 @@ def _local_column_letters(text: str, start: int, letters: str) -> bool:
     return letters.isupper() and len(letters) > 1 and bool(_COLUMN_MARK_BEFORE_RE.search(text, max(0, start - 12), start))
 
 
+# A place's police in one word (guide: the police as a body is AUTHORITY): "Södertäljepolisen"; the KB
+# checks that the first part is a municipality ("Trafikpolisen" is a kind of police, not a place's).
+_PLACE_POLICE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+polisens?(?![\wåäö])")
 # Local parties are named "<Place>partiet" (guide: "Sollentunapartiet"); the KB knows the national ones.
 _LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+partiets?(?![\wåäö-])")
 # Bodies named by their last word, with an optional name (on the same line: a heading
@@ -248,6 +251,10 @@ class EntityRules(KBComponent):
         if "utredning" in text:
             for match in _INQUIRY_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()
+        if "polisen" in text:
+            for match in _PLACE_POLICE_RE.finditer(text):
+                if kb.match_authority(match.group(0)):
+                    yield "AUTHORITY", match.start(), match.end()
         for match in _LETTER_LIST_RE.finditer(text):
             items = [m for m in _BRACKET_ITEM_RE.finditer(match.group(0)) if m.group(0) not in ("och", "samt")]
             # Upper-case letters only ("S", "KD", "Fi"): a list of lower-case letters is an enumeration.

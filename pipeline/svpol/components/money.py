@@ -185,7 +185,8 @@ _BARE_FOLLOWERS = (
     "till", "för", "per", "om", "år", "under", "varav", "och", "i", "på", "från", "av", "mer", "mindre",
     "extra", "över", "samt", "som", "vilket", "men", "ska", "skall", "har", "kommer", "mellan", "inom",
     "årligen", "totalt", "netto", "jämfört", "eller", "medan", "när", "då", "kvar", "är", "var", "blir", "blev",
-    "istället", "nästa", "mot", "plus", "minus",
+    "istället", "nästa", "mot", "plus", "minus", "gå", "går", "gick", "läggas", "används", "användas", "fördelas",
+    "satsas", "tillförs",
 )
 BARE_MONEY_RE = re.compile(
     rf"(?<![\w.,])(?:(?P<num>{_NUMBER})|(?i:(?P<word>{_alternation(_NUMBER_WORDS)})))\s+"

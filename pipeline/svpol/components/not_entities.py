@@ -6,7 +6,8 @@ statistical ``ner``, which then tags them AUTHORITY or ORG; ANNOTATION.md has no
 for laws. This component runs after ``ner`` and drops every entity whose text, without a
 genitive (``LSS:s``), is one of ``texts`` (default: ``svpol.kb.LAW_ABBREVIATIONS`` and the
 capitalised nouns of municipal documents in :data:`MUNICIPAL_NOUNS`, ``Medborgarförslag``,
-``Stadshuset``, the ``ANSLAG/BEVIS`` field, which a model reads as names).
+``Stadshuset``, the ``ANSLAG/BEVIS`` field, which a model reads as names), and inhabitants
+of a place (``Borlängebor``).
 Exact, case-sensitive matches only: ``Sol`` or ``sol`` are other words.
 
 A title begins with its subject right after the document number (``Interpellation 2013/14:138
@@ -34,8 +35,10 @@ from ..kb import LAW_ABBREVIATIONS
 MUNICIPAL_NOUNS: Tuple[str, ...] = (
     "ANSLAG", "BEVIS", "ANSLAGSBEVIS", "Medborgarförslag", "Medborgarförslaget", "Medborgarförslagen",
     "Kansliet", "Kommunhuset", "Kommunhusets", "Stadshuset", "Stadshusets", "Rådhuset", "Rådhusets",
-    "Sessionssalen", "Elevhälsan",
+    "Sessionssalen", "Elevhälsan", "SFI", "Sfi",
 )
+# Inhabitants of a place ("Borlängebor", "Järfällaborna") are people, not a place or a person's name.
+_INHABITANTS_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö-]{2,}bo(?:r|rna|rnas|rs)")
 # "2013/14:138", "1997/98:161": the number of a Riksdag document.
 _DOCUMENT_NUMBER_RE = re.compile(r"\d{4}/\d{2}:\d+")
 TITLE_WORD_LABELS = frozenset({"PERSON", "ORG", "LOC"})
@@ -66,8 +69,9 @@ class NotEntities:
         self.texts: FrozenSet[str] = frozenset(words)
 
     def is_not_entity(self, text: str) -> bool:
-        """Whether ``text`` (also as a genitive: "LSS:s") is never an entity."""
-        return text in self.texts or (text.endswith(":s") and text[:-2] in self.texts)
+        """Whether ``text`` (also as a genitive: "LSS:s") is never an entity, or names a place's inhabitants."""
+        return (text in self.texts or (text.endswith(":s") and text[:-2] in self.texts)
+                or bool(_INHABITANTS_RE.fullmatch(text)))
 
     def is_title_word(self, ent: Span) -> bool:
         """Whether ``ent`` is an ordinary word opening a title after a document number."""

@@ -16,7 +16,8 @@ Names are closed lists, so they are looked up rather than learned. This componen
 - numbered roads (guide: roads are LOC): the Swedish European routes (``E4``, ``E 45``,
   ``E4:an``) and ``väg 56``, ``riksväg 40``, ``Rv 166``, ``länsväg 225``;
 - street addresses (``Munkhättevägen 45``, ``Danskes gränd 2``, ``Krokslätts Parkgata``), which
-  protocols and letters give for meeting places and senders.
+  protocols and letters give for meeting places and senders, and property designations
+  (``Haparanda 3:33``).
 
 A match is left alone where it may be part of a longer name: when an entity overlaps it and
 reaches outside it (`Uppsala universitet`, `Kinas regering` as AUTHORITY), when it touches a
@@ -76,6 +77,17 @@ _STREET_RE = re.compile(
     rf"|[A-ZÅÄÖ][a-zåäö]+[ \t]+(?:{'|'.join(_STREET_WORDS)}){_HOUSE_NUMBER}"
     # a street named after a person needs no number: "Albert Tengers väg", "Olof Palmes gata"
     rf"|[A-ZÅÄÖ][a-zåäö]+[ \t]+[A-ZÅÄÖ][a-zåäö]+s[ \t]+(?:{'|'.join(_STREET_WORDS)}))(?![\wåäö])")
+
+
+# A property designation (fastighetsbeteckning: district, block and unit) is a place (convention 29):
+# "Haparanda 3:33", "Kolla 5:6". Not a document number ("SFS 2018:1197", "Ds 1995:57": a year first, or
+# a short series name) nor a Bible verse ("Joh 4:34").
+_PROPERTY_RE = re.compile(
+    r"(?<![\w/:.-])(?:[Ff]astighet(?:en|erna)?[ \t])?"
+    r"(?P<name>[A-ZÅÄÖ][a-zåäö]{3,})[ \t](?P<number>(?!1[89]\d\d:|20\d\d:)\d{1,4}:\d{1,4})(?![\w:/-])")
+# A clock time after a place or a field label is no property: "i Kristianstad 13:00", "Kl 19:00".
+_CLOCK_RE = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
+_TIME_WORDS = frozenset(("kl", "klockan", "tid", "tiden"))
 
 
 def default_names() -> List[str]:
@@ -138,12 +150,15 @@ class PlaceNames(NameList):
         return [span for span in spans if span is not None]
 
     def streets(self, doc: Doc) -> List[Span]:
-        """Street addresses in ``doc``; a street name that is an ordinary word (``Motorvägen``: the
-        vectors know it in lower case) only with a house number."""
+        """Street addresses and property designations in ``doc``; a street name that is an ordinary
+        word (``Motorvägen``: the vectors know it in lower case) only with a house number."""
         text = doc.text
+        properties = (m for m in _PROPERTY_RE.finditer(text) if ":" in text)
+        spans = [doc.char_span(m.start("name"), m.end(), label=LABEL) for m in properties
+                 if not _CLOCK_RE.fullmatch(m.group("number")) and m.group("name").lower() not in _TIME_WORDS]
+        spans = [span for span in spans if span is not None]
         if not any(word in text for word in _STREET_WORDS):  # every suffix holds one of the words
-            return []
-        spans = []
+            return spans
         for m in _STREET_RE.finditer(text):
             if m.group("compound") and not m.group("number") and self.nlp.vocab.has_vector(m.group("compound").lower()):
                 continue

@@ -69,10 +69,20 @@ _NOT_ROLES = frozenset({"råd", "förråd", "utrymme", "område", "samråd", "r�
 
 
 _ROLE_RE = re.compile(_ROLE, re.IGNORECASE)
-# "Anna Berg, ordförande (S)", "Anna Berg Ordförande (S)" in a column: the office between the name and its party.
+# "Anna Berg, ordförande (S)", "Anna Berg Ordförande (S)" in a column, "Anna Berg ordf. (c)", "Per Ek 1:e vice (s)":
+# the office between the name and its party.
 _ROLE_THEN_PARTY_RE = re.compile(
-    rf"[ \t]*,?[ \t]*(?P<role>{_ROLE})[ \t]*\(\s*(?P<party>[^()\n]{{1,25}}?)\s*\)", re.IGNORECASE)
+    rf"[ \t]*,?[ \t]*(?P<role>{_ROLE}|(?:(?:1:e|2:e|förste|andre)[ \t]+)?vice(?:[ \t]+ordf\.)?|ordf\.)"
+    r"[ \t]*\(\s*(?P<party>[^()\n]{1,25}?)\s*\)", re.IGNORECASE)
 _SPACES_RE = re.compile(r"\s+")
+
+
+def _unabbreviated_role(text: str) -> str:
+    """"ordf." and a bare "vice" of attendance lists as the office they stand for ("1:e vice" -> "1:e vice ordförande")."""
+    words = text.strip()
+    if words.lower().endswith("ordf."):
+        return words[:-len("ordf.")] + "ordförande"
+    return words + " ordförande" if words.lower().endswith("vice") else words
 
 
 def base_role(text: str) -> Optional[str]:
@@ -203,7 +213,7 @@ class PoliticianEnricher(EntityEnricher):
         (S)") in the doc's ``text``."""
         match = (_ROLE_BEFORE_RE.search(text[max(0, ent.start_char - self.window):ent.start_char])
                  or _ROLE_THEN_PARTY_RE.match(text, ent.end_char, ent.end_char + self.window))
-        role = base_role(match.group("role")) if match else None
+        role = base_role(_unabbreviated_role(match.group("role"))) if match else None
         if role:
             return role
         after_start = ent.end_char

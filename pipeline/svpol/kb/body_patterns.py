@@ -34,6 +34,7 @@ _BODY_IN_MUNICIPALITY_RE = re.compile(
 MunicipalityLookup = Callable[[str], Optional[Tuple[str, str]]]
 
 
+_PLACE_POLICE_RE = re.compile(r"(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?polisens?")
 # Adjectives that name a municipal board or administration by its field ("Tekniska nämnden").
 _FIELD_ADJECTIVES = ("tekniska", "sociala")
 
@@ -131,6 +132,10 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         if len(words) == 2 and words[0].lower() in _FIELD_ADJECTIVES and last in ("nämnden", "förvaltningen"):
             return Authority(f"{words[0][0].upper()}{words[0][1:].lower()} {last}", "municipal_body")
         return None
+    # The police of a place, written as one word: "Södertäljepolisen", "Göteborgspolisens".
+    police = _PLACE_POLICE_RE.fullmatch(text)
+    if police and municipality(police.group("place")):
+        return Authority(text[:-1] if text.endswith("s") else text, "police")
     # "fullmäktige" alone is the council of the municipality or region the text is about.
     if text.lower() == "fullmäktige":
         return Authority("Fullmäktige", "municipal_body")

@@ -251,3 +251,8 @@ def test_boards_written_without_the_hyphen_or_named_by_their_field(nlp):
     doc = nlp("Kallelse Kultur och fritidsnämnden. Tekniska nämnden fick anslag och fullmäktige beslutar.")
     assert ents(doc) == [("Kultur och fritidsnämnden", "AUTHORITY"), ("Tekniska nämnden", "AUTHORITY"),
                          ("fullmäktige", "AUTHORITY")]
+
+
+def test_a_places_police_in_one_word(nlp):
+    assert ents(nlp("Enligt Södertäljepolisen ökar brotten, men Trafikpolisen kontrollerar.")) == [
+        ("Södertäljepolisen", "AUTHORITY")]

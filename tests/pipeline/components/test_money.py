@@ -116,6 +116,7 @@ def test_round_trip(tmp_path):
         # The money word in the sentence before; "istället", "nästa" after the amount.
         ("Nämnden redovisar ett underskott. Det handlar om 17 miljoner istället för 9.", "17 miljoner", 1.7e7),
         ("Besparingarna fortsätter. Åtstramningen blir 40 miljoner nästa år.", "40 miljoner", 4e7),
+        ("Av pengarna ska 9 miljoner gå till försörjningsstöd.", "9 miljoner", 9e6),
     ],
 )
 def test_amount_without_currency_word_in_money_context(text, found, amount_sek):

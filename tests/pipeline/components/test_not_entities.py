@@ -68,3 +68,10 @@ def test_capitalised_nouns_of_municipal_documents_are_dropped():
                                  ("ANSLAG", "ORG"), ("BEVIS", "AUTHORITY"), ("Kiruna", "LOC")])
     doc = nlp.get_pipe("svpol_not_entities")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Kiruna", "LOC")]
+
+
+def test_inhabitants_and_the_language_course_are_no_entities():
+    component = NotEntities("not_entities")
+    assert component.is_not_entity("Borlängebor") and component.is_not_entity("Järfällaborna")
+    assert component.is_not_entity("SFI")
+    assert not component.is_not_entity("Borlänge") and not component.is_not_entity("Bor")

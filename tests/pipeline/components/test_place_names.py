@@ -95,3 +95,10 @@ def test_street_addresses():
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Ringvägen 45", "LOC"), ("Kyrkans gränd 2", "LOC"), ("Alfgatan", "LOC"), ("Bryggarbergets Allégata", "LOC"),
         ("Sveriges", "LOC"), ("Motorvägen 3", "LOC"), ("Olof Palmes gata", "LOC")]
+
+
+def test_property_designations_but_not_times_documents_or_verses():
+    text = ("Fastigheten Kolla 5:6 och Ekbacken 4:33 säljs. Mötet i Rådhuset 13:00, Kl 19:00. "
+            "Enligt Ds 1995:57, Utredningen 2019:12 och Joh 4:34.")
+    ents, _ = _run(text)
+    assert ents == [("Kolla 5:6", "LOC"), ("Ekbacken 4:33", "LOC")]

@@ -225,3 +225,10 @@ def test_an_office_between_the_name_and_its_party(nlp):
                    ["Rut Ahlberg", "Kjell Norén", "Lisa Ek"])
     assert got == {"Rut Ahlberg": ("S", "ordförande", None), "Kjell Norén": ("M", "2:e vice ordförande", None),
                    "Lisa Ek": ("C", "ledamot", None)}
+
+
+def test_abbreviated_offices_between_the_name_and_its_party(nlp):
+    got = annotate(nlp, "Närv. Rut Ahlberg ordf. (c) X Kjell Norén 1:e vice (s) X Lisa Ek (m) X",
+                   ["Rut Ahlberg", "Kjell Norén", "Lisa Ek"])
+    assert got == {"Rut Ahlberg": ("C", "ordförande", None), "Kjell Norén": ("S", "1:e vice ordförande", None),
+                   "Lisa Ek": ("M", None, None)}
