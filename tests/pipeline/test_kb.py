@@ -88,7 +88,7 @@ def test_party_names_and_alliance_members(kb):
         ("Kultur och fritidsnämnden", "Kultur- och fritidsnämnden", "municipal_body"),
         ("Barn och Utbildningsnämndens", "Barn- och utbildningsnämnden", "municipal_body"),
         ("Tekniska nämnden", "Tekniska nämnden", "municipal_body"),
-        ("fullmäktige", "Fullmäktige", "municipal_body"),
+        ("fullmäktige", "Fullmäktige", "municipal_body"), ("Fullmäktiges", "Fullmäktige", "municipal_body"),
         ("Södertäljepolisen", "Södertäljepolisen", "police"), ("Göteborgspolisens", "Göteborgspolisen", "police"),
     ],
 )

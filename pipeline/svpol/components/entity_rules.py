@@ -64,11 +64,14 @@ _LETTER_LIST_RE = re.compile(
     rf"(?<![\w(/+-]){_LETTER}(?:\s*,\s*{_LETTER})*\s+(?:och|samt)\s+{_LETTER}(?![\w)/+-])")
 _BRACKET_ITEM_RE = re.compile(r"[A-Za-zÅÄÖåäö]{1,3}")
 _NAME_BEFORE_RE = re.compile(rf"{_NAME}\s*$")
+# The national parties' letters in lower case, as some protocols write them ("Helena Öhlund, s, ordförande").
+_LOWER_LETTERS = r"(?:s|m|c|v|l|kd|mp|sd|fp)"
 # Party letters after a comma in attendance lists: "Jannike Hillding, M, Ordförande", "Monica Dahlén, S
 # Marcus Danielsson": a first name and a surname, a comma, the letters (checked in the KB), then a
 # comma, the next capitalised word or the end of the line.
 _COMMA_LETTERS_RE = re.compile(
-    rf"{_NAME}[ \t]+{_NAME},[ \t]*(?P<letters>{_LETTER})(?=[ \t]*,|[ \t]+[A-ZÅÄÖ]|[ \t]*(?:\n|$))")
+    rf"{_NAME}[ \t]+{_NAME},[ \t]*(?P<letters>{_LETTER}|{_LOWER_LETTERS})"
+    r"(?=[ \t]*,|[ \t]+[A-ZÅÄÖ]|[ \t]+(?:vice|ordförande|ersättare|ledamot)\b|[ \t]*(?:\n|$))")
 # A government inquiry written with a capital inside a sentence (guide: AUTHORITY): "enligt
 # Skolbiblioteksutredningen". At a sentence start the capital says nothing ("Polisutredningen visade").
 _INQUIRY_RE = re.compile(r"(?<=[\wåäö,;)”\"] )[A-ZÅÄÖ][a-zåäö]{2,}(?:-[a-zåäö]+)?utredning(?:en|ens)(?![\wåäö-])")
@@ -109,8 +112,9 @@ _BODY_RE = re.compile(
     rf"(?P<word>[\wåäöÅÄÖ-]*(?:{'|'.join(_BODY_WORDS)})(?:en|n)?s?)"
     r"(?![\wåäö])"
 )
-# A body's committee or presidium is part of its name: "kommunstyrelsens arbetsutskott".
-_SUB_BODY_RE = re.compile(r"[ \t]+(?:arbetsutskott|presidium|presidiet)(?:et|s|ets)?(?![\wåäö])")
+# A body's working committee is part of its name: "kommunstyrelsens arbetsutskott".
+# A presidium is the body's chairs, not a body of its own: it stays outside (convention 30).
+_SUB_BODY_RE = re.compile(r"[ \t]+arbetsutskott(?:et|s|ets)?(?![\wåäö])")
 _MUNICIPALITY_WORDS = ("kommun",)
 _MUNICIPALITY_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+(?:kommun|kommuns)(?![\wåäö])")
 # A municipality in capitals heads its own documents ("TJÖRNS KOMMUN SAMMANTRÄDESPROTOKOLL", "MALMÖ STAD"):
@@ -155,7 +159,7 @@ def _with_nationality(text: str, start: int) -> int:
 
 
 def _with_sub_body(text: str, end: int) -> int:
-    """The end of an AUTHORITY span moved right over a committee or presidium of that body."""
+    """The end of an AUTHORITY span moved right over a working committee of that body."""
     match = _SUB_BODY_RE.match(text, end)
     return match.end() if match else end
 

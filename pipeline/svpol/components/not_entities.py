@@ -35,7 +35,10 @@ from ..kb import LAW_ABBREVIATIONS
 MUNICIPAL_NOUNS: Tuple[str, ...] = (
     "ANSLAG", "BEVIS", "ANSLAGSBEVIS", "Medborgarförslag", "Medborgarförslaget", "Medborgarförslagen",
     "Kansliet", "Kommunhuset", "Kommunhusets", "Stadshuset", "Stadshusets", "Rådhuset", "Rådhusets",
-    "Sessionssalen", "Elevhälsan", "SFI", "Sfi",
+    "Sessionssalen", "Elevhälsan", "SFI", "Sfi", "Majoriteten", "Majoritetens", "Oppositionen", "Oppositionens",
+    # members' nouns of the parties (the guide tags the party, not its members)
+    "Socialdemokrater", "Moderater", "Sverigedemokrater", "Kristdemokrater", "Centerpartister", "Vänsterpartister",
+    "Miljöpartister", "Liberaler",
 )
 # Inhabitants of a place ("Borlängebor", "Järfällaborna") are people, not a place or a person's name.
 _INHABITANTS_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö-]{2,}bo(?:r|rna|rnas|rs)")

@@ -17,7 +17,8 @@ runs after ``ner`` and the PERSON span repair and tags, as ``ORG`` (docs/annotat
   ``Roslagens Sparbank``), a name after its facility noun (``förskolan Granen`` gives
   ``Granen``), ``Camp Marmal``, ``Task Force 3-10`` and regional branches
   (``Kommunförbundet Västernorrland``, ``Länsmuseet Gävleborg``, ``Folkteatern Gävleborg``);
-- sports clubs (``Eriksberg BK``, ``Djurgårdens IF``, ``IFK Göteborg``).
+- sports clubs (``Eriksberg BK``, ``Djurgårdens IF``, ``IFK Göteborg``);
+- a municipality's company named by its place and trade (``Lerum Energi``, ``Lerum Fjärrvärme``).
 
 A match replaces the entities it overlaps, except the rule entities of
 ``svpol_entity_rules`` (PARTY, AUTHORITY, MONEY from the knowledge base, which are more
@@ -28,13 +29,15 @@ precision of the rules (``rule_scores`` ORG).
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Iterator, List, Optional, Sequence, Tuple
+from typing import FrozenSet, Iterator, List, Optional, Sequence, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..kb import load_kb
 from .entity_rules import DEFAULT_SPANS_KEY
 from .name_list import NameList, resource_names
 
@@ -74,6 +77,11 @@ _NUMBERED_OR_PLACED_RE = re.compile(
     rf"(?<![\w-])(?:Task Force[ \t]+\d+(?:-\d+)?|(?:{'|'.join(_PLACED_NAMES)})[ \t]+[A-ZÅÄÖ][\wåäö]+)(?![\wåäö])")
 
 
+# A municipality's company named by its place and trade (guide: municipal companies are ORG):
+# "Lerum Energi", "Göteborg Energis", "Lerum Fjärrvärme"; the KB checks that the place is a municipality.
+_MUNICIPAL_COMPANY_RE = re.compile(
+    r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?[ \t](?:Energi|Fjärrvärme|Vatten|Bostäder|Elnät|Stadsnät|Renhållning"
+    r"|Fastigheter|Hamn)(?:s|:s)?(?![\wåäö])")
 # Sports clubs: "Eriksberg BK", "Djurgårdens IF", "IFK Göteborg", "BK Häcken".
 _CLUB_LETTERS = ("AIK", "BK", "BoIS", "FF", "FK", "GoIF", "HK", "IBK", "IF", "IFK", "IK", "SK")
 _CLUB_RE = re.compile(
@@ -84,6 +92,16 @@ _CLUB_RE = re.compile(
 _NAME_AFTER_FACILITY_RE = re.compile(
     r"(?<![\w-])(?:förskolan|skolan|grundskolan|gymnasiet|äldreboendet|fritidsgården)[ \t]+"
     r"(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:-[\wåäöÅÄÖ]+)*)(?![\wåäö-])")
+
+
+@functools.lru_cache(maxsize=1)
+def _municipalities() -> FrozenSet[str]:
+    return frozenset(load_kb(parts=("authorities",)).municipality_names)
+
+
+def _is_municipality(name: str) -> bool:
+    """Whether ``name`` is a municipality of the shipped knowledge base (the place of a municipal company)."""
+    return name in _municipalities()
 
 
 def default_names() -> List[str]:
@@ -154,6 +172,9 @@ class OrgNames(NameList):
                 yield m.start(), m.end()
         for m in _NUMBERED_OR_PLACED_RE.finditer(text):
             yield m.start(), m.end()
+        for m in _MUNICIPAL_COMPANY_RE.finditer(text):
+            if _is_municipality(m.group("place")):
+                yield m.start(), m.end()
         for m in _CLUB_RE.finditer(text):
             start = self._club_start(text, m.start(), m.end())
             if start is not None:

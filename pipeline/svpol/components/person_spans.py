@@ -71,7 +71,7 @@ _FORM_WORDS = frozenset((
     "Justeringsdag", "Kallelse", "Ledamöter", "Mottagare", "Mötesdatum", "Nämnd", "Närvarande", "Parti", "Paragraf",
     "Paragrafer", "Plats", "Postadress", "Protokoll", "Referens", "Remiss", "Sammanfattning", "Sammanträdesdatum",
     "Sammanträdesprotokoll", "Telefon", "Text", "Tid", "Tjänstgörande", "Underskrift", "Underskrifter", "Utses",
-    "Vakant", "Övrig", "Övriga",
+    "Vakant", "Övrig", "Övriga", "Förste", "Andre",
     "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag"))
 # A presence mark after a name in an attendance column ("Peter Roslund X", "Gunnar Selberg I").
 _PRESENCE_MARKS = frozenset({"X", "x", "I"})

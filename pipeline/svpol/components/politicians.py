@@ -38,7 +38,7 @@ if not Doc.has_extension("date"):
 # "(S)", " m.fl. (M)", "(-)", "(båda L)" right after the name.
 _PARTY_AFTER_RE = re.compile(r"\s*(?:m\.\s?fl\.?\s*)?\(\s*(?:(?:båda|bägge|alla|samtliga)\s+)?(?P<party>[^()\n]{1,25}?)\s*\)")
 # "Anna Berg, M, ordförande": party letters after a comma (taken only where they are a PARTY entity).
-_PARTY_COMMA_RE = re.compile(r",[ \t]*(?P<party>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3})(?![\wåäö])")
+_PARTY_COMMA_RE = re.compile(r",[ \t]*(?P<party>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}|(?:s|m|c|v|l|kd|mp|sd|fp))(?![\wåäö])")
 
 
 def _is_party_entity(doc: Doc, start: int, end: int) -> bool:

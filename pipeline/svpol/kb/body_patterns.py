@@ -137,6 +137,6 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     if police and municipality(police.group("place")):
         return Authority(text[:-1] if text.endswith("s") else text, "police")
     # "fullmäktige" alone is the council of the municipality or region the text is about.
-    if text.lower() == "fullmäktige":
+    if text.lower() in ("fullmäktige", "fullmäktiges"):
         return Authority("Fullmäktige", "municipal_body")
     return None

@@ -256,3 +256,10 @@ def test_boards_written_without_the_hyphen_or_named_by_their_field(nlp):
 def test_a_places_police_in_one_word(nlp):
     assert ents(nlp("Enligt Södertäljepolisen ökar brotten, men Trafikpolisen kontrollerar.")) == [
         ("Södertäljepolisen", "AUTHORITY")]
+
+
+def test_lower_case_party_letters_after_a_comma_and_a_presidium_outside_the_body(nlp):
+    doc = nlp("Ledamöter: Rut Ahlberg, s, ordförande Kjell Norén, c vice ordförande Eva Ek, m\nVal av kommunfullmäktiges presidium")
+    assert ents(doc) == [("s", "PARTY"), ("c", "PARTY"), ("m", "PARTY"), ("kommunfullmäktiges", "AUTHORITY")]
+    # lower-case letters the KB does not know as a party's stay untagged
+    assert ents(nlp("Rut Ahlberg, x, ordförande")) == []

@@ -75,3 +75,5 @@ def test_inhabitants_and_the_language_course_are_no_entities():
     assert component.is_not_entity("Borlängebor") and component.is_not_entity("Järfällaborna")
     assert component.is_not_entity("SFI")
     assert not component.is_not_entity("Borlänge") and not component.is_not_entity("Bor")
+    # members' nouns and the majority are no party
+    assert component.is_not_entity("Sverigedemokrater") and component.is_not_entity("Majoriteten")

@@ -119,3 +119,8 @@ def test_a_name_after_its_facility_noun_even_an_ordinary_word():
     text = "Tillbyggnad av förskolan Ekorren och äldreboendet Solgläntan, men förskolan i Vedum."
     assert _run(text, [("Vedum", "LOC")], ordinary=("ekorren",)) == [
         ("Ekorren", "ORG"), ("Solgläntan", "ORG"), ("Vedum", "LOC")]
+
+
+def test_a_municipalitys_company_named_by_place_and_trade():
+    text = "Lerum Energis förvärv av Göteborg Energis andel i Lerum Fjärrvärme, men Norra Vatten och Sveriges Energi."
+    assert _run(text) == [("Lerum Energis", "ORG"), ("Göteborg Energis", "ORG"), ("Lerum Fjärrvärme", "ORG")]
