@@ -33,6 +33,12 @@ def test_municipal_transport_and_planning_words():
     assert keyword_hits("Vägen framåt är lång och en väg ut finns.") == {}
 
 
+def test_fire_is_safety_but_not_a_surname_or_a_trade():
+    # convention 18: rescue services and fires are safety
+    assert keyword_hits("Vilket brandskydd har sjöbodarna? I augusti utbröt en brand.") == {"safety": 2}
+    assert keyword_hits("Brandt sa att branschen växer.") == {}
+
+
 @pytest.mark.parametrize(
     "title,role",
     [
