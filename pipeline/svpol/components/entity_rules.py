@@ -35,7 +35,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..kb import BARE_PARTY_LETTERS, BODIES_IN_PLACE, KBComponent, genitive
+from ..kb import BARE_PARTY_LETTERS, BODIES_IN_PLACE, LOWER_CASE_PARTY_LETTERS, KBComponent, genitive
 from ..labels import ENTITY_LABELS
 from .money import find_money
 
@@ -64,8 +64,7 @@ _LETTER_LIST_RE = re.compile(
     rf"(?<![\w(/+-]){_LETTER}(?:\s*,\s*{_LETTER})*\s+(?:och|samt)\s+{_LETTER}(?![\w)/+-])")
 _BRACKET_ITEM_RE = re.compile(r"[A-Za-zÅÄÖåäö]{1,3}")
 _NAME_BEFORE_RE = re.compile(rf"{_NAME}\s*$")
-# The national parties' letters in lower case, as some protocols write them ("Helena Öhlund, s, ordförande").
-_LOWER_LETTERS = r"(?:s|m|c|v|l|kd|mp|sd|fp)"
+_LOWER_LETTERS = rf"(?:{'|'.join(LOWER_CASE_PARTY_LETTERS)})"
 # Party letters after a comma in attendance lists: "Jannike Hillding, M, Ordförande", "Monica Dahlén, S
 # Marcus Danielsson": a first name and a surname, a comma, the letters (checked in the KB), then a
 # comma, the next capitalised word or the end of the line.
@@ -83,12 +82,14 @@ _COLUMN_LETTERS_RE = re.compile(
 # start, after a count or presence mark (X, I, -), or after an attendance label, then a first name and a surname.
 # Letters the KB does not know count in capitals after a mark or label (a local party's: "LEDAMÖTER SL Ragnhild
 # Nilsson I SL Helena ..."; _local_column_letters).
+_COLUMN_LABELS = ("närvaro", "ledamöter", "ersättare", "närvarande", "beslutande")
+_PRESENCE_MARK = r"[ \t][XxI-]"
 _COLUMN_LETTERS_BEFORE_RE = re.compile(
-    r"(?:(?<![^\n])|(?<=\d[ \t])|(?<=[ \t][XxI-][ \t])"
-    r"|(?<=(?i:närvaro)[ \t])|(?<=(?i:ledamöter)[ \t])|(?<=(?i:ersättare)[ \t])|(?<=(?i:närvarande)[ \t])"
-    r"|(?<=(?i:beslutande)[ \t]))"
+    # one look-behind per label: Python's need a fixed width
+    rf"(?:(?<![^\n])|(?<=\d[ \t])|(?<={_PRESENCE_MARK}[ \t])"
+    + "".join(rf"|(?<=(?i:{label})[ \t])" for label in _COLUMN_LABELS) + ")"
     rf"(?P<letters>{_LETTER}|[A-ZÅÄÖ]{{2,4}})[ \t]+{_NAME}[ \t]+{_NAME}")
-_COLUMN_MARK_BEFORE_RE = re.compile(r"(?:[ \t][XxI-]|(?i:närvaro|ledamöter|ersättare|närvarande|beslutande))[ \t]$")
+_COLUMN_MARK_BEFORE_RE = re.compile(rf"(?:{_PRESENCE_MARK}|(?i:{'|'.join(_COLUMN_LABELS)}))[ \t]$")
 
 
 def _local_column_letters(text: str, start: int, letters: str) -> bool:

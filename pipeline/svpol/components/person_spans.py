@@ -149,7 +149,7 @@ def _with_first_names(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
     joined, changed = [], False
     for ent in ents:
         i = ent.start - 1
-        if (ent.label_ == PERSON and i >= 0 and i not in taken and doc[i].is_title and not doc[i].whitespace_ == ""
+        if (ent.label_ == PERSON and i >= 0 and i not in taken and doc[i].is_title and doc[i].whitespace_
                 and is_first_name(doc[i].text) and not is_first_name(ent[0].text)):
             ent = Span(doc, i, ent.end, PERSON)
             changed = True
@@ -218,12 +218,14 @@ class PersonSpans:
             repaired.extend(pieces)
         repaired, joined = _with_first_names(doc, repaired)
         changed = changed or joined
-        columns = self._column_names(doc, repaired)
+        # Doc.text is rebuilt from the tokens on every read: once for both searches, and only when one is made.
+        text = doc.text if any(e.label_ in (PERSON, PARTY) for e in repaired) else ""
+        columns = self._column_names(doc, repaired, text)
         if columns:
             taken = {i for span in columns for i in range(span.start, span.end)}
             repaired = [e for e in repaired if not any(i in taken for i in range(e.start, e.end))] + columns
             changed = True
-        parties = self._local_parties(doc, repaired) + letters
+        parties = self._local_parties(doc, repaired, text) + letters
         if changed or parties:
             # An entity swallowed by "Anna Berg i Luleå" (the place, or a name ner read in it) goes:
             # only a joined span can overlap another, and it is the longer one. A local party's
@@ -233,16 +235,16 @@ class PersonSpans:
             doc.ents = filter_spans(kept + parties)
         return doc
 
-    def _column_names(self, doc: Doc, ents: List[Span]) -> List[Span]:
+    def _column_names(self, doc: Doc, ents: List[Span], text: str) -> List[Span]:
         """PERSON spans for the names of an attendance column with the party letters before them and
         a count or presence mark after them (``S Peter Roslund X``, ``M Lars Gezelius 1``), where the
-        letters are a PARTY entity and the name overlaps nothing but PERSON entities."""
+        letters are a PARTY entity and the name overlaps nothing but PERSON entities (``text``: ``doc.text``)."""
         if not any(e.label_ == PARTY for e in ents):
             return []
         party_tokens = {e.start for e in ents if e.label_ == PARTY and len(e) == 1}
         others = {i for e in ents if e.label_ != PERSON for i in range(e.start, e.end)}
         names = []
-        for match in _COLUMN_NAME_RE.finditer(doc.text):
+        for match in _COLUMN_NAME_RE.finditer(text):
             letters = doc.char_span(match.start("letters"), match.end("letters"))
             name = doc.char_span(match.start("name"), match.end("name"), label=PERSON)
             if (letters is not None and name is not None and letters.start in party_tokens
@@ -250,12 +252,12 @@ class PersonSpans:
                 names.append(name)
         return names
 
-    def _local_parties(self, doc: Doc, ents: List[Span]) -> List[Span]:
-        """PARTY spans for local party letters in brackets after the PERSON entities of ``ents``."""
+    def _local_parties(self, doc: Doc, ents: List[Span], text: str) -> List[Span]:
+        """PARTY spans for local party letters in brackets after the PERSON entities of ``ents``
+        (``text``: ``doc.text``)."""
         people = [e for e in ents if e.label_ == PERSON]
         if not people:
             return []
-        text = doc.text
         fixed = rule_tokens(doc, self.rules_key)
         found = (_local_party_after(doc, ent, text, fixed) for ent in people)
         return [span for span in found if span is not None

@@ -149,16 +149,21 @@ class PlaceNames(NameList):
         spans = (doc.char_span(m.start(), m.end(), label=LABEL) for m in _ROAD_RE.finditer(doc.text))
         return [span for span in spans if span is not None]
 
-    def streets(self, doc: Doc) -> List[Span]:
-        """Street addresses and property designations in ``doc``; a street name that is an ordinary
+    @staticmethod
+    def properties(doc: Doc, text: str) -> List[Span]:
+        """Property designations in ``doc`` (``text`` is ``doc.text``), not clock times."""
+        if ":" not in text:
+            return []
+        spans = (doc.char_span(m.start("name"), m.end(), label=LABEL) for m in _PROPERTY_RE.finditer(text)
+                 if not _CLOCK_RE.fullmatch(m.group("number")) and m.group("name").lower() not in _TIME_WORDS)
+        return [span for span in spans if span is not None]
+
+    def streets(self, doc: Doc, text: str) -> List[Span]:
+        """Street addresses in ``doc`` (``text`` is ``doc.text``); a street name that is an ordinary
         word (``Motorvägen``: the vectors know it in lower case) only with a house number."""
-        text = doc.text
-        properties = (m for m in _PROPERTY_RE.finditer(text) if ":" in text)
-        spans = [doc.char_span(m.start("name"), m.end(), label=LABEL) for m in properties
-                 if not _CLOCK_RE.fullmatch(m.group("number")) and m.group("name").lower() not in _TIME_WORDS]
-        spans = [span for span in spans if span is not None]
         if not any(word in text for word in _STREET_WORDS):  # every suffix holds one of the words
-            return spans
+            return []
+        spans = []
         for m in _STREET_RE.finditer(text):
             if m.group("compound") and not m.group("number") and self.nlp.vocab.has_vector(m.group("compound").lower()):
                 continue
@@ -191,7 +196,9 @@ class PlaceNames(NameList):
         counts = doc.count_by(ORTH)
         self.municipalities_as_places(doc, counts)
         listed = [span for span in self.listed(doc) if not _in_longer_name(doc, span)]
-        found = sorted(filter_spans(listed + self.roads(doc, counts) + self.streets(doc)), key=lambda span: span.start)
+        text = doc.text  # rebuilt from the tokens on every read: once for both searches
+        addresses = self.streets(doc, text) + self.properties(doc, text)
+        found = sorted(filter_spans(listed + self.roads(doc, counts) + addresses), key=lambda span: span.start)
         return self.add_matches(doc, found) if found else doc
 
     def yields_to(self, span: Span, overlapping: List[Span]) -> bool:

@@ -29,7 +29,7 @@ from typing import Dict, List, Optional, Tuple, Union
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..kb import INDEPENDENT, EntityEnricher, Person, span_assigns, to_iso_date
+from ..kb import INDEPENDENT, LOWER_CASE_PARTY_LETTERS, EntityEnricher, Person, span_assigns, to_iso_date
 from ..labels import ENTITY_ATTRIBUTES
 
 if not Doc.has_extension("date"):
@@ -38,7 +38,8 @@ if not Doc.has_extension("date"):
 # "(S)", " m.fl. (M)", "(-)", "(båda L)" right after the name.
 _PARTY_AFTER_RE = re.compile(r"\s*(?:m\.\s?fl\.?\s*)?\(\s*(?:(?:båda|bägge|alla|samtliga)\s+)?(?P<party>[^()\n]{1,25}?)\s*\)")
 # "Anna Berg, M, ordförande": party letters after a comma (taken only where they are a PARTY entity).
-_PARTY_COMMA_RE = re.compile(r",[ \t]*(?P<party>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}|(?:s|m|c|v|l|kd|mp|sd|fp))(?![\wåäö])")
+_PARTY_COMMA_RE = re.compile(
+    rf",[ \t]*(?P<party>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{{0,3}}|(?:{'|'.join(LOWER_CASE_PARTY_LETTERS)}))(?![\wåäö])")
 
 
 def _is_party_entity(doc: Doc, start: int, end: int) -> bool:
