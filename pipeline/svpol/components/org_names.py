@@ -56,7 +56,7 @@ _CAP = r"[A-ZÅÄÖ][\wåäöéü&-]*"
 # a capitalised word and up to four more words on the line before AB (or its genitive); ordinary
 # words at the front are dropped afterwards (_company_start).
 _COMPANY_RE = re.compile(
-    rf"(?<![\w-])(?!AB\s){_CAP}(?:[ \t]+(?!AB\b)(?:{_CAP}|[a-zåäö][\wåäö-]*)){{0,4}}[ \t]+AB(?::s|s)?(?![\wåäö])")
+    rf"(?<![\w-])(?!AB\s){_CAP}(?:[ \t]+(?!AB\b)(?:{_CAP}|[a-zåäö][\wåäö-]*|&)){{0,4}}[ \t]+AB(?::s|s)?(?![\wåäö])")
 _AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?![\wåäö])")
 
 _FACILITY_SUFFIX = ("skolan", "skola", "gymnasiet", "sjukhuset", "museet", "garnisonen", "biblioteket", "vårdcentralen",
@@ -71,8 +71,8 @@ _NAMED_FACILITY_RE = re.compile(
     rf"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+(?:{_FACILITY_NOUN_ALTERNATIVES})s?(?![\wåäö])")
 # Names completed by a number or a place: "Task Force 3-10", "Camp Marmal", "Kommunförbundet Västernorrland",
 # a county's museum or theatre ("Länsmuseet Gävleborg", "Folkteatern Gävleborg"), "Sparbanken Skåne".
-_PLACED_NAMES = ("Camp", "Kommunförbundet", "Länsmuseet", "Länsteatern", "Folkteatern", "Regionteatern",
-                 "Sparbanken")
+_PLACED_NAMES = ("Camp", "Kommunförbundet", "Länsmuseet", "Länssjukhuset", "Länsteatern", "Folkteatern",
+                 "Regionteatern", "Sparbanken")
 _NUMBERED_OR_PLACED_RE = re.compile(
     rf"(?<![\w-])(?:Task Force[ \t]+\d+(?:-\d+)?|(?:{'|'.join(_PLACED_NAMES)})[ \t]+[A-ZÅÄÖ][\wåäö]+)(?![\wåäö])")
 
@@ -92,6 +92,12 @@ _CLUB_RE = re.compile(
 _NAME_AFTER_FACILITY_RE = re.compile(
     r"(?<![\w-])(?:förskolan|skolan|grundskolan|gymnasiet|äldreboendet|fritidsgården)[ \t]+"
     r"(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:-[\wåäöÅÄÖ]+)*)(?![\wåäö-])")
+
+# Airports and networks named as such: "Lapland Airport", "Trästadsnätverket".
+_AIRPORT_OR_NETWORK_RE = re.compile(
+    r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö]+[ \t]+Airport|[A-ZÅÄÖ][a-zåäö]+nätverket)(?:s|:s)?(?![\wåäö])")
+# A short form: 2-8 letters, at least two capitals ("HUI", "TyBo", "STIM"), no party letters' lower case.
+_SHORT_FORM_RE = re.compile(r"(?=(?:[^A-ZÅÄÖ]*[A-ZÅÄÖ]){2})[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,7}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -181,6 +187,20 @@ class OrgNames(NameList):
                 yield start, m.end()
         for m in _NAME_AFTER_FACILITY_RE.finditer(text):
             yield m.start("name"), m.end("name")
+        for m in _AIRPORT_OR_NETWORK_RE.finditer(text):
+            yield m.start(), m.end()
+
+    def short_forms(self, doc: Doc) -> List[Span]:
+        """An organisation's short form in brackets after its name, and where it recurs in ``doc``.
+
+        "Tyresö Bostäder AB (TyBo)" makes ``TyBo`` an ORG there and in "missförhållanden på TyBo"
+        (the guide: a name and its bracketed abbreviation are two entities).
+        """
+        tokens = len(doc)
+        forms = {doc[ent.end + 1].text for ent in doc.ents
+                 if ent.label_ == LABEL and ent.end + 2 < tokens and doc[ent.end].text == "("
+                 and doc[ent.end + 2].text == ")" and _SHORT_FORM_RE.fullmatch(doc[ent.end + 1].text)}
+        return [doc[i:i + 1] for i in range(tokens) if doc[i].text in forms] if forms else []
 
     def find(self, doc: Doc) -> List[Span]:
         """The ORG matches of ``doc`` (no overlaps), without changing it."""
@@ -197,7 +217,14 @@ class OrgNames(NameList):
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.find(doc)
-        return self.add_matches(doc, found) if found else doc
+        if found:
+            doc = self.add_matches(doc, found)
+        if "(" in doc.text:
+            # After the names are in: a short form needs its organisation (from the list, the rules or ner).
+            short = [Span(doc, s.start, s.end, label=LABEL) for s in self.short_forms(doc)]
+            if short:
+                doc = self.add_matches(doc, short)
+        return doc
 
 
 @Language.factory(

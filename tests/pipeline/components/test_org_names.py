@@ -124,3 +124,22 @@ def test_a_name_after_its_facility_noun_even_an_ordinary_word():
 def test_a_municipalitys_company_named_by_place_and_trade():
     text = "Lerum Energis förvärv av Göteborg Energis andel i Lerum Fjärrvärme, men Norra Vatten och Sveriges Energi."
     assert _run(text) == [("Lerum Energis", "ORG"), ("Göteborg Energis", "ORG"), ("Lerum Fjärrvärme", "ORG")]
+
+
+def test_an_ampersand_inside_a_company_name():
+    assert _run("Granskningen av Hovby Miljö & Energi AB:s verksamhet.", ordinary=("granskningen",)) == [
+        ("Hovby Miljö & Energi AB:s", "ORG")]
+
+
+def test_airports_networks_and_county_hospitals():
+    text = "Bidrag till Norrby Airport, medlemskap i Stenstadsnätverket och vård på Länssjukhuset Ekdal."
+    assert _run(text) == [("Norrby Airport", "ORG"), ("Stenstadsnätverket", "ORG"), ("Länssjukhuset Ekdal", "ORG")]
+
+
+def test_a_bracketed_short_form_after_an_organisation_and_where_it_recurs():
+    text = "Brister hos Ekby Bostäder AB (EkBo). Sedan dess har EkBo anställt fler, men (EKO) och Ekby (KD) nej."
+    assert _run(text, [("KD", "PARTY")], ordinary=("brister", "hos"), rules=("KD",)) == [
+        ("Ekby Bostäder AB", "ORG"), ("EkBo", "ORG"), ("EkBo", "ORG"), ("KD", "PARTY")]
+    # Not after an entity of another label, and not a word with one capital.
+    assert _run("Hos Ekby (EB) och Ekby Tjänst AB (Tjänst).", [("Ekby", "LOC")], ordinary=("hos",)) == [
+        ("Ekby", "LOC"), ("Ekby Tjänst AB", "ORG")]
