@@ -30,6 +30,7 @@ from . import (
     gpu_kit,
     package,
     sample_topics_check,
+    topic_embedding,
     train,
     train_trf,
     vectors,
@@ -60,6 +61,7 @@ app.add_typer(train_trf.app, name="train-trf",
 app.add_typer(backbone.app, name="backbone")
 app.add_typer(gpu_kit.app, name="gpu-kit")
 app.add_typer(gold.app, name="gold")
+app.add_typer(topic_embedding.app, name="topic-embedding")
 app.add_typer(check_rules.app, name="check-rules")
 app.add_typer(sample_topics_check.app, name="sample-topics-check")
 

@@ -1,0 +1,135 @@
+"""svpol_topic_embedding and ``python -m training topic-embedding`` on a tiny random BERT written by the test."""
+
+import json
+
+import numpy
+import pytest
+import spacy
+from model_fixtures import write_topic_docs
+from spacy.tokens import Doc
+from test_trf_config import tiny_bert  # noqa: F401  (fixture: a 2-layer random BERT written by the test)
+
+import svpol  # noqa: F401  (registers the factories and the paragraphs extension)
+from svpol.components.topic_embedding import TopicEmbeddingError, TopicHead
+from svpol.labels import TOPIC_LABELS
+
+pytest.importorskip("torch")
+pytest.importorskip("transformers")
+
+WIDTH = 32  # the tiny BERT's hidden size
+
+
+def _head(hidden_weights=None, output_bias=0.0, seed=0):
+    rng = numpy.random.default_rng(seed)
+    hidden_weights = rng.normal(size=(WIDTH, 8)) if hidden_weights is None else hidden_weights
+    return TopicHead(hidden_weights, numpy.zeros(8), rng.normal(size=(8, len(TOPIC_LABELS))),
+                     numpy.full(len(TOPIC_LABELS), output_bias))
+
+
+def _component(backbone, head=None, blend=0.5):
+    nlp = spacy.blank("sv")
+    component = nlp.add_pipe("svpol_topic_embedding", config={"backbone": str(backbone), "blend": blend})
+    component.head = head
+    return nlp, component
+
+
+def _doc(nlp, text, paragraphs=()):
+    doc = nlp.make_doc(text)
+    doc.cats = {label: 0.2 for label in TOPIC_LABELS}
+    doc._.paragraphs = [{"start": s, "end": e, "topics": {label: 0.2 for label in TOPIC_LABELS}} for s, e in paragraphs]
+    return doc
+
+
+def test_head_round_trip_and_shape_check():
+    head = _head()
+    vectors = numpy.random.default_rng(1).normal(size=(3, WIDTH)).astype("float32")
+    again = TopicHead.from_bytes(head.to_bytes())
+    assert numpy.allclose(again.predict(vectors), head.predict(vectors))
+    assert head.predict(vectors).shape == (3, len(TOPIC_LABELS))
+    with pytest.raises(ValueError, match="do not fit"):
+        TopicHead(numpy.zeros((WIDTH, 8)), numpy.zeros(8), numpy.zeros((4, 14)), numpy.zeros(14))
+
+
+def test_the_head_is_averaged_into_the_doc_and_each_paragraph(tiny_bert):  # noqa: F811
+    # With zero hidden weights the head says sigmoid(2) for every topic, whatever the text.
+    nlp, component = _component(tiny_bert, _head(numpy.zeros((WIDTH, 8)), output_bias=2.0))
+    doc = component(_doc(nlp, "kommun och skola"))
+    expected = 0.5 * 0.2 + 0.5 / (1 + numpy.exp(-2.0))
+    assert doc.cats == pytest.approx({label: expected for label in TOPIC_LABELS})
+    # Each paragraph is encoded on its own text; a paragraph that is the whole doc gets the doc's scores.
+    nlp, component = _component(tiny_bert, _head())
+    text = "kommun och skola\n\ntill på för att med"
+    doc = component(_doc(nlp, text, [(0, 16), (18, len(text))]))
+    first, second = (p["topics"] for p in doc._.paragraphs)
+    assert first != second and first != doc.cats
+    whole = component(_doc(nlp, "kommun och skola", [(0, 16)]))
+    assert whole._.paragraphs[0]["topics"] == whole.cats
+
+
+def test_unfitted_or_zero_blend_passes_the_scores_through(tiny_bert, tmp_path):  # noqa: F811
+    nlp, component = _component(tiny_bert, None)
+    assert component(_doc(nlp, "kommun")).cats == {label: 0.2 for label in TOPIC_LABELS}
+    nlp, component = _component(tmp_path / "nowhere", _head(), blend=0.0)
+    assert component(_doc(nlp, "kommun")).cats == {label: 0.2 for label in TOPIC_LABELS}
+    with pytest.raises(ValueError, match="blend"):
+        _component(tiny_bert, blend=1.5)
+
+
+def test_a_missing_backbone_says_how_to_build_it(tmp_path):
+    nlp, component = _component(tmp_path / "nowhere", _head())
+    with pytest.raises(TopicEmbeddingError, match="training backbone build"):
+        component(_doc(nlp, "kommun"))
+
+
+def test_a_head_for_another_width_is_refused(tiny_bert):  # noqa: F811
+    nlp, component = _component(tiny_bert, TopicHead(numpy.zeros((7, 8)), numpy.zeros(8),
+                                                     numpy.zeros((8, 14)), numpy.zeros(14)))
+    with pytest.raises(TopicEmbeddingError, match="7-wide"):
+        component(_doc(nlp, "kommun"))
+
+
+def test_fit_learns_the_topics_and_assemble_sets_the_mean_thresholds(tiny_bert, tmp_path):  # noqa: F811
+    from training.topic_embedding import assemble, fit
+
+    train = write_topic_docs(tmp_path / "topics.spacy")
+    record = fit([train], tiny_bert, tmp_path / "head", folds=2)
+    assert record["n_docs"] == 24 and set(record["thresholds"]) == set(TOPIC_LABELS)
+    # Three separable topics, one per text: even a random tiny encoder separates them out of fold.
+    assert record["crossfit_micro"]["f"] > 0.9
+    assert json.loads((tmp_path / "head" / "head.json").read_text())["width"] == WIDTH
+
+    pipeline = spacy.blank("sv")
+    pipeline.add_pipe("svpol_topic_evidence", name="topic_evidence")
+    pipeline.meta["svpol"] = {"topic_thresholds": {label: 0.4 for label in TOPIC_LABELS}}
+    pipeline.to_disk(tmp_path / "model")
+    thresholds = assemble(tmp_path / "model", tmp_path / "head", tiny_bert, tmp_path / "out", blend=0.5)
+    nlp = spacy.load(tmp_path / "out")
+    assert nlp.pipe_names == ["topic_evidence", "topic_embedding"]
+    assert nlp.get_pipe("topic_embedding").head is not None
+    for label in TOPIC_LABELS:
+        assert thresholds[label] == pytest.approx(0.2 + 0.5 * record["thresholds"][label], abs=1e-4)
+        assert nlp.meta["svpol"]["topic_thresholds"][label] == thresholds[label]
+    doc = nlp.make_doc("kommun och skola")
+    doc.cats = {label: 0.2 for label in TOPIC_LABELS}
+    assert nlp.get_pipe("topic_embedding")(doc).cats != {label: 0.2 for label in TOPIC_LABELS}
+
+
+def test_bad_inputs_are_clear_errors(tiny_bert, tmp_path):  # noqa: F811
+    from training.topic_embedding import assemble, fit
+
+    with pytest.raises(ValueError, match="no such DocBin"):
+        fit([tmp_path / "missing.spacy"], tiny_bert, tmp_path / "head")
+    with pytest.raises(ValueError, match="folds"):
+        fit([tmp_path / "missing.spacy"], tiny_bert, tmp_path / "head", folds=1)
+    with pytest.raises(ValueError, match="topic-embedding fit"):
+        assemble(tmp_path, tmp_path / "nohead", tiny_bert, tmp_path / "out")
+
+
+def test_the_pipeline_loads_without_running_the_backbone(tmp_path):
+    # Loading builds no encoder: a pipeline with the component loads where the backbone is absent.
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_topic_embedding", config={"backbone": str(tmp_path / "nowhere")})
+    nlp.to_disk(tmp_path / "model")
+    loaded = spacy.load(tmp_path / "model")
+    assert loaded.get_pipe("svpol_topic_embedding")._encoder is None
+    assert Doc.has_extension("paragraphs")
