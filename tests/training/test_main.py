@@ -11,7 +11,7 @@ from training.paths import DATA_DIR, REPO
 
 SUBCOMMANDS = [
     "corpus", "vectors", "train", "fit-topics", "fit-topic-model", "fit-confidence", "distill", "train-trf", "backbone",
-    "build-kb", "gold", "check-rules", "sample-topics-check", "gpu-kit", "upgrade",
+    "build-kb", "gold", "check-rules", "sample-topics-check", "gpu-kit", "upgrade", "topic-embedding",
 ]
 GROUPS = {
     "gold": ["sample", "check", "convert", "build", "agreement", "errors"],
@@ -20,6 +20,7 @@ GROUPS = {
     "check-rules": ["sample", "score"],
     "sample-topics-check": ["sample", "predict", "score"],
     "gpu-kit": ["prepare", "run"],
+    "topic-embedding": ["fit", "assemble"],
 }
 
 

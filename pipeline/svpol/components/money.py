@@ -39,6 +39,7 @@ _MULTIPLIERS = {
 # Currencies and units that carry both multiplier and currency (keys lower-case).
 _UNITS = {
     "kr": ("SEK", 1), "kronor": ("SEK", 1), "kronorna": ("SEK", 1), "krona": ("SEK", 1), ":-": ("SEK", 1),
+    "öre": ("SEK", Decimal("0.01")),  # tax rates change by öre: "en skattehöjning på 30 öre"
     "tkr": ("SEK", 10**3), "kkr": ("SEK", 10**3), "mnkr": ("SEK", 10**6), "mkr": ("SEK", 10**6),
     "mdkr": ("SEK", 10**9), "mdrkr": ("SEK", 10**9), "mrdkr": ("SEK", 10**9),
     "euro": ("EUR", 1), "€": ("EUR", 1),
@@ -186,7 +187,7 @@ _BARE_FOLLOWERS = (
     "extra", "över", "samt", "som", "vilket", "men", "ska", "skall", "har", "kommer", "mellan", "inom",
     "årligen", "totalt", "netto", "jämfört", "eller", "medan", "när", "då", "kvar", "är", "var", "blir", "blev",
     "istället", "nästa", "mot", "plus", "minus", "gå", "går", "gick", "läggas", "används", "användas", "fördelas",
-    "satsas", "tillförs",
+    "satsas", "tillförs", "sämre", "bättre", "högre", "lägre", "dyrare", "billigare",
 )
 BARE_MONEY_RE = re.compile(
     rf"(?<![\w.,])(?:(?P<num>{_NUMBER})|(?i:(?P<word>{_alternation(_NUMBER_WORDS)})))\s+"
@@ -222,16 +223,43 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return left + text[start:end] + right
 
 
+# A number coordinated with an amount shares its unit: "+9 respektive +7,4 miljoner kr",
+# "mellan 5 och 10 mnkr" (docs/annotation.md, convention 31). Years are not amounts.
+_COORDINATED_RE = re.compile(rf"(?<![\w.,])(?!(?:19|20)\d\d\b)(?P<num>{_NUMBER})\s+(?:respektive|och|eller|till)\s+[+-]?$")
+_COORDINATION_CHARS = 40  # enough for the number and the conjunction before an amount
+
+
+def _coordinated(text: str, match: "re.Match[str]", value: MoneyValue) -> Optional[Tuple[int, int, MoneyValue]]:
+    """The number before ``match`` that shares its unit, with its value (None when there is none)."""
+    if value.amount is None or not match.group("num") or match.group("num2"):
+        return None
+    second = _parse_number(match.group("num"))
+    start = max(0, match.start() - _COORDINATION_CHARS)
+    before = _COORDINATED_RE.search(text[start:match.start()])
+    first = _parse_number(before.group("num")) if before else None
+    if first is None or not second:
+        return None
+    amount = float(first * Decimal(str(value.amount)) / second)
+    return start + before.start("num"), start + before.end("num"), MoneyValue(amount, value.currency, value.unit)
+
+
 def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
     """Yield (start, end, value) for every money amount in ``text``.
 
     A bare number, a percentage or a number followed by anything but a currency or a
     money unit ("20 miljoner etiopier") is not money; millions and billions without a
-    currency word are, where their sentence speaks of money ("anslaget höjs med 3 miljarder").
+    currency word are, where their sentence speaks of money ("anslaget höjs med 3 miljarder"),
+    and so is a number coordinated with an amount ("9 respektive 7,4 miljoner kr").
     """
     found = []
     if _may_hold_money(text):
-        found = [(m.start(), m.end(), _value(m)) for m in MONEY_RE.finditer(text)]
+        for m in MONEY_RE.finditer(text):
+            value = _value(m)
+            if not m.group("pcur"):
+                shared = _coordinated(text, m, value)
+                if shared and not any(s < shared[1] and shared[0] < e for s, e, _ in found):
+                    found.append(shared)
+            found.append((m.start(), m.end(), value))
     if "milj" in text or "md" in text or "mrd" in text:
         for m in BARE_MONEY_RE.finditer(text):
             if any(s < m.end() and m.start() < e for s, e, _ in found):
@@ -272,9 +300,16 @@ class MoneyEnricher:
         self.label = check_entity_label(label)
 
     def __call__(self, doc: Doc) -> Doc:
+        in_text: Optional[dict] = None
         for ent in doc.ents:
             if ent.label_ == self.label:
                 value = parse_money_entity(ent.text)
+                if value is NO_MONEY:
+                    # A number whose unit is in its context ("9 respektive 7,4 miljoner kr"): the
+                    # value find_money gives it there (the text is scanned only for such spans).
+                    if in_text is None:
+                        in_text = {(s, e): v for s, e, v in find_money(doc.text)}
+                    value = in_text.get((ent.start_char, ent.end_char), NO_MONEY)
                 ent._.amount_sek = value.amount_sek
                 ent._.currency = value.currency
                 ent._.unit = value.unit

@@ -117,6 +117,8 @@ def test_round_trip(tmp_path):
         ("Nämnden redovisar ett underskott. Det handlar om 17 miljoner istället för 9.", "17 miljoner", 1.7e7),
         ("Besparingarna fortsätter. Åtstramningen blir 40 miljoner nästa år.", "40 miljoner", 4e7),
         ("Av pengarna ska 9 miljoner gå till försörjningsstöd.", "9 miljoner", 9e6),
+        # A comparative after the amount.
+        ("Utfallet är 12,5 miljoner sämre än budget.", "12,5 miljoner", 1.25e7),
     ],
 )
 def test_amount_without_currency_word_in_money_context(text, found, amount_sek):
@@ -136,9 +138,36 @@ def test_a_sign_in_front_stays_outside_the_amount():
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("4,2 mnkr", 4.2e6), ("1,5 Mkr", 1.5e6)]
 
 
+def test_enricher_gives_a_coordinated_number_the_shared_unit():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_money")
+    text = "Utfallet blev 9 respektive 7,4 miljoner kr i år."
+    doc = nlp.make_doc(text)
+    start = text.index("7,4")
+    doc.ents = [doc.char_span(14, 15, label="MONEY"), doc.char_span(start, start + 15, label="MONEY")]
+    assert [(e.text, e._.amount_sek, e._.unit) for e in nlp.get_pipe("svpol_money")(doc).ents] == [
+        ("9", 9e6, "miljoner kr"), ("7,4 miljoner kr", 7.4e6, "miljoner kr")]
+
+
 def test_enricher_reads_an_amount_without_currency_as_kronor():
     from svpol.components.money import parse_money_entity
 
     assert parse_money_entity("3 miljarder").amount_sek == 3e9
     assert parse_money_entity("0,6 mnkr").amount_sek == 6e5
     assert parse_money_entity("budgeten") == NO_MONEY
+
+
+def test_amounts_in_ore_have_their_value_in_kronor():
+    text = "Skatten höjs med 35 öre, och en sopsäck kostar 12 kr och 50 öre."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("35 öre", 0.35), ("12 kr", 12.0), ("50 öre", 0.5)]
+    assert list(find_money("Före 2010 var det större.")) == []
+
+
+def test_a_number_coordinated_with_an_amount_shares_its_unit():
+    text = "Nämnderna visar +4 respektive +2,5 miljoner kr, ramen ligger mellan 8 och 12 mnkr."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("4", 4e6), ("2,5 miljoner kr", 2.5e6), ("8", 8e6), ("12 mnkr", 1.2e7)]
+    # A year is not an amount, and a range is one amount.
+    text = "Under 2023 och 400 kronor senare blev det 5-10 mnkr."
+    assert [text[s:e] for s, e, _ in find_money(text)] == ["400 kronor", "5-10 mnkr"]
