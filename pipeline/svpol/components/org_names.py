@@ -105,7 +105,7 @@ def _municipalities() -> FrozenSet[str]:
     return frozenset(load_kb(parts=("authorities",)).municipality_names)
 
 
-def _is_municipality(name: str) -> bool:
+def is_municipality(name: str) -> bool:
     """Whether ``name`` is a municipality of the shipped knowledge base (the place of a municipal company)."""
     return name in _municipalities()
 
@@ -179,7 +179,7 @@ class OrgNames(NameList):
         for m in _NUMBERED_OR_PLACED_RE.finditer(text):
             yield m.start(), m.end()
         for m in _MUNICIPAL_COMPANY_RE.finditer(text):
-            if _is_municipality(m.group("place")):
+            if is_municipality(m.group("place")):
                 yield m.start(), m.end()
         for m in _CLUB_RE.finditer(text):
             start = self._club_start(text, m.start(), m.end())

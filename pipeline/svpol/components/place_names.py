@@ -40,6 +40,7 @@ from spacy.util import filter_spans
 from ..kb import load_kb
 from .entity_rules import DEFAULT_SPANS_KEY
 from .name_list import NameList, resource_names
+from .org_names import is_municipality
 
 LABEL = "LOC"
 
@@ -55,6 +56,31 @@ _SENTENCE_END = frozenset(".!?:;")
 _MUNICIPALITY_RE = re.compile(r"[A-ZÅÄÖ][\w-]*(?: [A-ZÅÄÖ][\w-]*)? (?:kommun|stad)")
 _PLACE_PREPOSITIONS = frozenset(("i", "inom"))
 _MUNICIPALITY_WORDS = ("kommun", "stad", "Stad")
+# A municipality that acts, owns or is governed is the organisation (AUTHORITY; the guide:
+# "Kiruna kommun har beslutat"): its name before a verb of deciding, wanting or doing ("Vetlanda
+# vill", "Även Kumla behöver", "Haninge inför"), as the owner of its politics or finances
+# ("Borlänges politiska majoritet", "Eslövs medlemskap"), or after a verb of governing ("styra
+# Kungälv"). "Tanums kommun är", "ligger", "har 20 000 invånare" stay places.
+_ACTING_VERBS = frozenset((
+    "vill", "ville", "behöver", "behövde", "måste", "bör", "borde", "ska", "skall", "skulle", "kan", "kunde",
+    "inför", "införde", "bygger", "byggde", "köper", "köpte", "säljer", "sålde", "beslutar", "beslutade", "beslöt",
+    "satsar", "satsade", "ansöker", "ansökte", "planerar", "planerade", "erbjuder", "erbjöd", "anställer",
+    "anställde", "investerar", "investerade", "äger", "ägde", "anser", "ansåg", "kräver", "krävde", "väljer",
+    "valde", "sparar", "sparade", "sänker", "sänkte", "höjer", "höjde", "redovisar", "redovisade", "genomför",
+    "genomförde", "ansvarar", "driver", "drev", "överklagar", "överklagade", "avvecklar", "avvecklade",
+    "tecknar", "tecknade", "inleder", "inledde", "startar", "startade", "stänger", "stängde",
+))
+_ADVERBS_BEFORE_VERB = frozenset(("inte", "också", "även", "nu", "redan", "därför", "dock", "själv"))
+_OWNED_NOUNS = frozenset((
+    "majoritet", "ledning", "kommunledning", "politiker", "styre", "ekonomi", "budget", "resultat", "medlemskap",
+    "verksamhet", "verksamheter", "förvaltning", "organisation", "beslut", "skattesats", "investeringar",
+    "nämnder", "bolag",
+))
+_GOVERNING_VERBS = frozenset(("styra", "styr", "styrde", "leda", "leder", "ledde", "styrt"))
+_NOT_SUBJECT_BEFORE = frozenset((
+    "i", "inom", "från", "till", "på", "mot", "av", "för", "med", "vid", "över", "genom", "mellan", "utanför",
+    "runt", "kring", "om", "under", "åt", "hos", "ur", "efter", "utan", "än", "som",
+))
 # The European routes through Sweden (not "E85", a fuel), and national and county roads by number.
 _E_ROADS = ("4", "6", "10", "12", "14", "16", "18", "20", "22", "45", "47", "55", "65")
 # The tokens a road match starts with: a text without any of them is not searched.
@@ -192,6 +218,52 @@ class PlaceNames(NameList):
         if self.rules_key in doc.spans:
             doc.spans[self.rules_key] = relabel(doc.spans[self.rules_key])
 
+    def municipalities_as_bodies(self, doc: Doc) -> None:
+        """Relabel a municipality that acts, owns or is governed from LOC to AUTHORITY (see
+        ``_ACTING_VERBS``), with ``kommun``/``stad`` right after it joining the span."""
+        ents = list(doc.ents)  # read once: the getter scans every token
+        changed: Dict[int, Span] = {}
+        for k, ent in enumerate(ents):
+            if ent.label_ != LABEL or not ent.text[:1].isupper():
+                continue
+            end = ent.end
+            if end < len(doc) and doc[end].lower_ in ("kommun", "stad", "kommuns", "stads") and ent.end - ent.start == 1:
+                end += 1
+            name = re.sub(r"(?: (?:kommun|stad)s?)$", "", doc[ent.start:end].text, flags=re.IGNORECASE)
+            if is_municipality(name):
+                # "Tranås" is its own genitive: such a name before a noun of its politics owns it too.
+                genitive = False
+                may_own = name.endswith("s")
+            elif name.endswith("s") and is_municipality(name[:-1]):
+                genitive = may_own = True
+            else:
+                continue
+            before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            after = [t.lower_ for t in doc[end:end + 3]]
+            acts = (not genitive and before not in _NOT_SUBJECT_BEFORE and bool(after)
+                    and (after[0] in _ACTING_VERBS
+                         or (after[0] in _ADVERBS_BEFORE_VERB and len(after) > 1 and after[1] in _ACTING_VERBS)))
+            owns = may_own and any(word in _OWNED_NOUNS for word in after[:2])
+            governed = not genitive and before in _GOVERNING_VERBS
+            if acts or owns or governed:
+                changed[k] = Span(doc, ent.start, end, label="AUTHORITY")
+        if not changed:
+            return
+        taken = {i for span in changed.values() for i in range(span.start, span.end)}
+        replaced = {(ents[k].start, ents[k].end) for k in changed}
+
+        def relabel(spans: Iterable[Span], add: Iterable[Span]) -> List[Span]:
+            kept = [s for s in spans if (s.start, s.end) not in replaced and not any(i in taken for i in range(s.start, s.end))]
+            return sorted(kept + list(add), key=lambda s: s.start)
+
+        doc.ents = relabel(ents, changed.values())
+        if self.rules_key in doc.spans:
+            # A relabelled rule entity stays a rule entity (scored by the rules' precision).
+            rules = list(doc.spans[self.rules_key])
+            was_rule = {(s.start, s.end) for s in rules}
+            doc.spans[self.rules_key] = relabel(rules, [changed[k] for k in changed
+                                                        if (ents[k].start, ents[k].end) in was_rule])
+
     def __call__(self, doc: Doc) -> Doc:
         counts = doc.count_by(ORTH)
         self.municipalities_as_places(doc, counts)
@@ -199,7 +271,10 @@ class PlaceNames(NameList):
         text = doc.text  # rebuilt from the tokens on every read: once for both searches
         addresses = self.streets(doc, text) + self.properties(doc, text)
         found = sorted(filter_spans(listed + self.roads(doc, counts) + addresses), key=lambda span: span.start)
-        return self.add_matches(doc, found) if found else doc
+        if found:
+            doc = self.add_matches(doc, found)
+        self.municipalities_as_bodies(doc)
+        return doc
 
     def yields_to(self, span: Span, overlapping: List[Span]) -> bool:
         """An entity reaching outside the match holds it (a longer name), and the model's own LOC
