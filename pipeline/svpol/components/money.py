@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Iterator, Optional, Tuple
+from typing import Iterator, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -224,23 +224,32 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 
 # A number coordinated with an amount shares its unit: "+9 respektive +7,4 miljoner kr",
-# "mellan 5 och 10 mnkr" (docs/annotation.md, convention 31). Years are not amounts.
-_COORDINATED_RE = re.compile(rf"(?<![\w.,])(?!(?:19|20)\d\d\b)(?P<num>{_NUMBER})\s+(?:respektive|och|eller|till)\s+[+-]?$")
-_COORDINATION_CHARS = 40  # enough for the number and the conjunction before an amount
+# "mellan 8 och 12 mnkr", "med 15, 20 och 25 miljoner kronor" (docs/annotation.md, convention 31).
+# Years are not amounts.
+_COORDINATED_RE = re.compile(
+    rf"(?<![\w.,])(?!(?:19|20)\d\d\b)(?P<num>{_NUMBER})(?:\s+(?:respektive|och|eller|till)\s+|,\s+)[+-]?$")
+_COORDINATION_CHARS = 40  # enough for a number and the conjunction or comma before the next
 
 
-def _coordinated(text: str, match: "re.Match[str]", value: MoneyValue) -> Optional[Tuple[int, int, MoneyValue]]:
-    """The number before ``match`` that shares its unit, with its value (None when there is none)."""
+def _coordinated(text: str, match: "re.Match[str]", value: MoneyValue) -> List[Tuple[int, int, MoneyValue]]:
+    """The numbers before ``match`` that share its unit, with their values, last first."""
     if value.amount is None or not match.group("num") or match.group("num2"):
-        return None
+        return []
     second = _parse_number(match.group("num"))
-    start = max(0, match.start() - _COORDINATION_CHARS)
-    before = _COORDINATED_RE.search(text[start:match.start()])
-    first = _parse_number(before.group("num")) if before else None
-    if first is None or not second:
-        return None
-    amount = float(first * Decimal(str(value.amount)) / second)
-    return start + before.start("num"), start + before.end("num"), MoneyValue(amount, value.currency, value.unit)
+    if not second:
+        return []
+    found, end = [], match.start()
+    while True:
+        start = max(0, end - _COORDINATION_CHARS)
+        before = _COORDINATED_RE.search(text[start:end])
+        first = _parse_number(before.group("num")) if before else None
+        # A conjunction joins the last number to the amount and commas the ones before it:
+        # "15, 20 och 25 miljoner", not "Riksväg 61, 14,5 miljoner" nor "3 och 15 och 25".
+        if first is None or (found and "," not in before.group(0)) or (not found and "," in before.group(0)):
+            return found
+        amount = float(first * Decimal(str(value.amount)) / second)
+        found.append((start + before.start("num"), start + before.end("num"), MoneyValue(amount, value.currency, value.unit)))
+        end = start + before.start("num")
 
 
 def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
@@ -256,9 +265,9 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
         for m in MONEY_RE.finditer(text):
             value = _value(m)
             if not m.group("pcur"):
-                shared = _coordinated(text, m, value)
-                if shared and not any(s < shared[1] and shared[0] < e for s, e, _ in found):
-                    found.append(shared)
+                for shared in reversed(_coordinated(text, m, value)):
+                    if not any(s < shared[1] and shared[0] < e for s, e, _ in found):
+                        found.append(shared)
             found.append((m.start(), m.end(), value))
     if "milj" in text or "md" in text or "mrd" in text:
         for m in BARE_MONEY_RE.finditer(text):

@@ -59,20 +59,20 @@ _COMPANY_RE = re.compile(
     rf"(?<![\w-])(?!AB\s){_CAP}(?:[ \t]+(?!AB\b)(?:{_CAP}|[a-zåäö][\wåäö-]*|&)){{0,4}}[ \t]+AB(?::s|s)?(?![\wåäö])")
 _AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?![\wåäö])")
 
-_FACILITY_SUFFIX = ("skolan", "skola", "gymnasiet", "sjukhuset", "museet", "garnisonen", "biblioteket", "vårdcentralen",
-                    "äldreboendet", "teatern", "arenan", "akademin")
+_FACILITY_SUFFIX = ("skolan", "skola", "gymnasiet", "sjukhuset", "lasarettet", "museet", "garnisonen", "biblioteket",
+                    "vårdcentralen", "äldreboendet", "teatern", "arenan", "akademin")
 _FACILITY_WORD_RE = re.compile(rf"(?<![\w-])[A-ZÅÄÖ][a-zåäöé]{{2,}}(?:{'|'.join(_FACILITY_SUFFIX)})s?(?![\wåäö])")
-_FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "flygplats", "garnison", "vårdcentral", "äldreboende",
-                   "skola", "förskola", "gymnasium", "folkhögskola", "museum", "konstmuseum", "teater", "bibliotek",
-                   "konsthall", "kulturhus", "sparbank")
+_FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "lasarett", "flygplats", "garnison", "vårdcentral", "äldreboende",
+                   "skola", "skolan", "förskola", "gymnasium", "folkhögskola", "museum", "konstmuseum", "teater",
+                   "bibliotek", "konsthall", "kulturhus", "sparbank")
 # The noun also capitalised, as in a proper name ("Roslagens Sparbank", "Hässleholm Kulturhus").
 _FACILITY_NOUN_ALTERNATIVES = "|".join(f"[{noun[0].upper()}{noun[0]}]{noun[1:]}" for noun in _FACILITY_NOUNS)
 _NAMED_FACILITY_RE = re.compile(
     rf"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+(?:{_FACILITY_NOUN_ALTERNATIVES})s?(?![\wåäö])")
 # Names completed by a number or a place: "Task Force 3-10", "Camp Marmal", "Kommunförbundet Västernorrland",
 # a county's museum or theatre ("Länsmuseet Gävleborg", "Folkteatern Gävleborg"), "Sparbanken Skåne".
-_PLACED_NAMES = ("Camp", "Kommunförbundet", "Länsmuseet", "Länssjukhuset", "Länsteatern", "Folkteatern",
-                 "Regionteatern", "Sparbanken")
+_PLACED_NAMES = ("Camp", "Centrallasarettet", "Kommunförbundet", "Länsmuseet", "Länssjukhuset", "Länsteatern",
+                 "Folkteatern", "Regionteatern", "Sparbanken")
 _NUMBERED_OR_PLACED_RE = re.compile(
     rf"(?<![\w-])(?:Task Force[ \t]+\d+(?:-\d+)?|(?:{'|'.join(_PLACED_NAMES)})[ \t]+[A-ZÅÄÖ][\wåäö]+)(?![\wåäö])")
 
@@ -83,7 +83,7 @@ _MUNICIPAL_COMPANY_RE = re.compile(
     r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?[ \t](?:Energi|Fjärrvärme|Vatten|Bostäder|Elnät|Stadsnät|Renhållning"
     r"|Fastigheter|Hamn)(?:s|:s)?(?![\wåäö])")
 # Sports clubs: "Eriksberg BK", "Djurgårdens IF", "IFK Göteborg", "BK Häcken".
-_CLUB_LETTERS = ("AIK", "BK", "BoIS", "FF", "FK", "GoIF", "HK", "IBK", "IF", "IFK", "IK", "SK")
+_CLUB_LETTERS = ("AIK", "BK", "BoIS", "Club", "FC", "FF", "FK", "GoIF", "HC", "HK", "IBK", "IF", "IFK", "IK", "SK")
 _CLUB_RE = re.compile(
     rf"(?<![\w-])(?:(?:{_CAP}[ \t]+){{1,2}}(?:{'|'.join(_CLUB_LETTERS)})|(?:{'|'.join(_CLUB_LETTERS)})[ \t]+{_CAP})"
     r"(?![\wåäö])")
@@ -93,9 +93,11 @@ _NAME_AFTER_FACILITY_RE = re.compile(
     r"(?<![\w-])(?:förskolan|skolan|grundskolan|gymnasiet|äldreboendet|fritidsgården)[ \t]+"
     r"(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:-[\wåäöÅÄÖ]+)*)(?![\wåäö-])")
 
-# Airports and networks named as such: "Lapland Airport", "Trästadsnätverket".
+# Airports and networks named as such, and a house named by its owner's or its theme's genitive:
+# "Lapland Airport", "Trästadsnätverket", "Utvandrarnas hus", "Regionens hus", "Folkets Hus".
 _AIRPORT_OR_NETWORK_RE = re.compile(
-    r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö]+[ \t]+Airport|[A-ZÅÄÖ][a-zåäö]+nätverket)(?:s|:s)?(?![\wåäö])")
+    r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö]+[ \t]+Airport|[A-ZÅÄÖ][a-zåäö]+nätverket|[A-ZÅÄÖ][a-zåäö]+s[ \t]+[Hh]us)"
+    r"(?:s|:s)?(?![\wåäö])")
 # A short form: 2-8 letters, at least two capitals ("HUI", "TyBo", "STIM"), no party letters' lower case.
 _SHORT_FORM_RE = re.compile(r"(?=(?:[^A-ZÅÄÖ]*[A-ZÅÄÖ]){2})[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,7}")
 
@@ -143,7 +145,9 @@ class OrgNames(NameList):
     def _company_start(self, text: str, start: int, end: int) -> int:
         """Drop ordinary words in front of a company name ("Enligt Posten AB" -> "Posten AB")."""
         words = list(re.finditer(r"\S+", text[start:end]))[:-1]  # the last word is AB (ABs, AB:s)
-        while len(words) > 1 and words[0].group(0) != "och" and self._ordinary(words[0].group(0)):
+        # An ordinary word joined to the next by "&" or "och" is part of the name ("Vatten & Avfall i … AB").
+        while (len(words) > 1 and words[0].group(0) not in ("och", "&") and words[1].group(0) not in ("och", "&")
+               and self._ordinary(words[0].group(0))):
             words.pop(0)
         return start + words[0].start() if words else start
 

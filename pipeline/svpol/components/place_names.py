@@ -68,7 +68,8 @@ _ACTING_VERBS = frozenset((
     "anställde", "investerar", "investerade", "äger", "ägde", "anser", "ansåg", "kräver", "krävde", "väljer",
     "valde", "sparar", "sparade", "sänker", "sänkte", "höjer", "höjde", "redovisar", "redovisade", "genomför",
     "genomförde", "ansvarar", "driver", "drev", "överklagar", "överklagade", "avvecklar", "avvecklade",
-    "tecknar", "tecknade", "inleder", "inledde", "startar", "startade", "stänger", "stängde",
+    "tecknar", "tecknade", "inleder", "inledde", "startar", "startade", "stänger", "stängde", "beviljas",
+    "beviljades",
 ))
 _ADVERBS_BEFORE_VERB = frozenset(("inte", "också", "även", "nu", "redan", "därför", "dock", "själv"))
 _OWNED_NOUNS = frozenset((

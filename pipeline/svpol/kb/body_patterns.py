@@ -34,6 +34,7 @@ _BODY_IN_MUNICIPALITY_RE = re.compile(
 MunicipalityLookup = Callable[[str], Optional[Tuple[str, str]]]
 
 
+_COMMITTEE_RE = re.compile(r"(?:[A-ZÅÄÖ][a-zåäö]+-\s+och\s+)?(?P<field>[A-ZÅÄÖa-zåäö][a-zåäö]+?)utskottets?")
 _PLACE_POLICE_RE = re.compile(r"(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?polisens?")
 # Adjectives that name a municipal board or administration by its field ("Tekniska nämnden").
 _FIELD_ADJECTIVES = ("tekniska", "sociala")
@@ -132,6 +133,12 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         if len(words) == 2 and words[0].lower() in _FIELD_ADJECTIVES and last in ("nämnden", "förvaltningen"):
             return Authority(f"{words[0][0].upper()}{words[0][1:].lower()} {last}", "municipal_body")
         return None
+    # A municipality's committee named by its field of work: "Kommunledningsutskottet",
+    # "Individ- och omsorgsutskottet" (the Riksdag's committees are listed, so found before this).
+    committee = _COMMITTEE_RE.fullmatch(text)
+    if committee and committee.group("field").lower().startswith(ADMINISTRATION_FIELDS):
+        name = text[:-1] if text.endswith("s") else text
+        return Authority(name[0].upper() + name[1:], "municipal_body")
     # The police of a place, written as one word: "Södertäljepolisen", "Göteborgspolisens".
     police = _PLACE_POLICE_RE.fullmatch(text)
     if police and municipality(police.group("place")):

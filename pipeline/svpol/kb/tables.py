@@ -192,7 +192,8 @@ ADMINISTRATION_FIELDS: Tuple[str, ...] = (
     "stadslednings", "regionlednings", "stadsbyggnads", "samhällsbyggnads", "exploaterings",
     "fastighets", "teknik", "tekniska", "bygg", "fritids", "barn", "hälso", "sjukvårds",
     "vård", "upphandlings", "kultur- och fritids", "lokal", "park", "gatu", "stadsmiljö",
-    "intraprenad", "funktionsstöds", "individ", "ekonomi", "personal",
+    "intraprenad", "funktionsstöds", "individ", "ekonomi", "personal", "bildnings", "välfärds", "omvårdnads",
+    "lärande", "kompetens",
 )
 # The bodies every municipality or region has: the name alone says which kind of body.
 _MUNICIPAL_FIXED: Tuple[Tuple[str, str], ...] = (

@@ -263,3 +263,11 @@ def test_lower_case_party_letters_after_a_comma_and_a_presidium_outside_the_body
     assert ents(doc) == [("s", "PARTY"), ("c", "PARTY"), ("m", "PARTY"), ("kommunfullmäktiges", "AUTHORITY")]
     # lower-case letters the KB does not know as a party's stay untagged
     assert ents(nlp("Rut Ahlberg, x, ordförande")) == []
+
+
+def test_municipal_committees_administrations_and_a_capitalised_council(nlp):
+    doc = nlp("Mötet tog slut. Fullmäktige sa ja. Kommunledningsutskottet och Individ- och omsorgsutskottet redovisar, "
+              "chef bildningsförvaltningen Eva Ek, men arbetsutskottet och socialutskottet?")
+    assert ents(doc) == [("Fullmäktige", "AUTHORITY"), ("Kommunledningsutskottet", "AUTHORITY"),
+                         ("Individ- och omsorgsutskottet", "AUTHORITY"), ("bildningsförvaltningen", "AUTHORITY"),
+                         ("socialutskottet", "AUTHORITY")]

@@ -168,6 +168,9 @@ def test_a_number_coordinated_with_an_amount_shares_its_unit():
     text = "Nämnderna visar +4 respektive +2,5 miljoner kr, ramen ligger mellan 8 och 12 mnkr."
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
         ("4", 4e6), ("2,5 miljoner kr", 2.5e6), ("8", 8e6), ("12 mnkr", 1.2e7)]
+    text = "Psykiatrin får 15, 20 och 25 miljoner kronor; Riksväg 61, 14,5 miljoner kronor."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("15", 1.5e7), ("20", 2e7), ("25 miljoner kronor", 2.5e7), ("14,5 miljoner kronor", 1.45e7)]
     # A year is not an amount, and a range is one amount.
     text = "Under 2023 och 400 kronor senare blev det 5-10 mnkr."
     assert [text[s:e] for s, e, _ in find_money(text)] == ["400 kronor", "5-10 mnkr"]

@@ -143,3 +143,12 @@ def test_a_bracketed_short_form_after_an_organisation_and_where_it_recurs():
     # Not after an entity of another label, and not a word with one capital.
     assert _run("Hos Ekby (EB) och Ekby Tjänst AB (Tjänst).", [("Ekby", "LOC")], ordinary=("hos",)) == [
         ("Ekby", "LOC"), ("Ekby Tjänst AB", "ORG")]
+
+
+def test_hospitals_schools_houses_and_clubs_named_as_such():
+    text = ("Vård på Centrallasarettet Ekby och Norrby lasarett, renovering av Hagaby skolan, möte i Utvandrarnas hus "
+            "och Folkets Hus, bidrag till Ekby Hockey Club. VD Vatten & Avfall i Ekby AB.")
+    assert _run(text, ordinary=("vatten", "avfall", "i", "vd")) == [
+        ("Centrallasarettet Ekby", "ORG"), ("Norrby lasarett", "ORG"), ("Hagaby skolan", "ORG"),
+        ("Utvandrarnas hus", "ORG"), ("Folkets Hus", "ORG"), ("Ekby Hockey Club", "ORG"),
+        ("Vatten & Avfall i Ekby AB", "ORG")]

@@ -112,5 +112,6 @@ def test_a_municipality_that_acts_owns_or_is_governed_is_the_authority():
                     ("Nässjö kommun", "AUTHORITY"), ("Eksjö", "LOC"), ("Tranås", "LOC")]
     # The list's matches are rule entities and stay so when relabelled; the model's Nässjö was not one.
     assert rules == [e for e in ents if e[0] != "Nässjö kommun"]
-    # A place noun after the genitive keeps the place.
+    # A place noun after the genitive keeps the place; a grant is given to the organisation.
     assert _run("Eksjös geografiska läge är bra.")[0] == [("Eksjös", "LOC")]
+    assert _run("Tranås beviljas pengar.")[0] == [("Tranås", "AUTHORITY")]
