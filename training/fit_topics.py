@@ -125,6 +125,11 @@ def fit_topic_evidence(model: Path, dev: Path, output: Path, *, batch_size: int 
     return record
 
 
+def evaluation_files(paths: Sequence[Path]) -> List[str]:
+    """The files among ``paths`` that are dev or test sets by their name: they are never fitted on."""
+    return [str(p) for p in paths if "dev" in Path(p).name or "test" in Path(p).name]
+
+
 def _document_of(doc: Doc) -> str:
     """The source document of a gold paragraph (folds keep a document's paragraphs together)."""
     from .gold import SOURCE_KEY  # training.gold imports this module's neighbours: import at use
@@ -257,7 +262,7 @@ def model_command(
     folds: int = typer.Option(5, "--folds"),
 ) -> None:
     """Fit topic_evidence's text model on hand-annotated paragraphs; print the cross-validated scores."""
-    bad = [str(p) for p in train if "dev" in p.name or "test" in p.name]
+    bad = evaluation_files(train)
     if bad:
         typer.echo(f"error: {', '.join(bad)}: dev and test sets choose and judge models; they are not for fitting",
                    err=True)

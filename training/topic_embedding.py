@@ -36,7 +36,7 @@ from svpol.evaluate import find_topic_thresholds, model_thresholds, read_docs, s
 from svpol.labels import TOPIC_LABELS
 
 from .fit_confidence import write_pipeline
-from .fit_topics import _document_of
+from .fit_topics import _document_of, evaluation_files
 from .paths import REPO
 
 app = typer.Typer(help=__doc__.split("\n")[0], no_args_is_help=True)
@@ -92,6 +92,9 @@ def fit(train: Sequence[Path], backbone: Path, output: Path, *, folds: int = 5, 
     """
     if folds < 2:
         raise ValueError(f"folds must be at least 2, got {folds}")
+    if evaluation_files(train):
+        raise ValueError(f"{', '.join(evaluation_files(train))}: dev and test sets choose and judge models; "
+                         "they are not for fitting")
     blank = spacy.blank("sv")
     docs = []
     for path in train:

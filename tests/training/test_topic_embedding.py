@@ -121,6 +121,8 @@ def test_bad_inputs_are_clear_errors(tiny_bert, tmp_path):  # noqa: F811
         fit([tmp_path / "missing.spacy"], tiny_bert, tmp_path / "head")
     with pytest.raises(ValueError, match="folds"):
         fit([tmp_path / "missing.spacy"], tiny_bert, tmp_path / "head", folds=1)
+    with pytest.raises(ValueError, match="not for fitting"):
+        fit([tmp_path / "gold-test.spacy"], tiny_bert, tmp_path / "head")
     with pytest.raises(ValueError, match="topic-embedding fit"):
         assemble(tmp_path, tmp_path / "nohead", tiny_bert, tmp_path / "out")
 
