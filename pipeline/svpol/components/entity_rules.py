@@ -106,11 +106,11 @@ _LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+partiets?(?![\w�
 # Bodies named by their last word, with an optional name (on the same line: a heading
 # above is no part of it) or "X- och" in front.
 _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt", "polismyndighet",
-               "styrelse", "fullmäktige", "Fullmäktige", "utskottet")
+               "styrelse", "fullmäktige", "Fullmäktige", "utskottet", "förbund")
 _BODY_RE = re.compile(
     rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>[\wåäöÅÄÖ]+-\s+(?:och|eller)\s+"
     r"|[A-ZÅÄÖ][a-zåäö]+[ \t]+och[ \t]+))?"
-    rf"(?P<word>[\wåäöÅÄÖ-]*(?:{'|'.join(_BODY_WORDS)})(?:en|n)?s?)"
+    rf"(?P<word>[\wåäöÅÄÖ-]*(?:{'|'.join(_BODY_WORDS)})(?:en|n|et)?s?)"
     r"(?![\wåäö])"
 )
 # A body's working committee is part of its name: "kommunstyrelsens arbetsutskott".
@@ -128,6 +128,11 @@ _IN_PLACE_BODY_WORDS = ("nämnd", "förvaltning", "styrelse", "fullmäktige")
 _BODY_IN_PLACE_RE = re.compile(
     rf"(?<![\w-])[\wåäöÅÄÖ-]*(?:{'|'.join(_IN_PLACE_BODY_WORDS)})(?:en|ens|s|n|ns)?[ \t]+i[ \t]+"
     rf"{_NAME}(?:[ \t]+{_NAME})?(?:[ \t]+(?:kommun|stad))?(?![\wåäö])")
+# The land and environment courts, named by the court they sit at: "Mark- och miljödomstolen vid Umeå
+# tingsrätt" (one span, as a body named with its place), "Mark- och miljööverdomstolen" (only one).
+_ENVIRONMENT_COURT_RE = re.compile(
+    r"(?<![\w-])Mark- och miljö(?:över)?domstolen(?:s|[ \t]+vid[ \t]+[A-ZÅÄÖ][\wåäö]+[ \t]+(?:tingsrätt|hovrätt)s?)?"
+    r"(?![\wåäö])")
 _COURT_IN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(BODIES_IN_PLACE)})\s+i\s+{_NAME}(?:[ \t]+{_NAME})?(?:[ \t]+län)?")
 # Every match of a pattern holds one of its words as written (the patterns are
 # case-sensitive): a text without them is not searched, which saves most of the time.
@@ -301,6 +306,8 @@ class EntityRules(KBComponent):
             yield from self._longest_authority(text, _BODY_IN_PLACE_RE)
         if any(body in text for body in BODIES_IN_PLACE):
             yield from self._longest_authority(text, _COURT_IN_RE)
+        if "miljö" in text:
+            yield from self._longest_authority(text, _ENVIRONMENT_COURT_RE)
 
     def _longest_authority(self, text: str, regex: re.Pattern) -> Iterable[Tuple[str, int, int]]:
         """AUTHORITY for each match of ``regex`` in its longest reading the KB knows."""

@@ -192,7 +192,7 @@ _BARE_FOLLOWERS = (
 BARE_MONEY_RE = re.compile(
     rf"(?<![\w.,])(?:(?P<num>{_NUMBER})|(?i:(?P<word>{_alternation(_NUMBER_WORDS)})))\s+"
     rf"(?P<mult>{_alternation(_BARE_MULTIPLIERS)})"
-    rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?:{_alternation(_BARE_FOLLOWERS)})\b)"
+    rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?:{_alternation(_BARE_FOLLOWERS)})\b|\s+(?:19|20)\d\d(?!\d))"
 )
 _MONEY_CONTEXT_RE = re.compile(
     r"kron|\bkr\b|anslag|budget|kostn|kosta|pengar|medel|bidrag|satsning|satsa|skatt|intäkt|finansi|"

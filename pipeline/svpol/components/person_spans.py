@@ -68,7 +68,7 @@ _LOCAL_LETTERS_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([A-ZÅÄÖ][A-Za-zÅÄÖå
 _FORM_WORDS = frozenset((
     "Anslagsbevis", "Anslagsdatum", "Besöksadress", "Beslutande", "Bilaga", "Bilagor", "Blad", "Datum", "Diarienummer",
     "Dnr", "Expedieras", "Förteckning", "Kansliet", "Förvaringsplats", "Frånvarande", "Handläggare", "Justering", "Justeringens",
-    "Justeringsdag", "Kallelse", "Ledamöter", "Mottagare", "Mötesdatum", "Nämnd", "Närvarande", "Parti", "Paragraf",
+    "Justeringsdag", "Justerande", "Kallelse", "Ledamöter", "Avst", "Närv", "Mottagare", "Mötesdatum", "Nämnd", "Närvarande", "Parti", "Paragraf",
     "Paragrafer", "Plats", "Postadress", "Protokoll", "Referens", "Remiss", "Sammanfattning", "Sammanträdesdatum",
     "Sammanträdesprotokoll", "Telefon", "Text", "Tid", "Tjänstgörande", "Underskrift", "Underskrifter", "Utses",
     "Vakant", "Övrig", "Övriga", "Förste", "Andre",

@@ -34,6 +34,8 @@ _BODY_IN_MUNICIPALITY_RE = re.compile(
 MunicipalityLookup = Callable[[str], Optional[Tuple[str, str]]]
 
 
+_ASSOCIATION_RE = re.compile(
+    r"(?:[A-ZÅÄÖ][a-zåäö]+[ \t]+)?[A-ZÅÄÖ][a-zåäö]+s[ \t]+(?:[Kk]ommunal[a-zåäö]*|[Rr]äddnings|[Mm]iljö)förbund(?:et)?s?")
 _COMMITTEE_RE = re.compile(r"(?:[A-ZÅÄÖ][a-zåäö]+-\s+och\s+)?(?P<field>[A-ZÅÄÖa-zåäö][a-zåäö]+?)utskottets?")
 _PLACE_POLICE_RE = re.compile(r"(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?polisens?")
 # Adjectives that name a municipal board or administration by its field ("Tekniska nämnden").
@@ -133,6 +135,13 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         if len(words) == 2 and words[0].lower() in _FIELD_ADJECTIVES and last in ("nämnden", "förvaltningen"):
             return Authority(f"{words[0][0].upper()}{words[0][1:].lower()} {last}", "municipal_body")
         return None
+    # Municipal associations (the guide: AUTHORITY) named by their area: "Östra Jämtlands
+    # kommunalförbund", "Söderåsens miljöförbund", "Östra Smålands Kommunalteknikförbund".
+    association = _ASSOCIATION_RE.fullmatch(text)
+    if association:
+        return Authority(text[:-1] if text.endswith(("förbunds", "förbundets")) else text, "municipal_body")
+    if text in ("Mark- och miljööverdomstolen", "Mark- och miljööverdomstolens"):
+        return Authority("Mark- och miljööverdomstolen", "court")
     # A municipality's committee named by its field of work: "Kommunledningsutskottet",
     # "Individ- och omsorgsutskottet" (the Riksdag's committees are listed, so found before this).
     committee = _COMMITTEE_RE.fullmatch(text)

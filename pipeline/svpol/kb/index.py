@@ -13,6 +13,9 @@ from .normalize import DateLike, norm_name
 from .records import Authority, Party, Person
 from .storage import KB_PARTS, KBData, read_kb, write_kb
 
+# "Länsstyrelsen i Västerbotten", "länsstyrelsen i Västra Götaland": a county board without "län".
+_COUNTY_BOARD_WITHOUT_LAN_RE = re.compile(r"[Ll]änsstyrelsen i (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)")
+
 
 @dataclass
 class KnowledgeBase:
@@ -111,6 +114,12 @@ class KnowledgeBase:
         for candidate in (key, key[:-1] if key.endswith("s") else None):
             if candidate and candidate in self._authority_names:
                 return self._authority_names[candidate]
+        county = _COUNTY_BOARD_WITHOUT_LAN_RE.fullmatch(text)
+        if county:  # "Länsstyrelsen i Västerbotten": the county named without "län"
+            for full in (f"{county.group('county')}s län", f"{county.group('county')} län"):
+                found = self._authority_names.get(norm_name(f"Länsstyrelsen i {full}"))
+                if found:
+                    return found
         return match_body_pattern(text, self._municipality)
 
     def _municipality(self, name: str) -> Optional[Tuple[str, str]]:

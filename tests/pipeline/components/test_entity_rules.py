@@ -271,3 +271,12 @@ def test_municipal_committees_administrations_and_a_capitalised_council(nlp):
     assert ents(doc) == [("Fullmäktige", "AUTHORITY"), ("Kommunledningsutskottet", "AUTHORITY"),
                          ("Individ- och omsorgsutskottet", "AUTHORITY"), ("bildningsförvaltningen", "AUTHORITY"),
                          ("socialutskottet", "AUTHORITY")]
+
+
+def test_environment_courts_municipal_associations_and_county_boards_without_lan(nlp):
+    doc = nlp("Bolaget överklagade till Mark- och miljödomstolen vid Umeå tingsrätt. Mark- och miljööverdomstolen "
+              "avslår. Östra Jämtlands kommunalförbund och Söderåsens miljöförbund yttrade sig, liksom Länsstyrelsen i "
+              "Västerbotten, men inte Svenska Fotbollförbundet.")
+    assert ents(doc) == [("Mark- och miljödomstolen vid Umeå tingsrätt", "AUTHORITY"),
+                         ("Mark- och miljööverdomstolen", "AUTHORITY"), ("Östra Jämtlands kommunalförbund", "AUTHORITY"),
+                         ("Söderåsens miljöförbund", "AUTHORITY"), ("Länsstyrelsen i Västerbotten", "AUTHORITY")]

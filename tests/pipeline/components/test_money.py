@@ -117,8 +117,9 @@ def test_round_trip(tmp_path):
         ("Nämnden redovisar ett underskott. Det handlar om 17 miljoner istället för 9.", "17 miljoner", 1.7e7),
         ("Besparingarna fortsätter. Åtstramningen blir 40 miljoner nästa år.", "40 miljoner", 4e7),
         ("Av pengarna ska 9 miljoner gå till försörjningsstöd.", "9 miljoner", 9e6),
-        # A comparative after the amount.
+        # A comparative or a year after the amount.
         ("Utfallet är 12,5 miljoner sämre än budget.", "12,5 miljoner", 1.25e7),
+        ("Biljettintäkterna minskar: 125 miljoner 2021.", "125 miljoner", 1.25e8),
     ],
 )
 def test_amount_without_currency_word_in_money_context(text, found, amount_sek):
