@@ -37,9 +37,11 @@ if not Doc.has_extension("date"):
 
 # "(S)", " m.fl. (M)", "(-)", "(båda L)" right after the name.
 _PARTY_AFTER_RE = re.compile(r"\s*(?:m\.\s?fl\.?\s*)?\(\s*(?:(?:båda|bägge|alla|samtliga)\s+)?(?P<party>[^()\n]{1,25}?)\s*\)")
-# "Anna Berg, M, ordförande": party letters after a comma (taken only where they are a PARTY entity).
+# "Anna Berg, M, ordförande", "Karl Lauri, Vänsterpartiet": party letters or a party's name after a comma
+# (taken only where they are a PARTY entity).
 _PARTY_COMMA_RE = re.compile(
-    rf",[ \t]*(?P<party>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{{0,3}}|(?:{'|'.join(LOWER_CASE_PARTY_LETTERS)}))(?![\wåäö])")
+    rf",[ \t]*(?P<party>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{{0,3}}|[A-ZÅÄÖ][a-zåäö]+(?:partiet|erna)"
+    rf"|(?:{'|'.join(LOWER_CASE_PARTY_LETTERS)}))(?![\wåäö])")
 
 
 def _is_party_entity(doc: Doc, start: int, end: int) -> bool:

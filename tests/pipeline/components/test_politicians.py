@@ -232,3 +232,20 @@ def test_abbreviated_offices_between_the_name_and_its_party(nlp):
                    ["Rut Ahlberg", "Kjell Norén", "Lisa Ek"])
     assert got == {"Rut Ahlberg": ("C", "ordförande", None), "Kjell Norén": ("S", "1:e vice ordförande", None),
                    "Lisa Ek": ("M", None, None)}
+
+
+def test_a_partys_name_after_a_comma(nlp):
+    text = "Valdes: Karl Lauri, Vänsterpartiet Eva Esberg, Kristdemokraterna Alice Ny, Sjukvårdspartiet Bo Ek, Norrland"
+    doc = nlp.make_doc(text)
+    spans, cursor = [], 0
+    for name, label in [("Karl Lauri", "PERSON"), ("Vänsterpartiet", "PARTY"), ("Eva Esberg", "PERSON"),
+                        ("Kristdemokraterna", "PARTY"), ("Alice Ny", "PERSON"), ("Sjukvårdspartiet", "PARTY"),
+                        ("Bo Ek", "PERSON"), ("Norrland", "LOC")]:
+        cursor = text.index(name, cursor)
+        spans.append(doc.char_span(cursor, cursor + len(name), label=label))
+        cursor += len(name)
+    doc.ents = spans
+    doc = nlp.get_pipe("svpol_politicians")(doc)
+    # A local party's name is kept as written; a place after the comma is no party.
+    assert {e.text: e._.party for e in doc.ents if e.label_ == "PERSON"} == {
+        "Karl Lauri": "V", "Eva Esberg": "KD", "Alice Ny": "Sjukvårdspartiet", "Bo Ek": None}
