@@ -112,6 +112,12 @@ _STREET_RE = re.compile(
 _PROPERTY_RE = re.compile(
     r"(?<![\w/:.-])(?:[Ff]astighet(?:en|erna)?[ \t])?"
     r"(?P<name>[A-ZÅÄÖ][a-zåäö]{3,})[ \t](?P<number>(?!1[89]\d\d:|20\d\d:)\d{1,4}:\d{1,4})(?![\w:/-])")
+# A property or a city block named after its noun, with or without its number: "fastigheten Sjömannen 5",
+# "kvarteret Smultronet", "Kommunhuskvarteret Solberga" (convention 29: the name and number are the place).
+_BLOCK_NOUN_RE = re.compile(r"[Ff]astigheten|[\wåäöÅÄÖ]*[Kk]varteret")
+_BLOCK_RE = re.compile(
+    rf"(?<![\w-])(?:{_BLOCK_NOUN_RE.pattern})[ \t]+(?P<name>[A-ZÅÄÖ][a-zåäö]{{2,}}(?:[ \t]+\d{{1,4}}(?![\d:]))?)"
+    r"(?![\wåäö:])")
 # A clock time after a place or a field label is no property: "i Kristianstad 13:00", "Kl 19:00".
 _CLOCK_RE = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 _TIME_WORDS = frozenset(("kl", "klockan", "tid", "tiden"))
@@ -178,11 +184,13 @@ class PlaceNames(NameList):
 
     @staticmethod
     def properties(doc: Doc, text: str) -> List[Span]:
-        """Property designations in ``doc`` (``text`` is ``doc.text``), not clock times."""
-        if ":" not in text:
-            return []
-        spans = (doc.char_span(m.start("name"), m.end(), label=LABEL) for m in _PROPERTY_RE.finditer(text)
-                 if not _CLOCK_RE.fullmatch(m.group("number")) and m.group("name").lower() not in _TIME_WORDS)
+        """Property designations and named blocks in ``doc`` (``text`` is ``doc.text``), not clock times."""
+        spans = []
+        if ":" in text:
+            spans += [doc.char_span(m.start("name"), m.end(), label=LABEL) for m in _PROPERTY_RE.finditer(text)
+                      if not _CLOCK_RE.fullmatch(m.group("number")) and m.group("name").lower() not in _TIME_WORDS]
+        if "astigheten" in text or "varteret" in text:
+            spans += [doc.char_span(m.start("name"), m.end("name"), label=LABEL) for m in _BLOCK_RE.finditer(text)]
         return [span for span in spans if span is not None]
 
     def streets(self, doc: Doc, text: str) -> List[Span]:
@@ -278,9 +286,10 @@ class PlaceNames(NameList):
         return doc
 
     def yields_to(self, span: Span, overlapping: List[Span]) -> bool:
-        """An entity reaching outside the match holds it (a longer name), and the model's own LOC
-        keeps its score; entities inside the match are replaced."""
-        return any(e.start < span.start or e.end > span.end
+        """An entity reaching outside the match holds it (a longer name, but not one that starts with
+        a property's noun: "Fastigheten Sjömannen"), and the model's own LOC keeps its score;
+        entities inside the match are replaced."""
+        return any(((e.start < span.start and not _BLOCK_NOUN_RE.fullmatch(e[0].text)) or e.end > span.end)
                    or (e.label_, e.start, e.end) == (LABEL, span.start, span.end) for e in overlapping)
 
 

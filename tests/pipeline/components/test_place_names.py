@@ -115,3 +115,11 @@ def test_a_municipality_that_acts_owns_or_is_governed_is_the_authority():
     # A place noun after the genitive keeps the place; a grant is given to the organisation.
     assert _run("Eksjös geografiska läge är bra.")[0] == [("Eksjös", "LOC")]
     assert _run("Tranås beviljas pengar.")[0] == [("Tranås", "AUTHORITY")]
+
+
+def test_a_property_or_block_named_after_its_noun():
+    ents, _ = _run("Fastigheten Sjömannen 5 ligger vid kvarteret Smultronet och Kommunhuskvarteret Solberga.",
+                   [("Fastigheten Sjömannen", "PERSON"), ("Kommunhuskvarteret Solberga", "PERSON")])
+    assert ents == [("Sjömannen 5", "LOC"), ("Smultronet", "LOC"), ("Solberga", "LOC")]
+    # A lower-case word after the noun is no name.
+    assert _run("Kvarteret har en park.")[0] == []
