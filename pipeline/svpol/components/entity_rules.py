@@ -251,11 +251,17 @@ class EntityRules(KBComponent):
             for item in items:
                 yield "PARTY", match.start(1) + item.start(), match.start(1) + item.end()
         for regex in (_COMMA_LETTERS_RE, _COLUMN_LETTERS_RE, _COLUMN_LETTERS_BEFORE_RE):
-            for match in regex.finditer(text):
+            matches = list(regex.finditer(text))
+            # A list that gives three or more persons a known party after a comma gives a local party's
+            # capitals the same way ("Anita Weinz, NS" among "Leif Gramner, KD").
+            comma_list = regex is _COMMA_LETTERS_RE and sum(bool(kb.match_party(m.group("letters"))) for m in matches) >= 3
+            for match in matches:
                 letters = match.group("letters")
+                start = match.start("letters")
                 if kb.match_party(letters) or (regex is _COLUMN_LETTERS_BEFORE_RE and _local_column_letters(
-                        text, match.start("letters"), letters) and not kb.match_authority(letters)):
-                    yield "PARTY", match.start("letters"), match.end("letters")
+                        text, start, letters) and not kb.match_authority(letters)) or (
+                        comma_list and letters.isupper() and len(letters) > 1 and not kb.match_authority(letters)):
+                    yield "PARTY", start, match.end("letters")
         for match in _LOCAL_PARTY_RE.finditer(text):
             yield "PARTY", match.start(), match.end()
         if "utredning" in text:

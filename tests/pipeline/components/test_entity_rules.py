@@ -280,3 +280,10 @@ def test_environment_courts_municipal_associations_and_county_boards_without_lan
     assert ents(doc) == [("Mark- och miljödomstolen vid Umeå tingsrätt", "AUTHORITY"),
                          ("Mark- och miljööverdomstolen", "AUTHORITY"), ("Östra Jämtlands kommunalförbund", "AUTHORITY"),
                          ("Söderåsens miljöförbund", "AUTHORITY"), ("Länsstyrelsen i Västerbotten", "AUTHORITY")]
+
+
+def test_a_local_partys_capitals_after_a_comma_in_a_list_of_parties(nlp):
+    doc = nlp("Närvarande: Leif Gramner, KD Anita Weinz, NS Anita Sköld, M Roland Karlsson, S")
+    assert ents(doc) == [("KD", "PARTY"), ("NS", "PARTY"), ("M", "PARTY"), ("S", "PARTY")]
+    # Not outside such a list.
+    assert ents(nlp("Enligt Anna Berg, NS Bo Ek, KD.")) == [("KD", "PARTY")]
