@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..kb import load_kb
+from ..kb import DIRECTION_WORDS, load_kb
 from .entity_rules import DEFAULT_SPANS_KEY
 from .name_list import NameList, resource_names
 
@@ -57,10 +57,11 @@ _CAP = r"[A-ZÅÄÖ][\wåäöéü&-]*"
 # words at the front are dropped afterwards (_company_start).
 _COMPANY_RE = re.compile(
     rf"(?<![\w-])(?!AB\s){_CAP}(?:[ \t]+(?!AB\b)(?:{_CAP}|[a-zåäö][\wåäö-]*|&)){{0,4}}[ \t]+AB(?::s|s)?(?![\wåäö])")
+_FRONT_PREPOSITIONS = frozenset(("för", "till", "av", "hos", "på", "med", "från", "mot", "om", "vid", "mellan"))
 _AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?![\wåäö])")
 
 _FACILITY_SUFFIX = ("skolan", "skola", "gymnasiet", "sjukhuset", "lasarettet", "museet", "garnisonen", "biblioteket",
-                    "vårdcentralen", "äldreboendet", "teatern", "arenan", "akademin")
+                    "vårdcentralen", "äldreboendet", "teatern", "arenan", "akademin", "hemmet")
 _FACILITY_WORD_RE = re.compile(rf"(?<![\w-])[A-ZÅÄÖ][a-zåäöé]{{2,}}(?:{'|'.join(_FACILITY_SUFFIX)})s?(?![\wåäö])")
 _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "lasarett", "flygplats", "garnison", "vårdcentral", "äldreboende",
                    "skola", "skolan", "förskola", "gymnasium", "folkhögskola", "museum", "konstmuseum", "teater",
@@ -93,6 +94,14 @@ _NAME_AFTER_FACILITY_RE = re.compile(
     r"(?<![\w-])(?:förskolan|skolan|grundskolan|gymnasiet|äldreboendet|fritidsgården)[ \t]+"
     r"(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:-[\wåäöÅÄÖ]+)*)(?![\wåäö-])")
 
+# A "-gården" in a named place is a care home or another facility ("Solgården i Norrhult"); alone it may
+# be a park or a farm ("Humlegården", "Prästgården").
+_FARM_NAMED_FACILITY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{2,}gården(?=[ \t]+i[ \t]+[A-ZÅÄÖ])")
+# A club or an economic association named with its place or name: "Hylte sportskytteklubb", "Östra Göinge
+# Golfklubb", "Närkefrakt ekonomisk förening".
+_CLUB_OR_ASSOCIATION_RE = re.compile(
+    r"(?<![\w-])(?P<name>[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)[ \t]+"
+    r"(?:ekonomisk[ \t]+förening|[A-Za-zåäöÅÄÖ]*klubb)(?:en|s|ens)?(?![\wåäö])")
 # Airports and networks named as such, and a house named by its owner's or its theme's genitive:
 # "Lapland Airport", "Trästadsnätverket", "Utvandrarnas hus", "Regionens hus", "Folkets Hus".
 _AIRPORT_OR_NETWORK_RE = re.compile(
@@ -145,7 +154,10 @@ class OrgNames(NameList):
     def _company_start(self, text: str, start: int, end: int) -> int:
         """Drop ordinary words in front of a company name ("Enligt Posten AB" -> "Posten AB")."""
         words = list(re.finditer(r"\S+", text[start:end]))[:-1]  # the last word is AB (ABs, AB:s)
-        # An ordinary word joined to the next by "&" or "och" is part of the name ("Vatten & Avfall i … AB").
+        # An ordinary word joined to the next by "&" or "och" is part of the name ("Vatten & Avfall i … AB");
+        # a word and a preposition in front are not ("Proprieborgen för Herrljunga Vatten AB").
+        while len(words) > 2 and words[1].group(0) in _FRONT_PREPOSITIONS:
+            del words[:2]
         while (len(words) > 1 and words[0].group(0) not in ("och", "&") and words[1].group(0) not in ("och", "&")
                and self._ordinary(words[0].group(0))):
             words.pop(0)
@@ -193,6 +205,16 @@ class OrgNames(NameList):
             yield m.start("name"), m.end("name")
         for m in _AIRPORT_OR_NETWORK_RE.finditer(text):
             yield m.start(), m.end()
+        for m in _FARM_NAMED_FACILITY_RE.finditer(text):
+            yield m.start(), m.end()
+        for m in _CLUB_OR_ASSOCIATION_RE.finditer(text):
+            names = list(re.finditer(r"\S+", m.group("name")))
+            # Ordinary words in front are no part of the name ("Grattis Hylte sportskytteklubb"), a
+            # direction is ("Östra Göinge Golfklubb").
+            while names and self._ordinary(names[0].group(0)) and names[0].group(0) not in DIRECTION_WORDS:
+                names.pop(0)
+            if names:
+                yield m.start("name") + names[0].start(), m.end()
 
     def short_forms(self, doc: Doc) -> List[Span]:
         """An organisation's short form in brackets after its name, and where it recurs in ``doc``.

@@ -152,3 +152,11 @@ def test_hospitals_schools_houses_and_clubs_named_as_such():
         ("Centrallasarettet Ekby", "ORG"), ("Norrby lasarett", "ORG"), ("Hagaby skolan", "ORG"),
         ("Utvandrarnas hus", "ORG"), ("Folkets Hus", "ORG"), ("Ekby Hockey Club", "ORG"),
         ("Vatten & Avfall i Ekby AB", "ORG")]
+
+
+def test_care_homes_clubs_associations_and_a_preposition_before_a_company():
+    text = ("Solgården i Norrby blir trygghetsboende, men Humlegården är en park. Grattis Ekby sportskytteklubb, "
+            "Östra Ekby Golfklubb och Ekfrakt ekonomisk förening. Borgen för Ekby Vatten AB.")
+    assert _run(text, ordinary=("grattis", "östra", "borgen")) == [
+        ("Solgården", "ORG"), ("Ekby sportskytteklubb", "ORG"), ("Östra Ekby Golfklubb", "ORG"),
+        ("Ekfrakt ekonomisk förening", "ORG"), ("Ekby Vatten AB", "ORG")]
