@@ -171,8 +171,11 @@ def _with_sub_body(text: str, end: int) -> int:
 
 
 def _variants(form: str) -> List[str]:
-    """A name as written, capitalised and in capitals (headings); definite names also in lower case."""
-    variants = [form, form[:1].upper() + form[1:], form.upper()]
+    """A name as written, capitalised, every word capitalised ("Moderata Samlingspartiet", "Folkpartiet
+    Liberalerna", as municipal pages write them) and in capitals (headings); definite names also in
+    lower case."""
+    variants = [form, form[:1].upper() + form[1:], " ".join(w[:1].upper() + w[1:] for w in form.split(" ")),
+                form.upper()]
     if " " not in form and form.lower().endswith(_LOWER_PARTY_ENDINGS):
         variants.append(form.lower())
     return list(dict.fromkeys(variants))

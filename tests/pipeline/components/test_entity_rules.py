@@ -287,3 +287,8 @@ def test_a_local_partys_capitals_after_a_comma_in_a_list_of_parties(nlp):
     assert ents(doc) == [("KD", "PARTY"), ("NS", "PARTY"), ("M", "PARTY"), ("S", "PARTY")]
     # Not outside such a list.
     assert ents(nlp("Enligt Anna Berg, NS Bo Ek, KD.")) == [("KD", "PARTY")]
+
+
+def test_a_partys_full_name_with_every_word_capitalised(nlp):
+    doc = nlp("Mandat: Moderata Samlingspartiet 7 och Folkpartiet Liberalerna 1.")
+    assert ents(doc) == [("Moderata Samlingspartiet", "PARTY"), ("Folkpartiet Liberalerna", "PARTY")]
