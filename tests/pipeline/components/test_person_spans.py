@@ -69,6 +69,9 @@ def test_form_labels_and_party_letters_leave_the_span():
                        ("Vakant", "PERSON")]) == [("L", "PARTY"), ("Sofia Sjöstrand", "PERSON"), ("Isabel Hildén", "PERSON")]
     # Two words are a name (an initial and a surname), not letters and a name.
     assert _run("Enligt KG Hammar idag", [("KG Hammar", "PERSON")]) == [("KG Hammar", "PERSON")]
+    # The next field's office after a column's party letters ("…, S Kommunchef Olli Joenväärä").
+    assert ("Olli Joenväärä", "PERSON") in _run("Eva Ek, S Kommunchef Olli Joenväärä", [
+        ("Eva Ek", "PERSON"), ("S", "PARTY"), ("Kommunchef Olli Joenväärä", "PERSON")])
     # A signature block's and a vote table's labels.
     assert _run("Ordförande Justerande Eva Ek Tor Berg Justerande. Ja Nej Avst Ja", [
         ("Justerande Eva Ek", "PERSON"), ("Tor Berg Justerande", "PERSON"), ("Avst", "PERSON")]) == [
