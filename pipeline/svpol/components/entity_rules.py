@@ -254,14 +254,14 @@ class EntityRules(KBComponent):
             for item in items:
                 yield "PARTY", match.start(1) + item.start(), match.start(1) + item.end()
         for regex in (_COMMA_LETTERS_RE, _COLUMN_LETTERS_RE, _COLUMN_LETTERS_BEFORE_RE):
-            matches = list(regex.finditer(text))
+            matches = [(m, kb.match_party(m.group("letters"))) for m in regex.finditer(text)]
             # A list that gives three or more persons a known party after a comma gives a local party's
             # capitals the same way ("Anita Weinz, NS" among "Leif Gramner, KD").
-            comma_list = regex is _COMMA_LETTERS_RE and sum(bool(kb.match_party(m.group("letters"))) for m in matches) >= 3
-            for match in matches:
+            comma_list = regex is _COMMA_LETTERS_RE and sum(party is not None for _, party in matches) >= 3
+            for match, party in matches:
                 letters = match.group("letters")
                 start = match.start("letters")
-                if kb.match_party(letters) or (regex is _COLUMN_LETTERS_BEFORE_RE and _local_column_letters(
+                if party or (regex is _COLUMN_LETTERS_BEFORE_RE and _local_column_letters(
                         text, start, letters) and not kb.match_authority(letters)) or (
                         comma_list and letters.isupper() and len(letters) > 1 and not kb.match_authority(letters)):
                     yield "PARTY", start, match.end("letters")

@@ -232,7 +232,7 @@ _COORDINATION_CHARS = 40  # enough for a number and the conjunction or comma bef
 
 
 def _coordinated(text: str, match: "re.Match[str]", value: MoneyValue) -> List[Tuple[int, int, MoneyValue]]:
-    """The numbers before ``match`` that share its unit, with their values, last first."""
+    """The numbers before ``match`` that share its unit, with their values, in text order."""
     if value.amount is None or not match.group("num") or match.group("num2"):
         return []
     second = _parse_number(match.group("num"))
@@ -246,10 +246,15 @@ def _coordinated(text: str, match: "re.Match[str]", value: MoneyValue) -> List[T
         # A conjunction joins the last number to the amount and commas the ones before it:
         # "15, 20 och 25 miljoner", not "Riksväg 61, 14,5 miljoner" nor "3 och 15 och 25".
         if first is None or (found and "," not in before.group(0)) or (not found and "," in before.group(0)):
-            return found
+            return found[::-1]
         amount = float(first * Decimal(str(value.amount)) / second)
         found.append((start + before.start("num"), start + before.end("num"), MoneyValue(amount, value.currency, value.unit)))
         end = start + before.start("num")
+
+
+def _overlaps(found: List[Tuple[int, int, MoneyValue]], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps an amount already ``found``."""
+    return any(s < end and start < e for s, e, _ in found)
 
 
 def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
@@ -265,13 +270,11 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
         for m in MONEY_RE.finditer(text):
             value = _value(m)
             if not m.group("pcur"):
-                for shared in reversed(_coordinated(text, m, value)):
-                    if not any(s < shared[1] and shared[0] < e for s, e, _ in found):
-                        found.append(shared)
+                found += [shared for shared in _coordinated(text, m, value) if not _overlaps(found, *shared[:2])]
             found.append((m.start(), m.end(), value))
     if "milj" in text or "md" in text or "mrd" in text:
         for m in BARE_MONEY_RE.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e, _ in found):
+            if _overlaps(found, m.start(), m.end()):
                 continue
             if _MONEY_CONTEXT_RE.search(_sentence_around(text, m.start(), m.end())):
                 found.append((m.start(), m.end(), _bare_value(m)))

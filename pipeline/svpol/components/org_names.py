@@ -168,10 +168,15 @@ class OrgNames(NameList):
         words = list(re.finditer(r"\S+", text[start:end]))
         if words[-1].group(0) not in _CLUB_LETTERS:
             return start  # "IFK Göteborg": the letters come first
-        names = words[:-1]
-        while names and self._ordinary(names[0].group(0)):
-            names.pop(0)
+        names = self._without_ordinary_front(words[:-1])
         return start + names[0].start() if names else None
+
+    def _without_ordinary_front(self, words: List["re.Match[str]"],
+                                keep: FrozenSet[str] = frozenset()) -> List["re.Match[str]"]:
+        """``words`` without the ordinary words in front of a name (those in ``keep`` stay)."""
+        while words and self._ordinary(words[0].group(0)) and words[0].group(0) not in keep:
+            words = words[1:]
+        return words
 
     def _candidates(self, doc: Doc) -> Iterator[Tuple[int, int]]:
         """(start_char, end_char) of every match."""
@@ -208,11 +213,9 @@ class OrgNames(NameList):
         for m in _FARM_NAMED_FACILITY_RE.finditer(text):
             yield m.start(), m.end()
         for m in _CLUB_OR_ASSOCIATION_RE.finditer(text):
-            names = list(re.finditer(r"\S+", m.group("name")))
             # Ordinary words in front are no part of the name ("Grattis Hylte sportskytteklubb"), a
             # direction is ("Östra Göinge Golfklubb").
-            while names and self._ordinary(names[0].group(0)) and names[0].group(0) not in DIRECTION_WORDS:
-                names.pop(0)
+            names = self._without_ordinary_front(list(re.finditer(r"\S+", m.group("name"))), DIRECTION_WORDS)
             if names:
                 yield m.start("name") + names[0].start(), m.end()
 
@@ -245,12 +248,9 @@ class OrgNames(NameList):
         found = self.find(doc)
         if found:
             doc = self.add_matches(doc, found)
-        if "(" in doc.text:
-            # After the names are in: a short form needs its organisation (from the list, the rules or ner).
-            short = [Span(doc, s.start, s.end, label=LABEL) for s in self.short_forms(doc)]
-            if short:
-                doc = self.add_matches(doc, short)
-        return doc
+        # After the names are in: a short form needs its organisation (from the list, the rules or ner).
+        short = [Span(doc, s.start, s.end, label=LABEL) for s in self.short_forms(doc)]
+        return self.add_matches(doc, short) if short else doc
 
 
 @Language.factory(

@@ -247,9 +247,10 @@ class PersonSpans:
         for match in _COLUMN_NAME_RE.finditer(text):
             letters = doc.char_span(match.start("letters"), match.end("letters"))
             name = doc.char_span(match.start("name"), match.end("name"), label=PERSON)
-            if name is not None and 0 < leading_role_length(name) < len(name):
+            office = leading_role_length(name) if name is not None else 0
+            if 0 < office < len(name):
                 # the next field's office before its name: "…, S Kommunchef Olli Joenväärä"
-                name = Span(doc, name.start + leading_role_length(name), name.end, PERSON)
+                name = Span(doc, name.start + office, name.end, PERSON)
             if (letters is not None and name is not None and letters.start in party_tokens
                     and not any(i in others for i in range(name.start, name.end))):
                 names.append(name)

@@ -30,7 +30,7 @@ the guide tells apart by context). Entities inside a match are replaced (`Nya Ze
 from __future__ import annotations
 
 import re
-from typing import Dict, Iterable, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -220,19 +220,13 @@ class PlaceNames(NameList):
         if not places:
             return
 
-        def relabel(spans: Iterable[Span]) -> List[Span]:
-            return [Span(doc, s.start, s.end, LABEL) if (s.start, s.end) in places else s for s in spans]
-
-        doc.ents = relabel(doc.ents)
-        if self.rules_key in doc.spans:
-            doc.spans[self.rules_key] = relabel(doc.spans[self.rules_key])
+        self._replace(doc, {extent: Span(doc, *extent, LABEL) for extent in places})
 
     def municipalities_as_bodies(self, doc: Doc) -> None:
         """Relabel a municipality that acts, owns or is governed from LOC to AUTHORITY (see
         ``_ACTING_VERBS``), with ``kommun``/``stad`` right after it joining the span."""
-        ents = list(doc.ents)  # read once: the getter scans every token
-        changed: Dict[int, Span] = {}
-        for k, ent in enumerate(ents):
+        changed: Dict[Tuple[int, int], Span] = {}
+        for ent in doc.ents:
             if ent.label_ != LABEL or not ent.text[:1].isupper():
                 continue
             end = ent.end
@@ -255,23 +249,26 @@ class PlaceNames(NameList):
             owns = may_own and any(word in _OWNED_NOUNS for word in after[:2])
             governed = not genitive and before in _GOVERNING_VERBS
             if acts or owns or governed:
-                changed[k] = Span(doc, ent.start, end, label="AUTHORITY")
-        if not changed:
-            return
-        taken = {i for span in changed.values() for i in range(span.start, span.end)}
-        replaced = {(ents[k].start, ents[k].end) for k in changed}
+                changed[(ent.start, ent.end)] = Span(doc, ent.start, end, label="AUTHORITY")
+        if changed:
+            self._replace(doc, changed)
 
-        def relabel(spans: Iterable[Span], add: Iterable[Span]) -> List[Span]:
-            kept = [s for s in spans if (s.start, s.end) not in replaced and not any(i in taken for i in range(s.start, s.end))]
-            return sorted(kept + list(add), key=lambda s: s.start)
+    def _replace(self, doc: Doc, replacements: Dict[Tuple[int, int], Span]) -> None:
+        """Replace the entity at each (start, end) of ``replacements`` by its new span, in the entities
+        and the rule entities (a relabelled rule entity stays one, scored by the rules' precision); a
+        new span that reaches further removes what it now covers."""
+        taken = {i for span in replacements.values() for i in range(span.start, span.end)}
 
-        doc.ents = relabel(ents, changed.values())
+        def replaced(spans: Iterable[Span]) -> List[Span]:
+            spans = list(spans)
+            new = [replacements[(s.start, s.end)] for s in spans if (s.start, s.end) in replacements]
+            kept = [s for s in spans if (s.start, s.end) not in replacements
+                    and not any(i in taken for i in range(s.start, s.end))]
+            return sorted(kept + new, key=lambda s: s.start)
+
+        doc.ents = replaced(doc.ents)
         if self.rules_key in doc.spans:
-            # A relabelled rule entity stays a rule entity (scored by the rules' precision).
-            rules = list(doc.spans[self.rules_key])
-            was_rule = {(s.start, s.end) for s in rules}
-            doc.spans[self.rules_key] = relabel(rules, [changed[k] for k in changed
-                                                        if (ents[k].start, ents[k].end) in was_rule])
+            doc.spans[self.rules_key] = replaced(doc.spans[self.rules_key])
 
     def __call__(self, doc: Doc) -> Doc:
         counts = doc.count_by(ORTH)

@@ -166,8 +166,9 @@ class TopicEmbedding:
     def _rescore(self, docs: List[Doc]) -> List[Doc]:
         if self.head is None or self.blend == 0.0:
             return docs  # unfitted: the scores pass through
-        # Every text to score, once: each doc's text, and each paragraph that is not the whole doc.
-        texts, targets = [], []
+        # Every text to score, once: each doc's text, and each paragraph that is not the whole doc
+        # (a one-paragraph doc's paragraph takes the document's scores afterwards).
+        texts, targets, whole = [], [], []
         for doc in docs:
             text = doc.text  # built from the tokens on every read: read once
             if doc.cats:
@@ -175,7 +176,9 @@ class TopicEmbedding:
                 targets.append((doc, None))
             paragraphs = doc._.paragraphs if Doc.has_extension("paragraphs") else None
             for paragraph in paragraphs or ():
-                if (paragraph["start"], paragraph["end"]) != (0, len(text)) or not doc.cats:
+                if doc.cats and (paragraph["start"], paragraph["end"]) == (0, len(text)):
+                    whole.append((doc, paragraph))
+                else:
                     texts.append(text[paragraph["start"]:paragraph["end"]])
                     targets.append((doc, paragraph))
         if not texts:
@@ -190,12 +193,8 @@ class TopicEmbedding:
                 doc.cats = {**scores, **mixed}
             else:
                 paragraph["topics"] = {**scores, **mixed}
-        for doc in docs:
-            # A one-paragraph doc's paragraph has the document's scores.
-            paragraphs = doc._.paragraphs if Doc.has_extension("paragraphs") else None
-            for paragraph in paragraphs or ():
-                if doc.cats and (paragraph["start"], paragraph["end"]) == (0, len(doc.text)):
-                    paragraph["topics"] = dict(doc.cats)
+        for doc, paragraph in whole:
+            paragraph["topics"] = dict(doc.cats)
         return docs
 
     def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> None:
