@@ -14,10 +14,12 @@ runs after ``ner`` and the PERSON span repair and tags, as ``ORG`` (docs/annotat
   (``Forellskolan``, ``Medelhavsmuseet``, ``Östersundsgarnisonen``; ``Grundskolan`` is an
   ordinary word: the pipeline's word vectors know it in lower case), a name before a facility
   noun (``Arlanda flygplats``, ``Sidsjöns sjukhus``, ``Njupkärrs skola``, ``Hälsinglands museum``,
-  ``Roslagens Sparbank``), a name after its facility noun (``förskolan Granen`` gives
-  ``Granen``), ``Camp Marmal``, ``Task Force 3-10`` and regional branches
+  ``Roslagens Sparbank``, ``Tallens gruppbostad``), a name after its facility or company noun
+  (``förskolan Granen``, ``vårdboendet Linden``, ``kulturhuset Möllan``, ``bostadsbolaget Mimer`` give
+  the name), housing and property companies named by one compound (``Kirunabostäder``), ``Camp Marmal``, ``Task Force 3-10`` and regional branches
   (``Kommunförbundet Västernorrland``, ``Länsmuseet Gävleborg``, ``Folkteatern Gävleborg``);
-- sports clubs (``Eriksberg BK``, ``Djurgårdens IF``, ``IFK Göteborg``);
+- sports clubs (``Eriksberg BK``, ``Djurgårdens IF``, ``IFK Göteborg``), clubs, societies and alliances
+  named with their place (``Alingsås Ryttarsällskap``, ``Luleå fotbollsallians``);
 - a municipality's company named by its place and trade (``Lerum Energi``, ``Lerum Fjärrvärme``).
 
 A match replaces the entities it overlaps, except the rule entities of
@@ -61,11 +63,12 @@ _FRONT_PREPOSITIONS = frozenset(("för", "till", "av", "hos", "på", "med", "fr�
 _AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?![\wåäö])")
 
 _FACILITY_SUFFIX = ("skolan", "skola", "gymnasiet", "sjukhuset", "lasarettet", "museet", "garnisonen", "biblioteket",
-                    "vårdcentralen", "äldreboendet", "teatern", "arenan", "akademin", "hemmet")
+                    "vårdcentralen", "äldreboendet", "teatern", "arenan", "akademin", "hemmet", "bostäder", "fastigheter")
 _FACILITY_WORD_RE = re.compile(rf"(?<![\w-])[A-ZÅÄÖ][a-zåäöé]{{2,}}(?:{'|'.join(_FACILITY_SUFFIX)})s?(?![\wåäö])")
 _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "lasarett", "flygplats", "garnison", "vårdcentral", "äldreboende",
                    "skola", "skolan", "förskola", "gymnasium", "folkhögskola", "museum", "konstmuseum", "teater",
-                   "bibliotek", "konsthall", "kulturhus", "sparbank")
+                   "bibliotek", "konsthall", "kulturhus", "sparbank", "gruppbostad", "stiftsgård", "etableringsboende",
+                   "vårdboende", "omsorgsboende")
 # The noun also capitalised, as in a proper name ("Roslagens Sparbank", "Hässleholm Kulturhus").
 _FACILITY_NOUN_ALTERNATIVES = "|".join(f"[{noun[0].upper()}{noun[0]}]{noun[1:]}" for noun in _FACILITY_NOUNS)
 _NAMED_FACILITY_RE = re.compile(
@@ -88,10 +91,12 @@ _CLUB_LETTERS = ("AIK", "BK", "BoIS", "Club", "FC", "FF", "FK", "GoIF", "HC", "H
 _CLUB_RE = re.compile(
     rf"(?<![\w-])(?:(?:{_CAP}[ \t]+){{1,2}}(?:{'|'.join(_CLUB_LETTERS)})|(?:{'|'.join(_CLUB_LETTERS)})[ \t]+{_CAP})"
     r"(?![\wåäö])")
-# A school, preschool or care home named after its noun: "förskolan Granen" gives "Granen" (the name may
-# be an ordinary word; the noun in front makes it a name).
+# A school, preschool, care home, venue or company named after its noun: "förskolan Granen" gives "Granen",
+# "vårdboendet Linden", "kulturhuset Möllan", "bostadsbolaget Mimer" (the name may be an ordinary word; the
+# noun in front makes it a name).
 _NAME_AFTER_FACILITY_RE = re.compile(
-    r"(?<![\w-])(?:förskolan|skolan|grundskolan|gymnasiet|äldreboendet|fritidsgården)[ \t]+"
+    r"(?<![\w-])(?:förskolan|skolan|grundskolan|gymnasiet|äldreboendet|fritidsgården|[a-zåäö]*boendet"
+    r"|kulturhuset|nöjesparken|gallerian|köpcentret|hotellet|stiftelsen|[a-zåäö]*bolaget)[ \t]+"
     r"(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:-[\wåäöÅÄÖ]+)*)(?![\wåäö-])")
 
 # A "-gården" in a named place is a care home or another facility ("Solgården i Norrhult"); alone it may
@@ -101,7 +106,7 @@ _FARM_NAMED_FACILITY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{2,}gård
 # Golfklubb", "Närkefrakt ekonomisk förening".
 _CLUB_OR_ASSOCIATION_RE = re.compile(
     r"(?<![\w-])(?P<name>[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)[ \t]+"
-    r"(?:ekonomisk[ \t]+förening|[A-Za-zåäöÅÄÖ]*klubb)(?:en|s|ens)?(?![\wåäö])")
+    r"(?:ekonomisk[ \t]+förening|[A-Za-zåäöÅÄÖ]*(?:klubb|sällskap|allians))(?:en|et|s|ens|ets)?(?![\wåäö])")
 # Airports and networks named as such, and a house named by its owner's or its theme's genitive:
 # "Lapland Airport", "Trästadsnätverket", "Utvandrarnas hus", "Regionens hus", "Folkets Hus".
 _AIRPORT_OR_NETWORK_RE = re.compile(

@@ -12,7 +12,9 @@ office in front of the name as ``span._.role``, so this component:
   (``Ingemar Karlsson Kommunsekreterare``, the next field of a signature block), and party letters in front of a first
   name and surname (``L Sofia Sjöstrand``: a national party's letters become PARTY);
 - drops a PERSON entity that is an office or form label and nothing else (``Energi- och
-  näringsminister``, ``Vakant``, ``Nämnd Sammanträdesdatum``);
+  näringsminister``, ``Vakant``, ``Nämnd Sammanträdesdatum``), and one of capitalised ordinary
+  words only (``Bevis Protokollet``, ``Anmält``: each known to the word vectors in lower case, none a
+  first name or a known surname);
 - joins the Riksdag's way of telling members apart, ``Anna Berg i Luleå (M)``, into one
   PERSON span (the place is part of the member's official name), replacing an entity the
   place may have had;
@@ -25,7 +27,7 @@ office in front of the name as ``span._.role``, so this component:
   count or presence mark after it (``S Peter Roslund X``), which a model trained on running text
   often misses or runs together with the mark;
 - tags the letters of a local party in brackets right after a person (``Roland Johansson
-  (ALT)``, ``Leif Fredriksson (SPI)``) as PARTY: two to four letters that no rule entity holds
+  (ALT)``, ``Yngve Berg (K)``) as PARTY: one to four letters that no rule entity holds
   (the knowledge base's parties and agency acronyms are rule entities already), which the
   model tends to read as an agency acronym.
 """
@@ -38,6 +40,7 @@ from typing import FrozenSet, List, Optional, Set, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 from spacy.util import filter_spans
 
 from ..kb import default_parties, load_kb
@@ -59,15 +62,16 @@ _COLUMN_NAME_RE = re.compile(
     r"(?=[ \t]+(?:[XxI-]|\d+)(?![\w,.])|[ \t]*(?:\n|$))")
 # The national parties' letters in capitals ("S", "M", "KD"): tagged PARTY when they stand before a name.
 _NATIONAL_LETTERS = frozenset(letters for party in default_parties() for letters in party.letters if letters.isupper())
-# "(ALT)", "(FiA)" right after a person: the letters of a local party.
-_LOCAL_LETTERS_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,3})[ \t]*\)")
+# "(ALT)", "(FiA)", "(K)" right after a person: the letters of a local party.
+_LOCAL_LETTERS_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3})[ \t]*\)")
 
 
 # Labels of protocol and letter forms, capitalised at a field's start, that ner reads into names.
 # Weekdays, which start a form's date field ("Tid Måndag 31 oktober"), are never names either.
 _FORM_WORDS = frozenset((
     "Anslagsbevis", "Anslagsdatum", "Besöksadress", "Beslutande", "Bilaga", "Bilagor", "Blad", "Datum", "Diarienummer",
-    "Dnr", "Expedieras", "Förteckning", "Kansliet", "Förvaringsplats", "Frånvarande", "Handläggare", "Justering", "Justeringens",
+    "Dnr", "Expedieras", "Innehållsförteckning", "Justerarsignaturer", "Mötesprotokoll", "Tjänsteskrivelse",
+    "Utdragsbestyrkande", "Upprop", "Förteckning", "Kansliet", "Förvaringsplats", "Frånvarande", "Handläggare", "Justering", "Justeringens",
     "Justeringsdag", "Justerande", "Kallelse", "Ledamöter", "Avst", "Närv", "Mottagare", "Mötesdatum", "Nämnd", "Närvarande", "Parti", "Paragraf",
     "Paragrafer", "Plats", "Postadress", "Protokoll", "Referens", "Remiss", "Sammanfattning", "Sammanträdesdatum",
     "Sammanträdesprotokoll", "Telefon", "Text", "Tid", "Tjänstgörande", "Underskrift", "Underskrifter", "Utses",
@@ -112,6 +116,13 @@ def first_names() -> FrozenSet[str]:
     names = [parts for parts in names if len(parts) >= 2]
     return frozenset({parts[0] for parts in names} - {parts[-1] for parts in names}) | frozenset(
         resource_names("first_names.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def surnames() -> FrozenSet[str]:
+    """Surnames of the shipped knowledge base's persons (``Berg``, ``Stolt``: ordinary words that are names)."""
+    return frozenset(n.split()[-1] for p in load_kb(parts=("persons",)).persons.values() for n in p.names
+                     if len(n.split()) >= 2)
 
 
 def is_first_name(word: str) -> bool:
@@ -172,7 +183,8 @@ def _place_suffix_end(doc: Doc, ent: Span) -> Optional[int]:
 def _local_party_after(doc: Doc, ent: Span, text: str, fixed: Set[int]) -> Optional[Span]:
     """The letters in brackets right after the PERSON ``ent`` as a PARTY span, unless a rule entity holds them."""
     match = _LOCAL_LETTERS_AFTER_RE.match(text, ent.end_char)
-    if not match:
+    # A national party's single letter is the entity rules' (the KB's) to tag.
+    if not match or (len(match.group(1)) == 1 and match.group(1) in _NATIONAL_LETTERS):
         return None
     span = doc.char_span(match.start(1), match.end(1), label=PARTY)
     if span is None or any(i in fixed for i in range(span.start, span.end)):
@@ -180,18 +192,40 @@ def _local_party_after(doc: Doc, ent: Span, text: str, fixed: Set[int]) -> Optio
     return span
 
 
+def _ordinary_words_only(ent: Span, vocab: Vocab, surnames_in_doc: Set[str]) -> bool:
+    """Whether the PERSON ``ent`` is capitalised ordinary words and no name: every word known to the word
+    vectors in lower case (``Bevis Protokollet``, ``Anmält``, ``Resurs Grupp``: headings and form fields),
+    none a first name or a knowledge-base surname, and no word alone that is the surname of a person named in
+    full in the document."""
+    if len(ent) > 3 or (len(ent) == 1 and ent.text in surnames_in_doc):
+        return False
+    return all(token.is_alpha and vocab.has_vector(token.text.lower()) and not is_first_name(token.text)
+               and token.text not in surnames() for token in ent)
+
+
 class PersonSpans:
     """Repairs PERSON spans (see the module docstring)."""
 
-    def __init__(self, name: str = "person_spans", rules_key: str = DEFAULT_SPANS_KEY) -> None:
+    def __init__(self, name: str = "person_spans", rules_key: str = DEFAULT_SPANS_KEY,
+                 vocab: Optional[Vocab] = None) -> None:
         self.name = name
         self.rules_key = rules_key
+        # With word vectors (loaded after the component is made), a PERSON of ordinary words only is
+        # dropped (_ordinary_words_only).
+        self.vocab = vocab
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token
+        if self.vocab is not None and self.vocab.vectors.shape[0]:
+            full_names = {e[-1].text for e in ents if e.label_ == PERSON and len(e) >= 2}
+            kept = [e for e in ents if e.label_ != PERSON or not _ordinary_words_only(e, self.vocab, full_names)]
+            changed_by_words = len(kept) < len(ents)
+            ents = kept
+        else:
+            changed_by_words = False
         repaired: List[Span] = []
         letters: List[Span] = []  # party letters in front of a name
-        changed = False
+        changed = changed_by_words
         for ent in ents:
             if ent.label_ != PERSON:
                 repaired.append(ent)
@@ -275,5 +309,6 @@ class PersonSpans:
     default_config={"rules_key": DEFAULT_SPANS_KEY},
 )
 def make_person_spans(nlp: Language, name: str, rules_key: str) -> PersonSpans:
-    """Create the PERSON span repair (stateless; ``rules_key``: the rule entities, never retagged)."""
-    return PersonSpans(name, rules_key)
+    """Create the PERSON span repair (stateless; ``rules_key``: the rule entities, never retagged; the
+    pipeline's word vectors tell ordinary words)."""
+    return PersonSpans(name, rules_key, vocab=nlp.vocab)

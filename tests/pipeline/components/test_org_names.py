@@ -160,3 +160,19 @@ def test_care_homes_clubs_associations_and_a_preposition_before_a_company():
     assert _run(text, ordinary=("grattis", "östra", "borgen")) == [
         ("Solgården", "ORG"), ("Ekby sportskytteklubb", "ORG"), ("Östra Ekby Golfklubb", "ORG"),
         ("Ekfrakt ekonomisk förening", "ORG"), ("Ekby Vatten AB", "ORG")]
+
+
+def test_venues_and_companies_after_their_noun_and_housing_companies_by_their_compound():
+    text = ("Platser på vårdboendet Linden, lokaler i kulturhuset Ljuset, lägenheter hos bostadsbolaget Ekhem och "
+            "Ekbybostäder, men bostäder i Sörby och vårdboendet i Norrby.")
+    assert _run(text, [("Sörby", "LOC"), ("Norrby", "LOC")], ordinary=("platser", "linden", "ljuset", "bostäder")) == [
+        ("Linden", "ORG"), ("Ljuset", "ORG"), ("Ekhem", "ORG"), ("Ekbybostäder", "ORG"), ("Sörby", "LOC"),
+        ("Norrby", "LOC")]
+
+
+def test_group_homes_conference_farms_riding_societies_and_alliances():
+    text = ("Granskning av Tallens gruppbostad och Ekby stiftsgård. Bidrag till Ekby Ryttarsällskap och "
+            "Norrby fotbollsallians, men inte till en allians.")
+    assert _run(text, ordinary=("granskning", "bidrag")) == [
+        ("Tallens gruppbostad", "ORG"), ("Ekby stiftsgård", "ORG"), ("Ekby Ryttarsällskap", "ORG"),
+        ("Norrby fotbollsallians", "ORG")]

@@ -1,5 +1,6 @@
 """svpol_person_spans: titles out of PERSON spans, the Riksdag's place suffix in."""
 
+import numpy
 import spacy
 from model_fixtures import entity_doc
 
@@ -130,3 +131,28 @@ def test_column_names_with_presence_marks():
     got = _run(text, [("C", "PARTY"), ("Lans I", "PERSON"), ("V", "PARTY"), ("KIP", "PARTY")])
     assert got == [("C", "PARTY"), ("Rune Lans", "PERSON"), ("V", "PARTY"), ("Karin Uusitalo", "PERSON"),
                    ("KIP", "PARTY"), ("Lilly Rönnebro", "PERSON")]
+
+
+def _run_with_vectors(text, spans, words):
+    nlp = spacy.blank("sv")
+    for word in words:  # ordinary words: the vectors know their lower-case forms
+        nlp.vocab.set_vector(word, numpy.ones(4, dtype="float32"))
+    component = nlp.add_pipe("svpol_person_spans")
+    return [(e.text, e.label_) for e in component(entity_doc(nlp, text, spans)).ents]
+
+
+def test_a_person_of_ordinary_words_only_goes_unless_it_is_a_name():
+    text = "Bevis Protokollet är justerat. Holm talade efter Anna Holm (S). Anmält förhinder: Berg."
+    spans = [("Bevis Protokollet", "PERSON"), ("Holm", "PERSON"), ("Anna Holm", "PERSON"), ("Anmält", "PERSON"),
+             ("Berg", "PERSON")]
+    # "Holm" is the surname of a person in the text, "Berg" a surname of the knowledge base.
+    assert _run_with_vectors(text, spans, ("bevis", "protokollet", "holm", "anmält", "berg")) == [
+        ("Holm", "PERSON"), ("Anna Holm", "PERSON"), ("Berg", "PERSON")]
+    # Without vectors nothing is known to be ordinary.
+    assert len(_run(text, spans)) == 5
+
+
+def test_a_local_partys_single_letter_after_a_person():
+    text = "Närvarande: Yngve Berg (K) och Eva Lind (S)."
+    assert _run(text, [("Yngve Berg", "PERSON"), ("Eva Lind", "PERSON")]) == [
+        ("Yngve Berg", "PERSON"), ("K", "PARTY"), ("Eva Lind", "PERSON")]
