@@ -101,8 +101,9 @@ def _local_column_letters(text: str, start: int, letters: str) -> bool:
 # A place's police in one word (guide: the police as a body is AUTHORITY): "Södertäljepolisen"; the KB
 # checks that the first part is a municipality ("Trafikpolisen" is a kind of police, not a place's).
 _PLACE_POLICE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+polisens?(?![\wåäö])")
-# Local parties are named "<Place>partiet" (guide: "Sollentunapartiet"); the KB knows the national ones.
-_LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+partiets?(?![\wåäö-])")
+# Local parties are named "<Place>partiet" (guide: "Sollentunapartiet") or "<Word>demokraterna"
+# ("Vårddemokraterna", "Skånedemokraterna"); the KB knows the national ones.
+_LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+(?:partiets?|demokraternas?)(?![\wåäö-])")
 # Bodies named by their last word, with an optional name (on the same line: a heading
 # above is no part of it) or "X- och" in front.
 _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt", "polismyndighet",

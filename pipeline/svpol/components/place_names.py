@@ -118,6 +118,8 @@ _BLOCK_NOUN_RE = re.compile(r"[Ff]astigheten|[\wåäöÅÄÖ]*[Kk]varteret")
 _BLOCK_RE = re.compile(
     rf"(?<![\w-])(?:{_BLOCK_NOUN_RE.pattern})[ \t]+(?P<name>[A-ZÅÄÖ][a-zåäö]{{2,}}(?:[ \t]+\d{{1,4}}(?![\d:]))?)"
     r"(?![\wåäö:])")
+# Words that make a place's part one place with its name ("Våxnäs centrum", "Tullinge strand").
+_DISTRICT_WORDS = frozenset(("centrum", "strand"))
 # A clock time after a place or a field label is no property: "i Kristianstad 13:00", "Kl 19:00".
 _CLOCK_RE = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 _TIME_WORDS = frozenset(("kl", "klockan", "tid", "tiden"))
@@ -280,7 +282,15 @@ class PlaceNames(NameList):
         if found:
             doc = self.add_matches(doc, found)
         self.municipalities_as_bodies(doc)
+        self.districts(doc)
         return doc
+
+    def districts(self, doc: Doc) -> None:
+        """A place's centre or shore is one place with it: ``Våxnäs centrum``, ``Tullinge strand``."""
+        extended = {(e.start, e.end): Span(doc, e.start, e.end + 1, LABEL) for e in doc.ents
+                    if e.label_ == LABEL and e.end < len(doc) and doc[e.end].lower_ in _DISTRICT_WORDS}
+        if extended:
+            self._replace(doc, extended)
 
     def yields_to(self, span: Span, overlapping: List[Span]) -> bool:
         """An entity reaching outside the match holds it (a longer name, but not one that starts with

@@ -39,7 +39,7 @@ _ASSOCIATION_RE = re.compile(
 _COMMITTEE_RE = re.compile(r"(?:[A-ZÅÄÖ][a-zåäö]+-\s+och\s+)?(?P<field>[A-ZÅÄÖa-zåäö][a-zåäö]+?)utskottets?")
 _PLACE_POLICE_RE = re.compile(r"(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?polisens?")
 # Adjectives that name a municipal board or administration by its field ("Tekniska nämnden").
-_FIELD_ADJECTIVES = ("tekniska", "sociala")
+_FIELD_ADJECTIVES = ("tekniska", "sociala", "regionala")
 
 
 def body_base(word: str) -> str:
@@ -132,7 +132,9 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
             if word.endswith("en"):
                 return Authority(f"{words[0]}- och {word}", "municipal_body")
         # "Tekniska nämnden", "Sociala förvaltningen": a municipality's boards named by their field.
-        if len(words) == 2 and words[0].lower() in _FIELD_ADJECTIVES and last in ("nämnden", "förvaltningen"):
+        # Also a named board: "Tekniska servicenämnden", "Regionala utvecklingsnämnden".
+        if (len(words) == 2 and words[0].lower() in _FIELD_ADJECTIVES and last.endswith(("nämnden", "förvaltningen"))
+                and last not in GENERIC_BODY_WORDS - {"nämnden", "förvaltningen"}):
             return Authority(f"{words[0][0].upper()}{words[0][1:].lower()} {last}", "municipal_body")
         return None
     # Municipal associations (the guide: AUTHORITY) named by their area: "Östra Jämtlands

@@ -210,6 +210,8 @@ def test_party_letters_after_a_comma_in_attendance_lists(nlp):
 def test_local_party_names(nlp):
     doc = nlp("Staffanstorpspartiet yrkar bifall till Sollentunapartiets förslag, men partiet avstår.")
     assert ents(doc) == [("Staffanstorpspartiet", "PARTY"), ("Sollentunapartiets", "PARTY")]
+    doc = nlp("Styret består av Vårddemokraterna, men Vårddemokraternas förslag föll; demokraterna i salen röstade.")
+    assert ents(doc) == [("Vårddemokraterna", "PARTY"), ("Vårddemokraternas", "PARTY")]
 
 
 def test_government_inquiries_inside_a_sentence(nlp):
@@ -251,6 +253,8 @@ def test_boards_written_without_the_hyphen_or_named_by_their_field(nlp):
     doc = nlp("Kallelse Kultur och fritidsnämnden. Tekniska nämnden fick anslag och fullmäktige beslutar.")
     assert ents(doc) == [("Kultur och fritidsnämnden", "AUTHORITY"), ("Tekniska nämnden", "AUTHORITY"),
                          ("fullmäktige", "AUTHORITY")]
+    doc = nlp("Tekniska servicenämnden och Regionala utvecklingsnämnden fick anslag, men inte Regionala nämnder.")
+    assert ents(doc) == [("Tekniska servicenämnden", "AUTHORITY"), ("Regionala utvecklingsnämnden", "AUTHORITY")]
 
 
 def test_a_places_police_in_one_word(nlp):

@@ -123,3 +123,9 @@ def test_a_property_or_block_named_after_its_noun():
     assert ents == [("Sjömannen 5", "LOC"), ("Smultronet", "LOC"), ("Solberga", "LOC")]
     # A lower-case word after the noun is no name.
     assert _run("Kvarteret har en park.")[0] == []
+
+
+def test_a_places_centre_or_shore_is_one_place():
+    ents, rules = _run("Oro kring Ekby centrum och badet vid Norrby strand, men centrum för X.",
+                       [("Ekby", "LOC"), ("Norrby", "LOC")], names=[])
+    assert ents == [("Ekby centrum", "LOC"), ("Norrby strand", "LOC")]
