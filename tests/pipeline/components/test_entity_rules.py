@@ -296,3 +296,11 @@ def test_a_local_partys_capitals_after_a_comma_in_a_list_of_parties(nlp):
 def test_a_partys_full_name_with_every_word_capitalised(nlp):
     doc = nlp("Mandat: Moderata Samlingspartiet 7 och Folkpartiet Liberalerna 1.")
     assert ents(doc) == [("Moderata Samlingspartiet", "PARTY"), ("Folkpartiet Liberalerna", "PARTY")]
+
+
+def test_municipal_associations_named_after_their_kind(nlp):
+    doc = nlp("Lån till Kommunalförbundet Norrlands Ambulansflyg och Samordningsförbundet Östra Ekby. "
+              "Kontakt: Räddningstjänsten Västra Ekby Storgatan 3, men räddningstjänsten i stort.")
+    assert ents(doc) == [("Kommunalförbundet Norrlands Ambulansflyg", "AUTHORITY"),
+                         ("Samordningsförbundet Östra Ekby", "AUTHORITY"), ("Räddningstjänsten Västra Ekby", "AUTHORITY")]
+    assert ents(nlp("Räddningstjänsten Ekby Albrektsvägen")) == [("Räddningstjänsten Ekby", "AUTHORITY")]
