@@ -115,7 +115,7 @@ _LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+(?:partiets?|dem
 # Bodies named by their last word, with an optional name (on the same line: a heading
 # above is no part of it) or "X- och" in front.
 _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt", "polismyndighet",
-               "styrelse", "fullmäktige", "Fullmäktige", "utskottet", "förbund")
+               "styrelse", "fullmäktige", "Fullmäktige", "utskottet", "förbund", "kontor", "kansli")
 _BODY_RE = re.compile(
     rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>[\wåäöÅÄÖ]+-\s+(?:och|eller)\s+"
     r"|[A-ZÅÄÖ][a-zåäö]+[ \t]+och[ \t]+))?"

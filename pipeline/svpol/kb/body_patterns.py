@@ -101,6 +101,11 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         body = body_base(last)
         if _is_own_body(body):
             return Authority(f"{head} {body}", "municipal_body")
+    # A municipal office named by its field, in one word and the definite form: "socialkontoret",
+    # "Stadsledningskansliet" ("kontoret" alone, "ett lokalkontor" are no names).
+    if (len(words) == 1 and base.endswith(("kontoret", "kansliet")) and len(base) > len("kontoret") + 2
+            and base.startswith(ADMINISTRATION_FIELDS)):
+        return Authority(base[0].upper() + base[1:], "municipal_body")
     # Named municipal boards and administrations
     for suffix in MUNICIPAL_SUFFIXES:
         if not (base.endswith(suffix) or last.endswith(suffix)):

@@ -304,3 +304,10 @@ def test_municipal_associations_named_after_their_kind(nlp):
     assert ents(doc) == [("Kommunalförbundet Norrlands Ambulansflyg", "AUTHORITY"),
                          ("Samordningsförbundet Östra Ekby", "AUTHORITY"), ("Räddningstjänsten Västra Ekby", "AUTHORITY")]
     assert ents(nlp("Räddningstjänsten Ekby Albrektsvägen")) == [("Räddningstjänsten Ekby", "AUTHORITY")]
+
+
+def test_a_municipal_office_named_by_its_field(nlp):
+    doc = nlp("Kontakt: socialkontoret. Stadsledningskansliet har utrett frågan, kommunstyrelseförvaltningen svarar.")
+    assert ents(doc) == [("socialkontoret", "AUTHORITY"), ("Stadsledningskansliet", "AUTHORITY"),
+                         ("kommunstyrelseförvaltningen", "AUTHORITY")]
+    assert ents(nlp("Kontoret stänger och ett lokalkontor öppnar; kansliet svarar.")) == []
