@@ -104,6 +104,17 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
 }
 
 
+# The characters of a word, as the stems' word-start check reads them.
+_WORD_CHARS = "a-zåäöéü0-9"
+_WORD_RE = re.compile(f"[{_WORD_CHARS}]+")
+# A necessary substring of each regular expression stem: where it is absent, the stem cannot match.
+_REGEX_TRIGGERS: Dict[str, str] = {
+    r"re:(?<![a-zåäö])brand(?:en|er|erna)?(?![a-zåäö])": "brand",
+    r"re:(?<![a-zåäö])miljö(?!parti)": "miljö",
+    r"re:(?<![a-zåäö])väg \d": "väg ",
+}
+
+
 def _compile(stems: Sequence[str]) -> re.Pattern:
     parts = []
     for stem in stems:
@@ -115,13 +126,35 @@ def _compile(stems: Sequence[str]) -> re.Pattern:
             # "(?<![a-zåäöéü0-9])stem" written as its first letter, then the check on the
             # character before it: alternatives that start with a letter let the regex
             # engine skip positions whose letter starts none of them (same matches, ~10x faster).
-            parts.append(re.escape(stem[0]) + r"(?<![a-zåäöéü0-9].)" + re.escape(stem[1:]))
+            parts.append(re.escape(stem[0]) + rf"(?<![{_WORD_CHARS}].)" + re.escape(stem[1:]))
     return re.compile("|".join(parts))
+
+
+def _within_words(stem: str) -> bool:
+    """Whether every match of ``stem`` lies inside one word (no space, hyphen or regular expression)."""
+    return not stem.startswith("re:") and _WORD_RE.fullmatch(stem.lstrip("~")) is not None
+
+
+def _trigger(stem: str) -> str:
+    if stem.startswith("re:"):
+        if stem not in _REGEX_TRIGGERS:
+            raise RuntimeError(f"topic keyword {stem!r}: add its necessary substring to _REGEX_TRIGGERS")
+        return _REGEX_TRIGGERS[stem]
+    return stem.lstrip("~")
 
 
 _PATTERNS: Dict[str, re.Pattern] = {label: _compile(stems) for label, stems in KEYWORDS.items()}
 if set(KEYWORDS) != set(TOPIC_LABELS):
     raise RuntimeError("KEYWORDS must cover exactly svpol.labels.TOPIC_LABELS")
+# Counting a topic's matches word by word gives the same count as its whole pattern over the text as long
+# as none of its stems that reach across words (or are regular expressions) can match: every other stem
+# lies inside one word, and a word's start is a word start alone too. Words repeat, so their counts are
+# cached; a text holding a cross-word stem's necessary substring is counted with the whole pattern.
+_LABELS: Tuple[str, ...] = tuple(KEYWORDS)
+_WORD_PATTERNS: Tuple[re.Pattern, ...] = tuple(
+    _compile([s for s in KEYWORDS[label] if _within_words(s)]) for label in _LABELS)
+_TRIGGERS: Tuple[Tuple[str, ...], ...] = tuple(
+    tuple(_trigger(s) for s in KEYWORDS[label] if not _within_words(s)) for label in _LABELS)
 
 
 def keyword_hits(text: str) -> Dict[str, int]:
@@ -129,13 +162,23 @@ def keyword_hits(text: str) -> Dict[str, int]:
     return dict(_keyword_hits(text))
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_hits(word: str) -> Tuple[int, ...]:
+    """The matches of each topic's within-word stems in one lower-case word (empty: none)."""
+    counts = tuple(len(pattern.findall(word)) for pattern in _WORD_PATTERNS)
+    return counts if any(counts) else ()
+
+
 @lru_cache(maxsize=256)
 def _keyword_hits(text: str) -> Tuple[Tuple[str, int], ...]:
     # Cached: svpol_topic_evidence's keyword evidence and text model both count the same text.
     lowered = text.lower()
-    hits = []
-    for label, pattern in _PATTERNS.items():
-        n = len(pattern.findall(lowered))
-        if n:
-            hits.append((label, n))
-    return tuple(hits)
+    totals = [0] * len(_LABELS)
+    for word in _WORD_RE.findall(lowered):
+        counts = _word_hits(word)
+        if counts:
+            totals = [t + c for t, c in zip(totals, counts)]
+    for i, triggers in enumerate(_TRIGGERS):
+        if any(trigger in lowered for trigger in triggers):
+            totals[i] = len(_PATTERNS[_LABELS[i]].findall(lowered))
+    return tuple((label, n) for label, n in zip(_LABELS, totals) if n)

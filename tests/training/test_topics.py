@@ -99,3 +99,18 @@ def test_minister_table_roles_at(tmp_path):
     assert table.roles_at("p1", "2000-01-01") == []
     assert table.roles_at("p2", "2023-03-01") == ["finansminister"]
     assert table.roles_at("nobody", "2023-03-01") == [] and table.roles_at("p1", None) == []
+
+
+def test_word_by_word_counts_equal_the_whole_patterns():
+    # keyword_hits counts within-word stems word by word (cached) and falls back to a topic's whole
+    # pattern where a stem across words, or a regular expression, may match; both give the same counts.
+    from svpol.topic_keywords import _PATTERNS
+
+    texts = ["Äldreomsorgen, särskilt boende och de äldre; hemtjänst för äldre personer.",
+             "Budget: 3 miljoner kronor, eget kapital och skatteintäkter (mnkr). Brandskydd vid en brand.",
+             "Miljöpartiet, miljön och biologisk mångfald; väg 56 och vägen; hat och hot mot demokratin.",
+             "Islamiska staten och jihadister; terrorattentat. A-kassa och arbetslöshet.",
+             ""]
+    for text in texts:
+        whole = {label: len(p.findall(text.lower())) for label, p in _PATTERNS.items()}
+        assert keyword_hits(text) == {label: n for label, n in whole.items() if n}
