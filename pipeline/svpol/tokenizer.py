@@ -79,7 +79,7 @@ class SvpolTokenizer:
     def __call__(self, text: str) -> Doc:
         """Tokenize ``text`` into a Doc."""
         doc = self.inner(text)
-        if any(ch.isdigit() for ch in text):
+        if _SPACED_NUMBER.search(text):  # the doc's text is the input: only look for numbers where there are some
             merge_spaced_numbers(doc)
         if _SENTENCE_FINAL_UNIT in text:
             split_sentence_final_units(doc)
