@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..kb import BARE_PARTY_LETTERS, BODIES_IN_PLACE, LOWER_CASE_PARTY_LETTERS, KBComponent, genitive
+from ..kb.body_patterns import AGENCY_IN_PLACE, BODY_FOR_FIELD
 from ..labels import ENTITY_LABELS
 from .money import find_money
 
@@ -143,6 +144,10 @@ _ENVIRONMENT_COURT_RE = re.compile(
     r"(?<![\w-])Mark- och miljö(?:över)?domstolen(?:s|[ \t]+vid[ \t]+[A-ZÅÄÖ][\wåäö]+[ \t]+(?:tingsrätt|hovrätt)s?)?"
     r"(?![\wåäö])")
 _COURT_IN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(BODIES_IN_PLACE)})\s+i\s+{_NAME}(?:[ \t]+{_NAME})?(?:[ \t]+län)?")
+# "Nämnden för funktionsstöd" (a board named by its fields), "Arbetsförmedlingen i Strömsund" (an office with its
+# place): the KB's body patterns decide which readings are bodies.
+_BODY_FOR_FIELD_RE = re.compile(rf"(?<![\w-]){BODY_FOR_FIELD}(?![\wåäö-])")
+_AGENCY_IN_PLACE_RE = re.compile(rf"(?<![\w-]){AGENCY_IN_PLACE}(?![\wåäö-])")
 # Every match of a pattern holds one of its words as written (the patterns are
 # case-sensitive): a text without them is not searched, which saves most of the time.
 _PATTERNS = ((_BODY_RE, _BODY_WORDS), (_MUNICIPALITY_RE, _MUNICIPALITY_WORDS),
@@ -329,6 +334,10 @@ class EntityRules(KBComponent):
             yield from self._longest_authority(text, _COURT_IN_RE)
         if "miljö" in text:
             yield from self._longest_authority(text, _ENVIRONMENT_COURT_RE)
+        if "ämnden för" in text or "örvaltningen för" in text:
+            yield from self._longest_authority(text, _BODY_FOR_FIELD_RE)
+        if "rbetsförmedlingen i" in text or "myndigheten i" in text:
+            yield from self._longest_authority(text, _AGENCY_IN_PLACE_RE)
 
     def _longest_authority(self, text: str, regex: re.Pattern) -> Iterable[Tuple[str, int, int]]:
         """AUTHORITY for each match of ``regex`` in its longest reading the KB knows."""

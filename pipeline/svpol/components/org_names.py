@@ -76,9 +76,11 @@ _NAMED_FACILITY_RE = re.compile(
 # Names completed by a number or a place: "Task Force 3-10", "Camp Marmal", "Kommunförbundet Västernorrland",
 # a county's museum or theatre ("Länsmuseet Gävleborg", "Folkteatern Gävleborg"), "Sparbanken Skåne".
 _PLACED_NAMES = ("Camp", "Centrallasarettet", "Kommunförbundet", "Länsmuseet", "Länssjukhuset", "Länsteatern",
-                 "Folkteatern", "Regionteatern", "Sparbanken")
+                 "Folkteatern", "Regionteatern", "Sparbanken", "HVB")
 _NUMBERED_OR_PLACED_RE = re.compile(
-    rf"(?<![\w-])(?:Task Force[ \t]+\d+(?:-\d+)?|(?:{'|'.join(_PLACED_NAMES)})[ \t]+[A-ZÅÄÖ][\wåäö]+)(?![\wåäö])")
+    rf"(?<![\w-])(?:Task Force[ \t]+\d+(?:-\d+)?|(?:{'|'.join(_PLACED_NAMES)})[ \t]+[A-ZÅÄÖ][\wåäö]+"
+    # a hospital in its town: "Länssjukhuset i Kalmar", "Centralsjukhuset i Karlstad", "Lasarettet i Ystad"
+    r"|(?:[A-ZÅÄÖ][a-zåäö]*sjukhuset|(?:[A-ZÅÄÖ][a-zåäö]*l|L)asarettet)[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+)(?![\wåäö])")
 
 
 # A municipality's company named by its place and trade (guide: municipal companies are ORG):

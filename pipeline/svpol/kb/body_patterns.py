@@ -38,6 +38,16 @@ _ASSOCIATION_RE = re.compile(
     r"(?:[A-ZÅÄÖ][a-zåäö]+[ \t]+)?[A-ZÅÄÖ][a-zåäö]+s[ \t]+(?:[Kk]ommunal[a-zåäö]*|[Rr]äddnings|[Mm]iljö)förbund(?:et)?s?")
 _COMMITTEE_RE = re.compile(r"(?:[A-ZÅÄÖ][a-zåäö]+-\s+och\s+)?(?P<field>[A-ZÅÄÖa-zåäö][a-zåäö]+?)utskottets?")
 _PLACE_POLICE_RE = re.compile(r"(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?polisens?")
+# The field words of ADMINISTRATION_FIELDS as nouns ("arbetsmarknad", "trafik", "funktionsstöd").
+_FIELD_ROOTS = tuple(dict.fromkeys(f[:-1] if f.endswith("s") and not f.endswith("ss") else f
+                                   for f in ADMINISTRATION_FIELDS))
+# "Nämnden för funktionsstöd", "förvaltningen för arbetsmarknad och kompetensutveckling": up to three more
+# fields after a comma or "och".
+BODY_FOR_FIELD = (r"(?:[Nn]ämnden|[Ff]örvaltningen)[ \t]+för[ \t]+(?P<field>[A-ZÅÄÖa-zåäö]+)"
+                  r"(?:(?:,[ \t]+|[ \t]+och[ \t]+)(?!nämnd|förvaltning)[a-zåäö]+){0,3}")
+_BODY_FOR_FIELD_RE = re.compile(BODY_FOR_FIELD)
+AGENCY_IN_PLACE = r"(?:[Aa]rbetsförmedlingen|[A-ZÅÄÖ][a-zåäö]+myndigheten)[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+(?:[ \t]+län)?"
+_AGENCY_IN_PLACE_RE = re.compile(AGENCY_IN_PLACE)
 # Adjectives that name a municipal board or administration by its field ("Tekniska nämnden").
 _FIELD_ADJECTIVES = ("tekniska", "sociala", "regionala")
 
@@ -102,10 +112,22 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         if _is_own_body(body):
             return Authority(f"{head} {body}", "municipal_body")
     # A municipal office named by its field, in one word and the definite form: "socialkontoret",
-    # "Stadsledningskansliet" ("kontoret" alone, "ett lokalkontor" are no names).
-    if (len(words) == 1 and base.endswith(("kontoret", "kansliet")) and len(base) > len("kontoret") + 2
-            and base.startswith(ADMINISTRATION_FIELDS)):
-        return Authority(base[0].upper() + base[1:], "municipal_body")
+    # "Stadsledningskansliet", "miljö- och hälsoskyddskontoret" ("kontoret" alone, "ett lokalkontor" are no names).
+    if base.endswith(("kontoret", "kansliet")) and len(base) > len("kontoret") + 2 and (
+            (len(words) == 1 and base.startswith(ADMINISTRATION_FIELDS))
+            or (len(words) == 3 and words[0].endswith("-") and words[1] == "och"
+                and words[0].lower().startswith(ADMINISTRATION_FIELDS))):
+        name = " ".join(words[:-1] + [base]) if len(words) == 3 else base
+        return Authority(name[0].upper() + name[1:], "municipal_body")
+    # A board or administration named by its fields after "för": "Nämnden för funktionsstöd", "nämnden för
+    # trafik, infrastruktur och miljö", "förvaltningen för arbetsmarknad och kompetensutveckling".
+    by_field = _BODY_FOR_FIELD_RE.fullmatch(text)
+    if by_field and by_field.group("field").lower().startswith(_FIELD_ROOTS):
+        return Authority(text[0].upper() + text[1:], "municipal_body")
+    # A state agency's or a county's office named with its place: "Arbetsförmedlingen i Strömsund",
+    # "Kollektivtrafikmyndigheten i Västerbotten".
+    if _AGENCY_IN_PLACE_RE.fullmatch(text):
+        return Authority(text[0].upper() + text[1:], "state_agency" if text[1:].startswith("rbets") else "region")
     # Named municipal boards and administrations
     for suffix in MUNICIPAL_SUFFIXES:
         if not (base.endswith(suffix) or last.endswith(suffix)):

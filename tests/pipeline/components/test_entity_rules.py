@@ -311,3 +311,12 @@ def test_a_municipal_office_named_by_its_field(nlp):
     assert ents(doc) == [("socialkontoret", "AUTHORITY"), ("Stadsledningskansliet", "AUTHORITY"),
                          ("kommunstyrelseförvaltningen", "AUTHORITY")]
     assert ents(nlp("Kontoret stänger och ett lokalkontor öppnar; kansliet svarar.")) == []
+
+
+def test_boards_named_by_their_fields_and_offices_with_their_place(nlp):
+    doc = nlp("Nämnden för funktionsstöd och förvaltningen för arbetsmarknad och kompetensutveckling svarar; "
+              "chef för arbetsförmedlingen i Ekby och Kollektivtrafikmyndigheten i Norrland, men nämnden för beslut.")
+    assert ents(doc) == [("Nämnden för funktionsstöd", "AUTHORITY"),
+                         ("förvaltningen för arbetsmarknad och kompetensutveckling", "AUTHORITY"),
+                         ("arbetsförmedlingen i Ekby", "AUTHORITY"), ("Kollektivtrafikmyndigheten i Norrland", "AUTHORITY")]
+    assert ents(nlp("Projektet på miljö- och hälsoskyddskontoret.")) == [("miljö- och hälsoskyddskontoret", "AUTHORITY")]

@@ -176,3 +176,9 @@ def test_group_homes_conference_farms_riding_societies_and_alliances():
     assert _run(text, ordinary=("granskning", "bidrag")) == [
         ("Tallens gruppbostad", "ORG"), ("Ekby stiftsgård", "ORG"), ("Ekby Ryttarsällskap", "ORG"),
         ("Norrby fotbollsallians", "ORG")]
+
+
+def test_a_hospital_in_its_town_and_a_residential_home_named_after_hvb():
+    text = "Vård vid Länssjukhuset i Ekby och Lasarettet i Norrby; HVB Skogsbrynet stänger."
+    assert _run(text, ordinary=("vård",)) == [
+        ("Länssjukhuset i Ekby", "ORG"), ("Lasarettet i Norrby", "ORG"), ("HVB Skogsbrynet", "ORG")]
