@@ -118,6 +118,23 @@ _AIRPORT_OR_NETWORK_RE = re.compile(
 _SHORT_FORM_RE = re.compile(r"(?=(?:[^A-ZÅÄÖ]*[A-ZÅÄÖ]){2})[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,7}")
 
 
+# Words that every match of a pattern holds as written: a text without any of them is not searched.
+_MATCH_WORDS = {
+    _OWNED_RE: _OWNERS,
+    _FACILITY_WORD_RE: _FACILITY_SUFFIX,
+    _NAMED_FACILITY_RE: tuple(noun[1:] for noun in _FACILITY_NOUNS),
+    _NUMBERED_OR_PLACED_RE: ("Task Force", *_PLACED_NAMES, "sjukhuset", "asarettet"),
+    _MUNICIPAL_COMPANY_RE: ("Energi", "Fjärrvärme", "Vatten", "Bostäder", "Elnät", "Stadsnät", "Renhållning",
+                            "Fastigheter", "Hamn"),
+    _CLUB_RE: _CLUB_LETTERS,
+    _NAME_AFTER_FACILITY_RE: ("skolan", "gymnasiet", "boendet", "fritidsgården", "kulturhuset", "nöjesparken",
+                              "gallerian", "köpcentret", "hotellet", "stiftelsen", "bolaget"),
+    _AIRPORT_OR_NETWORK_RE: ("Airport", "nätverket", "hus", "Hus"),
+    _FARM_NAMED_FACILITY_RE: ("gården",),
+    _CLUB_OR_ASSOCIATION_RE: ("förening", "klubb", "sällskap", "allians"),
+}
+
+
 @functools.lru_cache(maxsize=1)
 def _municipalities() -> FrozenSet[str]:
     return frozenset(load_kb(parts=("authorities",)).municipality_names)
@@ -188,38 +205,43 @@ class OrgNames(NameList):
     def _candidates(self, doc: Doc) -> Iterator[Tuple[int, int]]:
         """(start_char, end_char) of every match."""
         text = doc.text
+
+        def search(regex: re.Pattern) -> Iterator["re.Match[str]"]:
+            # Only where a word every match holds is in the text: most texts hold none.
+            return regex.finditer(text) if any(word in text for word in _MATCH_WORDS[regex]) else iter(())
+
         for span in self.listed(doc):
             yield span.start_char, span.end_char
-        for m in _OWNED_RE.finditer(text):
+        for m in search(_OWNED_RE):
             yield m.start(), m.end()
         if "AB" in text:
             for m in _COMPANY_RE.finditer(text):
                 yield self._company_start(text, m.start(), m.end()), m.end()
             for m in _AB_FIRST_RE.finditer(text):
                 yield m.start(), m.end()
-        for m in _FACILITY_WORD_RE.finditer(text):
+        for m in search(_FACILITY_WORD_RE):
             word = m.group(0)
             if not self._ordinary(word) and not self._ordinary(word.rstrip("s")):
                 yield m.start(), m.end()
-        for m in _NAMED_FACILITY_RE.finditer(text):
+        for m in search(_NAMED_FACILITY_RE):
             if not self._ordinary(m.group("name")):
                 yield m.start(), m.end()
-        for m in _NUMBERED_OR_PLACED_RE.finditer(text):
+        for m in search(_NUMBERED_OR_PLACED_RE):
             yield m.start(), m.end()
-        for m in _MUNICIPAL_COMPANY_RE.finditer(text):
+        for m in search(_MUNICIPAL_COMPANY_RE):
             if is_municipality(m.group("place")):
                 yield m.start(), m.end()
-        for m in _CLUB_RE.finditer(text):
+        for m in search(_CLUB_RE):
             start = self._club_start(text, m.start(), m.end())
             if start is not None:
                 yield start, m.end()
-        for m in _NAME_AFTER_FACILITY_RE.finditer(text):
+        for m in search(_NAME_AFTER_FACILITY_RE):
             yield m.start("name"), m.end("name")
-        for m in _AIRPORT_OR_NETWORK_RE.finditer(text):
+        for m in search(_AIRPORT_OR_NETWORK_RE):
             yield m.start(), m.end()
-        for m in _FARM_NAMED_FACILITY_RE.finditer(text):
+        for m in search(_FARM_NAMED_FACILITY_RE):
             yield m.start(), m.end()
-        for m in _CLUB_OR_ASSOCIATION_RE.finditer(text):
+        for m in search(_CLUB_OR_ASSOCIATION_RE):
             # Ordinary words in front are no part of the name ("Grattis Hylte sportskytteklubb"), a
             # direction is ("Östra Göinge Golfklubb").
             names = self._without_ordinary_front(list(re.finditer(r"\S+", m.group("name"))), DIRECTION_WORDS)
