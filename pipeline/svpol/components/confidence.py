@@ -38,7 +38,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from pathlib import Path
-from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -134,8 +134,8 @@ class ConfidenceScorer:
             return [{} for _ in docs]
         if self.method == "beam":
             return beam_marginals(ner, docs, self.beam_width, self.beam_density)
-        # Only docs with entities have something to score.
-        with_ents = [i for i, doc in enumerate(docs) if doc.ents]
+        # Only docs with an entity that no rule made have something for the model to score.
+        with_ents = [i for i, doc in enumerate(docs) if self._has_model_entity(doc)]
         out: List[Dict[SpanKey, float]] = [{} for _ in docs]
         if with_ents:
             scored = action_probabilities(ner, [docs[i] for i in with_ents])
@@ -143,11 +143,22 @@ class ConfidenceScorer:
                 out[i] = scores
         return out
 
+    def _rule_keys(self, doc: Doc) -> Set[SpanKey]:
+        """(start, end, label) of the doc's rule entities (scored by the rules' precision, not the model)."""
+        if self.rules_key not in doc.spans:
+            return set()
+        return {(s.start, s.end, s.label_) for s in doc.spans[self.rules_key]}
+
+    def _has_model_entity(self, doc: Doc) -> bool:
+        ents = doc.ents
+        if not ents:
+            return False
+        rules = self._rule_keys(doc)
+        return any((e.start, e.end, e.label_) not in rules for e in ents)
+
     def raw_scores(self, doc: Doc, marginals: Dict[SpanKey, float]) -> List[Tuple[Span, str, Optional[float]]]:
         """(entity, source, raw score) for every entity; source is "rules" or "ner"."""
-        rule_spans = set()
-        if self.rules_key in doc.spans:
-            rule_spans = {(s.start, s.end, s.label_) for s in doc.spans[self.rules_key]}
+        rule_spans = self._rule_keys(doc)
         has_ner = self._ner() is not None
         out = []
         for ent in doc.ents:
