@@ -35,6 +35,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..doc_cache import doc_text
 from ..kb import BARE_PARTY_LETTERS, BODIES_IN_PLACE, LOWER_CASE_PARTY_LETTERS, KBComponent, genitive
 from ..kb.body_patterns import AGENCY_IN_PLACE, BODY_FOR_FIELD
 from ..labels import ENTITY_LABELS
@@ -252,7 +253,7 @@ class EntityRules(KBComponent):
     def _candidates(self, doc: Doc) -> Iterable[Tuple[str, int, int]]:
         """(label, start_char, end_char) of every rule match, checked in the KB."""
         kb = self.kb  # loads the KB and builds the patterns on first use
-        text = doc.text
+        text = doc_text(doc)
         for matcher in (self._orth, self._lower):
             for match_id, start, end in matcher(doc):
                 label = self.nlp.vocab.strings[match_id]

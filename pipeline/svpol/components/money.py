@@ -22,6 +22,7 @@ from typing import Iterator, List, Optional, Tuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doc_cache import doc_text
 from ..kb import check_entity_label, register_span_extensions, span_assigns
 from ..labels import ENTITY_ATTRIBUTES, ENTITY_LABELS
 
@@ -320,7 +321,7 @@ class MoneyEnricher:
                     # A number whose unit is in its context ("9 respektive 7,4 miljoner kr"): the
                     # value find_money gives it there (the text is scanned only for such spans).
                     if in_text is None:
-                        in_text = {(s, e): v for s, e, v in find_money(doc.text)}
+                        in_text = {(s, e): v for s, e, v in find_money(doc_text(doc))}
                     value = in_text.get((ent.start_char, ent.end_char), NO_MONEY)
                 ent._.amount_sek = value.amount_sek
                 ent._.currency = value.currency

@@ -39,6 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..doc_cache import doc_text
 from ..kb import DIRECTION_WORDS, load_kb
 from .entity_rules import DEFAULT_SPANS_KEY
 from .name_list import NameList, resource_names
@@ -204,7 +205,7 @@ class OrgNames(NameList):
 
     def _candidates(self, doc: Doc) -> Iterator[Tuple[int, int]]:
         """(start_char, end_char) of every match."""
-        text = doc.text
+        text = doc_text(doc)
 
         def search(regex: re.Pattern) -> Iterator["re.Match[str]"]:
             # Only where a word every match holds is in the text: most texts hold none.

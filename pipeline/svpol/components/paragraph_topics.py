@@ -20,6 +20,7 @@ from spacy.attrs import ENT_IOB
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doc_cache import doc_text
 from ..text import paragraphs as paragraph_spans
 
 if not Doc.has_extension("paragraphs"):
@@ -69,7 +70,7 @@ class ParagraphTopics:
 
     def __call__(self, doc: Doc) -> Doc:
         """Set ``doc._.paragraphs`` for one doc."""
-        spans = paragraph_spans(doc.text)
+        spans = paragraph_spans(doc_text(doc))
         if len(spans) <= 1:
             doc._.paragraphs = [
                 {"start": start, "end": end, "topics": dict(doc.cats)} for start, end in spans

@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 from spacy.util import filter_spans
 
+from ..doc_cache import doc_text
 from ..kb import default_parties, load_kb
 from .entity_rules import DEFAULT_SPANS_KEY, rule_tokens
 from .name_list import resource_names
@@ -176,7 +177,7 @@ def _place_suffix_end(doc: Doc, ent: Span) -> Optional[int]:
     end = i + 2
     while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:  # "i Västra Frölunda"
         end += 1
-    rest = doc.text[doc[end - 1].idx + len(doc[end - 1]):doc[end - 1].idx + len(doc[end - 1]) + 12]
+    rest = doc_text(doc)[doc[end - 1].idx + len(doc[end - 1]):doc[end - 1].idx + len(doc[end - 1]) + 12]
     return end if _PARTY_BRACKET_RE.match(rest.lstrip()) and rest[:1].isspace() else None
 
 
@@ -253,7 +254,7 @@ class PersonSpans:
         repaired, joined = _with_first_names(doc, repaired)
         changed = changed or joined
         # Doc.text is rebuilt from the tokens on every read: once for both searches, and only when one is made.
-        text = doc.text if any(e.label_ in (PERSON, PARTY) for e in repaired) else ""
+        text = doc_text(doc) if any(e.label_ in (PERSON, PARTY) for e in repaired) else ""
         columns = self._column_names(doc, repaired, text)
         if columns:
             taken = {i for span in columns for i in range(span.start, span.end)}

@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..doc_cache import doc_text
 from ..kb import load_kb
 from .entity_rules import DEFAULT_SPANS_KEY
 from .name_list import NameList, resource_names
@@ -181,7 +182,7 @@ class PlaceNames(NameList):
         """Numbered roads in ``doc`` (where they fit token boundaries); ``counts``: ``doc.count_by(ORTH)``."""
         if not _has_any(doc, doc.count_by(ORTH) if counts is None else counts, _ROAD_WORDS):
             return []  # Doc.text is rebuilt from the tokens on every read: only read it for a candidate
-        spans = (doc.char_span(m.start(), m.end(), label=LABEL) for m in _ROAD_RE.finditer(doc.text))
+        spans = (doc.char_span(m.start(), m.end(), label=LABEL) for m in _ROAD_RE.finditer(doc_text(doc)))
         return [span for span in spans if span is not None]
 
     @staticmethod
@@ -276,7 +277,7 @@ class PlaceNames(NameList):
         counts = doc.count_by(ORTH)
         self.municipalities_as_places(doc, counts)
         listed = [span for span in self.listed(doc) if not _in_longer_name(doc, span)]
-        text = doc.text  # rebuilt from the tokens on every read: once for both searches
+        text = doc_text(doc)
         addresses = self.streets(doc, text) + self.properties(doc, text)
         found = sorted(filter_spans(listed + self.roads(doc, counts) + addresses), key=lambda span: span.start)
         if found:

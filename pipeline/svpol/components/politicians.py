@@ -29,6 +29,7 @@ from typing import Dict, List, Optional, Tuple, Union
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..doc_cache import doc_text
 from ..kb import INDEPENDENT, LOWER_CASE_PARTY_LETTERS, EntityEnricher, Person, span_assigns, to_iso_date
 from ..labels import ENTITY_ATTRIBUTES
 
@@ -243,7 +244,7 @@ class PoliticianEnricher(EntityEnricher):
                 (:meth:`column_parties`), taken where no party is written after the name.
         """
         if text is None:
-            text = ent.doc.text
+            text = doc_text(ent.doc)
         if date is None:
             date = to_iso_date(ent.doc._.date)
         written = self.text_party(text, ent) or column_party
@@ -264,7 +265,7 @@ class PoliticianEnricher(EntityEnricher):
         people = [ent for ent in doc.ents if ent.label_ == self.label]
         if not people:
             return doc
-        text = doc.text
+        text = doc_text(doc)
         date = to_iso_date(doc._.date)
         columns = self.column_parties(doc, people)
         for ent in people:

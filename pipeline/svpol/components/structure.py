@@ -37,6 +37,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..doc_cache import doc_text
 from . import structure_patterns as P
 
 SPAN_GROUPS = ("header", "attendance", "items", "sections", "decisions", "proposals", "votes",
@@ -110,7 +111,7 @@ class _Entities:
     """The entities of a doc as plain tuples, with their attributes, for range queries."""
 
     def __init__(self, doc: Doc, text: Optional[str] = None) -> None:
-        text = doc.text if text is None else text
+        text = doc_text(doc) if text is None else text
         self.text = text
         self.persons: List[Dict[str, Any]] = []
         self.parties: List[Dict[str, Any]] = []
@@ -301,7 +302,7 @@ _ITEM_PART_KINDS = frozenset(P.SECTION_KINDS) - {"adjustment", "distribution", "
 
 def find_structure(doc: Doc, kind: Optional[str] = None) -> Dict[str, Any]:
     """The structure of ``doc`` as plain data (offsets into ``doc.text``)."""
-    original = doc.text
+    original = doc_text(doc)
     kind = kind or detect_kind(original)
     furniture = find_furniture(original)
     # Parsing reads the text with the furniture blanked out (same length, same offsets), so a

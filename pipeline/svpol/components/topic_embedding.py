@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
+from ..doc_cache import doc_text
 from ..labels import TOPIC_LABELS
 
 HEAD_FILE = "head.npz"
@@ -170,7 +171,7 @@ class TopicEmbedding:
         # (a one-paragraph doc's paragraph takes the document's scores afterwards).
         texts, targets, whole = [], [], []
         for doc in docs:
-            text = doc.text  # built from the tokens on every read: read once
+            text = doc_text(doc)
             if doc.cats:
                 texts.append(text)
                 targets.append((doc, None))

@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
+from ..doc_cache import doc_text
 from ..labels import TOPIC_LABELS
 from ..topic_keywords import keyword_hits
 from ..topic_text_model import TextTopicModel
@@ -140,7 +141,7 @@ class TopicEvidence:
 
     def __call__(self, doc: Doc) -> Doc:
         """Rescore ``doc.cats`` and the paragraphs' topics."""
-        text = doc.text  # built from the tokens on every read: read once
+        text = doc_text(doc)
         cats = doc.cats
         if cats:
             doc.cats = self.rescore(cats, text)
