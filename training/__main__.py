@@ -28,6 +28,7 @@ from . import (
     fit_topics,
     gold,
     gpu_kit,
+    municipal_check,
     package,
     sample_topics_check,
     topic_embedding,
@@ -64,6 +65,7 @@ app.add_typer(gold.app, name="gold")
 app.add_typer(topic_embedding.app, name="topic-embedding")
 app.add_typer(check_rules.app, name="check-rules")
 app.add_typer(sample_topics_check.app, name="sample-topics-check")
+app.add_typer(municipal_check.app, name="municipal-check")
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from training.paths import DATA_DIR, REPO
 SUBCOMMANDS = [
     "corpus", "vectors", "train", "fit-topics", "fit-topic-model", "fit-confidence", "distill", "train-trf", "backbone",
     "build-kb", "gold", "check-rules", "sample-topics-check", "gpu-kit", "upgrade", "topic-embedding",
+    "municipal-check",
 ]
 GROUPS = {
     "gold": ["sample", "check", "convert", "build", "agreement", "errors"],
@@ -21,6 +22,7 @@ GROUPS = {
     "sample-topics-check": ["sample", "predict", "score"],
     "gpu-kit": ["prepare", "run"],
     "topic-embedding": ["fit", "assemble"],
+    "municipal-check": ["convert", "standoff"],
 }
 
 
