@@ -126,7 +126,9 @@ _BODY_RE = re.compile(
 )
 # A body's working committee is part of its name: "kommunstyrelsens arbetsutskott".
 # A presidium is the body's chairs, not a body of its own: it stays outside (convention 30).
-_SUB_BODY_RE = re.compile(r"[ \t]+arbetsutskott(?:et|s|ets)?(?![\wåäö])")
+# So is the office of a body in the genitive: "kommunstyrelsens kansli", "Kommunstyrelsens ledningskontor".
+_SUB_BODY_RE = re.compile(r"[ \t]+arbetsutskott(?:et|s|ets)?(?![\wåäö])"
+                          r"|(?<=s)[ \t]+[a-zåäö]*(?:kansli|kontor)(?:et|ets|s)?(?![\wåäö])")
 _MUNICIPALITY_WORDS = ("kommun",)
 _MUNICIPALITY_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+(?:kommun|kommuns)(?![\wåäö])")
 # A municipality in capitals heads its own documents ("TJÖRNS KOMMUN SAMMANTRÄDESPROTOKOLL", "MALMÖ STAD"):
@@ -180,7 +182,7 @@ def _with_nationality(text: str, start: int) -> int:
 
 
 def _with_sub_body(text: str, end: int) -> int:
-    """The end of an AUTHORITY span moved right over a working committee of that body."""
+    """The end of an AUTHORITY span moved right over a working committee or the office of that body."""
     match = _SUB_BODY_RE.match(text, end)
     return match.end() if match else end
 

@@ -189,6 +189,9 @@ _BARE_FOLLOWERS = (
     "årligen", "totalt", "netto", "jämfört", "eller", "medan", "när", "då", "kvar", "är", "var", "blir", "blev",
     "istället", "nästa", "mot", "plus", "minus", "gå", "går", "gick", "läggas", "används", "användas", "fördelas",
     "satsas", "tillförs", "sämre", "bättre", "högre", "lägre", "dyrare", "billigare",
+    # passive verbs of budgets: "19 miljoner förs över", "10 miljoner avsätts", "2 miljoner plockas bort"
+    "förs", "avsätts", "avsättas", "plockas", "sparas", "läggs", "tas", "flyttas", "omfördelas", "beviljas",
+    "budgeteras", "återstår", "saknas", "räcker", "motsvarar", "betyder",
 )
 BARE_MONEY_RE = re.compile(
     rf"(?<![\w.,])(?:(?P<num>{_NUMBER})|(?i:(?P<word>{_alternation(_NUMBER_WORDS)})))\s+"
@@ -198,7 +201,8 @@ BARE_MONEY_RE = re.compile(
 _MONEY_CONTEXT_RE = re.compile(
     r"kron|\bkr\b|anslag|budget|kostn|kosta|pengar|medel|bidrag|satsning|satsa|skatt|intäkt|finansi|"
     r"investering|ersättning|avgift|stöd|spar|underskott|överskott|inkomst|utgift|\blån|skuld|betala|"
-    r"fond|lön|vinst|förlust|omsättning|tillskott|resurs|miljonbelopp|euro|dollar|resultat",
+    r"fond|lön|vinst|förlust|omsättning|tillskott|resurs|miljonbelopp|euro|dollar|resultat|neddragning|"
+    r"\b(?:gick|går|gå) back\b",
     re.IGNORECASE,
 )
 _CONTEXT_CHARS = 200  # how far around a bare amount its sentence is searched for money words

@@ -35,7 +35,8 @@ MunicipalityLookup = Callable[[str], Optional[Tuple[str, str]]]
 
 
 _ASSOCIATION_RE = re.compile(
-    r"(?:[A-ZÅÄÖ][a-zåäö]+[ \t]+)?[A-ZÅÄÖ][a-zåäö]+s[ \t]+(?:[Kk]ommunal[a-zåäö]*|[Rr]äddnings|[Mm]iljö)förbund(?:et)?s?")
+    rf"(?:(?:{'|'.join(sorted(DIRECTION_WORDS))})[ \t]+)?[A-ZÅÄÖ][a-zåäö]+s[ \t]+"
+    r"(?:[Kk]ommunal[a-zåäö]*|[Rr]äddnings(?:tjänst)?|[Mm]iljö|[Gg]ymnasie)förbund(?:et)?s?")
 _COMMITTEE_RE = re.compile(r"(?:[A-ZÅÄÖ][a-zåäö]+-\s+och\s+)?(?P<field>[A-ZÅÄÖa-zåäö][a-zåäö]+?)utskottets?")
 _PLACE_POLICE_RE = re.compile(r"(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?polisens?")
 # The field words of ADMINISTRATION_FIELDS as nouns ("arbetsmarknad", "trafik", "funktionsstöd").

@@ -320,3 +320,10 @@ def test_boards_named_by_their_fields_and_offices_with_their_place(nlp):
                          ("förvaltningen för arbetsmarknad och kompetensutveckling", "AUTHORITY"),
                          ("arbetsförmedlingen i Ekby", "AUTHORITY"), ("Kollektivtrafikmyndigheten i Norrland", "AUTHORITY")]
     assert ents(nlp("Projektet på miljö- och hälsoskyddskontoret.")) == [("miljö- och hälsoskyddskontoret", "AUTHORITY")]
+
+
+def test_rescue_and_upper_school_associations_and_a_bodys_office(nlp):
+    doc = nlp("Sammanfattning Ekbygdens räddningstjänstförbund och Norrlands gymnasieförbund. "
+              "Protokollet finns på kommunstyrelsens kansli och hos Kommunstyrelsens ledningskontor.")
+    assert ents(doc) == [("Ekbygdens räddningstjänstförbund", "AUTHORITY"), ("Norrlands gymnasieförbund", "AUTHORITY"),
+                         ("kommunstyrelsens kansli", "AUTHORITY"), ("Kommunstyrelsens ledningskontor", "AUTHORITY")]

@@ -175,3 +175,11 @@ def test_a_number_coordinated_with_an_amount_shares_its_unit():
     # A year is not an amount, and a range is one amount.
     text = "Under 2023 och 400 kronor senare blev det 5-10 mnkr."
     assert [text[s:e] for s, e, _ in find_money(text)] == ["400 kronor", "5-10 mnkr"]
+
+
+def test_bare_millions_before_a_budget_verb_or_after_a_loss():
+    text = "Budgeten krymper: 19 miljoner förs över och 2 miljoner plockas bort. Boendet gick back med 1,6 miljoner."
+    assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [
+        ("19 miljoner", 19e6), ("2 miljoner", 2e6), ("1,6 miljoner", 1.6e6)]
+    # a count is still no money
+    assert list(find_money("Budgeten räcker för 10 miljoner invånare.")) == []
