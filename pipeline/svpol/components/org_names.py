@@ -64,7 +64,8 @@ _FRONT_PREPOSITIONS = frozenset(("för", "till", "av", "hos", "på", "med", "fr�
 _AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?![\wåäö])")
 
 _FACILITY_SUFFIX = ("skolan", "skola", "gymnasiet", "sjukhuset", "lasarettet", "museet", "garnisonen", "biblioteket",
-                    "vårdcentralen", "äldreboendet", "teatern", "arenan", "akademin", "hemmet", "bostäder", "fastigheter")
+                    "vårdcentralen", "äldreboendet", "teatern", "arenan", "akademin", "hemmet", "bostäder", "fastigheter",
+                    "hem")
 _FACILITY_WORD_RE = re.compile(rf"(?<![\w-])[A-ZÅÄÖ][a-zåäöé]{{2,}}(?:{'|'.join(_FACILITY_SUFFIX)})s?(?![\wåäö])")
 _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "lasarett", "flygplats", "garnison", "vårdcentral", "äldreboende",
                    "skola", "skolan", "förskola", "gymnasium", "folkhögskola", "museum", "konstmuseum", "teater",
@@ -80,6 +81,8 @@ _PLACED_NAMES = ("Camp", "Centrallasarettet", "Kommunförbundet", "Länsmuseet",
                  "Folkteatern", "Regionteatern", "Sparbanken", "HVB")
 _NUMBERED_OR_PLACED_RE = re.compile(
     rf"(?<![\w-])(?:Task Force[ \t]+\d+(?:-\d+)?|(?:{'|'.join(_PLACED_NAMES)})[ \t]+[A-ZÅÄÖ][\wåäö]+"
+    # a science park: "Videum Science Park"
+    r"|[A-ZÅÄÖ][\wåäö]+[ \t]+Science[ \t]+Park"
     # a hospital in its town: "Länssjukhuset i Kalmar", "Centralsjukhuset i Karlstad", "Lasarettet i Ystad"
     r"|(?:[A-ZÅÄÖ][a-zåäö]*sjukhuset|(?:[A-ZÅÄÖ][a-zåäö]*l|L)asarettet)[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+)(?![\wåäö])")
 
@@ -124,7 +127,7 @@ _MATCH_WORDS = {
     _OWNED_RE: _OWNERS,
     _FACILITY_WORD_RE: _FACILITY_SUFFIX,
     _NAMED_FACILITY_RE: tuple(noun[1:] for noun in _FACILITY_NOUNS),
-    _NUMBERED_OR_PLACED_RE: ("Task Force", *_PLACED_NAMES, "sjukhuset", "asarettet"),
+    _NUMBERED_OR_PLACED_RE: ("Task Force", *_PLACED_NAMES, "sjukhuset", "asarettet", "Science Park"),
     _MUNICIPAL_COMPANY_RE: ("Energi", "Fjärrvärme", "Vatten", "Bostäder", "Elnät", "Stadsnät", "Renhållning",
                             "Fastigheter", "Hamn"),
     _CLUB_RE: _CLUB_LETTERS,

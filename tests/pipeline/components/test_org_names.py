@@ -182,3 +182,8 @@ def test_a_hospital_in_its_town_and_a_residential_home_named_after_hvb():
     text = "Vård vid Länssjukhuset i Ekby och Lasarettet i Norrby; HVB Skogsbrynet stänger."
     assert _run(text, ordinary=("vård",)) == [
         ("Länssjukhuset i Ekby", "ORG"), ("Lasarettet i Norrby", "ORG"), ("HVB Skogsbrynet", "ORG")]
+
+
+def test_science_parks_and_housing_companies_named_hem():
+    text = "Årsstämma i Ekby Science Park; lägenheter hos Ekbyhem, men inte i ett ungdomshem."
+    assert _run(text, ordinary=("ungdomshem", "lägenheter")) == [("Ekby Science Park", "ORG"), ("Ekbyhem", "ORG")]
