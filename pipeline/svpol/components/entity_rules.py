@@ -65,7 +65,7 @@ _LETTER = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,2}"
 _LETTER_LIST_RE = re.compile(
     rf"(?<![\w(/+-]){_LETTER}(?:\s*,\s*{_LETTER})*\s+(?:och|samt)\s+{_LETTER}(?![\w)/+-])")
 _BRACKET_ITEM_RE = re.compile(r"[A-Za-zÅÄÖåäö]{1,3}")
-_NAME_BEFORE_RE = re.compile(rf"{_NAME}\s*$")
+_NAME_BEFORE_RE = re.compile(rf"{_NAME},?\s*$")  # "Anna Berg (c)", "Anna Berg, (c)"
 _LOWER_LETTERS = rf"(?:{'|'.join(LOWER_CASE_PARTY_LETTERS)})"
 # Party letters after a comma in attendance lists: "Jannike Hillding, M, Ordförande", "Monica Dahlén, S
 # Marcus Danielsson": a first name and a surname, a comma, the letters (checked in the KB), then a

@@ -36,8 +36,8 @@ from ..labels import ENTITY_ATTRIBUTES
 if not Doc.has_extension("date"):
     Doc.set_extension("date", default=None)
 
-# "(S)", " m.fl. (M)", "(-)", "(båda L)" right after the name.
-_PARTY_AFTER_RE = re.compile(r"\s*(?:m\.\s?fl\.?\s*)?\(\s*(?:(?:båda|bägge|alla|samtliga)\s+)?(?P<party>[^()\n]{1,25}?)\s*\)")
+# "(S)", " m.fl. (M)", "(-)", "(båda L)" right after the name, also after a comma ("Rune Berg, (c)").
+_PARTY_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:m\.\s?fl\.?\s*)?\(\s*(?:(?:båda|bägge|alla|samtliga)\s+)?(?P<party>[^()\n]{1,25}?)\s*\)")
 # "Anna Berg, M, ordförande", "Karl Lauri, Vänsterpartiet": party letters or a party's name after a comma
 # (taken only where they are a PARTY entity).
 _PARTY_COMMA_RE = re.compile(

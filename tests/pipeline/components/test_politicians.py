@@ -249,3 +249,10 @@ def test_a_partys_name_after_a_comma(nlp):
     # A local party's name is kept as written; a place after the comma is no party.
     assert {e.text: e._.party for e in doc.ents if e.label_ == "PERSON"} == {
         "Karl Lauri": "V", "Eva Esberg": "KD", "Alice Ny": "Sjukvårdspartiet", "Bo Ek": None}
+
+
+def test_party_in_brackets_after_a_comma(nlp):
+    # attendance lists written "Name, (c), office"
+    got = annotate(nlp, "Beslutande Rune Berg, (c), ordförande Dan Ek, (s) Åsa Lind, (m)", ["Rune Berg", "Dan Ek", "Åsa Lind"])
+    assert {name: value[0] for name, value in got.items()} == {"Rune Berg": "C", "Dan Ek": "S", "Åsa Lind": "M"}
+    assert got["Rune Berg"][1] == "ordförande"
