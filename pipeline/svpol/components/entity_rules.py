@@ -117,18 +117,18 @@ _LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+(?:partiets?|dem
 # Bodies named by their last word, with an optional name (on the same line: a heading
 # above is no part of it) or "X- och" in front.
 _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt", "polismyndighet",
-               "styrelse", "fullmäktige", "Fullmäktige", "utskottet", "förbund", "kontor", "kansli")
+               "styrelse", "fullmäktige", "Fullmäktige", "utskottet", "förbund", "kontor", "kansli", "avdelning", "enhet")
 _BODY_RE = re.compile(
     rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>[\wåäöÅÄÖ]+-\s+(?:och|eller)\s+"
-    r"|[A-ZÅÄÖ][a-zåäö]+[ \t]+och[ \t]+))?"
+    r"|[A-ZÅÄÖa-zåäö][a-zåäö]+[ \t]+och[ \t]+))?"
     rf"(?P<word>[\wåäöÅÄÖ-]*(?:{'|'.join(_BODY_WORDS)})(?:en|n|et)?s?)"
     r"(?![\wåäö])"
 )
 # A body's working committee is part of its name: "kommunstyrelsens arbetsutskott".
 # A presidium is the body's chairs, not a body of its own: it stays outside (convention 30).
-# So is the office of a body in the genitive: "kommunstyrelsens kansli", "Kommunstyrelsens ledningskontor".
+# So is the office of a body in the genitive: "kommunstyrelsens kansli", "Kommunstyrelsens förvaltning".
 _SUB_BODY_RE = re.compile(r"[ \t]+arbetsutskott(?:et|s|ets)?(?![\wåäö])"
-                          r"|(?<=s)[ \t]+[a-zåäö]*(?:kansli|kontor)(?:et|ets|s)?(?![\wåäö])")
+                          r"|(?<=s)[ \t]+[a-zåäö]*(?:kansli|kontor|förvaltning)(?:et|ets|en|ens|s)?(?![\wåäö])")
 _MUNICIPALITY_WORDS = ("kommun",)
 _MUNICIPALITY_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+(?:kommun|kommuns)(?![\wåäö])")
 # A municipality in capitals heads its own documents ("TJÖRNS KOMMUN SAMMANTRÄDESPROTOKOLL", "MALMÖ STAD"):
@@ -331,6 +331,12 @@ class EntityRules(KBComponent):
                     if self.kb.match_authority(text[start:match.end()]):
                         yield "AUTHORITY", start, _with_sub_body(text, match.end())
                         break
+                if regex is _BODY_RE and match.group("coord") and start != match.start():
+                    # Two bodies, not one coordinated name ("miljönämnden och byggnämnden"): the first
+                    # word is a body of its own where the KB says so.
+                    first = re.match(r"[\wåäöÅÄÖ]+", match.group("coord"))
+                    if first and self.kb.match_authority(first.group(0)):
+                        yield "AUTHORITY", match.start("coord"), match.start("coord") + first.end()
         if any(word in text for word in _IN_PLACE_BODY_WORDS):
             yield from self._longest_authority(text, _BODY_IN_PLACE_RE)
         if any(body in text for body in BODIES_IN_PLACE):

@@ -119,6 +119,7 @@ _AIRPORT_OR_NETWORK_RE = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö]+[ \t]+Airport|[A-ZÅÄÖ][a-zåäö]+nätverket|[A-ZÅÄÖ][a-zåäö]+s[ \t]+[Hh]us)"
     r"(?:s|:s)?(?![\wåäö])")
 # A short form: 2-8 letters, at least two capitals ("HUI", "TyBo", "STIM"), no party letters' lower case.
+_SHORT_FORM_LABELS = frozenset((LABEL, "AUTHORITY"))
 _SHORT_FORM_RE = re.compile(r"(?=(?:[^A-ZÅÄÖ]*[A-ZÅÄÖ]){2})[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,7}")
 
 
@@ -253,16 +254,19 @@ class OrgNames(NameList):
                 yield m.start("name") + names[0].start(), m.end()
 
     def short_forms(self, doc: Doc) -> List[Span]:
-        """An organisation's short form in brackets after its name, and where it recurs in ``doc``.
+        """An organisation's or a public body's short form in brackets after its name, and where it recurs
+        in ``doc``, with the name's label.
 
-        "Tyresö Bostäder AB (TyBo)" makes ``TyBo`` an ORG there and in "missförhållanden på TyBo"
-        (the guide: a name and its bracketed abbreviation are two entities).
+        "Tyresö Bostäder AB (TyBo)" makes ``TyBo`` an ORG there and in "missförhållanden på TyBo",
+        "Regionfullmäktige (RF)" makes ``RF`` an AUTHORITY (the guide: a name and its bracketed
+        abbreviation are two entities).
         """
         tokens = len(doc)
-        forms = {doc[ent.end + 1].text for ent in doc.ents
-                 if ent.label_ == LABEL and ent.end + 2 < tokens and doc[ent.end].text == "("
+        # The short form takes its organisation's label: a public body's is AUTHORITY ("Regionfullmäktige (RF)").
+        forms = {doc[ent.end + 1].text: ent.label_ for ent in doc.ents
+                 if ent.label_ in _SHORT_FORM_LABELS and ent.end + 2 < tokens and doc[ent.end].text == "("
                  and doc[ent.end + 2].text == ")" and _SHORT_FORM_RE.fullmatch(doc[ent.end + 1].text)}
-        return [doc[i:i + 1] for i in range(tokens) if doc[i].text in forms] if forms else []
+        return [Span(doc, i, i + 1, label=forms[doc[i].text]) for i in range(tokens) if doc[i].text in forms] if forms else []
 
     def find(self, doc: Doc) -> List[Span]:
         """The ORG matches of ``doc`` (no overlaps), without changing it."""
@@ -282,7 +286,7 @@ class OrgNames(NameList):
         if found:
             doc = self.add_matches(doc, found)
         # After the names are in: a short form needs its organisation (from the list, the rules or ner).
-        short = [Span(doc, s.start, s.end, label=LABEL) for s in self.short_forms(doc)]
+        short = self.short_forms(doc)
         return self.add_matches(doc, short) if short else doc
 
 

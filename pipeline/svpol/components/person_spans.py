@@ -71,7 +71,7 @@ _LOCAL_LETTERS_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([A-ZÅÄÖ][A-Za-zÅÄÖå
 # Weekdays, which start a form's date field ("Tid Måndag 31 oktober"), are never names either.
 _FORM_WORDS = frozenset((
     "Anslagsbevis", "Anslagsdatum", "Besöksadress", "Beslutande", "Bilaga", "Bilagor", "Blad", "Datum", "Diarienummer",
-    "Dnr", "Diarienr", "Epost", "E-post", "Kopia", "Organ", "Expedieras", "Innehållsförteckning", "Justerarsignaturer", "Mötesprotokoll", "Tjänsteskrivelse",
+    "Dnr", "Diarienr", "Epost", "E-post", "Kopia", "Organ", "Protokollsutdrag", "Anslag", "Expedieras", "Innehållsförteckning", "Justerarsignaturer", "Mötesprotokoll", "Tjänsteskrivelse",
     "Utdragsbestyrkande", "Upprop", "Förteckning", "Kansliet", "Förvaringsplats", "Frånvarande", "Handläggare", "Justering", "Justeringens",
     "Justeringsdag", "Justerande", "Kallelse", "Ledamöter", "Avst", "Närv", "Mottagare", "Mötesdatum", "Nämnd", "Närvarande", "Parti", "Paragraf",
     "Paragrafer", "Plats", "Postadress", "Protokoll", "Referens", "Remiss", "Sammanfattning", "Sammanträdesdatum",

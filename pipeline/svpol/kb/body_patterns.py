@@ -49,6 +49,8 @@ BODY_FOR_FIELD = (r"(?:[Nn]ämnden|[Ff]örvaltningen)[ \t]+för[ \t]+(?P<field>[
 _BODY_FOR_FIELD_RE = re.compile(BODY_FOR_FIELD)
 AGENCY_IN_PLACE = r"(?:[Aa]rbetsförmedlingen|[A-ZÅÄÖ][a-zåäö]+myndigheten)[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+(?:[ \t]+län)?"
 _AGENCY_IN_PLACE_RE = re.compile(AGENCY_IN_PLACE)
+# The definite words of a municipal office or unit named by its field.
+_OFFICE_WORDS = ("kontoret", "kansliet", "avdelningen", "enheten")
 # Adjectives that name a municipal board or administration by its field ("Tekniska nämnden").
 _FIELD_ADJECTIVES = ("tekniska", "sociala", "regionala")
 
@@ -112,9 +114,10 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         body = body_base(last)
         if _is_own_body(body):
             return Authority(f"{head} {body}", "municipal_body")
-    # A municipal office named by its field, in one word and the definite form: "socialkontoret",
-    # "Stadsledningskansliet", "miljö- och hälsoskyddskontoret" ("kontoret" alone, "ett lokalkontor" are no names).
-    if base.endswith(("kontoret", "kansliet")) and len(base) > len("kontoret") + 2 and (
+    # A municipal office or unit named by its field, in one word and the definite form: "socialkontoret",
+    # "Stadsledningskansliet", "miljö- och hälsoskyddskontoret", "Fritidsavdelningen", "strategienheten"
+    # ("kontoret" alone, "ett lokalkontor" are no names).
+    if base.endswith(_OFFICE_WORDS) and len(base) > len("kontoret") + 2 and (
             (len(words) == 1 and base.startswith(ADMINISTRATION_FIELDS))
             or (len(words) == 3 and words[0].endswith("-") and words[1] == "och"
                 and words[0].lower().startswith(ADMINISTRATION_FIELDS))):
@@ -153,9 +156,11 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
             word = base if base.endswith(suffix) else last
             return Authority(" ".join(words[:2] + [word]), "municipal_body")
         # The hyphen left out, as municipal pages often do: "Kultur och fritidsnämnden",
-        # "Barn och Utbildningsnämnden" (the first word a field of municipal work, capitalised).
-        if (len(words) == 3 and words[1] == "och" and words[0][:1].isupper()
-                and words[0].lower().startswith(ADMINISTRATION_FIELDS)):
+        # "barn och utbildningsnämnden" (the first word a field of municipal work, not a body of its own:
+        # "Kommunstyrelsen och socialnämnden" are two).
+        first = words[0].lower()
+        if (len(words) == 3 and words[1] == "och" and first.startswith(ADMINISTRATION_FIELDS)
+                and not first.endswith(("en", "ens", "et", "ets", "an", "ans", "na", "nas"))):
             word = base if base.endswith(suffix) else last
             if word.endswith("en"):
                 return Authority(f"{words[0]}- och {word}", "municipal_body")

@@ -327,3 +327,14 @@ def test_rescue_and_upper_school_associations_and_a_bodys_office(nlp):
               "Protokollet finns på kommunstyrelsens kansli och hos Kommunstyrelsens ledningskontor.")
     assert ents(doc) == [("Ekbygdens räddningstjänstförbund", "AUTHORITY"), ("Norrlands gymnasieförbund", "AUTHORITY"),
                          ("kommunstyrelsens kansli", "AUTHORITY"), ("Kommunstyrelsens ledningskontor", "AUTHORITY")]
+
+
+def test_units_named_by_their_field_and_boards_coordinated_in_lower_case(nlp):
+    doc = nlp("Chef för samhällsavdelningen och strategienheten; ledningsutskottet föreslår att "
+              "Kommunstyrelsens förvaltning ger barn och utbildningsnämnden medel.")
+    assert ents(doc) == [("samhällsavdelningen", "AUTHORITY"), ("strategienheten", "AUTHORITY"),
+                         ("ledningsutskottet", "AUTHORITY"), ("Kommunstyrelsens förvaltning", "AUTHORITY"),
+                         ("barn och utbildningsnämnden", "AUTHORITY")]
+    # two bodies, not one; a unit word alone is no name
+    assert ents(nlp("Kommunstyrelsen och socialnämnden beslutar; skolan och socialnämnden samverkar; enheten svarar.")) == [
+        ("Kommunstyrelsen", "AUTHORITY"), ("socialnämnden", "AUTHORITY"), ("socialnämnden", "AUTHORITY")]

@@ -187,3 +187,9 @@ def test_a_hospital_in_its_town_and_a_residential_home_named_after_hvb():
 def test_science_parks_and_housing_companies_named_hem():
     text = "Årsstämma i Ekby Science Park; lägenheter hos Ekbyhem, men inte i ett ungdomshem."
     assert _run(text, ordinary=("ungdomshem", "lägenheter")) == [("Ekby Science Park", "ORG"), ("Ekbyhem", "ORG")]
+
+
+def test_a_public_bodys_bracketed_short_form_is_authority():
+    text = "Regionfullmäktige (RF) fastställde planen. Därefter har RF beslutat."
+    assert _run(text, [("Regionfullmäktige", "AUTHORITY")], ordinary=("därefter",)) == [
+        ("Regionfullmäktige", "AUTHORITY"), ("RF", "AUTHORITY"), ("RF", "AUTHORITY")]
