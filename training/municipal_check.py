@@ -21,7 +21,7 @@ offsets, labels, attributes; no text):
 
 import json
 from pathlib import Path
-from typing import Dict, Iterator, List
+from typing import Dict, Iterator
 
 import typer
 from spacy.tokens import DocBin
@@ -78,10 +78,8 @@ def to_docbin(path: Path) -> DocBin:
     nlp = svpol.load("rules")  # the svpol tokenizer; make_doc cuts tokens at gold boundaries where it must
     docs = DocBin(store_user_data=True)
     for record in read_records(path):
-        entities: List[Dict[str, object]] = []
-        for entity in record.get("entities", []):
-            entity = {k: v for k, v in entity.items() if v is not None}  # an amount not determinable is not scored
-            entities.append(entity)
+        # An attribute left null (an amount not determinable) is not scored.
+        entities = [{k: v for k, v in entity.items() if v is not None} for entity in record.get("entities", [])]
         doc = make_doc(nlp, record["text"], entities)
         doc.cats = {topic: float(topic in record.get("topics", [])) for topic in TOPIC_LABELS}
         docs.add(doc)

@@ -73,8 +73,6 @@ _LOWER_LETTERS = rf"(?:{'|'.join(LOWER_CASE_PARTY_LETTERS)})"
 _COMMA_LETTERS_RE = re.compile(
     rf"{_NAME}[ \t]+{_NAME},[ \t]*(?P<letters>{_LETTER}|{_LOWER_LETTERS})"
     r"(?=[ \t]*,|[ \t]+[A-ZÅÄÖ]|[ \t]+(?:vice|ordförande|ersättare|ledamot)\b|[ \t]*(?:\n|$))")
-# A government inquiry written with a capital inside a sentence (guide: AUTHORITY): "enligt
-# Skolbiblioteksutredningen". At a sentence start the capital says nothing ("Polisutredningen visade").
 # Municipal associations and joint bodies named after their kind (guide: kommunalförbund are AUTHORITY):
 # "Kommunalförbundet Svenskt Ambulansflyg", "Samordningsförbundet Östra Södertörn", "Räddningstjänsten
 # Östra Blekinge", "Kommunalförbundet Räddningstjänsten Medelpad" (a direction and a name, or up to two
@@ -83,6 +81,8 @@ _NAMED_ASSOCIATION_RE = re.compile(
     r"(?<![\w-])(?:(?:Kommunalförbundet|Samordningsförbundet)(?:[ \t]+Räddningstjänsten)?|Räddningstjänsten)"
     r"[ \t]+(?:(?:Norra|Södra|Östra|Västra|Mellersta|Nordvästra|Sydöstra)[ \t]+[A-ZÅÄÖ][\wåäö]+"
     r"|[A-ZÅÄÖ][\wåäö]+(?:[ \t]+[A-ZÅÄÖ][a-zåäö]+(?<!vägen)(?<!gatan))?)(?![\wåäö-])")
+# A government inquiry written with a capital inside a sentence (guide: AUTHORITY): "enligt
+# Skolbiblioteksutredningen". At a sentence start the capital says nothing ("Polisutredningen visade").
 _INQUIRY_RE = re.compile(r"(?<=[\wåäö,;)”\"] )[A-ZÅÄÖ][a-zåäö]{2,}(?:-[a-zåäö]+)?utredning(?:en|ens)(?![\wåäö-])")
 # Party letters in a column after the name, no punctuation: "Lars Edqvist MP Bo Svensson MP": a first name
 # and a surname, the letters (checked in the KB), then the next capitalised word, a number or the line's end.

@@ -16,7 +16,8 @@ runs after ``ner`` and the PERSON span repair and tags, as ``ORG`` (docs/annotat
   noun (``Arlanda flygplats``, ``Sidsjöns sjukhus``, ``Njupkärrs skola``, ``Hälsinglands museum``,
   ``Roslagens Sparbank``, ``Tallens gruppbostad``), a name after its facility or company noun
   (``förskolan Granen``, ``vårdboendet Linden``, ``kulturhuset Möllan``, ``bostadsbolaget Mimer`` give
-  the name), housing and property companies named by one compound (``Kirunabostäder``), ``Camp Marmal``, ``Task Force 3-10`` and regional branches
+  the name), housing and property companies named by one compound (``Kirunabostäder``), ``Camp Marmal``,
+  ``Task Force 3-10`` and regional branches
   (``Kommunförbundet Västernorrland``, ``Länsmuseet Gävleborg``, ``Folkteatern Gävleborg``);
 - sports clubs (``Eriksberg BK``, ``Djurgårdens IF``, ``IFK Göteborg``), clubs, societies and alliances
   named with their place (``Alingsås Ryttarsällskap``, ``Luleå fotbollsallians``);
@@ -89,9 +90,10 @@ _NUMBERED_OR_PLACED_RE = re.compile(
 
 # A municipality's company named by its place and trade (guide: municipal companies are ORG):
 # "Lerum Energi", "Göteborg Energis", "Lerum Fjärrvärme"; the KB checks that the place is a municipality.
+_MUNICIPAL_TRADES = ("Energi", "Fjärrvärme", "Vatten", "Bostäder", "Elnät", "Stadsnät", "Renhållning", "Fastigheter",
+                     "Hamn")
 _MUNICIPAL_COMPANY_RE = re.compile(
-    r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?[ \t](?:Energi|Fjärrvärme|Vatten|Bostäder|Elnät|Stadsnät|Renhållning"
-    r"|Fastigheter|Hamn)(?:s|:s)?(?![\wåäö])")
+    rf"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?[ \t](?:{'|'.join(_MUNICIPAL_TRADES)})(?:s|:s)?(?![\wåäö])")
 # Sports clubs: "Eriksberg BK", "Djurgårdens IF", "IFK Göteborg", "BK Häcken".
 _CLUB_LETTERS = ("AIK", "BK", "BoIS", "Club", "FC", "FF", "FK", "GoIF", "HC", "HK", "IBK", "IF", "IFK", "IK", "SK")
 _CLUB_RE = re.compile(
@@ -100,9 +102,11 @@ _CLUB_RE = re.compile(
 # A school, preschool, care home, venue or company named after its noun: "förskolan Granen" gives "Granen",
 # "vårdboendet Linden", "kulturhuset Möllan", "bostadsbolaget Mimer" (the name may be an ordinary word; the
 # noun in front makes it a name).
+_NOUNS_BEFORE_NAME = ("förskolan", "skolan", "grundskolan", "gymnasiet", "äldreboendet", "fritidsgården", "kulturhuset",
+                      "nöjesparken", "gallerian", "köpcentret", "hotellet", "stiftelsen")
+_COMPOUND_NOUNS_BEFORE_NAME = ("boendet", "bolaget")  # as the last part of a compound: "etableringsboendet"
 _NAME_AFTER_FACILITY_RE = re.compile(
-    r"(?<![\w-])(?:förskolan|skolan|grundskolan|gymnasiet|äldreboendet|fritidsgården|[a-zåäö]*boendet"
-    r"|kulturhuset|nöjesparken|gallerian|köpcentret|hotellet|stiftelsen|[a-zåäö]*bolaget)[ \t]+"
+    rf"(?<![\w-])(?:{'|'.join(_NOUNS_BEFORE_NAME)}|[a-zåäö]*(?:{'|'.join(_COMPOUND_NOUNS_BEFORE_NAME)}))[ \t]+"
     r"(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:-[\wåäöÅÄÖ]+)*)(?![\wåäö-])")
 
 # A "-gården" in a named place is a care home or another facility ("Solgården i Norrhult"); alone it may
@@ -129,11 +133,9 @@ _MATCH_WORDS = {
     _FACILITY_WORD_RE: _FACILITY_SUFFIX,
     _NAMED_FACILITY_RE: tuple(noun[1:] for noun in _FACILITY_NOUNS),
     _NUMBERED_OR_PLACED_RE: ("Task Force", *_PLACED_NAMES, "sjukhuset", "asarettet", "Science Park"),
-    _MUNICIPAL_COMPANY_RE: ("Energi", "Fjärrvärme", "Vatten", "Bostäder", "Elnät", "Stadsnät", "Renhållning",
-                            "Fastigheter", "Hamn"),
+    _MUNICIPAL_COMPANY_RE: _MUNICIPAL_TRADES,
     _CLUB_RE: _CLUB_LETTERS,
-    _NAME_AFTER_FACILITY_RE: ("skolan", "gymnasiet", "boendet", "fritidsgården", "kulturhuset", "nöjesparken",
-                              "gallerian", "köpcentret", "hotellet", "stiftelsen", "bolaget"),
+    _NAME_AFTER_FACILITY_RE: _NOUNS_BEFORE_NAME + _COMPOUND_NOUNS_BEFORE_NAME,
     _AIRPORT_OR_NETWORK_RE: ("Airport", "nätverket", "hus", "Hus"),
     _FARM_NAMED_FACILITY_RE: ("gården",),
     _CLUB_OR_ASSOCIATION_RE: ("förening", "klubb", "sällskap", "allians"),
@@ -266,7 +268,7 @@ class OrgNames(NameList):
         forms = {doc[ent.end + 1].text: ent.label_ for ent in doc.ents
                  if ent.label_ in _SHORT_FORM_LABELS and ent.end + 2 < tokens and doc[ent.end].text == "("
                  and doc[ent.end + 2].text == ")" and _SHORT_FORM_RE.fullmatch(doc[ent.end + 1].text)}
-        return [Span(doc, i, i + 1, label=forms[doc[i].text]) for i in range(tokens) if doc[i].text in forms] if forms else []
+        return [Span(doc, i, i + 1, label=forms[doc[i].text]) for i in range(tokens) if doc[i].text in forms]
 
     def find(self, doc: Doc) -> List[Span]:
         """The ORG matches of ``doc`` (no overlaps), without changing it."""

@@ -71,8 +71,9 @@ _LOCAL_LETTERS_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([A-ZÅÄÖ][A-Za-zÅÄÖå
 # Weekdays, which start a form's date field ("Tid Måndag 31 oktober"), are never names either.
 _FORM_WORDS = frozenset((
     "Anslagsbevis", "Anslagsdatum", "Besöksadress", "Beslutande", "Bilaga", "Bilagor", "Blad", "Datum", "Diarienummer",
-    "Dnr", "Diarienr", "Epost", "E-post", "Kopia", "Organ", "Protokollsutdrag", "Anslag", "Expedieras", "Innehållsförteckning", "Justerarsignaturer", "Mötesprotokoll", "Tjänsteskrivelse",
-    "Utdragsbestyrkande", "Upprop", "Förteckning", "Kansliet", "Förvaringsplats", "Frånvarande", "Handläggare", "Justering", "Justeringens",
+    "Dnr", "Diarienr", "Epost", "E-post", "Kopia", "Organ", "Protokollsutdrag", "Anslag", "Expedieras",
+    "Innehållsförteckning", "Justerarsignaturer", "Mötesprotokoll", "Tjänsteskrivelse", "Utdragsbestyrkande", "Upprop",
+    "Förteckning", "Kansliet", "Förvaringsplats", "Frånvarande", "Handläggare", "Justering", "Justeringens",
     "Justeringsdag", "Justerande", "Kallelse", "Ledamöter", "Avst", "Närv", "Mottagare", "Mötesdatum", "Nämnd", "Närvarande", "Parti", "Paragraf",
     "Paragrafer", "Plats", "Postadress", "Protokoll", "Referens", "Remiss", "Sammanfattning", "Sammanträdesdatum",
     "Sammanträdesprotokoll", "Telefon", "Text", "Tid", "Tjänstgörande", "Underskrift", "Underskrifter", "Utses",
@@ -217,16 +218,14 @@ class PersonSpans:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token
+        changed = False
         if self.vocab is not None and self.vocab.vectors.shape[0]:
             full_names = {e[-1].text for e in ents if e.label_ == PERSON and len(e) >= 2}
             kept = [e for e in ents if e.label_ != PERSON or not _ordinary_words_only(e, self.vocab, full_names)]
-            changed_by_words = len(kept) < len(ents)
+            changed = len(kept) < len(ents)
             ents = kept
-        else:
-            changed_by_words = False
         repaired: List[Span] = []
         letters: List[Span] = []  # party letters in front of a name
-        changed = changed_by_words
         for ent in ents:
             if ent.label_ != PERSON:
                 repaired.append(ent)
@@ -253,7 +252,7 @@ class PersonSpans:
             repaired.extend(pieces)
         repaired, joined = _with_first_names(doc, repaired)
         changed = changed or joined
-        # Doc.text is rebuilt from the tokens on every read: once for both searches, and only when one is made.
+        # Both searches need a person or a party to start from.
         text = doc_text(doc) if any(e.label_ in (PERSON, PARTY) for e in repaired) else ""
         columns = self._column_names(doc, repaired, text)
         if columns:

@@ -181,7 +181,7 @@ class PlaceNames(NameList):
     def roads(self, doc: Doc, counts: Optional[Dict[int, int]] = None) -> List[Span]:
         """Numbered roads in ``doc`` (where they fit token boundaries); ``counts``: ``doc.count_by(ORTH)``."""
         if not _has_any(doc, doc.count_by(ORTH) if counts is None else counts, _ROAD_WORDS):
-            return []  # Doc.text is rebuilt from the tokens on every read: only read it for a candidate
+            return []  # no road word: nothing to search
         spans = (doc.char_span(m.start(), m.end(), label=LABEL) for m in _ROAD_RE.finditer(doc_text(doc)))
         return [span for span in spans if span is not None]
 
