@@ -202,10 +202,22 @@ _MONEY_CONTEXT_RE = re.compile(
     r"kron|\bkr\b|anslag|budget|kostn|kosta|pengar|medel|bidrag|satsning|satsa|skatt|intäkt|finansi|"
     r"investering|ersättning|avgift|stöd|spar|underskott|överskott|inkomst|utgift|\blån|skuld|betala|"
     r"fond|lön|vinst|förlust|omsättning|tillskott|resurs|miljonbelopp|euro|dollar|resultat|neddragning|"
-    r"\b(?:gick|går|gå) back\b",
+    r"köpeskilling|\bköp|\bsåld|\bsälj|borgen|\bpris|\bhyr|belopp|kalkyl|"
+    # a loss, the subject may come between: "gick HVB Skogsgläntan back med 1,6 miljoner"
+    r"\b(?:gick|går|gå)\b[^.!?]{0,40}\bback\b",
     re.IGNORECASE,
 )
 _CONTEXT_CHARS = 200  # how far around a bare amount its sentence is searched for money words
+# A bare amount near an amount with its currency is money too ("får 8 miljoner mer" after
+# "33 miljoner kronor"): this far apart, in characters.
+_NEAR_AMOUNT_CHARS = 400
+# Thousands without a unit ("man får 370 000 från kommunen") are money only next to a currency
+# word: counts of people and things are written the same way ("77 800 invånare").
+BARE_THOUSANDS_RE = re.compile(
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?![\d,]|[ \u00a0\u202f]\d)"
+    rf"(?=\s*(?:[.;:!?)]|,\s|$)|\s+(?:{_alternation(_BARE_FOLLOWERS)})\b)"
+)
+_CURRENCY_WORD_RE = re.compile(r"kron|\b(?:kr|tkr|mkr|mnkr|sek)\b", re.IGNORECASE)
 
 
 def _bare_value(match: "re.Match[str]") -> MoneyValue:
@@ -236,14 +248,15 @@ _COORDINATED_RE = re.compile(
 _COORDINATION_CHARS = 40  # enough for a number and the conjunction or comma before the next
 
 
-def _coordinated(text: str, match: "re.Match[str]", value: MoneyValue) -> List[Tuple[int, int, MoneyValue]]:
-    """The numbers before ``match`` that share its unit, with their values, in text order."""
-    if value.amount is None or not match.group("num") or match.group("num2"):
+def _coordinated(text: str, start: int, number: Optional[str], value: MoneyValue) -> List[Tuple[int, int, MoneyValue]]:
+    """The numbers before the amount at ``start`` (its number written ``number``) that share
+    its unit, with their values, in text order."""
+    if value.amount is None or not number:
         return []
-    second = _parse_number(match.group("num"))
+    second = _parse_number(number)
     if not second:
         return []
-    found, end = [], match.start()
+    found, end = [], start
     while True:
         start = max(0, end - _COORDINATION_CHARS)
         before = _COORDINATED_RE.search(text[start:end])
@@ -270,20 +283,33 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
     currency word are, where their sentence speaks of money ("anslaget höjs med 3 miljarder"),
     and so is a number coordinated with an amount ("9 respektive 7,4 miljoner kr").
     """
-    found = []
+    found: List[Tuple[int, int, MoneyValue]] = []
+
+    def add_with_coordinated(match: "re.Match[str]", value: MoneyValue) -> None:
+        found.extend(shared for shared in _coordinated(text, match.start(), match.group("num"), value)
+                     if not _overlaps(found, *shared[:2]))
+        found.append((match.start(), match.end(), value))
+
     if _may_hold_money(text):
         for m in MONEY_RE.finditer(text):
-            value = _value(m)
-            if not m.group("pcur"):
-                found += [shared for shared in _coordinated(text, m, value) if not _overlaps(found, *shared[:2])]
-            found.append((m.start(), m.end(), value))
+            if m.group("pcur") or m.group("num2"):
+                found.append((m.start(), m.end(), _value(m)))
+            else:
+                add_with_coordinated(m, _value(m))
+    explicit = [start for start, _, _ in found]
     if "milj" in text or "md" in text or "mrd" in text:
         for m in BARE_MONEY_RE.finditer(text):
             if _overlaps(found, m.start(), m.end()):
                 continue
-            if _MONEY_CONTEXT_RE.search(_sentence_around(text, m.start(), m.end())):
-                found.append((m.start(), m.end(), _bare_value(m)))
-        found.sort(key=lambda f: f[0])
+            if (_MONEY_CONTEXT_RE.search(_sentence_around(text, m.start(), m.end()))
+                    or any(abs(start - m.start()) <= _NEAR_AMOUNT_CHARS for start in explicit)):
+                add_with_coordinated(m, _bare_value(m))
+    if explicit:
+        for m in BARE_THOUSANDS_RE.finditer(text):
+            if not _overlaps(found, m.start(), m.end()) and _CURRENCY_WORD_RE.search(
+                    _sentence_around(text, m.start(), m.end())):
+                found.append((m.start(), m.end(), MoneyValue(float(_parse_number(m.group("num"))), "SEK", None)))
+    found.sort(key=lambda f: f[0])
     yield from found
 
 

@@ -15,6 +15,9 @@ Arbetsförhållanden för ...``), capitalised though it is an ordinary word, and
 running text reads it as a name. With ``title_words`` the component drops a one-token PERSON,
 ORG or LOC entity right after a document number when the word is known in lower case (the
 pipeline's word vectors have it): ``Arbetsförhållanden`` goes, ``Taiwan`` stays.
+
+A MONEY entity with neither a currency nor a money unit in it, that the money patterns do not
+find where it stands either (``155 Meddelanden``, an agenda item a model read as an amount), goes.
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from ..doc_cache import doc_text
 from ..kb import LAW_ABBREVIATIONS
+from .money import MONEY_LABEL, NO_MONEY, find_money, parse_money_entity
 
 
 # Capitalised nouns of municipal documents that are never names: a form's field ("ANSLAG/BEVIS"),
@@ -86,6 +91,12 @@ class NotEntities:
         ents = list(doc.ents)  # read once: the getter scans every token
         kept = [ent for ent in ents if not self.is_not_entity(ent.text)
                 and not (self.title_words and self.is_title_word(ent))]
+        unparsed = {(ent.start_char, ent.end_char) for ent in kept
+                    if ent.label_ == MONEY_LABEL and parse_money_entity(ent.text) is NO_MONEY}
+        if unparsed:
+            # An amount whose unit is in its context ("9 respektive 7,4 miljoner kr") stays.
+            unparsed -= {(start, end) for start, end, _ in find_money(doc_text(doc))}
+            kept = [ent for ent in kept if ent.label_ != MONEY_LABEL or (ent.start_char, ent.end_char) not in unparsed]
         if len(kept) != len(ents):
             doc.ents = kept
         return doc

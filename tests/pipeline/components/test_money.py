@@ -183,3 +183,26 @@ def test_bare_millions_before_a_budget_verb_or_after_a_loss():
         ("19 miljoner", 19e6), ("2 miljoner", 2e6), ("1,6 miljoner", 1.6e6)]
     # a count is still no money
     assert list(find_money("Budgeten räcker för 10 miljoner invånare.")) == []
+
+
+def test_bare_amounts_take_their_unit_from_a_range_a_deal_or_an_amount_nearby():
+    # a range shares its unit; a sale, a guarantee or a loss is money talk
+    text = "Borgen höjs från 450 till 600 miljoner. Köpeskillingen var närmare sex miljoner."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("450", 4.5e8), ("600 miljoner", 6e8), ("sex miljoner", 6e6)]
+    text = "Boendet gick under året back med 1,6 miljoner."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("1,6 miljoner", 1.6e6)]
+    # an amount with its currency nearby makes a bare one money, a count stays a count
+    text = "Nämnden får 33 miljoner kronor. Omsorgen får 8 miljoner mer nästa år, i en region med 2 miljoner invånare."
+    assert [text[s:e] for s, e, _ in find_money(text)] == ["33 miljoner kronor", "8 miljoner"]
+    assert list(find_money("Han tror att 8 miljoner mer kommer att se matchen.")) == []
+
+
+def test_bare_thousands_are_money_only_beside_a_currency_word():
+    text = "Föreningen sökte 900 000 kronor. Den får 370 000 från kommunen och Operan med 500 000."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("900 000 kronor", 9e5), ("370 000", 3.7e5), ("500 000", 5e5)]
+    # counts and page numbers are written the same way
+    text = "Bidraget är 200 kronor per barn. Kommunen har 77 800 invånare och 1 200 svar kom in."
+    assert [text[s:e] for s, e, _ in find_money(text)] == ["200 kronor"]
+    assert list(find_money("Sammanlagt 12 208 Ansökan om bidrag, 14 000.")) == []

@@ -77,3 +77,13 @@ def test_inhabitants_and_the_language_course_are_no_entities():
     assert not component.is_not_entity("Borlänge") and not component.is_not_entity("Bor")
     # members' nouns and the majority are no party
     assert component.is_not_entity("Sverigedemokrater") and component.is_not_entity("Majoriteten")
+
+
+def test_a_money_entity_without_a_unit_here_or_in_its_context_goes():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    text = "155 Meddelanden. Ramen är 9 respektive 7,4 miljoner kr, 2 mnkr."
+    doc = entity_doc(nlp, text, [("155 Meddelanden", "MONEY"), ("9", "MONEY"), ("7,4 miljoner kr", "MONEY"),
+                                 ("2 mnkr", "MONEY")])
+    doc = nlp.get_pipe("svpol_not_entities")(doc)
+    assert [e.text for e in doc.ents] == ["9", "7,4 miljoner kr", "2 mnkr"]
