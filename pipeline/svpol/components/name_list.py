@@ -73,23 +73,33 @@ class NameList:
         """Whether the match ``span`` is left out for the entities it overlaps (``overlapping``)."""
         raise NotImplementedError
 
+    def holds_rule_entity(self, span: Span, rule: Span) -> bool:
+        """Whether the match ``span`` replaces the rule entity ``rule`` wholly inside it (never, by default)."""
+        return False
+
     def add_matches(self, doc: Doc, found: List[Span]) -> Doc:
         """Put the matches ``found`` (no overlaps) into ``doc.ents`` and the rule entities.
 
-        A match never touches a rule entity, and is left out where :meth:`yields_to` says so;
-        otherwise it replaces the entities it overlaps. svpol_confidence scores rule entities by
-        the measured precision of the rules.
+        A match never touches a rule entity unless it holds it whole and :meth:`holds_rule_entity`
+        says so, and is left out where :meth:`yields_to` says so; otherwise it replaces the entities
+        it overlaps. svpol_confidence scores rule entities by the measured precision of the rules.
         """
         ents = list(doc.ents)  # read once: the getter scans every token
+        rules = list(doc.spans[self.rules_key]) if self.rules_key in doc.spans else []
         fixed = rule_tokens(doc, self.rules_key)
         # token -> index of its entity, so each match looks at its own tokens only (linear in the doc)
         owner = {i: k for k, ent in enumerate(ents) for i in range(ent.start, ent.end)}
         replaced: set = set()
+        dropped_rules: set = set()
         added = []
         for span in found:
             tokens = range(span.start, span.end)
             if any(i in fixed for i in tokens):
-                continue
+                held = [k for k, rule in enumerate(rules) if span.start <= rule.start and rule.end <= span.end
+                        and self.holds_rule_entity(span, rule)]
+                if {i for k in held for i in range(rules[k].start, rules[k].end)} != fixed.intersection(tokens):
+                    continue
+                dropped_rules.update(held)
             overlapping = {owner[i] for i in tokens if i in owner} - replaced
             if self.yields_to(span, [ents[k] for k in overlapping]):
                 continue
@@ -97,8 +107,8 @@ class NameList:
             added.append(span)
         if added:
             doc.ents = sorted([ent for k, ent in enumerate(ents) if k not in replaced] + added, key=lambda s: s.start)
-            rules = list(doc.spans[self.rules_key]) if self.rules_key in doc.spans else []
-            doc.spans[self.rules_key] = sorted(rules + added, key=lambda s: s.start)
+            kept_rules = [rule for k, rule in enumerate(rules) if k not in dropped_rules]
+            doc.spans[self.rules_key] = sorted(kept_rules + added, key=lambda s: s.start)
         return doc
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:

@@ -36,6 +36,7 @@ import functools
 import re
 from typing import FrozenSet, Iterator, List, Optional, Sequence, Tuple
 
+from spacy.lang.sv.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -62,6 +63,19 @@ _CAP = r"[A-ZÅÄÖ][\wåäöéü&-]*"
 _COMPANY_RE = re.compile(
     rf"(?<![\w-])(?!AB\s){_CAP}(?:[ \t]+(?!AB\b)(?:{_CAP}|[a-zåäö][\wåäö-]*|&)){{0,4}}[ \t]+AB(?::s|s)?(?![\wåäö])")
 _FRONT_PREPOSITIONS = frozenset(("för", "till", "av", "hos", "på", "med", "från", "mot", "om", "vid", "mellan"))
+# Words of a clause, never of a company's name: the name begins after the last of them
+# ("vi vill att Värnamo Stadshus AB ger ...").
+_CLAUSE_WORDS = frozenset(STOP_WORDS) - {"och", "i", "för", "av", "på", "de", "den", "det", "vid"}
+# Nor is a board in a list of bodies before it ("Valnämnden Karlskoga kommunhus AB").
+_BODY_ENDINGS = ("nämnden", "styrelsen", "fullmäktige", "förvaltningen", "utskottet")
+
+
+_MUNICIPALITY_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]+ (?:kommun|stad|region|landsting)")
+
+
+def _is_company(text: str) -> bool:
+    """Whether ``text`` is written as a company: "X AB", "X ABs", "AB X"."""
+    return text.startswith("AB ") or text.endswith(("AB", "ABs", "AB:s"))
 _AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?![\wåäö])")
 
 _FACILITY_SUFFIX = ("skolan", "skola", "gymnasiet", "sjukhuset", "lasarettet", "museet", "garnisonen", "biblioteket",
@@ -182,9 +196,14 @@ class OrgNames(NameList):
         """Whether ``word`` is an ordinary word: the vectors know its lower-case form."""
         return self.nlp.vocab.has_vector(word.lower())
 
-    def _company_start(self, text: str, start: int, end: int) -> int:
-        """Drop ordinary words in front of a company name ("Enligt Posten AB" -> "Posten AB")."""
+    def _company_start(self, text: str, start: int, end: int) -> Optional[int]:
+        """Drop ordinary words in front of a company name ("Enligt Posten AB" -> "Posten AB"); None
+        when no name is left ("beslut gällande AB")."""
         words = list(re.finditer(r"\S+", text[start:end]))[:-1]  # the last word is AB (ABs, AB:s)
+        clause = [k for k, word in enumerate(words)
+                  if word.group(0) in _CLAUSE_WORDS or word.group(0).lower().endswith(_BODY_ENDINGS)]
+        if clause:
+            words = words[clause[-1] + 1:]
         # An ordinary word joined to the next by "&" or "och" is part of the name ("Vatten & Avfall i … AB");
         # a word and a preposition in front are not ("Proprieborgen för Herrljunga Vatten AB").
         while len(words) > 2 and words[1].group(0) in _FRONT_PREPOSITIONS:
@@ -192,7 +211,10 @@ class OrgNames(NameList):
         while (len(words) > 1 and words[0].group(0) not in ("och", "&") and words[1].group(0) not in ("och", "&")
                and self._ordinary(words[0].group(0))):
             words.pop(0)
-        return start + words[0].start() if words else start
+        # A name begins with a capital: "tillstyrktes" (a verb the vectors lack) is no part of it.
+        while words and not words[0].group(0)[0].isupper():
+            words.pop(0)
+        return start + words[0].start() if words else None
 
     def _club_start(self, text: str, start: int, end: int) -> Optional[int]:
         """The start of a club's name without ordinary words in front ("Om IF" is no club: None)."""
@@ -223,7 +245,9 @@ class OrgNames(NameList):
             yield m.start(), m.end()
         if "AB" in text:
             for m in _COMPANY_RE.finditer(text):
-                yield self._company_start(text, m.start(), m.end()), m.end()
+                start = self._company_start(text, m.start(), m.end())
+                if start is not None:
+                    yield start, m.end()
             for m in _AB_FIRST_RE.finditer(text):
                 yield m.start(), m.end()
         for m in search(_FACILITY_WORD_RE):
@@ -280,8 +304,16 @@ class OrgNames(NameList):
         return filter_spans(spans)
 
     def yields_to(self, span: Span, overlapping: List[Span]) -> bool:
-        """A longer ORG holds the match; any other entity it overlaps is replaced."""
-        return any(e.label_ == LABEL and e.start <= span.start and e.end >= span.end for e in overlapping)
+        """A longer ORG holds the match, except a longer ORG ending at the same ``AB``: the company
+        pattern leaves out the ordinary words in front ("tillstyrktes Mölndala fastighets AB").
+        Any other entity the match overlaps is replaced."""
+        company = _is_company(span.text)
+        return any(e.label_ == LABEL and e.start <= span.start and e.end >= span.end
+                   and not (company and e.end == span.end) for e in overlapping)
+
+    def holds_rule_entity(self, span: Span, rule: Span) -> bool:
+        """A company holds its municipality in its name: "Uppsala kommun Skolfastigheter AB"."""
+        return rule.label_ == "AUTHORITY" and _is_company(span.text) and bool(_MUNICIPALITY_RE.fullmatch(rule.text))
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.find(doc)

@@ -193,3 +193,17 @@ def test_a_public_bodys_bracketed_short_form_is_authority():
     text = "Regionfullmäktige (RF) fastställde planen. Därefter har RF beslutat."
     assert _run(text, [("Regionfullmäktige", "AUTHORITY")], ordinary=("därefter",)) == [
         ("Regionfullmäktige", "AUTHORITY"), ("RF", "AUTHORITY"), ("RF", "AUTHORITY")]
+
+
+def test_a_company_name_begins_after_the_clause_and_holds_a_public_body():
+    # the clause in front ("vill att") and a lower-case verb the vectors lack are no part of the name
+    text = "Partiet vill att Ekby Stadshus AB ger uppdraget. Dessutom tillstyrktes Ekby fastighets AB."
+    assert _run(text, [("tillstyrktes Ekby fastighets AB", "ORG")], ordinary=("dessutom",)) == [
+        ("Ekby Stadshus AB", "ORG"), ("Ekby fastighets AB", "ORG")]
+    # a public body found by the rules inside a company's name gives way to the company
+    text = "Ledamot i Ekby kommun Skolfastigheter AB och i Ekby kommuns styrelse."
+    assert _run(text, [("Ekby kommun", "AUTHORITY"), ("Ekby kommuns", "AUTHORITY")],
+                rules=("Ekby kommun", "Ekby kommuns"), ordinary=("ledamot",)) == [
+        ("Ekby kommun Skolfastigheter AB", "ORG"), ("Ekby kommuns", "AUTHORITY")]
+    # no name left before AB: only the company written AB first
+    assert _run("Beslut gällande AB Ekbyhem", ordinary=("beslut", "gällande")) == [("AB Ekbyhem", "ORG")]
