@@ -170,6 +170,68 @@ def _with_first_names(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
     return joined, changed
 
 
+_NAME_WORD_RE = re.compile(_NAME)
+
+
+def _paired_name_runs(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tuple[List[Span], bool]:
+    """``ents`` with each run of names written without separators (a column of a protocol read as one
+    line: ``Svante Stomberg Christer Johansson Marie Ingvarsson``) that ner cut in the wrong places
+    re-cut into first name and surname pairs. A run is capitalised name words joined by single
+    spaces, without ordinary words at its edges, of an even length of four or more, half of it or
+    more in PERSON entities (none reaching out of it); it is paired when its first words are first
+    names (half of them or more known, none an ordinary word) and no second word is a first name after a
+    word that is not."""
+    person = {i: e for e in ents if e.label_ == PERSON for i in range(e.start, e.end)}
+    if len(person) < 4:
+        return ents, False
+    others = {i for e in ents if e.label_ != PERSON for i in range(e.start, e.end)}
+
+    def name_word(i: int) -> bool:
+        return i not in others and not _is_trailing_title(doc[i]) and bool(_NAME_WORD_RE.fullmatch(doc[i].text))
+
+    def ordinary(i: int) -> bool:
+        word = doc[i].text
+        return (vocab is not None and vocab.has_vector(word.lower()) and not is_first_name(word)
+                and word not in surnames())
+
+    pairs: List[Span] = []
+    replaced: Set[int] = set()
+    i = 0
+    while i < len(doc):
+        if not name_word(i):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end - 1].whitespace_ == " " and name_word(end):
+            end += 1
+        start, stop = i, end
+        i = end
+        while start < stop and ordinary(start):
+            start += 1
+        while stop > start and ordinary(stop - 1):
+            stop -= 1
+        length = stop - start
+        inside = [k for k in range(start, stop) if k in person]
+        if length < 4 or length % 2 or 2 * len(inside) < length:
+            continue
+        touched = {id(person[k]): person[k] for k in inside}.values()
+        if any(e.start < start or e.end > stop for e in touched):
+            continue
+        firsts = [doc[k].text for k in range(start, stop, 2)]
+        seconds = [doc[k].text for k in range(start + 1, stop, 2)]
+        if (2 * sum(map(is_first_name, firsts)) < len(firsts)
+                or any(is_first_name(b) and not is_first_name(a) for a, b in zip(firsts, seconds))
+                or any(ordinary(k) for k in range(start, stop, 2))):
+            continue
+        cut = [Span(doc, k, k + 2, PERSON) for k in range(start, stop, 2)]
+        if [(e.start, e.end) for e in touched] != [(e.start, e.end) for e in cut]:
+            pairs.extend(cut)
+            replaced.update(id(e) for e in touched)
+    if not pairs:
+        return ents, False
+    return sorted([e for e in ents if id(e) not in replaced] + pairs, key=lambda e: e.start), True
+
+
 def _place_suffix_end(doc: Doc, ent: Span) -> Optional[int]:
     """The token end of "i <Place>" after ``ent`` when a party bracket follows it, else None."""
     i = ent.end
@@ -251,7 +313,8 @@ class PersonSpans:
             changed = changed or len(pieces) > 1
             repaired.extend(pieces)
         repaired, joined = _with_first_names(doc, repaired)
-        changed = changed or joined
+        repaired, paired = _paired_name_runs(doc, repaired, self.vocab)
+        changed = changed or joined or paired
         # Both searches need a person or a party to start from.
         text = doc_text(doc) if any(e.label_ in (PERSON, PARTY) for e in repaired) else ""
         columns = self._column_names(doc, repaired, text)

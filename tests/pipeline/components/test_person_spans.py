@@ -156,3 +156,16 @@ def test_a_local_partys_single_letter_after_a_person():
     text = "Närvarande: Yngve Berg (K) och Eva Lind (S)."
     assert _run(text, [("Yngve Berg", "PERSON"), ("Eva Lind", "PERSON")]) == [
         ("Yngve Berg", "PERSON"), ("K", "PARTY"), ("Eva Lind", "PERSON")]
+
+
+def test_a_run_of_names_cut_in_the_wrong_places_is_paired_again():
+    text = "Övriga Anneli Fredriksson Sture Nyqvist Kennet Ölund Lisette Kall kommunchef"
+    spans = [("Anneli Fredriksson Sture", "PERSON"), ("Nyqvist Kennet", "PERSON"), ("Ölund Lisette", "PERSON")]
+    assert _run_with_vectors(text, spans, ("övriga", "kommunchef")) == [
+        ("Anneli Fredriksson", "PERSON"), ("Sture Nyqvist", "PERSON"), ("Kennet Ölund", "PERSON"),
+        ("Lisette Kall", "PERSON")]
+    # an office or an ordinary word where a first name should be: no pairs
+    text = "Paragrafer Anneli Fredriksson Ordförande Justerare Sture Nyqvist Per Ek"
+    spans = [("Anneli Fredriksson", "PERSON"), ("Sture Nyqvist Per Ek", "PERSON")]
+    assert _run_with_vectors(text, spans, ("paragrafer", "ordförande", "justerare")) == [
+        ("Anneli Fredriksson", "PERSON"), ("Sture Nyqvist", "PERSON"), ("Per Ek", "PERSON")]
