@@ -118,7 +118,8 @@ _CLUB_RE = re.compile(
 # noun in front makes it a name).
 _NOUNS_BEFORE_NAME = ("förskolan", "skolan", "grundskolan", "gymnasiet", "äldreboendet", "fritidsgården", "kulturhuset",
                       "nöjesparken", "gallerian", "köpcentret", "hotellet", "stiftelsen")
-_COMPOUND_NOUNS_BEFORE_NAME = ("boendet", "bolaget")  # as the last part of a compound: "etableringsboendet"
+# as the last part of a compound: "etableringsboendet", "gymnasiesärskolan", "reningsverket"
+_COMPOUND_NOUNS_BEFORE_NAME = ("boendet", "bolaget", "skolan", "verket")
 _NAME_AFTER_FACILITY_RE = re.compile(
     rf"(?<![\w-])(?:{'|'.join(_NOUNS_BEFORE_NAME)}|[a-zåäö]*(?:{'|'.join(_COMPOUND_NOUNS_BEFORE_NAME)}))[ \t]+"
     r"(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:-[\wåäöÅÄÖ]+)*)(?![\wåäö-])")
@@ -304,12 +305,13 @@ class OrgNames(NameList):
         return filter_spans(spans)
 
     def yields_to(self, span: Span, overlapping: List[Span]) -> bool:
-        """A longer ORG holds the match, except a longer ORG ending at the same ``AB``: the company
-        pattern leaves out the ordinary words in front ("tillstyrktes Mölndala fastighets AB").
-        Any other entity the match overlaps is replaced."""
+        """A longer ORG holds the match, except a longer ORG ending at the same ``AB`` (the company
+        pattern leaves out the ordinary words in front: "tillstyrktes Mölndala fastighets AB") or
+        beginning with the same company (two names in a list run together: "Ekby Turism AB
+        Parkeringsbolaget"). Any other entity the match overlaps is replaced."""
         company = _is_company(span.text)
         return any(e.label_ == LABEL and e.start <= span.start and e.end >= span.end
-                   and not (company and e.end == span.end) for e in overlapping)
+                   and not (company and (e.end == span.end or e.start == span.start)) for e in overlapping)
 
     def holds_rule_entity(self, span: Span, rule: Span) -> bool:
         """A company holds its municipality in its name: "Uppsala kommun Skolfastigheter AB"."""
