@@ -119,7 +119,8 @@ _LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+(?:partiets?|dem
 _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt", "polismyndighet",
                "styrelse", "fullmäktige", "Fullmäktige", "utskottet", "förbund", "kontor", "kansli", "avdelning", "enhet")
 _BODY_RE = re.compile(
-    rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>[\wåäöÅÄÖ]+-\s+(?:och|eller)\s+"
+    rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>(?:[\wåäöÅÄÖ]+-,[ \t]+){{0,3}}"
+    r"[\wåäöÅÄÖ]+-\s+(?:och|eller)\s+"
     r"|[A-ZÅÄÖa-zåäö][a-zåäö]+[ \t]+och[ \t]+))?"
     rf"(?P<word>[\wåäöÅÄÖ-]*(?:{'|'.join(_BODY_WORDS)})(?:en|n|et)?s?)"
     r"(?![\wåäö])"
@@ -129,8 +130,10 @@ _BODY_RE = re.compile(
 # So is the office of a body in the genitive: "kommunstyrelsens kansli", "Kommunstyrelsens förvaltning".
 _SUB_BODY_RE = re.compile(r"[ \t]+arbetsutskott(?:et|s|ets)?(?![\wåäö])"
                           r"|(?<=s)[ \t]+[a-zåäö]*(?:kansli|kontor|förvaltning)(?:et|ets|en|ens|s)?(?![\wåäö])")
-_MUNICIPALITY_WORDS = ("kommun",)
-_MUNICIPALITY_RE = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+(?:kommun|kommuns)(?![\wåäö])")
+# "Borås Stad", "Malmö stad": the municipality's own name for its organisation (the KB checks the place).
+_MUNICIPALITY_WORDS = ("kommun", "stad", "Stad")
+_MUNICIPALITY_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+(?:kommuns?|[sS]tads?)(?![\wåäö])")
 # A municipality in capitals heads its own documents ("TJÖRNS KOMMUN SAMMANTRÄDESPROTOKOLL", "MALMÖ STAD"):
 # the body that issues them (inside a line of capitals it may be the place, "VI TROR PÅ SOLLEFTEÅ KOMMUN",
 # which a span of the right extent with the body's label still serves better than ner's reading).

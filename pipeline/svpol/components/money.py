@@ -211,10 +211,15 @@ _CONTEXT_CHARS = 200  # how far around a bare amount its sentence is searched fo
 # A bare amount near an amount with its currency is money too ("får 8 miljoner mer" after
 # "33 miljoner kronor"): this far apart, in characters.
 _NEAR_AMOUNT_CHARS = 400
-# Thousands without a unit ("man får 370 000 från kommunen") are money only next to a currency
-# word: counts of people and things are written the same way ("77 800 invånare").
+# Thousands without a unit ("man får 370 000 från kommunen") are money only after a word that gives
+# or costs and next to a currency word: counts of people and things are written the same way
+# ("77 800 invånare", "antalet sysselsatta har nått 20 000").
+_GIVING_WORDS = ("får", "fick", "med", "om", "föreslog", "föreslår", "beviljas", "beviljades", "beviljat", "ges",
+                 "gavs", "kostar", "kostade", "betalar", "betalade", "sökt", "sökte", "ytterligare", "lägst", "högst",
+                 "beloppet")
 BARE_THOUSANDS_RE = re.compile(
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?![\d,]|[ \u00a0\u202f]\d)"
+    rf"(?<![\w-])(?i:{_alternation(_GIVING_WORDS)})[ \t]+"
+    r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?![\d,]|[ \u00a0\u202f]\d)"
     rf"(?=\s*(?:[.;:!?)]|,\s|$)|\s+(?:{_alternation(_BARE_FOLLOWERS)})\b)"
 )
 _CURRENCY_WORD_RE = re.compile(r"kron|\b(?:kr|tkr|mkr|mnkr|sek)\b", re.IGNORECASE)
@@ -306,9 +311,9 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
                 add_with_coordinated(m, _bare_value(m))
     if explicit:
         for m in BARE_THOUSANDS_RE.finditer(text):
-            if not _overlaps(found, m.start(), m.end()) and _CURRENCY_WORD_RE.search(
-                    _sentence_around(text, m.start(), m.end())):
-                found.append((m.start(), m.end(), MoneyValue(float(_parse_number(m.group("num"))), "SEK", None)))
+            if not _overlaps(found, m.start("num"), m.end("num")) and _CURRENCY_WORD_RE.search(
+                    _sentence_around(text, m.start("num"), m.end("num"))):
+                found.append((m.start("num"), m.end("num"), MoneyValue(float(_parse_number(m.group("num"))), "SEK", None)))
     found.sort(key=lambda f: f[0])
     yield from found
 

@@ -307,11 +307,13 @@ class OrgNames(NameList):
     def yields_to(self, span: Span, overlapping: List[Span]) -> bool:
         """A longer ORG holds the match, except a longer ORG ending at the same ``AB`` (the company
         pattern leaves out the ordinary words in front: "tillstyrktes Mölndala fastighets AB") or
-        beginning with the same company (two names in a list run together: "Ekby Turism AB
-        Parkeringsbolaget"). Any other entity the match overlaps is replaced."""
+        beginning with the same company and going on for two words or more (two names of a list run
+        together: "Ekby Turism AB Parkeringsbolaget Råkan"; a division is one word: "Posten AB Norr").
+        Any other entity the match overlaps is replaced."""
         company = _is_company(span.text)
         return any(e.label_ == LABEL and e.start <= span.start and e.end >= span.end
-                   and not (company and (e.end == span.end or e.start == span.start)) for e in overlapping)
+                   and not (company and (e.end == span.end or (e.start == span.start and e.end - span.end >= 2)))
+                   for e in overlapping)
 
     def holds_rule_entity(self, span: Span, rule: Span) -> bool:
         """A company holds its municipality in its name: "Uppsala kommun Skolfastigheter AB"."""

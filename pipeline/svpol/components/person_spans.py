@@ -64,7 +64,11 @@ _COLUMN_NAME_RE = re.compile(
 # The national parties' letters in capitals ("S", "M", "KD"): tagged PARTY when they stand before a name.
 _NATIONAL_LETTERS = frozenset(letters for party in default_parties() for letters in party.letters if letters.isupper())
 # "(ALT)", "(FiA)", "(K)" right after a person: the letters of a local party.
-_LOCAL_LETTERS_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3})[ \t]*\)")
+# Also in lower case ("(skp)", "(ns)"), as national parties are written ("(s)", "(mp)"), but not the
+# abbreviations of a member's standing that protocols put there ("(ers)", "(tjg)", "(ordf)").
+_LOCAL_LETTERS_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}|[a-zåäö]{2,3})[ \t]*\)")
+_STANDING_ABBREVIATIONS = frozenset(("ers", "led", "tjg", "tjgr", "ej", "adj", "sekr", "ordf", "vice", "tf", "ink",
+                                     "avg", "nr", "bil", "se", "red", "sid", "ang", "enl", "mfl", "dvs", "ca"))
 
 
 # Labels of protocol and letter forms, capitalised at a field's start, that ner reads into names.
@@ -77,7 +81,7 @@ _FORM_WORDS = frozenset((
     "Justeringsdag", "Justerande", "Kallelse", "Ledamöter", "Avst", "Närv", "Mottagare", "Mötesdatum", "Nämnd", "Närvarande", "Parti", "Paragraf",
     "Paragrafer", "Plats", "Postadress", "Protokoll", "Referens", "Remiss", "Sammanfattning", "Sammanträdesdatum",
     "Sammanträdesprotokoll", "Telefon", "Text", "Tid", "Tjänstgörande", "Underskrift", "Underskrifter", "Utses",
-    "Vakant", "Övrig", "Övriga", "Förste", "Andre",
+    "Vakant", "Övrig", "Övriga", "Förste", "Andre", "Sid", "Sida", "Motion", "Interpellation", "Information",
     "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag"))
 # A presence mark after a name in an attendance column ("Peter Roslund X", "Gunnar Selberg I").
 _PRESENCE_MARKS = frozenset({"X", "x", "I"})
@@ -248,7 +252,8 @@ def _local_party_after(doc: Doc, ent: Span, text: str, fixed: Set[int]) -> Optio
     """The letters in brackets right after the PERSON ``ent`` as a PARTY span, unless a rule entity holds them."""
     match = _LOCAL_LETTERS_AFTER_RE.match(text, ent.end_char)
     # A national party's single letter is the entity rules' (the KB's) to tag.
-    if not match or (len(match.group(1)) == 1 and match.group(1) in _NATIONAL_LETTERS):
+    if (not match or (len(match.group(1)) == 1 and match.group(1) in _NATIONAL_LETTERS)
+            or match.group(1) in _STANDING_ABBREVIATIONS):
         return None
     span = doc.char_span(match.start(1), match.end(1), label=PARTY)
     if span is None or any(i in fixed for i in range(span.start, span.end)):

@@ -152,9 +152,11 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         if base.startswith("stadsdels") and all(w[:1].isupper() for w in head) \
                 and (len(head) == 1 or (len(head) == 2 and head[0] in DIRECTION_WORDS)):
             return Authority(" ".join(head) + " " + base, "municipal_body")
-        if len(words) == 3 and words[0].endswith("-") and words[1] in ("och", "eller"):
+        # ... and with more fields before them: "barn-, utbildnings- och kulturnämnden"
+        if (len(words) >= 3 and words[-3].endswith("-") and words[-2] in ("och", "eller")
+                and all(w.endswith("-,") for w in words[:-3])):
             word = base if base.endswith(suffix) else last
-            return Authority(" ".join(words[:2] + [word]), "municipal_body")
+            return Authority(" ".join(words[:-1] + [word]), "municipal_body")
         # The hyphen left out, as municipal pages often do: "Kultur och fritidsnämnden",
         # "barn och utbildningsnämnden" (the first word a field of municipal work, not a body of its own:
         # "Kommunstyrelsen och socialnämnden" are two).

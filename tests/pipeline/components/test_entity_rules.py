@@ -338,3 +338,11 @@ def test_units_named_by_their_field_and_boards_coordinated_in_lower_case(nlp):
     # two bodies, not one; a unit word alone is no name
     assert ents(nlp("Kommunstyrelsen och socialnämnden beslutar; skolan och socialnämnden samverkar; enheten svarar.")) == [
         ("Kommunstyrelsen", "AUTHORITY"), ("socialnämnden", "AUTHORITY"), ("socialnämnden", "AUTHORITY")]
+
+
+def test_boards_of_three_fields_and_the_city_as_an_organisation(nlp):
+    doc = nlp("Information från barn-, utbildnings- och kulturnämnden. Borås Stad och Göteborgs stads nämnder.")
+    assert ents(doc) == [("barn-, utbildnings- och kulturnämnden", "AUTHORITY"), ("Borås Stad", "AUTHORITY"),
+                         ("Göteborgs stads", "AUTHORITY")]
+    # a place the knowledge base does not hold as a municipality is no city's organisation
+    assert ents(nlp("Norra Stad växer.")) == []

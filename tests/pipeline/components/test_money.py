@@ -206,3 +206,5 @@ def test_bare_thousands_are_money_only_beside_a_currency_word():
     text = "Bidraget är 200 kronor per barn. Kommunen har 77 800 invånare och 1 200 svar kom in."
     assert [text[s:e] for s, e, _ in find_money(text)] == ["200 kronor"]
     assert list(find_money("Sammanlagt 12 208 Ansökan om bidrag, 14 000.")) == []
+    text = "Omsättningen var 6 miljarder kronor och antalet sysselsatta har nått 20 000."
+    assert [text[s:e] for s, e, _ in find_money(text)] == ["6 miljarder kronor"]

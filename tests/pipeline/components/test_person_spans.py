@@ -169,3 +169,9 @@ def test_a_run_of_names_cut_in_the_wrong_places_is_paired_again():
     spans = [("Anneli Fredriksson", "PERSON"), ("Sture Nyqvist Per Ek", "PERSON")]
     assert _run_with_vectors(text, spans, ("paragrafer", "ordförande", "justerare")) == [
         ("Anneli Fredriksson", "PERSON"), ("Sture Nyqvist", "PERSON"), ("Per Ek", "PERSON")]
+
+
+def test_a_local_partys_letters_in_lower_case_but_not_a_members_standing():
+    text = "Motion av Eva Lind (skp) och Per Ek (ers) samt Anna Berg (ordf)."
+    assert _run(text, [("Eva Lind", "PERSON"), ("Per Ek", "PERSON"), ("Anna Berg", "PERSON")]) == [
+        ("Eva Lind", "PERSON"), ("skp", "PARTY"), ("Per Ek", "PERSON"), ("Anna Berg", "PERSON")]
