@@ -137,6 +137,14 @@ _CLUB_OR_ASSOCIATION_RE = re.compile(
 _AIRPORT_OR_NETWORK_RE = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö]+[ \t]+Airport|[A-ZÅÄÖ][a-zåäö]+nätverket|[A-ZÅÄÖ][a-zåäö]+s[ \t]+[Hh]us)"
     r"(?:s|:s)?(?![\wåäö])")
+# A facility named by its place (ANNOTATION.md: named facilities are ORG): "Haninge kommunhus", "Hallunda
+# folkets hus"; local media named by their place: "Radio Haninge", "Norrköpings tidningar", and "Mitt i
+# Haninge" inside a sentence ("Mitt i Stockholm finns" opens one).
+_PLACE_FACILITY_OR_MEDIA_RE = re.compile(
+    r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+(?:kommunhus|kommunkontor|stadshus|folkets[ \t]+hus|kulturpark)"
+    r"(?:et|ets|s)?"
+    r"|Radio[ \t]+[A-ZÅÄÖ][\wåäö]+|(?<=[a-zåäö,] )Mitt[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+"
+    r"|[A-ZÅÄÖ][\wåäö]+s[ \t]+[Tt]idning(?:ar)?)(?![\wåäö])")
 # A short form: 2-8 letters, at least two capitals ("HUI", "TyBo", "STIM"), no party letters' lower case.
 _SHORT_FORM_LABELS = frozenset((LABEL, "AUTHORITY"))
 _SHORT_FORM_RE = re.compile(r"(?=(?:[^A-ZÅÄÖ]*[A-ZÅÄÖ]){2})[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,7}")
@@ -153,6 +161,8 @@ _MATCH_WORDS = {
     _NAME_AFTER_FACILITY_RE: _NOUNS_BEFORE_NAME + _COMPOUND_NOUNS_BEFORE_NAME,
     _AIRPORT_OR_NETWORK_RE: ("Airport", "nätverket", "hus", "Hus"),
     _FARM_NAMED_FACILITY_RE: ("gården",),
+    _PLACE_FACILITY_OR_MEDIA_RE: ("kommunhus", "kommunkontor", "stadshus", "olkets", "kulturpark", "Radio", "Mitt",
+                                  "idning"),
     _CLUB_OR_ASSOCIATION_RE: ("förening", "klubb", "sällskap", "allians"),
 }
 
@@ -272,6 +282,8 @@ class OrgNames(NameList):
         for m in search(_AIRPORT_OR_NETWORK_RE):
             yield m.start(), m.end()
         for m in search(_FARM_NAMED_FACILITY_RE):
+            yield m.start(), m.end()
+        for m in search(_PLACE_FACILITY_OR_MEDIA_RE):
             yield m.start(), m.end()
         for m in search(_CLUB_OR_ASSOCIATION_RE):
             # Ordinary words in front are no part of the name ("Grattis Hylte sportskytteklubb"), a

@@ -207,3 +207,11 @@ def test_a_company_name_begins_after_the_clause_and_holds_a_public_body():
         ("Ekby kommun Skolfastigheter AB", "ORG"), ("Ekby kommuns", "AUTHORITY")]
     # no name left before AB: only the company written AB first
     assert _run("Beslut gällande AB Ekbyhem", ordinary=("beslut", "gällande")) == [("AB Ekbyhem", "ORG")]
+
+
+def test_facilities_and_local_media_named_by_their_place():
+    text = ("Plats Ekby kommunhus, sedan Hallunda folkets hus. Införd i tidningen Mitt i Ekby och sänd i Radio Ekby, "
+            "skriver Ekbys tidningar. Mitt i Ekby finns en park.")
+    assert _run(text, [("Ekby", "LOC")]) == [
+        ("Ekby kommunhus", "ORG"), ("Hallunda folkets hus", "ORG"), ("Mitt i Ekby", "ORG"), ("Radio Ekby", "ORG"),
+        ("Ekbys tidningar", "ORG")]
