@@ -17,7 +17,7 @@ TEI = """<?xml version='1.0' encoding='utf-8'?>
     <div type="ipqHeader"><div type="ipqTitle"><p>Interpellation 2020/21:998 Provfrågan</p></div></div>
     <div type="ipqBody">
       <div type="ipContext"><p>Regeringen ger Skatteverket 4 miljoner kronor.</p></div>
-      <div type="ipQuestion"><p>Stockholms stad och Moderaterna svarar.</p></div>
+      <div type="ipQuestion"><p>Nämnden och Moderaterna svarar.</p></div>
     </div>
   </body></text>
 </TEI>"""
@@ -46,19 +46,19 @@ def test_sample_and_score(tmp_path, data_dir):
     [item] = [json.loads(line) for line in sample_file.read_text(encoding="utf-8").splitlines()]
     assert item["id"] in ("ipq-202021--0998#0", "ipq-202021--0998#1") and item["entities"] == []
     first = "Regeringen ger Skatteverket 4 miljoner kronor."
-    second = "Stockholms stad och Moderaterna svarar."
+    second = "Nämnden och Moderaterna svarar."
     gold = tmp_path / "gold.jsonl"
     _write_gold(gold, [
         {"id": "ipq-202021--0998#0", "text": first,
          "entities": [[0, 10, "AUTHORITY"], [15, 27, "AUTHORITY"], [28, 45, "MONEY"]]},
-        # Stockholms stad acting: gold AUTHORITY that the rules leave to the model
-        {"id": "ipq-202021--0998#1", "text": second, "entities": [[0, 15, "AUTHORITY"], [20, 31, "PARTY"]]},
+        # a board named earlier in the document: gold AUTHORITY that the rules leave to the model
+        {"id": "ipq-202021--0998#1", "text": second, "entities": [[0, 7, "AUTHORITY"], [12, 23, "PARTY"]]},
     ])
     result = CliRunner().invoke(app, ["score", str(gold), "--data-dir", str(data_dir)])
     assert result.exit_code == 0, result.output
     assert "| AUTHORITY | 3 | 2 | 2 | 1.00 | 0.67 | 0.80 |" in result.output
     assert "| PARTY | 1 | 1 | 1 | 1.00 | 1.00 | 1.00 |" in result.output
-    assert "missed   AUTHORITY 'Stockholms stad'" in result.output
+    assert "missed   AUTHORITY 'Nämnden'" in result.output
 
 
 def test_score_counts_per_label_and_overall():

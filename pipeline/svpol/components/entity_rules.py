@@ -330,11 +330,18 @@ class EntityRules(KBComponent):
                         starts.append(match.start("word"))
                 elif regex is _BODY_RE and match.group("coord"):
                     starts.append(match.start("word"))
-                for start in starts:
-                    if self.kb.match_authority(text[start:match.end()]):
-                        yield "AUTHORITY", start, _with_sub_body(text, match.end())
-                        break
-                if regex is _BODY_RE and match.group("coord") and start != match.start():
+                found = next((start for start in starts if self.kb.match_authority(text[start:match.end()])), None)
+                if found is not None:
+                    yield "AUTHORITY", found, _with_sub_body(text, match.end())
+                if regex is _BODY_RE and match.group("name") and found != match.start():
+                    # A list of boards without punctuation ("Samhällsbyggnadsnämnden Miljönämnden
+                    # Folkhälsonämnden"): a word in front of the body found that is a body of its own is one.
+                    for word in re.finditer(r"\S+", match.group("name")):
+                        start, end = match.start("name") + word.start(), match.start("name") + word.end()
+                        if ((found is None or end <= found) and any(w in word.group(0) for w in _BODY_WORDS)
+                                and self.kb.match_authority(word.group(0))):
+                            yield "AUTHORITY", start, end
+                if regex is _BODY_RE and match.group("coord") and found != match.start():
                     # Two bodies, not one coordinated name ("miljönämnden och byggnämnden"): the first
                     # word is a body of its own where the KB says so.
                     first = re.match(r"[\wåäöÅÄÖ]+", match.group("coord"))

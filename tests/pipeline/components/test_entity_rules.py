@@ -346,3 +346,7 @@ def test_boards_of_three_fields_and_the_city_as_an_organisation(nlp):
                          ("Göteborgs stads", "AUTHORITY")]
     # a place the knowledge base does not hold as a municipality is no city's organisation
     assert ents(nlp("Norra Stad växer.")) == []
+    # a list of boards without punctuation
+    doc = nlp("Nämnder: Samhällsbyggnadsnämnden Miljönämnden Folkhälsonämnden")
+    assert ents(doc) == [("Samhällsbyggnadsnämnden", "AUTHORITY"), ("Miljönämnden", "AUTHORITY"),
+                         ("Folkhälsonämnden", "AUTHORITY")]
