@@ -378,9 +378,29 @@ class EntityRules(KBComponent):
             # Party letters only as whole tokens: expanding "C" to the token "C." would tag the stop.
             span = doc.char_span(start, end, label=label) or (None if label == "PARTY" else doc.char_span(
                 start, end, label=label, alignment_mode="expand"))
-            if span is not None and len(span):
+            if span is not None and len(span) and not (label == "PARTY" and self._in_spaced_letters(span)):
                 spans.append(span)
         return sorted(filter_spans(spans), key=lambda s: s.start)
+
+    def _in_spaced_letters(self, span: Span) -> bool:
+        """Whether ``span`` is a letter of a word written with spaces between its letters, as PDF headings
+        come out ("S AM M AN T R ÄD E S P R O T O K O L L"): a run of four or more one- or two-letter
+        capitals, most of them no party's letters (a column of party letters, "S M SD C", is no such run)."""
+        doc = span.doc
+        if len(span) != 1 or len(span.text) > 2:
+            return False
+
+        def short_capital(i: int) -> bool:
+            return 0 <= i < len(doc) and len(doc[i].text) <= 2 and doc[i].text.isalpha() and doc[i].text.isupper()
+
+        start, end = span.start, span.end
+        while short_capital(start - 1) and doc[start - 1].whitespace_:
+            start -= 1
+        while short_capital(end) and doc[end - 1].whitespace_:
+            end += 1
+        if end - start < 4:
+            return False
+        return 2 * sum(self.kb.match_party(doc[i].text) is None for i in range(start, end)) > end - start
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.find(doc)

@@ -47,6 +47,7 @@ from ..doc_cache import doc_text
 from ..kb import default_parties, load_kb
 from .entity_rules import DEFAULT_SPANS_KEY, rule_tokens
 from .name_list import resource_names
+from .org_names import is_municipality
 from .politicians import base_role
 from .structure_patterns import ROLE_RE
 
@@ -150,13 +151,23 @@ def split_name_run(ent: Span) -> List[Span]:
     return [Span(ent.doc, ent.start + a, ent.start + b, PERSON) for a, b in zip(bounds, bounds[1:])]
 
 
+def _is_next_genitive(token: Token, vocab: Optional[Vocab]) -> bool:
+    """Whether ``token``, after a first name and surname, opens the next phrase in the genitive
+    (``Paula Örn Kommunledningens lokaler``, ``Joel Petersson Karlskronas ledande politiker``):
+    an ordinary word's or a municipality's genitive, not a name's."""
+    text = token.text
+    if not (token.is_title and len(text) > 3 and text.endswith("s")) or is_first_name(text) or text in surnames():
+        return False
+    return (vocab is not None and vocab.has_vector(text.lower())) or is_municipality(text[:-1])
+
+
 def leading_role_length(span: Span) -> int:
     """How many tokens at the start of ``span`` form an office ("Statsrådet", "Kultur- och
-    demokratiminister"); the longest such prefix, 0 if none."""
+    demokratiminister", a municipal one: "Chefsjurist"); the longest such prefix, 0 if none."""
     for k in range(len(span), 0, -1):
         if base_role(span[:k].text):
             return k
-    return 0
+    return 1 if len(span) > 2 and ROLE_RE.fullmatch(span[0].text) else 0
 
 
 def _with_first_names(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
@@ -285,11 +296,14 @@ class PersonSpans:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token
-        changed = False
+        # Letters of a heading written with spaces ("S AM M AN T R ÄD E S"), no name.
+        kept = [e for e in ents if e.label_ != PERSON or not all(t.text.isupper() and len(t.text) <= 2 for t in e)]
+        changed = len(kept) < len(ents)
+        ents = kept
         if self.vocab is not None and self.vocab.vectors.shape[0]:
             full_names = {e[-1].text for e in ents if e.label_ == PERSON and len(e) >= 2}
             kept = [e for e in ents if e.label_ != PERSON or not _ordinary_words_only(e, self.vocab, full_names)]
-            changed = len(kept) < len(ents)
+            changed = changed or len(kept) < len(ents)
             ents = kept
         repaired: List[Span] = []
         letters: List[Span] = []  # party letters in front of a name
@@ -302,6 +316,8 @@ class PersonSpans:
                 # an office in front first: "Miljö- och klimatminister" is one office, not a name and an office
                 start += leading_role_length(ent[start:end])
                 start, end = _form_edges(ent, start, end, offices=True)
+                while end - start > 2 and _is_next_genitive(ent[end - 1], self.vocab):
+                    end -= 1
             if start >= end:
                 changed = True
                 continue

@@ -149,7 +149,8 @@ ATTENDANCE_STOP_RE = re.compile(r"\b(?:Justering|Justerande|Justerare|Utses\s+at
 ROLE_RE = re.compile(
     r"(?<![\w])(?P<role>(?:(?:förste|andre|1:e|2:e)\s+)?vice\s+ordf(?:örande|\.)?|ordf(?:örande|\.)"
     r"|tjänstgörande\s+ersättare|ersättare|ledamot|sekreterare|nämndsekreterare|[a-zåäö]*chef"
-    r"|[a-zåäö]*direktör|handläggare|utredare|controller|ekonom|föredragande|justerare)(?![\w])",
+    r"|[a-zåäö]*direktör|handläggare|utredare|controller|ekonom|föredragande|justerare"
+    r"|[a-zåäö]*jurist|[a-zåäö]*strateg|[a-zåäö]*samordnare)(?![\w])",
     re.IGNORECASE,
 )
 ROLE_NORMAL = {"ordf.": "ordförande", "ordf": "ordförande", "vice ordf.": "vice ordförande", "vice ordf": "vice ordförande"}

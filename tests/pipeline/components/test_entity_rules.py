@@ -350,3 +350,9 @@ def test_boards_of_three_fields_and_the_city_as_an_organisation(nlp):
     doc = nlp("Nämnder: Samhällsbyggnadsnämnden Miljönämnden Folkhälsonämnden")
     assert ents(doc) == [("Samhällsbyggnadsnämnden", "AUTHORITY"), ("Miljönämnden", "AUTHORITY"),
                          ("Folkhälsonämnden", "AUTHORITY")]
+
+
+def test_letters_of_a_heading_written_with_spaces_are_no_parties(nlp):
+    assert ents(nlp("S AM M AN T R ÄD E S P R O T O K O L L")) == []
+    # a column of party letters is no such heading
+    assert ents(nlp("Röster: SD MP KD SD")) == [("SD", "PARTY"), ("MP", "PARTY"), ("KD", "PARTY"), ("SD", "PARTY")]

@@ -175,3 +175,17 @@ def test_a_local_partys_letters_in_lower_case_but_not_a_members_standing():
     text = "Motion av Eva Lind (skp) och Per Ek (ers) samt Anna Berg (ordf)."
     assert _run(text, [("Eva Lind", "PERSON"), ("Per Ek", "PERSON"), ("Anna Berg", "PERSON")]) == [
         ("Eva Lind", "PERSON"), ("skp", "PARTY"), ("Per Ek", "PERSON"), ("Anna Berg", "PERSON")]
+
+
+def test_a_municipal_office_in_front_and_the_next_phrase_in_the_genitive_leave_the_span():
+    text = "Övriga Chefsjurist Johan Holm Tuva Lund. Justerande Paula Örn Kommunledningens lokaler, Foto Eva Ek Ekbys politiker"
+    spans = [("Chefsjurist Johan Holm Tuva Lund", "PERSON"), ("Paula Örn Kommunledningens", "PERSON"),
+             ("Eva Ek Ekbys", "PERSON")]
+    # "Ekbys" is no municipality and the vectors do not know it: it may be a name's genitive and stays
+    assert _run_with_vectors(text, spans, ("kommunledningens",)) == [
+        ("Johan Holm", "PERSON"), ("Tuva Lund", "PERSON"), ("Paula Örn", "PERSON"), ("Eva Ek Ekbys", "PERSON")]
+    assert _run("Foto Eva Ek Karlskronas politiker", [("Eva Ek Karlskronas", "PERSON")]) == [("Eva Ek", "PERSON")]
+
+
+def test_letters_of_a_heading_written_with_spaces_are_no_person():
+    assert _run("S AM M AN T R ÄD E S P R O T O K O L L", [("S AM", "PERSON")]) == []
