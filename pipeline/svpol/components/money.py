@@ -192,9 +192,12 @@ _BARE_FOLLOWERS = (
     # passive verbs of budgets: "19 miljoner förs över", "10 miljoner avsätts", "2 miljoner plockas bort"
     "förs", "avsätts", "avsättas", "plockas", "sparas", "läggs", "tas", "flyttas", "omfördelas", "beviljas",
     "budgeteras", "återstår", "saknas", "räcker", "motsvarar", "betyder",
+    # the amount as the object of the next clause: "de sex miljoner vi ville satsa"
+    "vi", "ni", "man",
 )
 BARE_MONEY_RE = re.compile(
-    rf"(?<![\w.,])(?:(?P<num>{_NUMBER})|(?i:(?P<word>{_alternation(_NUMBER_WORDS)})))\s+"
+    rf"(?<![\w.,])(?:(?P<num>{_NUMBER})|(?i:(?P<word>{_alternation(_NUMBER_WORDS)}))"
+    rf"|(?i:(?P<vague>{_alternation(_VAGUE)})))\s+"
     rf"(?P<mult>{_alternation(_BARE_MULTIPLIERS)})"
     rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?:{_alternation(_BARE_FOLLOWERS)})\b|\s+(?:19|20)\d\d(?!\d))"
 )
@@ -226,6 +229,8 @@ _CURRENCY_WORD_RE = re.compile(r"kron|\b(?:kr|tkr|mkr|mnkr|sek)\b", re.IGNORECAS
 
 
 def _bare_value(match: "re.Match[str]") -> MoneyValue:
+    if match.group("vague"):  # "flera miljoner": money, but no number
+        return MoneyValue(None, "SEK", match.group("mult"))
     if match.group("word"):  # "två miljoner", "en halv miljon"
         number = Decimal(_NUMBER_WORDS[re.sub(r"\s+", " ", match.group("word").lower())])
     else:
@@ -315,7 +320,22 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
                     _sentence_around(text, m.start("num"), m.end("num"))):
                 found.append((m.start("num"), m.end("num"), MoneyValue(float(_parse_number(m.group("num"))), "SEK", None)))
     found.sort(key=lambda f: f[0])
-    yield from found
+    yield from _with_ore_joined(text, found)
+
+
+def _with_ore_joined(text: str, found: List[Tuple[int, int, MoneyValue]]) -> List[Tuple[int, int, MoneyValue]]:
+    """``found`` with kronor and öre written together made one amount: a tax rate of "20 kronor och 15 öre"
+    is 20.15 kronor."""
+    joined: List[Tuple[int, int, MoneyValue]] = []
+    for start, end, value in found:
+        if joined:
+            first_start, first_end, first = joined[-1]
+            if (first.unit in ("kronor", "kr") and value.unit == "öre" and first.amount is not None
+                    and value.amount_sek is not None and re.fullmatch(r"\s+och\s+", text[first_end:start])):
+                joined[-1] = (first_start, end, MoneyValue(first.amount + value.amount_sek, "SEK", "kronor"))
+                continue
+        joined.append((start, end, value))
+    return joined
 
 
 def parse_money(text: str) -> MoneyValue:
@@ -326,7 +346,11 @@ def parse_money(text: str) -> MoneyValue:
 
 def parse_money_entity(text: str) -> MoneyValue:
     """The value of a MONEY entity's text: as :func:`parse_money`, and an amount without a
-    currency word ("3 miljarder", money by its context) read as kronor."""
+    currency word ("3 miljarder", money by its context) read as kronor, and kronor and öre together
+    ("20 kronor och 15 öre") as one amount."""
+    amounts = _with_ore_joined(text, [(m.start(), m.end(), _value(m)) for m in MONEY_RE.finditer(text)])
+    if len(amounts) == 1 and amounts[0][:2] == (0, len(text)):
+        return amounts[0][2]
     value = parse_money(text)
     if value is NO_MONEY:
         bare = BARE_MONEY_RE.search(text)

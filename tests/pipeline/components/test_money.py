@@ -160,8 +160,9 @@ def test_enricher_reads_an_amount_without_currency_as_kronor():
 
 def test_amounts_in_ore_have_their_value_in_kronor():
     text = "Skatten höjs med 35 öre, och en sopsäck kostar 12 kr och 50 öre."
+    # kronor and öre written together are one amount (docs/annotation.md, convention 35)
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
-        ("35 öre", 0.35), ("12 kr", 12.0), ("50 öre", 0.5)]
+        ("35 öre", 0.35), ("12 kr och 50 öre", 12.5)]
     assert list(find_money("Före 2010 var det större.")) == []
 
 
@@ -208,3 +209,10 @@ def test_bare_thousands_are_money_only_beside_a_currency_word():
     assert list(find_money("Sammanlagt 12 208 Ansökan om bidrag, 14 000.")) == []
     text = "Omsättningen var 6 miljarder kronor och antalet sysselsatta har nått 20 000."
     assert [text[s:e] for s, e, _ in find_money(text)] == ["6 miljarder kronor"]
+
+
+def test_vague_millions_and_an_amount_before_the_next_clause():
+    text = "Vården har fått flera miljoner för lite i ersättning. De sex miljoner vi ville satsa på försvinner."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("flera miljoner", None), ("sex miljoner", 6e6)]
+    assert list(find_money("Landet har flera miljoner invånare.")) == []
