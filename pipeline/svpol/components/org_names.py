@@ -93,7 +93,7 @@ _NAMED_FACILITY_RE = re.compile(
 # Names completed by a number or a place: "Task Force 3-10", "Camp Marmal", "Kommunförbundet Västernorrland",
 # a county's museum or theatre ("Länsmuseet Gävleborg", "Folkteatern Gävleborg"), "Sparbanken Skåne".
 _PLACED_NAMES = ("Camp", "Centrallasarettet", "Kommunförbundet", "Länsmuseet", "Länssjukhuset", "Länsteatern",
-                 "Folkteatern", "Regionteatern", "Sparbanken", "HVB")
+                 "Folkteatern", "Regionteatern", "Sparbanken", "HVB", "Lasarettet")
 _NUMBERED_OR_PLACED_RE = re.compile(
     rf"(?<![\w-])(?:Task Force[ \t]+\d+(?:-\d+)?|(?:{'|'.join(_PLACED_NAMES)})[ \t]+[A-ZÅÄÖ][\wåäö]+"
     # a science park: "Videum Science Park"
@@ -138,10 +138,11 @@ _AIRPORT_OR_NETWORK_RE = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö]+[ \t]+Airport|[A-ZÅÄÖ][a-zåäö]+nätverket|[A-ZÅÄÖ][a-zåäö]+s[ \t]+[Hh]us)"
     r"(?:s|:s)?(?![\wåäö])")
 # A facility named by its place (ANNOTATION.md: named facilities are ORG): "Haninge kommunhus", "Hallunda
-# folkets hus"; local media named by their place: "Radio Haninge", "Norrköpings tidningar", and "Mitt i
+# folkets hus", "Karlstads resecentrum", "Märsta station"; local media named by their place: "Radio Haninge", "Norrköpings tidningar", and "Mitt i
 # Haninge" inside a sentence ("Mitt i Stockholm finns" opens one).
 _PLACE_FACILITY_OR_MEDIA_RE = re.compile(
-    r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+(?:kommunhus|kommunkontor|stadshus|folkets[ \t]+hus|kulturpark)"
+    r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+(?:kommunhus|kommunkontor|stadshus|folkets[ \t]+hus|kulturpark|resecentrum"
+    r"|station)"
     r"(?:et|ets|s)?"
     r"|Radio[ \t]+[A-ZÅÄÖ][\wåäö]+|(?<=[a-zåäö,] )Mitt[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+"
     r"|[A-ZÅÄÖ][\wåäö]+s[ \t]+[Tt]idning(?:ar)?)(?![\wåäö])")
@@ -161,8 +162,8 @@ _MATCH_WORDS = {
     _NAME_AFTER_FACILITY_RE: _NOUNS_BEFORE_NAME + _COMPOUND_NOUNS_BEFORE_NAME,
     _AIRPORT_OR_NETWORK_RE: ("Airport", "nätverket", "hus", "Hus"),
     _FARM_NAMED_FACILITY_RE: ("gården",),
-    _PLACE_FACILITY_OR_MEDIA_RE: ("kommunhus", "kommunkontor", "stadshus", "olkets", "kulturpark", "Radio", "Mitt",
-                                  "idning"),
+    _PLACE_FACILITY_OR_MEDIA_RE: ("kommunhus", "kommunkontor", "stadshus", "olkets", "kulturpark", "resecentrum",
+                                  "station", "Radio", "Mitt", "idning"),
     _CLUB_OR_ASSOCIATION_RE: ("förening", "klubb", "sällskap", "allians"),
 }
 
