@@ -70,8 +70,14 @@ _ACTING_VERBS = frozenset((
     "valde", "sparar", "sparade", "sänker", "sänkte", "höjer", "höjde", "redovisar", "redovisade", "genomför",
     "genomförde", "ansvarar", "driver", "drev", "överklagar", "överklagade", "avvecklar", "avvecklade",
     "tecknar", "tecknade", "inleder", "inledde", "startar", "startade", "stänger", "stängde", "beviljas",
-    "beviljades",
+    "beviljades", "får", "fick", "rättar", "rättade", "tar", "tog", "ger", "gav",
 ))
+# "Hässleholms kommun har tagit ett stort ansvar": the perfect of a deed is acting too, unless the
+# supine tells what became of the place ("Stockholm har vuxit", "har blivit", "har haft").
+_PERFECT_AUXILIARIES = frozenset(("har", "hade"))
+_SUPINE_RE = re.compile(r"[a-zåäö]{2,}(?:at|it|tt)")
+_NOT_DEEDS = frozenset(("blivit", "varit", "vuxit", "ökat", "minskat", "haft", "krympt", "förändrats", "drabbats",
+                        "fått"))
 _ADVERBS_BEFORE_VERB = frozenset(("inte", "också", "även", "nu", "redan", "därför", "dock", "själv"))
 _OWNED_NOUNS = frozenset((
     "majoritet", "ledning", "kommunledning", "politiker", "styre", "ekonomi", "budget", "resultat", "medlemskap",
@@ -248,7 +254,9 @@ class PlaceNames(NameList):
             after = [t.lower_ for t in doc[end:end + 3]]
             acts = (not genitive and before not in _NOT_SUBJECT_BEFORE and bool(after)
                     and (after[0] in _ACTING_VERBS
-                         or (after[0] in _ADVERBS_BEFORE_VERB and len(after) > 1 and after[1] in _ACTING_VERBS)))
+                         or (after[0] in _ADVERBS_BEFORE_VERB and len(after) > 1 and after[1] in _ACTING_VERBS)
+                         or (after[0] in _PERFECT_AUXILIARIES and len(after) > 1 and after[1] not in _NOT_DEEDS
+                             and bool(_SUPINE_RE.fullmatch(after[1])))))
             owns = may_own and any(word in _OWNED_NOUNS for word in after[:2])
             governed = not genitive and before in _GOVERNING_VERBS
             if acts or owns or governed:

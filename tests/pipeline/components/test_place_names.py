@@ -115,6 +115,9 @@ def test_a_municipality_that_acts_owns_or_is_governed_is_the_authority():
     # A place noun after the genitive keeps the place; a grant is given to the organisation.
     assert _run("Eksjös geografiska läge är bra.")[0] == [("Eksjös", "LOC")]
     assert _run("Tranås beviljas pengar.")[0] == [("Tranås", "AUTHORITY")]
+    # the perfect of a deed acts; what became of the place does not
+    assert _run("Tranås har beslutat om avgifter. Eksjö har vuxit och har haft tur.")[0] == [
+        ("Tranås", "AUTHORITY"), ("Eksjö", "LOC")]
 
 
 def test_a_property_or_block_named_after_its_noun():
