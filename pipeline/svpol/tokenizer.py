@@ -20,14 +20,15 @@ such as ``m.fl.``, ``bl.a.``, ``t.ex.``, ``kr.`` kept whole, ``22,2`` one token,
 Use it in a config with::
 
     [nlp.tokenizer]
-    @tokenizers = "svpol.Tokenizer.v3"
+    @tokenizers = "svpol.Tokenizer.v4"
 
 ``svpol.Tokenizer.v2`` adds one rule to ``v1`` (kept unchanged for the pipelines built with it):
 an en dash, em dash or slash between two names is a token of its own, so that place ranges
 and alternatives (``Malmö–Staffanstorp–Dalby``, ``Göteborg/Borås``) give one token per place.
 A hyphen still joins (``Rinkeby-Kista`` is one district). ``svpol.Tokenizer.v3`` adds to ``v2``
 a sign in front of a number as a token of its own (``-5,3 mnkr``), so that the sign can stay
-outside a MONEY span.
+outside a MONEY span. ``svpol.Tokenizer.v4`` adds to ``v3`` a plus between letters as a token of its
+own (``S+V+MP``, ``(m+kd)``), so that each party's letters are a PARTY entity.
 
 The function is also an entry point (``spacy_tokenizers``), so ``spacy.load`` finds
 it without importing svpol first.
@@ -207,7 +208,24 @@ def create_tokenizer_v3() -> Callable[[Language], SvpolTokenizer]:
     return make_tokenizer
 
 
-TOKENIZER = "svpol.Tokenizer.v3"  # the one new pipelines and blank() use
+# v4: a plus between letters joins party letters ("S+V+MP", "(m+kd)"): each party is a token of its own.
+_PLUS_INFIX = r"(?<=[A-Za-zÅÄÖåäö])\+(?=[A-Za-zÅÄÖåäö])"
+
+
+@registry.tokenizers("svpol.Tokenizer.v4")
+def create_tokenizer_v4() -> Callable[[Language], SvpolTokenizer]:
+    """Registered tokenizer factory: ``@tokenizers = "svpol.Tokenizer.v4"`` (v3 plus a plus between letters)."""
+
+    def make_tokenizer(nlp: Language) -> SvpolTokenizer:
+        tokenizer = create_tokenizer_v3()(nlp)
+        infixes = list(nlp.Defaults.infixes or []) + [_NAME_RANGE_INFIX, _PLUS_INFIX]
+        tokenizer.inner.infix_finditer = compile_infix_regex(infixes).finditer
+        return tokenizer
+
+    return make_tokenizer
+
+
+TOKENIZER = "svpol.Tokenizer.v4"  # the one new pipelines and blank() use
 
 
 def blank(lang: str = "sv") -> Language:

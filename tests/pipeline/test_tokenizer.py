@@ -66,7 +66,7 @@ def test_merged_number_is_numeric_and_text_is_preserved(blank_nlp):
 
 
 def test_registered_in_config_and_survives_disk_and_pickle(tmp_path, blank_nlp):
-    assert blank_nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v3"
+    assert blank_nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v4"
     blank_nlp.to_disk(tmp_path / "p")
     loaded = spacy.load(tmp_path / "p")
     assert words(loaded, "(FHS)och 1 200 kr") == ["(", "FHS", ")", "och", "1 200", "kr"]
@@ -101,3 +101,10 @@ def test_v3_splits_a_sign_from_its_number_and_v2_is_unchanged(blank_nlp):
     assert words(blank_nlp, "2019-08-31 kl 13.00-16.00 x-5") == ["2019-08-31", "kl", "13.00-16.00", "x-5"]
     v2 = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "svpol.Tokenizer.v2"}}})
     assert words(v2, "blev -5,3 mnkr") == ["blev", "-5,3", "mnkr"]
+
+
+def test_v4_splits_a_plus_between_letters_and_v3_is_unchanged(blank_nlp):
+    assert words(blank_nlp, "Majoriteten S+V+MP och (m+kd), men C++ och 5+3") == [
+        "Majoriteten", "S", "+", "V", "+", "MP", "och", "(", "m", "+", "kd", ")", ",", "men", "C++", "och", "5+3"]
+    v3 = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "svpol.Tokenizer.v3"}}})
+    assert words(v3, "S+V+MP") == ["S+V+MP"]

@@ -64,6 +64,8 @@ _BRACKET_RE = re.compile(r"\((?:\s*(?:båda|bägge|alla|samtliga)\b)?"
 _LETTER = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,2}"
 _LETTER_LIST_RE = re.compile(
     rf"(?<![\w(/+-]){_LETTER}(?:\s*,\s*{_LETTER})*\s+(?:och|samt)\s+{_LETTER}(?![\w)/+-])")
+# ... or joined by plus signs, as coalitions are written: "Majoriteten S+V+MP", "M+KD+L+C".
+_PLUS_LIST_RE = re.compile(rf"(?<![\w(/+-]){_LETTER}(?:\+{_LETTER})+(?![\w)/+-])")
 _BRACKET_ITEM_RE = re.compile(r"[A-Za-zÅÄÖåäö]{1,3}")
 _NAME_BEFORE_RE = re.compile(rf"{_NAME},?\s*$")  # "Anna Berg (c)", "Anna Berg, (c)"
 _LOWER_LETTERS = rf"(?:{'|'.join(LOWER_CASE_PARTY_LETTERS)})"
@@ -297,7 +299,7 @@ class EntityRules(KBComponent):
             for match in _PLACE_POLICE_RE.finditer(text):
                 if kb.match_authority(match.group(0)):
                     yield "AUTHORITY", match.start(), match.end()
-        for match in _LETTER_LIST_RE.finditer(text):
+        for match in (*_LETTER_LIST_RE.finditer(text), *(_PLUS_LIST_RE.finditer(text) if "+" in text else ())):
             items = [m for m in _BRACKET_ITEM_RE.finditer(match.group(0)) if m.group(0) not in ("och", "samt")]
             # Upper-case letters only ("S", "KD", "Fi"): a list of lower-case letters is an enumeration.
             if all(m.group(0)[0].isupper() and kb.match_party(m.group(0)) for m in items):

@@ -356,3 +356,11 @@ def test_letters_of_a_heading_written_with_spaces_are_no_parties(nlp):
     assert ents(nlp("S AM M AN T R ÄD E S P R O T O K O L L")) == []
     # a column of party letters is no such heading
     assert ents(nlp("Röster: SD MP KD SD")) == [("SD", "PARTY"), ("MP", "PARTY"), ("KD", "PARTY"), ("SD", "PARTY")]
+
+
+def test_party_letters_joined_by_plus_signs():
+    from svpol.tokenizer import blank
+
+    nlp = _rules_nlp(blank())
+    assert ents(nlp("Majoriteten S+V+MP mot M+KD och X+Y.")) == [
+        ("S", "PARTY"), ("V", "PARTY"), ("MP", "PARTY"), ("M", "PARTY"), ("KD", "PARTY")]
