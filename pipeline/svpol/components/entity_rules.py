@@ -123,14 +123,17 @@ _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt"
 _BODY_RE = re.compile(
     rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>(?:[\wåäöÅÄÖ]+-,[ \t]+){{0,3}}"
     r"[\wåäöÅÄÖ]+-\s+(?:och|eller)\s+"
-    r"|[A-ZÅÄÖa-zåäö][a-zåäö]+[ \t]+och[ \t]+))?"
+    r"|[A-ZÅÄÖa-zåäö][a-zåäö]+[ \t]+och[ \t]+"
+    # a board named by its field in lower case, as running text writes it: "i tekniska nämnden"
+    r"|(?:tekniska|sociala|regionala)[ \t]+))?"
     rf"(?P<word>[\wåäöÅÄÖ-]*(?:{'|'.join(_BODY_WORDS)})(?:en|n|et)?s?)"
     r"(?![\wåäö])"
 )
-# A body's working committee is part of its name: "kommunstyrelsens arbetsutskott".
+# A body's working committee is part of its name: "kommunstyrelsens arbetsutskott", "kommunstyrelsens
+# näringslivs- och arbetsutskott".
 # A presidium is the body's chairs, not a body of its own: it stays outside (convention 30).
 # So is the office of a body in the genitive: "kommunstyrelsens kansli", "Kommunstyrelsens förvaltning".
-_SUB_BODY_RE = re.compile(r"[ \t]+arbetsutskott(?:et|s|ets)?(?![\wåäö])"
+_SUB_BODY_RE = re.compile(r"[ \t]+(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]*utskott(?:et|s|ets)?(?![\wåäö])"
                           r"|(?<=s)[ \t]+[a-zåäö]*(?:kansli|kontor|förvaltning)(?:et|ets|en|ens|s)?(?![\wåäö])")
 # "Borås Stad", "Malmö stad": the municipality's own name for its organisation (the KB checks the place).
 _MUNICIPALITY_WORDS = ("kommun", "stad", "Stad")

@@ -212,6 +212,8 @@ class OrgNames(NameList):
         """Drop ordinary words in front of a company name ("Enligt Posten AB" -> "Posten AB"); None
         when no name is left ("beslut gällande AB")."""
         words = list(re.finditer(r"\S+", text[start:end]))[:-1]  # the last word is AB (ABs, AB:s)
+        if words and (words[-1].group(0) in ("och", "&", "samt") or words[-1].group(0) in _FRONT_PREPOSITIONS):
+            return None  # "AB Ekbyhem och AB Ekbylokaler", "VD för AB Ekbyhem": the AB opens the next name
         clause = [k for k, word in enumerate(words)
                   if word.group(0) in _CLAUSE_WORDS or word.group(0).lower().endswith(_BODY_ENDINGS)]
         if clause:

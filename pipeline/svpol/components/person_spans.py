@@ -133,9 +133,14 @@ def surnames() -> FrozenSet[str]:
 
 
 def is_first_name(word: str) -> bool:
-    """A known first name (:func:`first_names`), also a double one (``Jan-Åke``, ``Ann-Marie``)."""
+    """A known first name (:func:`first_names`), also a double one whose first part is known (``Jan-Åke``,
+    ``Ann-Marie``, ``Eva-Mai``)."""
     known = first_names()
-    return word in known or ("-" in word and all(part in known for part in word.split("-")))
+    if word in known:
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and (all(part in known for part in parts) or (
+        len(parts) == 2 and parts[0] in known and parts[1][:1].isupper() and parts[1][1:].islower()))
 
 
 def split_name_run(ent: Span) -> List[Span]:
@@ -186,6 +191,32 @@ def _with_first_names(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
 
 
 _NAME_WORD_RE = re.compile(_NAME)
+# A surname with its particles ("Jan van der Horst", "Gilbert de Wendel", "Anna af Ekström"), which ner
+# cuts at the lower-case words.
+_PARTICLE_NAME_RE = re.compile(
+    rf"(?<![\w-]){_NAME}(?:[ \t]+(?:van|von|de|der|den|af|da|di|du|la|le|ten|ter)){{1,2}}[ \t]+{_NAME}(?![\w-])")
+
+
+def _with_name_particles(doc: Doc, ents: List[Span], text: str) -> Tuple[List[Span], bool]:
+    """``ents`` with each name with particles that a PERSON entity touches made one PERSON span, where no
+    entity of another label is in it."""
+    if not any(f" {particle} " in text for particle in ("van", "von", "de", "der", "den", "af", "da", "di", "du",
+                                                          "la", "le", "ten", "ter")):
+        return ents, False
+    joined = []
+    for match in _PARTICLE_NAME_RE.finditer(text):
+        span = doc.char_span(match.start(), match.end(), label=PERSON)
+        if span is None:
+            continue
+        touched = [e for e in ents if e.start < span.end and span.start < e.end]
+        if (touched and all(e.label_ == PERSON for e in touched)
+                and not any((e.start, e.end) == (span.start, span.end) for e in touched)):
+            joined.append((span, touched))
+    if not joined:
+        return ents, False
+    replaced = {id(e) for _, touched in joined for e in touched}
+    return filter_spans([e for e in ents if id(e) not in replaced] + [span for span, _ in joined]), True
+
 
 
 def _paired_name_runs(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tuple[List[Span], bool]:
@@ -318,6 +349,11 @@ class PersonSpans:
                 start, end = _form_edges(ent, start, end, offices=True)
                 while end - start > 2 and _is_next_genitive(ent[end - 1], self.vocab):
                     end -= 1
+                # "Fredrik Löfqvist Administrativ chef": the office's first word, capitalised in a column
+                if (end == len(ent) and end - start > 2 and ent.end < len(doc) and ROLE_RE.fullmatch(doc[ent.end].text)
+                        and ent[end - 1].is_title and self.vocab is not None
+                        and self.vocab.has_vector(ent[end - 1].text.lower()) and not is_first_name(ent[end - 1].text)):
+                    end -= 1
             if start >= end:
                 changed = True
                 continue
@@ -335,9 +371,10 @@ class PersonSpans:
             repaired.extend(pieces)
         repaired, joined = _with_first_names(doc, repaired)
         repaired, paired = _paired_name_runs(doc, repaired, self.vocab)
-        changed = changed or joined or paired
-        # Both searches need a person or a party to start from.
+        # The searches below need a person or a party to start from.
         text = doc_text(doc) if any(e.label_ in (PERSON, PARTY) for e in repaired) else ""
+        repaired, with_particles = _with_name_particles(doc, repaired, text) if text else (repaired, False)
+        changed = changed or joined or paired or with_particles
         columns = self._column_names(doc, repaired, text)
         if columns:
             taken = {i for span in columns for i in range(span.start, span.end)}

@@ -150,7 +150,7 @@ ROLE_RE = re.compile(
     r"(?<![\w])(?P<role>(?:(?:förste|andre|1:e|2:e)\s+)?vice\s+ordf(?:örande|\.)?|ordf(?:örande|\.)"
     r"|tjänstgörande\s+ersättare|ersättare|ledamot|sekreterare|nämndsekreterare|[a-zåäö]*chef"
     r"|[a-zåäö]*direktör|handläggare|utredare|controller|ekonom|föredragande|justerare"
-    r"|[a-zåäö]*jurist|[a-zåäö]*strateg|[a-zåäö]*samordnare)(?![\w])",
+    r"|[a-zåäö]*jurist|[a-zåäö]*strateg|[a-zåäö]*samordnare|[a-zåäö]*ansvarig)(?![\w])",
     re.IGNORECASE,
 )
 ROLE_NORMAL = {"ordf.": "ordförande", "ordf": "ordförande", "vice ordf.": "vice ordförande", "vice ordf": "vice ordförande"}

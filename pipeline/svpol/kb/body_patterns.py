@@ -37,7 +37,8 @@ MunicipalityLookup = Callable[[str], Optional[Tuple[str, str]]]
 _ASSOCIATION_RE = re.compile(
     rf"(?:(?:{'|'.join(sorted(DIRECTION_WORDS))})[ \t]+)?[A-ZÅÄÖ][a-zåäö]+s[ \t]+"
     r"(?:[Kk]ommunal[a-zåäö]*|[Rr]äddnings(?:tjänst)?|[Mm]iljö|[Gg]ymnasie)förbund(?:et)?s?")
-_COMMITTEE_RE = re.compile(r"(?:[A-ZÅÄÖ][a-zåäö]+-\s+och\s+)?(?P<field>[A-ZÅÄÖa-zåäö][a-zåäö]+?)utskottets?")
+_COMMITTEE_RE = re.compile(
+    r"(?:(?P<first>[A-ZÅÄÖ][a-zåäö]+)-\s+och\s+)?(?P<field>[A-ZÅÄÖa-zåäö][a-zåäö]+?)utskottets?")
 _PLACE_POLICE_RE = re.compile(r"(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?polisens?")
 # The field words of ADMINISTRATION_FIELDS as nouns ("arbetsmarknad", "trafik", "funktionsstöd").
 _FIELD_ROOTS = tuple(dict.fromkeys(f[:-1] if f.endswith("s") and not f.endswith("ss") else f
@@ -180,9 +181,12 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     if text in ("Mark- och miljööverdomstolen", "Mark- och miljööverdomstolens"):
         return Authority("Mark- och miljööverdomstolen", "court")
     # A municipality's committee named by its field of work: "Kommunledningsutskottet",
-    # "Individ- och omsorgsutskottet" (the Riksdag's committees are listed, so found before this).
+    # "Individ- och omsorgsutskottet" (the Riksdag's committees are listed, so found before this);
+    # "arbetsutskottet" alone needs its body.
     committee = _COMMITTEE_RE.fullmatch(text)
-    if committee and committee.group("field").lower().startswith(ADMINISTRATION_FIELDS):
+    # Coordinated, either field may name it: "Näringslivs- och arbetsutskottet".
+    if committee and any((field or "").lower().startswith(ADMINISTRATION_FIELDS)
+                         for field in (committee.group("first"), committee.group("field"))):
         name = text[:-1] if text.endswith("s") else text
         return Authority(name[0].upper() + name[1:], "municipal_body")
     # The police of a place, written as one word: "Södertäljepolisen", "Göteborgspolisens".

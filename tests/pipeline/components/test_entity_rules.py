@@ -364,3 +364,10 @@ def test_party_letters_joined_by_plus_signs():
     nlp = _rules_nlp(blank())
     assert ents(nlp("Majoriteten S+V+MP mot M+KD och X+Y.")) == [
         ("S", "PARTY"), ("V", "PARTY"), ("MP", "PARTY"), ("M", "PARTY"), ("KD", "PARTY")]
+
+
+def test_boards_in_lower_case_and_committees_of_two_fields(nlp):
+    doc = nlp("Plats i tekniska nämnden och i kommunstyrelsens näringslivs- och arbetsutskott. "
+              "Näringslivs- och arbetsutskottet beslutade, men arbetsutskottet ensamt säger inte vems det är.")
+    assert ents(doc) == [("tekniska nämnden", "AUTHORITY"), ("kommunstyrelsens näringslivs- och arbetsutskott", "AUTHORITY"),
+                         ("Näringslivs- och arbetsutskottet", "AUTHORITY")]

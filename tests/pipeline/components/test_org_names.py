@@ -207,6 +207,7 @@ def test_a_company_name_begins_after_the_clause_and_holds_a_public_body():
         ("Ekby kommun Skolfastigheter AB", "ORG"), ("Ekby kommuns", "AUTHORITY")]
     # no name left before AB: only the company written AB first
     assert _run("Beslut gällande AB Ekbyhem", ordinary=("beslut", "gällande")) == [("AB Ekbyhem", "ORG")]
+    assert _run("VD för AB EkbyBostäder och AB EkbyLokaler.") == [("AB EkbyBostäder", "ORG"), ("AB EkbyLokaler", "ORG")]
 
 
 def test_facilities_and_local_media_named_by_their_place():

@@ -189,3 +189,12 @@ def test_a_municipal_office_in_front_and_the_next_phrase_in_the_genitive_leave_t
 
 def test_letters_of_a_heading_written_with_spaces_are_no_person():
     assert _run("S AM M AN T R ÄD E S P R O T O K O L L", [("S AM", "PERSON")]) == []
+
+
+def test_double_first_names_particles_and_an_office_opened_by_an_adjective():
+    text = "Eva-Mai Tynong (SD) och Jan van der Horst (S) samt Per Gil de Wendel"
+    assert _run(text, [("Tynong", "PERSON"), ("Jan van", "PERSON"), ("Horst", "PERSON"), ("de Wendel", "PERSON")]) == [
+        ("Eva-Mai Tynong", "PERSON"), ("SD", "PARTY"), ("Jan van der Horst", "PERSON"), ("Gil de Wendel", "PERSON")]
+    text = "Kommunchef Fredrik Lund Administrativ chef Michael Ek"
+    assert _run_with_vectors(text, [("Fredrik Lund Administrativ", "PERSON"), ("Michael Ek", "PERSON")],
+                             ("administrativ",)) == [("Fredrik Lund", "PERSON"), ("Michael Ek", "PERSON")]
