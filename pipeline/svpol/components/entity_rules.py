@@ -113,6 +113,12 @@ def _local_column_letters(text: str, start: int, letters: str) -> bool:
 # A place's police in one word (guide: the police as a body is AUTHORITY): "Södertäljepolisen"; the KB
 # checks that the first part is a municipality ("Trafikpolisen" is a kind of police, not a place's).
 _PLACE_POLICE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+polisens?(?![\wåäö])")
+# The council's and the executive board's short forms in running text, after a lower-case word or a
+# comma and before one: "skickades till KS den 24/9", "en fråga till KF under", "Sara Ek, KS ordförande";
+# not in a case number ("Dnr KS 2013/59", "KS § 12") or an agenda's routing column ("(KF)", "KS KF Beslut").
+_COUNCIL_SHORT_FORM_RE = re.compile(
+    r"(?:(?<=[a-zåäö] )|(?<=, ))(?:KS|KF|KSAU|KS-au|KFAU)(?::s)?(?![\w/-])"
+    r"(?=[ \t]+[a-zåäö]|[.,;:!?](?:\s|$)|$)")
 # Local parties are named "<Place>partiet" (guide: "Sollentunapartiet") or "<Word>demokraterna"
 # ("Vårddemokraterna", "Skånedemokraterna"); the KB knows the national ones.
 _LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+(?:partiets?|demokraternas?)(?![\wåäö-])")
@@ -297,6 +303,9 @@ class EntityRules(KBComponent):
                 yield "AUTHORITY", match.start(), match.end()
         if "utredning" in text:
             for match in _INQUIRY_RE.finditer(text):
+                yield "AUTHORITY", match.start(), match.end()
+        if "KS" in text or "KF" in text:
+            for match in _COUNCIL_SHORT_FORM_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()
         if "polisen" in text:
             for match in _PLACE_POLICE_RE.finditer(text):

@@ -371,3 +371,9 @@ def test_boards_in_lower_case_and_committees_of_two_fields(nlp):
               "Näringslivs- och arbetsutskottet beslutade, men arbetsutskottet ensamt säger inte vems det är.")
     assert ents(doc) == [("tekniska nämnden", "AUTHORITY"), ("kommunstyrelsens näringslivs- och arbetsutskott", "AUTHORITY"),
                          ("Näringslivs- och arbetsutskottet", "AUTHORITY")]
+
+
+def test_council_short_forms_in_running_text_but_not_in_case_numbers(nlp):
+    doc = nlp("Rapporten skickades till KS den 24/9 och en fråga till KF under mötet. Sara Ek, KS ordförande. "
+              "Dnr KS 2013/59, KS § 12, (KF) KS-2015/ och KS KF Beslut.")
+    assert [e for e in ents(doc) if e[0] != "Sara Ek"] == [("KS", "AUTHORITY"), ("KF", "AUTHORITY"), ("KS", "AUTHORITY")]
