@@ -83,6 +83,7 @@ _FORM_WORDS = frozenset((
     "Paragrafer", "Plats", "Postadress", "Protokoll", "Referens", "Remiss", "Sammanfattning", "Sammanträdesdatum",
     "Sammanträdesprotokoll", "Telefon", "Text", "Tid", "Tjänstgörande", "Underskrift", "Underskrifter", "Utses",
     "Vakant", "Övrig", "Övriga", "Förste", "Andre", "Sid", "Sida", "Motion", "Interpellation", "Information",
+    "Ajournering", "Ärendelista", "Föredragningslista", "Dagordning",
     "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag"))
 # A presence mark after a name in an attendance column ("Peter Roslund X", "Gunnar Selberg I").
 _PRESENCE_MARKS = frozenset({"X", "x", "I"})
