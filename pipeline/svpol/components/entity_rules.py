@@ -128,7 +128,7 @@ _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt"
                "styrelse", "fullmäktige", "Fullmäktige", "utskottet", "förbund", "kontor", "kansli", "avdelning", "enhet")
 _BODY_RE = re.compile(
     rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>(?:[\wåäöÅÄÖ]+-,[ \t]+){{0,3}}"
-    r"[\wåäöÅÄÖ]+-\s+(?:och|eller)\s+"
+    r"[\wåäöÅÄÖ]+-\s*(?:och|eller)\s+"
     r"|[A-ZÅÄÖa-zåäö][a-zåäö]+[ \t]+och[ \t]+"
     # a board named by its field in lower case, as running text writes it: "i tekniska nämnden"
     r"|(?:tekniska|sociala|regionala)[ \t]+))?"

@@ -107,6 +107,8 @@ class KnowledgeBase:
         text = re.sub(r"\s+", " ", surface.replace("\u00ad", "")).strip()
         if not text:
             return None
+        # "vård-och omsorgsnämnden": the space after the hyphen, lost in a PDF's text, put back
+        text = re.sub(r"(?<=\w)-(och|eller) ", r"- \1 ", text)
         acronym = re.sub(r":s$", "", text)  # "FHS:s"
         if acronym in self._authority_acronyms:
             return self._authority_acronyms[acronym]

@@ -377,3 +377,8 @@ def test_council_short_forms_in_running_text_but_not_in_case_numbers(nlp):
     doc = nlp("Rapporten skickades till KS den 24/9 och en fråga till KF under mötet. Sara Ek, KS ordförande. "
               "Dnr KS 2013/59, KS § 12, (KF) KS-2015/ och KS KF Beslut.")
     assert [e for e in ents(doc) if e[0] != "Sara Ek"] == [("KS", "AUTHORITY"), ("KF", "AUTHORITY"), ("KS", "AUTHORITY")]
+
+
+def test_a_coordinated_board_whose_hyphen_lost_its_space(nlp):
+    doc = nlp("I torsdags fattade vård-och omsorgsnämnden beslut.")
+    assert ents(doc) == [("vård-och omsorgsnämnden", "AUTHORITY")]
