@@ -218,8 +218,8 @@ _NEAR_AMOUNT_CHARS = 400
 # or costs and next to a currency word: counts of people and things are written the same way
 # ("77 800 invånare", "antalet sysselsatta har nått 20 000").
 _GIVING_WORDS = ("får", "fick", "med", "om", "föreslog", "föreslår", "beviljas", "beviljades", "beviljat", "ges",
-                 "gavs", "kostar", "kostade", "betalar", "betalade", "sökt", "sökte", "ytterligare", "lägst", "högst",
-                 "beloppet")
+                 "gavs", "kostar", "kostade", "betalar", "betalade", "sökt", "sökte", "ytterligare", "lägst",
+                 "högst", "beloppet")
 BARE_THOUSANDS_RE = re.compile(
     rf"(?<![\w-])(?i:{_alternation(_GIVING_WORDS)})[ \t]+"
     r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?![\d,]|[ \u00a0\u202f]\d)"
@@ -318,7 +318,8 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
         for m in BARE_THOUSANDS_RE.finditer(text):
             if not _overlaps(found, m.start("num"), m.end("num")) and _CURRENCY_WORD_RE.search(
                     _sentence_around(text, m.start("num"), m.end("num"))):
-                found.append((m.start("num"), m.end("num"), MoneyValue(float(_parse_number(m.group("num"))), "SEK", None)))
+                amount = float(_parse_number(m.group("num")))
+                found.append((m.start("num"), m.end("num"), MoneyValue(amount, "SEK", None)))
     found.sort(key=lambda f: f[0])
     yield from _with_ore_joined(text, found)
 
@@ -330,7 +331,7 @@ def _with_ore_joined(text: str, found: List[Tuple[int, int, MoneyValue]]) -> Lis
     for start, end, value in found:
         if joined:
             first_start, first_end, first = joined[-1]
-            if (first.unit in ("kronor", "kr") and value.unit == "öre" and first.amount is not None
+            if ((first.unit or "").lower() in ("kronor", "kr") and value.unit == "öre" and first.amount is not None
                     and value.amount_sek is not None and re.fullmatch(r"\s+och\s+", text[first_end:start])):
                 joined[-1] = (first_start, end, MoneyValue(first.amount + value.amount_sek, "SEK", "kronor"))
                 continue

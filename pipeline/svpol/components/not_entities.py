@@ -38,7 +38,8 @@ from .money import MONEY_LABEL, NO_MONEY, find_money, parse_money_entity
 # the proposal type at the head of an agenda item ("Medborgarförslag om ..."), generic buildings and
 # offices (the guide leaves generic building nouns and named rooms untagged).
 MUNICIPAL_NOUNS: Tuple[str, ...] = (
-    "ANSLAG", "BEVIS", "ANSLAGSBEVIS", "KALLELSE", "Kallelse", "Utses", "Medborgarförslag", "Medborgarförslaget", "Medborgarförslagen",
+    "ANSLAG", "BEVIS", "ANSLAGSBEVIS", "KALLELSE", "Kallelse", "Utses",
+    "Medborgarförslag", "Medborgarförslaget", "Medborgarförslagen",
     "Kansliet", "Kommunhuset", "Kommunhusets", "Stadshuset", "Stadshusets", "Rådhuset", "Rådhusets",
     "Sessionssalen", "Elevhälsan", "SFI", "Sfi", "Majoriteten", "Majoritetens", "Oppositionen", "Oppositionens",
     # members' nouns of the parties (the guide tags the party, not its members)

@@ -68,8 +68,7 @@ _FRONT_PREPOSITIONS = frozenset(("för", "till", "av", "hos", "på", "med", "fr�
 _CLAUSE_WORDS = frozenset(STOP_WORDS) - {"och", "i", "för", "av", "på", "de", "den", "det", "vid"}
 # Nor is a board in a list of bodies before it ("Valnämnden Karlskoga kommunhus AB").
 _BODY_ENDINGS = ("nämnden", "styrelsen", "fullmäktige", "förvaltningen", "utskottet")
-
-
+# A municipality named as a body, which a company's name may hold ("Uppsala kommun Skolfastigheter AB").
 _MUNICIPALITY_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]+ (?:kommun|stad|region|landsting)")
 
 
@@ -138,11 +137,12 @@ _AIRPORT_OR_NETWORK_RE = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö]+[ \t]+Airport|[A-ZÅÄÖ][a-zåäö]+nätverket|[A-ZÅÄÖ][a-zåäö]+s[ \t]+[Hh]us)"
     r"(?:s|:s)?(?![\wåäö])")
 # A facility named by its place (ANNOTATION.md: named facilities are ORG): "Haninge kommunhus", "Hallunda
-# folkets hus", "Karlstads resecentrum", "Märsta station"; local media named by their place: "Radio Haninge", "Norrköpings tidningar", and "Mitt i
-# Haninge" inside a sentence ("Mitt i Stockholm finns" opens one).
+# folkets hus", "Karlstads resecentrum", "Märsta station"; local media named by their place: "Radio
+# Haninge", "Norrköpings tidningar", and "Mitt i Haninge" inside a sentence ("Mitt i Stockholm finns"
+# opens one).
 _PLACE_FACILITY_OR_MEDIA_RE = re.compile(
-    r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+(?:kommunhus|kommunkontor|stadshus|folkets[ \t]+hus|kulturpark|resecentrum"
-    r"|station)"
+    r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+"
+    r"(?:kommunhus|kommunkontor|stadshus|folkets[ \t]+hus|kulturpark|resecentrum|station)"
     r"(?:et|ets|s)?"
     r"|Radio[ \t]+[A-ZÅÄÖ][\wåäö]+|(?<=[a-zåäö,] )Mitt[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+"
     r"|[A-ZÅÄÖ][\wåäö]+s[ \t]+[Tt]idning(?:ar)?)(?![\wåäö])")

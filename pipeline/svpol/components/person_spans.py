@@ -194,15 +194,15 @@ def _with_first_names(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
 _NAME_WORD_RE = re.compile(_NAME)
 # A surname with its particles ("Jan van der Horst", "Gilbert de Wendel", "Anna af Ekström"), which ner
 # cuts at the lower-case words.
+_PARTICLES = ("van", "von", "de", "der", "den", "af", "da", "di", "du", "la", "le", "ten", "ter")
 _PARTICLE_NAME_RE = re.compile(
-    rf"(?<![\w-]){_NAME}(?:[ \t]+(?:van|von|de|der|den|af|da|di|du|la|le|ten|ter)){{1,2}}[ \t]+{_NAME}(?![\w-])")
+    rf"(?<![\w-]){_NAME}(?:[ \t]+(?:{'|'.join(_PARTICLES)})){{1,2}}[ \t]+{_NAME}(?![\w-])")
 
 
 def _with_name_particles(doc: Doc, ents: List[Span], text: str) -> Tuple[List[Span], bool]:
     """``ents`` with each name with particles that a PERSON entity touches made one PERSON span, where no
     entity of another label is in it."""
-    if not any(f" {particle} " in text for particle in ("van", "von", "de", "der", "den", "af", "da", "di", "du",
-                                                          "la", "le", "ten", "ter")):
+    if not any(f" {particle} " in text for particle in _PARTICLES):
         return ents, False
     joined = []
     for match in _PARTICLE_NAME_RE.finditer(text):
@@ -217,7 +217,6 @@ def _with_name_particles(doc: Doc, ents: List[Span], text: str) -> Tuple[List[Sp
         return ents, False
     replaced = {id(e) for _, touched in joined for e in touched}
     return filter_spans([e for e in ents if id(e) not in replaced] + [span for span, _ in joined]), True
-
 
 
 def _paired_name_runs(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tuple[List[Span], bool]:
