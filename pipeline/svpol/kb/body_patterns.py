@@ -87,9 +87,11 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     # "kommunstyrelsen i Högsby": a municipal body named with its place after it (one span).
     in_place = _BODY_IN_MUNICIPALITY_RE.fullmatch(text)
     if in_place:
-        body, muni = body_base(in_place.group("body")), municipality(in_place.group("place"))
-        if muni and _is_own_body(body):
-            return Authority(f"{in_place.group('place')} {body}", "municipal_body")
+        body, place = body_base(in_place.group("body")), in_place.group("place")
+        # A region's body in its region: "regionstyrelsen i Region Västerbotten".
+        regional = body.startswith("region") and place.startswith("Region ")
+        if (regional or municipality(place)) and _is_own_body(body):
+            return Authority(f"{place} {body}", "municipal_body")
     # "X kommun", "Xs kommun", "X stad" where X is a municipality
     if len(words) >= 2 and base in ("kommun", "stad"):
         muni = municipality(" ".join(words[:-1]))

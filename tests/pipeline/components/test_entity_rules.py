@@ -382,3 +382,9 @@ def test_council_short_forms_in_running_text_but_not_in_case_numbers(nlp):
 def test_a_coordinated_board_whose_hyphen_lost_its_space(nlp):
     doc = nlp("I torsdags fattade vård-och omsorgsnämnden beslut.")
     assert ents(doc) == [("vård-och omsorgsnämnden", "AUTHORITY")]
+
+
+def test_a_regions_board_named_with_its_region_is_one_span(nlp):
+    doc = nlp("Idag sammanträdde regionstyrelsen i Region Västerbotten, och socialnämnden i Region Skåne.")
+    assert ents(doc) == [("regionstyrelsen i Region Västerbotten", "AUTHORITY"), ("socialnämnden", "AUTHORITY"),
+                         ("Region Skåne", "AUTHORITY")]
