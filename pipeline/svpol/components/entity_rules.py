@@ -122,6 +122,9 @@ _COUNCIL_SHORT_FORM_RE = re.compile(
 # Local parties are named "<Place>partiet" (guide: "Sollentunapartiet") or "<Word>demokraterna"
 # ("Vårddemokraterna", "Skånedemokraterna"); the KB knows the national ones.
 _LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+(?:partiets?|demokraternas?)(?![\wåäö-])")
+# A municipality's alliance of parties named by its place ("Varbergsalliansen"; the guide: an alliance is
+# PARTY); other alliances ("Idrottsalliansen") are not parties.
+_PLACE_ALLIANCE_RE = re.compile(r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)alliansens?(?![\wåäö-])")
 # Bodies named by their last word, with an optional name (on the same line: a heading
 # above is no part of it) or "X- och" in front.
 _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt", "polismyndighet",
@@ -298,6 +301,10 @@ class EntityRules(KBComponent):
                     yield "PARTY", start, match.end("letters")
         for match in _LOCAL_PARTY_RE.finditer(text):
             yield "PARTY", match.start(), match.end()
+        if "alliansen" in text:
+            for match in _PLACE_ALLIANCE_RE.finditer(text):
+                if kb.municipality(match.group("place")):
+                    yield "PARTY", match.start(), match.end()
         if "förbundet" in text or "Räddningstjänsten" in text:
             for match in _NAMED_ASSOCIATION_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()

@@ -66,6 +66,8 @@ _FRONT_PREPOSITIONS = frozenset(("för", "till", "av", "hos", "på", "med", "fr�
 # Words of a clause, never of a company's name: the name begins after the last of them
 # ("vi vill att Värnamo Stadshus AB ger ...").
 _CLAUSE_WORDS = frozenset(STOP_WORDS) - {"och", "i", "för", "av", "på", "de", "den", "det", "vid"}
+_NAME_JOINING_WORDS = frozenset(("och", "&", "i", "för", "av", "på", "de", "den", "det", "vid", "kommun", "stad",
+                                 "region", "landsting"))
 # Nor is a board in a list of bodies before it ("Valnämnden Karlskoga kommunhus AB").
 _BODY_ENDINGS = ("nämnden", "styrelsen", "fullmäktige", "förvaltningen", "utskottet")
 # A municipality named as a body, which a company's name may hold ("Uppsala kommun Skolfastigheter AB").
@@ -214,8 +216,12 @@ class OrgNames(NameList):
         words = list(re.finditer(r"\S+", text[start:end]))[:-1]  # the last word is AB (ABs, AB:s)
         if words and (words[-1].group(0) in ("och", "&", "samt") or words[-1].group(0) in _FRONT_PREPOSITIONS):
             return None  # "AB Ekbyhem och AB Ekbylokaler", "VD för AB Ekbyhem": the AB opens the next name
+        # ... nor is a lower-case word before a capitalised one, but for the joining words and the
+        # municipality's own ("Fagersta kommun bildar Bergslagsbostäder AB", "Uppsala kommun Skolfastigheter AB").
         clause = [k for k, word in enumerate(words)
-                  if word.group(0) in _CLAUSE_WORDS or word.group(0).lower().endswith(_BODY_ENDINGS)]
+                  if word.group(0) in _CLAUSE_WORDS or word.group(0).lower().endswith(_BODY_ENDINGS)
+                  or (word.group(0).islower() and word.group(0) not in _NAME_JOINING_WORDS and k + 1 < len(words)
+                      and words[k + 1].group(0)[:1].isupper())]
         if clause:
             words = words[clause[-1] + 1:]
         # An ordinary word joined to the next by "&" or "och" is part of the name ("Vatten & Avfall i … AB");

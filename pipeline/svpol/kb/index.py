@@ -124,6 +124,10 @@ class KnowledgeBase:
                     return found
         return match_body_pattern(text, self._municipality)
 
+    def municipality(self, name: str) -> Optional[Tuple[str, str]]:
+        """The municipality ``name`` (also in the genitive) names, as (short name, code), or None."""
+        return self._municipality(name)
+
     def _municipality(self, name: str) -> Optional[Tuple[str, str]]:
         key = norm_name(name)
         if key in self._municipality_short:

@@ -388,3 +388,7 @@ def test_a_regions_board_named_with_its_region_is_one_span(nlp):
     doc = nlp("Idag sammanträdde regionstyrelsen i Region Västerbotten, och socialnämnden i Region Skåne.")
     assert ents(doc) == [("regionstyrelsen i Region Västerbotten", "AUTHORITY"), ("socialnämnden", "AUTHORITY"),
                          ("Region Skåne", "AUTHORITY")]
+
+
+def test_a_municipalitys_alliance_named_by_its_place_is_a_party(nlp):
+    assert ents(nlp("Varbergsalliansen och Idrottsalliansen möts.")) == [("Varbergsalliansen", "PARTY")]

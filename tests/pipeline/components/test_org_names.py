@@ -208,6 +208,8 @@ def test_a_company_name_begins_after_the_clause_and_holds_a_public_body():
     # no name left before AB: only the company written AB first
     assert _run("Beslut gällande AB Ekbyhem", ordinary=("beslut", "gällande")) == [("AB Ekbyhem", "ORG")]
     assert _run("VD för AB EkbyBostäder och AB EkbyLokaler.") == [("AB EkbyBostäder", "ORG"), ("AB EkbyLokaler", "ORG")]
+    # a verb in front of the name is no part of it
+    assert _run("Ekby kommun bildar Bergslagsbostäder AB.") == [("Bergslagsbostäder AB", "ORG")]
 
 
 def test_facilities_and_local_media_named_by_their_place():
