@@ -140,13 +140,13 @@ _AIRPORT_OR_NETWORK_RE = re.compile(
     r"(?:s|:s)?(?![\wåäö])")
 # A facility named by its place (ANNOTATION.md: named facilities are ORG): "Haninge kommunhus", "Hallunda
 # folkets hus", "Karlstads resecentrum", "Märsta station"; local media named by their place: "Radio
-# Haninge", "Norrköpings tidningar", and "Mitt i Haninge" inside a sentence ("Mitt i Stockholm finns"
-# opens one).
+# Haninge", "P4 Västmanland", "Norrköpings tidningar", and "Mitt i Haninge" inside a sentence ("Mitt i
+# Stockholm finns" opens one).
 _PLACE_FACILITY_OR_MEDIA_RE = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+"
     r"(?:kommunhus|kommunkontor|stadshus|folkets[ \t]+hus|kulturpark|resecentrum|station)"
     r"(?:et|ets|s)?"
-    r"|Radio[ \t]+[A-ZÅÄÖ][\wåäö]+|(?<=[a-zåäö,] )Mitt[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+"
+    r"|(?:Radio|P4)[ \t]+[A-ZÅÄÖ][\wåäö]+|(?<=[a-zåäö,] )Mitt[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+"
     r"|[A-ZÅÄÖ][\wåäö]+s[ \t]+[Tt]idning(?:ar)?)(?![\wåäö])")
 # A short form: 2-8 letters, at least two capitals ("HUI", "TyBo", "STIM"), no party letters' lower case.
 _SHORT_FORM_LABELS = frozenset((LABEL, "AUTHORITY"))
@@ -165,7 +165,7 @@ _MATCH_WORDS = {
     _AIRPORT_OR_NETWORK_RE: ("Airport", "nätverket", "hus", "Hus"),
     _FARM_NAMED_FACILITY_RE: ("gården",),
     _PLACE_FACILITY_OR_MEDIA_RE: ("kommunhus", "kommunkontor", "stadshus", "olkets", "kulturpark", "resecentrum",
-                                  "station", "Radio", "Mitt", "idning"),
+                                  "station", "Radio", "P4", "Mitt", "idning"),
     _CLUB_OR_ASSOCIATION_RE: ("förening", "klubb", "sällskap", "allians"),
 }
 

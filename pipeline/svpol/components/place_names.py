@@ -102,13 +102,19 @@ _ROAD_RE = re.compile(
 # Street addresses (guide: `Kista torg 7` is LOC): a name ending in a street word, with its number if
 # any ("Munkhättevägen 45", "Krokslätts Parkgata"), or a name and a separate street word with a number
 # ("Danskes gränd 2", "Kista torg 7"), or a person's name and a street word ("Albert Tengers väg").
-_STREET_SUFFIXES = ("gatan", "gata", "vägen", "gränd", "gränden", "torget", "allén", "backen")
-_STREET_WORDS = ("torg", "gränd", "gata", "väg", "allé", "backe")
+_STREET_SUFFIXES = ("gatan", "gata", "vägen", "gränd", "gränden", "torget", "allén", "backen", "esplanaden", "stigen",
+                    "promenaden")
+_STREET_WORDS = ("torg", "Torg", "gränd", "gata", "väg", "allé", "backe", "esplanad", "stig", "promenad")
+# A direction in front is part of a street's name: "Östra Esplanaden 5".
+_STREET_DIRECTIONS = ("Östra", "Västra", "Norra", "Södra", "Stora", "Lilla", "Nedre", "Övre")
 _HOUSE_NUMBER = r"[ \t]+\d{1,4}[A-Za-z]?(?![\w,.-]?\d)"
 _STREET_RE = re.compile(
-    rf"(?<![\w-])(?:(?P<compound>(?:[A-ZÅÄÖ][a-zåäöé]+s[ \t]+)?[A-ZÅÄÖ][a-zåäöé]+(?:{'|'.join(_STREET_SUFFIXES)}))"
+    rf"(?<![\w-])(?:(?P<compound>(?:[A-ZÅÄÖ][a-zåäöé]+s[ \t]+|(?:{'|'.join(_STREET_DIRECTIONS)})[ \t]+)?"
+    rf"[A-ZÅÄÖ][a-zåäöé]+(?:{'|'.join(_STREET_SUFFIXES)}))"
     rf"(?P<number>{_HOUSE_NUMBER})?"
     rf"|[A-ZÅÄÖ][a-zåäö]+[ \t]+(?:{'|'.join(_STREET_WORDS)}){_HOUSE_NUMBER}"
+    # a direction and a street word with a house number (not a year): "Östra Esplanaden 5", "Stora Torget 3"
+    rf"|(?:{'|'.join(_STREET_DIRECTIONS)})[ \t]+[A-ZÅÄÖ][a-zåäöé]+[ \t]+\d{{1,3}}[A-Za-z]?(?![\w,.-]?\d)"
     # a street named after a person needs no number: "Albert Tengers väg", "Olof Palmes gata"
     rf"|[A-ZÅÄÖ][a-zåäö]+[ \t]+[A-ZÅÄÖ][a-zåäö]+s[ \t]+(?:{'|'.join(_STREET_WORDS)}))(?![\wåäö])")
 

@@ -214,7 +214,7 @@ def test_a_company_name_begins_after_the_clause_and_holds_a_public_body():
 
 def test_facilities_and_local_media_named_by_their_place():
     text = ("Plats Ekby kommunhus, sedan Hallunda folkets hus. Införd i tidningen Mitt i Ekby och sänd i Radio Ekby, "
-            "skriver Ekbys tidningar. Mitt i Ekby finns en park. Lasarettet Ekby och Ekby resecentrum.")
+            "skriver Ekbys tidningar. Mitt i Ekby finns en park. Lasarettet Ekby och Ekby resecentrum. P4 Ekby.")
     assert _run(text, [("Ekby", "LOC")]) == [
         ("Ekby kommunhus", "ORG"), ("Hallunda folkets hus", "ORG"), ("Mitt i Ekby", "ORG"), ("Radio Ekby", "ORG"),
-        ("Ekbys tidningar", "ORG"), ("Lasarettet Ekby", "ORG"), ("Ekby resecentrum", "ORG")]
+        ("Ekbys tidningar", "ORG"), ("Lasarettet Ekby", "ORG"), ("Ekby resecentrum", "ORG"), ("P4 Ekby", "ORG")]

@@ -95,6 +95,10 @@ def test_street_addresses():
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Ringvägen 45", "LOC"), ("Kyrkans gränd 2", "LOC"), ("Alfgatan", "LOC"), ("Bryggarbergets Allégata", "LOC"),
         ("Sveriges", "LOC"), ("Motorvägen 3", "LOC"), ("Olof Palmes gata", "LOC")]
+    # a direction and a street word with a house number, a capitalised Torg; not a year
+    text = "Lokalen på Östra Esplanaden 5, Ekby, och Ekby Torg 7. Södra Ekby 2021 var torrt."
+    doc = component(entity_doc(nlp, text, []))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Östra Esplanaden 5", "LOC"), ("Ekby Torg 7", "LOC")]
 
 
 def test_property_designations_but_not_times_documents_or_verses():
