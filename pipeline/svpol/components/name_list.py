@@ -13,7 +13,6 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, filter_spans
 
 from ..kb import genitive
-from .entity_rules import rule_tokens
 
 NAMES_FILE = "names.txt"
 
@@ -86,7 +85,7 @@ class NameList:
         """
         ents = list(doc.ents)  # read once: the getter scans every token
         rules = list(doc.spans[self.rules_key]) if self.rules_key in doc.spans else []
-        fixed = rule_tokens(doc, self.rules_key)
+        fixed = {i for rule in rules for i in range(rule.start, rule.end)}
         # token -> index of its entity, so each match looks at its own tokens only (linear in the doc)
         owner = {i: k for k, ent in enumerate(ents) for i in range(ent.start, ent.end)}
         replaced: set = set()

@@ -63,21 +63,23 @@ _CAP = r"[A-ZÅÄÖ][\wåäöéü&-]*"
 _COMPANY_RE = re.compile(
     rf"(?<![\w-])(?!AB\s){_CAP}(?:[ \t]+(?!AB\b)(?:{_CAP}|[a-zåäö][\wåäö-]*|&)){{0,4}}[ \t]+AB(?::s|s)?(?![\wåäö])")
 _FRONT_PREPOSITIONS = frozenset(("för", "till", "av", "hos", "på", "med", "från", "mot", "om", "vid", "mellan"))
-# Words of a clause, never of a company's name: the name begins after the last of them
-# ("vi vill att Värnamo Stadshus AB ger ...").
-_CLAUSE_WORDS = frozenset(STOP_WORDS) - {"och", "i", "för", "av", "på", "de", "den", "det", "vid"}
+# Lower-case words a company's name may hold ("Uppsala Vatten och Avfall AB", "Humana Hus i Kalmar AB",
+# "Uppsala kommun Skolfastigheter AB"). Every other word of a clause is no part of a name: the name begins
+# after the last of them ("vi vill att Värnamo Stadshus AB ger ...").
 _NAME_JOINING_WORDS = frozenset(("och", "&", "i", "för", "av", "på", "de", "den", "det", "vid", "kommun", "stad",
                                  "region", "landsting"))
+_CLAUSE_WORDS = frozenset(STOP_WORDS) - _NAME_JOINING_WORDS
 # Nor is a board in a list of bodies before it ("Valnämnden Karlskoga kommunhus AB").
 _BODY_ENDINGS = ("nämnden", "styrelsen", "fullmäktige", "förvaltningen", "utskottet")
 # A municipality named as a body, which a company's name may hold ("Uppsala kommun Skolfastigheter AB").
 _MUNICIPALITY_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]+ (?:kommun|stad|region|landsting)")
+_AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?![\wåäö])")
 
 
 def _is_company(text: str) -> bool:
     """Whether ``text`` is written as a company: "X AB", "X ABs", "AB X"."""
     return text.startswith("AB ") or text.endswith(("AB", "ABs", "AB:s"))
-_AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?![\wåäö])")
+
 
 _FACILITY_SUFFIX = ("skolan", "skola", "gymnasiet", "sjukhuset", "lasarettet", "museet", "garnisonen", "biblioteket",
                     "vårdcentralen", "äldreboendet", "teatern", "arenan", "akademin", "hemmet", "bostäder", "fastigheter",

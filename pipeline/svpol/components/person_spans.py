@@ -157,6 +157,13 @@ def split_name_run(ent: Span) -> List[Span]:
     return [Span(ent.doc, ent.start + a, ent.start + b, PERSON) for a, b in zip(bounds, bounds[1:])]
 
 
+def _is_ordinary_word(word: str, vocab: Optional[Vocab]) -> bool:
+    """Whether ``word`` is an ordinary word and no name: the vectors know it in lower case, and it is no
+    first name and no knowledge-base surname."""
+    return (vocab is not None and vocab.has_vector(word.lower()) and not is_first_name(word)
+            and word not in surnames())
+
+
 def _is_next_genitive(token: Token, vocab: Optional[Vocab]) -> bool:
     """Whether ``token``, after a first name and surname, opens the next phrase in the genitive
     (``Paula Örn Kommunledningens lokaler``, ``Joel Petersson Karlskronas ledande politiker``):
@@ -236,9 +243,7 @@ def _paired_name_runs(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tup
         return i not in others and not _is_trailing_title(doc[i]) and bool(_NAME_WORD_RE.fullmatch(doc[i].text))
 
     def ordinary(i: int) -> bool:
-        word = doc[i].text
-        return (vocab is not None and vocab.has_vector(word.lower()) and not is_first_name(word)
-                and word not in surnames())
+        return _is_ordinary_word(doc[i].text, vocab)
 
     pairs: List[Span] = []
     replaced: Set[int] = set()
@@ -310,8 +315,7 @@ def _ordinary_words_only(ent: Span, vocab: Vocab, surnames_in_doc: Set[str]) -> 
     full in the document."""
     if len(ent) > 3 or (len(ent) == 1 and ent.text in surnames_in_doc):
         return False
-    return all(token.is_alpha and vocab.has_vector(token.text.lower()) and not is_first_name(token.text)
-               and token.text not in surnames() for token in ent)
+    return all(token.is_alpha and _is_ordinary_word(token.text, vocab) for token in ent)
 
 
 class PersonSpans:

@@ -107,14 +107,15 @@ _STREET_SUFFIXES = ("gatan", "gata", "vägen", "gränd", "gränden", "torget", "
 _STREET_WORDS = ("torg", "Torg", "gränd", "gata", "väg", "allé", "backe", "esplanad", "stig", "promenad")
 # A direction in front is part of a street's name: "Östra Esplanaden 5".
 _STREET_DIRECTIONS = ("Östra", "Västra", "Norra", "Södra", "Stora", "Lilla", "Nedre", "Övre")
-_HOUSE_NUMBER = r"[ \t]+\d{1,4}[A-Za-z]?(?![\w,.-]?\d)"
+_HOUSE_NUMBER_TAIL = r"[A-Za-z]?(?![\w,.-]?\d)"  # "5B", not the start of a date or a range
+_HOUSE_NUMBER = rf"[ \t]+\d{{1,4}}{_HOUSE_NUMBER_TAIL}"
 _STREET_RE = re.compile(
     rf"(?<![\w-])(?:(?P<compound>(?:[A-ZÅÄÖ][a-zåäöé]+s[ \t]+|(?:{'|'.join(_STREET_DIRECTIONS)})[ \t]+)?"
     rf"[A-ZÅÄÖ][a-zåäöé]+(?:{'|'.join(_STREET_SUFFIXES)}))"
     rf"(?P<number>{_HOUSE_NUMBER})?"
     rf"|[A-ZÅÄÖ][a-zåäö]+[ \t]+(?:{'|'.join(_STREET_WORDS)}){_HOUSE_NUMBER}"
     # a direction and a street word with a house number (not a year): "Östra Esplanaden 5", "Stora Torget 3"
-    rf"|(?:{'|'.join(_STREET_DIRECTIONS)})[ \t]+[A-ZÅÄÖ][a-zåäöé]+[ \t]+\d{{1,3}}[A-Za-z]?(?![\w,.-]?\d)"
+    rf"|(?:{'|'.join(_STREET_DIRECTIONS)})[ \t]+[A-ZÅÄÖ][a-zåäöé]+[ \t]+\d{{1,3}}{_HOUSE_NUMBER_TAIL}"
     # a street named after a person needs no number: "Albert Tengers väg", "Olof Palmes gata"
     rf"|[A-ZÅÄÖ][a-zåäö]+[ \t]+[A-ZÅÄÖ][a-zåäö]+s[ \t]+(?:{'|'.join(_STREET_WORDS)}))(?![\wåäö])")
 
