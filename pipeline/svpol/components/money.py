@@ -40,6 +40,8 @@ _MULTIPLIERS = {
 # Currencies and units that carry both multiplier and currency (keys lower-case).
 _UNITS = {
     "kr": ("SEK", 1), "kronor": ("SEK", 1), "kronorna": ("SEK", 1), "krona": ("SEK", 1), ":-": ("SEK", 1),
+    # misspellings met in real protocols: "1,9 miljoner kornor", "5,2 miljoner konor"
+    "kornor": ("SEK", 1), "konor": ("SEK", 1),
     "öre": ("SEK", Decimal("0.01")),  # tax rates change by öre: "en skattehöjning på 30 öre"
     "tkr": ("SEK", 10**3), "kkr": ("SEK", 10**3), "mnkr": ("SEK", 10**6), "mkr": ("SEK", 10**6),
     "mdkr": ("SEK", 10**9), "mdrkr": ("SEK", 10**9), "mrdkr": ("SEK", 10**9),
@@ -77,6 +79,8 @@ def _alternation(words) -> str:
 # money is 5,3 mnkr (docs/annotation.md, convention 26).
 _NUMBER = (
     r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?"  # 1 200 000,50
+    # a PDF's lost space: "2670 000 kronor"; not a year before an amount ("år 2019 500 kronor")
+    r"|(?!(?:19|20)\d\d\D)\d{4}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?"
     r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # 1.200.000
     r"|\d+(?:,\d+)?"  # 22,2
     r"|\d+\.\d{1,2}(?!\d)"  # 2.5 (English decimal point)
@@ -194,12 +198,17 @@ _BARE_FOLLOWERS = (
     "budgeteras", "återstår", "saknas", "räcker", "motsvarar", "betyder",
     # the amount as the object of the next clause: "de sex miljoner vi ville satsa"
     "vi", "ni", "man",
+    # a deficit: "Kommunen ligger över 50 miljoner back"
+    "back",
 )
 BARE_MONEY_RE = re.compile(
     rf"(?<![\w.,])(?:(?P<num>{_NUMBER})|(?i:(?P<word>{_alternation(_NUMBER_WORDS)}))"
     rf"|(?i:(?P<vague>{_alternation(_VAGUE)})))\s+"
     rf"(?P<mult>{_alternation(_BARE_MULTIPLIERS)})"
-    rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?:{_alternation(_BARE_FOLLOWERS)})\b|\s+(?:19|20)\d\d(?!\d))"
+    rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?:{_alternation(_BARE_FOLLOWERS)})\b|\s+(?:19|20)\d\d(?!\d)"
+    # the next sentence or a heading's end ("behöver spara 3,7 miljoner Vid nämndens möte"), and the
+    # definite form, which names sums already spoken of ("de här 20 miljonerna klara")
+    r"|\s+[A-ZÅÄÖ]|(?<=rna))"
 )
 _MONEY_CONTEXT_RE = re.compile(
     r"kron|\bkr\b|anslag|budget|kostn|kosta|pengar|medel|bidrag|satsning|satsa|skatt|intäkt|finansi|"

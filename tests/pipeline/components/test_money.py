@@ -216,3 +216,16 @@ def test_vague_millions_and_an_amount_before_the_next_clause():
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
         ("flera miljoner", None), ("sex miljoner", 6e6)]
     assert list(find_money("Landet har flera miljoner invånare.")) == []
+
+
+def test_amounts_as_real_protocols_write_them():
+    # a lost space after four digits, a misspelt currency; a year before an amount stays a year
+    text = "Anslaget för 2013 är 2670 000 kronor och ytterligare 1,9 miljoner kornor. Priset år 2019 500 kronor."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("2670 000 kronor", 2.67e6), ("1,9 miljoner kornor", 1.9e6), ("500 kronor", 500.0)]
+    # a heading ends without a stop; a deficit; the definite form names sums already spoken of
+    text = "Nämnden behöver spara 3,7 miljoner Vid förra mötet låg kommunen 50 miljoner back i budgeten."
+    assert [text[s:e] for s, e, _ in find_money(text)] == ["3,7 miljoner", "50 miljoner"]
+    text = "Budgeten fick ett tillskott. Så vi har de här 20 miljonerna klara."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("20 miljonerna", 2e7)]
+    assert list(find_money("Sverige har 10 miljoner Invånare enligt folkräkningen.")) == []
