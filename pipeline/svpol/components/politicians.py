@@ -14,7 +14,10 @@
 - A person named by surname alone ("Lindh menar", "Lindhs oro") after being named in
   full in the same document ("Eva Lindh (S)") takes the party and kb_id of that full
   mention, where it has no party of its own and exactly one full mention ends in that
-  surname (two different people called Lindh leave it alone). The role stays local.
+  surname (two different people called Lindh leave it alone). A full name without
+  letters of its own (a protocol's signature lines, "Eva Lindh föreslår") takes the
+  party its other mentions in the document give it, where they give only one. The role
+  stays local.
 
 ``doc._.date`` (an ISO string or a ``datetime.date``, set by whoever reads the
 document) decides who is meant and which party they had.
@@ -298,7 +301,9 @@ class PoliticianEnricher(EntityEnricher):
                 previous._.party = last._.party
 
     def resolve_surnames(self, doc: Doc, people: Optional[List[Span]] = None) -> None:
-        """Give surname-only mentions the party and kb_id of the one full name ending in that surname.
+        """Give a mention without a party the party and kb_id of the same person's other mentions:
+        a surname alone takes those of the one full name ending in it, a full name those of its
+        other mentions, where they name one party only.
 
         Args:
             doc: the document, its PERSON entities enriched.
@@ -306,22 +311,27 @@ class PoliticianEnricher(EntityEnricher):
         """
         if people is None:
             people = [e for e in doc.ents if e.label_ == self.label]
-        # surname -> full name as written -> (party, kb_id) from any of its mentions
-        full: Dict[str, Dict[str, Tuple[Optional[str], Optional[str]]]] = {}
+        # surname -> full name as written -> (parties, kb_id) from all of its mentions
+        full: Dict[str, Dict[str, Tuple[set, Optional[str]]]] = {}
         for ent in people:
             if len(ent) >= 2:
                 names = full.setdefault(ent[-1].text, {})
-                party, kb_id = names.get(ent.text, (None, None))
-                names[ent.text] = (party or ent._.party, kb_id or ent._.kb_id)
+                parties, kb_id = names.get(ent.text, (set(), None))
+                names[ent.text] = (parties | {ent._.party} if ent._.party else parties, kb_id or ent._.kb_id)
         if not full:
             return
         for ent in people:
-            if len(ent) != 1 or ent._.party:
+            if ent._.party:
                 continue
-            names = full.get(ent.text) or (full.get(ent.text[:-1]) if ent.text.endswith("s") else None)
-            if names and len(names) == 1:
-                (party, kb_id), = names.values()
-                ent._.party, ent._.kb_id = party, ent._.kb_id or kb_id
+            if len(ent) >= 2:
+                parties, kb_id = full[ent[-1].text][ent.text]
+            else:
+                names = full.get(ent.text) or (full.get(ent.text[:-1]) if ent.text.endswith("s") else None)
+                if not names or len(names) != 1:
+                    continue
+                (parties, kb_id), = names.values()
+            if len(parties) == 1:
+                ent._.party, ent._.kb_id = next(iter(parties)), ent._.kb_id or kb_id
 
     # ------------------------------------------------------------------ serialization
     def cfg(self) -> Dict[str, object]:

@@ -156,6 +156,19 @@ def test_surname_shared_by_two_full_mentions_stays_unresolved(nlp):
     assert [(e.text, e._.party) for e in doc.ents] == [("Bo Berg", "C"), ("Kalle Berg", None), ("Berg", None)]
 
 
+def test_a_full_name_without_letters_takes_the_party_of_its_other_mentions(nlp):
+    # the signature lines of a protocol name the members of its attendance list again
+    text = "Beslutande Lisa Ek (S) Per Lund (M) Per Lund (KD) Justerare Lisa Ek Per Lund Anna Rask"
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(m.start(), m.end(), label="PERSON")
+                for m in re.finditer(r"Lisa Ek|Per Lund|Anna Rask", text)]
+    doc = nlp.get_pipe("svpol_politicians")(doc)
+    # two parties for one name (two people, or a change of party) give none
+    assert [(e.text, e._.party) for e in doc.ents] == [
+        ("Lisa Ek", "S"), ("Per Lund", "M"), ("Per Lund", "KD"), ("Lisa Ek", "S"), ("Per Lund", None),
+        ("Anna Rask", None)]
+
+
 def test_a_shared_bracket_gives_every_listed_name_its_party():
     from svpol.tokenizer import blank
 
