@@ -185,7 +185,7 @@ def _value(match: "re.Match[str]") -> MoneyValue:
 # An amount in millions or billions without a currency word ("anslaget höjs med 3 miljarder",
 # "de återstående 200 miljonerna") is money where the sentence speaks of money. It must end the
 # clause or be followed by a function word: "20 miljoner invånare" is a count.
-_BARE_MULTIPLIERS = {**{w: _MULTIPLIERS[w] for w in ("miljon", "miljoner", "miljard", "miljarder", "mdr", "mrd")},
+_BARE_MULTIPLIERS = {**{w: _MULTIPLIERS[w] for w in ("miljon", "miljoner", "milj", "miljard", "miljarder", "mdr", "mrd")},
                      "miljonerna": 10**6, "miljarderna": 10**9}
 _BARE_FOLLOWERS = (
     "till", "för", "per", "om", "år", "under", "varav", "och", "i", "på", "från", "av", "mer", "mindre",
@@ -202,9 +202,10 @@ _BARE_FOLLOWERS = (
     "back",
 )
 BARE_MONEY_RE = re.compile(
-    rf"(?<![\w.,])(?:(?P<num>{_NUMBER})|(?i:(?P<word>{_alternation(_NUMBER_WORDS)}))"
+    # not the decimals of "10, 5 miljoner" (a lost comma's space, or a list of numbers)
+    rf"(?<![\w.,])(?<!\d,\s)(?:(?P<num>{_NUMBER})|(?i:(?P<word>{_alternation(_NUMBER_WORDS)}))"
     rf"|(?i:(?P<vague>{_alternation(_VAGUE)})))\s+"
-    rf"(?P<mult>{_alternation(_BARE_MULTIPLIERS)})"
+    rf"(?P<mult>(?i:{_alternation(_BARE_MULTIPLIERS)}))"
     rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?:{_alternation(_BARE_FOLLOWERS)})\b|\s+(?:19|20)\d\d(?!\d)"
     # the next sentence or a heading's end ("behöver spara 3,7 miljoner Vid nämndens möte"), and the
     # definite form, which names sums already spoken of ("de här 20 miljonerna klara")
@@ -215,6 +216,8 @@ _MONEY_CONTEXT_RE = re.compile(
     r"investering|ersättning|avgift|stöd|spar|underskott|överskott|inkomst|utgift|\blån|skuld|betala|"
     r"fond|lön|vinst|förlust|omsättning|tillskott|resurs|miljonbelopp|euro|dollar|resultat|neddragning|"
     r"köpeskilling|\bköp|\bsåld|\bsälj|borgen|\bpris|\bhyr|belopp|kalkyl|"
+    # a forecast of a board's result: "Prognos 2007: Eksjö - totalt minus 6,5 miljoner", "pengen" (per pupil)
+    r"prognos|äska|förbruk|\bminus\b|pengen|"
     # a loss, the subject may come between: "gick HVB Skogsgläntan back med 1,6 miljoner"
     r"\b(?:gick|går|gå)\b[^.!?]{0,40}\bback\b",
     re.IGNORECASE,
@@ -228,7 +231,7 @@ _NEAR_AMOUNT_CHARS = 400
 # ("77 800 invånare", "antalet sysselsatta har nått 20 000").
 _GIVING_WORDS = ("får", "fick", "med", "om", "föreslog", "föreslår", "beviljas", "beviljades", "beviljat", "ges",
                  "gavs", "kostar", "kostade", "betalar", "betalade", "sökt", "sökte", "ytterligare", "lägst",
-                 "högst", "beloppet")
+                 "högst", "beloppet", "avsatta", "avsatt")
 BARE_THOUSANDS_RE = re.compile(
     rf"(?<![\w-])(?i:{_alternation(_GIVING_WORDS)})[ \t]+"
     r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?![\d,]|[ \u00a0\u202f]\d)"
@@ -316,7 +319,8 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
             else:
                 add_with_coordinated(m, _value(m))
     explicit = [start for start, _, _ in found]
-    if "milj" in text or "md" in text or "mrd" in text:
+    lower = text.lower()
+    if "milj" in lower or "md" in lower or "mrd" in lower:
         for m in BARE_MONEY_RE.finditer(text):
             if _overlaps(found, m.start(), m.end()):
                 continue

@@ -229,3 +229,11 @@ def test_amounts_as_real_protocols_write_them():
     text = "Budgeten fick ett tillskott. Så vi har de här 20 miljonerna klara."
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("20 miljonerna", 2e7)]
     assert list(find_money("Sverige har 10 miljoner Invånare enligt folkräkningen.")) == []
+
+
+def test_a_forecast_list_of_board_results():
+    # "Milj" capitalised, results after "minus"; "10, 5" is no amount of 5 millions
+    text = "Prognos 2007: Barn och utbildning - minus 5,2 Milj Äldreomsorg - minus 10, 5 miljoner Social omsorg minus 2,3 miljoner"
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("5,2 Milj", 5.2e6), ("2,3 miljoner", 2.3e6)]
+    text = "Nämnden fick 300 000 kronor för 2019 utöver de redan avsatta 400 000 i budgeten."
+    assert [text[s:e] for s, e, _ in find_money(text)] == ["300 000 kronor", "400 000"]
