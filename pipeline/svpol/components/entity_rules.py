@@ -141,9 +141,11 @@ _BODY_RE = re.compile(
 # A body's working committee is part of its name: "kommunstyrelsens arbetsutskott", "kommunstyrelsens
 # näringslivs- och arbetsutskott".
 # A presidium is the body's chairs, not a body of its own: it stays outside (convention 30).
-# So is the office of a body in the genitive: "kommunstyrelsens kansli", "Kommunstyrelsens förvaltning".
+# So is the office of a body in the genitive: "kommunstyrelsens kansli", "Kommunstyrelsens förvaltning",
+# "Kommunstyrelsens expedition", and a council's drafting committee: "kommunfullmäktiges valberedning".
 _SUB_BODY_RE = re.compile(r"[ \t]+(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]*utskott(?:et|s|ets)?(?![\wåäö])"
-                          r"|(?<=s)[ \t]+[a-zåäö]*(?:kansli|kontor|förvaltning)(?:et|ets|en|ens|s)?(?![\wåäö])")
+                          r"|(?<=s)[ \t]+(?:[a-zåäö]*(?:kansli|kontor|förvaltning|expedition)|[a-zåäö]+beredning)"
+                          r"(?:et|ets|en|ens|s)?(?![\wåäö])")
 # "Borås Stad", "Malmö stad": the municipality's own name for its organisation (the KB checks the place).
 _MUNICIPALITY_WORDS = ("kommun", "stad", "Stad")
 _MUNICIPALITY_RE = re.compile(
@@ -374,7 +376,7 @@ class EntityRules(KBComponent):
             yield from self._longest_authority(text, _COURT_IN_RE)
         if "miljö" in text:
             yield from self._longest_authority(text, _ENVIRONMENT_COURT_RE)
-        if "ämnden för" in text or "örvaltningen för" in text:
+        if "ämnden för" in text or "örvaltningen för" in text or "eredningen för" in text:
             yield from self._longest_authority(text, _BODY_FOR_FIELD_RE)
         if "rbetsförmedlingen i" in text or "myndigheten i" in text:
             yield from self._longest_authority(text, _AGENCY_IN_PLACE_RE)

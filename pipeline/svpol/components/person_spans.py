@@ -83,7 +83,8 @@ _FORM_WORDS = frozenset((
     "Paragrafer", "Plats", "Postadress", "Protokoll", "Referens", "Remiss", "Sammanfattning", "Sammanträdesdatum",
     "Sammanträdesprotokoll", "Telefon", "Text", "Tid", "Tjänstgörande", "Underskrift", "Underskrifter", "Utses",
     "Vakant", "Övrig", "Övriga", "Förste", "Andre", "Sid", "Sida", "Motion", "Interpellation", "Information",
-    "Ajournering", "Ärendelista", "Föredragningslista", "Dagordning",
+    "Ajournering", "Ärendelista", "Föredragningslista", "Dagordning", "Bevis", "Justeringen", "Tillkännages",
+    "Internremiss",
     "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag"))
 # A presence mark after a name in an attendance column ("Peter Roslund X", "Gunnar Selberg I").
 _PRESENCE_MARKS = frozenset({"X", "x", "I"})
@@ -111,7 +112,9 @@ def _form_edges(span: Span, start: int, end: int, offices: bool = False) -> Tupl
                            or (end - start > 2 and _LETTERS_RE.fullmatch(span[start].text)
                                and span[start + 1].is_title)):
         start += 1
-    while end > start and (_is_trailing_title(span[end - 1]) if offices else _is_form_word(span[end - 1])):
+    # a word's first half at a line end is no name's end either ("Cecilia Gustafsson Under- Skrifter")
+    while end > start and ((_is_trailing_title(span[end - 1]) if offices else _is_form_word(span[end - 1]))
+                           or (len(span[end - 1]) > 1 and span[end - 1].text.endswith("-"))):
         end -= 1
     return start, end
 
@@ -357,7 +360,7 @@ class PersonSpans:
                 if (end == len(ent) and end - start > 2 and ent.end < len(doc) and ROLE_RE.fullmatch(doc[ent.end].text)
                         and ent[end - 1].is_title and self.vocab is not None
                         and self.vocab.has_vector(ent[end - 1].text.lower()) and not is_first_name(ent[end - 1].text)):
-                    end -= 1
+                    start, end = _form_edges(ent, start, end - 1)
             if start >= end:
                 changed = True
                 continue
@@ -371,6 +374,11 @@ class PersonSpans:
                 ent = Span(doc, ent.start, end, PERSON)
                 changed = True
             pieces = split_name_run(ent)
+            if len(pieces) > 1:
+                # each piece of a run ends before the next field's office ("Jeanette Lämmel Planeringsingenjör")
+                pieces = [Span(doc, piece.start, piece.start + _form_edges(piece, 0, len(piece), offices=True)[1], PERSON)
+                          for piece in pieces]
+                pieces = [piece for piece in pieces if len(piece)]
             changed = changed or len(pieces) > 1
             repaired.extend(pieces)
         repaired, joined = _with_first_names(doc, repaired)

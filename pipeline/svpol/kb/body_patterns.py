@@ -43,9 +43,10 @@ _PLACE_POLICE_RE = re.compile(r"(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?polisens?")
 # The field words of ADMINISTRATION_FIELDS as nouns ("arbetsmarknad", "trafik", "funktionsstöd").
 _FIELD_ROOTS = tuple(dict.fromkeys(f[:-1] if f.endswith("s") and not f.endswith("ss") else f
                                    for f in ADMINISTRATION_FIELDS))
-# "Nämnden för funktionsstöd", "förvaltningen för arbetsmarknad och kompetensutveckling": up to three more
+# "Nämnden för funktionsstöd", "förvaltningen för arbetsmarknad och kompetensutveckling", a council's
+# drafting committee "Beredningen för lärande": up to three more
 # fields after a comma or "och".
-BODY_FOR_FIELD = (r"(?:[Nn]ämnden|[Ff]örvaltningen)[ \t]+för[ \t]+(?P<field>[A-ZÅÄÖa-zåäö]+)"
+BODY_FOR_FIELD = (r"(?:[Nn]ämnden|[Ff]örvaltningen|[Bb]eredningen)[ \t]+för[ \t]+(?P<field>[A-ZÅÄÖa-zåäö]+)"
                   r"(?:(?:,[ \t]+|[ \t]+och[ \t]+)(?!nämnd|förvaltning)[a-zåäö]+){0,3}")
 _BODY_FOR_FIELD_RE = re.compile(BODY_FOR_FIELD)
 AGENCY_IN_PLACE = r"(?:[Aa]rbetsförmedlingen|[A-ZÅÄÖ][a-zåäö]+myndigheten)[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+(?:[ \t]+län)?"

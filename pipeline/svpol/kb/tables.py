@@ -181,7 +181,7 @@ GENERIC_BODY_WORDS = frozenset(
         "kapitalförvaltning", "fastighetsförvaltning", "statsförvaltningen", "statsförvaltning",
         "lokalförvaltningen", "förmögenhetsförvaltning", "tvångsförvaltning", "självförvaltning",
         "centralförvaltningen", "riksförvaltningen", "kommunförvaltningen", "kommunförvaltning",
-        "regionförvaltningen", "landstingsförvaltningen", "myndighetsnämnden", "myndighetsnämnd",
+        "regionförvaltningen", "landstingsförvaltningen", "myndighetsnämnd",
     }
 )
 DIRECTION_WORDS = frozenset({"Östra", "Västra", "Norra", "Södra", "Centrala", "Inre", "Yttre"})

@@ -392,3 +392,12 @@ def test_a_regions_board_named_with_its_region_is_one_span(nlp):
 
 def test_a_municipalitys_alliance_named_by_its_place_is_a_party(nlp):
     assert ents(nlp("Varbergsalliansen och Idrottsalliansen möts.")) == [("Varbergsalliansen", "PARTY")]
+
+
+def test_a_councils_drafting_committees_and_a_boards_registry(nlp):
+    doc = nlp("Val till kommunfullmäktiges valberedning och Beredningen för lärande; Myndighetsnämnden och "
+              "Kommunstyrelsens expedition svarar.")
+    assert ents(doc) == [("kommunfullmäktiges valberedning", "AUTHORITY"), ("Beredningen för lärande", "AUTHORITY"),
+                         ("Myndighetsnämnden", "AUTHORITY"), ("Kommunstyrelsens expedition", "AUTHORITY")]
+    # the preparation of a case is no body
+    assert ents(nlp("Kommunstyrelsens beredning av ärendet.")) == [("Kommunstyrelsens", "AUTHORITY")]

@@ -198,3 +198,11 @@ def test_double_first_names_particles_and_an_office_opened_by_an_adjective():
     text = "Kommunchef Fredrik Lund Administrativ chef Michael Ek"
     assert _run_with_vectors(text, [("Fredrik Lund Administrativ", "PERSON"), ("Michael Ek", "PERSON")],
                              ("administrativ",)) == [("Fredrik Lund", "PERSON"), ("Michael Ek", "PERSON")]
+
+
+def test_each_piece_of_a_name_run_ends_before_an_office_and_a_split_word():
+    text = "Personalchef Jeanette Lund Planeringsingenjör Olle Ek Per Berg. Justerare Eva Lind Under- Skrifter"
+    spans = [("Personalchef Jeanette Lund Planeringsingenjör Olle Ek Per Berg", "PERSON"), ("Eva Lind Under-", "PERSON")]
+    assert _run(text, spans) == [("Jeanette Lund", "PERSON"), ("Olle Ek", "PERSON"), ("Per Berg", "PERSON"),
+                                 ("Eva Lind", "PERSON")]
+    assert _run("BEVIS Justeringen har tillkännagivits", [("BEVIS Justeringen", "PERSON")]) == []
