@@ -88,8 +88,10 @@ _NAMED_ASSOCIATION_RE = re.compile(
 _INQUIRY_RE = re.compile(r"(?<=[\wåäö,;)”\"] )[A-ZÅÄÖ][a-zåäö]{2,}(?:-[a-zåäö]+)?utredning(?:en|ens)(?![\wåäö-])")
 # Party letters in a column after the name, no punctuation: "Lars Edqvist MP Bo Svensson MP": a first name
 # and a surname, the letters (checked in the KB), then the next capitalised word, a number or the line's end.
+# A two-letter party in lower case may end the sentence too: "berättar nämndordförande Anna Yngvesson kd."
 _COLUMN_LETTERS_RE = re.compile(
-    rf"{_NAME}[ \t]+{_NAME}[ \t]+(?P<letters>{_LETTER})(?=[ \t]+[A-ZÅÄÖ\d]|[ \t]*(?:\n|$))")
+    rf"{_NAME}[ \t]+{_NAME}[ \t]+(?P<letters>{_LETTER}(?=[ \t]+[A-ZÅÄÖ\d]|[ \t]*(?:\n|$))"
+    r"|(?:kd|mp|sd|fp)(?=[ \t]+[A-ZÅÄÖ\d]|[.,;]?(?:\s|$)))")
 # Party letters in a column before the name: "Närvaro S Bengt Ek 1 C Kjell Al 1": the letters at a line's
 # start, after a count or presence mark (X, I, -), or after an attendance label, then a first name and a surname.
 # Letters the KB does not know count in capitals after a mark or label (a local party's: "LEDAMÖTER SL Ragnhild

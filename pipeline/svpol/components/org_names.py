@@ -146,7 +146,7 @@ _AIRPORT_OR_NETWORK_RE = re.compile(
 # Stockholm finns" opens one).
 _PLACE_FACILITY_OR_MEDIA_RE = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+"
-    r"(?:kommunhus|kommunkontor|stadshus|folkets[ \t]+hus|kulturpark|resecentrum|station)"
+    r"(?:kommunhus|kommunkontor|stadshus|[Ff]olkets[ \t]+[Hh]us|kulturpark|resecentrum|station)"
     r"(?:et|ets|s)?"
     r"|(?:Radio|P4)[ \t]+[A-ZÅÄÖ][\wåäö]+|(?<=[a-zåäö,] )Mitt[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+"
     r"|[A-ZÅÄÖ][\wåäö]+s[ \t]+[Tt]idning(?:ar)?)(?![\wåäö])")

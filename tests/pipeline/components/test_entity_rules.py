@@ -401,3 +401,10 @@ def test_a_councils_drafting_committees_and_a_boards_registry(nlp):
                          ("Myndighetsnämnden", "AUTHORITY"), ("Kommunstyrelsens expedition", "AUTHORITY")]
     # the preparation of a case is no body
     assert ents(nlp("Kommunstyrelsens beredning av ärendet.")) == [("Kommunstyrelsens", "AUTHORITY")]
+
+
+def test_a_two_letter_party_in_lower_case_after_a_name(nlp):
+    doc = nlp("Det tär på kassan, berättar ordförande Anna Yngvesson kd. Per Ek mp Eva Lind svarar.")
+    assert [(text, label) for text, label in ents(doc) if label == "PARTY"] == [("kd", "PARTY"), ("mp", "PARTY")]
+    # one letter in lower case is too often something else ("s. 4" is a page)
+    assert [label for _, label in ents(nlp("Se Anna Yngvesson s. 4 i bilagan."))].count("PARTY") == 0

@@ -218,3 +218,6 @@ def test_facilities_and_local_media_named_by_their_place():
     assert _run(text, [("Ekby", "LOC")]) == [
         ("Ekby kommunhus", "ORG"), ("Hallunda folkets hus", "ORG"), ("Mitt i Ekby", "ORG"), ("Radio Ekby", "ORG"),
         ("Ekbys tidningar", "ORG"), ("Lasarettet Ekby", "ORG"), ("Ekby resecentrum", "ORG"), ("P4 Ekby", "ORG")]
+    # a protocol's header writes the house's name with capitals
+    assert _run("Plats och tid Ekby Folkets Hus, kl 18", [("Ekby", "LOC"), ("Folkets Hus", "ORG")]) == [
+        ("Ekby Folkets Hus", "ORG")]
