@@ -161,7 +161,7 @@ _MUNICIPALITY_HEADER_RE = re.compile(
 _IN_PLACE_BODY_WORDS = ("nämnd", "förvaltning", "styrelse", "fullmäktige")
 _BODY_IN_PLACE_RE = re.compile(
     rf"(?<![\w-])[\wåäöÅÄÖ-]*(?:{'|'.join(_IN_PLACE_BODY_WORDS)})(?:en|ens|s|n|ns)?[ \t]+i[ \t]+"
-    rf"{_NAME}(?:[ \t]+{_NAME})?(?:[ \t]+(?:kommun|stad))?(?![\wåäö])")
+    rf"{_NAME}(?:[ \t]+{_NAME})?(?:[ \t]+(?:[Kk]ommun|[Ss]tad))?(?![\wåäö])")
 # The land and environment courts, named by the court they sit at: "Mark- och miljödomstolen vid Umeå
 # tingsrätt" (one span, as a body named with its place), "Mark- och miljööverdomstolen" (only one).
 _ENVIRONMENT_COURT_RE = re.compile(

@@ -6,8 +6,8 @@ statistical ``ner``, which then tags them AUTHORITY or ORG; ANNOTATION.md has no
 for laws. This component runs after ``ner`` and drops every entity whose text, without a
 genitive (``LSS:s``), is one of ``texts`` (default: ``svpol.kb.LAW_ABBREVIATIONS`` and the
 capitalised nouns of municipal documents in :data:`MUNICIPAL_NOUNS`, ``Medborgarförslag``,
-``Stadshuset``, the ``ANSLAG/BEVIS`` field, which a model reads as names), and inhabitants
-of a place (``Borlängebor``).
+``Stadshuset``, the ``ANSLAG/BEVIS`` field, which a model reads as names), inhabitants
+of a place (``Borlängebor``) and an office alone (``(Kommundirektör)`` after a name).
 Exact, case-sensitive matches only: ``Sol`` or ``sol`` are other words.
 
 A title begins with its subject right after the document number (``Interpellation 2013/14:138
@@ -32,6 +32,7 @@ from spacy.vocab import Vocab
 from ..doc_cache import doc_text
 from ..kb import LAW_ABBREVIATIONS
 from .money import MONEY_LABEL, NO_MONEY, find_money, parse_money_entity
+from .structure_patterns import ROLE_RE
 
 
 # Capitalised nouns of municipal documents that are never names: a form's field ("ANSLAG/BEVIS"),
@@ -45,6 +46,8 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     # members' nouns of the parties (the guide tags the party, not its members)
     "Socialdemokrater", "Moderater", "Sverigedemokrater", "Kristdemokrater", "Centerpartister", "Vänsterpartister",
     "Miljöpartister", "Liberaler",
+    # an abbreviation opening a sentence ("Pga. pandemin ...")
+    "Pga",
 )
 # Inhabitants of a place ("Borlängebor", "Järfällaborna") are people, not a place or a person's name.
 _INHABITANTS_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö-]{2,}bo(?:r|rna|rnas|rs)")
@@ -78,9 +81,10 @@ class NotEntities:
         self.texts: FrozenSet[str] = frozenset(words)
 
     def is_not_entity(self, text: str) -> bool:
-        """Whether ``text`` (also as a genitive: "LSS:s") is never an entity, or names a place's inhabitants."""
+        """Whether ``text`` (also as a genitive: "LSS:s") is never an entity, names a place's inhabitants,
+        or is an office alone ("Marie Hillman (Kommundirektör)")."""
         return (text in self.texts or (text.endswith(":s") and text[:-2] in self.texts)
-                or bool(_INHABITANTS_RE.fullmatch(text)))
+                or bool(_INHABITANTS_RE.fullmatch(text) or ROLE_RE.fullmatch(text)))
 
     def is_title_word(self, ent: Span) -> bool:
         """Whether ``ent`` is an ordinary word opening a title after a document number."""

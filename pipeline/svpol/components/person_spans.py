@@ -53,6 +53,7 @@ from .structure_patterns import ROLE_RE
 
 PERSON = "PERSON"
 PARTY = "PARTY"
+LOC = "LOC"
 # "(M)", "(fp)", "(-)" right after the place of "Anna Berg i Luleå (M)".
 _PARTY_BRACKET_RE = re.compile(r"\(\s*(?:[A-Za-zÅÄÖåäö]{1,3}|-)\s*\)")
 _LETTERS_RE = re.compile(r"[A-ZÅÄÖ]{1,3}")
@@ -175,6 +176,11 @@ def _is_next_genitive(token: Token, vocab: Optional[Vocab]) -> bool:
     if not (token.is_title and len(text) > 3 and text.endswith("s")) or is_first_name(text) or text in surnames():
         return False
     return (vocab is not None and vocab.has_vector(text.lower())) or is_municipality(text[:-1])
+
+
+def _is_place_not_name(token: Token) -> bool:
+    """Whether ``token`` names a municipality and is neither a first name nor a knowledge-base surname."""
+    return is_municipality(token.text) and not is_first_name(token.text) and token.text not in surnames()
 
 
 def leading_role_length(span: Span) -> int:
@@ -345,6 +351,7 @@ class PersonSpans:
             ents = kept
         repaired: List[Span] = []
         letters: List[Span] = []  # party letters in front of a name
+        places: List[Span] = []  # a place after a name
         for ent in ents:
             if ent.label_ != PERSON:
                 repaired.append(ent)
@@ -356,6 +363,14 @@ class PersonSpans:
                 start, end = _form_edges(ent, start, end, offices=True)
                 while end - start > 2 and _is_next_genitive(ent[end - 1], self.vocab):
                     end -= 1
+                # a signature's place after the name: "Helen Nilsson Vimmerby 2 september" (ner may
+                # have read "Nilsson Vimmerby"; the first name is joined again below)
+                # (not in a run of names, which the pairing below reads whole)
+                if ((end - start > 2 or (end - start == 2 and ent[start].text in surnames()))
+                        and _is_place_not_name(ent[end - 1])
+                        and not any(is_first_name(t.text) for t in ent[start + 1:end - 1])):
+                    end -= 1
+                    places.append(Span(doc, ent.start + end, ent.start + end + 1, LOC))
                 # "Fredrik Löfqvist Administrativ chef": the office's first word, capitalised in a column
                 if (end == len(ent) and end - start > 2 and ent.end < len(doc) and ROLE_RE.fullmatch(doc[ent.end].text)
                         and ent[end - 1].is_title and self.vocab is not None
@@ -399,7 +414,7 @@ class PersonSpans:
             # letters replace what the model read in them.
             party_tokens = {i for span in parties for i in range(span.start, span.end)}
             kept = [e for e in repaired if not any(i in party_tokens for i in range(e.start, e.end))]
-            doc.ents = filter_spans(kept + parties)
+            doc.ents = filter_spans(kept + parties + places)
         return doc
 
     def _column_names(self, doc: Doc, ents: List[Span], text: str) -> List[Span]:

@@ -28,7 +28,8 @@ _POLICE_IN_COUNTY_RE = re.compile(rf"{POLICE_IN_COUNTY} i [A-ZÅÄÖ][\wåäö]*
 # A municipality's own body with the place after it: "kommunstyrelsen i Högsby",
 # "socialförvaltningen i Tyresö kommun", "Kommunfullmäktige i Malmö stad".
 _BODY_IN_MUNICIPALITY_RE = re.compile(
-    r"(?P<body>[\wåäöÅÄÖ-]+) i (?P<place>[A-ZÅÄÖ][\wåäö-]*(?: [A-ZÅÄÖ][\wåäö-]*)?)(?: kommun| stad)?")
+    r"(?P<body>[\wåäöÅÄÖ-]+) i (?P<place>[A-ZÅÄÖ][\wåäö-]*(?: (?!Kommun$|Stad$)[A-ZÅÄÖ][\wåäö-]*)?)"
+    r"(?: [Kk]ommun| [Ss]tad)?")
 
 # A municipality lookup: a name ("Stockholm", "Stockholms") -> (canonical name, municipality code).
 MunicipalityLookup = Callable[[str], Optional[Tuple[str, str]]]

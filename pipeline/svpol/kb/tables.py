@@ -32,7 +32,8 @@ def with_genitives(forms: Iterable[str]) -> Tuple[str, ...]:
 _PARTY_TABLE: Tuple[Tuple[str, str, str, Tuple[str, ...], Tuple[str, ...], Optional[str]], ...] = (
     ("S", "Socialdemokraterna", "Socialdemokraterna",
      ("Sveriges socialdemokratiska arbetareparti", "Socialdemokratiska arbetarepartiet",
-      "Arbetarepartiet-Socialdemokraterna", "Socialdemokratiska partiet"),
+      "Arbetarepartiet-Socialdemokraterna", "Socialdemokratiska partiet", "Arbetarepartiet Socialdemokraterna",
+      "Arbetarpartiet Socialdemokraterna"),
      ("S", "s"), "Q105112"),
     ("M", "Moderata samlingspartiet", "Moderaterna", ("Högerpartiet",), ("M", "m"), "Q110843"),
     ("C", "Centerpartiet", "Centerpartiet", ("Centern", "Bondeförbundet"), ("C", "c"), "Q110832"),
@@ -44,7 +45,7 @@ _PARTY_TABLE: Tuple[Tuple[str, str, str, Tuple[str, ...], Tuple[str, ...], Optio
     ("V", "Vänsterpartiet", "Vänsterpartiet",
      ("Vänsterpartiet kommunisterna", "Vänsterpartiet Kommunisterna"), ("V", "v", "VPK", "vpk"),
      "Q110837"),
-    ("MP", "Miljöpartiet de gröna", "Miljöpartiet", (), ("MP", "Mp", "mp"), "Q213451"),
+    ("MP", "Miljöpartiet de gröna", "Miljöpartiet", ("Miljöpartiet de Gröna",), ("MP", "Mp", "mp"), "Q213451"),
     ("SD", "Sverigedemokraterna", "Sverigedemokraterna", (), ("SD", "Sd", "sd"), "Q504069"),
     ("FI", "Feministiskt initiativ", "Feministiskt initiativ", (), ("Fi", "FI", "fi"), None),
 )

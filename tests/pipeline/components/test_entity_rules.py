@@ -408,3 +408,10 @@ def test_a_two_letter_party_in_lower_case_after_a_name(nlp):
     assert [(text, label) for text, label in ents(doc) if label == "PARTY"] == [("kd", "PARTY"), ("mp", "PARTY")]
     # one letter in lower case is too often something else ("s. 4" is a page)
     assert [label for _, label in ents(nlp("Se Anna Yngvesson s. 4 i bilagan."))].count("PARTY") == 0
+
+
+def test_a_body_in_its_municipality_written_with_a_capital_and_full_party_names(nlp):
+    assert ents(nlp("Kommunfullmäktige i Sävsjö Kommun har beslutat.")) == [
+        ("Kommunfullmäktige i Sävsjö Kommun", "AUTHORITY")]
+    doc = nlp("Mandat: Arbetarpartiet Socialdemokraterna 14, Miljöpartiet de Gröna 1.")
+    assert ents(doc) == [("Arbetarpartiet Socialdemokraterna", "PARTY"), ("Miljöpartiet de Gröna", "PARTY")]

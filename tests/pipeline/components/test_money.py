@@ -232,8 +232,13 @@ def test_amounts_as_real_protocols_write_them():
 
 
 def test_a_forecast_list_of_board_results():
-    # "Milj" capitalised, results after "minus"; "10, 5" is no amount of 5 millions
+    # "Milj" capitalised, results after "minus"; "10, 5 miljoner" is 10,5 millions with a stray space
     text = "Prognos 2007: Barn och utbildning - minus 5,2 Milj Äldreomsorg - minus 10, 5 miljoner Social omsorg minus 2,3 miljoner"
-    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("5,2 Milj", 5.2e6), ("2,3 miljoner", 2.3e6)]
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("5,2 Milj", 5.2e6), ("10, 5 miljoner", 1.05e7), ("2,3 miljoner", 2.3e6)]
+    # tax rates in kronor and öre with a colon
+    text = "Skattesatsen höjs från 21:75 kr till 22:25 kr; ett minus på 11, 6 miljoner kronor."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("21:75 kr", 21.75), ("22:25 kr", 22.25), ("11, 6 miljoner kronor", 1.16e7)]
     text = "Nämnden fick 300 000 kronor för 2019 utöver de redan avsatta 400 000 i budgeten."
     assert [text[s:e] for s, e, _ in find_money(text)] == ["300 000 kronor", "400 000"]

@@ -4,6 +4,7 @@ import pytest
 import spacy
 from model_fixtures import entity_doc
 
+from spacy.tokens import Span
 from svpol.components.not_entities import NotEntities
 from svpol.kb import LAW_ABBREVIATIONS
 
@@ -88,3 +89,11 @@ def test_a_money_entity_without_a_unit_here_or_in_its_context_goes():
                                  ("2 mnkr", "MONEY")])
     doc = nlp.get_pipe("svpol_not_entities")(doc)
     assert [e.text for e in doc.ents] == ["9", "7,4 miljoner kr", "2 mnkr"]
+
+
+def test_an_office_alone_is_no_entity():
+    nlp = spacy.blank("sv")
+    doc = nlp("Marie Hillman ( Kommundirektör ) och Bo Ek ( Ekonomichef )")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 4, "ORG"), Span(doc, 6, 8, "PERSON"), Span(doc, 9, 10, "AUTHORITY")]
+    doc = NotEntities("not_entities")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Marie Hillman", "PERSON"), ("Bo Ek", "PERSON")]

@@ -206,3 +206,10 @@ def test_each_piece_of_a_name_run_ends_before_an_office_and_a_split_word():
     assert _run(text, spans) == [("Jeanette Lund", "PERSON"), ("Olle Ek", "PERSON"), ("Per Berg", "PERSON"),
                                  ("Eva Lind", "PERSON")]
     assert _run("BEVIS Justeringen har tillkännagivits", [("BEVIS Justeringen", "PERSON")]) == []
+
+
+def test_a_signatures_place_after_the_name_is_a_place():
+    assert _run("Justerare Helen Nilsson Vimmerby 2 september", [("Helen Nilsson Vimmerby", "PERSON")]) == [
+        ("Helen Nilsson", "PERSON"), ("Vimmerby", "LOC")]
+    # not in a run of names, and not after a first name alone
+    assert _run("Justerare Per Vimmerby 2 september", [("Per Vimmerby", "PERSON")]) == [("Per Vimmerby", "PERSON")]
