@@ -118,9 +118,12 @@ _PLACE_POLICE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+polisens?(?![\w
 # The council's and the executive board's short forms in running text, after a lower-case word or a
 # comma and before one: "skickades till KS den 24/9", "en fråga till KF under", "Sara Ek, KS ordförande";
 # not in a case number ("Dnr KS 2013/59", "KS § 12") or an agenda's routing column ("(KF)", "KS KF Beslut").
+# Anywhere before a lower-case word of three letters or more, as a decision opens: "KF beslutar att",
+# "Budget 2019 KF godkände".
 _COUNCIL_SHORT_FORM_RE = re.compile(
     r"(?:(?<=[a-zåäö] )|(?<=, ))(?:KS|KF|KSAU|KS-au|KFAU)(?::s)?(?![\w/-])"
-    r"(?=[ \t]+[a-zåäö]|[.,;:!?](?:\s|$)|$)")
+    r"(?=[ \t]+[a-zåäö]|[.,;:!?](?:\s|$)|$)"
+    r"|(?<![\w/-])(?:KS|KF|KSAU|KFAU)(?![\w/-])(?=[ \t]+[a-zåäö]{3,})")
 # Local parties are named "<Place>partiet" (guide: "Sollentunapartiet") or "<Word>demokraterna"
 # ("Vårddemokraterna", "Skånedemokraterna"); the KB knows the national ones.
 _LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+(?:partiets?|demokraternas?)(?![\wåäö-])")
@@ -130,7 +133,8 @@ _PLACE_ALLIANCE_RE = re.compile(r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)a
 # Bodies named by their last word, with an optional name (on the same line: a heading
 # above is no part of it) or "X- och" in front.
 _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt", "polismyndighet",
-               "styrelse", "fullmäktige", "Fullmäktige", "utskottet", "förbund", "kontor", "kansli", "avdelning", "enhet")
+               "styrelse", "fullmäktige", "Fullmäktige", "utskottet", "förbund", "kontor", "kansli", "avdelning", "enhet",
+               "alberedning")
 _BODY_RE = re.compile(
     rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>(?:[\wåäöÅÄÖ]+-,[ \t]+){{0,3}}"
     r"[\wåäöÅÄÖ]+-\s*(?:och|eller)\s+"

@@ -332,10 +332,14 @@ class OrgNames(NameList):
         pattern leaves out the ordinary words in front: "tillstyrktes Mölndala fastighets AB") or
         beginning with the same company and going on for two words or more (two names of a list run
         together: "Ekby Turism AB Parkeringsbolaget Råkan"; a division is one word: "Posten AB Norr").
+        A PERSON with party letters after it, ending in a one-word match, holds it too: the match is a
+        surname ("Gustav Ericsson (M)"; not "Anders Olofskolan", a school that ner read as a name).
         Any other entity the match overlaps is replaced."""
         company = _is_company(span.text)
-        return any(e.label_ == LABEL and e.start <= span.start and e.end >= span.end
-                   and not (company and (e.end == span.end or (e.start == span.start and e.end - span.end >= 2)))
+        return any((e.label_ == LABEL and e.start <= span.start and e.end >= span.end
+                    and not (company and (e.end == span.end or (e.start == span.start and e.end - span.end >= 2))))
+                   or (e.label_ == "PERSON" and len(span) == 1 and e.start < span.start and e.end == span.end
+                       and e.end < len(e.doc) and e.doc[e.end].text == "(")
                    for e in overlapping)
 
     def holds_rule_entity(self, span: Span, rule: Span) -> bool:

@@ -39,7 +39,7 @@ _ASSOCIATION_RE = re.compile(
     rf"(?:(?:{'|'.join(sorted(DIRECTION_WORDS))})[ \t]+)?[A-ZÅÄÖ][a-zåäö]+s[ \t]+"
     r"(?:[Kk]ommunal[a-zåäö]*|[Rr]äddnings(?:tjänst)?|[Mm]iljö|[Gg]ymnasie)förbund(?:et)?s?")
 _COMMITTEE_RE = re.compile(
-    r"(?:(?P<first>[A-ZÅÄÖ][a-zåäö]+)-\s+och\s+)?(?P<field>[A-ZÅÄÖa-zåäö][a-zåäö]+?)utskottets?")
+    r"(?:(?P<first>[A-ZÅÄÖa-zåäö][a-zåäö]+)-\s+och\s+)?(?P<field>[A-ZÅÄÖa-zåäö][a-zåäö]+?)utskottets?")
 _PLACE_POLICE_RE = re.compile(r"(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?polisens?")
 # The field words of ADMINISTRATION_FIELDS as nouns ("arbetsmarknad", "trafik", "funktionsstöd").
 _FIELD_ROOTS = tuple(dict.fromkeys(f[:-1] if f.endswith("s") and not f.endswith("ss") else f
@@ -188,11 +188,14 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     # "Individ- och omsorgsutskottet" (the Riksdag's committees are listed, so found before this);
     # "arbetsutskottet" alone needs its body.
     committee = _COMMITTEE_RE.fullmatch(text)
-    # Coordinated, either field may name it: "Näringslivs- och arbetsutskottet".
-    if committee and any((field or "").lower().startswith(ADMINISTRATION_FIELDS)
-                         for field in (committee.group("first"), committee.group("field"))):
+    # Coordinated, two fields name it whatever they are: "Näringslivs- och arbetsutskottet", "personal- och
+    # förhandlingsutskottet".
+    if committee and (committee.group("first") or committee.group("field").lower().startswith(ADMINISTRATION_FIELDS)):
         name = text[:-1] if text.endswith("s") else text
         return Authority(name[0].upper() + name[1:], "municipal_body")
+    # The council's nominating committee, which it elects: "valberedningen" (a party's is "partiets valberedning").
+    if text.lower() in ("valberedningen", "valberedningens"):
+        return Authority("Valberedningen", "municipal_body")
     # The police of a place, written as one word: "Södertäljepolisen", "Göteborgspolisens".
     police = _PLACE_POLICE_RE.fullmatch(text)
     if police and municipality(police.group("place")):

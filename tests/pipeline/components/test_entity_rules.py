@@ -415,3 +415,12 @@ def test_a_body_in_its_municipality_written_with_a_capital_and_full_party_names(
         ("Kommunfullmäktige i Sävsjö Kommun", "AUTHORITY")]
     doc = nlp("Mandat: Arbetarpartiet Socialdemokraterna 14, Miljöpartiet de Gröna 1.")
     assert ents(doc) == [("Arbetarpartiet Socialdemokraterna", "PARTY"), ("Miljöpartiet de Gröna", "PARTY")]
+
+
+def test_a_decision_opened_by_the_councils_short_form_and_its_committees(nlp):
+    doc = nlp("KF beslutar att välja Eva Ek. Budget 2019 KF godkände förslaget. Dnr KS 2013/59. KS KF Beslut")
+    assert [text for text, label in ents(doc) if label == "AUTHORITY"] == ["KF", "KF"]
+    doc = nlp("Ledamot i personal- och förhandlingsutskottet; till ledamöter i valberedningen utsågs Eva Ek.")
+    assert [text for text, label in ents(doc) if label == "AUTHORITY"] == [
+        "personal- och förhandlingsutskottet", "valberedningen"]
+    assert ents(nlp("Partiets valberedning föreslår en ny ordförande.")) == []

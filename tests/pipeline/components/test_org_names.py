@@ -35,6 +35,9 @@ def test_replaces_a_wrong_label_but_not_a_rule_entity_or_a_longer_org():
     # A rule entity (from the knowledge base) stays, whatever its label.
     assert _run("Beslut av LO idag", [("LO", "AUTHORITY")], rules=("LO",)) == [("LO", "AUTHORITY")]
     assert _run("Posten AB Norr svarar", [("Posten AB Norr", "ORG")]) == [("Posten AB Norr", "ORG")]
+    # a name with party letters after it is a person whose surname is a listed company's name
+    assert _run("Gustav Ericsson (M) deltar. Ericsson varslar.", [("Gustav Ericsson", "PERSON")]) == [
+        ("Gustav Ericsson", "PERSON"), ("Ericsson", "ORG")]
 
 
 def test_bodies_of_international_organisations_are_one_span_with_the_owner():
