@@ -17,11 +17,16 @@ offsets, labels, attributes; no text):
     python -m training municipal-check convert corpus/municipal-v16/gold.jsonl -o corpus/municipal-v16/gold.spacy
     svpol evaluate models/sv_svpol_cnn corpus/municipal-v16/gold.spacy
     python -m training municipal-check standoff corpus/municipal-v16/gold.jsonl
+
+and, to read a model's errors and compare two versions line by line (a model's own code on its
+``PYTHONPATH``, e.g. an older commit's ``git worktree``):
+
+    python -m training municipal-check errors models/sv_svpol_cnn corpus/municipal-v16/gold.jsonl
 """
 
 import json
 from pathlib import Path
-from typing import Dict, Iterator
+from typing import Dict, Iterator, List
 
 import typer
 from spacy.tokens import DocBin
@@ -94,6 +99,56 @@ def standoff_lines(path: Path) -> Iterator[str]:
                       for a in ("party", "amount_sek") if e.get(a) is not None]
         yield (f"{record.get('id', '')} {record.get('url', '')} — topics: {', '.join(record.get('topics', [])) or 'none'}; "
                f"entities: {entities or 'none'}" + (f"; attributes {', '.join(attributes)}" if attributes else ""))
+
+
+def error_lines(model: str, path: Path) -> Iterator[str]:
+    """The entity errors of ``model`` on the records of ``path``: per record with errors its id and
+    place, then a line per missed entity (FN), wrong label (SWAP), spurious entity (FP, with 30
+    characters of context), and wrong party or ``amount_sek`` of a found entity (compared as
+    ``svpol evaluate`` compares them: ``fp`` = ``L``, amounts within 0.5 %)."""
+    import svpol
+    from svpol.evaluate import _same_attribute
+    from svpol.kb import load_kb
+
+    nlp = svpol.load(model)
+    kb = load_kb(parts=("parties", "authorities"))
+    records = list(read_records(path))
+    for record, doc in zip(records, nlp.pipe(record["text"] for record in records)):
+        text = record["text"]
+        gold = {(e["start"], e["end"]): e for e in record.get("entities", [])}
+        found = {(e.start_char, e.end_char): e for e in doc.ents}
+        lines: List[str] = []
+        for offsets, entity in gold.items():
+            predicted = found.get(offsets)
+            if predicted is None:
+                lines.append(f"  FN {entity['label']:9} {text[offsets[0]:offsets[1]]!r}")
+            elif predicted.label_ != entity["label"]:
+                lines.append(f"  SWAP {entity['label']}->{predicted.label_} {predicted.text!r}")
+            else:
+                for attribute in ("party", "amount_sek"):
+                    value = entity.get(attribute)
+                    if value is not None and not _same_attribute(attribute, getattr(predicted._, attribute), value, kb):
+                        lines.append(f"  {attribute.upper()} {predicted.text!r} gold={value} found={getattr(predicted._, attribute)}")
+        for (start, end), predicted in found.items():
+            if (start, end) not in gold:
+                lines.append(f"  FP {predicted.label_:9} {predicted.text!r}  ctx={text[max(0, start - 30):end + 30]!r}")
+        if lines:
+            yield f"{record.get('id', '')} {record.get('place', '')}"
+            yield from lines
+
+
+@app.command("errors")
+def errors_command(
+    model: str = typer.Argument(..., help="Pipeline to check (a folder or a name svpol.load knows)."),
+    records: Path = typer.Argument(..., help="Hand-annotated municipal records (JSONL)."),
+) -> None:
+    """Print a model's entity errors on hand-annotated records (to read them, or to diff two versions)."""
+    try:
+        for line in error_lines(model, records):
+            typer.echo(line)
+    except (OSError, ValueError) as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(1)
 
 
 @app.command("convert")

@@ -8,7 +8,7 @@ from spacy.tokens import DocBin
 from typer.testing import CliRunner
 
 from svpol.evaluate import GOLD_ATTRIBUTES_KEY
-from training.municipal_check import app, read_records, standoff_lines
+from training.municipal_check import app, error_lines, read_records, standoff_lines
 
 # Invented paragraphs in the annotators' format.
 TEXT = "Ekby kommunfullmäktige: Anna Berg (S) föreslår 0,6 mnkr till Ekby IF."
@@ -57,3 +57,20 @@ def test_bad_records_name_the_file_line_and_problem(tmp_path, change, message):
     assert f"{path}:2" in str(err.value)
     result = CliRunner().invoke(app, ["convert", str(path), "-o", str(tmp_path / "x.spacy")])
     assert result.exit_code == 1 and message.split("'")[0] in result.output and "Traceback" not in result.output
+
+
+def test_errors_lists_misses_spurious_entities_and_wrong_attributes(tmp_path):
+    # the rules-only pipeline (no ner): no persons; the amount is found, but the record says another value
+    record = {**RECORD, "entities": [{**e, "amount_sek": 700000} if e["label"] == "MONEY" else e
+                                     for e in RECORD["entities"]]}
+    lines = list(error_lines("rules", _write(tmp_path / "gold.jsonl", record)))
+    assert lines[0] == "t-001 Ekby"
+    assert "  FN PERSON    'Anna Berg'" in lines
+    assert "  AMOUNT_SEK '0,6 mnkr' gold=700000 found=600000.0" in lines
+    assert any(line.startswith("  FP AUTHORITY 'kommunfullmäktige'") for line in lines)
+    # the party letters are right, and a record without errors prints nothing
+    assert not any("PARTY " in line for line in lines)
+    clean = {**RECORD, "text": "Inget här.", "entities": []}
+    assert list(error_lines("rules", _write(tmp_path / "clean.jsonl", clean))) == []
+    result = CliRunner().invoke(app, ["errors", "rules", str(tmp_path / "missing.jsonl")])
+    assert result.exit_code == 1 and "missing.jsonl" in result.output and "Traceback" not in result.output
