@@ -146,23 +146,23 @@ def test_surname_mentions_take_the_full_mention_party_and_link(nlp):
     ]
 
 
+def _enriched(nlp, text, names):
+    """``text`` with a PERSON for each match of the regex ``names``, enriched by svpol_politicians."""
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(m.start(), m.end(), label="PERSON") for m in re.finditer(names, text)]
+    return nlp.get_pipe("svpol_politicians")(doc)
+
+
 def test_surname_shared_by_two_full_mentions_stays_unresolved(nlp):
     # Kalle Berg has no party: he still makes "Berg" ambiguous.
-    text = "Bo Berg (C) och Kalle Berg av M debatterade. Berg vann."
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(m.start(), m.end(), label="PERSON")
-                for m in re.finditer(r"Bo Berg|Kalle Berg|Berg(?= vann)", text)]
-    doc = nlp.get_pipe("svpol_politicians")(doc)
+    doc = _enriched(nlp, "Bo Berg (C) och Kalle Berg av M debatterade. Berg vann.", r"Bo Berg|Kalle Berg|Berg(?= vann)")
     assert [(e.text, e._.party) for e in doc.ents] == [("Bo Berg", "C"), ("Kalle Berg", None), ("Berg", None)]
 
 
 def test_a_full_name_without_letters_takes_the_party_of_its_other_mentions(nlp):
     # the signature lines of a protocol name the members of its attendance list again
     text = "Beslutande Lisa Ek (S) Per Lund (M) Per Lund (KD) Justerare Lisa Ek Per Lund Anna Rask"
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(m.start(), m.end(), label="PERSON")
-                for m in re.finditer(r"Lisa Ek|Per Lund|Anna Rask", text)]
-    doc = nlp.get_pipe("svpol_politicians")(doc)
+    doc = _enriched(nlp, text, r"Lisa Ek|Per Lund|Anna Rask")
     # two parties for one name (two people, or a change of party) give none
     assert [(e.text, e._.party) for e in doc.ents] == [
         ("Lisa Ek", "S"), ("Per Lund", "M"), ("Per Lund", "KD"), ("Lisa Ek", "S"), ("Per Lund", None),
