@@ -101,6 +101,35 @@ def standoff_lines(path: Path) -> Iterator[str]:
                f"entities: {entities or 'none'}" + (f"; attributes {', '.join(attributes)}" if attributes else ""))
 
 
+@app.command("convert")
+def convert_command(
+    records: Path = typer.Argument(..., help="Hand-annotated municipal records (JSONL)."),
+    output: Path = typer.Option(..., "--output", "-o", help="The DocBin to write (for svpol evaluate)."),
+) -> None:
+    """Turn hand-annotated municipal records into a DocBin that svpol evaluate scores."""
+    try:
+        docs = to_docbin(records)
+    except (OSError, ValueError) as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(1)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    docs.to_disk(output)
+    typer.echo(f"wrote {output}: {len(docs)} paragraphs")
+
+
+@app.command("standoff")
+def standoff_command(
+    records: Path = typer.Argument(..., help="Hand-annotated municipal records (JSONL)."),
+) -> None:
+    """Print the records stand-off (address, offsets, labels, attributes; no text) for a closing note."""
+    try:
+        for line in standoff_lines(records):
+            typer.echo(line)
+    except (OSError, ValueError) as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(1)
+
+
 def error_lines(model: str, path: Path) -> Iterator[str]:
     """The entity errors of ``model`` on the records of ``path``: per record with errors its id and
     place, then a line per missed entity (FN), wrong label (SWAP), spurious entity (FP, with 30
@@ -145,35 +174,6 @@ def errors_command(
     """Print a model's entity errors on hand-annotated records (to read them, or to diff two versions)."""
     try:
         for line in error_lines(model, records):
-            typer.echo(line)
-    except (OSError, ValueError) as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(1)
-
-
-@app.command("convert")
-def convert_command(
-    records: Path = typer.Argument(..., help="Hand-annotated municipal records (JSONL)."),
-    output: Path = typer.Option(..., "--output", "-o", help="The DocBin to write (for svpol evaluate)."),
-) -> None:
-    """Turn hand-annotated municipal records into a DocBin that svpol evaluate scores."""
-    try:
-        docs = to_docbin(records)
-    except (OSError, ValueError) as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(1)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    docs.to_disk(output)
-    typer.echo(f"wrote {output}: {len(docs)} paragraphs")
-
-
-@app.command("standoff")
-def standoff_command(
-    records: Path = typer.Argument(..., help="Hand-annotated municipal records (JSONL)."),
-) -> None:
-    """Print the records stand-off (address, offsets, labels, attributes; no text) for a closing note."""
-    try:
-        for line in standoff_lines(records):
             typer.echo(line)
     except (OSError, ValueError) as err:
         typer.echo(f"error: {err}", err=True)

@@ -22,7 +22,7 @@ GROUPS = {
     "sample-topics-check": ["sample", "predict", "score"],
     "gpu-kit": ["prepare", "run"],
     "topic-embedding": ["fit", "assemble"],
-    "municipal-check": ["convert", "standoff"],
+    "municipal-check": ["convert", "standoff", "errors"],
 }
 
 
