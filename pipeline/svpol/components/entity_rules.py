@@ -134,7 +134,7 @@ _PLACE_ALLIANCE_RE = re.compile(r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)a
 # above is no part of it) or "X- och" in front.
 _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt", "polismyndighet",
                "styrelse", "fullmäktige", "Fullmäktige", "utskottet", "förbund", "kontor", "kansli", "avdelning", "enhet",
-               "alberedning")
+               "alberedning")  # "valberedningen" and "Valberedningen" (the words are matched as written)
 _BODY_RE = re.compile(
     rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>(?:[\wåäöÅÄÖ]+-,[ \t]+){{0,3}}"
     r"[\wåäöÅÄÖ]+-\s*(?:och|eller)\s+"

@@ -162,11 +162,15 @@ def split_name_run(ent: Span) -> List[Span]:
     return [Span(ent.doc, ent.start + a, ent.start + b, PERSON) for a, b in zip(bounds, bounds[1:])]
 
 
+def _is_known_name(word: str) -> bool:
+    """Whether ``word`` is a first name or a knowledge-base surname."""
+    return is_first_name(word) or word in surnames()
+
+
 def _is_ordinary_word(word: str, vocab: Optional[Vocab]) -> bool:
     """Whether ``word`` is an ordinary word and no name: the vectors know it in lower case, and it is no
     first name and no knowledge-base surname."""
-    return (vocab is not None and vocab.has_vector(word.lower()) and not is_first_name(word)
-            and word not in surnames())
+    return vocab is not None and vocab.has_vector(word.lower()) and not _is_known_name(word)
 
 
 def _is_next_genitive(token: Token, vocab: Optional[Vocab]) -> bool:
@@ -174,14 +178,14 @@ def _is_next_genitive(token: Token, vocab: Optional[Vocab]) -> bool:
     (``Paula Örn Kommunledningens lokaler``, ``Joel Petersson Karlskronas ledande politiker``):
     an ordinary word's or a municipality's genitive, not a name's."""
     text = token.text
-    if not (token.is_title and len(text) > 3 and text.endswith("s")) or is_first_name(text) or text in surnames():
+    if not (token.is_title and len(text) > 3 and text.endswith("s")) or _is_known_name(text):
         return False
     return (vocab is not None and vocab.has_vector(text.lower())) or is_municipality(text[:-1])
 
 
 def _is_place_not_name(token: Token) -> bool:
     """Whether ``token`` names a municipality and is neither a first name nor a knowledge-base surname."""
-    return is_municipality(token.text) and not is_first_name(token.text) and token.text not in surnames()
+    return is_municipality(token.text) and not _is_known_name(token.text)
 
 
 def leading_role_length(span: Span) -> int:

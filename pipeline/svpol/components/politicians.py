@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple, Union
+from typing import Dict, List, Optional, Set, Tuple, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -312,7 +312,7 @@ class PoliticianEnricher(EntityEnricher):
         if people is None:
             people = [e for e in doc.ents if e.label_ == self.label]
         # surname -> full name as written -> (parties, kb_id) from all of its mentions
-        full: Dict[str, Dict[str, Tuple[set, Optional[str]]]] = {}
+        full: Dict[str, Dict[str, Tuple[Set[str], Optional[str]]]] = {}
         for ent in people:
             if len(ent) >= 2:
                 names = full.setdefault(ent[-1].text, {})
