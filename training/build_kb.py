@@ -59,6 +59,8 @@ REGION_NAMES: Dict[str, str] = {
     "18": "Region Örebro län",
     "23": "Region Jämtland Härjedalen",
 }
+# Municipalities whose official name takes an older genitive of the short name.
+IRREGULAR_MUNICIPALITY_GENITIVES: Dict[str, str] = {"Falun": "Falu"}
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -158,6 +160,12 @@ def build_regions_and_municipalities(data_dir: Path) -> Tuple[List[Authority], D
         row["municipality_name_short"]: (row["municipality_name"], row["municipality_code"])
         for row in _read_csv(data_dir / GEO / "municipalities.csv")
     }
+    # The gazetteer forms every name as the short name's genitive; a few municipalities use an older
+    # genitive ("Falu kommun", not "Faluns kommun"), which is also how texts name them.
+    for short, genitive_form in IRREGULAR_MUNICIPALITY_GENITIVES.items():
+        if short in municipalities:
+            name, code = municipalities[short]
+            municipalities[short] = (f"{genitive_form} {name.split()[-1]}", code)
     return regions, municipalities
 
 

@@ -37,6 +37,7 @@ def kb() -> KnowledgeBase:
         ("Feministiskt initiativ", "FI"), ("Sverigedemokraternas", "SD"), ("Vänsterpartiet", "V"),
         ("Centerpartiets", "C"), ("S", "S"), ("(S)", "S"), ("KD", "KD"), ("Fi", "FI"), ("FP", "L"),
         ("Alliansens", "ALLIANSEN"), ("Tidöpartierna", "TIDO"), ("de rödgröna", "RODGRONA"),
+        ("Landsbygdspartiet oberoende", "LPO"),
     ],
 )
 def test_match_party(kb, surface, party_id):
@@ -90,6 +91,9 @@ def test_party_names_and_alliance_members(kb):
         ("Tekniska nämnden", "Tekniska nämnden", "municipal_body"),
         ("fullmäktige", "Fullmäktige", "municipal_body"), ("Fullmäktiges", "Fullmäktige", "municipal_body"),
         ("Södertäljepolisen", "Södertäljepolisen", "police"), ("Göteborgspolisens", "Göteborgspolisen", "police"),
+        # a municipality's own older genitive; a region's council named with its county
+        ("Falu kommun", "Falu kommun", "municipality"),
+        ("Regionfullmäktige i Blekinge", "Region Blekinge regionfullmäktige", "municipal_body"),
     ],
 )
 def test_match_authority(kb, surface, canonical, kind):

@@ -45,7 +45,7 @@ def _fake_gazetteers(root: Path) -> Path:
         "Provverket": {"esv": {"org_nr": "2021001234", "employees": {"2024": 10}}, "wd": {"id": "Q99"}}}), "utf-8")
     (geo / "municipalities.csv").write_text(
         "municipality_code,municipality_name,municipality_name_short,county_code\n"
-        "0999,Provby kommun,Provby,01\n", "utf-8")
+        "0999,Provby kommun,Provby,01\n2080,Faluns kommun,Falun,01\n", "utf-8")
     (geo / "counties.csv").write_text("county_code,county_name,county_name_short\n01,Provs län,Prov\n", "utf-8")
     return root
 
@@ -58,6 +58,9 @@ def test_build_kb_from_fake_gazetteers(tmp_path):
     assert kb.match_authority("AD") is None  # an ambiguous acronym is dropped
     assert kb.match_authority("Provby kommun").id == "kommun:0999"
     assert kb.match_authority("Region Prov").kind == "region"
+    # the gazetteer's regular genitive corrected where the municipality uses an older one
+    assert kb.match_authority("Falu kommun").canonical == "Falu kommun"
+    assert kb.match_authority("Faluns kommun").id == "kommun:2080"
     assert len(kb.persons_by_name("Greta Prov")) == 2  # two people, one name
     olle = kb.persons_by_name("Olof Olle Exempel")[0]
     assert (olle.kb_id, olle.riksdagen_id) == ("Q13", "0003")

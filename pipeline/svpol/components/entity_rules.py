@@ -67,7 +67,13 @@ _LETTER_LIST_RE = re.compile(
 # ... or joined by plus signs, as coalitions are written: "Majoriteten S+V+MP", "M+KD+L+C".
 _PLUS_LIST_RE = re.compile(rf"(?<![\w(/+-]){_LETTER}(?:\+{_LETTER})+(?![\w)/+-])")
 _BRACKET_ITEM_RE = re.compile(r"[A-Za-zÅÄÖåäö]{1,3}")
-_NAME_BEFORE_RE = re.compile(rf"{_NAME},?\s*$")  # "Anna Berg (c)", "Anna Berg, (c)"
+# "Anna Berg (c)", "Anna Berg, (c)", "Maria Lind och Ingrid Holm, båda (s)"
+_NAME_BEFORE_RE = re.compile(rf"{_NAME},?\s*(?:(?:båda|bägge|alla|samtliga)\s*)?$")
+# An attendance list whose closing brackets were lost in extraction: "Bo Ek, Älvsbyn, (s, ordförande Maj Lind,
+# Piteå, (s Kim Berg": the letters after "(", then a comma, the next name or the end; a name (and a place)
+# before them.
+_OPEN_BRACKET_RE = re.compile(r"\((?P<letters>[A-Za-zÅÄÖåäö]{1,3})(?=,[ \t]|[ \t]+[A-ZÅÄÖ]|[ \t]*$)", re.MULTILINE)
+_NAME_PLACE_BEFORE_RE = re.compile(rf"{_NAME}[ \t]+{_NAME},[ \t]*(?:{_NAME},?[ \t]*)?$")
 _LOWER_LETTERS = rf"(?:{'|'.join(LOWER_CASE_PARTY_LETTERS)})"
 # Party letters after a comma in attendance lists: "Jannike Hillding, M, Ordförande", "Monica Dahlén, S
 # Marcus Danielsson": a first name and a surname, a comma, the letters (checked in the KB), then a
@@ -83,6 +89,16 @@ _NAMED_ASSOCIATION_RE = re.compile(
     r"(?<![\w-])(?:(?:Kommunalförbundet|Samordningsförbundet)(?:[ \t]+Räddningstjänsten)?|Räddningstjänsten)"
     r"[ \t]+(?:(?:Norra|Södra|Östra|Västra|Mellersta|Nordvästra|Sydöstra)[ \t]+[A-ZÅÄÖ][\wåäö]+"
     r"|[A-ZÅÄÖ][\wåäö]+(?:[ \t]+[A-ZÅÄÖ][a-zåäö]+(?<!vägen)(?<!gatan))?)(?![\wåäö-])")
+# A municipal association's own organs (guide: the association is AUTHORITY, and so are its assembly and boards,
+# as a municipality's are): "förbundsfullmäktige", "Förbundsdirektionen", and one span with the association they
+# belong to: "Direktionen för Söderåsens Miljöförbund", "direktionen i Kunskapsförbundet Väst". A federation's
+# board ("förbundsstyrelsen") only where the text speaks of a municipal association: unions and sports
+# federations have boards of that name too.
+_ASSOCIATION_ORGAN_RE = re.compile(
+    r"(?<![\w-])(?P<organ>[Ff]örbunds(?:fullmäktige|direktion|styrelse)(?:n|ns|en|ens|s)?|[Dd]irektionen)"
+    r"(?:[ \t]+(?:för|i)[ \t]+(?P<association>[A-ZÅÄÖ][\wåäö-]*förbund(?:et)?(?:[ \t]+[A-ZÅÄÖ][\wåäö]+){0,2}"
+    r"|[A-ZÅÄÖ][\wåäö]+s[ \t]+[\wåäö]*förbund(?:et)?|Räddningstjänsten(?:[ \t]+[A-ZÅÄÖ][\wåäö]+){1,2}))?"
+    r"(?![\wåäö-])")
 # A government inquiry written with a capital inside a sentence (guide: AUTHORITY): "enligt
 # Skolbiblioteksutredningen". At a sentence start the capital says nothing ("Polisutredningen visade").
 _INQUIRY_RE = re.compile(r"(?<=[\wåäö,;)”\"] )[A-ZÅÄÖ][a-zåäö]{2,}(?:-[a-zåäö]+)?utredning(?:en|ens)(?![\wåäö-])")
@@ -295,6 +311,11 @@ class EntityRules(KBComponent):
                 continue
             for item in items:
                 yield "PARTY", match.start(1) + item.start(), match.start(1) + item.end()
+        if "(" in text:
+            for match in _OPEN_BRACKET_RE.finditer(text):
+                if (not _BRACKET_RE.match(text, match.start()) and kb.match_party(match.group("letters"))
+                        and _NAME_PLACE_BEFORE_RE.search(text, max(0, match.start() - 60), match.start())):
+                    yield "PARTY", match.start("letters"), match.end("letters")
         for regex in (_COMMA_LETTERS_RE, _COLUMN_LETTERS_RE, _COLUMN_LETTERS_BEFORE_RE):
             matches = [(m, kb.match_party(m.group("letters"))) for m in regex.finditer(text)]
             # A list that gives three or more persons a known party after a comma gives a local party's
@@ -316,6 +337,13 @@ class EntityRules(KBComponent):
         if "förbundet" in text or "Räddningstjänsten" in text:
             for match in _NAMED_ASSOCIATION_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()
+        if "irektion" in text or "förbunds" in text.lower():
+            association_text = any(w in text.lower() for w in ("kommunalförbund", "direktion", "förbundsfullmäktige"))
+            for match in _ASSOCIATION_ORGAN_RE.finditer(text):
+                organ = match.group("organ").lower()
+                if match.group("association") or (organ.startswith("förbunds") and (
+                        "styrelse" not in organ or association_text)):
+                    yield "AUTHORITY", match.start(), match.end()
         if "utredning" in text:
             for match in _INQUIRY_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()

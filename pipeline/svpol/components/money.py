@@ -95,6 +95,7 @@ _QUANTITY = (
     rf"|(?P<word>{_alternation(_NUMBER_WORDS)})"
     rf"|(?P<vague>{_alternation(_VAGUE)})"
 )
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 MONEY_RE = re.compile(
     rf"(?<![\w.,])(?:{_QUANTITY})"
     rf"(?:\s*(?P<mult>{_MULT})\.?(?=\s))?"
@@ -295,6 +296,11 @@ def _coordinated(text: str, start: int, number: Optional[str], value: MoneyValue
         end = start + before.start("num")
 
 
+def _is_year_before_amount(first: str, second: str) -> bool:
+    """Whether the "range" ``first``–``second`` is a year and a smaller number: a list item's year and its amount."""
+    return bool(_YEAR_RE.fullmatch(first)) and _parse_number(first) > _parse_number(second)
+
+
 def _overlaps(found: List[Tuple[int, int, MoneyValue]], start: int, end: int) -> bool:
     """Whether ``start:end`` overlaps an amount already ``found``."""
     return any(s < end and start < e for s, e, _ in found)
@@ -317,6 +323,11 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
 
     if _may_hold_money(text):
         for m in MONEY_RE.finditer(text):
+            if m.group("num2") and _is_year_before_amount(m.group("num"), m.group("num2")):
+                # "2024 – 769 miljoner kronor": a year, a dash, then the year's amount (no range)
+                m = MONEY_RE.match(text, m.start("num2"))
+                if m is None:
+                    continue
             if m.group("pcur") or m.group("num2"):
                 found.append((m.start(), m.end(), _value(m)))
             else:

@@ -54,6 +54,7 @@ from .structure_patterns import ROLE_RE
 PERSON = "PERSON"
 PARTY = "PARTY"
 LOC = "LOC"
+ORG = "ORG"
 # "(M)", "(fp)", "(-)" right after the place of "Anna Berg i Luleå (M)".
 _PARTY_BRACKET_RE = re.compile(r"\(\s*(?:[A-Za-zÅÄÖåäö]{1,3}|-)\s*\)")
 _LETTERS_RE = re.compile(r"[A-ZÅÄÖ]{1,3}")
@@ -63,6 +64,11 @@ _NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
 _COLUMN_NAME_RE = re.compile(
     rf"(?<![\w-])(?P<letters>[A-ZÅÄÖ][A-Za-zåäö]{{0,2}}|[A-ZÅÄÖ]{{2,4}})[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,2}})"
     r"(?=[ \t]+(?:[XxI-]|\d+)(?![\w,.])|[ \t]*(?:\n|$))")
+# ... and with the letters after the name, between a count or presence mark and the next one: "1 Angelica Rage S
+# X Karin Andersson M X Tjg", where the second column's names follow the first column's mark.
+_COLUMN_NAME_AFTER_RE = re.compile(
+    rf"(?<![\w-])(?:[XxI]|\d+|Tjg)[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,2}})[ \t]+"
+    r"(?P<letters>[A-ZÅÄÖ][A-Za-zåäö]{0,2}|[A-ZÅÄÖ]{2,4})(?=[ \t]+[XxI](?![\w,.]))")
 # The national parties' letters in capitals ("S", "M", "KD"): tagged PARTY when they stand before a name.
 _NATIONAL_LETTERS = frozenset(letters for party in default_parties() for letters in party.letters if letters.isupper())
 # "(ALT)", "(FiA)", "(K)" right after a person: the letters of a local party.
@@ -86,7 +92,7 @@ _FORM_WORDS = frozenset((
     "Vakant", "Övrig", "Övriga", "Förste", "Andre", "Sid", "Sida", "Motion", "Interpellation", "Information",
     "Ajournering", "Ärendelista", "Föredragningslista", "Dagordning", "Bevis", "Justeringen", "Tillkännages",
     "Tjänstemän", "Tjänstepersoner",
-    "Internremiss",
+    "Internremiss", "Namn",
     "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag"))
 # A presence mark after a name in an attendance column ("Peter Roslund X", "Gunnar Selberg I").
 _PRESENCE_MARKS = frozenset({"X", "x", "I"})
@@ -186,6 +192,15 @@ def _is_next_genitive(token: Token, vocab: Optional[Vocab]) -> bool:
 def _is_place_not_name(token: Token) -> bool:
     """Whether ``token`` names a municipality and is neither a first name nor a knowledge-base surname."""
     return is_municipality(token.text) and not _is_known_name(token.text)
+
+
+def _is_place_then_person(ent: Span) -> bool:
+    """Whether ``ent`` is a municipality, a first name and a surname, then party letters in brackets
+    (``Malmö Anna Berg (S)`` in a member list)."""
+    doc = ent.doc
+    return (len(ent) in (3, 4) and _is_place_not_name(ent[0]) and is_first_name(ent[1].text)
+            and all(t.is_title for t in ent[1:]) and ent.end + 2 < len(doc) and doc[ent.end].text == "("
+            and doc[ent.end + 2].text == ")")
 
 
 def leading_role_length(span: Span) -> int:
@@ -358,6 +373,11 @@ class PersonSpans:
         letters: List[Span] = []  # party letters in front of a name
         places: List[Span] = []  # a place after a name
         for ent in ents:
+            if ent.label_ in (ORG, LOC) and _is_place_then_person(ent):
+                # "Malmö Anna Berg (S)" read as one organisation or place: the place, then the member
+                places.append(Span(doc, ent.start, ent.start + 1, LOC))
+                ent = Span(doc, ent.start + 1, ent.end, PERSON)
+                changed = True
             if ent.label_ != PERSON:
                 repaired.append(ent)
                 continue
@@ -376,6 +396,10 @@ class PersonSpans:
                         and not any(is_first_name(t.text) for t in ent[start + 1:end - 1])):
                     end -= 1
                     places.append(Span(doc, ent.start + end, ent.start + end + 1, LOC))
+                # a member list's place before the name: "Eslöv Björn Gudmundsson (S), Malmö Anna Berg (S)"
+                if end - start > 2 and _is_place_not_name(ent[start]) and is_first_name(ent[start + 1].text):
+                    places.append(Span(doc, ent.start + start, ent.start + start + 1, LOC))
+                    start += 1
                 # "Fredrik Löfqvist Administrativ chef": the office's first word, capitalised in a column
                 if (end == len(ent) and end - start > 2 and ent.end < len(doc) and ROLE_RE.fullmatch(doc[ent.end].text)
                         and ent[end - 1].is_title and self.vocab is not None
@@ -431,7 +455,7 @@ class PersonSpans:
         party_tokens = {e.start for e in ents if e.label_ == PARTY and len(e) == 1}
         others = {i for e in ents if e.label_ != PERSON for i in range(e.start, e.end)}
         names = []
-        for match in _COLUMN_NAME_RE.finditer(text):
+        for match in (*_COLUMN_NAME_RE.finditer(text), *_COLUMN_NAME_AFTER_RE.finditer(text)):
             letters = doc.char_span(match.start("letters"), match.end("letters"))
             name = doc.char_span(match.start("name"), match.end("name"), label=PERSON)
             office = leading_role_length(name) if name is not None else 0

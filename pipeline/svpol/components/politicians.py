@@ -40,7 +40,15 @@ if not Doc.has_extension("date"):
     Doc.set_extension("date", default=None)
 
 # "(S)", " m.fl. (M)", "(-)", "(båda L)" right after the name, also after a comma ("Rune Berg, (c)").
-_PARTY_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:m\.\s?fl\.?\s*)?\(\s*(?:(?:båda|bägge|alla|samtliga)\s+)?(?P<party>[^()\n]{1,25}?)\s*\)")
+# The shared word may stand before the bracket: "Lars Ek, alla (c)".
+_SHARED = r"(?:båda|bägge|alla|samtliga)"
+_PARTY_AFTER_RE = re.compile(
+    rf"\s*(?:,\s*)?(?:m\.\s?fl\.?\s*)?(?:{_SHARED}\s*)?\(\s*(?:{_SHARED}\s+)?(?P<party>[^()\n]{{1,25}}?)\s*\)")
+# A place between the name and its letters, the bracket maybe left open by extraction: "Bo Ek, Älvsbyn, (s,
+# ordförande", "Eva Lind, Luleå (mp, tjg ers" (taken only where the letters are a PARTY entity).
+_PLACE_THEN_PARTY_RE = re.compile(
+    r",[ \t]*(?:[A-ZÅÄÖ][\wåäö-]+,?[ \t]*)?\((?P<party>[A-Za-zÅÄÖåäö]{1,3})(?=\)|,[ \t]|[ \t]+[A-ZÅÄÖ]|[ \t]*$)",
+    re.MULTILINE)
 # "Anna Berg, M, ordförande", "Karl Lauri, Vänsterpartiet": party letters or a party's name after a comma
 # (taken only where they are a PARTY entity).
 _PARTY_COMMA_RE = re.compile(
@@ -58,7 +66,7 @@ def _is_party_entity(doc: Doc, start: int, end: int) -> bool:
 
 # "A, B och C (alla M)": the names before a shared bracket are joined by these.
 _LIST_JOINERS = frozenset({",", "och", "samt", "&"})
-_SHARED_BRACKET_RE = re.compile(r"\s*\(\s*(?:båda|bägge|alla|samtliga)\s+")
+_SHARED_BRACKET_RE = re.compile(rf"\s*(?:,\s*)?(?:{_SHARED}\s*\(|\(\s*{_SHARED}\s+)")
 # Offices in base form; the patterns accept the definite form and capitals.
 _ROLE_WORDS = (
     r"(?:(?:förste|andre|1:e|2:e)\s+)?vice\s+ordförande",
@@ -152,7 +160,7 @@ class PoliticianEnricher(EntityEnricher):
         match = (_PARTY_AFTER_RE.match(text, ent.end_char, ent.end_char + self.window)
                  or _ROLE_THEN_PARTY_RE.match(text, ent.end_char, ent.end_char + self.window))
         if not match:
-            match = _PARTY_COMMA_RE.match(text, ent.end_char)
+            match = _PARTY_COMMA_RE.match(text, ent.end_char) or _PLACE_THEN_PARTY_RE.match(text, ent.end_char)
             if not match or not _is_party_entity(ent.doc, match.start("party"), match.end("party")):
                 return None
         return self._letters_party(ent.doc, match.group("party"), match.start("party"), match.end("party"))

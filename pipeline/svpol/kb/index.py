@@ -7,13 +7,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
-from .body_patterns import match_body_pattern
+from .body_patterns import body_base, match_body_pattern
 from .local_persons import read_persons_csv
 from .normalize import DateLike, norm_name
 from .records import Authority, Party, Person
 from .storage import KB_PARTS, KBData, read_kb, write_kb
 
 # "Länsstyrelsen i Västerbotten", "länsstyrelsen i Västra Götaland": a county board without "län".
+# A region's own body named with its county: "Regionfullmäktige i Blekinge", "regionstyrelsen i Västerbotten".
+_REGION_BODY_IN_COUNTY_RE = re.compile(
+    r"(?P<body>[Rr]egion(?:fullmäktige|styrelsen?|styrelsens|fullmäktiges))"
+    r" i (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)")
 _COUNTY_BOARD_WITHOUT_LAN_RE = re.compile(r"[Ll]änsstyrelsen i (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)")
 
 
@@ -53,6 +57,9 @@ class KnowledgeBase:
                 self._authority_acronyms.setdefault(acro, auth)
         # Municipality short names, lower-cased: "stockholm" -> (canonical, code)
         self._municipality_short = {norm_name(k): v for k, v in self.municipalities.items()}
+        # The name's own genitive where it is not the short name's ("Falu kommun" of Falun).
+        for name, code in list(self._municipality_short.values()):
+            self._municipality_short.setdefault(norm_name(name.rsplit(" ", 1)[0]), (name, code))
         self._person_names: Dict[str, List[Person]] = {}
         for person in self.persons.values():
             self._index_person(person)
@@ -122,6 +129,11 @@ class KnowledgeBase:
                 found = self._authority_names.get(norm_name(f"Länsstyrelsen i {full}"))
                 if found:
                     return found
+        in_county = _REGION_BODY_IN_COUNTY_RE.fullmatch(text)
+        if in_county:
+            region = self._authority_names.get(norm_name(f"Region {in_county.group('county')}"))
+            if region is not None and region.kind == "region":
+                return Authority(f"{region.canonical} {body_base(in_county.group('body'))}", "municipal_body")
         return match_body_pattern(text, self._municipality)
 
     def municipality(self, name: str) -> Optional[Tuple[str, str]]:

@@ -48,6 +48,8 @@ _PARTY_TABLE: Tuple[Tuple[str, str, str, Tuple[str, ...], Tuple[str, ...], Optio
     ("MP", "Miljöpartiet de gröna", "Miljöpartiet", ("Miljöpartiet de Gröna",), ("MP", "Mp", "mp"), "Q213451"),
     ("SD", "Sverigedemokraterna", "Sverigedemokraterna", (), ("SD", "Sd", "sd"), "Q504069"),
     ("FI", "Feministiskt initiativ", "Feministiskt initiativ", (), ("Fi", "FI", "fi"), None),
+    ("LPO", "Landsbygdspartiet oberoende", "Landsbygdspartiet oberoende", ("Landsbygdspartiet Oberoende",),
+     ("LPo", "LPO"), None),
 )
 
 # Everyday plural names are definite forms; their genitives end in -nas/-ets.

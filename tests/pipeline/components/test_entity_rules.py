@@ -424,3 +424,26 @@ def test_a_decision_opened_by_the_councils_short_form_and_its_committees(nlp):
     assert [text for text, label in ents(doc) if label == "AUTHORITY"] == [
         "personal- och förhandlingsutskottet", "valberedningen"]
     assert ents(nlp("Partiets valberedning föreslår en ny ordförande.")) == []
+
+
+def test_a_municipal_associations_organs_and_a_regions_council_named_by_its_county(nlp):
+    doc = nlp("Förbundsdirektionen för Fyrbodals kommunalförbund sammanträdde. Förbundsdirektionen beslutade "
+              "att föreslå förbundsfullmäktige en ny budget.")
+    assert ents(doc) == [("Förbundsdirektionen för Fyrbodals kommunalförbund", "AUTHORITY"),
+                         ("Förbundsdirektionen", "AUTHORITY"), ("förbundsfullmäktige", "AUTHORITY")]
+    doc = nlp("Organ: Direktionen för Söderåsens Miljöförbund. Om direktionen i Kunskapsförbundet Väst ska beviljas "
+              "ansvarsfrihet.")
+    assert ents(doc) == [("Direktionen för Söderåsens Miljöförbund", "AUTHORITY"),
+                         ("direktionen i Kunskapsförbundet Väst", "AUTHORITY")]
+    # a federation's board only where the text speaks of a municipal association
+    assert ents(nlp("Förbundsstyrelsen i facket beslutade.")) == []
+    assert ents(nlp("Regionfullmäktige i Blekinge beslutade om budgeten.")) == [
+        ("Regionfullmäktige i Blekinge", "AUTHORITY")]
+
+
+def test_party_letters_whose_closing_bracket_was_lost(nlp):
+    doc = nlp("Beslutande Bo Johansson, Älvsbyn, (s, ordförande Maj Lindström, Piteå, (s Eva Eriksson, Luleå (mp, "
+              "tjg ers Jan Larsson, (v")
+    assert [text for text, label in ents(doc) if label == "PARTY"] == ["s", "s", "mp", "v"]
+    # a page reference is no party
+    assert [label for _, label in ents(nlp("Se protokollet (s. 4) och bilagan (s 12)."))].count("PARTY") == 0

@@ -242,3 +242,10 @@ def test_a_forecast_list_of_board_results():
         ("21:75 kr", 21.75), ("22:25 kr", 22.25), ("11, 6 miljoner kronor", 1.16e7)]
     text = "Nämnden fick 300 000 kronor för 2019 utöver de redan avsatta 400 000 i budgeten."
     assert [text[s:e] for s, e, _ in find_money(text)] == ["300 000 kronor", "400 000"]
+
+
+def test_a_year_and_a_dash_before_an_amount_is_no_range():
+    # a plan's years with their amounts; a range of two numbers rising stays one vague amount
+    text = "Ramen är: • 2024 – 769 miljoner kronor • 2025 – 775,2 miljoner kronor. Priset 2000–2500 kronor."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("769 miljoner kronor", 7.69e8), ("775,2 miljoner kronor", 7.752e8), ("2000–2500 kronor", None)]

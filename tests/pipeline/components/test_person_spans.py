@@ -1,5 +1,7 @@
 """svpol_person_spans: titles out of PERSON spans, the Riksdag's place suffix in."""
 
+import re
+
 import numpy
 import spacy
 from model_fixtures import entity_doc
@@ -213,3 +215,36 @@ def test_a_signatures_place_after_the_name_is_a_place():
         ("Helen Nilsson", "PERSON"), ("Vimmerby", "LOC")]
     # not in a run of names, and not after a first name alone
     assert _run("Justerare Per Vimmerby 2 september", [("Per Vimmerby", "PERSON")]) == [("Per Vimmerby", "PERSON")]
+
+
+def _run_in_order(text, spans):
+    """As _run, each span searched after the one before (letters written more than once)."""
+    nlp = spacy.blank("sv")
+    component = nlp.add_pipe("svpol_person_spans")
+    doc, ents, cursor = nlp.make_doc(text), [], 0
+    for substring, label in spans:
+        cursor = re.compile(rf"(?<!\w){re.escape(substring)}(?!\w)").search(text, cursor).start()
+        ents.append(doc.char_span(cursor, cursor + len(substring), label=label))
+        cursor += len(substring)
+    doc.set_ents(ents, default="outside")
+    return [(e.text, e.label_) for e in component(doc).ents]
+
+
+def test_a_member_lists_place_before_the_name_is_a_place():
+    text = "Ledamöter: Eslöv Björn Gudmundsson (S), Malmö Anna Bengtsdotter (S), Per Kvist (M)"
+    got = _run_in_order(text, [("Eslöv Björn Gudmundsson", "PERSON"), ("S", "PARTY"),
+                               ("Malmö Anna Bengtsdotter", "ORG"), ("S", "PARTY"), ("Per Kvist", "PERSON"),
+                               ("M", "PARTY")])
+    assert got == [("Eslöv", "LOC"), ("Björn Gudmundsson", "PERSON"), ("S", "PARTY"), ("Malmö", "LOC"),
+                   ("Anna Bengtsdotter", "PERSON"), ("S", "PARTY"), ("Per Kvist", "PERSON"), ("M", "PARTY")]
+    # a form label before the name goes too
+    assert _run("Ersättare Namn Curt Gustavsson (S)", [("Namn Curt Gustavsson", "PERSON"), ("S", "PARTY")]) == [
+        ("Curt Gustavsson", "PERSON"), ("S", "PARTY")]
+
+
+def test_column_names_with_the_letters_after_them():
+    text = "Ledamöter Nv Ersättare Nv 1 Angelica Rage S X Karin Andersson M X Tjg 2 Per Lawén S X Bertil Bohm M X"
+    got = _run_in_order(text, [("Angelica Rage", "PERSON"), ("S", "PARTY"), ("M", "PARTY"), ("Per Lawén", "PERSON"),
+                               ("S", "PARTY"), ("M", "PARTY")])
+    assert got == [("Angelica Rage", "PERSON"), ("S", "PARTY"), ("Karin Andersson", "PERSON"), ("M", "PARTY"),
+                   ("Per Lawén", "PERSON"), ("S", "PARTY"), ("Bertil Bohm", "PERSON"), ("M", "PARTY")]

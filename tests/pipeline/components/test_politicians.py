@@ -269,3 +269,29 @@ def test_party_in_brackets_after_a_comma(nlp):
     got = annotate(nlp, "Beslutande Rune Berg, (c), ordförande Dan Ek, (s) Åsa Lind, (m)", ["Rune Berg", "Dan Ek", "Åsa Lind"])
     assert {name: value[0] for name, value in got.items()} == {"Rune Berg": "C", "Dan Ek": "S", "Åsa Lind": "M"}
     assert got["Rune Berg"][1] == "ordförande"
+
+
+def test_a_shared_word_before_the_bracket_and_a_place_before_the_letters():
+    from svpol.tokenizer import blank
+
+    nlp = blank()
+    component = nlp.add_pipe("svpol_politicians")
+    text = ("Motion från Anna Berg, Per Ek och Lisa Holm, alla (c) samt Olle Lind och Eva Ström, båda (s). "
+            "Beslutande Bo Johansson, Älvsbyn, (s, ordförande Maj Lind, Piteå, (m Kim Ek, Luleå (mp, tjg ers "
+            "Nils Ro, Boden.")
+    doc = nlp.make_doc(text)
+    names = ("Anna Berg", "Per Ek", "Lisa Holm", "Olle Lind", "Eva Ström", "Bo Johansson", "Maj Lind", "Kim Ek",
+             "Nils Ro")
+    spans, cursor = [], 0
+    for name, label in [(n, "PERSON") for n in names[:5]] + [
+            ("Bo Johansson", "PERSON"), ("(s", "PARTY"), ("Maj Lind", "PERSON"), ("(m", "PARTY"),
+            ("Kim Ek", "PERSON"), ("(mp", "PARTY"), ("Nils Ro", "PERSON")]:
+        cursor = text.index(name, cursor)
+        start = cursor + 1 if name.startswith("(") else cursor  # the letters inside their bracket
+        spans.append(doc.char_span(start, cursor + len(name), label=label))
+        cursor += len(name)
+    doc.ents = spans
+    doc = component(doc)
+    assert {e.text: e._.party for e in doc.ents if e.label_ == "PERSON"} == {
+        "Anna Berg": "C", "Per Ek": "C", "Lisa Holm": "C", "Olle Lind": "S", "Eva Ström": "S", "Bo Johansson": "S",
+        "Maj Lind": "M", "Kim Ek": "MP", "Nils Ro": None}
