@@ -109,7 +109,8 @@ class TextTopicModel:
             if len(self._rows) > _ROW_CACHE:
                 self._rows.clear()
             # get_string_id hashes without adding the word to the string store (no growth in long jobs).
-            row = -1 if word in STOP_WORDS else int(self.vocab.vectors.find(key=get_string_id(word)))
+            # key2row directly: Vectors.find asks for the array module on every call (most of the time here).
+            row = -1 if word in STOP_WORDS else int(self.vocab.vectors.key2row.get(get_string_id(word), -1))
             self._rows[word] = row
         return row
 
