@@ -18,3 +18,8 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Remember ``text`` as ``doc``'s text: the tokenizer knows it, so no component needs to rebuild it."""
+    _TEXTS[doc] = text

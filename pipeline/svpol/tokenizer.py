@@ -43,6 +43,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
+from .doc_cache import remember_text
+
 # v2: a dash or slash between a word and a capitalised word ("Malmö–Lund", "Göteborg/Borås").
 _NAME_RANGE_INFIX = r"(?<=[\wåäöÅÄÖ])[–—/](?=[A-ZÅÄÖ])"
 # Money units written straight after a number ("5mnkr", "12MSEK").
@@ -83,6 +85,7 @@ class SvpolTokenizer:
     def __call__(self, text: str) -> Doc:
         """Tokenize ``text`` into a Doc."""
         doc = self.inner(text)
+        remember_text(doc, text)  # a Doc's text is its input, also after the merges and splits below
         if _SPACED_NUMBER.search(text):  # the doc's text is the input: only look for numbers where there are some
             merge_spaced_numbers(doc)
         if _SENTENCE_FINAL_UNIT in text:

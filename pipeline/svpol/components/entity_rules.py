@@ -115,8 +115,9 @@ _COLUMN_LETTERS_RE = re.compile(
 _COLUMN_LABELS = ("närvaro", "ledamöter", "ersättare", "närvarande", "beslutande")
 _PRESENCE_MARK = r"[ \t][XxI-]"
 _COLUMN_LETTERS_BEFORE_RE = re.compile(
-    # one look-behind per label: Python's need a fixed width
-    rf"(?:(?<![^\n])|(?<=\d[ \t])|(?<={_PRESENCE_MARK}[ \t])"
+    # one look-behind per label: Python's need a fixed width; a capital first, which most positions fail at
+    # before the look-behinds are tried (same matches, several times faster)
+    rf"(?=[A-ZÅÄÖ])(?:(?<![^\n])|(?<=\d[ \t])|(?<={_PRESENCE_MARK}[ \t])"
     + "".join(rf"|(?<=(?i:{label})[ \t])" for label in _COLUMN_LABELS) + ")"
     rf"(?P<letters>{_LETTER}|[A-ZÅÄÖ]{{2,4}})[ \t]+{_NAME}[ \t]+{_NAME}")
 _COLUMN_MARK_BEFORE_RE = re.compile(rf"(?:{_PRESENCE_MARK}|(?i:{'|'.join(_COLUMN_LABELS)}))[ \t]$")

@@ -316,6 +316,8 @@ class OrgNames(NameList):
         forms = {doc[ent.end + 1].text: ent.label_ for ent in doc.ents
                  if ent.label_ in _SHORT_FORM_LABELS and ent.end + 2 < tokens and doc[ent.end].text == "("
                  and doc[ent.end + 2].text == ")" and _SHORT_FORM_RE.fullmatch(doc[ent.end + 1].text)}
+        if not forms:  # most docs: no need to walk the tokens
+            return []
         return [Span(doc, i, i + 1, label=forms[doc[i].text]) for i in range(tokens) if doc[i].text in forms]
 
     def find(self, doc: Doc) -> List[Span]:
