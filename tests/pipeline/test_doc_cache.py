@@ -25,3 +25,12 @@ def test_the_text_goes_with_the_doc():
     del doc
     gc.collect()
     assert len(_TEXTS) == before - 1
+
+
+def test_the_svpol_tokenizer_hands_over_its_input():
+    from svpol.tokenizer import blank
+
+    text = "Anslaget är 1 200 000 kr. Sedan  beslutade\n\nnämnden."
+    doc = blank()(text)  # spaced thousands merged, "kr." split at the sentence's end
+    assert doc in _TEXTS and _TEXTS[doc] == text == doc.text
+    assert doc_text(doc) is _TEXTS[doc]
