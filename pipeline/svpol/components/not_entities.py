@@ -48,12 +48,21 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     "Miljöpartister", "Liberaler",
     # an abbreviation opening a sentence ("Pga. pandemin ...")
     "Pga",
+    # the municipality's auditors, a function of the council rather than a named body (annotators never tag it)
+    "Kommunens revisorer", "kommunens revisorer",
 )
+# A file's size in a list of documents ("(pdf, 778,13 KB)"): KB is no library there.
+_SIZE_UNITS = frozenset({"KB", "kB", "MB", "GB"})
 # Inhabitants of a place ("Borlängebor", "Järfällaborna") are people, not a place or a person's name.
 _INHABITANTS_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö-]{2,}bo(?:r|rna|rnas|rs)")
 # "2013/14:138", "1997/98:161": the number of a Riksdag document.
 _DOCUMENT_NUMBER_RE = re.compile(r"\d{4}/\d{2}:\d+")
 TITLE_WORD_LABELS = frozenset({"PERSON", "ORG", "LOC"})
+
+
+def _is_size_unit(ent: Span) -> bool:
+    """Whether ``ent`` is a unit of a file's size after its number ("778,13 KB")."""
+    return ent.text in _SIZE_UNITS and ent.start > 0 and ent.doc[ent.start - 1].like_num
 
 
 class NotEntities:
@@ -95,7 +104,7 @@ class NotEntities:
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token
         kept = [ent for ent in ents if not self.is_not_entity(ent.text)
-                and not (self.title_words and self.is_title_word(ent))]
+                and not (self.title_words and self.is_title_word(ent)) and not _is_size_unit(ent)]
         unparsed = {(ent.start_char, ent.end_char) for ent in kept
                     if ent.label_ == MONEY_LABEL and parse_money_entity(ent.text) is NO_MONEY}
         if unparsed:

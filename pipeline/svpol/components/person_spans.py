@@ -92,7 +92,7 @@ _FORM_WORDS = frozenset((
     "Vakant", "Övrig", "Övriga", "Förste", "Andre", "Sid", "Sida", "Motion", "Interpellation", "Information",
     "Ajournering", "Ärendelista", "Föredragningslista", "Dagordning", "Bevis", "Justeringen", "Tillkännages",
     "Tjänstemän", "Tjänstepersoner",
-    "Internremiss", "Namn",
+    "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Protokollsjustering", "Närvarorätt",
     "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag"))
 # A presence mark after a name in an attendance column ("Peter Roslund X", "Gunnar Selberg I").
 _PRESENCE_MARKS = frozenset({"X", "x", "I"})
@@ -364,8 +364,9 @@ class PersonSpans:
         kept = [e for e in ents if e.label_ != PERSON or not all(t.text.isupper() and len(t.text) <= 2 for t in e)]
         changed = len(kept) < len(ents)
         ents = kept
-        if self.vocab is not None and self.vocab.vectors.shape[0]:
-            full_names = {e[-1].text for e in ents if e.label_ == PERSON and len(e) >= 2}
+        with_vectors = self.vocab is not None and self.vocab.vectors.shape[0] > 0
+        full_names = {e[-1].text for e in ents if e.label_ == PERSON and len(e) >= 2}
+        if with_vectors:
             kept = [e for e in ents if e.label_ != PERSON or not _ordinary_words_only(e, self.vocab, full_names)]
             changed = changed or len(kept) < len(ents)
             ents = kept
@@ -405,7 +406,10 @@ class PersonSpans:
                         and ent[end - 1].is_title and self.vocab is not None
                         and self.vocab.has_vector(ent[end - 1].text.lower()) and not is_first_name(ent[end - 1].text)):
                     start, end = _form_edges(ent, start, end - 1)
-            if start >= end:
+            if start >= end or ((start, end) != (0, len(ent)) and with_vectors and _ordinary_words_only(
+                    ent[start:end], self.vocab, {e[-1].text for e in ents if e.label_ == PERSON and len(e) >= 2
+                                                 and e is not ent})):
+                # nothing left, or only ordinary words once the form's labels are off ("Ang Inköp")
                 changed = True
                 continue
             if (start, end) != (0, len(ent)):
