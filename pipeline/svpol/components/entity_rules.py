@@ -120,6 +120,12 @@ _COLUMN_LETTERS_BEFORE_RE = re.compile(
     rf"(?=[A-ZÅÄÖ])(?:(?<![^\n])|(?<=\d[ \t])|(?<={_PRESENCE_MARK}[ \t])"
     + "".join(rf"|(?<=(?i:{label})[ \t])" for label in _COLUMN_LABELS) + ")"
     rf"(?P<letters>{_LETTER}|[A-ZÅÄÖ]{{2,4}})[ \t]+{_NAME}[ \t]+{_NAME}")
+# ... and in lower case, as some attendance lists write them: "Parti Namn s Björn Jönsson fp Örjan Ulfshagen m
+# Krister Klyft": national letters in lower case before a first name and a surname, taken where a list holds
+# three or more of them (a single "s Anna Berg" in running text is too often something else).
+_LOWER_COLUMN_LETTERS_RE = re.compile(
+    rf"(?<![\w.,(/+-])(?P<letters>{_LOWER_LETTERS})[ \t]+{_NAME}[ \t]+{_NAME}")
+_LOWER_COLUMN_MIN = 3
 _COLUMN_MARK_BEFORE_RE = re.compile(rf"(?:{_PRESENCE_MARK}|(?i:{'|'.join(_COLUMN_LABELS)}))[ \t]$")
 
 
@@ -329,6 +335,10 @@ class EntityRules(KBComponent):
                         text, start, letters) and not kb.match_authority(letters)) or (
                         comma_list and letters.isupper() and len(letters) > 1 and not kb.match_authority(letters)):
                     yield "PARTY", start, match.end("letters")
+        lower_column = list(_LOWER_COLUMN_LETTERS_RE.finditer(text))
+        if len(lower_column) >= _LOWER_COLUMN_MIN:
+            for match in lower_column:
+                yield "PARTY", match.start("letters"), match.end("letters")
         for match in _LOCAL_PARTY_RE.finditer(text):
             yield "PARTY", match.start(), match.end()
         if "alliansen" in text:

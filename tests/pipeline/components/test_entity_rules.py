@@ -447,3 +447,10 @@ def test_party_letters_whose_closing_bracket_was_lost(nlp):
     assert [text for text, label in ents(doc) if label == "PARTY"] == ["s", "s", "mp", "v"]
     # a page reference is no party
     assert [label for _, label in ents(nlp("Se protokollet (s. 4) och bilagan (s 12)."))].count("PARTY") == 0
+
+
+def test_lower_case_party_letters_before_the_names_of_an_attendance_list(nlp):
+    doc = nlp("Beslutande Parti Namn s Björn Jönsson fp Örjan Ulfshagen m Krister Klyft s Lars Schultz")
+    assert [text for text, label in ents(doc) if label == "PARTY"] == ["s", "fp", "m", "s"]
+    # one such pair in running text is no list
+    assert [label for _, label in ents(nlp("Hon sa s Björn Jönsson och gick."))].count("PARTY") == 0

@@ -97,3 +97,14 @@ def test_an_office_alone_is_no_entity():
     doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 4, "ORG"), Span(doc, 6, 8, "PERSON"), Span(doc, 9, 10, "AUTHORITY")]
     doc = NotEntities("not_entities")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Marie Hillman", "PERSON"), ("Bo Ek", "PERSON")]
+
+
+def test_a_files_size_unit_and_the_municipalitys_auditors_are_no_entities():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    text = "Motion (pdf, 778,13 KB). Kommunens revisorer granskar. KB digitaliserar tidningar."
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, 5, 6, "AUTHORITY"), Span(doc, 8, 10, "AUTHORITY"), Span(doc, 12, 13, "AUTHORITY")]
+    doc = nlp.get_pipe("svpol_not_entities")(doc)
+    # the library named by its acronym stays
+    assert [(e.text, e.start) for e in doc.ents] == [("KB", 12)]

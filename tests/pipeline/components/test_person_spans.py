@@ -248,3 +248,9 @@ def test_column_names_with_the_letters_after_them():
                                ("S", "PARTY"), ("M", "PARTY")])
     assert got == [("Angelica Rage", "PERSON"), ("S", "PARTY"), ("Karin Andersson", "PERSON"), ("M", "PARTY"),
                    ("Per Lawén", "PERSON"), ("S", "PARTY"), ("Bertil Bohm", "PERSON"), ("M", "PARTY")]
+
+
+def test_a_person_of_ordinary_words_once_the_form_label_is_off_goes():
+    text = "Ärenden: Ang Inköp av fastigheter. Ang Anna Berg"
+    got = _run_with_vectors(text, [("Ang Inköp", "PERSON"), ("Ang Anna Berg", "PERSON")], ["inköp"])
+    assert got == [("Anna Berg", "PERSON")]
