@@ -72,8 +72,9 @@ _NAME_BEFORE_RE = re.compile(rf"{_NAME},?\s*(?:(?:båda|bägge|alla|samtliga)\s*
 # An attendance list whose closing brackets were lost in extraction: "Bo Ek, Älvsbyn, (s, ordförande Maj Lind,
 # Piteå, (s Kim Berg": the letters after "(", then a comma, the next name or the end; a name (and a place)
 # before them.
-_OPEN_BRACKET_RE = re.compile(r"\((?P<letters>[A-Za-zÅÄÖåäö]{1,3})(?=,[ \t]|[ \t]+[A-ZÅÄÖ]|[ \t]*$)", re.MULTILINE)
-_NAME_PLACE_BEFORE_RE = re.compile(rf"{_NAME}[ \t]+{_NAME},[ \t]*(?:{_NAME},?[ \t]*)?$")
+# The next bracket may follow: "Per Svensson (S (deltar på distans)".
+_OPEN_BRACKET_RE = re.compile(r"\((?P<letters>[A-Za-zÅÄÖåäö]{1,3})(?=,[ \t]|[ \t]+[A-ZÅÄÖ(]|[ \t]*$)", re.MULTILINE)
+_NAME_PLACE_BEFORE_RE = re.compile(rf"{_NAME}[ \t]+{_NAME}(?:,[ \t]*(?:{_NAME},?[ \t]*)?|[ \t]*)$")
 _LOWER_LETTERS = rf"(?:{'|'.join(LOWER_CASE_PARTY_LETTERS)})"
 # Party letters after a comma in attendance lists: "Jannike Hillding, M, Ordförande", "Monica Dahlén, S
 # Marcus Danielsson": a first name and a surname, a comma, the letters (checked in the KB), then a
@@ -103,10 +104,12 @@ _ASSOCIATION_ORGAN_RE = re.compile(
 # Skolbiblioteksutredningen". At a sentence start the capital says nothing ("Polisutredningen visade").
 _INQUIRY_RE = re.compile(r"(?<=[\wåäö,;)”\"] )[A-ZÅÄÖ][a-zåäö]{2,}(?:-[a-zåäö]+)?utredning(?:en|ens)(?![\wåäö-])")
 # Party letters in a column after the name, no punctuation: "Lars Edqvist MP Bo Svensson MP": a first name
-# and a surname, the letters (checked in the KB), then the next capitalised word, a number or the line's end.
+# and a surname, the letters (checked in the KB), then the next capitalised word, a number or the line's end,
+# or in running text what the person says or does ("Anders Jansson M vill avslå").
 # A two-letter party in lower case may end the sentence too: "berättar nämndordförande Anna Yngvesson kd."
+_SAYING_VERBS = r"(?:som|vill|har|är|yrkar|anser|menar|säger|föreslår)"
 _COLUMN_LETTERS_RE = re.compile(
-    rf"{_NAME}[ \t]+{_NAME}[ \t]+(?P<letters>{_LETTER}(?=[ \t]+[A-ZÅÄÖ\d]|[ \t]*(?:\n|$))"
+    rf"{_NAME}[ \t]+{_NAME}[ \t]+(?P<letters>{_LETTER}(?=[ \t]+(?:[A-ZÅÄÖ\d]|{_SAYING_VERBS}\b)|[ \t]*(?:\n|$))"
     r"|(?:kd|mp|sd|fp)(?=[ \t]+[A-ZÅÄÖ\d]|[.,;]?(?:\s|$)))")
 # Party letters in a column before the name: "Närvaro S Bengt Ek 1 C Kjell Al 1": the letters at a line's
 # start, after a count or presence mark (X, I, -), or after an attendance label, then a first name and a surname.

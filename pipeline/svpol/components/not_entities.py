@@ -50,6 +50,8 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     "Pga",
     # the municipality's auditors, a function of the council rather than a named body (annotators never tag it)
     "Kommunens revisorer", "kommunens revisorer",
+    # an attendance list's column heads ("Namn När- Tjg.") and the video meeting a member joins by
+    "Namn", "Tjg", "Teams", "Zoom",
 )
 # A file's size in a list of documents ("(pdf, 778,13 KB)"): KB is no library there.
 _SIZE_UNITS = frozenset({"KB", "kB", "MB", "GB"})

@@ -108,7 +108,7 @@ _NUMBERED_OR_PLACED_RE = re.compile(
 # A municipality's company named by its place and trade (guide: municipal companies are ORG):
 # "Lerum Energi", "Göteborg Energis", "Lerum Fjärrvärme"; the KB checks that the place is a municipality.
 _MUNICIPAL_TRADES = ("Energi", "Fjärrvärme", "Vatten", "Bostäder", "Elnät", "Stadsnät", "Renhållning", "Fastigheter",
-                     "Hamn")
+                     "Hamn", "Kraft")
 _MUNICIPAL_COMPANY_RE = re.compile(
     rf"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?[ \t](?:{'|'.join(_MUNICIPAL_TRADES)})(?:s|:s)?(?![\wåäö])")
 # Sports clubs: "Eriksberg BK", "Djurgårdens IF", "IFK Göteborg", "BK Häcken".

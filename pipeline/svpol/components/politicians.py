@@ -45,10 +45,11 @@ _SHARED = r"(?:båda|bägge|alla|samtliga)"
 _PARTY_AFTER_RE = re.compile(
     rf"\s*(?:,\s*)?(?:m\.\s?fl\.?\s*)?(?:{_SHARED}\s*)?\(\s*(?:{_SHARED}\s+)?(?P<party>[^()\n]{{1,25}}?)\s*\)")
 # A place between the name and its letters, the bracket maybe left open by extraction: "Bo Ek, Älvsbyn, (s,
-# ordförande", "Eva Lind, Luleå (mp, tjg ers" (taken only where the letters are a PARTY entity).
+# ordförande", "Eva Lind, Luleå (mp, tjg ers", "Per Svensson (S (deltar på distans)" (taken only where the
+# letters are a PARTY entity).
 _PLACE_THEN_PARTY_RE = re.compile(
-    r",[ \t]*(?:[A-ZÅÄÖ][\wåäö-]+,?[ \t]*)?\((?P<party>[A-Za-zÅÄÖåäö]{1,3})(?=\)|,[ \t]|[ \t]+[A-ZÅÄÖ]|[ \t]*$)",
-    re.MULTILINE)
+    r"(?:,[ \t]*(?:[A-ZÅÄÖ][\wåäö-]+,?[ \t]*)?|[ \t]*)\((?P<party>[A-Za-zÅÄÖåäö]{1,3})"
+    r"(?=\)|,[ \t]|[ \t]+[A-ZÅÄÖ(]|[ \t]*$)", re.MULTILINE)
 # "Anna Berg, M, ordförande", "Karl Lauri, Vänsterpartiet": party letters or a party's name after a comma
 # (taken only where they are a PARTY entity).
 _PARTY_COMMA_RE = re.compile(

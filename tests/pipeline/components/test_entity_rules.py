@@ -454,3 +454,10 @@ def test_lower_case_party_letters_before_the_names_of_an_attendance_list(nlp):
     assert [text for text, label in ents(doc) if label == "PARTY"] == ["s", "fp", "m", "s"]
     # one such pair in running text is no list
     assert [label for _, label in ents(nlp("Hon sa s Björn Jönsson och gick."))].count("PARTY") == 0
+
+
+def test_party_letters_after_a_name_before_what_the_person_does_or_another_bracket(nlp):
+    doc = nlp("Anders Jansson M som är ordförande. Anders Jansson M vill avslå. Per Svensson (S (deltar på distans)")
+    assert [text for text, label in ents(doc) if label == "PARTY"] == ["M", "M", "S"]
+    # a capital that is no party's letters stays out
+    assert [label for _, label in ents(nlp("Anders Jansson X vill avslå."))].count("PARTY") == 0

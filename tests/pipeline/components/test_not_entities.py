@@ -108,3 +108,9 @@ def test_a_files_size_unit_and_the_municipalitys_auditors_are_no_entities():
     doc = nlp.get_pipe("svpol_not_entities")(doc)
     # the library named by its acronym stays
     assert [(e.text, e.start) for e in doc.ents] == [("KB", 12)]
+
+
+def test_an_attendance_lists_column_heads_and_a_video_meeting_are_no_entities():
+    component = NotEntities("not_entities")
+    assert all(component.is_not_entity(text) for text in ("Namn", "Tjg", "Teams"))
+    assert not component.is_not_entity("Team Sportia")

@@ -127,6 +127,7 @@ def test_a_name_after_its_facility_noun_even_an_ordinary_word():
 def test_a_municipalitys_company_named_by_place_and_trade():
     text = "Lerum Energis förvärv av Göteborg Energis andel i Lerum Fjärrvärme, men Norra Vatten och Sveriges Energi."
     assert _run(text) == [("Lerum Energis", "ORG"), ("Göteborg Energis", "ORG"), ("Lerum Fjärrvärme", "ORG")]
+    assert _run("Resultatet beror på att Skellefteå Kraft går bra.") == [("Skellefteå Kraft", "ORG")]
 
 
 def test_an_ampersand_inside_a_company_name():
