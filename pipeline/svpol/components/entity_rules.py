@@ -127,7 +127,8 @@ _COLUMN_LETTERS_BEFORE_RE = re.compile(
 # Krister Klyft": national letters in lower case before a first name and a surname, taken where a list holds
 # three or more of them (a single "s Anna Berg" in running text is too often something else).
 _LOWER_COLUMN_LETTERS_RE = re.compile(
-    rf"(?<![\w.,(/+-])(?P<letters>{_LOWER_LETTERS})[ \t]+{_NAME}[ \t]+{_NAME}")
+    # not the "m" of "t o m" / "fr o m" ("närv t o m Robert Ek (S)")
+    rf"(?<![\w.,(/+-])(?<!\bo[ \t])(?P<letters>{_LOWER_LETTERS})[ \t]+{_NAME}[ \t]+{_NAME}")
 _LOWER_COLUMN_MIN = 3
 _COLUMN_MARK_BEFORE_RE = re.compile(rf"(?:{_PRESENCE_MARK}|(?i:{'|'.join(_COLUMN_LABELS)}))[ \t]$")
 

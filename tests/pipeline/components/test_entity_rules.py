@@ -454,6 +454,9 @@ def test_lower_case_party_letters_before_the_names_of_an_attendance_list(nlp):
     assert [text for text, label in ents(doc) if label == "PARTY"] == ["s", "fp", "m", "s"]
     # one such pair in running text is no list
     assert [label for _, label in ents(nlp("Hon sa s Björn Jönsson och gick."))].count("PARTY") == 0
+    # "t o m" (until) in a list of attendance times is no party
+    doc = nlp("Lars Burman (S), närv t o m Robert Ek (S), närv t o m Tomas Lund (S), närv t o m Petter Ek (KD)")
+    assert [text for text, label in ents(doc) if label == "PARTY"] == ["S", "S", "S", "KD"]
 
 
 def test_party_letters_after_a_name_before_what_the_person_does_or_another_bracket(nlp):
