@@ -2,7 +2,8 @@
 
 spaCy rebuilds ``Doc.text`` from the tokens on every read, and most svpol components search
 the text with regular expressions. A Doc's text never changes (retokenizing merges and splits
-tokens, not characters), so it is kept here for as long as the Doc lives.
+tokens, not characters), so it is kept here for as long as the Doc lives; the svpol tokenizer
+hands over its input, so a Doc it made is never rebuilt at all.
 """
 
 import weakref
