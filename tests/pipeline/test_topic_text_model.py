@@ -99,3 +99,25 @@ def test_blend_averages_the_evidence_and_the_text_model():
     assert blended["education"] == pytest.approx(0.5 * 0.2 + 0.5 * text_only["education"])
     with pytest.raises(ValueError, match="blend"):
         nlp.add_pipe("svpol_topic_evidence", name="bad", config={"hashed_features": 16, "blend": 1.5})
+
+
+def test_a_batch_of_docs_and_paragraphs_is_rescored_as_one_by_one():
+    nlp = spacy.blank("sv")
+    component = nlp.add_pipe("svpol_topic_evidence", config={"hashed_features": 1024, "blend": 0.5})
+    component.text_model.fit([{}] * len(TEXTS), TEXTS, GOLD, iterations=200)
+    texts = [BUDGET + "\n\n" + SCHOOL, CARE, SCHOOL]
+    # two paragraphs in the first doc, the whole text in the others
+    paragraph_bounds = [[(0, len(BUDGET)), (len(BUDGET) + 2, len(texts[0]))], [(0, len(CARE))], [(0, len(SCHOOL))]]
+    docs = []
+    for text, bounds in zip(texts, paragraph_bounds):
+        doc = nlp.make_doc(text)
+        doc.cats = {label: 0.2 for label in TOPIC_LABELS}
+        doc._.paragraphs = [{"start": s, "end": e, "topics": dict(doc.cats)} for s, e in bounds]
+        docs.append(doc)
+    rescored = list(component.pipe(docs, batch_size=2))
+    for doc, text in zip(rescored, texts):
+        assert doc.cats == pytest.approx(component.rescore({label: 0.2 for label in TOPIC_LABELS}, text), abs=1e-12)
+        for paragraph in doc._.paragraphs:
+            expected = component.rescore({label: 0.2 for label in TOPIC_LABELS}, text[paragraph["start"]:paragraph["end"]])
+            assert paragraph["topics"] == pytest.approx(expected, abs=1e-12)
+    assert rescored[0]._.paragraphs[0]["topics"]["budget"] > rescored[0]._.paragraphs[1]["topics"]["budget"]

@@ -23,13 +23,13 @@ the classifier learns from, and this model learns them from the annotation itsel
 """
 
 from pathlib import Path
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import ensure_path
+from spacy.util import ensure_path, minibatch
 
 from ..doc_cache import doc_text
 from ..labels import TOPIC_LABELS
@@ -139,21 +139,54 @@ class TopicEvidence:
         z = (topic_features(scores, text, self.labels) * self.weights).sum(axis=1)
         return {label: float(value) for label, value in zip(self.labels, 1.0 / (1.0 + numpy.exp(-z)))}
 
+    def rescore_many(self, jobs: Sequence[Tuple[Mapping[str, float], str]]) -> List[Dict[str, float]]:
+        """:meth:`rescore` of many (scores, text) pairs, the text model run once for all of them."""
+        if self.text_model is None or not self.text_model.fitted or not jobs:
+            return [self.rescore(scores, text) for scores, text in jobs]
+        probabilities = self.text_model.predict([scores for scores, _ in jobs], [text for _, text in jobs])
+        rescored = []
+        for (scores, text), row in zip(jobs, probabilities):
+            learned = {label: float(p) for label, p in zip(self.text_model.labels, row)}
+            if self.blend:
+                learned = blend_scores(self.evidence_scores(scores, text), learned, self.blend)
+            rescored.append({**scores, **learned})
+        return rescored
+
     def __call__(self, doc: Doc) -> Doc:
         """Rescore ``doc.cats`` and the paragraphs' topics."""
-        text = doc_text(doc)
-        cats = doc.cats
-        if cats:
-            doc.cats = self.rescore(cats, text)
-        paragraphs = doc._.paragraphs if Doc.has_extension("paragraphs") else None
-        for paragraph in paragraphs or ():
-            start, end = paragraph["start"], paragraph["end"]
-            if cats and (start, end) == (0, len(text)) and list(paragraph["topics"].items()) == list(cats.items()):
-                # The whole text with the document's scores (one paragraph): the same rescoring.
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """Rescore a stream of docs, a batch's documents and paragraphs in one pass of the text model."""
+        for batch in minibatch(stream, size=batch_size):
+            # (doc, paragraph or None for the document) of each text to rescore, in order
+            targets: List[Tuple[Doc, Optional[dict]]] = []
+            jobs: List[Tuple[Mapping[str, float], str]] = []
+            whole: List[Tuple[Doc, dict]] = []  # paragraphs that are the whole text with the document's scores
+            for doc in batch:
+                text = doc_text(doc)
+                cats = doc.cats
+                if cats:
+                    targets.append((doc, None))
+                    jobs.append((cats, text))
+                paragraphs = doc._.paragraphs if Doc.has_extension("paragraphs") else None
+                for paragraph in paragraphs or ():
+                    start, end = paragraph["start"], paragraph["end"]
+                    if (cats and (start, end) == (0, len(text))
+                            and list(paragraph["topics"].items()) == list(cats.items())):
+                        # The whole text with the document's scores (one paragraph): the same rescoring.
+                        whole.append((doc, paragraph))
+                    else:
+                        targets.append((doc, paragraph))
+                        jobs.append((paragraph["topics"], text[start:end]))
+            for (doc, paragraph), rescored in zip(targets, self.rescore_many(jobs)):
+                if paragraph is None:
+                    doc.cats = rescored
+                else:
+                    paragraph["topics"] = rescored
+            for doc, paragraph in whole:
                 paragraph["topics"] = dict(doc.cats)
-            else:
-                paragraph["topics"] = self.rescore(paragraph["topics"], text[start:end])
-        return doc
+            yield from batch
 
     def fit(
         self,
