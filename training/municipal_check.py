@@ -136,7 +136,7 @@ def error_lines(model: str, path: Path) -> Iterator[str]:
     characters of context), and wrong party or ``amount_sek`` of a found entity (compared as
     ``svpol evaluate`` compares them: ``fp`` = ``L``, amounts within 0.5 %)."""
     import svpol
-    from svpol.evaluate import _same_attribute
+    from svpol.evaluate import same_attribute
     from svpol.kb import load_kb
 
     nlp = svpol.load(model)
@@ -156,7 +156,7 @@ def error_lines(model: str, path: Path) -> Iterator[str]:
             else:
                 for attribute in ("party", "amount_sek"):
                     value = entity.get(attribute)
-                    if value is not None and not _same_attribute(attribute, getattr(predicted._, attribute), value, kb):
+                    if value is not None and not same_attribute(attribute, getattr(predicted._, attribute), value, kb):
                         lines.append(f"  {attribute.upper()} {predicted.text!r} gold={value} found={getattr(predicted._, attribute)}")
         for (start, end), predicted in found.items():
             if (start, end) not in gold:

@@ -121,7 +121,7 @@ GOLD_ATTRIBUTES_KEY = "svpol_gold_attributes"
 ATTRIBUTES: Tuple[str, ...] = ("party", "amount_sek", "canonical")
 
 
-def _same_attribute(attribute: str, predicted: object, gold: object, kb) -> bool:
+def same_attribute(attribute: str, predicted: object, gold: object, kb) -> bool:
     """Whether a predicted attribute value says what the gold one says (see :func:`score_attributes`)."""
     if predicted is None:
         return False
@@ -162,7 +162,7 @@ def score_attributes(examples: Iterable[Example]) -> Dict[str, Dict[str, float]]
             if ent is None or not Span.has_extension(attribute):
                 continue
             c["found"] += 1
-            c["right"] += _same_attribute(attribute, getattr(ent._, attribute), value, kb)
+            c["right"] += same_attribute(attribute, getattr(ent._, attribute), value, kb)
     return {attr: {"gold": c["gold"], "found": c["found"], "right": c["right"],
                    "accuracy": c["right"] / c["gold"] if c["gold"] else 0.0,
                    "accuracy_found": c["right"] / c["found"] if c["found"] else 0.0}

@@ -352,8 +352,9 @@ class EntityRules(KBComponent):
         if "förbundet" in text or "Räddningstjänsten" in text:
             for match in _NAMED_ASSOCIATION_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()
-        if "irektion" in text or "förbunds" in text.lower():
-            association_text = any(w in text.lower() for w in ("kommunalförbund", "direktion", "förbundsfullmäktige"))
+        if "irektion" in text or "örbunds" in text:  # every organ's match holds one of them as written
+            lower = text.lower()
+            association_text = any(w in lower for w in ("kommunalförbund", "direktion", "förbundsfullmäktige"))
             for match in _ASSOCIATION_ORGAN_RE.finditer(text):
                 organ = match.group("organ").lower()
                 if match.group("association") or (organ.startswith("förbunds") and (

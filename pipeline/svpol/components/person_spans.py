@@ -372,7 +372,7 @@ class PersonSpans:
             ents = kept
         repaired: List[Span] = []
         letters: List[Span] = []  # party letters in front of a name
-        places: List[Span] = []  # a place after a name
+        places: List[Span] = []  # a place beside a name (a signature's after it, a member list's before it)
         for ent in ents:
             if ent.label_ in (ORG, LOC) and _is_place_then_person(ent):
                 # "Malmö Anna Berg (S)" read as one organisation or place: the place, then the member

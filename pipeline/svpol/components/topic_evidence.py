@@ -125,14 +125,7 @@ class TopicEvidence:
 
     def rescore(self, scores: Mapping[str, float], text: str) -> Dict[str, float]:
         """New topic scores for ``text`` given the classifier's ``scores``."""
-        if self.text_model is not None:
-            if not self.text_model.fitted:
-                return dict(scores)
-            learned = self.text_model.scores(scores, text)
-            if self.blend:
-                learned = blend_scores(self.evidence_scores(scores, text), learned, self.blend)
-            return {**scores, **learned}
-        return {**scores, **self.evidence_scores(scores, text)}
+        return self.rescore_many([(scores, text)])[0]
 
     def evidence_scores(self, scores: Mapping[str, float], text: str) -> Dict[str, float]:
         """The keyword evidence model's scores of the component's labels."""
@@ -141,8 +134,10 @@ class TopicEvidence:
 
     def rescore_many(self, jobs: Sequence[Tuple[Mapping[str, float], str]]) -> List[Dict[str, float]]:
         """:meth:`rescore` of many (scores, text) pairs, the text model run once for all of them."""
-        if self.text_model is None or not self.text_model.fitted or not jobs:
-            return [self.rescore(scores, text) for scores, text in jobs]
+        if self.text_model is None:
+            return [{**scores, **self.evidence_scores(scores, text)} for scores, text in jobs]
+        if not self.text_model.fitted or not jobs:
+            return [dict(scores) for scores, _ in jobs]
         probabilities = self.text_model.predict([scores for scores, _ in jobs], [text for _, text in jobs])
         rescored = []
         for (scores, text), row in zip(jobs, probabilities):
@@ -154,7 +149,7 @@ class TopicEvidence:
 
     def __call__(self, doc: Doc) -> Doc:
         """Rescore ``doc.cats`` and the paragraphs' topics."""
-        return next(iter(self.pipe([doc])))
+        return next(self.pipe([doc]))
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         """Rescore a stream of docs, a batch's documents and paragraphs in one pass of the text model."""
