@@ -129,6 +129,11 @@ _COLUMN_LETTERS_BEFORE_RE = re.compile(
 _LOWER_COLUMN_LETTERS_RE = re.compile(
     # not the "m" of "t o m" / "fr o m" ("närv t o m Robert Ek (S)")
     rf"(?<![\w.,(/+-])(?<!\bo[ \t])(?P<letters>{_LOWER_LETTERS})[ \t]+{_NAME}[ \t]+{_NAME}")
+# ... or after the name, before a presence mark or at the line's end: "Annili Caap m x", "Kristian Krassman, v
+# ordf s x" (three or more in a text, as above).
+_LOWER_COLUMN_LETTERS_AFTER_RE = re.compile(
+    rf"{_NAME}[ \t]+{_NAME}(?:,[ \t]*(?:(?:1:e|2:e|v)[ \t]+)?ordf\.?)?[ \t]+(?P<letters>{_LOWER_LETTERS})"
+    r"(?=[ \t]+[xX](?![\w])|[ \t]*$)", re.MULTILINE)
 _LOWER_COLUMN_MIN = 3
 _COLUMN_MARK_BEFORE_RE = re.compile(rf"(?:{_PRESENCE_MARK}|(?i:{'|'.join(_COLUMN_LABELS)}))[ \t]$")
 
@@ -161,7 +166,7 @@ _PLACE_ALLIANCE_RE = re.compile(r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)a
 # above is no part of it) or "X- och" in front.
 _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt", "polismyndighet",
                "styrelse", "fullmäktige", "Fullmäktige", "utskottet", "förbund", "kontor", "kansli", "avdelning", "enhet",
-               "alberedning")  # "valberedningen" and "Valberedningen" (the words are matched as written)
+               "alberedning", "udgetberedning")  # "valberedningen", "Budgetberedningen" (matched as written)
 _BODY_RE = re.compile(
     rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>(?:[\wåäöÅÄÖ]+-,[ \t]+){{0,3}}"
     r"[\wåäöÅÄÖ]+-\s*(?:och|eller)\s+"
@@ -339,10 +344,11 @@ class EntityRules(KBComponent):
                         text, start, letters) and not kb.match_authority(letters)) or (
                         comma_list and letters.isupper() and len(letters) > 1 and not kb.match_authority(letters)):
                     yield "PARTY", start, match.end("letters")
-        lower_column = list(_LOWER_COLUMN_LETTERS_RE.finditer(text))
-        if len(lower_column) >= _LOWER_COLUMN_MIN:
-            for match in lower_column:
-                yield "PARTY", match.start("letters"), match.end("letters")
+        for regex in (_LOWER_COLUMN_LETTERS_RE, _LOWER_COLUMN_LETTERS_AFTER_RE):
+            lower_column = list(regex.finditer(text))
+            if len(lower_column) >= _LOWER_COLUMN_MIN:
+                for match in lower_column:
+                    yield "PARTY", match.start("letters"), match.end("letters")
         for match in _LOCAL_PARTY_RE.finditer(text):
             yield "PARTY", match.start(), match.end()
         if "alliansen" in text:

@@ -53,6 +53,14 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     # an attendance list's column heads ("Namn När- Tjg.") and the video meeting a member joins by
     "Namn", "Tjg", "Teams", "Zoom",
 )
+# A currency or money unit alone ("Belopp i mnkr" heading a table): the unit of the amounts, no entity.
+_MONEY_UNITS = frozenset({"kr", "kronor", "tkr", "Tkr", "mkr", "Mkr", "mnkr", "Mnkr", "mdkr", "Mdkr", "MSEK", "SEK",
+                          "KSEK", "TSEK", "MKR", "MNKR", "TKR"})
+# A capitalised compound of an administrative noun is a field or a service, not a name or a place: "Ärendelista",
+# "NÄRVAROLISTA", "Utskriftsfunktion", "Fjärrvärmetaxa", "Kommunkansliet" (a PERSON or LOC of one word).
+_ADMIN_COMPOUND_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]{2,}(?:lista|listan|funktion|funktionen|taxa|taxan|avgift|avgiften"
+                                r"|förteckning|förteckningen|kansliet)")
+_ADMIN_COMPOUND_LABELS = frozenset({"PERSON", "LOC"})
 # A file's size in a list of documents ("(pdf, 778,13 KB)"): KB is no library there.
 _SIZE_UNITS = frozenset({"KB", "kB", "MB", "GB"})
 # Inhabitants of a place ("Borlängebor", "Järfällaborna") are people, not a place or a person's name.
@@ -60,6 +68,12 @@ _INHABITANTS_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö-]{2,}bo(?:r|rna|rnas|rs)")
 # "2013/14:138", "1997/98:161": the number of a Riksdag document.
 _DOCUMENT_NUMBER_RE = re.compile(r"\d{4}/\d{2}:\d+")
 TITLE_WORD_LABELS = frozenset({"PERSON", "ORG", "LOC"})
+
+
+def _is_admin_compound(ent: Span) -> bool:
+    """Whether ``ent`` is one word, a compound of an administrative noun, read as a person or a place."""
+    text = ent.text.capitalize() if ent.text.isupper() else ent.text
+    return len(ent) == 1 and ent.label_ in _ADMIN_COMPOUND_LABELS and bool(_ADMIN_COMPOUND_RE.fullmatch(text))
 
 
 def _is_size_unit(ent: Span) -> bool:
@@ -94,7 +108,7 @@ class NotEntities:
     def is_not_entity(self, text: str) -> bool:
         """Whether ``text`` (also as a genitive: "LSS:s") is never an entity, names a place's inhabitants,
         or is an office alone ("Marie Hillman (Kommundirektör)")."""
-        return (text in self.texts or (text.endswith(":s") and text[:-2] in self.texts)
+        return (text in self.texts or (text.endswith(":s") and text[:-2] in self.texts) or text in _MONEY_UNITS
                 or bool(_INHABITANTS_RE.fullmatch(text) or ROLE_RE.fullmatch(text)))
 
     def is_title_word(self, ent: Span) -> bool:
@@ -106,7 +120,8 @@ class NotEntities:
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token
         kept = [ent for ent in ents if not self.is_not_entity(ent.text)
-                and not (self.title_words and self.is_title_word(ent)) and not _is_size_unit(ent)]
+                and not (self.title_words and self.is_title_word(ent)) and not _is_size_unit(ent)
+                and not _is_admin_compound(ent)]
         unparsed = {(ent.start_char, ent.end_char) for ent in kept
                     if ent.label_ == MONEY_LABEL and parse_money_entity(ent.text) is NO_MONEY}
         if unparsed:

@@ -93,6 +93,7 @@ _FORM_WORDS = frozenset((
     "Ajournering", "Ärendelista", "Föredragningslista", "Dagordning", "Bevis", "Justeringen", "Tillkännages",
     "Tjänstemän", "Tjänstepersoner",
     "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Protokollsjustering", "Närvarorätt",
+    "Närvarolista", "Närvarolistan", "Inkallad", "Inkallade", "Adress", "Justerade", "Kommunkansliet", "Stadskansliet",
     "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag"))
 # A presence mark after a name in an attendance column ("Peter Roslund X", "Gunnar Selberg I").
 _PRESENCE_MARKS = frozenset({"X", "x", "I"})
@@ -337,6 +338,30 @@ def _local_party_after(doc: Doc, ent: Span, text: str, fixed: Set[int]) -> Optio
     return span
 
 
+# A protocol's venue field: "Plats och tid Konferensrum 105, Ale Kulturrum, kl. 09:00", "Justeringens plats och tid
+# Kommunhus Nödinge, Ale Torg 7, 2018-10-05", "Plats och tid Beslutande Messingen, Industivägen 20 b, rum Nielsen
+# Måndag ...": up to the time, a date, a weekday or the line's end. A name there is a building (ORG, a named
+# facility) or a room (no entity), never a person.
+_VENUE_RE = re.compile(r"[Pp]lats och tid:?[ \t]+(?P<venue>[^\n]{1,120}?)(?=[ \t,]+(?:kl\.?|klockan)[ \t\d]"
+                       r"|\d{4}-\d\d-\d\d|[ \t]den[ \t]+\d|[ \t](?:[Mm]ån|[Tt]is|[Oo]ns|[Tt]ors|[Ff]re|[Ll]ör|[Ss]ön)dag"
+                       r"|\n|$)")
+_ROOM_WORDS = frozenset({"rum", "rummet", "sal", "salen", "konferensrum", "konferensrummet", "konferenssal",
+                         "sammanträdesrum", "sammanträdesrummet", "lokal", "lokalen"})
+
+
+def _venue_ranges(text: str) -> List[Tuple[int, int]]:
+    """Character ranges of the venue fields of a protocol's header in ``text``."""
+    if "lats och tid" not in text:
+        return []
+    return [(m.start("venue"), m.end("venue")) for m in _VENUE_RE.finditer(text)]
+
+
+def _is_company_name(ent: Span) -> bool:
+    """Whether the PERSON ``ent`` joins capitalised words with ``&`` (``Starck & Partner``, ``Ernst & Young``):
+    a firm's name; persons are listed with "och" or commas."""
+    return any(t.text == "&" and 0 < t.i - ent.start < len(ent) - 1 and ent.doc[t.i + 1].is_title for t in ent)
+
+
 def _ordinary_words_only(ent: Span, vocab: Vocab, surnames_in_doc: Set[str]) -> bool:
     """Whether the PERSON ``ent`` is capitalised ordinary words and no name: every word known to the word
     vectors in lower case (``Bevis Protokollet``, ``Anmält``, ``Resurs Grupp``: headings and form fields),
@@ -373,11 +398,22 @@ class PersonSpans:
         repaired: List[Span] = []
         letters: List[Span] = []  # party letters in front of a name
         places: List[Span] = []  # a place beside a name (a signature's after it, a member list's before it)
+        venues = _venue_ranges(doc_text(doc)) if any(e.label_ == PERSON for e in ents) else []
         for ent in ents:
+            if ent.label_ == PERSON and any(start <= ent.start_char < end for start, end in venues):
+                changed = True
+                start, end = _form_edges(ent, 0, len(ent))  # "Beslutande Messingen"
+                if start >= end or doc[ent.start + start - 1].lower_ in _ROOM_WORDS:
+                    continue  # a named room ("rum Nielsen"): no entity
+                ent = Span(doc, ent.start + start, ent.start + end, ORG)  # the building: "Messingen", "Ale Kulturrum"
             if ent.label_ in (ORG, LOC) and _is_place_then_person(ent):
                 # "Malmö Anna Berg (S)" read as one organisation or place: the place, then the member
                 places.append(Span(doc, ent.start, ent.start + 1, LOC))
                 ent = Span(doc, ent.start + 1, ent.end, PERSON)
+                changed = True
+            if ent.label_ == PERSON and _is_company_name(ent):
+                # "Starck & Partner": a firm named by its partners
+                ent = Span(doc, ent.start, ent.end, ORG)
                 changed = True
             if ent.label_ != PERSON:
                 repaired.append(ent)
@@ -406,10 +442,12 @@ class PersonSpans:
                         and ent[end - 1].is_title and self.vocab is not None
                         and self.vocab.has_vector(ent[end - 1].text.lower()) and not is_first_name(ent[end - 1].text)):
                     start, end = _form_edges(ent, start, end - 1)
-            if start >= end or ((start, end) != (0, len(ent)) and with_vectors and _ordinary_words_only(
+            # nothing left, no capitalised word ("Ajournering kl.19.14-19.40"), or only ordinary words once the
+            # form's labels are off ("Ang Inköp")
+            if start >= end or not any(t.is_title and t.is_alpha for t in ent[start:end]) or (
+                    (start, end) != (0, len(ent)) and with_vectors and _ordinary_words_only(
                     ent[start:end], self.vocab, {e[-1].text for e in ents if e.label_ == PERSON and len(e) >= 2
                                                  and e is not ent})):
-                # nothing left, or only ordinary words once the form's labels are off ("Ang Inköp")
                 changed = True
                 continue
             if (start, end) != (0, len(ent)):

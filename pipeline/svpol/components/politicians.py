@@ -90,6 +90,11 @@ _ROLE_RE = re.compile(_ROLE, re.IGNORECASE)
 _ROLE_THEN_PARTY_RE = re.compile(
     rf"[ \t]*,?[ \t]*(?P<role>{_ROLE}|(?:(?:1:e|2:e|förste|andre)[ \t]+)?vice(?:[ \t]+ordf\.)?|ordf\.)"
     r"[ \t]*\(\s*(?P<party>[^()\n]{1,25}?)\s*\)", re.IGNORECASE)
+# "Kristian Krassman, v ordf s x" in an attendance column: the office, then bare letters (taken only where the
+# letters are a PARTY entity).
+_ROLE_THEN_LETTERS_RE = re.compile(
+    r"[ \t]*,[ \t]*(?:(?:1:e|2:e|förste|andre|v)[ \t]+)?(?:vice[ \t]+)?ordf(?:\.|örande)?[ \t]+"
+    r"(?P<party>[A-Za-zÅÄÖåäö]{1,3})(?![\wåäö])")
 _SPACES_RE = re.compile(r"\s+")
 
 
@@ -155,14 +160,17 @@ class PoliticianEnricher(EntityEnricher):
 
         In brackets (``Anna Berg (M)``, also after an office: ``Anna Berg, ordförande (M)``), or
         after a comma where the letters are a PARTY entity
-        (``Anna Berg, M,`` in attendance lists). Letters the KB does not know are returned as
+        (``Anna Berg, M,`` in attendance lists, ``Per Ek, v ordf s x`` after an office). Letters the KB does not know are returned as
         written when they are a PARTY entity: a local party (``Roland Johansson (ALT)``).
         """
         match = (_PARTY_AFTER_RE.match(text, ent.end_char, ent.end_char + self.window)
                  or _ROLE_THEN_PARTY_RE.match(text, ent.end_char, ent.end_char + self.window))
         if not match:
-            match = _PARTY_COMMA_RE.match(text, ent.end_char) or _PLACE_THEN_PARTY_RE.match(text, ent.end_char)
-            if not match or not _is_party_entity(ent.doc, match.start("party"), match.end("party")):
+            # the first whose letters are a PARTY entity: ", v ordf s" is the office's "v", then the party's "s"
+            bare = (regex.match(text, ent.end_char) for regex in (_PARTY_COMMA_RE, _PLACE_THEN_PARTY_RE,
+                                                                  _ROLE_THEN_LETTERS_RE))
+            match = next((m for m in bare if m and _is_party_entity(ent.doc, m.start("party"), m.end("party"))), None)
+            if not match:
                 return None
         return self._letters_party(ent.doc, match.group("party"), match.start("party"), match.end("party"))
 

@@ -193,9 +193,11 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     if committee and (committee.group("first") or committee.group("field").lower().startswith(ADMINISTRATION_FIELDS)):
         name = text[:-1] if text.endswith("s") else text
         return Authority(name[0].upper() + name[1:], "municipal_body")
-    # The council's nominating committee, which it elects: "valberedningen" (a party's is "partiets valberedning").
-    if text.lower() in ("valberedningen", "valberedningens"):
-        return Authority("Valberedningen", "municipal_body")
+    # The council's nominating committee, which it elects: "valberedningen" (a party's is "partiets valberedning"),
+    # and the budget committee that drafts the budget: "budgetberedningen".
+    if text.lower() in ("valberedningen", "valberedningens", "budgetberedningen", "budgetberedningens"):
+        name = text[0].upper() + text[1:].lower()
+        return Authority(name[:-1] if name.endswith("s") else name, "municipal_body")
     # The police of a place, written as one word: "Södertäljepolisen", "Göteborgspolisens".
     police = _PLACE_POLICE_RE.fullmatch(text)
     if police and municipality(police.group("place")):

@@ -464,3 +464,17 @@ def test_party_letters_after_a_name_before_what_the_person_does_or_another_brack
     assert [text for text, label in ents(doc) if label == "PARTY"] == ["M", "M", "S"]
     # a capital that is no party's letters stays out
     assert [label for _, label in ents(nlp("Anders Jansson X vill avslå."))].count("PARTY") == 0
+
+
+def test_lower_case_party_letters_after_the_names_of_an_attendance_list(nlp):
+    text = ("LEDAMÖTER Ja Nej\nEva Ström, ordf m x \nOla Vik m x \nAnna Berg c x \nPer Lind, v ordf s x \n"
+            "Kim Ek s")
+    assert [text for text, label in ents(nlp(text)) if label == "PARTY"] == ["m", "m", "c", "s", "s"]
+    # two such lines are no list
+    assert [label for _, label in ents(nlp("Eva Ström m x \nOla Vik s x"))].count("PARTY") == 0
+
+
+def test_the_budget_committee_is_a_body(nlp):
+    doc = nlp("Budgetberedningen föreslår att budgetberedningens förslag går till kommunstyrelsen.")
+    assert [(t, label) for t, label in ents(doc) if "udget" in t] == [
+        ("Budgetberedningen", "AUTHORITY"), ("budgetberedningens", "AUTHORITY")]

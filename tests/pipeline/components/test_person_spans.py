@@ -254,3 +254,17 @@ def test_a_person_of_ordinary_words_once_the_form_label_is_off_goes():
     text = "Ärenden: Ang Inköp av fastigheter. Ang Anna Berg"
     got = _run_with_vectors(text, [("Ang Inköp", "PERSON"), ("Ang Anna Berg", "PERSON")], ["inköp"])
     assert got == [("Anna Berg", "PERSON")]
+
+
+def test_a_protocols_venue_is_a_building_or_a_room_never_a_person():
+    text = "Plats och tid Beslutande Messingen, Industivägen 20 b, rum Nielsen Måndag den 27 februari, kl 13.00"
+    spans = [("Beslutande Messingen", "PERSON"), ("Nielsen Måndag", "PERSON")]
+    assert _run(text, spans) == [("Messingen", "ORG")]
+    # outside the venue field a name stays a person
+    assert _run("Ordförande Ola Nielsen", [("Ola Nielsen", "PERSON")]) == [("Ola Nielsen", "PERSON")]
+
+
+def test_a_firm_named_with_an_ampersand_and_a_person_without_a_word_are_no_persons():
+    text = "Granskningen gjordes av Starck & Partner. Ajournering kl.19.14-19.40 och Anna & Per"
+    spans = [("Starck & Partner", "PERSON"), ("Ajournering kl.19.14-19.40", "PERSON")]
+    assert _run(text, spans) == [("Starck & Partner", "ORG")]

@@ -295,3 +295,15 @@ def test_a_shared_word_before_the_bracket_and_a_place_before_the_letters():
     assert {e.text: e._.party for e in doc.ents if e.label_ == "PERSON"} == {
         "Anna Berg": "C", "Per Ek": "C", "Lisa Holm": "C", "Olle Lind": "S", "Eva Ström": "S", "Bo Johansson": "S",
         "Maj Lind": "M", "Kim Ek": "MP", "Nils Ro": None}
+
+
+def test_bare_letters_after_an_office_in_an_attendance_column(nlp):
+    text = "Ola Vik, v ordf s x \nEva Ström, ordf m x"
+    doc = nlp.make_doc(text)
+    spans = [doc.char_span(start, end, label=label)
+             for start, end, label in ((0, 7, "PERSON"), (16, 17, "PARTY"), (21, 30, "PERSON"), (37, 38, "PARTY"))]
+    assert [s.text for s in spans] == ["Ola Vik", "s", "Eva Ström", "m"]
+    doc.ents = spans
+    doc = nlp.get_pipe("svpol_politicians")(doc)
+    # "v" is the office's (vice), not the Left Party's: the letters that are a PARTY entity count
+    assert {e.text: e._.party for e in doc.ents if e.label_ == "PERSON"} == {"Ola Vik": "S", "Eva Ström": "M"}
