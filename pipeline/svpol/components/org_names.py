@@ -19,6 +19,7 @@ runs after ``ner`` and the PERSON span repair and tags, as ``ORG`` (docs/annotat
   the name), housing and property companies named by one compound (``Kirunabostäder``), ``Camp Marmal``,
   ``Task Force 3-10`` and regional branches
   (``Kommunförbundet Västernorrland``, ``Länsmuseet Gävleborg``, ``Folkteatern Gävleborg``);
+- an association of a municipality named by its kind (``Anhörigföreningen i Östhammars kommun``);
 - sports clubs (``Eriksberg BK``, ``Djurgårdens IF``, ``IFK Göteborg``), clubs, societies and alliances
   named with their place (``Alingsås Ryttarsällskap``, ``Luleå fotbollsallians``);
 - a municipality's company named by its place and trade (``Lerum Energi``, ``Lerum Fjärrvärme``).
@@ -74,6 +75,12 @@ _BODY_ENDINGS = ("nämnden", "styrelsen", "fullmäktige", "förvaltningen", "uts
 # A municipality named as a body, which a company's name may hold ("Uppsala kommun Skolfastigheter AB").
 _MUNICIPALITY_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]+ (?:kommun|stad|region|landsting)")
 _AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?![\wåäö])")
+
+
+def _at_sentence_start(text: str, position: int) -> bool:
+    """Whether ``position`` in ``text`` opens a sentence, a line or the text."""
+    before = text[:position].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _is_company(text: str) -> bool:
@@ -135,6 +142,11 @@ _FARM_NAMED_FACILITY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{2,}gård
 _CLUB_OR_ASSOCIATION_RE = re.compile(
     r"(?<![\w-])(?P<name>[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)[ \t]+"
     r"(?:ekonomisk[ \t]+förening|[A-Za-zåäöÅÄÖ]*(?:klubb|sällskap|allians))(?:en|et|s|ens|ets)?(?![\wåäö])")
+# An association of a place named by its kind: "Anhörigföreningen i Östhammars kommun", "Hembygdsföreningen i
+# Tyresö" (one organisation; ner reads a place in each part).
+_PLACE_ASSOCIATION_RE = re.compile(
+    r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{2,}förening(?:en|ens)[ \t]+i[ \t]+(?P<place>[A-ZÅÄÖ][\wåäö-]+?)(?:s?[ \t]+(?:kommun|stad))?"
+    r"(?![\wåäö-])")
 # Airports and networks named as such, and a house named by its owner's or its theme's genitive:
 # "Lapland Airport", "Trästadsnätverket", "Utvandrarnas hus", "Regionens hus", "Folkets Hus".
 _AIRPORT_OR_NETWORK_RE = re.compile(
@@ -169,6 +181,7 @@ _MATCH_WORDS = {
     _PLACE_FACILITY_OR_MEDIA_RE: ("kommunhus", "kommunkontor", "stadshus", "olkets", "kulturpark", "resecentrum",
                                   "station", "Radio", "P4", "Mitt", "idning"),
     _CLUB_OR_ASSOCIATION_RE: ("förening", "klubb", "sällskap", "allians"),
+    _PLACE_ASSOCIATION_RE: ("föreningen",),
 }
 
 
@@ -230,7 +243,11 @@ class OrgNames(NameList):
         # a word and a preposition in front are not ("Proprieborgen för Herrljunga Vatten AB").
         while len(words) > 2 and words[1].group(0) in _FRONT_PREPOSITIONS:
             del words[:2]
+        # A capitalised word before "i" and a place is the name's too inside a sentence ("ordförande Stranden i
+        # Karlskoga AB"; at a sentence's start it may be an ordinary word: "Verksamheten i Karlskoga AB växer").
         while (len(words) > 1 and words[0].group(0) not in ("och", "&") and words[1].group(0) not in ("och", "&")
+               and not (words[1].group(0) == "i" and words[0].group(0)[0].isupper()
+                        and not _at_sentence_start(text, start + words[0].start()))
                and self._ordinary(words[0].group(0))):
             words.pop(0)
         # A name begins with a capital: "tillstyrktes" (a verb the vectors lack) is no part of it.
@@ -296,6 +313,9 @@ class OrgNames(NameList):
             yield m.start(), m.end()
         for m in search(_PLACE_FACILITY_OR_MEDIA_RE):
             yield m.start(), m.end()
+        for m in search(_PLACE_ASSOCIATION_RE):
+            if is_municipality(m.group("place")):
+                yield m.start(), m.end()
         for m in search(_CLUB_OR_ASSOCIATION_RE):
             # Ordinary words in front are no part of the name ("Grattis Hylte sportskytteklubb"), a
             # direction is ("Östra Göinge Golfklubb").
@@ -345,8 +365,10 @@ class OrgNames(NameList):
                    for e in overlapping)
 
     def holds_rule_entity(self, span: Span, rule: Span) -> bool:
-        """A company holds its municipality in its name: "Uppsala kommun Skolfastigheter AB"."""
-        return rule.label_ == "AUTHORITY" and _is_company(span.text) and bool(_MUNICIPALITY_RE.fullmatch(rule.text))
+        """A company or a place's association holds its municipality in its name: "Uppsala kommun Skolfastigheter
+        AB", "Anhörigföreningen i Östhammars kommun"."""
+        return (rule.label_ == "AUTHORITY" and (_is_company(span.text) or bool(_PLACE_ASSOCIATION_RE.fullmatch(span.text)))
+                and bool(_MUNICIPALITY_RE.fullmatch(rule.text)))
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.find(doc)

@@ -59,6 +59,10 @@ def test_companies_written_with_ab():
         ("Eskilstuna kommunföretag ABs", "ORG"), ("Eskilstuna Energi och Miljö AB:s", "ORG")]
     # A one-word name stays even when it is also a word.
     assert _run("Enligt Posten AB blir det dyrare", ordinary=("enligt", "posten")) == [("Posten AB", "ORG")]
+    # A word before "i" and a place belongs to the name inside a sentence, not at its start.
+    assert _run("Jan Ek, ordförande Stranden i Karlskoga AB", ordinary=("ordförande", "stranden")) == [
+        ("Stranden i Karlskoga AB", "ORG")]
+    assert _run("Verksamheten i Karlskoga AB växer", ordinary=("verksamheten", "växer")) == [("Karlskoga AB", "ORG")]
 
 
 def test_named_facilities_but_not_ordinary_compounds():
@@ -225,3 +229,11 @@ def test_facilities_and_local_media_named_by_their_place():
     # a protocol's header writes the house's name with capitals
     assert _run("Plats och tid Ekby Folkets Hus, kl 18", [("Ekby", "LOC"), ("Folkets Hus", "ORG")]) == [
         ("Ekby Folkets Hus", "ORG")]
+
+
+def test_an_association_of_a_municipality_named_by_its_kind():
+    text = "Svar till Anhörigföreningen i Östhammars kommun och Hembygdsföreningen i Tyresö"
+    spans = [("Anhörigföreningen", "LOC"), ("Östhammars kommun", "LOC"), ("Tyresö", "LOC")]
+    assert _run(text, spans) == [("Anhörigföreningen i Östhammars kommun", "ORG"), ("Hembygdsföreningen i Tyresö", "ORG")]
+    # not in a place the KB does not know as a municipality
+    assert _run("Föreningen i Ingenstansby", [("Ingenstansby", "LOC")]) == [("Ingenstansby", "LOC")]
