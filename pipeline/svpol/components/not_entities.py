@@ -54,8 +54,9 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     "Namn", "Tjg", "Teams", "Zoom",
 )
 # A currency or money unit alone ("Belopp i mnkr" heading a table): the unit of the amounts, no entity.
-_MONEY_UNITS = frozenset({"kr", "kronor", "tkr", "Tkr", "mkr", "Mkr", "mnkr", "Mnkr", "mdkr", "Mdkr", "MSEK", "SEK",
-                          "KSEK", "TSEK", "MKR", "MNKR", "TKR"})
+# ("SEK" alone stays: it is also Svensk Exportkredit.)
+_MONEY_UNITS = frozenset({"kr", "kronor", "tkr", "Tkr", "mkr", "Mkr", "mnkr", "Mnkr", "mdkr", "Mdkr", "MSEK", "KSEK",
+                          "TSEK", "MKR", "MNKR", "TKR"})
 # A capitalised compound of an administrative noun is a field or a service, not a name or a place: "Ärendelista",
 # "NÄRVAROLISTA", "Utskriftsfunktion", "Fjärrvärmetaxa", "Kommunkansliet" (a PERSON or LOC of one word).
 _ADMIN_COMPOUND_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]{2,}(?:lista|listan|funktion|funktionen|taxa|taxan|avgift|avgiften"

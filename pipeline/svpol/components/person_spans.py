@@ -356,6 +356,21 @@ def _venue_ranges(text: str) -> List[Tuple[int, int]]:
     return [(m.start("venue"), m.end("venue")) for m in _VENUE_RE.finditer(text)]
 
 
+def _split_at_offices(ent: Span) -> List[Span]:
+    """The names of a signature block read as one PERSON, split at the capitalised offices between them:
+    ``Kjell Johansson Kommunplanerare Shula Gladnikoff`` gives ``Kjell Johansson`` and ``Shula Gladnikoff``."""
+    offices = [t.i for t in ent[2:-2] if t.is_title and ROLE_RE.fullmatch(t.text)]
+    if not offices:
+        return [ent]
+    parts, start = [], ent.start
+    for i in offices:
+        if i - start >= 2:
+            parts.append(Span(ent.doc, start, i, PERSON))
+        start = i + 1
+    parts.append(Span(ent.doc, start, ent.end, PERSON))
+    return parts
+
+
 def _is_company_name(ent: Span) -> bool:
     """Whether the PERSON ``ent`` joins capitalised words with ``&`` (``Starck & Partner``, ``Ernst & Young``):
     a firm's name; persons are listed with "och" or commas."""
@@ -442,9 +457,9 @@ class PersonSpans:
                         and ent[end - 1].is_title and self.vocab is not None
                         and self.vocab.has_vector(ent[end - 1].text.lower()) and not is_first_name(ent[end - 1].text)):
                     start, end = _form_edges(ent, start, end - 1)
-            # nothing left, no capitalised word ("Ajournering kl.19.14-19.40"), or only ordinary words once the
+            # nothing left, no word with a capital ("Ajournering kl.19.14-19.40"), or only ordinary words once the
             # form's labels are off ("Ang Inköp")
-            if start >= end or not any(t.is_title and t.is_alpha for t in ent[start:end]) or (
+            if start >= end or not any(t.text[:1].isupper() for t in ent[start:end]) or (
                     (start, end) != (0, len(ent)) and with_vectors and _ordinary_words_only(
                     ent[start:end], self.vocab, {e[-1].text for e in ents if e.label_ == PERSON and len(e) >= 2
                                                  and e is not ent})):
@@ -459,7 +474,7 @@ class PersonSpans:
             if end is not None:
                 ent = Span(doc, ent.start, end, PERSON)
                 changed = True
-            pieces = split_name_run(ent)
+            pieces = [piece for part in _split_at_offices(ent) for piece in split_name_run(part)]
             if len(pieces) > 1:
                 # each piece of a run ends before the next field's office ("Jeanette Lämmel Planeringsingenjör")
                 pieces = [Span(doc, piece.start, piece.start + _form_edges(piece, 0, len(piece), offices=True)[1], PERSON)

@@ -268,3 +268,9 @@ def test_a_firm_named_with_an_ampersand_and_a_person_without_a_word_are_no_perso
     text = "Granskningen gjordes av Starck & Partner. Ajournering kl.19.14-19.40 och Anna & Per"
     spans = [("Starck & Partner", "PERSON"), ("Ajournering kl.19.14-19.40", "PERSON")]
     assert _run(text, spans) == [("Starck & Partner", "ORG")]
+
+
+def test_names_of_a_signature_block_split_at_the_office_between_them():
+    text = "Kommundirektör Kjell Johansson Kommunplanerare Shula Gladnikoff"
+    assert _run(text, [("Kjell Johansson Kommunplanerare Shula Gladnikoff", "PERSON")]) == [
+        ("Kjell Johansson", "PERSON"), ("Shula Gladnikoff", "PERSON")]
