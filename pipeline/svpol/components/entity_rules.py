@@ -419,7 +419,8 @@ class EntityRules(KBComponent):
                         start, end = match.start("name") + word.start(), match.start("name") + word.end()
                         if ((found is None or end <= found) and any(w in word.group(0) for w in _BODY_WORDS)
                                 and self.kb.match_authority(word.group(0))):
-                            yield "AUTHORITY", start, end
+                            # with its office: "Utbildningsnämndens förvaltningskontor"
+                            yield "AUTHORITY", start, _with_sub_body(text, end)
                 if regex is _BODY_RE and match.group("coord") and found != match.start():
                     # Two bodies, not one coordinated name ("miljönämnden och byggnämnden"): the first
                     # word is a body of its own where the KB says so.

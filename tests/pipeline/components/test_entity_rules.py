@@ -478,3 +478,8 @@ def test_the_budget_committee_is_a_body(nlp):
     doc = nlp("Budgetberedningen föreslår att budgetberedningens förslag går till kommunstyrelsen.")
     assert [(t, label) for t, label in ents(doc) if "udget" in t] == [
         ("Budgetberedningen", "AUTHORITY"), ("budgetberedningens", "AUTHORITY")]
+
+
+def test_a_capitalised_body_with_its_office_after_it(nlp):
+    doc = nlp("Justeringens plats och tid Utbildningsnämndens förvaltningskontor 2006-05-10")
+    assert ("Utbildningsnämndens förvaltningskontor", "AUTHORITY") in ents(doc)
