@@ -14,6 +14,10 @@ from .labels import TOPIC_LABELS
 # Keyword stems per topic. A stem matches at the start of a word; a stem starting with
 # "~" matches anywhere inside a word (Swedish compounds: "våldsbejakande", "äldreomsorgen");
 # "re:" starts a regular expression ("miljö" but not "Miljöpartiet").
+# "anslag" is an appropriation, and in a protocol's notice block the posting of the minutes ("ANSLAG/BEVIS",
+# "tillkännagivits genom anslag", "anslags uppsättande", "Anslaget tas ned", "anslagstavlan"): not budget.
+_APPROPRIATION = (r"re:(?<![a-zåäö])(?<!genom )anslag(?!s?[ \t]*/[ \t]*bevis|sbevis|stavla|sdatum"
+                  r"|s?[ \t]+(?:uppsättande|nedtagande|uppsatt|nedtaget)|et[ \t]+(?:sätts|tas|uppsatt|nedtaget))")
 KEYWORDS: Dict[str, Tuple[str, ...]] = {
     "extremism": ("~extremis", "~högerextrem", "~vänsterextrem", "~terror", "~radikalis", "~jihadis",
                   "~våldsbejakande", "avhoppar", "återvändare", "~nazis", "islamiska staten", "jihad", "~attentat", "~islamis",
@@ -23,7 +27,7 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                "fängelse", "~kriminalvård", "straff", "åklagar", "inbrott", "stöld", "ordningsstörning",
                "kamerabevakning", "knark", "räddningstjänst", "~räddningstjänst", "bränder", "brandsäkerhet",
                "brandskydd", "~brandskydd", "re:(?<![a-zåäö])brand(?:en|er|erna)?(?![a-zåäö])"),
-    "budget": ("budget", "~budget", "skatt", "~skatte", "kostnad", "~kostnad", "finansier", "anslag",
+    "budget": ("budget", "~budget", "skatt", "~skatte", "kostnad", "~kostnad", "finansier", _APPROPRIATION,
                "statsbidrag", "underskott", "överskott", "miljoner kronor", "miljarder kronor", "mnkr",
                "mdkr", "tkr", "besparing", "nedskärning", "resurstilldelning", "tertialrapport",
                "bokslut", "utjämningssystem", "~avgift", "delårsrapport", "~delårsrapport", "eget kapital",
@@ -112,6 +116,7 @@ _REGEX_TRIGGERS: Dict[str, str] = {
     r"re:(?<![a-zåäö])brand(?:en|er|erna)?(?![a-zåäö])": "brand",
     r"re:(?<![a-zåäö])miljö(?!parti)": "miljö",
     r"re:(?<![a-zåäö])väg \d": "väg ",
+    _APPROPRIATION: "anslag",
 }
 
 

@@ -99,7 +99,7 @@ _FORM_WORDS = frozenset((
 _PRESENCE_MARKS = frozenset({"X", "x", "I"})
 
 
-def _is_form_word(token: Token) -> bool:
+def is_form_word(token: Token) -> bool:
     """A form label, also in capitals (``ANSLAGSBEVIS``, a heading)."""
     text = token.text
     return (text.capitalize() if text.isupper() and len(text) > 3 else text) in _FORM_WORDS
@@ -109,7 +109,7 @@ def _is_trailing_title(token: Token) -> bool:
     """A form label, an office or a presence mark right after a name: a signature block's or a
     column's next field (``Ingemar Karlsson Kommunsekreterare``, ``Åsa Rönnlund Controller``,
     ``Peter Roslund X``)."""
-    return (_is_form_word(token) or token.text in _PRESENCE_MARKS
+    return (is_form_word(token) or token.text in _PRESENCE_MARKS
             or bool(base_role(token.text) or ROLE_RE.fullmatch(token.text)))
 
 
@@ -117,12 +117,12 @@ def _form_edges(span: Span, start: int, end: int, offices: bool = False) -> Tupl
     """``start, end`` (token offsets in ``span``) moved inwards past form labels (and, with
     ``offices``, offices at the end), and past party letters in front of a first name and surname
     (``L Sofia Sjöstrand`` in a column layout)."""
-    while start < end and (_is_form_word(span[start])
+    while start < end and (is_form_word(span[start])
                            or (end - start > 2 and _LETTERS_RE.fullmatch(span[start].text)
                                and span[start + 1].is_title)):
         start += 1
     # a word's first half at a line end is no name's end either ("Cecilia Gustafsson Under- Skrifter")
-    while end > start and ((_is_trailing_title(span[end - 1]) if offices else _is_form_word(span[end - 1]))
+    while end > start and ((_is_trailing_title(span[end - 1]) if offices else is_form_word(span[end - 1]))
                            or (len(span[end - 1]) > 1 and span[end - 1].text.endswith("-"))):
         end -= 1
     return start, end
