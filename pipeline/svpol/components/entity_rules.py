@@ -77,10 +77,12 @@ _OPEN_BRACKET_RE = re.compile(r"\((?P<letters>[A-Za-zÅÄÖåäö]{1,3})(?=,[ \t
 _NAME_PLACE_BEFORE_RE = re.compile(rf"{_NAME}[ \t]+{_NAME}(?:,[ \t]*(?:{_NAME},?[ \t]*)?|[ \t]*)$")
 _LOWER_LETTERS = rf"(?:{'|'.join(LOWER_CASE_PARTY_LETTERS)})"
 # Party letters after a comma in attendance lists: "Jannike Hillding, M, Ordförande", "Monica Dahlén, S
-# Marcus Danielsson": a first name and a surname, a comma, the letters (checked in the KB), then a
-# comma, the next capitalised word or the end of the line.
+# Marcus Danielsson", also after the office: "Joakim Ekroth, 1:e vice ordförande, M": a first name and a
+# surname, a comma, the letters (checked in the KB), then a comma, the next capitalised word or the end of
+# the line.
+_COMMA_OFFICE = r"(?:(?:(?:1:e|2:e|förste|andre)[ \t]+)?(?:vice[ \t]+)?ordförande|ledamot|ersättare),[ \t]*"
 _COMMA_LETTERS_RE = re.compile(
-    rf"{_NAME}[ \t]+{_NAME},[ \t]*(?P<letters>{_LETTER}|{_LOWER_LETTERS})"
+    rf"{_NAME}[ \t]+{_NAME},[ \t]*(?:{_COMMA_OFFICE})?(?P<letters>{_LETTER}|{_LOWER_LETTERS})"
     r"(?=[ \t]*,|[ \t]+[A-ZÅÄÖ]|[ \t]+(?:vice|ordförande|ersättare|ledamot)\b|[ \t]*(?:\n|$))")
 # Municipal associations and joint bodies named after their kind (guide: kommunalförbund are AUTHORITY):
 # "Kommunalförbundet Svenskt Ambulansflyg", "Samordningsförbundet Östra Södertörn", "Räddningstjänsten

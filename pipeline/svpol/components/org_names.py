@@ -77,6 +77,13 @@ _MUNICIPALITY_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]+ (?:kommun|stad|region|la
 _AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?![\wåäö])")
 
 
+def _party_letters_follow(person: Span) -> bool:
+    """Whether a bracket or a comma and a PARTY entity follow ``person`` ("Per Ek (M)", "Per Ek, C")."""
+    doc, end = person.doc, person.end
+    return end < len(doc) and (doc[end].text == "(" or (
+        doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].ent_type_ == "PARTY"))
+
+
 def _at_sentence_start(text: str, position: int) -> bool:
     """Whether ``position`` in ``text`` opens a sentence, a line or the text."""
     before = text[:position].rstrip(" \t")
@@ -355,13 +362,14 @@ class OrgNames(NameList):
         beginning with the same company and going on for two words or more (two names of a list run
         together: "Ekby Turism AB Parkeringsbolaget Råkan"; a division is one word: "Posten AB Norr").
         A PERSON with party letters after it, ending in a one-word match, holds it too: the match is a
-        surname ("Gustav Ericsson (M)"; not "Anders Olofskolan", a school that ner read as a name).
+        surname ("Gustav Ericsson (M)", "Per Ericsson, C" in a list; not "Anders Olofskolan", a school that ner
+        read as a name).
         Any other entity the match overlaps is replaced."""
         company = _is_company(span.text)
         return any((e.label_ == LABEL and e.start <= span.start and e.end >= span.end
                     and not (company and (e.end == span.end or (e.start == span.start and e.end - span.end >= 2))))
                    or (e.label_ == "PERSON" and len(span) == 1 and e.start < span.start and e.end == span.end
-                       and e.end < len(e.doc) and e.doc[e.end].text == "(")
+                       and _party_letters_follow(e))
                    for e in overlapping)
 
     def holds_rule_entity(self, span: Span, rule: Span) -> bool:

@@ -228,6 +228,24 @@ def _with_first_names(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
     return joined, changed
 
 
+def _with_last_surnames(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tuple[List[Span], bool]:
+    """``ents`` with a second surname joined that ner left out before the person's party letters
+    (``[Astrid Lönn] Jern, C``, ``[Eva Lind] Berg (S)``): a capitalised word no entity holds, which is no
+    ordinary word, form label, office or municipality."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    joined, changed = [], False
+    for ent in ents:
+        j = ent.end
+        if (ent.label_ == PERSON and len(ent) >= 2 and j + 2 < len(doc) and j not in taken and ent[-1].whitespace_
+                and doc[j].is_title and doc[j].is_alpha and doc[j + 1].text in (",", "(")
+                and doc[j + 2].ent_type_ == PARTY and vocab is not None and not vocab.has_vector(doc[j].lower_)
+                and not is_form_word(doc[j]) and not ROLE_RE.fullmatch(doc[j].text) and not is_municipality(doc[j].text)):
+            ent = Span(doc, ent.start, j + 1, PERSON)
+            changed = True
+        joined.append(ent)
+    return joined, changed
+
+
 _NAME_WORD_RE = re.compile(_NAME)
 # A surname with its particles ("Jan van der Horst", "Gilbert de Wendel", "Anna af Ekström"), which ner
 # cuts at the lower-case words.
@@ -483,6 +501,8 @@ class PersonSpans:
             changed = changed or len(pieces) > 1
             repaired.extend(pieces)
         repaired, joined = _with_first_names(doc, repaired)
+        repaired, extended = _with_last_surnames(doc, repaired, self.vocab if with_vectors else None)
+        joined = joined or extended
         repaired, paired = _paired_name_runs(doc, repaired, self.vocab)
         # The searches below need a person or a party to start from.
         text = doc_text(doc) if any(e.label_ in (PERSON, PARTY) for e in repaired) else ""

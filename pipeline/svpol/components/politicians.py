@@ -88,13 +88,13 @@ _ROLE_RE = re.compile(_ROLE, re.IGNORECASE)
 # "Anna Berg, ordförande (S)", "Anna Berg Ordförande (S)" in a column, "Anna Berg ordf. (c)", "Per Ek 1:e vice (s)":
 # the office between the name and its party.
 _ROLE_THEN_PARTY_RE = re.compile(
-    rf"[ \t]*,?[ \t]*(?P<role>{_ROLE}|(?:(?:1:e|2:e|förste|andre)[ \t]+)?vice(?:[ \t]+ordf\.)?|ordf\.)"
+    rf"[ \t]*,?[ \t]*(?P<role>{_ROLE}|(?:(?:1:e|2:e|förste|andre)[ \t]+)?vice(?:[ \t]+ordf\.?)?|ordf\.?)"
     r"[ \t]*\(\s*(?P<party>[^()\n]{1,25}?)\s*\)", re.IGNORECASE)
-# "Kristian Krassman, v ordf s x" in an attendance column: the office, then bare letters (taken only where the
-# letters are a PARTY entity).
+# "Kristian Krassman, v ordf s x", "Joakim Ekroth, 1:e vice ordförande, M" in an attendance column: the
+# office, then bare letters (taken only where the letters are a PARTY entity).
 _ROLE_THEN_LETTERS_RE = re.compile(
-    r"[ \t]*,[ \t]*(?:(?:1:e|2:e|förste|andre|v)[ \t]+)?(?:vice[ \t]+)?ordf(?:\.|örande)?[ \t]+"
-    r"(?P<party>[A-Za-zÅÄÖåäö]{1,3})(?![\wåäö])")
+    r"[ \t]*,[ \t]*(?:(?:(?:1:e|2:e|förste|andre|v)[ \t]+)?(?:vice[ \t]+)?ordf(?:\.|örande)?|ledamot|ersättare)"
+    r"[ \t]*,?[ \t]+(?P<party>[A-Za-zÅÄÖåäö]{1,3})(?![\wåäö])")
 _SPACES_RE = re.compile(r"\s+")
 
 

@@ -483,3 +483,8 @@ def test_the_budget_committee_is_a_body(nlp):
 def test_a_capitalised_body_with_its_office_after_it(nlp):
     doc = nlp("Justeringens plats och tid Utbildningsnämndens förvaltningskontor 2006-05-10")
     assert ("Utbildningsnämndens förvaltningskontor", "AUTHORITY") in ents(doc)
+
+
+def test_party_letters_after_a_name_and_its_office_in_a_list(nlp):
+    doc = nlp("LEDAMÖTER Närv Mona Modin Tjulin, ordförande, S JA NEJ Joakim Ekroth, 1:e vice ordförande, M Per Ek")
+    assert [text for text, label in ents(doc) if label == "PARTY"] == ["S", "M"]

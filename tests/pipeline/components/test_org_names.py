@@ -38,6 +38,9 @@ def test_replaces_a_wrong_label_but_not_a_rule_entity_or_a_longer_org():
     # a name with party letters after it is a person whose surname is a listed company's name
     assert _run("Gustav Ericsson (M) deltar. Ericsson varslar.", [("Gustav Ericsson", "PERSON")]) == [
         ("Gustav Ericsson", "PERSON"), ("Ericsson", "ORG")]
+    # ... and in a list with the letters after a comma
+    assert _run("Ledamöter Per Ericsson, C Bo Ek", [("Per Ericsson", "PERSON"), ("C", "PARTY")]) == [
+        ("Per Ericsson", "PERSON"), ("C", "PARTY")]
 
 
 def test_bodies_of_international_organisations_are_one_span_with_the_owner():

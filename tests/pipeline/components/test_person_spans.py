@@ -274,3 +274,11 @@ def test_names_of_a_signature_block_split_at_the_office_between_them():
     text = "Kommundirektör Kjell Johansson Kommunplanerare Shula Gladnikoff"
     assert _run(text, [("Kjell Johansson Kommunplanerare Shula Gladnikoff", "PERSON")]) == [
         ("Kjell Johansson", "PERSON"), ("Shula Gladnikoff", "PERSON")]
+
+
+def test_a_second_surname_before_the_party_letters_joins_the_name():
+    text = "Ordförande Astrid Lönn Jern, C, och Eva Berg Skola (M)"
+    spans = [("Astrid Lönn", "PERSON"), ("C", "PARTY"), ("Eva Berg", "PERSON"), ("M", "PARTY")]
+    # "Skola" is an ordinary word (the vectors know "skola"): no surname
+    assert _run_with_vectors(text, spans, ["skola"]) == [
+        ("Astrid Lönn Jern", "PERSON"), ("C", "PARTY"), ("Eva Berg", "PERSON"), ("M", "PARTY")]

@@ -307,3 +307,15 @@ def test_bare_letters_after_an_office_in_an_attendance_column(nlp):
     doc = nlp.get_pipe("svpol_politicians")(doc)
     # "v" is the office's (vice), not the Left Party's: the letters that are a PARTY entity count
     assert {e.text: e._.party for e in doc.ents if e.label_ == "PERSON"} == {"Ola Vik": "S", "Eva Ström": "M"}
+
+
+def test_letters_after_an_office_and_a_comma_and_an_abbreviated_office_before_a_bracket(nlp):
+    text = "Mona Tjulin, ordförande, S JA Stefan Bäck, ordf (C) Magnus Gärde 2:e vice ordf (M)"
+    doc = nlp.make_doc(text)
+    spans = [(0, 11, "PERSON"), (25, 26, "PARTY"), (30, 41, "PERSON"), (49, 50, "PARTY"), (52, 64, "PERSON"),
+             (80, 81, "PARTY")]
+    doc.ents = [doc.char_span(start, end, label=label) for start, end, label in spans]
+    assert [e.text for e in doc.ents] == ["Mona Tjulin", "S", "Stefan Bäck", "C", "Magnus Gärde", "M"]
+    doc = nlp.get_pipe("svpol_politicians")(doc)
+    assert {e.text: e._.party for e in doc.ents if e.label_ == "PERSON"} == {
+        "Mona Tjulin": "S", "Stefan Bäck": "C", "Magnus Gärde": "M"}
