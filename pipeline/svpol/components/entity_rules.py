@@ -60,10 +60,13 @@ _NAME = r"[A-ZÅÄÖ][\wåäöÅÄÖéü]*(?:-[A-ZÅÄÖ][\wåäöÅÄÖéü]*)*
 _BRACKET_RE = re.compile(r"\((?:\s*(?:båda|bägge|alla|samtliga)\b)?"
                          r"\s*([A-Za-zÅÄÖåäö]{1,3}(?:\s*(?:,|/|\+|&|och)\s*[A-Za-zÅÄÖåäö]{1,3}){0,8})\s*\)")
 # Party letters listed without brackets: "förslag från M, KD och L", "S och V": two or more
-# capitalised items joined by commas and a final "och"/"samt", each checked in the KB.
+# capitalised items joined by commas and a final "och"/"samt", each checked in the KB; a local party's
+# capitals (up to five) among two or more national parties' count too ("SAFE, MP, V och SD").
 _LETTER = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,2}"
+_LIST_ITEM = r"(?:[A-ZÅÄÖ]{4,5}|[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,2})"
 _LETTER_LIST_RE = re.compile(
-    rf"(?<![\w(/+-]){_LETTER}(?:\s*,\s*{_LETTER})*\s+(?:och|samt)\s+{_LETTER}(?![\w)/+-])")
+    rf"(?<![\w(/+-]){_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*\s+(?:och|samt)\s+{_LIST_ITEM}(?![\w)/+-])")
+_LIST_ITEM_RE = re.compile(r"[A-Za-zÅÄÖåäö]+")
 # ... or joined by plus signs, as coalitions are written: "Majoriteten S+V+MP", "M+KD+L+C".
 _PLUS_LIST_RE = re.compile(rf"(?<![\w(/+-]){_LETTER}(?:\+{_LETTER})+(?![\w)/+-])")
 _BRACKET_ITEM_RE = re.compile(r"[A-Za-zÅÄÖåäö]{1,3}")
@@ -379,9 +382,13 @@ class EntityRules(KBComponent):
                 if kb.match_authority(match.group(0)):
                     yield "AUTHORITY", match.start(), match.end()
         for match in (*_LETTER_LIST_RE.finditer(text), *(_PLUS_LIST_RE.finditer(text) if "+" in text else ())):
-            items = [m for m in _BRACKET_ITEM_RE.finditer(match.group(0)) if m.group(0) not in ("och", "samt")]
+            items = [m for m in _LIST_ITEM_RE.finditer(match.group(0)) if m.group(0) not in ("och", "samt")]
+            known = [kb.match_party(m.group(0)) is not None for m in items]
             # Upper-case letters only ("S", "KD", "Fi"): a list of lower-case letters is an enumeration.
-            if all(m.group(0)[0].isupper() and kb.match_party(m.group(0)) for m in items):
+            # A local party's capitals pass among two national parties or more, where they name no body.
+            if all(m.group(0)[0].isupper() and (party or (
+                    m.group(0).isupper() and len(m.group(0)) > 1 and sum(known) >= 2
+                    and not kb.match_authority(m.group(0)))) for m, party in zip(items, known)):
                 for item in items:
                     yield "PARTY", match.start() + item.start(), match.start() + item.end()
         yield from self._pattern_authorities(text)

@@ -84,6 +84,15 @@ def _party_letters_follow(person: Span) -> bool:
         doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].ent_type_ == "PARTY"))
 
 
+def _first_name_before(person: Span, match: Span) -> bool:
+    """Whether ``person`` opens with a known first name and the one-word ``match`` at its end is no
+    facility's compound ("Björn Ericsson"; not "Anders Olofskolan")."""
+    # person_spans imports this module (is_municipality): its first-name list is imported at use.
+    from .person_spans import is_first_name
+
+    return is_first_name(person[0].text) and not _FACILITY_WORD_RE.fullmatch(match.text)
+
+
 def _at_sentence_start(text: str, position: int) -> bool:
     """Whether ``position`` in ``text`` opens a sentence, a line or the text."""
     before = text[:position].rstrip(" \t")
@@ -362,14 +371,15 @@ class OrgNames(NameList):
         beginning with the same company and going on for two words or more (two names of a list run
         together: "Ekby Turism AB Parkeringsbolaget Råkan"; a division is one word: "Posten AB Norr").
         A PERSON with party letters after it, ending in a one-word match, holds it too: the match is a
-        surname ("Gustav Ericsson (M)", "Per Ericsson, C" in a list; not "Anders Olofskolan", a school that ner
-        read as a name).
+        surname ("Gustav Ericsson (M)", "Per Ericsson, C" in a list), as where the person's first name is a
+        known one and the match no facility's compound ("Björn Ericsson, förvaltningschef"; not "Anders
+        Olofskolan", a school that ner read as a name).
         Any other entity the match overlaps is replaced."""
         company = _is_company(span.text)
         return any((e.label_ == LABEL and e.start <= span.start and e.end >= span.end
                     and not (company and (e.end == span.end or (e.start == span.start and e.end - span.end >= 2))))
                    or (e.label_ == "PERSON" and len(span) == 1 and e.start < span.start and e.end == span.end
-                       and _party_letters_follow(e))
+                       and (_party_letters_follow(e) or _first_name_before(e, span)))
                    for e in overlapping)
 
     def holds_rule_entity(self, span: Span, rule: Span) -> bool:

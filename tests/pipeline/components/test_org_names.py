@@ -41,6 +41,10 @@ def test_replaces_a_wrong_label_but_not_a_rule_entity_or_a_longer_org():
     # ... and in a list with the letters after a comma
     assert _run("Ledamöter Per Ericsson, C Bo Ek", [("Per Ericsson", "PERSON"), ("C", "PARTY")]) == [
         ("Per Ericsson", "PERSON"), ("C", "PARTY")]
+    # ... or with a known first name before it ("Björn"), but not a school's compound
+    assert _run("Närvarande Björn Ericsson, förvaltningschef", [("Björn Ericsson", "PERSON")]) == [
+        ("Björn Ericsson", "PERSON")]
+    assert _run("Eleverna på Anders Olofskolan", [("Anders Olofskolan", "PERSON")]) == [("Olofskolan", "ORG")]
 
 
 def test_bodies_of_international_organisations_are_one_span_with_the_owner():
