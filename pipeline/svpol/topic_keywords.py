@@ -18,6 +18,10 @@ from .labels import TOPIC_LABELS
 # "tillkännagivits genom anslag", "anslags uppsättande", "Anslaget tas ned", "anslagstavlan"): not budget.
 _APPROPRIATION = (r"re:(?<![a-zåäö])(?<!genom )anslag(?!s?[ \t]*/[ \t]*bevis|sbevis|stavla|sdatum"
                   r"|s?[ \t]+(?:uppsättande|nedtagande|uppsatt|nedtaget)|et[ \t]+(?:sätts|tas|uppsatt|nedtaget))")
+# "miljö" but not "Miljöpartiet", nor the name of a board or office of the environment and another field
+# ("Miljö- och byggnadsnämnden", "miljö- och samhällsnämndens"): a municipality's building and permit board,
+# named in every protocol of it whatever the matter.
+_ENVIRONMENT = r"re:(?<![a-zåäö])miljö(?!parti|-[ \t]*och[ \t]+[a-zåäö]+(?:nämnd|förvaltning|kontor|utskott))"
 KEYWORDS: Dict[str, Tuple[str, ...]] = {
     "extremism": ("~extremis", "~högerextrem", "~vänsterextrem", "~terror", "~radikalis", "~jihadis",
                   "~våldsbejakande", "avhoppar", "återvändare", "~nazis", "islamiska staten", "jihad", "~attentat", "~islamis",
@@ -70,7 +74,7 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                "~arbetsplats", "löne", "kompetensförsörjning", "rekryter", "personal", "~personal", "varsel",
                "uppsägning", "strejk", "facklig", "~facklig", "praktikplats", "lärling",
                "~sjukskriv", "sjukförsäkring", "arbetsskad"),
-    "environment": ("klimat", "re:(?<![a-zåäö])miljö(?!parti)", "~miljöfarlig", "~miljöpåverkan", "utsläpp", "energi", "~energi", "kärnkraft",
+    "environment": ("klimat", _ENVIRONMENT, "~miljöfarlig", "~miljöpåverkan", "utsläpp", "energi", "~energi", "kärnkraft",
                     "vindkraft", "vattenkraft", "naturvård", "jordbruk", "lantbruk", "skog", "~skogs",
                     "fiske", "biologisk mångfald", "naturreservat", "förnybar", "växthusgas",
                     "koldioxid", "djurskydd", "livsmedel", "rovdjur", "varg", "älg", "jakt"),
@@ -114,7 +118,7 @@ _WORD_RE = re.compile(f"[{_WORD_CHARS}]+")
 # A necessary substring of each regular expression stem: where it is absent, the stem cannot match.
 _REGEX_TRIGGERS: Dict[str, str] = {
     r"re:(?<![a-zåäö])brand(?:en|er|erna)?(?![a-zåäö])": "brand",
-    r"re:(?<![a-zåäö])miljö(?!parti)": "miljö",
+    _ENVIRONMENT: "miljö",
     r"re:(?<![a-zåäö])väg \d": "väg ",
     _APPROPRIATION: "anslag",
 }

@@ -82,3 +82,13 @@ def test_bad_arguments_raise_value_errors():
         TopicEvidence("x", labels=["budget"], weights={"budget": [1.0, 2.0]})
     with pytest.raises(ValueError, match="equal length"):
         TopicEvidence("x", labels=["budget"]).fit([_flat()], [BUDGET, SCHOOL], [{}])
+
+
+def test_a_protocols_notice_block_and_a_boards_name_are_no_topic_keywords():
+    from svpol.topic_keywords import keyword_hits
+
+    notice = "ANSLAG/BEVIS Justeringen har tillkännagivits genom anslag. Datum för anslags uppsättande. Anslaget tas ned."
+    assert "budget" not in keyword_hits(notice)
+    assert keyword_hits("Anslaget till polisen höjs och anslagen till skolan sänks.")["budget"] == 2
+    assert "environment" not in keyword_hits("Miljö- och byggnadsnämnden, miljö- och samhällsnämndens beslut")
+    assert keyword_hits("Miljön och miljöarbetet, inte Miljöpartiet")["environment"] == 2
