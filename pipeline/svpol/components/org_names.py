@@ -22,6 +22,8 @@ runs after ``ner`` and the PERSON span repair and tags, as ``ORG`` (docs/annotat
 - an association of a municipality named by its kind (``Anhörigföreningen i Östhammars kommun``);
 - sports clubs (``Eriksberg BK``, ``Djurgårdens IF``, ``IFK Göteborg``), clubs, societies and alliances
   named with their place (``Alingsås Ryttarsällskap``, ``Luleå fotbollsallians``);
+- a municipal building named with its place after it (``Kommunhuset Ljusdal``, ``Förvaltningsbyggnaden
+  Gällivare``);
 - a municipality's company named by its place and trade (``Lerum Energi``, ``Lerum Fjärrvärme``).
 
 A match replaces the entities it overlaps, except the rule entities of
@@ -172,6 +174,12 @@ _AIRPORT_OR_NETWORK_RE = re.compile(
 # folkets hus", "Karlstads resecentrum", "Märsta station"; local media named by their place: "Radio
 # Haninge", "P4 Västmanland", "Norrköpings tidningar", and "Mitt i Haninge" inside a sentence ("Mitt i
 # Stockholm finns" opens one).
+# ... or a municipal building with its place after it, no comma between: "Kommunhuset Ljusdal",
+# "Förvaltningsbyggnaden Gällivare", "Kommunhus Nödinge" (the KB checks a municipality, or a capitalised word
+# that is no ordinary word: a locality).
+_BUILDING_THEN_PLACE_RE = re.compile(
+    r"(?<![\w-])(?:Kommunhus(?:et)?|Förvaltningshuset|Förvaltningsbyggnaden|Stadshuset|Rådhuset|Kommunkontoret"
+    r"|Kommunalhuset)[ \t]+(?P<place>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)(?![\wåäö-])")
 _PLACE_FACILITY_OR_MEDIA_RE = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+"
     r"(?:kommunhus|kommunkontor|stadshus|[Ff]olkets[ \t]+[Hh]us|kulturpark|resecentrum|station)"
@@ -194,6 +202,8 @@ _MATCH_WORDS = {
     _NAME_AFTER_FACILITY_RE: _NOUNS_BEFORE_NAME + _COMPOUND_NOUNS_BEFORE_NAME,
     _AIRPORT_OR_NETWORK_RE: ("Airport", "nätverket", "hus", "Hus"),
     _FARM_NAMED_FACILITY_RE: ("gården",),
+    _BUILDING_THEN_PLACE_RE: ("Kommunhus", "Förvaltnings", "Stadshuset", "Rådhuset", "Kommunkontoret",
+                              "Kommunalhuset"),
     _PLACE_FACILITY_OR_MEDIA_RE: ("kommunhus", "kommunkontor", "stadshus", "olkets", "kulturpark", "resecentrum",
                                   "station", "Radio", "P4", "Mitt", "idning"),
     _CLUB_OR_ASSOCIATION_RE: ("förening", "klubb", "sällskap", "allians"),
@@ -327,6 +337,10 @@ class OrgNames(NameList):
             yield m.start(), m.end()
         for m in search(_FARM_NAMED_FACILITY_RE):
             yield m.start(), m.end()
+        for m in search(_BUILDING_THEN_PLACE_RE):
+            place = m.group("place")
+            if is_municipality(place) or not self._ordinary(place):
+                yield m.start(), m.end()
         for m in search(_PLACE_FACILITY_OR_MEDIA_RE):
             yield m.start(), m.end()
         for m in search(_PLACE_ASSOCIATION_RE):

@@ -94,6 +94,7 @@ _FORM_WORDS = frozenset((
     "Tjänstemän", "Tjänstepersoner",
     "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Protokollsjustering", "Närvarorätt",
     "Närvarolista", "Närvarolistan", "Inkallad", "Inkallade", "Adress", "Justerade", "Kommunkansliet", "Stadskansliet",
+    "Medborgarförslag", "Ärendeförteckning", "Åhörare", "Personalföreträdare",
     "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag"))
 # A presence mark after a name in an attendance column ("Peter Roslund X", "Gunnar Selberg I").
 _PRESENCE_MARKS = frozenset({"X", "x", "I"})

@@ -244,3 +244,9 @@ def test_an_association_of_a_municipality_named_by_its_kind():
     assert _run(text, spans) == [("Anhörigföreningen i Östhammars kommun", "ORG"), ("Hembygdsföreningen i Tyresö", "ORG")]
     # not in a place the KB does not know as a municipality
     assert _run("Föreningen i Ingenstansby", [("Ingenstansby", "LOC")]) == [("Ingenstansby", "LOC")]
+
+
+def test_a_municipal_building_with_its_place_after_it():
+    assert _run("Plats och tid Kommunhuset Ljusdal, kl 13", [("Ljusdal", "LOC")]) == [("Kommunhuset Ljusdal", "ORG")]
+    # an ordinary word after it is no place
+    assert _run("Kommunhuset Idag stängt", ordinary=("idag",)) == []
