@@ -179,7 +179,9 @@ _AIRPORT_OR_NETWORK_RE = re.compile(
 # that is no ordinary word: a locality).
 _BUILDING_THEN_PLACE_RE = re.compile(
     r"(?<![\w-])(?:Kommunhus(?:et)?|Förvaltningshuset|Förvaltningsbyggnaden|Stadshuset|Rådhuset|Kommunkontoret"
-    r"|Kommunalhuset)[ \t]+(?P<place>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)(?![\wåäö-])")
+    r"|Kommunalhuset)[ \t]+(?P<place>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)(?![\wåäö-])"
+    # not its street ("Stadshuset Gärdhemsvägen")
+    r"(?<!vägen)(?<!gatan)(?<!torget)(?<!platsen)(?<!gränd)(?<!backen)(?<!allén)")
 _PLACE_FACILITY_OR_MEDIA_RE = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+"
     r"(?:kommunhus|kommunkontor|stadshus|[Ff]olkets[ \t]+[Hh]us|kulturpark|resecentrum|station)"

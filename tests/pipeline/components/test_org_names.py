@@ -250,3 +250,5 @@ def test_a_municipal_building_with_its_place_after_it():
     assert _run("Plats och tid Kommunhuset Ljusdal, kl 13", [("Ljusdal", "LOC")]) == [("Kommunhuset Ljusdal", "ORG")]
     # an ordinary word after it is no place
     assert _run("Kommunhuset Idag stängt", ordinary=("idag",)) == []
+    # nor is a street
+    assert _run("Adress Stadshuset Gärdhemsvägen Trollhättan", [("Gärdhemsvägen", "LOC")]) == [("Gärdhemsvägen", "LOC")]
