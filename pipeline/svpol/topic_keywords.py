@@ -14,10 +14,6 @@ from .labels import TOPIC_LABELS
 # Keyword stems per topic. A stem matches at the start of a word; a stem starting with
 # "~" matches anywhere inside a word (Swedish compounds: "våldsbejakande", "äldreomsorgen");
 # "re:" starts a regular expression ("miljö" but not "Miljöpartiet").
-# "anslag" is an appropriation, and in a protocol's notice block the posting of the minutes ("ANSLAG/BEVIS",
-# "tillkännagivits genom anslag", "anslags uppsättande", "Anslaget tas ned", "anslagstavlan"): not budget.
-_APPROPRIATION = (r"re:(?<![a-zåäö])(?<!genom )anslag(?!s?[ \t]*/[ \t]*bevis|sbevis|stavla|sdatum"
-                  r"|s?[ \t]+(?:uppsättande|nedtagande|uppsatt|nedtaget)|et[ \t]+(?:sätts|tas|uppsatt|nedtaget))")
 # "miljö" but not "Miljöpartiet", nor the name of a board or office of the environment and another field
 # ("Miljö- och byggnadsnämnden", "miljö- och samhällsnämndens"): a municipality's building and permit board,
 # named in every protocol of it whatever the matter.
@@ -31,7 +27,7 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                "fängelse", "~kriminalvård", "straff", "åklagar", "inbrott", "stöld", "ordningsstörning",
                "kamerabevakning", "knark", "räddningstjänst", "~räddningstjänst", "bränder", "brandsäkerhet",
                "brandskydd", "~brandskydd", "re:(?<![a-zåäö])brand(?:en|er|erna)?(?![a-zåäö])"),
-    "budget": ("budget", "~budget", "skatt", "~skatte", "kostnad", "~kostnad", "finansier", _APPROPRIATION,
+    "budget": ("budget", "~budget", "skatt", "~skatte", "kostnad", "~kostnad", "finansier", "anslag",
                "statsbidrag", "underskott", "överskott", "miljoner kronor", "miljarder kronor", "mnkr",
                "mdkr", "tkr", "besparing", "nedskärning", "resurstilldelning", "tertialrapport",
                "bokslut", "utjämningssystem", "~avgift", "delårsrapport", "~delårsrapport", "eget kapital",
@@ -120,7 +116,6 @@ _REGEX_TRIGGERS: Dict[str, str] = {
     r"re:(?<![a-zåäö])brand(?:en|er|erna)?(?![a-zåäö])": "brand",
     _ENVIRONMENT: "miljö",
     r"re:(?<![a-zåäö])väg \d": "väg ",
-    _APPROPRIATION: "anslag",
 }
 
 
@@ -152,6 +147,14 @@ def _trigger(stem: str) -> str:
     return stem.lstrip("~")
 
 
+# Matches of a stem that are not the topic's, subtracted from its count: "anslag" is an appropriation, but in
+# a protocol's notice block the posting of the minutes ("ANSLAG/BEVIS", "tillkännagivits genom anslag",
+# "anslags uppsättande", "Anslaget tas ned", "anslagstavlan"). (label, a necessary substring, the pattern)
+_NOT_KEYWORDS: Tuple[Tuple[str, str, re.Pattern], ...] = (
+    ("budget", "anslag", re.compile(
+        r"(?<![a-zåäö])(?:(?<=genom )anslag|anslag(?=s?[ \t]*/[ \t]*bevis|sbevis|stavla|sdatum"
+        r"|s?[ \t]+(?:uppsättande|nedtagande|uppsatt|nedtaget)|et[ \t]+(?:sätts|tas|uppsatt|nedtaget)))")),
+)
 _PATTERNS: Dict[str, re.Pattern] = {label: _compile(stems) for label, stems in KEYWORDS.items()}
 if set(KEYWORDS) != set(TOPIC_LABELS):
     raise RuntimeError("KEYWORDS must cover exactly svpol.labels.TOPIC_LABELS")
@@ -190,4 +193,8 @@ def _keyword_hits(text: str) -> Tuple[Tuple[str, int], ...]:
     for i, triggers in enumerate(_TRIGGERS):
         if any(trigger in lowered for trigger in triggers):
             totals[i] = len(_PATTERNS[_LABELS[i]].findall(lowered))
+    for label, trigger, pattern in _NOT_KEYWORDS:
+        if trigger in lowered:
+            i = _LABELS.index(label)
+            totals[i] = max(0, totals[i] - len(pattern.findall(lowered)))
     return tuple((label, n) for label, n in zip(_LABELS, totals) if n)

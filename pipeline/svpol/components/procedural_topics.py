@@ -75,6 +75,8 @@ class ProceduralTopics:
         return listed >= self.min_share * len(words)
 
     def __call__(self, doc: Doc) -> Doc:
+        if sum(1 for ent in doc.ents if ent.label_ == "PERSON") < self.min_persons:
+            return doc  # no part of it can be procedural (most documents)
         text = doc_text(doc)
         if doc.cats and self.is_procedural(doc, 0, len(text)):
             doc.cats = _zeros(doc.cats)
