@@ -83,10 +83,12 @@ _LOWER_LETTERS = rf"(?:{'|'.join(LOWER_CASE_PARTY_LETTERS)})"
 # Marcus Danielsson", also after the office: "Joakim Ekroth, 1:e vice ordförande, M": a first name and a
 # surname, a comma, the letters (checked in the KB), then a comma, the next capitalised word or the end of
 # the line.
+# What a person says or does after the name and letters: "Anders Jansson M vill avslå", "Sten Ek, s har avsagt".
+_SAYING_VERBS = r"(?:som|vill|har|är|yrkar|anser|menar|säger|föreslår)"
 _COMMA_OFFICE = r"(?:(?:(?:1:e|2:e|förste|andre)[ \t]+)?(?:vice[ \t]+)?ordförande|ledamot|ersättare),[ \t]*"
 _COMMA_LETTERS_RE = re.compile(
     rf"{_NAME}[ \t]+{_NAME},[ \t]*(?:{_COMMA_OFFICE})?(?P<letters>{_LETTER}|{_LOWER_LETTERS})"
-    r"(?=[ \t]*,|[ \t]+[A-ZÅÄÖ]|[ \t]+(?:vice|ordförande|ersättare|ledamot)\b|[ \t]*(?:\n|$))")
+    rf"(?=[ \t]*,|[ \t]+[A-ZÅÄÖ]|[ \t]+(?:vice|ordförande|ersättare|ledamot|{_SAYING_VERBS})\b|[ \t]*(?:\n|$))")
 # Municipal associations and joint bodies named after their kind (guide: kommunalförbund are AUTHORITY):
 # "Kommunalförbundet Svenskt Ambulansflyg", "Samordningsförbundet Östra Södertörn", "Räddningstjänsten
 # Östra Blekinge", "Kommunalförbundet Räddningstjänsten Medelpad" (a direction and a name, or up to two
@@ -112,7 +114,6 @@ _INQUIRY_RE = re.compile(r"(?<=[\wåäö,;)”\"] )[A-ZÅÄÖ][a-zåäö]{2,}(?:
 # and a surname, the letters (checked in the KB), then the next capitalised word, a number or the line's end,
 # or in running text what the person says or does ("Anders Jansson M vill avslå").
 # A two-letter party in lower case may end the sentence too: "berättar nämndordförande Anna Yngvesson kd."
-_SAYING_VERBS = r"(?:som|vill|har|är|yrkar|anser|menar|säger|föreslår)"
 _COLUMN_LETTERS_RE = re.compile(
     rf"{_NAME}[ \t]+{_NAME}[ \t]+(?P<letters>{_LETTER}(?=[ \t]+(?:[A-ZÅÄÖ\d]|{_SAYING_VERBS}\b)|[ \t]*(?:\n|$))"
     r"|(?:kd|mp|sd|fp)(?=[ \t]+[A-ZÅÄÖ\d]|[.,;]?(?:\s|$)))")

@@ -52,8 +52,8 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     "Kommunens revisorer", "kommunens revisorer",
     # an attendance list's column heads ("Namn När- Tjg.") and the video meeting a member joins by
     "Namn", "Tjg", "Teams", "Zoom",
-    # "Justerade paragrafer" in a protocol's signature block
-    "Justerade",
+    # "Justerade paragrafer", "Protokollets förvaringsplats" in a protocol's signature and notice blocks
+    "Justerade", "Protokollets",
 )
 # A currency or money unit alone ("Belopp i mnkr" heading a table): the unit of the amounts, no entity.
 # ("SEK" alone stays: it is also Svensk Exportkredit.)

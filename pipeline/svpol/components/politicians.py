@@ -67,7 +67,10 @@ def _is_party_entity(doc: Doc, start: int, end: int) -> bool:
 
 # "A, B och C (alla M)": the names before a shared bracket are joined by these.
 _LIST_JOINERS = frozenset({",", "och", "samt", "&"})
-_SHARED_BRACKET_RE = re.compile(rf"\s*(?:,\s*)?(?:{_SHARED}\s*\(|\(\s*{_SHARED}\s+)")
+_SHARED_BRACKET_RE = re.compile(rf"\s*(?:,\s*)?(?:{_SHARED}\s*\(|\(\s*{_SHARED}\s+|{_SHARED}\s+[A-ZÅÄÖ])")
+# "Håkan Ek och Janette Olsson, båda Socialdemokraterna": the shared party named in full after the list
+# (taken only where the name is a PARTY entity).
+_SHARED_NAME_RE = re.compile(rf"\s*,\s*{_SHARED}\s+(?P<party>[A-ZÅÄÖ][a-zåäö]+(?:partiet|erna))(?![\wåäö])")
 # Offices in base form; the patterns accept the definite form and capitals.
 _ROLE_WORDS = (
     r"(?:(?:förste|andre|1:e|2:e)\s+)?vice\s+ordförande",
@@ -168,7 +171,7 @@ class PoliticianEnricher(EntityEnricher):
         if not match:
             # the first whose letters are a PARTY entity: ", v ordf s" is the office's "v", then the party's "s"
             bare = (regex.match(text, ent.end_char) for regex in (_PARTY_COMMA_RE, _PLACE_THEN_PARTY_RE,
-                                                                  _ROLE_THEN_LETTERS_RE))
+                                                                  _ROLE_THEN_LETTERS_RE, _SHARED_NAME_RE))
             match = next((m for m in bare if m and _is_party_entity(ent.doc, m.start("party"), m.end("party"))), None)
             if not match:
                 return None
@@ -295,7 +298,8 @@ class PoliticianEnricher(EntityEnricher):
         return doc
 
     def share_list_parties(self, doc: Doc, text: str, people: Optional[List[Span]] = None) -> None:
-        """Give "A och B (båda L)", "A, B och C (alla M)" the shared party of the bracket after the last name.
+        """Give "A och B (båda L)", "A, B och C (alla M)", "A och B, båda Socialdemokraterna" the shared party
+        written after the last name.
 
         Args:
             doc: the document, its PERSON entities enriched.

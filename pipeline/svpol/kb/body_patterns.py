@@ -54,6 +54,8 @@ AGENCY_IN_PLACE = r"(?:[Aa]rbetsförmedlingen|[A-ZÅÄÖ][a-zåäö]+myndigheten
 _AGENCY_IN_PLACE_RE = re.compile(AGENCY_IN_PLACE)
 # The definite words of a municipal office or unit named by its field.
 _OFFICE_WORDS = ("kontoret", "kansliet", "avdelningen", "enheten")
+# The first fields of a region's boards named "X- och Y-styrelsen".
+_BOARD_FIELDS = ("hälso", "kultur", "miljö", "regionutvecklings", "tandvårds", "trafik")
 # Adjectives that name a municipal board or administration by its field ("Tekniska nämnden").
 _FIELD_ADJECTIVES = ("tekniska", "sociala", "regionala")
 
@@ -137,6 +139,11 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     # "Kollektivtrafikmyndigheten i Västerbotten".
     if _AGENCY_IN_PLACE_RE.fullmatch(text):
         return Authority(text[0].upper() + text[1:], "state_agency" if text[1:].startswith("rbets") else "region")
+    # A region's board of two fields: "hälso- och sjukvårdsstyrelsen" (a company's board is named by its
+    # company, "bolagets styrelse").
+    if (len(words) == 3 and words[0].endswith("-") and words[1] == "och" and base.endswith("styrelsen")
+            and words[0].lower().startswith(_BOARD_FIELDS)):
+        return Authority(f"{words[0][0].upper()}{words[0][1:]} och {base}", "municipal_body")
     # Named municipal boards and administrations
     for suffix in MUNICIPAL_SUFFIXES:
         if not (base.endswith(suffix) or last.endswith(suffix)):
@@ -173,9 +180,12 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
                 return Authority(f"{words[0]}- och {word}", "municipal_body")
         # "Tekniska nämnden", "Sociala förvaltningen": a municipality's boards named by their field.
         # Also a named board: "Tekniska servicenämnden", "Regionala utvecklingsnämnden".
-        if (len(words) == 2 and words[0].lower() in _FIELD_ADJECTIVES and last.endswith(("nämnden", "förvaltningen"))
-                and last not in GENERIC_BODY_WORDS - {"nämnden", "förvaltningen"}):
-            return Authority(f"{words[0][0].upper()}{words[0][1:].lower()} {last}", "municipal_body")
+        # ... also in the genitive: "regionala utvecklingsnämndens".
+        nominative = last[:-1] if last.endswith(("dens", "gens")) else last
+        if (len(words) == 2 and words[0].lower() in _FIELD_ADJECTIVES
+                and nominative.endswith(("nämnden", "förvaltningen"))
+                and nominative not in GENERIC_BODY_WORDS - {"nämnden", "förvaltningen"}):
+            return Authority(f"{words[0][0].upper()}{words[0][1:].lower()} {nominative}", "municipal_body")
         return None
     # Municipal associations (the guide: AUTHORITY) named by their area: "Östra Jämtlands
     # kommunalförbund", "Söderåsens miljöförbund", "Östra Smålands Kommunalteknikförbund".

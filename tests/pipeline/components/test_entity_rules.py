@@ -495,3 +495,15 @@ def test_a_local_partys_capitals_in_a_list_of_national_parties(nlp):
     assert [text for text, label in ents(doc) if label == "PARTY"] == ["SAFE", "MP", "V", "SD"]
     # capitals among bodies are no party
     assert [label for _, label in ents(nlp("Remiss till MSB, FHS och SÄPO."))].count("PARTY") == 0
+
+
+def test_lower_case_letters_after_a_comma_before_what_the_person_does(nlp):
+    doc = nlp("Sten-Ove Danielsson, s har avsagt sig uppdraget.")
+    assert ("s", "PARTY") in ents(doc)
+
+
+def test_a_regions_board_of_two_fields_and_a_named_board_in_the_genitive(nlp):
+    doc = nlp("Beslutet togs av hälso- och sjukvårdsstyrelsen efter regionala utvecklingsnämndens förslag.")
+    assert ents(doc) == [("hälso- och sjukvårdsstyrelsen", "AUTHORITY"), ("regionala utvecklingsnämndens", "AUTHORITY")]
+    # a company's board is no public body
+    assert ents(nlp("Beslutet togs av bolags- och ekonomistyrelsen.")) == []

@@ -319,3 +319,12 @@ def test_letters_after_an_office_and_a_comma_and_an_abbreviated_office_before_a_
     doc = nlp.get_pipe("svpol_politicians")(doc)
     assert {e.text: e._.party for e in doc.ents if e.label_ == "PERSON"} == {
         "Mona Tjulin": "S", "Stefan Bäck": "C", "Magnus Gärde": "M"}
+
+
+def test_a_shared_party_named_in_full_after_a_list(nlp):
+    text = "Håkan Ek, Eva Lund och Janette Olsson, samtliga Socialdemokraterna, har föreslagit det."
+    doc = nlp.make_doc(text)
+    spans = [(n, "PERSON") for n in ("Håkan Ek", "Eva Lund", "Janette Olsson")] + [("Socialdemokraterna", "PARTY")]
+    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), label=label) for n, label in spans]
+    doc = nlp.get_pipe("svpol_politicians")(doc)
+    assert [e._.party for e in doc.ents if e.label_ == "PERSON"] == ["S", "S", "S"]
