@@ -149,8 +149,11 @@ def _trigger(stem: str) -> str:
 
 # Matches of a stem that are not the topic's, subtracted from its count: "anslag" is an appropriation, but in
 # a protocol's notice block the posting of the minutes ("ANSLAG/BEVIS", "tillkännagivits genom anslag",
-# "anslags uppsättande", "Anslaget tas ned", "anslagstavlan"). (label, a necessary substring, the pattern)
+# "anslags uppsättande", "Anslaget tas ned", "anslagstavlan"); "byggande" (construction) inside
+# "förebyggande" (preventive: "brottsförebyggande arbete") is no housing. (label, a necessary substring, the
+# pattern)
 _NOT_KEYWORDS: Tuple[Tuple[str, str, re.Pattern], ...] = (
+    ("housing", "förebyggande", re.compile("förebyggande")),
     ("budget", "anslag", re.compile(
         r"(?<![a-zåäö])(?:(?<=genom )anslag|anslag(?=s?[ \t]*/[ \t]*bevis|sbevis|stavla|sdatum"
         r"|s?[ \t]+(?:uppsättande|nedtagande|uppsatt|nedtaget)|et[ \t]+(?:sätts|tas|uppsatt|nedtaget)))")),

@@ -152,6 +152,10 @@ def _local_column_letters(text: str, start: int, letters: str) -> bool:
 
 # A place's police in one word (guide: the police as a body is AUTHORITY): "Södertäljepolisen"; the KB
 # checks that the first part is a municipality ("Trafikpolisen" is a kind of police, not a place's).
+# The county board written with a capital inside a sentence is the municipality's own county's: "fastställd av
+# Länsstyrelsen", "Anmälningar från Länsstyrelsens protokoll" (in lower case, or opening a sentence, it may be
+# the kind: convention 10).
+_COUNTY_BOARD_RE = re.compile(r"(?<=[a-zåäö0-9,;:)] )Länsstyrelsens?(?![\wåäö-])")
 _PLACE_POLICE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+polisens?(?![\wåäö])")
 # The council's and the executive board's short forms in running text, after a lower-case word or a
 # comma and before one: "skickades till KS den 24/9", "en fråga till KF under", "Sara Ek, KS ordförande";
@@ -377,6 +381,9 @@ class EntityRules(KBComponent):
                 yield "AUTHORITY", match.start(), match.end()
         if "KS" in text or "KF" in text:
             for match in _COUNCIL_SHORT_FORM_RE.finditer(text):
+                yield "AUTHORITY", match.start(), match.end()
+        if "Länsstyrelsen" in text:
+            for match in _COUNTY_BOARD_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()
         if "polisen" in text:
             for match in _PLACE_POLICE_RE.finditer(text):

@@ -63,8 +63,10 @@ _CAP = r"[A-ZÅÄÖ][\wåäöéü&-]*"
 # "Uppsala Vatten och Avfall AB", "Eskilstuna kommunfastighet AB", "Eskilstuna Energi och Miljö ABs":
 # a capitalised word and up to four more words on the line before AB (or its genitive); ordinary
 # words at the front are dropped afterwards (_company_start).
+# "Aktiebolag" written out counts as AB: "Västerås Flygplats Aktiebolag", "Västerås flygplats aktiebolag".
 _COMPANY_RE = re.compile(
-    rf"(?<![\w-])(?!AB\s){_CAP}(?:[ \t]+(?!AB\b)(?:{_CAP}|[a-zåäö][\wåäö-]*|&)){{0,4}}[ \t]+AB(?::s|s)?(?![\wåäö])")
+    rf"(?<![\w-])(?!AB\s){_CAP}(?:[ \t]+(?!AB\b|[Aa]ktiebolag\b)(?:{_CAP}|[a-zåäö][\wåäö-]*|&)){{0,4}}"
+    r"[ \t]+(?:AB|[Aa]ktiebolag)(?::s|s)?(?![\wåäö])")
 _FRONT_PREPOSITIONS = frozenset(("för", "till", "av", "hos", "på", "med", "från", "mot", "om", "vid", "mellan"))
 # Lower-case words a company's name may hold ("Uppsala Vatten och Avfall AB", "Humana Hus i Kalmar AB",
 # "Uppsala kommun Skolfastigheter AB"). Every other word of a clause is no part of a name: the name begins
@@ -103,7 +105,7 @@ def _at_sentence_start(text: str, position: int) -> bool:
 
 def _is_company(text: str) -> bool:
     """Whether ``text`` is written as a company: "X AB", "X ABs", "AB X"."""
-    return text.startswith("AB ") or text.endswith(("AB", "ABs", "AB:s"))
+    return text.startswith("AB ") or text.endswith(("AB", "ABs", "AB:s", "ktiebolag", "ktiebolags"))
 
 
 _FACILITY_SUFFIX = ("skolan", "skola", "gymnasiet", "sjukhuset", "lasarettet", "museet", "garnisonen", "biblioteket",
@@ -310,7 +312,7 @@ class OrgNames(NameList):
             yield span.start_char, span.end_char
         for m in search(_OWNED_RE):
             yield m.start(), m.end()
-        if "AB" in text:
+        if "AB" in text or "ktiebolag" in text:
             for m in _COMPANY_RE.finditer(text):
                 start = self._company_start(text, m.start(), m.end())
                 if start is not None:

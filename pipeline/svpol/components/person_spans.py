@@ -95,6 +95,8 @@ _FORM_WORDS = frozenset((
     "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Protokollsjustering", "Närvarorätt",
     "Närvarolista", "Närvarolistan", "Inkallad", "Inkallade", "Adress", "Justerade", "Kommunkansliet", "Stadskansliet",
     "Medborgarförslag", "Ärendeförteckning", "Åhörare", "Personalföreträdare",
+    # the building where the minutes are kept or signed, next to a name in a form ("Anders Rosén Rådhuset")
+    "Rådhuset", "Stadshuset", "Kommunhuset", "Kommunalhuset", "Stadskontoret", "Kommunkontoret",
     "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag"))
 # A presence mark after a name in an attendance column ("Peter Roslund X", "Gunnar Selberg I").
 _PRESENCE_MARKS = frozenset({"X", "x", "I"})
@@ -216,13 +218,14 @@ def leading_role_length(span: Span) -> int:
 
 def _with_first_names(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
     """``ents`` with a known first name joined to a PERSON surname that ner found without it
-    (``Leif [Håkansson]``, ``Jan-Åke [Berg]`` in a column), where the first name is in no entity."""
+    (``Leif [Håkansson]``, ``Jan-Åke [Berg]`` in a column), or to a first name and surname as the first of two
+    first names (``Bo [Anders Friberg]``, ``Lis [Astrid Andersson]``), where the first name is in no entity."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     joined, changed = [], False
     for ent in ents:
         i = ent.start - 1
         if (ent.label_ == PERSON and i >= 0 and i not in taken and doc[i].is_title and doc[i].whitespace_
-                and is_first_name(doc[i].text) and not is_first_name(ent[0].text)):
+                and is_first_name(doc[i].text) and (not is_first_name(ent[0].text) or (len(ent) == 2 and len(doc[i]) > 1))):
             ent = Span(doc, i, ent.end, PERSON)
             changed = True
         joined.append(ent)
@@ -435,11 +438,14 @@ class PersonSpans:
         venues = _venue_ranges(doc_text(doc)) if any(e.label_ == PERSON for e in ents) else []
         for ent in ents:
             if ent.label_ == PERSON and any(start <= ent.start_char < end for start, end in venues):
-                changed = True
                 start, end = _form_edges(ent, 0, len(ent))  # "Beslutande Messingen"
-                if start >= end or doc[ent.start + start - 1].lower_ in _ROOM_WORDS:
-                    continue  # a named room ("rum Nielsen"): no entity
-                ent = Span(doc, ent.start + start, ent.start + end, ORG)  # the building: "Messingen", "Ale Kulturrum"
+                # A first name and more is a person all the same: a flattened form puts the signing
+                # member right after the field ("Justeringens plats och tid: Anders Rosén Rådhuset").
+                if not (end - start >= 2 and is_first_name(ent[start].text)):
+                    changed = True
+                    if start >= end or doc[ent.start + start - 1].lower_ in _ROOM_WORDS:
+                        continue  # a named room ("rum Nielsen"): no entity
+                    ent = Span(doc, ent.start + start, ent.start + end, ORG)  # the building: "Messingen", "Ale Kulturrum"
             if ent.label_ in (ORG, LOC) and _is_place_then_person(ent):
                 # "Malmö Anna Berg (S)" read as one organisation or place: the place, then the member
                 places.append(Span(doc, ent.start, ent.start + 1, LOC))

@@ -507,3 +507,10 @@ def test_a_regions_board_of_two_fields_and_a_named_board_in_the_genitive(nlp):
     assert ents(doc) == [("hälso- och sjukvårdsstyrelsen", "AUTHORITY"), ("regionala utvecklingsnämndens", "AUTHORITY")]
     # a company's board is no public body
     assert ents(nlp("Beslutet togs av bolags- och ekonomistyrelsen.")) == []
+
+
+def test_the_county_board_with_a_capital_inside_a_sentence(nlp):
+    assert ("Länsstyrelsen", "AUTHORITY") in ents(nlp("Mandaten är fastställda av Länsstyrelsen."))
+    # in lower case, or opening a sentence, it may be the kind (convention 10)
+    assert ents(nlp("Ärendet skickas till länsstyrelsen.")) == []
+    assert ents(nlp("Länsstyrelsen skriver i sitt yttrande att det behövs.")) == []

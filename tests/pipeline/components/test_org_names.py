@@ -252,3 +252,9 @@ def test_a_municipal_building_with_its_place_after_it():
     assert _run("Kommunhuset Idag stängt", ordinary=("idag",)) == []
     # nor is a street
     assert _run("Adress Stadshuset Gärdhemsvägen Trollhättan", [("Gärdhemsvägen", "LOC")]) == [("Gärdhemsvägen", "LOC")]
+
+
+def test_a_company_with_aktiebolag_written_out():
+    assert _run("revisor till Västerås flygplats aktiebolag.", ordinary=("revisor", "till", "flygplats")) == [
+        ("Västerås flygplats aktiebolag", "ORG")]
+    assert _run("Bolaget är ett aktiebolag.", ordinary=("bolaget", "är", "ett")) == []

@@ -282,3 +282,15 @@ def test_a_second_surname_before_the_party_letters_joins_the_name():
     # "Skola" is an ordinary word (the vectors know "skola"): no surname
     assert _run_with_vectors(text, spans, ["skola"]) == [
         ("Astrid Lönn Jern", "PERSON"), ("C", "PARTY"), ("Eva Berg", "PERSON"), ("M", "PARTY")]
+
+
+def test_a_person_in_a_flattened_venue_field_and_a_building_after_a_name():
+    text = "Justeringens plats och tid: Anders Rosén Rådhuset Sekreterare: Bo Ek"
+    assert _run(text, [("Anders Rosén Rådhuset", "PERSON"), ("Bo Ek", "PERSON")]) == [
+        ("Anders Rosén", "PERSON"), ("Bo Ek", "PERSON")]
+
+
+def test_the_first_of_two_first_names_joins_the_name():
+    assert _run("Ledamöter Johan Barnekow, Bo Anders Friberg, Bengt Troedsson",
+                [("Johan Barnekow", "PERSON"), ("Anders Friberg", "PERSON"), ("Bengt Troedsson", "PERSON")]) == [
+        ("Johan Barnekow", "PERSON"), ("Bo Anders Friberg", "PERSON"), ("Bengt Troedsson", "PERSON")]

@@ -92,3 +92,5 @@ def test_a_protocols_notice_block_and_a_boards_name_are_no_topic_keywords():
     assert keyword_hits("Anslaget till polisen höjs och anslagen till skolan sänks.")["budget"] == 2
     assert "environment" not in keyword_hits("Miljö- och byggnadsnämnden, miljö- och samhällsnämndens beslut")
     assert keyword_hits("Miljön och miljöarbetet, inte Miljöpartiet")["environment"] == 2
+    assert "housing" not in keyword_hits("det brottsförebyggande arbetet")
+    assert keyword_hits("byggandet av bostäder")["housing"] == 2
