@@ -11,13 +11,13 @@ from typing import Dict, Sequence, Tuple
 
 from .labels import TOPIC_LABELS
 
-# Keyword stems per topic. A stem matches at the start of a word; a stem starting with
-# "~" matches anywhere inside a word (Swedish compounds: "våldsbejakande", "äldreomsorgen");
-# "re:" starts a regular expression ("miljö" but not "Miljöpartiet").
 # "miljö" but not "Miljöpartiet", nor the name of a board or office of the environment and another field
 # ("Miljö- och byggnadsnämnden", "miljö- och samhällsnämndens"): a municipality's building and permit board,
 # named in every protocol of it whatever the matter.
 _ENVIRONMENT = r"re:(?<![a-zåäö])miljö(?!parti|-[ \t]*och[ \t]+[a-zåäö]+(?:nämnd|förvaltning|kontor|utskott))"
+# Keyword stems per topic. A stem matches at the start of a word; a stem starting with
+# "~" matches anywhere inside a word (Swedish compounds: "våldsbejakande", "äldreomsorgen");
+# "re:" starts a regular expression ("miljö" but not "Miljöpartiet").
 KEYWORDS: Dict[str, Tuple[str, ...]] = {
     "extremism": ("~extremis", "~högerextrem", "~vänsterextrem", "~terror", "~radikalis", "~jihadis",
                   "~våldsbejakande", "avhoppar", "återvändare", "~nazis", "islamiska staten", "jihad", "~attentat", "~islamis",
@@ -151,7 +151,7 @@ def _trigger(stem: str) -> str:
 # a protocol's notice block the posting of the minutes ("ANSLAG/BEVIS", "tillkännagivits genom anslag",
 # "anslags uppsättande", "Anslaget tas ned", "anslagstavlan"); "byggande" (construction) inside
 # "förebyggande" (preventive: "brottsförebyggande arbete") is no housing. (label, a necessary substring, the
-# pattern)
+# pattern; the label's position in the counts is looked up below, once)
 _NOT_KEYWORDS: Tuple[Tuple[str, str, re.Pattern], ...] = (
     ("housing", "förebyggande", re.compile("förebyggande")),
     ("budget", "anslag", re.compile(
@@ -168,6 +168,8 @@ if set(KEYWORDS) != set(TOPIC_LABELS):
 _LABELS: Tuple[str, ...] = tuple(KEYWORDS)
 _WORD_PATTERNS: Tuple[re.Pattern, ...] = tuple(
     _compile([s for s in KEYWORDS[label] if _within_words(s)]) for label in _LABELS)
+_NOT_KEYWORD_COUNTS: Tuple[Tuple[int, str, re.Pattern], ...] = tuple(
+    (_LABELS.index(label), trigger, pattern) for label, trigger, pattern in _NOT_KEYWORDS)
 _TRIGGERS: Tuple[Tuple[str, ...], ...] = tuple(
     tuple(_trigger(s) for s in KEYWORDS[label] if not _within_words(s)) for label in _LABELS)
 
@@ -196,8 +198,7 @@ def _keyword_hits(text: str) -> Tuple[Tuple[str, int], ...]:
     for i, triggers in enumerate(_TRIGGERS):
         if any(trigger in lowered for trigger in triggers):
             totals[i] = len(_PATTERNS[_LABELS[i]].findall(lowered))
-    for label, trigger, pattern in _NOT_KEYWORDS:
+    for i, trigger, pattern in _NOT_KEYWORD_COUNTS:
         if trigger in lowered:
-            i = _LABELS.index(label)
             totals[i] = max(0, totals[i] - len(pattern.findall(lowered)))
     return tuple((label, n) for label, n in zip(_LABELS, totals) if n)

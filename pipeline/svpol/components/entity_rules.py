@@ -79,12 +79,12 @@ _NAME_BEFORE_RE = re.compile(rf"{_NAME},?\s*(?:(?:båda|bägge|alla|samtliga)\s*
 _OPEN_BRACKET_RE = re.compile(r"\((?P<letters>[A-Za-zÅÄÖåäö]{1,3})(?=,[ \t]|[ \t]+[A-ZÅÄÖ(]|[ \t]*$)", re.MULTILINE)
 _NAME_PLACE_BEFORE_RE = re.compile(rf"{_NAME}[ \t]+{_NAME}(?:,[ \t]*(?:{_NAME},?[ \t]*)?|[ \t]*)$")
 _LOWER_LETTERS = rf"(?:{'|'.join(LOWER_CASE_PARTY_LETTERS)})"
+# What a person says or does after the name and letters: "Anders Jansson M vill avslå", "Sten Ek, s har avsagt".
+_SAYING_VERBS = r"(?:som|vill|har|är|yrkar|anser|menar|säger|föreslår)"
 # Party letters after a comma in attendance lists: "Jannike Hillding, M, Ordförande", "Monica Dahlén, S
 # Marcus Danielsson", also after the office: "Joakim Ekroth, 1:e vice ordförande, M": a first name and a
 # surname, a comma, the letters (checked in the KB), then a comma, the next capitalised word or the end of
 # the line.
-# What a person says or does after the name and letters: "Anders Jansson M vill avslå", "Sten Ek, s har avsagt".
-_SAYING_VERBS = r"(?:som|vill|har|är|yrkar|anser|menar|säger|föreslår)"
 _COMMA_OFFICE = r"(?:(?:(?:1:e|2:e|förste|andre)[ \t]+)?(?:vice[ \t]+)?ordförande|ledamot|ersättare),[ \t]*"
 _COMMA_LETTERS_RE = re.compile(
     rf"{_NAME}[ \t]+{_NAME},[ \t]*(?:{_COMMA_OFFICE})?(?P<letters>{_LETTER}|{_LOWER_LETTERS})"
@@ -150,12 +150,12 @@ def _local_column_letters(text: str, start: int, letters: str) -> bool:
     return letters.isupper() and len(letters) > 1 and bool(_COLUMN_MARK_BEFORE_RE.search(text, max(0, start - 12), start))
 
 
-# A place's police in one word (guide: the police as a body is AUTHORITY): "Södertäljepolisen"; the KB
-# checks that the first part is a municipality ("Trafikpolisen" is a kind of police, not a place's).
 # The county board written with a capital inside a sentence is the municipality's own county's: "fastställd av
 # Länsstyrelsen", "Anmälningar från Länsstyrelsens protokoll" (in lower case, or opening a sentence, it may be
 # the kind: convention 10).
 _COUNTY_BOARD_RE = re.compile(r"(?<=[a-zåäö0-9,;:)] )Länsstyrelsens?(?![\wåäö-])")
+# A place's police in one word (guide: the police as a body is AUTHORITY): "Södertäljepolisen"; the KB
+# checks that the first part is a municipality ("Trafikpolisen" is a kind of police, not a place's).
 _PLACE_POLICE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+polisens?(?![\wåäö])")
 # The council's and the executive board's short forms in running text, after a lower-case word or a
 # comma and before one: "skickades till KS den 24/9", "en fråga till KF under", "Sara Ek, KS ordförande";

@@ -99,8 +99,10 @@ def _first_name_before(person: Span, match: Span) -> bool:
 
 def _at_sentence_start(text: str, position: int) -> bool:
     """Whether ``position`` in ``text`` opens a sentence, a line or the text."""
-    before = text[:position].rstrip(" \t")
-    return not before or before[-1] in ".!?:\n"
+    # back over spaces only (not a copy of the text before it: documents are long)
+    while position > 0 and text[position - 1] in " \t":
+        position -= 1
+    return position == 0 or text[position - 1] in ".!?:\n"
 
 
 def _is_company(text: str) -> bool:

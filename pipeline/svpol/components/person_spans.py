@@ -216,36 +216,30 @@ def leading_role_length(span: Span) -> int:
     return 1 if len(span) > 2 and ROLE_RE.fullmatch(span[0].text) else 0
 
 
-def _with_first_names(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
-    """``ents`` with a known first name joined to a PERSON surname that ner found without it
-    (``Leif [Håkansson]``, ``Jan-Åke [Berg]`` in a column), or to a first name and surname as the first of two
-    first names (``Bo [Anders Friberg]``, ``Lis [Astrid Andersson]``), where the first name is in no entity."""
+def _with_name_words(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tuple[List[Span], bool]:
+    """``ents`` with a name's word that ner left out joined to its PERSON, where no entity holds it:
+
+    - a known first name before a surname (``Leif [Håkansson]``, ``Jan-Åke [Berg]`` in a column), or before
+      a first name and surname as the first of two first names (``Bo [Anders Friberg]``);
+    - a second surname before the person's party letters (``[Astrid Lönn] Jern, C``, ``[Eva Lind] Berg (S)``):
+      a capitalised word that is no ordinary word (needs ``vocab``'s vectors), form label, office or municipality.
+    """
     taken = {i for e in ents for i in range(e.start, e.end)}
     joined, changed = [], False
     for ent in ents:
-        i = ent.start - 1
-        if (ent.label_ == PERSON and i >= 0 and i not in taken and doc[i].is_title and doc[i].whitespace_
-                and is_first_name(doc[i].text) and (not is_first_name(ent[0].text) or (len(ent) == 2 and len(doc[i]) > 1))):
-            ent = Span(doc, i, ent.end, PERSON)
-            changed = True
-        joined.append(ent)
-    return joined, changed
-
-
-def _with_last_surnames(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tuple[List[Span], bool]:
-    """``ents`` with a second surname joined that ner left out before the person's party letters
-    (``[Astrid Lönn] Jern, C``, ``[Eva Lind] Berg (S)``): a capitalised word no entity holds, which is no
-    ordinary word, form label, office or municipality."""
-    taken = {i for e in ents for i in range(e.start, e.end)}
-    joined, changed = [], False
-    for ent in ents:
-        j = ent.end
-        if (ent.label_ == PERSON and len(ent) >= 2 and j + 2 < len(doc) and j not in taken and ent[-1].whitespace_
-                and doc[j].is_title and doc[j].is_alpha and doc[j + 1].text in (",", "(")
-                and doc[j + 2].ent_type_ == PARTY and vocab is not None and not vocab.has_vector(doc[j].lower_)
-                and not is_form_word(doc[j]) and not ROLE_RE.fullmatch(doc[j].text) and not is_municipality(doc[j].text)):
-            ent = Span(doc, ent.start, j + 1, PERSON)
-            changed = True
+        if ent.label_ == PERSON:
+            i, j = ent.start - 1, ent.end
+            if (i >= 0 and i not in taken and doc[i].is_title and doc[i].whitespace_ and is_first_name(doc[i].text)
+                    and (not is_first_name(ent[0].text) or (len(ent) == 2 and len(doc[i]) > 1))):
+                ent = Span(doc, i, ent.end, PERSON)
+                changed = True
+            if (len(ent) >= 2 and j + 2 < len(doc) and j not in taken and ent[-1].whitespace_
+                    and doc[j].is_title and doc[j].is_alpha and doc[j + 1].text in (",", "(")
+                    and doc[j + 2].ent_type_ == PARTY and vocab is not None and not vocab.has_vector(doc[j].lower_)
+                    and not is_form_word(doc[j]) and not ROLE_RE.fullmatch(doc[j].text)
+                    and not is_municipality(doc[j].text)):
+                ent = Span(doc, ent.start, j + 1, PERSON)
+                changed = True
         joined.append(ent)
     return joined, changed
 
@@ -427,8 +421,8 @@ class PersonSpans:
         changed = len(kept) < len(ents)
         ents = kept
         with_vectors = self.vocab is not None and self.vocab.vectors.shape[0] > 0
-        full_names = {e[-1].text for e in ents if e.label_ == PERSON and len(e) >= 2}
         if with_vectors:
+            full_names = {e[-1].text for e in ents if e.label_ == PERSON and len(e) >= 2}
             kept = [e for e in ents if e.label_ != PERSON or not _ordinary_words_only(e, self.vocab, full_names)]
             changed = changed or len(kept) < len(ents)
             ents = kept
@@ -443,7 +437,7 @@ class PersonSpans:
                 # member right after the field ("Justeringens plats och tid: Anders Rosén Rådhuset").
                 if not (end - start >= 2 and is_first_name(ent[start].text)):
                     changed = True
-                    if start >= end or doc[ent.start + start - 1].lower_ in _ROOM_WORDS:
+                    if start >= end or (ent.start + start > 0 and doc[ent.start + start - 1].lower_ in _ROOM_WORDS):
                         continue  # a named room ("rum Nielsen"): no entity
                     ent = Span(doc, ent.start + start, ent.start + end, ORG)  # the building: "Messingen", "Ale Kulturrum"
             if ent.label_ in (ORG, LOC) and _is_place_then_person(ent):
@@ -507,9 +501,7 @@ class PersonSpans:
                 pieces = [piece for piece in pieces if len(piece)]
             changed = changed or len(pieces) > 1
             repaired.extend(pieces)
-        repaired, joined = _with_first_names(doc, repaired)
-        repaired, extended = _with_last_surnames(doc, repaired, self.vocab if with_vectors else None)
-        joined = joined or extended
+        repaired, joined = _with_name_words(doc, repaired, self.vocab if with_vectors else None)
         repaired, paired = _paired_name_runs(doc, repaired, self.vocab)
         # The searches below need a person or a party to start from.
         text = doc_text(doc) if any(e.label_ in (PERSON, PARTY) for e in repaired) else ""

@@ -13,11 +13,11 @@ from .normalize import DateLike, norm_name
 from .records import Authority, Party, Person
 from .storage import KB_PARTS, KBData, read_kb, write_kb
 
-# "Länsstyrelsen i Västerbotten", "länsstyrelsen i Västra Götaland": a county board without "län".
 # A region's own body named with its county: "Regionfullmäktige i Blekinge", "regionstyrelsen i Västerbotten".
 _REGION_BODY_IN_COUNTY_RE = re.compile(
     r"(?P<body>[Rr]egion(?:fullmäktige|styrelsen?|styrelsens|fullmäktiges))"
     r" i (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)")
+# "Länsstyrelsen i Västerbotten", "länsstyrelsen i Västra Götaland": a county board without "län".
 _COUNTY_BOARD_WITHOUT_LAN_RE = re.compile(r"[Ll]änsstyrelsen i (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)")
 
 
