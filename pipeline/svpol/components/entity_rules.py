@@ -61,7 +61,7 @@ _BRACKET_RE = re.compile(r"\((?:\s*(?:båda|bägge|alla|samtliga)\b)?"
                          r"\s*([A-Za-zÅÄÖåäö]{1,3}(?:\s*(?:,|/|\+|&|och)\s*[A-Za-zÅÄÖåäö]{1,3}){0,8})\s*\)")
 # Party letters listed without brackets: "förslag från M, KD och L", "S och V": two or more
 # capitalised items joined by commas and a final "och"/"samt", each checked in the KB; a local party's
-# capitals (up to five) among two or more national parties' count too ("SAFE, MP, V och SD").
+# capitals (up to five) among two or more national parties' count too ("VIKA, MP, V och SD").
 _LETTER = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,2}"
 _LIST_ITEM = r"(?:[A-ZÅÄÖ]{4,5}|[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,2})"
 _LETTER_LIST_RE = re.compile(
@@ -82,7 +82,7 @@ _LOWER_LETTERS = rf"(?:{'|'.join(LOWER_CASE_PARTY_LETTERS)})"
 # What a person says or does after the name and letters: "Anders Jansson M vill avslå", "Sten Ek, s har avsagt".
 _SAYING_VERBS = r"(?:som|vill|har|är|yrkar|anser|menar|säger|föreslår)"
 # Party letters after a comma in attendance lists: "Jannike Hillding, M, Ordförande", "Monica Dahlén, S
-# Marcus Danielsson", also after the office: "Joakim Ekroth, 1:e vice ordförande, M": a first name and a
+# Marcus Danielsson", also after the office: "Jonas Eklöf, 1:e vice ordförande, M": a first name and a
 # surname, a comma, the letters (checked in the KB), then a comma, the next capitalised word or the end of
 # the line.
 _COMMA_OFFICE = r"(?:(?:(?:1:e|2:e|förste|andre)[ \t]+)?(?:vice[ \t]+)?ordförande|ledamot|ersättare),[ \t]*"
@@ -135,7 +135,7 @@ _COLUMN_LETTERS_BEFORE_RE = re.compile(
 _LOWER_COLUMN_LETTERS_RE = re.compile(
     # not the "m" of "t o m" / "fr o m" ("närv t o m Robert Ek (S)")
     rf"(?<![\w.,(/+-])(?<!\bo[ \t])(?P<letters>{_LOWER_LETTERS})[ \t]+{_NAME}[ \t]+{_NAME}")
-# ... or after the name, before a presence mark or at the line's end: "Annili Caap m x", "Kristian Krassman, v
+# ... or after the name, before a presence mark or at the line's end: "Ulla Rask m x", "Kent Lindqvist, v
 # ordf s x" (three or more in a text, as above).
 _LOWER_COLUMN_LETTERS_AFTER_RE = re.compile(
     rf"{_NAME}[ \t]+{_NAME}(?:,[ \t]*(?:(?:1:e|2:e|v)[ \t]+)?ordf\.?)?[ \t]+(?P<letters>{_LOWER_LETTERS})"

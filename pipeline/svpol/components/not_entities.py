@@ -55,7 +55,7 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     # "Justerade paragrafer", "Protokollets förvaringsplats" in a protocol's signature and notice blocks
     "Justerade", "Protokollets",
     # offices written as their letters after or before a name: the chair of the executive board, the
-    # medically responsible nurse ("till KSO, Jacob Högfeldt", "Gunnel Arvidsson, MAS")
+    # medically responsible nurse ("till KSO, Eva Berg", "Per Lund, MAS")
     "KSO", "MAS",
 )
 # A currency or money unit alone ("Belopp i mnkr" heading a table): the unit of the amounts, no entity.

@@ -19,10 +19,10 @@ runs after ``ner`` and the PERSON span repair and tags, as ``ORG`` (docs/annotat
   the name), housing and property companies named by one compound (``Kirunabostäder``), ``Camp Marmal``,
   ``Task Force 3-10`` and regional branches
   (``Kommunförbundet Västernorrland``, ``Länsmuseet Gävleborg``, ``Folkteatern Gävleborg``);
-- an association of a municipality named by its kind (``Anhörigföreningen i Östhammars kommun``);
+- an association of a municipality named by its kind (``Anhörigföreningen i Ockelbo kommun``);
 - sports clubs (``Eriksberg BK``, ``Djurgårdens IF``, ``IFK Göteborg``), clubs, societies and alliances
   named with their place (``Alingsås Ryttarsällskap``, ``Luleå fotbollsallians``);
-- a municipal building named with its place after it (``Kommunhuset Ljusdal``, ``Förvaltningsbyggnaden
+- a municipal building named with its place after it (``Kommunhuset Ockelbo``, ``Förvaltningsbyggnaden
   Gällivare``);
 - a municipality's company named by its place and trade (``Lerum Energi``, ``Lerum Fjärrvärme``).
 
@@ -63,7 +63,7 @@ _CAP = r"[A-ZÅÄÖ][\wåäöéü&-]*"
 # "Uppsala Vatten och Avfall AB", "Eskilstuna kommunfastighet AB", "Eskilstuna Energi och Miljö ABs":
 # a capitalised word and up to four more words on the line before AB (or its genitive); ordinary
 # words at the front are dropped afterwards (_company_start).
-# "Aktiebolag" written out counts as AB: "Västerås Flygplats Aktiebolag", "Västerås flygplats aktiebolag".
+# "Aktiebolag" written out counts as AB: "Hedemora Flygplats Aktiebolag", "Hedemora flygplats aktiebolag".
 _COMPANY_RE = re.compile(
     rf"(?<![\w-])(?!AB\s){_CAP}(?:[ \t]+(?!AB\b|[Aa]ktiebolag\b)(?:{_CAP}|[a-zåäö][\wåäö-]*|&)){{0,4}}"
     r"[ \t]+(?:AB|[Aa]ktiebolag)(?::s|s)?(?![\wåäö])")
@@ -90,7 +90,7 @@ def _party_letters_follow(person: Span) -> bool:
 
 def _first_name_before(person: Span, match: Span) -> bool:
     """Whether ``person`` opens with a known first name and the one-word ``match`` at its end is no
-    facility's compound ("Björn Ericsson"; not "Anders Olofskolan")."""
+    facility's compound ("Lars Ericsson"; not "Anders Olofskolan")."""
     # person_spans imports this module (is_municipality): its first-name list is imported at use.
     from .person_spans import is_first_name
 
@@ -164,8 +164,8 @@ _FARM_NAMED_FACILITY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{2,}gård
 _CLUB_OR_ASSOCIATION_RE = re.compile(
     r"(?<![\w-])(?P<name>[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)[ \t]+"
     r"(?:ekonomisk[ \t]+förening|[A-Za-zåäöÅÄÖ]*(?:klubb|sällskap|allians))(?:en|et|s|ens|ets)?(?![\wåäö])")
-# An association of a place named by its kind: "Anhörigföreningen i Östhammars kommun", "Hembygdsföreningen i
-# Tyresö" (one organisation; ner reads a place in each part).
+# An association of a place named by its kind: "Anhörigföreningen i Ockelbo kommun", "Hembygdsföreningen i
+# Sunne" (one organisation; ner reads a place in each part).
 _PLACE_ASSOCIATION_RE = re.compile(
     r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{2,}förening(?:en|ens)[ \t]+i[ \t]+(?P<place>[A-ZÅÄÖ][\wåäö-]+?)(?:s?[ \t]+(?:kommun|stad))?"
     r"(?![\wåäö-])")
@@ -178,13 +178,13 @@ _AIRPORT_OR_NETWORK_RE = re.compile(
 # folkets hus", "Karlstads resecentrum", "Märsta station"; local media named by their place: "Radio
 # Haninge", "P4 Västmanland", "Norrköpings tidningar", and "Mitt i Haninge" inside a sentence ("Mitt i
 # Stockholm finns" opens one).
-# ... or a municipal building with its place after it, no comma between: "Kommunhuset Ljusdal",
-# "Förvaltningsbyggnaden Gällivare", "Kommunhus Nödinge" (the KB checks a municipality, or a capitalised word
+# ... or a municipal building with its place after it, no comma between: "Kommunhuset Ockelbo",
+# "Förvaltningsbyggnaden Sunne", "Kommunhus Berga" (the KB checks a municipality, or a capitalised word
 # that is no ordinary word: a locality).
 _BUILDING_THEN_PLACE_RE = re.compile(
     r"(?<![\w-])(?:Kommunhus(?:et)?|Förvaltningshuset|Förvaltningsbyggnaden|Stadshuset|Rådhuset|Kommunkontoret"
     r"|Kommunalhuset)[ \t]+(?P<place>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)(?![\wåäö-])"
-    # not its street ("Stadshuset Gärdhemsvägen")
+    # not its street ("Stadshuset Kyrkvägen")
     r"(?<!vägen)(?<!gatan)(?<!torget)(?<!platsen)(?<!gränd)(?<!backen)(?<!allén)")
 _PLACE_FACILITY_OR_MEDIA_RE = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+"
@@ -391,8 +391,8 @@ class OrgNames(NameList):
         beginning with the same company and going on for two words or more (two names of a list run
         together: "Ekby Turism AB Parkeringsbolaget Råkan"; a division is one word: "Posten AB Norr").
         A PERSON with party letters after it, ending in a one-word match, holds it too: the match is a
-        surname ("Gustav Ericsson (M)", "Per Ericsson, C" in a list), as where the person's first name is a
-        known one and the match no facility's compound ("Björn Ericsson, förvaltningschef"; not "Anders
+        surname ("Gustav Ericsson (M)", "Kurt Ericsson, C" in a list), as where the person's first name is a
+        known one and the match no facility's compound ("Lars Ericsson, förvaltningschef"; not "Anders
         Olofskolan", a school that ner read as a name).
         Any other entity the match overlaps is replaced."""
         company = _is_company(span.text)
@@ -404,7 +404,7 @@ class OrgNames(NameList):
 
     def holds_rule_entity(self, span: Span, rule: Span) -> bool:
         """A company or a place's association holds its municipality in its name: "Uppsala kommun Skolfastigheter
-        AB", "Anhörigföreningen i Östhammars kommun"."""
+        AB", "Anhörigföreningen i Ockelbo kommun"."""
         return (rule.label_ == "AUTHORITY" and (_is_company(span.text) or bool(_PLACE_ASSOCIATION_RE.fullmatch(span.text)))
                 and bool(_MUNICIPALITY_RE.fullmatch(rule.text)))
 

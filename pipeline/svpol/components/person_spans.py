@@ -95,7 +95,7 @@ _FORM_WORDS = frozenset((
     "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Protokollsjustering", "Närvarorätt",
     "Närvarolista", "Närvarolistan", "Inkallad", "Inkallade", "Adress", "Justerade", "Kommunkansliet", "Stadskansliet",
     "Medborgarförslag", "Ärendeförteckning", "Åhörare", "Personalföreträdare",
-    # the building where the minutes are kept or signed, next to a name in a form ("Anders Rosén Rådhuset")
+    # the building where the minutes are kept or signed, next to a name in a form ("Anders Rydén Rådhuset")
     "Rådhuset", "Stadshuset", "Kommunhuset", "Kommunalhuset", "Stadskontoret", "Kommunkontoret",
     "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag"))
 # A presence mark after a name in an attendance column ("Peter Roslund X", "Gunnar Selberg I").
@@ -220,8 +220,8 @@ def _with_name_words(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tupl
     """``ents`` with a name's word that ner left out joined to its PERSON, where no entity holds it:
 
     - a known first name before a surname (``Leif [Håkansson]``, ``Jan-Åke [Berg]`` in a column), or before
-      a first name and surname as the first of two first names (``Bo [Anders Friberg]``);
-    - a second surname before the person's party letters (``[Astrid Lönn] Jern, C``, ``[Eva Lind] Berg (S)``):
+      a first name and surname as the first of two first names (``Bo [Anders Fredell]``);
+    - a second surname before the person's party letters (``[Astrid Holm] Jern, C``, ``[Eva Lind] Berg (S)``):
       a capitalised word that is no ordinary word (needs ``vocab``'s vectors), form label, office or municipality.
     """
     taken = {i for e in ents for i in range(e.start, e.end)}
@@ -354,8 +354,8 @@ def _local_party_after(doc: Doc, ent: Span, text: str, fixed: Set[int]) -> Optio
     return span
 
 
-# A protocol's venue field: "Plats och tid Konferensrum 105, Ale Kulturrum, kl. 09:00", "Justeringens plats och tid
-# Kommunhus Nödinge, Ale Torg 7, 2018-10-05", "Plats och tid Beslutande Messingen, Industivägen 20 b, rum Nielsen
+# A protocol's venue field: "Plats och tid Konferensrum 105, Berga Kulturrum, kl. 09:00", "Justeringens plats och tid
+# Kommunhus Berga, Berga Torg 7, 2018-10-05", "Plats och tid Beslutande Kopparn, Verkstadsvägen 12 b, rum Ekvall
 # Måndag ...": up to the time, a date, a weekday or the line's end. A name there is a building (ORG, a named
 # facility) or a room (no entity), never a person.
 _VENUE_RE = re.compile(r"[Pp]lats och tid:?[ \t]+(?P<venue>[^\n]{1,120}?)(?=[ \t,]+(?:kl\.?|klockan)[ \t\d]"
@@ -374,7 +374,7 @@ def _venue_ranges(text: str) -> List[Tuple[int, int]]:
 
 def _split_at_offices(ent: Span) -> List[Span]:
     """The names of a signature block read as one PERSON, split at the capitalised offices between them:
-    ``Kjell Johansson Kommunplanerare Shula Gladnikoff`` gives ``Kjell Johansson`` and ``Shula Gladnikoff``."""
+    ``Kjell Berglund Kommunplanerare Sara Gladh`` gives ``Kjell Berglund`` and ``Sara Gladh``."""
     offices = [t.i for t in ent[2:-2] if t.is_title and ROLE_RE.fullmatch(t.text)]
     if not offices:
         return [ent]
@@ -388,7 +388,7 @@ def _split_at_offices(ent: Span) -> List[Span]:
 
 
 def _is_company_name(ent: Span) -> bool:
-    """Whether the PERSON ``ent`` joins capitalised words with ``&`` (``Starck & Partner``, ``Ernst & Young``):
+    """Whether the PERSON ``ent`` joins capitalised words with ``&`` (``Lind & Partner``, ``Ernst & Young``):
     a firm's name; persons are listed with "och" or commas."""
     return any(t.text == "&" and 0 < t.i - ent.start < len(ent) - 1 and ent.doc[t.i + 1].is_title for t in ent)
 
@@ -432,21 +432,21 @@ class PersonSpans:
         venues = _venue_ranges(doc_text(doc)) if any(e.label_ == PERSON for e in ents) else []
         for ent in ents:
             if ent.label_ == PERSON and any(start <= ent.start_char < end for start, end in venues):
-                start, end = _form_edges(ent, 0, len(ent))  # "Beslutande Messingen"
+                start, end = _form_edges(ent, 0, len(ent))  # "Beslutande Kopparn"
                 # A first name and more is a person all the same: a flattened form puts the signing
-                # member right after the field ("Justeringens plats och tid: Anders Rosén Rådhuset").
+                # member right after the field ("Justeringens plats och tid: Anders Rydén Rådhuset").
                 if not (end - start >= 2 and is_first_name(ent[start].text)):
                     changed = True
                     if start >= end or (ent.start + start > 0 and doc[ent.start + start - 1].lower_ in _ROOM_WORDS):
-                        continue  # a named room ("rum Nielsen"): no entity
-                    ent = Span(doc, ent.start + start, ent.start + end, ORG)  # the building: "Messingen", "Ale Kulturrum"
+                        continue  # a named room ("rum Ekvall"): no entity
+                    ent = Span(doc, ent.start + start, ent.start + end, ORG)  # the building: "Kopparn", "Berga Kulturrum"
             if ent.label_ in (ORG, LOC) and _is_place_then_person(ent):
                 # "Malmö Anna Berg (S)" read as one organisation or place: the place, then the member
                 places.append(Span(doc, ent.start, ent.start + 1, LOC))
                 ent = Span(doc, ent.start + 1, ent.end, PERSON)
                 changed = True
             if ent.label_ == PERSON and _is_company_name(ent):
-                # "Starck & Partner": a firm named by its partners
+                # "Lind & Partner": a firm named by its partners
                 ent = Span(doc, ent.start, ent.end, ORG)
                 changed = True
             if ent.label_ != PERSON:

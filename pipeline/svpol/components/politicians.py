@@ -68,7 +68,7 @@ def _is_party_entity(doc: Doc, start: int, end: int) -> bool:
 # "A, B och C (alla M)": the names before a shared bracket are joined by these.
 _LIST_JOINERS = frozenset({",", "och", "samt", "&"})
 _SHARED_BRACKET_RE = re.compile(rf"\s*(?:,\s*)?(?:{_SHARED}\s*\(|\(\s*{_SHARED}\s+|{_SHARED}\s+[A-ZÅÄÖ])")
-# "Håkan Ek och Janette Olsson, båda Socialdemokraterna": the shared party named in full after the list
+# "Håkan Ek och Lena Olsson, båda Socialdemokraterna": the shared party named in full after the list
 # (taken only where the name is a PARTY entity).
 _SHARED_NAME_RE = re.compile(rf"\s*,\s*{_SHARED}\s+(?P<party>[A-ZÅÄÖ][a-zåäö]+(?:partiet|erna))(?![\wåäö])")
 # Offices in base form; the patterns accept the definite form and capitals.
@@ -93,7 +93,7 @@ _ROLE_RE = re.compile(_ROLE, re.IGNORECASE)
 _ROLE_THEN_PARTY_RE = re.compile(
     rf"[ \t]*,?[ \t]*(?P<role>{_ROLE}|(?:(?:1:e|2:e|förste|andre)[ \t]+)?vice(?:[ \t]+ordf\.?)?|ordf\.?)"
     r"[ \t]*\(\s*(?P<party>[^()\n]{1,25}?)\s*\)", re.IGNORECASE)
-# "Kristian Krassman, v ordf s x", "Joakim Ekroth, 1:e vice ordförande, M" in an attendance column: the
+# "Kent Lindqvist, v ordf s x", "Jonas Eklöf, 1:e vice ordförande, M" in an attendance column: the
 # office, then bare letters (taken only where the letters are a PARTY entity).
 _ROLE_THEN_LETTERS_RE = re.compile(
     r"[ \t]*,[ \t]*(?:(?:(?:1:e|2:e|förste|andre|v)[ \t]+)?(?:vice[ \t]+)?ordf(?:\.|örande)?|ledamot|ersättare)"
