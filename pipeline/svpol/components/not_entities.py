@@ -45,7 +45,8 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     "Sessionssalen", "Elevhälsan", "SFI", "Sfi", "Majoriteten", "Majoritetens", "Oppositionen", "Oppositionens",
     # members' nouns of the parties (the guide tags the party, not its members)
     "Socialdemokrater", "Moderater", "Sverigedemokrater", "Kristdemokrater", "Centerpartister", "Vänsterpartister",
-    "Miljöpartister", "Liberaler",
+    "Miljöpartister", "Liberaler", "Folkpartister", "Socialdemokrat", "Moderat", "Sverigedemokrat", "Kristdemokrat",
+    "Centerpartist", "Vänsterpartist", "Miljöpartist", "Folkpartist",
     # an abbreviation opening a sentence ("Pga. pandemin ...")
     "Pga",
     # the municipality's auditors, a function of the council rather than a named body (annotators never tag it)

@@ -91,7 +91,7 @@ _FORM_WORDS = frozenset((
     "Sammanträdesprotokoll", "Telefon", "Text", "Tid", "Tjänstgörande", "Underskrift", "Underskrifter", "Utses",
     "Vakant", "Övrig", "Övriga", "Förste", "Andre", "Sid", "Sida", "Motion", "Interpellation", "Information",
     "Ajournering", "Ärendelista", "Föredragningslista", "Dagordning", "Bevis", "Justeringen", "Tillkännages",
-    "Tjänstemän", "Tjänstepersoner",
+    "Tjänstemän", "Tjänstepersoner", "Vidimerande",
     "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Protokollsjustering", "Närvarorätt",
     "Närvarolista", "Närvarolistan", "Inkallad", "Inkallade", "Adress", "Justerade", "Kommunkansliet", "Stadskansliet",
     "Medborgarförslag", "Ärendeförteckning", "Åhörare", "Personalföreträdare",
@@ -207,6 +207,17 @@ def _is_place_then_person(ent: Span) -> bool:
             and doc[ent.end + 2].text == ")")
 
 
+# A building or an office's premises by its compound's last word ("Förvaltningsbyggnaden", "Landstingshuset").
+_BUILDING_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]{2,}(?:huset|byggnaden|kontoret|kansliet|salen|rummet)")
+
+
+def _is_field_before_name(word: Token, first: Token, last: Token) -> bool:
+    """Whether ``word`` is a field's word in front of a first name and surname: a long capitalised word that
+    is no known name, before a first name and a word that is none (``Medborgarservice Owe Lindström``)."""
+    return (len(word) >= 9 and word.is_title and word.is_alpha and not _is_known_name(word.text)
+            and not is_municipality(word.text) and is_first_name(first.text) and not is_first_name(last.text))
+
+
 def leading_role_length(span: Span) -> int:
     """How many tokens at the start of ``span`` form an office ("Statsrådet", "Kultur- och
     demokratiminister", a municipal one: "Chefsjurist"); the longest such prefix, 0 if none."""
@@ -272,26 +283,55 @@ def _with_name_particles(doc: Doc, ents: List[Span], text: str) -> Tuple[List[Sp
     return filter_spans([e for e in ents if id(e) not in replaced] + [span for span, _ in joined]), True
 
 
-def _paired_name_runs(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tuple[List[Span], bool]:
+def _is_initial(token: Token) -> bool:
+    """A first name's initial in a column of names (``K G Abramsson``); not a presence mark (``X``)."""
+    return len(token.text) == 1 and token.text.isupper() and token.is_alpha and token.text not in _PRESENCE_MARKS
+
+
+def _first_name_cuts(doc: Doc, start: int, stop: int) -> Optional[List[int]]:
+    """Where a run of names ``doc[start:stop]`` splits into persons: before each first name, or
+    initial, that follows a surname (a word that is neither a first name nor an initial:
+    ``Sara Ejnell Svensson | Per Vedbring | K G Abramsson``), when every piece then opens with a first
+    name, or with initials and a surname, and has two or three words; None where the run does not read
+    that way."""
+    def opens(k: int) -> bool:
+        return is_first_name(doc[k].text) or _is_initial(doc[k])
+
+    cuts = [k for k in range(start + 1, stop) if opens(k) and not opens(k - 1)]
+    bounds = [start, *cuts, stop]
+    pieces = list(zip(bounds, bounds[1:]))
+    if len(pieces) < 2:
+        return None
+    for a, b in pieces:
+        if not 2 <= b - a <= 3 or not opens(a):
+            return None
+        if _is_initial(doc[a]) and not all(_is_initial(t) for t in doc[a:b - 1]):
+            return None  # "M Per Ek": the letters are a party's, not an initial
+    return bounds
+
+
+def _recut_name_runs(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tuple[List[Span], bool]:
     """``ents`` with each run of names written without separators (a column of a protocol read as one
     line: ``Svante Stomberg Christer Johansson Marie Ingvarsson``) that ner cut in the wrong places
-    re-cut into first name and surname pairs. A run is capitalised name words joined by single
-    spaces, without ordinary words at its edges, of an even length of four or more, half of it or
-    more in PERSON entities (none reaching out of it); it is paired when its first words are first
-    names (half of them or more known, none an ordinary word) and no second word is a first name after a
-    word that is not."""
+    re-cut. A run is capitalised name words joined by single spaces, without ordinary words at its
+    edges, of four words or more, half of it or more in PERSON entities (none reaching out of it). It is
+    cut before each first name that follows a word that is not one where that gives persons of two or
+    three words (:func:`_first_name_cuts`: ``Sara Ejnell Svensson Per Vedbring``); otherwise, at an even
+    length, into pairs, when its first words are first names (half of them or more known, none an
+    ordinary word) and no second word is a first name after a word that is not."""
     person = {i: e for e in ents if e.label_ == PERSON for i in range(e.start, e.end)}
     if len(person) < 4:
         return ents, False
     others = {i for e in ents if e.label_ != PERSON for i in range(e.start, e.end)}
 
     def name_word(i: int) -> bool:
-        return i not in others and not _is_trailing_title(doc[i]) and bool(_NAME_WORD_RE.fullmatch(doc[i].text))
+        return i not in others and (_is_initial(doc[i]) or (
+            not _is_trailing_title(doc[i]) and bool(_NAME_WORD_RE.fullmatch(doc[i].text))))
 
     def ordinary(i: int) -> bool:
         return _is_ordinary_word(doc[i].text, vocab)
 
-    pairs: List[Span] = []
+    recut: List[Span] = []
     replaced: Set[int] = set()
     i = 0
     while i < len(doc):
@@ -303,30 +343,34 @@ def _paired_name_runs(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tup
             end += 1
         start, stop = i, end
         i = end
-        while start < stop and ordinary(start):
+        while start < stop and (ordinary(start) or _is_initial(doc[start]) and not _is_initial(doc[start + 1])):
             start += 1
-        while stop > start and ordinary(stop - 1):
+        while stop > start and (ordinary(stop - 1) or _is_initial(doc[stop - 1])):
             stop -= 1
         length = stop - start
         inside = [k for k in range(start, stop) if k in person]
-        if length < 4 or length % 2 or 2 * len(inside) < length:
+        if length < 4 or 2 * len(inside) < length:
             continue
         touched = {id(person[k]): person[k] for k in inside}.values()
         if any(e.start < start or e.end > stop for e in touched):
             continue
-        firsts = [doc[k].text for k in range(start, stop, 2)]
-        seconds = [doc[k].text for k in range(start + 1, stop, 2)]
-        if (2 * sum(map(is_first_name, firsts)) < len(firsts)
-                or any(is_first_name(b) and not is_first_name(a) for a, b in zip(firsts, seconds))
-                or any(ordinary(k) for k in range(start, stop, 2))):
+        bounds = _first_name_cuts(doc, start, stop)
+        if bounds is None and length % 2 == 0 and not any(_is_initial(t) for t in doc[start:stop]):
+            firsts = [doc[k].text for k in range(start, stop, 2)]
+            seconds = [doc[k].text for k in range(start + 1, stop, 2)]
+            if not (2 * sum(map(is_first_name, firsts)) < len(firsts)
+                    or any(is_first_name(b) and not is_first_name(a) for a, b in zip(firsts, seconds))
+                    or any(ordinary(k) for k in range(start, stop, 2))):
+                bounds = list(range(start, stop + 1, 2))
+        if bounds is None:
             continue
-        cut = [Span(doc, k, k + 2, PERSON) for k in range(start, stop, 2)]
+        cut = [Span(doc, a, b, PERSON) for a, b in zip(bounds, bounds[1:])]
         if [(e.start, e.end) for e in touched] != [(e.start, e.end) for e in cut]:
-            pairs.extend(cut)
+            recut.extend(cut)
             replaced.update(id(e) for e in touched)
-    if not pairs:
+    if not recut:
         return ents, False
-    return sorted([e for e in ents if id(e) not in replaced] + pairs, key=lambda e: e.start), True
+    return sorted([e for e in ents if id(e) not in replaced] + recut, key=lambda e: e.start), True
 
 
 def _place_suffix_end(doc: Doc, ent: Span) -> Optional[int]:
@@ -459,6 +503,12 @@ class PersonSpans:
                 start, end = _form_edges(ent, start, end, offices=True)
                 while end - start > 2 and _is_next_genitive(ent[end - 1], self.vocab):
                     end -= 1
+                # a form's field or building beside a first name and surname ("Kommunförvaltningen Margareta
+                # Persson", "Per Ek Förvaltningsbyggnaden" in a flattened signature block)
+                if end - start == 3 and _is_field_before_name(ent[start], ent[start + 1], ent[start + 2]):
+                    start += 1
+                if end - start == 3 and is_first_name(ent[start].text) and _BUILDING_RE.fullmatch(ent[end - 1].text):
+                    end -= 1
                 # a signature's place after the name: "Helen Nilsson Vimmerby 2 september" (ner may
                 # have read "Nilsson Vimmerby"; the first name is joined again below)
                 # (not in a run of names, which the pairing below reads whole)
@@ -502,7 +552,7 @@ class PersonSpans:
             changed = changed or len(pieces) > 1
             repaired.extend(pieces)
         repaired, joined = _with_name_words(doc, repaired, self.vocab if with_vectors else None)
-        repaired, paired = _paired_name_runs(doc, repaired, self.vocab)
+        repaired, paired = _recut_name_runs(doc, repaired, self.vocab)
         # The searches below need a person or a party to start from.
         text = doc_text(doc) if any(e.label_ in (PERSON, PARTY) for e in repaired) else ""
         repaired, with_particles = _with_name_particles(doc, repaired, text) if text else (repaired, False)

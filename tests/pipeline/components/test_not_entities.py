@@ -79,6 +79,9 @@ def test_inhabitants_and_the_language_course_are_no_entities():
     assert not component.is_not_entity("Borlänge") and not component.is_not_entity("Bor")
     # members' nouns and the majority are no party
     assert component.is_not_entity("Sverigedemokrater") and component.is_not_entity("Majoriteten")
+    # also one member, set off by commas after a name ("Eva Lund, Folkpartist, oppositionsråd")
+    assert component.is_not_entity("Folkpartist") and component.is_not_entity("Vänsterpartist")
+    assert not component.is_not_entity("Folkpartiet") and not component.is_not_entity("Vänsterpartiet")
 
 
 def test_a_money_entity_without_a_unit_here_or_in_its_context_goes():

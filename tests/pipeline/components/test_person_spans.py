@@ -173,6 +173,33 @@ def test_a_run_of_names_cut_in_the_wrong_places_is_paired_again():
         ("Anneli Fredriksson", "PERSON"), ("Sture Nyqvist", "PERSON"), ("Per Ek", "PERSON")]
 
 
+def test_a_run_of_names_is_cut_before_its_first_names_with_initials_and_double_surnames():
+    # odd length: a double surname and initials make pairs impossible; the first names tell the persons
+    text = "Beslutande Olof Ekvall Anna Lindholm Ek Per Sandvik K G Broman Eva Stål, ordf"
+    spans = [("Olof Ekvall", "PERSON"), ("Anna Lindholm", "PERSON"), ("Ek Per Sandvik", "PERSON"),
+             ("G Broman Eva Stål", "PERSON")]
+    assert _run_with_vectors(text, spans, ("beslutande",)) == [
+        ("Olof Ekvall", "PERSON"), ("Anna Lindholm Ek", "PERSON"), ("Per Sandvik", "PERSON"),
+        ("K G Broman", "PERSON"), ("Eva Stål", "PERSON")]
+    # a piece of four words, or letters before a first name (a party's, not an initial): left as ner read it
+    text = "Närvarande Olof Ekvall Anna Lindholm Ek Sandvik Broman"
+    spans = [("Olof Ekvall Anna", "PERSON"), ("Lindholm Ek Sandvik Broman", "PERSON")]
+    assert _run_with_vectors(text, spans, ("närvarande",)) == spans
+    text = "Närvarande Olof Ekvall M Per Broman Eva Stål"
+    spans = [("Olof Ekvall M", "PERSON"), ("Per Broman", "PERSON"), ("Eva Stål", "PERSON")]
+    assert _run_with_vectors(text, spans, ("närvarande",)) == spans
+
+
+def test_a_field_word_or_a_building_beside_a_first_name_and_surname_leaves_the_span():
+    text = "Underskrift Kommunförvaltningen Anna Lindholm. Justerare Per Sandvik Förvaltningsbyggnaden onsdag"
+    spans = [("Kommunförvaltningen Anna Lindholm", "PERSON"), ("Per Sandvik Förvaltningsbyggnaden", "PERSON")]
+    assert _run(text, spans) == [("Anna Lindholm", "PERSON"), ("Per Sandvik", "PERSON")]
+    # a short unknown word may be a first name the list lacks ("Miriam Irene Malm"); a double surname stays
+    text = "Ersättare Mirela Anna Lindholm och Per Sandvik Ekström"
+    spans = [("Mirela Anna Lindholm", "PERSON"), ("Per Sandvik Ekström", "PERSON")]
+    assert _run(text, spans) == spans
+
+
 def test_a_local_partys_letters_in_lower_case_but_not_a_members_standing():
     text = "Motion av Eva Lind (skp) och Per Ek (ers) samt Anna Berg (ordf)."
     assert _run(text, [("Eva Lind", "PERSON"), ("Per Ek", "PERSON"), ("Anna Berg", "PERSON")]) == [
