@@ -64,8 +64,8 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
 _MONEY_UNITS = frozenset({"kr", "kronor", "tkr", "Tkr", "mkr", "Mkr", "mnkr", "Mnkr", "mdkr", "Mdkr", "MSEK", "KSEK",
                           "TSEK", "MKR", "MNKR", "TKR"})
 # A capitalised compound of an administrative noun is a field or a service, not a name or a place: "Ärendelista",
-# "NÄRVAROLISTA", "Utskriftsfunktion", "Fjärrvärmetaxa", "Kommunkansliet" (a PERSON or LOC of one word).
-_ADMIN_COMPOUND_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]{2,}(?:lista|listan|funktion|funktionen|taxa|taxan|avgift|avgiften"
+# "NÄRVAROLISTA", "Ärendelistor", "Utskriftsfunktion", "Fjärrvärmetaxa", "Kommunkansliet" (a PERSON or LOC of one word).
+_ADMIN_COMPOUND_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]{2,}(?:lista|listan|listor|listorna|funktion|funktionen|taxa|taxan|avgift|avgiften"
                                 r"|förteckning|förteckningen|kansliet)")
 _ADMIN_COMPOUND_LABELS = frozenset({"PERSON", "LOC"})
 # A file's size in a list of documents ("(pdf, 778,13 KB)"): KB is no library there.

@@ -92,8 +92,9 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     in_place = _BODY_IN_MUNICIPALITY_RE.fullmatch(text)
     if in_place:
         body, place = body_base(in_place.group("body")), in_place.group("place")
-        # A region's body in its region: "regionstyrelsen i Region Västerbotten".
-        regional = body.startswith("region") and place.startswith("Region ")
+        # A region's body in its region: "regionstyrelsen i Region Västerbotten", "regionfullmäktige i
+        # Västra Götalandsregionen".
+        regional = body.startswith("region") and (place.startswith("Region ") or place.endswith("regionen"))
         if (regional or municipality(place)) and _is_own_body(body):
             return Authority(f"{place} {body}", "municipal_body")
     # "X kommun", "Xs kommun", "X stad" where X is a municipality

@@ -388,6 +388,9 @@ def test_a_regions_board_named_with_its_region_is_one_span(nlp):
     doc = nlp("Idag sammanträdde regionstyrelsen i Region Västerbotten, och socialnämnden i Region Skåne.")
     assert ents(doc) == [("regionstyrelsen i Region Västerbotten", "AUTHORITY"), ("socialnämnden", "AUTHORITY"),
                          ("Region Skåne", "AUTHORITY")]
+    # the region written as one word
+    doc = nlp("Frågan kommer upp i regionfullmäktige i Västra Götalandsregionen i morgon.")
+    assert ents(doc) == [("regionfullmäktige i Västra Götalandsregionen", "AUTHORITY")]
 
 
 def test_a_municipalitys_alliance_named_by_its_place_is_a_party(nlp):
