@@ -204,6 +204,9 @@ _BARE_FOLLOWERS = (
     "vi", "ni", "man",
     # a deficit: "Kommunen ligger över 50 miljoner back"
     "back",
+    # adverbs and modal verbs after the sum: "sätter av 100 miljoner nu", "en miljon behöver lämnas"
+    "nu", "utan", "behöver", "kan", "måste", "skulle", "också", "även", "redan", "ytterligare", "vardera",
+    "inklusive", "exklusive",
 )
 BARE_MONEY_RE = re.compile(
     # not the decimals of "10, 5 miljoner" (a lost comma's space, or a list of numbers)
@@ -270,7 +273,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 # "mellan 8 och 12 mnkr", "med 15, 20 och 25 miljoner kronor" (docs/annotation.md, convention 31).
 # Years are not amounts.
 _COORDINATED_RE = re.compile(
-    rf"(?<![\w.,])(?!(?:19|20)\d\d\b)(?P<num>{_NUMBER})(?:\s+(?:respektive|och|eller|till)\s+|,\s+)[+-]?$")
+    rf"(?<![\w.,])(?!(?:19|20)\d\d\b)(?P<num>{_NUMBER})(?P<sep>\s+(?:respektive|och|eller|till)\s+|,\s+)[+-]?$")
 _COORDINATION_CHARS = 40  # enough for a number and the conjunction or comma before the next
 
 
@@ -289,11 +292,51 @@ def _coordinated(text: str, start: int, number: Optional[str], value: MoneyValue
         first = _parse_number(before.group("num")) if before else None
         # A conjunction joins the last number to the amount and commas the ones before it:
         # "15, 20 och 25 miljoner", not "Riksväg 61, 14,5 miljoner" nor "3 och 15 och 25".
-        if first is None or (found and "," not in before.group(0)) or (not found and "," in before.group(0)):
+        # (the separator's comma, not a decimal comma: "13,0 och 91,6 miljoner kronor")
+        if first is None or (found and "," not in before.group("sep")) or (not found and "," in before.group("sep")):
             return found[::-1]
         amount = float(first * Decimal(str(value.amount)) / second)
         found.append((start + before.start("num"), start + before.end("num"), MoneyValue(amount, value.currency, value.unit)))
         end = start + before.start("num")
+
+
+# A financial report's comparison figure in brackets (last year's, or an earlier forecast's) shares the
+# unit of the amount it stands beside: "409 (1 239) miljoner kronor" gives 409 and 1 239 million,
+# "29,6 miljoner kronor (44)" and "+22,3 mnkr (+19,3 i prognos 1)" give 44 and 19,3 million
+# (docs/annotation.md, convention 40). A year in brackets is no figure.
+_UNIT_RE = re.compile(rf"(?:(?P<mult>{_MULT})\.?\s+)?(?P<cur>{_CURRENCY})(?![\w$€£])", re.IGNORECASE)
+_FIGURES_BEFORE_UNIT_RE = re.compile(
+    rf"(?<![\w.,])[+-]?(?P<a>{_NUMBER})[ \t]*\([ \t]*[+-]?(?P<b>{_NUMBER})[ \t]*\)[ \t]+(?={_UNIT_RE.pattern})",
+    re.IGNORECASE)
+_FIGURE_AFTER_RE = re.compile(rf"[ \t]*\([ \t]*[+-]?(?P<num>{_NUMBER})(?=[ \t]*\)|[ \t]+i[ \t])")
+
+
+def _comparison_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
+    """The amounts of ``text`` written as two figures in brackets before their unit ("409 (1 239) miljoner kronor")."""
+    figures = []
+    for m in _FIGURES_BEFORE_UNIT_RE.finditer(text):
+        unit = _UNIT_RE.match(text, m.end())
+        currency, base = _unit(unit.group("cur"))
+        scale = Decimal(base) * (_MULTIPLIERS[unit.group("mult").lower()] if unit.group("mult") else 1)
+        unit_text = re.sub(r"\s+", " ", unit.group(0))
+        for group in ("a", "b"):
+            number = _parse_number(m.group(group))
+            if number is not None and not _YEAR_RE.fullmatch(m.group(group)):
+                figures.append((m.start(group), m.end(group), MoneyValue(float(number * scale), currency, unit_text)))
+    return figures
+
+
+def _figure_after(text: str, end: int, number: Optional[str], value: MoneyValue) -> Optional[Tuple[int, int, MoneyValue]]:
+    """The comparison figure in brackets right after the amount ending at ``end`` (its number written
+    ``number``), in the amount's unit; None if there is none."""
+    m = _FIGURE_AFTER_RE.match(text, end)
+    if m is None or value.amount is None or not number or _YEAR_RE.fullmatch(m.group("num")):
+        return None
+    own, figure = _parse_number(number), _parse_number(m.group("num"))
+    if not own or figure is None:
+        return None
+    return m.start("num"), m.end("num"), MoneyValue(float(figure * Decimal(str(value.amount)) / own), value.currency,
+                                                    value.unit)
 
 
 def _is_year_before_amount(first: str, second: str) -> bool:
@@ -320,9 +363,16 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
         found.extend(shared for shared in _coordinated(text, match.start(), match.group("num"), value)
                      if not _overlaps(found, *shared[:2]))
         found.append((match.start(), match.end(), value))
+        figure = _figure_after(text, match.end(), match.group("num"), value)
+        if figure is not None:
+            found.append(figure)
 
     if _may_hold_money(text):
+        if "(" in text:
+            found.extend(_comparison_figures(text))
         for m in MONEY_RE.finditer(text):
+            if _overlaps(found, m.start(), m.end()):
+                continue
             if m.group("num2") and _is_year_before_amount(m.group("num"), m.group("num2")):
                 # "2024 – 769 miljoner kronor": a year, a dash, then the year's amount (no range)
                 m = MONEY_RE.match(text, m.start("num2"))
@@ -335,11 +385,21 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
     explicit = [start for start, _, _ in found]
     lower = text.lower()
     if "milj" in lower or "md" in lower or "mrd" in lower:
+        waiting = []
         for m in BARE_MONEY_RE.finditer(text):
             if _overlaps(found, m.start(), m.end()):
                 continue
             if (_MONEY_CONTEXT_RE.search(_sentence_around(text, m.start(), m.end()))
                     or any(abs(start - m.start()) <= _NEAR_AMOUNT_CHARS for start in explicit)):
+                add_with_coordinated(m, _bare_value(m))
+            else:
+                waiting.append(m)
+        # a list of sums, one of them said to be money ("hamnen utvecklas 2 miljoner. Resecentrum 3 miljoner.
+        # 1650 miljoner till investeringar"): the others near it are money too
+        bare = [start for start, _, _ in found if start not in explicit]
+        for m in waiting:
+            if not _overlaps(found, m.start(), m.end()) and any(abs(start - m.start()) <= _NEAR_AMOUNT_CHARS
+                                                                for start in bare):
                 add_with_coordinated(m, _bare_value(m))
     if explicit:
         for m in BARE_THOUSANDS_RE.finditer(text):
