@@ -117,7 +117,9 @@ _FACILITY_WORD_RE = re.compile(rf"(?<![\w-])[A-ZÅÄÖ][a-zåäöé]{{2,}}(?:{'|
 _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "lasarett", "flygplats", "garnison", "vårdcentral", "äldreboende",
                    "skola", "skolan", "förskola", "gymnasium", "folkhögskola", "museum", "konstmuseum", "teater",
                    "bibliotek", "konsthall", "kulturhus", "sparbank", "gruppbostad", "stiftsgård", "etableringsboende",
-                   "vårdboende", "omsorgsboende")
+                   "vårdboende", "omsorgsboende", "vård- och omsorgsboende", "närsjukhus", "specialistsjukhus",
+                   "akutsjukhus", "fritidsanläggning", "idrottsanläggning", "idrottsplats", "sporthall", "simhall",
+                   "ishall", "badhus", "elljusspår", "centralstation")
 # The noun also capitalised, as in a proper name ("Roslagens Sparbank", "Hässleholm Kulturhus").
 _FACILITY_NOUN_ALTERNATIVES = "|".join(f"[{noun[0].upper()}{noun[0]}]{noun[1:]}" for noun in _FACILITY_NOUNS)
 _NAMED_FACILITY_RE = re.compile(
@@ -159,11 +161,16 @@ _NAME_AFTER_FACILITY_RE = re.compile(
 # A "-gården" in a named place is a care home or another facility ("Solgården i Norrhult"); alone it may
 # be a park or a farm ("Humlegården", "Prästgården").
 _FARM_NAMED_FACILITY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{2,}gården(?=[ \t]+i[ \t]+[A-ZÅÄÖ])")
-# A club or an economic association named with its place or name: "Hylte sportskytteklubb", "Östra Göinge
-# Golfklubb", "Närkefrakt ekonomisk förening".
+# A club or an association named with its place or name: "Hylte sportskytteklubb", "Östra Göinge
+# Golfklubb", "Närkefrakt ekonomisk förening", "Länna bygdegårdsförening", "Ekby skoter- och fiskevårdsförening",
+# "Dalarnas författarförbund".
 _CLUB_OR_ASSOCIATION_RE = re.compile(
     r"(?<![\w-])(?P<name>[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)[ \t]+"
-    r"(?:ekonomisk[ \t]+förening|[A-Za-zåäöÅÄÖ]*(?:klubb|sällskap|allians))(?:en|et|s|ens|ets)?(?![\wåäö])")
+    r"(?:ekonomisk[ \t]+förening|(?:[a-zåäö]+-[ \t]+och[ \t]+)?[A-Za-zåäöÅÄÖ]*(?:klubb|sällskap|allians|förening|förbund))"
+    r"(?:en|et|s|ens|ets)?(?![\wåäö])")
+# Federations of municipalities or regions: "Ekby-Eda samordningsförbund", "Norra Sjukvårdsregionförbundet".
+_PUBLIC_FEDERATION_RE = re.compile(r"(?i:kommunal[a-zåäö]*|samordnings|region|räddnings[a-zåäö]*|miljö|gymnasie)"
+                                   r"förbund(?:et)?s?$")
 # An association of a place named by its kind: "Anhörigföreningen i Ockelbo kommun", "Hembygdsföreningen i
 # Sunne" (one organisation; ner reads a place in each part).
 _PLACE_ASSOCIATION_RE = re.compile(
@@ -212,7 +219,7 @@ _MATCH_WORDS = {
                               "Kommunalhuset"),
     _PLACE_FACILITY_OR_MEDIA_RE: ("kommunhus", "kommunkontor", "stadshus", "olkets", "kulturpark", "resecentrum",
                                   "station", "Radio", "P4", "Mitt", "idning"),
-    _CLUB_OR_ASSOCIATION_RE: ("förening", "klubb", "sällskap", "allians"),
+    _CLUB_OR_ASSOCIATION_RE: ("förening", "klubb", "sällskap", "allians", "förbund"),
     _PLACE_ASSOCIATION_RE: ("föreningen",),
 }
 
@@ -353,6 +360,8 @@ class OrgNames(NameList):
             if is_municipality(m.group("place")):
                 yield m.start(), m.end()
         for m in search(_CLUB_OR_ASSOCIATION_RE):
+            if _PUBLIC_FEDERATION_RE.search(m.group(0)):
+                continue  # a federation of municipalities or regions is a public body (guide: AUTHORITY)
             # Ordinary words in front are no part of the name ("Grattis Hylte sportskytteklubb"), a
             # direction is ("Östra Göinge Golfklubb").
             names = self._without_ordinary_front(list(re.finditer(r"\S+", m.group("name"))), DIRECTION_WORDS)

@@ -258,3 +258,13 @@ def test_a_company_with_aktiebolag_written_out():
     assert _run("revisor till Hedemora flygplats aktiebolag.", ordinary=("revisor", "till", "flygplats")) == [
         ("Hedemora flygplats aktiebolag", "ORG")]
     assert _run("Bolaget är ett aktiebolag.", ordinary=("bolaget", "är", "ett")) == []
+
+
+def test_associations_federations_and_facilities_named_by_a_compound_noun():
+    text = ("Bidrag till Norrby bygdegårdsförening, Ekby skoter- och fiskevårdsförening och Ekmarks författarförbund. "
+            "Ekby-Eda samordningsförbund är ingen förening. Renoveringen av Ekbys fritidsanläggning, vården på "
+            "Norrby närsjukhus och Ekby vård- och omsorgsboende samt spåret vid Ekmarks elljusspår.")
+    assert _run(text) == [
+        ("Norrby bygdegårdsförening", "ORG"), ("Ekby skoter- och fiskevårdsförening", "ORG"),
+        ("Ekmarks författarförbund", "ORG"), ("Ekbys fritidsanläggning", "ORG"), ("Norrby närsjukhus", "ORG"),
+        ("Ekby vård- och omsorgsboende", "ORG"), ("Ekmarks elljusspår", "ORG")]
