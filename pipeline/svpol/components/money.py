@@ -204,7 +204,7 @@ _BARE_FOLLOWERS = (
     "vi", "ni", "man",
     # a deficit: "Kommunen ligger över 50 miljoner back"
     "back",
-    # adverbs and modal verbs after the sum: "sätter av 100 miljoner nu", "en miljon behöver lämnas"
+    # adverbs and modal verbs after the sum: "sätter av 120 miljoner nu", "en miljon behöver lämnas"
     "nu", "utan", "behöver", "kan", "måste", "skulle", "också", "även", "redan", "ytterligare", "vardera",
     "inklusive", "exklusive",
 )
@@ -292,7 +292,7 @@ def _coordinated(text: str, start: int, number: Optional[str], value: MoneyValue
         first = _parse_number(before.group("num")) if before else None
         # A conjunction joins the last number to the amount and commas the ones before it:
         # "15, 20 och 25 miljoner", not "Riksväg 61, 14,5 miljoner" nor "3 och 15 och 25".
-        # (the separator's comma, not a decimal comma: "13,0 och 91,6 miljoner kronor")
+        # (the separator's comma, not a decimal comma: "12,0 och 88,4 miljoner kronor")
         if first is None or (found and "," not in before.group("sep")) or (not found and "," in before.group("sep")):
             return found[::-1]
         amount = float(first * Decimal(str(value.amount)) / second)
@@ -301,8 +301,8 @@ def _coordinated(text: str, start: int, number: Optional[str], value: MoneyValue
 
 
 # A financial report's comparison figure in brackets (last year's, or an earlier forecast's) shares the
-# unit of the amount it stands beside: "409 (1 239) miljoner kronor" gives 409 and 1 239 million,
-# "29,6 miljoner kronor (44)" and "+22,3 mnkr (+19,3 i prognos 1)" give 44 and 19,3 million
+# unit of the amount it stands beside: "312 (1 140) miljoner kronor" gives 312 and 1 140 million,
+# "31,4 miljoner kronor (47)" and "+21,5 mnkr (+18,6 i prognos 1)" give 47 and 18,6 million
 # (docs/annotation.md, convention 40). A year in brackets is no figure.
 _UNIT_RE = re.compile(rf"(?:(?P<mult>{_MULT})\.?\s+)?(?P<cur>{_CURRENCY})(?![\w$€£])", re.IGNORECASE)
 _FIGURES_BEFORE_UNIT_RE = re.compile(
@@ -312,7 +312,7 @@ _FIGURE_AFTER_RE = re.compile(rf"[ \t]*\([ \t]*[+-]?(?P<num>{_NUMBER})(?=[ \t]*\
 
 
 def _comparison_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
-    """The amounts of ``text`` written as two figures in brackets before their unit ("409 (1 239) miljoner kronor")."""
+    """The amounts of ``text`` written as two figures in brackets before their unit ("312 (1 140) miljoner kronor")."""
     figures = []
     for m in _FIGURES_BEFORE_UNIT_RE.finditer(text):
         unit = _UNIT_RE.match(text, m.end())
@@ -395,7 +395,7 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
             else:
                 waiting.append(m)
         # a list of sums, one of them said to be money ("hamnen utvecklas 2 miljoner. Resecentrum 3 miljoner.
-        # 1650 miljoner till investeringar"): the others near it are money too
+        # 1400 miljoner till investeringar"): the others near it are money too
         bare = [start for start, _, _ in found if start not in explicit]
         for m in waiting:
             if not _overlaps(found, m.start(), m.end()) and any(abs(start - m.start()) <= _NEAR_AMOUNT_CHARS

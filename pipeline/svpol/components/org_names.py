@@ -162,8 +162,8 @@ _NAME_AFTER_FACILITY_RE = re.compile(
 # be a park or a farm ("Humlegården", "Prästgården").
 _FARM_NAMED_FACILITY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{2,}gården(?=[ \t]+i[ \t]+[A-ZÅÄÖ])")
 # A club or an association named with its place or name: "Hylte sportskytteklubb", "Östra Göinge
-# Golfklubb", "Närkefrakt ekonomisk förening", "Länna bygdegårdsförening", "Ekby skoter- och fiskevårdsförening",
-# "Dalarnas författarförbund".
+# Golfklubb", "Närkefrakt ekonomisk förening", "Norrby bygdegårdsförening", "Ekby skoter- och fiskevårdsförening",
+# "Ekmarks författarförbund".
 _CLUB_OR_ASSOCIATION_RE = re.compile(
     r"(?<![\w-])(?P<name>[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)[ \t]+"
     r"(?:ekonomisk[ \t]+förening|(?:[a-zåäö]+-[ \t]+och[ \t]+)?[A-Za-zåäöÅÄÖ]*(?:klubb|sällskap|allians|förening|förbund))"

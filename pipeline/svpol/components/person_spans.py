@@ -209,13 +209,13 @@ def _is_place_then_person(ent: Span) -> bool:
             and doc[ent.end + 2].text == ")")
 
 
-# A building or an office's premises by its compound's last word ("Förvaltningsbyggnaden", "Landstingshuset").
+# A building or an office's premises by its compound's last word ("Förvaltningsbyggnaden", "Regionhuset").
 _BUILDING_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]{2,}(?:huset|byggnaden|kontoret|kansliet|salen|rummet)")
 
 
 def _is_field_before_name(word: Token, first: Token, last: Token) -> bool:
     """Whether ``word`` is a field's word in front of a first name and surname: a long capitalised word that
-    is no known name, before a first name and a word that is none (``Medborgarservice Owe Lindström``)."""
+    is no known name, before a first name and a word that is none (``Medborgarservice Per Sandvik``)."""
     return (len(word) >= 9 and word.is_title and word.is_alpha and not _is_known_name(word.text)
             and not is_municipality(word.text) and is_first_name(first.text) and not is_first_name(last.text))
 
@@ -286,14 +286,14 @@ def _with_name_particles(doc: Doc, ents: List[Span], text: str) -> Tuple[List[Sp
 
 
 def _is_initial(token: Token) -> bool:
-    """A first name's initial in a column of names (``K G Abramsson``); not a presence mark (``X``)."""
+    """A first name's initial in a column of names (``K G Broman``); not a presence mark (``X``)."""
     return len(token.text) == 1 and token.text.isupper() and token.is_alpha and token.text not in _PRESENCE_MARKS
 
 
 def _first_name_cuts(doc: Doc, start: int, stop: int) -> Optional[List[int]]:
     """Where a run of names ``doc[start:stop]`` splits into persons: before each first name, or
     initial, that follows a surname (a word that is neither a first name nor an initial:
-    ``Sara Ejnell Svensson | Per Vedbring | K G Abramsson``), when every piece then opens with a first
+    ``Sara Ekvall Lindh | Per Sandvik | K G Broman``), when every piece then opens with a first
     name, or with initials and a surname, and has two or three words; None where the run does not read
     that way."""
     def opens(k: int) -> bool:
@@ -318,7 +318,7 @@ def _recut_name_runs(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tupl
     re-cut. A run is capitalised name words joined by single spaces, without ordinary words at its
     edges, of four words or more, half of it or more in PERSON entities (none reaching out of it). It is
     cut before each first name that follows a word that is not one where that gives persons of two or
-    three words (:func:`_first_name_cuts`: ``Sara Ejnell Svensson Per Vedbring``); otherwise, at an even
+    three words (:func:`_first_name_cuts`: ``Sara Ekvall Lindh Per Sandvik``); otherwise, at an even
     length, into pairs, when its first words are first names (half of them or more known, none an
     ordinary word) and no second word is a first name after a word that is not."""
     person = {i: e for e in ents if e.label_ == PERSON for i in range(e.start, e.end)}
@@ -505,8 +505,8 @@ class PersonSpans:
                 start, end = _form_edges(ent, start, end, offices=True)
                 while end - start > 2 and _is_next_genitive(ent[end - 1], self.vocab):
                     end -= 1
-                # a form's field or building beside a first name and surname ("Kommunförvaltningen Margareta
-                # Persson", "Per Ek Förvaltningsbyggnaden" in a flattened signature block)
+                # a form's field or building beside a first name and surname ("Kommunförvaltningen Anna
+                # Lindholm", "Per Ek Förvaltningsbyggnaden" in a flattened signature block)
                 if end - start == 3 and _is_field_before_name(ent[start], ent[start + 1], ent[start + 2]):
                     start += 1
                 if end - start == 3 and is_first_name(ent[start].text) and _BUILDING_RE.fullmatch(ent[end - 1].text):
