@@ -375,6 +375,30 @@ def _recut_name_runs(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tupl
     return sorted([e for e in ents if id(e) not in replaced] + recut, key=lambda e: e.start), True
 
 
+_LETTER_LIST_MIN = 3  # names in a row between party letters that make a roll-call list
+
+
+def _names_between_letters(doc: Doc, ents: List[Span]) -> List[Span]:
+    """PERSON spans for a roll-call list that writes each member's name and then the party letters, without
+    marks or punctuation (``Lind Eva M Berg Per S Ek Anna C``, surname first or not): two or three name
+    words between one party's letters and the next, at least :data:`_LETTER_LIST_MIN` names in a row,
+    none of their words in an entity of another label."""
+    party_at = sorted(e.start for e in ents if e.label_ == PARTY and len(e) == 1)
+    if len(party_at) <= _LETTER_LIST_MIN:
+        return []
+    others = {i for e in ents if e.label_ not in (PERSON, PARTY) for i in range(e.start, e.end)}
+    runs: List[List[Span]] = [[]]
+    for a, b in zip(party_at, party_at[1:]):
+        if 2 <= b - a - 1 <= 3 and all(
+                k not in others and _NAME_WORD_RE.fullmatch(doc[k].text) and not _is_trailing_title(doc[k])
+                for k in range(a + 1, b)):
+            runs[-1].append(Span(doc, a + 1, b, PERSON))
+        else:
+            runs.append([])
+    # a name after the list's first letters opens it too ("Ek Anna" before "C" and the next names)
+    return [name for run in runs if len(run) >= _LETTER_LIST_MIN for name in run]
+
+
 def _place_suffix_end(doc: Doc, ent: Span) -> Optional[int]:
     """The token end of "i <Place>" after ``ent`` when a party bracket follows it, else None."""
     i = ent.end
@@ -559,7 +583,7 @@ class PersonSpans:
         text = doc_text(doc) if any(e.label_ in (PERSON, PARTY) for e in repaired) else ""
         repaired, with_particles = _with_name_particles(doc, repaired, text) if text else (repaired, False)
         changed = changed or joined or paired or with_particles
-        columns = self._column_names(doc, repaired, text)
+        columns = self._column_names(doc, repaired, text) + _names_between_letters(doc, repaired)
         if columns:
             taken = {i for span in columns for i in range(span.start, span.end)}
             repaired = [e for e in repaired if not any(i in taken for i in range(e.start, e.end))] + columns

@@ -325,3 +325,15 @@ def test_the_first_of_two_first_names_joins_the_name():
     assert _run("Ledamöter Johan Berglöf, Bo Anders Fredell, Bengt Torell",
                 [("Johan Berglöf", "PERSON"), ("Anders Fredell", "PERSON"), ("Bengt Torell", "PERSON")]) == [
         ("Johan Berglöf", "PERSON"), ("Bo Anders Fredell", "PERSON"), ("Bengt Torell", "PERSON")]
+
+
+def test_a_roll_call_list_of_names_each_followed_by_its_partys_letters():
+    text = "Ledamöter Parti Lind Eva M Berg Per S Holm Anna C Ek Olof Ragnar KD Sandvik Per V"
+    spans = [("M", "PARTY"), ("S", "PARTY"), ("C", "PARTY"), ("KD", "PARTY"), ("V", "PARTY"), ("Lind Eva", "PERSON")]
+    assert _run(text, spans) == [
+        ("Lind Eva", "PERSON"), ("M", "PARTY"), ("Berg Per", "PERSON"), ("S", "PARTY"), ("Holm Anna", "PERSON"),
+        ("C", "PARTY"), ("Ek Olof Ragnar", "PERSON"), ("KD", "PARTY"), ("Sandvik Per", "PERSON"), ("V", "PARTY")]
+    # punctuation or other words between the names and the letters: no such list, left as it was
+    text = "Anna Berg S, Per Holm M, Eva Lind C och Olof Ek V"
+    spans = [("S", "PARTY"), ("M", "PARTY"), ("C", "PARTY"), ("V", "PARTY")]
+    assert _run(text, spans) == spans
