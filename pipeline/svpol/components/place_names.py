@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..doc_cache import doc_text
-from ..kb import load_kb
+from ..kb import DIRECTION_WORDS, load_kb
 from .entity_rules import DEFAULT_SPANS_KEY
 from .name_list import NameList, resource_names
 from .org_names import is_municipality
@@ -302,9 +302,12 @@ class PlaceNames(NameList):
         return doc
 
     def districts(self, doc: Doc) -> None:
-        """A place's centre or shore is one place with it: ``Våxnäs centrum``, ``Tullinge strand``."""
+        """A place's centre or shore is one place with it: ``Våxnäs centrum``, ``Tullinge strand``; so is the
+        noun after a direction that ner read as the place alone (``Östra piren``, ``Norra hamnen``)."""
         extended = {(e.start, e.end): Span(doc, e.start, e.end + 1, LABEL) for e in doc.ents
-                    if e.label_ == LABEL and e.end < len(doc) and doc[e.end].lower_ in _DISTRICT_WORDS}
+                    if e.label_ == LABEL and e.end < len(doc) and (doc[e.end].lower_ in _DISTRICT_WORDS or (
+                        len(e) == 1 and e.text in DIRECTION_WORDS and doc[e.end].is_lower and doc[e.end].is_alpha
+                        and len(doc[e.end]) > 2 and not doc[e.end].is_stop))}
         if extended:
             self._replace(doc, extended)
 

@@ -136,3 +136,9 @@ def test_a_places_centre_or_shore_is_one_place():
     ents, rules = _run("Oro kring Ekby centrum och badet vid Norrby strand, men centrum för X.",
                        [("Ekby", "LOC"), ("Norrby", "LOC")], names=[])
     assert ents == [("Ekby centrum", "LOC"), ("Norrby strand", "LOC")]
+
+
+def test_a_direction_that_ner_read_alone_takes_its_place_noun():
+    ents, _ = _run("Bygget på Östra piren och trafiken i Norra länken, men Södra och Västra i norr.",
+                   [("Östra", "LOC"), ("Norra", "LOC"), ("Södra", "LOC"), ("Västra", "LOC")], names=[])
+    assert ents == [("Östra piren", "LOC"), ("Norra länken", "LOC"), ("Södra", "LOC"), ("Västra", "LOC")]
