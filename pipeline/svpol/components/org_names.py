@@ -78,6 +78,7 @@ _CLAUSE_WORDS = frozenset(STOP_WORDS) - _NAME_JOINING_WORDS
 _BODY_ENDINGS = ("nämnden", "styrelsen", "fullmäktige", "förvaltningen", "utskottet")
 # A municipality named as a body, which a company's name may hold ("Uppsala kommun Skolfastigheter AB").
 _MUNICIPALITY_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]+ (?:kommun|stad|region|landsting)")
+_LETTER_COMPOUND_RE = re.compile(r"[A-ZÅÄÖ]-[a-zåäö]+")
 _AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?![\wåäö])")
 
 
@@ -186,11 +187,11 @@ _AIRPORT_OR_NETWORK_RE = re.compile(
 # Haninge", "P4 Västmanland", "Norrköpings tidningar", and "Mitt i Haninge" inside a sentence ("Mitt i
 # Stockholm finns" opens one).
 # ... or a municipal building with its place after it, no comma between: "Kommunhuset Ockelbo",
-# "Förvaltningsbyggnaden Sunne", "Kommunhus Berga" (the KB checks a municipality, or a capitalised word
+# "Förvaltningsbyggnaden Sunne", "Kommunhus Berga", "Kommunhuset i Ockelbo" (the KB checks a municipality, or a capitalised word
 # that is no ordinary word: a locality).
 _BUILDING_THEN_PLACE_RE = re.compile(
     r"(?<![\w-])(?:Kommunhus(?:et)?|Förvaltningshuset|Förvaltningsbyggnaden|Stadshuset|Rådhuset|Kommunkontoret"
-    r"|Kommunalhuset)[ \t]+(?P<place>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)(?![\wåäö-])"
+    r"|Kommunalhuset)[ \t]+(?:i[ \t]+)?(?P<place>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)(?![\wåäö-])"
     # not its street ("Stadshuset Kyrkvägen")
     r"(?<!vägen)(?<!gatan)(?<!torget)(?<!platsen)(?<!gränd)(?<!backen)(?<!allén)")
 _PLACE_FACILITY_OR_MEDIA_RE = re.compile(
@@ -288,6 +289,9 @@ class OrgNames(NameList):
                and not (words[1].group(0) == "i" and words[0].group(0)[0].isupper()
                         and not _at_sentence_start(text, start + words[0].start()))
                and self._ordinary(words[0].group(0))):
+            words.pop(0)
+        # a letter's compound in front is a share class or a kind, no name ("B-aktier i Ekby Science Park AB")
+        while len(words) > 1 and _LETTER_COMPOUND_RE.fullmatch(words[0].group(0)):
             words.pop(0)
         # A name begins with a capital: "tillstyrktes" (a verb the vectors lack) is no part of it.
         while words and not words[0].group(0)[0].isupper():
