@@ -452,7 +452,8 @@ class EntityRules(KBComponent):
             yield from self._longest_authority(text, _ENVIRONMENT_COURT_RE)
         if "ämnden för" in text or "örvaltningen för" in text or "eredningen för" in text:
             yield from self._longest_authority(text, _BODY_FOR_FIELD_RE)
-        if "rbetsförmedlingen i" in text or "myndigheten i" in text:
+        if any(word in text for word in ("rbetsförmedlingen i", "myndigheten i", "kassan i", "verket i",
+                                         "servicecenter i")):
             yield from self._longest_authority(text, _AGENCY_IN_PLACE_RE)
 
     def _longest_authority(self, text: str, regex: re.Pattern) -> Iterable[Tuple[str, int, int]]:

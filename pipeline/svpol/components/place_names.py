@@ -120,6 +120,12 @@ _STREET_RE = re.compile(
     rf"|[A-ZÅÄÖ][a-zåäö]+[ \t]+[A-ZÅÄÖ][a-zåäö]+s[ \t]+(?:{'|'.join(_STREET_WORDS)}))(?![\wåäö])")
 
 
+# A railway or a link road named as such (a road is a place; the guide's annotators tag railways so too):
+# "Ostkustbanan", "Nya Ekbybanan", "Ekbylänken", "Södra stambanan"; a compound alone not where a sentence
+# opens, whose first word is capitalised anyway ("Cykelbanan byggs").
+_LINE_RE = re.compile(
+    r"(?<![\w-])(?:(?:(?:Nya|Norra|Södra|Östra|Västra)[ \t]+)?(?P<compound>[A-ZÅÄÖ][a-zåäö]{2,}(?:banan|länken))"
+    r"|(?:Norra|Södra|Östra|Västra)[ \t]+stambanan)s?(?![\wåäö-])")
 # A property designation (fastighetsbeteckning: district, block and unit) is a place (convention 29):
 # "Haparanda 3:33", "Kolla 5:6". Not a document number ("SFS 2018:1197", "Ds 1995:57": a year first, or
 # a short series name) nor a Bible verse ("Joh 4:34").
@@ -223,6 +229,17 @@ class PlaceNames(NameList):
                 spans.append(span)
         return spans
 
+    def lines(self, doc: Doc, text: str) -> List[Span]:
+        """Railways and link roads in ``doc`` named as such (``text`` is ``doc.text``; see ``_LINE_RE``)."""
+        if "banan" not in text and "länken" not in text:
+            return []
+        spans = []
+        for m in _LINE_RE.finditer(text):
+            span = doc.char_span(m.start(), m.end(), label=LABEL)
+            if span is not None and not (m.start() == m.start("compound") and _sentence_start(doc, span.start)):
+                spans.append(span)
+        return spans
+
     def municipalities_as_places(self, doc: Doc, counts: Dict[int, int]) -> None:
         """Relabel ``i/inom <Ort> kommun/stad`` from AUTHORITY to LOC, in the entities and the rule entities.
 
@@ -293,7 +310,7 @@ class PlaceNames(NameList):
         self.municipalities_as_places(doc, counts)
         listed = [span for span in self.listed(doc) if not _in_longer_name(doc, span)]
         text = doc_text(doc)
-        addresses = self.streets(doc, text) + self.properties(doc, text)
+        addresses = self.streets(doc, text) + self.properties(doc, text) + self.lines(doc, text)
         found = sorted(filter_spans(listed + self.roads(doc, counts) + addresses), key=lambda span: span.start)
         if found:
             doc = self.add_matches(doc, found)

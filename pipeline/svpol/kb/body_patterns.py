@@ -50,7 +50,9 @@ _FIELD_ROOTS = tuple(dict.fromkeys(f[:-1] if f.endswith("s") and not f.endswith(
 BODY_FOR_FIELD = (r"(?:[Nn]ämnden|[Ff]örvaltningen|[Bb]eredningen)[ \t]+för[ \t]+(?P<field>[A-ZÅÄÖa-zåäö]+)"
                   r"(?:(?:,[ \t]+|[ \t]+och[ \t]+)(?!nämnd|förvaltning)[a-zåäö]+){0,3}")
 _BODY_FOR_FIELD_RE = re.compile(BODY_FOR_FIELD)
-AGENCY_IN_PLACE = r"(?:[Aa]rbetsförmedlingen|[A-ZÅÄÖ][a-zåäö]+myndigheten)[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+(?:[ \t]+län)?"
+AGENCY_IN_PLACE = (r"(?:[Aa]rbetsförmedlingen|[Ff]örsäkringskassan|[Ss]katteverket|[Mm]igrationsverket"
+                   r"|[Ss]tatens[ \t]+servicecenter|[A-ZÅÄÖ][a-zåäö]+myndigheten)[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+"
+                   r"(?:[ \t]+län)?")
 _AGENCY_IN_PLACE_RE = re.compile(AGENCY_IN_PLACE)
 # The definite words of a municipal office or unit named by its field.
 _OFFICE_WORDS = ("kontoret", "kansliet", "avdelningen", "enheten")
@@ -137,9 +139,14 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     if by_field and by_field.group("field").lower().startswith(_FIELD_ROOTS):
         return Authority(text[0].upper() + text[1:], "municipal_body")
     # A state agency's or a county's office named with its place: "Arbetsförmedlingen i Strömsund",
-    # "Kollektivtrafikmyndigheten i Västerbotten".
-    if _AGENCY_IN_PLACE_RE.fullmatch(text):
-        return Authority(text[0].upper() + text[1:], "state_agency" if text[1:].startswith("rbets") else "region")
+    # "Statens servicecenter i Hudiksvall", "Kollektivtrafikmyndigheten i Västerbotten" (a region's).
+    in_place = _AGENCY_IN_PLACE_RE.fullmatch(text)
+    # (the national agencies with offices in many towns only in a Swedish municipality: "Försäkringskassan i
+    # Polen" is the agency's business abroad)
+    if in_place and (words[0].lower() == "arbetsförmedlingen" or words[0].lower().endswith("myndigheten")
+                     or municipality(text.rsplit(" i ", 1)[-1])):
+        regional = words[0].lower().endswith("myndigheten")
+        return Authority(text[0].upper() + text[1:], "region" if regional else "state_agency")
     # A region's board of two fields: "hälso- och sjukvårdsstyrelsen" (a company's board is named by its
     # company, "bolagets styrelse").
     if (len(words) == 3 and words[0].endswith("-") and words[1] == "och" and base.endswith("styrelsen")

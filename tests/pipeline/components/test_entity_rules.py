@@ -517,3 +517,8 @@ def test_the_county_board_with_a_capital_inside_a_sentence(nlp):
     # in lower case, or opening a sentence, it may be the kind (convention 10)
     assert ents(nlp("Ärendet skickas till länsstyrelsen.")) == []
     assert ents(nlp("Länsstyrelsen skriver i sitt yttrande att det behövs.")) == []
+
+
+def test_a_national_agencys_office_in_a_municipality_is_one_span(nlp):
+    doc = nlp("Öppettiderna för Statens servicecenter i Hudiksvall och Försäkringskassan i Polen.")
+    assert ents(doc) == [("Statens servicecenter i Hudiksvall", "AUTHORITY"), ("Försäkringskassan", "AUTHORITY")]

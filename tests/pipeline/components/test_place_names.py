@@ -142,3 +142,9 @@ def test_a_direction_that_ner_read_alone_takes_its_place_noun():
     ents, _ = _run("Bygget på Östra piren och trafiken i Norra länken, men Södra och Västra i norr.",
                    [("Östra", "LOC"), ("Norra", "LOC"), ("Södra", "LOC"), ("Västra", "LOC")], names=[])
     assert ents == [("Östra piren", "LOC"), ("Norra länken", "LOC"), ("Södra", "LOC"), ("Västra", "LOC")]
+
+
+def test_railways_and_link_roads_named_as_such():
+    ents, _ = _run("Regeringen vill bygga Nya Ekbybanan och Norrlänken, trafiken på Södra stambanan ökar. "
+                   "Cykelbanan byggs i år.", names=[])
+    assert ents == [("Nya Ekbybanan", "LOC"), ("Norrlänken", "LOC"), ("Södra stambanan", "LOC")]
