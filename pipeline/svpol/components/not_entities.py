@@ -53,8 +53,10 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     "Kommunens revisorer", "kommunens revisorer",
     # an attendance list's column heads ("Namn När- Tjg.") and the video meeting a member joins by
     "Namn", "Tjg", "Teams", "Zoom",
-    # a web page's link to the rest of a text
-    "Read More", "Read more", "Läs mer", "Läs Mer", "Läs vidare",
+    # a web page's link to the rest of a text, and its date line ("Vännäs · Published okt 9")
+    "Read More", "Read more", "Läs mer", "Läs Mer", "Läs vidare", "Published",
+    # a form's fields, read as places ("Styrelse/Nämnd Kommunfullmäktige", "Underskrift Namnförtydligande")
+    "Nämnd", "Underskrift", "Namnförtydligande",
     # "Justerade paragrafer", "Protokollets förvaringsplats" in a protocol's signature and notice blocks
     "Justerade", "Protokollets",
     # offices written as their letters after or before a name: the chair of the executive board, the

@@ -125,9 +125,10 @@ _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "lasarett", "flygplats", "g
 _FACILITY_NOUN_ALTERNATIVES = "|".join(f"[{noun[0].upper()}{noun[0]}]{noun[1:]}" for noun in _FACILITY_NOUNS)
 _NAMED_FACILITY_RE = re.compile(
     rf"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+(?:{_FACILITY_NOUN_ALTERNATIVES})s?(?![\wåäö])")
-# Names completed by a number or a place: "Task Force 3-10", "Camp Marmal", "Kommunförbundet Västernorrland",
+# Names completed by a number or a place: "Task Force 3-10", "Camp Marmal", "Campus Ekby",
+# "Kommunförbundet Västernorrland",
 # a county's museum or theatre ("Länsmuseet Gävleborg", "Folkteatern Gävleborg"), "Sparbanken Skåne".
-_PLACED_NAMES = ("Camp", "Centrallasarettet", "Kommunförbundet", "Länsmuseet", "Länssjukhuset", "Länsteatern",
+_PLACED_NAMES = ("Camp", "Campus", "Centrallasarettet", "Kommunförbundet", "Länsmuseet", "Länssjukhuset", "Länsteatern",
                  "Folkteatern", "Regionteatern", "Sparbanken", "HVB", "Lasarettet")
 _NUMBERED_OR_PLACED_RE = re.compile(
     rf"(?<![\w-])(?:Task Force[ \t]+\d+(?:-\d+)?|(?:{'|'.join(_PLACED_NAMES)})[ \t]+[A-ZÅÄÖ][\wåäö]+"

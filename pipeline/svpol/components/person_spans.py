@@ -92,6 +92,7 @@ _FORM_WORDS = frozenset((
     "Vakant", "Övrig", "Övriga", "Förste", "Andre", "Sid", "Sida", "Motion", "Interpellation", "Information",
     "Ajournering", "Ärendelista", "Föredragningslista", "Dagordning", "Bevis", "Justeringen", "Tillkännages",
     "Tjänstemän", "Tjänstepersoner", "Vidimerande", "Avsägelse", "Avsägelser", "Närvarokontroll",
+    "Närvaroförteckning", "Namnförtydligande", "Godkännande", "Avvikande", "Jäv",
     # a web page's link text after an agenda item ("Närvarokontroll Länk till annan webbplats")
     "Länk",
     "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Protokollsjustering", "Närvarorätt",

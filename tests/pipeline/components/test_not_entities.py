@@ -84,6 +84,8 @@ def test_inhabitants_and_the_language_course_are_no_entities():
     assert not component.is_not_entity("Folkpartiet") and not component.is_not_entity("Vänsterpartiet")
     # a web page's link text
     assert component.is_not_entity("Read More") and component.is_not_entity("Läs mer")
+    # a form's fields
+    assert component.is_not_entity("Underskrift") and component.is_not_entity("Nämnd")
 
 
 def test_a_money_entity_without_a_unit_here_or_in_its_context_goes():

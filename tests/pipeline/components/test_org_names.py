@@ -271,6 +271,6 @@ def test_associations_federations_and_facilities_named_by_a_compound_noun():
 
 
 def test_a_municipal_building_in_its_place_and_a_share_class_before_a_company():
-    text = "Plats Kommunhuset i Ekby, rum 3. Staden köpte B-aktier i Ekby Science Park AB i fjol."
+    text = "Plats Kommunhuset i Ekby, rum 3. Staden köpte B-aktier i Ekby Science Park AB på Campus Ekby."
     assert _run(text, [("Ekby", "LOC")], ordinary=("plats", "staden")) == [
-        ("Kommunhuset i Ekby", "ORG"), ("Ekby Science Park AB", "ORG")]
+        ("Kommunhuset i Ekby", "ORG"), ("Ekby Science Park AB", "ORG"), ("Campus Ekby", "ORG")]

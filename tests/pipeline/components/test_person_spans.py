@@ -195,9 +195,10 @@ def test_a_field_word_or_a_building_beside_a_first_name_and_surname_leaves_the_s
     spans = [("Kommunförvaltningen Anna Lindholm", "PERSON"), ("Per Sandvik Förvaltningsbyggnaden", "PERSON")]
     assert _run(text, spans) == [("Anna Lindholm", "PERSON"), ("Per Sandvik", "PERSON")]
     # a web page's link text and a resignation's heading are no names
-    text = "Närvarokontroll Länk till annan webbplats. Avsägelse Anna Lindholm"
-    spans = [("Närvarokontroll Länk", "PERSON"), ("Avsägelse Anna Lindholm", "PERSON")]
-    assert _run(text, spans) == [("Anna Lindholm", "PERSON")]
+    text = "Närvarokontroll Länk till annan webbplats. Avsägelse Anna Lindholm. NÄRVAROFÖRTECKNING Per Ek Jäv"
+    spans = [("Närvarokontroll Länk", "PERSON"), ("Avsägelse Anna Lindholm", "PERSON"), ("NÄRVAROFÖRTECKNING", "PERSON"),
+             ("Per Ek Jäv", "PERSON")]
+    assert _run(text, spans) == [("Anna Lindholm", "PERSON"), ("Per Ek", "PERSON")]
     # a short unknown word may be a first name the list lacks ("Miriam Irene Malm"); a double surname stays
     text = "Ersättare Mirela Anna Lindholm och Per Sandvik Ekström"
     spans = [("Mirela Anna Lindholm", "PERSON"), ("Per Sandvik Ekström", "PERSON")]
