@@ -45,7 +45,7 @@ def test_fire_is_safety_but_not_a_surname_or_a_trade():
         ("Interpellation 2012/13:81 Piketpolisens befogenheter av Kent Ekeroth (SD) till justitieminister "
          "Beatrice Ask (M)", "justitieminister"),
         ("1994/95:47 av Bo Lundgren (m) till statsministern om nyföretagandet", "statsminister"),
-        ("Interpellation 2012/13:85 Skatter av Leif Jakobsson (S) till statsrådet Peter Norman (M)", "statsrådet"),
+        ("Interpellation 2012/13:85 Skatter av Leif Jakobsen (S) till statsrådet Peter Norman (M)", "statsrådet"),
         ("Något helt annat", None),
     ],
 )

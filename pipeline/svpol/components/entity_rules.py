@@ -79,10 +79,10 @@ _NAME_BEFORE_RE = re.compile(rf"{_NAME},?\s*(?:(?:båda|bägge|alla|samtliga)\s*
 _OPEN_BRACKET_RE = re.compile(r"\((?P<letters>[A-Za-zÅÄÖåäö]{1,3})(?=,[ \t]|[ \t]+[A-ZÅÄÖ(]|[ \t]*$)", re.MULTILINE)
 _NAME_PLACE_BEFORE_RE = re.compile(rf"{_NAME}[ \t]+{_NAME}(?:,[ \t]*(?:{_NAME},?[ \t]*)?|[ \t]*)$")
 _LOWER_LETTERS = rf"(?:{'|'.join(LOWER_CASE_PARTY_LETTERS)})"
-# What a person says or does after the name and letters: "Anders Jansson M vill avslå", "Sten Ek, s har avsagt".
+# What a person says or does after the name and letters: "Anders Janér M vill avslå", "Sten Ek, s har avsagt".
 _SAYING_VERBS = r"(?:som|vill|har|är|yrkar|anser|menar|säger|föreslår)"
-# Party letters after a comma in attendance lists: "Jannike Hillding, M, Ordförande", "Monica Dahlén, S
-# Marcus Danielsson", also after the office: "Jonas Eklöf, 1:e vice ordförande, M": a first name and a
+# Party letters after a comma in attendance lists: "Jannike Hellgren, M, Ordförande", "Monica Dahlberg, S
+# Marcus Dalin", also after the office: "Jonas Eklöf, 1:e vice ordförande, M": a first name and a
 # surname, a comma, the letters (checked in the KB), then a comma, the next capitalised word or the end of
 # the line.
 _COMMA_OFFICE = r"(?:(?:(?:1:e|2:e|förste|andre)[ \t]+)?(?:vice[ \t]+)?ordförande|ledamot|ersättare),[ \t]*"
@@ -112,7 +112,7 @@ _ASSOCIATION_ORGAN_RE = re.compile(
 _INQUIRY_RE = re.compile(r"(?<=[\wåäö,;)”\"] )[A-ZÅÄÖ][a-zåäö]{2,}(?:-[a-zåäö]+)?utredning(?:en|ens)(?![\wåäö-])")
 # Party letters in a column after the name, no punctuation: "Lars Edqvist MP Bo Svensson MP": a first name
 # and a surname, the letters (checked in the KB), then the next capitalised word, a number or the line's end,
-# or in running text what the person says or does ("Anders Jansson M vill avslå").
+# or in running text what the person says or does ("Anders Janér M vill avslå").
 # A two-letter party in lower case may end the sentence too: "berättar nämndordförande Anna Yngvesson kd."
 _COLUMN_LETTERS_RE = re.compile(
     rf"{_NAME}[ \t]+{_NAME}[ \t]+(?P<letters>{_LETTER}(?=[ \t]+(?:[A-ZÅÄÖ\d]|{_SAYING_VERBS}\b)|[ \t]*(?:\n|$))"
@@ -129,7 +129,7 @@ _COLUMN_LETTERS_BEFORE_RE = re.compile(
     rf"(?=[A-ZÅÄÖ])(?:(?<![^\n])|(?<=\d[ \t])|(?<={_PRESENCE_MARK}[ \t])"
     + "".join(rf"|(?<=(?i:{label})[ \t])" for label in _COLUMN_LABELS) + ")"
     rf"(?P<letters>{_LETTER}|[A-ZÅÄÖ]{{2,4}})[ \t]+{_NAME}[ \t]+{_NAME}")
-# ... and in lower case, as some attendance lists write them: "Parti Namn s Björn Jönsson fp Örjan Ulfshagen m
+# ... and in lower case, as some attendance lists write them: "Parti Namn s Björn Jönsäter fp Örjan Ulfsäter m
 # Krister Klyft": national letters in lower case before a first name and a surname, taken where a list holds
 # three or more of them (a single "s Anna Berg" in running text is too often something else).
 _LOWER_COLUMN_LETTERS_RE = re.compile(

@@ -18,13 +18,13 @@ office in front of the name as ``span._.role``, so this component:
 - joins the Riksdag's way of telling members apart, ``Anna Berg i Luleå (M)``, into one
   PERSON span (the place is part of the member's official name), replacing an entity the
   place may have had;
-- splits a run of names written without separators (attendance columns: ``Anneli Fredriksson
-  Alexander Myllyharju``) before a first name that follows a surname, and joins a first name
-  that ner left out to its surname (``Leif Håkansson`` for ``Håkansson``); first names are
+- splits a run of names written without separators (attendance columns: ``Anneli Fredholm
+  Alexander Kivilahti``) before a first name that follows a surname, and joins a first name
+  that ner left out to its surname (``Leif Haraldsson`` for ``Haraldsson``); first names are
   those of the knowledge base's persons that are never a surname there and the common ones of
   ``resources/first_names.txt``;
 - tags the names of an attendance column that has the party letters before each name and a
-  count or presence mark after it (``S Peter Roslund X``), which a model trained on running text
+  count or presence mark after it (``S Peter Rosell X``), which a model trained on running text
   often misses or runs together with the mark;
 - tags the letters of a local party in brackets right after a person (``Roland Johansson
   (ALT)``, ``Yngve Berg (K)``) as PARTY: one to four letters that no rule entity holds
@@ -59,7 +59,7 @@ ORG = "ORG"
 _PARTY_BRACKET_RE = re.compile(r"\(\s*(?:[A-Za-zÅÄÖåäö]{1,3}|-)\s*\)")
 _LETTERS_RE = re.compile(r"[A-ZÅÄÖ]{1,3}")
 _NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
-# An attendance column with the letters before the name: "S Peter Roslund X", "Fp Ulla Persson 1": letters,
+# An attendance column with the letters before the name: "S Peter Rosell X", "Fp Ulla Pettersson 1": letters,
 # two or three name words, then a presence mark, a count or the line's end.
 _COLUMN_NAME_RE = re.compile(
     rf"(?<![\w-])(?P<letters>[A-ZÅÄÖ][A-Za-zåäö]{{0,2}}|[A-ZÅÄÖ]{{2,4}})[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAME}){{1,2}})"
@@ -101,7 +101,7 @@ _FORM_WORDS = frozenset((
     # the building where the minutes are kept or signed, next to a name in a form ("Anders Rydén Rådhuset")
     "Rådhuset", "Stadshuset", "Kommunhuset", "Kommunalhuset", "Stadskontoret", "Kommunkontoret",
     "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag"))
-# A presence mark after a name in an attendance column ("Peter Roslund X", "Gunnar Selberg I").
+# A presence mark after a name in an attendance column ("Peter Rosell X", "Gunnar Selin I").
 _PRESENCE_MARKS = frozenset({"X", "x", "I"})
 
 
@@ -114,7 +114,7 @@ def is_form_word(token: Token) -> bool:
 def _is_trailing_title(token: Token) -> bool:
     """A form label, an office or a presence mark right after a name: a signature block's or a
     column's next field (``Ingemar Karlsson Kommunsekreterare``, ``Åsa Rönnlund Controller``,
-    ``Peter Roslund X``)."""
+    ``Peter Rosell X``)."""
     return (is_form_word(token) or token.text in _PRESENCE_MARKS
             or bool(base_role(token.text) or ROLE_RE.fullmatch(token.text)))
 
@@ -188,7 +188,7 @@ def _is_ordinary_word(word: str, vocab: Optional[Vocab]) -> bool:
 
 def _is_next_genitive(token: Token, vocab: Optional[Vocab]) -> bool:
     """Whether ``token``, after a first name and surname, opens the next phrase in the genitive
-    (``Paula Örn Kommunledningens lokaler``, ``Joel Petersson Karlskronas ledande politiker``):
+    (``Paula Ekbom Kommunledningens lokaler``, ``Joel Petersson Karlskronas ledande politiker``):
     an ordinary word's or a municipality's genitive, not a name's."""
     text = token.text
     if not (token.is_title and len(text) > 3 and text.endswith("s")) or _is_known_name(text):
@@ -233,7 +233,7 @@ def leading_role_length(span: Span) -> int:
 def _with_name_words(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tuple[List[Span], bool]:
     """``ents`` with a name's word that ner left out joined to its PERSON, where no entity holds it:
 
-    - a known first name before a surname (``Leif [Håkansson]``, ``Jan-Åke [Berg]`` in a column), or before
+    - a known first name before a surname (``Leif [Haraldsson]``, ``Jan-Åke [Berg]`` in a column), or before
       a first name and surname as the first of two first names (``Bo [Anders Fredell]``);
     - a second surname before the person's party letters (``[Astrid Holm] Jern, C``, ``[Eva Lind] Berg (S)``):
       a capitalised word that is no ordinary word (needs ``vocab``'s vectors), form label, office or municipality.
@@ -548,7 +548,7 @@ class PersonSpans:
                 if end - start > 2 and _is_place_not_name(ent[start]) and is_first_name(ent[start + 1].text):
                     places.append(Span(doc, ent.start + start, ent.start + start + 1, LOC))
                     start += 1
-                # "Fredrik Löfqvist Administrativ chef": the office's first word, capitalised in a column
+                # "Fredrik Lövgren Administrativ chef": the office's first word, capitalised in a column
                 if (end == len(ent) and end - start > 2 and ent.end < len(doc) and ROLE_RE.fullmatch(doc[ent.end].text)
                         and ent[end - 1].is_title and self.vocab is not None
                         and self.vocab.has_vector(ent[end - 1].text.lower()) and not is_first_name(ent[end - 1].text)):
@@ -601,7 +601,7 @@ class PersonSpans:
 
     def _column_names(self, doc: Doc, ents: List[Span], text: str) -> List[Span]:
         """PERSON spans for the names of an attendance column with the party letters before them and
-        a count or presence mark after them (``S Peter Roslund X``, ``M Lars Gezelius 1``), where the
+        a count or presence mark after them (``S Peter Rosell X``, ``M Lars Gerdin 1``), where the
         letters are a PARTY entity and the name overlaps nothing but PERSON entities (``text``: ``doc.text``)."""
         if not any(e.label_ == PARTY for e in ents):
             return []

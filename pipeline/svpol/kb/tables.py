@@ -62,7 +62,7 @@ _ALLIANCE_TABLE: Tuple[Tuple[str, str, Tuple[str, ...], Tuple[str, ...]], ...] =
 
 # Letters that are safe without brackets (never a Swedish word or an initial).
 BARE_PARTY_LETTERS: Tuple[str, ...] = ("SD", "KD", "MP")
-# The national parties' letters in lower case, as some protocols write them ("Helena Öhlund, s, ordförande").
+# The national parties' letters in lower case, as some protocols write them ("Helena Öberg, s, ordförande").
 LOWER_CASE_PARTY_LETTERS: Tuple[str, ...] = ("s", "m", "c", "v", "l", "kd", "mp", "sd", "fp")
 # Abbreviations of Swedish laws: capitalised like agency acronyms (SÄPO, FHS), but never an
 # entity (ANNOTATION.md has no label for laws). Ambiguous ones are left out: RF is also
