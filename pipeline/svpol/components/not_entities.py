@@ -74,6 +74,8 @@ _ADMIN_COMPOUND_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]{2,}(?:lista|listan|list
 _ADMIN_COMPOUND_LABELS = frozenset({"PERSON", "LOC"})
 # A file's size in a list of documents ("(pdf, 778,13 KB)"): KB is no library there.
 _SIZE_UNITS = frozenset({"KB", "kB", "MB", "GB"})
+# A file's format in a list of documents ("Budget 2014 (PDF)"): no agency or company.
+_FILE_FORMATS = frozenset({"PDF", "pdf", "DOCX", "docx", "XLSX", "xlsx"})
 # Inhabitants of a place ("Borlängebor", "Järfällaborna") are people, not a place or a person's name.
 _INHABITANTS_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö-]{2,}bo(?:r|rna|rnas|rs)")
 # "2013/14:138", "1997/98:161": the number of a Riksdag document.
@@ -120,6 +122,7 @@ class NotEntities:
         """Whether ``text`` (also as a genitive: "LSS:s") is never an entity, names a place's inhabitants,
         or is an office alone ("Marie Hillman (Kommundirektör)")."""
         return (text in self.texts or (text.endswith(":s") and text[:-2] in self.texts) or text in _MONEY_UNITS
+                or text in _FILE_FORMATS
                 or bool(_INHABITANTS_RE.fullmatch(text) or ROLE_RE.fullmatch(text)))
 
     def is_title_word(self, ent: Span) -> bool:

@@ -127,6 +127,10 @@ def _form_edges(span: Span, start: int, end: int, offices: bool = False) -> Tupl
                            or (end - start > 2 and _LETTERS_RE.fullmatch(span[start].text)
                                and span[start + 1].is_title)):
         start += 1
+    # a form label broken at a line end ("Under- Skrifter")
+    if (end - start >= 2 and span[start].text.endswith("-") and len(span[start]) > 2
+            and (span[start].text[:-1] + span[start + 1].lower_).capitalize() in _FORM_WORDS):
+        start += 2
     # a word's first half at a line end is no name's end either ("Cecilia Gustafsson Under- Skrifter")
     while end > start and ((_is_trailing_title(span[end - 1]) if offices else is_form_word(span[end - 1]))
                            or (len(span[end - 1]) > 1 and span[end - 1].text.endswith("-"))):

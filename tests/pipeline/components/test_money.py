@@ -273,3 +273,9 @@ def test_a_decimal_number_coordinated_with_an_amount_and_a_list_of_bare_sums():
     text = "Partiet sätter av 120 miljoner nu. Om det kostar 3 miljoner måste det vara värt det."
     assert [text[s:e] for s, e, _ in find_money(text)] == ["120 miljoner", "3 miljoner"]
     assert list(find_money("Över 100 miljoner människor bor där och 20 miljoner kan rösta.")) == []
+
+
+def test_teens_and_tens_written_as_words():
+    text = "Nämnden gick back med fjorton miljoner kronor och fick sjuttio tusen kronor."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("fjorton miljoner kronor", 1.4e7), ("sjuttio tusen kronor", 7e4)]

@@ -84,8 +84,9 @@ def test_inhabitants_and_the_language_course_are_no_entities():
     assert not component.is_not_entity("Folkpartiet") and not component.is_not_entity("Vänsterpartiet")
     # a web page's link text
     assert component.is_not_entity("Read More") and component.is_not_entity("Läs mer")
-    # a form's fields
+    # a form's fields, a file's format
     assert component.is_not_entity("Underskrift") and component.is_not_entity("Nämnd")
+    assert component.is_not_entity("PDF") and not component.is_not_entity("PDF-fil")
 
 
 def test_a_money_entity_without_a_unit_here_or_in_its_context_goes():

@@ -199,6 +199,10 @@ def test_a_field_word_or_a_building_beside_a_first_name_and_surname_leaves_the_s
     spans = [("Närvarokontroll Länk", "PERSON"), ("Avsägelse Anna Lindholm", "PERSON"), ("NÄRVAROFÖRTECKNING", "PERSON"),
              ("Per Ek Jäv", "PERSON")]
     assert _run(text, spans) == [("Anna Lindholm", "PERSON"), ("Per Ek", "PERSON")]
+    # a form label broken at a line end, an auditor's office in front of the name
+    text = "Justeringens plats Under- Skrifter Sekreterare. Övriga Revisor Lennart Ek, 70"
+    spans = [("Under- Skrifter", "PERSON"), ("Revisor Lennart Ek", "PERSON")]
+    assert _run(text, spans) == [("Lennart Ek", "PERSON")]
     # a short unknown word may be a first name the list lacks ("Mirela Tova Lindholm"); a double surname stays
     text = "Ersättare Mirela Anna Lindholm och Per Sandvik Ekström"
     spans = [("Mirela Anna Lindholm", "PERSON"), ("Per Sandvik Ekström", "PERSON")]
