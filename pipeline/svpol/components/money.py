@@ -165,25 +165,36 @@ def _unit(text: str) -> Tuple[str, int]:
     return _CODES.get(text) or _UNITS[re.sub(r"\s+", " ", text.lower())]
 
 
+def _scale(base, mult_text: Optional[str]) -> Decimal:
+    """A unit's size in its currency (``base``) times the multiplier written before it, if any."""
+    return Decimal(base) * (_MULTIPLIERS[mult_text.lower()] if mult_text else 1)
+
+
+def _written_unit(match: "re.Match[str]") -> Tuple[str, Decimal, str]:
+    """Currency, scale and the unit as written, multiplier to currency, of a match with the groups
+    ``mult`` (optional) and ``cur``."""
+    currency, base = _unit(match.group("cur"))
+    mult_text = match.group("mult")
+    first = "mult" if mult_text else "cur"
+    return currency, _scale(base, mult_text), re.sub(r"\s+", " ", match.string[match.start(first):match.end("cur")])
+
+
 def _value(match: "re.Match[str]") -> MoneyValue:
-    prefixed = bool(match.group("pcur"))
-    currency, base = _unit(match.group("pcur") if prefixed else match.group("cur"))
-    mult_text = match.group("pmult" if prefixed else "mult")
-    mult = _MULTIPLIERS[mult_text.lower()] if mult_text else 1
-    # The unit as written: the currency sign and multiplier, or multiplier to currency.
-    if prefixed:
-        unit = " ".join(filter(None, (match.group("pcur"), mult_text)))
-    else:
-        first = "mult" if mult_text else "cur"
-        unit = re.sub(r"\s+", " ", match.string[match.start(first):match.end("cur")])
     number: Optional[Decimal] = None
-    if prefixed:
+    if match.group("pcur"):
+        currency, base = _unit(match.group("pcur"))
+        mult_text = match.group("pmult")
+        scale = _scale(base, mult_text)
+        # The unit as written: the currency sign and multiplier.
+        unit = " ".join(filter(None, (match.group("pcur"), mult_text)))
         number = _parse_number(match.group("pnum"))
-    elif match.group("num") and not match.group("num2"):
-        number = _parse_number(match.group("num"))
-    elif match.group("word"):
-        number = Decimal(_NUMBER_WORDS[re.sub(r"\s+", " ", match.group("word").lower())])
-    amount = float(number * mult * base) if number is not None else None
+    else:
+        currency, scale, unit = _written_unit(match)
+        if match.group("num") and not match.group("num2"):
+            number = _parse_number(match.group("num"))
+        elif match.group("word"):
+            number = Decimal(_NUMBER_WORDS[re.sub(r"\s+", " ", match.group("word").lower())])
+    amount = float(number * scale) if number is not None else None
     return MoneyValue(amount, currency, unit)
 
 
@@ -278,6 +289,11 @@ _COORDINATED_RE = re.compile(
 _COORDINATION_CHARS = 40  # enough for a number and the conjunction or comma before the next
 
 
+def _in_unit_of(value: MoneyValue, own: Decimal, number: Decimal) -> MoneyValue:
+    """The value of ``number`` written in the unit of ``value``, an amount whose own number is ``own``."""
+    return MoneyValue(float(number * Decimal(str(value.amount)) / own), value.currency, value.unit)
+
+
 def _coordinated(text: str, start: int, number: Optional[str], value: MoneyValue) -> List[Tuple[int, int, MoneyValue]]:
     """The numbers before the amount at ``start`` (its number written ``number``) that share
     its unit, with their values, in text order."""
@@ -296,8 +312,7 @@ def _coordinated(text: str, start: int, number: Optional[str], value: MoneyValue
         # (the separator's comma, not a decimal comma: "12,0 och 88,4 miljoner kronor")
         if first is None or (found and "," not in before.group("sep")) or (not found and "," in before.group("sep")):
             return found[::-1]
-        amount = float(first * Decimal(str(value.amount)) / second)
-        found.append((start + before.start("num"), start + before.end("num"), MoneyValue(amount, value.currency, value.unit)))
+        found.append((start + before.start("num"), start + before.end("num"), _in_unit_of(value, second, first)))
         end = start + before.start("num")
 
 
@@ -305,9 +320,9 @@ def _coordinated(text: str, start: int, number: Optional[str], value: MoneyValue
 # unit of the amount it stands beside: "312 (1 140) miljoner kronor" gives 312 and 1 140 million,
 # "31,4 miljoner kronor (47)" and "+21,5 mnkr (+18,6 i prognos 1)" give 47 and 18,6 million
 # (docs/annotation.md, convention 40). A year in brackets is no figure.
-_UNIT_RE = re.compile(rf"(?:(?P<mult>{_MULT})\.?\s+)?(?P<cur>{_CURRENCY})(?![\w$€£])", re.IGNORECASE)
 _FIGURES_BEFORE_UNIT_RE = re.compile(
-    rf"(?<![\w.,])[+-]?(?P<a>{_NUMBER})[ \t]*\([ \t]*[+-]?(?P<b>{_NUMBER})[ \t]*\)[ \t]+(?={_UNIT_RE.pattern})",
+    rf"(?<![\w.,])[+-]?(?P<a>{_NUMBER})[ \t]*\([ \t]*[+-]?(?P<b>{_NUMBER})[ \t]*\)[ \t]+"
+    rf"(?:(?P<mult>{_MULT})\.?\s+)?(?P<cur>{_CURRENCY})(?![\w$€£])",
     re.IGNORECASE)
 _FIGURE_AFTER_RE = re.compile(rf"[ \t]*\([ \t]*[+-]?(?P<num>{_NUMBER})(?=[ \t]*\)|[ \t]+i[ \t])")
 
@@ -316,10 +331,7 @@ def _comparison_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
     """The amounts of ``text`` written as two figures in brackets before their unit ("312 (1 140) miljoner kronor")."""
     figures = []
     for m in _FIGURES_BEFORE_UNIT_RE.finditer(text):
-        unit = _UNIT_RE.match(text, m.end())
-        currency, base = _unit(unit.group("cur"))
-        scale = Decimal(base) * (_MULTIPLIERS[unit.group("mult").lower()] if unit.group("mult") else 1)
-        unit_text = re.sub(r"\s+", " ", unit.group(0))
+        currency, scale, unit_text = _written_unit(m)
         for group in ("a", "b"):
             number = _parse_number(m.group(group))
             if number is not None and not _YEAR_RE.fullmatch(m.group(group)):
@@ -336,8 +348,7 @@ def _figure_after(text: str, end: int, number: Optional[str], value: MoneyValue)
     own, figure = _parse_number(number), _parse_number(m.group("num"))
     if not own or figure is None:
         return None
-    return m.start("num"), m.end("num"), MoneyValue(float(figure * Decimal(str(value.amount)) / own), value.currency,
-                                                    value.unit)
+    return m.start("num"), m.end("num"), _in_unit_of(value, own, figure)
 
 
 def _is_year_before_amount(first: str, second: str) -> bool:
