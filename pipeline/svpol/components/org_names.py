@@ -125,9 +125,8 @@ _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "lasarett", "flygplats", "g
 _FACILITY_NOUN_ALTERNATIVES = "|".join(f"[{noun[0].upper()}{noun[0]}]{noun[1:]}" for noun in _FACILITY_NOUNS)
 _NAMED_FACILITY_RE = re.compile(
     rf"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+(?:{_FACILITY_NOUN_ALTERNATIVES})s?(?![\wåäö])")
-# Names completed by a number or a place: "Task Force 3-10", "Camp Marmal", "Campus Ekby",
-# "Kommunförbundet Västernorrland",
-# a county's museum or theatre ("Länsmuseet Gävleborg", "Folkteatern Gävleborg"), "Sparbanken Skåne".
+# Names completed by a number or a place: "Task Force 3-10", "Camp Marmal", "Campus Ekby", "Kommunförbundet
+# Västernorrland", a county's museum or theatre ("Länsmuseet Gävleborg", "Folkteatern Gävleborg"), "Sparbanken Skåne".
 _PLACED_NAMES = ("Camp", "Campus", "Centrallasarettet", "Kommunförbundet", "Länsmuseet", "Länssjukhuset", "Länsteatern",
                  "Folkteatern", "Regionteatern", "Sparbanken", "HVB", "Lasarettet")
 _NUMBERED_OR_PLACED_RE = re.compile(
@@ -188,8 +187,8 @@ _AIRPORT_OR_NETWORK_RE = re.compile(
 # Haninge", "P4 Västmanland", "Norrköpings tidningar", and "Mitt i Haninge" inside a sentence ("Mitt i
 # Stockholm finns" opens one).
 # ... or a municipal building with its place after it, no comma between: "Kommunhuset Ockelbo",
-# "Förvaltningsbyggnaden Sunne", "Kommunhus Berga", "Kommunhuset i Ockelbo" (the KB checks a municipality, or a capitalised word
-# that is no ordinary word: a locality).
+# "Förvaltningsbyggnaden Sunne", "Kommunhus Berga", "Kommunhuset i Ockelbo" (the KB checks a municipality, or
+# a capitalised word that is no ordinary word: a locality).
 _BUILDING_THEN_PLACE_RE = re.compile(
     r"(?<![\w-])(?:Kommunhus(?:et)?|Förvaltningshuset|Förvaltningsbyggnaden|Stadshuset|Rådhuset|Kommunkontoret"
     r"|Kommunalhuset)[ \t]+(?:i[ \t]+)?(?P<place>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)(?![\wåäö-])"

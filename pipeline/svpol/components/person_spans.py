@@ -290,6 +290,11 @@ def _with_name_particles(doc: Doc, ents: List[Span], text: str) -> Tuple[List[Sp
     return filter_spans([e for e in ents if id(e) not in replaced] + [span for span, _ in joined]), True
 
 
+def _is_plain_name_word(token: Token) -> bool:
+    """A capitalised name word that is no form label, office or presence mark (a name in a list)."""
+    return not _is_trailing_title(token) and bool(_NAME_WORD_RE.fullmatch(token.text))
+
+
 def _is_initial(token: Token) -> bool:
     """A first name's initial in a column of names (``K G Broman``); not a presence mark (``X``)."""
     return len(token.text) == 1 and token.text.isupper() and token.is_alpha and token.text not in _PRESENCE_MARKS
@@ -332,8 +337,7 @@ def _recut_name_runs(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tupl
     others = {i for e in ents if e.label_ != PERSON for i in range(e.start, e.end)}
 
     def name_word(i: int) -> bool:
-        return i not in others and (_is_initial(doc[i]) or (
-            not _is_trailing_title(doc[i]) and bool(_NAME_WORD_RE.fullmatch(doc[i].text))))
+        return i not in others and (_is_initial(doc[i]) or _is_plain_name_word(doc[i]))
 
     def ordinary(i: int) -> bool:
         return _is_ordinary_word(doc[i].text, vocab)
@@ -394,9 +398,7 @@ def _names_between_letters(doc: Doc, ents: List[Span]) -> List[Span]:
     others = {i for e in ents if e.label_ not in (PERSON, PARTY) for i in range(e.start, e.end)}
     runs: List[List[Span]] = [[]]
     for a, b in zip(party_at, party_at[1:]):
-        if 2 <= b - a - 1 <= 3 and all(
-                k not in others and _NAME_WORD_RE.fullmatch(doc[k].text) and not _is_trailing_title(doc[k])
-                for k in range(a + 1, b)):
+        if 2 <= b - a - 1 <= 3 and all(k not in others and _is_plain_name_word(doc[k]) for k in range(a + 1, b)):
             runs[-1].append(Span(doc, a + 1, b, PERSON))
         else:
             runs.append([])

@@ -140,13 +140,12 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         return Authority(text[0].upper() + text[1:], "municipal_body")
     # A state agency's or a county's office named with its place: "Arbetsförmedlingen i Strömsund",
     # "Statens servicecenter i Hudiksvall", "Kollektivtrafikmyndigheten i Västerbotten" (a region's).
-    in_place = _AGENCY_IN_PLACE_RE.fullmatch(text)
     # (the national agencies with offices in many towns only in a Swedish municipality: "Försäkringskassan i
     # Polen" is the agency's business abroad)
-    if in_place and (words[0].lower() == "arbetsförmedlingen" or words[0].lower().endswith("myndigheten")
-                     or municipality(text.rsplit(" i ", 1)[-1])):
+    if _AGENCY_IN_PLACE_RE.fullmatch(text):
         regional = words[0].lower().endswith("myndigheten")
-        return Authority(text[0].upper() + text[1:], "region" if regional else "state_agency")
+        if regional or words[0].lower() == "arbetsförmedlingen" or municipality(text.rsplit(" i ", 1)[-1]):
+            return Authority(text[0].upper() + text[1:], "region" if regional else "state_agency")
     # A region's board of two fields: "hälso- och sjukvårdsstyrelsen" (a company's board is named by its
     # company, "bolagets styrelse").
     if (len(words) == 3 and words[0].endswith("-") and words[1] == "och" and base.endswith("styrelsen")
