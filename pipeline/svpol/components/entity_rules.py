@@ -82,10 +82,11 @@ _LOWER_LETTERS = rf"(?:{'|'.join(LOWER_CASE_PARTY_LETTERS)})"
 # What a person says or does after the name and letters: "Anders Janér M vill avslå", "Sten Ek, s har avsagt".
 _SAYING_VERBS = r"(?:som|vill|har|är|yrkar|anser|menar|säger|föreslår)"
 # Party letters after a comma in attendance lists: "Jannike Hellgren, M, Ordförande", "Monica Dahlberg, S
-# Marcus Dalin", also after the office: "Jonas Eklöf, 1:e vice ordförande, M": a first name and a
+# Marcus Dalin", also after the office: "Jonas Eklöf, 1:e vice ordförande, M", "Nils Ek, ordförande M
+# Lars Al MP": a first name and a
 # surname, a comma, the letters (checked in the KB), then a comma, the next capitalised word or the end of
 # the line.
-_COMMA_OFFICE = r"(?:(?:(?:1:e|2:e|förste|andre)[ \t]+)?(?:vice[ \t]+)?ordförande|ledamot|ersättare),[ \t]*"
+_COMMA_OFFICE = r"(?:(?:(?:1:e|2:e|förste|andre)[ \t]+)?(?:vice[ \t]+)?ordförande|ledamot|ersättare)(?:,[ \t]*|[ \t]+)"
 _COMMA_LETTERS_RE = re.compile(
     rf"{_NAME}[ \t]+{_NAME},[ \t]*(?:{_COMMA_OFFICE})?(?P<letters>{_LETTER}|{_LOWER_LETTERS})"
     rf"(?=[ \t]*,|[ \t]+[A-ZÅÄÖ]|[ \t]+(?:vice|ordförande|ersättare|ledamot|{_SAYING_VERBS})\b|[ \t]*(?:\n|$))")
@@ -107,6 +108,9 @@ _ASSOCIATION_ORGAN_RE = re.compile(
     r"(?:[ \t]+(?:för|i)[ \t]+(?P<association>[A-ZÅÄÖ][\wåäö-]*förbund(?:et)?(?:[ \t]+[A-ZÅÄÖ][\wåäö]+){0,2}"
     r"|[A-ZÅÄÖ][\wåäö]+s[ \t]+[\wåäö]*förbund(?:et)?|Räddningstjänsten(?:[ \t]+[A-ZÅÄÖ][\wåäö]+){1,2}))?"
     r"(?![\wåäö-])")
+# "Direktionen" with a capital inside a sentence names the body ("Arbetsutskottet föreslår Direktionen besluta"),
+# as "Länsstyrelsen" does (_COUNTY_BOARD_RE); opening a sentence the capital says nothing.
+_NAMED_ORGAN_BEFORE_RE = re.compile(r"[a-zåäö0-9,;:)][ \t]$")
 # A government inquiry written with a capital inside a sentence (guide: AUTHORITY): "enligt
 # Skolbiblioteksutredningen". At a sentence start the capital says nothing ("Polisutredningen visade").
 _INQUIRY_RE = re.compile(r"(?<=[\wåäö,;)”\"] )[A-ZÅÄÖ][a-zåäö]{2,}(?:-[a-zåäö]+)?utredning(?:en|ens)(?![\wåäö-])")
@@ -118,7 +122,8 @@ _COLUMN_LETTERS_RE = re.compile(
     rf"{_NAME}[ \t]+{_NAME}[ \t]+(?P<letters>{_LETTER}(?=[ \t]+(?:[A-ZÅÄÖ\d]|{_SAYING_VERBS}\b)|[ \t]*(?:\n|$))"
     r"|(?:kd|mp|sd|fp)(?=[ \t]+[A-ZÅÄÖ\d]|[.,;]?(?:\s|$)))")
 # Party letters in a column before the name: "Närvaro S Bengt Ek 1 C Kjell Al 1": the letters at a line's
-# start, after a count or presence mark (X, I, -), or after an attendance label, then a first name and a surname.
+# start, after a count or presence mark (X, I, -), after an attendance label or the previous member's office
+# ("S Eva Lund, ordf. S Per Ek, 1e vice ordf. M Bo Al"), then a first name and a surname.
 # Letters the KB does not know count in capitals after a mark or label (a local party's: "LEDAMÖTER SL Ragnhild
 # Nilsson I SL Helena ..."; _local_column_letters).
 _COLUMN_LABELS = ("närvaro", "ledamöter", "ersättare", "närvarande", "beslutande")
@@ -126,7 +131,7 @@ _PRESENCE_MARK = r"[ \t][XxI-]"
 _COLUMN_LETTERS_BEFORE_RE = re.compile(
     # one look-behind per label: Python's need a fixed width; a capital first, which most positions fail at
     # before the look-behinds are tried (same matches, several times faster)
-    rf"(?=[A-ZÅÄÖ])(?:(?<![^\n])|(?<=\d[ \t])|(?<={_PRESENCE_MARK}[ \t])"
+    rf"(?=[A-ZÅÄÖ])(?:(?<![^\n])|(?<=\d[ \t])|(?<={_PRESENCE_MARK}[ \t])|(?<=ordf\.[ \t])"
     + "".join(rf"|(?<=(?i:{label})[ \t])" for label in _COLUMN_LABELS) + ")"
     rf"(?P<letters>{_LETTER}|[A-ZÅÄÖ]{{2,4}})[ \t]+{_NAME}[ \t]+{_NAME}")
 # ... and in lower case, as some attendance lists write them: "Parti Namn s Björn Jönsäter fp Örjan Ulfsäter m
@@ -169,6 +174,8 @@ _COUNCIL_SHORT_FORM_RE = re.compile(
 # Local parties are named "<Place>partiet" (guide: "Sollentunapartiet") or "<Word>demokraterna"
 # ("Vårddemokraterna", "Skånedemokraterna"); the KB knows the national ones.
 _LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+(?:partiets?|demokraternas?)(?![\wåäö-])")
+# A party's abbreviation in brackets right after its name: "Sjukvårdspartiet (SJVP)".
+_ABBREVIATION_AFTER_RE = re.compile(r"[ \t]*\((?P<letters>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3}[A-ZÅÄÖ]?)\)")
 # A municipality's alliance of parties named by its place ("Varbergsalliansen"; the guide: an alliance is
 # PARTY); other alliances ("Idrottsalliansen") are not parties.
 _PLACE_ALLIANCE_RE = re.compile(r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)alliansens?(?![\wåäö-])")
@@ -176,7 +183,8 @@ _PLACE_ALLIANCE_RE = re.compile(r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)a
 # above is no part of it) or "X- och" in front.
 _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt", "polismyndighet",
                "styrelse", "fullmäktige", "Fullmäktige", "utskottet", "förbund", "kontor", "kansli", "avdelning", "enhet",
-               "alberedning", "udgetberedning")  # "valberedningen", "Budgetberedningen" (matched as written)
+               "alberedning", "udgetberedning",  # "valberedningen", "Budgetberedningen" (matched as written)
+               "departement")  # "Klimat- och näringsdepartementet" (a pair the KB does not list)
 _BODY_RE = re.compile(
     rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>(?:[\wåäöÅÄÖ]+-,[ \t]+){{0,3}}"
     r"[\wåäöÅÄÖ]+-\s*(?:och|eller)\s+"
@@ -374,7 +382,8 @@ class EntityRules(KBComponent):
             for match in _ASSOCIATION_ORGAN_RE.finditer(text):
                 organ = match.group("organ").lower()
                 if match.group("association") or (organ.startswith("förbunds") and (
-                        "styrelse" not in organ or association_text)):
+                        "styrelse" not in organ or association_text)) or _NAMED_ORGAN_BEFORE_RE.search(
+                        text, max(0, match.start() - 30), match.start()) and match.group("organ")[0] == "D":
                     yield "AUTHORITY", match.start(), match.end()
         if "utredning" in text:
             for match in _INQUIRY_RE.finditer(text):
@@ -470,7 +479,8 @@ class EntityRules(KBComponent):
     def find(self, doc: Doc) -> List[Span]:
         """The rule entities of ``doc`` (no overlaps), without changing the doc."""
         spans = []
-        for label, start, end in self._candidates(doc):
+        text = doc_text(doc)
+        for label, start, end in self._party_abbreviations(text, list(self._candidates(doc))):
             if label not in self.labels:
                 continue
             # Party letters only as whole tokens: expanding "C" to the token "C." would tag the stop.
@@ -479,6 +489,19 @@ class EntityRules(KBComponent):
             if span is not None and len(span) and not (label == "PARTY" and self._in_spaced_letters(span)):
                 spans.append(span)
         return sorted(filter_spans(spans), key=lambda s: s.start)
+
+    @staticmethod
+    def _party_abbreviations(text: str, candidates: List[Tuple[str, int, int]]) -> List[Tuple[str, int, int]]:
+        """``candidates`` and, before any other reading of them, the letters a party's name gives in brackets
+        right after it ("Kirunapartiet (KIP)", "Feministiskt initiativ (FI)"): the party's own abbreviation,
+        also where the KB does not know it or knows an authority of those letters."""
+        found = []
+        for label, start, end in candidates:
+            if label == "PARTY" and end - start > 5:
+                match = _ABBREVIATION_AFTER_RE.match(text, end)
+                if match:
+                    found.append(("PARTY", match.start("letters"), match.end("letters")))
+        return found + candidates
 
     def _in_spaced_letters(self, span: Span) -> bool:
         """Whether ``span`` is a letter of a word written with spaces between its letters, as PDF headings

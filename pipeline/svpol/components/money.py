@@ -202,7 +202,9 @@ def _value(match: "re.Match[str]") -> MoneyValue:
 # "de återstående 200 miljonerna") is money where the sentence speaks of money. It must end the
 # clause or be followed by a function word: "20 miljoner invånare" is a count.
 _BARE_MULTIPLIERS = {**{w: _MULTIPLIERS[w] for w in ("miljon", "miljoner", "milj", "miljard", "miljarder", "mdr", "mrd")},
-                     "miljonerna": 10**6, "miljarderna": 10**9}
+                     "miljonerna": 10**6, "miljarderna": 10**9,
+                     # the genitive before what the sum is ("100 miljoners förstärkning till äldrevården")
+                     "miljoners": 10**6, "miljarders": 10**9}
 _BARE_FOLLOWERS = (
     "till", "för", "per", "om", "år", "under", "varav", "och", "i", "på", "från", "av", "mer", "mindre",
     "extra", "över", "samt", "som", "vilket", "men", "ska", "skall", "har", "kommer", "mellan", "inom",
@@ -219,6 +221,8 @@ _BARE_FOLLOWERS = (
     # adverbs and modal verbs after the sum: "sätter av 120 miljoner nu", "en miljon behöver lämnas"
     "nu", "utan", "behöver", "kan", "måste", "skulle", "också", "även", "redan", "ytterligare", "vardera",
     "inklusive", "exklusive",
+    # the clause goes on ("på dryga 500 miljoner så upptar de"), or the writer restates ("sju tusen miljoner alltså")
+    "så", "alltså",
 )
 BARE_MONEY_RE = re.compile(
     # not the decimals of "10, 5 miljoner" (a lost comma's space, or a list of numbers)
@@ -226,9 +230,10 @@ BARE_MONEY_RE = re.compile(
     rf"|(?i:(?P<vague>{_alternation(_VAGUE)})))\s+"
     rf"(?P<mult>(?i:{_alternation(_BARE_MULTIPLIERS)}))"
     rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?:{_alternation(_BARE_FOLLOWERS)})\b|\s+(?:19|20)\d\d(?!\d)"
-    # the next sentence or a heading's end ("behöver spara 3,7 miljoner Vid nämndens möte"), and the
-    # definite form, which names sums already spoken of ("de här 20 miljonerna klara")
-    r"|\s+[A-ZÅÄÖ]|(?<=rna))"
+    # the next sentence or a heading's end ("behöver spara 3,7 miljoner Vid nämndens möte"), the
+    # definite form, which names sums already spoken of ("de här 20 miljonerna klara"), and the genitive
+    # before its noun
+    r"|\s+[A-ZÅÄÖ]|(?<=rna)|(?<=ers)(?=\s+[a-zåäö]))"
 )
 _MONEY_CONTEXT_RE = re.compile(
     r"kron|\bkr\b|anslag|budget|kostn|kosta|pengar|medel|bidrag|satsning|satsa|skatt|intäkt|finansi|"

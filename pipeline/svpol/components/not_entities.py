@@ -18,6 +18,8 @@ pipeline's word vectors have it): ``Arbetsförhållanden`` goes, ``Taiwan`` stay
 
 A MONEY entity with neither a currency nor a money unit in it, that the money patterns do not
 find where it stands either (``155 Meddelanden``, an agenda item a model read as an amount), goes.
+So do a month (``Juni``), ``Sida`` before a page number and ``Hans`` before a lower-case word (his);
+a preposition or conjunction at an entity's end leaves it (``Kommunledningen i``).
 """
 
 from __future__ import annotations
@@ -62,6 +64,9 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     # offices written as their letters after or before a name: the chair of the executive board, the
     # medically responsible nurse ("till KSO, Eva Berg", "Per Lund, MAS")
     "KSO", "MAS",
+    # the months, capitalised in headings and by some writers ("RS beslut i Juni")
+    "Januari", "Februari", "Mars", "April", "Maj", "Juni", "Juli", "Augusti", "September", "Oktober", "November",
+    "December",
 )
 # A currency or money unit alone ("Belopp i mnkr" heading a table): the unit of the amounts, no entity.
 # ("SEK" alone stays: it is also Svensk Exportkredit.)
@@ -78,6 +83,10 @@ _SIZE_UNITS = frozenset({"KB", "kB", "MB", "GB"})
 _FILE_FORMATS = frozenset({"PDF", "pdf", "DOCX", "docx", "XLSX", "xlsx"})
 # Inhabitants of a place ("Borlängebor", "Järfällaborna") are people, not a place or a person's name.
 _INHABITANTS_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö-]{2,}bo(?:r|rna|rnas|rs)")
+# A page's number in a protocol's index ("Paragrafer Ärenden Sida 120"): Sida is no agency there.
+_PAGE_WORDS = frozenset({"Sida", "Sid"})
+# Words a span never ends with: a preposition or conjunction the model took into it ("Kommunledningen i").
+_TRAILING_WORDS = frozenset({"i", "och", "för", "på", "av", "till", "med", "om"})
 # "2013/14:138", "1997/98:161": the number of a Riksdag document.
 _DOCUMENT_NUMBER_RE = re.compile(r"\d{4}/\d{2}:\d+")
 TITLE_WORD_LABELS = frozenset({"PERSON", "ORG", "LOC"})
@@ -92,6 +101,25 @@ def _is_admin_compound(ent: Span) -> bool:
 def _is_size_unit(ent: Span) -> bool:
     """Whether ``ent`` is a unit of a file's size after its number ("778,13 KB")."""
     return ent.text in _SIZE_UNITS and ent.start > 0 and ent.doc[ent.start - 1].like_num
+
+
+def _is_page_word(ent: Span) -> bool:
+    """Whether ``ent`` is the word for a page before its number ("Sida 120")."""
+    doc = ent.doc
+    return ent.text in _PAGE_WORDS and ent.end < len(doc) and doc[ent.end].like_num
+
+
+def _is_pronoun(ent: Span) -> bool:
+    """Whether ``ent`` is "Hans" (his) before a lower-case word ("Hans tal om kriget"), not the first name."""
+    doc = ent.doc
+    return ent.text == "Hans" and ent.end < len(doc) and doc[ent.end].is_lower
+
+
+def _without_trailing_word(ent: Span) -> Span:
+    """``ent`` without a preposition or conjunction at its end (``Kommunledningen i`` -> ``Kommunledningen``)."""
+    if len(ent) > 1 and ent[-1].text in _TRAILING_WORDS:
+        return Span(ent.doc, ent.start, ent.end - 1, ent.label_, kb_id=ent.kb_id_)
+    return ent
 
 
 class NotEntities:
@@ -133,16 +161,16 @@ class NotEntities:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token
-        kept = [ent for ent in ents if not self.is_not_entity(ent.text)
+        kept = [_without_trailing_word(ent) for ent in ents if not self.is_not_entity(ent.text)
                 and not (self.title_words and self.is_title_word(ent)) and not _is_size_unit(ent)
-                and not _is_admin_compound(ent)]
+                and not _is_admin_compound(ent) and not _is_page_word(ent) and not _is_pronoun(ent)]
         unparsed = {(ent.start_char, ent.end_char) for ent in kept
                     if ent.label_ == MONEY_LABEL and parse_money_entity(ent.text) is NO_MONEY}
         if unparsed:
             # An amount whose unit is in its context ("9 respektive 7,4 miljoner kr") stays.
             unparsed -= {(start, end) for start, end, _ in find_money(doc_text(doc))}
             kept = [ent for ent in kept if ent.label_ != MONEY_LABEL or (ent.start_char, ent.end_char) not in unparsed]
-        if len(kept) != len(ents):
+        if len(kept) != len(ents) or any(a.end != b.end for a, b in zip(kept, ents)):
             doc.ents = kept
         return doc
 

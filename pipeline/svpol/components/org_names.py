@@ -194,12 +194,18 @@ _BUILDING_THEN_PLACE_RE = re.compile(
     r"|Kommunalhuset)[ \t]+(?:i[ \t]+)?(?P<place>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)(?![\wåäö-])"
     # not its street ("Stadshuset Kyrkvägen")
     r"(?<!vägen)(?<!gatan)(?<!torget)(?<!platsen)(?<!gränd)(?<!backen)(?<!allén)")
+_VENUE_WORDS = "Villa|Träffpunkt|Café|Kafé|Hotell|Restaurang"
+_FIRM_WORDS = "Arkitekter|Arkitektkontor|Konsult|Konsulter|Advokatbyrå|Fastigheter"
 _PLACE_FACILITY_OR_MEDIA_RE = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+"
     r"(?:kommunhus|kommunkontor|stadshus|[Ff]olkets[ \t]+[Hh]us|kulturpark|resecentrum|station)"
     r"(?:et|ets|s)?"
     r"|(?:Radio|P4)[ \t]+[A-ZÅÄÖ][\wåäö]+|(?<=[a-zåäö,] )Mitt[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+"
-    r"|[A-ZÅÄÖ][\wåäö]+s[ \t]+[Tt]idning(?:ar)?)(?![\wåäö])")
+    r"|[A-ZÅÄÖ][\wåäö]+s[ \t]+[Tt]idning(?:ar)?"
+    # a newspaper, a venue or a firm named after its kind: "Tidningen Ångermanland", "Villa Ekbacken",
+    # "Träffpunkt Smedberg", "Ekby Fastigheter", "AQ Arkitekter" (a model reads a first name and a surname)
+    rf"|(?:Tidningen|{_VENUE_WORDS})[ \t]+[A-ZÅÄÖ][\wåäö]+"
+    rf"|[A-ZÅÄÖ][\wåäöÅÄÖ&-]*(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ&-]*)?[ \t]+(?:{_FIRM_WORDS}))(?![\wåäö])")
 # A short form: 2-8 letters, at least two capitals ("HUI", "TyBo", "STIM"), no party letters' lower case.
 _SHORT_FORM_LABELS = frozenset((LABEL, "AUTHORITY"))
 _SHORT_FORM_RE = re.compile(r"(?=(?:[^A-ZÅÄÖ]*[A-ZÅÄÖ]){2})[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,7}")
@@ -219,7 +225,8 @@ _MATCH_WORDS = {
     _BUILDING_THEN_PLACE_RE: ("Kommunhus", "Förvaltnings", "Stadshuset", "Rådhuset", "Kommunkontoret",
                               "Kommunalhuset"),
     _PLACE_FACILITY_OR_MEDIA_RE: ("kommunhus", "kommunkontor", "stadshus", "olkets", "kulturpark", "resecentrum",
-                                  "station", "Radio", "P4", "Mitt", "idning"),
+                                  "station", "Radio", "P4", "Mitt", "idning", *_VENUE_WORDS.split("|"),
+                                  *_FIRM_WORDS.split("|")),
     _CLUB_OR_ASSOCIATION_RE: ("förening", "klubb", "sällskap", "allians", "förbund"),
     _PLACE_ASSOCIATION_RE: ("föreningen",),
 }

@@ -92,7 +92,7 @@ _FORM_WORDS = frozenset((
     "Vakant", "Övrig", "Övriga", "Förste", "Andre", "Sid", "Sida", "Motion", "Interpellation", "Information",
     "Ajournering", "Ärendelista", "Föredragningslista", "Dagordning", "Bevis", "Justeringen", "Tillkännages",
     "Tjänstemän", "Tjänstepersoner", "Vidimerande", "Avsägelse", "Avsägelser", "Närvarokontroll",
-    "Närvaroförteckning", "Namnförtydligande", "Godkännande", "Avvikande", "Jäv",
+    "Närvaroförteckning", "Namnförtydligande", "Godkännande", "Avvikande", "Jäv", "Kungörelse", "Sekr",
     # a web page's link text after an agenda item ("Närvarokontroll Länk till annan webbplats")
     "Länk",
     "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Protokollsjustering", "Närvarorätt",
@@ -390,7 +390,7 @@ _LETTER_LIST_MIN = 3  # names in a row between party letters that make a roll-ca
 def _names_between_letters(doc: Doc, ents: List[Span]) -> List[Span]:
     """PERSON spans for a roll-call list that writes each member's name and then the party letters, without
     marks or punctuation (``Lind Eva M Berg Per S Ek Anna C``, surname first or not): two or three name
-    words between one party's letters and the next, at least :data:`_LETTER_LIST_MIN` names in a row,
+    words (an initial inside: ``Eva K Lind``) between one party's letters and the next, at least :data:`_LETTER_LIST_MIN` names in a row,
     none of their words in an entity of another label."""
     party_at = sorted(e.start for e in ents if e.label_ == PARTY and len(e) == 1)
     if len(party_at) <= _LETTER_LIST_MIN:
@@ -398,7 +398,8 @@ def _names_between_letters(doc: Doc, ents: List[Span]) -> List[Span]:
     others = {i for e in ents if e.label_ not in (PERSON, PARTY) for i in range(e.start, e.end)}
     runs: List[List[Span]] = [[]]
     for a, b in zip(party_at, party_at[1:]):
-        if 2 <= b - a - 1 <= 3 and all(k not in others and _is_plain_name_word(doc[k]) for k in range(a + 1, b)):
+        if 2 <= b - a - 1 <= 3 and all(k not in others and (_is_plain_name_word(doc[k]) or (
+                a + 1 < k < b - 1 and _is_initial(doc[k]))) for k in range(a + 1, b)):
             runs[-1].append(Span(doc, a + 1, b, PERSON))
         else:
             runs.append([])

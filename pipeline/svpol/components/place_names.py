@@ -42,6 +42,7 @@ from ..kb import DIRECTION_WORDS, load_kb
 from .entity_rules import DEFAULT_SPANS_KEY
 from .name_list import NameList, resource_names
 from .org_names import is_municipality
+from .person_spans import is_first_name
 
 LABEL = "LOC"
 
@@ -117,7 +118,14 @@ _STREET_RE = re.compile(
     # a direction and a street word with a house number (not a year): "Östra Esplanaden 5", "Stora Torget 3"
     rf"|(?:{'|'.join(_STREET_DIRECTIONS)})[ \t]+[A-ZÅÄÖ][a-zåäöé]+[ \t]+\d{{1,3}}{_HOUSE_NUMBER_TAIL}"
     # a street named after a person needs no number: "Albert Tengers väg", "Olof Palmes gata"
-    rf"|[A-ZÅÄÖ][a-zåäö]+[ \t]+[A-ZÅÄÖ][a-zåäö]+s[ \t]+(?:{'|'.join(_STREET_WORDS)}))(?![\wåäö])")
+    rf"|[A-ZÅÄÖ][a-zåäö]+[ \t]+[A-ZÅÄÖ][a-zåäö]+s[ \t]+(?:{'|'.join(_STREET_WORDS)})"
+    # a direction and a street word alone in the definite form: "Stora Torget", "Östra Esplanaden"
+    rf"|(?:{'|'.join(_STREET_DIRECTIONS)})[ \t]+(?:{'|'.join(s.capitalize() for s in _STREET_SUFFIXES if s.endswith(('n', 't')))}))"
+    r"(?![\wåäö])")
+
+
+# The word right before a street's compound name, read as a first name ("Tage Erlandergatan").
+_FIRST_NAME_BEFORE_RE = re.compile(r"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöé]+)[ \t]$")
 
 
 # A railway or a link road named as such (a road is a place; the guide's annotators tag railways so too):
@@ -224,7 +232,11 @@ class PlaceNames(NameList):
         for m in _STREET_RE.finditer(text):
             if m.group("compound") and not m.group("number") and self.nlp.vocab.has_vector(m.group("compound").lower()):
                 continue
-            span = doc.char_span(m.start(), m.end(), label=LABEL)
+            start = m.start()
+            before = _FIRST_NAME_BEFORE_RE.search(text, max(0, start - 20), start) if m.group("compound") else None
+            if before and is_first_name(before.group("name")):
+                start = before.start("name")  # a street named after a person: "Tage Erlandergatan"
+            span = doc.char_span(start, m.end(), label=LABEL)
             if span is not None:
                 spans.append(span)
         return spans

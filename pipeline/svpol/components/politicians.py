@@ -65,6 +65,8 @@ def _is_party_entity(doc: Doc, start: int, end: int) -> bool:
             and (span.end == len(doc) or doc[span.end].ent_iob_ != "I"))
 
 
+# Offices written out before a party's letters in an attendance column ("Nils Ek, ordförande M").
+_COLUMN_OFFICES = frozenset({"ordförande", "ledamot", "ersättare"})
 # "A, B och C (alla M)": the names before a shared bracket are joined by these.
 _LIST_JOINERS = frozenset({",", "och", "samt", "&"})
 _SHARED_BRACKET_RE = re.compile(rf"\s*(?:,\s*)?(?:{_SHARED}\s*\(|\(\s*{_SHARED}\s+|{_SHARED}\s+[A-ZÅÄÖ])")
@@ -208,12 +210,17 @@ class PoliticianEnricher(EntityEnricher):
             # Letters whose other neighbour may be a name the model missed tell less.
             return 1 if 0 <= i < len(doc) and doc[i].is_title else 2
 
+        def after_office(i: int) -> bool:
+            # "Nils Ek, ordförande M Lars Al MP": letters after an office written out are the office
+            # holder's (text_party reads them); they say nothing about the column's side.
+            return i > 0 and doc[i - 1].lower_ in _COLUMN_OFFICES
+
         starts = {ent.start for ent in people}
         ends = {ent.end for ent in people}
         votes = 0
         for ent in people:
             before, after = ent.start - 1, ent.end
-            if bare_letters(before) and before not in ends:
+            if bare_letters(before) and before not in ends and not after_office(before):
                 votes += weight(before - 1)
             if bare_letters(after) and after + 1 not in starts:
                 votes -= weight(after + 1)

@@ -151,6 +151,16 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     if (len(words) == 3 and words[0].endswith("-") and words[1] == "och" and base.endswith("styrelsen")
             and words[0].lower().startswith(_BOARD_FIELDS)):
         return Authority(f"{words[0][0].upper()}{words[0][1:]} och {base}", "municipal_body")
+    # A ministry of two fields ("Klimat- och näringsdepartementet", "Arbetsmarknads- och
+    # integrationsdepartementet"): governments rename and join their ministries, so the pair is read by its
+    # form, not looked up; the hyphen may be left out ("klimat och näringsdepartementet"; a body in the
+    # definite form first, or a ministry's name capitalised after "och", are two: "ministern och
+    # utrikesdepartementet", "Utbildnings- och Kulturdepartementet").
+    if (len(words) == 3 and words[1] == "och" and re.fullmatch(r"[A-Za-zÅÄÖåäö]+-?", words[0])
+            and not words[0].endswith(("en", "et", "an", "na", "rn"))
+            and re.fullmatch(r"[a-zåäö]{3,}departementets?", words[-1])):
+        first = words[0].rstrip("-")
+        return Authority(f"{first[0].upper()}{first[1:]}- och {base}", "ministry")
     # Named municipal boards and administrations
     for suffix in MUNICIPAL_SUFFIXES:
         if not (base.endswith(suffix) or last.endswith(suffix)):

@@ -522,3 +522,25 @@ def test_the_county_board_with_a_capital_inside_a_sentence(nlp):
 def test_a_national_agencys_office_in_a_municipality_is_one_span(nlp):
     doc = nlp("Öppettiderna för Statens servicecenter i Hudiksvall och Försäkringskassan i Polen.")
     assert ents(doc) == [("Statens servicecenter i Hudiksvall", "AUTHORITY"), ("Försäkringskassan", "AUTHORITY")]
+
+
+def test_party_letters_after_a_written_out_office_or_before_the_next_name_after_ordf(nlp):
+    doc = nlp("Beslutande Nils Ek, ordförande M Lars Al MP Bo Ny MP")
+    assert ents(doc) == [("M", "PARTY"), ("MP", "PARTY"), ("MP", "PARTY")]
+    doc = nlp("Närvaro S Eva Lund, ordf. S Per Ek, 1e vice ordf. M Bo Al")
+    assert ents(doc) == [("S", "PARTY"), ("S", "PARTY"), ("M", "PARTY")]
+
+
+def test_a_partys_abbreviation_in_brackets_after_its_name(nlp):
+    doc = nlp("Mandat: Ekbypartiet (EKP) 3, Vänsterpartiet (V) 4. Ekbypartiet har ordet.")
+    assert ents(doc) == [("Ekbypartiet", "PARTY"), ("EKP", "PARTY"), ("Vänsterpartiet", "PARTY"), ("V", "PARTY"),
+                         ("Ekbypartiet", "PARTY")]
+    # not after another entity's name
+    assert ents(nlp("Kommunstyrelsen (KS) beslutade.")) == [("Kommunstyrelsen", "AUTHORITY")]
+
+
+def test_direktionen_inside_a_sentence_and_ministries_of_two_fields(nlp):
+    doc = nlp("Arbetsutskottet föreslår Direktionen besluta. Direktionen är enig.")
+    assert ents(doc) == [("Direktionen", "AUTHORITY")]
+    doc = nlp("Frågan bereds i Klimat- och näringsdepartementet och i Utbildnings- och Kulturdepartementet.")
+    assert ents(doc) == [("Klimat- och näringsdepartementet", "AUTHORITY"), ("Kulturdepartementet", "AUTHORITY")]

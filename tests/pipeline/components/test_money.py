@@ -279,3 +279,10 @@ def test_teens_and_tens_written_as_words():
     text = "Nämnden gick back med fjorton miljoner kronor och fick sjuttio tusen kronor."
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
         ("fjorton miljoner kronor", 1.4e7), ("sjuttio tusen kronor", 7e4)]
+
+
+def test_millions_in_the_genitive_and_before_a_clause_that_goes_on():
+    text = "Budgeten ger en 100 miljoners förstärkning, och nämndens budget på 500 miljoner så räcker det."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("100 miljoners", 1e8), ("500 miljoner", 5e8)]
+    assert list(find_money("Landet har en 20 miljoners befolkning.")) == []

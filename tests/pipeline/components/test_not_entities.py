@@ -133,3 +133,16 @@ def test_a_money_unit_alone_and_administrative_compounds_are_no_entities():
     doc = nlp.get_pipe("svpol_not_entities")(doc)
     # a place whose name ends like a list stays
     assert [e.text for e in doc.ents] == ["Listerby"]
+
+
+def test_a_month_a_page_word_his_and_a_trailing_preposition():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    doc = nlp.make_doc("Beslut i Juni . Ärenden Sida 120 . Hans tal i Ekby . Kommunledningen i Norrby har Sida")
+    doc.ents = [Span(doc, 2, 3, "LOC"), Span(doc, 5, 6, "AUTHORITY"), Span(doc, 8, 9, "PERSON"),
+                Span(doc, 11, 12, "LOC"), Span(doc, 13, 15, "AUTHORITY"), Span(doc, 15, 16, "LOC"),
+                Span(doc, 17, 18, "AUTHORITY")]
+    doc = nlp.get_pipe("svpol_not_entities")(doc)
+    # the agency Sida without a page number stays
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ekby", "LOC"), ("Kommunledningen", "AUTHORITY"),
+                                                      ("Norrby", "LOC"), ("Sida", "AUTHORITY")]

@@ -274,3 +274,9 @@ def test_a_municipal_building_in_its_place_and_a_share_class_before_a_company():
     text = "Plats Kommunhuset i Ekby, rum 3. Staden köpte B-aktier i Ekby Science Park AB på Campus Ekby."
     assert _run(text, [("Ekby", "LOC")], ordinary=("plats", "staden")) == [
         ("Kommunhuset i Ekby", "ORG"), ("Ekby Science Park AB", "ORG"), ("Campus Ekby", "ORG")]
+
+
+def test_newspapers_venues_and_firms_named_after_their_kind():
+    text = "Tidningen Norrby skrev om Villa Ekbacken, Träffpunkt Lind och uppdraget till Ekby Arkitekter."
+    assert _run(text, [("Villa Ekbacken", "PERSON"), ("Träffpunkt Lind", "PERSON")]) == [
+        ("Tidningen Norrby", "ORG"), ("Villa Ekbacken", "ORG"), ("Träffpunkt Lind", "ORG"), ("Ekby Arkitekter", "ORG")]

@@ -342,3 +342,11 @@ def test_a_roll_call_list_of_names_each_followed_by_its_partys_letters():
     text = "Anna Berg S, Per Holm M, Eva Lind C och Olof Ek V"
     spans = [("S", "PARTY"), ("M", "PARTY"), ("C", "PARTY"), ("V", "PARTY")]
     assert _run(text, spans) == spans
+
+
+def test_a_middle_initial_inside_a_roll_call_list():
+    text = "Ledamöter Eva Lind S Bo K Holm M Per Ek C Ann Al V"
+    spans = [("Eva Lind", "PERSON"), ("S", "PARTY"), ("M", "PARTY"), ("C", "PARTY"), ("V", "PARTY")]
+    assert _run(text, spans) == [
+        ("Eva Lind", "PERSON"), ("S", "PARTY"), ("Bo K Holm", "PERSON"), ("M", "PARTY"), ("Per Ek", "PERSON"),
+        ("C", "PARTY"), ("Ann Al", "PERSON"), ("V", "PARTY")]

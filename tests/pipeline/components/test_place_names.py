@@ -148,3 +148,8 @@ def test_railways_and_link_roads_named_as_such():
     ents, _ = _run("Regeringen vill bygga Nya Ekbybanan och Norrlänken, trafiken på Södra stambanan ökar. "
                    "Cykelbanan byggs i år.", names=[])
     assert ents == [("Nya Ekbybanan", "LOC"), ("Norrlänken", "LOC"), ("Södra stambanan", "LOC")]
+
+
+def test_a_street_named_after_a_first_name_and_surname_and_a_directions_square():
+    ents, _ = _run("Bussen går längs Tage Erlandergatan till Stora Torget.", [("Tage Erlandergatan", "PERSON")])
+    assert ents == [("Tage Erlandergatan", "LOC"), ("Stora Torget", "LOC")]

@@ -328,3 +328,10 @@ def test_a_shared_party_named_in_full_after_a_list(nlp):
     doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), label=label) for n, label in spans]
     doc = nlp.get_pipe("svpol_politicians")(doc)
     assert [e._.party for e in doc.ents if e.label_ == "PERSON"] == ["S", "S", "S"]
+
+
+def test_letters_after_a_written_out_office_do_not_turn_the_columns_side(nlp):
+    # "M" follows the chair's office and is his; the list writes the letters after the names
+    got = _column_parties(nlp, "Beslutande Nils Ek, ordförande M Lars Al MP Bo Ny MP Per Ek V",
+                          ["Nils Ek", "Lars Al", "Bo Ny", "Per Ek"], "(?:M|MP|V)")
+    assert got == {"Nils Ek": "M", "Lars Al": "MP", "Bo Ny": "MP", "Per Ek": "V"}
