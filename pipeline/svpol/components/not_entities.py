@@ -64,9 +64,9 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     # offices written as their letters after or before a name: the chair of the executive board, the
     # medically responsible nurse ("till KSO, Eva Berg", "Per Lund, MAS")
     "KSO", "MAS",
-    # the months, capitalised in headings and by some writers ("RS beslut i Juni")
-    "Januari", "Februari", "Mars", "April", "Maj", "Juni", "Juli", "Augusti", "September", "Oktober", "November",
-    "December",
+    # the months, capitalised in headings and by some writers ("RS beslut i Juni"; not "Mars", a planet, nor
+    # "Maj", a first name)
+    "Januari", "Februari", "April", "Juni", "Juli", "Augusti", "September", "Oktober", "November", "December",
 )
 # A currency or money unit alone ("Belopp i mnkr" heading a table): the unit of the amounts, no entity.
 # ("SEK" alone stays: it is also Svensk Exportkredit.)
