@@ -18,7 +18,8 @@ offsets, labels, attributes; no text):
     svpol evaluate models/sv_svpol_cnn corpus/municipal-v16/gold.spacy
     python -m training municipal-check standoff corpus/municipal-v16/gold.jsonl
 
-and, to read a model's errors and compare two versions line by line (a model's own code on its
+``convert --pages`` joins the paragraphs of each page into one document, to score document topics.
+To read a model's errors and compare two versions line by line (a model's own code on its
 ``PYTHONPATH``, e.g. an older commit's ``git worktree``):
 
     python -m training municipal-check errors models/sv_svpol_cnn corpus/municipal-v16/gold.jsonl
@@ -26,7 +27,7 @@ and, to read a model's errors and compare two versions line by line (a model's o
 
 import json
 from pathlib import Path
-from typing import Dict, Iterator, List
+from typing import Dict, Iterable, Iterator, List
 
 import typer
 from spacy.tokens import DocBin
@@ -76,13 +77,37 @@ def read_records(path: Path) -> Iterator[Dict[str, object]]:
             yield record
 
 
-def to_docbin(path: Path) -> DocBin:
-    """The records of ``path`` as gold Docs (entities, topics, attributes) in a DocBin."""
+def join_pages(records: Iterable[Dict[str, object]]) -> List[Dict[str, object]]:
+    """One record per page of two or more paragraphs: its paragraphs in order, joined by a blank line,
+    their entities moved to the joined text, the union of their topics (a document has every topic
+    that a substantial part of it has)."""
+    pages: Dict[str, List[Dict[str, object]]] = {}
+    for record in records:
+        pages.setdefault(str(record.get("url", record.get("id", ""))), []).append(record)
+    joined = []
+    for url, paragraphs in pages.items():
+        if len(paragraphs) < 2:
+            continue
+        texts, entities, topics, offset = [], [], set(), 0
+        for record in paragraphs:
+            texts.append(record["text"])
+            entities += [{**e, "start": e["start"] + offset, "end": e["end"] + offset} for e in record.get("entities", [])]
+            topics.update(record.get("topics", []))
+            offset += len(record["text"]) + 2
+        joined.append({"id": paragraphs[0].get("id", ""), "url": url, "text": "\n\n".join(texts),
+                       "entities": entities, "topics": sorted(topics)})
+    return joined
+
+
+def to_docbin(path: Path, *, pages: bool = False) -> DocBin:
+    """The records of ``path`` as gold Docs (entities, topics, attributes) in a DocBin; with ``pages``, one
+    Doc per page of several paragraphs (:func:`join_pages`)."""
     import svpol
 
     nlp = svpol.load("rules")  # the svpol tokenizer; make_doc cuts tokens at gold boundaries where it must
     docs = DocBin(store_user_data=True)
-    for record in read_records(path):
+    records = read_records(path)
+    for record in (join_pages(records) if pages else records):
         # An attribute left null (an amount not determinable) is not scored.
         entities = [{k: v for k, v in entity.items() if v is not None} for entity in record.get("entities", [])]
         doc = make_doc(nlp, record["text"], entities)
@@ -103,18 +128,23 @@ def standoff_lines(path: Path) -> Iterator[str]:
 
 @app.command("convert")
 def convert_command(
-    records: Path = typer.Argument(..., help="Hand-annotated municipal records (JSONL)."),
+    records: List[Path] = typer.Argument(..., help="Hand-annotated municipal records (JSONL); several files give "
+                                         "one DocBin."),
     output: Path = typer.Option(..., "--output", "-o", help="The DocBin to write (for svpol evaluate)."),
+    pages: bool = typer.Option(False, "--pages", help="One document per page of two or more paragraphs (joined "
+                               "by a blank line, the union of their topics), to score document topics."),
 ) -> None:
     """Turn hand-annotated municipal records into a DocBin that svpol evaluate scores."""
     try:
-        docs = to_docbin(records)
+        docs = DocBin(store_user_data=True)
+        for path in records:
+            docs.merge(to_docbin(path, pages=pages))
     except (OSError, ValueError) as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(1)
     output.parent.mkdir(parents=True, exist_ok=True)
     docs.to_disk(output)
-    typer.echo(f"wrote {output}: {len(docs)} paragraphs")
+    typer.echo(f"wrote {output}: {len(docs)} {'pages' if pages else 'paragraphs'}")
 
 
 @app.command("standoff")
