@@ -74,3 +74,21 @@ def test_errors_lists_misses_spurious_entities_and_wrong_attributes(tmp_path):
     assert list(error_lines("rules", _write(tmp_path / "clean.jsonl", clean))) == []
     result = CliRunner().invoke(app, ["errors", "rules", str(tmp_path / "missing.jsonl")])
     assert result.exit_code == 1 and "missing.jsonl" in result.output and "Traceback" not in result.output
+
+
+def test_convert_pages_joins_a_pages_paragraphs_into_one_document(tmp_path):
+    second = {"id": "t-002", "url": RECORD["url"], "text": "Ekby skola får nya lärare.",
+              "entities": [{"start": 0, "end": 10, "label": "ORG", "text": "Ekby skola"}], "topics": ["education"]}
+    alone = {**second, "id": "t-003", "url": "https://example.invalid/other"}
+    first = _write(tmp_path / "a.jsonl", RECORD, second)
+    other = _write(tmp_path / "b.jsonl", alone)
+    result = CliRunner().invoke(app, ["convert", str(first), str(other), "--pages", "-o", str(tmp_path / "p.spacy")])
+    assert result.exit_code == 0, result.output
+    docs = list(DocBin().from_disk(tmp_path / "p.spacy").get_docs(spacy.blank("sv").vocab))
+    # a page of one paragraph is no document of several
+    assert len(docs) == 1 and docs[0].text == TEXT + "\n\n" + second["text"]
+    assert [e.text for e in docs[0].ents][-1] == "Ekby skola"
+    assert {t for t, v in docs[0].cats.items() if v} == {"budget", "education"}
+    # without --pages: one document per paragraph from both files
+    result = CliRunner().invoke(app, ["convert", str(first), str(other), "-o", str(tmp_path / "r.spacy")])
+    assert len(DocBin().from_disk(tmp_path / "r.spacy")) == 3
