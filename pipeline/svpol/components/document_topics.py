@@ -30,7 +30,7 @@ if not Doc.has_extension("paragraphs"):
     "svpol_document_topics",
     assigns=["doc.cats"],
     requires=["doc.cats", "doc._.paragraphs"],
-    default_config={"margin": 0.1, "min_words": 10},
+    default_config={"margin": 0.2, "min_words": 10},
 )
 def make_document_topics(nlp: Language, name: str, margin: float, min_words: int) -> "DocumentTopics":
     """Create the component (stateless: its two settings are in the config)."""
@@ -40,7 +40,7 @@ def make_document_topics(nlp: Language, name: str, margin: float, min_words: int
 class DocumentTopics:
     """Raise a document's topic scores to its paragraphs' scores less a margin (see the module docstring)."""
 
-    def __init__(self, name: str, *, margin: float = 0.1, min_words: int = 10) -> None:
+    def __init__(self, name: str, *, margin: float = 0.2, min_words: int = 10) -> None:
         """Create the component.
 
         Args:
