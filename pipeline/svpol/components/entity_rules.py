@@ -174,6 +174,15 @@ _COUNCIL_SHORT_FORM_RE = re.compile(
 # Local parties are named "<Place>partiet" (guide: "Sollentunapartiet") or "<Word>demokraterna"
 # ("Vårddemokraterna", "Skånedemokraterna"); the KB knows the national ones.
 _LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+(?:partiets?|demokraternas?)(?![\wåäö-])")
+# A local coalition's nickname ("Kvintetten (C, M, MP, KD och L)", "5-klöverns förslag"): a party under the
+# guide where the text speaks of parties (a party entity or a word of party politics near it); elsewhere it
+# may be a preschool.
+_COALITION_RE = re.compile(r"(?<![\w-])(?:Kvartetten|Kvintetten|Sextetten|(?:\d|Tre|Fyr|Fem|Sex|Sju)-?klövern)s?(?![\w-])")
+_COALITION_CONTEXT_CHARS = 200
+_POLITICS_RE = re.compile(r"partie|majoritet|opposition|koalition|styret|röstade|kommunalråd|yrka", re.IGNORECASE)
+# A vote's tally by party in brackets: "18 ledamöter (S 15, V 2, MP 1) röstade för".
+_TALLY_RE = re.compile(r"\((?P<items>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}[ \t]+\d{1,3}(?:,[ \t]*[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}[ \t]+\d{1,3})+)\)")
+_TALLY_ITEM_RE = re.compile(r"(?P<letters>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3})[ \t]+\d")
 # A party's abbreviation in brackets right after its name: "Sjukvårdspartiet (SJVP)".
 _ABBREVIATION_AFTER_RE = re.compile(r"[ \t]*\((?P<letters>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3}[A-ZÅÄÖ]?)\)")
 # A municipality's alliance of parties named by its place ("Varbergsalliansen"; the guide: an alliance is
@@ -346,6 +355,11 @@ class EntityRules(KBComponent):
             for item in items:
                 yield "PARTY", match.start(1) + item.start(), match.start(1) + item.end()
         if "(" in text:
+            for match in _TALLY_RE.finditer(text):
+                items = list(_TALLY_ITEM_RE.finditer(match.group("items")))
+                if all(kb.match_party(item.group("letters")) for item in items):
+                    for item in items:
+                        yield "PARTY", match.start("items") + item.start(), match.start("items") + item.end("letters")
             for match in _OPEN_BRACKET_RE.finditer(text):
                 if (not _BRACKET_RE.match(text, match.start()) and kb.match_party(match.group("letters"))
                         and _NAME_PLACE_BEFORE_RE.search(text, max(0, match.start() - 60), match.start())):
@@ -494,13 +508,21 @@ class EntityRules(KBComponent):
     def _party_abbreviations(text: str, candidates: List[Tuple[str, int, int]]) -> List[Tuple[str, int, int]]:
         """``candidates`` and, before any other reading of them, the letters a party's name gives in brackets
         right after it ("Kirunapartiet (KIP)", "Feministiskt initiativ (FI)"): the party's own abbreviation,
-        also where the KB does not know it or knows an authority of those letters."""
+        also where the KB does not know it or knows an authority of those letters; and a local coalition's
+        nickname near a party (``_COALITION_RE``)."""
         found = []
+        parties = [start for label, start, _ in candidates if label == "PARTY"]
         for label, start, end in candidates:
             if label == "PARTY" and end - start > 5:
                 match = _ABBREVIATION_AFTER_RE.match(text, end)
                 if match:
                     found.append(("PARTY", match.start("letters"), match.end("letters")))
+        if "etten" in text or "klövern" in text:
+            for match in _COALITION_RE.finditer(text):
+                if any(abs(start - match.start()) <= _COALITION_CONTEXT_CHARS for start in parties) or \
+                        _POLITICS_RE.search(text, max(0, match.start() - _COALITION_CONTEXT_CHARS),
+                                            match.end() + _COALITION_CONTEXT_CHARS):
+                    found.append(("PARTY", match.start(), match.end()))
         return found + candidates
 
     def _in_spaced_letters(self, span: Span) -> bool:

@@ -87,6 +87,8 @@ _INHABITANTS_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö-]{2,}bo(?:r|rna|rnas|rs)")
 _PAGE_WORDS = frozenset({"Sida", "Sid"})
 # Words a span never ends with: a preposition or conjunction the model took into it ("Kommunledningen i").
 _TRAILING_WORDS = frozenset({"i", "och", "för", "på", "av", "till", "med", "om"})
+# A case number ("SMN-2017/4", "KS 2019/0230"): a register's letters, a year and a serial number.
+_CASE_NUMBER_RE = re.compile(r"[A-ZÅÄÖ]{2,6}[- ]?(?:19|20)\d\d/\d+")
 # "2013/14:138", "1997/98:161": the number of a Riksdag document.
 _DOCUMENT_NUMBER_RE = re.compile(r"\d{4}/\d{2}:\d+")
 TITLE_WORD_LABELS = frozenset({"PERSON", "ORG", "LOC"})
@@ -148,10 +150,10 @@ class NotEntities:
 
     def is_not_entity(self, text: str) -> bool:
         """Whether ``text`` (also as a genitive: "LSS:s") is never an entity, names a place's inhabitants,
-        or is an office alone ("Marie Hillman (Kommundirektör)")."""
+        is an office alone ("Marie Hillman (Kommundirektör)") or a case number ("SMN-2017/4")."""
         return (text in self.texts or (text.endswith(":s") and text[:-2] in self.texts) or text in _MONEY_UNITS
                 or text in _FILE_FORMATS
-                or bool(_INHABITANTS_RE.fullmatch(text) or ROLE_RE.fullmatch(text)))
+                or bool(_INHABITANTS_RE.fullmatch(text) or ROLE_RE.fullmatch(text) or _CASE_NUMBER_RE.fullmatch(text)))
 
     def is_title_word(self, ent: Span) -> bool:
         """Whether ``ent`` is an ordinary word opening a title after a document number."""

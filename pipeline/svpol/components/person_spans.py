@@ -92,7 +92,7 @@ _FORM_WORDS = frozenset((
     "Vakant", "Övrig", "Övriga", "Förste", "Andre", "Sid", "Sida", "Motion", "Interpellation", "Information",
     "Ajournering", "Ärendelista", "Föredragningslista", "Dagordning", "Bevis", "Justeringen", "Tillkännages",
     "Tjänstemän", "Tjänstepersoner", "Vidimerande", "Avsägelse", "Avsägelser", "Närvarokontroll",
-    "Närvaroförteckning", "Namnförtydligande", "Godkännande", "Avvikande", "Jäv", "Kungörelse", "Sekr",
+    "Närvaroförteckning", "Namnförtydligande", "Godkännande", "Avvikande", "Jäv", "Kungörelse", "Sekr", "Diariekod",
     # a web page's link text after an agenda item ("Närvarokontroll Länk till annan webbplats")
     "Länk",
     "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Protokollsjustering", "Närvarorätt",
@@ -167,8 +167,11 @@ def is_first_name(word: str) -> bool:
 
 
 def split_name_run(ent: Span) -> List[Span]:
-    """``ent`` cut before each first name that follows a surname, every piece two words or more."""
+    """``ent`` cut before each first name that follows a surname, every piece two words or more; not a name
+    in running text before a party bracket (:func:`_one_name_before_bracket`)."""
     if len(ent) < 4:
+        return [ent]
+    if _one_name_before_bracket(ent.doc, ent.start, ent.end, [ent.start + i for i in range(2, len(ent) - 1)]):
         return [ent]
     cuts, previous = [], 0
     for i in range(2, len(ent) - 1):
@@ -177,6 +180,15 @@ def split_name_run(ent: Span) -> List[Span]:
             previous = i
     bounds = [0, *cuts, len(ent)]
     return [Span(ent.doc, ent.start + a, ent.start + b, PERSON) for a, b in zip(bounds, bounds[1:])]
+
+
+def _one_name_before_bracket(doc: Doc, start: int, end: int, cuts: List[int]) -> bool:
+    """Whether the name ``doc[start:end]`` is one person's whatever first names it holds: in running text
+    (a lower-case word before it) with a party bracket after it, no cut in ``cuts`` after a surname the
+    knowledge base knows (``motion av Nima Gholam Ali Pour (SD)``; a signature block's ``Justerande Linda
+    Mattila Kjell Hedvall (S)`` names two)."""
+    return (end < len(doc) and doc[end].text == "(" and start > 0 and doc[start - 1].is_lower
+            and doc[start - 1].is_alpha and not any(doc[k - 1].text in surnames() for k in cuts))
 
 
 def _is_known_name(word: str) -> bool:
@@ -375,6 +387,8 @@ def _recut_name_runs(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tupl
                 bounds = list(range(start, stop + 1, 2))
         if bounds is None:
             continue
+        if len(touched) == 1 and _one_name_before_bracket(doc, start, stop, bounds[1:-1]):
+            continue  # one person before a party bracket, as ner read it
         cut = [Span(doc, a, b, PERSON) for a, b in zip(bounds, bounds[1:])]
         if [(e.start, e.end) for e in touched] != [(e.start, e.end) for e in cut]:
             recut.extend(cut)

@@ -104,7 +104,7 @@ _ROAD_RE = re.compile(
 # any ("Munkhättevägen 45", "Krokslätts Parkgata"), or a name and a separate street word with a number
 # ("Danskes gränd 2", "Kista torg 7"), or a person's name and a street word ("Albert Tengers väg").
 _STREET_SUFFIXES = ("gatan", "gata", "vägen", "gränd", "gränden", "torget", "allén", "backen", "esplanaden", "stigen",
-                    "promenaden")
+                    "promenaden", "leden")
 _STREET_WORDS = ("torg", "Torg", "gränd", "gata", "väg", "allé", "backe", "esplanad", "stig", "promenad")
 # A direction in front is part of a street's name: "Östra Esplanaden 5".
 _STREET_DIRECTIONS = ("Östra", "Västra", "Norra", "Södra", "Stora", "Lilla", "Nedre", "Övre")
@@ -226,7 +226,7 @@ class PlaceNames(NameList):
     def streets(self, doc: Doc, text: str) -> List[Span]:
         """Street addresses in ``doc`` (``text`` is ``doc.text``); a street name that is an ordinary
         word (``Motorvägen``: the vectors know it in lower case) only with a house number."""
-        if not any(word in text for word in _STREET_WORDS):  # every suffix holds one of the words
+        if not any(word in text for word in (*_STREET_WORDS, "leden")):  # every suffix holds one of these
             return []
         spans = []
         for m in _STREET_RE.finditer(text):

@@ -544,3 +544,13 @@ def test_direktionen_inside_a_sentence_and_ministries_of_two_fields(nlp):
     assert ents(doc) == [("Direktionen", "AUTHORITY")]
     doc = nlp("Frågan bereds i Klimat- och näringsdepartementet och i Utbildnings- och Kulturdepartementet.")
     assert ents(doc) == [("Klimat- och näringsdepartementet", "AUTHORITY"), ("Kulturdepartementet", "AUTHORITY")]
+
+
+def test_a_votes_tally_by_party_and_a_coalitions_nickname_near_party_politics(nlp):
+    doc = nlp("Förslaget återremitterades eftersom 18 ledamöter (S 15, V 2, MP 1) röstade för det.")
+    assert ents(doc) == [("S", "PARTY"), ("V", "PARTY"), ("MP", "PARTY")]
+    assert ents(nlp("Tabellen (Ek 15, Al 2) visar träden.")) == []
+    doc = nlp('Nu vill "Kvintetten" ta makten direkt, säger oppositionen. Förslaget är bättre än 5-klöverns.')
+    assert ents(doc) == [("Kvintetten", "PARTY"), ("5-klöverns", "PARTY")]
+    # a preschool of that name where no party politics is near
+    assert ents(nlp("Nämnden beställer 80 förskoleplatser i Fyrklövern.")) == []

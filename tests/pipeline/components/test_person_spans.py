@@ -350,3 +350,13 @@ def test_a_middle_initial_inside_a_roll_call_list():
     assert _run(text, spans) == [
         ("Eva Lind", "PERSON"), ("S", "PARTY"), ("Bo K Holm", "PERSON"), ("M", "PARTY"), ("Per Ek", "PERSON"),
         ("C", "PARTY"), ("Ann Al", "PERSON"), ("V", "PARTY")]
+
+
+def test_a_long_name_in_running_text_before_its_party_bracket_stays_whole():
+    text = "Utskottet avslår motion av Nima Ekdal Ali Norrby (SD) i sin helhet."
+    assert _run(text, [("Nima Ekdal Ali Norrby", "PERSON"), ("SD", "PARTY")]) == [
+        ("Nima Ekdal Ali Norrby", "PERSON"), ("SD", "PARTY")]
+    # a signature block names two: the word before the names is a form label
+    text = "Justerande Linda Ekdal Kjell Norrby (S)"
+    assert _run(text, [("Linda Ekdal Kjell Norrby", "PERSON"), ("S", "PARTY")]) == [
+        ("Linda Ekdal", "PERSON"), ("Kjell Norrby", "PERSON"), ("S", "PARTY")]
