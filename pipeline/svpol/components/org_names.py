@@ -89,6 +89,13 @@ def _party_letters_follow(person: Span) -> bool:
         doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].ent_type_ == "PARTY"))
 
 
+def _two_first_names(first: str, second: str) -> bool:
+    """Whether both words are known first names ("Anna & Per": two persons, no firm)."""
+    from .person_spans import is_first_name  # imported at use, as in _first_name_before
+
+    return is_first_name(first) and is_first_name(second)
+
+
 def _first_name_before(person: Span, match: Span) -> bool:
     """Whether ``person`` opens with a known first name and the one-word ``match`` at its end is no
     facility's compound ("Lars Ericsson"; not "Anders Olofskolan")."""
@@ -195,7 +202,7 @@ _BUILDING_THEN_PLACE_RE = re.compile(
     # not its street ("Stadshuset Kyrkvägen")
     r"(?<!vägen)(?<!gatan)(?<!torget)(?<!platsen)(?<!gränd)(?<!backen)(?<!allén)")
 _VENUE_WORDS = "Villa|Träffpunkt|Café|Kafé|Hotell|Restaurang"
-_FIRM_WORDS = "Arkitekter|Arkitektkontor|Konsult|Konsulter|Advokatbyrå|Fastigheter"
+_FIRM_WORDS = "Arkitekter|Arkitektkontor|Konsult|Konsulter|Advokatbyrå|Fastigheter|Försäkring"
 _PLACE_FACILITY_OR_MEDIA_RE = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+"
     r"(?:kommunhus|kommunkontor|stadshus|[Ff]olkets[ \t]+[Hh]us|kulturpark|resecentrum|station)"
@@ -206,6 +213,8 @@ _PLACE_FACILITY_OR_MEDIA_RE = re.compile(
     # "Träffpunkt Smedberg", "Ekby Fastigheter", "AQ Arkitekter" (a model reads a first name and a surname)
     rf"|(?:Tidningen|{_VENUE_WORDS})[ \t]+[A-ZÅÄÖ][\wåäö]+"
     rf"|[A-ZÅÄÖ][\wåäöÅÄÖ&-]*(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ&-]*)?[ \t]+(?:{_FIRM_WORDS}))(?![\wåäö])")
+# A firm or a magazine named with "&" (convention 39): "Tomelilla & Co", "Hem & Hyra"; not two first names.
+_AMPERSAND_RE = re.compile(r"(?<![\w-])(?P<first>[A-ZÅÄÖ][\wåäö]+)[ \t]+&[ \t]+(?P<second>[A-ZÅÄÖ][\wåäö]+)(?![\wåäö])")
 # A short form: 2-8 letters, at least two capitals ("HUI", "TyBo", "STIM"), no party letters' lower case.
 _SHORT_FORM_LABELS = frozenset((LABEL, "AUTHORITY"))
 _SHORT_FORM_RE = re.compile(r"(?=(?:[^A-ZÅÄÖ]*[A-ZÅÄÖ]){2})[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,7}")
@@ -227,6 +236,7 @@ _MATCH_WORDS = {
     _PLACE_FACILITY_OR_MEDIA_RE: ("kommunhus", "kommunkontor", "stadshus", "olkets", "kulturpark", "resecentrum",
                                   "station", "Radio", "P4", "Mitt", "idning", *_VENUE_WORDS.split("|"),
                                   *_FIRM_WORDS.split("|")),
+    _AMPERSAND_RE: ("&",),
     _CLUB_OR_ASSOCIATION_RE: ("förening", "klubb", "sällskap", "allians", "förbund"),
     _PLACE_ASSOCIATION_RE: ("föreningen",),
 }
@@ -367,6 +377,9 @@ class OrgNames(NameList):
                 yield m.start(), m.end()
         for m in search(_PLACE_FACILITY_OR_MEDIA_RE):
             yield m.start(), m.end()
+        for m in search(_AMPERSAND_RE):
+            if not _two_first_names(m.group("first"), m.group("second")):
+                yield m.start(), m.end()
         for m in search(_PLACE_ASSOCIATION_RE):
             if is_municipality(m.group("place")):
                 yield m.start(), m.end()

@@ -280,3 +280,9 @@ def test_newspapers_venues_and_firms_named_after_their_kind():
     text = "Tidningen Norrby skrev om Villa Ekbacken, Träffpunkt Lind och uppdraget till Ekby Arkitekter."
     assert _run(text, [("Villa Ekbacken", "PERSON"), ("Träffpunkt Lind", "PERSON")]) == [
         ("Tidningen Norrby", "ORG"), ("Villa Ekbacken", "ORG"), ("Träffpunkt Lind", "ORG"), ("Ekby Arkitekter", "ORG")]
+
+
+def test_firms_named_with_an_ampersand_but_not_two_first_names():
+    assert _run("Aktier i Tomelilla & Co och en granskning i Hem & Hyra.") == [
+        ("Tomelilla & Co", "ORG"), ("Hem & Hyra", "ORG")]
+    assert _run("Både Anna & Per kom.") == []
