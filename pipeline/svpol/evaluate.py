@@ -321,9 +321,8 @@ def predict(
 
 
 KINDS: Tuple[str, ...] = ("entities", "topics")
-# Components that do not change the scored annotation; evaluation skips them for speed. (The paragraph
-# topics run: svpol_document_topics lifts a document's topics to those of its paragraphs.)
-DEFAULT_SKIP: Tuple[str, ...] = ("confidence",)
+# Components that do not change the scored annotation; evaluation skips them for speed.
+DEFAULT_SKIP: Tuple[str, ...] = ("paragraph_topics", "confidence")
 
 
 def score_examples(

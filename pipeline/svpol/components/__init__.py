@@ -2,4 +2,4 @@
 
 from . import paragraph_topics, soft_textcat, topic_evidence  # noqa: F401
 from . import authorities, confidence, entity_rules, money, not_entities, parties, person_spans, politicians  # noqa: F401
-from . import document_topics, org_names, place_names, procedural_topics, structure, topic_embedding  # noqa: F401
+from . import org_names, place_names, procedural_topics, structure, topic_embedding  # noqa: F401
