@@ -18,7 +18,8 @@ pipeline's word vectors have it): ``Arbetsförhållanden`` goes, ``Taiwan`` stay
 
 A MONEY entity with neither a currency nor a money unit in it, that the money patterns do not
 find where it stands either (``155 Meddelanden``, an agenda item a model read as an amount), goes.
-So do a month (``Juni``), ``Sida`` before a page number and ``Hans`` before a lower-case word (his);
+So do a month (``Juni``), ``Sida`` before a page number, ``Hans`` before a lower-case word (his) and a
+form's label or heading alone (``SAMMANTRÄDESPROTOKOLL``);
 a preposition or conjunction at an entity's end leaves it (``Kommunledningen i``).
 """
 
@@ -34,6 +35,7 @@ from spacy.vocab import Vocab
 from ..doc_cache import doc_text
 from ..kb import LAW_ABBREVIATIONS
 from .money import MONEY_LABEL, NO_MONEY, find_money, parse_money_entity
+from .person_spans import is_form_word
 from .structure_patterns import ROLE_RE
 
 
@@ -64,6 +66,8 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     # offices written as their letters after or before a name: the chair of the executive board, the
     # medically responsible nurse ("till KSO, Eva Berg", "Per Lund, MAS")
     "KSO", "MAS",
+    # a body's chairs (convention 30), a plan's and a case's words in an agenda
+    "Presidiet", "Detaljplanen", "SEKRETESS", "Sekretess",
     # the months, capitalised in headings and by some writers ("RS beslut i Juni"; not "Mars", a planet, nor
     # "Maj", a first name)
     "Januari", "Februari", "April", "Juni", "Juli", "Augusti", "September", "Oktober", "November", "December",
@@ -85,6 +89,7 @@ _FILE_FORMATS = frozenset({"PDF", "pdf", "DOCX", "docx", "XLSX", "xlsx"})
 _INHABITANTS_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö-]{2,}bo(?:r|rna|rnas|rs)")
 # A page's number in a protocol's index ("Paragrafer Ärenden Sida 120"): Sida is no agency there.
 _PAGE_WORDS = frozenset({"Sida", "Sid"})
+_FORM_LABEL_LABELS = frozenset({"PERSON", "LOC", "ORG", "AUTHORITY"})
 # Words a span never ends with: a preposition or conjunction the model took into it ("Kommunledningen i").
 _TRAILING_WORDS = frozenset({"i", "och", "för", "på", "av", "till", "med", "om"})
 # A case number ("SMN-2017/4", "KS 2019/0230"): a register's letters, a year and a serial number.
@@ -106,9 +111,19 @@ def _is_size_unit(ent: Span) -> bool:
 
 
 def _is_page_word(ent: Span) -> bool:
-    """Whether ``ent`` is the word for a page before its number ("Sida 120")."""
-    doc = ent.doc
-    return ent.text in _PAGE_WORDS and ent.end < len(doc) and doc[ent.end].like_num
+    """Whether ``ent`` is the word for a page before its number ("Sida 120"), or heading an index's column
+    of them ("Paragrafer Ärenden Sida § 252")."""
+    if ent.text not in _PAGE_WORDS:
+        return False
+    following = next((token for token in ent.doc[ent.end:ent.end + 3] if not token.is_space), None)
+    return following is not None and (following.like_num or following.text == "§")
+
+
+def _is_form_label(ent: Span) -> bool:
+    """Whether ``ent`` is a form's label or heading alone ("SAMMANTRÄDESPROTOKOLL", "Meddelanden"), read as
+    a body, a person or a place; not "Sida", an agency too (:func:`_is_page_word`)."""
+    return (len(ent) == 1 and ent.label_ in _FORM_LABEL_LABELS and ent.text not in _PAGE_WORDS
+            and is_form_word(ent[0]))
 
 
 def _is_pronoun(ent: Span) -> bool:
@@ -165,7 +180,8 @@ class NotEntities:
         ents = list(doc.ents)  # read once: the getter scans every token
         kept = [_without_trailing_word(ent) for ent in ents if not self.is_not_entity(ent.text)
                 and not (self.title_words and self.is_title_word(ent)) and not _is_size_unit(ent)
-                and not _is_admin_compound(ent) and not _is_page_word(ent) and not _is_pronoun(ent)]
+                and not _is_admin_compound(ent) and not _is_page_word(ent) and not _is_pronoun(ent)
+                and not _is_form_label(ent)]
         unparsed = {(ent.start_char, ent.end_char) for ent in kept
                     if ent.label_ == MONEY_LABEL and parse_money_entity(ent.text) is NO_MONEY}
         if unparsed:

@@ -89,6 +89,16 @@ def _party_letters_follow(person: Span) -> bool:
         doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].ent_type_ == "PARTY"))
 
 
+def _person_after(text: str, match: "re.Match[str]") -> bool:
+    """Whether the name a facility noun precedes is a first name with a capitalised word after it (a person)."""
+    from .person_spans import is_first_name  # imported at use, as in _first_name_before
+
+    return is_first_name(match.group("name")) and bool(_CAPITALISED_NEXT_RE.match(text, match.end()))
+
+
+_CAPITALISED_NEXT_RE = re.compile(r"[ \t]+[A-ZÅÄÖ][a-zåäö]")
+
+
 def _two_first_names(first: str, second: str) -> bool:
     """Whether both words are known first names ("Anna & Per": two persons, no firm)."""
     from .person_spans import is_first_name  # imported at use, as in _first_name_before
@@ -127,7 +137,7 @@ _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "lasarett", "flygplats", "g
                    "bibliotek", "konsthall", "kulturhus", "sparbank", "gruppbostad", "stiftsgård", "etableringsboende",
                    "vårdboende", "omsorgsboende", "vård- och omsorgsboende", "närsjukhus", "specialistsjukhus",
                    "akutsjukhus", "fritidsanläggning", "idrottsanläggning", "idrottsplats", "sporthall", "simhall",
-                   "ishall", "badhus", "elljusspår", "centralstation")
+                   "ishall", "badhus", "elljusspår", "centralstation", "sjukhuset")
 # The noun also capitalised, as in a proper name ("Roslagens Sparbank", "Hässleholm Kulturhus").
 _FACILITY_NOUN_ALTERNATIVES = "|".join(f"[{noun[0].upper()}{noun[0]}]{noun[1:]}" for noun in _FACILITY_NOUNS)
 _NAMED_FACILITY_RE = re.compile(
@@ -212,9 +222,12 @@ _PLACE_FACILITY_OR_MEDIA_RE = re.compile(
     # a newspaper, a venue or a firm named after its kind: "Tidningen Ångermanland", "Villa Ekbacken",
     # "Träffpunkt Smedberg", "Ekby Fastigheter", "AQ Arkitekter" (a model reads a first name and a surname)
     rf"|(?:Tidningen|{_VENUE_WORDS})[ \t]+[A-ZÅÄÖ][\wåäö]+"
-    rf"|[A-ZÅÄÖ][\wåäöÅÄÖ&-]*(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ&-]*)?[ \t]+(?:{_FIRM_WORDS}))(?![\wåäö])")
-# A firm or a magazine named with "&" (convention 39): "Tomelilla & Co", "Hem & Hyra"; not two first names.
-_AMPERSAND_RE = re.compile(r"(?<![\w-])(?P<first>[A-ZÅÄÖ][\wåäö]+)[ \t]+&[ \t]+(?P<second>[A-ZÅÄÖ][\wåäö]+)(?![\wåäö])")
+    rf"|(?!VD[ \t])[A-ZÅÄÖ][\wåäöÅÄÖ&-]*(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ&-]*)?[ \t]+(?:{_FIRM_WORDS})(?:[ \t]+AB)?)(?![\wåäö])")
+# A firm or a magazine named with "&" (convention 39): "Tomelilla & Co", "Hem & Hyra"; not two first names,
+# nor two authors cited ("Hakulinen & Karlsson 1979").
+_AMPERSAND_RE = re.compile(r"(?<![\w-])(?:(?P<name>[A-ZÅÄÖ][\wåäö]+)[ \t]+(?=[A-ZÅÄÖ][\wåäö]+[ \t]+&))?"
+                           r"(?P<first>[A-ZÅÄÖ][\wåäö]+)[ \t]+&[ \t]+(?P<second>[A-ZÅÄÖ][\wåäö]+)(?![\wåäö])"
+                           r"(?![ \t,]+(?:1[89]|20)\d\d)")  # not two authors cited with their year
 # A short form: 2-8 letters, at least two capitals ("HUI", "TyBo", "STIM"), no party letters' lower case.
 _SHORT_FORM_LABELS = frozenset((LABEL, "AUTHORITY"))
 _SHORT_FORM_RE = re.compile(r"(?=(?:[^A-ZÅÄÖ]*[A-ZÅÄÖ]){2})[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,7}")
@@ -366,7 +379,8 @@ class OrgNames(NameList):
             if start is not None:
                 yield start, m.end()
         for m in search(_NAME_AFTER_FACILITY_RE):
-            yield m.start("name"), m.end("name")
+            if not _person_after(text, m):  # an office's field before a name: "skolchef förskolan Hans Ek"
+                yield m.start("name"), m.end("name")
         for m in search(_AIRPORT_OR_NETWORK_RE):
             yield m.start(), m.end()
         for m in search(_FARM_NAMED_FACILITY_RE):
@@ -379,7 +393,9 @@ class OrgNames(NameList):
             yield m.start(), m.end()
         for m in search(_AMPERSAND_RE):
             if not _two_first_names(m.group("first"), m.group("second")):
-                yield m.start(), m.end()
+                # with the name in front of a kind: "Brofästet Hotell & Konferens" (not a sentence's first word)
+                named = m.group("name") and not self._ordinary(m.group("name"))
+                yield (m.start() if named else m.start("first")), m.end()
         for m in search(_PLACE_ASSOCIATION_RE):
             if is_municipality(m.group("place")):
                 yield m.start(), m.end()

@@ -93,6 +93,7 @@ _FORM_WORDS = frozenset((
     "Ajournering", "Ärendelista", "Föredragningslista", "Dagordning", "Bevis", "Justeringen", "Tillkännages",
     "Tjänstemän", "Tjänstepersoner", "Vidimerande", "Avsägelse", "Avsägelser", "Närvarokontroll",
     "Närvaroförteckning", "Namnförtydligande", "Godkännande", "Avvikande", "Jäv", "Kungörelse", "Sekr", "Diariekod",
+    "Meddelanden", "Beslutsärenden", "Tfn",
     # a web page's link text after an agenda item ("Närvarokontroll Länk till annan webbplats")
     "Länk",
     "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Protokollsjustering", "Närvarorätt",

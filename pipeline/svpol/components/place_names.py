@@ -142,7 +142,7 @@ _PROPERTY_RE = re.compile(
     r"(?P<name>[A-ZÅÄÖ][a-zåäö]{3,})[ \t](?P<number>(?!1[89]\d\d:|20\d\d:)\d{1,4}:\d{1,4})(?![\w:/-])")
 # A property or a city block named after its noun, with or without its number: "fastigheten Sjömannen 5",
 # "kvarteret Smultronet", "Kommunhuskvarteret Solberga" (convention 29: the name and number are the place).
-_BLOCK_NOUN_RE = re.compile(r"[Ff]astigheten|[\wåäöÅÄÖ]*[Kk]varteret")
+_BLOCK_NOUN_RE = re.compile(r"[Ff]astighet(?:en|erna)|[\wåäöÅÄÖ]*[Kk]varteret")
 _BLOCK_RE = re.compile(
     rf"(?<![\w-])(?:{_BLOCK_NOUN_RE.pattern})[ \t]+(?P<name>[A-ZÅÄÖ][a-zåäö]{{2,}}(?:[ \t]+\d{{1,4}}(?![\d:]))?)"
     r"(?![\wåäö:])")
@@ -150,7 +150,7 @@ _BLOCK_RE = re.compile(
 _DISTRICT_WORDS = frozenset(("centrum", "strand"))
 # A clock time after a place or a field label is no property: "i Kristianstad 13:00", "Kl 19:00".
 _CLOCK_RE = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
-_TIME_WORDS = frozenset(("kl", "klockan", "tid", "tiden"))
+_TIME_WORDS = frozenset(("kl", "klockan", "tid", "tiden", "bilaga"))  # and an appendix's number ("Bilaga 6:1")
 
 
 def default_names() -> List[str]:
@@ -219,7 +219,7 @@ class PlaceNames(NameList):
         if ":" in text:
             spans += [doc.char_span(m.start("name"), m.end(), label=LABEL) for m in _PROPERTY_RE.finditer(text)
                       if not _CLOCK_RE.fullmatch(m.group("number")) and m.group("name").lower() not in _TIME_WORDS]
-        if "astigheten" in text or "varteret" in text:
+        if "astighet" in text or "varteret" in text:
             spans += [doc.char_span(m.start("name"), m.end("name"), label=LABEL) for m in _BLOCK_RE.finditer(text)]
         return [span for span in spans if span is not None]
 

@@ -160,16 +160,18 @@ class PoliticianEnricher(EntityEnricher):
         return self.kb.add_persons_csv(path)
 
     # ------------------------------------------------------------------ lookups
-    def text_party(self, text: str, ent: Span) -> Optional[str]:
+    def text_party(self, text: str, ent: Span, bare: bool = True) -> Optional[str]:
         """The party written right after the name in the doc's ``text``, or None.
 
-        In brackets (``Anna Berg (M)``, also after an office: ``Anna Berg, ordförande (M)``), or
-        after a comma where the letters are a PARTY entity
+        In brackets (``Anna Berg (M)``, also after an office: ``Anna Berg, ordförande (M)``), or, with
+        ``bare``, after a comma where the letters are a PARTY entity
         (``Anna Berg, M,`` in attendance lists, ``Per Ek, v ordf s x`` after an office). Letters the KB does not know are returned as
         written when they are a PARTY entity: a local party (``Roland Johansson (ALT)``).
         """
         match = (_PARTY_AFTER_RE.match(text, ent.end_char, ent.end_char + self.window)
                  or _ROLE_THEN_PARTY_RE.match(text, ent.end_char, ent.end_char + self.window))
+        if not match and not bare:
+            return None
         if not match:
             # the first whose letters are a PARTY entity: ", v ordf s" is the office's "v", then the party's "s"
             bare = (regex.match(text, ent.end_char) for regex in (_PARTY_COMMA_RE, _PLACE_THEN_PARTY_RE,
@@ -271,13 +273,16 @@ class PoliticianEnricher(EntityEnricher):
                 of the document's length.
             date: ``ent.doc._.date`` as an ISO date, if the caller has it (None: read it).
             column_party: the party of the letters beside the name in an attendance column
-                (:meth:`column_parties`), taken where no party is written after the name.
+                (:meth:`column_parties`), taken where no bracket follows the name.
         """
         if text is None:
             text = doc_text(ent.doc)
         if date is None:
             date = to_iso_date(ent.doc._.date)
-        written = self.text_party(text, ent) or column_party
+        # A bracket after the name is its party; bare letters after its comma and office may also open the next
+        # name of a column whose letters stand before the names ("L Eva Ek, ordförande M Per Al (M)"): the
+        # column's reading goes first.
+        written = self.text_party(text, ent, bare=False) or column_party or self.text_party(text, ent)
         people = self.candidates(ent.text, date)
         person = people[0] if len(people) == 1 else None
         kb_party = person.party_at(date) if person else None

@@ -147,3 +147,12 @@ def test_a_month_a_page_word_his_and_a_trailing_preposition():
     # the agency Sida without a page number stays
     assert [(e.text, e.label_) for e in doc.ents] == [("Ekby", "LOC"), ("Kommunledningen", "AUTHORITY"),
                                                       ("Norrby", "LOC"), ("Sida", "AUTHORITY")]
+
+
+def test_a_forms_heading_alone_and_an_indexs_page_column():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    doc = nlp.make_doc("SAMMANTRÄDESPROTOKOLL Kommunstyrelsen Paragrafer Ärenden Sida § 252 Meddelanden")
+    doc.ents = [Span(doc, 0, 1, "AUTHORITY"), Span(doc, 1, 2, "AUTHORITY"), Span(doc, 4, 5, "AUTHORITY"),
+                Span(doc, 7, 8, "AUTHORITY")]
+    assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Kommunstyrelsen"]

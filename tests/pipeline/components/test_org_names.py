@@ -286,3 +286,8 @@ def test_firms_named_with_an_ampersand_but_not_two_first_names():
     assert _run("Aktier i Tomelilla & Co och en granskning i Hem & Hyra.") == [
         ("Tomelilla & Co", "ORG"), ("Hem & Hyra", "ORG")]
     assert _run("Både Anna & Per kom.") == []
+
+
+def test_a_first_name_after_a_facility_noun_is_a_persons():
+    text = "Närvarande Sara Ek, skolchef förskolan Hans Ringdal. Barnen går på förskolan Granen."
+    assert _run(text) == [("Granen", "ORG")]

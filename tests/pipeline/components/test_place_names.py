@@ -158,3 +158,8 @@ def test_a_street_named_after_a_first_name_and_surname_and_a_directions_square()
 def test_a_road_named_as_a_led():
     ents, _ = _run("Trafiken på Ekbyleden ökar.")
     assert ents == [("Ekbyleden", "LOC")]
+
+
+def test_properties_in_the_plural_but_not_an_appendix_number():
+    ents, _ = _run("Avtalet om fastigheterna Ekbacken 9 och 10 godkänns. Se Bilaga 6:1.")
+    assert ents == [("Ekbacken 9", "LOC")]

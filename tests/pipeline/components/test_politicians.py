@@ -335,3 +335,10 @@ def test_letters_after_a_written_out_office_do_not_turn_the_columns_side(nlp):
     got = _column_parties(nlp, "Beslutande Nils Ek, ordförande M Lars Al MP Bo Ny MP Per Ek V",
                           ["Nils Ek", "Lars Al", "Bo Ny", "Per Ek"], "(?:M|MP|V)")
     assert got == {"Nils Ek": "M", "Lars Al": "MP", "Bo Ny": "MP", "Per Ek": "V"}
+
+
+def test_a_column_with_letters_before_the_names_wins_over_letters_after_an_office(nlp):
+    # "M" after the chair's office opens the next name here: the column writes the letters before the names
+    got = _column_parties(nlp, "Beslutande L Eva Ek, ordförande M Per Al (M) M Bo Ny L Ann Lund",
+                          ["Eva Ek", "Per Al", "Bo Ny", "Ann Lund"], "(?:L|M)")
+    assert got == {"Eva Ek": "L", "Per Al": "M", "Bo Ny": "M", "Ann Lund": "L"}
