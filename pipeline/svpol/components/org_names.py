@@ -99,11 +99,14 @@ def _person_after(text: str, match: "re.Match[str]") -> bool:
 _CAPITALISED_NEXT_RE = re.compile(r"[ \t]+[A-ZÅÄÖ][a-zåäö]")
 
 
-def _two_first_names(first: str, second: str) -> bool:
-    """Whether both words are known first names ("Anna & Per": two persons, no firm)."""
+def _persons_with_ampersand(match: "re.Match[str]") -> bool:
+    """Whether the names around "&" are persons': two first names ("Anna & Per"), or a first name after it or
+    opening the name in front ("Sonja Eriksson & Hanna Wigh")."""
     from .person_spans import is_first_name  # imported at use, as in _first_name_before
 
-    return is_first_name(first) and is_first_name(second)
+    first, second, name = match.group("first"), match.group("second"), match.group("name")
+    return (is_first_name(first) and is_first_name(second)) or is_first_name(second) or bool(
+        name and is_first_name(name))
 
 
 def _first_name_before(person: Span, match: Span) -> bool:
@@ -392,7 +395,7 @@ class OrgNames(NameList):
         for m in search(_PLACE_FACILITY_OR_MEDIA_RE):
             yield m.start(), m.end()
         for m in search(_AMPERSAND_RE):
-            if not _two_first_names(m.group("first"), m.group("second")):
+            if not _persons_with_ampersand(m):
                 # with the name in front of a kind: "Brofästet Hotell & Konferens" (not a sentence's first word)
                 named = m.group("name") and not self._ordinary(m.group("name"))
                 yield (m.start() if named else m.start("first")), m.end()

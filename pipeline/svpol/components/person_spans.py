@@ -156,6 +156,12 @@ def surnames() -> FrozenSet[str]:
                      if len(n.split()) >= 2)
 
 
+@functools.lru_cache(maxsize=1)
+def kb_full_names() -> FrozenSet[str]:
+    """The full names of the shipped knowledge base's persons ("Nima Gholam Ali Pour")."""
+    return frozenset(n for p in load_kb(parts=("persons",)).persons.values() for n in p.names)
+
+
 def is_first_name(word: str) -> bool:
     """A known first name (:func:`first_names`), also a double one whose first part is known (``Jan-Åke``,
     ``Ann-Marie``, ``Eva-Mai``)."""
@@ -184,12 +190,17 @@ def split_name_run(ent: Span) -> List[Span]:
 
 
 def _one_name_before_bracket(doc: Doc, start: int, end: int, cuts: List[int]) -> bool:
-    """Whether the name ``doc[start:end]`` is one person's whatever first names it holds: in running text
+    """Whether the name ``doc[start:end]`` is one person's whatever first names it holds: a full name of the
+    knowledge base before a party bracket, or in running text
     (a lower-case word before it) with a party bracket after it, no cut in ``cuts`` after a surname the
-    knowledge base knows (``motion av Nima Gholam Ali Pour (SD)``; a signature block's ``Justerande Linda
-    Mattila Kjell Hedvall (S)`` names two)."""
+    knowledge base knows, nor the name's last word one (``motion av Nima Gholam Ali Pour (SD)``; a signature
+    block's ``Justerande Linda Mattila Kjell Hedvall (S)`` and ``Tjänstgörande för Renaldo Tirone Rune Olsson
+    (S)`` name two)."""
+    if end < len(doc) and doc[end].text == "(" and doc[start:end].text in kb_full_names():
+        return True  # a member of the Riksdag by the full name the knowledge base gives
     return (end < len(doc) and doc[end].text == "(" and start > 0 and doc[start - 1].is_lower
-            and doc[start - 1].is_alpha and not any(doc[k - 1].text in surnames() for k in cuts))
+            and doc[start - 1].is_alpha and doc[end - 1].text not in surnames()
+            and not any(doc[k - 1].text in surnames() for k in cuts))
 
 
 def _is_known_name(word: str) -> bool:

@@ -291,3 +291,7 @@ def test_firms_named_with_an_ampersand_but_not_two_first_names():
 def test_a_first_name_after_a_facility_noun_is_a_persons():
     text = "Närvarande Sara Ek, skolchef förskolan Hans Ringdal. Barnen går på förskolan Granen."
     assert _run(text) == [("Granen", "ORG")]
+
+
+def test_two_persons_joined_by_an_ampersand_are_no_firm():
+    assert _run("Sonja Ekdahl & Hanna Lind hade lämnat in en motion.") == []
