@@ -58,7 +58,7 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     # an attendance list's column heads ("Namn När- Tjg.") and the video meeting a member joins by
     "Namn", "Tjg", "Teams", "Zoom",
     # a web page's link to the rest of a text, and its date line ("Vännäs · Published okt 9")
-    "Read More", "Read more", "Läs mer", "Läs Mer", "Läs vidare", "Published",
+    "Read More", "Read more", "Läs mer", "Läs Mer", "Läs vidare", "Published", "Continue reading",
     # a form's fields, read as places ("Styrelse/Nämnd Kommunfullmäktige", "Underskrift Namnförtydligande")
     "Nämnd", "Underskrift", "Namnförtydligande",
     # "Justerade paragrafer", "Protokollets förvaringsplats" in a protocol's signature and notice blocks
@@ -92,6 +92,8 @@ _PAGE_WORDS = frozenset({"Sida", "Sid"})
 _FORM_LABEL_LABELS = frozenset({"PERSON", "LOC", "ORG", "AUTHORITY"})
 # Words a span never ends with: a preposition or conjunction the model took into it ("Kommunledningen i").
 _TRAILING_WORDS = frozenset({"i", "och", "för", "på", "av", "till", "med", "om"})
+# A name made anonymous in a published document ("Xxxxxx Xxxxxxxx").
+_ANONYMISED_RE = re.compile(r"[Xx]{3,}(?:[ \t]+[Xx]{3,})*")
 # A case number ("SMN-2017/4", "KS 2019/0230"): a register's letters, a year and a serial number.
 _CASE_NUMBER_RE = re.compile(r"[A-ZÅÄÖ]{2,6}[- ]?(?:19|20)\d\d/\d+")
 # "2013/14:138", "1997/98:161": the number of a Riksdag document.
@@ -168,7 +170,8 @@ class NotEntities:
         is an office alone ("Marie Hillman (Kommundirektör)") or a case number ("SMN-2017/4")."""
         return (text in self.texts or (text.endswith(":s") and text[:-2] in self.texts) or text in _MONEY_UNITS
                 or text in _FILE_FORMATS
-                or bool(_INHABITANTS_RE.fullmatch(text) or ROLE_RE.fullmatch(text) or _CASE_NUMBER_RE.fullmatch(text)))
+                or bool(_INHABITANTS_RE.fullmatch(text) or ROLE_RE.fullmatch(text) or _CASE_NUMBER_RE.fullmatch(text)
+                        or _ANONYMISED_RE.fullmatch(text)))
 
     def is_title_word(self, ent: Span) -> bool:
         """Whether ``ent`` is an ordinary word opening a title after a document number."""

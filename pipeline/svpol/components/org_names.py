@@ -99,6 +99,12 @@ def _person_after(text: str, match: "re.Match[str]") -> bool:
 _CAPITALISED_NEXT_RE = re.compile(r"[ \t]+[A-ZÅÄÖ][a-zåäö]")
 
 
+def _is_first_name(word: str) -> bool:
+    from .person_spans import is_first_name  # imported at use, as in _first_name_before
+
+    return is_first_name(word)
+
+
 def _persons_with_ampersand(match: "re.Match[str]") -> bool:
     """Whether the names around "&" are persons': two first names ("Anna & Per"), or a first name after it or
     opening the name in front ("Sonja Eriksson & Hanna Wigh")."""
@@ -144,7 +150,9 @@ _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "lasarett", "flygplats", "g
 # The noun also capitalised, as in a proper name ("Roslagens Sparbank", "Hässleholm Kulturhus").
 _FACILITY_NOUN_ALTERNATIVES = "|".join(f"[{noun[0].upper()}{noun[0]}]{noun[1:]}" for noun in _FACILITY_NOUNS)
 _NAMED_FACILITY_RE = re.compile(
-    rf"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+(?:{_FACILITY_NOUN_ALTERNATIVES})s?(?![\wåäö])")
+    # a first name in front of a genitive: a school named after a person ("Peder Skrivares skola")
+    rf"(?<![\w-])(?:(?P<first>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+(?=[A-ZÅÄÖ][a-zåäöé]+s[ \t]))?"
+    rf"(?P<name>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+(?:{_FACILITY_NOUN_ALTERNATIVES})s?(?![\wåäö])")
 # Names completed by a number or a place: "Task Force 3-10", "Camp Marmal", "Campus Ekby", "Kommunförbundet
 # Västernorrland", a county's museum or theatre ("Länsmuseet Gävleborg", "Folkteatern Gävleborg"), "Sparbanken Skåne".
 _PLACED_NAMES = ("Camp", "Campus", "Centrallasarettet", "Kommunförbundet", "Länsmuseet", "Länssjukhuset", "Länsteatern",
@@ -211,7 +219,7 @@ _AIRPORT_OR_NETWORK_RE = re.compile(
 # a capitalised word that is no ordinary word: a locality).
 _BUILDING_THEN_PLACE_RE = re.compile(
     r"(?<![\w-])(?:Kommunhus(?:et)?|Förvaltningshuset|Förvaltningsbyggnaden|Stadshuset|Rådhuset|Kommunkontoret"
-    r"|Kommunalhuset)[ \t]+(?:i[ \t]+)?(?P<place>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)(?![\wåäö-])"
+    r"|Kommunalhuset|Tingshuset|Folkets[ \t]+[Hh]us)[ \t]+(?:i[ \t]+)?(?P<place>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)(?![\wåäö-])"
     # not its street ("Stadshuset Kyrkvägen")
     r"(?<!vägen)(?<!gatan)(?<!torget)(?<!platsen)(?<!gränd)(?<!backen)(?<!allén)")
 _VENUE_WORDS = "Villa|Träffpunkt|Café|Kafé|Hotell|Restaurang"
@@ -248,7 +256,7 @@ _MATCH_WORDS = {
     _AIRPORT_OR_NETWORK_RE: ("Airport", "nätverket", "hus", "Hus"),
     _FARM_NAMED_FACILITY_RE: ("gården",),
     _BUILDING_THEN_PLACE_RE: ("Kommunhus", "Förvaltnings", "Stadshuset", "Rådhuset", "Kommunkontoret",
-                              "Kommunalhuset"),
+                              "Kommunalhuset", "Tingshuset", "Folkets"),
     _PLACE_FACILITY_OR_MEDIA_RE: ("kommunhus", "kommunkontor", "stadshus", "olkets", "kulturpark", "resecentrum",
                                   "station", "Radio", "P4", "Mitt", "idning", *_VENUE_WORDS.split("|"),
                                   *_FIRM_WORDS.split("|")),
@@ -371,7 +379,8 @@ class OrgNames(NameList):
                 yield m.start(), m.end()
         for m in search(_NAMED_FACILITY_RE):
             if not self._ordinary(m.group("name")):
-                yield m.start(), m.end()
+                first = m.group("first")
+                yield (m.start() if first and _is_first_name(first) else m.start("name")), m.end()
         for m in search(_NUMBERED_OR_PLACED_RE):
             yield m.start(), m.end()
         for m in search(_MUNICIPAL_COMPANY_RE):

@@ -93,7 +93,8 @@ _FORM_WORDS = frozenset((
     "Ajournering", "Ärendelista", "Föredragningslista", "Dagordning", "Bevis", "Justeringen", "Tillkännages",
     "Tjänstemän", "Tjänstepersoner", "Vidimerande", "Avsägelse", "Avsägelser", "Närvarokontroll",
     "Närvaroförteckning", "Namnförtydligande", "Godkännande", "Avvikande", "Jäv", "Kungörelse", "Sekr", "Diariekod",
-    "Meddelanden", "Beslutsärenden", "Tfn",
+    "Meddelanden", "Beslutsärenden", "Tfn", "Överklagningstid", "Tillkännagivandet", "Tillkännagivande",
+    "Justerat", "Organisationsnummer", "Bankgiro", "Telefonväxel",
     # a web page's link text after an agenda item ("Närvarokontroll Länk till annan webbplats")
     "Länk",
     "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Protokollsjustering", "Närvarorätt",
@@ -289,14 +290,15 @@ def _with_name_words(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tupl
 _NAME_WORD_RE = re.compile(_NAME)
 # A surname with its particles ("Jan van der Horst", "Gilbert de Wendel", "Anna af Ekström"), which ner
 # cuts at the lower-case words.
-_PARTICLES = ("van", "von", "de", "der", "den", "af", "da", "di", "du", "la", "le", "ten", "ter")
+_PARTICLES = ("van", "von", "de", "der", "den", "af", "da", "di", "du", "la", "le", "ten", "ter",
+              "De", "Von", "Van", "Af")  # capitalised as some families write them: "Catharina De Geer"
 _PARTICLE_NAME_RE = re.compile(
     rf"(?<![\w-]){_NAME}(?:[ \t]+(?:{'|'.join(_PARTICLES)})){{1,2}}[ \t]+{_NAME}(?![\w-])")
 
 
 def _with_name_particles(doc: Doc, ents: List[Span], text: str) -> Tuple[List[Span], bool]:
     """``ents`` with each name with particles that a PERSON entity touches made one PERSON span, where no
-    entity of another label is in it."""
+    entity of another label is in it but a first name."""
     if not any(f" {particle} " in text for particle in _PARTICLES):
         return ents, False
     joined = []
@@ -305,7 +307,9 @@ def _with_name_particles(doc: Doc, ents: List[Span], text: str) -> Tuple[List[Sp
         if span is None:
             continue
         touched = [e for e in ents if e.start < span.end and span.start < e.end]
-        if (touched and all(e.label_ == PERSON for e in touched)
+        # a first name that ner read as a place or an organisation is the name's too ("Catharina De Geer")
+        if (touched and any(e.label_ == PERSON for e in touched)
+                and all(e.label_ == PERSON or (len(e) == 1 and is_first_name(e.text)) for e in touched)
                 and not any((e.start, e.end) == (span.start, span.end) for e in touched)):
             joined.append((span, touched))
     if not joined:

@@ -118,7 +118,7 @@ _STREET_RE = re.compile(
     # a direction and a street word with a house number (not a year): "Östra Esplanaden 5", "Stora Torget 3"
     rf"|(?:{'|'.join(_STREET_DIRECTIONS)})[ \t]+[A-ZÅÄÖ][a-zåäöé]+[ \t]+\d{{1,3}}{_HOUSE_NUMBER_TAIL}"
     # a street named after a person needs no number: "Albert Tengers väg", "Olof Palmes gata"
-    rf"|[A-ZÅÄÖ][a-zåäö]+[ \t]+[A-ZÅÄÖ][a-zåäö]+s[ \t]+(?:{'|'.join(_STREET_WORDS)})"
+    rf"|[A-ZÅÄÖ][a-zåäö]+[ \t]+[A-ZÅÄÖ][a-zåäö]+s[ \t]+(?:{'|'.join(_STREET_WORDS)})(?:{_HOUSE_NUMBER})?"
     # a direction and a street word alone in the definite form: "Stora Torget", "Östra Esplanaden"
     rf"|(?:{'|'.join(_STREET_DIRECTIONS)})[ \t]+(?:{'|'.join(s.capitalize() for s in _STREET_SUFFIXES if s.endswith(('n', 't')))}))"
     r"(?![\wåäö])")
@@ -139,7 +139,8 @@ _LINE_RE = re.compile(
 # a short series name) nor a Bible verse ("Joh 4:34").
 _PROPERTY_RE = re.compile(
     r"(?<![\w/:.-])(?:[Ff]astighet(?:en|erna)?[ \t])?"
-    r"(?P<name>[A-ZÅÄÖ][a-zåäö]{3,})[ \t](?P<number>(?!1[89]\d\d:|20\d\d:)\d{1,4}:\d{1,4})(?![\w:/-])")
+    rf"(?P<name>(?:(?:{'|'.join(_STREET_DIRECTIONS)})[ \t])?[A-ZÅÄÖ][a-zåäö]{{3,}})[ \t]"
+    r"(?P<number>(?!1[89]\d\d:|20\d\d:)\d{1,4}:\d{1,4})(?![\w:/-])")
 # A property or a city block named after its noun, with or without its number: "fastigheten Sjömannen 5",
 # "kvarteret Smultronet", "Kommunhuskvarteret Solberga" (convention 29: the name and number are the place).
 _BLOCK_NOUN_RE = re.compile(r"[Ff]astighet(?:en|erna)|[\wåäöÅÄÖ]*[Kk]varteret")

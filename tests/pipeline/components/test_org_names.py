@@ -295,3 +295,8 @@ def test_a_first_name_after_a_facility_noun_is_a_persons():
 
 def test_two_persons_joined_by_an_ampersand_are_no_firm():
     assert _run("Sonja Ekdahl & Hanna Lind hade lämnat in en motion.") == []
+
+
+def test_a_school_named_after_a_person_and_a_house_with_its_place():
+    assert _run("Eleverna på Peder Ekdahrs skola bidrog. Folkets hus i Norrby byggs om.") == [
+        ("Peder Ekdahrs skola", "ORG"), ("Folkets hus i Norrby", "ORG")]

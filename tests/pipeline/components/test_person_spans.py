@@ -364,3 +364,9 @@ def test_a_long_name_in_running_text_before_its_party_bracket_stays_whole():
     text = "Justerande Linda Ekdal Kjell Norrby (S)"
     assert _run(text, [("Linda Ekdal Kjell Norrby", "PERSON"), ("S", "PARTY")]) == [
         ("Linda Ekdal", "PERSON"), ("Kjell Norrby", "PERSON"), ("S", "PARTY")]
+
+
+def test_a_capitalised_particle_and_a_first_name_read_as_a_place():
+    text = "Motion från Catharina De Ekdahr (KD) om dokumentation."
+    assert _run(text, [("Catharina", "LOC"), ("De Ekdahr", "PERSON"), ("KD", "PARTY")]) == [
+        ("Catharina De Ekdahr", "PERSON"), ("KD", "PARTY")]

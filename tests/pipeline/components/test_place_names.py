@@ -163,3 +163,8 @@ def test_a_road_named_as_a_led():
 def test_properties_in_the_plural_but_not_an_appendix_number():
     ents, _ = _run("Avtalet om fastigheterna Ekbacken 9 och 10 godkänns. Se Bilaga 6:1.")
     assert ents == [("Ekbacken 9", "LOC")]
+
+
+def test_a_property_with_a_direction_and_a_street_after_a_person_with_its_number():
+    ents, _ = _run("Avtal om Södra Ekbacken 1:71. Plats Vilhelm Ekdahrs gata 2, Norrby.")
+    assert ents == [("Södra Ekbacken 1:71", "LOC"), ("Vilhelm Ekdahrs gata 2", "LOC")]
