@@ -395,9 +395,10 @@ class EntityRules(KBComponent):
             association_text = any(w in lower for w in ("kommunalförbund", "direktion", "förbundsfullmäktige"))
             for match in _ASSOCIATION_ORGAN_RE.finditer(text):
                 organ = match.group("organ").lower()
-                if match.group("association") or (organ.startswith("förbunds") and (
-                        "styrelse" not in organ or association_text)) or _NAMED_ORGAN_BEFORE_RE.search(
-                        text, max(0, match.start() - 30), match.start()) and match.group("organ")[0] == "D":
+                named_inside_sentence = match.group("organ").startswith("D") and bool(
+                    _NAMED_ORGAN_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()))
+                if match.group("association") or named_inside_sentence or (organ.startswith("förbunds") and (
+                        "styrelse" not in organ or association_text)):
                     yield "AUTHORITY", match.start(), match.end()
         if "utredning" in text:
             for match in _INQUIRY_RE.finditer(text):

@@ -89,39 +89,33 @@ def _party_letters_follow(person: Span) -> bool:
         doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].ent_type_ == "PARTY"))
 
 
+def _is_first_name(word: str) -> bool:
+    """:func:`svpol.components.person_spans.is_first_name`, which imports this module (is_municipality): its
+    first-name list is imported at use."""
+    from .person_spans import is_first_name
+
+    return is_first_name(word)
+
+
 def _person_after(text: str, match: "re.Match[str]") -> bool:
     """Whether the name a facility noun precedes is a first name with a capitalised word after it (a person)."""
-    from .person_spans import is_first_name  # imported at use, as in _first_name_before
-
-    return is_first_name(match.group("name")) and bool(_CAPITALISED_NEXT_RE.match(text, match.end()))
+    return _is_first_name(match.group("name")) and bool(_CAPITALISED_NEXT_RE.match(text, match.end()))
 
 
 _CAPITALISED_NEXT_RE = re.compile(r"[ \t]+[A-ZÅÄÖ][a-zåäö]")
 
 
-def _is_first_name(word: str) -> bool:
-    from .person_spans import is_first_name  # imported at use, as in _first_name_before
-
-    return is_first_name(word)
-
-
 def _persons_with_ampersand(match: "re.Match[str]") -> bool:
-    """Whether the names around "&" are persons': two first names ("Anna & Per"), or a first name after it or
-    opening the name in front ("Sonja Eriksson & Hanna Wigh")."""
-    from .person_spans import is_first_name  # imported at use, as in _first_name_before
-
-    first, second, name = match.group("first"), match.group("second"), match.group("name")
-    return (is_first_name(first) and is_first_name(second)) or is_first_name(second) or bool(
-        name and is_first_name(name))
+    """Whether the names around "&" are persons': a first name after it ("Anna & Per") or opening the name in
+    front ("Sonja Eriksson & Hanna Wigh")."""
+    name = match.group("name")
+    return _is_first_name(match.group("second")) or bool(name and _is_first_name(name))
 
 
 def _first_name_before(person: Span, match: Span) -> bool:
     """Whether ``person`` opens with a known first name and the one-word ``match`` at its end is no
     facility's compound ("Lars Ericsson"; not "Anders Olofskolan")."""
-    # person_spans imports this module (is_municipality): its first-name list is imported at use.
-    from .person_spans import is_first_name
-
-    return is_first_name(person[0].text) and not _FACILITY_WORD_RE.fullmatch(match.text)
+    return _is_first_name(person[0].text) and not _FACILITY_WORD_RE.fullmatch(match.text)
 
 
 def _at_sentence_start(text: str, position: int) -> bool:

@@ -197,10 +197,11 @@ def _one_name_before_bracket(doc: Doc, start: int, end: int, cuts: List[int]) ->
     knowledge base knows, nor the name's last word one (``motion av Nima Gholam Ali Pour (SD)``; a signature
     block's ``Justerande Linda Mattila Kjell Hedvall (S)`` and ``Tjänstgörande för Renaldo Tirone Rune Olsson
     (S)`` name two)."""
-    if end < len(doc) and doc[end].text == "(" and doc[start:end].text in kb_full_names():
+    if end >= len(doc) or doc[end].text != "(":
+        return False
+    if doc[start:end].text in kb_full_names():
         return True  # a member of the Riksdag by the full name the knowledge base gives
-    return (end < len(doc) and doc[end].text == "(" and start > 0 and doc[start - 1].is_lower
-            and doc[start - 1].is_alpha and doc[end - 1].text not in surnames()
+    return (start > 0 and doc[start - 1].is_lower and doc[start - 1].is_alpha and doc[end - 1].text not in surnames()
             and not any(doc[k - 1].text in surnames() for k in cuts))
 
 

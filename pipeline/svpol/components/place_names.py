@@ -106,6 +106,8 @@ _ROAD_RE = re.compile(
 _STREET_SUFFIXES = ("gatan", "gata", "vägen", "gränd", "gränden", "torget", "allén", "backen", "esplanaden", "stigen",
                     "promenaden", "leden")
 _STREET_WORDS = ("torg", "Torg", "gränd", "gata", "väg", "allé", "backe", "esplanad", "stig", "promenad")
+# Every street match holds one of these as written (a text without any is not searched).
+_STREET_TRIGGERS = (*_STREET_WORDS, "leden")
 # A direction in front is part of a street's name: "Östra Esplanaden 5".
 _STREET_DIRECTIONS = ("Östra", "Västra", "Norra", "Södra", "Stora", "Lilla", "Nedre", "Övre")
 _HOUSE_NUMBER_TAIL = r"[A-Za-z]?(?![\w,.-]?\d)"  # "5B", not the start of a date or a range
@@ -227,7 +229,7 @@ class PlaceNames(NameList):
     def streets(self, doc: Doc, text: str) -> List[Span]:
         """Street addresses in ``doc`` (``text`` is ``doc.text``); a street name that is an ordinary
         word (``Motorvägen``: the vectors know it in lower case) only with a house number."""
-        if not any(word in text for word in (*_STREET_WORDS, "leden")):  # every suffix holds one of these
+        if not any(word in text for word in _STREET_TRIGGERS):
             return []
         spans = []
         for m in _STREET_RE.finditer(text):

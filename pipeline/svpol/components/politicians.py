@@ -160,26 +160,28 @@ class PoliticianEnricher(EntityEnricher):
         return self.kb.add_persons_csv(path)
 
     # ------------------------------------------------------------------ lookups
-    def text_party(self, text: str, ent: Span, bare: bool = True) -> Optional[str]:
-        """The party written right after the name in the doc's ``text``, or None.
+    def _bracket_match(self, text: str, ent: Span) -> Optional["re.Match[str]"]:
+        """The party in brackets right after the name in the doc's ``text`` (``Anna Berg (M)``, also after an
+        office: ``Anna Berg, ordförande (M)``), or None."""
+        return (_PARTY_AFTER_RE.match(text, ent.end_char, ent.end_char + self.window)
+                or _ROLE_THEN_PARTY_RE.match(text, ent.end_char, ent.end_char + self.window))
 
-        In brackets (``Anna Berg (M)``, also after an office: ``Anna Berg, ordförande (M)``), or, with
-        ``bare``, after a comma where the letters are a PARTY entity
-        (``Anna Berg, M,`` in attendance lists, ``Per Ek, v ordf s x`` after an office). Letters the KB does not know are returned as
-        written when they are a PARTY entity: a local party (``Roland Johansson (ALT)``).
-        """
-        match = (_PARTY_AFTER_RE.match(text, ent.end_char, ent.end_char + self.window)
-                 or _ROLE_THEN_PARTY_RE.match(text, ent.end_char, ent.end_char + self.window))
-        if not match and not bare:
-            return None
-        if not match:
-            # the first whose letters are a PARTY entity: ", v ordf s" is the office's "v", then the party's "s"
-            bare = (regex.match(text, ent.end_char) for regex in (_PARTY_COMMA_RE, _PLACE_THEN_PARTY_RE,
+    @staticmethod
+    def _bare_match(text: str, ent: Span) -> Optional["re.Match[str]"]:
+        """Bare letters after the name's comma that are a PARTY entity (``Anna Berg, M,`` in attendance lists,
+        ``Per Ek, v ordf s x`` after an office), or None."""
+        # the first whose letters are a PARTY entity: ", v ordf s" is the office's "v", then the party's "s"
+        readings = (regex.match(text, ent.end_char) for regex in (_PARTY_COMMA_RE, _PLACE_THEN_PARTY_RE,
                                                                   _ROLE_THEN_LETTERS_RE, _SHARED_NAME_RE))
-            match = next((m for m in bare if m and _is_party_entity(ent.doc, m.start("party"), m.end("party"))), None)
-            if not match:
-                return None
-        return self._letters_party(ent.doc, match.group("party"), match.start("party"), match.end("party"))
+        return next((m for m in readings if m and _is_party_entity(ent.doc, m.start("party"), m.end("party"))), None)
+
+    def _match_party(self, doc: Doc, match: Optional["re.Match[str]"]) -> Optional[str]:
+        """The party id of the letters a :meth:`_bracket_match` or :meth:`_bare_match` found (None: none).
+        Letters the KB does not know are returned as written when they are a PARTY entity: a local party
+        (``Roland Johansson (ALT)``)."""
+        if match is None:
+            return None
+        return self._letters_party(doc, match.group("party"), match.start("party"), match.end("party"))
 
     def _letters_party(self, doc: Doc, inner: str, start: int, end: int) -> Optional[str]:
         """The party id of letters written at ``start:end`` of ``doc`` (as written for a local party's
@@ -199,7 +201,7 @@ class PoliticianEnricher(EntityEnricher):
         Letters touching only one name vote for their side, half as much where their other
         neighbour is a capitalised word (a name the model may have missed); letters between two
         names say nothing. Each name then takes the letters on the winning side; a tie takes none.
-        Letters after a comma belong to the name before the comma (:meth:`text_party`).
+        Letters after a comma belong to the name before the comma (:meth:`_bare_match`).
         """
         def bare_letters(i: int) -> bool:
             # a PARTY entity of one token, not in brackets, not after a comma
@@ -214,7 +216,7 @@ class PoliticianEnricher(EntityEnricher):
 
         def after_office(i: int) -> bool:
             # "Nils Ek, ordförande M Lars Al MP": letters after an office written out are the office
-            # holder's (text_party reads them); they say nothing about the column's side.
+            # holder's (_bare_match reads them); they say nothing about the column's side.
             return i > 0 and doc[i - 1].lower_ in _COLUMN_OFFICES
 
         starts = {ent.start for ent in people}
@@ -282,7 +284,11 @@ class PoliticianEnricher(EntityEnricher):
         # A bracket after the name is its party; bare letters after its comma and office may also open the next
         # name of a column whose letters stand before the names ("L Eva Ek, ordförande M Per Al (M)"): the
         # column's reading goes first.
-        written = self.text_party(text, ent, bare=False) or column_party or self.text_party(text, ent)
+        bracket = self._bracket_match(text, ent)
+        if bracket:
+            written = self._match_party(ent.doc, bracket) or column_party
+        else:
+            written = column_party or self._match_party(ent.doc, self._bare_match(text, ent))
         people = self.candidates(ent.text, date)
         person = people[0] if len(people) == 1 else None
         kb_party = person.party_at(date) if person else None
