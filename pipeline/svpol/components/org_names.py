@@ -107,7 +107,7 @@ _CAPITALISED_NEXT_RE = re.compile(r"[ \t]+[A-ZÅÄÖ][a-zåäö]")
 
 def _persons_with_ampersand(match: "re.Match[str]") -> bool:
     """Whether the names around "&" are persons': a first name after it ("Anna & Per") or opening the name in
-    front ("Sonja Eriksson & Hanna Wigh")."""
+    front ("Sonja Ekdahl & Hanna Lind")."""
     name = match.group("name")
     return _is_first_name(match.group("second")) or bool(name and _is_first_name(name))
 

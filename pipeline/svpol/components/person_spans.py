@@ -159,7 +159,7 @@ def surnames() -> FrozenSet[str]:
 
 @functools.lru_cache(maxsize=1)
 def kb_full_names() -> FrozenSet[str]:
-    """The full names of the shipped knowledge base's persons ("Nima Gholam Ali Pour")."""
+    """The full names of the shipped knowledge base's persons, as the Riksdag writes them."""
     return frozenset(n for p in load_kb(parts=("persons",)).persons.values() for n in p.names)
 
 
@@ -194,8 +194,8 @@ def _one_name_before_bracket(doc: Doc, start: int, end: int, cuts: List[int]) ->
     """Whether the name ``doc[start:end]`` is one person's whatever first names it holds: a full name of the
     knowledge base before a party bracket, or in running text
     (a lower-case word before it) with a party bracket after it, no cut in ``cuts`` after a surname the
-    knowledge base knows, nor the name's last word one (``motion av Nima Gholam Ali Pour (SD)``; a signature
-    block's ``Justerande Linda Mattila Kjell Hedvall (S)`` and ``Tjänstgörande för Renaldo Tirone Rune Olsson
+    knowledge base knows, nor the name's last word one (``motion av Nima Ekdahr Ali Pourvand (SD)``; a signature
+    block's ``Justerande Linda Ekdahr Kjell Norrby (S)`` and ``Tjänstgörande för Renaldo Ekdahr Bo Olsson
     (S)`` name two)."""
     if end >= len(doc) or doc[end].text != "(":
         return False
@@ -292,7 +292,7 @@ _NAME_WORD_RE = re.compile(_NAME)
 # A surname with its particles ("Jan van der Horst", "Gilbert de Wendel", "Anna af Ekström"), which ner
 # cuts at the lower-case words.
 _PARTICLES = ("van", "von", "de", "der", "den", "af", "da", "di", "du", "la", "le", "ten", "ter",
-              "De", "Von", "Van", "Af")  # capitalised as some families write them: "Catharina De Geer"
+              "De", "Von", "Van", "Af")  # capitalised as some families write them: "Catharina De Ekdahr"
 _PARTICLE_NAME_RE = re.compile(
     rf"(?<![\w-]){_NAME}(?:[ \t]+(?:{'|'.join(_PARTICLES)})){{1,2}}[ \t]+{_NAME}(?![\w-])")
 
@@ -308,7 +308,7 @@ def _with_name_particles(doc: Doc, ents: List[Span], text: str) -> Tuple[List[Sp
         if span is None:
             continue
         touched = [e for e in ents if e.start < span.end and span.start < e.end]
-        # a first name that ner read as a place or an organisation is the name's too ("Catharina De Geer")
+        # a first name that ner read as a place or an organisation is the name's too ("Catharina De Ekdahr")
         if (touched and any(e.label_ == PERSON for e in touched)
                 and all(e.label_ == PERSON or (len(e) == 1 and is_first_name(e.text)) for e in touched)
                 and not any((e.start, e.end) == (span.start, span.end) for e in touched)):
