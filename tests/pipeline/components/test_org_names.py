@@ -283,8 +283,8 @@ def test_newspapers_venues_and_firms_named_after_their_kind():
 
 
 def test_firms_named_with_an_ampersand_but_not_two_first_names():
-    assert _run("Aktier i Tomelilla & Co och en granskning i Hem & Hyra.") == [
-        ("Tomelilla & Co", "ORG"), ("Hem & Hyra", "ORG")]
+    assert _run("Aktier i Ekby & Co och en granskning i Hus & Hyra.") == [
+        ("Ekby & Co", "ORG"), ("Hus & Hyra", "ORG")]
     assert _run("Både Anna & Per kom.") == []
 
 
