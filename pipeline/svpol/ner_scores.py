@@ -42,9 +42,9 @@ def _unannotated_copy(doc: Doc) -> Doc:
     return copy
 
 
-def _entity_tokens(doc: Doc) -> Set[int]:
-    """Indices of the tokens inside ``doc.ents``."""
-    return {i for ent in doc.ents for i in range(ent.start, ent.end)}
+def _entity_tokens(doc: Doc, skip: Set[SpanKey]) -> Set[int]:
+    """Indices of the tokens inside ``doc.ents``, but not of those in ``skip``."""
+    return {i for ent in doc.ents if (ent.start, ent.end, ent.label_) not in skip for i in range(ent.start, ent.end)}
 
 
 def _target_actions(doc: Doc, index: Dict[str, int]) -> List[Optional[int]]:
@@ -83,18 +83,22 @@ def _action_probability(row: numpy.ndarray, valid: List[int], target: int) -> fl
     return float(weights[valid.index(target)] / weights.sum())
 
 
-def action_probabilities(ner: EntityRecognizer, docs: Sequence[Doc]) -> List[Dict[SpanKey, float]]:
+def action_probabilities(
+    ner: EntityRecognizer, docs: Sequence[Doc], skip: Optional[Sequence[Set[SpanKey]]] = None
+) -> List[Dict[SpanKey, float]]:
     """Replay each doc's entities through ``ner`` and score the actions of the entity tokens.
 
     The parser states are walked with the entities' actions up to the last
-    entity, recording the token features of every state; the network then
+    entity to score (the entities in ``skip``, one set per doc, are walked but
+    not scored: the walk ends at the last other one), recording the token features of every state; the network then
     scores only the states at entity tokens, all in one batch (the score of a
     state depends on its features alone), instead of scoring every state step
     by step.
 
     Returns:
-        Per doc, {(start, end, label): probability} of the entities whose every
-        action the model has (an entity with a label it lacks is left out).
+        Per doc, {(start, end, label): probability} of the entities not in
+        ``skip`` whose every action the model has (an entity with a label it
+        lacks is left out).
     """
     copies = [_unannotated_copy(doc) for doc in docs]
     moves = ner.moves
@@ -109,7 +113,8 @@ def action_probabilities(ner: EntityRecognizer, docs: Sequence[Doc]) -> List[Dic
     step_ids: List[numpy.ndarray] = []  # the token features of the states at each parser step
     wanted: List[Tuple[int, int, int, List[int], int]] = []  # (row, doc, token, valid, target) to score
     row = 0
-    ent_tokens = [_entity_tokens(doc) for doc in docs]
+    skip = skip or [set() for _ in docs]
+    ent_tokens = [_entity_tokens(doc, skipped) for doc, skipped in zip(docs, skip)]
     ends = [max(ent_tokens[i], default=-1) + 1 for i in range(len(docs))]  # the walk stops there
     targets = [_target_actions(doc, index) for doc in docs]
     # Per token: is it the last, does a sentence start after it, is it a space.
@@ -148,9 +153,11 @@ def action_probabilities(ner: EntityRecognizer, docs: Sequence[Doc]) -> List[Dic
     if hasattr(step, "clear_memory"):
         step.clear_memory()
     out = []
-    for doc, token_probs in zip(docs, probs):
+    for doc, token_probs, skipped in zip(docs, probs, skip):
         scores_of: Dict[SpanKey, float] = {}
         for ent in doc.ents:
+            if (ent.start, ent.end, ent.label_) in skipped:
+                continue
             parts = [token_probs.get(t) for t in range(ent.start, ent.end)]
             if all(p is not None for p in parts):
                 scores_of[(ent.start, ent.end, ent.label_)] = float(numpy.prod(parts))

@@ -134,11 +134,13 @@ class ConfidenceScorer:
             return [{} for _ in docs]
         if self.method == "beam":
             return beam_marginals(ner, docs, self.beam_width, self.beam_density)
-        # Only docs with an entity that no rule made have something for the model to score.
-        with_ents = [i for i, doc in enumerate(docs) if self._has_model_entity(doc)]
+        # Only docs with an entity that no rule made have something for the model to score; the rule
+        # entities are scored by the rules' precision (raw_scores), so the replay ends at the last other one.
+        rules = [self._rule_keys(doc) for doc in docs]
+        with_ents = [i for i, doc in enumerate(docs) if self._has_model_entity(doc, rules[i])]
         out: List[Dict[SpanKey, float]] = [{} for _ in docs]
         if with_ents:
-            scored = action_probabilities(ner, [docs[i] for i in with_ents])
+            scored = action_probabilities(ner, [docs[i] for i in with_ents], [rules[i] for i in with_ents])
             for i, scores in zip(with_ents, scored):
                 out[i] = scores
         return out
@@ -149,12 +151,9 @@ class ConfidenceScorer:
             return set()
         return {(s.start, s.end, s.label_) for s in doc.spans[self.rules_key]}
 
-    def _has_model_entity(self, doc: Doc) -> bool:
-        ents = doc.ents
-        if not ents:
-            return False
-        rules = self._rule_keys(doc)
-        return any((e.start, e.end, e.label_) not in rules for e in ents)
+    @staticmethod
+    def _has_model_entity(doc: Doc, rules: Set[SpanKey]) -> bool:
+        return any((e.start, e.end, e.label_) not in rules for e in doc.ents)
 
     def raw_scores(self, doc: Doc, marginals: Dict[SpanKey, float]) -> List[Tuple[Span, str, Optional[float]]]:
         """(entity, source, raw score) for every entity; source is "rules" or "ner"."""

@@ -78,14 +78,13 @@ def blend_scores(evidence: Mapping[str, float], learned: Mapping[str, float], bl
 def topic_features(scores: Mapping[str, float], text: str, labels: Sequence[str]) -> numpy.ndarray:
     """The feature matrix (labels x FEATURES) of one text and its classifier scores."""
     hits = keyword_hits(text)
-    log_words = numpy.log1p(len(text.split()))
-    rows = []
-    for label in labels:
-        p = min(max(float(scores.get(label, 0.0)), _EPS), 1.0 - _EPS)
-        n = hits.get(label, 0)
-        log_hits = numpy.log1p(n)
-        rows.append((numpy.log(p / (1.0 - p)), log_hits, log_hits * log_words, log_words, float(n > 0), 1.0))
-    return numpy.asarray(rows, dtype="float64")
+    p = numpy.clip([float(scores.get(label, 0.0)) for label in labels], _EPS, 1.0 - _EPS)
+    n = numpy.asarray([hits.get(label, 0) for label in labels], dtype="float64")
+    log_hits = numpy.log1p(n)
+    log_words = numpy.full(len(labels), numpy.log1p(len(text.split())))
+    return numpy.column_stack(
+        (numpy.log(p / (1.0 - p)), log_hits, log_hits * log_words, log_words, n > 0, numpy.ones(len(labels)))
+    )
 
 
 class TopicEvidence:

@@ -7,6 +7,7 @@ import spacy
 from spacy.training import Example
 
 from svpol.calibration import Calibrator, reliability_table
+from svpol.ner_scores import action_probabilities
 from svpol.components.confidence import (
     DEFAULT_RULE_SCORES,
     ConfidenceScorer,
@@ -75,6 +76,21 @@ def test_action_probabilities_do_not_depend_on_the_batch(trained):
     assert together == [scorer.ner_marginals([d])[0] for d in docs]
     assert together[0] and together[1]
     assert [(list(d.ents), dict(d.user_data), list(d.spans), dict(d.cats)) for d in docs] == before
+
+
+def test_action_probabilities_skip_entities_without_changing_the_others(trained):
+    # Rule entities are walked (they shape the states after them) but not scored, and the replay
+    # ends at the last entity that is scored.
+    nlp, _ = trained
+    ner = nlp.get_pipe("ner")
+    doc = nlp("Anna Ek och Eva Lind bor i Lund och Solna.")
+    keys = [(e.start, e.end, e.label_) for e in doc.ents]
+    assert len(keys) >= 3
+    (every,) = action_probabilities(ner, [doc])
+    for skipped in ({keys[-1]}, {keys[0]}, set(keys[1:])):
+        (scores,) = action_probabilities(ner, [doc], [skipped])
+        assert set(scores) == set(every) - skipped
+        assert all(scores[k] == pytest.approx(every[k]) for k in scores)
 
 
 def test_beam_marginals(trained):
