@@ -36,7 +36,7 @@ def kb() -> KnowledgeBase:
         ("Kristdemokraterna", "KD"), ("Miljöpartiet de gröna", "MP"), ("Miljöpartiets", "MP"),
         ("Feministiskt initiativ", "FI"), ("Sverigedemokraternas", "SD"), ("Vänsterpartiet", "V"),
         ("Centerpartiets", "C"), ("S", "S"), ("(S)", "S"), ("KD", "KD"), ("Fi", "FI"), ("FP", "L"),
-        ("Alliansens", "ALLIANSEN"), ("Tidöpartierna", "TIDO"), ("de rödgröna", "RODGRONA"),
+        ("Alliansens", "ALLIANSEN"), ("Tidöpartierna", "TIDO"), ("de rödgröna", "RODGRONA"), ("rödgrönas", "RODGRONA"),
         ("Landsbygdspartiet oberoende", "LPO"),
     ],
 )

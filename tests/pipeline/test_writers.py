@@ -216,7 +216,7 @@ def alliance_record() -> Dict[str, Any]:
 
 
 def test_alliance_members_reach_json_parquet_csv_and_html(tmp_path, alliance_record):
-    expected = [("De rödgröna", ["S", "V", "MP"]), ("S", None), ("V", None), ("MP", None)]
+    expected = [("rödgröna", ["S", "V", "MP"]), ("S", None), ("V", None), ("MP", None)]
     assert [(e["text"], e["members"]) for e in alliance_record["entities"]] == expected
     write_records([alliance_record], tmp_path / "out.jsonl")
     [line] = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()

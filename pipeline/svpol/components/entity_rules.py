@@ -345,6 +345,8 @@ class EntityRules(KBComponent):
                 label = self.nlp.vocab.strings[match_id]
                 span = doc[start:end]
                 if label == "PARTY" and kb.match_party(span.text):
+                    if span[0].lower_ == "de" and len(span) > 1:  # "de rödgröna": the article is no part of the name
+                        span = span[1:]
                     yield label, span.start_char, span.end_char
                 elif label == "AUTHORITY" and kb.match_authority(span.text):
                     yield label, _with_nationality(text, span.start_char), _with_sub_body(text, span.end_char)

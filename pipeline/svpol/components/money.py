@@ -213,7 +213,7 @@ _BARE_FOLLOWERS = (
     "satsas", "tillförs", "sämre", "bättre", "högre", "lägre", "dyrare", "billigare",
     # passive verbs of budgets: "19 miljoner förs över", "10 miljoner avsätts", "2 miljoner plockas bort"
     "förs", "avsätts", "avsättas", "plockas", "sparas", "läggs", "tas", "flyttas", "omfördelas", "beviljas",
-    "budgeteras", "återstår", "saknas", "räcker", "motsvarar", "betyder",
+    "budgeteras", "investeras", "återstår", "saknas", "räcker", "motsvarar", "betyder",
     # the amount as the object of the next clause: "de sex miljoner vi ville satsa"
     "vi", "ni", "man",
     # a deficit: "Kommunen ligger över 50 miljoner back"
@@ -237,7 +237,7 @@ BARE_MONEY_RE = re.compile(
 )
 _MONEY_CONTEXT_RE = re.compile(
     r"kron|\bkr\b|anslag|budget|kostn|kosta|pengar|medel|bidrag|satsning|satsa|skatt|intäkt|finansi|"
-    r"investering|ersättning|avgift|stöd|spar|underskott|överskott|inkomst|utgift|\blån|skuld|betala|"
+    r"investera|investering|ramförslag|ersättning|avgift|stöd|spar|underskott|överskott|inkomst|utgift|\blån|skuld|betala|"
     r"fond|lön|vinst|förlust|omsättning|tillskott|resurs|miljonbelopp|euro|dollar|resultat|neddragning|"
     r"köpeskilling|\bköp|\bsåld|\bsälj|borgen|\bpris|\bhyr|belopp|kalkyl|tilldela|"
     # a forecast of a board's result: "Prognos 2007: Eksjö - totalt minus 6,5 miljoner", "pengen" (per pupil)
@@ -356,6 +356,47 @@ def _figure_after(text: str, end: int, number: Optional[str], value: MoneyValue)
     return m.start("num"), m.end("num"), _in_unit_of(value, own, figure)
 
 
+# "från 12,7 miljoner till 26,7": the second number of a change from one amount to another shares its unit,
+# where the clause ends or goes on with a function word after it (not "till 26,7 procent").
+_RANGE_END_RE = re.compile(
+    rf"[ \t]+till[ \t]+(?P<num>{_NUMBER})(?![\d,.:]\d)(?=\s*(?:[.,;:!?)]|$)|[ \t]+(?:från|år|under|i|och|efter|sedan)\b)")
+_FROM_BEFORE_RE = re.compile(r"\bfrån[ \t]+$", re.IGNORECASE)
+
+
+def _range_end(text: str, start: int, end: int, number: Optional[str], value: MoneyValue
+               ) -> Optional[Tuple[int, int, MoneyValue]]:
+    """The number after ``till`` when the amount at ``start:end`` (its number written ``number``) follows
+    ``från``, in the amount's unit; None if there is none."""
+    if value.amount is None or not number or not _FROM_BEFORE_RE.search(text, max(0, start - 10), start):
+        return None
+    m = _RANGE_END_RE.match(text, end)
+    if m is None or _YEAR_RE.fullmatch(m.group("num")):
+        return None
+    own, other = _parse_number(number), _parse_number(m.group("num"))
+    if not own or other is None:
+        return None
+    return m.start("num"), m.end("num"), _in_unit_of(value, own, other)
+
+
+# A municipal tax rate in kronor and öre without "kr" ("skattesatsen fastställdes till 21:41 per
+# skattekrona") is money where its sentence names the tax (docs/annotation.md, convention 31); a time
+# ("kl. 13:55") or a document's number ("2025/26:74", "cirkulär 16:51") is not.
+_TAX_RATE_RE = re.compile(r"(?<![\d:/.,])(?P<kronor>[1-4]\d):(?P<ore>\d\d)(?![\d:]|[ \t]*[–-][ \t]*\d)")
+_TIME_BEFORE_RE = re.compile(r"(?:\bkl\.?|\bklockan|[–-])[ \t]*$", re.IGNORECASE)
+_TAX_WORDS_RE = re.compile(r"skattesats|utdebitering|skattekron|kommunalskatt|skattehöjning|skattesänkning",
+                           re.IGNORECASE)
+
+
+def _tax_rates(text: str) -> List[Tuple[int, int, MoneyValue]]:
+    """The tax rates of ``text`` written in kronor and öre without a currency word."""
+    if ":" not in text or not _TAX_WORDS_RE.search(text):
+        return []
+    return [(m.start(), m.end(), MoneyValue(int(m.group("kronor")) + int(m.group("ore")) / 100, "SEK", None))
+            for m in _TAX_RATE_RE.finditer(text)
+            if not _TIME_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+            and _TAX_WORDS_RE.search(_sentence_around(text, m.start(), m.end()))]
+
+
 def _is_year_before_amount(first: str, second: str) -> bool:
     """Whether the "range" ``first``–``second`` is a year and a smaller number: a list item's year and its amount."""
     return bool(_YEAR_RE.fullmatch(first)) and _parse_number(first) > _parse_number(second)
@@ -380,9 +421,10 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
         found.extend(shared for shared in _coordinated(text, match.start(), match.group("num"), value)
                      if not _overlaps(found, *shared[:2]))
         found.append((match.start(), match.end(), value))
-        figure = _figure_after(text, match.end(), match.group("num"), value)
-        if figure is not None:
-            found.append(figure)
+        for shared in (_figure_after(text, match.end(), match.group("num"), value),
+                       _range_end(text, match.start(), match.end(), match.group("num"), value)):
+            if shared is not None and not _overlaps(found, *shared[:2]):
+                found.append(shared)
 
     if _may_hold_money(text):
         if "(" in text:
@@ -424,6 +466,7 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
                     _sentence_around(text, m.start("num"), m.end("num"))):
                 amount = float(_parse_number(m.group("num")))
                 found.append((m.start("num"), m.end("num"), MoneyValue(amount, "SEK", None)))
+    found.extend(rate for rate in _tax_rates(text) if not _overlaps(found, *rate[:2]))
     found.sort(key=lambda f: f[0])
     yield from _with_ore_joined(text, found)
 

@@ -20,7 +20,8 @@ A MONEY entity with neither a currency nor a money unit in it, that the money pa
 find where it stands either (``155 Meddelanden``, an agenda item a model read as an amount), goes.
 So do a month (``Juni``), ``Sida`` before a page number, ``Hans`` before a lower-case word (his) and a
 form's label or heading alone (``SAMMANTRÄDESPROTOKOLL``);
-a preposition or conjunction at an entity's end leaves it (``Kommunledningen i``).
+a preposition or conjunction at an entity's end leaves it (``Kommunledningen i``), and an entity
+ends before a blank line inside it (the next paragraph's first word is no part of it).
 """
 
 from __future__ import annotations
@@ -135,9 +136,21 @@ def _is_pronoun(ent: Span) -> bool:
 
 
 def _without_trailing_word(ent: Span) -> Span:
-    """``ent`` without a preposition or conjunction at its end (``Kommunledningen i`` -> ``Kommunledningen``)."""
-    if len(ent) > 1 and ent[-1].text in _TRAILING_WORDS:
+    """``ent`` without a preposition or conjunction at its end (``Kommunledningen i`` -> ``Kommunledningen``),
+    or a form's next field (``Folkets Hus Måndagen den 20 december`` -> ``Folkets Hus``)."""
+    if len(ent) > 1 and (ent[-1].text in _TRAILING_WORDS or is_form_word(ent[-1])):
         return Span(ent.doc, ent.start, ent.end - 1, ent.label_, kb_id=ent.kb_id_)
+    return ent
+
+
+def _before_paragraph_break(ent: Span) -> Span:
+    """``ent`` up to a blank line inside it that a number or a lower-case word follows: a name does not run
+    on into the next paragraph (``Landstinget\n\n3 Information`` -> ``Landstinget``); a capitalised word
+    after the break goes on with a name a page's layout broke (``James\n\nJin (MP)``)."""
+    doc = ent.doc
+    for token in ent[1:]:
+        if token.is_space and "\n\n" in token.text and token.i + 1 < ent.end and not doc[token.i + 1].is_title:
+            return Span(doc, ent.start, token.i, ent.label_, kb_id=ent.kb_id_)
     return ent
 
 
@@ -181,7 +194,7 @@ class NotEntities:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token
-        kept = [_without_trailing_word(ent) for ent in ents if not self.is_not_entity(ent.text)
+        kept = [_without_trailing_word(_before_paragraph_break(ent)) for ent in ents if not self.is_not_entity(ent.text)
                 and not (self.title_words and self.is_title_word(ent)) and not _is_size_unit(ent)
                 and not _is_admin_compound(ent) and not _is_page_word(ent) and not _is_pronoun(ent)
                 and not _is_form_label(ent)]

@@ -102,7 +102,10 @@ _FORM_WORDS = frozenset((
     "Medborgarförslag", "Ärendeförteckning", "Åhörare", "Personalföreträdare",
     # the building where the minutes are kept or signed, next to a name in a form ("Anders Rydén Rådhuset")
     "Rådhuset", "Stadshuset", "Kommunhuset", "Kommunalhuset", "Stadskontoret", "Kommunkontoret",
-    "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag"))
+    # a document's register fields and a letterhead's numbers ("Dokumentnummer: 2018/01133-1", "Tel 0152-...")
+    "Dokumentnamn", "Dokumentnummer", "Beredningsväg", "Inkommen", "Tel",
+    "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag",
+    "Måndagen", "Tisdagen", "Onsdagen", "Torsdagen", "Fredagen", "Lördagen", "Söndagen"))
 # A presence mark after a name in an attendance column ("Peter Rosell X", "Gunnar Selin I").
 _PRESENCE_MARKS = frozenset({"X", "x", "I"})
 
@@ -295,6 +298,21 @@ _PARTICLES = ("van", "von", "de", "der", "den", "af", "da", "di", "du", "la", "l
               "De", "Von", "Van", "Af")  # capitalised as some families write them: "Catharina De Ekdahr"
 _PARTICLE_NAME_RE = re.compile(
     rf"(?<![\w-]){_NAME}(?:[ \t]+(?:{'|'.join(_PARTICLES)})){{1,2}}[ \t]+{_NAME}(?![\w-])")
+
+
+def _with_first_initials(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
+    """``ents`` with the first of two initials joined to a PERSON that opens with the second, where no entity
+    holds it (``K [G Abramsson]``; not party letters after a bracket or a comma: ``(S) G Ek``)."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    joined, changed = [], False
+    for ent in ents:
+        i = ent.start - 1
+        if (ent.label_ == PERSON and i >= 0 and i not in taken and _is_initial(ent[0]) and _is_initial(doc[i])
+                and doc[i].whitespace_ and (i == 0 or doc[i - 1].text not in ("(", ")", ","))):
+            ent = Span(doc, i, ent.end, PERSON)
+            changed = True
+        joined.append(ent)
+    return joined, changed
 
 
 def _with_name_particles(doc: Doc, ents: List[Span], text: str) -> Tuple[List[Span], bool]:
@@ -618,10 +636,11 @@ class PersonSpans:
             repaired.extend(pieces)
         repaired, joined = _with_name_words(doc, repaired, self.vocab if with_vectors else None)
         repaired, paired = _recut_name_runs(doc, repaired, self.vocab)
+        repaired, initials = _with_first_initials(doc, repaired)
         # The searches below need a person or a party to start from.
         text = doc_text(doc) if any(e.label_ in (PERSON, PARTY) for e in repaired) else ""
         repaired, with_particles = _with_name_particles(doc, repaired, text) if text else (repaired, False)
-        changed = changed or joined or paired or with_particles
+        changed = changed or joined or paired or initials or with_particles
         columns = self._column_names(doc, repaired, text) + _names_between_letters(doc, repaired)
         if columns:
             taken = {i for span in columns for i in range(span.start, span.end)}

@@ -44,6 +44,8 @@ class KnowledgeBase:
         for party in self.parties.values():
             for form in party.forms:
                 self._party_forms.setdefault(norm_name(form), party)
+                if form.lower().startswith("de "):  # the article stays outside the span: "de rödgrönas" -> "rödgrönas"
+                    self._party_forms.setdefault(norm_name(form[3:]), party)
             for letter in party.letters:
                 self._party_letters.setdefault(letter, party)
         self._authority_names: Dict[str, Authority] = {}

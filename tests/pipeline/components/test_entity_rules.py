@@ -87,10 +87,13 @@ def test_alliances_and_official_names(nlp):
     doc = nlp("Alliansens budget, Tidöpartierna och de rödgröna. Miljöpartiet de gröna, Feministiskt "
               "initiativ och Moderata samlingspartiet; majoriteten och oppositionen.")
     assert ents(doc) == [
-        ("Alliansens", "PARTY"), ("Tidöpartierna", "PARTY"), ("de rödgröna", "PARTY"),
+        ("Alliansens", "PARTY"), ("Tidöpartierna", "PARTY"), ("rödgröna", "PARTY"),
         ("Miljöpartiet de gröna", "PARTY"), ("Feministiskt initiativ", "PARTY"),
         ("Moderata samlingspartiet", "PARTY"),
     ]
+    # the article stays outside the alliance's name; the adjective alone is no party
+    doc = nlp("De rödgrönas budget fälldes. Den rödgröna majoriteten vill annat.")
+    assert ents(doc) == [("rödgrönas", "PARTY")]
 
 
 def test_money_spans_and_non_money(nlp):

@@ -286,3 +286,28 @@ def test_millions_in_the_genitive_and_before_a_clause_that_goes_on():
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
         ("100 miljoners", 1e8), ("500 miljoner", 5e8)]
     assert list(find_money("Landet har en 20 miljoners befolkning.")) == []
+
+
+def test_the_second_number_of_a_change_shares_the_first_amounts_unit():
+    text = "Kostnaden har stigit från 12,7 miljoner till 26,7 från 2014 till 2017."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("12,7 miljoner", 1.27e7), ("26,7", 2.67e7)]
+    # a percentage, a year or a count is no amount; without "från" the number stays bare
+    text = "Anslaget gick från 3 miljoner till 26,7 procent av ramen, från 5 miljoner till 2019."
+    assert [text[s:e] for s, e, _ in find_money(text)] == ["3 miljoner", "5 miljoner"]
+    text = "Anslaget är 4 miljoner till 30 skolor."
+    assert [text[s:e] for s, e, _ in find_money(text)] == ["4 miljoner"]
+
+
+def test_a_tax_rate_without_a_currency_word_where_the_sentence_names_the_tax():
+    text = "Skattesatsen för 2017 fastställdes till 21:41 per skattekrona. Mötet började kl. 13:55."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("21:41", 21.41)]
+    # times and document numbers next to tax words are not rates
+    text = "Skattesatsen behandlades kl 14:00, klockan 15:30 och 13:00–18:00; se cirkulär 2025/26:74."
+    assert list(find_money(text)) == []
+    assert list(find_money("Cirkulär 16:51 beskriver budgetförutsättningarna.")) == []
+
+
+def test_investments_are_a_money_context():
+    text = "På skolan investeras 3,5 miljoner i husen. I Brännebro där 2,7 miljoner investeras under 2019."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("3,5 miljoner", 3.5e6), ("2,7 miljoner", 2.7e6)]

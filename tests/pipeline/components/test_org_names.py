@@ -45,6 +45,9 @@ def test_replaces_a_wrong_label_but_not_a_rule_entity_or_a_longer_org():
     assert _run("Närvarande Lars Ericsson, förvaltningschef", [("Lars Ericsson", "PERSON")]) == [
         ("Lars Ericsson", "PERSON")]
     assert _run("Eleverna på Anders Olofskolan", [("Anders Olofskolan", "PERSON")]) == [("Olofskolan", "ORG")]
+    # a surname in -hem after a first name, but a housing company after its place
+    assert _run("säger Martin Bjurhem, vd", [("Martin Bjurhem", "PERSON")]) == [("Martin Bjurhem", "PERSON")]
+    assert _run("Bolaget Ekbyhem bygger", []) == [("Ekbyhem", "ORG")]
 
 
 def test_bodies_of_international_organisations_are_one_span_with_the_owner():

@@ -72,6 +72,13 @@ def test_form_labels_and_party_letters_leave_the_span():
                        ("Vakant", "PERSON")]) == [("L", "PARTY"), ("Sofia Sjöstrand", "PERSON"), ("Isabel Hildén", "PERSON")]
     # Two words are a name (an initial and a surname), not letters and a name.
     assert _run("Enligt KG Hammar idag", [("KG Hammar", "PERSON")]) == [("KG Hammar", "PERSON")]
+    # Two initials: the first joins the person that opens with the second; letters after a comma stay out.
+    assert _run("Beslutande K G Abramsson, ordf. Per Ek, S G Lind", [
+        ("G Abramsson", "PERSON"), ("Per Ek", "PERSON"), ("G Lind", "PERSON")]) == [
+        ("K G Abramsson", "PERSON"), ("Per Ek", "PERSON"), ("G Lind", "PERSON")]
+    # A document's register fields.
+    assert _run("Inkommen datum: 2018-07-09 Dokumentnummer: 2018/1 Tel 0152-29100", [
+        ("Dokumentnummer", "PERSON"), ("Tel", "PERSON")]) == []
     # The next field's office after a column's party letters ("…, S Kommunchef Olli Joenväärä").
     assert ("Olli Joenväärä", "PERSON") in _run("Eva Ek, S Kommunchef Olli Joenväärä", [
         ("Eva Ek", "PERSON"), ("S", "PARTY"), ("Kommunchef Olli Joenväärä", "PERSON")])
