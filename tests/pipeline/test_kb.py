@@ -94,6 +94,9 @@ def test_party_names_and_alliance_members(kb):
         # a municipality's own older genitive; a region's council named with its county
         ("Falu kommun", "Falu kommun", "municipality"),
         ("Regionfullmäktige i Blekinge", "Region Blekinge regionfullmäktige", "municipal_body"),
+        ("Kronobergs regionfullmäktige", "Region Kronoberg regionfullmäktige", "municipal_body"),
+        ("Uppsala läns regionstyrelse", "Region Uppsala regionstyrelse", "municipal_body"),
+        ("Göteborgs hälso- och sjukvårdsnämnd", "Göteborgs hälso- och sjukvårdsnämnd", "municipal_body"),
     ],
 )
 def test_match_authority(kb, surface, canonical, kind):
@@ -108,7 +111,8 @@ def test_match_authority(kb, surface, canonical, kind):
      "polis", "säkerhetspolis", "socialtjänsten", "staden", "myndigheten", "fhs", "sos", "SOS", "AD", "MIG",
      "Fi", "Xyz kommun", "BRA", "svenska kyrkan", "medelsförvaltningen", "socialförvaltning",
      "kapitalförvaltningen", "Sverige och socialnämnden", "Regeringen och socialnämnden", "Gröna nämnden",
-     "Trafikpolisen", "Gränspolisen"],
+     "Trafikpolisen", "Gränspolisen", "vård- och omsorgsnämnd", "Ekbys regionfullmäktige",
+     "Göteborgs hälso- och sjukvårdsnämnder"],
 )
 def test_match_authority_rejects(kb, surface):
     assert kb.match_authority(surface) is None

@@ -211,6 +211,8 @@ _BODY_RE = re.compile(
 _SUB_BODY_RE = re.compile(r"[ \t]+(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]*utskott(?:et|s|ets)?(?![\wåäö])"
                           r"|(?<=s)[ \t]+(?:[a-zåäö]*(?:kansli|kontor|förvaltning|expedition)|[a-zåäö]+beredning)"
                           r"(?:et|ets|en|ens|s)?(?![\wåäö])")
+# The capitalised word right before a body of two fields, its place if the KB says so.
+_PLACE_BEFORE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\wåäö-]*[ \t]+$")
 # "Borås Stad", "Malmö stad": the municipality's own name for its organisation (the KB checks the place).
 _MUNICIPALITY_WORDS = ("kommun", "stad", "Stad")
 _MUNICIPALITY_RE = re.compile(
@@ -451,6 +453,10 @@ class EntityRules(KBComponent):
                     if regex is _BODY_RE:
                         starts.append(match.start("word"))
                 elif regex is _BODY_RE and match.group("coord"):
+                    # with its place in front: "Göteborgs hälso- och sjukvårdsnämnd"
+                    place = _PLACE_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
+                    if place:
+                        starts.insert(0, place.start())
                     starts.append(match.start("word"))
                 found = next((start for start in starts if self.kb.match_authority(text[start:match.end()])), None)
                 if found is not None:

@@ -325,6 +325,8 @@ class OrgNames(NameList):
         while (len(words) > 1 and words[0].group(0) not in ("och", "&") and words[1].group(0) not in ("och", "&")
                and not (words[1].group(0) == "i" and words[0].group(0)[0].isupper()
                         and not _at_sentence_start(text, start + words[0].start()))
+               # a direction before a capitalised name is the place's ("Östra Göinge Renhållnings AB")
+               and not (words[0].group(0) in DIRECTION_WORDS and words[1].group(0)[:1].isupper())
                and self._ordinary(words[0].group(0))):
             words.pop(0)
         # a letter's compound in front is a share class or a kind, no name ("B-aktier i Ekby Science Park AB")
@@ -461,7 +463,10 @@ class OrgNames(NameList):
 
     def holds_rule_entity(self, span: Span, rule: Span) -> bool:
         """A company or a place's association holds its municipality in its name: "Uppsala kommun Skolfastigheter
-        AB", "Anhörigföreningen i Ockelbo kommun"."""
+        AB", "Anhörigföreningen i Ockelbo kommun"; a listed name holds an acronym it opens with ("SPF Seniorerna",
+        not the agency SPF)."""
+        if rule.start == span.start and rule.end < span.end and rule.text.isupper() and span.text in self.names:
+            return True
         return (rule.label_ == "AUTHORITY" and (_is_company(span.text) or bool(_PLACE_ASSOCIATION_RE.fullmatch(span.text)))
                 and bool(_MUNICIPALITY_RE.fullmatch(rule.text)))
 

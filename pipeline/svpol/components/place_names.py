@@ -71,14 +71,18 @@ _ACTING_VERBS = frozenset((
     "valde", "sparar", "sparade", "sänker", "sänkte", "höjer", "höjde", "redovisar", "redovisade", "genomför",
     "genomförde", "ansvarar", "driver", "drev", "överklagar", "överklagade", "avvecklar", "avvecklade",
     "tecknar", "tecknade", "inleder", "inledde", "startar", "startade", "stänger", "stängde", "beviljas",
-    "beviljades", "får", "fick", "rättar", "rättade", "tar", "tog", "ger", "gav",
+    "beviljades", "får", "fick", "rättar", "rättade", "tar", "tog", "ger", "gav", "svarar", "svarade", "tvingas",
+    "tvingades",
 ))
 # "Hässleholms kommun har tagit ett stort ansvar": the perfect of a deed is acting too, unless the
 # supine tells what became of the place ("Stockholm har vuxit", "har blivit", "har haft").
 _PERFECT_AUXILIARIES = frozenset(("har", "hade"))
 _SUPINE_RE = re.compile(r"[a-zåäö]{2,}(?:at|it|tt)")
 _NOT_DEEDS = frozenset(("blivit", "varit", "vuxit", "ökat", "minskat", "haft", "krympt", "förändrats", "drabbats",
-                        "fått"))
+                        "fått", "klättrat", "sjunkit", "stigit", "rasat", "drabbat", "kallats", "utsetts", "rankats"))
+# In a question or after a fronted phrase the auxiliary comes first: "Hur har Skövde hanterat ...?",
+# "Varför har Gävle bjudits in?" (the passive of a deed done to the organisation).
+_INVERTED_SUPINE_RE = re.compile(r"[a-zåäö]{2,}(?:at|it|tt)s?")
 _ADVERBS_BEFORE_VERB = frozenset(("inte", "också", "även", "nu", "redan", "därför", "dock", "själv"))
 _OWNED_NOUNS = frozenset((
     "majoritet", "ledning", "kommunledning", "politiker", "styre", "ekonomi", "budget", "resultat", "medlemskap",
@@ -296,6 +300,8 @@ class PlaceNames(NameList):
                          or (after[0] in _ADVERBS_BEFORE_VERB and len(after) > 1 and after[1] in _ACTING_VERBS)
                          or (after[0] in _PERFECT_AUXILIARIES and len(after) > 1 and after[1] not in _NOT_DEEDS
                              and bool(_SUPINE_RE.fullmatch(after[1])))))
+            acts = acts or (not genitive and before in _PERFECT_AUXILIARIES and bool(after) and after[0] not in _NOT_DEEDS
+                            and bool(_INVERTED_SUPINE_RE.fullmatch(after[0])))
             owns = may_own and any(word in _OWNED_NOUNS for word in after[:2])
             governed = not genitive and before in _GOVERNING_VERBS
             if acts or owns or governed:

@@ -124,6 +124,10 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         body = body_base(last)
         if _is_own_body(body):
             return Authority(f"{head} {body}", "municipal_body")
+    # ... and a board of two fields: "Göteborgs hälso- och sjukvårdsnämnd".
+    if (len(words) == 4 and words[0][:1].isupper() and words[1].endswith("-") and words[2] == "och"
+            and municipality(words[0]) and _is_own_body(body_base(last))):
+        return Authority(f"{words[0]} {words[1]} och {body_base(last)}", "municipal_body")
     # A municipal office or unit named by its field, in one word and the definite form: "socialkontoret",
     # "Stadsledningskansliet", "miljö- och hälsoskyddskontoret", "Fritidsavdelningen", "strategienheten"
     # ("kontoret" alone, "ett lokalkontor" are no names).
@@ -185,6 +189,8 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         if (len(words) >= 3 and words[-3].endswith("-") and words[-2] in ("och", "eller")
                 and all(w.endswith("-,") for w in words[:-3])):
             word = base if base.endswith(suffix) else last
+            if text[:1].islower() and not word.endswith("en"):
+                return None  # "en enig vård- och omsorgsnämnd": in lower case, the indefinite is a kind
             return Authority(" ".join(words[:-1] + [word]), "municipal_body")
         # The hyphen left out, as municipal pages often do: "Kultur och fritidsnämnden",
         # "barn och utbildningsnämnden" (the first word a field of municipal work, not a body of its own:

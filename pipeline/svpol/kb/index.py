@@ -17,6 +17,11 @@ from .storage import KB_PARTS, KBData, read_kb, write_kb
 _REGION_BODY_IN_COUNTY_RE = re.compile(
     r"(?P<body>[Rr]egion(?:fullmäktige|styrelsen?|styrelsens|fullmäktiges))"
     r" i (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)")
+# "Kronobergs regionfullmäktige", "Uppsala läns regionstyrelse": a region's assembly or board named with its
+# county in the genitive.
+_REGION_BODY_OF_COUNTY_RE = re.compile(
+    r"(?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)(?:s| läns) "
+    r"(?P<body>region(?:fullmäktige|styrelsen?|styrelsens|fullmäktiges))")
 # "Länsstyrelsen i Västerbotten", "länsstyrelsen i Västra Götaland": a county board without "län".
 _COUNTY_BOARD_WITHOUT_LAN_RE = re.compile(r"[Ll]änsstyrelsen i (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)")
 
@@ -131,7 +136,7 @@ class KnowledgeBase:
                 found = self._authority_names.get(norm_name(f"Länsstyrelsen i {full}"))
                 if found:
                     return found
-        in_county = _REGION_BODY_IN_COUNTY_RE.fullmatch(text)
+        in_county = _REGION_BODY_IN_COUNTY_RE.fullmatch(text) or _REGION_BODY_OF_COUNTY_RE.fullmatch(text)
         if in_county:
             region = self._authority_names.get(norm_name(f"Region {in_county.group('county')}"))
             if region is not None and region.kind == "region":

@@ -557,3 +557,10 @@ def test_a_votes_tally_by_party_and_a_coalitions_nickname_near_party_politics(nl
     assert ents(doc) == [("Kvintetten", "PARTY"), ("5-klöverns", "PARTY")]
     # a preschool of that name where no party politics is near
     assert ents(nlp("Nämnden beställer 80 förskoleplatser i Fyrklövern.")) == []
+
+
+def test_a_regions_or_municipalitys_body_with_its_place_in_the_genitive(nlp):
+    doc = nlp("Debatten var stor när Kronobergs regionfullmäktige samlades. Eva Ek (V) frågar ordföranden i "
+              "Göteborgs hälso- och sjukvårdsnämnd. En enig vård- och omsorgsnämnd beslutade.")
+    assert [(t, label) for t, label in ents(doc) if label == "AUTHORITY"] == [
+        ("Kronobergs regionfullmäktige", "AUTHORITY"), ("Göteborgs hälso- och sjukvårdsnämnd", "AUTHORITY")]

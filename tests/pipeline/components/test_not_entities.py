@@ -169,3 +169,5 @@ def test_an_entity_ends_before_a_blank_line_and_a_forms_next_field():
     # a number after the break starts the next paragraph; a capitalised word goes on with a name
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Landstinget", "AUTHORITY"), ("James\n\nJin", "PERSON"), ("Folkets Hus", "ORG")]
+    doc = entity_doc(nlp, "lade Allians för Ekby en rad yrkanden", [("Allians för Ekby en", "PARTY")])
+    assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Allians för Ekby"]

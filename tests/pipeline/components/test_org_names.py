@@ -48,6 +48,11 @@ def test_replaces_a_wrong_label_but_not_a_rule_entity_or_a_longer_org():
     # a surname in -hem after a first name, but a housing company after its place
     assert _run("säger Martin Bjurhem, vd", [("Martin Bjurhem", "PERSON")]) == [("Martin Bjurhem", "PERSON")]
     assert _run("Bolaget Ekbyhem bygger", []) == [("Ekbyhem", "ORG")]
+    # a listed name holds the acronym it opens with, though the KB knows the acronym as an agency
+    assert _run("från SPF Seniorerna i år", [("SPF", "AUTHORITY")], rules=("SPF",)) == [("SPF Seniorerna", "ORG")]
+    # a direction before the company's place is the name's
+    assert _run("bolagen Östra Ekby Renhållnings AB och andra", ordinary=("östra", "bolagen")) == [
+        ("Östra Ekby Renhållnings AB", "ORG")]
 
 
 def test_bodies_of_international_organisations_are_one_span_with_the_owner():

@@ -168,3 +168,12 @@ def test_properties_in_the_plural_but_not_an_appendix_number():
 def test_a_property_with_a_direction_and_a_street_after_a_person_with_its_number():
     ents, _ = _run("Avtal om Södra Ekbacken 1:71. Plats Vilhelm Ekdahrs gata 2, Norrby.")
     assert ents == [("Södra Ekbacken 1:71", "LOC"), ("Vilhelm Ekdahrs gata 2", "LOC")]
+
+
+def test_a_municipality_answers_or_is_asked_about_its_deeds_as_a_body():
+    nlp = spacy.blank("sv")
+    component = nlp.add_pipe("svpol_place_names")
+    text = "Men Umeå svarar nej. Hur har Skövde hanterat frågan? Då hade Trelleborg klättrat till plats 34."
+    doc = entity_doc(nlp, text, [("Umeå", "LOC"), ("Skövde", "LOC"), ("Trelleborg", "LOC")])
+    assert [(e.text, e.label_) for e in component(doc).ents] == [
+        ("Umeå", "AUTHORITY"), ("Skövde", "AUTHORITY"), ("Trelleborg", "LOC")]
