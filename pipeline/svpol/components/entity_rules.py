@@ -114,6 +114,19 @@ _NAMED_ORGAN_BEFORE_RE = re.compile(r"[a-zåäö0-9,;:)][ \t]$")
 # A government inquiry written with a capital inside a sentence (guide: AUTHORITY): "enligt
 # Skolbiblioteksutredningen". At a sentence start the capital says nothing ("Polisutredningen visade").
 _INQUIRY_RE = re.compile(r"(?<=[\wåäö,;)”\"] )[A-ZÅÄÖ][a-zåäö]{2,}(?:-[a-zåäö]+)?utredning(?:en|ens)(?![\wåäö-])")
+# An inquiry named by its subject: "Utredningen om fler vägar till arbetslivet", "Utredningen om stärkt medicinsk
+# kompetens i kommunal hälso- och sjukvård": the capitalised "Utredningen om" and the title's lower-case words,
+# up to punctuation, a capitalised word or the verb of the sentence ("... har ett viktigt uppdrag"); a function
+# word at the end is no part of it. ("utredningen om skolorna" in lower case is any inquiry.)
+_TITLE_STOP_WORDS = ("har", "hade", "ska", "skulle", "som", "så", "är", "var", "blir", "blev", "kommer", "kan",
+                     "tillsattes", "lämnade", "lämnar", "föreslår", "föreslog", "visar", "visade", "att", "men",
+                     "eller", "samt", "där", "fick", "får", "gav", "ger", "tog", "tar", "gick", "går", "sa", "sade",
+                     "menar", "anser", "skriver", "konstaterar", "bör", "måste", "vill", "kunde", "även", "också",
+                     "inte", "redan", "nu", "då", "sedan")
+_INQUIRY_TITLE_RE = re.compile(
+    r"(?<![\w-])Utredningen[ \t]+om(?:[ \t]+(?!(?:" + "|".join(_TITLE_STOP_WORDS) + r"|[a-zåäö]+ade)(?![\wåäö-]))"
+    r"(?:[a-zåäö][\wåäö-]*|och(?=[ \t]+[a-zåäö]))){1,9}")
+_TITLE_END_WORDS_RE = re.compile(r"(?:[ \t]+(?:i|för|till|och|av|på|med|om|en|ett|de|den|det|vid|från))+$")
 # Party letters in a column after the name, no punctuation: "Lars Edqvist MP Bo Svensson MP": a first name
 # and a surname, the letters (checked in the KB), then the next capitalised word, a number or the line's end,
 # or in running text what the person says or does ("Anders Janér M vill avslå").
@@ -121,6 +134,12 @@ _INQUIRY_RE = re.compile(r"(?<=[\wåäö,;)”\"] )[A-ZÅÄÖ][a-zåäö]{2,}(?:
 _COLUMN_LETTERS_RE = re.compile(
     rf"{_NAME}[ \t]+{_NAME}[ \t]+(?P<letters>{_LETTER}(?=[ \t]+(?:[A-ZÅÄÖ\d]|{_SAYING_VERBS}\b)|[ \t]*(?:\n|$))"
     r"|(?:kd|mp|sd|fp)(?=[ \t]+[A-ZÅÄÖ\d]|[.,;]?(?:\s|$)))")
+# A party's letters as the one who moves, proposes or votes in a council: "I kommunstyrelsen yrkade C på en
+# återremiss", "röstade SD för" (the verb before, what is moved after).
+_MOVING_LETTERS_RE = re.compile(
+    r"(?<![\w-])(?:yrkade|yrkar|yrkat|föreslog|föreslår|reserverade|reserverar|röstade|röstar)[ \t]+"
+    r"(?:även[ \t]+|också[ \t]+)?"
+    rf"(?P<letters>{_LETTER})(?=[ \t]+(?:på|för|att|om|emot|mot|avslag|bifall|nej|ja|sig)\b)")
 # Party letters in a column before the name: "Närvaro S Bengt Ek 1 C Kjell Al 1": the letters at a line's
 # start, after a count or presence mark (X, I, -), after an attendance label or the previous member's office
 # ("S Eva Lund, ordf. S Per Ek, 1e vice ordf. M Bo Al"), then a first name and a surname.
@@ -177,9 +196,9 @@ _LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+(?:partiets?|dem
 # A local coalition's nickname ("Kvintetten (C, M, MP, KD och L)", "5-klöverns förslag"): a party under the
 # guide where the text speaks of parties (a party entity or a word of party politics near it); elsewhere it
 # may be a preschool.
-_COALITION_RE = re.compile(r"(?<![\w-])(?:Kvartetten|Kvintetten|Sextetten|(?:\d|Tre|Fyr|Fem|Sex|Sju)-?klövern)s?(?![\w-])")
+_COALITION_RE = re.compile(r"(?<![\w-])(?:Kvartetten|Kvintetten|Sextetten|(?:\d|[Tt]re|[Ff]yr|[Ff]em|[Ss]ex|[Ss]ju)-?klövern)s?(?![\w-])")
 _COALITION_CONTEXT_CHARS = 200
-_POLITICS_RE = re.compile(r"partie|majoritet|opposition|koalition|styret|röstade|kommunalråd|yrka", re.IGNORECASE)
+_POLITICS_RE = re.compile(r"partie|majoritet|opposition|koalition|styret|röstade|kommunalråd|yrka|budget", re.IGNORECASE)
 # A vote's tally by party in brackets: "18 ledamöter (S 15, V 2, MP 1) röstade för".
 _TALLY_RE = re.compile(r"\((?P<items>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}[ \t]+\d{1,3}(?:,[ \t]*[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}[ \t]+\d{1,3})+)\)")
 _TALLY_ITEM_RE = re.compile(r"(?P<letters>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3})[ \t]+\d")
@@ -368,7 +387,7 @@ class EntityRules(KBComponent):
                 if (not _BRACKET_RE.match(text, match.start()) and kb.match_party(match.group("letters"))
                         and _NAME_PLACE_BEFORE_RE.search(text, max(0, match.start() - 60), match.start())):
                     yield "PARTY", match.start("letters"), match.end("letters")
-        for regex in (_COMMA_LETTERS_RE, _COLUMN_LETTERS_RE, _COLUMN_LETTERS_BEFORE_RE):
+        for regex in (_COMMA_LETTERS_RE, _COLUMN_LETTERS_RE, _COLUMN_LETTERS_BEFORE_RE, _MOVING_LETTERS_RE):
             matches = [(m, kb.match_party(m.group("letters"))) for m in regex.finditer(text)]
             # A list that gives three or more persons a known party after a comma gives a local party's
             # capitals the same way ("Anita Weinz, NS" among "Leif Gramner, KD").
@@ -407,6 +426,11 @@ class EntityRules(KBComponent):
         if "utredning" in text:
             for match in _INQUIRY_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()
+        if "Utredningen om" in text:
+            for match in _INQUIRY_TITLE_RE.finditer(text):
+                end = match.start() + len(_TITLE_END_WORDS_RE.sub("", match.group(0)))
+                if end > match.start() + len("Utredningen om"):
+                    yield "AUTHORITY", match.start(), end
         if "KS" in text or "KF" in text:
             for match in _COUNCIL_SHORT_FORM_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()

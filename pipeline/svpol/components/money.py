@@ -379,9 +379,11 @@ def _range_end(text: str, start: int, end: int, number: Optional[str], value: Mo
 
 
 # A municipal tax rate in kronor and öre without "kr" ("skattesatsen fastställdes till 21:41 per
-# skattekrona") is money where its sentence names the tax (docs/annotation.md, convention 31); a time
-# ("kl. 13:55") or a document's number ("2025/26:74", "cirkulär 16:51") is not.
-_TAX_RATE_RE = re.compile(r"(?<![\d:/.,])(?P<kronor>[1-4]\d):(?P<ore>\d\d)(?![\d:]|[ \t]*[–-][ \t]*\d)")
+# skattekrona") is money where its sentence names the tax (docs/annotation.md, convention 42); a time
+# ("kl. 13:55") or a document's number ("2025/26:74", "cirkulär 16:51") is not. Written with a decimal comma
+# ("skattesats på 22,46") annotators of m-v42 and m-v53 left it untagged, one of m-v70 tagged it: not taken.
+_TAX_RATE_RE = re.compile(r"(?<![\d:/.,])(?P<kronor>[1-4]\d):(?P<ore>\d\d)"
+                          r"(?![\d:]|[,.]\d|[ \t]*[–-][ \t]*\d|[ \t]*(?:%|procent))")
 _TIME_BEFORE_RE = re.compile(r"(?:\bkl\.?|\bklockan|[–-])[ \t]*$", re.IGNORECASE)
 _TAX_WORDS_RE = re.compile(r"skattesats|utdebitering|skattekron|kommunalskatt|skattehöjning|skattesänkning",
                            re.IGNORECASE)
@@ -389,7 +391,7 @@ _TAX_WORDS_RE = re.compile(r"skattesats|utdebitering|skattekron|kommunalskatt|sk
 
 def _tax_rates(text: str) -> List[Tuple[int, int, MoneyValue]]:
     """The tax rates of ``text`` written in kronor and öre without a currency word."""
-    if ":" not in text or not _TAX_WORDS_RE.search(text):
+    if not _TAX_WORDS_RE.search(text):
         return []
     return [(m.start(), m.end(), MoneyValue(int(m.group("kronor")) + int(m.group("ore")) / 100, "SEK", None))
             for m in _TAX_RATE_RE.finditer(text)

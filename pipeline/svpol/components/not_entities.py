@@ -19,7 +19,7 @@ pipeline's word vectors have it): ``Arbetsförhållanden`` goes, ``Taiwan`` stay
 A MONEY entity with neither a currency nor a money unit in it, that the money patterns do not
 find where it stands either (``155 Meddelanden``, an agenda item a model read as an amount), goes.
 So do a month (``Juni``), ``Sida`` before a page number, ``Hans`` before a lower-case word (his) and a
-form's label or heading alone (``SAMMANTRÄDESPROTOKOLL``);
+form's label or heading alone (``SAMMANTRÄDESPROTOKOLL``) or with its number (``Bankgiro 5052-6854``);
 a preposition or conjunction at an entity's end leaves it (``Kommunledningen i``), and an entity
 ends before a blank line inside it (the next paragraph's first word is no part of it).
 """
@@ -93,6 +93,9 @@ _PAGE_WORDS = frozenset({"Sida", "Sid"})
 _FORM_LABEL_LABELS = frozenset({"PERSON", "LOC", "ORG", "AUTHORITY"})
 # Words a span never ends with: a preposition or conjunction the model took into it ("Kommunledningen i").
 _TRAILING_WORDS = frozenset({"i", "och", "för", "på", "av", "till", "med", "om", "en", "ett", "som", "att"})
+# A meeting room, which the guide leaves untagged with other rooms and buildings' parts ("Bolstadsrummet",
+# "KS-salen").
+_ROOM_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]*(?:rummet|salen)")
 # A name made anonymous in a published document ("Xxxxxx Xxxxxxxx").
 _ANONYMISED_RE = re.compile(r"[Xx]{3,}(?:[ \t]+[Xx]{3,})*")
 # A case number ("SMN-2017/4", "KS 2019/0230"): a register's letters, a year and a serial number.
@@ -127,6 +130,11 @@ def _is_form_label(ent: Span) -> bool:
     a body, a person or a place; not "Sida", an agency too (:func:`_is_page_word`)."""
     return (len(ent) == 1 and ent.label_ in _FORM_LABEL_LABELS and ent.text not in _PAGE_WORDS
             and is_form_word(ent[0]))
+
+
+def _is_form_field(ent: Span) -> bool:
+    """Whether ``ent`` is a form's label and its value, a number ("Bankgiro 5052-6854", "Dnr 2019/123")."""
+    return len(ent) > 1 and is_form_word(ent[0]) and not any(t.is_alpha for t in ent[1:])
 
 
 def _is_pronoun(ent: Span) -> bool:
@@ -180,11 +188,11 @@ class NotEntities:
 
     def is_not_entity(self, text: str) -> bool:
         """Whether ``text`` (also as a genitive: "LSS:s") is never an entity, names a place's inhabitants,
-        is an office alone ("Marie Hillman (Kommundirektör)") or a case number ("SMN-2017/4")."""
+        is an office alone ("Marie Hillman (Kommundirektör)"), a case number ("SMN-2017/4") or a meeting room."""
         return (text in self.texts or (text.endswith(":s") and text[:-2] in self.texts) or text in _MONEY_UNITS
                 or text in _FILE_FORMATS
                 or bool(_INHABITANTS_RE.fullmatch(text) or ROLE_RE.fullmatch(text) or _CASE_NUMBER_RE.fullmatch(text)
-                        or _ANONYMISED_RE.fullmatch(text)))
+                        or _ANONYMISED_RE.fullmatch(text) or _ROOM_RE.fullmatch(text)))
 
     def is_title_word(self, ent: Span) -> bool:
         """Whether ``ent`` is an ordinary word opening a title after a document number."""
@@ -194,10 +202,11 @@ class NotEntities:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token
-        kept = [_without_trailing_word(_before_paragraph_break(ent)) for ent in ents if not self.is_not_entity(ent.text)
+        trimmed = [_without_trailing_word(_before_paragraph_break(ent)) for ent in ents]
+        kept = [ent for ent in trimmed if not self.is_not_entity(ent.text)
                 and not (self.title_words and self.is_title_word(ent)) and not _is_size_unit(ent)
                 and not _is_admin_compound(ent) and not _is_page_word(ent) and not _is_pronoun(ent)
-                and not _is_form_label(ent)]
+                and not _is_form_label(ent) and not _is_form_field(ent)]
         unparsed = {(ent.start_char, ent.end_char) for ent in kept
                     if ent.label_ == MONEY_LABEL and parse_money_entity(ent.text) is NO_MONEY}
         if unparsed:

@@ -90,6 +90,12 @@ _OWNED_NOUNS = frozenset((
     "nämnder", "bolag",
 ))
 _GOVERNING_VERBS = frozenset(("styra", "styr", "styrde", "leda", "leder", "ledde", "styrt"))
+# After a fronted phrase the verb comes before its subject: "Minst får Ydre", "I länet får Norrköping och
+# Linköping mest pengar" (the deeds and receipts of _ACTING_VERBS; not the modal verbs, which also ask of places:
+# "Hur kan Ekby bli en bättre stad?").
+_INVERTED_VERBS = frozenset((
+    "får", "fick", "ger", "gav", "tar", "tog", "beslutar", "beslutade", "satsar", "satsade", "sparar", "sparade",
+    "investerar", "investerade", "säljer", "sålde", "köper", "köpte", "svarar", "svarade"))
 _NOT_SUBJECT_BEFORE = frozenset((
     "i", "inom", "från", "till", "på", "mot", "av", "för", "med", "vid", "över", "genom", "mellan", "utanför",
     "runt", "kring", "om", "under", "åt", "hos", "ur", "efter", "utan", "än", "som",
@@ -303,8 +309,12 @@ class PlaceNames(NameList):
             acts = acts or (not genitive and before in _PERFECT_AUXILIARIES and bool(after) and after[0] not in _NOT_DEEDS
                             and bool(_INVERTED_SUPINE_RE.fullmatch(after[0])))
             owns = may_own and any(word in _OWNED_NOUNS for word in after[:2])
-            governed = not genitive and before in _GOVERNING_VERBS
+            governed = not genitive and before in (_GOVERNING_VERBS | _INVERTED_VERBS)
             if acts or owns or governed:
+                changed[(ent.start, ent.end)] = Span(doc, ent.start, end, label="AUTHORITY")
+            elif (ent.start >= 2 and doc[ent.start - 1].lower_ in ("och", ",")
+                  and any(span.end == ent.start - 1 for span in changed.values())):
+                # coordinated with one that acts: "får Norrköping och Linköping mest pengar"
                 changed[(ent.start, ent.end)] = Span(doc, ent.start, end, label="AUTHORITY")
         if changed:
             self._replace(doc, changed)

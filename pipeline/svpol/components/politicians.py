@@ -16,7 +16,8 @@
   mention, where it has no party of its own and exactly one full mention ends in that
   surname (two different people called Lindh leave it alone). A full name without
   letters of its own (a protocol's signature lines, "Eva Lindh föreslår") takes the
-  party its other mentions in the document give it, where they give only one. The role
+  party its other mentions in the document give it, where they give only one, also
+  before the party a KB namesake has (then without the namesake's kb_id). The role
   stays local.
 
 ``doc._.date`` (an ISO string or a ``datetime.date``, set by whoever reads the
@@ -197,7 +198,8 @@ class PoliticianEnricher(EntityEnricher):
         """Party ids of persons in attendance columns, by the person's start token.
 
         Columns give a name's party letters bare, right before every name (``S Bengt Ek 1 C Kjell
-        Al 1``) or right after it (``Ek Bengt S Al Kjell C``), one way throughout a document.
+        Al 1``) or right after it (``Ek Bengt S Al Kjell C``), also after the office written after it
+        (``Bengt Ek kommunalråd Centerpartiet``), one way throughout a document.
         Letters touching only one name vote for their side, half as much where their other
         neighbour is a capitalised word (a name the model may have missed); letters between two
         names say nothing. Each name then takes the letters on the winning side; a tie takes none.
@@ -217,22 +219,30 @@ class PoliticianEnricher(EntityEnricher):
         def after_office(i: int) -> bool:
             # "Nils Ek, ordförande M Lars Al MP": letters after an office written out are the office
             # holder's (_bare_match reads them); they say nothing about the column's side.
-            return i > 0 and doc[i - 1].lower_ in _COLUMN_OFFICES
+            return i > 0 and (doc[i - 1].lower_ in _COLUMN_OFFICES or base_role(doc[i - 1].text) is not None)
+
+        def after(ent: Span) -> int:
+            # The letters right after the name, or after the office written after it in a signature block
+            # ("Lars Ek kommunstyrelsens ordförande Socialdemokraterna Eva Al kommunalråd Centerpartiet").
+            k = ent.end
+            while k < min(ent.end + 3, len(doc)) and doc[k].is_lower and not bare_letters(k):
+                k += 1
+            return k if k > ent.end and base_role(doc[k - 1].text) is not None else ent.end
 
         starts = {ent.start for ent in people}
         ends = {ent.end for ent in people}
         votes = 0
         for ent in people:
-            before, after = ent.start - 1, ent.end
+            before, following = ent.start - 1, after(ent)
             if bare_letters(before) and before not in ends and not after_office(before):
                 votes += weight(before - 1)
-            if bare_letters(after) and after + 1 not in starts:
-                votes -= weight(after + 1)
+            if bare_letters(following) and following + 1 not in starts:
+                votes -= weight(following + 1)
         if votes == 0:
             return {}
         parties: Dict[int, str] = {}
         for ent in people:
-            i = ent.start - 1 if votes > 0 else ent.end
+            i = ent.start - 1 if votes > 0 else after(ent)
             if bare_letters(i):
                 party = self._letters_party(doc, doc[i].text, doc[i].idx, doc[i].idx + len(doc[i]))
                 if party is not None:
@@ -277,6 +287,13 @@ class PoliticianEnricher(EntityEnricher):
             column_party: the party of the letters beside the name in an attendance column
                 (:meth:`column_parties`), taken where no bracket follows the name.
         """
+        written, kb_party, role, kb_id = self._link(ent, text, date, column_party)
+        return written or kb_party, role, kb_id
+
+    def _link(
+        self, ent: Span, text: Optional[str] = None, date: Optional[str] = None, column_party: Optional[str] = None
+    ) -> Tuple[Optional[str], Optional[str], Optional[str], Optional[str]]:
+        """(party written in the text, party in the KB, role, kb_id) of one PERSON entity (see :meth:`link`)."""
         if text is None:
             text = doc_text(ent.doc)
         if date is None:
@@ -295,7 +312,7 @@ class PoliticianEnricher(EntityEnricher):
         kb_id = None
         if person and (written is None or kb_party is None or written == kb_party):
             kb_id = person.kb_id
-        return written or kb_party, self.role(text, ent), kb_id
+        return written, kb_party, self.role(text, ent), kb_id
 
     def enrich(self, ent: Span) -> None:
         ent._.party, ent._.role, ent._.kb_id = self.link(ent)
@@ -309,10 +326,14 @@ class PoliticianEnricher(EntityEnricher):
         text = doc_text(doc)
         date = to_iso_date(doc._.date)
         columns = self.column_parties(doc, people)
+        from_kb: Set[int] = set()  # persons whose party only the KB gives
         for ent in people:
-            ent._.party, ent._.role, ent._.kb_id = self.link(ent, text, date, columns.get(ent.start))
+            written, kb_party, ent._.role, ent._.kb_id = self._link(ent, text, date, columns.get(ent.start))
+            ent._.party = written or kb_party
+            if written is None and kb_party is not None:
+                from_kb.add(ent.start)
         self.share_list_parties(doc, text, people)
-        self.resolve_surnames(doc, people)
+        self.resolve_surnames(doc, people, from_kb)
         return doc
 
     def share_list_parties(self, doc: Doc, text: str, people: Optional[List[Span]] = None) -> None:
@@ -339,7 +360,7 @@ class PoliticianEnricher(EntityEnricher):
                     break
                 previous._.party = last._.party
 
-    def resolve_surnames(self, doc: Doc, people: Optional[List[Span]] = None) -> None:
+    def resolve_surnames(self, doc: Doc, people: Optional[List[Span]] = None, from_kb: Set[int] = frozenset()) -> None:
         """Give a mention without a party the party and kb_id of the same person's other mentions:
         a surname alone takes those of the one full name ending in it, a full name those of its
         other mentions, where they name one party only.
@@ -347,28 +368,40 @@ class PoliticianEnricher(EntityEnricher):
         Args:
             doc: the document, its PERSON entities enriched.
             people: the PERSON entities of ``doc``, if the caller has them (None: read them).
+            from_kb: start tokens of the persons whose party came from the KB, not the text: the
+                document's own letters for the same name go before the KB's guess (two people may
+                share a name).
         """
         if people is None:
             people = [e for e in doc.ents if e.label_ == self.label]
-        # surname -> full name as written -> (parties, kb_id) from all of its mentions
-        full: Dict[str, Dict[str, Tuple[Set[str], Optional[str]]]] = {}
+        # surname -> full name as written -> (parties written, parties from the KB, kb_id) of all its mentions
+        full: Dict[str, Dict[str, Tuple[Set[str], Set[str], Optional[str]]]] = {}
         for ent in people:
             if len(ent) >= 2:
                 names = full.setdefault(ent[-1].text, {})
-                parties, kb_id = names.get(ent.text, (set(), None))
-                names[ent.text] = (parties | {ent._.party} if ent._.party else parties, kb_id or ent._.kb_id)
+                written, known, kb_id = names.get(ent.text, (set(), set(), None))
+                if ent._.party:
+                    (known if ent.start in from_kb else written).add(ent._.party)
+                names[ent.text] = (written, known, kb_id or ent._.kb_id)
         if not full:
             return
         for ent in people:
+            if ent.start in from_kb:
+                # the document's own letters for the same full name go before the KB's guess
+                written, _, _ = full[ent[-1].text][ent.text] if len(ent) >= 2 else (set(), set(), None)
+                if len(written) == 1 and ent._.party not in written:
+                    ent._.party, ent._.kb_id = next(iter(written)), None  # the KB's namesake is someone else
+                continue
             if ent._.party:
                 continue
             if len(ent) >= 2:
-                parties, kb_id = full[ent[-1].text][ent.text]
+                written, known, kb_id = full[ent[-1].text][ent.text]
             else:
                 names = full.get(ent.text) or (full.get(ent.text[:-1]) if ent.text.endswith("s") else None)
                 if not names or len(names) != 1:
                     continue
-                (parties, kb_id), = names.values()
+                (written, known, kb_id), = names.values()
+            parties = written or known
             if len(parties) == 1:
                 ent._.party, ent._.kb_id = next(iter(parties)), ent._.kb_id or kb_id
 

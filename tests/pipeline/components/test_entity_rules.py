@@ -564,3 +564,16 @@ def test_a_regions_or_municipalitys_body_with_its_place_in_the_genitive(nlp):
               "Göteborgs hälso- och sjukvårdsnämnd. En enig vård- och omsorgsnämnd beslutade.")
     assert [(t, label) for t, label in ents(doc) if label == "AUTHORITY"] == [
         ("Kronobergs regionfullmäktige", "AUTHORITY"), ("Göteborgs hälso- och sjukvårdsnämnd", "AUTHORITY")]
+
+
+def test_an_inquiry_named_by_its_subject(nlp):
+    doc = nlp("Utredningen om fler vägar till arbetslivet har ett viktigt uppdrag. Det gäller Utredningen om stärkt "
+              "kompetens i kommunal hälso- och sjukvård. Vi väntar på utredningen om skolorna.")
+    assert [(t, label) for t, label in ents(doc) if label == "AUTHORITY"] == [
+        ("Utredningen om fler vägar till arbetslivet", "AUTHORITY"),
+        ("Utredningen om stärkt kompetens i kommunal hälso- och sjukvård", "AUTHORITY")]
+
+
+def test_a_partys_letters_moving_in_a_council(nlp):
+    doc = nlp("I kommunstyrelsen yrkade C på en återremiss. Han yrkade S. Därefter röstade KD för förslaget.")
+    assert [t for t, label in ents(doc) if label == "PARTY"] == ["C", "KD"]

@@ -342,3 +342,25 @@ def test_a_column_with_letters_before_the_names_wins_over_letters_after_an_offic
     got = _column_parties(nlp, "Beslutande L Eva Ek, ordförande M Per Al (M) M Bo Ny L Ann Lund",
                           ["Eva Ek", "Per Al", "Bo Ny", "Ann Lund"], "(?:L|M)")
     assert got == {"Eva Ek": "L", "Per Al": "M", "Bo Ny": "M", "Ann Lund": "L"}
+
+
+def test_a_signature_block_names_the_party_after_each_persons_office(nlp):
+    # the first name has no party before it and the last party no name after it: parties follow their persons
+    parties = "(?:Socialdemokraterna|Centerpartiet|Liberalerna)"
+    got = _column_parties(nlp, "Lars Al kommunstyrelsens ordförande Socialdemokraterna Eva Lund kommunalråd "
+                               "Centerpartiet Per Ek kommunalråd Liberalerna", ["Lars Al", "Eva Lund", "Per Ek"], parties)
+    assert got == {"Lars Al": "S", "Eva Lund": "C", "Per Ek": "L"}
+    # ... and the other way round, a party before each name and its office after it
+    got = _column_parties(nlp, "Socialdemokraterna Lars Al ordförande Centerpartiet Eva Lund kommunalråd",
+                          ["Lars Al", "Eva Lund"], parties)
+    assert got == {"Lars Al": "S", "Eva Lund": "C"}
+
+
+def test_the_documents_own_letters_for_a_name_go_before_the_kbs_party(nlp):
+    # Bo Berg is C in the KB; this document writes another Bo Berg with MP, and signs with the name alone
+    doc = nlp.make_doc("Närvarande Bo Berg (MP). Justerande Bo Berg")
+    doc.ents = [doc.char_span(11, 18, "PERSON"), doc.char_span(36, 43, "PERSON")]
+    doc = nlp.get_pipe("svpol_politicians")(doc)
+    assert [(e._.party, e._.kb_id) for e in doc.ents] == [("MP", None), ("MP", None)]
+    # alone, the name takes the KB's party and id
+    assert annotate(nlp, "Justerande Bo Berg", ["Bo Berg"])["Bo Berg"] == ("C", None, "Q201")
