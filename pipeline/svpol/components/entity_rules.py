@@ -140,6 +140,7 @@ _MOVING_LETTERS_RE = re.compile(
     r"(?<![\w-])(?:yrkade|yrkar|yrkat|föreslog|föreslår|reserverade|reserverar|röstade|röstar)[ \t]+"
     r"(?:även[ \t]+|också[ \t]+)?"
     rf"(?P<letters>{_LETTER})(?=[ \t]+(?:på|för|att|om|emot|mot|avslag|bifall|nej|ja|sig)\b)")
+_MOVING_VERB_STEMS = ("yrka", "föreslå", "föreslog", "reserver", "röst")  # a text without them is not searched
 # Party letters in a column before the name: "Närvaro S Bengt Ek 1 C Kjell Al 1": the letters at a line's
 # start, after a count or presence mark (X, I, -), after an attendance label or the previous member's office
 # ("S Eva Lund, ordf. S Per Ek, 1e vice ordf. M Bo Al"), then a first name and a surname.
@@ -387,7 +388,9 @@ class EntityRules(KBComponent):
                 if (not _BRACKET_RE.match(text, match.start()) and kb.match_party(match.group("letters"))
                         and _NAME_PLACE_BEFORE_RE.search(text, max(0, match.start() - 60), match.start())):
                     yield "PARTY", match.start("letters"), match.end("letters")
-        for regex in (_COMMA_LETTERS_RE, _COLUMN_LETTERS_RE, _COLUMN_LETTERS_BEFORE_RE, _MOVING_LETTERS_RE):
+        moving = any(verb in text for verb in _MOVING_VERB_STEMS)
+        for regex in (_COMMA_LETTERS_RE, _COLUMN_LETTERS_RE, _COLUMN_LETTERS_BEFORE_RE,
+                      *((_MOVING_LETTERS_RE,) if moving else ())):
             matches = [(m, kb.match_party(m.group("letters"))) for m in regex.finditer(text)]
             # A list that gives three or more persons a known party after a comma gives a local party's
             # capitals the same way ("Anita Weinz, NS" among "Leif Gramner, KD").
