@@ -19,7 +19,8 @@ pipeline's word vectors have it): ``Arbetsförhållanden`` goes, ``Taiwan`` stay
 A MONEY entity with neither a currency nor a money unit in it, that the money patterns do not
 find where it stands either (``155 Meddelanden``, an agenda item a model read as an amount), goes.
 So do a month (``Juni``), ``Sida`` before a page number, ``Hans`` before a lower-case word (his) and a
-form's label or heading alone (``SAMMANTRÄDESPROTOKOLL``) or with its number (``Bankgiro 5052-6854``);
+form's label or heading alone (``SAMMANTRÄDESPROTOKOLL``) or with its number (``Bankgiro 5052-6854``),
+a register's letters inside a case number (``Dnr 2017/KFN 0097``);
 a preposition or conjunction at an entity's end leaves it (``Kommunledningen i``), and an entity
 ends before a blank line inside it (the next paragraph's first word is no part of it).
 """
@@ -132,6 +133,16 @@ def _is_form_label(ent: Span) -> bool:
             and is_form_word(ent[0]))
 
 
+def _in_case_number(ent: Span) -> bool:
+    """Whether ``ent`` is the register's letters inside a case number after its year ("Dnr 2017/KFN 0097")."""
+    if not ent.start_char or not ent.text.isupper():
+        return False
+    return bool(_YEAR_SLASH_RE.search(doc_text(ent.doc)[max(0, ent.start_char - 5):ent.start_char]))
+
+
+_YEAR_SLASH_RE = re.compile(r"(?<!\d)(?:19|20)\d\d/$")
+
+
 def _is_form_field(ent: Span) -> bool:
     """Whether ``ent`` is a form's label and its value, a number ("Bankgiro 5052-6854", "Dnr 2019/123")."""
     return len(ent) > 1 and is_form_word(ent[0]) and not any(t.is_alpha for t in ent[1:])
@@ -206,7 +217,7 @@ class NotEntities:
         kept = [ent for ent in trimmed if not self.is_not_entity(ent.text)
                 and not (self.title_words and self.is_title_word(ent)) and not _is_size_unit(ent)
                 and not _is_admin_compound(ent) and not _is_page_word(ent) and not _is_pronoun(ent)
-                and not _is_form_label(ent) and not _is_form_field(ent)]
+                and not _is_form_label(ent) and not _is_form_field(ent) and not _in_case_number(ent)]
         unparsed = {(ent.start_char, ent.end_char) for ent in kept
                     if ent.label_ == MONEY_LABEL and parse_money_entity(ent.text) is NO_MONEY}
         if unparsed:

@@ -104,6 +104,8 @@ _FORM_WORDS = frozenset((
     "Rådhuset", "Stadshuset", "Kommunhuset", "Kommunalhuset", "Stadskontoret", "Kommunkontoret",
     # a document's register fields and a letterhead's numbers ("Dokumentnummer: 2018/01133-1", "Tel 0152-...")
     "Dokumentnamn", "Dokumentnummer", "Beredningsväg", "Inkommen", "Tel",
+    # a word processor's field codes left in a document's text ("STYLEREF Kantrubrik \* MERGEFORMAT")
+    "Styleref", "Kantrubrik", "Mergeformat",
     "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag",
     "Måndagen", "Tisdagen", "Onsdagen", "Torsdagen", "Fredagen", "Lördagen", "Söndagen"))
 # A presence mark after a name in an attendance column ("Peter Rosell X", "Gunnar Selin I").
@@ -116,12 +118,19 @@ def is_form_word(token: Token) -> bool:
     return (text.capitalize() if text.isupper() and len(text) > 3 else text) in _FORM_WORDS
 
 
+# An occupation written after a name in a list of officials ("Kerstin Furth Trädgårdstekniker", "Johan Ihalainen
+# Upphandlare", "Kenth Ottosson Personalkonsult"): a compound that ends in a profession's word.
+_OCCUPATION_RE = re.compile(
+    r"[A-ZÅÄÖ][a-zåäö]*(?:tekniker|ingenjör|handlare|konsult|ledare|samordnare|strateg|handläggare|ekonom|"
+    r"planerare|arkitekt|inspektör|assistent|administratör|utvecklare|controller|rådgivare|utredare|pedagog)")
+
+
 def _is_trailing_title(token: Token) -> bool:
-    """A form label, an office or a presence mark right after a name: a signature block's or a
+    """A form label, an office, an occupation or a presence mark right after a name: a signature block's or a
     column's next field (``Ingemar Karlsson Kommunsekreterare``, ``Åsa Rönnlund Controller``,
-    ``Peter Rosell X``)."""
+    ``Kerstin Furth Trädgårdstekniker``, ``Peter Rosell X``)."""
     return (is_form_word(token) or token.text in _PRESENCE_MARKS
-            or bool(base_role(token.text) or ROLE_RE.fullmatch(token.text)))
+            or bool(base_role(token.text) or ROLE_RE.fullmatch(token.text) or _OCCUPATION_RE.fullmatch(token.text)))
 
 
 def _form_edges(span: Span, start: int, end: int, offices: bool = False) -> Tuple[int, int]:

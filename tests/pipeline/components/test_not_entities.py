@@ -171,3 +171,13 @@ def test_an_entity_ends_before_a_blank_line_and_a_forms_next_field():
         ("Landstinget", "AUTHORITY"), ("James\n\nJin", "PERSON"), ("Folkets Hus", "ORG")]
     doc = entity_doc(nlp, "lade Allians för Ekby en rad yrkanden", [("Allians för Ekby en", "PARTY")])
     assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Allians för Ekby"]
+
+
+def test_a_form_field_with_its_number_and_a_registers_letters_in_a_case_number():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    text = "Bankgiro 5052-6854. Dnr 2017/KFN 0097. KFN beslutade."
+    doc = nlp.make_doc(text)
+    doc.set_ents([doc.char_span(0, 18, "PARTY"), doc.char_span(text.index("KFN"), text.index("KFN") + 3, "AUTHORITY"),
+                  doc.char_span(text.rindex("KFN"), text.rindex("KFN") + 3, "AUTHORITY")], default="outside")
+    assert [(e.start_char, e.text) for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == [(text.rindex("KFN"), "KFN")]

@@ -76,6 +76,11 @@ def test_form_labels_and_party_letters_leave_the_span():
     assert _run("Beslutande K G Abramsson, ordf. Per Ek, S G Lind", [
         ("G Abramsson", "PERSON"), ("Per Ek", "PERSON"), ("G Lind", "PERSON")]) == [
         ("K G Abramsson", "PERSON"), ("Per Ek", "PERSON"), ("G Lind", "PERSON")]
+    # An occupation after a name in a list of officials, and a word processor's field codes.
+    assert _run("Tjänstemän Kerstin Furth Trädgårdstekniker Johan Ihalainen Upphandlare", [
+        ("Kerstin Furth Trädgårdstekniker", "PERSON"), ("Johan Ihalainen Upphandlare", "PERSON")]) == [
+        ("Kerstin Furth", "PERSON"), ("Johan Ihalainen", "PERSON")]
+    assert _run("STYLEREF Kantrubrik \\* MERGEFORMAT Svar", [("STYLEREF Kantrubrik", "PERSON")]) == []
     # A document's register fields.
     assert _run("Inkommen datum: 2018-07-09 Dokumentnummer: 2018/1 Tel 0152-29100", [
         ("Dokumentnummer", "PERSON"), ("Tel", "PERSON")]) == []
