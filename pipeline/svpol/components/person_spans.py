@@ -125,12 +125,17 @@ _OCCUPATION_RE = re.compile(
     r"planerare|arkitekt|inspektör|assistent|administratör|utvecklare|controller|rådgivare|utredare|pedagog)")
 
 
+def is_occupation(token: Token) -> bool:
+    """An occupation as written after a name in a list of officials (``Trädgårdstekniker``, ``Upphandlare``)."""
+    return bool(_OCCUPATION_RE.fullmatch(token.text))
+
+
 def _is_trailing_title(token: Token) -> bool:
     """A form label, an office, an occupation or a presence mark right after a name: a signature block's or a
     column's next field (``Ingemar Karlsson Kommunsekreterare``, ``Åsa Rönnlund Controller``,
     ``Kerstin Furth Trädgårdstekniker``, ``Peter Rosell X``)."""
     return (is_form_word(token) or token.text in _PRESENCE_MARKS
-            or bool(base_role(token.text) or ROLE_RE.fullmatch(token.text) or _OCCUPATION_RE.fullmatch(token.text)))
+            or is_occupation(token) or bool(base_role(token.text) or ROLE_RE.fullmatch(token.text)))
 
 
 def _form_edges(span: Span, start: int, end: int, offices: bool = False) -> Tuple[int, int]:

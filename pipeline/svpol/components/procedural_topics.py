@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..doc_cache import doc_text
-from .person_spans import is_form_word
+from .person_spans import is_form_word, is_occupation
 from .structure_patterns import ROLE_RE
 
 # A Riksdag document's number ("2020/21:496"): its title line names a subject.
@@ -71,7 +71,8 @@ class ProceduralTopics:
             return False
         words = [token for token in span if token.is_alpha]
         listed = sum(1 for token in words
-                     if token.ent_type_ in _LIST_LABELS or is_form_word(token) or ROLE_RE.fullmatch(token.text))
+                     if token.ent_type_ in _LIST_LABELS or is_form_word(token) or ROLE_RE.fullmatch(token.text)
+                     or is_occupation(token))
         return listed >= self.min_share * len(words)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -24,6 +24,13 @@ def test_an_attendance_list_gets_no_topic():
     assert doc.cats == {"social_services": 0.0, "budget": 0.0}
 
 
+def test_officials_with_their_occupations_are_a_list_too():
+    text = "Övriga närvarande Anna Berg Fastighetsekonom Per Ek Upphandlare Eva Lund Trädgårdstekniker"
+    nlp, doc = _doc(text, [("Anna Berg", "PERSON"), ("Per Ek", "PERSON"), ("Eva Lund", "PERSON")], {"environment": 0.6})
+    doc = nlp.add_pipe("svpol_procedural_topics")(doc)
+    assert doc.cats == {"environment": 0.0}
+
+
 def test_running_text_and_a_riksdag_title_keep_their_topics():
     text = "Anna Berg (S), Per Ek (M) och Eva Lund (C) vill satsa mer pengar på skolans elevhälsa och lärarnas löner."
     nlp, doc = _doc(text, SPANS, {"education": 0.9})
