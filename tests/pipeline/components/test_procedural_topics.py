@@ -25,7 +25,8 @@ def test_an_attendance_list_gets_no_topic():
 
 
 def test_officials_with_their_occupations_are_a_list_too():
-    text = "Övriga närvarande Anna Berg Fastighetsekonom Per Ek Upphandlare Eva Lund Trädgårdstekniker"
+    text = ("Övriga närvarande tjänstemän Anna Berg Fastighetsekonom Per Ek Upphandlare Eva Lund Trädgårdstekniker "
+            "enligt följande lista i dag")
     nlp, doc = _doc(text, [("Anna Berg", "PERSON"), ("Per Ek", "PERSON"), ("Eva Lund", "PERSON")], {"environment": 0.6})
     doc = nlp.add_pipe("svpol_procedural_topics")(doc)
     assert doc.cats == {"environment": 0.0}
