@@ -94,7 +94,7 @@ _PAGE_WORDS = frozenset({"Sida", "Sid"})
 _FORM_LABEL_LABELS = frozenset({"PERSON", "LOC", "ORG", "AUTHORITY"})
 # Words a span never ends with: a preposition or conjunction the model took into it ("Kommunledningen i").
 _TRAILING_WORDS = frozenset({"i", "och", "för", "på", "av", "till", "med", "om", "en", "ett", "som", "att"})
-# A meeting room, which the guide leaves untagged with other rooms and buildings' parts ("Bolstadsrummet",
+# A meeting room, which the guide leaves untagged with other rooms and buildings' parts ("Ekbyrummet",
 # "KS-salen").
 _ROOM_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]*(?:rummet|salen)")
 # A name made anonymous in a published document ("Xxxxxx Xxxxxxxx").
@@ -165,7 +165,7 @@ def _without_trailing_word(ent: Span) -> Span:
 def _before_paragraph_break(ent: Span) -> Span:
     """``ent`` up to a blank line inside it that a number or a lower-case word follows: a name does not run
     on into the next paragraph (``Landstinget\n\n3 Information`` -> ``Landstinget``); a capitalised word
-    after the break goes on with a name a page's layout broke (``James\n\nJin (MP)``)."""
+    after the break goes on with a name a page's layout broke (``Sara\n\nLind (MP)``)."""
     doc = ent.doc
     for token in ent[1:]:
         if token.is_space and "\n\n" in token.text and token.i + 1 < ent.end and not doc[token.i + 1].is_title:

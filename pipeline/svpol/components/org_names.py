@@ -115,7 +115,7 @@ def _persons_with_ampersand(match: "re.Match[str]") -> bool:
 def _first_name_before(person: Span, match: Span) -> bool:
     """Whether ``person`` opens with a known first name and the one-word ``match`` at its end is no
     facility's compound ("Lars Ericsson"; not "Anders Olofskolan"). A word in ``-hem`` after a first name
-    is a surname ("Martin Bjurhem"; a housing company's "-hem" follows its place, not a first name)."""
+    is a surname ("Martin Lindhem"; a housing company's "-hem" follows its place, not a first name)."""
     return _is_first_name(person[0].text) and (not _FACILITY_WORD_RE.fullmatch(match.text)
                                                or match.text.endswith(("hem", "hems")))
 

@@ -118,8 +118,8 @@ def is_form_word(token: Token) -> bool:
     return (text.capitalize() if text.isupper() and len(text) > 3 else text) in _FORM_WORDS
 
 
-# An occupation written after a name in a list of officials ("Kerstin Furth Trädgårdstekniker", "Johan Ihalainen
-# Upphandlare", "Kenth Ottosson Personalkonsult"): a compound that ends in a profession's word.
+# An occupation written after a name in a list of officials ("Kerstin Ekvall Trädgårdstekniker", "Johan Lindqvist
+# Upphandlare", "Kent Ekberg Personalkonsult"): a compound that ends in a profession's word.
 _OCCUPATION_RE = re.compile(
     r"[A-ZÅÄÖ][a-zåäö]*(?:tekniker|ingenjör|handlare|konsult|ledare|samordnare|strateg|handläggare|ekonom|"
     r"planerare|arkitekt|inspektör|assistent|administratör|utvecklare|controller|rådgivare|utredare|pedagog)")
@@ -133,7 +133,7 @@ def is_occupation(token: Token) -> bool:
 def _is_trailing_title(token: Token) -> bool:
     """A form label, an office, an occupation or a presence mark right after a name: a signature block's or a
     column's next field (``Ingemar Karlsson Kommunsekreterare``, ``Åsa Rönnlund Controller``,
-    ``Kerstin Furth Trädgårdstekniker``, ``Peter Rosell X``)."""
+    ``Kerstin Ekvall Trädgårdstekniker``, ``Peter Rosell X``)."""
     return (is_form_word(token) or token.text in _PRESENCE_MARKS
             or is_occupation(token) or bool(base_role(token.text) or ROLE_RE.fullmatch(token.text)))
 
@@ -316,7 +316,7 @@ _PARTICLE_NAME_RE = re.compile(
 
 def _with_first_initials(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
     """``ents`` with the first of two initials joined to a PERSON that opens with the second, where no entity
-    holds it (``K [G Abramsson]``; not party letters after a bracket or a comma: ``(S) G Ek``)."""
+    holds it (``K [G Ekdahl]``; not party letters after a bracket or a comma: ``(S) G Ek``)."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     joined, changed = [], False
     for ent in ents:

@@ -310,6 +310,6 @@ def test_a_tax_rate_without_a_currency_word_where_the_sentence_names_the_tax():
 
 
 def test_investments_are_a_money_context():
-    text = "På skolan investeras 3,5 miljoner i husen. I Brännebro där 2,7 miljoner investeras under 2019."
+    text = "På skolan investeras 3,5 miljoner i husen. I Ekbyholm där 2,7 miljoner investeras under 2019."
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
         ("3,5 miljoner", 3.5e6), ("2,7 miljoner", 2.7e6)]

@@ -162,13 +162,13 @@ def test_a_forms_heading_alone_and_an_indexs_page_column():
 def test_an_entity_ends_before_a_blank_line_and_a_forms_next_field():
     nlp = spacy.blank("sv")
     nlp.add_pipe("svpol_not_entities")
-    text = "Kjell Ek, Landstinget\n\n3 Information. Eva (MP), James\n\nJin (MP). Folkets Hus Måndagen den 3 maj"
-    doc = entity_doc(nlp, text, [("Landstinget\n\n3", "AUTHORITY"), ("James\n\nJin", "PERSON"),
+    text = "Kjell Ek, Landstinget\n\n3 Information. Eva (MP), Sara\n\nLind (MP). Folkets Hus Måndagen den 3 maj"
+    doc = entity_doc(nlp, text, [("Landstinget\n\n3", "AUTHORITY"), ("Sara\n\nLind", "PERSON"),
                                  ("Folkets Hus Måndagen", "ORG")])
     doc = nlp.get_pipe("svpol_not_entities")(doc)
     # a number after the break starts the next paragraph; a capitalised word goes on with a name
     assert [(e.text, e.label_) for e in doc.ents] == [
-        ("Landstinget", "AUTHORITY"), ("James\n\nJin", "PERSON"), ("Folkets Hus", "ORG")]
+        ("Landstinget", "AUTHORITY"), ("Sara\n\nLind", "PERSON"), ("Folkets Hus", "ORG")]
     doc = entity_doc(nlp, "lade Allians för Ekby en rad yrkanden", [("Allians för Ekby en", "PARTY")])
     assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Allians för Ekby"]
 
