@@ -400,6 +400,36 @@ def _tax_rates(text: str) -> List[Tuple[int, int, MoneyValue]]:
             and _TAX_WORDS_RE.search(_sentence_around(text, m.start(), m.end()))]
 
 
+# A table whose unit stands on a line of its own ("Tusental kronor", "Mnkr") gives its bare figures that
+# unit: "1:1 Kommunalekonomisk utjämning | 174 096 852 |" is 174 billion kronor (docs/annotation.md,
+# convention 44). Figures stand alone in a cell (between "|" or the line's ends); the table ends at a blank
+# line, a line of running text or the figure after its "Summa" row (a page number may follow).
+_TABLE_UNITS = {"tusental kronor": 10**3, "tkr": 10**3, "miljoner kronor": 10**6, "mnkr": 10**6, "mkr": 10**6}
+_TABLE_UNIT_RE = re.compile(r"(?im)^[ \t|]*(?P<unit>tusental kronor|tkr|miljoner kronor|mnkr|mkr)[ \t|]*$")
+_TABLE_FIGURE_RE = re.compile(
+    r"(?m)(?:(?<=\|)|^)[ \t]*(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+|\d{3,})[ \t]*(?=\||$)")
+_TABLE_END_RE = re.compile(r"\n[ \t]*\n|\n[^|\n]{100,}(?:\n|$)")
+
+
+def _table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
+    """The bare figures of the tables in ``text`` whose unit of money heads them on a line of its own."""
+    if "|" not in text:
+        return []
+    figures = []
+    for unit in _TABLE_UNIT_RE.finditer(text):
+        scale = _TABLE_UNITS[unit.group("unit").lower()]
+        end = _TABLE_END_RE.search(text, unit.end())
+        stop = end.start() if end else len(text)
+        summa = text.find("Summa", unit.end(), stop)
+        for m in _TABLE_FIGURE_RE.finditer(text, unit.end(), stop):
+            number = m.group("num")
+            if not _YEAR_RE.fullmatch(number):
+                figures.append((m.start("num"), m.end("num"), MoneyValue(float(_parse_number(number) * scale), "SEK", None)))
+            if summa >= 0 and m.start() > summa:
+                break  # the sum's figure closes the table
+    return figures
+
+
 def _is_year_before_amount(first: str, second: str) -> bool:
     """Whether the "range" ``first``–``second`` is a year and a smaller number: a list item's year and its amount."""
     return bool(_YEAR_RE.fullmatch(first)) and _parse_number(first) > _parse_number(second)
@@ -470,6 +500,7 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
                 amount = float(_parse_number(m.group("num")))
                 found.append((m.start("num"), m.end("num"), MoneyValue(amount, "SEK", None)))
     found.extend(rate for rate in _tax_rates(text) if not _overlaps(found, *rate[:2]))
+    found.extend(figure for figure in _table_figures(text) if not _overlaps(found, *figure[:2]))
     found.sort(key=lambda f: f[0])
     yield from _with_ore_joined(text, found)
 

@@ -313,3 +313,12 @@ def test_investments_are_a_money_context():
     text = "På skolan investeras 3,5 miljoner i husen. I Ekbyholm där 2,7 miljoner investeras under 2019."
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
         ("3,5 miljoner", 3.5e6), ("2,7 miljoner", 2.7e6)]
+
+
+def test_a_tables_bare_figures_take_the_unit_that_heads_it():
+    text = ("Tabell 1.1 | Anslagsbelopp | |\nTusental kronor | ||\nAnslag | ||\n1:1 Ekbybidraget | 174 096 852 | |\n"
+            "1:2 Utjämning för |\n6 364 352 | |\n1:3 Bidrag | 2025 | 8 650 | |\nSumma anslag | 180 723 354 | |\n| 3 | Prop. 1")
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("174 096 852", 1.74096852e11), ("6 364 352", 6.364352e9), ("8 650", 8.65e6), ("180 723 354", 1.80723354e11)]
+    # without the unit's line the figures are bare numbers
+    assert list(find_money("Anslag | 174 096 852 |\nSumma | 180 723 354 |")) == []
