@@ -350,10 +350,16 @@ def _figure_after(text: str, end: int, number: Optional[str], value: MoneyValue)
     m = _FIGURE_AFTER_RE.match(text, end)
     if m is None or value.amount is None or not number or _YEAR_RE.fullmatch(m.group("num")):
         return None
-    own, figure = _parse_number(number), _parse_number(m.group("num"))
-    if not own or figure is None:
+    return _match_in_unit_of(m, value, number)
+
+
+def _match_in_unit_of(m: "re.Match[str]", value: MoneyValue, number: str) -> Optional[Tuple[int, int, MoneyValue]]:
+    """(start, end, value) of the number ``m`` found (its ``num`` group), written in the unit of ``value``, an
+    amount whose own number is written ``number``; None if either number does not parse."""
+    own, other = _parse_number(number), _parse_number(m.group("num"))
+    if not own or other is None:
         return None
-    return m.start("num"), m.end("num"), _in_unit_of(value, own, figure)
+    return m.start("num"), m.end("num"), _in_unit_of(value, own, other)
 
 
 # "från 12,7 miljoner till 26,7": the second number of a change from one amount to another shares its unit,
@@ -372,10 +378,7 @@ def _range_end(text: str, start: int, end: int, number: Optional[str], value: Mo
     m = _RANGE_END_RE.match(text, end)
     if m is None or _YEAR_RE.fullmatch(m.group("num")):
         return None
-    own, other = _parse_number(number), _parse_number(m.group("num"))
-    if not own or other is None:
-        return None
-    return m.start("num"), m.end("num"), _in_unit_of(value, own, other)
+    return _match_in_unit_of(m, value, number)
 
 
 # A municipal tax rate in kronor and öre without "kr" ("skattesatsen fastställdes till 21:41 per

@@ -101,6 +101,8 @@ _ROOM_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]*(?:rummet|salen)")
 _ANONYMISED_RE = re.compile(r"[Xx]{3,}(?:[ \t]+[Xx]{3,})*")
 # A case number ("SMN-2017/4", "KS 2019/0230"): a register's letters, a year and a serial number.
 _CASE_NUMBER_RE = re.compile(r"[A-ZÅÄÖ]{2,6}[- ]?(?:19|20)\d\d/\d+")
+# ... and its year and slash before the register's letters ("Dnr 2017/KFN 0097").
+_YEAR_SLASH_RE = re.compile(r"(?<!\d)(?:19|20)\d\d/$")
 # "2013/14:138", "1997/98:161": the number of a Riksdag document.
 _DOCUMENT_NUMBER_RE = re.compile(r"\d{4}/\d{2}:\d+")
 TITLE_WORD_LABELS = frozenset({"PERSON", "ORG", "LOC"})
@@ -138,9 +140,6 @@ def _in_case_number(ent: Span) -> bool:
     if not ent.start_char or not ent.text.isupper():
         return False
     return bool(_YEAR_SLASH_RE.search(doc_text(ent.doc)[max(0, ent.start_char - 5):ent.start_char]))
-
-
-_YEAR_SLASH_RE = re.compile(r"(?<!\d)(?:19|20)\d\d/$")
 
 
 def _is_form_field(ent: Span) -> bool:

@@ -306,10 +306,12 @@ class PlaceNames(NameList):
                          or (after[0] in _ADVERBS_BEFORE_VERB and len(after) > 1 and after[1] in _ACTING_VERBS)
                          or (after[0] in _PERFECT_AUXILIARIES and len(after) > 1 and after[1] not in _NOT_DEEDS
                              and bool(_SUPINE_RE.fullmatch(after[1])))))
-            acts = acts or (not genitive and before in _PERFECT_AUXILIARIES and bool(after) and after[0] not in _NOT_DEEDS
-                            and bool(_INVERTED_SUPINE_RE.fullmatch(after[0])))
+            # the verb or auxiliary before its subject: "Minst får Ydre", "Hur har Skövde hanterat"
+            acts = acts or (not genitive and (before in _INVERTED_VERBS or (
+                before in _PERFECT_AUXILIARIES and bool(after) and after[0] not in _NOT_DEEDS
+                and bool(_INVERTED_SUPINE_RE.fullmatch(after[0])))))
             owns = may_own and any(word in _OWNED_NOUNS for word in after[:2])
-            governed = not genitive and before in (_GOVERNING_VERBS | _INVERTED_VERBS)
+            governed = not genitive and before in _GOVERNING_VERBS
             if acts or owns or governed:
                 changed[(ent.start, ent.end)] = Span(doc, ent.start, end, label="AUTHORITY")
             elif (ent.start >= 2 and doc[ent.start - 1].lower_ in ("och", ",")

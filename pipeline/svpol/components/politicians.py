@@ -231,18 +231,19 @@ class PoliticianEnricher(EntityEnricher):
 
         starts = {ent.start for ent in people}
         ends = {ent.end for ent in people}
+        following = {ent.start: after(ent) for ent in people}
         votes = 0
         for ent in people:
-            before, following = ent.start - 1, after(ent)
+            before, later = ent.start - 1, following[ent.start]
             if bare_letters(before) and before not in ends and not after_office(before):
                 votes += weight(before - 1)
-            if bare_letters(following) and following + 1 not in starts:
-                votes -= weight(following + 1)
+            if bare_letters(later) and later + 1 not in starts:
+                votes -= weight(later + 1)
         if votes == 0:
             return {}
         parties: Dict[int, str] = {}
         for ent in people:
-            i = ent.start - 1 if votes > 0 else after(ent)
+            i = ent.start - 1 if votes > 0 else following[ent.start]
             if bare_letters(i):
                 party = self._letters_party(doc, doc[i].text, doc[i].idx, doc[i].idx + len(doc[i]))
                 if party is not None:
@@ -388,7 +389,7 @@ class PoliticianEnricher(EntityEnricher):
         for ent in people:
             if ent.start in from_kb:
                 # the document's own letters for the same full name go before the KB's guess
-                written, _, _ = full[ent[-1].text][ent.text] if len(ent) >= 2 else (set(), set(), None)
+                written = full[ent[-1].text][ent.text][0] if len(ent) >= 2 else set()
                 if len(written) == 1 and ent._.party not in written:
                     ent._.party, ent._.kb_id = next(iter(written)), None  # the KB's namesake is someone else
                 continue

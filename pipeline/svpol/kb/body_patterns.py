@@ -120,14 +120,12 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     # A municipality's or region's own body named with its place: "Göteborgs kommunstyrelse",
     # "Tyresö fullmäktige", "Tyresö socialnämnd" (one span under the guide).
     head = " ".join(words[:-1])
-    if len(words) >= 2 and words[0][:1].isupper() and municipality(head):
+    # ... also a board of two fields after the place: "Göteborgs hälso- och sjukvårdsnämnd".
+    place = words[0] if len(words) == 4 and words[1].endswith("-") and words[2] == "och" else head
+    if len(words) >= 2 and words[0][:1].isupper() and municipality(place):
         body = body_base(last)
         if _is_own_body(body):
             return Authority(f"{head} {body}", "municipal_body")
-    # ... and a board of two fields: "Göteborgs hälso- och sjukvårdsnämnd".
-    if (len(words) == 4 and words[0][:1].isupper() and words[1].endswith("-") and words[2] == "och"
-            and municipality(words[0]) and _is_own_body(body_base(last))):
-        return Authority(f"{words[0]} {words[1]} och {body_base(last)}", "municipal_body")
     # A municipal office or unit named by its field, in one word and the definite form: "socialkontoret",
     # "Stadsledningskansliet", "miljö- och hälsoskyddskontoret", "Fritidsavdelningen", "strategienheten"
     # ("kontoret" alone, "ett lokalkontor" are no names).
