@@ -27,16 +27,18 @@ SpanKey = Tuple[int, int, str]
 def _unannotated_copy(doc: Doc) -> Doc:
     """A copy of ``doc`` for ``ner`` to re-read: same tokens and tensor, entities missing.
 
-    The user data (extension values) and the topic scores are left out of the
-    copy: deep-copying them is the slow part of ``Doc.copy`` and the parser never
-    reads them.
+    The user data (extension values), the topic scores and the span groups are left
+    out of the copy: deep-copying them is the slow part of ``Doc.copy`` and the parser
+    never reads them.
     """
-    user_data, cats = doc.user_data, doc.cats
+    user_data, cats, groups = doc.user_data, doc.cats, dict(doc.spans)
     doc.user_data, doc.cats = {}, {}
+    doc.spans.clear()  # not assignable: emptied and refilled with the same groups
     try:
         copy = doc.copy()
     finally:
         doc.user_data, doc.cats = user_data, cats
+        doc.spans.update(groups)
     # Cleared (missing) entities leave the parse free; set ones would bind it.
     copy.set_ents([], default="missing")
     return copy

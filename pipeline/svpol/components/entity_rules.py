@@ -114,6 +114,11 @@ _NAMED_ORGAN_BEFORE_RE = re.compile(r"[a-zåäö0-9,;:)][ \t]$")
 # A government inquiry written with a capital inside a sentence (guide: AUTHORITY): "enligt
 # Skolbiblioteksutredningen". At a sentence start the capital says nothing ("Polisutredningen visade").
 _INQUIRY_RE = re.compile(r"(?<=[\wåäö,;)”\"] )[A-ZÅÄÖ][a-zåäö]{2,}(?:-[a-zåäö]+)?utredning(?:en|ens)(?![\wåäö-])")
+# A committee named in one capitalised compound (guide: AUTHORITY, like an inquiry): "Försvarsberedningen
+# lämnade", "enligt Klimatberedningens förslag"). Unlike "Polisutredningen", such a compound names a body also at a
+# sentence start; lower case ("budgetberedningen") is left to the other rules and the model. (Not "-kommissionen":
+# one that no Swedish body set up is ORG, convention 2, and the name does not tell which.)
+_COMMITTEE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{3,}beredning(?:en|ens)(?![\wåäö-])")
 # An inquiry named by its subject: "Utredningen om fler vägar till arbetslivet", "Utredningen om stärkt medicinsk
 # kompetens i kommunal hälso- och sjukvård": the capitalised "Utredningen om" and the title's lower-case words,
 # up to punctuation, a capitalised word or the verb of the sentence ("... har ett viktigt uppdrag"); a function
@@ -428,6 +433,9 @@ class EntityRules(KBComponent):
                     yield "AUTHORITY", match.start(), match.end()
         if "utredning" in text:
             for match in _INQUIRY_RE.finditer(text):
+                yield "AUTHORITY", match.start(), match.end()
+        if "beredningen" in text:
+            for match in _COMMITTEE_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()
         if "Utredningen om" in text:
             for match in _INQUIRY_TITLE_RE.finditer(text):

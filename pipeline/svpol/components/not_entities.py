@@ -18,8 +18,8 @@ pipeline's word vectors have it): ``Arbetsförhållanden`` goes, ``Taiwan`` stay
 
 A MONEY entity with neither a currency nor a money unit in it, that the money patterns do not
 find where it stands either (``155 Meddelanden``, an agenda item a model read as an amount), goes.
-So do a month (``Juni``), ``Sida`` before a page number, ``Hans`` before a lower-case word (his) and a
-form's label or heading alone (``SAMMANTRÄDESPROTOKOLL``) or with its number (``Bankgiro 5052-6854``),
+So do a month (``Juni``), ``Sida`` before a page number, ``Hans`` (his) and ``Herr``/``Fru`` (``Herr talman``)
+before a lower-case word, a form's label or heading alone (``SAMMANTRÄDESPROTOKOLL``) or with its number (``Bankgiro 5052-6854``),
 a register's letters inside a case number (``Dnr 2017/KFN 0097``);
 a preposition or conjunction at an entity's end leaves it (``Kommunledningen i``), and an entity
 ends before a blank line inside it (the next paragraph's first word is no part of it).
@@ -147,10 +147,15 @@ def _is_form_field(ent: Span) -> bool:
     return len(ent) > 1 and is_form_word(ent[0]) and not any(t.is_alpha for t in ent[1:])
 
 
-def _is_pronoun(ent: Span) -> bool:
-    """Whether ``ent`` is "Hans" (his) before a lower-case word ("Hans tal om kriget"), not the first name."""
+# Words that are a name only before a capitalised word: "Hans" (his: "Hans tal om kriget"), and the address of an
+# office ("Herr talman!", "Fru ordförande", which open every speech and answer in the Riksdag).
+_WORDS_BEFORE_LOWER_CASE = frozenset({"Hans", "Herr", "Fru"})
+
+
+def _is_word_before_lower_case(ent: Span) -> bool:
+    """Whether ``ent`` is "Hans" (his) or "Herr"/"Fru" (an address) before a lower-case word, not a name."""
     doc = ent.doc
-    return ent.text == "Hans" and ent.end < len(doc) and doc[ent.end].is_lower
+    return ent.text in _WORDS_BEFORE_LOWER_CASE and ent.end < len(doc) and doc[ent.end].is_lower
 
 
 def _without_trailing_word(ent: Span) -> Span:
@@ -215,7 +220,7 @@ class NotEntities:
         trimmed = [_without_trailing_word(_before_paragraph_break(ent)) for ent in ents]
         kept = [ent for ent in trimmed if not self.is_not_entity(ent.text)
                 and not (self.title_words and self.is_title_word(ent)) and not _is_size_unit(ent)
-                and not _is_admin_compound(ent) and not _is_page_word(ent) and not _is_pronoun(ent)
+                and not _is_admin_compound(ent) and not _is_page_word(ent) and not _is_word_before_lower_case(ent)
                 and not _is_form_label(ent) and not _is_form_field(ent) and not _in_case_number(ent)]
         unparsed = {(ent.start_char, ent.end_char) for ent in kept
                     if ent.label_ == MONEY_LABEL and parse_money_entity(ent.text) is NO_MONEY}

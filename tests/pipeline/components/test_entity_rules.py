@@ -222,6 +222,13 @@ def test_government_inquiries_inside_a_sentence(nlp):
     assert ents(doc) == [("Skolbiblioteksutredningen", "AUTHORITY"), ("Klimaträttsutredningens", "AUTHORITY")]
 
 
+def test_committees_in_one_compound(nlp):
+    doc = nlp("Skärgårdsberedningen lämnade sin rapport. Enligt Vattenberedningens förslag.")
+    assert ents(doc) == [("Skärgårdsberedningen", "AUTHORITY"), ("Vattenberedningens", "AUTHORITY")]
+    doc = nlp("Ärendet gick till beredningen, sedan till en ny beredning.")
+    assert ents(doc) == []
+
+
 def test_acronyms_of_predecessors_and_regions(nlp):
     doc = nlp("AMS och SIV lämnade rapporter till VGR och SLL, och Riksbanken svarade.")
     assert ents(doc) == [("AMS", "AUTHORITY"), ("SIV", "AUTHORITY"), ("VGR", "AUTHORITY"), ("SLL", "AUTHORITY"),

@@ -150,6 +150,15 @@ def test_a_month_a_page_word_his_and_a_trailing_preposition():
                                                       ("Norrby", "LOC"), ("Sida", "AUTHORITY")]
 
 
+def test_an_address_before_an_office_is_no_name():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    doc = nlp.make_doc("Herr talman ! Fru ordförande ! Herr Ekblom svarade .")
+    doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 3, 4, "PERSON"), Span(doc, 6, 8, "PERSON")]
+    doc = nlp.get_pipe("svpol_not_entities")(doc)
+    assert [e.text for e in doc.ents] == ["Herr Ekblom"]
+
+
 def test_a_forms_heading_alone_and_an_indexs_page_column():
     nlp = spacy.blank("sv")
     nlp.add_pipe("svpol_not_entities")
