@@ -247,10 +247,11 @@ _MUNICIPALITY_RE = re.compile(
 # which a span of the right extent with the body's label still serves better than ner's reading).
 _MUNICIPALITY_HEADER_RE = re.compile(
     r"(?<![\w-])(?P<name>[A-ZÅÄÖ][A-ZÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][A-ZÅÄÖ-]+)?)[ \t]+(?:KOMMUNS?|STADS?)(?![\wåäöÅÄÖ])")
-# "kommunstyrelsen i Högsby", "socialförvaltningen i Tyresö kommun": a municipal body with its place after it.
+# "kommunstyrelsen i Högsby", "socialförvaltningen i Tyresö kommun": a municipal body with its place after it;
+# an island municipality takes "på" ("Kommunstyrelsen på Ekerö").
 _IN_PLACE_BODY_WORDS = ("nämnd", "förvaltning", "styrelse", "fullmäktige")
 _BODY_IN_PLACE_RE = re.compile(
-    rf"(?<![\w-])[\wåäöÅÄÖ-]*(?:{'|'.join(_IN_PLACE_BODY_WORDS)})(?:en|ens|s|n|ns)?[ \t]+i[ \t]+"
+    rf"(?<![\w-])[\wåäöÅÄÖ-]*(?:{'|'.join(_IN_PLACE_BODY_WORDS)})(?:en|ens|s|n|ns)?[ \t]+(?:i|på)[ \t]+"
     rf"{_NAME}(?:[ \t]+{_NAME})?(?:[ \t]+(?:[Kk]ommun|[Ss]tad))?(?![\wåäö])")
 # The land and environment courts, named by the court they sit at: "Mark- och miljödomstolen vid Umeå
 # tingsrätt" (one span, as a body named with its place), "Mark- och miljööverdomstolen" (only one).

@@ -26,9 +26,9 @@ _COURT_IN_PLACE_RE = re.compile(rf"(?:{'|'.join(COURTS_IN_PLACE)}) i [A-ZÅÄÖ]
 _POLICE_IN_COUNTY_RE = re.compile(rf"{POLICE_IN_COUNTY} i [A-ZÅÄÖ][\wåäö]*(?: [A-ZÅÄÖ][\wåäö]*)?(?: län)?")
 
 # A municipality's own body with the place after it: "kommunstyrelsen i Högsby",
-# "socialförvaltningen i Tyresö kommun", "Kommunfullmäktige i Malmö stad".
+# "socialförvaltningen i Tyresö kommun", "Kommunfullmäktige i Malmö stad", "Kommunstyrelsen på Ekerö" (an island).
 _BODY_IN_MUNICIPALITY_RE = re.compile(
-    r"(?P<body>[\wåäöÅÄÖ-]+) i (?P<place>[A-ZÅÄÖ][\wåäö-]*(?: (?!Kommun$|Stad$)[A-ZÅÄÖ][\wåäö-]*)?)"
+    r"(?P<body>[\wåäöÅÄÖ-]+) (?:i|på) (?P<place>[A-ZÅÄÖ][\wåäö-]*(?: (?!Kommun$|Stad$)[A-ZÅÄÖ][\wåäö-]*)?)"
     r"(?: [Kk]ommun| [Ss]tad)?")
 
 # A municipality lookup: a name ("Stockholm", "Stockholms") -> (canonical name, municipality code).

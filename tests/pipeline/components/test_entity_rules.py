@@ -201,6 +201,9 @@ def test_municipal_bodies_with_their_place_after_them(nlp):
     # The bare word, or a place that is not a municipality, keeps the body alone or nothing.
     assert ents(nlp("Nämnden i Högsby sa nej.")) == []
     assert ents(nlp("Ärendet gick till socialnämnden i Sverige.")) == [("socialnämnden", "AUTHORITY")]
+    # An island municipality takes "på"; a day after "på" is no place.
+    assert ents(nlp("Kommunstyrelsen på Ekerö beslutade, socialnämnden på måndag.")) == [
+        ("Kommunstyrelsen på Ekerö", "AUTHORITY"), ("socialnämnden", "AUTHORITY")]
 
 
 def test_party_letters_after_a_comma_in_attendance_lists(nlp):
