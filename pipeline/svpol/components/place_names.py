@@ -8,7 +8,8 @@ Names are closed lists, so they are looked up rather than learned. This componen
 ``ner`` and the other name rules and tags, as ``LOC`` (docs/annotation.md):
 
 - the names in ``resources/places.txt`` (countries, world regions, seas, Swedish provinces
-  and counties) and the municipalities of the knowledge base, except those that are also
+  and counties), ``resources/localities.txt`` (towns, villages, city districts: ``Kinna``,
+  ``Hisings Backa``) and the municipalities of the knowledge base, except those that are also
   common words or names (``Mark``, ``Vara``, ``Lund``, ``Nora``), as written and in the genitive;
 - a municipality after ``i`` or ``inom`` (``i Leksands kommun``, ``I Stockholms stad finns``):
   the guide's place reading (``få i Stockholms stad känner sig trygga``), which turns the
@@ -167,9 +168,11 @@ _TIME_WORDS = frozenset(("kl", "klockan", "tid", "tiden", "bilaga"))  # and an a
 
 
 def default_names() -> List[str]:
-    """``resources/places.txt`` and the knowledge base's unambiguous municipality names."""
+    """``resources/places.txt``, ``resources/localities.txt`` and the knowledge base's unambiguous municipality
+    names."""
     municipalities = load_kb(parts=("authorities",)).municipality_names
-    return resource_names("places.txt") + [m for m in municipalities if m not in _AMBIGUOUS_MUNICIPALITIES]
+    return (resource_names("places.txt") + resource_names("localities.txt")
+            + [m for m in municipalities if m not in _AMBIGUOUS_MUNICIPALITIES])
 
 
 def _has_any(doc: Doc, counts: Dict[int, int], words: Sequence[str]) -> bool:
