@@ -184,6 +184,12 @@ def _local_column_letters(text: str, start: int, letters: str) -> bool:
 # Länsstyrelsen", "Anmälningar från Länsstyrelsens protokoll" (in lower case, or opening a sentence, it may be
 # the kind: convention 10).
 _COUNTY_BOARD_RE = re.compile(r"(?<=[a-zåäö0-9,;:)] )Länsstyrelsens?(?![\wåäö-])")
+# ... and opening a sentence where it acts: "Länsstyrelsen har utsett ...", "Länsstyrelsen meddelar i protokoll"
+# (convention 46: seven of ten municipal sets' annotators tagged it).
+_COUNTY_BOARD_ACTING_RE = re.compile(
+    r"(?<![\w-])Länsstyrelsen(?=[ \t]+(?:har|hade|meddelar|meddelade|beslutar|beslutade|fastställer|fastställde|"
+    r"utser|utsåg|avslår|avslog|bifaller|biföll|godkänner|godkände|kartlägger|bedömer|anser|kallar|kallade)"
+    r"(?![\wåäö]))")
 # A place's police in one word (guide: the police as a body is AUTHORITY): "Södertäljepolisen"; the KB
 # checks that the first part is a municipality ("Trafikpolisen" is a kind of police, not a place's).
 _PLACE_POLICE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+polisens?(?![\wåäö])")
@@ -447,8 +453,9 @@ class EntityRules(KBComponent):
             for match in _COUNCIL_SHORT_FORM_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()
         if "Länsstyrelsen" in text:
-            for match in _COUNTY_BOARD_RE.finditer(text):
-                yield "AUTHORITY", match.start(), match.end()
+            for pattern in (_COUNTY_BOARD_RE, _COUNTY_BOARD_ACTING_RE):
+                for match in pattern.finditer(text):
+                    yield "AUTHORITY", match.start(), match.end()
         if "polisen" in text:
             for match in _PLACE_POLICE_RE.finditer(text):
                 if kb.match_authority(match.group(0)):

@@ -530,6 +530,9 @@ def test_the_county_board_with_a_capital_inside_a_sentence(nlp):
     # in lower case, or opening a sentence, it may be the kind (convention 10)
     assert ents(nlp("Ärendet skickas till länsstyrelsen.")) == []
     assert ents(nlp("Länsstyrelsen skriver i sitt yttrande att det behövs.")) == []
+    # ... but it is the body where it appoints, decides or reports at a sentence start (convention 46)
+    assert ents(nlp("Anmälan. Länsstyrelsen meddelar i protokoll att mandatet är fördelat.")) == [
+        ("Länsstyrelsen", "AUTHORITY")]
 
 
 def test_a_national_agencys_office_in_a_municipality_is_one_span(nlp):
