@@ -31,7 +31,7 @@ import re
 from typing import FrozenSet, Iterable, Optional, Tuple
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..doc_cache import doc_text
@@ -78,10 +78,17 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
 # ("SEK" alone stays: it is also Svensk Exportkredit.)
 _MONEY_UNITS = frozenset({"kr", "kronor", "tkr", "Tkr", "mkr", "Mkr", "mnkr", "Mnkr", "mdkr", "Mdkr", "MSEK", "KSEK",
                           "TSEK", "MKR", "MNKR", "TKR"})
-# A capitalised compound of an administrative noun is a field or a service, not a name or a place: "Ärendelista",
-# "NÄRVAROLISTA", "Ärendelistor", "Utskriftsfunktion", "Fjärrvärmetaxa", "Kommunkansliet" (a PERSON or LOC of one word).
-_ADMIN_COMPOUND_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]{2,}(?:lista|listan|listor|listorna|funktion|funktionen|taxa|taxan|avgift|avgiften"
-                                r"|förteckning|förteckningen|kansliet)")
+# A capitalised compound of an administrative noun is a field, a service or a document, not a name or a place:
+# "Ärendelista", "NÄRVAROLISTA", "Ärendelistor", "Utskriftsfunktion", "Fjärrvärmetaxa", "Kommunkansliet",
+# "Förvaltningsberättelse", "Protokolljustering", "Budgetrapport", "Boendestöd" (a PERSON or LOC of one word,
+# headings of agendas and reports; no Swedish surname or place ends so).
+_ADMIN_COMPOUND_HEADS = ("lista", "listan", "listor", "listorna", "funktion", "funktionen", "taxa", "taxan", "avgift",
+                         "avgiften", "förteckning", "förteckningen", "kansliet", "berättelse", "berättelsen",
+                         "redovisning", "redovisningen", "rapport", "rapporten", "justering", "justeringen",
+                         "indelning", "indelningen", "uppföljning", "uppföljningen", "beslut", "beslutet", "strategi",
+                         "strategin", "stöd", "stödet", "klubba", "klubban", "prognos", "prognosen", "bokslut",
+                         "bokslutet", "yttrande", "yttrandet", "reglemente", "reglementet")
+_ADMIN_COMPOUND_RE = re.compile(rf"[A-ZÅÄÖ][a-zåäö]{{2,}}(?:{'|'.join(_ADMIN_COMPOUND_HEADS)})")
 _ADMIN_COMPOUND_LABELS = frozenset({"PERSON", "LOC"})
 # A file's size in a list of documents ("(pdf, 778,13 KB)"): KB is no library there.
 _SIZE_UNITS = frozenset({"KB", "kB", "MB", "GB"})
@@ -108,10 +115,17 @@ _DOCUMENT_NUMBER_RE = re.compile(r"\d{4}/\d{2}:\d+")
 TITLE_WORD_LABELS = frozenset({"PERSON", "ORG", "LOC"})
 
 
+def _is_admin_word(token: Token) -> bool:
+    """Whether ``token`` is a compound of an administrative noun (``Protokolljustering``, also in capitals)."""
+    text = token.text.capitalize() if token.text.isupper() else token.text
+    return bool(_ADMIN_COMPOUND_RE.fullmatch(text))
+
+
 def _is_admin_compound(ent: Span) -> bool:
-    """Whether ``ent`` is one word, a compound of an administrative noun, read as a person or a place."""
-    text = ent.text.capitalize() if ent.text.isupper() else ent.text
-    return len(ent) == 1 and ent.label_ in _ADMIN_COMPOUND_LABELS and bool(_ADMIN_COMPOUND_RE.fullmatch(text))
+    """Whether ``ent``, read as a person or a place, is a compound of an administrative noun, alone or among an
+    agenda's form words (``Upprop Protokolljustering``)."""
+    return (ent.label_ in _ADMIN_COMPOUND_LABELS and any(_is_admin_word(token) for token in ent)
+            and all(_is_admin_word(token) or is_form_word(token) for token in ent))
 
 
 def _is_size_unit(ent: Span) -> bool:

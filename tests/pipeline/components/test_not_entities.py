@@ -135,6 +135,12 @@ def test_a_money_unit_alone_and_administrative_compounds_are_no_entities():
     doc = nlp.get_pipe("svpol_not_entities")(doc)
     # a place whose name ends like a list stays
     assert [e.text for e in doc.ents] == ["Listerby"]
+    # a report's or an agenda's heading, alone or after the agenda's form words; a name beside it stays
+    doc = nlp.make_doc("Upprop Protokolljustering . Sid Förvaltningsberättelse . Boendestöd och Anna Budgetrapport")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 4, 5, "PERSON"), Span(doc, 6, 7, "PERSON"),
+                Span(doc, 8, 10, "PERSON")]
+    doc = nlp.get_pipe("svpol_not_entities")(doc)
+    assert [e.text for e in doc.ents] == ["Anna Budgetrapport"]
 
 
 def test_a_month_a_page_word_his_and_a_trailing_preposition():
