@@ -6,7 +6,7 @@ statistical ``ner``, which then tags them AUTHORITY or ORG; ANNOTATION.md has no
 for laws. This component runs after ``ner`` and drops every entity whose text, without a
 genitive (``LSS:s``), is one of ``texts`` (default: ``svpol.kb.LAW_ABBREVIATIONS`` and the
 capitalised nouns of municipal documents in :data:`MUNICIPAL_NOUNS`, ``Medborgarförslag``,
-``Stadshuset``, the ``ANSLAG/BEVIS`` field, which a model reads as names), inhabitants
+``Kommunhuset``, the ``ANSLAG/BEVIS`` field, which a model reads as names), inhabitants
 of a place (``Borlängebor``) and an office alone (``(Kommundirektör)`` after a name).
 Exact, case-sensitive matches only: ``Sol`` or ``sol`` are other words.
 
@@ -47,7 +47,7 @@ from .structure_patterns import ROLE_RE
 MUNICIPAL_NOUNS: Tuple[str, ...] = (
     "ANSLAG", "BEVIS", "ANSLAGSBEVIS", "KALLELSE", "Kallelse", "Utses",
     "Medborgarförslag", "Medborgarförslaget", "Medborgarförslagen",
-    "Kansliet", "Kommunhuset", "Kommunhusets", "Stadshuset", "Stadshusets", "Rådhuset", "Rådhusets",
+    "Kansliet", "Kommunhuset", "Kommunhusets", "Rådhuset", "Rådhusets",
     "Sessionssalen", "Elevhälsan", "SFI", "Sfi", "Majoriteten", "Majoritetens", "Oppositionen", "Oppositionens",
     # members' nouns of the parties (the guide tags the party, not its members)
     "Socialdemokrater", "Moderater", "Sverigedemokrater", "Kristdemokrater", "Centerpartister", "Vänsterpartister",

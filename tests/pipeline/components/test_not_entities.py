@@ -64,9 +64,9 @@ def test_title_words_after_a_document_number():
 def test_capitalised_nouns_of_municipal_documents_are_dropped():
     nlp = spacy.blank("sv")
     nlp.add_pipe("svpol_not_entities")
-    text = ("Majoriteten vill avskaffa Medborgarförslag. Mötet i Stadshuset med Elevhälsan. ANSLAG / BEVIS för Kiruna"
+    text = ("Majoriteten vill avskaffa Medborgarförslag. Mötet i Kommunhuset med Elevhälsan. ANSLAG / BEVIS för Kiruna"
             " KALLELSE")
-    doc = entity_doc(nlp, text, [("Medborgarförslag", "LOC"), ("Stadshuset", "AUTHORITY"), ("Elevhälsan", "LOC"),
+    doc = entity_doc(nlp, text, [("Medborgarförslag", "LOC"), ("Kommunhuset", "AUTHORITY"), ("Elevhälsan", "LOC"),
                                  ("ANSLAG", "ORG"), ("BEVIS", "AUTHORITY"), ("Kiruna", "LOC"), ("KALLELSE", "AUTHORITY")])
     doc = nlp.get_pipe("svpol_not_entities")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Kiruna", "LOC")]

@@ -30,6 +30,11 @@ def test_listed_names_and_their_genitives():
                           ("Hamas", "ORG")]
 
 
+def test_the_city_hall_as_a_venue_is_a_named_facility():
+    assert _run("Plats och tid Stadshuset, kl 18. Mötet i Regionhuset och Kommunhuset.",
+                [("Regionhuset", "LOC")]) == [("Stadshuset", "ORG"), ("Regionhuset", "ORG")]
+
+
 def test_replaces_a_wrong_label_but_not_a_rule_entity_or_a_longer_org():
     assert _run("Almega kom med en rapport.", [("Almega", "PERSON")]) == [("Almega", "ORG")]
     # A rule entity (from the knowledge base) stays, whatever its label.
@@ -259,7 +264,7 @@ def test_a_municipal_building_with_its_place_after_it():
     # an ordinary word after it is no place
     assert _run("Kommunhuset Idag stängt", ordinary=("idag",)) == []
     # nor is a street
-    assert _run("Adress Stadshuset Kyrkvägen Trollhättan", [("Kyrkvägen", "LOC")]) == [("Kyrkvägen", "LOC")]
+    assert _run("Adress Kommunhuset Kyrkvägen Trollhättan", [("Kyrkvägen", "LOC")]) == [("Kyrkvägen", "LOC")]
 
 
 def test_a_company_with_aktiebolag_written_out():
