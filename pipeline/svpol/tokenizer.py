@@ -20,7 +20,7 @@ such as ``m.fl.``, ``bl.a.``, ``t.ex.``, ``kr.`` kept whole, ``22,2`` one token,
 Use it in a config with::
 
     [nlp.tokenizer]
-    @tokenizers = "svpol.Tokenizer.v4"
+    @tokenizers = "svpol.Tokenizer.v5"
 
 ``svpol.Tokenizer.v2`` adds one rule to ``v1`` (kept unchanged for the pipelines built with it):
 an en dash, em dash or slash between two names is a token of its own, so that place ranges
@@ -28,7 +28,9 @@ and alternatives (``Malmö–Staffanstorp–Dalby``, ``Göteborg/Borås``) give 
 A hyphen still joins (``Rinkeby-Kista`` is one district). ``svpol.Tokenizer.v3`` adds to ``v2``
 a sign in front of a number as a token of its own (``-5,3 mnkr``), so that the sign can stay
 outside a MONEY span. ``svpol.Tokenizer.v4`` adds to ``v3`` a plus between letters as a token of its
-own (``S+V+MP``, ``(m+kd)``), so that each party's letters are a PARTY entity.
+own (``S+V+MP``, ``(m+kd)``), so that each party's letters are a PARTY entity. ``svpol.Tokenizer.v5`` adds to
+``v4`` a slash before a capital at a token's start as a token of its own, as electronically signed protocols
+write their signatures (``/Bert Öhlund, ordförande/``).
 
 The function is also an entry point (``spacy_tokenizers``), so ``spacy.load`` finds
 it without importing svpol first.
@@ -235,7 +237,25 @@ def create_tokenizer_v4() -> Callable[[Language], SvpolTokenizer]:
     return make_tokenizer
 
 
-TOKENIZER = "svpol.Tokenizer.v4"  # the one new pipelines and blank() use
+# v5: a slash that opens a name in an electronically signed protocol ("/Bert Öhlund, ordförande/") is a token of
+# its own, so that the name is found whole.
+_SLASH_PREFIX = r"/(?=[A-ZÅÄÖ])"
+
+
+@registry.tokenizers("svpol.Tokenizer.v5")
+def create_tokenizer_v5() -> Callable[[Language], SvpolTokenizer]:
+    """Registered tokenizer factory: ``@tokenizers = "svpol.Tokenizer.v5"`` (v4 plus a signature's slash)."""
+
+    def make_tokenizer(nlp: Language) -> SvpolTokenizer:
+        tokenizer = create_tokenizer_v4()(nlp)
+        prefixes = list(nlp.Defaults.prefixes or []) + [_SIGN_PREFIX, _SLASH_PREFIX]
+        tokenizer.inner.prefix_search = compile_prefix_regex(prefixes).search
+        return tokenizer
+
+    return make_tokenizer
+
+
+TOKENIZER = "svpol.Tokenizer.v5"  # the one new pipelines and blank() use
 
 
 def blank(lang: str = "sv") -> Language:

@@ -66,7 +66,7 @@ def test_merged_number_is_numeric_and_text_is_preserved(blank_nlp):
 
 
 def test_registered_in_config_and_survives_disk_and_pickle(tmp_path, blank_nlp):
-    assert blank_nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v4"
+    assert blank_nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v5"
     blank_nlp.to_disk(tmp_path / "p")
     loaded = spacy.load(tmp_path / "p")
     assert words(loaded, "(FHS)och 1 200 kr") == ["(", "FHS", ")", "och", "1 200", "kr"]
@@ -108,3 +108,11 @@ def test_v4_splits_a_plus_between_letters_and_v3_is_unchanged(blank_nlp):
         "Majoriteten", "S", "+", "V", "+", "MP", "och", "(", "m", "+", "kd", ")", ",", "men", "C++", "och", "5+3"]
     v3 = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "svpol.Tokenizer.v3"}}})
     assert words(v3, "S+V+MP") == ["S+V+MP"]
+
+
+def test_v5_splits_a_signatures_slash_before_a_name_and_v4_is_unchanged(blank_nlp):
+    assert words(blank_nlp, "Underskrifter /Eva Ek, ordförande/ och/eller Lund/Malmö, 2019/20") == [
+        "Underskrifter", "/", "Eva", "Ek", ",", "ordförande/", "och", "/", "eller", "Lund", "/", "Malmö", ",",
+        "2019/20"]
+    v4 = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "svpol.Tokenizer.v4"}}})
+    assert words(v4, "/Eva Ek") == ["/Eva", "Ek"]
