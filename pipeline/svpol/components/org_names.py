@@ -135,7 +135,7 @@ def _is_company(text: str) -> bool:
 
 _FACILITY_SUFFIX = ("skolan", "skola", "gymnasiet", "sjukhuset", "lasarettet", "museet", "garnisonen", "biblioteket",
                     "vårdcentralen", "äldreboendet", "teatern", "arenan", "akademin", "hemmet", "bostäder", "fastigheter",
-                    "hem")
+                    "hem", "badet", "hallen", "kyrkan")
 _FACILITY_WORD_RE = re.compile(rf"(?<![\w-])[A-ZÅÄÖ][a-zåäöé]{{2,}}(?:{'|'.join(_FACILITY_SUFFIX)})s?(?![\wåäö])")
 _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "lasarett", "flygplats", "garnison", "vårdcentral", "äldreboende",
                    "skola", "skolan", "förskola", "gymnasium", "folkhögskola", "museum", "konstmuseum", "teater",

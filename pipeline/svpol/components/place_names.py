@@ -115,10 +115,10 @@ _ROAD_RE = re.compile(
 # any ("Munkhättevägen 45", "Krokslätts Parkgata"), or a name and a separate street word with a number
 # ("Danskes gränd 2", "Kista torg 7"), or a person's name and a street word ("Albert Tengers väg").
 _STREET_SUFFIXES = ("gatan", "gata", "vägen", "gränd", "gränden", "torget", "allén", "backen", "esplanaden", "stigen",
-                    "promenaden", "leden")
+                    "promenaden", "leden", "parken")  # a park is a place like a square ("Humleparken")
 _STREET_WORDS = ("torg", "Torg", "gränd", "gata", "väg", "allé", "backe", "esplanad", "stig", "promenad")
 # Every street match holds one of these as written (a text without any is not searched).
-_STREET_TRIGGERS = (*_STREET_WORDS, "leden")
+_STREET_TRIGGERS = (*_STREET_WORDS, "leden", "parken")
 # A direction in front is part of a street's name: "Östra Esplanaden 5".
 _STREET_DIRECTIONS = ("Östra", "Västra", "Norra", "Södra", "Stora", "Lilla", "Nedre", "Övre")
 _HOUSE_NUMBER_TAIL = r"[A-Za-z]?(?![\w,.-]?\d)"  # "5B", not the start of a date or a range

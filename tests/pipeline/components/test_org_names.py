@@ -90,6 +90,9 @@ def test_named_facilities_but_not_ordinary_compounds():
     assert _run(text, ordinary=("grundskolan", "detta", "vår")) == [
         ("Forellskolan", "ORG"), ("Medelhavsmuseet", "ORG"), ("Arlanda flygplats", "ORG")]
     assert _run("Eleverna på Njupkärrs skola") == [("Njupkärrs skola", "ORG")]
+    # baths, halls and churches named in one compound
+    assert _run("Ekbybadet, Norrbyhallen och Ekbykyrkan öppnar, men Sporthallen är stängd.",
+                ordinary=("sporthallen",)) == [("Ekbybadet", "ORG"), ("Norrbyhallen", "ORG"), ("Ekbykyrkan", "ORG")]
 
 
 def test_names_completed_by_a_number_or_place():

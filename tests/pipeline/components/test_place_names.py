@@ -153,6 +153,11 @@ def test_a_direction_that_ner_read_alone_takes_its_place_noun():
     assert ents == [("Östra piren", "LOC"), ("Norra länken", "LOC"), ("Södra", "LOC"), ("Västra", "LOC")]
 
 
+def test_a_park_named_in_one_compound_is_a_place():
+    ents, _ = _run("Konserten hålls i Ekbyparken, inte i Parken.", names=[])
+    assert ents == [("Ekbyparken", "LOC")]
+
+
 def test_railways_and_link_roads_named_as_such():
     ents, _ = _run("Regeringen vill bygga Nya Ekbybanan och Norrlänken, trafiken på Södra stambanan ökar. "
                    "Cykelbanan byggs i år.", names=[])
