@@ -18,8 +18,9 @@ pipeline's word vectors have it): ``Arbetsförhållanden`` goes, ``Taiwan`` stay
 
 A MONEY entity with neither a currency nor a money unit in it, that the money patterns do not
 find where it stands either (``155 Meddelanden``, an agenda item a model read as an amount), goes.
-So do a month (``Juni``), ``Sida`` before a page number, ``Hans`` (his) and ``Herr``/``Fru`` (``Herr talman``)
-before a lower-case word, a form's label or heading alone (``SAMMANTRÄDESPROTOKOLL``) or with its number (``Bankgiro 5052-6854``),
+So do a month (``Juni``), ``Sida`` before a page number, ``Hans`` (his) and ``Herr``/``Fru`` (``Herr
+talman``) before a lower-case word, a report's or agenda's heading (``Förvaltningsberättelse``), a
+form's label or heading alone (``SAMMANTRÄDESPROTOKOLL``) or with its number (``Bankgiro 5052-6854``),
 a register's letters inside a case number (``Dnr 2017/KFN 0097``);
 a preposition or conjunction at an entity's end leaves it (``Kommunledningen i``), and an entity
 ends before a blank line inside it (the next paragraph's first word is no part of it).
@@ -161,7 +162,7 @@ def _is_form_field(ent: Span) -> bool:
     return len(ent) > 1 and is_form_word(ent[0]) and not any(t.is_alpha for t in ent[1:])
 
 
-# Words that are a name only before a capitalised word: "Hans" (his: "Hans tal om kriget"), and the address of an
+# Words that are no name before a lower-case word: "Hans" (his: "Hans tal om kriget"), and the address of an
 # office ("Herr talman!", "Fru ordförande", which open every speech and answer in the Riksdag).
 _WORDS_BEFORE_LOWER_CASE = frozenset({"Hans", "Herr", "Fru"})
 
