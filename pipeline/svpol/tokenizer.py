@@ -30,7 +30,7 @@ a sign in front of a number as a token of its own (``-5,3 mnkr``), so that the s
 outside a MONEY span. ``svpol.Tokenizer.v4`` adds to ``v3`` a plus between letters as a token of its
 own (``S+V+MP``, ``(m+kd)``), so that each party's letters are a PARTY entity. ``svpol.Tokenizer.v5`` adds to
 ``v4`` a slash before a capital at a token's start as a token of its own, as electronically signed protocols
-write their signatures (``/Bert Öhlund, ordförande/``).
+write their signatures (``/Eva Ekholm, ordförande/``).
 
 The function is also an entry point (``spacy_tokenizers``), so ``spacy.load`` finds
 it without importing svpol first.
@@ -237,7 +237,7 @@ def create_tokenizer_v4() -> Callable[[Language], SvpolTokenizer]:
     return make_tokenizer
 
 
-# v5: a slash that opens a name in an electronically signed protocol ("/Bert Öhlund, ordförande/") is a token of
+# v5: a slash that opens a name in an electronically signed protocol ("/Eva Ekholm, ordförande/") is a token of
 # its own, so that the name is found whole.
 _SLASH_PREFIX = r"/(?=[A-ZÅÄÖ])"
 

@@ -115,7 +115,7 @@ _ROAD_RE = re.compile(
 # any ("Munkhättevägen 45", "Krokslätts Parkgata"), or a name and a separate street word with a number
 # ("Danskes gränd 2", "Kista torg 7"), or a person's name and a street word ("Albert Tengers väg").
 _STREET_SUFFIXES = ("gatan", "gata", "vägen", "gränd", "gränden", "torget", "allén", "backen", "esplanaden", "stigen",
-                    "promenaden", "leden", "parken")  # a park is a place like a square ("Humleparken")
+                    "promenaden", "leden", "parken")  # a park is a place like a square ("Ekbyparken")
 _STREET_WORDS = ("torg", "Torg", "gränd", "gata", "väg", "allé", "backe", "esplanad", "stig", "promenad")
 # Every street match holds one of these as written (a text without any is not searched).
 _STREET_TRIGGERS = (*_STREET_WORDS, "leden", "parken")
