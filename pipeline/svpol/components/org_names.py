@@ -338,11 +338,12 @@ class OrgNames(NameList):
         return start + words[0].start() if words else None
 
     def _club_start(self, text: str, start: int, end: int) -> Optional[int]:
-        """The start of a club's name without ordinary words in front ("Om IF" is no club: None)."""
+        """The start of a club's name without ordinary words in front ("Om IF" is no club: None); a direction
+        opens the place it is named after ("Södra Härene IF")."""
         words = list(re.finditer(r"\S+", text[start:end]))
         if words[-1].group(0) not in _CLUB_LETTERS:
             return start  # "IFK Göteborg": the letters come first
-        names = self._without_ordinary_front(words[:-1])
+        names = self._without_ordinary_front(words[:-1], DIRECTION_WORDS)
         return start + names[0].start() if names else None
 
     def _without_ordinary_front(self, words: List["re.Match[str]"],

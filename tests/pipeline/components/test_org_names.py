@@ -143,6 +143,8 @@ def test_sports_clubs_without_ordinary_words_in_front():
     text = "Enligt Hammarby IF och IFK Norrköping, men Om IF vet vi inget. Bidrag till Tyresö BK."
     assert _run(text, ordinary=("enligt", "om")) == [
         ("Hammarby IF", "ORG"), ("IFK Norrköping", "ORG"), ("Tyresö BK", "ORG")]
+    # a direction opens the place the club is named after, though the vectors know it as a word
+    assert _run("Bidrag till Södra Ekby IF.", ordinary=("bidrag", "till", "södra")) == [("Södra Ekby IF", "ORG")]
 
 
 def test_a_name_after_its_facility_noun_even_an_ordinary_word():
