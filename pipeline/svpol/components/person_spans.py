@@ -415,7 +415,8 @@ def _recut_name_runs(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tupl
             end += 1
         start, stop = i, end
         i = end
-        while start < stop and (ordinary(start) or _is_initial(doc[start]) and not _is_initial(doc[start + 1])):
+        while start < stop and (ordinary(start) or _is_initial(doc[start]) and not (
+                start + 1 < len(doc) and _is_initial(doc[start + 1]))):  # a last token may be an initial
             start += 1
         while stop > start and (ordinary(stop - 1) or _is_initial(doc[stop - 1])):
             stop -= 1

@@ -185,6 +185,13 @@ def test_a_run_of_names_cut_in_the_wrong_places_is_paired_again():
         ("Anneli Fredholm", "PERSON"), ("Sture Nyqvist", "PERSON"), ("Per Ek", "PERSON")]
 
 
+def test_a_run_of_names_that_ends_the_text_with_an_initial():
+    # a text cut after a name and a party's first letter: no reading past the last token
+    text = "Beslutande Olof Ekvall (M) Per Sandvik (F"
+    spans = [("Olof Ekvall", "PERSON"), ("Per Sandvik", "PERSON")]
+    assert _run_with_vectors(text, spans, ("beslutande",)) == spans
+
+
 def test_a_run_of_names_is_cut_before_its_first_names_with_initials_and_double_surnames():
     # odd length: a double surname and initials make pairs impossible; the first names tell the persons
     text = "Beslutande Olof Ekvall Anna Lindholm Ek Per Sandvik K G Broman Eva Stål, ordf"
