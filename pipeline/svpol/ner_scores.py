@@ -1,12 +1,12 @@
 """How likely spaCy's ``ner`` model makes each entity of a doc (the raw score of ``svpol_confidence``).
 
-Two ways, both on a copy of the doc with its entities cleared:
+Two ways:
 
-- :func:`action_probabilities`: replay the doc's entities through the model, token by
-  token, and multiply the softmax probabilities of the entity's actions (B-, I-, L-,
-  U-label) among the actions valid in each state.
-- :func:`beam_marginals`: re-parse with a beam and sum the probabilities of the
-  analyses that hold the entity.
+- :func:`action_probabilities`: the softmax probabilities of the entity's actions (B-, I-, L-,
+  U-label) among the actions valid in the state at each of its tokens, multiplied; the states
+  are built from the tokens' features, as the model would reach them reading the doc's entities.
+- :func:`beam_marginals`: re-parse a copy of the doc with its entities cleared with a beam and
+  sum the probabilities of the analyses that hold the entity.
 """
 
 from __future__ import annotations
@@ -44,25 +44,6 @@ def _unannotated_copy(doc: Doc) -> Doc:
     return copy
 
 
-def _entity_tokens(doc: Doc, skip: Set[SpanKey]) -> Set[int]:
-    """Indices of the tokens inside ``doc.ents``, but not of those in ``skip``."""
-    return {i for ent in doc.ents if (ent.start, ent.end, ent.label_) not in skip for i in range(ent.start, ent.end)}
-
-
-def _target_actions(doc: Doc, index: Dict[str, int]) -> List[Optional[int]]:
-    """The ``ner`` action (class index) that tags each token as in ``doc.ents`` (BILUO); None if ``ner`` lacks it."""
-    actions = [index.get("O")] * len(doc)
-    for ent in doc.ents:
-        if len(ent) == 1:
-            actions[ent.start] = index.get(f"U-{ent.label_}")
-            continue
-        actions[ent.start] = index.get(f"B-{ent.label_}")
-        for i in range(ent.start + 1, ent.end - 1):
-            actions[i] = index.get(f"I-{ent.label_}")
-        actions[ent.end - 1] = index.get(f"L-{ent.label_}")
-    return actions
-
-
 def _state_scores(step, ids: numpy.ndarray) -> numpy.ndarray:
     """The action scores of parser states given their token features (one row per state).
 
@@ -85,85 +66,92 @@ def _action_probability(row: numpy.ndarray, valid: List[int], target: int) -> fl
     return float(weights[valid.index(target)] / weights.sum())
 
 
+# A parser situation that decides which ``ner`` actions are valid when no entity is preset: the open entity's
+# label (None: none open), whether the token is the last, whether a sentence starts after it, whether it is a
+# space (see spaCy's ner.pyx).
+Situation = Tuple[Optional[str], bool, bool, bool]
+# Valid action indices per situation, per transition system (its class names): the same in every doc and batch.
+_VALID_ACTIONS: Dict[Tuple[str, ...], Dict[Situation, Optional[List[int]]]] = {}
+
+
+def _valid_actions(ner: EntityRecognizer, names: Tuple[str, ...], situation: Situation, doc: Doc, start: int,
+                   token: int) -> Optional[List[int]]:
+    """The actions valid in ``situation``, met at ``token`` of the entity starting at ``start`` (cached).
+
+    On a miss a state is walked to ``token`` on an unannotated copy of ``doc``: outside before ``start``, then
+    the entity's own begin and inside actions. None when that walk is not possible (an action on its way is
+    invalid).
+    """
+    cache = _VALID_ACTIONS.setdefault(names, {})
+    if situation in cache:
+        return cache[situation]
+    moves = ner.moves
+    state = moves.init_batch([_unannotated_copy(doc)])[0]
+    label = situation[0]
+    path = ["O"] * start + ([f"B-{label}"] + [f"I-{label}"] * (token - start - 1) if label else [])
+    for action in path:
+        if state.is_final() or not moves.is_valid(state, action):
+            return None  # not cached: another doc may reach the situation
+        moves.apply_transition(state, action)
+    valid = None if state.is_final() else [k for k, name in enumerate(names) if moves.is_valid(state, name)]
+    cache[situation] = valid
+    return valid
+
+
 def action_probabilities(
     ner: EntityRecognizer, docs: Sequence[Doc], skip: Optional[Sequence[Set[SpanKey]]] = None
 ) -> List[Dict[SpanKey, float]]:
-    """Replay each doc's entities through ``ner`` and score the actions of the entity tokens.
+    """Score the actions by which ``ner`` would make each of the docs' entities.
 
-    The parser states are walked with the entities' actions up to the last
-    entity to score (the entities in ``skip``, one set per doc, are walked but
-    not scored: the walk ends at the last other one), recording the token features of every state; the network then
-    scores only the states at entity tokens, all in one batch (the score of a
-    state depends on its features alone), instead of scoring every state step
-    by step.
+    A ``ner`` state's features are the token it reads, the open entity's first token and the token before
+    (spaCy's ``set_context_tokens`` for three features), so the state at each token of an entity is known
+    without replaying the text before it: at its first token no entity is open, at the others the entity is.
+    Every such state is scored in one batch of the network (the score of a state depends on its features
+    alone); the valid actions come from :func:`_valid_actions`.
 
     Returns:
-        Per doc, {(start, end, label): probability} of the entities not in
-        ``skip`` whose every action the model has (an entity with a label it
-        lacks is left out).
+        Per doc, {(start, end, label): probability} of the entities not in ``skip`` (one set per doc) whose
+        every action the model has and is valid where the entity stands.
     """
-    copies = [_unannotated_copy(doc) for doc in docs]
     moves = ner.moves
-    names = [moves.get_class_name(i) for i in range(moves.n_moves)]
+    names = tuple(moves.get_class_name(i) for i in range(moves.n_moves))
     index = {name: i for i, name in enumerate(names)}
-    opens = [name[2:] if name[:2] in ("B-", "I-") else None for name in names]  # the entity left open
-    step = ner.model.predict(copies)
-    # Without preset entities the valid actions depend only on the open entity's
-    # label, the last token, a sentence start next and a space token (see spaCy's
-    # ner.pyx), so they are looked up once per such situation.
-    valid_cache: Dict[Tuple[Optional[str], bool, bool, bool], List[int]] = {}
-    step_ids: List[numpy.ndarray] = []  # the token features of the states at each parser step
-    wanted: List[Tuple[int, int, int, List[int], int]] = []  # (row, doc, token, valid, target) to score
-    row = 0
     skip = skip or [set() for _ in docs]
-    ent_tokens = [_entity_tokens(doc, skipped) for doc, skipped in zip(docs, skip)]
-    ends = [max(ent_tokens[i], default=-1) + 1 for i in range(len(docs))]  # the walk stops there
-    targets = [_target_actions(doc, index) for doc in docs]
-    # Per token: is it the last, does a sentence start after it, is it a space.
-    last = [[False] * (len(copy) - 1) + [True] for copy in copies]
-    starts_next = [(copy.to_array(SENT_START)[1:] == 1).tolist() + [False] for copy in copies]
-    space = [copy.to_array(IS_SPACE).astype(bool).tolist() for copy in copies]
-    open_label: List[Optional[str]] = [None] * len(docs)
-    active = [(i, state) for i, state in enumerate(moves.init_batch(copies)) if not state.is_final()]
-    while active:
-        ids = step.get_token_ids([state for _, state in active])
-        step_ids.append(ids)
-        fallback_scores = None
-        for position, (i, state) in enumerate(active):
-            token = state.B(0)
-            key = (open_label[i], last[i][token], starts_next[i][token], space[i][token])
-            valid = valid_cache.get(key)
-            if valid is None:
-                valid = valid_cache[key] = [k for k, name in enumerate(names) if moves.is_valid(state, name)]
-            target = targets[i][token]
-            if target in valid:
-                if token in ent_tokens[i]:
-                    wanted.append((row + position, i, token, valid, target))
-            else:  # a label the model lacks: follow the model, leave the token unscored
-                if fallback_scores is None:
-                    fallback_scores = _state_scores(step, ids)
-                target = max(valid, key=lambda k: fallback_scores[position][k])
-            moves.apply_transition(state, names[target])
-            open_label[i] = opens[target]
-        row += len(active)
-        active = [(i, state) for i, state in active if not state.is_final() and state.B(0) < ends[i]]
-    probs: List[Dict[int, float]] = [{} for _ in docs]
-    if wanted:
-        scores = _state_scores(step, numpy.concatenate(step_ids)[[r for r, *_ in wanted]])
-        for (_, i, token, valid, target), state_scores in zip(wanted, scores):
-            probs[i][token] = _action_probability(state_scores, valid, target)
+    step = ner.model.predict(list(docs))  # the features of every token; the docs' entities are not read
+    rows: List[Tuple[int, int, int]] = []  # token features (this token, the open entity's first, the one before)
+    wanted: List[Tuple[int, SpanKey, List[int], int]] = []  # (doc, entity, valid actions, target)
+    offset = 0
+    for i, doc in enumerate(docs):
+        ents = [ent for ent in doc.ents if (ent.start, ent.end, ent.label_) not in skip[i]]
+        if ents:
+            last = len(doc) - 1
+            starts_next = (doc.to_array(SENT_START)[1:] == 1).tolist() + [False]
+            space = doc.to_array(IS_SPACE).astype(bool).tolist()
+        for ent in ents:
+            key = (ent.start, ent.end, ent.label_)
+            tokens = []
+            for t in range(ent.start, ent.end):
+                first, final = t == ent.start, t == ent.end - 1
+                action = ("U-" if final else "B-") if first else ("L-" if final else "I-")
+                target = index.get(action + ent.label_)
+                situation = (None if first else ent.label_, t == last, starts_next[t], space[t])
+                valid = _valid_actions(ner, names, situation, doc, ent.start, t)
+                if target is None or valid is None or target not in valid:
+                    break  # a label the model lacks or an action it cannot take here: the entity is not scored
+                features = (offset + t, -1, -1) if first else (offset + t, offset + ent.start, offset + t - 1)
+                tokens.append((features, valid, target))
+            else:
+                for features, valid, target in tokens:
+                    rows.append(features)
+                    wanted.append((i, key, valid, target))
+        offset += len(doc)
+    out: List[Dict[SpanKey, float]] = [{} for _ in docs]
+    if rows:
+        scores = _state_scores(step, numpy.asarray(rows, dtype="i"))
+        for (i, key, valid, target), state_scores in zip(wanted, scores):
+            out[i][key] = out[i].get(key, 1.0) * _action_probability(state_scores, valid, target)
     if hasattr(step, "clear_memory"):
         step.clear_memory()
-    out = []
-    for doc, token_probs, skipped in zip(docs, probs, skip):
-        scores_of: Dict[SpanKey, float] = {}
-        for ent in doc.ents:
-            if (ent.start, ent.end, ent.label_) in skipped:
-                continue
-            parts = [token_probs.get(t) for t in range(ent.start, ent.end)]
-            if all(p is not None for p in parts):
-                scores_of[(ent.start, ent.end, ent.label_)] = float(numpy.prod(parts))
-        out.append(scores_of)
     return out
 
 

@@ -4,13 +4,14 @@ How a score is computed:
 
 - An entity the statistical ``ner`` found gets the **probability of its
   actions** (``method = "actions"``, the default): the transition-based ``ner``
-  tags token by token with one action each (B-, I-, L-, U-label or O). The
-  component replays the document's final entities through the model on a copy
-  of the document and, at each of the entity's tokens, takes the softmax
-  probability of the entity's action among the actions valid in that state; the
-  score is the product over the entity's tokens, i.e. the model's probability of
-  starting, continuing and closing exactly this span with this label given the
-  analysis so far.
+  tags token by token with one action each (B-, I-, L-, U-label or O). At each
+  of the entity's tokens the component takes the softmax probability of the
+  entity's action among the actions valid in the state the model would be in
+  there, reading the document's final entities (a state's features are the token,
+  the open entity's first token and the one before, so the states are built
+  directly: :func:`svpol.ner_scores.action_probabilities`); the score is the
+  product over the entity's tokens, i.e. the model's probability of starting,
+  continuing and closing exactly this span with this label.
 - With ``method = "beam"`` the score is the **beam marginal**: the ``ner`` model
   re-parses a copy of the document (entities cleared) with a beam of
   ``beam_width`` analyses, and an entity's score is the summed probability of the
@@ -135,7 +136,7 @@ class ConfidenceScorer:
         if self.method == "beam":
             return beam_marginals(ner, docs, self.beam_width, self.beam_density)
         # Only docs with an entity that no rule made have something for the model to score; the rule
-        # entities are scored by the rules' precision (raw_scores), so the replay ends at the last other one.
+        # entities are scored by the rules' precision (raw_scores), not by the model.
         rules = [self._rule_keys(doc) for doc in docs]
         with_ents = [i for i, doc in enumerate(docs) if self._has_model_entity(doc, rules[i])]
         out: List[Dict[SpanKey, float]] = [{} for _ in docs]
