@@ -1280,6 +1280,9 @@ def find_furniture(text: str) -> List[Dict[str, Any]]:
             taken.append((s, e))
     # running headers and footers: lines next to a page break (within a few lines of a page
     # number or signature box, or at the very start) that recur at most page breaks
+    if text.count("\n") < P.REPEATED_MIN - 1:  # fewer lines than a repeated line needs
+        out.sort(key=lambda f: f["start"])
+        return out
     lines = _lines(text)
     marks = [i for i, (s, e) in enumerate(lines) if any(s <= a < e + 1 for a, _ in taken)]
     near = set(range(0, P.NEAR_PAGE_BREAK))
