@@ -77,13 +77,18 @@ def blend_scores(evidence: Mapping[str, float], learned: Mapping[str, float], bl
 
 def topic_features(scores: Mapping[str, float], text: str, labels: Sequence[str]) -> numpy.ndarray:
     """The feature matrix (labels x FEATURES) of one text and its classifier scores."""
-    hits = keyword_hits(text)
-    p = numpy.clip([float(scores.get(label, 0.0)) for label in labels], _EPS, 1.0 - _EPS)
-    n = numpy.asarray([hits.get(label, 0) for label in labels], dtype="float64")
+    return topic_features_many([(scores, text)], labels)[0]
+
+
+def topic_features_many(jobs: Sequence[Tuple[Mapping[str, float], str]], labels: Sequence[str]) -> numpy.ndarray:
+    """The feature matrices of many (scores, text) pairs at once: texts x labels x FEATURES."""
+    hits = [keyword_hits(text) for _, text in jobs]
+    p = numpy.clip([[float(scores.get(label, 0.0)) for label in labels] for scores, _ in jobs], _EPS, 1.0 - _EPS)
+    n = numpy.asarray([[h.get(label, 0) for label in labels] for h in hits], dtype="float64").reshape(p.shape)
     log_hits = numpy.log1p(n)
-    log_words = numpy.full(len(labels), numpy.log1p(len(text.split())))
-    return numpy.column_stack(
-        (numpy.log(p / (1.0 - p)), log_hits, log_hits * log_words, log_words, n > 0, numpy.ones(len(labels)))
+    log_words = numpy.repeat(numpy.log1p([len(text.split()) for _, text in jobs]), len(labels)).reshape(p.shape)
+    return numpy.stack(
+        (numpy.log(p / (1.0 - p)), log_hits, log_hits * log_words, log_words, n > 0, numpy.ones(p.shape)), axis=-1
     )
 
 
@@ -128,21 +133,29 @@ class TopicEvidence:
 
     def evidence_scores(self, scores: Mapping[str, float], text: str) -> Dict[str, float]:
         """The keyword evidence model's scores of the component's labels."""
-        z = (topic_features(scores, text, self.labels) * self.weights).sum(axis=1)
-        return {label: float(value) for label, value in zip(self.labels, 1.0 / (1.0 + numpy.exp(-z)))}
+        return self.evidence_scores_many([(scores, text)])[0]
+
+    def evidence_scores_many(self, jobs: Sequence[Tuple[Mapping[str, float], str]]) -> List[Dict[str, float]]:
+        """:meth:`evidence_scores` of many (scores, text) pairs, computed as one array."""
+        if not jobs:
+            return []
+        z = (topic_features_many(jobs, self.labels) * self.weights).sum(axis=-1)
+        probabilities = 1.0 / (1.0 + numpy.exp(-z))
+        return [{label: float(value) for label, value in zip(self.labels, row)} for row in probabilities]
 
     def rescore_many(self, jobs: Sequence[Tuple[Mapping[str, float], str]]) -> List[Dict[str, float]]:
         """:meth:`rescore` of many (scores, text) pairs, the text model run once for all of them."""
         if self.text_model is None:
-            return [{**scores, **self.evidence_scores(scores, text)} for scores, text in jobs]
+            return [{**scores, **evidence} for (scores, _), evidence in zip(jobs, self.evidence_scores_many(jobs))]
         if not self.text_model.fitted or not jobs:
             return [dict(scores) for scores, _ in jobs]
         probabilities = self.text_model.predict([scores for scores, _ in jobs], [text for _, text in jobs])
+        evidence = self.evidence_scores_many(jobs) if self.blend else [None] * len(jobs)
         rescored = []
-        for (scores, text), row in zip(jobs, probabilities):
+        for (scores, _), row, evidence_row in zip(jobs, probabilities, evidence):
             learned = {label: float(p) for label, p in zip(self.text_model.labels, row)}
-            if self.blend:
-                learned = blend_scores(self.evidence_scores(scores, text), learned, self.blend)
+            if evidence_row is not None:
+                learned = blend_scores(evidence_row, learned, self.blend)
             rescored.append({**scores, **learned})
         return rescored
 
