@@ -37,7 +37,7 @@ it without importing svpol first.
 """
 
 import re
-from typing import Any, Callable, Dict, Iterable, Iterator, Optional, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, Optional, Sequence, Union
 
 import spacy
 from spacy.language import Language
@@ -189,14 +189,27 @@ def create_tokenizer() -> Callable[[Language], SvpolTokenizer]:
     return make_tokenizer
 
 
+def _set_prefixes(inner: Tokenizer, nlp: Language, prefixes: Sequence[str]) -> None:
+    """Give ``inner`` the language's prefixes and then the svpol ones (each version lists all of its own)."""
+    inner.prefix_search = compile_prefix_regex([*(nlp.Defaults.prefixes or []), *prefixes]).search
+
+
+def _set_infixes(inner: Tokenizer, nlp: Language, infixes: Sequence[str]) -> None:
+    """Give ``inner`` the language's infixes and then the svpol ones (each version lists all of its own)."""
+    inner.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or []), *infixes]).finditer
+
+
+# v2: an en dash, em dash or slash between two names is a token of its own (_NAME_RANGE_INFIX).
+_V2_INFIXES = (_NAME_RANGE_INFIX,)
+
+
 @registry.tokenizers("svpol.Tokenizer.v2")
 def create_tokenizer_v2() -> Callable[[Language], SvpolTokenizer]:
     """Registered tokenizer factory: ``@tokenizers = "svpol.Tokenizer.v2"`` (v1 plus name ranges)."""
 
     def make_tokenizer(nlp: Language) -> SvpolTokenizer:
         inner = _build_inner(nlp)
-        infixes = list(nlp.Defaults.infixes or []) + [_NAME_RANGE_INFIX]
-        inner.infix_finditer = compile_infix_regex(infixes).finditer
+        _set_infixes(inner, nlp, _V2_INFIXES)
         return SvpolTokenizer(inner)
 
     return make_tokenizer
@@ -205,6 +218,7 @@ def create_tokenizer_v2() -> Callable[[Language], SvpolTokenizer]:
 # v3: a sign in front of a number is a token of its own ("-5,3 mnkr", "+3 mnkr"): the sign stays
 # outside a MONEY span (docs/annotation.md, convention 26).
 _SIGN_PREFIX = r"[-−+](?=\d)"
+_V3_PREFIXES = (_SIGN_PREFIX,)
 
 
 @registry.tokenizers("svpol.Tokenizer.v3")
@@ -213,8 +227,7 @@ def create_tokenizer_v3() -> Callable[[Language], SvpolTokenizer]:
 
     def make_tokenizer(nlp: Language) -> SvpolTokenizer:
         tokenizer = create_tokenizer_v2()(nlp)
-        prefixes = list(nlp.Defaults.prefixes or []) + [_SIGN_PREFIX]
-        tokenizer.inner.prefix_search = compile_prefix_regex(prefixes).search
+        _set_prefixes(tokenizer.inner, nlp, _V3_PREFIXES)
         return tokenizer
 
     return make_tokenizer
@@ -222,6 +235,7 @@ def create_tokenizer_v3() -> Callable[[Language], SvpolTokenizer]:
 
 # v4: a plus between letters joins party letters ("S+V+MP", "(m+kd)"): each party is a token of its own.
 _PLUS_INFIX = r"(?<=[A-Za-zÅÄÖåäö])\+(?=[A-Za-zÅÄÖåäö])"
+_V4_INFIXES = (*_V2_INFIXES, _PLUS_INFIX)
 
 
 @registry.tokenizers("svpol.Tokenizer.v4")
@@ -230,8 +244,7 @@ def create_tokenizer_v4() -> Callable[[Language], SvpolTokenizer]:
 
     def make_tokenizer(nlp: Language) -> SvpolTokenizer:
         tokenizer = create_tokenizer_v3()(nlp)
-        infixes = list(nlp.Defaults.infixes or []) + [_NAME_RANGE_INFIX, _PLUS_INFIX]
-        tokenizer.inner.infix_finditer = compile_infix_regex(infixes).finditer
+        _set_infixes(tokenizer.inner, nlp, _V4_INFIXES)
         return tokenizer
 
     return make_tokenizer
@@ -240,6 +253,7 @@ def create_tokenizer_v4() -> Callable[[Language], SvpolTokenizer]:
 # v5: a slash that opens a name in an electronically signed protocol ("/Eva Ekholm, ordförande/") is a token of
 # its own, so that the name is found whole.
 _SLASH_PREFIX = r"/(?=[A-ZÅÄÖ])"
+_V5_PREFIXES = (*_V3_PREFIXES, _SLASH_PREFIX)
 
 
 @registry.tokenizers("svpol.Tokenizer.v5")
@@ -248,8 +262,7 @@ def create_tokenizer_v5() -> Callable[[Language], SvpolTokenizer]:
 
     def make_tokenizer(nlp: Language) -> SvpolTokenizer:
         tokenizer = create_tokenizer_v4()(nlp)
-        prefixes = list(nlp.Defaults.prefixes or []) + [_SIGN_PREFIX, _SLASH_PREFIX]
-        tokenizer.inner.prefix_search = compile_prefix_regex(prefixes).search
+        _set_prefixes(tokenizer.inner, nlp, _V5_PREFIXES)
         return tokenizer
 
     return make_tokenizer
