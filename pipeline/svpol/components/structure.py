@@ -1278,11 +1278,16 @@ def find_furniture(text: str) -> List[Dict[str, Any]]:
             is_line = _trim(text, line_s, line_e) == (s, e)
             out.append({"kind": kind, "text": text[s:e], "start": s, "end": e, "line": is_line})
             taken.append((s, e))
-    # running headers and footers: lines next to a page break (within a few lines of a page
-    # number or signature box, or at the very start) that recur at most page breaks
-    if text.count("\n") < P.REPEATED_MIN - 1:  # fewer lines than a repeated line needs
-        out.sort(key=lambda f: f["start"])
-        return out
+    if text.count("\n") >= P.REPEATED_MIN - 1:  # a repeated line needs that many lines
+        out.extend(_repeated_lines(text, taken))
+    out.sort(key=lambda f: f["start"])
+    return out
+
+
+def _repeated_lines(text: str, taken: List[Range]) -> List[Dict[str, Any]]:
+    """Running headers and footers: lines next to a page break (within a few lines of a page number or
+    signature box in ``taken``, or at the very start) that recur at most page breaks."""
+    out: List[Dict[str, Any]] = []
     lines = _lines(text)
     marks = [i for i, (s, e) in enumerate(lines) if any(s <= a < e + 1 for a, _ in taken)]
     near = set(range(0, P.NEAR_PAGE_BREAK))
@@ -1299,7 +1304,6 @@ def find_furniture(text: str) -> List[Dict[str, Any]]:
             if not any(a < te and ts < b for a, b in taken):
                 out.append({"kind": "repeated_line", "text": line, "start": ts, "end": te, "line": True})
                 taken.append((ts, te))
-    out.sort(key=lambda f: f["start"])
     return out
 
 
