@@ -42,6 +42,7 @@ _UNITS = {
     "kr": ("SEK", 1), "kronor": ("SEK", 1), "kronorna": ("SEK", 1), "krona": ("SEK", 1), ":-": ("SEK", 1),
     # misspellings met in real protocols: "1,9 miljoner kornor", "5,2 miljoner konor"
     "kornor": ("SEK", 1), "konor": ("SEK", 1),
+    "skattekronor": ("SEK", 1),  # "13,5 miljarder skattekronor"
     "öre": ("SEK", Decimal("0.01")),  # tax rates change by öre: "en skattehöjning på 30 öre"
     "tkr": ("SEK", 10**3), "kkr": ("SEK", 10**3), "mnkr": ("SEK", 10**6), "mkr": ("SEK", 10**6),
     "mdkr": ("SEK", 10**9), "mdrkr": ("SEK", 10**9), "mrdkr": ("SEK", 10**9),
@@ -64,10 +65,14 @@ _NUMBER_WORDS = {
     "sjuttio": 70, "åttio": 80, "nittio": 90, "hundra": 100, "ett hundra": 100, "tusen": 1000,
     "en halv": Decimal("0.5"), "ett halvt": Decimal("0.5"), "halv": Decimal("0.5"),
 }
+# "fyra och en halv miljon", "två och en halv miljarder kronor"
+_NUMBER_WORDS.update({f"{word} och en halv": number + Decimal("0.5") for word, number in list(_NUMBER_WORDS.items())
+                      if isinstance(number, int) and number < 100})
 # Quantity words: money, but no number.
 _VAGUE = (
     "flera", "några", "många", "ett par", "ett antal", "hundratals", "tusentals", "tiotals",
     "miljontals", "miljardtals", "hundratusentals", "mångmiljon",
+    "flera hundra", "några hundra", "ett par hundra",  # "flera hundra miljoner kronor"
 )
 
 
@@ -204,7 +209,11 @@ def _value(match: "re.Match[str]") -> MoneyValue:
 _BARE_MULTIPLIERS = {**{w: _MULTIPLIERS[w] for w in ("miljon", "miljoner", "milj", "miljard", "miljarder", "mdr", "mrd")},
                      "miljonerna": 10**6, "miljarderna": 10**9,
                      # the genitive before what the sum is ("100 miljoners förstärkning till äldrevården")
-                     "miljoners": 10**6, "miljarders": 10**9}
+                     "miljoners": 10**6, "miljarders": 10**9,
+                     # an extra sum in one word ("två extramiljoner"), a billion as thousands of millions
+                     "extramiljon": 10**6, "extramiljoner": 10**6, "tusen miljoner": 10**9}
+# Words between a number and its millions that say what sum it is: "16 nya miljarder", "en extra miljard".
+_SUM_ADJECTIVES = ("nya", "extra", "ytterligare", "planerade", "budgeterade", "öronmärkta", "avsatta", "sparade")
 _BARE_FOLLOWERS = (
     "till", "för", "per", "om", "år", "under", "varav", "och", "i", "på", "från", "av", "mer", "mindre",
     "extra", "över", "samt", "som", "vilket", "men", "ska", "skall", "har", "kommer", "mellan", "inom",
@@ -223,25 +232,36 @@ _BARE_FOLLOWERS = (
     "inklusive", "exklusive",
     # the clause goes on ("på dryga 500 miljoner så upptar de"), or the writer restates ("sju tusen miljoner alltså")
     "så", "alltså",
+    "efter", "vid", "fram", "före", "inför", "enligt", "respektive", "vill", "ville", "ges", "gavs", "ovanpå",
 )
 BARE_MONEY_RE = re.compile(
     # not the decimals of "10, 5 miljoner" (a lost comma's space, or a list of numbers)
-    rf"(?<![\w.,])(?<!\d,\s)(?:(?P<num>{_NUMBER})|(?i:(?P<word>{_alternation(_NUMBER_WORDS)}))"
+    # a range ("12–15 miljoner") has no amount; a year before a dash is a list item's, not a range's start
+    rf"(?<![\w.,])(?<!\d,\s)(?:(?P<num>{_NUMBER})(?:(?<!19\d\d)(?<!20\d\d)\s*[–-]\s*(?P<num2>{_NUMBER}))?"
+    rf"|(?i:(?P<word>{_alternation(_NUMBER_WORDS)}))"
     rf"|(?i:(?P<vague>{_alternation(_VAGUE)})))\s+"
+    rf"(?i:(?:{_alternation(_SUM_ADJECTIVES)})\s+)?"
     rf"(?P<mult>(?i:{_alternation(_BARE_MULTIPLIERS)}))"
-    rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?:{_alternation(_BARE_FOLLOWERS)})\b|\s+(?:19|20)\d\d(?!\d)"
+    rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?:{_alternation(_BARE_FOLLOWERS)})\b|\s+(?:19|20)\d\d(?!\d)|\s+\(|\s+[–—]\s"
     # the next sentence or a heading's end ("behöver spara 3,7 miljoner Vid nämndens möte"), the
     # definite form, which names sums already spoken of ("de här 20 miljonerna klara"), and the genitive
     # before its noun
-    r"|\s+[A-ZÅÄÖ]|(?<=rna)|(?<=ers)(?=\s+[a-zåäö]))"
+    r"|\s+[A-ZÅÄÖ]|(?<=rna)|(?<=ers)(?=\s+[a-zåäö])"
+    # a verb in the passive or a participle ("15 miljoner överförs", "23 miljoner fördelat"), not a
+    # genitive of what is counted ("miljoner människors", "invånares", "års"). Such verbs also count
+    # people and things ("4 miljoner drivits på flykt"): find_money asks for a money word in the
+    # amount's own sentence.
+    r"|(?P<verb>\s+[a-zåäö]{2,}s\b(?<![aeo]rs)(?<!års)(?<!es)|\s+[a-zåäö]{3,}(?:ade|at|ad|tt)\b))"
 )
 _MONEY_CONTEXT_RE = re.compile(
     r"kron|\bkr\b|anslag|budget|kostn|kosta|pengar|medel|bidrag|satsning|satsa|skatt|intäkt|finansi|"
-    r"investera|investering|ramförslag|ersättning|avgift|stöd|spar|underskott|överskott|inkomst|utgift|\blån|skuld|betala|"
+    r"investera|investering|ramförslag|ersättning|avgift|stöd|spar|underskott|överskott|inkomst|utgift|\blån(?!g)|skuld|betala|"
     r"fond|lön|vinst|förlust|omsättning|tillskott|resurs|miljonbelopp|euro|dollar|resultat|neddragning|"
     r"köpeskilling|\bköp|\bsåld|\bsälj|borgen|\bpris|\bhyr|belopp|kalkyl|tilldela|"
     # a forecast of a board's result: "Prognos 2007: Eksjö - totalt minus 6,5 miljoner", "pengen" (per pupil)
-    r"prognos|äska|förbruk|\bminus\b|pengen|"
+    r"prognos|äska|förbruk|\bminus\b|pengen|föreslå|"
+    # a sum set aside or granted, a budget's frame: "avsätta 14.5 miljoner", "en pott på 21 miljoner"
+    r"avsätt|avsatt|anslå|överför|\bpott|\bram(?:en|ar|arna|ens)?\b|"
     # a loss, the subject may come between: "gick HVB Skogsgläntan back med 1,6 miljoner"
     r"\b(?:gick|går|gå)\b[^.!?]{0,40}\bback\b",
     re.IGNORECASE,
@@ -250,6 +270,10 @@ _CONTEXT_CHARS = 200  # how far around a bare amount its sentence is searched fo
 # A bare amount near an amount with its currency is money too ("får 8 miljoner mer" after
 # "33 miljoner kronor"): this far apart, in characters.
 _NEAR_AMOUNT_CHARS = 400
+# Millions bought or given are money whatever the sentence's words: "rustas upp för 700 miljoner",
+# "flera miljarder extra till sjukvården".
+_PRICE_BEFORE_RE = re.compile(r"\bför\s+$", re.IGNORECASE)
+_EXTRA_AFTER_RE = re.compile(r"\s+extra\b", re.IGNORECASE)
 # Thousands without a unit ("man får 370 000 från kommunen") are money only after a word that gives
 # or costs and next to a currency word: counts of people and things are written the same way
 # ("77 800 invånare", "antalet sysselsatta har nått 20 000").
@@ -265,7 +289,7 @@ _CURRENCY_WORD_RE = re.compile(r"kron|\b(?:kr|tkr|mkr|mnkr|sek)\b", re.IGNORECAS
 
 
 def _bare_value(match: "re.Match[str]") -> MoneyValue:
-    if match.group("vague"):  # "flera miljoner": money, but no number
+    if match.group("vague") or match.group("num2"):  # "flera miljoner", "12–15 miljoner": money, no one number
         return MoneyValue(None, "SEK", match.group("mult"))
     if match.group("word"):  # "två miljoner", "en halv miljon"
         number = Decimal(_NUMBER_WORDS[re.sub(r"\s+", " ", match.group("word").lower())])
@@ -283,6 +307,13 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     right = text[end:end + _CONTEXT_CHARS]
     left = "".join(re.split(r"([.!?]\s)", left)[-3:])
     right = re.split(r"[.!?](?:\s|$)", right)[0]
+    return left + text[start:end] + right
+
+
+def _own_sentence(text: str, start: int, end: int) -> str:
+    """The text of the sentence holding ``text[start:end]``, at most ``_CONTEXT_CHARS`` each side."""
+    left = re.split(r"[.!?]\s", text[max(0, start - _CONTEXT_CHARS):start])[-1]
+    right = re.split(r"[.!?](?:\s|$)", text[end:end + _CONTEXT_CHARS])[0]
     return left + text[start:end] + right
 
 
@@ -484,7 +515,12 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
         for m in BARE_MONEY_RE.finditer(text):
             if _overlaps(found, m.start(), m.end()):
                 continue
-            if (_MONEY_CONTEXT_RE.search(_sentence_around(text, m.start(), m.end()))
+            if m.group("verb") is not None:
+                if _MONEY_CONTEXT_RE.search(_own_sentence(text, m.start(), m.end())):
+                    add_with_coordinated(m, _bare_value(m))
+            elif (_MONEY_CONTEXT_RE.search(_sentence_around(text, m.start(), m.end()))
+                    or _PRICE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
+                    or _EXTRA_AFTER_RE.match(text, m.end())
                     or any(abs(start - m.start()) <= _NEAR_AMOUNT_CHARS for start in explicit)):
                 add_with_coordinated(m, _bare_value(m))
             else:
