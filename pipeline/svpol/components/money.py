@@ -42,7 +42,9 @@ _UNITS = {
     "kr": ("SEK", 1), "kronor": ("SEK", 1), "kronorna": ("SEK", 1), "krona": ("SEK", 1), ":-": ("SEK", 1),
     # misspellings met in real protocols: "1,9 miljoner kornor", "5,2 miljoner konor"
     "kornor": ("SEK", 1), "konor": ("SEK", 1),
-    "skattekronor": ("SEK", 1),  # "13,5 miljarder skattekronor"
+    # "13,5 miljarder skattekronor"; without millions the tax base of a rate ("22,50 kr per 100
+    # skattekronor"), which find_money leaves out
+    "skattekronor": ("SEK", 1),
     "öre": ("SEK", Decimal("0.01")),  # tax rates change by öre: "en skattehöjning på 30 öre"
     "tkr": ("SEK", 10**3), "kkr": ("SEK", 10**3), "mnkr": ("SEK", 10**6), "mkr": ("SEK", 10**6),
     "mdkr": ("SEK", 10**9), "mdrkr": ("SEK", 10**9), "mrdkr": ("SEK", 10**9),
@@ -65,9 +67,6 @@ _NUMBER_WORDS = {
     "sjuttio": 70, "åttio": 80, "nittio": 90, "hundra": 100, "ett hundra": 100, "tusen": 1000,
     "en halv": Decimal("0.5"), "ett halvt": Decimal("0.5"), "halv": Decimal("0.5"),
 }
-# "fyra och en halv miljon", "två och en halv miljarder kronor"
-_NUMBER_WORDS.update({f"{word} och en halv": number + Decimal("0.5") for word, number in list(_NUMBER_WORDS.items())
-                      if isinstance(number, int) and number < 100})
 # Quantity words: money, but no number.
 _VAGUE = (
     "flera", "några", "många", "ett par", "ett antal", "hundratals", "tusentals", "tiotals",
@@ -79,6 +78,18 @@ _VAGUE = (
 def _alternation(words) -> str:
     """A regex alternation, longest first so that 'mnkr' wins over 'mn'."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# A number word and a half: "fyra och en halv miljon", "två och en halv miljarder kronor".
+_WORD_NUMBER = rf"(?:{_alternation(_NUMBER_WORDS)})(?:\s+och\s+en\s+halv)?"
+
+
+def _word_number(text: str) -> Decimal:
+    """The value of a number written in words (``_WORD_NUMBER``)."""
+    words = re.sub(r"\s+", " ", text.lower())
+    if words.endswith(" och en halv"):
+        return Decimal(_NUMBER_WORDS[words[:-len(" och en halv")]]) + Decimal("0.5")
+    return Decimal(_NUMBER_WORDS[words])
 
 
 # No sign: in "-5,3 mnkr" the minus says that a result or a change is negative; the amount of
@@ -98,7 +109,7 @@ _CURRENCY = rf"(?-i:{_alternation(_CODES)})|" + _alternation(_UNITS).replace(r"\
 _MULT = _alternation(_MULTIPLIERS)
 _QUANTITY = (
     rf"(?P<num>{_NUMBER})(?:\s*[–—-]\s*(?P<num2>{_NUMBER}))?"
-    rf"|(?P<word>{_alternation(_NUMBER_WORDS)})"
+    rf"|(?P<word>{_WORD_NUMBER})"
     rf"|(?P<vague>{_alternation(_VAGUE)})"
 )
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -198,7 +209,7 @@ def _value(match: "re.Match[str]") -> MoneyValue:
         if match.group("num") and not match.group("num2"):
             number = _parse_number(match.group("num"))
         elif match.group("word"):
-            number = Decimal(_NUMBER_WORDS[re.sub(r"\s+", " ", match.group("word").lower())])
+            number = _word_number(match.group("word"))
     amount = float(number * scale) if number is not None else None
     return MoneyValue(amount, currency, unit)
 
@@ -238,7 +249,7 @@ BARE_MONEY_RE = re.compile(
     # not the decimals of "10, 5 miljoner" (a lost comma's space, or a list of numbers)
     # a range ("12–15 miljoner") has no amount; a year before a dash is a list item's, not a range's start
     rf"(?<![\w.,])(?<!\d,\s)(?:(?P<num>{_NUMBER})(?:(?<!19\d\d)(?<!20\d\d)\s*[–-]\s*(?P<num2>{_NUMBER}))?"
-    rf"|(?i:(?P<word>{_alternation(_NUMBER_WORDS)}))"
+    rf"|(?i:(?P<word>{_WORD_NUMBER}))"
     rf"|(?i:(?P<vague>{_alternation(_VAGUE)})))\s+"
     rf"(?i:(?:{_alternation(_SUM_ADJECTIVES)})\s+)?"
     rf"(?P<mult>(?i:{_alternation(_BARE_MULTIPLIERS)}))"
@@ -292,7 +303,7 @@ def _bare_value(match: "re.Match[str]") -> MoneyValue:
     if match.group("vague") or match.group("num2"):  # "flera miljoner", "12–15 miljoner": money, no one number
         return MoneyValue(None, "SEK", match.group("mult"))
     if match.group("word"):  # "två miljoner", "en halv miljon"
-        number = Decimal(_NUMBER_WORDS[re.sub(r"\s+", " ", match.group("word").lower())])
+        number = _word_number(match.group("word"))
     else:
         number = _parse_number(match.group("num"))
     mult = _BARE_MULTIPLIERS[match.group("mult").lower()]
@@ -498,6 +509,8 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
             found.extend(_comparison_figures(text))
         for m in MONEY_RE.finditer(text):
             if _overlaps(found, m.start(), m.end()):
+                continue
+            if not m.group("mult") and (m.group("cur") or "").lower() == "skattekronor":
                 continue
             if m.group("num2") and _is_year_before_amount(m.group("num"), m.group("num2")):
                 # "2024 – 769 miljoner kronor": a year, a dash, then the year's amount (no range)

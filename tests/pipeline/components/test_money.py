@@ -362,3 +362,9 @@ def test_a_tables_bare_figures_take_the_unit_that_heads_it():
         ("174 096 852", 1.74096852e11), ("6 364 352", 6.364352e9), ("8 650", 8.65e6), ("180 723 354", 1.80723354e11)]
     # without the unit's line the figures are bare numbers
     assert list(find_money("Anslag | 174 096 852 |\nSumma | 180 723 354 |")) == []
+
+
+def test_the_tax_base_of_a_rate_is_not_an_amount():
+    text = "Skattesatsen är oförändrad med 22,50 kr per 100 skattekronor. Stödet var 2 miljarder skattekronor."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("22,50 kr", 22.5), ("2 miljarder skattekronor", 2e9)]
