@@ -97,6 +97,9 @@ def test_party_names_and_alliance_members(kb):
         ("Kronobergs regionfullmäktige", "Region Kronoberg regionfullmäktige", "municipal_body"),
         ("Uppsala läns regionstyrelse", "Region Uppsala regionstyrelse", "municipal_body"),
         ("Göteborgs hälso- och sjukvårdsnämnd", "Göteborgs hälso- och sjukvårdsnämnd", "municipal_body"),
+        # a committee named by its field, or two fields in the indefinite; a county board without "i"
+        ("tekniska utskottet", "Tekniska utskottet", "municipal_body"),
+        ("personal- och ekonomiutskott", "Personal- och ekonomiutskott", "municipal_body"),
     ],
 )
 def test_match_authority(kb, surface, canonical, kind):
@@ -229,3 +232,7 @@ def test_entity_enricher_base(tmp_path):
     assert again.label == "PARTY" and again.kb.match_party("M").id == "M"
     with pytest.raises(ValueError, match="not an svpol entity label"):
         _PartyLetters(label="PARTI")
+
+
+def test_a_county_board_with_its_county_and_without_i(kb):
+    assert kb.match_authority("Länsstyrelsen Uppsala län") == kb.match_authority("Länsstyrelsen i Uppsala län") is not None

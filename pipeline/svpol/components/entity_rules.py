@@ -184,6 +184,9 @@ def _local_column_letters(text: str, start: int, letters: str) -> bool:
 # Länsstyrelsen", "Anmälningar från Länsstyrelsens protokoll" (in lower case, or opening a sentence, it may be
 # the kind: convention 10).
 _COUNTY_BOARD_RE = re.compile(r"(?<=[a-zåäö0-9,;:)] )Länsstyrelsens?(?![\wåäö-])")
+# ... and with its county after it, without "i", as letterheads and agreements write it: "Länsstyrelsen
+# Södermanlands län" (one span, as "Länsstyrelsen i Södermanlands län"; the KB checks the county).
+_COUNTY_BOARD_OF_COUNTY_RE = re.compile(rf"(?<![\w-])Länsstyrelsens?[ \t]+{_NAME}(?:[ \t]+{_NAME})?[ \t]+län(?![\wåäö])")
 # ... and opening a sentence where it acts: "Länsstyrelsen har utsett ...", "Länsstyrelsen meddelar i protokoll"
 # (convention 46: seven of ten municipal sets' annotators tagged it).
 _COUNTY_BOARD_ACTING_RE = re.compile(
@@ -456,6 +459,7 @@ class EntityRules(KBComponent):
             for pattern in (_COUNTY_BOARD_RE, _COUNTY_BOARD_ACTING_RE):
                 for match in pattern.finditer(text):
                     yield "AUTHORITY", match.start(), match.end()
+            yield from self._longest_authority(text, _COUNTY_BOARD_OF_COUNTY_RE)
         if "polisen" in text:
             for match in _PLACE_POLICE_RE.finditer(text):
                 if kb.match_authority(match.group(0)):

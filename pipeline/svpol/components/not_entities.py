@@ -21,7 +21,8 @@ find where it stands either (``155 Meddelanden``, an agenda item a model read as
 So do a month (``Juni``), ``Sida`` before a page number, ``Hans`` (his) and ``Herr``/``Fru`` (``Herr
 talman``) before a lower-case word, a report's or agenda's heading (``Förvaltningsberättelse``), a
 form's label or heading alone (``SAMMANTRÄDESPROTOKOLL``) or with its number (``Bankgiro 5052-6854``),
-a register's letters inside a case number (``Dnr 2017/KFN 0097``);
+a register's letters inside a case number (``Dnr 2017/KFN 0097``, ``S2019/02807/FST``), a law or an
+agreement named in one compound (``Patientlagen``, ``Parisavtalet``);
 a preposition or conjunction at an entity's end leaves it (``Kommunledningen i``), and an entity
 ends before a blank line inside it (the next paragraph's first word is no part of it).
 """
@@ -88,7 +89,10 @@ _ADMIN_COMPOUND_HEADS = ("lista", "listan", "listor", "listorna", "funktion", "f
                          "redovisning", "redovisningen", "rapport", "rapporten", "justering", "justeringen",
                          "indelning", "indelningen", "uppföljning", "uppföljningen", "beslut", "beslutet", "strategi",
                          "strategin", "stöd", "stödet", "klubba", "klubban", "prognos", "prognosen", "bokslut",
-                         "bokslutet", "yttrande", "yttrandet", "reglemente", "reglementet")
+                         "bokslutet", "yttrande", "yttrandet", "reglemente", "reglementet",
+                         # an agenda's items and a budget's headings ("Föreningsbidrag Anläggningsbidrag",
+                         # "Kommunstyrelse Kommunledning")
+                         "bidrag", "bidraget", "ledning", "ledningen", "styrelse")
 _ADMIN_COMPOUND_RE = re.compile(rf"[A-ZÅÄÖ][a-zåäö]{{2,}}(?:{'|'.join(_ADMIN_COMPOUND_HEADS)})")
 _ADMIN_COMPOUND_LABELS = frozenset({"PERSON", "LOC"})
 # A file's size in a list of documents ("(pdf, 778,13 KB)"): KB is no library there.
@@ -105,12 +109,18 @@ _TRAILING_WORDS = frozenset({"i", "och", "för", "på", "av", "till", "med", "om
 # A meeting room, which the guide leaves untagged with other rooms and buildings' parts ("Ekbyrummet",
 # "KS-salen").
 _ROOM_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]*(?:rummet|salen)")
+# A law or an agreement named in one compound ("Patientlagen", "Parisavtalet", "Barnkonventionen"): the guide has
+# no label for them. (Not "-slagen": "Bergslagen", "Roslagen" are places; "Matlaget" is a company.)
+_LAW_OR_AGREEMENT_RE = re.compile(
+    r"[A-ZÅÄÖ][a-zåäö]{3,}(?:avtal(?:et|ets)?|(?<!s)lag(?:en|ens)?|konventionen|konventionens|fördraget|fördragets)")
 # A name made anonymous in a published document ("Xxxxxx Xxxxxxxx").
 _ANONYMISED_RE = re.compile(r"[Xx]{3,}(?:[ \t]+[Xx]{3,})*")
 # A case number ("SMN-2017/4", "KS 2019/0230"): a register's letters, a year and a serial number.
 _CASE_NUMBER_RE = re.compile(r"[A-ZÅÄÖ]{2,6}[- ]?(?:19|20)\d\d/\d+")
 # ... and its year and slash before the register's letters ("Dnr 2017/KFN 0097").
-_YEAR_SLASH_RE = re.compile(r"(?<!\d)(?:19|20)\d\d/$")
+# ... or after its serial number, as the government offices write theirs ("S2019/02807/FST", a PDF's
+# line breaks may cut it: "S2019/\n\n1665/FST").
+_YEAR_SLASH_RE = re.compile(r"(?<!\d)(?:19|20)\d\d/(?:\s*\d+/)?$")
 # "2013/14:138", "1997/98:161": the number of a Riksdag document.
 _DOCUMENT_NUMBER_RE = re.compile(r"\d{4}/\d{2}:\d+")
 TITLE_WORD_LABELS = frozenset({"PERSON", "ORG", "LOC"})
@@ -151,10 +161,11 @@ def _is_form_label(ent: Span) -> bool:
 
 
 def _in_case_number(ent: Span) -> bool:
-    """Whether ``ent`` is the register's letters inside a case number after its year ("Dnr 2017/KFN 0097")."""
+    """Whether ``ent`` is the register's letters inside a case number after its year or serial number
+    ("Dnr 2017/KFN 0097", "S2019/02807/FST")."""
     if not ent.start_char or not ent.text.isupper():
         return False
-    return bool(_YEAR_SLASH_RE.search(doc_text(ent.doc)[max(0, ent.start_char - 5):ent.start_char]))
+    return bool(_YEAR_SLASH_RE.search(doc_text(ent.doc)[max(0, ent.start_char - 20):ent.start_char]))
 
 
 def _is_form_field(ent: Span) -> bool:
@@ -218,10 +229,12 @@ class NotEntities:
 
     def is_not_entity(self, text: str) -> bool:
         """Whether ``text`` (also as a genitive: "LSS:s") is never an entity, names a place's inhabitants,
-        is an office alone ("Marie Hillman (Kommundirektör)"), a case number ("SMN-2017/4") or a meeting room."""
+        is an office alone ("Marie Hillman (Kommundirektör)"), a case number ("SMN-2017/4"), a law or an agreement
+        ("Patientlagen", "Parisavtalet") or a meeting room."""
         return (text in self.texts or (text.endswith(":s") and text[:-2] in self.texts) or text in _MONEY_UNITS
                 or text in _FILE_FORMATS
                 or bool(_INHABITANTS_RE.fullmatch(text) or ROLE_RE.fullmatch(text) or _CASE_NUMBER_RE.fullmatch(text)
+                        or _LAW_OR_AGREEMENT_RE.fullmatch(text)
                         or _ANONYMISED_RE.fullmatch(text) or _ROOM_RE.fullmatch(text)))
 
     def is_title_word(self, ent: Span) -> bool:

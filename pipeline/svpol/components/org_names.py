@@ -211,13 +211,17 @@ _AIRPORT_OR_NETWORK_RE = re.compile(
 # Haninge", "P4 Västmanland", "Norrköpings tidningar", and "Mitt i Haninge" inside a sentence ("Mitt i
 # Stockholm finns" opens one).
 # ... or a municipal building with its place after it, no comma between: "Kommunhuset Ockelbo",
-# "Förvaltningsbyggnaden Sunne", "Kommunhus Berga", "Kommunhuset i Ockelbo" (the KB checks a municipality, or
-# a capitalised word that is no ordinary word: a locality).
+# "Förvaltningsbyggnaden Sunne", "Kommunhus Berga", "Kommunhuset i Ockelbo", in lower case after "i" too
+# ("Sessionssalen, kommunhuset i Hultsfred"), and a municipality of two words ("Kommunhuset i Lilla Edet"); the KB
+# checks a municipality, or a capitalised word that is no ordinary word: a locality.
 _BUILDING_THEN_PLACE_RE = re.compile(
     r"(?<![\w-])(?:Kommunhus(?:et)?|Förvaltningshuset|Förvaltningsbyggnaden|Stadshuset|Rådhuset|Kommunkontoret"
-    r"|Kommunalhuset|Tingshuset|Folkets[ \t]+[Hh]us)[ \t]+(?:i[ \t]+)?(?P<place>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)(?![\wåäö-])"
+    r"|Kommunalhuset|Tingshuset|Folkets[ \t]+[Hh]us"
+    r"|(?:kommunhuset|stadshuset|rådhuset|kommunalhuset|tingshuset)(?=[ \t]+i[ \t]))"
+    r"[ \t]+(?:i[ \t]+)?(?P<place>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)(?![\wåäö-])"
     # not its street ("Stadshuset Kyrkvägen")
-    r"(?<!vägen)(?<!gatan)(?<!torget)(?<!platsen)(?<!gränd)(?<!backen)(?<!allén)")
+    r"(?<!vägen)(?<!gatan)(?<!torget)(?<!platsen)(?<!gränd)(?<!backen)(?<!allén)"
+    r"(?:[ \t]+(?P<place2>[A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-]))?")
 _VENUE_WORDS = "Villa|Träffpunkt|Café|Kafé|Hotell|Restaurang"
 _FIRM_WORDS = "Arkitekter|Arkitektkontor|Konsult|Konsulter|Advokatbyrå|Fastigheter|Försäkring"
 _PLACE_FACILITY_OR_MEDIA_RE = re.compile(
@@ -252,7 +256,8 @@ _MATCH_WORDS = {
     _AIRPORT_OR_NETWORK_RE: ("Airport", "nätverket", "hus", "Hus"),
     _FARM_NAMED_FACILITY_RE: ("gården",),
     _BUILDING_THEN_PLACE_RE: ("Kommunhus", "Förvaltnings", "Stadshuset", "Rådhuset", "Kommunkontoret",
-                              "Kommunalhuset", "Tingshuset", "Folkets"),
+                              "Kommunalhuset", "Tingshuset", "Folkets", "kommunhuset", "stadshuset", "rådhuset",
+                              "kommunalhuset", "tingshuset"),
     _PLACE_FACILITY_OR_MEDIA_RE: ("kommunhus", "kommunkontor", "stadshus", "olkets", "kulturpark", "resecentrum",
                                   "station", "Radio", "P4", "Mitt", "idning", *_VENUE_WORDS.split("|"),
                                   *_FIRM_WORDS.split("|")),
@@ -398,8 +403,10 @@ class OrgNames(NameList):
             yield m.start(), m.end()
         for m in search(_BUILDING_THEN_PLACE_RE):
             place = m.group("place")
-            if is_municipality(place) or not self._ordinary(place):
+            if m.group("place2") and is_municipality(f"{place} {m.group('place2')}"):
                 yield m.start(), m.end()
+            elif is_municipality(place) or not self._ordinary(place):
+                yield m.start(), m.end("place")
         for m in search(_PLACE_FACILITY_OR_MEDIA_RE):
             yield m.start(), m.end()
         for m in search(_AMPERSAND_RE):

@@ -103,7 +103,9 @@ _FORM_WORDS = frozenset((
     # the building where the minutes are kept or signed, next to a name in a form ("Anders Rydén Rådhuset")
     "Rådhuset", "Stadshuset", "Kommunhuset", "Kommunalhuset", "Stadskontoret", "Kommunkontoret",
     # a document's register fields and a letterhead's numbers ("Dokumentnummer: 2018/01133-1", "Tel 0152-...")
-    "Dokumentnamn", "Dokumentnummer", "Beredningsväg", "Inkommen", "Tel",
+    "Dokumentnamn", "Dokumentnummer", "Beredningsväg", "Inkommen", "Tel", "Telefonnr",
+    # a heading's adjective after an agenda item or a name ("Avfallstaxa Allmänt uppdrag", "Öppet sammanträde")
+    "Allmänt", "Öppet",
     # a word processor's field codes left in a document's text ("STYLEREF Kantrubrik \* MERGEFORMAT")
     "Styleref", "Kantrubrik", "Mergeformat",
     "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag",

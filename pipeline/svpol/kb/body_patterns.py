@@ -39,7 +39,9 @@ _ASSOCIATION_RE = re.compile(
     rf"(?:(?:{'|'.join(sorted(DIRECTION_WORDS))})[ \t]+)?[A-ZÅÄÖ][a-zåäö]+s[ \t]+"
     r"(?:[Kk]ommunal[a-zåäö]*|[Rr]äddnings(?:tjänst)?|[Mm]iljö|[Gg]ymnasie)förbund(?:et)?s?")
 _COMMITTEE_RE = re.compile(
-    r"(?:(?P<first>[A-ZÅÄÖa-zåäö][a-zåäö]+)-\s+och\s+)?(?P<field>[A-ZÅÄÖa-zåäö][a-zåäö]+?)utskottets?")
+    r"(?:(?P<first>[A-ZÅÄÖa-zåäö][a-zåäö]+)-\s+och\s+)?(?P<field>[A-ZÅÄÖa-zåäö][a-zåäö]+?)utskottets?"
+    # two fields name it in the indefinite too: "personal- och ekonomiutskott"
+    r"|(?P<first2>[A-ZÅÄÖa-zåäö][a-zåäö]+)-\s+och\s+(?P<field2>[a-zåäö]+?)utskotts?")
 _PLACE_POLICE_RE = re.compile(r"(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?polisens?")
 # The field words of ADMINISTRATION_FIELDS as nouns ("arbetsmarknad", "trafik", "funktionsstöd").
 _FIELD_ROOTS = tuple(dict.fromkeys(f[:-1] if f.endswith("s") and not f.endswith("ss") else f
@@ -217,11 +219,15 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         return Authority("Mark- och miljööverdomstolen", "court")
     # A municipality's committee named by its field of work: "Kommunledningsutskottet",
     # "Individ- och omsorgsutskottet" (the Riksdag's committees are listed, so found before this);
-    # "arbetsutskottet" alone needs its body.
+    # "arbetsutskottet" alone needs its body; a committee named by its field like a board is one
+    # ("tekniska utskottet", as "tekniska nämnden" above).
+    if len(words) == 2 and words[0].lower() in _FIELD_ADJECTIVES and last in ("utskottet", "utskottets"):
+        return Authority(f"{words[0][0].upper()}{words[0][1:].lower()} utskottet", "municipal_body")
     committee = _COMMITTEE_RE.fullmatch(text)
     # Coordinated, two fields name it whatever they are: "Näringslivs- och arbetsutskottet", "personal- och
     # förhandlingsutskottet".
-    if committee and (committee.group("first") or committee.group("field").lower().startswith(ADMINISTRATION_FIELDS)):
+    if committee and (committee.group("first") or committee.group("first2")
+                      or committee.group("field").lower().startswith(ADMINISTRATION_FIELDS)):
         name = text[:-1] if text.endswith("s") else text
         return Authority(name[0].upper() + name[1:], "municipal_body")
     # The council's nominating committee, which it elects: "valberedningen" (a party's is "partiets valberedning"),

@@ -24,6 +24,8 @@ _REGION_BODY_OF_COUNTY_RE = re.compile(
     r"(?P<body>region(?:fullmäktige|styrelsen?|styrelsens|fullmäktiges))")
 # "Länsstyrelsen i Västerbotten", "länsstyrelsen i Västra Götaland": a county board without "län".
 _COUNTY_BOARD_WITHOUT_LAN_RE = re.compile(r"[Ll]änsstyrelsen i (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)")
+# "Länsstyrelsen Södermanlands län": the county board named by its county without "i", as letterheads write it.
+_COUNTY_BOARD_WITHOUT_I_RE = re.compile(r"(?P<board>[Ll]änsstyrelsens?) (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)? län)")
 
 
 @dataclass
@@ -130,6 +132,9 @@ class KnowledgeBase:
         for candidate in (key, key[:-1] if key.endswith("s") else None):
             if candidate and candidate in self._authority_names:
                 return self._authority_names[candidate]
+        without_i = _COUNTY_BOARD_WITHOUT_I_RE.fullmatch(text)
+        if without_i:
+            return self.match_authority(f"{without_i.group('board')} i {without_i.group('county')}")
         county = _COUNTY_BOARD_WITHOUT_LAN_RE.fullmatch(text)
         if county:  # "Länsstyrelsen i Västerbotten": the county named without "län"
             for full in (f"{county.group('county')}s län", f"{county.group('county')} län"):

@@ -590,3 +590,10 @@ def test_an_inquiry_named_by_its_subject(nlp):
 def test_a_partys_letters_moving_in_a_council(nlp):
     doc = nlp("I kommunstyrelsen yrkade C på en återremiss. Han yrkade S. Därefter röstade KD för förslaget.")
     assert [t for t, label in ents(doc) if label == "PARTY"] == ["C", "KD"]
+
+
+def test_a_county_board_with_its_county_and_a_committee_named_by_its_field(nlp):
+    doc = nlp("Avtalet mellan Migrationsverket, Länsstyrelsen Uppsala län och Enköpings kommun gäller. "
+              "Ärendet bereddes i tekniska utskottet.")
+    assert ("Länsstyrelsen Uppsala län", "AUTHORITY") in ents(doc)
+    assert ("tekniska utskottet", "AUTHORITY") in ents(doc)

@@ -196,3 +196,22 @@ def test_a_form_field_with_its_number_and_a_registers_letters_in_a_case_number()
     doc.set_ents([doc.char_span(0, 18, "PARTY"), doc.char_span(text.index("KFN"), text.index("KFN") + 3, "AUTHORITY"),
                   doc.char_span(text.rindex("KFN"), text.rindex("KFN") + 3, "AUTHORITY")], default="outside")
     assert [(e.start_char, e.text) for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == [(text.rindex("KFN"), "KFN")]
+
+
+def test_a_case_numbers_register_after_its_serial_number_and_laws_and_agreements():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    text = "Dnr S2021/01234/FST. Enligt Parisavtalet och Skollagen. Turister i Roslagen."
+    doc = nlp.make_doc(text)
+    doc.set_ents([doc.char_span(text.index(w), text.index(w) + len(w), label) for w, label in
+                  (("FST", "AUTHORITY"), ("Parisavtalet", "LOC"), ("Skollagen", "AUTHORITY"), ("Roslagen", "LOC"))],
+                 default="outside")
+    assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Roslagen"]
+
+
+def test_an_agenda_items_budget_headings_are_no_person():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    doc = entity_doc(nlp, "5. Föreningsbidrag Anläggningsbidrag till hembygdsgårdar. Kommunstyrelse Kommunledning 27",
+                     [("Föreningsbidrag Anläggningsbidrag", "PERSON"), ("Kommunstyrelse Kommunledning", "PERSON")])
+    assert list(nlp.get_pipe("svpol_not_entities")(doc).ents) == []

@@ -270,6 +270,13 @@ def test_a_municipal_building_with_its_place_after_it():
     assert _run("Kommunhuset Idag stängt", ordinary=("idag",)) == []
     # nor is a street
     assert _run("Adress Kommunhuset Kyrkvägen Trollhättan", [("Kyrkvägen", "LOC")]) == [("Kyrkvägen", "LOC")]
+    # in lower case after "i", and a municipality of two words
+    assert _run("Sessionssalen, kommunhuset i Ockelbo kl 13", [("Ockelbo", "LOC")]) == [
+        ("kommunhuset i Ockelbo", "ORG")]
+    assert _run("Plats: Kommunhuset i Lilla Edet Ärende 1", [("Lilla", "LOC")], ordinary=("lilla",)) == [
+        ("Kommunhuset i Lilla Edet", "ORG")]
+    # "stadshuset" alone in lower case is no name
+    assert _run("Vi möttes i stadshuset i går.", ordinary=("i", "går")) == []
 
 
 def test_a_company_with_aktiebolag_written_out():
