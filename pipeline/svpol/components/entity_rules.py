@@ -193,6 +193,14 @@ _COUNTY_BOARD_ACTING_RE = re.compile(
     r"(?<![\w-])Länsstyrelsen(?=[ \t]+(?:har|hade|meddelar|meddelade|beslutar|beslutade|fastställer|fastställde|"
     r"utser|utsåg|avslår|avslog|bifaller|biföll|godkänner|godkände|kartlägger|bedömer|anser|kallar|kallade)"
     r"(?![\wåäö]))")
+# A board in the indefinite heading its own line or an entry of a table of contents ("Kommunstyrelse\n\n
+# Kommunstyrelsen har ...", "valnämnd...39 Kommunstyrelse Arbetsmarknads- och utbildningsnämnd...43",
+# "Barn- och Utbildningsnämnd 53 Socialnämnd 59"): the municipality's own board, as in the definite (the KB
+# checks that form). In running text the indefinite is a kind ("en ny socialnämnd").
+_INDEFINITE_BODY_ENTRY_RE = re.compile(
+    r"(?:(?<![^\n])|(?<=\.\.\.)|(?<=\d )|(?<=\d\n))(?P<body>(?:[A-ZÅÄÖ][a-zåäö]+-[ \t]+och[ \t]+)?"
+    r"[A-ZÅÄÖ][a-zåäö]*(?:nämnd|styrelse))(?=\.{2,}|[ \t]+\d{1,3}(?:[ \t]+[A-ZÅÄÖ]|[ \t]*$)|[ \t]*(?:\n|$))",
+    re.MULTILINE)
 # A place's police in one word (guide: the police as a body is AUTHORITY): "Södertäljepolisen"; the KB
 # checks that the first part is a municipality ("Trafikpolisen" is a kind of police, not a place's).
 _PLACE_POLICE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+polisens?(?![\wåäö])")
@@ -460,6 +468,11 @@ class EntityRules(KBComponent):
                 for match in pattern.finditer(text):
                     yield "AUTHORITY", match.start(), match.end()
             yield from self._longest_authority(text, _COUNTY_BOARD_OF_COUNTY_RE)
+        if "nämnd" in text or "styrelse" in text:
+            for match in _INDEFINITE_BODY_ENTRY_RE.finditer(text):
+                body = match.group("body")
+                if kb.match_authority(body + ("n" if body.endswith("e") else "en")):
+                    yield "AUTHORITY", match.start(), match.end()
         if "polisen" in text:
             for match in _PLACE_POLICE_RE.finditer(text):
                 if kb.match_authority(match.group(0)):

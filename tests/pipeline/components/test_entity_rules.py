@@ -597,3 +597,12 @@ def test_a_county_board_with_its_county_and_a_committee_named_by_its_field(nlp):
               "Ärendet bereddes i tekniska utskottet.")
     assert ("Länsstyrelsen Uppsala län", "AUTHORITY") in ents(doc)
     assert ("tekniska utskottet", "AUTHORITY") in ents(doc)
+
+
+def test_a_board_in_the_indefinite_heading_its_line_or_a_table_of_contents_entry(nlp):
+    doc = nlp("Innehåll Kultur- och fritidsnämnd...51 Socialnämnd...53 Investeringar 26 Barn- och utbildningsnämnd 49\n"
+              "Kommunstyrelse\n\nStyrelsen har ett övergripande ansvar.")
+    assert [t for t, label in ents(doc) if label == "AUTHORITY"] == [
+        "Kultur- och fritidsnämnd", "Socialnämnd", "Barn- och utbildningsnämnd", "Kommunstyrelse"]
+    # in running text the indefinite is a kind
+    assert ents(nlp("Partiet vill inrätta en ny socialnämnd i kommunen.")) == []
