@@ -99,6 +99,8 @@ def test_party_names_and_alliance_members(kb):
         ("Göteborgs hälso- och sjukvårdsnämnd", "Göteborgs hälso- och sjukvårdsnämnd", "municipal_body"),
         # a committee named by its field, or two fields in the indefinite; a county board without "i"
         ("tekniska utskottet", "Tekniska utskottet", "municipal_body"),
+        ("humanistiska nämnden", "Humanistiska nämnden", "municipal_body"),
+        ("Allmänpolitiska utskottet", "Allmänpolitiska utskottet", "municipal_body"),
         ("personal- och ekonomiutskott", "Personal- och ekonomiutskott", "municipal_body"),
     ],
 )

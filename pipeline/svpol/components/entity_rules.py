@@ -240,8 +240,9 @@ _BODY_RE = re.compile(
     rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>(?:[\wåäöÅÄÖ]+-,[ \t]+){{0,3}}"
     r"[\wåäöÅÄÖ]+-\s*(?:och|eller)\s+"
     r"|[A-ZÅÄÖa-zåäö][a-zåäö]+[ \t]+och[ \t]+"
-    # a board named by its field in lower case, as running text writes it: "i tekniska nämnden"
-    r"|(?:tekniska|sociala|regionala)[ \t]+))?"
+    # a board named by its field in lower case, as running text writes it: "i tekniska nämnden", "humanistiska
+    # nämnden"
+    r"|(?:tekniska|sociala|regionala|[a-zåäö]{3,}iska)[ \t]+))?"
     rf"(?P<word>[\wåäöÅÄÖ-]*(?:{'|'.join(_BODY_WORDS)})(?:en|n|et)?s?)"
     r"(?![\wåäö])"
 )

@@ -148,7 +148,7 @@ ATTENDANCE_INLINE_LABEL_RE = re.compile(
 ATTENDANCE_STOP_RE = re.compile(r"\b(?:Justering|Justerande|Justerare|Utses\s+att\s+justera|Underskrifter|Paragrafer)\b")
 ROLE_RE = re.compile(
     r"(?<![\w])(?P<role>(?:(?:förste|andre|1:e|2:e)\s+)?vice\s+ordf(?:örande|\.)?|ordf(?:örande|\.)"
-    r"|tjänstgörande\s+ersättare|ersättare|ledamot|[a-zåäö]*sekreterare|[a-zåäö]*chef"
+    r"|tjänstgörande\s+ersättare|ersättare|[a-zåäö]*ledamot|[a-zåäö]*sekreterare|[a-zåäö]*chef"
     r"|[a-zåäö]*direktör|[a-zåäö]*handläggare|[a-zåäö]*utredare|controller|[a-zåäö]*ekonom|föredragande"
     r"|justerare|[a-zåäö]*jurist|[a-zåäö]*strateg|[a-zåäö]*samordnare|[a-zåäö]*ansvarig|[a-zåäö]*ingenjör"
     r"|[a-zåäö]*planerare|[a-zåäö]*arkitekt|[a-zåäö]*assistent|[a-zåäö]*administratör|[a-zåäö]*kommunikatör"

@@ -62,6 +62,14 @@ _OFFICE_WORDS = ("kontoret", "kansliet", "avdelningen", "enheten")
 _BOARD_FIELDS = ("hälso", "kultur", "miljö", "regionutvecklings", "tandvårds", "trafik")
 # Adjectives that name a municipal board or administration by its field ("Tekniska nämnden").
 _FIELD_ADJECTIVES = ("tekniska", "sociala", "regionala")
+# ... and any adjective of a field in "-iska": "Humanistiska nämnden", "Allmänpolitiska utskottet".
+_FIELD_ADJECTIVE_RE = re.compile(r"[a-zåäö]{3,}iska")
+
+
+def _is_field_adjective(word: str) -> bool:
+    """Whether ``word`` names a board's field as an adjective ("tekniska", "humanistiska")."""
+    lower = word.lower()
+    return lower in _FIELD_ADJECTIVES or bool(_FIELD_ADJECTIVE_RE.fullmatch(lower))
 
 
 def body_base(word: str) -> str:
@@ -205,7 +213,7 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         # Also a named board: "Tekniska servicenämnden", "Regionala utvecklingsnämnden".
         # ... also in the genitive: "regionala utvecklingsnämndens".
         nominative = last[:-1] if last.endswith(("dens", "gens")) else last
-        if (len(words) == 2 and words[0].lower() in _FIELD_ADJECTIVES
+        if (len(words) == 2 and _is_field_adjective(words[0])
                 and nominative.endswith(("nämnden", "förvaltningen"))
                 and nominative not in GENERIC_BODY_WORDS - {"nämnden", "förvaltningen"}):
             return Authority(f"{words[0][0].upper()}{words[0][1:].lower()} {nominative}", "municipal_body")
@@ -221,7 +229,7 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     # "Individ- och omsorgsutskottet" (the Riksdag's committees are listed, so found before this);
     # "arbetsutskottet" alone needs its body; a committee named by its field like a board is one
     # ("tekniska utskottet", as "tekniska nämnden" above).
-    if len(words) == 2 and words[0].lower() in _FIELD_ADJECTIVES and last in ("utskottet", "utskottets"):
+    if len(words) == 2 and _is_field_adjective(words[0]) and last in ("utskottet", "utskottets"):
         return Authority(f"{words[0][0].upper()}{words[0][1:].lower()} utskottet", "municipal_body")
     committee = _COMMITTEE_RE.fullmatch(text)
     # Coordinated, two fields name it whatever they are: "Näringslivs- och arbetsutskottet", "personal- och

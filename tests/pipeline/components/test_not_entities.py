@@ -215,3 +215,11 @@ def test_an_agenda_items_budget_headings_are_no_person():
     doc = entity_doc(nlp, "5. Föreningsbidrag Anläggningsbidrag till hembygdsgårdar. Kommunstyrelse Kommunledning 27",
                      [("Föreningsbidrag Anläggningsbidrag", "PERSON"), ("Kommunstyrelse Kommunledning", "PERSON")])
     assert list(nlp.get_pipe("svpol_not_entities")(doc).ents) == []
+
+
+def test_an_office_in_one_compound_after_a_name_is_no_person():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    doc = entity_doc(nlp, "Lennart Ek\nKommunfullmäktigeledamot (c)",
+                     [("Lennart Ek", "PERSON"), ("Kommunfullmäktigeledamot", "PERSON")])
+    assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Lennart Ek"]
