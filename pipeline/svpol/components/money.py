@@ -61,7 +61,7 @@ _CODES = {
     "EUR": ("EUR", 1), "USD": ("USD", 1), "GBP": ("GBP", 1), "NOK": ("NOK", 1), "DKK": ("DKK", 1),
 }
 _NUMBER_WORDS = {
-    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+    "noll": 0, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
     "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
     "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60,
     "sjuttio": 70, "åttio": 80, "nittio": 90, "hundra": 100, "ett hundra": 100, "tusen": 1000,

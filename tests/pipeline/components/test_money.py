@@ -23,6 +23,7 @@ from svpol.components.money import _CODES, _UNITS, MONEY_RE, NO_MONEY, MoneyEnri
         ("12 milj. kr", 12e6, "SEK", "milj. kr"),
         ("5 miljoner kronor", 5e6, "SEK", "miljoner kronor"),
         ("en miljon kronor", 1e6, "SEK", "miljon kronor"),
+        ("noll kronor", 0.0, "SEK", "kronor"),
         ("en halv miljard kronor", 5e8, "SEK", "miljard kronor"),
         ("1.200.000 kr", 1.2e6, "SEK", "kr"),
         ("100:-", 100.0, "SEK", ":-"),
