@@ -103,7 +103,7 @@ _FORM_WORDS = frozenset((
     # the building where the minutes are kept or signed, next to a name in a form ("Anders Rydén Rådhuset")
     "Rådhuset", "Stadshuset", "Kommunhuset", "Kommunalhuset", "Stadskontoret", "Kommunkontoret",
     # a document's register fields and a letterhead's numbers ("Dokumentnummer: 2018/01133-1", "Tel 0152-...")
-    "Dokumentnamn", "Dokumentnummer", "Beredningsväg", "Inkommen", "Tel", "Telefonnr",
+    "Dokumentnamn", "Dokumentnummer", "Beredningsväg", "Inkommen", "Tel", "Telefonnr", "Trycklov",
     # a heading's adjective after an agenda item or a name ("Avfallstaxa Allmänt uppdrag", "Öppet sammanträde")
     "Allmänt", "Öppet",
     # a word processor's field codes left in a document's text ("STYLEREF Kantrubrik \* MERGEFORMAT")
@@ -327,6 +327,39 @@ def _with_first_initials(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
                 and doc[i].whitespace_ and (i == 0 or doc[i - 1].text not in ("(", ")", ","))):
             ent = Span(doc, i, ent.end, PERSON)
             changed = True
+        joined.append(ent)
+    return joined, changed
+
+
+def _hyphen_split_first_name(doc: Doc, end: int) -> int:
+    """The start of a first name a PDF split at a hyphen that ends right before token ``end``, or ``end``:
+    a word broken at a line's end ("Juli- ana", "Mu- hammed") or a double name with a space after its hyphen
+    ("Sol- Britt" before a known second part is only checked whole, "Kent- Inge")."""
+    if end >= 2:
+        head, tail = doc[end - 2], doc[end - 1]
+        if (head.text.endswith("-") and head.text[:1].isupper() and head.whitespace_ and tail.text.isalpha()
+                and tail.text.islower() and is_first_name(head.text[:-1] + tail.text)):
+            return end - 2
+    return end
+
+
+def _with_hyphen_split_first_names(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
+    """``ents`` with a first name that a PDF split at a hyphen joined to the PERSON after it: "Juli- ana
+    [Lahdou]", and "Kent- [Inge Ek]" where the double name is known whole."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    joined, changed = [], False
+    for ent in ents:
+        start = ent.start
+        if ent.label_ == PERSON:
+            start = _hyphen_split_first_name(doc, ent.start)
+            if start == ent.start and start >= 1:
+                head = doc[start - 1]
+                if (head.text.endswith("-") and head.text[:1].isupper() and head.whitespace_
+                        and is_first_name(head.text + ent[0].text)):
+                    start -= 1
+            if start < ent.start and not taken.intersection(range(start, ent.start)):
+                ent = Span(doc, start, ent.end, PERSON)
+                changed = True
         joined.append(ent)
     return joined, changed
 
@@ -654,10 +687,11 @@ class PersonSpans:
         repaired, joined = _with_name_words(doc, repaired, self.vocab if with_vectors else None)
         repaired, paired = _recut_name_runs(doc, repaired, self.vocab)
         repaired, initials = _with_first_initials(doc, repaired)
+        repaired, hyphenated = _with_hyphen_split_first_names(doc, repaired)
         # The searches below need a person or a party to start from.
         text = doc_text(doc) if any(e.label_ in (PERSON, PARTY) for e in repaired) else ""
         repaired, with_particles = _with_name_particles(doc, repaired, text) if text else (repaired, False)
-        changed = changed or joined or paired or initials or with_particles
+        changed = changed or joined or paired or initials or hyphenated or with_particles
         columns = self._column_names(doc, repaired, text) + _names_between_letters(doc, repaired)
         if columns:
             taken = {i for span in columns for i in range(span.start, span.end)}

@@ -389,3 +389,12 @@ def test_a_capitalised_particle_and_a_first_name_read_as_a_place():
     text = "Motion från Catharina De Ekdahr (KD) om dokumentation."
     assert _run(text, [("Catharina", "LOC"), ("De Ekdahr", "PERSON"), ("KD", "PARTY")]) == [
         ("Catharina De Ekdahr", "PERSON"), ("KD", "PARTY")]
+
+
+def test_a_first_name_split_at_a_hyphen_by_a_pdf_joins_the_person():
+    # a word broken at a line's end, and a known double name with a space after its hyphen
+    assert _run("Yrkande från Bir- gitta Ekdahr (M) och Kent- Inge Ek (S).",
+                [("Ekdahr", "PERSON"), ("M", "PARTY"), ("Inge Ek", "PERSON"), ("S", "PARTY")]) == [
+        ("Bir- gitta Ekdahr", "PERSON"), ("M", "PARTY"), ("Kent- Inge Ek", "PERSON"), ("S", "PARTY")]
+    # a field before "och" is no name
+    assert _run("Social- och Anna Ek yrkar", [("Anna Ek", "PERSON")]) == [("Anna Ek", "PERSON")]
