@@ -124,6 +124,23 @@ def test_round_trip(tmp_path):
         # A comparative or a year after the amount.
         ("Utfallet är 12,5 miljoner sämre än budget.", "12,5 miljoner", 1.25e7),
         ("Biljettintäkterna minskar: 125 miljoner 2021.", "125 miljoner", 1.25e8),
+        # a word between the number and its millions that says what sum it is
+        ("Regeringen ger vägarna 16 nya miljarder i budgeten.", "16 nya miljarder", 1.6e10),
+        ("Budgeten ger äldreomsorgen två extramiljoner i år.", "två extramiljoner", 2e6),
+        # halves and thousands of millions written as words
+        ("Budgeten överskrids med drygt fyra och en halv miljon.", "fyra och en halv miljon", 4.5e6),
+        ("Kostnaden blir till slut sju tusen miljoner alltså.", "sju tusen miljoner", 7e9),
+        # a passive verb or a participle after the amount, where its sentence speaks of money
+        ("Jag yrkade på att 15 miljoner överförs till socialnämnden.", "15 miljoner", 1.5e7),
+        ("Nämndens budget är 23 miljoner fördelat på tre verksamheter.", "23 miljoner", 2.3e7),
+        ("Det fanns 8 miljoner avsatt till det i budgeten.", "8 miljoner", 8e6),
+        # a bracket, a dash or a preposition after it; a price after "för"; an extra sum
+        ("Ramen sänks från tidigare 1810,5 miljoner (2023).", "1810,5 miljoner", 1.8105e9),
+        ("Nämnden omsätter drygt 1 miljard – men någonstans ska det sparas.", "1 miljard", 1e9),
+        ("Banan rustas samtidigt upp för 700 miljoner, bland annat för godset.", "700 miljoner", 7e8),
+        ("Ministern har lovat flera miljarder extra till sjukvården.", "flera miljarder", None),
+        # a range has no one amount
+        ("Besparingen beräknas till 12–15 miljoner i år.", "12–15 miljoner", None),
     ],
 )
 def test_amount_without_currency_word_in_money_context(text, found, amount_sek):
@@ -311,33 +328,6 @@ def test_a_tax_rate_without_a_currency_word_where_the_sentence_names_the_tax():
     text = "Skattesatsen behandlades kl 14:00, klockan 15:30 och 13:00–18:00; se cirkulär 2025/26:74."
     assert list(find_money(text)) == []
     assert list(find_money("Cirkulär 16:51 beskriver budgetförutsättningarna.")) == []
-
-
-@pytest.mark.parametrize(
-    "text, found, amount_sek",
-    [
-        # a word between the number and its millions that says what sum it is
-        ("Regeringen ger vägarna 16 nya miljarder i budgeten.", "16 nya miljarder", 1.6e10),
-        ("Budgeten ger äldreomsorgen två extramiljoner i år.", "två extramiljoner", 2e6),
-        # halves and thousands of millions written as words
-        ("Budgeten överskrids med drygt fyra och en halv miljon.", "fyra och en halv miljon", 4.5e6),
-        ("Kostnaden blir till slut sju tusen miljoner alltså.", "sju tusen miljoner", 7e9),
-        # a passive verb or a participle after the amount, where its sentence speaks of money
-        ("Jag yrkade på att 15 miljoner överförs till socialnämnden.", "15 miljoner", 1.5e7),
-        ("Nämndens budget är 23 miljoner fördelat på tre verksamheter.", "23 miljoner", 2.3e7),
-        ("Det fanns 8 miljoner avsatt till det i budgeten.", "8 miljoner", 8e6),
-        # a bracket, a dash or a preposition after it; a price after "för"; an extra sum
-        ("Ramen sänks från tidigare 1810,5 miljoner (2023).", "1810,5 miljoner", 1.8105e9),
-        ("Nämnden omsätter drygt 1 miljard – men någonstans ska det sparas.", "1 miljard", 1e9),
-        ("Banan rustas samtidigt upp för 700 miljoner, bland annat för godset.", "700 miljoner", 7e8),
-        ("Ministern har lovat flera miljarder extra till sjukvården.", "flera miljarder", None),
-        # a range has no one amount
-        ("Besparingen beräknas till 12–15 miljoner i år.", "12–15 miljoner", None),
-    ],
-)
-def test_more_ways_to_write_an_amount_without_a_currency_word(text, found, amount_sek):
-    (start, end, value), = find_money(text)
-    assert (text[start:end], value.amount_sek) == (found, amount_sek)
 
 
 @pytest.mark.parametrize("text", [
