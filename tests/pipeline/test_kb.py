@@ -100,6 +100,11 @@ def test_party_names_and_alliance_members(kb):
         # a committee named by its field, or two fields in the indefinite; a county board without "i"
         ("tekniska utskottet", "Tekniska utskottet", "municipal_body"),
         ("humanistiska nämnden", "Humanistiska nämnden", "municipal_body"),
+        # Stockholm's city hall departments; a unit named by its field without "för"
+        ("Skolroteln", "Skolroteln", "municipal_body"),
+        ("Kultur- och fastighetsroteln", "Kultur- och fastighetsroteln", "municipal_body"),
+        ("sektor ledning och verksamhetsstöd", "Sektor ledning och verksamhetsstöd", "municipal_body"),
+        ("Avdelningen kultur och fritid", "Avdelningen kultur och fritid", "municipal_body"),
         ("Allmänpolitiska utskottet", "Allmänpolitiska utskottet", "municipal_body"),
         ("personal- och ekonomiutskott", "Personal- och ekonomiutskott", "municipal_body"),
     ],

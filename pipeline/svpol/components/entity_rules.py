@@ -37,7 +37,7 @@ from spacy.util import filter_spans
 
 from ..doc_cache import doc_text
 from ..kb import BARE_PARTY_LETTERS, BODIES_IN_PLACE, LOWER_CASE_PARTY_LETTERS, KBComponent, genitive
-from ..kb.body_patterns import AGENCY_IN_PLACE, BODY_FOR_FIELD
+from ..kb.body_patterns import AGENCY_IN_PLACE, BODY_FOR_FIELD, ROTEL, UNIT_BY_FIELD
 from ..labels import ENTITY_LABELS
 from .money import find_money
 
@@ -281,6 +281,10 @@ _COURT_IN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(BODIES_IN_PLACE)})\s+i\s+{_N
 # place): the KB's body patterns decide which readings are bodies.
 _BODY_FOR_FIELD_RE = re.compile(rf"(?<![\w-]){BODY_FOR_FIELD}(?![\wåäö-])")
 _AGENCY_IN_PLACE_RE = re.compile(rf"(?<![\w-]){AGENCY_IN_PLACE}(?![\wåäö-])")
+# Stockholm's city hall departments ("Skolroteln") and a unit named by its field ("Sektor lärande"): the KB's
+# body patterns decide which readings are bodies.
+_ROTEL_RE = re.compile(rf"(?<![\w-]){ROTEL}s?(?![\wåäö-])")
+_UNIT_BY_FIELD_RE = re.compile(rf"(?<![\w-]){UNIT_BY_FIELD}(?![\wåäö-])")
 # Every match of a pattern holds one of its words as written (the patterns are
 # case-sensitive): a text without them is not searched, which saves most of the time.
 _PATTERNS = ((_BODY_RE, _BODY_WORDS), (_MUNICIPALITY_RE, _MUNICIPALITY_WORDS),
@@ -545,16 +549,23 @@ class EntityRules(KBComponent):
             yield from self._longest_authority(text, _ENVIRONMENT_COURT_RE)
         if "ämnden för" in text or "örvaltningen för" in text or "eredningen för" in text:
             yield from self._longest_authority(text, _BODY_FOR_FIELD_RE)
+        if "roteln" in text:
+            for match in _ROTEL_RE.finditer(text):
+                if self.kb.match_authority(match.group(0)):
+                    yield "AUTHORITY", match.start(), match.end()
+        if "ektor" in text or "Avdelningen " in text or "Verksamhetsområdet " in text:
+            yield from self._longest_authority(text, _UNIT_BY_FIELD_RE, min_words=2)
         if any(word in text for word in ("rbetsförmedlingen i", "myndigheten i", "kassan i", "verket i",
                                          "servicecenter i")):
             yield from self._longest_authority(text, _AGENCY_IN_PLACE_RE)
 
-    def _longest_authority(self, text: str, regex: re.Pattern) -> Iterable[Tuple[str, int, int]]:
-        """AUTHORITY for each match of ``regex`` in its longest reading the KB knows."""
+    def _longest_authority(self, text: str, regex: re.Pattern, min_words: int = 3) -> Iterable[Tuple[str, int, int]]:
+        """AUTHORITY for each match of ``regex`` in its longest reading of at least ``min_words`` words the KB
+        knows."""
         for match in regex.finditer(text):
             # Longest reading first: "Polismyndigheten i Skåne län", then without the
             # words after the first name ("Förvaltningsrätten i Malmö" of "... i Malmö Det").
-            ends = [match.start() + m.end() for m in re.finditer(r"\S+", match.group(0))][:1:-1]
+            ends = [match.start() + m.end() for m in re.finditer(r"\S+", match.group(0))][:min_words - 2:-1]
             for end in ends:
                 if self.kb.match_authority(text[match.start():end]):
                     yield "AUTHORITY", match.start(), end

@@ -113,6 +113,8 @@ _ROOM_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]*(?:rummet|salen)")
 # no label for them. (Not "-slagen": "Bergslagen", "Roslagen" are places; "Matlaget" is a company.)
 _LAW_OR_AGREEMENT_RE = re.compile(
     r"[A-ZÅÄÖ][a-zåäö]{3,}(?:avtal(?:et|ets)?|(?<!s)lag(?:en|ens)?|konventionen|konventionens|fördraget|fördragets)")
+# A department's number in Stockholm's city hall ("Rotel II: Skolroteln"): no name.
+_ROTEL_NUMBER_RE = re.compile(r"Rotel[ \t]+[IVX]+")
 # A name made anonymous in a published document ("Xxxxxx Xxxxxxxx").
 _ANONYMISED_RE = re.compile(r"[Xx]{3,}(?:[ \t]+[Xx]{3,})*")
 # A case number ("SMN-2017/4", "KS 2019/0230"): a register's letters, a year and a serial number.
@@ -234,7 +236,7 @@ class NotEntities:
         return (text in self.texts or (text.endswith(":s") and text[:-2] in self.texts) or text in _MONEY_UNITS
                 or text in _FILE_FORMATS
                 or bool(_INHABITANTS_RE.fullmatch(text) or ROLE_RE.fullmatch(text) or _CASE_NUMBER_RE.fullmatch(text)
-                        or _LAW_OR_AGREEMENT_RE.fullmatch(text)
+                        or _LAW_OR_AGREEMENT_RE.fullmatch(text) or _ROTEL_NUMBER_RE.fullmatch(text)
                         or _ANONYMISED_RE.fullmatch(text) or _ROOM_RE.fullmatch(text)))
 
     def is_title_word(self, ent: Span) -> bool:

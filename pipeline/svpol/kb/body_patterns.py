@@ -56,6 +56,17 @@ AGENCY_IN_PLACE = (r"(?:[Aa]rbetsförmedlingen|[Ff]örsäkringskassan|[Ss]kattev
                    r"|[Ss]tatens[ \t]+servicecenter|[A-ZÅÄÖ][a-zåäö]+myndigheten)[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+"
                    r"(?:[ \t]+län)?")
 _AGENCY_IN_PLACE_RE = re.compile(AGENCY_IN_PLACE)
+# Stockholm's departments of the city hall, each under a vice mayor: "Finansroteln", "Trafik- och
+# arbetsmarknadsroteln", "Kultur- och fastighetsroteln".
+ROTEL = r"(?:[A-ZÅÄÖ][a-zåäö]+-[ \t]+och[ \t]+)?[A-ZÅÄÖa-zåäö][a-zåäö]{2,}roteln"
+_ROTEL_RE = re.compile(ROTEL + "s?")
+# A municipality's sector or department named by its field without "för": "Sektor lärande", "sektor
+# ledning och verksamhetsstöd", "Avdelningen kultur och fritid", "Verksamhetsområdet kommunal utveckling".
+UNIT_BY_FIELD = (r"(?:[Ss]ektor(?:n)?|Avdelningen|Verksamhetsområdet)[ \t]+(?P<field>[a-zåäö]+)"
+                 r"(?:[ \t]+(?:och[ \t]+)?(?!sektor|avdelning|och\b)[a-zåäö]+){0,3}")
+_UNIT_BY_FIELD_RE = re.compile(UNIT_BY_FIELD)
+# "kommunal" is a field adjective of a unit ("kommunal utveckling") though no board is named so.
+_UNIT_FIELDS = (*_FIELD_ROOTS, "kommunal", "verksamhetsstöd", "omsorg", "utveckling")
 # The definite words of a municipal office or unit named by its field.
 _OFFICE_WORDS = ("kontoret", "kansliet", "avdelningen", "enheten")
 # The first fields of a region's boards named "X- och Y-styrelsen".
@@ -149,6 +160,12 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     # trafik, infrastruktur och miljö", "förvaltningen för arbetsmarknad och kompetensutveckling".
     by_field = _BODY_FOR_FIELD_RE.fullmatch(text)
     if by_field and by_field.group("field").lower().startswith(_FIELD_ROOTS):
+        return Authority(text[0].upper() + text[1:], "municipal_body")
+    if _ROTEL_RE.fullmatch(text):
+        name = text[:-1] if text.endswith("s") else text
+        return Authority(name[0].upper() + name[1:], "municipal_body")
+    unit = _UNIT_BY_FIELD_RE.fullmatch(text)
+    if unit and all(word.startswith(_UNIT_FIELDS) for word in text[unit.start("field"):].split() if word != "och"):
         return Authority(text[0].upper() + text[1:], "municipal_body")
     # A state agency's or a county's office named with its place: "Arbetsförmedlingen i Strömsund",
     # "Statens servicecenter i Hudiksvall", "Kollektivtrafikmyndigheten i Västerbotten" (a region's).

@@ -606,3 +606,11 @@ def test_a_board_in_the_indefinite_heading_its_line_or_a_table_of_contents_entry
         "Kultur- och fritidsnämnd", "Socialnämnd", "Barn- och utbildningsnämnd", "Kommunstyrelse"]
     # in running text the indefinite is a kind
     assert ents(nlp("Partiet vill inrätta en ny socialnämnd i kommunen.")) == []
+
+
+def test_stockholms_city_hall_departments_and_a_unit_named_by_its_field(nlp):
+    doc = nlp("Rotel I: Finansroteln; borgarrådet Sten Ek. Ärendet bereds av Sektor lärande och "
+              "sektor ledning och verksamhetsstöd. Avdelningen har tre anställda.")
+    assert [t for t, label in ents(doc) if label == "AUTHORITY"] == [
+        "Finansroteln", "Sektor lärande", "sektor ledning och verksamhetsstöd"]
+

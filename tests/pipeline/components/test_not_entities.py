@@ -223,3 +223,11 @@ def test_an_office_in_one_compound_after_a_name_is_no_person():
     doc = entity_doc(nlp, "Lennart Ek\nKommunfullmäktigeledamot (c)",
                      [("Lennart Ek", "PERSON"), ("Kommunfullmäktigeledamot", "PERSON")])
     assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Lennart Ek"]
+
+
+def test_a_city_hall_departments_number_is_no_name():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    doc = entity_doc(nlp, "Rotel VII: Socialroteln", [("Rotel VII", "PERSON"), ("Socialroteln", "AUTHORITY")])
+    assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Socialroteln"]
+
