@@ -310,21 +310,14 @@ def _bare_value(match: "re.Match[str]") -> MoneyValue:
     return MoneyValue(float(number * mult) if number is not None else None, "SEK", match.group("mult"))
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The text of the sentence holding ``text[start:end]`` and of the sentence before it (which
-    often names the money: "Underskottet växer. Nu handlar det om 21 miljoner."), at most
+def _sentence_around(text: str, start: int, end: int, with_previous: bool = True) -> str:
+    """The text of the sentence holding ``text[start:end]`` and, ``with_previous``, of the sentence before
+    it (which often names the money: "Underskottet växer. Nu handlar det om 21 miljoner."), at most
     ``_CONTEXT_CHARS`` each side."""
     left = text[max(0, start - _CONTEXT_CHARS):start]
     right = text[end:end + _CONTEXT_CHARS]
-    left = "".join(re.split(r"([.!?]\s)", left)[-3:])
+    left = "".join(re.split(r"([.!?]\s)", left)[-3 if with_previous else -1:])
     right = re.split(r"[.!?](?:\s|$)", right)[0]
-    return left + text[start:end] + right
-
-
-def _own_sentence(text: str, start: int, end: int) -> str:
-    """The text of the sentence holding ``text[start:end]``, at most ``_CONTEXT_CHARS`` each side."""
-    left = re.split(r"[.!?]\s", text[max(0, start - _CONTEXT_CHARS):start])[-1]
-    right = re.split(r"[.!?](?:\s|$)", text[end:end + _CONTEXT_CHARS])[0]
     return left + text[start:end] + right
 
 
@@ -529,7 +522,7 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
             if _overlaps(found, m.start(), m.end()):
                 continue
             if m.group("verb") is not None:
-                if _MONEY_CONTEXT_RE.search(_own_sentence(text, m.start(), m.end())):
+                if _MONEY_CONTEXT_RE.search(_sentence_around(text, m.start(), m.end(), with_previous=False)):
                     add_with_coordinated(m, _bare_value(m))
             elif (_MONEY_CONTEXT_RE.search(_sentence_around(text, m.start(), m.end()))
                     or _PRICE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())

@@ -331,32 +331,32 @@ def _with_first_initials(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
     return joined, changed
 
 
-def _hyphen_split_first_name(doc: Doc, end: int) -> int:
-    """The start of a first name a PDF split at a hyphen that ends right before token ``end``, or ``end``:
-    a word broken at a line's end ("Juli- ana", "Mu- hammed") or a double name with a space after its hyphen
-    ("Sol- Britt" before a known second part is only checked whole, "Kent- Inge")."""
-    if end >= 2:
-        head, tail = doc[end - 2], doc[end - 1]
+def _hyphen_split_start(doc: Doc, ent: Span) -> int:
+    """The start of ``ent`` with a first name that a PDF split at a hyphen right before it: a word broken at
+    a line's end ("Juli- ana [Lahdou]", "Mu- hammed [Ek]"), or a double name with a space after its hyphen whose
+    second part opens ``ent`` ("Kent- [Inge Ek]", where "Kent-Inge" is known whole); else ``ent.start``."""
+    start = ent.start
+    if start >= 2:
+        head, tail = doc[start - 2], doc[start - 1]
         if (head.text.endswith("-") and head.text[:1].isupper() and head.whitespace_ and tail.text.isalpha()
                 and tail.text.islower() and is_first_name(head.text[:-1] + tail.text)):
-            return end - 2
-    return end
+            return start - 2
+    if start >= 1:
+        head = doc[start - 1]
+        if head.text.endswith("-") and head.text[:1].isupper() and head.whitespace_ and is_first_name(
+                head.text + ent[0].text):
+            return start - 1
+    return start
 
 
 def _with_hyphen_split_first_names(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
-    """``ents`` with a first name that a PDF split at a hyphen joined to the PERSON after it: "Juli- ana
-    [Lahdou]", and "Kent- [Inge Ek]" where the double name is known whole."""
+    """``ents`` with a first name that a PDF split at a hyphen joined to the PERSON after it
+    (:func:`_hyphen_split_start`), where no other entity holds it."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     joined, changed = [], False
     for ent in ents:
-        start = ent.start
         if ent.label_ == PERSON:
-            start = _hyphen_split_first_name(doc, ent.start)
-            if start == ent.start and start >= 1:
-                head = doc[start - 1]
-                if (head.text.endswith("-") and head.text[:1].isupper() and head.whitespace_
-                        and is_first_name(head.text + ent[0].text)):
-                    start -= 1
+            start = _hyphen_split_start(doc, ent)
             if start < ent.start and not taken.intersection(range(start, ent.start)):
                 ent = Span(doc, start, ent.end, PERSON)
                 changed = True
