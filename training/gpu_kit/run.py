@@ -166,7 +166,8 @@ def run_kit(kit: Path, out: Path, *, work: Path, max_minutes: float, total_minut
         mixed_precision: train the transformer in mixed precision (GPU only).
         speed_texts: texts (from the evaluation sets) for the words/s figures.
         cpu_threads: torch threads for the CPU words/s (2: our development machines and CI).
-        compare: a pipeline (the shipped CNN) to evaluate on the same sets in the same two ways.
+        compare: a pipeline (the shipped CNN) to evaluate on the same sets in the same two ways, after
+            packaging; skipped (and said so in results.json) where the folder has no meta.json.
 
     Raises:
         KitError: ``gpu_id`` names a GPU that torch cannot see, or the kit has no data.
@@ -216,10 +217,7 @@ def run_kit(kit: Path, out: Path, *, work: Path, max_minutes: float, total_minut
     }, curve=progress["curve"])
 
     best = training / BEST
-    scores = {"trf": evaluate_sets(best, data / EVAL_DIR)}
-    if compare is not None and compare.exists():
-        scores["compare"] = evaluate_sets(compare, data / EVAL_DIR)
-    results.phase("evaluate", scores=scores, compare=str(compare) if compare else None)
+    results.phase("evaluate", scores={"trf": evaluate_sets(best, data / EVAL_DIR)})
 
     from spacy.tokens import DocBin
 
@@ -246,4 +244,14 @@ def run_kit(kit: Path, out: Path, *, work: Path, max_minutes: float, total_minut
         "fetch_rest": f"cp {' '.join(left)} \"$OUT\"/" if left else None,
         "join": f"cat {PIPELINE}.* | tar xz",
     })
+
+    # Last, so that a pipeline that cannot be compared never costs the trained one. A folder
+    # without meta.json is no pipeline: the device's copy of the tree kept models/sv_svpol_cnn as
+    # an empty folder when the model was moved out for the transfer limit, and the first GPU run
+    # (2026-12-04) lost its trained pipeline to that crash after 1,001 updates.
+    if compare is not None and (compare / "meta.json").exists():
+        results.phase("compare", scores={**results.data["scores"], "compare": evaluate_sets(compare, data / EVAL_DIR)},
+                      compare=str(compare))
+    else:
+        results.phase("compare", compare=None, compare_skipped=f"{compare}: no meta.json" if compare else None)
     return results.data
