@@ -96,6 +96,9 @@ def test_party_names_and_alliance_members(kb):
         ("Regionfullmäktige i Blekinge", "Region Blekinge regionfullmäktige", "municipal_body"),
         ("Kronobergs regionfullmäktige", "Region Kronoberg regionfullmäktige", "municipal_body"),
         ("Uppsala läns regionstyrelse", "Region Uppsala regionstyrelse", "municipal_body"),
+        # a county council's pre-2019 name with the short county name, with or without "i" and "län"
+        ("Landstinget i Värmland", "Region Värmland", "region"), ("Landstinget Dalarna", "Region Dalarna", "region"),
+        ("Landstinget Kalmar län", "Region Kalmar län", "region"),
         ("Göteborgs hälso- och sjukvårdsnämnd", "Göteborgs hälso- och sjukvårdsnämnd", "municipal_body"),
         # a committee named by its field, or two fields in the indefinite; a county board without "i"
         ("tekniska utskottet", "Tekniska utskottet", "municipal_body"),

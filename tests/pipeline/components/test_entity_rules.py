@@ -109,6 +109,10 @@ def test_regions_municipalities_courts(nlp):
         ("Region Stockholm", "AUTHORITY"), ("Solna kommun", "AUTHORITY"), ("Svea hovrätt", "AUTHORITY"),
         ("Förvaltningsrätten i Malmö", "AUTHORITY"),
     ]
+    # County councils' older names: one span, not the council plus a place.
+    doc = nlp("Landstinget i Värmland, Landstinget Dalarna och Landstinget Kalmar län gick samman.")
+    assert ents(doc) == [("Landstinget i Värmland", "AUTHORITY"), ("Landstinget Dalarna", "AUTHORITY"),
+                         ("Landstinget Kalmar län", "AUTHORITY")]
 
 
 def test_county_police_authorities_and_court_names_end_at_the_name(nlp):
