@@ -92,12 +92,15 @@ _COMMA_LETTERS_RE = re.compile(
     rf"(?=[ \t]*,|[ \t]+[A-ZÅÄÖ]|[ \t]+(?:vice|ordförande|ersättare|ledamot|{_SAYING_VERBS})\b|[ \t]*(?:\n|$))")
 # Municipal associations and joint bodies named after their kind (guide: kommunalförbund are AUTHORITY):
 # "Kommunalförbundet Svenskt Ambulansflyg", "Samordningsförbundet Östra Södertörn", "Räddningstjänsten
-# Östra Blekinge", "Kommunalförbundet Räddningstjänsten Medelpad" (a direction and a name, or up to two
-# names, the second no street).
+# Östra Blekinge", "Kommunalförbundet Räddningstjänsten Medelpad", "Samhällsbyggnadsförbundet Bergslagen",
+# "Regionförbundet Södra Småland" (a direction and a name, or up to two names, the second no street). Only the
+# kinds that are municipal: "Lärarförbundet", "Kommunförbundet Blekinge" and "Civilförsvarsförbundet X" are
+# unions and associations (ORG).
 _NAMED_ASSOCIATION_RE = re.compile(
-    r"(?<![\w-])(?:(?:Kommunalförbundet|Samordningsförbundet)(?:[ \t]+Räddningstjänsten)?|Räddningstjänsten)"
+    r"(?<![\w-])(?:(?:Kommunalförbundet|Samordningsförbundet)(?:[ \t]+Räddningstjänsten)?|Räddningstjänsten"
+    r"|(?:Samhällsbyggnads|Räddningstjänst|Kunskaps|Miljö|Region|Högskole|Gymnasie)förbundet)"
     r"[ \t]+(?:(?:Norra|Södra|Östra|Västra|Mellersta|Nordvästra|Sydöstra)[ \t]+[A-ZÅÄÖ][\wåäö]+"
-    r"|[A-ZÅÄÖ][\wåäö]+(?:[ \t]+[A-ZÅÄÖ][a-zåäö]+(?<!vägen)(?<!gatan))?)(?![\wåäö-])")
+    r"|[A-ZÅÄÖ][\wåäö]+(?:[ \t]+[A-ZÅÄÖ][a-zåäö]+(?<!vägen)(?<!gatan))?)(?:(?<=s)[ \t]+län)?(?![\wåäö-])")
 # A municipal association's own organs (guide: the association is AUTHORITY, and so are its assembly and boards,
 # as a municipality's are): "förbundsfullmäktige", "Förbundsdirektionen", and one span with the association they
 # belong to: "Direktionen för Söderåsens Miljöförbund", "direktionen i Kunskapsförbundet Väst". A federation's
@@ -442,8 +445,12 @@ class EntityRules(KBComponent):
                 if kb.municipality(match.group("place")):
                     yield "PARTY", match.start(), match.end()
         if "förbundet" in text or "Räddningstjänsten" in text:
+            from .person_spans import is_first_name  # imported at use: person_spans is loaded after this module
+
             for match in _NAMED_ASSOCIATION_RE.finditer(text):
-                yield "AUTHORITY", match.start(), match.end()
+                # An attendance line's association before a member's name: "Miljöförbundet Bengt Högborg".
+                if not is_first_name(match.group().split()[1]):
+                    yield "AUTHORITY", match.start(), match.end()
         if "irektion" in text or "örbunds" in text:  # every organ's match holds one of them as written
             lower = text.lower()
             association_text = any(w in lower for w in ("kommunalförbund", "direktion", "förbundsfullmäktige"))

@@ -321,6 +321,11 @@ def test_municipal_associations_named_after_their_kind(nlp):
     assert ents(doc) == [("Kommunalförbundet Norrlands Ambulansflyg", "AUTHORITY"),
                          ("Samordningsförbundet Östra Ekby", "AUTHORITY"), ("Räddningstjänsten Västra Ekby", "AUTHORITY")]
     assert ents(nlp("Räddningstjänsten Ekby Albrektsvägen")) == [("Räddningstjänsten Ekby", "AUTHORITY")]
+    # Other municipal kinds, a county in the genitive with "län"; not a union, not a member's name after the kind.
+    doc = nlp("Samhällsbyggnadsförbundet Ekbygden höjer taxan, Miljöförbundet Ekbys län yttrar sig och Lärarförbundet "
+              "Norra Ekby protesterar. Närvarande: Miljöförbundet Bengt Ekholm.")
+    assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [("Samhällsbyggnadsförbundet Ekbygden", "AUTHORITY"),
+                                                             ("Miljöförbundet Ekbys län", "AUTHORITY")]
 
 
 def test_a_municipal_office_named_by_its_field(nlp):
