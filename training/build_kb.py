@@ -152,8 +152,8 @@ def build_regions_and_municipalities(data_dir: Path) -> Tuple[List[Authority], D
     for row in _read_csv(data_dir / GEO / "counties.csv"):
         code, county, short = row["county_code"], row["county_name"], row["county_name_short"]
         canonical = REGION_NAMES.get(code, f"Region {short}")
-        # The county councils' own names before 2019 also took the short county name
-        # ("Landstinget i Värmland", "Landstinget Dalarna").
+        # The county councils' own names before 2019, with the short county name or the county's, with or
+        # without "i" ("Landstinget i Värmland", "Landstinget Dalarna", "Landstinget Kalmar län").
         names = {f"Region {short}", f"Region {county}", f"{county}s landsting",
                  f"Landstinget i {county}", f"Landstinget i {short}", f"Landstinget {short}",
                  f"Landstinget {county}"} - {canonical}

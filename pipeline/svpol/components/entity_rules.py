@@ -445,7 +445,7 @@ class EntityRules(KBComponent):
                 if kb.municipality(match.group("place")):
                     yield "PARTY", match.start(), match.end()
         if "förbundet" in text or "Räddningstjänsten" in text:
-            from .person_spans import is_first_name  # imported at use: person_spans is loaded after this module
+            from .person_spans import is_first_name  # imported at use: person_spans imports this module
 
             for match in _NAMED_ASSOCIATION_RE.finditer(text):
                 # An attendance line's association before a member's name: "Miljöförbundet Bengt Högborg".
