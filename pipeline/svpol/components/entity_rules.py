@@ -196,6 +196,10 @@ _COUNTY_BOARD_ACTING_RE = re.compile(
     r"(?<![\w-])Länsstyrelsen(?=[ \t]+(?:har|hade|meddelar|meddelade|beslutar|beslutade|fastställer|fastställde|"
     r"utser|utsåg|avslår|avslog|bifaller|biföll|godkänner|godkände|kartlägger|bedömer|anser|kallar|kallade)"
     r"(?![\wåäö]))")
+# A body written in capitals, as agendas and headings write it ("SOCIALNÄMNDENS ARBETSFORMER", "INFORMATION FRÅN
+# SOCIALKONTORET", "TEKNISKA NÄMNDEN"): the KB checks the word in lower case with a capital first letter.
+_CAPITALS_BODY_RE = re.compile(
+    r"(?<![\w-])(?:[A-ZÅÄÖ]{3,}A[ \t]+)?[A-ZÅÄÖ]*(?:NÄMND|STYRELS|KONTOR|FÖRVALTNING|FULLMÄKTIG)[A-ZÅÄÖ]*(?![\w-])")
 # A board in the indefinite heading its own line or an entry of a table of contents ("Kommunstyrelse\n\n
 # Kommunstyrelsen har ...", "valnämnd...39 Kommunstyrelse Arbetsmarknads- och utbildningsnämnd...43",
 # "Barn- och Utbildningsnämnd 53 Socialnämnd 59"): the municipality's own board, as in the definite (the KB
@@ -484,6 +488,10 @@ class EntityRules(KBComponent):
             for match in _INDEFINITE_BODY_ENTRY_RE.finditer(text):
                 body = match.group("body")
                 if kb.match_authority(body + ("n" if body.endswith("e") else "en")):
+                    yield "AUTHORITY", match.start(), match.end()
+        if any(word in text for word in ("NÄMND", "STYRELS", "KONTOR", "FÖRVALTNING", "FULLMÄKTIG")):
+            for match in _CAPITALS_BODY_RE.finditer(text):
+                if kb.match_authority(match.group(0).capitalize()):
                     yield "AUTHORITY", match.start(), match.end()
         if "polisen" in text:
             for match in _PLACE_POLICE_RE.finditer(text):

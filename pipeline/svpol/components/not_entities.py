@@ -23,8 +23,8 @@ talman``) before a lower-case word, a report's or agenda's heading (``Förvaltni
 form's label or heading alone (``SAMMANTRÄDESPROTOKOLL``) or with its number (``Bankgiro 5052-6854``),
 a register's letters inside a case number (``Dnr 2017/KFN 0097``, ``S2019/02807/FST``), a law or an
 agreement named in one compound (``Patientlagen``, ``Parisavtalet``);
-a preposition or conjunction at an entity's end leaves it (``Kommunledningen i``), and an entity
-ends before a blank line inside it (the next paragraph's first word is no part of it).
+a preposition or conjunction at an entity's end leaves it (``Kommunledningen i``), so does a form's label
+before a body or a place (``Beslutande Folkets Hus``), and an entity ends before a blank line inside it (the next paragraph's first word is no part of it).
 """
 
 from __future__ import annotations
@@ -55,8 +55,8 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     "Socialdemokrater", "Moderater", "Sverigedemokrater", "Kristdemokrater", "Centerpartister", "Vänsterpartister",
     "Miljöpartister", "Liberaler", "Folkpartister", "Socialdemokrat", "Moderat", "Sverigedemokrat", "Kristdemokrat",
     "Centerpartist", "Vänsterpartist", "Miljöpartist", "Folkpartist",
-    # an abbreviation opening a sentence ("Pga. pandemin ...")
-    "Pga",
+    # an abbreviation opening a sentence ("Pga. pandemin ..."), a web page's link text ("Klicka här för att läsa")
+    "Pga", "Klicka",
     # the municipality's auditors, a function of the council rather than a named body (annotators never tag it)
     "Kommunens revisorer", "kommunens revisorer",
     # an attendance list's column heads ("Namn När- Tjg.") and the video meeting a member joins by
@@ -194,6 +194,14 @@ def _without_trailing_word(ent: Span) -> Span:
     return ent
 
 
+def _without_leading_form_word(ent: Span) -> Span:
+    """``ent`` without a form's label before it, which a flattened form puts right before the field's value
+    (``Plats och tid Beslutande Folkets Hus`` -> ``Folkets Hus``); persons are trimmed by ``person_spans``."""
+    if len(ent) > 1 and ent.label_ != "PERSON" and is_form_word(ent[0]) and ent[1].is_title:
+        return Span(ent.doc, ent.start + 1, ent.end, ent.label_, kb_id=ent.kb_id_)
+    return ent
+
+
 def _before_paragraph_break(ent: Span) -> Span:
     """``ent`` up to a blank line inside it that a number or a lower-case word follows: a name does not run
     on into the next paragraph (``Landstinget\n\n3 Information`` -> ``Landstinget``); a capitalised word
@@ -247,7 +255,7 @@ class NotEntities:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token
-        trimmed = [_without_trailing_word(_before_paragraph_break(ent)) for ent in ents]
+        trimmed = [_without_trailing_word(_without_leading_form_word(_before_paragraph_break(ent))) for ent in ents]
         kept = [ent for ent in trimmed if not self.is_not_entity(ent.text)
                 and not (self.title_words and self.is_title_word(ent)) and not _is_size_unit(ent)
                 and not _is_admin_compound(ent) and not _is_page_word(ent) and not _is_word_before_lower_case(ent)
@@ -258,7 +266,7 @@ class NotEntities:
             # An amount whose unit is in its context ("9 respektive 7,4 miljoner kr") stays.
             unparsed -= {(start, end) for start, end, _ in find_money(doc_text(doc))}
             kept = [ent for ent in kept if ent.label_ != MONEY_LABEL or (ent.start_char, ent.end_char) not in unparsed]
-        if len(kept) != len(ents) or any(a.end != b.end for a, b in zip(kept, ents)):
+        if len(kept) != len(ents) or any(a.start != b.start or a.end != b.end for a, b in zip(kept, ents)):
             doc.ents = kept
         return doc
 

@@ -446,9 +446,16 @@ class OrgNames(NameList):
 
     def find(self, doc: Doc) -> List[Span]:
         """The ORG matches of ``doc`` (no overlaps), without changing it."""
+        from .person_spans import is_form_word  # imported here: person_spans imports this module
+
         spans = []
         for start, end in self._candidates(doc):
             span = doc.char_span(start, end, label=LABEL)
+            # a flattened form's label before its value ("Beslutande Folkets Hus"); a building, which the form words
+            # hold too, names the venue ("Kommunhuset Ockelbo")
+            if (span is not None and len(span) > 1 and is_form_word(span[0])
+                    and not span[0].text.endswith(("huset", "kontoret"))):
+                span = span[1:]
             if span is not None and len(span):
                 spans.append(span)
         return filter_spans(spans)

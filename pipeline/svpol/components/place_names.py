@@ -31,7 +31,7 @@ the guide tells apart by context). Entities inside a match are replaced (`Nya Ze
 from __future__ import annotations
 
 import re
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -162,6 +162,8 @@ _BLOCK_RE = re.compile(
     r"(?![\wåäö:])")
 # Words that make a place's part one place with its name ("Våxnäs centrum", "Tullinge strand").
 _DISTRICT_WORDS = frozenset(("centrum", "strand"))
+# The capitalised word right before a property's name (its municipality or locality: "Järvsö Kyrkby 23:19").
+_WORD_BEFORE_RE = re.compile(r"(?<![\w-])([A-ZÅÄÖ][a-zåäö]+)[ \t]$")
 # A clock time after a place or a field label is no property: "i Kristianstad 13:00", "Kl 19:00".
 _CLOCK_RE = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 _TIME_WORDS = frozenset(("kl", "klockan", "tid", "tiden", "bilaga"))  # and an appendix's number ("Bilaga 6:1")
@@ -217,6 +219,11 @@ class PlaceNames(NameList):
         """
         super().__init__(nlp, name, default_names() if names is None else list(names), rules_key)
 
+    def set_names(self, names: Sequence[str]) -> None:
+        """Replace the names (as written)."""
+        super().set_names(names)
+        self._name_set: Optional[FrozenSet[str]] = None  # the names as a set, built on first use
+
     def shipped_names(self) -> List[str]:
         """:func:`default_names`."""
         return default_names()
@@ -228,16 +235,26 @@ class PlaceNames(NameList):
         spans = (doc.char_span(m.start(), m.end(), label=LABEL) for m in _ROAD_RE.finditer(doc_text(doc)))
         return [span for span in spans if span is not None]
 
-    @staticmethod
-    def properties(doc: Doc, text: str) -> List[Span]:
-        """Property designations and named blocks in ``doc`` (``text`` is ``doc.text``), not clock times."""
+    def properties(self, doc: Doc, text: str) -> List[Span]:
+        """Property designations and named blocks in ``doc`` (``text`` is ``doc.text``), not clock times.
+        A designation written after its municipality or locality holds it (``Järvsö Kyrkby 23:19``)."""
         spans = []
         if ":" in text:
-            spans += [doc.char_span(m.start("name"), m.end(), label=LABEL) for m in _PROPERTY_RE.finditer(text)
+            spans += [doc.char_span(self._with_place_before(text, m.start("name")), m.end(), label=LABEL)
+                      for m in _PROPERTY_RE.finditer(text)
                       if not _CLOCK_RE.fullmatch(m.group("number")) and m.group("name").lower() not in _TIME_WORDS]
         if "astighet" in text or "varteret" in text:
             spans += [doc.char_span(m.start("name"), m.end("name"), label=LABEL) for m in _BLOCK_RE.finditer(text)]
         return [span for span in spans if span is not None]
+
+    def _with_place_before(self, text: str, start: int) -> int:
+        """Where a property designation that starts at ``start`` begins: at a listed place right before it."""
+        before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+        if before is None:
+            return start
+        if self._name_set is None:
+            self._name_set = frozenset(self.names)
+        return before.start() if before.group(1) in self._name_set else start
 
     def streets(self, doc: Doc, text: str) -> List[Span]:
         """Street addresses in ``doc`` (``text`` is ``doc.text``); a street name that is an ordinary

@@ -41,10 +41,13 @@ if not Doc.has_extension("date"):
     Doc.set_extension("date", default=None)
 
 # "(S)", " m.fl. (M)", "(-)", "(båda L)" right after the name, also after a comma ("Rune Berg, (c)").
-# The shared word may stand before the bracket: "Lars Ek, alla (c)".
+# The shared word may stand before the bracket: "Lars Ek, alla (c)". A party's group is its members'
+# party: "A, B och C (MP-gruppen)".
 _SHARED = r"(?:båda|bägge|alla|samtliga)"
+_GROUP = r"-gruppen"
 _PARTY_AFTER_RE = re.compile(
-    rf"\s*(?:,\s*)?(?:m\.\s?fl\.?\s*)?(?:{_SHARED}\s*)?\(\s*(?:{_SHARED}\s+)?(?P<party>[^()\n]{{1,25}}?)\s*\)")
+    rf"\s*(?:,\s*)?(?:m\.\s?fl\.?\s*)?(?:{_SHARED}\s*)?\(\s*(?:{_SHARED}\s+)?(?P<party>[^()\n]{{1,25}}?)"
+    rf"(?:{_GROUP})?\s*\)")
 # A place between the name and its letters, the bracket maybe left open by extraction: "Bo Ek, Älvsbyn, (s,
 # ordförande", "Eva Lind, Luleå (mp, tjg ers", "Per Svensson (S (deltar på distans)" (taken only where the
 # letters are a PARTY entity).
@@ -70,7 +73,8 @@ def _is_party_entity(doc: Doc, start: int, end: int) -> bool:
 _COLUMN_OFFICES = frozenset({"ordförande", "ledamot", "ersättare"})
 # "A, B och C (alla M)": the names before a shared bracket are joined by these.
 _LIST_JOINERS = frozenset({",", "och", "samt", "&"})
-_SHARED_BRACKET_RE = re.compile(rf"\s*(?:,\s*)?(?:{_SHARED}\s*\(|\(\s*{_SHARED}\s+|{_SHARED}\s+[A-ZÅÄÖ])")
+_SHARED_BRACKET_RE = re.compile(
+    rf"\s*(?:,\s*)?(?:{_SHARED}\s*\(|\(\s*{_SHARED}\s+|{_SHARED}\s+[A-ZÅÄÖ]|\([^()\n]{{1,4}}{_GROUP}\s*\))")
 # "Håkan Ek och Lena Olsson, båda Socialdemokraterna": the shared party named in full after the list
 # (taken only where the name is a PARTY entity).
 _SHARED_NAME_RE = re.compile(rf"\s*,\s*{_SHARED}\s+(?P<party>[A-ZÅÄÖ][a-zåäö]+(?:partiet|erna))(?![\wåäö])")
@@ -338,8 +342,8 @@ class PoliticianEnricher(EntityEnricher):
         return doc
 
     def share_list_parties(self, doc: Doc, text: str, people: Optional[List[Span]] = None) -> None:
-        """Give "A och B (båda L)", "A, B och C (alla M)", "A och B, båda Socialdemokraterna" the shared party
-        written after the last name.
+        """Give "A och B (båda L)", "A, B och C (alla M)", "A och B, båda Socialdemokraterna", "A och B
+        (MP-gruppen)" the shared party written after the last name.
 
         Args:
             doc: the document, its PERSON entities enriched.

@@ -623,3 +623,11 @@ def test_stockholms_city_hall_departments_and_a_unit_named_by_its_field(nlp):
     assert [t for t, label in ents(doc) if label == "AUTHORITY"] == [
         "Finansroteln", "Sektor lärande", "sektor ledning och verksamhetsstöd"]
 
+
+
+def test_a_body_written_in_capitals_in_an_agenda(nlp):
+    doc = nlp("3 Dnr SOCIALNÄMNDENS ARBETSFORMER 4 Dnr INFORMATION FRÅN MILJÖKONTORET 5 Dnr TEKNISKA NÄMNDEN "
+              "6 STYRELSEN 7 FÖRVALTNINGENS FÖRSLAG")
+    # a board or office the KB knows; the generic nouns alone are none
+    assert ents(doc) == [("SOCIALNÄMNDENS", "AUTHORITY"), ("MILJÖKONTORET", "AUTHORITY"),
+                         ("TEKNISKA NÄMNDEN", "AUTHORITY")]

@@ -326,3 +326,7 @@ def test_two_persons_joined_by_an_ampersand_are_no_firm():
 def test_a_school_named_after_a_person_and_a_house_with_its_place():
     assert _run("Eleverna på Peder Ekdahrs skola bidrog. Folkets hus i Norrby byggs om.") == [
         ("Peder Ekdahrs skola", "ORG"), ("Folkets hus i Norrby", "ORG")]
+
+
+def test_a_forms_label_before_a_venue_is_no_part_of_it():
+    assert _run("Plats och tid Beslutande Folkets Hus, kl 18.") == [("Folkets Hus", "ORG")]

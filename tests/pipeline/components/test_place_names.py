@@ -191,3 +191,9 @@ def test_a_municipality_answers_or_is_asked_about_its_deeds_as_a_body():
     doc = entity_doc(nlp, text, [("Umeå", "LOC"), ("Skövde", "LOC"), ("Trelleborg", "LOC")])
     assert [(e.text, e.label_) for e in component(doc).ents] == [
         ("Umeå", "AUTHORITY"), ("Skövde", "AUTHORITY"), ("Trelleborg", "LOC")]
+
+
+def test_a_property_written_after_its_municipality_holds_it():
+    ents, _ = _run("Detaljplan för Ekby Kvarnen 2:14 och för Lunden 3:3 antas i Ekby.", names=["Ekby"])
+    # not a capitalised word that is no listed place ("för Lunden")
+    assert ents == [("Ekby Kvarnen 2:14", "LOC"), ("Lunden 3:3", "LOC"), ("Ekby", "LOC")]

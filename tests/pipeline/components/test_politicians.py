@@ -364,3 +364,17 @@ def test_the_documents_own_letters_for_a_name_go_before_the_kbs_party(nlp):
     assert [(e._.party, e._.kb_id) for e in doc.ents] == [("MP", None), ("MP", None)]
     # alone, the name takes the KB's party and id
     assert annotate(nlp, "Justerande Bo Berg", ["Bo Berg"])["Bo Berg"] == ("C", None, "Q201")
+
+
+def test_a_partys_group_after_a_list_gives_every_name_its_party():
+    from svpol.tokenizer import blank
+
+    nlp = blank()
+    component = nlp.add_pipe("svpol_politicians")
+    text = "Anna Berg, Per Ek och Lisa Holm (MP-gruppen) har lämnat in en motion. Nils Ro (S) svarar."
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), "PERSON")
+                for n in ("Anna Berg", "Per Ek", "Lisa Holm", "Nils Ro")]
+    doc = component(doc)
+    assert [(e.text, e._.party) for e in doc.ents] == [
+        ("Anna Berg", "MP"), ("Per Ek", "MP"), ("Lisa Holm", "MP"), ("Nils Ro", "S")]
