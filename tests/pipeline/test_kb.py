@@ -68,6 +68,7 @@ def test_party_names_and_alliance_members(kb):
         ("justitieutskottet", "Justitieutskottet", "parliament"),
         ("Finansdepartementet", "Finansdepartementet", "ministry"),
         ("kommunfullmäktige", "Kommunfullmäktige", "municipal_body"),
+        ("Barn- och utbildningsnämnden i Borlänge kommun", "Borlänge barn- och utbildningsnämnd", "municipal_body"),
         ("kommunstyrelsens", "Kommunstyrelsen", "municipal_body"),
         ("regionstyrelsen", "Regionstyrelsen", "region"),
         ("socialnämnden", "Socialnämnden", "municipal_body"),

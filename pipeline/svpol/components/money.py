@@ -367,6 +367,21 @@ _FIGURES_BEFORE_UNIT_RE = re.compile(
 _FIGURE_AFTER_RE = re.compile(rf"[ \t]*\([ \t]*[+-]?(?P<num>{_NUMBER})(?=[ \t]*\)|[ \t]+i[ \t])")
 
 
+# One sum written in billions and millions: "1 miljard och 112 miljoner kronor" is 1,112 million kronor.
+_BILLIONS_AND_MILLIONS_RE = re.compile(
+    r"(?<![\d,.])(?P<billions>\d{1,3}(?:,\d+)?)[ \t\u00a0]+miljard(?:er)?[ \t]+och[ \t]+"
+    r"(?P<millions>\d{1,3}(?:,\d+)?)[ \t\u00a0]+miljon(?:er)?[ \t]+(?:kronor|kr)(?![\wåäö])")
+
+
+def _billions_and_millions(text: str) -> List[Tuple[int, int, MoneyValue]]:
+    """The sums of ``text`` written in billions and millions ("1 miljard och 112 miljoner kronor"), one amount each."""
+    sums = []
+    for m in _BILLIONS_AND_MILLIONS_RE.finditer(text):
+        amount = _parse_number(m.group("billions")) * 10 ** 9 + _parse_number(m.group("millions")) * 10 ** 6
+        sums.append((m.start(), m.end(), MoneyValue(float(amount), "SEK", "kronor")))
+    return sums
+
+
 def _comparison_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
     """The amounts of ``text`` written as two figures in brackets before their unit ("312 (1 140) miljoner kronor")."""
     figures = []
@@ -498,6 +513,8 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
                 found.append(shared)
 
     if _may_hold_money(text):
+        if "miljard" in text:
+            found.extend(_billions_and_millions(text))
         if "(" in text:
             found.extend(_comparison_figures(text))
         for m in MONEY_RE.finditer(text):
@@ -574,7 +591,10 @@ def parse_money(text: str) -> MoneyValue:
 def parse_money_entity(text: str) -> MoneyValue:
     """The value of a MONEY entity's text: as :func:`parse_money`, and an amount without a
     currency word ("3 miljarder", money by its context) read as kronor, and kronor and öre together
-    ("20 kronor och 15 öre") as one amount."""
+    ("20 kronor och 15 öre") or billions and millions ("1 miljard och 112 miljoner kronor") as one amount."""
+    sums = _billions_and_millions(text) if "miljard" in text else []
+    if len(sums) == 1 and sums[0][:2] == (0, len(text)):
+        return sums[0][2]
     amounts = _with_ore_joined(text, [(m.start(), m.end(), _value(m)) for m in MONEY_RE.finditer(text)])
     if len(amounts) == 1 and amounts[0][:2] == (0, len(text)):
         return amounts[0][2]

@@ -28,7 +28,8 @@ _POLICE_IN_COUNTY_RE = re.compile(rf"{POLICE_IN_COUNTY} i [A-ZÅÄÖ][\wåäö]*
 # A municipality's own body with the place after it: "kommunstyrelsen i Högsby",
 # "socialförvaltningen i Tyresö kommun", "Kommunfullmäktige i Malmö stad", "Kommunstyrelsen på Ekerö" (an island).
 _BODY_IN_MUNICIPALITY_RE = re.compile(
-    r"(?P<body>[\wåäöÅÄÖ-]+) (?:i|på) (?P<place>[A-ZÅÄÖ][\wåäö-]*(?: (?!Kommun$|Stad$)[A-ZÅÄÖ][\wåäö-]*)?)"
+    # a coordinated board's first fields with it: "Barn- och utbildningsnämnden i Borlänge kommun"
+    r"(?P<fields>[\wåäöÅÄÖ]+-(?:, [\wåäö]+-)* (?:och|&) )?(?P<body>[\wåäöÅÄÖ-]+) (?:i|på) (?P<place>[A-ZÅÄÖ][\wåäö-]*(?: (?!Kommun$|Stad$)[A-ZÅÄÖ][\wåäö-]*)?)"
     r"(?: [Kk]ommun| [Ss]tad)?")
 
 # A municipality lookup: a name ("Stockholm", "Stockholms") -> (canonical name, municipality code).
@@ -119,7 +120,7 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         # Västra Götalandsregionen".
         regional = body.startswith("region") and (place.startswith("Region ") or place.endswith("regionen"))
         if (regional or municipality(place)) and _is_own_body(body):
-            return Authority(f"{place} {body}", "municipal_body")
+            return Authority(f"{place} {(in_place.group('fields') or '').lower()}{body}", "municipal_body")
     # "X kommun", "Xs kommun", "X stad" where X is a municipality
     if len(words) >= 2 and base in ("kommun", "stad"):
         muni = municipality(" ".join(words[:-1]))

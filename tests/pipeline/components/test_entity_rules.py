@@ -631,3 +631,9 @@ def test_a_body_written_in_capitals_in_an_agenda(nlp):
     # a board or office the KB knows; the generic nouns alone are none
     assert ents(doc) == [("SOCIALNÄMNDENS", "AUTHORITY"), ("MILJÖKONTORET", "AUTHORITY"),
                          ("TEKNISKA NÄMNDEN", "AUTHORITY")]
+
+
+def test_a_coordinated_board_with_its_place_after_it(nlp):
+    doc = nlp("Barn- och utbildningsnämnden i Borlänge kommun visar ett underskott, Vård- och omsorgsnämnden också.")
+    assert ents(doc) == [("Barn- och utbildningsnämnden i Borlänge kommun", "AUTHORITY"),
+                         ("Vård- och omsorgsnämnden", "AUTHORITY")]

@@ -359,3 +359,13 @@ def test_the_tax_base_of_a_rate_is_not_an_amount():
     text = "Skattesatsen är oförändrad med 22,50 kr per 100 skattekronor. Stödet var 2 miljarder skattekronor."
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
         ("22,50 kr", 22.5), ("2 miljarder skattekronor", 2e9)]
+
+
+def test_a_sum_in_billions_and_millions_is_one_amount():
+    from svpol.components.money import parse_money_entity
+
+    text = "Investeringar på totalt 1 miljard och 112 miljoner kronor, sedan 2,5 miljarder och 40 miljoner kr."
+    found = [(text[start:end], value.amount_sek) for start, end, value in find_money(text)]
+    assert found == [("1 miljard och 112 miljoner kronor", 1_112_000_000.0),
+                     ("2,5 miljarder och 40 miljoner kr", 2_540_000_000.0)]
+    assert parse_money_entity("1 miljard och 112 miljoner kronor").amount_sek == 1_112_000_000.0
