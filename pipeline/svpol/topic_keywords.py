@@ -104,7 +104,15 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                   "trossamfund", "~trossamfund", "religionsfrihet", "ideell", "folkbildning", "studieförbund",
                   "jämställd", "~jämställd", "likabehandling", "näthat", "hat och hot", "konstitution",
                   "~konstitution", "regeringsform", "tryckfrihet", "censur", "armlängds avstånd", "public service",
-                  "~mediestöd", "presstöd", "tillitsbaserad", "offentlighet", "meddelarskydd", "valmyndighet"),
+                  "~mediestöd", "presstöd", "tillitsbaserad", "offentlighet", "meddelarskydd", "valmyndighet",
+                  # a council's elections, resignations, seats and majorities and its handling of citizens' proposals
+                  # (docs/annotation.md, convention 45); not "Val av justerare", the meeting's own procedure
+                  "avsägelse", "~avsägelse", "avsagt sig", "entledig", "fyllnadsval", "~fyllnadsval", "nyval",
+                  "~valberedning", "val av ledamot", "val av ersättare", "val av ordförande", "val av vice",
+                  "val av suppleant", "val av extra", "val av revisor", "val av nämndem", "nämndemän",
+                  "mandatfördelning", "antal mandat", "omröstning", "votering", "~partimajoritet", "styrande majoritet",
+                  "politiska majoritet", "koalition", "~koalition", "samstyre", "medborgarförslag", "~medborgarförslag",
+                  "e-förslag", "utmaningsrätt", "kommunallag", "~kommunallag"),
 }
 
 
