@@ -42,7 +42,9 @@ def calibrate(
     Returns:
         The calibration record stored in ``meta["svpol"]["confidence_calibration"]``.
     """
-    nlp = spacy.load(model)
+    # The dev texts are read and annotated by a pipeline of their own: their strings must not grow the string
+    # store of the pipeline that is written (131 kB for 2,000 dev docs, and the model directory's limit is 60 MB).
+    nlp, written = spacy.load(model), spacy.load(model)
     if "confidence" not in nlp.component_names:
         raise ValueError(f"{model}: the pipeline has no 'confidence' component")
     if "confidence" in nlp.disabled:
@@ -70,9 +72,14 @@ def calibrate(
         "rule_scores": dict(scorer.rule_scores),
         "reliability_calibrated": {k: v["bins"] for k, v in calibrated.items()},
     }
-    nlp.meta.setdefault("svpol", {})["confidence_calibration"] = record
-    nlp.config["nlp"]["disabled"] = []
-    write_pipeline(nlp, output)
+    with tempfile.TemporaryDirectory() as tmp:
+        scorer.to_disk(Path(tmp) / "confidence")
+        written.get_pipe("confidence").from_disk(Path(tmp) / "confidence")
+    if "confidence" in written.disabled:
+        written.enable_pipe("confidence")
+    written.meta.setdefault("svpol", {})["confidence_calibration"] = record
+    written.config["nlp"]["disabled"] = []
+    write_pipeline(written, output)
     return record
 
 
