@@ -97,7 +97,7 @@ _COMMA_LETTERS_RE = re.compile(
 # kinds that are municipal: "Lärarförbundet", "Kommunförbundet Blekinge" and "Civilförsvarsförbundet X" are
 # unions and associations (ORG).
 _NAMED_ASSOCIATION_RE = re.compile(
-    r"(?<![\w-])(?:(?:Kommunalförbundet|Samordningsförbundet)(?:[ \t]+Räddningstjänsten)?|Räddningstjänsten"
+    r"(?<![\w-])(?:(?:[Kk]ommunalförbundet|[Ss]amordningsförbundet)(?:[ \t]+Räddningstjänsten)?|Räddningstjänsten"
     r"|(?:Samhällsbyggnads|Räddningstjänst|Kunskaps|Miljö|Region|Högskole|Gymnasie)förbundet)"
     r"[ \t]+(?:(?:Norra|Södra|Östra|Västra|Mellersta|Nordvästra|Sydöstra)[ \t]+[A-ZÅÄÖ][\wåäö]+"
     r"|[A-ZÅÄÖ][\wåäö]+(?:[ \t]+[A-ZÅÄÖ][a-zåäö]+(?<!vägen)(?<!gatan))?)(?:(?<=s)[ \t]+län)?(?![\wåäö-])")

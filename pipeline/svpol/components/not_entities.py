@@ -115,6 +115,8 @@ _LAW_OR_AGREEMENT_RE = re.compile(
     r"[A-ZÅÄÖ][a-zåäö]{3,}(?:avtal(?:et|ets)?|(?<!s)lag(?:en|ens)?|konventionen|konventionens|fördraget|fördragets)")
 # A department's number in Stockholm's city hall ("Rotel II: Skolroteln"): no name.
 _ROTEL_NUMBER_RE = re.compile(r"Rotel[ \t]+[IVX]+")
+# The state's budget, a document that names its areas ("Statens budget inom utgiftsområde 20"), not an agency.
+_STATE_BUDGET_RE = re.compile(r"Statens[ \t]+budget\b.*", re.DOTALL)
 # A name made anonymous in a published document ("Xxxxxx Xxxxxxxx").
 _ANONYMISED_RE = re.compile(r"[Xx]{3,}(?:[ \t]+[Xx]{3,})*")
 # A case number ("SMN-2017/4", "KS 2019/0230"): a register's letters, a year and a serial number.
@@ -240,11 +242,12 @@ class NotEntities:
     def is_not_entity(self, text: str) -> bool:
         """Whether ``text`` (also as a genitive: "LSS:s") is never an entity, names a place's inhabitants,
         is an office alone ("Marie Hillman (Kommundirektör)"), a case number ("SMN-2017/4"), a law or an agreement
-        ("Patientlagen", "Parisavtalet") or a meeting room."""
+        ("Patientlagen", "Parisavtalet"), a meeting room or the state's budget ("Statens budget för 2026")."""
         return (text in self.texts or (text.endswith(":s") and text[:-2] in self.texts) or text in _MONEY_UNITS
                 or text in _FILE_FORMATS
                 or bool(_INHABITANTS_RE.fullmatch(text) or ROLE_RE.fullmatch(text) or _CASE_NUMBER_RE.fullmatch(text)
                         or _LAW_OR_AGREEMENT_RE.fullmatch(text) or _ROTEL_NUMBER_RE.fullmatch(text)
+                        or _STATE_BUDGET_RE.fullmatch(text)
                         or _ANONYMISED_RE.fullmatch(text) or _ROOM_RE.fullmatch(text)))
 
     def is_title_word(self, ent: Span) -> bool:

@@ -155,10 +155,12 @@ _PROPERTY_RE = re.compile(
     rf"(?P<name>(?:(?:{'|'.join(_STREET_DIRECTIONS)})[ \t])?[A-ZÅÄÖ][a-zåäö]{{3,}})[ \t]"
     r"(?P<number>(?!1[89]\d\d:|20\d\d:)\d{1,4}:\d{1,4})(?![\w:/-])")
 # A property or a city block named after its noun, with or without its number: "fastigheten Sjömannen 5",
+# "Fastigheten Anundsjö Näs 2:65" (a district's name of two words),
 # "kvarteret Smultronet", "Kommunhuskvarteret Solberga" (convention 29: the name and number are the place).
 _BLOCK_NOUN_RE = re.compile(r"[Ff]astighet(?:en|erna)|[\wåäöÅÄÖ]*[Kk]varteret")
 _BLOCK_RE = re.compile(
-    rf"(?<![\w-])(?:{_BLOCK_NOUN_RE.pattern})[ \t]+(?P<name>[A-ZÅÄÖ][a-zåäö]{{2,}}(?:[ \t]+\d{{1,4}}(?![\d:]))?)"
+    rf"(?<![\w-])(?:{_BLOCK_NOUN_RE.pattern})[ \t]+(?P<name>[A-ZÅÄÖ][a-zåäö]{{2,}}(?:[ \t]+[A-ZÅÄÖ][a-zåäö]{{2,}})?"
+    r"(?:[ \t]+\d{1,4}(?::\d{1,4})?(?![\d:]))?)"
     r"(?![\wåäö:])")
 # Words that make a place's part one place with its name ("Våxnäs centrum", "Tullinge strand").
 _DISTRICT_WORDS = frozenset(("centrum", "strand"))

@@ -637,3 +637,8 @@ def test_a_coordinated_board_with_its_place_after_it(nlp):
     doc = nlp("Barn- och utbildningsnämnden i Borlänge kommun visar ett underskott, Vård- och omsorgsnämnden också.")
     assert ents(doc) == [("Barn- och utbildningsnämnden i Borlänge kommun", "AUTHORITY"),
                          ("Vård- och omsorgsnämnden", "AUTHORITY")]
+
+
+def test_a_municipal_association_named_in_lower_case_before_its_name(nlp):
+    assert ents(nlp("Avfallet hanteras av kommunalförbundet Ekbymiljö sedan 2019.")) == [
+        ("kommunalförbundet Ekbymiljö", "AUTHORITY")]

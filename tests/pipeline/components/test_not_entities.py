@@ -241,3 +241,11 @@ def test_a_forms_label_before_a_body_or_a_place_leaves_it_and_link_text_is_no_na
     doc = nlp.get_pipe("svpol_not_entities")(doc)
     # a person's form label is person_spans' to trim (it also reads offices)
     assert [(e.text, e.label_) for e in doc.ents] == [("Ekby Folkets Hus", "ORG"), ("Beslutande Anna Berg", "PERSON")]
+
+
+def test_the_states_budget_is_no_agency():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    doc = nlp.make_doc("2025/26:FiU10 Statens budget för 2026 . Statens skolverk svarar .")
+    doc.ents = [Span(doc, 3, 5, "AUTHORITY"), Span(doc, 8, 10, "AUTHORITY")]
+    assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Statens skolverk"]

@@ -197,3 +197,8 @@ def test_a_property_written_after_its_municipality_holds_it():
     ents, _ = _run("Detaljplan för Ekby Kvarnen 2:14 och för Lunden 3:3 antas i Ekby.", names=["Ekby"])
     # not a capitalised word that is no listed place ("för Lunden")
     assert ents == [("Ekby Kvarnen 2:14", "LOC"), ("Lunden 3:3", "LOC"), ("Ekby", "LOC")]
+
+
+def test_a_property_after_its_noun_named_with_two_words():
+    ents, _ = _run("Fastigheten Ekby Näs 2:65 i Norrby har identifierats.", [("Ekby Näs", "PERSON")], names=[])
+    assert ents == [("Ekby Näs 2:65", "LOC")]
