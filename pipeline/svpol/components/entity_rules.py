@@ -276,7 +276,7 @@ _MUNICIPALITY_HEADER_RE = re.compile(
 # an island municipality takes "på" ("Kommunstyrelsen på Ekerö").
 _IN_PLACE_BODY_WORDS = ("nämnd", "förvaltning", "styrelse", "fullmäktige")
 _BODY_IN_PLACE_RE = re.compile(
-    # a coordinated board's first fields with it: "Barn- och utbildningsnämnden i Borlänge kommun"
+    # a coordinated board's first fields with it: "Barn- och utbildningsnämnden i Tranås kommun"
     rf"(?<![\w-])(?:[\wåäöÅÄÖ]+-(?:,[ \t]+[\wåäö]+-)*[ \t]+(?:och|&)[ \t]+)?[\wåäöÅÄÖ-]*(?:{'|'.join(_IN_PLACE_BODY_WORDS)})(?:en|ens|s|n|ns)?[ \t]+(?:i|på)[ \t]+"
     rf"{_NAME}(?:[ \t]+{_NAME})?(?:[ \t]+(?:[Kk]ommun|[Ss]tad))?(?![\wåäö])")
 # The land and environment courts, named by the court they sit at: "Mark- och miljödomstolen vid Umeå

@@ -367,14 +367,14 @@ _FIGURES_BEFORE_UNIT_RE = re.compile(
 _FIGURE_AFTER_RE = re.compile(rf"[ \t]*\([ \t]*[+-]?(?P<num>{_NUMBER})(?=[ \t]*\)|[ \t]+i[ \t])")
 
 
-# One sum written in billions and millions: "1 miljard och 112 miljoner kronor" is 1,112 million kronor.
+# One sum written in billions and millions: "1 miljard och 200 miljoner kronor" is 1,200 million kronor.
 _BILLIONS_AND_MILLIONS_RE = re.compile(
     r"(?<![\d,.])(?P<billions>\d{1,3}(?:,\d+)?)[ \t\u00a0]+miljard(?:er)?[ \t]+och[ \t]+"
     r"(?P<millions>\d{1,3}(?:,\d+)?)[ \t\u00a0]+miljon(?:er)?[ \t]+(?:kronor|kr)(?![\wåäö])")
 
 
 def _billions_and_millions(text: str) -> List[Tuple[int, int, MoneyValue]]:
-    """The sums of ``text`` written in billions and millions ("1 miljard och 112 miljoner kronor"), one amount each."""
+    """The sums of ``text`` written in billions and millions ("1 miljard och 200 miljoner kronor"), one amount each."""
     sums = []
     for m in _BILLIONS_AND_MILLIONS_RE.finditer(text):
         amount = _parse_number(m.group("billions")) * 10 ** 9 + _parse_number(m.group("millions")) * 10 ** 6
@@ -591,7 +591,7 @@ def parse_money(text: str) -> MoneyValue:
 def parse_money_entity(text: str) -> MoneyValue:
     """The value of a MONEY entity's text: as :func:`parse_money`, and an amount without a
     currency word ("3 miljarder", money by its context) read as kronor, and kronor and öre together
-    ("20 kronor och 15 öre") or billions and millions ("1 miljard och 112 miljoner kronor") as one amount."""
+    ("20 kronor och 15 öre") or billions and millions ("1 miljard och 200 miljoner kronor") as one amount."""
     sums = _billions_and_millions(text) if "miljard" in text else []
     if len(sums) == 1 and sums[0][:2] == (0, len(text)):
         return sums[0][2]

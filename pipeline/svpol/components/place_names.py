@@ -155,7 +155,7 @@ _PROPERTY_RE = re.compile(
     rf"(?P<name>(?:(?:{'|'.join(_STREET_DIRECTIONS)})[ \t])?[A-ZÅÄÖ][a-zåäö]{{3,}})[ \t]"
     r"(?P<number>(?!1[89]\d\d:|20\d\d:)\d{1,4}:\d{1,4})(?![\w:/-])")
 # A property or a city block named after its noun, with or without its number: "fastigheten Sjömannen 5",
-# "Fastigheten Anundsjö Näs 2:65" (a district's name of two words),
+# "Fastigheten Ekby Näs 2:65" (a district's name of two words),
 # "kvarteret Smultronet", "Kommunhuskvarteret Solberga" (convention 29: the name and number are the place).
 _BLOCK_NOUN_RE = re.compile(r"[Ff]astighet(?:en|erna)|[\wåäöÅÄÖ]*[Kk]varteret")
 _BLOCK_RE = re.compile(
@@ -164,7 +164,7 @@ _BLOCK_RE = re.compile(
     r"(?![\wåäö:])")
 # Words that make a place's part one place with its name ("Våxnäs centrum", "Tullinge strand").
 _DISTRICT_WORDS = frozenset(("centrum", "strand"))
-# The capitalised word right before a property's name (its municipality or locality: "Järvsö Kyrkby 23:19").
+# The capitalised word right before a property's name (its municipality or locality: "Uppsala Kåbo 1:1").
 _WORD_BEFORE_RE = re.compile(r"(?<![\w-])([A-ZÅÄÖ][a-zåäö]+)[ \t]$")
 # A clock time after a place or a field label is no property: "i Kristianstad 13:00", "Kl 19:00".
 _CLOCK_RE = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
@@ -239,7 +239,7 @@ class PlaceNames(NameList):
 
     def properties(self, doc: Doc, text: str) -> List[Span]:
         """Property designations and named blocks in ``doc`` (``text`` is ``doc.text``), not clock times.
-        A designation written after its municipality or locality holds it (``Järvsö Kyrkby 23:19``)."""
+        A designation written after its municipality or locality holds it (``Uppsala Kåbo 1:1``)."""
         spans = []
         if ":" in text:
             spans += [doc.char_span(self._with_place_before(text, m.start("name")), m.end(), label=LABEL)

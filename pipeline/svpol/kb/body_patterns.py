@@ -28,7 +28,7 @@ _POLICE_IN_COUNTY_RE = re.compile(rf"{POLICE_IN_COUNTY} i [A-ZÅÄÖ][\wåäö]*
 # A municipality's own body with the place after it: "kommunstyrelsen i Högsby",
 # "socialförvaltningen i Tyresö kommun", "Kommunfullmäktige i Malmö stad", "Kommunstyrelsen på Ekerö" (an island).
 _BODY_IN_MUNICIPALITY_RE = re.compile(
-    # a coordinated board's first fields with it: "Barn- och utbildningsnämnden i Borlänge kommun"
+    # a coordinated board's first fields with it: "Barn- och utbildningsnämnden i Tranås kommun"
     r"(?P<fields>[\wåäöÅÄÖ]+-(?:, [\wåäö]+-)* (?:och|&) )?(?P<body>[\wåäöÅÄÖ-]+) (?:i|på) (?P<place>[A-ZÅÄÖ][\wåäö-]*(?: (?!Kommun$|Stad$)[A-ZÅÄÖ][\wåäö-]*)?)"
     r"(?: [Kk]ommun| [Ss]tad)?")
 
