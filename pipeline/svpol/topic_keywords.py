@@ -61,7 +61,9 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                 "detaljplan", "plan- och bygglag", "allmännytt", "~allmännytt", "bostadsbolag",
                 "byggande", "~byggande", "hemlöshet", "trångboddhet", "bolån", "ombildning",
                 "planområde", "översiktsplan", "~översiktsplan", "exploatering", "~exploatering", "markanvisning",
-                "bygglov", "~bygglov", "nybyggnation"),
+                "bygglov", "~bygglov", "nybyggnation",
+                # flats of every kind ("LSS-lägenheter", "hyreslägenheter", "trygghetslägenhet")
+                "~lägenhet"),
     "labour": ("arbetslös", "~arbetslös", "sysselsättning", "arbetsmarknad", "~arbetsmarknad",
                "arbetsförmedling", "jobb", "~jobb", "anställ", "löner", "lönen", "lönebildning",
                "arbetsvillkor", "arbetsmiljö", "kollektivavtal", "fackförbund", "facket", "arbetsrätt",
