@@ -169,19 +169,23 @@ def test_a_full_name_without_letters_takes_the_party_of_its_other_mentions(nlp):
         ("Anna Rask", None)]
 
 
-def test_a_shared_bracket_gives_every_listed_name_its_party():
+@pytest.mark.parametrize("text,expected", [
+    ("Yrkanden: Anna Berg, Per Ek och Lisa Holm (alla M) samt Olle Lind och Eva Ström (båda KD). Nils Ro yrkar.",
+     [("Anna Berg", "M"), ("Per Ek", "M"), ("Lisa Holm", "M"), ("Olle Lind", "KD"), ("Eva Ström", "KD"),
+      ("Nils Ro", None)]),
+    # a party's group after the list
+    ("Anna Berg, Per Ek och Lisa Holm (MP-gruppen) har lämnat in en motion. Nils Ro (S) svarar.",
+     [("Anna Berg", "MP"), ("Per Ek", "MP"), ("Lisa Holm", "MP"), ("Nils Ro", "S")]),
+])
+def test_a_shared_bracket_gives_every_listed_name_its_party(text, expected):
     from svpol.tokenizer import blank
 
     nlp = blank()
     component = nlp.add_pipe("svpol_politicians")
-    text = "Yrkanden: Anna Berg, Per Ek och Lisa Holm (alla M) samt Olle Lind och Eva Ström (båda KD). Nils Ro yrkar."
     doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), "PERSON")
-                for n in ("Anna Berg", "Per Ek", "Lisa Holm", "Olle Lind", "Eva Ström", "Nils Ro")]
+    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), "PERSON") for n, _ in expected]
     doc = component(doc)
-    assert [(e.text, e._.party) for e in doc.ents] == [
-        ("Anna Berg", "M"), ("Per Ek", "M"), ("Lisa Holm", "M"), ("Olle Lind", "KD"), ("Eva Ström", "KD"),
-        ("Nils Ro", None)]
+    assert [(e.text, e._.party) for e in doc.ents] == expected
 
 
 def test_party_after_a_comma_and_local_party_letters(nlp):
@@ -365,16 +369,3 @@ def test_the_documents_own_letters_for_a_name_go_before_the_kbs_party(nlp):
     # alone, the name takes the KB's party and id
     assert annotate(nlp, "Justerande Bo Berg", ["Bo Berg"])["Bo Berg"] == ("C", None, "Q201")
 
-
-def test_a_partys_group_after_a_list_gives_every_name_its_party():
-    from svpol.tokenizer import blank
-
-    nlp = blank()
-    component = nlp.add_pipe("svpol_politicians")
-    text = "Anna Berg, Per Ek och Lisa Holm (MP-gruppen) har lämnat in en motion. Nils Ro (S) svarar."
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), "PERSON")
-                for n in ("Anna Berg", "Per Ek", "Lisa Holm", "Nils Ro")]
-    doc = component(doc)
-    assert [(e.text, e._.party) for e in doc.ents] == [
-        ("Anna Berg", "MP"), ("Per Ek", "MP"), ("Lisa Holm", "MP"), ("Nils Ro", "S")]
