@@ -20,7 +20,7 @@ such as ``m.fl.``, ``bl.a.``, ``t.ex.``, ``kr.`` kept whole, ``22,2`` one token,
 Use it in a config with::
 
     [nlp.tokenizer]
-    @tokenizers = "svpol.Tokenizer.v5"
+    @tokenizers = "svpol.Tokenizer.v6"
 
 ``svpol.Tokenizer.v2`` adds one rule to ``v1`` (kept unchanged for the pipelines built with it):
 an en dash, em dash or slash between two names is a token of its own, so that place ranges
@@ -30,7 +30,9 @@ a sign in front of a number as a token of its own (``-5,3 mnkr``), so that the s
 outside a MONEY span. ``svpol.Tokenizer.v4`` adds to ``v3`` a plus between letters as a token of its
 own (``S+V+MP``, ``(m+kd)``), so that each party's letters are a PARTY entity. ``svpol.Tokenizer.v5`` adds to
 ``v4`` a slash before a capital at a token's start as a token of its own, as electronically signed protocols
-write their signatures (``/Eva Ekholm, ordförande/``).
+write their signatures (``/Eva Ekholm, ordförande/``). ``svpol.Tokenizer.v6`` adds to ``v5`` a listed first name
+glued to a lower-case word before it as a token of its own (``videospelarenAnna Berg``, a web page's link text run
+into a speaker's name).
 
 The function is also an entry point (``spacy_tokenizers``), so ``spacy.load`` finds
 it without importing svpol first.
@@ -268,7 +270,30 @@ def create_tokenizer_v5() -> Callable[[Language], SvpolTokenizer]:
     return make_tokenizer
 
 
-TOKENIZER = "svpol.Tokenizer.v5"  # the one new pipelines and blank() use
+# v6: a first name glued to the word before it, as web pages and PDFs join a link's text or a column to the next
+# name ("Hoppa till i videospelarenAnna Berg (S)"), is a token of its own, so that the whole name is found. Only
+# after a lower-case word of four letters or more and only before a listed first name: brands written with an
+# inner capital ("PowerPoint", "VafabMiljö") stay one token.
+def _glued_first_name_infix() -> str:
+    from .components.name_list import resource_names  # imported here: the components package is large
+
+    names = "|".join(sorted(map(re.escape, resource_names("first_names.txt")), key=len, reverse=True))
+    return rf"(?<=[a-zåäö]{{4}})(?=[A-ZÅÄÖ])(?=(?:{names})(?![a-zåäöéü]))"
+
+
+@registry.tokenizers("svpol.Tokenizer.v6")
+def create_tokenizer_v6() -> Callable[[Language], SvpolTokenizer]:
+    """Registered tokenizer factory: ``@tokenizers = "svpol.Tokenizer.v6"`` (v5 plus glued first names)."""
+
+    def make_tokenizer(nlp: Language) -> SvpolTokenizer:
+        tokenizer = create_tokenizer_v5()(nlp)
+        _set_infixes(tokenizer.inner, nlp, (*_V4_INFIXES, _glued_first_name_infix()))
+        return tokenizer
+
+    return make_tokenizer
+
+
+TOKENIZER = "svpol.Tokenizer.v6"  # the one new pipelines and blank() use
 
 
 def blank(lang: str = "sv") -> Language:

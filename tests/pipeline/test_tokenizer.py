@@ -66,7 +66,7 @@ def test_merged_number_is_numeric_and_text_is_preserved(blank_nlp):
 
 
 def test_registered_in_config_and_survives_disk_and_pickle(tmp_path, blank_nlp):
-    assert blank_nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v5"
+    assert blank_nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v6"
     blank_nlp.to_disk(tmp_path / "p")
     loaded = spacy.load(tmp_path / "p")
     assert words(loaded, "(FHS)och 1 200 kr") == ["(", "FHS", ")", "och", "1 200", "kr"]
@@ -116,3 +116,13 @@ def test_v5_splits_a_signatures_slash_before_a_name_and_v4_is_unchanged(blank_nl
         "2019/20"]
     v4 = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "svpol.Tokenizer.v4"}}})
     assert words(v4, "/Eva Ek") == ["/Eva", "Ek"]
+
+
+def test_v6_splits_a_first_name_glued_to_the_word_before_it_and_v5_is_unchanged(blank_nlp):
+    assert words(blank_nlp, "Hoppa till i videospelarenAnna Berg (S)") == [
+        "Hoppa", "till", "i", "videospelaren", "Anna", "Berg", "(", "S", ")"]
+    # not a brand with an inner capital, a short word before a name, or a name glued to a name
+    assert words(blank_nlp, "PowerPoint, EkbyMiljö, iPer och AnnaKarin") == [
+        "PowerPoint", ",", "EkbyMiljö", ",", "iPer", "och", "AnnaKarin"]
+    v5 = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "svpol.Tokenizer.v5"}}})
+    assert words(v5, "videospelarenAnna Berg") == ["videospelarenAnna", "Berg"]
