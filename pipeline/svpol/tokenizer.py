@@ -273,7 +273,8 @@ def create_tokenizer_v5() -> Callable[[Language], SvpolTokenizer]:
 # v6: a first name glued to the word before it, as web pages and PDFs join a link's text or a column to the next
 # name ("Hoppa till i videospelarenAnna Berg (S)"), is a token of its own, so that the whole name is found. Only
 # after a lower-case word of four letters or more and only before a listed first name: brands written with an
-# inner capital ("PowerPoint", "VafabMiljö") stay one token.
+# inner capital ("PowerPoint", "VafabMiljö") stay one token. The names are those of first_names.txt when a pipeline
+# is built; a saved pipeline keeps its pattern (spaCy serializes the tokenizer's infixes).
 def _glued_first_name_infix() -> str:
     from .components.name_list import resource_names  # imported here: the components package is large
 
