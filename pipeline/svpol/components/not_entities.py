@@ -57,6 +57,8 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     "Centerpartist", "Vänsterpartist", "Miljöpartist", "Folkpartist",
     # an abbreviation opening a sentence ("Pga. pandemin ..."), a web page's link text ("Klicka här för att läsa")
     "Pga", "Klicka",
+    # a news page's picture placeholder
+    "Artikelbild",
     # the municipality's auditors, a function of the council rather than a named body (annotators never tag it)
     "Kommunens revisorer", "kommunens revisorer",
     # an attendance list's column heads ("Namn När- Tjg.") and the video meeting a member joins by

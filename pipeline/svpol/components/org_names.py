@@ -201,6 +201,11 @@ _PUBLIC_FEDERATION_RE = re.compile(r"(?i:kommunal[a-zåäö]*|samordnings|region
 _PLACE_ASSOCIATION_RE = re.compile(
     r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{2,}förening(?:en|ens)[ \t]+i[ \t]+(?P<place>[A-ZÅÄÖ][\wåäö-]+?)(?:s?[ \t]+(?:kommun|stad))?"
     r"(?![\wåäö-])")
+# A national association's regional branch named after its region: "Hyresgästföreningen region Sydost",
+# "Hyresgästföreningen Region Stockholm" (one organisation; ner reads the region as a body or a place).
+_REGIONAL_BRANCH_RE = re.compile(
+    r"(?<![\w-])(?:[A-ZÅÄÖ][a-zåäö]+(?:föreningen|förbundet)|PRO|SPF[ \t]+Seniorerna)[ \t]+[Rr]egion[ \t]+"
+    r"[A-ZÅÄÖ][\wåäö]+(?:[ \t]+[A-ZÅÄÖ][a-zåäö]+)?(?![\wåäö-])")
 # Airports and networks named as such, and a house named by its owner's or its theme's genitive:
 # "Lapland Airport", "Trästadsnätverket", "Utvandrarnas hus", "Regionens hus", "Folkets Hus".
 _AIRPORT_OR_NETWORK_RE = re.compile(
@@ -265,6 +270,7 @@ _MATCH_WORDS = {
     _AMPERSAND_RE: ("&",),
     _CLUB_OR_ASSOCIATION_RE: ("förening", "klubb", "sällskap", "allians", "förbund"),
     _PLACE_ASSOCIATION_RE: ("föreningen",),
+    _REGIONAL_BRANCH_RE: ("egion",),
 }
 
 
@@ -415,6 +421,8 @@ class OrgNames(NameList):
                 # with the name in front of a kind: "Brofästet Hotell & Konferens" (not a sentence's first word)
                 named = m.group("name") and not self._ordinary(m.group("name"))
                 yield (m.start() if named else m.start("first")), m.end()
+        for m in search(_REGIONAL_BRANCH_RE):
+            yield m.start(), m.end()
         for m in search(_PLACE_ASSOCIATION_RE):
             if is_municipality(m.group("place")):
                 yield m.start(), m.end()
@@ -480,8 +488,13 @@ class OrgNames(NameList):
     def holds_rule_entity(self, span: Span, rule: Span) -> bool:
         """A company or a place's association holds its municipality in its name: "Uppsala kommun Skolfastigheter
         AB", "Anhörigföreningen i Ockelbo kommun"; a listed name holds an acronym it opens with ("SPF Seniorerna",
-        not the agency SPF)."""
+        not the agency SPF); a regional branch holds its region and the acronym it opens with ("Hyresgästföreningen
+        Region Stockholm", "PRO region Gotland")."""
         if rule.start == span.start and rule.end < span.end and rule.text.isupper() and span.text in self.names:
+            return True
+        if _REGIONAL_BRANCH_RE.fullmatch(span.text) and (
+                (rule.end == span.end and rule.text.lower().startswith("region "))
+                or (rule.start == span.start and rule.text.isupper())):
             return True
         return (rule.label_ == "AUTHORITY" and (_is_company(span.text) or bool(_PLACE_ASSOCIATION_RE.fullmatch(span.text)))
                 and bool(_MUNICIPALITY_RE.fullmatch(rule.text)))

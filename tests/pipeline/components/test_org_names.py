@@ -330,3 +330,11 @@ def test_a_school_named_after_a_person_and_a_house_with_its_place():
 
 def test_a_forms_label_before_a_venue_is_no_part_of_it():
     assert _run("Plats och tid Beslutande Folkets Hus, kl 18.") == [("Folkets Hus", "ORG")]
+
+
+def test_a_national_associations_regional_branch_is_one_organisation():
+    # it holds the region the rules found ("Region Norrby")
+    assert _run("Ekbyföreningen Region Norrby svarade, och PRO region Sydost.", [("Region Norrby", "AUTHORITY")],
+                rules=("Region Norrby",)) == [("Ekbyföreningen Region Norrby", "ORG"), ("PRO region Sydost", "ORG")]
+    assert _run("Region Norrby svarade.", [("Region Norrby", "AUTHORITY")], rules=("Region Norrby",)) == [
+        ("Region Norrby", "AUTHORITY")]
