@@ -198,8 +198,9 @@ _COUNTY_BOARD_ACTING_RE = re.compile(
     r"(?![\wåäö]))")
 # A body written in capitals, as agendas and headings write it ("SOCIALNÄMNDENS ARBETSFORMER", "INFORMATION FRÅN
 # SOCIALKONTORET", "TEKNISKA NÄMNDEN"): the KB checks the word in lower case with a capital first letter.
+_CAPITALS_BODY_WORDS = ("NÄMND", "STYRELS", "KONTOR", "FÖRVALTNING", "FULLMÄKTIG")
 _CAPITALS_BODY_RE = re.compile(
-    r"(?<![\w-])(?:[A-ZÅÄÖ]{3,}A[ \t]+)?[A-ZÅÄÖ]*(?:NÄMND|STYRELS|KONTOR|FÖRVALTNING|FULLMÄKTIG)[A-ZÅÄÖ]*(?![\w-])")
+    rf"(?<![\w-])(?:[A-ZÅÄÖ]{{3,}}A[ \t]+)?[A-ZÅÄÖ]*(?:{'|'.join(_CAPITALS_BODY_WORDS)})[A-ZÅÄÖ]*(?![\w-])")
 # A board in the indefinite heading its own line or an entry of a table of contents ("Kommunstyrelse\n\n
 # Kommunstyrelsen har ...", "valnämnd...39 Kommunstyrelse Arbetsmarknads- och utbildningsnämnd...43",
 # "Barn- och Utbildningsnämnd 53 Socialnämnd 59"): the municipality's own board, as in the definite (the KB
@@ -490,7 +491,7 @@ class EntityRules(KBComponent):
                 body = match.group("body")
                 if kb.match_authority(body + ("n" if body.endswith("e") else "en")):
                     yield "AUTHORITY", match.start(), match.end()
-        if any(word in text for word in ("NÄMND", "STYRELS", "KONTOR", "FÖRVALTNING", "FULLMÄKTIG")):
+        if any(word in text for word in _CAPITALS_BODY_WORDS):
             for match in _CAPITALS_BODY_RE.finditer(text):
                 if kb.match_authority(match.group(0).capitalize()):
                     yield "AUTHORITY", match.start(), match.end()

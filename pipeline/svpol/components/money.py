@@ -376,6 +376,8 @@ _BILLIONS_AND_MILLIONS_RE = re.compile(
 def _billions_and_millions(text: str) -> List[Tuple[int, int, MoneyValue]]:
     """The sums of ``text`` written in billions and millions ("1 miljard och 200 miljoner kronor"), one amount each."""
     sums = []
+    if "miljard" not in text:
+        return sums  # no sum to search for
     for m in _BILLIONS_AND_MILLIONS_RE.finditer(text):
         amount = _parse_number(m.group("billions")) * 10 ** 9 + _parse_number(m.group("millions")) * 10 ** 6
         sums.append((m.start(), m.end(), MoneyValue(float(amount), "SEK", "kronor")))
@@ -513,8 +515,7 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
                 found.append(shared)
 
     if _may_hold_money(text):
-        if "miljard" in text:
-            found.extend(_billions_and_millions(text))
+        found.extend(_billions_and_millions(text))
         if "(" in text:
             found.extend(_comparison_figures(text))
         for m in MONEY_RE.finditer(text):
@@ -592,7 +593,7 @@ def parse_money_entity(text: str) -> MoneyValue:
     """The value of a MONEY entity's text: as :func:`parse_money`, and an amount without a
     currency word ("3 miljarder", money by its context) read as kronor, and kronor and öre together
     ("20 kronor och 15 öre") or billions and millions ("1 miljard och 200 miljoner kronor") as one amount."""
-    sums = _billions_and_millions(text) if "miljard" in text else []
+    sums = _billions_and_millions(text)
     if len(sums) == 1 and sums[0][:2] == (0, len(text)):
         return sums[0][2]
     amounts = _with_ore_joined(text, [(m.start(), m.end(), _value(m)) for m in MONEY_RE.finditer(text)])
