@@ -39,7 +39,7 @@ from spacy.vocab import Vocab
 from ..doc_cache import doc_text
 from ..kb import LAW_ABBREVIATIONS
 from .money import MONEY_LABEL, NO_MONEY, find_money, parse_money_entity
-from .person_spans import is_form_word
+from .person_spans import is_form_word, is_label_before_value
 from .structure_patterns import ROLE_RE
 
 
@@ -201,7 +201,7 @@ def _without_trailing_word(ent: Span) -> Span:
 def _without_leading_form_word(ent: Span) -> Span:
     """``ent`` without a form's label before it, which a flattened form puts right before the field's value
     (``Plats och tid Beslutande Folkets Hus`` -> ``Folkets Hus``); persons are trimmed by ``person_spans``."""
-    if len(ent) > 1 and ent.label_ != "PERSON" and is_form_word(ent[0]) and ent[1].is_title:
+    if len(ent) > 1 and ent.label_ != "PERSON" and is_label_before_value(ent[0]) and ent[1].is_title:
         return Span(ent.doc, ent.start + 1, ent.end, ent.label_, kb_id=ent.kb_id_)
     return ent
 

@@ -454,15 +454,12 @@ class OrgNames(NameList):
 
     def find(self, doc: Doc) -> List[Span]:
         """The ORG matches of ``doc`` (no overlaps), without changing it."""
-        from .person_spans import is_form_word  # imported here: person_spans imports this module
+        from .person_spans import is_label_before_value  # imported here: person_spans imports this module
 
         spans = []
         for start, end in self._candidates(doc):
             span = doc.char_span(start, end, label=LABEL)
-            # a flattened form's label before its value ("Beslutande Folkets Hus"); a building, which the form words
-            # hold too, names the venue ("Kommunhuset Ockelbo")
-            if (span is not None and len(span) > 1 and is_form_word(span[0])
-                    and not span[0].text.endswith(("huset", "kontoret"))):
+            if span is not None and len(span) > 1 and is_label_before_value(span[0]):
                 span = span[1:]
             if span is not None and len(span):
                 spans.append(span)

@@ -79,6 +79,9 @@ _STANDING_ABBREVIATIONS = frozenset(("ers", "led", "tjg", "tjgr", "ej", "adj", "
                                      "avg", "nr", "bil", "se", "red", "sid", "ang", "enl", "mfl", "dvs", "ca"))
 
 
+# The buildings a form names (where the minutes are kept, the venue): form words, but before a place a venue's name
+# ("Kommunhuset Ockelbo").
+_FORM_BUILDINGS = ("Rådhuset", "Stadshuset", "Kommunhuset", "Kommunalhuset", "Stadskontoret", "Kommunkontoret")
 # Labels of protocol and letter forms, capitalised at a field's start, that ner reads into names.
 # Weekdays, which start a form's date field ("Tid Måndag 31 oktober"), are never names either.
 _FORM_WORDS = frozenset((
@@ -101,7 +104,7 @@ _FORM_WORDS = frozenset((
     "Närvarolista", "Närvarolistan", "Inkallad", "Inkallade", "Adress", "Justerade", "Kommunkansliet", "Stadskansliet",
     "Medborgarförslag", "Ärendeförteckning", "Åhörare", "Personalföreträdare",
     # the building where the minutes are kept or signed, next to a name in a form ("Anders Rydén Rådhuset")
-    "Rådhuset", "Stadshuset", "Kommunhuset", "Kommunalhuset", "Stadskontoret", "Kommunkontoret",
+    *_FORM_BUILDINGS,
     # a document's register fields and a letterhead's numbers ("Dokumentnummer: 2018/01133-1", "Tel 0152-...")
     "Dokumentnamn", "Dokumentnummer", "Beredningsväg", "Inkommen", "Tel", "Telefonnr", "Trycklov",
     # a heading's adjective after an agenda item or a name ("Avfallstaxa Allmänt uppdrag", "Öppet sammanträde")
@@ -118,6 +121,12 @@ def is_form_word(token: Token) -> bool:
     """A form label, also in capitals (``ANSLAGSBEVIS``, a heading)."""
     text = token.text
     return (text.capitalize() if text.isupper() and len(text) > 3 else text) in _FORM_WORDS
+
+
+def is_label_before_value(token: Token) -> bool:
+    """A form label that a flattened form puts right before its field's value, no part of the value's name
+    (``Beslutande Folkets Hus``); not a building, which names the venue (``Kommunhuset Ockelbo``)."""
+    return is_form_word(token) and token.text not in _FORM_BUILDINGS
 
 
 # An occupation written after a name in a list of officials ("Kerstin Ekvall Trädgårdstekniker", "Johan Lindqvist

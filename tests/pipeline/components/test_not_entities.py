@@ -236,11 +236,12 @@ def test_a_city_hall_departments_number_is_no_name():
 def test_a_forms_label_before_a_body_or_a_place_leaves_it_and_link_text_is_no_name():
     nlp = spacy.blank("sv")
     nlp.add_pipe("svpol_not_entities")
-    doc = entity_doc(nlp, "Plats och tid Beslutande Ekby Folkets Hus, Beslutande Anna Berg. Klicka här",
-                     [("Beslutande Ekby Folkets Hus", "ORG"), ("Beslutande Anna Berg", "PERSON"), ("Klicka", "PERSON")])
-    # a person's form label is person_spans' to trim (it also reads offices)
+    doc = entity_doc(nlp, "Plats och tid Beslutande Ekby Folkets Hus, Beslutande Anna Berg. Klicka här. Kommunhuset Ekby",
+                     [("Beslutande Ekby Folkets Hus", "ORG"), ("Beslutande Anna Berg", "PERSON"), ("Klicka", "PERSON"),
+                      ("Kommunhuset Ekby", "ORG")])
+    # a person's form label is person_spans' to trim (it also reads offices); a building names the venue
     assert [(e.text, e.label_) for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == [
-        ("Ekby Folkets Hus", "ORG"), ("Beslutande Anna Berg", "PERSON")]
+        ("Ekby Folkets Hus", "ORG"), ("Beslutande Anna Berg", "PERSON"), ("Kommunhuset Ekby", "ORG")]
 
 
 def test_the_states_budget_is_no_agency():
