@@ -57,8 +57,10 @@ def rule_tokens(doc: Doc, key: str = DEFAULT_SPANS_KEY) -> Set[int]:
 _NAME = r"[A-ZÅÄÖ][\wåäöÅÄÖéü]*(?:-[A-ZÅÄÖ][\wåäöÅÄÖéü]*)*"
 # Bracketed party letters: "(S)", "(M, KD)", "(S/V/MP)", "(S och MP)", "(båda L)"; the letters are
 # checked in the KB.
+# A local party's capitals (up to five) pass among two national parties' letters or more: "(S, L, KV, V)".
+_BRACKET_ITEM = r"(?:[A-Za-zÅÄÖåäö]{1,3}|[A-ZÅÄÖ]{4,5})"
 _BRACKET_RE = re.compile(r"\((?:\s*(?:båda|bägge|alla|samtliga)\b)?"
-                         r"\s*([A-Za-zÅÄÖåäö]{1,3}(?:\s*(?:,|/|\+|&|och)\s*[A-Za-zÅÄÖåäö]{1,3}){0,8})\s*\)")
+                         rf"\s*({_BRACKET_ITEM}(?:\s*(?:,|/|\+|&|och)\s*{_BRACKET_ITEM}){{0,8}})\s*\)")
 # Party letters listed without brackets: "förslag från M, KD och L", "S och V": two or more
 # capitalised items joined by commas and a final "och"/"samt", each checked in the KB; a local party's
 # capitals (up to five) among two or more national parties' count too ("VIKA, MP, V och SD").
@@ -69,9 +71,11 @@ _LETTER_LIST_RE = re.compile(
 _LIST_ITEM_RE = re.compile(r"[A-Za-zÅÄÖåäö]+")
 # ... or joined by plus signs, as coalitions are written: "Majoriteten S+V+MP", "M+KD+L+C".
 _PLUS_LIST_RE = re.compile(rf"(?<![\w(/+-]){_LETTER}(?:\+{_LETTER})+(?![\w)/+-])")
-_BRACKET_ITEM_RE = re.compile(r"[A-Za-zÅÄÖåäö]{1,3}")
+_BRACKET_ITEM_RE = re.compile(_BRACKET_ITEM)
 # "Anna Berg (c)", "Anna Berg, (c)", "Maria Lind och Ingrid Holm, båda (s)"
 _NAME_BEFORE_RE = re.compile(rf"{_NAME},?\s*(?:(?:båda|bägge|alla|samtliga)\s*)?$")
+# Two capitalised words right before a bracket of parties: "Framtid Hylte (S, L, KV, V)".
+_COALITION_BEFORE_BRACKET_RE = re.compile(rf"(?<![\w-])(?P<name>(?P<first>{_NAME})[ \t]+{_NAME})[ \t]*$")
 # An attendance list whose closing brackets were lost in extraction: "Bo Ek, Älvsbyn, (s, ordförande Maj Lind,
 # Piteå, (s Kim Berg": the letters after "(", then a comma, the next name or the end; a name (and a place)
 # before them.
@@ -174,6 +178,11 @@ _LOWER_COLUMN_LETTERS_AFTER_RE = re.compile(
     rf"{_NAME}[ \t]+{_NAME}(?:,[ \t]*(?:(?:1:e|2:e|v)[ \t]+)?ordf\.?)?[ \t]+(?P<letters>{_LOWER_LETTERS})"
     r"(?=[ \t]+[xX](?![\w])|[ \t]*$)", re.MULTILINE)
 _LOWER_COLUMN_MIN = 3
+# ... and, in a column of three such members or more, after the previous member's name or bracket: "M Lars
+# Rystrand MBP Ylva Höglund" (_column_letters_after_name).
+_COLUMN_MIN = 3
+_COLUMN_LETTERS_AFTER_NAME_RE = re.compile(
+    rf"(?<=[a-zåäöé)][ \t])(?P<letters>[A-ZÅÄÖ]{{1,4}})[ \t]+{_NAME}[ \t]+{_NAME}")
 _COLUMN_MARK_BEFORE_RE = re.compile(rf"(?:{_PRESENCE_MARK}|(?i:{'|'.join(_COLUMN_LABELS)}))[ \t]$")
 
 
@@ -411,10 +420,13 @@ class EntityRules(KBComponent):
                     yield label, _with_nationality(text, span.start_char), _with_sub_body(text, span.end_char)
         for match in _BRACKET_RE.finditer(text):
             items = [m for m in _BRACKET_ITEM_RE.finditer(match.group(1)) if m.group(0) != "och"]
-            if not all(self._bracket_party(text, match.start(), m.group(0)) for m in items):
+            known = [self._bracket_party(text, match.start(), m.group(0), len(items)) for m in items]
+            if not all(party or self._local_party_letters(m.group(0), sum(known)) for m, party in zip(items, known)):
                 continue
             for item in items:
                 yield "PARTY", match.start(1) + item.start(), match.start(1) + item.end()
+            if sum(known) >= 2:
+                yield from self._coalition_before(text, match.start())
         if "(" in text:
             for match in _TALLY_RE.finditer(text):
                 items = list(_TALLY_ITEM_RE.finditer(match.group("items")))
@@ -429,6 +441,8 @@ class EntityRules(KBComponent):
         for regex in (_COMMA_LETTERS_RE, _COLUMN_LETTERS_RE, _COLUMN_LETTERS_BEFORE_RE,
                       *((_MOVING_LETTERS_RE,) if moving else ())):
             matches = [(m, kb.match_party(m.group("letters"))) for m in regex.finditer(text)]
+            if regex is _COLUMN_LETTERS_BEFORE_RE:
+                yield from self._column_letters_after_name(text, sum(party is not None for _, party in matches))
             # A list that gives three or more persons a known party after a comma gives a local party's
             # capitals the same way ("Anita Weinz, NS" among "Leif Gramner, KD").
             comma_list = regex is _COMMA_LETTERS_RE and sum(party is not None for _, party in matches) >= 3
@@ -513,13 +527,40 @@ class EntityRules(KBComponent):
         for start, end, _value in find_money(text):
             yield "MONEY", start, end
 
-    def _bracket_party(self, text: str, bracket_start: int, letters: str) -> bool:
+    def _bracket_party(self, text: str, bracket_start: int, letters: str, n_items: int) -> bool:
         if self.kb.match_party(letters) is None:
             return False
-        # A single lower-case letter in brackets is a party only right after a name.
-        if len(letters) == 1 and letters.islower():
+        # A single lower-case letter alone in brackets is a party only right after a name ("(s, c, v)" is a list
+        # of parties wherever it stands).
+        if len(letters) == 1 and letters.islower() and n_items == 1:
             return bool(_NAME_BEFORE_RE.search(text[max(0, bracket_start - 60):bracket_start]))
         return True
+
+    def _coalition_before(self, text: str, bracket_start: int) -> Iterable[Tuple[str, int, int]]:
+        """A two-word name right before a bracket of several parties: their coalition, "Framtid Hylte (S, L, V)"
+        (a person has one party)."""
+        from .person_spans import is_first_name  # imported at use: person_spans imports this module
+
+        match = _COALITION_BEFORE_BRACKET_RE.search(text, max(0, bracket_start - 60), bracket_start)
+        if match and not is_first_name(match.group("first")) and not self.kb.match_authority(match.group("name")):
+            yield "PARTY", match.start(), match.end("name")
+
+    def _column_letters_after_name(self, text: str, n_column: int) -> Iterable[Tuple[str, int, int]]:
+        """In a column of members with their party before the name (one after a label or mark, three or more in
+        all), the letters right after the previous member's name: "M Lars Rystrand MBP Ylva Höglund L Rolf Hallberg"."""
+        if not n_column:
+            return
+        matches = [(m, self.kb.match_party(m.group("letters"))) for m in _COLUMN_LETTERS_AFTER_NAME_RE.finditer(text)]
+        n_column += sum(party is not None for _, party in matches)
+        if n_column < _COLUMN_MIN:
+            return
+        for match, party in matches:
+            if party or self._local_party_letters(match.group("letters"), n_column):
+                yield "PARTY", match.start("letters"), match.end("letters")
+
+    def _local_party_letters(self, letters: str, n_known: int) -> bool:
+        """Capitals the KB does not know, taken as a local party's among two known parties' letters or more."""
+        return letters.isupper() and len(letters) > 1 and n_known >= 2 and not self.kb.match_authority(letters)
 
     def _pattern_authorities(self, text: str) -> Iterable[Tuple[str, int, int]]:
         for regex, words in _PATTERNS:

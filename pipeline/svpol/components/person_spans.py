@@ -288,13 +288,34 @@ def leading_role_length(span: Span) -> int:
     return 1 if len(span) > 2 and ROLE_RE.fullmatch(span[0].text) else 0
 
 
+# A substitute's entry in an attendance list: "Ulla Ek (S) tjänstgör för Bo Berg (S)".
+_SUBSTITUTE_WORDS = ("tjänstgör", "tjänstgörande", "tjg", "ersätter", "ersättare", "ers")
+
+
+def _ends_list_item(doc: Doc, i: int) -> bool:
+    """Whether a member list's previous item ends right before ``doc[i]``: a closing bracket, or a substitute's
+    "för" ("tjänstgör för", "Ulla Ek (S) för Bo Berg (S)")."""
+    before = doc[i - 1].text
+    return before == ")" or (before == "för" and i >= 2 and (doc[i - 2].lower_ in _SUBSTITUTE_WORDS
+                                                             or doc[i - 2].text == ")"))
+
+
+def _is_unknown_name_word(token: Token, vocab: Optional[Vocab]) -> bool:
+    """Whether ``token`` may be a name's word the lists do not know: capitalised, no ordinary word (needs
+    ``vocab``'s vectors), form label, office or municipality."""
+    return (token.is_title and token.is_alpha and vocab is not None and not vocab.has_vector(token.lower_)
+            and not is_form_word(token) and not ROLE_RE.fullmatch(token.text) and not is_municipality(token.text))
+
+
 def _with_name_words(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tuple[List[Span], bool]:
     """``ents`` with a name's word that ner left out joined to its PERSON, where no entity holds it:
 
     - a known first name before a surname (``Leif [Haraldsson]``, ``Jan-Åke [Berg]`` in a column), or before
       a first name and surname as the first of two first names (``Bo [Anders Fredell]``);
     - a second surname before the person's party letters (``[Astrid Holm] Jern, C``, ``[Eva Lind] Berg (S)``):
-      a capitalised word that is no ordinary word (needs ``vocab``'s vectors), form label, office or municipality.
+      a capitalised word that is no ordinary word (needs ``vocab``'s vectors), form label, office or municipality;
+    - such a word as an unlisted first name, where a list's previous item ends before it (``Eva Ek (L) Cheryl
+      [Jones Fur] (MP)``, ``tjänstgör för Farhia [Ahmed Shekh] (S)``) and party letters follow the name.
     """
     taken = {i for e in ents for i in range(e.start, e.end)}
     joined, changed = [], False
@@ -305,11 +326,14 @@ def _with_name_words(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tupl
                     and (not is_first_name(ent[0].text) or (len(ent) == 2 and len(doc[i]) > 1))):
                 ent = Span(doc, i, ent.end, PERSON)
                 changed = True
+            elif (i >= 1 and i not in taken and doc[i].whitespace_ and _ends_list_item(doc, i)
+                    and j + 1 < len(doc) and doc[j].text == "(" and doc[j + 1].ent_type_ == PARTY
+                    and _is_unknown_name_word(doc[i], vocab)):
+                ent = Span(doc, i, ent.end, PERSON)
+                changed = True
             if (len(ent) >= 2 and j + 2 < len(doc) and j not in taken and ent[-1].whitespace_
-                    and doc[j].is_title and doc[j].is_alpha and doc[j + 1].text in (",", "(")
-                    and doc[j + 2].ent_type_ == PARTY and vocab is not None and not vocab.has_vector(doc[j].lower_)
-                    and not is_form_word(doc[j]) and not ROLE_RE.fullmatch(doc[j].text)
-                    and not is_municipality(doc[j].text)):
+                    and doc[j + 1].text in (",", "(") and doc[j + 2].ent_type_ == PARTY
+                    and _is_unknown_name_word(doc[j], vocab)):
                 ent = Span(doc, ent.start, j + 1, PERSON)
                 changed = True
         joined.append(ent)

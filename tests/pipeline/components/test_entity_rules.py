@@ -259,6 +259,23 @@ def test_party_letters_in_a_column_before_the_name(nlp):
     assert ents(doc) == [("SL", "PARTY"), ("SL", "PARTY"), ("C", "PARTY"), ("KIP", "PARTY")]
 
 
+def test_a_local_partys_capitals_after_the_previous_member_in_a_column(nlp):
+    doc = nlp("Beslutande C Ulla Berg, ordförande S Olof Dal M Lars Ring MBP Ylva Hed L Rolf Holm (L) KD Per Al")
+    assert [text for text, label in ents(doc) if label == "PARTY"] == ["C", "S", "M", "MBP", "L", "L", "KD"]
+    # Without a column of known letters the capitals after a name are nobody's party.
+    assert ents(nlp("Beslutande C Ulla Berg och Lars Ring MBP Ylva Hed")) == [("C", "PARTY")]
+
+
+def test_party_lists_in_brackets(nlp):
+    # Lower-case letters in a list need no name before them.
+    doc = nlp("Majoriteten i kommunen (s, c, v) vill bygga. Enkäten (a, b och c) skickades.")
+    assert ents(doc) == [("s", "PARTY"), ("c", "PARTY"), ("v", "PARTY")]
+    # A local party's capitals among two known parties or more, and the coalition named before them.
+    doc = nlp("Förslag från Framtid Ekby (S, L, KV, V) och Anna Berg (S, V) samt (S, XYZW).")
+    assert ents(doc) == [("Framtid Ekby", "PARTY"), ("S", "PARTY"), ("L", "PARTY"), ("KV", "PARTY"),
+                         ("V", "PARTY"), ("S", "PARTY"), ("V", "PARTY")]
+
+
 def test_a_municipality_in_capitals_heading_its_document(nlp):
     doc = nlp("TIMRÅ KOMMUN SAMMANTRÄDESPROTOKOLL\nSOLNA STAD Protokoll")
     assert ents(doc) == [("TIMRÅ KOMMUN", "AUTHORITY"), ("SOLNA STAD", "AUTHORITY")]

@@ -207,6 +207,13 @@ def test_bare_millions_before_a_budget_verb_or_after_a_loss():
     assert list(find_money("Budgeten räcker för 10 miljoner invånare.")) == []
 
 
+def test_bare_millions_before_the_period_they_are_for():
+    text = "Investeringar på nästan tre miljarder de kommande åren. I budgeten avsätts 28 miljoner varje år."
+    assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [("tre miljarder", 3e9), ("28 miljoner", 28e6)]
+    # without a money word in the sentence the millions are a count
+    assert list(find_money("Sverige fick 2 miljoner nya invånare de senaste åren.")) == []
+
+
 def test_bare_amounts_take_their_unit_from_a_range_a_deal_or_an_amount_nearby():
     # a range shares its unit; a sale, a guarantee or a loss is money talk
     text = "Borgen höjs från 450 till 600 miljoner. Köpeskillingen var närmare sex miljoner."

@@ -339,6 +339,19 @@ def test_a_second_surname_before_the_party_letters_joins_the_name():
         ("Astrid Holm Jarl", "PERSON"), ("C", "PARTY"), ("Eva Berg", "PERSON"), ("M", "PARTY")]
 
 
+def test_an_unlisted_first_name_after_the_previous_member_joins_the_name():
+    text = "Eva Ek (L) Cheryl Jones Fur (MP) Bo Al (S) tjänstgör för Farhia Ahmed Shekh (KD) styrelsen för Regionen Ola Ring (V)"
+    spans = [("Eva Ek", "PERSON"), ("L", "PARTY"), ("Jones Fur", "PERSON"), ("MP", "PARTY"), ("Bo Al", "PERSON"),
+             ("S", "PARTY"), ("Ahmed Shekh", "PERSON"), ("KD", "PARTY"), ("Ola Ring", "PERSON"), ("V", "PARTY")]
+    # After a bracket or a substitute's "för"; not after "för" in running text.
+    assert _run_with_vectors(text, spans, ["styrelsen"]) == [
+        ("Eva Ek", "PERSON"), ("L", "PARTY"), ("Cheryl Jones Fur", "PERSON"), ("MP", "PARTY"), ("Bo Al", "PERSON"),
+        ("S", "PARTY"), ("Farhia Ahmed Shekh", "PERSON"), ("KD", "PARTY"), ("Ola Ring", "PERSON"), ("V", "PARTY")]
+    # An ordinary word is no first name.
+    spans = [("Eva Ek", "PERSON"), ("L", "PARTY"), ("Bo Al", "PERSON"), ("S", "PARTY")]
+    assert _run_with_vectors("Eva Ek (L) Bilagan Bo Al (S)", spans, ["bilagan"]) == spans
+
+
 def test_a_person_in_a_flattened_venue_field_and_a_building_after_a_name():
     text = "Justeringens plats och tid: Anders Rydén Rådhuset Sekreterare: Bo Ek"
     assert _run(text, [("Anders Rydén Rådhuset", "PERSON"), ("Bo Ek", "PERSON")]) == [
