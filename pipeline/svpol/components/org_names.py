@@ -137,6 +137,10 @@ _FACILITY_SUFFIX = ("skolan", "skola", "gymnasiet", "sjukhuset", "lasarettet", "
                     "vårdcentralen", "äldreboendet", "teatern", "arenan", "akademin", "hemmet", "bostäder", "fastigheter",
                     "hem", "badet", "hallen", "kyrkan")
 _FACILITY_WORD_RE = re.compile(rf"(?<![\w-])[A-ZÅÄÖ][a-zåäöé]{{2,}}(?:{'|'.join(_FACILITY_SUFFIX)})s?(?![\wåäö])")
+# A company named by one compound of its trade ("Mälarenergi", "Hallandstrafiken", "Jämtkraft", "Mälarhamnar"):
+# inside a sentence only, where a capital is no sentence's ("Kärnenergi är ..." opens one with an ordinary word).
+_TRADE_SUFFIX = ("energi", "trafiken", "kraft", "vatten", "hamnar")
+_TRADE_WORD_RE = re.compile(rf"(?<![\w-])[A-ZÅÄÖ][a-zåäöé]{{2,}}(?:{'|'.join(_TRADE_SUFFIX)})s?(?![\wåäö])")
 _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "lasarett", "flygplats", "garnison", "vårdcentral", "äldreboende",
                    "skola", "skolan", "förskola", "gymnasium", "folkhögskola", "museum", "konstmuseum", "teater",
                    "bibliotek", "konsthall", "kulturhus", "sparbank", "gruppbostad", "stiftsgård", "etableringsboende",
@@ -254,6 +258,7 @@ _SHORT_FORM_RE = re.compile(r"(?=(?:[^A-ZÅÄÖ]*[A-ZÅÄÖ]){2})[A-ZÅÄÖ][A-Z
 _MATCH_WORDS = {
     _OWNED_RE: _OWNERS,
     _FACILITY_WORD_RE: _FACILITY_SUFFIX,
+    _TRADE_WORD_RE: _TRADE_SUFFIX,
     _NAMED_FACILITY_RE: tuple(noun[1:] for noun in _FACILITY_NOUNS),
     _NUMBERED_OR_PLACED_RE: ("Task Force", *_PLACED_NAMES, "sjukhuset", "asarettet", "Science Park"),
     _MUNICIPAL_COMPANY_RE: _MUNICIPAL_TRADES,
@@ -387,6 +392,10 @@ class OrgNames(NameList):
         for m in search(_FACILITY_WORD_RE):
             word = m.group(0)
             if not self._ordinary(word) and not self._ordinary(word.rstrip("s")):
+                yield m.start(), m.end()
+        for m in search(_TRADE_WORD_RE):
+            word = m.group(0)
+            if not _at_sentence_start(text, m.start()) and not self._ordinary(word) and not self._ordinary(word.rstrip("s")):
                 yield m.start(), m.end()
         for m in search(_NAMED_FACILITY_RE):
             if not self._ordinary(m.group("name")):

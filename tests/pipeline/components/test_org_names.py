@@ -95,6 +95,12 @@ def test_named_facilities_but_not_ordinary_compounds():
                 ordinary=("sporthallen",)) == [("Ekbybadet", "ORG"), ("Norrbyhallen", "ORG"), ("Ekbykyrkan", "ORG")]
 
 
+def test_a_company_named_by_one_compound_of_its_trade_inside_a_sentence():
+    text = "Styrelsen för Mälarenergi och Jämtkraft möts. Kärnenergi är dyr, sa hon om Solenergi och Ekbytrafiken."
+    assert _run(text, [("Mälarenergi", "PERSON")], ordinary=["solenergi"]) == [
+        ("Mälarenergi", "ORG"), ("Jämtkraft", "ORG"), ("Ekbytrafiken", "ORG")]
+
+
 def test_names_completed_by_a_number_or_place():
     text = "Basen Camp Marmal, förbandet Task Force 3-10 och Kommunförbundet Västernorrland"
     assert _run(text, [("Kommunförbundet", "ORG")]) == [
