@@ -255,8 +255,8 @@ _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt"
                "departement")  # "Klimat- och näringsdepartementet" (a pair the KB does not list)
 _BODY_RE = re.compile(
     rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>(?:[\wåäöÅÄÖ]+-,[ \t]+){{0,3}}"
-    r"[\wåäöÅÄÖ]+-\s*(?:och|eller)\s+"
-    r"|[A-ZÅÄÖa-zåäö][a-zåäö]+[ \t]+och[ \t]+"
+    r"[\wåäöÅÄÖ]+-\s*(?:och|eller|&|o\.?)\s+"
+    r"|[A-ZÅÄÖa-zåäö][a-zåäö]+[ \t]+(?:och|&|o\.?)[ \t]+"
     # a board named by its field in lower case, as running text writes it: "i tekniska nämnden", "humanistiska
     # nämnden"; not after an article, which makes it a description ("den strategiska nämndens strategier")
     r"|(?:tekniska|sociala|regionala|(?<![Dd]en[ \t])(?<![Ee]n[ \t])(?<![Dd]enna[ \t])[a-zåäö]{3,}iska)[ \t]+))?"

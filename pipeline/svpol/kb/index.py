@@ -25,6 +25,8 @@ _REGION_BODY_OF_COUNTY_RE = re.compile(
 # "Länsstyrelsen i Västerbotten", "länsstyrelsen i Västra Götaland": a county board without "län".
 _COUNTY_BOARD_WITHOUT_LAN_RE = re.compile(r"[Ll]änsstyrelsen i (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)")
 # "Länsstyrelsen Södermanlands län": the county board named by its county without "i", as letterheads write it.
+# A coordinated body's "och" written short, between its field and the rest of its name.
+_SHORT_JOINER_RE = re.compile(r"(?<=[\wåäö-]) (?:o\.?|&) (?=[a-zåäö])")
 _COUNTY_BOARD_WITHOUT_I_RE = re.compile(r"(?P<board>[Ll]änsstyrelsens?) (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)? län)")
 
 
@@ -125,6 +127,8 @@ class KnowledgeBase:
             return None
         # "vård-och omsorgsnämnden": the space after the hyphen, lost in a PDF's text, put back
         text = re.sub(r"(?<=\w)-(och|eller) ", r"- \1 ", text)
+        # "Miljö o. byggnadsnämnden", "Barn- & utbildningsnämnden": the joiner abbreviated
+        text = _SHORT_JOINER_RE.sub(" och ", text)
         acronym = re.sub(r":s$", "", text)  # "FHS:s"
         if acronym in self._authority_acronyms:
             return self._authority_acronyms[acronym]

@@ -289,6 +289,10 @@ def test_boards_written_without_the_hyphen_or_named_by_their_field(nlp):
                          ("fullmäktige", "AUTHORITY")]
     doc = nlp("Tekniska servicenämnden och Regionala utvecklingsnämnden fick anslag, men inte Regionala nämnder.")
     assert ents(doc) == [("Tekniska servicenämnden", "AUTHORITY"), ("Regionala utvecklingsnämnden", "AUTHORITY")]
+    # ... or with "och" written short
+    doc = nlp("Organ Miljö o. byggnadsnämnden, Barn- & utbildningsnämnden och Kultur o fritidsnämnden")
+    assert ents(doc) == [("Miljö o. byggnadsnämnden", "AUTHORITY"), ("Barn- & utbildningsnämnden", "AUTHORITY"),
+                         ("Kultur o fritidsnämnden", "AUTHORITY")]
 
 
 def test_a_places_police_in_one_word(nlp):
