@@ -244,8 +244,8 @@ _BARE_FOLLOWERS = (
     # the clause goes on ("på dryga 500 miljoner så upptar de"), or the writer restates ("sju tusen miljoner alltså")
     "så", "alltså",
     "efter", "vid", "fram", "före", "inför", "enligt", "respektive", "vill", "ville", "ges", "gavs", "ovanpå",
-    # the period the sum is for: "28 miljoner varje år", "nästan tre miljarder de kommande tre åren"
-    "varje", "de", "den", "det",
+    # the period the sum is for: "28 miljoner varje år", "nästan tre miljarder de kommande tre åren", "sedan 2014"
+    "varje", "de", "den", "det", "sedan",
 )
 BARE_MONEY_RE = re.compile(
     # not the decimals of "10, 5 miljoner" (a lost comma's space, or a list of numbers)
