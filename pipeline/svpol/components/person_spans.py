@@ -97,7 +97,7 @@ _FORM_WORDS = frozenset((
     "Tjänstemän", "Tjänstepersoner", "Vidimerande", "Avsägelse", "Avsägelser", "Närvarokontroll",
     "Närvaroförteckning", "Namnförtydligande", "Godkännande", "Avvikande", "Jäv", "Kungörelse", "Sekr", "Diariekod",
     "Meddelanden", "Beslutsärenden", "Tfn", "Överklagningstid", "Tillkännagivandet", "Tillkännagivande",
-    "Justerat", "Organisationsnummer", "Bankgiro", "Telefonväxel",
+    "Justerat", "Justeras", "Organisationsnummer", "Bankgiro", "Telefonväxel",
     # a web page's link text after an agenda item ("Närvarokontroll Länk till annan webbplats")
     "Länk",
     "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Protokollsjustering", "Närvarorätt",
@@ -244,6 +244,11 @@ def _is_ordinary_word(word: str, vocab: Optional[Vocab]) -> bool:
     return vocab is not None and vocab.has_vector(word.lower()) and not _is_known_name(word)
 
 
+# A municipal unit's genitive, which the vectors may not know as a compound ("Kommunledningsstabens kansli").
+_UNIT_GENITIVES = ("stabens", "nämndens", "styrelsens", "förvaltningens", "kontorets", "enhetens", "avdelningens",
+                   "kansliets", "utskottets")
+
+
 def _is_next_genitive(token: Token, vocab: Optional[Vocab]) -> bool:
     """Whether ``token``, after a first name and surname, opens the next phrase in the genitive
     (``Paula Ekbom Kommunledningens lokaler``, ``Joel Petersson Karlskronas ledande politiker``):
@@ -251,7 +256,8 @@ def _is_next_genitive(token: Token, vocab: Optional[Vocab]) -> bool:
     text = token.text
     if not (token.is_title and len(text) > 3 and text.endswith("s")) or _is_known_name(text):
         return False
-    return (vocab is not None and vocab.has_vector(text.lower())) or is_municipality(text[:-1])
+    return ((vocab is not None and vocab.has_vector(text.lower())) or is_municipality(text[:-1])
+            or text.endswith(_UNIT_GENITIVES))
 
 
 def _is_place_not_name(token: Token) -> bool:
@@ -597,6 +603,10 @@ def _split_at_offices(ent: Span) -> List[Span]:
     return parts
 
 
+# A short form in capitals, with its genitive: "MKB", "MKBs", "HSB:s".
+_ACRONYM_RE = re.compile(r"[A-ZÅÄÖ]{2,5}(?:s|:s)?")
+
+
 def _is_company_name(ent: Span) -> bool:
     """Whether the PERSON ``ent`` joins capitalised words with ``&`` (``Lind & Partner``, ``Ernst & Young``):
     a firm's name; persons are listed with "och" or commas."""
@@ -655,8 +665,8 @@ class PersonSpans:
                 places.append(Span(doc, ent.start, ent.start + 1, LOC))
                 ent = Span(doc, ent.start + 1, ent.end, PERSON)
                 changed = True
-            if ent.label_ == PERSON and _is_company_name(ent):
-                # "Lind & Partner": a firm named by its partners
+            if ent.label_ == PERSON and (_is_company_name(ent) or _ACRONYM_RE.fullmatch(ent.text)):
+                # "Lind & Partner": a firm named by its partners; "MKBs": a company's capitals, no name
                 ent = Span(doc, ent.start, ent.end, ORG)
                 changed = True
             if ent.label_ != PERSON:

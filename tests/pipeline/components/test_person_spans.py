@@ -242,6 +242,10 @@ def test_a_municipal_office_in_front_and_the_next_phrase_in_the_genitive_leave_t
     assert _run_with_vectors(text, spans, ("kommunledningens",)) == [
         ("Johan Holm", "PERSON"), ("Tuva Lundell", "PERSON"), ("Paula Ekbom", "PERSON"), ("Eva Ek Ekbys", "PERSON")]
     assert _run("Foto Eva Ek Karlskronas politiker", [("Eva Ek Karlskronas", "PERSON")]) == [("Eva Ek", "PERSON")]
+    # a unit's genitive the vectors do not know, and a form's "Justeras" (to be checked) after a name
+    spans = [("Bo Al Kommunledningsstabens", "PERSON"), ("Jonas Ek Justeras", "PERSON")]
+    assert _run("Bo Al Kommunledningsstabens kansli. Sekreterare Jonas Ek Justeras", spans) == [
+        ("Bo Al", "PERSON"), ("Jonas Ek", "PERSON")]
 
 
 def test_letters_of_a_heading_written_with_spaces_are_no_person():
@@ -319,10 +323,13 @@ def test_a_protocols_venue_is_a_building_or_a_room_never_a_person():
     assert _run("Ordförande Ola Ekvall", [("Ola Ekvall", "PERSON")]) == [("Ola Ekvall", "PERSON")]
 
 
-def test_a_firm_named_with_an_ampersand_and_a_person_without_a_word_are_no_persons():
+def test_a_firm_named_with_an_ampersand_or_in_capitals_and_a_person_without_a_word_are_no_persons():
     text = "Granskningen gjordes av Lind & Partner. Ajournering kl.19.14-19.40 och Anna & Per"
     spans = [("Lind & Partner", "PERSON"), ("Ajournering kl.19.14-19.40", "PERSON")]
     assert _run(text, spans) == [("Lind & Partner", "ORG")]
+    # a company's capitals are no person's name either
+    spans = [("MKBs", "PERSON"), ("HSB:s", "PERSON"), ("Ek", "PERSON")]
+    assert _run("MKBs styrelse och HSB:s vd Ek", spans) == [("MKBs", "ORG"), ("HSB:s", "ORG"), ("Ek", "PERSON")]
 
 
 def test_names_of_a_signature_block_split_at_the_office_between_them():
