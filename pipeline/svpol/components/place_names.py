@@ -121,10 +121,14 @@ _STREET_WORDS = ("torg", "Torg", "gränd", "gata", "väg", "allé", "backe", "es
 _STREET_TRIGGERS = (*_STREET_WORDS, "leden", "parken")
 # A direction in front is part of a street's name: "Östra Esplanaden 5".
 _STREET_DIRECTIONS = ("Östra", "Västra", "Norra", "Södra", "Stora", "Lilla", "Nedre", "Övre")
-_HOUSE_NUMBER_TAIL = r"[A-Za-z]?(?![\w,.-]?\d)"  # "5B", not the start of a date or a range
+# "5B", not the start of a date or a range; an entrance's letter after a space too ("Storgatan 2 L"), not a
+# party's before a member's name in a list ("Storgatan 2 S Anna Berg")
+_HOUSE_NUMBER_TAIL = r"(?:[A-Za-z]|[ \t][A-Z](?![\wåäö]|[ \t]+[A-ZÅÄÖ]))?(?![\w,.-]?\d)"
 _HOUSE_NUMBER = rf"[ \t]+\d{{1,4}}{_HOUSE_NUMBER_TAIL}"
 _STREET_RE = re.compile(
-    rf"(?<![\w-])(?:(?P<compound>(?:[A-ZÅÄÖ][a-zåäöé]+s[ \t]+|(?:{'|'.join(_STREET_DIRECTIONS)})[ \t]+)?"
+    # a genitive in front names the street ("Kyrkans gränd"); a form's "Adress", "Postadress" does not
+    rf"(?<![\w-])(?:(?P<compound>(?:(?!(?:[A-ZÅÄÖ][a-zåäö]*a|A)dress[ \t])[A-ZÅÄÖ][a-zåäöé]+s[ \t]+"
+    rf"|(?:{'|'.join(_STREET_DIRECTIONS)})[ \t]+)?"
     rf"[A-ZÅÄÖ][a-zåäöé]+(?:{'|'.join(_STREET_SUFFIXES)}))"
     rf"(?P<number>{_HOUSE_NUMBER})?"
     rf"|[A-ZÅÄÖ][a-zåäö]+[ \t]+(?:{'|'.join(_STREET_WORDS)}){_HOUSE_NUMBER}"

@@ -108,6 +108,10 @@ def test_street_addresses():
     text = "Lokalen på Östra Esplanaden 5, Ekby, och Ekby Torg 7. Södra Ekby 2021 var torrt."
     doc = component(entity_doc(nlp, text, []))
     assert [(e.text, e.label_) for e in doc.ents] == [("Östra Esplanaden 5", "LOC"), ("Ekby Torg 7", "LOC")]
+    # an entrance's letter after the number, not a party's letters before a name
+    text = "Plats Ekbysalen, Ringvägen 2 L\nAdress Alfgatan 12 B i Ekby och Kyrkvägen 3 S Anna Berg"
+    doc = component(entity_doc(nlp, text, []))
+    assert [e.text for e in doc.ents] == ["Ringvägen 2 L", "Alfgatan 12 B", "Kyrkvägen 3"]
 
 
 def test_property_designations_but_not_times_documents_or_verses():
