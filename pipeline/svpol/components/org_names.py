@@ -128,6 +128,10 @@ def _at_sentence_start(text: str, position: int) -> bool:
     return position == 0 or text[position - 1] in ".!?:\n"
 
 
+# A capitalised word right after a name, on its line (a listed organisation's place: its local branch).
+_PLACE_AFTER_RE = re.compile(r"[ \t]+([A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
+
+
 def _is_company(text: str) -> bool:
     """Whether ``text`` is written as a company: "X AB", "X ABs", "AB X"."""
     return text.startswith("AB ") or text.endswith(("AB", "ABs", "AB:s", "ktiebolag", "ktiebolags"))
@@ -379,7 +383,9 @@ class OrgNames(NameList):
             return regex.finditer(text) if any(word in text for word in _MATCH_WORDS[regex]) else iter(())
 
         for span in self.listed(doc):
-            yield span.start_char, span.end_char
+            # a local branch named with its municipality: "SSU Ekby", "PRO Norrby"
+            branch = _PLACE_AFTER_RE.match(text, span.end_char)
+            yield span.start_char, (branch.end() if branch and is_municipality(branch.group(1)) else span.end_char)
         for m in search(_OWNED_RE):
             yield m.start(), m.end()
         if "AB" in text or "ktiebolag" in text:

@@ -30,6 +30,11 @@ def test_listed_names_and_their_genitives():
                           ("Hamas", "ORG")]
 
 
+def test_a_listed_organisations_local_branch_holds_its_municipality():
+    # "Helsingborg" is a municipality of the knowledge base; "Ekgatan" is none
+    assert _run("SSU Helsingborg och PRO Ekgatan protesterade.") == [("SSU Helsingborg", "ORG"), ("PRO", "ORG")]
+
+
 def test_the_city_hall_as_a_venue_is_a_named_facility():
     assert _run("Plats och tid Stadshuset, kl 18. Mötet i Regionhuset och Kommunhuset.",
                 [("Regionhuset", "LOC")]) == [("Stadshuset", "ORG"), ("Regionhuset", "ORG")]
