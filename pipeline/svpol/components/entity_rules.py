@@ -238,6 +238,12 @@ _LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+(?:partiets?|dem
 # may be a preschool.
 _COALITION_RE = re.compile(r"(?<![\w-])(?:Kvartetten|Kvintetten|Sextetten|(?:\d|[Tt]re|[Ff]yr|[Ff]em|[Ss]ex|[Ss]ju)-?klövern)s?(?![\w-])")
 _COALITION_CONTEXT_CHARS = 200
+# A local coalition named after its municipality or region: "Koalition för Region Ekby län", "Samverkan Ekby",
+# "Samarbete för Ekby" (the place checked in the KB, politics in the context).
+_NAMED_COALITION_RE = re.compile(
+    rf"(?<![\w-])(?:Koalition(?:en)?|Samverkan|Samarbete)[ \t]+(?:för[ \t]+)?"
+    rf"(?P<place>Region[ \t]+{_NAME}(?:[ \t]+län)?|{_NAME})(?![\wåäö-])")
+_COALITION_WORDS = ("Koalition", "Samverkan ", "Samarbete ")
 _POLITICS_RE = re.compile(r"partie|majoritet|opposition|koalition|styret|röstade|kommunalråd|yrka|budget", re.IGNORECASE)
 # A vote's tally by party in brackets: "18 ledamöter (S 15, V 2, MP 1) röstade för".
 _TALLY_RE = re.compile(r"\((?P<items>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}[ \t]+\d{1,3}(?:,[ \t]*[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}[ \t]+\d{1,3})+)\)")
@@ -460,6 +466,13 @@ class EntityRules(KBComponent):
                     yield "PARTY", match.start("letters"), match.end("letters")
         for match in _LOCAL_PARTY_RE.finditer(text):
             yield "PARTY", match.start(), match.end()
+        if any(word in text for word in _COALITION_WORDS):
+            for match in _NAMED_COALITION_RE.finditer(text):
+                place = match.group("place")
+                if (kb.municipality(place) or (place.startswith("Region") and kb.match_authority(place))) and \
+                        _POLITICS_RE.search(text, max(0, match.start() - _COALITION_CONTEXT_CHARS),
+                                            match.end() + _COALITION_CONTEXT_CHARS):
+                    yield "PARTY", match.start(), match.end()
         if "alliansen" in text:
             for match in _PLACE_ALLIANCE_RE.finditer(text):
                 if kb.municipality(match.group("place")):

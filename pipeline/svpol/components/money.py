@@ -246,6 +246,8 @@ _BARE_FOLLOWERS = (
     "efter", "vid", "fram", "före", "inför", "enligt", "respektive", "vill", "ville", "ges", "gavs", "ovanpå",
     # the period the sum is for: "28 miljoner varje år", "nästan tre miljarder de kommande tre åren", "sedan 2014"
     "varje", "de", "den", "det", "sedan",
+    # a comparison: "1,9 miljarder mer än", "3 miljarder än förra året"
+    "än",
 )
 BARE_MONEY_RE = re.compile(
     # not the decimals of "10, 5 miljoner" (a lost comma's space, or a list of numbers)

@@ -276,6 +276,14 @@ def test_party_lists_in_brackets(nlp):
                          ("V", "PARTY"), ("S", "PARTY"), ("V", "PARTY")]
 
 
+def test_a_local_coalition_named_after_its_place(nlp):
+    doc = nlp("Styrande Koalition för Region Stockholm lade sin budget. Samverkan Nässjö har 27 mandat.")
+    assert ents(doc) == [("Koalition för Region Stockholm", "PARTY"), ("Samverkan Nässjö", "PARTY")]
+    # without politics around it, a cooperation; a place the KB does not know names none
+    assert ents(nlp("Samverkan Nässjö är ett projekt för företag.")) == []
+    assert ents(nlp("Samarbete för Framtiden lade sin budget.")) == []
+
+
 def test_a_municipality_in_capitals_heading_its_document(nlp):
     doc = nlp("TIMRÅ KOMMUN SAMMANTRÄDESPROTOKOLL\nSOLNA STAD Protokoll")
     assert ents(doc) == [("TIMRÅ KOMMUN", "AUTHORITY"), ("SOLNA STAD", "AUTHORITY")]

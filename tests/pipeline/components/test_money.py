@@ -209,9 +209,9 @@ def test_bare_millions_before_a_budget_verb_or_after_a_loss():
 
 def test_bare_millions_before_the_period_they_are_for():
     text = ("Investeringar på nästan tre miljarder de kommande åren. I budgeten avsätts 28 miljoner varje år. "
-            "Underskottet har ökat med 1,2 miljarder sedan 2014.")
+            "Underskottet har ökat med 1,2 miljarder sedan 2014. Vården får 0,9 miljarder än i år i anslag.")
     assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [
-        ("tre miljarder", 3e9), ("28 miljoner", 28e6), ("1,2 miljarder", 1.2e9)]
+        ("tre miljarder", 3e9), ("28 miljoner", 28e6), ("1,2 miljarder", 1.2e9), ("0,9 miljarder", 0.9e9)]
     # without a money word in the sentence the millions are a count
     assert list(find_money("Sverige fick 2 miljoner nya invånare de senaste åren.")) == []
 
