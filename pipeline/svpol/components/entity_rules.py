@@ -178,11 +178,13 @@ _LOWER_COLUMN_LETTERS_AFTER_RE = re.compile(
     rf"{_NAME}[ \t]+{_NAME}(?:,[ \t]*(?:(?:1:e|2:e|v)[ \t]+)?ordf\.?)?[ \t]+(?P<letters>{_LOWER_LETTERS})"
     r"(?=[ \t]+[xX](?![\w])|[ \t]*$)", re.MULTILINE)
 _LOWER_COLUMN_MIN = 3
+_TITLE_NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"  # not a heading's capitals ("JA NEJ JA NEJ")
 # ... and, in a column of three such members or more, after the previous member's name or bracket: "M Lars
 # Rystrand MBP Ylva Höglund" (_column_letters_after_name).
 _COLUMN_MIN = 3
+_TITLE_NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"  # not a heading's capitals ("JA NEJ JA NEJ")
 _COLUMN_LETTERS_AFTER_NAME_RE = re.compile(
-    rf"(?<=[a-zåäöé)][ \t])(?P<letters>[A-ZÅÄÖ]{{1,4}})[ \t]+{_NAME}[ \t]+{_NAME}")
+    rf"(?<=[a-zåäöé)][ \t])(?P<letters>[A-ZÅÄÖ]{{1,4}})[ \t]+{_TITLE_NAME}[ \t]+{_TITLE_NAME}")
 _COLUMN_MARK_BEFORE_RE = re.compile(rf"(?:{_PRESENCE_MARK}|(?i:{'|'.join(_COLUMN_LABELS)}))[ \t]$")
 
 

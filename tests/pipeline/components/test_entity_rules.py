@@ -264,6 +264,9 @@ def test_a_local_partys_capitals_after_the_previous_member_in_a_column(nlp):
     assert [text for text, label in ents(doc) if label == "PARTY"] == ["C", "S", "M", "MBP", "L", "L", "KD"]
     # Without a column of known letters the capitals after a name are nobody's party.
     assert ents(nlp("Beslutande C Ulla Berg och Lars Ring MBP Ylva Hed")) == [("C", "PARTY")]
+    # A vote table's heading in capitals is no column of names.
+    doc = nlp("Beslutande C Ulla Berg S Olof Dal M Lars Ring kl JA NEJ JA NEJ LEDAMÖTER S Eva Ek")
+    assert [text for text, label in ents(doc) if label == "PARTY"] == ["C", "S", "M", "S"]
 
 
 def test_party_lists_in_brackets(nlp):
