@@ -255,6 +255,14 @@ _ABBREVIATION_AFTER_RE = re.compile(r"[ \t]*\((?P<letters>[A-ZÅÄÖ][A-ZÅÄÖa
 # A municipality's alliance of parties named by its place ("Varbergsalliansen"; the guide: an alliance is
 # PARTY); other alliances ("Idrottsalliansen") are not parties.
 _PLACE_ALLIANCE_RE = re.compile(r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)alliansens?(?![\wåäö-])")
+# A coalition's name in one compound, capitalised inside a sentence ("Mittenstyret", "Samarbetskoalitionen",
+# "Trepartialliansens"; at a sentence's start "Styret" is any council's majority; an alliance of other kinds is
+# a party only after its place: "Idrottsalliansen", _PLACE_ALLIANCE_RE).
+_COMPOUND_COALITION_RE = re.compile(
+    r"(?<=[\wåäö,;:)] )[A-ZÅÄÖ][a-zåäö]{2,}(?:koalitionen|partialliansen|styret)s?(?![\wåäö-])")
+# A party's letters in the genitive: "C:s gruppledare", "S:s budget", "SD:s förslag" (capitals only; not a
+# numbered paragraph's subsection: "5 C:s andra stycke").
+_LETTERS_GENITIVE_RE = re.compile(r"(?<![\w:/-])(?<!\d[ \t])(?P<letters>[A-ZÅÄÖ]{1,2}):s(?![\wåäö])")
 # Bodies named by their last word, with an optional name (on the same line: a heading
 # above is no part of it) or "X- och" in front.
 _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt", "polismyndighet",
@@ -474,6 +482,14 @@ class EntityRules(KBComponent):
                 if (kb.municipality(place) or (place.startswith("Region") and kb.match_authority(place))) and \
                         _POLITICS_RE.search(text, max(0, match.start() - _COALITION_CONTEXT_CHARS),
                                             match.end() + _COALITION_CONTEXT_CHARS):
+                    yield "PARTY", match.start(), match.end()
+        if ":s" in text:
+            for match in _LETTERS_GENITIVE_RE.finditer(text):
+                if kb.match_party(match.group("letters")):
+                    yield "PARTY", match.start(), match.end()
+        if any(word in text for word in ("koalitionen", "partialliansen", "styret")):
+            for match in _COMPOUND_COALITION_RE.finditer(text):
+                if not kb.match_authority(match.group(0)):
                     yield "PARTY", match.start(), match.end()
         if "alliansen" in text:
             for match in _PLACE_ALLIANCE_RE.finditer(text):

@@ -287,6 +287,13 @@ def test_a_local_coalition_named_after_its_place(nlp):
     assert ents(nlp("Samarbete för Framtiden lade sin budget.")) == []
 
 
+def test_party_letters_in_the_genitive_and_a_coalitions_compound_name(nlp):
+    doc = nlp("Enligt C:s gruppledare och SD:s förslag i 5 C:s andra stycke vill Mittenstyret och "
+              "Trepartialliansens ledamöter satsa. Styret vill också.")
+    assert ents(doc) == [("C:s", "PARTY"), ("SD:s", "PARTY"), ("Mittenstyret", "PARTY"),
+                         ("Trepartialliansens", "PARTY")]
+
+
 def test_a_municipality_in_capitals_heading_its_document(nlp):
     doc = nlp("TIMRÅ KOMMUN SAMMANTRÄDESPROTOKOLL\nSOLNA STAD Protokoll")
     assert ents(doc) == [("TIMRÅ KOMMUN", "AUTHORITY"), ("SOLNA STAD", "AUTHORITY")]
