@@ -90,6 +90,13 @@ def test_companies_written_with_ab():
     assert _run("Verksamheten i Karlskoga AB växer", ordinary=("verksamheten", "växer")) == [("Karlskoga AB", "ORG")]
 
 
+def test_a_signers_name_before_a_company_is_not_the_companys():
+    text = "Ekbyhem AB, genom VD Jonas Larsson Ekby Turism AB, och Anna Lindh Stiftelse AB"
+    got = _run(text, [("Jonas Larsson", "PERSON")])
+    assert ("Ekby Turism AB", "ORG") in got and ("Anna Lindh Stiftelse AB", "ORG") in got
+    assert ("Jonas Larsson", "PERSON") in got
+
+
 def test_named_facilities_but_not_ordinary_compounds():
     text = "Forellskolan och Grundskolan, Medelhavsmuseet, Arlanda flygplats och Detta sjukhus, Vår skola"
     assert _run(text, ordinary=("grundskolan", "detta", "vår")) == [
