@@ -178,7 +178,6 @@ _LOWER_COLUMN_LETTERS_AFTER_RE = re.compile(
     rf"{_NAME}[ \t]+{_NAME}(?:,[ \t]*(?:(?:1:e|2:e|v)[ \t]+)?ordf\.?)?[ \t]+(?P<letters>{_LOWER_LETTERS})"
     r"(?=[ \t]+[xX](?![\w])|[ \t]*$)", re.MULTILINE)
 _LOWER_COLUMN_MIN = 3
-_TITLE_NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"  # not a heading's capitals ("JA NEJ JA NEJ")
 # ... and, in a column of three such members or more, after the previous member's name or bracket: "M Lars
 # Rystrand MBP Ylva Höglund" (_column_letters_after_name).
 _COLUMN_MIN = 3

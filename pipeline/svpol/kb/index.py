@@ -22,11 +22,11 @@ _REGION_BODY_IN_COUNTY_RE = re.compile(
 _REGION_BODY_OF_COUNTY_RE = re.compile(
     r"(?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)(?:s| läns) "
     r"(?P<body>region(?:fullmäktige|styrelsen?|styrelsens|fullmäktiges))")
+# A coordinated body's "och" written short, between its field and the rest of its name.
+_SHORT_JOINER_RE = re.compile(r"(?<=[\wåäö-]) (?:o\.?|&) (?=[a-zåäö])")
 # "Länsstyrelsen i Västerbotten", "länsstyrelsen i Västra Götaland": a county board without "län".
 _COUNTY_BOARD_WITHOUT_LAN_RE = re.compile(r"[Ll]änsstyrelsen i (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)")
 # "Länsstyrelsen Södermanlands län": the county board named by its county without "i", as letterheads write it.
-# A coordinated body's "och" written short, between its field and the rest of its name.
-_SHORT_JOINER_RE = re.compile(r"(?<=[\wåäö-]) (?:o\.?|&) (?=[a-zåäö])")
 _COUNTY_BOARD_WITHOUT_I_RE = re.compile(r"(?P<board>[Ll]änsstyrelsens?) (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)? län)")
 
 
