@@ -74,7 +74,7 @@ _PLUS_LIST_RE = re.compile(rf"(?<![\w(/+-]){_LETTER}(?:\+{_LETTER})+(?![\w)/+-])
 _BRACKET_ITEM_RE = re.compile(_BRACKET_ITEM)
 # "Anna Berg (c)", "Anna Berg, (c)", "Maria Lind och Ingrid Holm, båda (s)"
 _NAME_BEFORE_RE = re.compile(rf"{_NAME},?\s*(?:(?:båda|bägge|alla|samtliga)\s*)?$")
-# Two capitalised words right before a bracket of parties: "Framtid Hylte (S, L, KV, V)".
+# Two capitalised words right before a bracket of parties: "Framtid Ekby (S, L, KV, V)".
 _COALITION_BEFORE_BRACKET_RE = re.compile(rf"(?<![\w-])(?P<name>(?P<first>{_NAME})[ \t]+{_NAME})[ \t]*$")
 # An attendance list whose closing brackets were lost in extraction: "Bo Ek, Älvsbyn, (s, ordförande Maj Lind,
 # Piteå, (s Kim Berg": the letters after "(", then a comma, the next name or the end; a name (and a place)
@@ -179,7 +179,7 @@ _LOWER_COLUMN_LETTERS_AFTER_RE = re.compile(
     r"(?=[ \t]+[xX](?![\w])|[ \t]*$)", re.MULTILINE)
 _LOWER_COLUMN_MIN = 3
 # ... and, in a column of three such members or more, after the previous member's name or bracket: "M Lars
-# Rystrand MBP Ylva Höglund" (_column_letters_after_name).
+# Ek EBP Ylva Lund" (_column_letters_after_name).
 _COLUMN_MIN = 3
 _TITLE_NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"  # not a heading's capitals ("JA NEJ JA NEJ")
 _COLUMN_LETTERS_AFTER_NAME_RE = re.compile(
@@ -567,7 +567,7 @@ class EntityRules(KBComponent):
         return True
 
     def _coalition_before(self, text: str, bracket_start: int) -> Iterable[Tuple[str, int, int]]:
-        """A two-word name right before a bracket of several parties: their coalition, "Framtid Hylte (S, L, V)"
+        """A two-word name right before a bracket of several parties: their coalition, "Framtid Ekby (S, L, V)"
         (a person has one party)."""
         from .person_spans import is_first_name  # imported at use: person_spans imports this module
 
@@ -577,7 +577,7 @@ class EntityRules(KBComponent):
 
     def _column_letters_after_name(self, text: str, n_column: int) -> Iterable[Tuple[str, int, int]]:
         """In a column of members with their party before the name (one after a label or mark, three or more in
-        all), the letters right after the previous member's name: "M Lars Rystrand MBP Ylva Höglund L Rolf Hallberg"."""
+        all), the letters right after the previous member's name: "M Lars Ek EBP Ylva Lund L Rolf Al"."""
         if not n_column:
             return
         matches = [(m, self.kb.match_party(m.group("letters"))) for m in _COLUMN_LETTERS_AFTER_NAME_RE.finditer(text)]

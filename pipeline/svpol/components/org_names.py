@@ -356,7 +356,7 @@ class OrgNames(NameList):
         # A name begins with a capital: "tillstyrktes" (a verb the vectors lack) is no part of it.
         while words and not words[0].group(0)[0].isupper():
             words.pop(0)
-        # A person's first name and surname in front are the signer's, not the firm's ("genom VD Jonas Larsson
+        # A person's first name and surname in front are the signer's, not the firm's ("genom VD Per Ekdahl
         # Ekby Turism AB"), where a name of two words or more is left ("Anna Lindh Stiftelse AB" is named after her).
         person = next((k for k in range(len(words) - 3) if _is_first_name(words[k].group(0))
                        and words[k + 1].group(0)[:1].isupper()), None)

@@ -320,8 +320,8 @@ def _with_name_words(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tupl
       a first name and surname as the first of two first names (``Bo [Anders Fredell]``);
     - a second surname before the person's party letters (``[Astrid Holm] Jern, C``, ``[Eva Lind] Berg (S)``):
       a capitalised word that is no ordinary word (needs ``vocab``'s vectors), form label, office or municipality;
-    - such a word as an unlisted first name, where a list's previous item ends before it (``Eva Ek (L) Cheryl
-      [Jones Fur] (MP)``, ``tjänstgör för Farhia [Ahmed Shekh] (S)``) and party letters follow the name.
+    - such a word as an unlisted first name, where a list's previous item ends before it (``Eva Ek (L) Kiri
+      [Tamm Ros] (MP)``, ``tjänstgör för Nuura [Said Omar] (S)``) and party letters follow the name.
     """
     taken = {i for e in ents for i in range(e.start, e.end)}
     joined, changed = [], False

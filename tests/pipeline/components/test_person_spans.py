@@ -347,13 +347,13 @@ def test_a_second_surname_before_the_party_letters_joins_the_name():
 
 
 def test_an_unlisted_first_name_after_the_previous_member_joins_the_name():
-    text = "Eva Ek (L) Cheryl Jones Fur (MP) Bo Al (S) tjänstgör för Farhia Ahmed Shekh (KD) styrelsen för Regionen Ola Ring (V)"
-    spans = [("Eva Ek", "PERSON"), ("L", "PARTY"), ("Jones Fur", "PERSON"), ("MP", "PARTY"), ("Bo Al", "PERSON"),
-             ("S", "PARTY"), ("Ahmed Shekh", "PERSON"), ("KD", "PARTY"), ("Ola Ring", "PERSON"), ("V", "PARTY")]
+    text = "Eva Ek (L) Kiri Tamm Ros (MP) Bo Al (S) tjänstgör för Nuura Said Omar (KD) styrelsen för Regionen Ola Ring (V)"
+    spans = [("Eva Ek", "PERSON"), ("L", "PARTY"), ("Tamm Ros", "PERSON"), ("MP", "PARTY"), ("Bo Al", "PERSON"),
+             ("S", "PARTY"), ("Said Omar", "PERSON"), ("KD", "PARTY"), ("Ola Ring", "PERSON"), ("V", "PARTY")]
     # After a bracket or a substitute's "för"; not after "för" in running text.
     assert _run_with_vectors(text, spans, ["styrelsen"]) == [
-        ("Eva Ek", "PERSON"), ("L", "PARTY"), ("Cheryl Jones Fur", "PERSON"), ("MP", "PARTY"), ("Bo Al", "PERSON"),
-        ("S", "PARTY"), ("Farhia Ahmed Shekh", "PERSON"), ("KD", "PARTY"), ("Ola Ring", "PERSON"), ("V", "PARTY")]
+        ("Eva Ek", "PERSON"), ("L", "PARTY"), ("Kiri Tamm Ros", "PERSON"), ("MP", "PARTY"), ("Bo Al", "PERSON"),
+        ("S", "PARTY"), ("Nuura Said Omar", "PERSON"), ("KD", "PARTY"), ("Ola Ring", "PERSON"), ("V", "PARTY")]
     # An ordinary word is no first name.
     spans = [("Eva Ek", "PERSON"), ("L", "PARTY"), ("Bo Al", "PERSON"), ("S", "PARTY")]
     assert _run_with_vectors("Eva Ek (L) Bilagan Bo Al (S)", spans, ["bilagan"]) == spans
