@@ -84,6 +84,7 @@ def test_party_names_and_alliance_members(kb):
         ("Nationellt centrum för terrorhotbedömning", "Nationellt centrum för terrorhotbedömning", "state_agency"),
         ("Brå", "Brottsförebyggande rådet", "state_agency"), ("BRÅ", "Brottsförebyggande rådet", "state_agency"),
         ("socialförvaltningen", "Socialförvaltningen", "municipal_body"),
+        ("finansförvaltningen", "Finansförvaltningen", "municipal_body"),
         ("riksdagens justitieutskott", "Justitieutskottet", "parliament"),
         ("JO", "Riksdagens ombudsmän JO", "state_agency"),
         # municipal pages leave the hyphen out and name boards by their field

@@ -197,7 +197,7 @@ ADMINISTRATION_FIELDS: Tuple[str, ...] = (
     "vård", "upphandlings", "kultur- och fritids", "lokal", "park", "gatu", "stadsmiljö",
     "intraprenad", "funktionsstöds", "individ", "ekonomi", "personal", "bildnings", "välfärds", "omvårdnads",
     "lärande", "kompetens", "kommunstyrelse", "regionstyrelse", "lednings", "samhälls", "strategi",
-    "näringslivs", "integrations",
+    "näringslivs", "integrations", "finans",
 )
 # The bodies every municipality or region has: the name alone says which kind of body.
 _MUNICIPAL_FIXED: Tuple[Tuple[str, str], ...] = (
