@@ -246,6 +246,13 @@ _NAMED_COALITION_RE = re.compile(
     rf"(?P<place>Region[ \t]+{_NAME}(?:[ \t]+län)?|{_NAME})(?![\wåäö-])")
 _COALITION_WORDS = ("Koalition", "Samverkan ", "Samarbete ")
 _POLITICS_RE = re.compile(r"partie|majoritet|opposition|koalition|styret|röstade|kommunalråd|yrka|budget", re.IGNORECASE)
+
+
+def _politics_around(text: str, match: "re.Match[str]") -> bool:
+    """Whether the text around ``match`` (``_COALITION_CONTEXT_CHARS`` each side) speaks of politics."""
+    return bool(_POLITICS_RE.search(text, max(0, match.start() - _COALITION_CONTEXT_CHARS),
+                                    match.end() + _COALITION_CONTEXT_CHARS))
+
 # A vote's tally by party in brackets: "18 ledamöter (S 15, V 2, MP 1) röstade för".
 _TALLY_RE = re.compile(r"\((?P<items>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}[ \t]+\d{1,3}(?:,[ \t]*[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}[ \t]+\d{1,3})+)\)")
 _TALLY_ITEM_RE = re.compile(r"(?P<letters>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3})[ \t]+\d")
@@ -257,8 +264,9 @@ _PLACE_ALLIANCE_RE = re.compile(r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)a
 # A coalition's name in one compound, capitalised inside a sentence ("Mittenstyret", "Samarbetskoalitionen",
 # "Trepartialliansens"; at a sentence's start "Styret" is any council's majority; an alliance of other kinds is
 # a party only after its place: "Idrottsalliansen", _PLACE_ALLIANCE_RE).
+_COMPOUND_COALITION_ENDINGS = ("koalitionen", "partialliansen", "styret")
 _COMPOUND_COALITION_RE = re.compile(
-    r"(?<=[\wåäö,;:)] )[A-ZÅÄÖ][a-zåäö]{2,}(?:koalitionen|partialliansen|styret)s?(?![\wåäö-])")
+    rf"(?<=[\wåäö,;:)] )[A-ZÅÄÖ][a-zåäö]{{2,}}(?:{'|'.join(_COMPOUND_COALITION_ENDINGS)})s?(?![\wåäö-])")
 # A party's letters in the genitive: "C:s gruppledare", "S:s budget", "SD:s förslag" (capitals only; not a
 # numbered paragraph's subsection: "5 C:s andra stycke").
 _LETTERS_GENITIVE_RE = re.compile(r"(?<![\w:/-])(?<!\d[ \t])(?P<letters>[A-ZÅÄÖ]{1,2}):s(?![\wåäö])")
@@ -479,14 +487,13 @@ class EntityRules(KBComponent):
             for match in _NAMED_COALITION_RE.finditer(text):
                 place = match.group("place")
                 if (kb.municipality(place) or (place.startswith("Region") and kb.match_authority(place))) and \
-                        _POLITICS_RE.search(text, max(0, match.start() - _COALITION_CONTEXT_CHARS),
-                                            match.end() + _COALITION_CONTEXT_CHARS):
+                        _politics_around(text, match):
                     yield "PARTY", match.start(), match.end()
         if ":s" in text:
             for match in _LETTERS_GENITIVE_RE.finditer(text):
                 if kb.match_party(match.group("letters")):
                     yield "PARTY", match.start(), match.end()
-        if any(word in text for word in ("koalitionen", "partialliansen", "styret")):
+        if any(word in text for word in _COMPOUND_COALITION_ENDINGS):
             for match in _COMPOUND_COALITION_RE.finditer(text):
                 if not kb.match_authority(match.group(0)):
                     yield "PARTY", match.start(), match.end()
@@ -689,8 +696,7 @@ class EntityRules(KBComponent):
         if "etten" in text or "klövern" in text:
             for match in _COALITION_RE.finditer(text):
                 if any(abs(start - match.start()) <= _COALITION_CONTEXT_CHARS for start in parties) or \
-                        _POLITICS_RE.search(text, max(0, match.start() - _COALITION_CONTEXT_CHARS),
-                                            match.end() + _COALITION_CONTEXT_CHARS):
+                        _politics_around(text, match):
                     found.append(("PARTY", match.start(), match.end()))
         return found + candidates
 

@@ -364,6 +364,10 @@ class OrgNames(NameList):
             words = words[person + 2:]
         return start + words[0].start() if words else None
 
+    def _named_compound(self, word: str) -> bool:
+        """Whether the one-word compound ``word`` is a name, not an ordinary word (also in the genitive)."""
+        return not self._ordinary(word) and not self._ordinary(word.rstrip("s"))
+
     def _club_start(self, text: str, start: int, end: int) -> Optional[int]:
         """The start of a club's name without ordinary words in front ("Om IF" is no club: None); a direction
         opens the place it is named after ("Södra Härene IF")."""
@@ -402,12 +406,10 @@ class OrgNames(NameList):
             for m in _AB_FIRST_RE.finditer(text):
                 yield m.start(), m.end()
         for m in search(_FACILITY_WORD_RE):
-            word = m.group(0)
-            if not self._ordinary(word) and not self._ordinary(word.rstrip("s")):
+            if self._named_compound(m.group(0)):
                 yield m.start(), m.end()
         for m in search(_TRADE_WORD_RE):
-            word = m.group(0)
-            if not _at_sentence_start(text, m.start()) and not self._ordinary(word) and not self._ordinary(word.rstrip("s")):
+            if not _at_sentence_start(text, m.start()) and self._named_compound(m.group(0)):
                 yield m.start(), m.end()
         for m in search(_NAMED_FACILITY_RE):
             if not self._ordinary(m.group("name")):
