@@ -112,6 +112,10 @@ def test_party_names_and_alliance_members(kb):
         ("Avdelningen kultur och fritid", "Avdelningen kultur och fritid", "municipal_body"),
         ("Allmänpolitiska utskottet", "Allmänpolitiska utskottet", "municipal_body"),
         ("personal- och ekonomiutskott", "Personal- och ekonomiutskott", "municipal_body"),
+        # a municipal board of two fields with its hyphen left out; the government's coordinator; a county's federation
+        ("Vård och omsorgsstyrelsen", "Vård- och omsorgsstyrelsen", "municipal_body"),
+        ("Nationella samordnarens", "Nationella samordnaren mot våldsbejakande extremism", "state_agency"),
+        ("Regionförbundet", "Regionförbundet", "region"),
     ],
 )
 def test_match_authority(kb, surface, canonical, kind):

@@ -322,6 +322,33 @@ _COURT_IN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(BODIES_IN_PLACE)})\s+i\s+{_N
 # place): the KB's body patterns decide which readings are bodies.
 _BODY_FOR_FIELD_RE = re.compile(rf"(?<![\w-]){BODY_FOR_FIELD}(?![\wåäö-])")
 _AGENCY_IN_PLACE_RE = re.compile(rf"(?<![\w-]){AGENCY_IN_PLACE}(?![\wåäö-])")
+# A region's board named after the hospital or service it runs: "Styrelsen för Närhälsan", "styrelsen för Ekby
+# sjukhus" is not (the name's words are capitalised), nor a company's or foundation's board.
+_BOARD_FOR_NAME_RE = re.compile(
+    r"(?<![\w-])[Ss]tyrelsen[ \t]+för(?P<name>(?:[ \t]+(?:och[ \t]+)?[A-ZÅÄÖ][\wåäö-]+){1,4})")
+_NOT_PUBLIC_BOARD_WORDS = frozenset(("AB", "Stiftelsen", "Föreningen", "Aktiebolag", "Aktiebolaget", "Förbundet"))
+
+
+def _boards_for_names(text: str) -> Iterable[Tuple[str, int, int]]:
+    """("AUTHORITY", start, end) of each region's board named after what it runs: "Styrelsen för Närhälsan",
+    "styrelsen för Ekby Universitetssjukhusets ordförande"; a first name opens the person after it ("Styrelsen
+    för Närhälsan Per Ek (S)")."""
+    from .person_spans import is_first_name  # imported at use: person_spans imports this module
+
+    for match in _BOARD_FOR_NAME_RE.finditer(text):
+        words = list(re.finditer(r"\S+", match.group("name")))
+        if any(word.group(0) in _NOT_PUBLIC_BOARD_WORDS for word in words):
+            continue
+        end = None
+        for word in words:
+            if is_first_name(word.group(0)):
+                break
+            if word.group(0) != "och":
+                end = match.start("name") + word.end()
+        if end is not None:
+            yield "AUTHORITY", match.start(), end
+
+
 # Stockholm's city hall departments ("Skolroteln") and a unit named by its field ("Sektor lärande"): the KB's
 # body patterns decide which readings are bodies.
 _ROTEL_RE = re.compile(rf"(?<![\w-]){ROTEL}s?(?![\wåäö-])")
@@ -508,6 +535,8 @@ class EntityRules(KBComponent):
                 # An attendance line's association before a member's name: "Miljöförbundet Bengt Högborg".
                 if not is_first_name(match.group().split()[1]):
                     yield "AUTHORITY", match.start(), match.end()
+        if "tyrelsen för " in text:
+            yield from _boards_for_names(text)
         if "irektion" in text or "örbunds" in text:  # every organ's match holds one of them as written
             lower = text.lower()
             association_text = any(w in lower for w in ("kommunalförbund", "direktion", "förbundsfullmäktige"))

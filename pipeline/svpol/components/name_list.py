@@ -76,6 +76,11 @@ class NameList:
         """Whether the match ``span`` replaces the rule entity ``rule`` wholly inside it (never, by default)."""
         return False
 
+    def keeps_front(self, ent: Span, span: Span) -> bool:
+        """Whether the entity ``ent`` that the match ``span`` replaces keeps its tokens before ``span``
+        (never, by default)."""
+        return False
+
     def add_matches(self, doc: Doc, found: List[Span]) -> Doc:
         """Put the matches ``found`` (no overlaps) into ``doc.ents`` and the rule entities.
 
@@ -91,6 +96,7 @@ class NameList:
         replaced: set = set()
         dropped_rules: set = set()
         added = []
+        fronts = []  # what replaced entities keep in front of a match (not rule entities: a model made them)
         for span in found:
             tokens = range(span.start, span.end)
             if any(i in fixed for i in tokens):
@@ -104,8 +110,11 @@ class NameList:
                 continue
             replaced |= overlapping
             added.append(span)
+            fronts += [Span(doc, ents[k].start, span.start, label=ents[k].label_) for k in overlapping
+                       if ents[k].start < span.start and self.keeps_front(ents[k], span)]
         if added:
-            doc.ents = sorted([ent for k, ent in enumerate(ents) if k not in replaced] + added, key=lambda s: s.start)
+            doc.ents = sorted([ent for k, ent in enumerate(ents) if k not in replaced] + added + fronts,
+                              key=lambda s: s.start)
             kept_rules = [rule for k, rule in enumerate(rules) if k not in dropped_rules]
             doc.spans[self.rules_key] = sorted(kept_rules + added, key=lambda s: s.start)
         return doc

@@ -80,6 +80,9 @@ _BODY_ENDINGS = ("nämnden", "styrelsen", "fullmäktige", "förvaltningen", "uts
 _MUNICIPALITY_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]+ (?:kommun|stad|region|landsting)")
 _LETTER_COMPOUND_RE = re.compile(r"[A-ZÅÄÖ]-[a-zåäö]+")
 _AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?![\wåäö])")
+# A trade's genitive before AB, the name after it: "Fastighets AB Ekgården", "Bostads AB Eken S" (the name's
+# capitalised words and letters; a first name opens the person after it: "Bostads AB Eken Per Ek").
+_TRADE_THEN_NAME_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{3,}s[ \t]+AB(?P<name>(?:[ \t]+[A-ZÅÄÖ][\wåäö-]*)+)")
 
 
 def _party_letters_follow(person: Span) -> bool:
@@ -115,9 +118,10 @@ def _persons_with_ampersand(match: "re.Match[str]") -> bool:
 def _first_name_before(person: Span, match: Span) -> bool:
     """Whether ``person`` opens with a known first name and the one-word ``match`` at its end is no
     facility's compound ("Lars Ericsson"; not "Anders Olofskolan"). A word in ``-hem`` after a first name
-    is a surname ("Martin Lindhem"; a housing company's "-hem" follows its place, not a first name)."""
-    return _is_first_name(person[0].text) and (not _FACILITY_WORD_RE.fullmatch(match.text)
-                                               or match.text.endswith(("hem", "hems")))
+    is a surname ("Martin Lindhem"), unless a municipality's name opens it: a housing company's "-hem" follows
+    its place ("Lars Ståhl Ekbyhems ägande")."""
+    return _is_first_name(person[0].text) and (not _FACILITY_WORD_RE.fullmatch(match.text) or (
+        match.text.endswith(("hem", "hems")) and not is_municipality(re.sub(r"s?hems?$", "", match.text))))
 
 
 def _at_sentence_start(text: str, position: int) -> bool:
@@ -133,8 +137,9 @@ _PLACE_AFTER_RE = re.compile(r"[ \t]+([A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
 
 
 def _is_company(text: str) -> bool:
-    """Whether ``text`` is written as a company: "X AB", "X ABs", "AB X"."""
-    return text.startswith("AB ") or text.endswith(("AB", "ABs", "AB:s", "ktiebolag", "ktiebolags"))
+    """Whether ``text`` is written as a company: "X AB", "X ABs", "AB X", "Fastighets AB X"."""
+    return (text.startswith("AB ") or text.endswith(("AB", "ABs", "AB:s", "ktiebolag", "ktiebolags"))
+            or bool(_TRADE_THEN_NAME_RE.fullmatch(text)))
 
 
 _FACILITY_SUFFIX = ("skolan", "skola", "gymnasiet", "sjukhuset", "lasarettet", "museet", "garnisonen", "biblioteket",
@@ -405,6 +410,14 @@ class OrgNames(NameList):
                     yield start, m.end()
             for m in _AB_FIRST_RE.finditer(text):
                 yield m.start(), m.end()
+            for m in _TRADE_THEN_NAME_RE.finditer(text):
+                end = m.start("name")
+                for word in re.finditer(r"\S+", m.group("name")):
+                    if len(word.group(0)) > 1 and _is_first_name(word.group(0)):  # an initial is a letter here
+                        break
+                    end = m.start("name") + word.end()
+                if end > m.start("name"):
+                    yield m.start(), end
         for m in search(_FACILITY_WORD_RE):
             if self._named_compound(m.group(0)):
                 yield m.start(), m.end()
@@ -505,12 +518,21 @@ class OrgNames(NameList):
                        and (_party_letters_follow(e) or _first_name_before(e, span)))
                    for e in overlapping)
 
+    def keeps_front(self, ent: Span, span: Span) -> bool:
+        """A person's name of two words or more keeps them before a company's compound it ran into: "Lars
+        Ståhl Ekbyhems ägande" -> "Lars Ståhl"."""
+        return ent.label_ == "PERSON" and span.start - ent.start >= 2 and ent.end == span.end
+
     def holds_rule_entity(self, span: Span, rule: Span) -> bool:
         """A company or a place's association holds its municipality in its name: "Uppsala kommun Skolfastigheter
-        AB", "Anhörigföreningen i Ockelbo kommun"; a listed name holds an acronym it opens with ("SPF Seniorerna",
+        AB", "Anhörigföreningen i Ockelbo kommun"; a company named after AB holds a letter ending its name
+        ("Fastighets AB Ekgården S"); a listed name holds an acronym it opens with ("SPF Seniorerna",
         not the agency SPF); a regional branch holds its region and the acronym it opens with ("Hyresgästföreningen
         Region Stockholm", "PRO region Gotland")."""
         if rule.start == span.start and rule.end < span.end and rule.text.isupper() and span.text in self.names:
+            return True
+        # a letter ending a company's name is no party's: "Fastighets AB Ekgården S"
+        if rule.end == span.end and len(rule.text) == 1 and _TRADE_THEN_NAME_RE.fullmatch(span.text):
             return True
         if _REGIONAL_BRANCH_RE.fullmatch(span.text) and (
                 (rule.end == span.end and rule.text.lower().startswith("region "))

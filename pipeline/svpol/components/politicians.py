@@ -105,6 +105,10 @@ _ROLE_THEN_PARTY_RE = re.compile(
 _ROLE_THEN_LETTERS_RE = re.compile(
     r"[ \t]*,[ \t]*(?:(?:(?:1:e|2:e|förste|andre|v)[ \t]+)?(?:vice[ \t]+)?ordf(?:\.|örande)?|ledamot|ersättare)"
     r"[ \t]*,?[ \t]+(?P<party>[A-Za-zÅÄÖåäö]{1,3})(?![\wåäö])")
+# A signature: the party's name alone on the line under the name, maybe after "För" ("Anna Ek\nFör Moderaterna")
+# (taken only where the name is a PARTY entity).
+_SIGNATURE_PARTY_RE = re.compile(
+    r"[ \t]*\n[ \t]*(?:[Ff]ör[ \t]+)?(?P<party>[A-ZÅÄÖ][a-zåäö]+(?:partiet|erna))[ \t]*(?=\n|$)")
 _SPACES_RE = re.compile(r"\s+")
 
 
@@ -174,10 +178,11 @@ class PoliticianEnricher(EntityEnricher):
     @staticmethod
     def _bare_match(text: str, ent: Span) -> Optional["re.Match[str]"]:
         """Bare letters after the name's comma that are a PARTY entity (``Anna Berg, M,`` in attendance lists,
-        ``Per Ek, v ordf s x`` after an office), or None."""
+        ``Per Ek, v ordf s x`` after an office), or the party's name under it in a signature, or None."""
         # the first whose letters are a PARTY entity: ", v ordf s" is the office's "v", then the party's "s"
         readings = (regex.match(text, ent.end_char) for regex in (_PARTY_COMMA_RE, _PLACE_THEN_PARTY_RE,
-                                                                  _ROLE_THEN_LETTERS_RE, _SHARED_NAME_RE))
+                                                                  _ROLE_THEN_LETTERS_RE, _SHARED_NAME_RE,
+                                                                  _SIGNATURE_PARTY_RE))
         return next((m for m in readings if m and _is_party_entity(ent.doc, m.start("party"), m.end("party"))), None)
 
     def _match_party(self, doc: Doc, match: Optional["re.Match[str]"]) -> Optional[str]:

@@ -71,6 +71,8 @@ _UNIT_FIELDS = (*_FIELD_ROOTS, "kommunal", "verksamhetsstöd", "omsorg", "utveck
 # The definite words of a municipal office or unit named by its field.
 _OFFICE_WORDS = ("kontoret", "kansliet", "avdelningen", "enheten")
 # The first fields of a region's boards named "X- och Y-styrelsen".
+# A definite noun's endings: such a word is a body of its own ("Kommunstyrelsen och socialnämnden" are two).
+_DEFINITE_ENDINGS = ("en", "ens", "et", "ets", "an", "ans", "na", "nas")
 _BOARD_FIELDS = ("hälso", "kultur", "miljö", "regionutvecklings", "tandvårds", "trafik")
 # Adjectives that name a municipal board or administration by its field ("Tekniska nämnden").
 _FIELD_ADJECTIVES = ("tekniska", "sociala", "regionala")
@@ -177,10 +179,12 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         if regional or words[0].lower() == "arbetsförmedlingen" or municipality(text.rsplit(" i ", 1)[-1]):
             return Authority(text[0].upper() + text[1:], "region" if regional else "state_agency")
     # A region's board of two fields: "hälso- och sjukvårdsstyrelsen" (a company's board is named by its
-    # company, "bolagets styrelse").
-    if (len(words) == 3 and words[0].endswith("-") and words[1] == "och" and base.endswith("styrelsen")
-            and words[0].lower().startswith(_BOARD_FIELDS)):
-        return Authority(f"{words[0][0].upper()}{words[0][1:]} och {base}", "municipal_body")
+    # company, "bolagets styrelse"); a municipal one with its hyphen left out: "Vård och omsorgsstyrelsen".
+    if len(words) == 3 and words[1] == "och" and base.endswith("styrelsen") and (
+            (words[0].endswith("-") and words[0].lower().startswith(_BOARD_FIELDS))
+            or (words[0].isalpha() and words[0].lower().startswith(ADMINISTRATION_FIELDS)
+                and not words[0].endswith(_DEFINITE_ENDINGS))):
+        return Authority(f"{words[0][0].upper()}{words[0][1:].rstrip('-')}- och {base}", "municipal_body")
     # A ministry of two fields ("Klimat- och näringsdepartementet", "Arbetsmarknads- och
     # integrationsdepartementet"): governments rename and join their ministries, so the pair is read by its
     # form, not looked up; the hyphen may be left out ("klimat och näringsdepartementet"; a body in the
@@ -223,7 +227,7 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         # "Kommunstyrelsen och socialnämnden" are two).
         first = words[0].lower()
         if (len(words) == 3 and words[1] == "och" and first.startswith(ADMINISTRATION_FIELDS)
-                and not first.endswith(("en", "ens", "et", "ets", "an", "ans", "na", "nas"))):
+                and not first.endswith(_DEFINITE_ENDINGS)):
             word = base if base.endswith(suffix) else last
             if word.endswith("en"):
                 return Authority(f"{words[0]}- och {word}", "municipal_body")

@@ -149,6 +149,9 @@ def default_fixed_bodies() -> List[Authority]:
         Authority("Nationellt centrum för terrorhotbedömning", "state_agency", None, (), ("NCT",)),
         Authority("Center mot våldsbejakande extremism", "state_agency", None,
                   ("Centret mot våldsbejakande extremism",), ("CVE",)),
+        # The government's coordinator (2014-2018), named as a body in municipal plans against extremism.
+        Authority("Nationella samordnaren mot våldsbejakande extremism", "state_agency", None,
+                  ("Nationella samordnaren",)),
     ]
     bodies += [Authority(name, kind) for name, kind in _MUNICIPAL_FIXED]
     # "riksdagens justitieutskott" names the committee too
@@ -207,6 +210,8 @@ _MUNICIPAL_FIXED: Tuple[Tuple[str, str], ...] = (
     ("Kommunrevisionen", "municipal_body"), ("Stadsrevisionen", "municipal_body"),
     ("Regionfullmäktige", "region"), ("Regionstyrelsen", "region"),
     ("Landstingsfullmäktige", "region"), ("Landstingsstyrelsen", "region"),
+    # a county's federation of its municipalities and region, named alone where the text is about one
+    ("Regionförbundet", "region"),
 )
 
 # Short acronyms from the agency list that mean something else in Swedish text

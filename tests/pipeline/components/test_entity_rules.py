@@ -571,6 +571,19 @@ def test_a_regions_board_of_two_fields_and_a_named_board_in_the_genitive(nlp):
     assert ents(doc) == [("hälso- och sjukvårdsstyrelsen", "AUTHORITY"), ("regionala utvecklingsnämndens", "AUTHORITY")]
     # a company's board is no public body
     assert ents(nlp("Beslutet togs av bolags- och ekonomistyrelsen.")) == []
+    # ... nor two bodies of their own in the definite
+    assert ents(nlp("Beslutet togs av Kommunstyrelsen och fastighetsstyrelsen.")) == [("Kommunstyrelsen", "AUTHORITY")]
+
+
+def test_a_regions_board_named_after_what_it_runs(nlp):
+    doc = nlp("Per Ek (M) frågar ordföranden i Styrelsen för Ekbyhälsan Anna Ek (S) och styrelsen för Norra "
+              "Universitetssjukhusets ordförande.")
+    assert ("Styrelsen för Ekbyhälsan", "AUTHORITY") in ents(doc)
+    assert ("styrelsen för Norra Universitetssjukhusets", "AUTHORITY") in ents(doc)
+    assert not any(text.endswith("Anna Ek") for text, _ in ents(doc))
+    # a company's or foundation's board is no public body; nor a name in lower case
+    assert ents(nlp("Styrelsen för Ekby Energi AB och styrelsen för Stiftelsen Eken möttes.")) == []
+    assert ents(nlp("styrelsen för bolaget möttes.")) == []
 
 
 def test_the_county_board_with_a_capital_inside_a_sentence(nlp):

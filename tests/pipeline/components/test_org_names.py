@@ -58,6 +58,9 @@ def test_replaces_a_wrong_label_but_not_a_rule_entity_or_a_longer_org():
     # a surname in -hem after a first name, but a housing company after its place
     assert _run("säger Martin Lindhem, vd", [("Martin Lindhem", "PERSON")]) == [("Martin Lindhem", "PERSON")]
     assert _run("Bolaget Ekbyhem bygger", []) == [("Ekbyhem", "ORG")]
+    # ... also where ner ran the company into the person's name: the person keeps the first name and surname
+    assert _run("kritiserade Lars Ståhl Helsingborgshems ägande", [("Lars Ståhl Helsingborgshems", "PERSON")]) == [
+        ("Lars Ståhl", "PERSON"), ("Helsingborgshems", "ORG")]
     # a listed name holds the acronym it opens with, though the KB knows the acronym as an agency
     assert _run("från SPF Seniorerna i år", [("SPF", "AUTHORITY")], rules=("SPF",)) == [("SPF Seniorerna", "ORG")]
     # a direction before the company's place is the name's
@@ -356,3 +359,14 @@ def test_a_national_associations_regional_branch_is_one_organisation():
                 rules=("Region Norrby",)) == [("Ekbyföreningen Region Norrby", "ORG"), ("PRO region Sydost", "ORG")]
     assert _run("Region Norrby svarade.", [("Region Norrby", "AUTHORITY")], rules=("Region Norrby",)) == [
         ("Region Norrby", "AUTHORITY")]
+
+
+def test_a_company_named_after_its_trade_and_ab_holds_its_name_and_letter():
+    # "Fastighets AB" opens the name; a party letter's rule match at its end is the name's letter
+    assert _run("företaget Fastighets AB Ekgården S, Per Ek (L) svarade", [("S", "PARTY")], rules=("S",)) == [
+        ("Fastighets AB Ekgården S", "ORG")]
+    # a first name opens the person after the company, whose longer ner span is cut
+    assert _run("Bostads AB Eken Per Olsson (S) svarade", [("Bostads AB Eken Per Olsson", "ORG")]) == [
+        ("Bostads AB Eken", "ORG")]
+    # no capitalised name after AB: the company pattern's "X AB" reading stays
+    assert _run("bolaget Ekby Fastighets AB äger huset") == [("Ekby Fastighets AB", "ORG")]

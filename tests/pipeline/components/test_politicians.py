@@ -268,6 +268,21 @@ def test_a_partys_name_after_a_comma(nlp):
         "Karl Lauri": "V", "Eva Esberg": "KD", "Alice Ny": "Sjukvårdspartiet", "Bo Ek": None}
 
 
+def test_a_partys_name_under_the_name_in_a_signature(nlp):
+    text = "frigöra resurser.Karl Lauri\nFör Vänsterpartiet\n\nEva Esberg\nKristdemokraterna\n\nBo Ek\nMiljöpartiet i Ekby"
+    doc = nlp.make_doc(text)
+    spans = []
+    for name, label in [("Karl Lauri", "PERSON"), ("Vänsterpartiet", "PARTY"), ("Eva Esberg", "PERSON"),
+                        ("Kristdemokraterna", "PARTY"), ("Bo Ek", "PERSON"), ("Miljöpartiet", "PARTY")]:
+        start = text.index(name)
+        spans.append(doc.char_span(start, start + len(name), label=label))
+    doc.ents = spans
+    doc = nlp.get_pipe("svpol_politicians")(doc)
+    # the party's name alone on its line; "Miljöpartiet i Ekby" runs on, a heading rather than a signature
+    assert {e.text: e._.party for e in doc.ents if e.label_ == "PERSON"} == {
+        "Karl Lauri": "V", "Eva Esberg": "KD", "Bo Ek": None}
+
+
 def test_party_in_brackets_after_a_comma(nlp):
     # attendance lists written "Name, (c), office"
     got = annotate(nlp, "Beslutande Rune Berg, (c), ordförande Dan Ek, (s) Åsa Lind, (m)", ["Rune Berg", "Dan Ek", "Åsa Lind"])
