@@ -116,6 +116,8 @@ def test_party_names_and_alliance_members(kb):
         ("Vård och omsorgsstyrelsen", "Vård- och omsorgsstyrelsen", "municipal_body"),
         ("Nationella samordnarens", "Nationella samordnaren mot våldsbejakande extremism", "state_agency"),
         ("Regionförbundet", "Regionförbundet", "region"),
+        # a region's board with its region after it
+        ("trafiknämnden i Region Stockholm", "Region Stockholm trafiknämnd", "municipal_body"),
     ],
 )
 def test_match_authority(kb, surface, canonical, kind):

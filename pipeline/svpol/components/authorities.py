@@ -27,7 +27,9 @@ class AuthorityEnricher(EntityEnricher):
     kb_parts = ("authorities",)
 
     def enrich(self, ent: Span) -> None:
-        authority = self.kb.match_authority(ent.text)
+        # a heading's capitals read in ordinary case: "KULTUR- OCH FRITIDSNÄMNDEN"
+        authority = self.kb.match_authority(ent.text) or (
+            self.kb.match_authority(ent.text.capitalize()) if ent.text.isupper() and len(ent.text) > 6 else None)
         ent._.canonical = authority.canonical if authority else None
         ent._.kind = authority.kind if authority else None
         ent._.authority_id = authority.id if authority else None

@@ -207,10 +207,12 @@ _COUNTY_BOARD_ACTING_RE = re.compile(
     r"utser|utsåg|avslår|avslog|bifaller|biföll|godkänner|godkände|kartlägger|bedömer|anser|kallar|kallade)"
     r"(?![\wåäö]))")
 # A body written in capitals, as agendas and headings write it ("SOCIALNÄMNDENS ARBETSFORMER", "INFORMATION FRÅN
-# SOCIALKONTORET", "TEKNISKA NÄMNDEN"): the KB checks the word in lower case with a capital first letter.
+# SOCIALKONTORET", "TEKNISKA NÄMNDEN", "KULTUR- OCH FRITIDSNÄMNDEN"): the KB checks the words in lower case with a
+# capital first letter.
 _CAPITALS_BODY_WORDS = ("NÄMND", "STYRELS", "KONTOR", "FÖRVALTNING", "FULLMÄKTIG")
 _CAPITALS_BODY_RE = re.compile(
-    rf"(?<![\w-])(?:[A-ZÅÄÖ]{{3,}}A[ \t]+)?[A-ZÅÄÖ]*(?:{'|'.join(_CAPITALS_BODY_WORDS)})[A-ZÅÄÖ]*(?![\w-])")
+    rf"(?<![\w-])(?:[A-ZÅÄÖ]{{3,}}A[ \t]+|[A-ZÅÄÖ]+-(?:,[ \t]+[A-ZÅÄÖ]+-)*[ \t]+(?:OCH|&)[ \t]+)?"
+    rf"[A-ZÅÄÖ]*(?:{'|'.join(_CAPITALS_BODY_WORDS)})[A-ZÅÄÖ]*(?![\w-])")
 # A board in the indefinite heading its own line or an entry of a table of contents ("Kommunstyrelse\n\n
 # Kommunstyrelsen har ...", "valnämnd...39 Kommunstyrelse Arbetsmarknads- och utbildningsnämnd...43",
 # "Barn- och Utbildningsnämnd 53 Socialnämnd 59"): the municipality's own board, as in the definite (the KB
@@ -234,6 +236,11 @@ _COUNCIL_SHORT_FORM_RE = re.compile(
 # Local parties are named "<Place>partiet" (guide: "Sollentunapartiet") or "<Word>demokraterna"
 # ("Vårddemokraterna", "Skånedemokraterna"); the KB knows the national ones.
 _LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+(?:partiets?|demokraternas?)(?![\wåäö-])")
+# A party's group in a council named in one compound, also in lower case: "Landstingsmoderaterna",
+# "regionvänstern", "kommunliberalernas".
+_COUNCIL_GROUP_PARTY_RE = re.compile(
+    r"(?<![\w-])(?:[Ll]andstings|[Rr]egion|[Kk]ommun)(?:moderaterna|liberalerna|vänstern|centern|miljöpartiet)s?"
+    r"(?![\wåäö-])")
 # A local coalition's nickname ("Kvintetten (C, M, MP, KD och L)", "5-klöverns förslag"): a party under the
 # guide where the text speaks of parties (a party entity or a word of party politics near it); elsewhere it
 # may be a preschool.
@@ -327,6 +334,8 @@ _AGENCY_IN_PLACE_RE = re.compile(rf"(?<![\w-]){AGENCY_IN_PLACE}(?![\wåäö-])")
 _BOARD_FOR_NAME_RE = re.compile(
     r"(?<![\w-])[Ss]tyrelsen[ \t]+för(?P<name>(?:[ \t]+(?:och[ \t]+)?[A-ZÅÄÖ][\wåäö-]+){1,4})")
 _NOT_PUBLIC_BOARD_WORDS = frozenset(("AB", "Stiftelsen", "Föreningen", "Aktiebolag", "Aktiebolaget", "Förbundet"))
+# ... nor a national association's or company's ("Styrelsen för Sveriges kommuner och regioner", "Svenska Bostäder")
+_NOT_PUBLIC_BOARD_FIRST_WORDS = frozenset(("Sveriges", "Svenska", "Svensk", "Svenskt"))
 
 
 def _boards_for_names(text: str) -> Iterable[Tuple[str, int, int]]:
@@ -337,7 +346,10 @@ def _boards_for_names(text: str) -> Iterable[Tuple[str, int, int]]:
 
     for match in _BOARD_FOR_NAME_RE.finditer(text):
         words = list(re.finditer(r"\S+", match.group("name")))
-        if any(word.group(0) in _NOT_PUBLIC_BOARD_WORDS for word in words):
+        # an acronym is a company's or an association's more often than a region's unit ("styrelsen för EHT")
+        if words[0].group(0) in _NOT_PUBLIC_BOARD_FIRST_WORDS or any(
+                word.group(0) in _NOT_PUBLIC_BOARD_WORDS or (word.group(0).isupper() and len(word.group(0)) > 1)
+                for word in words):
             continue
         end = None
         for word in words:
@@ -508,8 +520,9 @@ class EntityRules(KBComponent):
             if len(lower_column) >= _LOWER_COLUMN_MIN:
                 for match in lower_column:
                     yield "PARTY", match.start("letters"), match.end("letters")
-        for match in _LOCAL_PARTY_RE.finditer(text):
-            yield "PARTY", match.start(), match.end()
+        for regex in (_LOCAL_PARTY_RE, _COUNCIL_GROUP_PARTY_RE):
+            for match in regex.finditer(text):
+                yield "PARTY", match.start(), match.end()
         if any(word in text for word in _COALITION_WORDS):
             for match in _NAMED_COALITION_RE.finditer(text):
                 place = match.group("place")

@@ -79,10 +79,12 @@ _BODY_ENDINGS = ("nämnden", "styrelsen", "fullmäktige", "förvaltningen", "uts
 # A municipality named as a body, which a company's name may hold ("Uppsala kommun Skolfastigheter AB").
 _MUNICIPALITY_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]+ (?:kommun|stad|region|landsting)")
 _LETTER_COMPOUND_RE = re.compile(r"[A-ZÅÄÖ]-[a-zåäö]+")
-_AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?![\wåäö])")
 # A trade's genitive before AB, the name after it: "Fastighets AB Ekgården", "Bostads AB Eken S" (the name's
-# capitalised words and letters; a first name opens the person after it: "Bostads AB Eken Per Ek").
-_TRADE_THEN_NAME_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{3,}s[ \t]+AB(?P<name>(?:[ \t]+[A-ZÅÄÖ][\wåäö-]*)+)")
+# capitalised words and letters; a first name opens the person after it: "Bostads AB Eken Per Ek"). Only these
+# trades: a name in -s before AB is the company's own ("Ekhus AB Uppsiktsplikt" is a heading after it).
+_TRADES_BEFORE_AB = ("Fastighets", "Bostads", "Byggnads", "Förvaltnings", "Exploaterings", "Parkerings")
+_TRADE_THEN_NAME_RE = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(_TRADES_BEFORE_AB)})[ \t]+AB(?P<name>(?:[ \t]+[A-ZÅÄÖ][\wåäö-]*)+)")
 
 
 def _party_letters_follow(person: Span) -> bool:
@@ -180,6 +182,8 @@ _MUNICIPAL_TRADES = ("Energi", "Fjärrvärme", "Vatten", "Bostäder", "Elnät", 
                      "Hamn", "Kraft")
 _MUNICIPAL_COMPANY_RE = re.compile(
     rf"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?[ \t](?:{'|'.join(_MUNICIPAL_TRADES)})(?:s|:s)?(?![\wåäö])")
+# "AB Ekbyhem", "AB Ekby Bostäder": AB before the name, a place's name with its trade.
+_AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?:[ \t]+(?:{'|'.join(_MUNICIPAL_TRADES)})(?:s|:s)?)?(?![\wåäö])")
 # Sports clubs: "Eriksberg BK", "Djurgårdens IF", "IFK Göteborg", "BK Häcken".
 _CLUB_LETTERS = ("AIK", "BK", "BoIS", "Club", "FC", "FF", "FK", "GoIF", "HC", "HK", "IBK", "IF", "IFK", "IK", "SK")
 _CLUB_RE = re.compile(

@@ -173,6 +173,9 @@ _WORD_BEFORE_RE = re.compile(r"(?<![\w-])([A-ZÅÄÖ][a-zåäö]+)[ \t]$")
 # A clock time after a place or a field label is no property: "i Kristianstad 13:00", "Kl 19:00".
 _CLOCK_RE = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 _TIME_WORDS = frozenset(("kl", "klockan", "tid", "tiden", "bilaga"))  # and an appendix's number ("Bilaga 6:1")
+# ... but a plan's or property's words before it make a clock-like number the property's: "Detaljplan för
+# Hjärup 21:38", "del av Ekby 12:30".
+_PROPERTY_CONTEXT_RE = re.compile(r"(?:[Pp]lan|[Dd]el av|[Ff]astighet(?:en|erna)?)[ \t]+(?:för[ \t]+)?(?:del av[ \t]+)?$")
 
 
 def default_names() -> List[str]:
@@ -246,9 +249,13 @@ class PlaceNames(NameList):
         A designation written after its municipality or locality holds it (``Uppsala Kåbo 1:1``)."""
         spans = []
         if ":" in text:
-            spans += [doc.char_span(self._with_place_before(text, m.start("name")), m.end(), label=LABEL)
-                      for m in _PROPERTY_RE.finditer(text)
-                      if not _CLOCK_RE.fullmatch(m.group("number")) and m.group("name").lower() not in _TIME_WORDS]
+            for m in _PROPERTY_RE.finditer(text):
+                if m.group("name").lower() in _TIME_WORDS:
+                    continue
+                start = self._with_place_before(text, m.start("name"))
+                if not _CLOCK_RE.fullmatch(m.group("number")) or _PROPERTY_CONTEXT_RE.search(
+                        text, max(0, start - 30), start):
+                    spans.append(doc.char_span(start, m.end(), label=LABEL))
         if "astighet" in text or "varteret" in text:
             spans += [doc.char_span(m.start("name"), m.end("name"), label=LABEL) for m in _BLOCK_RE.finditer(text)]
         return [span for span in spans if span is not None]
@@ -260,7 +267,9 @@ class PlaceNames(NameList):
             return start
         if self._name_set is None:
             self._name_set = frozenset(self.names)
-        return before.start() if before.group(1) in self._name_set else start
+        word = before.group(1)
+        # also a municipality's genitive: "Ekbys Prästgård 1:2"
+        return before.start() if word in self._name_set or (word.endswith("s") and word[:-1] in self._name_set) else start
 
     def streets(self, doc: Doc, text: str) -> List[Span]:
         """Street addresses in ``doc`` (``text`` is ``doc.text``); a street name that is an ordinary

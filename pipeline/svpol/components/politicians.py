@@ -95,10 +95,11 @@ _NOT_ROLES = frozenset({"råd", "förråd", "utrymme", "område", "samråd", "r�
 
 
 _ROLE_RE = re.compile(_ROLE, re.IGNORECASE)
-# "Anna Berg, ordförande (S)", "Anna Berg Ordförande (S)" in a column, "Anna Berg ordf. (c)", "Per Ek 1:e vice (s)":
-# the office between the name and its party.
+# "Anna Berg, ordförande (S)", "Anna Berg Ordförande (S)" in a column, "Anna Berg ordf. (c)", "Per Ek 1:e vice (s)",
+# "Eva Ek, v ordf (s)": the office between the name and its party.
 _ROLE_THEN_PARTY_RE = re.compile(
-    rf"[ \t]*,?[ \t]*(?P<role>{_ROLE}|(?:(?:1:e|2:e|förste|andre)[ \t]+)?vice(?:[ \t]+ordf\.?)?|ordf\.?)"
+    rf"[ \t]*,?[ \t]*(?P<role>{_ROLE}|(?:(?:1:e|2:e|förste|andre)[ \t]+)?(?:vice|v\.?(?=[ \t]+ordf))(?:[ \t]+ordf\.?)?"
+    r"|ordf\.?)"
     r"[ \t]*\(\s*(?P<party>[^()\n]{1,25}?)\s*\)", re.IGNORECASE)
 # "Kent Lindqvist, v ordf s x", "Jonas Eklöf, 1:e vice ordförande, M" in an attendance column: the
 # office, then bare letters (taken only where the letters are a PARTY entity).
@@ -113,10 +114,11 @@ _SPACES_RE = re.compile(r"\s+")
 
 
 def _unabbreviated_role(text: str) -> str:
-    """"ordf." and a bare "vice" of attendance lists as the office they stand for ("1:e vice" -> "1:e vice ordförande")."""
-    words = text.strip()
-    if words.lower().endswith("ordf."):
-        return words[:-len("ordf.")] + "ordförande"
+    """"ordf.", "v ordf" and a bare "vice" of attendance lists as the office they stand for ("1:e vice" -> "1:e vice
+    ordförande")."""
+    words = re.sub(r"^v\.?(?=\s)", "vice", text.strip(), flags=re.IGNORECASE)
+    if words.lower().endswith(("ordf.", "ordf")):
+        return words[:words.lower().rindex("ordf")] + "ordförande"
     return words + " ordförande" if words.lower().endswith("vice") else words
 
 

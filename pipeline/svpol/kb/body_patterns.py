@@ -71,6 +71,9 @@ _UNIT_FIELDS = (*_FIELD_ROOTS, "kommunal", "verksamhetsstöd", "omsorg", "utveck
 # The definite words of a municipal office or unit named by its field.
 _OFFICE_WORDS = ("kontoret", "kansliet", "avdelningen", "enheten")
 # The first fields of a region's boards named "X- och Y-styrelsen".
+# The fields of a region's boards ("trafiknämnden", "hälso- och sjukvårdsnämnden", "patientnämnden").
+_REGION_BOARD_FIELDS = ("trafik", "kollektivtrafik", "hälso", "sjukvård", "patient", "tandvård", "primärvård", "kultur",
+                        "utvecklings", "folkhälso", "habiliterings", "psykiatri", "sjukhus", "vårdval")
 # A definite noun's endings: such a word is a body of its own ("Kommunstyrelsen och socialnämnden" are two).
 _DEFINITE_ENDINGS = ("en", "ens", "et", "ets", "an", "ans", "na", "nas")
 _BOARD_FIELDS = ("hälso", "kultur", "miljö", "regionutvecklings", "tandvårds", "trafik")
@@ -119,8 +122,10 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     if in_place:
         body, place = body_base(in_place.group("body")), in_place.group("place")
         # A region's body in its region: "regionstyrelsen i Region Västerbotten", "regionfullmäktige i
-        # Västra Götalandsregionen".
-        regional = body.startswith("region") and (place.startswith("Region ") or place.endswith("regionen"))
+        # Västra Götalandsregionen", "trafiknämnden i Region Ekby" (a board of a region's field; "socialnämnden
+        # i Region Ekby" is a municipality's in the region).
+        regional = (place.startswith("Region ") or place.endswith("regionen")) and (
+            body.startswith("region") or (body.endswith("nämnd") and body.startswith(_REGION_BOARD_FIELDS)))
         if (regional or municipality(place)) and _is_own_body(body):
             return Authority(f"{place} {(in_place.group('fields') or '').lower()}{body}", "municipal_body")
     # "X kommun", "Xs kommun", "X stad" where X is a municipality

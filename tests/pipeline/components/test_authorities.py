@@ -62,3 +62,9 @@ def test_round_trip(tmp_path, nlp):
     loaded = spacy.load(tmp_path / "m")
     (ent,) = loaded("Säpos rapport").ents
     assert (ent._.canonical, ent._.kind) == ("Säkerhetspolisen", "police")
+
+
+def test_a_heading_in_capitals_is_linked_in_ordinary_case(nlp):
+    doc = nlp("KULTUR- OCH FRITIDSNÄMNDEN TJÄNSTEUTLÅTANDE")
+    assert [(e.text, e._.canonical, e._.kind) for e in doc.ents] == [
+        ("KULTUR- OCH FRITIDSNÄMNDEN", "Kultur- och fritidsnämnden", "municipal_body")]

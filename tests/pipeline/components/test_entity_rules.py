@@ -583,7 +583,8 @@ def test_a_regions_board_named_after_what_it_runs(nlp):
     assert not any(text.endswith("Anna Ek") for text, _ in ents(doc))
     # a company's or foundation's board is no public body; nor a name in lower case
     assert ents(nlp("Styrelsen för Ekby Energi AB och styrelsen för Stiftelsen Eken möttes.")) == []
-    assert ents(nlp("styrelsen för bolaget möttes.")) == []
+    assert ("Styrelsen för Sveriges", "AUTHORITY") not in ents(nlp("Styrelsen för Sveriges kommuner och regioner beslutade."))
+    assert ents(nlp("styrelsen för bolaget möttes. Beslut i styrelsen för EHT.")) == []
 
 
 def test_the_county_board_with_a_capital_inside_a_sentence(nlp):
@@ -694,3 +695,14 @@ def test_a_coordinated_board_with_its_place_after_it(nlp):
 def test_a_municipal_association_named_in_lower_case_before_its_name(nlp):
     assert ents(nlp("Avfallet hanteras av kommunalförbundet Ekbymiljö sedan 2019.")) == [
         ("kommunalförbundet Ekbymiljö", "AUTHORITY")]
+
+
+def test_a_board_in_capitals_heading_its_document(nlp):
+    doc = nlp("KULTUR- OCH FRITIDSNÄMNDEN TJÄNSTEUTLÅTANDE DATUM\nKOMMUNSTYRELSEN SAMMANTRÄDESPROTOKOLL")
+    assert ents(doc) == [("KULTUR- OCH FRITIDSNÄMNDEN", "AUTHORITY"), ("KOMMUNSTYRELSEN", "AUTHORITY")]
+    assert ents(nlp("NÄMNDEN TRÄFFAS I MORGON")) == []
+
+
+def test_a_partys_council_group_in_one_compound(nlp):
+    doc = nlp("Landstingsmoderaterna vill sänka skatten, säger regionvänsterns gruppledare. Kommunens centern och regionen.")
+    assert ents(doc) == [("Landstingsmoderaterna", "PARTY"), ("regionvänsterns", "PARTY")]

@@ -370,3 +370,8 @@ def test_a_company_named_after_its_trade_and_ab_holds_its_name_and_letter():
         ("Bostads AB Eken", "ORG")]
     # no capitalised name after AB: the company pattern's "X AB" reading stays
     assert _run("bolaget Ekby Fastighets AB äger huset") == [("Ekby Fastighets AB", "ORG")]
+    # AB before a place's name and its trade
+    assert _run("aktierna i AB Ekby Bostäder och AB Ekby Energis styrelse") == [
+        ("AB Ekby Bostäder", "ORG"), ("AB Ekby Energis", "ORG")]
+    # a company's own name in -s before AB, a heading after it
+    assert _run("4 Ekhus AB Uppsiktsplikt enligt lagen") == [("Ekhus AB", "ORG")]

@@ -201,6 +201,10 @@ def test_a_property_written_after_its_municipality_holds_it():
     ents, _ = _run("Detaljplan för Ekby Kvarnen 2:14 och för Lunden 3:3 antas i Ekby.", names=["Ekby"])
     # not a capitalised word that is no listed place ("för Lunden")
     assert ents == [("Ekby Kvarnen 2:14", "LOC"), ("Lunden 3:3", "LOC"), ("Ekby", "LOC")]
+    # ... also in the genitive ("Ekbys Kvarnen"); a plan's property may look like a clock time, a meeting's time not
+    ents, _ = _run("Detaljplan för del av Ekbys Kvarnen 1:2. Detaljplan för Lunden 21:38. Mötet i Rådhuset 21:30.",
+                   names=["Ekby"])
+    assert ents == [("Ekbys Kvarnen 1:2", "LOC"), ("Lunden 21:38", "LOC")]
 
 
 def test_a_property_after_its_noun_named_with_two_words():

@@ -249,6 +249,9 @@ def test_abbreviated_offices_between_the_name_and_its_party(nlp):
                    ["Rut Ahlberg", "Kjell Norén", "Lisa Ek"])
     assert got == {"Rut Ahlberg": ("C", "ordförande", None), "Kjell Norén": ("S", "1:e vice ordförande", None),
                    "Lisa Ek": ("M", None, None)}
+    got = annotate(nlp, "Närvarande Jan Berg, ordf (mp) Eva Lind, v ordf (s) Per Al (c)", ["Jan Berg", "Eva Lind", "Per Al"])
+    assert got == {"Jan Berg": ("MP", "ordförande", None), "Eva Lind": ("S", "vice ordförande", None),
+                   "Per Al": ("C", None, None)}
 
 
 def test_a_partys_name_after_a_comma(nlp):
