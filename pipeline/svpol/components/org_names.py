@@ -199,6 +199,11 @@ _COMPOUND_NOUNS_BEFORE_NAME = ("boendet", "bolaget", "skolan", "verket")
 _NAME_AFTER_FACILITY_RE = re.compile(
     rf"(?<![\w-])(?:{'|'.join(_NOUNS_BEFORE_NAME)}|[a-zåäö]*(?:{'|'.join(_COMPOUND_NOUNS_BEFORE_NAME)}))[ \t]+"
     r"(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:-[\wåäöÅÄÖ]+)*)(?![\wåäö-])")
+# ... and in the plural before a list of names: "förskolorna Ekbacken, Linden och Solrosen" (each an ORG).
+_FACILITY_NAME = r"[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:-[\wåäöÅÄÖ]+)*"
+_NAMES_AFTER_FACILITIES_RE = re.compile(
+    r"(?<![\w-])(?:[Ff]örskolorna|[Ss]kolorna|[Gg]rundskolorna|[Ää]ldreboendena|[Bb]oendena)[ \t]+"
+    rf"(?P<names>{_FACILITY_NAME}(?:,[ \t]+{_FACILITY_NAME})*(?:[ \t]+(?:och|samt)[ \t]+{_FACILITY_NAME})?)(?![\wåäö-])")
 
 # A "-gården" in a named place is a care home or another facility ("Solgården i Norrhult"); alone it may
 # be a park or a farm ("Humlegården", "Prästgården").
@@ -444,6 +449,10 @@ class OrgNames(NameList):
         for m in search(_NAME_AFTER_FACILITY_RE):
             if not _person_after(text, m):  # an office's field before a name: "skolchef förskolan Hans Ek"
                 yield m.start("name"), m.end("name")
+        if "skolorna" in text or "boendena" in text:
+            for m in _NAMES_AFTER_FACILITIES_RE.finditer(text):
+                for name in re.finditer(_FACILITY_NAME, m.group("names")):
+                    yield m.start("names") + name.start(), m.start("names") + name.end()
         for m in search(_AIRPORT_OR_NETWORK_RE):
             yield m.start(), m.end()
         for m in search(_FARM_NAMED_FACILITY_RE):

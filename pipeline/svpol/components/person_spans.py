@@ -97,7 +97,7 @@ _FORM_WORDS = frozenset((
     "Tjänstemän", "Tjänstepersoner", "Vidimerande", "Avsägelse", "Avsägelser", "Närvarokontroll",
     "Närvaroförteckning", "Namnförtydligande", "Godkännande", "Avvikande", "Jäv", "Kungörelse", "Sekr", "Diariekod",
     "Meddelanden", "Beslutsärenden", "Tfn", "Överklagningstid", "Tillkännagivandet", "Tillkännagivande",
-    "Justerat", "Justeras", "Organisationsnummer", "Bankgiro", "Telefonväxel",
+    "Justerat", "Justeras", "Anmäles", "Organisationsnummer", "Bankgiro", "Telefonväxel",
     # a web page's link text after an agenda item ("Närvarokontroll Länk till annan webbplats")
     "Länk",
     "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Protokollsjustering", "Närvarorätt",
@@ -615,12 +615,16 @@ def _is_company_name(ent: Span) -> bool:
 
 def _ordinary_words_only(ent: Span, vocab: Vocab, surnames_in_doc: Set[str]) -> bool:
     """Whether the PERSON ``ent`` is capitalised ordinary words and no name: every word known to the word
-    vectors in lower case (``Bevis Protokollet``, ``Anmält``, ``Resurs Grupp``: headings and form fields),
+    vectors in lower case (``Bevis Protokollet``, ``Anmält``, ``Resurs Grupp``: headings and form fields), or
+    an acronym beside them (``Tertialbokslut IFO``),
     none a first name or a knowledge-base surname, and no word alone that is the surname of a person named in
     full in the document."""
     if len(ent) > 3 or (len(ent) == 1 and ent.text in surnames_in_doc):
         return False
-    return all(token.is_alpha and _is_ordinary_word(token.text, vocab) for token in ent)
+    # an acronym beside an ordinary word is a heading's or a unit's ("Tertialbokslut IFO", "Representant BRB")
+    words = [token for token in ent if not (token.is_upper and 2 <= len(token) <= 5
+                                            and not _is_ordinary_word(token.text, vocab))] if len(ent) > 1 else list(ent)
+    return bool(words) and all(token.is_alpha and _is_ordinary_word(token.text, vocab) for token in words)
 
 
 class PersonSpans:

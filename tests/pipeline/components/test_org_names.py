@@ -375,3 +375,9 @@ def test_a_company_named_after_its_trade_and_ab_holds_its_name_and_letter():
         ("AB Ekby Bostäder", "ORG"), ("AB Ekby Energis", "ORG")]
     # a company's own name in -s before AB, a heading after it
     assert _run("4 Ekhus AB Uppsiktsplikt enligt lagen") == [("Ekhus AB", "ORG")]
+
+
+def test_named_facilities_listed_after_their_plural_noun():
+    text = "Förskolorna Ekbacken, Linden och Solrosen har granskats. Skolorna i Ekby stängs."
+    assert _run(text, [("Förskolorna Ekbacken", "PERSON")]) == [
+        ("Ekbacken", "ORG"), ("Linden", "ORG"), ("Solrosen", "ORG")]

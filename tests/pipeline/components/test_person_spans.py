@@ -164,6 +164,10 @@ def test_a_person_of_ordinary_words_only_goes_unless_it_is_a_name():
         ("Holm", "PERSON"), ("Anna Holm", "PERSON"), ("Berg", "PERSON")]
     # Without vectors nothing is known to be ordinary.
     assert len(_run(text, spans)) == 5
+    # an acronym beside an ordinary word is a heading's; beside a name it is left
+    text = "Tertialbokslut IFO godkänns. Anna EK talade."
+    spans = [("Tertialbokslut IFO", "PERSON"), ("Anna EK", "PERSON")]
+    assert _run_with_vectors(text, spans, ("tertialbokslut",)) == [("Anna EK", "PERSON")]
 
 
 def test_a_local_partys_single_letter_after_a_person():
