@@ -118,6 +118,8 @@ def test_party_names_and_alliance_members(kb):
         ("Regionförbundet", "Regionförbundet", "region"),
         # a region's board with its region after it
         ("trafiknämnden i Region Stockholm", "Region Stockholm trafiknämnd", "municipal_body"),
+        ("Region Skånes fullmäktige", "Region Skåne regionfullmäktige", "municipal_body"),
+        ("Region Skånes styrelse", "Region Skåne regionstyrelse", "municipal_body"),
     ],
 )
 def test_match_authority(kb, surface, canonical, kind):

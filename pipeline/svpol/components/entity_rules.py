@@ -267,7 +267,11 @@ _TALLY_ITEM_RE = re.compile(r"(?P<letters>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3})[
 _ABBREVIATION_AFTER_RE = re.compile(r"[ \t]*\((?P<letters>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3}[A-ZÅÄÖ]?)\)")
 # A municipality's alliance of parties named by its place ("Varbergsalliansen"; the guide: an alliance is
 # PARTY); other alliances ("Idrottsalliansen") are not parties.
-_PLACE_ALLIANCE_RE = re.compile(r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)alliansens?(?![\wåäö-])")
+_PLACE_ALLIANCE_RE = re.compile(r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)-?alliansens?(?![\wåäö-])")
+# A party's local branch named with its municipality and a hyphen: "Ekby-Centern", "Ekby-Moderaterna".
+_PLACE_PARTY_RE = re.compile(
+    r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+)-(?:Centern|Moderaterna|Socialdemokraterna|Vänstern|Liberalerna"
+    r"|Kristdemokraterna|Miljöpartiet|Sverigedemokraterna|Vänsterpartiet)s?(?![\wåäö-])")
 # A coalition's name in one compound, capitalised inside a sentence ("Mittenstyret", "Samarbetskoalitionen",
 # "Trepartialliansens"; at a sentence's start "Styret" is any council's majority; an alliance of other kinds is
 # a party only after its place: "Idrottsalliansen", _PLACE_ALLIANCE_RE).
@@ -539,6 +543,10 @@ class EntityRules(KBComponent):
                     yield "PARTY", match.start(), match.end()
         if "alliansen" in text:
             for match in _PLACE_ALLIANCE_RE.finditer(text):
+                if kb.municipality(match.group("place")):
+                    yield "PARTY", match.start(), match.end()
+        if "-" in text:
+            for match in _PLACE_PARTY_RE.finditer(text):
                 if kb.municipality(match.group("place")):
                     yield "PARTY", match.start(), match.end()
         if "förbundet" in text or "Räddningstjänsten" in text:

@@ -98,8 +98,8 @@ _FORM_WORDS = frozenset((
     "Närvaroförteckning", "Namnförtydligande", "Godkännande", "Avvikande", "Jäv", "Kungörelse", "Sekr", "Diariekod",
     "Meddelanden", "Beslutsärenden", "Tfn", "Överklagningstid", "Tillkännagivandet", "Tillkännagivande",
     "Justerat", "Justeras", "Anmäles", "Organisationsnummer", "Bankgiro", "Telefonväxel",
-    # a web page's link text after an agenda item ("Närvarokontroll Länk till annan webbplats")
-    "Länk",
+    # a web page's link text after an agenda item ("Närvarokontroll Länk till annan webbplats"); a photo's label
+    "Länk", "Exempelbild", "Arkivbild", "Pressbild", "Genrebild",
     "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Protokollsjustering", "Närvarorätt",
     "Närvarolista", "Närvarolistan", "Inkallad", "Inkallade", "Adress", "Justerade", "Kommunkansliet", "Stadskansliet",
     "Medborgarförslag", "Ärendeförteckning", "Åhörare", "Personalföreträdare",

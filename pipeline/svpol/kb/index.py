@@ -22,6 +22,11 @@ _REGION_BODY_IN_COUNTY_RE = re.compile(
 _REGION_BODY_OF_COUNTY_RE = re.compile(
     r"(?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)(?:s| läns) "
     r"(?P<body>region(?:fullmäktige|styrelsen?|styrelsens|fullmäktiges))")
+# "Region Ekbys fullmäktige", "Region Ekbys regionstyrelse": a region's assembly or board after the region's name
+# in the genitive.
+_REGION_GENITIVE_BODY_RE = re.compile(
+    r"(?P<region>Region [A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)s "
+    r"(?P<body>(?:region)?(?:fullmäktige|styrelsen?|styrelsens|fullmäktiges))")
 # A coordinated body's "och" written short, between its field and the rest of its name.
 _SHORT_JOINER_RE = re.compile(r"(?<=[\wåäö-]) (?:o\.?|&) (?=[a-zåäö])")
 # "Länsstyrelsen i Västerbotten", "länsstyrelsen i Västra Götaland": a county board without "län".
@@ -145,6 +150,13 @@ class KnowledgeBase:
                 found = self._authority_names.get(norm_name(f"Länsstyrelsen i {full}"))
                 if found:
                     return found
+        of_region = _REGION_GENITIVE_BODY_RE.fullmatch(text)
+        if of_region:
+            region = self._authority_names.get(norm_name(of_region.group("region")))
+            body = body_base(of_region.group("body"))
+            if region is not None and region.kind == "region":
+                return Authority(f"{region.canonical} {body if body.startswith('region') else 'region' + body}",
+                                 "municipal_body")
         in_county = _REGION_BODY_IN_COUNTY_RE.fullmatch(text) or _REGION_BODY_OF_COUNTY_RE.fullmatch(text)
         if in_county:
             region = self._authority_names.get(norm_name(f"Region {in_county.group('county')}"))

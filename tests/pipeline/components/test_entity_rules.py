@@ -706,3 +706,14 @@ def test_a_board_in_capitals_heading_its_document(nlp):
 def test_a_partys_council_group_in_one_compound(nlp):
     doc = nlp("Landstingsmoderaterna vill sänka skatten, säger regionvänsterns gruppledare. Kommunens centern och regionen.")
     assert ents(doc) == [("Landstingsmoderaterna", "PARTY"), ("regionvänsterns", "PARTY")]
+
+
+def test_a_partys_local_branch_and_alliance_with_a_hyphen(nlp):
+    doc = nlp("Kiruna-Centern och Kalmar-alliansen röstade nej. Ekby-Centern finns inte.")
+    assert ents(doc) == [("Kiruna-Centern", "PARTY"), ("Kalmar-alliansen", "PARTY")]
+    # a coalition's compound in lower case describes it (annotators of m-v113 and m-v121 left it untagged)
+    assert ents(nlp("Budgeten från minoritetskoalitionen röstades igenom.")) == []
+
+
+def test_a_regions_assembly_after_the_regions_genitive(nlp):
+    assert ents(nlp("I dag sammanträder Region Skånes fullmäktige.")) == [("Region Skånes fullmäktige", "AUTHORITY")]

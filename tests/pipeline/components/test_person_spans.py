@@ -222,6 +222,9 @@ def test_a_field_word_or_a_building_beside_a_first_name_and_surname_leaves_the_s
     spans = [("Närvarokontroll Länk", "PERSON"), ("Avsägelse Anna Lindholm", "PERSON"), ("NÄRVAROFÖRTECKNING", "PERSON"),
              ("Per Ek Jäv", "PERSON")]
     assert _run(text, spans) == [("Anna Lindholm", "PERSON"), ("Per Ek", "PERSON")]
+    # a photo's label and a protocol's "Anmäles" (reported) are no names
+    text = "Exempelbild\n\nDelegationsbeslut Anmäles och antecknas."
+    assert _run(text, [("Exempelbild", "PERSON"), ("Anmäles", "PERSON")]) == []
     # a form label broken at a line end, an auditor's office in front of the name
     text = "Justeringens plats Under- Skrifter Sekreterare. Övriga Revisor Lennart Ek, 70"
     spans = [("Under- Skrifter", "PERSON"), ("Revisor Lennart Ek", "PERSON")]
