@@ -132,6 +132,20 @@ _DOCUMENT_NUMBER_RE = re.compile(r"\d{4}/\d{2}:\d+")
 TITLE_WORD_LABELS = frozenset({"PERSON", "ORG", "LOC"})
 
 
+# A party's letters as the first part of a compound ("M-styrets", "S+M-budgeten"): the compound is no entity,
+# nor are the letters joined to it by "+".
+_PARTY_LETTER_COMPOUND_RE = re.compile(r"(?:S|M|V|C|L|KD|MP|SD|FP)-[a-zåäö]{3,}")
+
+
+def _in_party_letter_compound(ent: Span) -> bool:
+    """Whether the one-token ``ent`` is a party's letters' compound or letters joined to one by "+"."""
+    if len(ent) != 1:
+        return False
+    doc, after = ent.doc, ent.end
+    return bool(_PARTY_LETTER_COMPOUND_RE.fullmatch(ent.text)) or (
+        after + 1 < len(doc) and doc[after].text == "+" and bool(_PARTY_LETTER_COMPOUND_RE.fullmatch(doc[after + 1].text)))
+
+
 def _is_admin_word(token: Token) -> bool:
     """Whether ``token`` is a compound of an administrative noun (``Protokolljustering``, also in capitals)."""
     text = token.text.capitalize() if token.text.isupper() else token.text
@@ -264,7 +278,8 @@ class NotEntities:
         kept = [ent for ent in trimmed if not self.is_not_entity(ent.text)
                 and not (self.title_words and self.is_title_word(ent)) and not _is_size_unit(ent)
                 and not _is_admin_compound(ent) and not _is_page_word(ent) and not _is_word_before_lower_case(ent)
-                and not _is_form_label(ent) and not _is_form_field(ent) and not _in_case_number(ent)]
+                and not _is_form_label(ent) and not _is_form_field(ent) and not _in_case_number(ent)
+                and not _in_party_letter_compound(ent)]
         unparsed = {(ent.start_char, ent.end_char) for ent in kept
                     if ent.label_ == MONEY_LABEL and parse_money_entity(ent.text) is NO_MONEY}
         if unparsed:

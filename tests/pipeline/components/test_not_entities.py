@@ -250,3 +250,14 @@ def test_the_states_budget_is_no_agency():
     doc = entity_doc(nlp, "2025/26:FiU10 Statens budget för 2026. Statens skolverk svarar.",
                      [("Statens budget", "AUTHORITY"), ("Statens skolverk", "AUTHORITY")])
     assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Statens skolverk"]
+
+
+def test_party_letters_in_a_compound_are_no_entity():
+    from svpol.tokenizer import blank
+
+    nlp = blank()  # svpol's tokenizer splits "S+M-budgeten" at the plus
+    nlp.add_pipe("svpol_not_entities")
+    doc = entity_doc(nlp, "Kritik mot S+M-budgeten och M-styrets plan, men S+MP och EU-kommissionen svarar.",
+                     [("S", "PARTY"), ("M-styrets", "AUTHORITY"), ("MP", "PARTY"), ("EU-kommissionen", "ORG")])
+    doc = nlp.get_pipe("svpol_not_entities")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("MP", "PARTY"), ("EU-kommissionen", "ORG")]
