@@ -43,9 +43,12 @@ def calibrate_topics(nlp: Language, topic_dev: Path, batch_size: int) -> Dict[st
 
 def _non_scoring(nlp: Language) -> List[str]:
     """Components that only set extension attributes (``._.``, by their factories' ``assigns``):
-    they change no entity and no topic score, so scoring skips them."""
+    they change no entity and no topic score, so scoring skips them. An embedding layer that other
+    components listen to stays, though it assigns only an extension (the transformer's ``doc._.trf_data``):
+    without it ``ner`` and the classifier have no input."""
     return [name for name in nlp.pipe_names
-            if (assigns := nlp.get_pipe_meta(name).assigns) and all("._." in attr for attr in assigns)]
+            if (assigns := nlp.get_pipe_meta(name).assigns) and all("._." in attr for attr in assigns)
+            and not getattr(nlp.get_pipe(name), "listening_components", None)]
 
 
 def score_all(
