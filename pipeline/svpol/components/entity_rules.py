@@ -376,8 +376,8 @@ _PATTERNS = ((_BODY_RE, _BODY_WORDS), (_MUNICIPALITY_RE, _MUNICIPALITY_WORDS),
 
 
 # Definite party names that stand for the party also in lower case ("de lokala socialdemokraterna",
-# "vi i alliansen"); the indefinite member nouns ("socialdemokrater") are never among the KB forms.
-_LOWER_PARTY_ENDINGS = ("erna", "ernas", "partiet", "partiets", "alliansen", "alliansens")
+# "vi i alliansen", "främst mot centern"); the indefinite member nouns ("socialdemokrater") are never among the KB forms.
+_LOWER_PARTY_ENDINGS = ("erna", "ernas", "partiet", "partiets", "alliansen", "alliansens", "centern", "centerns")
 
 
 # A nationality adjective right before a public body is part of its name under the project's
