@@ -333,10 +333,13 @@ _COURT_IN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(BODIES_IN_PLACE)})\s+i\s+{_N
 # place): the KB's body patterns decide which readings are bodies.
 _BODY_FOR_FIELD_RE = re.compile(rf"(?<![\w-]){BODY_FOR_FIELD}(?![\wåäö-])")
 _AGENCY_IN_PLACE_RE = re.compile(rf"(?<![\w-]){AGENCY_IN_PLACE}(?![\wåäö-])")
-# A region's board named after the hospital or service it runs: "Styrelsen för Närhälsan", "styrelsen för Ekby
-# sjukhus" is not (the name's words are capitalised), nor a company's or foundation's board.
+# A region's board named after the hospital or service it runs, in capitalised words: "Styrelsen för Närhälsan",
+# "styrelsen för Ekby Universitetssjukhus"; not a company's or foundation's board, nor a name that goes on in lower
+# case ("styrelsen för Ekby sjukhus", "Styrelsen för Ekby kommuner och regioner": its capitals are no whole name).
 _BOARD_FOR_NAME_RE = re.compile(
     r"(?<![\w-])[Ss]tyrelsen[ \t]+för(?P<name>(?:[ \t]+(?:och[ \t]+)?[A-ZÅÄÖ][\wåäö-]+){1,4})")
+_NAME_GOES_ON_RE = re.compile(r"[ \t]+(?:sjukhus|lasarett|kommun|kommuner|region|regioner|landsting|universitet|högskola)"
+                              r"(?![\wåäö])")
 _NOT_PUBLIC_BOARD_WORDS = frozenset(("AB", "Stiftelsen", "Föreningen", "Aktiebolag", "Aktiebolaget", "Förbundet"))
 # ... nor a national association's or company's ("Styrelsen för Sveriges kommuner och regioner", "Svenska Bostäder")
 _NOT_PUBLIC_BOARD_FIRST_WORDS = frozenset(("Sveriges", "Svenska", "Svensk", "Svenskt"))
@@ -361,7 +364,7 @@ def _boards_for_names(text: str) -> Iterable[Tuple[str, int, int]]:
                 break
             if word.group(0) != "och":
                 end = match.start("name") + word.end()
-        if end is not None:
+        if end is not None and not _NAME_GOES_ON_RE.match(text, end):
             yield "AUTHORITY", match.start(), end
 
 

@@ -588,6 +588,8 @@ def test_a_regions_board_named_after_what_it_runs(nlp):
     assert ents(nlp("Styrelsen för Ekby Energi AB och styrelsen för Stiftelsen Eken möttes.")) == []
     assert ("Styrelsen för Sveriges", "AUTHORITY") not in ents(nlp("Styrelsen för Sveriges kommuner och regioner beslutade."))
     assert ents(nlp("styrelsen för bolaget möttes. Beslut i styrelsen för EHT.")) == []
+    # a name that goes on in lower case: its capitals are no whole name
+    assert not any(label == "AUTHORITY" for _, label in ents(nlp("Han sitter i styrelsen för Ekby sjukhus.")))
 
 
 def test_the_county_board_with_a_capital_inside_a_sentence(nlp):
