@@ -25,7 +25,7 @@ _REGION_BODY_OF_COUNTY_RE = re.compile(
 # "Region Ekbys fullmäktige", "Region Ekbys regionstyrelse": a region's assembly or board after the region's name
 # in the genitive.
 _REGION_GENITIVE_BODY_RE = re.compile(
-    r"(?P<region>Region [A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)s "
+    r"Region (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)s "
     r"(?P<body>(?:region)?(?:fullmäktige|styrelsen?|styrelsens|fullmäktiges))")
 # A coordinated body's "och" written short, between its field and the rest of its name.
 _SHORT_JOINER_RE = re.compile(r"(?<=[\wåäö-]) (?:o\.?|&) (?=[a-zåäö])")
@@ -150,18 +150,14 @@ class KnowledgeBase:
                 found = self._authority_names.get(norm_name(f"Länsstyrelsen i {full}"))
                 if found:
                     return found
-        of_region = _REGION_GENITIVE_BODY_RE.fullmatch(text)
-        if of_region:
-            region = self._authority_names.get(norm_name(of_region.group("region")))
-            body = body_base(of_region.group("body"))
+        in_county = (_REGION_GENITIVE_BODY_RE.fullmatch(text) or _REGION_BODY_IN_COUNTY_RE.fullmatch(text)
+                     or _REGION_BODY_OF_COUNTY_RE.fullmatch(text))
+        if in_county:
+            region = self._authority_names.get(norm_name(f"Region {in_county.group('county')}"))
+            body = body_base(in_county.group("body"))  # "fullmäktige" after the region's name is its regionfullmäktige
             if region is not None and region.kind == "region":
                 return Authority(f"{region.canonical} {body if body.startswith('region') else 'region' + body}",
                                  "municipal_body")
-        in_county = _REGION_BODY_IN_COUNTY_RE.fullmatch(text) or _REGION_BODY_OF_COUNTY_RE.fullmatch(text)
-        if in_county:
-            region = self._authority_names.get(norm_name(f"Region {in_county.group('county')}"))
-            if region is not None and region.kind == "region":
-                return Authority(f"{region.canonical} {body_base(in_county.group('body'))}", "municipal_body")
         return match_body_pattern(text, self._municipality)
 
     def municipality(self, name: str) -> Optional[Tuple[str, str]]:
