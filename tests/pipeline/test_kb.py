@@ -81,6 +81,8 @@ def test_party_names_and_alliance_members(kb):
         ("Stockholms stad", "Stockholms kommun", "municipality"),
         ("Svea hovrätt", "Svea hovrätt", "court"),
         ("Förvaltningsrätten i Malmö", "Förvaltningsrätten i Malmö", "court"),
+        ("Mark- och miljödomstolen", "Mark- och miljödomstolen", "court"),
+        ("Mark- och miljödomstolen i Nacka", "Mark- och miljödomstolen i Nacka", "court"),
         ("Nationellt centrum för terrorhotbedömning", "Nationellt centrum för terrorhotbedömning", "state_agency"),
         ("Brå", "Brottsförebyggande rådet", "state_agency"), ("BRÅ", "Brottsförebyggande rådet", "state_agency"),
         ("socialförvaltningen", "Socialförvaltningen", "municipal_body"),

@@ -166,6 +166,9 @@ class MoneyValue:
 NO_MONEY = MoneyValue(None, None, None)
 
 
+_ORE = Decimal("0.01")
+
+
 def _parse_number(text: str) -> Optional[Decimal]:
     text = re.sub(r"[ \u00a0\u202f]", "", text).replace(":", ",")
     if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", text):
@@ -208,6 +211,9 @@ def _value(match: "re.Match[str]") -> MoneyValue:
         currency, scale, unit = _written_unit(match)
         if match.group("num") and not match.group("num2"):
             number = _parse_number(match.group("num"))
+            if ":" in match.group("num") and scale == _ORE:
+                # "21:12 öre per skattekrona" is a tax rate in kronor:öre, 21.12 kronor
+                scale = Decimal(1)
         elif match.group("word"):
             number = _word_number(match.group("word"))
     amount = float(number * scale) if number is not None else None

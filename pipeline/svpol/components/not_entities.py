@@ -204,6 +204,16 @@ def _is_word_before_lower_case(ent: Span) -> bool:
     return ent.text in _WORDS_BEFORE_LOWER_CASE and ent.end < len(doc) and doc[ent.end].is_lower
 
 
+def _without_letters(ent: Span) -> bool:
+    """Whether ``ent`` is a name without a letter: a clock time in brackets ("Frågestund (09:39)") is no party."""
+    return ent.label_ != MONEY_LABEL and not any(ch.isalpha() for ch in ent.text)
+
+
+def _is_rate_base(ent: Span) -> bool:
+    """Whether ``ent`` is the base of a rate after "per" ("11,71 kr per 100 kr"): no sum of money."""
+    return ent.label_ == MONEY_LABEL and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "per"
+
+
 def _without_trailing_word(ent: Span) -> Span:
     """``ent`` without a preposition or conjunction at its end (``Kommunledningen i`` -> ``Kommunledningen``),
     or a form's next field (``Folkets Hus Måndagen den 20 december`` -> ``Folkets Hus``)."""
@@ -279,7 +289,7 @@ class NotEntities:
                 and not (self.title_words and self.is_title_word(ent)) and not _is_size_unit(ent)
                 and not _is_admin_compound(ent) and not _is_page_word(ent) and not _is_word_before_lower_case(ent)
                 and not _is_form_label(ent) and not _is_form_field(ent) and not _in_case_number(ent)
-                and not _in_party_letter_compound(ent)]
+                and not _in_party_letter_compound(ent) and not _without_letters(ent) and not _is_rate_base(ent)]
         unparsed = {(ent.start_char, ent.end_char) for ent in kept
                     if ent.label_ == MONEY_LABEL and parse_money_entity(ent.text) is NO_MONEY}
         if unparsed:

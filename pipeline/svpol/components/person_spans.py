@@ -356,15 +356,37 @@ _PARTICLE_NAME_RE = re.compile(
 
 
 def _with_first_initials(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
-    """``ents`` with the first of two initials joined to a PERSON that opens with the second, where no entity
-    holds it (``K [G Ekdahl]``; not party letters after a bracket or a comma: ``(S) G Ek``)."""
+    """``ents`` with the first of two initials, or the first name before a middle initial, joined to a PERSON
+    that opens with the (second) initial, where no entity holds it (``K [G Ekdahl]``, ``Bernt [A Runberg]``;
+    not party letters after a bracket or a comma: ``(S) G Ek``)."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     joined, changed = [], False
     for ent in ents:
         i = ent.start - 1
-        if (ent.label_ == PERSON and i >= 0 and i not in taken and _is_initial(ent[0]) and _is_initial(doc[i])
-                and doc[i].whitespace_ and (i == 0 or doc[i - 1].text not in ("(", ")", ","))):
+        if (ent.label_ == PERSON and i >= 0 and i not in taken and _is_initial(ent[0])
+                and doc[i].whitespace_ and (
+                    (_is_initial(doc[i]) and (i == 0 or doc[i - 1].text not in ("(", ")", ",")))
+                    or (doc[i].is_title and len(doc[i]) > 1 and is_first_name(doc[i].text)))):
             ent = Span(doc, i, ent.end, PERSON)
+            changed = True
+        joined.append(ent)
+    return joined, changed
+
+
+def _with_surname_after_initial(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tuple[List[Span], bool]:
+    """``ents`` with a PERSON that ends in a middle initial joined to the capitalised word after it, which
+    ner left out or read as another entity: an initial never ends a name (``[Anders G] Johanssons skrivelse``);
+    not a first name, which opens the next person after a party's letter, nor an ordinary word
+    (``Bo G Socialnämnden``)."""
+    joined, changed = [], False
+    for ent in ents:
+        j = ent.end
+        if (ent.label_ == PERSON and len(ent) >= 2 and _is_initial(ent[-1]) and ent[-1].whitespace_
+                and j < len(doc) and _is_plain_name_word(doc[j]) and doc[j].ent_type_ != PARTY
+                and not is_first_name(doc[j].text)  # "Olof Ekvall M Per Broman": party letters, then a name
+                and not _is_ordinary_word(doc[j].text, vocab)
+                and not _is_ordinary_word(doc[j].text[:-1] if doc[j].text.endswith("s") else doc[j].text, vocab)):
+            ent = Span(doc, ent.start, j + 1, PERSON)
             changed = True
         joined.append(ent)
     return joined, changed
@@ -734,11 +756,12 @@ class PersonSpans:
         repaired, joined = _with_name_words(doc, repaired, self.vocab if with_vectors else None)
         repaired, paired = _recut_name_runs(doc, repaired, self.vocab)
         repaired, initials = _with_first_initials(doc, repaired)
+        repaired, surnamed = _with_surname_after_initial(doc, repaired, self.vocab)
         repaired, hyphenated = _with_hyphen_split_first_names(doc, repaired)
         # The searches below need a person or a party to start from.
         text = doc_text(doc) if any(e.label_ in (PERSON, PARTY) for e in repaired) else ""
         repaired, with_particles = _with_name_particles(doc, repaired, text) if text else (repaired, False)
-        changed = changed or joined or paired or initials or hyphenated or with_particles
+        changed = changed or joined or paired or initials or surnamed or hyphenated or with_particles
         columns = self._column_names(doc, repaired, text) + _names_between_letters(doc, repaired)
         if columns:
             taken = {i for span in columns for i in range(span.start, span.end)}

@@ -107,7 +107,8 @@ _E_ROADS = ("4", "6", "10", "12", "14", "16", "18", "20", "22", "45", "47", "55"
 _ROAD_WORDS = ("E", "Rv", "RV", "Lv", "väg", "Väg", "riksväg", "Riksväg", "länsväg", "Länsväg",
                *(f"E{n}{ending}" for n in _E_ROADS for ending in ("", ":an", ":ans", ":s")))
 _ROAD_RE = re.compile(
-    rf"(?<![\w-])(?:E[ \t]?(?:{'|'.join(_E_ROADS)})(?::an|:ans|:s)?"
+    # the word "väg" before a European route is part of its name ("väg E12")
+    rf"(?<![\w-])(?:(?:[Vv]äg[ \t]+)?E[ \t]?(?:{'|'.join(_E_ROADS)})(?::an|:ans|:s)?"
     r"|(?:[Rr]iksväg|[Ll]änsväg|[Vv]äg|R[Vv]\.?|Lv\.?)[ \t]?\d{1,3})(?![\w-])")
 
 
@@ -151,6 +152,8 @@ _FIRST_NAME_BEFORE_RE = re.compile(r"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöé]
 _LINE_RE = re.compile(
     r"(?<![\w-])(?:(?:(?:Nya|Norra|Södra|Östra|Västra)[ \t]+)?(?P<compound>[A-ZÅÄÖ][a-zåäö]{2,}(?:banan|länken))"
     r"|(?:Norra|Södra|Östra|Västra)[ \t]+stambanan)s?(?![\wåäö-])")
+# A river named with the word "älv" ("Göta älv", "Lule älvs dalgång"): the name and the word are one place.
+_RIVER_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{2,}[ \t]+älvs?(?![\wåäö-])")
 # A property designation (fastighetsbeteckning: district, block and unit) is a place (convention 29):
 # "Haparanda 3:33", "Kolla 5:6". Not a document number ("SFS 2018:1197", "Ds 1995:57": a year first, or
 # a short series name) nor a Bible verse ("Joh 4:34").
@@ -290,10 +293,14 @@ class PlaceNames(NameList):
         return spans
 
     def lines(self, doc: Doc, text: str) -> List[Span]:
-        """Railways and link roads in ``doc`` named as such (``text`` is ``doc.text``; see ``_LINE_RE``)."""
-        if "banan" not in text and "länken" not in text:
-            return []
+        """Railways, link roads and rivers in ``doc`` named as such (``text`` is ``doc.text``; see ``_LINE_RE``,
+        ``_RIVER_RE``)."""
         spans = []
+        if " älv" in text:
+            spans += [span for span in (doc.char_span(m.start(), m.end(), label=LABEL) for m in _RIVER_RE.finditer(text))
+                      if span is not None]
+        if "banan" not in text and "länken" not in text:
+            return spans
         for m in _LINE_RE.finditer(text):
             span = doc.char_span(m.start(), m.end(), label=LABEL)
             if span is not None and not (m.start() == m.start("compound") and _sentence_start(doc, span.start)):

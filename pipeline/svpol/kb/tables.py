@@ -120,6 +120,11 @@ _COMMITTEES = (
     ("Lagutskottet", ""), ("Sammansatta utrikes- och försvarsutskottet", "UFöU"),
 )
 
+_SPECIAL_COURTS = (
+    "Mark- och miljödomstolen", "Mark- och miljööverdomstolen", "Migrationsdomstolen", "Migrationsöverdomstolen",
+    "Patent- och marknadsdomstolen", "Patent- och marknadsöverdomstolen",
+)
+
 _MINISTRIES = (
     "Statsrådsberedningen", "Finansdepartementet", "Justitiedepartementet",
     "Utrikesdepartementet", "Försvarsdepartementet", "Socialdepartementet",
@@ -153,6 +158,9 @@ def default_fixed_bodies() -> List[Authority]:
         Authority("Nationella samordnaren mot våldsbejakande extremism", "state_agency", None,
                   ("Nationella samordnaren",)),
     ]
+    # Special courts named without their district court; the agency list has them only inside a
+    # district court's name ("Växjö tingsrätt och mark och miljödomstol").
+    bodies += [Authority(name, "court", None, (name,)) for name in _SPECIAL_COURTS]
     bodies += [Authority(name, kind) for name, kind in _MUNICIPAL_FIXED]
     # "riksdagens justitieutskott" names the committee too
     bodies += [Authority(name, "parliament", None, (name, f"riksdagens {name[:-2].lower()}"), (abbr,) if abbr else ())
@@ -165,7 +173,8 @@ def default_fixed_bodies() -> List[Authority]:
 # Bodies named "<body> i <place>": courts by their town ("Förvaltningsrätten i Malmö"), the
 # county police authorities before 2015 by their county ("Polismyndigheten i Skåne län").
 # svpol_entity_rules looks for these names before asking match_authority.
-COURTS_IN_PLACE: Tuple[str, ...] = ("Förvaltningsrätten", "Kammarrätten", "Migrationsdomstolen")
+COURTS_IN_PLACE: Tuple[str, ...] = (
+    "Förvaltningsrätten", "Kammarrätten", "Migrationsdomstolen", "Mark- och miljödomstolen")
 POLICE_IN_COUNTY = "Polismyndigheten"
 BODIES_IN_PLACE: Tuple[str, ...] = COURTS_IN_PLACE + (POLICE_IN_COUNTY,)
 

@@ -588,6 +588,8 @@ def test_a_regions_board_named_after_what_it_runs(nlp):
     assert ents(nlp("Styrelsen för Ekby Energi AB och styrelsen för Stiftelsen Eken möttes.")) == []
     assert ("Styrelsen för Sveriges", "AUTHORITY") not in ents(nlp("Styrelsen för Sveriges kommuner och regioner beslutade."))
     assert ents(nlp("styrelsen för bolaget möttes. Beslut i styrelsen för EHT.")) == []
+    # ... nor a housing or energy company's named in one word
+    assert ents(nlp("Hela styrelsen för Ekbyhem avgick, liksom styrelsen för Öbo.")) == []
     # a name that goes on in lower case: its capitals are no whole name
     assert not any(label == "AUTHORITY" for _, label in ents(nlp("Han sitter i styrelsen för Ekby sjukhus.")))
 
@@ -600,6 +602,10 @@ def test_the_county_board_with_a_capital_inside_a_sentence(nlp):
     # ... but it is the body where it appoints, decides or reports at a sentence start (convention 46)
     assert ents(nlp("Anmälan. Länsstyrelsen meddelar i protokoll att mandatet är fördelat.")) == [
         ("Länsstyrelsen", "AUTHORITY")]
+    # without the article too, and "Regionen" with a capital inside a sentence, as the region the text is about
+    assert ents(nlp("Det sa samma Länsstyrelse. Enligt Regionen är avtalet klart.")) == [
+        ("Länsstyrelse", "AUTHORITY"), ("Regionen", "AUTHORITY")]
+    assert ents(nlp("Regionen har fått mer pengar. Regionens budget ökar.")) == []
 
 
 def test_a_national_agencys_office_in_a_municipality_is_one_span(nlp):

@@ -270,6 +270,9 @@ def test_a_forecast_list_of_board_results():
     text = "Skattesatsen höjs från 21:75 kr till 22:25 kr; ett minus på 11, 6 miljoner kronor."
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
         ("21:75 kr", 21.75), ("22:25 kr", 22.25), ("11, 6 miljoner kronor", 1.16e7)]
+    # the colon says kronor:öre even where the unit written is öre; a plain öre amount stays öre
+    text = "Skatten fastställs till 20:87 öre per skattekrona, en höjning med 35 öre."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("20:87 öre", 20.87), ("35 öre", 0.35)]
     text = "Nämnden fick 300 000 kronor för 2019 utöver de redan avsatta 400 000 i budgeten."
     assert [text[s:e] for s, e, _ in find_money(text)] == ["300 000 kronor", "400 000"]
 

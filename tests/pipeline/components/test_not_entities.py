@@ -261,3 +261,13 @@ def test_party_letters_in_a_compound_are_no_entity():
                      [("S", "PARTY"), ("M-styrets", "AUTHORITY"), ("MP", "PARTY"), ("EU-kommissionen", "ORG")])
     doc = nlp.get_pipe("svpol_not_entities")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("MP", "PARTY"), ("EU-kommissionen", "ORG")]
+
+
+def test_a_name_without_letters_and_the_base_of_a_rate_are_no_entities():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    text = "Frågestund (09:39) Per Ek (C) frågar. Skatten blir 11,71 kr per 100 kr, 500 kr per elev."
+    doc = entity_doc(nlp, text, [("09:39", "PARTY"), ("Per Ek", "PERSON"), ("C", "PARTY"), ("11,71 kr", "MONEY"),
+                                 ("100 kr", "MONEY"), ("500 kr", "MONEY")])
+    doc = nlp.get_pipe("svpol_not_entities")(doc)
+    assert [e.text for e in doc.ents] == ["Per Ek", "C", "11,71 kr", "500 kr"]

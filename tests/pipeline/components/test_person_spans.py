@@ -425,3 +425,17 @@ def test_a_first_name_split_at_a_hyphen_by_a_pdf_joins_the_person():
         ("Bir- gitta Ekdahr", "PERSON"), ("M", "PARTY"), ("Kent- Inge Ek", "PERSON"), ("S", "PARTY")]
     # a field before "och" is no name
     assert _run("Social- och Anna Ek yrkar", [("Anna Ek", "PERSON")]) == [("Anna Ek", "PERSON")]
+
+
+def test_a_first_name_before_a_middle_initial_and_a_surname_after_it_join_the_person():
+    # ner read "A Runberg" in a list of names with brackets; the first name before it is part of the name
+    text = "Gun Ek (S) Bernt A Runberg (M) Elin Al (V)"
+    spans = [("Gun Ek", "PERSON"), ("S", "PARTY"), ("A Runberg", "PERSON"), ("M", "PARTY"), ("Elin Al", "PERSON"),
+             ("V", "PARTY")]
+    assert ("Bernt A Runberg", "PERSON") in _run(text, spans)
+    # an initial never ends a name: the surname ner read as something else joins it
+    spans = [("Anders G", "PERSON"), ("Johanssons", "AUTHORITY")]
+    assert _run("Alliansen stödde Anders G Johanssons skrivelse.", spans) == [("Anders G Johanssons", "PERSON")]
+    # ... but a first name after a party's letter opens the next person
+    spans = [("Olof Ekvall M", "PERSON"), ("Per Broman", "PERSON")]
+    assert _run("Närvarande Olof Ekvall M Per Broman", spans) == spans

@@ -210,3 +210,8 @@ def test_a_property_written_after_its_municipality_holds_it():
 def test_a_property_after_its_noun_named_with_two_words():
     ents, _ = _run("Fastigheten Ekby Näs 2:65 i Norrby har identifierats.", [("Ekby Näs", "PERSON")], names=[])
     assert ents == [("Ekby Näs 2:65", "LOC")]
+
+
+def test_a_river_named_with_alv_and_a_european_route_after_vag():
+    ents, _ = _run("Slussarna i Göta älv och Lule älvs dalgång; väg E12 och E4:an. En älv rinner.", names=[])
+    assert ents == [("Göta älv", "LOC"), ("Lule älvs", "LOC"), ("väg E12", "LOC"), ("E4:an", "LOC")]
