@@ -20,7 +20,7 @@ such as ``m.fl.``, ``bl.a.``, ``t.ex.``, ``kr.`` kept whole, ``22,2`` one token,
 Use it in a config with::
 
     [nlp.tokenizer]
-    @tokenizers = "svpol.Tokenizer.v6"
+    @tokenizers = "svpol.Tokenizer.v7"
 
 ``svpol.Tokenizer.v2`` adds one rule to ``v1`` (kept unchanged for the pipelines built with it):
 an en dash, em dash or slash between two names is a token of its own, so that place ranges
@@ -32,7 +32,8 @@ own (``S+V+MP``, ``(m+kd)``), so that each party's letters are a PARTY entity. `
 ``v4`` a slash before a capital at a token's start as a token of its own, as electronically signed protocols
 write their signatures (``/Eva Ekholm, ordförande/``). ``svpol.Tokenizer.v6`` adds to ``v5`` a listed first name
 glued to a lower-case word before it as a token of its own (``videospelarenAnna Berg``, a web page's link text run
-into a speaker's name).
+into a speaker's name). ``svpol.Tokenizer.v7`` adds to ``v6`` a hyphen between the two places of a stretch as a token
+of its own (``sträckan Svensbyn-Vitsand``).
 
 The function is also an entry point (``spacy_tokenizers``), so ``spacy.load`` finds
 it without importing svpol first.
@@ -78,8 +79,9 @@ class SvpolTokenizer:
     serializes through it, so ``nlp.to_disk`` / ``spacy.load`` keep its rules.
     """
 
-    def __init__(self, inner: Tokenizer) -> None:
+    def __init__(self, inner: Tokenizer, split_stretches: bool = False) -> None:
         self.inner = inner
+        self.split_stretches = split_stretches  # v7: see split_stretch_hyphens
 
     @property
     def vocab(self):
@@ -94,6 +96,8 @@ class SvpolTokenizer:
             merge_spaced_numbers(doc)
         if _SENTENCE_FINAL_UNIT in text:
             split_sentence_final_units(doc)
+        if self.split_stretches and "träck" in text:
+            split_stretch_hyphens(doc)
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
@@ -163,6 +167,32 @@ def split_sentence_final_units(doc: Doc) -> Doc:
         with doc.retokenize() as retokenizer:
             for token in final:
                 retokenizer.split(token, ["kr", "."], heads=[(token, 0), (token, 0)])
+    return doc
+
+
+# v7: a hyphen between the two places of a road's or railway's stretch ("sträckan Svensbyn-Vitsand", "sträckan
+# Södra Ekby-Norrby") is a token of its own, so that each place is found; elsewhere a hyphen still joins a name
+# ("Malung-Sälen", "Rinkeby-Kista"), and so it does in a plural's list of stretches ("sträckorna Ekby-Norrby och
+# ...", which the annotators of m-v105 kept whole).
+_STRETCH_RE = re.compile(
+    r"(?<![\w-])[Ss]träckan[ \t]+(?:(?:Norra|Södra|Östra|Västra|Stora|Lilla|Övre|Nedre)[ \t]+)?"
+    r"[A-ZÅÄÖ][a-zåäö]+(?P<hyphen>-)[A-ZÅÄÖ][a-zåäö]+(?![\w-])")
+
+
+def split_stretch_hyphens(doc: Doc) -> Doc:
+    """Split ``Svensbyn-Vitsand`` into ``Svensbyn``, ``-``, ``Vitsand`` after ``sträckan``, in place."""
+    splits = []
+    for m in _STRETCH_RE.finditer(doc.text):
+        hyphen = m.start("hyphen")
+        span = doc.char_span(hyphen, hyphen + 1, alignment_mode="expand")
+        if span is not None and len(span) == 1 and span[0].idx < hyphen < span[0].idx + len(span[0]) - 1:
+            token = span[0]
+            at = hyphen - token.idx
+            splits.append((token, [token.text[:at], "-", token.text[at + 1:]]))
+    if splits:
+        with doc.retokenize() as retokenizer:
+            for token, orths in splits:
+                retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
     return doc
 
 
@@ -294,7 +324,19 @@ def create_tokenizer_v6() -> Callable[[Language], SvpolTokenizer]:
     return make_tokenizer
 
 
-TOKENIZER = "svpol.Tokenizer.v6"  # the one new pipelines and blank() use
+@registry.tokenizers("svpol.Tokenizer.v7")
+def create_tokenizer_v7() -> Callable[[Language], SvpolTokenizer]:
+    """Registered tokenizer factory: ``@tokenizers = "svpol.Tokenizer.v7"`` (v6 plus a stretch's hyphen)."""
+
+    def make_tokenizer(nlp: Language) -> SvpolTokenizer:
+        tokenizer = create_tokenizer_v6()(nlp)
+        tokenizer.split_stretches = True
+        return tokenizer
+
+    return make_tokenizer
+
+
+TOKENIZER = "svpol.Tokenizer.v7"  # the one new pipelines and blank() use
 
 
 def blank(lang: str = "sv") -> Language:

@@ -66,13 +66,15 @@ def test_merged_number_is_numeric_and_text_is_preserved(blank_nlp):
 
 
 def test_registered_in_config_and_survives_disk_and_pickle(tmp_path, blank_nlp):
-    assert blank_nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v6"
+    assert blank_nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v7"
     blank_nlp.to_disk(tmp_path / "p")
     loaded = spacy.load(tmp_path / "p")
     assert words(loaded, "(FHS)och 1 200 kr") == ["(", "FHS", ")", "och", "1 200", "kr"]
     assert words(loaded, "Malmö–Lund") == ["Malmö", "–", "Lund"]
+    assert words(loaded, "sträckan Ekby-Norrby") == ["sträckan", "Ekby", "-", "Norrby"]
     copied = pickle.loads(pickle.dumps(blank_nlp))
     assert words(copied, "1 200 kr") == ["1 200", "kr"]
+    assert words(copied, "sträckan Ekby-Norrby") == ["sträckan", "Ekby", "-", "Norrby"]
     assert blank_nlp.tokenizer.from_bytes(blank_nlp.tokenizer.to_bytes()) is blank_nlp.tokenizer
 
 
@@ -126,3 +128,12 @@ def test_v6_splits_a_first_name_glued_to_the_word_before_it_and_v5_is_unchanged(
         "PowerPoint", ",", "EkbyMiljö", ",", "iPer", "och", "AnnaKarin"]
     v5 = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "svpol.Tokenizer.v5"}}})
     assert words(v5, "videospelarenAnna Berg") == ["videospelarenAnna", "Berg"]
+
+
+def test_v7_splits_the_hyphen_of_a_stretch_and_v6_is_unchanged(blank_nlp):
+    assert words(blank_nlp, "På sträckan Södra Ekby-Norrby och sträckorna Ekby-Borby.") == [
+        "På", "sträckan", "Södra", "Ekby", "-", "Norrby", "och", "sträckorna", "Ekby-Borby", "."]
+    # elsewhere a hyphen joins one name
+    assert words(blank_nlp, "mellan Malung-Sälen och Rinkeby-Kista") == ["mellan", "Malung-Sälen", "och", "Rinkeby-Kista"]
+    v6 = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "svpol.Tokenizer.v6"}}})
+    assert words(v6, "sträckan Ekby-Norrby") == ["sträckan", "Ekby-Norrby"]

@@ -182,6 +182,11 @@ _MUNICIPAL_TRADES = ("Energi", "Fjärrvärme", "Vatten", "Bostäder", "Elnät", 
                      "Hamn", "Kraft")
 _MUNICIPAL_COMPANY_RE = re.compile(
     rf"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?[ \t](?:{'|'.join(_MUNICIPAL_TRADES)})(?:s|:s)?(?![\wåäö])")
+# ... and in one word, a municipality's housing company: "Ekbyhem", "Norrbyshus", "Ekbybostäders" (every such
+# name in the real sets is a company's; the KB checks the place).
+_COMPOUND_TRADES = ("hem", "hus", "bostäder")
+_MUNICIPAL_COMPOUND_COMPANY_RE = re.compile(
+    rf"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+)(?:{'|'.join(_COMPOUND_TRADES)})s?(?![\wåäö-])")
 # "AB Ekbyhem", "AB Ekby Bostäder": AB before the name, a place's name with its trade.
 _AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?:[ \t]+(?:{'|'.join(_MUNICIPAL_TRADES)})(?:s|:s)?)?(?![\wåäö])")
 # Sports clubs: "Eriksberg BK", "Djurgårdens IF", "IFK Göteborg", "BK Häcken".
@@ -280,6 +285,7 @@ _MATCH_WORDS = {
     _NAMED_FACILITY_RE: tuple(noun[1:] for noun in _FACILITY_NOUNS),
     _NUMBERED_OR_PLACED_RE: ("Task Force", *_PLACED_NAMES, "sjukhuset", "asarettet", "Science Park"),
     _MUNICIPAL_COMPANY_RE: _MUNICIPAL_TRADES,
+    _MUNICIPAL_COMPOUND_COMPANY_RE: _COMPOUND_TRADES,
     _CLUB_RE: _CLUB_LETTERS,
     _NAME_AFTER_FACILITY_RE: _NOUNS_BEFORE_NAME + _COMPOUND_NOUNS_BEFORE_NAME,
     _AIRPORT_OR_NETWORK_RE: ("Airport", "nätverket", "hus", "Hus"),
@@ -441,6 +447,10 @@ class OrgNames(NameList):
             yield m.start(), m.end()
         for m in search(_MUNICIPAL_COMPANY_RE):
             if is_municipality(m.group("place")):
+                yield m.start(), m.end()
+        for m in search(_MUNICIPAL_COMPOUND_COMPANY_RE):
+            place = m.group("place")
+            if is_municipality(place) or (place.endswith("s") and is_municipality(place[:-1])):
                 yield m.start(), m.end()
         for m in search(_CLUB_RE):
             start = self._club_start(text, m.start(), m.end())

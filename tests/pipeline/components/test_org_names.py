@@ -381,3 +381,8 @@ def test_named_facilities_listed_after_their_plural_noun():
     text = "Förskolorna Ekbacken, Linden och Solrosen har granskats. Skolorna i Ekby stängs."
     assert _run(text, [("Förskolorna Ekbacken", "PERSON")]) == [
         ("Ekbacken", "ORG"), ("Linden", "ORG"), ("Solrosen", "ORG")]
+
+
+def test_a_municipalitys_housing_company_named_in_one_word():
+    text = "Härnösandshus säljer, Boråshem bygger och Mölndalsbostäders vd avgår."
+    assert _run(text) == [("Härnösandshus", "ORG"), ("Boråshem", "ORG"), ("Mölndalsbostäders", "ORG")]
