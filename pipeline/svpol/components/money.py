@@ -236,7 +236,8 @@ _BARE_FOLLOWERS = (
     "extra", "över", "samt", "som", "vilket", "men", "ska", "skall", "har", "kommer", "mellan", "inom",
     "årligen", "totalt", "netto", "jämfört", "eller", "medan", "när", "då", "kvar", "är", "var", "blir", "blev",
     "istället", "nästa", "mot", "plus", "minus", "gå", "går", "gick", "läggas", "används", "användas", "fördelas",
-    "satsas", "tillförs", "sämre", "bättre", "högre", "lägre", "dyrare", "billigare",
+    "satsas", "tillförs", "sämre", "bättre", "högre", "lägre", "dyrare", "billigare", "större",
+    "tillbaka", "står",  # "får 36 miljoner tillbaka", "av överdraget på 44,4 miljoner står ökade kostnader för"
     # passive verbs of budgets: "19 miljoner förs över", "10 miljoner avsätts", "2 miljoner plockas bort"
     "förs", "avsätts", "avsättas", "plockas", "sparas", "läggs", "tas", "flyttas", "omfördelas", "beviljas",
     "budgeteras", "investeras", "återstår", "saknas", "räcker", "motsvarar", "betyder",

@@ -138,12 +138,29 @@ _PARTY_LETTER_COMPOUND_RE = re.compile(r"(?:S|M|V|C|L|KD|MP|SD|FP)-[a-zåäö]{3
 
 
 def _in_party_letter_compound(ent: Span) -> bool:
-    """Whether the one-token ``ent`` is a party's letters' compound or letters joined to one by "+"."""
+    """Whether the one-token ``ent`` is a party's letters' compound or letters joined to one by "+", also through
+    other letters ("S+V+MP-majoriteten")."""
     if len(ent) != 1:
         return False
     doc, after = ent.doc, ent.end
-    return bool(_PARTY_LETTER_COMPOUND_RE.fullmatch(ent.text)) or (
-        after + 1 < len(doc) and doc[after].text == "+" and bool(_PARTY_LETTER_COMPOUND_RE.fullmatch(doc[after + 1].text)))
+    if _PARTY_LETTER_COMPOUND_RE.fullmatch(ent.text):
+        return True
+    while after + 1 < len(doc) and doc[after].text == "+":
+        if _PARTY_LETTER_COMPOUND_RE.fullmatch(doc[after + 1].text):
+            return True
+        after += 2
+    return False
+
+
+# A council named after plural or distributive owners is no one body: "kommunernas fullmäktige", "respektive
+# fullmäktige" (the real sets' annotators tagged none; "tisdagens fullmäktige" is the municipality's own).
+_PLURAL_OWNER_RE = re.compile(r"[A-ZÅÄÖa-zåäö][a-zåäö]+(?:ernas|arnas|ornas)|respektive")
+
+
+def _is_plural_owners_council(ent: Span) -> bool:
+    """Whether ``ent`` is a lower-case ``fullmäktige`` of plural owners."""
+    return (ent.text == "fullmäktige" and ent.start > 0
+            and bool(_PLURAL_OWNER_RE.fullmatch(ent.doc[ent.start - 1].text)))
 
 
 def _is_admin_word(token: Token) -> bool:
@@ -289,7 +306,8 @@ class NotEntities:
                 and not (self.title_words and self.is_title_word(ent)) and not _is_size_unit(ent)
                 and not _is_admin_compound(ent) and not _is_page_word(ent) and not _is_word_before_lower_case(ent)
                 and not _is_form_label(ent) and not _is_form_field(ent) and not _in_case_number(ent)
-                and not _in_party_letter_compound(ent) and not _without_letters(ent) and not _is_rate_base(ent)]
+                and not _in_party_letter_compound(ent) and not _without_letters(ent) and not _is_rate_base(ent)
+                and not _is_plural_owners_council(ent)]
         unparsed = {(ent.start_char, ent.end_char) for ent in kept
                     if ent.label_ == MONEY_LABEL and parse_money_entity(ent.text) is NO_MONEY}
         if unparsed:

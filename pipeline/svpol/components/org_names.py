@@ -204,6 +204,11 @@ _COMPOUND_NOUNS_BEFORE_NAME = ("boendet", "bolaget", "skolan", "verket")
 _NAME_AFTER_FACILITY_RE = re.compile(
     rf"(?<![\w-])(?:{'|'.join(_NOUNS_BEFORE_NAME)}|[a-zåäö]*(?:{'|'.join(_COMPOUND_NOUNS_BEFORE_NAME)}))[ \t]+"
     r"(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:-[\wåäöÅÄÖ]+)*)(?![\wåäö-])")
+# ... and with the facility's noun capitalised as part of the name: "Förskolan Skogshyddan", "Äldreboendet Linden"
+# (one ORG; in lower case the noun stays outside: "förskolan Bäcken" gives "Bäcken").
+_CAPITALISED_FACILITY_RE = re.compile(
+    r"(?<![\w-])(?:Förskolan|Grundskolan|Äldreboendet|Vårdboendet|Gruppbostaden|Fritidsgården)[ \t]+"
+    r"(?P<name>[A-ZÅÄÖ][a-zåäö]{2,}(?:-[A-ZÅÄÖ]?[a-zåäö]+)?)(?![\wåäö-])")
 # ... and in the plural before a list of names: "förskolorna Ekbacken, Linden och Solrosen" (each an ORG).
 _FACILITY_NAME = r"[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:-[\wåäöÅÄÖ]+)*"
 _NAMES_AFTER_FACILITIES_RE = re.compile(
@@ -290,6 +295,8 @@ _MATCH_WORDS = {
     _NAME_AFTER_FACILITY_RE: _NOUNS_BEFORE_NAME + _COMPOUND_NOUNS_BEFORE_NAME,
     _AIRPORT_OR_NETWORK_RE: ("Airport", "nätverket", "hus", "Hus"),
     _FARM_NAMED_FACILITY_RE: ("gården",),
+    _CAPITALISED_FACILITY_RE: ("Förskolan", "Grundskolan", "Äldreboendet", "Vårdboendet", "Gruppbostaden",
+                               "Fritidsgården"),
     _BUILDING_THEN_PLACE_RE: ("Kommunhus", "Förvaltnings", "Stadshuset", "Rådhuset", "Kommunkontoret",
                               "Kommunalhuset", "Tingshuset", "Folkets", "kommunhuset", "stadshuset", "rådhuset",
                               "kommunalhuset", "tingshuset", "Konserthuset", "Kulturhuset", "Medborgarhuset"),
@@ -467,6 +474,9 @@ class OrgNames(NameList):
             yield m.start(), m.end()
         for m in search(_FARM_NAMED_FACILITY_RE):
             yield m.start(), m.end()
+        for m in search(_CAPITALISED_FACILITY_RE):
+            if not self._ordinary(m.group("name")):
+                yield m.start(), m.end()
         for m in search(_BUILDING_THEN_PLACE_RE):
             place = m.group("place")
             if m.group("place2") and is_municipality(f"{place} {m.group('place2')}"):

@@ -97,7 +97,7 @@ _FORM_WORDS = frozenset((
     "Tjänstemän", "Tjänstepersoner", "Vidimerande", "Avsägelse", "Avsägelser", "Närvarokontroll",
     "Närvaroförteckning", "Namnförtydligande", "Godkännande", "Avvikande", "Jäv", "Kungörelse", "Sekr", "Diariekod",
     "Meddelanden", "Beslutsärenden", "Tfn", "Överklagningstid", "Tillkännagivandet", "Tillkännagivande",
-    "Justerat", "Justeras", "Anmäles", "Organisationsnummer", "Bankgiro", "Telefonväxel",
+    "Justerat", "Justeras", "Anmäles", "Organisationsnummer", "Bankgiro", "Telefonväxel", "Utskriftsdatum",
     # a web page's link text after an agenda item ("Närvarokontroll Länk till annan webbplats"); a photo's label
     "Länk", "Exempelbild", "Arkivbild", "Pressbild", "Genrebild",
     "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Protokollsjustering", "Närvarorätt",

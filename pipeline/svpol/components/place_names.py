@@ -117,7 +117,8 @@ _ROAD_RE = re.compile(
 # ("Danskes gränd 2", "Kista torg 7"), or a person's name and a street word ("Albert Tengers väg").
 _STREET_SUFFIXES = ("gatan", "gata", "vägen", "gränd", "gränden", "torget", "allén", "backen", "esplanaden", "stigen",
                     "promenaden", "leden", "parken")  # a park is a place like a square ("Ekbyparken")
-_STREET_WORDS = ("torg", "Torg", "gränd", "gata", "väg", "allé", "backe", "esplanad", "stig", "promenad")
+_STREET_WORDS = ("torg", "Torg", "gränd", "gata", "väg", "allé", "backe", "esplanad", "stig", "promenad",
+                 "park")  # "Henry Allards park": a park named after a person is a place like its street
 # Every street match holds one of these as written (a text without any is not searched).
 _STREET_TRIGGERS = (*_STREET_WORDS, "leden", "parken")
 # A direction in front is part of a street's name: "Östra Esplanaden 5".
@@ -170,7 +171,7 @@ _BLOCK_RE = re.compile(
     r"(?:[ \t]+\d{1,4}(?::\d{1,4})?(?![\d:]))?)"
     r"(?![\wåäö:])")
 # Words that make a place's part one place with its name ("Våxnäs centrum", "Tullinge strand").
-_DISTRICT_WORDS = frozenset(("centrum", "strand"))
+_DISTRICT_WORDS = frozenset(("centrum", "strand", "city", "centralort"))  # "Västerås city", "Ekbys centralort"
 # The capitalised word right before a property's name (its municipality or locality: "Uppsala Kåbo 1:1").
 _WORD_BEFORE_RE = re.compile(r"(?<![\w-])([A-ZÅÄÖ][a-zåäö]+)[ \t]$")
 # A clock time after a place or a field label is no property: "i Kristianstad 13:00", "Kl 19:00".

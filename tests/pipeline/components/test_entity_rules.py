@@ -608,6 +608,17 @@ def test_the_county_board_with_a_capital_inside_a_sentence(nlp):
     assert ents(nlp("Regionen har fått mer pengar. Regionens budget ökar.")) == []
 
 
+
+def test_a_county_transport_and_a_crime_prevention_council_named_by_their_municipality(nlp):
+    doc = nlp("Kommunen köper resor av Jönköpings länstrafik. Kallelse till Huddinges brottsförebyggande råd. "
+              "HUDDINGES BROTTSFÖREBYGGANDE RÅD")
+    assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
+        ("Jönköpings länstrafik", "AUTHORITY"), ("Huddinges brottsförebyggande råd", "AUTHORITY"),
+        ("HUDDINGES BROTTSFÖREBYGGANDE RÅD", "AUTHORITY")]
+    # not where the place is no municipality
+    assert ents(nlp("Han åkte med Europas länstrafik.")) == []
+
+
 def test_a_national_agencys_office_in_a_municipality_is_one_span(nlp):
     doc = nlp("Öppettiderna för Statens servicecenter i Hudiksvall och Försäkringskassan i Polen.")
     assert ents(doc) == [("Statens servicecenter i Hudiksvall", "AUTHORITY"), ("Försäkringskassan", "AUTHORITY")]

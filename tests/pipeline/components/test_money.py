@@ -205,6 +205,10 @@ def test_bare_millions_before_a_budget_verb_or_after_a_loss():
         ("19 miljoner", 19e6), ("2 miljoner", 2e6), ("1,6 miljoner", 1.6e6)]
     # a count is still no money
     assert list(find_money("Budgeten räcker för 10 miljoner invånare.")) == []
+    # money back, what part of an overrun stands for, a budget larger than last year's
+    text = "Kommunen får 36 miljoner tillbaka. Av budgetens 44 miljoner står socialbidrag för mest, och budgeten är 1,2 miljarder större."
+    assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [
+        ("36 miljoner", 36e6), ("44 miljoner", 44e6), ("1,2 miljarder", 1.2e9)]
 
 
 def test_bare_millions_before_the_period_they_are_for():

@@ -7,6 +7,7 @@ from model_fixtures import entity_doc
 from spacy.tokens import Span
 from svpol.components.not_entities import NotEntities
 from svpol.kb import LAW_ABBREVIATIONS
+from svpol.tokenizer import blank
 
 
 def test_law_abbreviations_are_dropped_other_entities_kept():
@@ -271,3 +272,14 @@ def test_a_name_without_letters_and_the_base_of_a_rate_are_no_entities():
                                  ("100 kr", "MONEY"), ("500 kr", "MONEY")])
     doc = nlp.get_pipe("svpol_not_entities")(doc)
     assert [e.text for e in doc.ents] == ["Per Ek", "C", "11,71 kr", "500 kr"]
+
+
+def test_plural_owners_council_and_letters_joined_to_a_compound_are_no_entities():
+    nlp = blank("sv")  # the svpol tokenizer: "S+V+MP-styret" gives "S", "+", "V", "+", "MP-styret"
+    nlp.add_pipe("svpol_not_entities")
+    text = "Kommunernas fullmäktige och respektive fullmäktige beslutar; tisdagens fullmäktige. S+V+MP-styret sa ja."
+    doc = entity_doc(nlp, text, [("fullmäktige", "AUTHORITY"), ("S", "PARTY")])
+    assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == []
+    text = "Efter tisdagens fullmäktige sa S+V nej."
+    doc = entity_doc(nlp, text, [("fullmäktige", "AUTHORITY"), ("S", "PARTY"), ("V", "PARTY")])
+    assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["fullmäktige", "S", "V"]

@@ -386,3 +386,8 @@ def test_named_facilities_listed_after_their_plural_noun():
 def test_a_municipalitys_housing_company_named_in_one_word():
     text = "Härnösandshus säljer, Boråshem bygger och Mölndalsbostäders vd avgår."
     assert _run(text) == [("Härnösandshus", "ORG"), ("Boråshem", "ORG"), ("Mölndalsbostäders", "ORG")]
+
+
+def test_a_facility_with_its_noun_capitalised_is_one_org():
+    assert _run("Förskolan Skogshyddan och Äldreboendet Linden renoveras, liksom förskolan Bäcken.") == [
+        ("Förskolan Skogshyddan", "ORG"), ("Äldreboendet Linden", "ORG"), ("Bäcken", "ORG")]
