@@ -283,3 +283,12 @@ def test_plural_owners_council_and_letters_joined_to_a_compound_are_no_entities(
     text = "Efter tisdagens fullmäktige sa S+V nej."
     doc = entity_doc(nlp, text, [("fullmäktige", "AUTHORITY"), ("S", "PARTY"), ("V", "PARTY")])
     assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["fullmäktige", "S", "V"]
+
+
+def test_a_lower_case_word_the_kb_knows_as_no_body_is_no_authority():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    text = "Borgen i borgensåtaganden beslutas av socialnämnden och Kommunstyrelsen."
+    doc = entity_doc(nlp, text, [("borgensåtaganden", "AUTHORITY"), ("socialnämnden", "AUTHORITY"),
+                                 ("Kommunstyrelsen", "AUTHORITY")])
+    assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["socialnämnden", "Kommunstyrelsen"]
