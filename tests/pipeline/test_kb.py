@@ -83,6 +83,7 @@ def test_party_names_and_alliance_members(kb):
         ("Förvaltningsrätten i Malmö", "Förvaltningsrätten i Malmö", "court"),
         ("Mark- och miljödomstolen", "Mark- och miljödomstolen", "court"),
         ("Mark- och miljödomstolen i Nacka", "Mark- och miljödomstolen i Nacka", "court"),
+        ("Regionförbundet i Kalmar län", "Regionförbundet i Kalmar län", "region"),
         ("Nationellt centrum för terrorhotbedömning", "Nationellt centrum för terrorhotbedömning", "state_agency"),
         ("Brå", "Brottsförebyggande rådet", "state_agency"), ("BRÅ", "Brottsförebyggande rådet", "state_agency"),
         ("socialförvaltningen", "Socialförvaltningen", "municipal_body"),
@@ -137,7 +138,7 @@ def test_match_authority(kb, surface, canonical, kind):
      "Fi", "Xyz kommun", "BRA", "svenska kyrkan", "medelsförvaltningen", "socialförvaltning",
      "kapitalförvaltningen", "Sverige och socialnämnden", "Regeringen och socialnämnden", "Gröna nämnden",
      "Trafikpolisen", "Gränspolisen", "vård- och omsorgsnämnd", "Ekbys regionfullmäktige",
-     "Göteborgs hälso- och sjukvårdsnämnder"],
+     "Göteborgs hälso- och sjukvårdsnämnder", "byggande och kommunstyrelsen", "Regionförbundet i Ekby län"],
 )
 def test_match_authority_rejects(kb, surface):
     assert kb.match_authority(surface) is None

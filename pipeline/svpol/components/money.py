@@ -238,6 +238,7 @@ _BARE_FOLLOWERS = (
     "istället", "nästa", "mot", "plus", "minus", "gå", "går", "gick", "läggas", "används", "användas", "fördelas",
     "satsas", "tillförs", "sämre", "bättre", "högre", "lägre", "dyrare", "billigare", "större",
     "tillbaka", "står",  # "får 36 miljoner tillbaka", "av överdraget på 44,4 miljoner står ökade kostnader för"
+    "ur",  # "ta 90 miljoner ur kommunens reserver"
     # passive verbs of budgets: "19 miljoner förs över", "10 miljoner avsätts", "2 miljoner plockas bort"
     "förs", "avsätts", "avsättas", "plockas", "sparas", "läggs", "tas", "flyttas", "omfördelas", "beviljas",
     "budgeteras", "investeras", "återstår", "saknas", "räcker", "motsvarar", "betyder",

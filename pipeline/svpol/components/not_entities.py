@@ -158,6 +158,12 @@ def _in_party_letter_compound(ent: Span) -> bool:
 _PLURAL_OWNER_RE = re.compile(r"[A-ZÅÄÖa-zåäö][a-zåäö]+(?:ernas|arnas|ornas)|respektive")
 
 
+def _is_party_group_description(ent: Span) -> bool:
+    """Whether ``ent`` is a PARTY that ends in the plural noun "partierna": a description of parties ("de rödgröna
+    partierna"), not a name (guide: "partierna" is no PARTY; no real set tags such a span)."""
+    return ent.label_ == "PARTY" and len(ent) > 1 and ent[-1].lower_ in ("partierna", "partiernas")
+
+
 def _is_plural_owners_council(ent: Span) -> bool:
     """Whether ``ent`` is a lower-case ``fullmäktige`` of plural owners."""
     return (ent.text == "fullmäktige" and ent.start > 0
@@ -321,7 +327,8 @@ class NotEntities:
                 and not _is_admin_compound(ent) and not _is_page_word(ent) and not _is_word_before_lower_case(ent)
                 and not _is_form_label(ent) and not _is_form_field(ent) and not _in_case_number(ent)
                 and not _in_party_letter_compound(ent) and not _without_letters(ent) and not _is_rate_base(ent)
-                and not _is_plural_owners_council(ent) and not _is_unknown_lower_case_body(ent)]
+                and not _is_plural_owners_council(ent) and not _is_unknown_lower_case_body(ent)
+                and not _is_party_group_description(ent)]
         unparsed = {(ent.start_char, ent.end_char) for ent in kept
                     if ent.label_ == MONEY_LABEL and parse_money_entity(ent.text) is NO_MONEY}
         if unparsed:

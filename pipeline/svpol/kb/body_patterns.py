@@ -16,6 +16,7 @@ from .tables import (
     ADMINISTRATION_FIELDS,
     COURTS_IN_PLACE,
     DIRECTION_WORDS,
+    FEDERATION_IN_COUNTY,
     GENERIC_BODY_WORDS,
     MUNICIPAL_SUFFIXES,
     PLACE_BODIES,
@@ -24,6 +25,8 @@ from .tables import (
 
 _COURT_IN_PLACE_RE = re.compile(rf"(?:{'|'.join(COURTS_IN_PLACE)}) i [A-ZÅÄÖ]\w+")
 _POLICE_IN_COUNTY_RE = re.compile(rf"{POLICE_IN_COUNTY} i [A-ZÅÄÖ][\wåäö]*(?: [A-ZÅÄÖ][\wåäö]*)?(?: län)?")
+# "Regionförbundet i Kalmar län": the KB checks the county (svpol.kb.index)
+FEDERATION_IN_COUNTY_RE = re.compile(rf"{FEDERATION_IN_COUNTY} i (?P<county>[A-ZÅÄÖ][\wåäö]*(?: [A-ZÅÄÖ][\wåäö]*)?) län")
 
 # A municipality's own body with the place after it: "kommunstyrelsen i Högsby",
 # "socialförvaltningen i Tyresö kommun", "Kommunfullmäktige i Malmö stad", "Kommunstyrelsen på Ekerö" (an island).
@@ -184,8 +187,10 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         if regional or words[0].lower() == "arbetsförmedlingen" or municipality(text.rsplit(" i ", 1)[-1]):
             return Authority(text[0].upper() + text[1:], "region" if regional else "state_agency")
     # A region's board of two fields: "hälso- och sjukvårdsstyrelsen" (a company's board is named by its
-    # company, "bolagets styrelse"); a municipal one with its hyphen left out: "Vård och omsorgsstyrelsen".
-    if len(words) == 3 and words[1] == "och" and base.endswith("styrelsen") and (
+    # company, "bolagets styrelse"); a municipal one with its hyphen left out: "Vård och omsorgsstyrelsen" (not a
+    # word before the council's own board: "ett ökat byggande och kommunstyrelsen har lovat").
+    if len(words) == 3 and words[1] == "och" and base.endswith("styrelsen") and not base.lower().startswith(
+            ("kommunstyrelse", "regionstyrelse", "landstingsstyrelse")) and (
             (words[0].endswith("-") and words[0].lower().startswith(_BOARD_FIELDS))
             or (words[0].isalpha() and words[0].lower().startswith(ADMINISTRATION_FIELDS)
                 and not words[0].endswith(_DEFINITE_ENDINGS))):

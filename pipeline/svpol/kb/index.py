@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
-from .body_patterns import body_base, match_body_pattern
+from .body_patterns import FEDERATION_IN_COUNTY_RE, body_base, match_body_pattern
 from .local_persons import read_persons_csv
 from .normalize import DateLike, norm_name
 from .records import Authority, Party, Person
@@ -158,6 +158,9 @@ class KnowledgeBase:
             if region is not None and region.kind == "region":
                 return Authority(f"{region.canonical} {body if body.startswith('region') else 'region' + body}",
                                  "municipal_body")
+        federation = FEDERATION_IN_COUNTY_RE.fullmatch(text)
+        if federation and norm_name(f"Länsstyrelsen i {federation.group('county')} län") in self._authority_names:
+            return Authority(text, "region")  # a county's federation of its municipalities and region
         return match_body_pattern(text, self._municipality)
 
     def municipality(self, name: str) -> Optional[Tuple[str, str]]:

@@ -176,7 +176,9 @@ def default_fixed_bodies() -> List[Authority]:
 COURTS_IN_PLACE: Tuple[str, ...] = (
     "Förvaltningsrätten", "Kammarrätten", "Migrationsdomstolen", "Mark- och miljödomstolen")
 POLICE_IN_COUNTY = "Polismyndigheten"
-BODIES_IN_PLACE: Tuple[str, ...] = COURTS_IN_PLACE + (POLICE_IN_COUNTY,)
+# ... and a county's federation of its municipalities and region by its county ("Regionförbundet i Kalmar län").
+FEDERATION_IN_COUNTY = "Regionförbundet"
+BODIES_IN_PLACE: Tuple[str, ...] = COURTS_IN_PLACE + (POLICE_IN_COUNTY, FEDERATION_IN_COUNTY)
 
 # Municipal bodies matched by their last word. A named body is a compound with a
 # specific first part (socialnämnden, kommunstyrelsen); the bare or generic word

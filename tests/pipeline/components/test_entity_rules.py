@@ -739,3 +739,8 @@ def test_a_partys_local_branch_and_alliance_with_a_hyphen(nlp):
 
 def test_a_regions_assembly_after_the_regions_genitive(nlp):
     assert ents(nlp("I dag sammanträder Region Skånes fullmäktige.")) == [("Region Skånes fullmäktige", "AUTHORITY")]
+
+
+def test_a_countys_federation_named_with_its_county_is_one_span(nlp):
+    assert ents(nlp("Avveckling av Regionförbundet i Kalmar län beslutades.")) == [
+        ("Regionförbundet i Kalmar län", "AUTHORITY")]

@@ -292,3 +292,11 @@ def test_a_lower_case_word_the_kb_knows_as_no_body_is_no_authority():
     doc = entity_doc(nlp, text, [("borgensåtaganden", "AUTHORITY"), ("socialnämnden", "AUTHORITY"),
                                  ("Kommunstyrelsen", "AUTHORITY")])
     assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["socialnämnden", "Kommunstyrelsen"]
+
+
+def test_a_description_of_parties_is_no_party():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    doc = entity_doc(nlp, "Det som de rödgröna partierna vill avveckla, sa Alliansen.",
+                     [("rödgröna partierna", "PARTY"), ("Alliansen", "PARTY")])
+    assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Alliansen"]
