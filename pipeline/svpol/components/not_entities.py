@@ -158,6 +158,17 @@ def _in_party_letter_compound(ent: Span) -> bool:
 _PLURAL_OWNER_RE = re.compile(r"[A-ZÅÄÖa-zåäö][a-zåäö]+(?:ernas|arnas|ornas)|respektive")
 
 
+# A court's kind in lower case names no one court (convention 10: "hovrätten", "mark- och miljödomstolen"; the real
+# sets tag the capitalised name and leave every lower-case one untagged).
+_LOWER_CASE_COURT_RE = re.compile(
+    r"(?:mark- och miljö(?:över)?domstol|migrations(?:över)?domstol|förvaltningsrätt|kammarrätt|hovrätt|tingsrätt)ens?")
+
+
+def _is_lower_case_court(ent: Span) -> bool:
+    """Whether ``ent`` is a court's kind in lower case ("mark- och miljödomstolen")."""
+    return ent.label_ == "AUTHORITY" and bool(_LOWER_CASE_COURT_RE.fullmatch(ent.text))
+
+
 def _is_party_group_description(ent: Span) -> bool:
     """Whether ``ent`` is a PARTY that ends in the plural noun "partierna": a description of parties ("de rödgröna
     partierna"), not a name (guide: "partierna" is no PARTY; no real set tags such a span)."""
@@ -328,7 +339,7 @@ class NotEntities:
                 and not _is_form_label(ent) and not _is_form_field(ent) and not _in_case_number(ent)
                 and not _in_party_letter_compound(ent) and not _without_letters(ent) and not _is_rate_base(ent)
                 and not _is_plural_owners_council(ent) and not _is_unknown_lower_case_body(ent)
-                and not _is_party_group_description(ent)]
+                and not _is_party_group_description(ent) and not _is_lower_case_court(ent)]
         unparsed = {(ent.start_char, ent.end_char) for ent in kept
                     if ent.label_ == MONEY_LABEL and parse_money_entity(ent.text) is NO_MONEY}
         if unparsed:

@@ -300,3 +300,11 @@ def test_a_description_of_parties_is_no_party():
     doc = entity_doc(nlp, "Det som de rödgröna partierna vill avveckla, sa Alliansen.",
                      [("rödgröna partierna", "PARTY"), ("Alliansen", "PARTY")])
     assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Alliansen"]
+
+
+def test_a_courts_kind_in_lower_case_is_no_authority():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    text = "Ärendet gick till mark- och miljödomstolen och sedan till Mark- och miljööverdomstolen."
+    doc = entity_doc(nlp, text, [("mark- och miljödomstolen", "AUTHORITY"), ("Mark- och miljööverdomstolen", "AUTHORITY")])
+    assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Mark- och miljööverdomstolen"]
