@@ -239,6 +239,7 @@ _BARE_FOLLOWERS = (
     "satsas", "tillförs", "sämre", "bättre", "högre", "lägre", "dyrare", "billigare", "större",
     "tillbaka", "står",  # "får 36 miljoner tillbaka", "av överdraget på 44,4 miljoner står ökade kostnader för"
     "ur",  # "ta 90 miljoner ur kommunens reserver"
+    "förra", "handlar",  # "gick back med 13 miljoner förra året", "6,7 miljoner handlar om äldreomsorgen"
     # passive verbs of budgets: "19 miljoner förs över", "10 miljoner avsätts", "2 miljoner plockas bort"
     "förs", "avsätts", "avsättas", "plockas", "sparas", "läggs", "tas", "flyttas", "omfördelas", "beviljas",
     "budgeteras", "investeras", "återstår", "saknas", "räcker", "motsvarar", "betyder",

@@ -209,8 +209,10 @@ def test_bare_millions_before_a_budget_verb_or_after_a_loss():
     text = "Kommunen får 36 miljoner tillbaka. Av budgetens 44 miljoner står socialbidrag för mest, och budgeten är 1,2 miljarder större."
     assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [
         ("36 miljoner", 36e6), ("44 miljoner", 44e6), ("1,2 miljarder", 1.2e9)]
-    text = "För budgeten tar vi drygt 90 miljoner ur kommunens reserver."
-    assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [("90 miljoner", 90e6)]
+    text = "För budgeten tar vi drygt 90 miljoner ur kommunens reserver. Hemtjänsten gick back med 13 miljoner förra året."
+    assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [("90 miljoner", 90e6), ("13 miljoner", 13e6)]
+    text = "Underskottet är stort. 6,7 miljoner handlar om vård av äldre."
+    assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [("6,7 miljoner", 6.7e6)]
 
 
 def test_bare_millions_before_the_period_they_are_for():
