@@ -215,9 +215,14 @@ _NAMES_AFTER_FACILITIES_RE = re.compile(
     r"(?<![\w-])(?:[Ff]örskolorna|[Ss]kolorna|[Gg]rundskolorna|[Ää]ldreboendena|[Bb]oendena)[ \t]+"
     rf"(?P<names>{_FACILITY_NAME}(?:,[ \t]+{_FACILITY_NAME})*(?:[ \t]+(?:och|samt)[ \t]+{_FACILITY_NAME})?)(?![\wåäö-])")
 
-# A "-gården" in a named place is a care home or another facility ("Solgården i Norrhult"); alone it may
-# be a park or a farm ("Humlegården", "Prästgården").
-_FARM_NAMED_FACILITY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{2,}gården(?=[ \t]+i[ \t]+[A-ZÅÄÖ])")
+# A "-gården" in a named place is a care home or another facility ("Solgården i Norrhult"); so is one named alone
+# in municipal text ("renovering av Brogården", "köken på Solgården": 15 of 18 such names in the real sets were
+# ORG), but not an ordinary compound for a kind of yard, farm or house ("Prästgården", "Skolgården"), nor a park
+# ("Humlegården").
+_FARM_NAMED_FACILITY_RE = re.compile(
+    r"(?<![\w-])(?:[A-ZÅÄÖ][a-zåäö]{2,}gården(?=[ \t]+i[ \t]+[A-ZÅÄÖ])"
+    r"|(?!(?:Präst|Kyrko|Skol|Inner|Bak|Bond|Hembygds|Fritids|Förskole|Kloster|Slotts|Stall|Fängelse|Sjukhus|Humle"
+    r"|Stads|Borg|Kungs|Herr|Grann|Bygde)gården)[A-ZÅÄÖ][a-zåäö]{2,}gården(?![\wåäö-]))")
 # A club or an association named with its place or name: "Hylte sportskytteklubb", "Östra Göinge
 # Golfklubb", "Närkefrakt ekonomisk förening", "Norrby bygdegårdsförening", "Ekby skoter- och fiskevårdsförening",
 # "Ekmarks författarförbund".

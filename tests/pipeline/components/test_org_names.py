@@ -391,3 +391,8 @@ def test_a_municipalitys_housing_company_named_in_one_word():
 def test_a_facility_with_its_noun_capitalised_is_one_org():
     assert _run("Förskolan Skogshyddan och Äldreboendet Linden renoveras, liksom förskolan Bäcken.") == [
         ("Förskolan Skogshyddan", "ORG"), ("Äldreboendet Linden", "ORG"), ("Bäcken", "ORG")]
+
+
+def test_a_named_gard_alone_is_a_facility_but_not_an_ordinary_yard():
+    text = "Renovering av Brogården och köken på Solgården läggs ner. Detaljplan för Prästgården; barn på Skolgården."
+    assert _run(text) == [("Brogården", "ORG"), ("Solgården", "ORG")]
