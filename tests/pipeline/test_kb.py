@@ -37,14 +37,15 @@ def kb() -> KnowledgeBase:
         ("Feministiskt initiativ", "FI"), ("Sverigedemokraternas", "SD"), ("Vänsterpartiet", "V"),
         ("Centerpartiets", "C"), ("S", "S"), ("(S)", "S"), ("KD", "KD"), ("Fi", "FI"), ("FP", "L"),
         ("Alliansens", "ALLIANSEN"), ("Tidöpartierna", "TIDO"), ("de rödgröna", "RODGRONA"), ("rödgrönas", "RODGRONA"),
-        ("Landsbygdspartiet oberoende", "LPO"),
+        ("Landsbygdspartiet oberoende", "LPO"), ("SDs", "SD"), ("KDs", "KD"), ("Vänstern", "V"), ("Vänsterns", "V"),
     ],
 )
 def test_match_party(kb, surface, party_id):
     assert kb.match_party(surface).id == party_id
 
 
-@pytest.mark.parametrize("surface", ["majoriteten", "oppositionen", "partierna", "socialdemokrater", "X", "SS"])
+@pytest.mark.parametrize("surface", ["majoriteten", "oppositionen", "partierna", "socialdemokrater", "X", "SS", "vänstern",
+                                     "Vs"])
 def test_match_party_rejects(kb, surface):
     assert kb.match_party(surface) is None
 

@@ -292,6 +292,11 @@ _COMPOUND_COALITION_RE = re.compile(
 # A party's letters in the genitive: "C:s gruppledare", "S:s budget", "SD:s förslag" (capitals only; not a
 # numbered paragraph's subsection: "5 C:s andra stycke").
 _LETTERS_GENITIVE_RE = re.compile(r"(?<![\w:/-])(?<!\d[ \t])(?P<letters>[A-ZÅÄÖ]{1,2}):s(?![\wåäö])")
+# ... also written without the colon where the letters are two ("SDs förslag", "KDs"; one letter and "s" is a word
+# or an abbreviation too often), and "Vänstern" capitalised, the Left Party's short name (all such mentions in the
+# real sets were tagged; "vänstern" in lower case may be the political left and is left to the model).
+_LETTERS_S_GENITIVE_RE = re.compile(r"(?<![\w:/-])(?P<letters>SD|KD|MP|FP)s(?![\wåäö-])")
+_LEFT_SHORT_NAME_RE = re.compile(r"(?<![\w-])Vänsterns?(?![\wåäö-])")
 # Bodies named by their last word, with an optional name (on the same line: a heading
 # above is no part of it) or "X- och" in front.
 _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt", "polismyndighet",
@@ -554,6 +559,13 @@ class EntityRules(KBComponent):
             for match in _LETTERS_GENITIVE_RE.finditer(text):
                 if kb.match_party(match.group("letters")):
                     yield "PARTY", match.start(), match.end()
+        if "Ds" in text or "Ps" in text:
+            for match in _LETTERS_S_GENITIVE_RE.finditer(text):
+                if kb.match_party(match.group("letters")):
+                    yield "PARTY", match.start(), match.end()
+        if "Vänstern" in text:
+            for match in _LEFT_SHORT_NAME_RE.finditer(text):
+                yield "PARTY", match.start(), match.end()
         if any(word in text for word in _COMPOUND_COALITION_ENDINGS):
             for match in _COMPOUND_COALITION_RE.finditer(text):
                 if not kb.match_authority(match.group(0)):

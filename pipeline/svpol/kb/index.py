@@ -12,6 +12,7 @@ from .local_persons import read_persons_csv
 from .normalize import DateLike, norm_name
 from .records import Authority, Party, Person
 from .storage import KB_PARTS, KBData, read_kb, write_kb
+from .tables import CAPITALISED_PARTY_NAMES
 
 # A region's own body named with its county: "Regionfullmäktige i Blekinge", "regionstyrelsen i Västerbotten".
 _REGION_BODY_IN_COUNTY_RE = re.compile(
@@ -100,6 +101,10 @@ class KnowledgeBase:
             text = inner.group(1)
         if text in self._party_letters:
             return self._party_letters[text]
+        if len(text) == 3 and text.endswith("s") and text[:2].isupper() and text[:2] in self._party_letters:
+            return self._party_letters[text[:2]]  # "SDs", the genitive written without its colon
+        if text in CAPITALISED_PARTY_NAMES:
+            return self._party_letters.get(CAPITALISED_PARTY_NAMES[text])
         return self._party_forms.get(norm_name(text))
 
     def party(self, party_id: str) -> Optional[Party]:

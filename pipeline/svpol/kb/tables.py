@@ -225,6 +225,9 @@ _MUNICIPAL_FIXED: Tuple[Tuple[str, str], ...] = (
     ("Regionförbundet", "region"),
 )
 
+# Parties' short names that name the party only capitalised ("Vänstern"; "vänstern" may be the political left).
+CAPITALISED_PARTY_NAMES: Dict[str, str] = {"Vänstern": "V", "Vänsterns": "V"}
+
 # Short acronyms from the agency list that mean something else in Swedish text
 # (SOS Alarm, Fi = Feministiskt initiativ, DN, TV, the EU's 'UN', a company, a word);
 # they are never matched, not even in capitals.

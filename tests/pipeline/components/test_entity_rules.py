@@ -744,3 +744,10 @@ def test_a_regions_assembly_after_the_regions_genitive(nlp):
 def test_a_countys_federation_named_with_its_county_is_one_span(nlp):
     assert ents(nlp("Avveckling av Regionförbundet i Kalmar län beslutades.")) == [
         ("Regionförbundet i Kalmar län", "AUTHORITY")]
+
+
+def test_two_party_letters_with_a_genitive_s_and_the_left_partys_short_name(nlp):
+    assert ents(nlp("Vänstern röstade nej till SDs och KDs förslag.")) == [
+        ("Vänstern", "PARTY"), ("SDs", "PARTY"), ("KDs", "PARTY")]
+    # the political left in lower case, a word ending like letters, and one letter with "s" stay untagged
+    assert ents(nlp("Vänster om vänstern står Ms och RDs.")) == []
