@@ -209,6 +209,11 @@ _NAME_AFTER_FACILITY_RE = re.compile(
 _CAPITALISED_FACILITY_RE = re.compile(
     r"(?<![\w-])(?:Förskolan|Grundskolan|Äldreboendet|Vårdboendet|Gruppbostaden|Fritidsgården)[ \t]+"
     r"(?P<name>[A-ZÅÄÖ][a-zåäö]{2,}(?:-[A-ZÅÄÖ]?[a-zåäö]+)?)(?![\wåäö-])")
+# ... and named by a direction and the facility's noun in the definite form: "Norra skolan", "Östra förskolan" (all
+# nine such names in the real sets were ORG).
+_DIRECTION_FACILITY_RE = re.compile(
+    r"(?<![\w-])(?:Norra|Södra|Östra|Västra)[ \t]+(?:skolan|förskolan|gymnasiet|sjukhuset|lasarettet|vårdcentralen"
+    r"|äldreboendet|badhuset|biblioteket)s?(?![\wåäö-])")
 # ... and in the plural before a list of names: "förskolorna Ekbacken, Linden och Solrosen" (each an ORG).
 _FACILITY_NAME = r"[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:-[\wåäöÅÄÖ]+)*"
 _NAMES_AFTER_FACILITIES_RE = re.compile(
@@ -300,6 +305,7 @@ _MATCH_WORDS = {
     _NAME_AFTER_FACILITY_RE: _NOUNS_BEFORE_NAME + _COMPOUND_NOUNS_BEFORE_NAME,
     _AIRPORT_OR_NETWORK_RE: ("Airport", "nätverket", "hus", "Hus"),
     _FARM_NAMED_FACILITY_RE: ("gården",),
+    _DIRECTION_FACILITY_RE: ("Norra", "Södra", "Östra", "Västra"),
     _CAPITALISED_FACILITY_RE: ("Förskolan", "Grundskolan", "Äldreboendet", "Vårdboendet", "Gruppbostaden",
                                "Fritidsgården"),
     _BUILDING_THEN_PLACE_RE: ("Kommunhus", "Förvaltnings", "Stadshuset", "Rådhuset", "Kommunkontoret",
@@ -478,6 +484,8 @@ class OrgNames(NameList):
         for m in search(_AIRPORT_OR_NETWORK_RE):
             yield m.start(), m.end()
         for m in search(_FARM_NAMED_FACILITY_RE):
+            yield m.start(), m.end()
+        for m in search(_DIRECTION_FACILITY_RE):
             yield m.start(), m.end()
         for m in search(_CAPITALISED_FACILITY_RE):
             if not self._ordinary(m.group("name")):

@@ -396,3 +396,8 @@ def test_a_facility_with_its_noun_capitalised_is_one_org():
 def test_a_named_gard_alone_is_a_facility_but_not_an_ordinary_yard():
     text = "Renovering av Brogården och köken på Solgården läggs ner. Detaljplan för Prästgården; barn på Skolgården."
     assert _run(text) == [("Brogården", "ORG"), ("Solgården", "ORG")]
+
+
+def test_a_facility_named_by_a_direction_and_its_noun():
+    assert _run("Eleverna på Norra skolan och Östra förskolans barn flyttar; norra skolan är tom.") == [
+        ("Norra skolan", "ORG"), ("Östra förskolans", "ORG")]
