@@ -751,3 +751,8 @@ def test_two_party_letters_with_a_genitive_s_and_the_left_partys_short_name(nlp)
         ("Vänstern", "PARTY"), ("SDs", "PARTY"), ("KDs", "PARTY")]
     # the political left in lower case, a word ending like letters, and one letter with "s" stay untagged
     assert ents(nlp("Vänster om vänstern står Ms och RDs.")) == []
+
+
+def test_the_short_form_of_the_childrens_and_education_board(nlp):
+    assert ents(nlp("Vi är politiker i BUN och BUN:s förslag föll. Diarienummer 2023/BUN 0203 40")) == [
+        ("BUN", "AUTHORITY"), ("BUN:s", "AUTHORITY")]
