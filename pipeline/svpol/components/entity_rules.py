@@ -36,7 +36,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..doc_cache import doc_text
-from ..kb import BARE_PARTY_LETTERS, BODIES_IN_PLACE, LOWER_CASE_PARTY_LETTERS, KBComponent, genitive
+from ..kb import (BARE_PARTY_LETTERS, BODIES_IN_PLACE, CAPITALISED_PARTY_NAMES, LOWER_CASE_PARTY_LETTERS, KBComponent,
+                  genitive)
 from ..kb.body_patterns import AGENCY_IN_PLACE, BODY_FOR_FIELD, ROTEL, UNIT_BY_FIELD
 from ..labels import ENTITY_LABELS
 from .money import find_money
@@ -299,7 +300,7 @@ _LETTERS_GENITIVE_RE = re.compile(r"(?<![\w:/-])(?<!\d[ \t])(?P<letters>[A-ZÅÄ
 # or an abbreviation too often), and "Vänstern" capitalised, the Left Party's short name (all such mentions in the
 # real sets were tagged; "vänstern" in lower case may be the political left and is left to the model).
 _LETTERS_S_GENITIVE_RE = re.compile(r"(?<![\w:/-])(?P<letters>SD|KD|MP|FP)s(?![\wåäö-])")
-_LEFT_SHORT_NAME_RE = re.compile(r"(?<![\w-])Vänsterns?(?![\wåäö-])")
+_CAPITALISED_PARTY_NAME_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(CAPITALISED_PARTY_NAMES)})(?![\wåäö-])")
 # Bodies named by their last word, with an optional name (on the same line: a heading
 # above is no part of it) or "X- och" in front.
 _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt", "polismyndighet",
@@ -566,8 +567,8 @@ class EntityRules(KBComponent):
             for match in _LETTERS_S_GENITIVE_RE.finditer(text):
                 if kb.match_party(match.group("letters")):
                     yield "PARTY", match.start(), match.end()
-        if "Vänstern" in text:
-            for match in _LEFT_SHORT_NAME_RE.finditer(text):
+        if any(name in text for name in CAPITALISED_PARTY_NAMES):
+            for match in _CAPITALISED_PARTY_NAME_RE.finditer(text):
                 yield "PARTY", match.start(), match.end()
         if any(word in text for word in _COMPOUND_COALITION_ENDINGS):
             for match in _COMPOUND_COALITION_RE.finditer(text):

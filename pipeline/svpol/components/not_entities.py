@@ -29,7 +29,6 @@ before a body or a place (``Beslutande Folkets Hus``), and an entity ends before
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import FrozenSet, Iterable, Optional, Tuple
 
@@ -38,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..doc_cache import doc_text
-from ..kb import LAW_ABBREVIATIONS, KnowledgeBase, load_kb
+from ..kb import LAW_ABBREVIATIONS, shipped_authorities
 from .money import MONEY_LABEL, NO_MONEY, find_money, parse_money_entity
 from .person_spans import is_form_word, is_label_before_value
 from .structure_patterns import ROLE_RE
@@ -153,11 +152,6 @@ def _in_party_letter_compound(ent: Span) -> bool:
     return False
 
 
-# A council named after plural or distributive owners is no one body: "kommunernas fullmäktige", "respektive
-# fullmäktige" (the real sets' annotators tagged none; "tisdagens fullmäktige" is the municipality's own).
-_PLURAL_OWNER_RE = re.compile(r"[A-ZÅÄÖa-zåäö][a-zåäö]+(?:ernas|arnas|ornas)|respektive")
-
-
 # A court's kind in lower case names no one court (convention 10: "hovrätten", "mark- och miljödomstolen"; the real
 # sets tag the capitalised name and leave every lower-case one untagged).
 _LOWER_CASE_COURT_RE = re.compile(
@@ -173,6 +167,11 @@ def _is_party_group_description(ent: Span) -> bool:
     """Whether ``ent`` is a PARTY that ends in the plural noun "partierna": a description of parties ("de rödgröna
     partierna"), not a name (guide: "partierna" is no PARTY; no real set tags such a span)."""
     return ent.label_ == "PARTY" and len(ent) > 1 and ent[-1].lower_ in ("partierna", "partiernas")
+
+
+# A council named after plural or distributive owners is no one body: "kommunernas fullmäktige", "respektive
+# fullmäktige" (the real sets' annotators tagged none; "tisdagens fullmäktige" is the municipality's own).
+_PLURAL_OWNER_RE = re.compile(r"[A-ZÅÄÖa-zåäö][a-zåäö]+(?:ernas|arnas|ornas)|respektive")
 
 
 def _is_plural_owners_council(ent: Span) -> bool:
@@ -249,17 +248,12 @@ def _is_rate_base(ent: Span) -> bool:
     return ent.label_ == MONEY_LABEL and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "per"
 
 
-@functools.lru_cache(maxsize=1)
-def _shipped_kb() -> KnowledgeBase:
-    return load_kb(parts=("authorities",))
-
-
 def _is_unknown_lower_case_body(ent: Span) -> bool:
     """Whether ``ent`` is a one-word AUTHORITY in lower case that the shipped KB does not know as a body: the model
     reads such words by their endings ("borgensåtaganden", "andrahandsyrkanden"); on the real sets every one was
     wrong, while the lower-case bodies the annotators tagged are compounds the KB knows ("socialnämnden")."""
     return (ent.label_ == "AUTHORITY" and len(ent) == 1 and ent.text[:1].islower()
-            and not _shipped_kb().match_authority(ent.text))
+            and not shipped_authorities().match_authority(ent.text))
 
 
 def _without_trailing_word(ent: Span) -> Span:

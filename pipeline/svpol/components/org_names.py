@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..doc_cache import doc_text
-from ..kb import DIRECTION_WORDS, load_kb
+from ..kb import DIRECTION_WORDS, shipped_authorities
 from .entity_rules import DEFAULT_SPANS_KEY
 from .name_list import NameList, resource_names
 
@@ -323,7 +323,7 @@ _MATCH_WORDS = {
 
 @functools.lru_cache(maxsize=1)
 def _municipalities() -> FrozenSet[str]:
-    return frozenset(load_kb(parts=("authorities",)).municipality_names)
+    return frozenset(shipped_authorities().municipality_names)
 
 
 def is_municipality(name: str) -> bool:

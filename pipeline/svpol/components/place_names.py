@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..doc_cache import doc_text
-from ..kb import DIRECTION_WORDS, load_kb
+from ..kb import DIRECTION_WORDS, shipped_authorities
 from .entity_rules import DEFAULT_SPANS_KEY
 from .name_list import NameList, resource_names
 from .org_names import is_municipality
@@ -185,7 +185,7 @@ _PROPERTY_CONTEXT_RE = re.compile(r"(?:[Pp]lan|[Dd]el av|[Ff]astighet(?:en|erna)
 def default_names() -> List[str]:
     """``resources/places.txt``, ``resources/localities.txt`` and the knowledge base's unambiguous municipality
     names."""
-    municipalities = load_kb(parts=("authorities",)).municipality_names
+    municipalities = shipped_authorities().municipality_names
     return (resource_names("places.txt") + resource_names("localities.txt")
             + [m for m in municipalities if m not in _AMBIGUOUS_MUNICIPALITIES])
 

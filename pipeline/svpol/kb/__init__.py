@@ -25,7 +25,7 @@ Everything public is importable from ``svpol.kb``.
 
 from .components import CFG_FILE, KB_DIR, EntityEnricher, KBComponent, check_entity_label
 from .index import KnowledgeBase
-from .load import DEFAULT_KB_PATH, load_kb
+from .load import DEFAULT_KB_PATH, load_kb, shipped_authorities
 from .normalize import DateLike, to_iso_date
 from .records import AUTHORITY_KINDS, Affiliation, Authority, Party, Person
 from .span_extensions import register_span_extensions, span_assigns
@@ -36,6 +36,7 @@ from .tables import (
     AMBIGUOUS_ACRONYMS,
     BARE_PARTY_LETTERS,
     BODIES_IN_PLACE,
+    CAPITALISED_PARTY_NAMES,
     COURTS_IN_PLACE,
     DIRECTION_WORDS,
     EXTRA_AGENCY_ACRONYMS,
@@ -62,12 +63,12 @@ from .tables import (
 
 __all__ = [
     "ACRONYM_MAX_LEN", "ADMINISTRATION_FIELDS", "AMBIGUOUS_ACRONYMS", "AUTHORITY_KINDS", "BARE_PARTY_LETTERS",
-    "BODIES_IN_PLACE", "CFG_FILE", "COURTS_IN_PLACE", "DEFAULT_KB_PATH", "DIRECTION_WORDS", "DateLike",
+    "BODIES_IN_PLACE", "CAPITALISED_PARTY_NAMES", "CFG_FILE", "COURTS_IN_PLACE", "DEFAULT_KB_PATH", "DIRECTION_WORDS", "DateLike",
     "EXTRA_AGENCY_ACRONYMS", "EXTRA_AGENCY_ALIASES", "EntityEnricher", "GENERIC_AGENCY_ALIASES", "GENERIC_BODY_WORDS", "INDEPENDENT",
     "KBComponent", "KB_DIR", "KB_PARTS", "KnowledgeBase", "LAW_ABBREVIATIONS", "LOWER_CASE_PARTY_LETTERS",
     "MUNICIPAL_SUFFIXES",
     "NOT_AUTHORITIES", "NOT_AUTHORITY_PREFIXES", "PLACE_BODIES", "PLURAL_ALIAS_RE", "POLICE_IN_COUNTY",
     "REGION_ACRONYMS", "Affiliation", "Authority", "Party", "Person", "WIKIDATA_PARTY_IDS", "authority_kind_for_agency",
-    "check_entity_label", "default_fixed_bodies", "default_parties", "genitive", "load_kb",
+    "check_entity_label", "default_fixed_bodies", "default_parties", "genitive", "load_kb", "shipped_authorities",
     "register_span_extensions", "span_assigns", "to_iso_date", "with_genitives",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Iterable, Sequence, Union
 
@@ -31,3 +32,10 @@ def load_kb(
     for csv_path in extra_persons:
         kb.add_persons_csv(csv_path)
     return kb
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_authorities() -> KnowledgeBase:
+    """The shipped KB's authorities and municipalities, loaded once per process and shared by the components that
+    check a name against it without a KB of their own (read only: callers must not change it)."""
+    return load_kb(parts=("authorities",))
