@@ -35,6 +35,7 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -58,7 +59,7 @@ _BODY_NOUN_STEMS = ("regering", "parlament", "ambassad", "kommun", "stad", "univ
 _SENTENCE_END = frozenset(".!?:;")
 _MUNICIPALITY_RE = re.compile(r"[A-ZÅÄÖ][\w-]*(?: [A-ZÅÄÖ][\w-]*)? (?:kommun|stad)")
 _PLACE_PREPOSITIONS = frozenset(("i", "inom"))
-_MUNICIPALITY_WORDS = ("kommun", "stad", "Stad")
+_MUNICIPALITY_WORD_IDS = frozenset(map(get_string_id, ("kommun", "stad", "Stad")))  # ORTH ids, as _ROAD_WORD_IDS
 # A municipality that acts, owns or is governed is the organisation (AUTHORITY; the guide:
 # "Kiruna kommun har beslutat"): its name before a verb of deciding, wanting or doing ("Vetlanda
 # vill", "Även Kumla behöver", "Haninge inför"), as the owner of its politics or finances
@@ -106,6 +107,7 @@ _E_ROADS = ("4", "6", "10", "12", "14", "16", "18", "20", "22", "45", "47", "55"
 # The tokens a road match starts with: a text without any of them is not searched.
 _ROAD_WORDS = ("E", "Rv", "RV", "Lv", "väg", "Väg", "riksväg", "Riksväg", "länsväg", "Länsväg",
                *(f"E{n}{ending}" for n in _E_ROADS for ending in ("", ":an", ":ans", ":s")))
+_ROAD_WORD_IDS = frozenset(map(get_string_id, _ROAD_WORDS))  # a string's ORTH id is its hash in every vocab
 _ROAD_RE = re.compile(
     # the word "väg" before a European route is part of its name ("väg E12")
     rf"(?<![\w-])(?:(?:[Vv]äg[ \t]+)?E[ \t]?(?:{'|'.join(_E_ROADS)})(?::an|:ans|:s)?"
@@ -190,9 +192,9 @@ def default_names() -> List[str]:
             + [m for m in municipalities if m not in _AMBIGUOUS_MUNICIPALITIES])
 
 
-def _has_any(doc: Doc, counts: Dict[int, int], words: Sequence[str]) -> bool:
-    """Whether any of ``words`` is a token of ``doc``, by its ``count_by(ORTH)``."""
-    return any(doc.vocab.strings[word] in counts for word in words)
+def _orths(doc: Doc) -> FrozenSet[int]:
+    """The ORTH ids of the tokens of ``doc``."""
+    return frozenset(doc.to_array(ORTH).tolist())
 
 
 def _sentence_start(doc: Doc, i: int) -> bool:
@@ -241,9 +243,9 @@ class PlaceNames(NameList):
         """:func:`default_names`."""
         return default_names()
 
-    def roads(self, doc: Doc, counts: Optional[Dict[int, int]] = None) -> List[Span]:
-        """Numbered roads in ``doc`` (where they fit token boundaries); ``counts``: ``doc.count_by(ORTH)``."""
-        if not _has_any(doc, doc.count_by(ORTH) if counts is None else counts, _ROAD_WORDS):
+    def roads(self, doc: Doc, orths: Optional[FrozenSet[int]] = None) -> List[Span]:
+        """Numbered roads in ``doc`` (where they fit token boundaries); ``orths``: its tokens' ORTH ids."""
+        if _ROAD_WORD_IDS.isdisjoint(_orths(doc) if orths is None else orths):
             return []  # no road word: nothing to search
         spans = (doc.char_span(m.start(), m.end(), label=LABEL) for m in _ROAD_RE.finditer(doc_text(doc)))
         return [span for span in spans if span is not None]
@@ -308,13 +310,13 @@ class PlaceNames(NameList):
                 spans.append(span)
         return spans
 
-    def municipalities_as_places(self, doc: Doc, counts: Dict[int, int]) -> None:
+    def municipalities_as_places(self, doc: Doc, orths: FrozenSet[int]) -> None:
         """Relabel ``i/inom <Ort> kommun/stad`` from AUTHORITY to LOC, in the entities and the rule entities.
 
-        ``counts`` is ``doc.count_by(ORTH)``: most texts name no municipality, and the word count
-        spares them a walk over ``doc.ents``.
+        ``orths`` are the ORTH ids of the tokens of ``doc``: most texts name no municipality, and the
+        words spare them a walk over ``doc.ents``.
         """
-        if not _has_any(doc, counts, _MUNICIPALITY_WORDS):
+        if _MUNICIPALITY_WORD_IDS.isdisjoint(orths):
             return
         places = {(e.start, e.end) for e in doc.ents if e.label_ == "AUTHORITY" and e.start > 0
                   and doc[e.start - 1].lower_ in _PLACE_PREPOSITIONS and _MUNICIPALITY_RE.fullmatch(e.text)}
@@ -382,12 +384,12 @@ class PlaceNames(NameList):
             doc.spans[self.rules_key] = replaced(doc.spans[self.rules_key])
 
     def __call__(self, doc: Doc) -> Doc:
-        counts = doc.count_by(ORTH)
-        self.municipalities_as_places(doc, counts)
+        orths = _orths(doc)
+        self.municipalities_as_places(doc, orths)
         listed = [span for span in self.listed(doc) if not _in_longer_name(doc, span)]
         text = doc_text(doc)
         addresses = self.streets(doc, text) + self.properties(doc, text) + self.lines(doc, text)
-        found = sorted(filter_spans(listed + self.roads(doc, counts) + addresses), key=lambda span: span.start)
+        found = sorted(filter_spans(listed + self.roads(doc, orths) + addresses), key=lambda span: span.start)
         if found:
             doc = self.add_matches(doc, found)
         self.municipalities_as_bodies(doc)
