@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Dict, List, Optional, Sequence, Set, Tuple
 
 import numpy
 from spacy.attrs import IS_SPACE, SENT_START
+from spacy.ml.parser_model import precompute_hiddens
 from spacy.tokens import Doc
 
 if TYPE_CHECKING:
@@ -44,19 +45,31 @@ def _unannotated_copy(doc: Doc) -> Doc:
     return copy
 
 
-def _state_scores(step, ids: numpy.ndarray) -> numpy.ndarray:
+def _state_scores(ner: EntityRecognizer, docs: Sequence[Doc], tokens: List[int], ids: numpy.ndarray) -> numpy.ndarray:
     """The action scores of parser states given their token features (one row per state).
 
-    Does what spaCy 3.8's ``ParserStepModel.predict`` does for the states of one
-    step (``spacy/ml/parser_model.pyx``, ``step_forward``), from the features
-    ``step.get_token_ids`` recorded, so that each row depends on its own features
-    only and the states of many steps can be scored at once. (``step_forward`` also
-    gives classes marked unseen the batch's lowest score; spaCy 3.8 never marks
-    any: a parser's ``unseen_classes`` start empty and only shrink.)
+    Does what spaCy 3.8's ``ParserStepModel`` does for the states of one step (``spacy/ml/parser_model.pyx``,
+    ``step_forward``), so that each row depends on its own features only and the states of many steps can be
+    scored at once; but the lower layer is precomputed for the ``tokens`` (rows of the docs' token vectors) that
+    ``ids`` hold, not for every token: the states read a tenth of them. (``step_forward`` also gives classes
+    marked unseen the batch's lowest score; spaCy 3.8 never marks any: a parser's ``unseen_classes`` start
+    empty and only shrink.)
+
+    Args:
+        ner: the entity recognizer.
+        docs: the docs, in the order of the token rows.
+        tokens: the token rows that the features read, ascending.
+        ids: per state, its features as positions in ``tokens`` (-1: padding).
     """
-    vector = step.state2vec.predict(ids)
-    scores = step.vec2scores.predict(vector) if step.vec2scores is not None else numpy.asarray(vector)
-    return step.ops.to_numpy(scores)
+    tok2vec, lower = ner.model.layers[:2]
+    has_upper = ner.model.attrs["has_upper"]
+    # ParserStepModel's activation: maxout where the lower layer has pieces, none before an upper layer
+    activation = "maxout" if lower.get_dim("nP") >= 2 else (None if has_upper else "relu")
+    tokvecs = tok2vec.predict(list(docs))  # every token: its vector may depend on its neighbours
+    state2vec = precompute_hiddens(len(docs), tokvecs[tokens], lower, activation=activation, train=False)
+    vector = state2vec.predict(ids)
+    scores = ner.model.layers[-1].predict(vector) if has_upper else numpy.asarray(vector)
+    return ner.model.ops.to_numpy(scores)
 
 
 def _action_probability(row: numpy.ndarray, valid: List[int], target: int) -> float:
@@ -117,7 +130,6 @@ def action_probabilities(
     names = tuple(moves.get_class_name(i) for i in range(moves.n_moves))
     index = {name: i for i, name in enumerate(names)}
     skip = skip or [set() for _ in docs]
-    step = ner.model.predict(list(docs))  # the features of every token; the docs' entities are not read
     rows: List[Tuple[int, int, int]] = []  # token features (this token, the open entity's first, the one before)
     wanted: List[Tuple[int, SpanKey, List[int], int]] = []  # (doc, entity, valid actions, target)
     offset = 0
@@ -147,11 +159,12 @@ def action_probabilities(
         offset += len(doc)
     out: List[Dict[SpanKey, float]] = [{} for _ in docs]
     if rows:
-        scores = _state_scores(step, numpy.asarray(rows, dtype="i"))
+        tokens = sorted({token for features in rows for token in features if token >= 0})
+        position = {token: k for k, token in enumerate(tokens)}
+        ids = numpy.asarray([[position.get(token, -1) for token in features] for features in rows], dtype="i")
+        scores = _state_scores(ner, docs, tokens, ids)
         for (i, key, valid, target), state_scores in zip(wanted, scores):
             out[i][key] = out[i].get(key, 1.0) * _action_probability(state_scores, valid, target)
-    if hasattr(step, "clear_memory"):
-        step.clear_memory()
     return out
 
 
