@@ -253,9 +253,9 @@ _CHILDREN_BOARD_SHORT_FORM_RE = re.compile(r"(?<![\w/:-])BUN(?::s)?(?![\w/-])(?!
 _LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+(?:partiets?|demokraternas?)(?![\wåäö-])")
 # A party's group in a council named in one compound, also in lower case: "Landstingsmoderaterna",
 # "regionvänstern", "kommunliberalernas".
+_COUNCIL_GROUP_PARTIES = ("moderaterna", "liberalerna", "vänstern", "centern", "miljöpartiet")
 _COUNCIL_GROUP_PARTY_RE = re.compile(
-    r"(?<![\w-])(?:[Ll]andstings|[Rr]egion|[Kk]ommun)(?:moderaterna|liberalerna|vänstern|centern|miljöpartiet)s?"
-    r"(?![\wåäö-])")
+    rf"(?<![\w-])(?:[Ll]andstings|[Rr]egion|[Kk]ommun)(?:{'|'.join(_COUNCIL_GROUP_PARTIES)})s?(?![\wåäö-])")
 # A local coalition's nickname ("Kvintetten (C, M, MP, KD och L)", "5-klöverns förslag"): a party under the
 # guide where the text speaks of parties (a party entity or a word of party politics near it); elsewhere it
 # may be a preschool.
@@ -550,9 +550,10 @@ class EntityRules(KBComponent):
             if len(lower_column) >= _LOWER_COLUMN_MIN:
                 for match in lower_column:
                     yield "PARTY", match.start("letters"), match.end("letters")
-        for regex in (_LOCAL_PARTY_RE, _COUNCIL_GROUP_PARTY_RE):
-            for match in regex.finditer(text):
-                yield "PARTY", match.start(), match.end()
+        for regex, words in ((_LOCAL_PARTY_RE, ("partiet", "demokraterna")), (_COUNCIL_GROUP_PARTY_RE, _COUNCIL_GROUP_PARTIES)):
+            if any(word in text for word in words):  # every match holds one of them as written
+                for match in regex.finditer(text):
+                    yield "PARTY", match.start(), match.end()
         if any(word in text for word in _COALITION_WORDS):
             for match in _NAMED_COALITION_RE.finditer(text):
                 place = match.group("place")
