@@ -98,6 +98,19 @@ def _sentences(text: str, start: int, end: int) -> List[Range]:
     return out
 
 
+# Letters that a case-insensitive pattern reads as "i" or "s" but str.lower() does not turn into them.
+_ODD_CASE_LETTERS = ("İ", "ı", "ſ")
+
+
+def _may_hold(text: str, words: Optional[Sequence[str]]) -> bool:
+    """False where a case-insensitive pattern that holds one of ``words`` (in lower case) in every match cannot
+    match ``text``: a cheap test before the search (None: no such words, always search)."""
+    if words is None or any(letter in text for letter in _ODD_CASE_LETTERS):
+        return True
+    lower = text.lower()
+    return any(word in lower for word in words)
+
+
 def _squash(value: str) -> str:
     """A phrase from the text with its whitespace (line breaks) collapsed."""
     return re.sub(r"\s+", " ", value).strip()
@@ -271,16 +284,19 @@ class Structure:
 def detect_kind(text: str) -> str:
     """``protocol``, ``motion``, ``interpellation`` or ``other`` from the text alone."""
     head = text[:400]
+    protocol_word = _may_hold(head, P.PROTOCOL_WORDS) and bool(P.PROTOCOL_WORD_RE.search(head))
     items = len(P.ITEM_RE.findall(text[:20000]))
-    if items and (P.PROTOCOL_WORD_RE.search(head) or items >= 2 or _first_heading(text)):
+    if items and (protocol_word or items >= 2 or _first_heading(text)):
         return P.PROTOCOL
     first_lines = "\n".join(text.lstrip().split("\n")[:3])
     if P.INTERPELLATION_START_RE.search(first_lines):
         return P.INTERPELLATION
     if P.MOTION_START_RE.search(first_lines):
         return P.MOTION
-    markers = {re.sub(r"\s+", " ", m.group().lower()) for m in P.PROTOCOL_MARKER_RE.finditer(text[:3000])}
-    if P.PROTOCOL_WORD_RE.search(head) or items or len(markers) >= 2 or _protocol_headings(text):
+    front = text[:3000]
+    found = P.PROTOCOL_MARKER_RE.finditer(front) if _may_hold(front, P.PROTOCOL_MARKER_WORDS) else ()
+    markers = {re.sub(r"\s+", " ", m.group().lower()) for m in found}
+    if protocol_word or items or len(markers) >= 2 or _protocol_headings(text):
         return P.PROTOCOL
     return P.OTHER
 
@@ -1267,8 +1283,8 @@ def find_furniture(text: str) -> List[Dict[str, Any]]:
     "Utdragsbestyrkande") and lines repeated on every page (a running header)."""
     out: List[Dict[str, Any]] = []
     taken: List[Range] = []
-    for kind, regex in P.FURNITURE_RES:
-        for m in regex.finditer(text):
+    for kind, regex, words in P.FURNITURE_RES:
+        for m in (regex.finditer(text) if _may_hold(text, words) else ()):
             s, e = _trim(text, *m.span())
             if e <= s or any(a < e and s < b for a, b in taken):
                 continue

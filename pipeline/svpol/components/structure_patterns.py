@@ -11,7 +11,7 @@ on one line, ``Vid protokollet Olle Hedin``).
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 # --------------------------------------------------------------------------- document kinds
 PROTOCOL = "protocol"
@@ -19,10 +19,13 @@ MOTION = "motion"
 INTERPELLATION = "interpellation"
 OTHER = "other"
 
+# Each case-insensitive pattern below that has words beside it (``..._WORDS``, in lower case) holds one of
+# them, in some case, in every match: a text without them is not searched (``structure._may_hold``).
 PROTOCOL_WORD_RE = re.compile(
     r"\b(?:sammanträdes)?protokoll(?:et)?\b|\bsammanträdesdatum\b|\bprotokollsutdrag\b|\butdrag ur protokoll",
     re.IGNORECASE,
 )
+PROTOCOL_WORDS = ("protokoll", "sammanträdesdatum")
 # The labels of a protocol's front page; two different ones make a protocol even where the word
 # "protokoll" is not near the start (a PDF text layer that begins with the attendance list).
 PROTOCOL_MARKER_RE = re.compile(
@@ -30,6 +33,7 @@ PROTOCOL_MARKER_RE = re.compile(
     r"|Utdragsbestyrkande|ANSLAG/BEVIS|Anslagsbevis)\b",
     re.IGNORECASE,
 )
+PROTOCOL_MARKER_WORDS = ("plats", "beslutande", "juster", "utdragsbestyrkande", "anslag")
 # "Motion av Anna Berg (S) om ...", "Motion till riksdagen 2023/24:123", "Kommittémotion", "Motion om ..."
 MOTION_START_RE = re.compile(
     r"^\s*(?:enskild\s+|kommitté|parti|flerparti)?motion\b(?!\w)", re.IGNORECASE | re.MULTILINE
@@ -265,12 +269,15 @@ QUESTION_CUE_RE = re.compile(
 )
 
 # --------------------------------------------------------------------------- furniture
-FURNITURE_RES: List[Tuple[str, "re.Pattern[str]"]] = [
-    ("page_number", re.compile(r"\b(?:Sida|Sid\.?|Page)\s+\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|av\s+\d{1,4}|/\s*\d{1,4})", re.IGNORECASE)),
-    ("page_number", re.compile(r"(?m)^[ \t]*\d{1,4}\s*\(\s*\d{1,4}\s*\)[ \t]*$")),
-    ("page_number", re.compile(r"(?m)^[ \t]*(?:-\s*)?\d{1,4}(?:\s*-)?[ \t]*$")),
-    ("signature_box", re.compile(r"\b(?:Justerandes|Justerares|Ordförandes|Sekreterarens?)\s+sign(?:atur|\.)?(?:\s*/\s*sign\.?)?", re.IGNORECASE)),
-    ("signature_box", re.compile(r"\bUtdragsbestyrkande\b", re.IGNORECASE)),
+# (kind, pattern, the words that every match of a case-insensitive pattern holds, as PROTOCOL_WORDS; None: none)
+FURNITURE_RES: List[Tuple[str, "re.Pattern[str]", Optional[Tuple[str, ...]]]] = [
+    ("page_number", re.compile(r"\b(?:Sida|Sid\.?|Page)\s+\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|av\s+\d{1,4}|/\s*\d{1,4})", re.IGNORECASE),
+     ("sid", "page")),
+    ("page_number", re.compile(r"(?m)^[ \t]*\d{1,4}\s*\(\s*\d{1,4}\s*\)[ \t]*$"), None),
+    ("page_number", re.compile(r"(?m)^[ \t]*(?:-\s*)?\d{1,4}(?:\s*-)?[ \t]*$"), None),
+    ("signature_box", re.compile(r"\b(?:Justerandes|Justerares|Ordförandes|Sekreterarens?)\s+sign(?:atur|\.)?(?:\s*/\s*sign\.?)?", re.IGNORECASE),
+     ("sign",)),
+    ("signature_box", re.compile(r"\bUtdragsbestyrkande\b", re.IGNORECASE), ("utdragsbestyrkande",)),
 ]
 # A line seen this many times (and at most this long) is a repeated page header or footer.
 REPEATED_MIN = 3
