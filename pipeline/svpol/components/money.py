@@ -142,6 +142,21 @@ def _may_hold_money(text: str) -> bool:
     return any(marker in lower for marker in _UNIT_MARKERS)
 
 
+# ... and where there are units, a match ends in one before a character that is no word's: in lower case a unit's
+# last word is found there without the slow case-insensitive search (most unit markers are parts of other words:
+# "krav", "kornas").
+_UNIT_END_RE = re.compile(rf"(?:{_alternation(sorted({unit.split()[-1].lower() for unit in _UNITS}))})(?![\w$€£])")
+# Letters that a case-insensitive pattern reads as "i" or "s" but str.lower() does not turn into them.
+_ODD_CASE_LETTERS = ("İ", "ı", "ſ")
+
+
+def _may_match_money_re(text: str) -> bool:
+    """False when ``MONEY_RE`` cannot match ``text``: no currency code or sign in it, and no unit at a word's end
+    (a text with İ, ı or ſ, which the pattern reads as i or s, is always searched)."""
+    return (any(marker in text for marker in _CODE_MARKERS) or any(letter in text for letter in _ODD_CASE_LETTERS)
+            or bool(_UNIT_END_RE.search(text.lower())))
+
+
 @dataclass(frozen=True)
 class MoneyValue:
     """A parsed amount.
@@ -531,7 +546,7 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
         found.extend(_billions_and_millions(text))
         if "(" in text:
             found.extend(_comparison_figures(text))
-        for m in MONEY_RE.finditer(text):
+        for m in (MONEY_RE.finditer(text) if _may_match_money_re(text) else ()):
             if _overlaps(found, m.start(), m.end()):
                 continue
             if not m.group("mult") and (m.group("cur") or "").lower() == "skattekronor":
