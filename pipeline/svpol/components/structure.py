@@ -145,9 +145,9 @@ class _Entities:
             elif label == "AUTHORITY":
                 self.authorities.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char,
                                          "canonical": _ext(ent, "canonical")})
-        # Names written "Anna Berg (M)" that no PERSON entity covers (the model missed them).
+        # Names written "Anna Berg (M)" that no PERSON entity covers (the model missed them; none without a bracket).
         taken = [(p["start"], p["end"]) for p in self.persons]
-        for m in P.NAME_PARTY_RE.finditer(text):
+        for m in (P.NAME_PARTY_RE.finditer(text) if "(" in text else ()):
             s, e = m.span("name")
             if any(a < e and s < b for a, b in taken) or _looks_like_body(m.group("name")):
                 continue
