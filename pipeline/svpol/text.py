@@ -55,6 +55,11 @@ _SHORT_LINE = 0.6
 _CONJ_AHEAD = re.compile(r"(?:" + "|".join(_CONJUNCTIONS) + r")\b")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 
+# Letters that a case-insensitive pattern reads as "i" or "s" but ``str.lower()`` does not turn into them. In a text
+# without them, the lower-cased text holds every letter of a match of such a pattern in lower case, in place: a
+# pattern's words can be looked for there before the slow case-insensitive search.
+ODD_CASE_LETTERS = ("İ", "ı", "ſ")
+
 
 class OffsetMap:
     """Maps character offsets of the clean text to offsets of the raw text.

@@ -38,6 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..doc_cache import doc_text
+from ..text import ODD_CASE_LETTERS
 from . import structure_patterns as P
 
 SPAN_GROUPS = ("header", "attendance", "items", "sections", "decisions", "proposals", "votes",
@@ -98,14 +99,10 @@ def _sentences(text: str, start: int, end: int) -> List[Range]:
     return out
 
 
-# Letters that a case-insensitive pattern reads as "i" or "s" but str.lower() does not turn into them.
-_ODD_CASE_LETTERS = ("İ", "ı", "ſ")
-
-
 def _may_hold(text: str, words: Optional[Sequence[str]]) -> bool:
     """False where a case-insensitive pattern that holds one of ``words`` (in lower case) in every match cannot
     match ``text``: a cheap test before the search (None: no such words, always search)."""
-    if words is None or any(letter in text for letter in _ODD_CASE_LETTERS):
+    if words is None or any(letter in text for letter in ODD_CASE_LETTERS):
         return True
     lower = text.lower()
     return any(word in lower for word in words)
