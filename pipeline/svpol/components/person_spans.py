@@ -449,7 +449,7 @@ def _with_name_particles(doc: Doc, ents: List[Span], text: str) -> Tuple[List[Sp
 
 def _is_plain_name_word(token: Token) -> bool:
     """A capitalised name word that is no form label, office or presence mark (a name in a list)."""
-    return not _is_trailing_title(token) and bool(_NAME_WORD_RE.fullmatch(token.text))
+    return bool(_NAME_WORD_RE.fullmatch(token.text)) and not _is_trailing_title(token)  # the cheap test first
 
 
 def _is_initial(token: Token) -> bool:
