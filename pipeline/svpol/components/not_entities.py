@@ -137,13 +137,13 @@ TITLE_WORD_LABELS = frozenset({"PERSON", "ORG", "LOC"})
 _PARTY_LETTER_COMPOUND_RE = re.compile(r"(?:S|M|V|C|L|KD|MP|SD|FP)-[a-zåäö]{3,}")
 
 
-def _in_party_letter_compound(ent: Span) -> bool:
-    """Whether the one-token ``ent`` is a party's letters' compound or letters joined to one by "+", also through
-    other letters ("S+V+MP-majoriteten")."""
+def _in_party_letter_compound(ent: Span, text: str) -> bool:
+    """Whether the one-token ``ent`` (``text``: ``ent.text``) is a party's letters' compound or letters joined to one
+    by "+", also through other letters ("S+V+MP-majoriteten")."""
     if len(ent) != 1:
         return False
     doc, after = ent.doc, ent.end
-    if _PARTY_LETTER_COMPOUND_RE.fullmatch(ent.text):
+    if _PARTY_LETTER_COMPOUND_RE.fullmatch(text):
         return True
     while after + 1 < len(doc) and doc[after].text == "+":
         if _PARTY_LETTER_COMPOUND_RE.fullmatch(doc[after + 1].text):
@@ -174,9 +174,9 @@ def _is_party_group_description(ent: Span) -> bool:
 _PLURAL_OWNER_RE = re.compile(r"[A-ZÅÄÖa-zåäö][a-zåäö]+(?:ernas|arnas|ornas)|respektive")
 
 
-def _is_plural_owners_council(ent: Span) -> bool:
-    """Whether ``ent`` is a lower-case ``fullmäktige`` of plural owners."""
-    return (ent.text == "fullmäktige" and ent.start > 0
+def _is_plural_owners_council(ent: Span, text: str) -> bool:
+    """Whether ``ent`` (``text``: ``ent.text``) is a lower-case ``fullmäktige`` of plural owners."""
+    return (text == "fullmäktige" and ent.start > 0
             and bool(_PLURAL_OWNER_RE.fullmatch(ent.doc[ent.start - 1].text)))
 
 
@@ -193,15 +193,15 @@ def _is_admin_compound(ent: Span) -> bool:
             and all(_is_admin_word(token) or is_form_word(token) for token in ent))
 
 
-def _is_size_unit(ent: Span) -> bool:
-    """Whether ``ent`` is a unit of a file's size after its number ("778,13 KB")."""
-    return ent.text in _SIZE_UNITS and ent.start > 0 and ent.doc[ent.start - 1].like_num
+def _is_size_unit(ent: Span, text: str) -> bool:
+    """Whether ``ent`` (``text``: ``ent.text``) is a unit of a file's size after its number ("778,13 KB")."""
+    return text in _SIZE_UNITS and ent.start > 0 and ent.doc[ent.start - 1].like_num
 
 
-def _is_page_word(ent: Span) -> bool:
-    """Whether ``ent`` is the word for a page before its number ("Sida 120"), or heading an index's column
-    of them ("Paragrafer Ärenden Sida § 252")."""
-    if ent.text not in _PAGE_WORDS:
+def _is_page_word(ent: Span, text: str) -> bool:
+    """Whether ``ent`` (``text``: ``ent.text``) is the word for a page before its number ("Sida 120"), or heading
+    an index's column of them ("Paragrafer Ärenden Sida § 252")."""
+    if text not in _PAGE_WORDS:
         return False
     following = next((token for token in ent.doc[ent.end:ent.end + 3] if not token.is_space), None)
     return following is not None and (following.like_num or following.text == "§")
@@ -214,10 +214,10 @@ def _is_form_label(ent: Span) -> bool:
             and is_form_word(ent[0]))
 
 
-def _in_case_number(ent: Span) -> bool:
-    """Whether ``ent`` is the register's letters inside a case number after its year or serial number
-    ("Dnr 2017/KFN 0097", "S2019/02807/FST")."""
-    if not ent.start_char or not ent.text.isupper():
+def _in_case_number(ent: Span, text: str) -> bool:
+    """Whether ``ent`` (``text``: ``ent.text``) is the register's letters inside a case number after its year or
+    serial number ("Dnr 2017/KFN 0097", "S2019/02807/FST")."""
+    if not ent.start_char or not text.isupper():
         return False
     return bool(_YEAR_SLASH_RE.search(doc_text(ent.doc)[max(0, ent.start_char - 20):ent.start_char]))
 
@@ -232,15 +232,17 @@ def _is_form_field(ent: Span) -> bool:
 _WORDS_BEFORE_LOWER_CASE = frozenset({"Hans", "Herr", "Fru"})
 
 
-def _is_word_before_lower_case(ent: Span) -> bool:
-    """Whether ``ent`` is "Hans" (his) or "Herr"/"Fru" (an address) before a lower-case word, not a name."""
+def _is_word_before_lower_case(ent: Span, text: str) -> bool:
+    """Whether ``ent`` (``text``: ``ent.text``) is "Hans" (his) or "Herr"/"Fru" (an address) before a lower-case
+    word, not a name."""
     doc = ent.doc
-    return ent.text in _WORDS_BEFORE_LOWER_CASE and ent.end < len(doc) and doc[ent.end].is_lower
+    return text in _WORDS_BEFORE_LOWER_CASE and ent.end < len(doc) and doc[ent.end].is_lower
 
 
-def _without_letters(ent: Span) -> bool:
-    """Whether ``ent`` is a name without a letter: a clock time in brackets ("Frågestund (09:39)") is no party."""
-    return ent.label_ != MONEY_LABEL and not any(ch.isalpha() for ch in ent.text)
+def _without_letters(ent: Span, text: str) -> bool:
+    """Whether ``ent`` (``text``: ``ent.text``) is a name without a letter: a clock time in brackets ("Frågestund
+    (09:39)") is no party."""
+    return ent.label_ != MONEY_LABEL and not any(ch.isalpha() for ch in text)
 
 
 def _is_rate_base(ent: Span) -> bool:
@@ -324,16 +326,20 @@ class NotEntities:
                 and bool(_DOCUMENT_NUMBER_RE.fullmatch(ent.doc[ent.start - 1].text))
                 and self.vocab.has_vector(ent.text.lower()))
 
+    def _drops(self, ent: Span) -> bool:
+        """Whether ``ent`` is no entity (see the module docstring)."""
+        text = ent.text  # once: a span joins its tokens' texts on every read
+        return (self.is_not_entity(text) or (self.title_words and self.is_title_word(ent)) or _is_size_unit(ent, text)
+                or _is_admin_compound(ent) or _is_page_word(ent, text) or _is_word_before_lower_case(ent, text)
+                or _is_form_label(ent) or _is_form_field(ent) or _in_case_number(ent, text)
+                or _in_party_letter_compound(ent, text) or _without_letters(ent, text) or _is_rate_base(ent)
+                or _is_plural_owners_council(ent, text) or _is_unknown_lower_case_body(ent)
+                or _is_party_group_description(ent) or _is_lower_case_court(ent))
+
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token
         trimmed = [_without_trailing_word(_without_leading_form_word(_before_paragraph_break(ent))) for ent in ents]
-        kept = [ent for ent in trimmed if not self.is_not_entity(ent.text)
-                and not (self.title_words and self.is_title_word(ent)) and not _is_size_unit(ent)
-                and not _is_admin_compound(ent) and not _is_page_word(ent) and not _is_word_before_lower_case(ent)
-                and not _is_form_label(ent) and not _is_form_field(ent) and not _in_case_number(ent)
-                and not _in_party_letter_compound(ent) and not _without_letters(ent) and not _is_rate_base(ent)
-                and not _is_plural_owners_council(ent) and not _is_unknown_lower_case_body(ent)
-                and not _is_party_group_description(ent) and not _is_lower_case_court(ent)]
+        kept = [ent for ent in trimmed if not self._drops(ent)]
         unparsed = {(ent.start_char, ent.end_char) for ent in kept
                     if ent.label_ == MONEY_LABEL and parse_money_entity(ent.text) is NO_MONEY}
         if unparsed:
