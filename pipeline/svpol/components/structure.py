@@ -99,13 +99,17 @@ def _sentences(text: str, start: int, end: int) -> List[Range]:
     return out
 
 
-def _may_hold(text: str, words: Optional[Sequence[str]]) -> bool:
+def _folded(text: str) -> Optional[str]:
+    """``text`` in lower case for :func:`_may_hold`; None where it holds a letter that a case-insensitive pattern
+    reads otherwise (``ODD_CASE_LETTERS``)."""
+    return None if any(letter in text for letter in ODD_CASE_LETTERS) else text.lower()
+
+
+def _may_hold(folded: Optional[str], words: Optional[Sequence[str]]) -> bool:
     """False where a case-insensitive pattern that holds one of ``words`` (in lower case) in every match cannot
-    match ``text``: a cheap test before the search (None: no such words, always search)."""
-    if words is None or any(letter in text for letter in ODD_CASE_LETTERS):
-        return True
-    lower = text.lower()
-    return any(word in lower for word in words)
+    match the text that ``folded`` (:func:`_folded`) is of: a cheap test before the search (``words`` None: no
+    such words, always search)."""
+    return folded is None or words is None or any(word in folded for word in words)
 
 
 def _squash(value: str) -> str:
@@ -281,7 +285,7 @@ class Structure:
 def detect_kind(text: str) -> str:
     """``protocol``, ``motion``, ``interpellation`` or ``other`` from the text alone."""
     head = text[:400]
-    protocol_word = _may_hold(head, P.PROTOCOL_WORDS) and bool(P.PROTOCOL_WORD_RE.search(head))
+    protocol_word = _may_hold(_folded(head), P.PROTOCOL_WORDS) and bool(P.PROTOCOL_WORD_RE.search(head))
     items = len(P.ITEM_RE.findall(text[:20000]))
     if items and (protocol_word or items >= 2 or _first_heading(text)):
         return P.PROTOCOL
@@ -291,7 +295,7 @@ def detect_kind(text: str) -> str:
     if P.MOTION_START_RE.search(first_lines):
         return P.MOTION
     front = text[:3000]
-    found = P.PROTOCOL_MARKER_RE.finditer(front) if _may_hold(front, P.PROTOCOL_MARKER_WORDS) else ()
+    found = P.PROTOCOL_MARKER_RE.finditer(front) if _may_hold(_folded(front), P.PROTOCOL_MARKER_WORDS) else ()
     markers = {re.sub(r"\s+", " ", m.group().lower()) for m in found}
     if protocol_word or items or len(markers) >= 2 or _protocol_headings(text):
         return P.PROTOCOL
@@ -321,16 +325,16 @@ def find_structure(doc: Doc, kind: Optional[str] = None) -> Dict[str, Any]:
     # Parsing reads the text with the furniture blanked out (same length, same offsets), so a
     # page footer inside a section or between items is not part of what is found.
     text = mask_furniture(original, furniture)
-    ents = _Entities(doc, text)
     out: Dict[str, Any] = {"version": STRUCTURE_VERSION, "kind": kind, "header": None, "attendance": [],
                            "items": [], "motion": None, "interpellation": None, "furniture": furniture}
     skip = {(f["start"], f["end"]) for f in furniture if f["line"]}
+    # The entities are read only for the kinds that are parsed (most texts are of none).
     if kind == P.PROTOCOL:
-        _protocol(text, ents, out, skip, original)
+        _protocol(text, _Entities(doc, text), out, skip, original)
     elif kind == P.MOTION:
-        out["motion"] = _motion(text, ents, skip)
+        out["motion"] = _motion(text, _Entities(doc, text), skip)
     elif kind == P.INTERPELLATION:
-        out["interpellation"] = _interpellation(text, ents, skip)
+        out["interpellation"] = _interpellation(text, _Entities(doc, text), skip)
     return out
 
 
@@ -1280,8 +1284,9 @@ def find_furniture(text: str) -> List[Dict[str, Any]]:
     "Utdragsbestyrkande") and lines repeated on every page (a running header)."""
     out: List[Dict[str, Any]] = []
     taken: List[Range] = []
+    folded = _folded(text)
     for kind, regex, words in P.FURNITURE_RES:
-        for m in (regex.finditer(text) if _may_hold(text, words) else ()):
+        for m in (regex.finditer(text) if _may_hold(folded, words) else ()):
             s, e = _trim(text, *m.span())
             if e <= s or any(a < e and s < b for a, b in taken):
                 continue
