@@ -124,9 +124,7 @@ class ConfidenceScorer:
 
     # ------------------------------------------------------------------ raw scores
     def _ner(self):
-        if self.ner_component and self.ner_component in self.nlp.pipe_names:
-            return self.nlp.get_pipe(self.ner_component)
-        return None
+        return dict(self.nlp.pipeline).get(self.ner_component) if self.ner_component else None
 
     def ner_marginals(self, docs: Sequence[Doc]) -> List[Dict[SpanKey, float]]:
         """Model scores {(start_token, end_token, label): probability} of each doc's entities."""
@@ -159,7 +157,7 @@ class ConfidenceScorer:
     def raw_scores(self, doc: Doc, marginals: Dict[SpanKey, float]) -> List[Tuple[Span, str, Optional[float]]]:
         """(entity, source, raw score) for every entity; source is "rules" or "ner"."""
         rule_spans = self._rule_keys(doc)
-        has_ner = self._ner() is not None
+        has_ner = bool(marginals) and self._ner() is not None  # without model scores, no need to look ner up
         out = []
         for ent in doc.ents:
             key = (ent.start, ent.end, ent.label_)
