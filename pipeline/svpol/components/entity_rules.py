@@ -69,6 +69,9 @@ _LETTER = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,2}"
 _LIST_ITEM = r"(?:[A-ZÅÄÖ]{4,5}|[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,2})"
 _LETTER_LIST_RE = re.compile(
     rf"(?<![\w(/+-]){_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*\s+(?:och|samt)\s+{_LIST_ITEM}(?![\w)/+-])")
+# Every list joins its last item so, before a capital: a text without it is not searched (most texts; the
+# look-behind that opens _LETTER_LIST_RE makes its search slow).
+_LIST_JOINT_RE = re.compile(r"\s(?:och|samt)\s+[A-ZÅÄÖ]")
 _LIST_ITEM_RE = re.compile(r"[A-Za-zÅÄÖåäö]+")
 # ... or joined by plus signs, as coalitions are written: "Majoriteten S+V+MP", "M+KD+L+C".
 _PLUS_LIST_RE = re.compile(rf"(?<![\w(/+-]){_LETTER}(?:\+{_LETTER})+(?![\w)/+-])")
@@ -644,7 +647,8 @@ class EntityRules(KBComponent):
             for match in _PLACE_POLICE_RE.finditer(text):
                 if kb.match_authority(match.group(0)):
                     yield "AUTHORITY", match.start(), match.end()
-        for match in (*_LETTER_LIST_RE.finditer(text), *(_PLUS_LIST_RE.finditer(text) if "+" in text else ())):
+        letter_lists = _LETTER_LIST_RE.finditer(text) if _LIST_JOINT_RE.search(text) else ()
+        for match in (*letter_lists, *(_PLUS_LIST_RE.finditer(text) if "+" in text else ())):
             items = [m for m in _LIST_ITEM_RE.finditer(match.group(0)) if m.group(0) not in ("och", "samt")]
             known = [kb.match_party(m.group(0)) is not None for m in items]
             # Upper-case letters only ("S", "KD", "Fi"): a list of lower-case letters is an enumeration.
