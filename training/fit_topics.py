@@ -16,7 +16,7 @@ topic calibration of ``svpol_confidence`` reads the rescored topics.
 import json
 import zlib
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Sequence, Union
 
 import spacy
 import typer
@@ -35,7 +35,7 @@ from svpol.evaluate import (
     score_topics,
 )
 from svpol.labels import TOPIC_LABELS
-from svpol.topic_text_model import TextTopicModel
+from svpol.topic_text_model import L2_HASHED, TextTopicModel
 
 from .fit_confidence import write_pipeline
 
@@ -137,9 +137,21 @@ def _document_of(doc: Doc) -> str:
     return doc.user_data.get(SOURCE_KEY, {}).get("doc", doc.text)
 
 
+def _grid(value: Union[float, Sequence[float]], name: str, upper: float = float("inf")) -> List[float]:
+    """A setting given as one value or as the values to choose among, checked to lie in [0, ``upper``]."""
+    values = [float(value)] if isinstance(value, (int, float)) else [float(v) for v in value]
+    if not values:
+        raise ValueError(f"{name}: give at least one value")
+    for v in values:
+        if not 0.0 <= v <= upper:
+            raise ValueError(f"{name} must be between 0 and {upper}, got {v}")
+    return values
+
+
 def fit_topic_model(
     model: Path, train: Sequence[Path], output: Path, *, hashed_features: int = 4096, static_vectors: bool = True,
-    classifier: bool = False, blend: float = 0.0, folds: int = 5, batch_size: int = 64,
+    classifier: bool = False, blend: Union[float, Sequence[float]] = 0.0,
+    l2_hashed: Union[float, Sequence[float]] = L2_HASHED, folds: int = 5, batch_size: int = 64,
 ) -> Dict[str, object]:
     """Fit the text topic model of ``topic_evidence`` on hand-annotated paragraphs; write the pipeline.
 
@@ -147,83 +159,96 @@ def fit_topic_model(
     which are also the honest estimate stored in ``meta["svpol"]["topic_calibration"]``; the
     model is then fitted on all paragraphs. With ``blend`` the component averages the text
     model's scores with those of MODEL's keyword evidence weights (kept as they are), with
-    that weight on the evidence.
+    that weight on the evidence. ``blend`` and ``l2_hashed`` (the hashed features' L2 weight)
+    may each be several values: the pair with the best out-of-fold micro F1 is fitted (ties go
+    to the first), and every pair's score is in the returned record's ``grid``.
 
     Returns:
         The record stored in ``meta["svpol"]["topic_calibration"]``.
     """
     if folds < 2:
         raise ValueError(f"folds must be at least 2, got {folds}")
-    if not 0.0 <= blend <= 1.0:
-        raise ValueError(f"blend must be between 0 and 1, got {blend}")
+    blends, l2_values = _grid(blend, "blend", upper=1.0), _grid(l2_hashed, "l2_hashed")
     # The classifier runs in a pipeline of its own: the training texts' strings must not grow the
     # string store of the pipeline that is written.
     analysis = spacy.load(model)
     if TEXTCAT not in analysis.pipe_names:
         raise ValueError(f"{model}: the pipeline has no '{TEXTCAT}' component")
-    if blend and EVIDENCE not in analysis.component_names:
+    if any(blends) and EVIDENCE not in analysis.component_names:
         raise ValueError(f"{model}: blend needs the keyword evidence weights of a '{EVIDENCE}' component")
     evidence = analysis.get_pipe(EVIDENCE) if EVIDENCE in analysis.component_names else None
     docs = [d for path in train for d in read_docs(spacy.blank(analysis.lang), path) if d.cats]
     if not docs:
         raise ValueError(f"{', '.join(map(str, train))}: no docs with topic labels")
     texts = [d.text for d in docs]
-    if classifier or blend:
+    if classifier or any(blends):
         predicted, _ = predict(analysis, docs, batch_size=batch_size, disable=all_but_classifier(analysis))
         scores = [dict(eg.predicted.cats) for eg in predicted]
     else:
         scores = [{} for _ in docs]
-    evidence_scores = [evidence.evidence_scores(s, t) for s, t in zip(scores, texts)] if blend else None
+    evidence_scores = [evidence.evidence_scores(s, t) for s, t in zip(scores, texts)] if any(blends) else None
     gold = [dict(d.cats) for d in docs]
     nlp = spacy.load(model)
 
-    def fitted(indices: Sequence[int]) -> TextTopicModel:
+    def fitted(indices: Sequence[int], l2: float) -> TextTopicModel:
         text_model = TextTopicModel(TOPIC_LABELS, hashed_features=hashed_features, static_vectors=static_vectors,
                                     classifier=classifier, vocab=nlp.vocab)
-        text_model.fit([scores[i] for i in indices], [texts[i] for i in indices], [gold[i] for i in indices])
+        text_model.fit([scores[i] for i in indices], [texts[i] for i in indices], [gold[i] for i in indices],
+                       l2_hashed=l2)
         return text_model
 
     fold_of = [zlib.crc32(_document_of(d).encode("utf-8")) % folds for d in docs]
-    out_of_fold: List[Optional[Dict[str, float]]] = [None] * len(docs)
-    for fold in range(folds):
-        held_out = [i for i, f in enumerate(fold_of) if f == fold]
-        if not held_out:
-            continue
-        probabilities = fitted([i for i, f in enumerate(fold_of) if f != fold]).predict(
-            [scores[i] for i in held_out], [texts[i] for i in held_out])
-        for i, row in zip(held_out, probabilities):
-            out_of_fold[i] = dict(zip(TOPIC_LABELS, map(float, row)))
-            if blend:
-                out_of_fold[i] = blend_scores(evidence_scores[i], out_of_fold[i], blend)
-    examples = []
-    for doc, cats in zip(docs, out_of_fold):
-        predicted = doc.copy()
-        predicted.cats = cats
-        examples.append(Example(predicted, doc))
-    chosen = find_topic_thresholds(examples, TOPIC_LABELS)
-    cross_validated = score_topics(examples, chosen["per_label"])
+    grid = []
+    for l2 in l2_values:
+        out_of_fold: List[Dict[str, float]] = [{} for _ in docs]
+        for fold in range(folds):
+            held_out = [i for i, f in enumerate(fold_of) if f == fold]
+            if not held_out:
+                continue
+            probabilities = fitted([i for i, f in enumerate(fold_of) if f != fold], l2).predict(
+                [scores[i] for i in held_out], [texts[i] for i in held_out])
+            for i, row in zip(held_out, probabilities):
+                out_of_fold[i] = dict(zip(TOPIC_LABELS, map(float, row)))
+        # The blend weight needs no refit: it mixes the same out-of-fold scores.
+        for weight in blends:
+            examples = []
+            for i, doc in enumerate(docs):
+                predicted = doc.copy()
+                predicted.cats = (blend_scores(evidence_scores[i], out_of_fold[i], weight) if weight
+                                  else out_of_fold[i])
+                examples.append(Example(predicted, doc))
+            chosen = find_topic_thresholds(examples, TOPIC_LABELS)
+            grid.append({"blend": weight, "l2_hashed": l2, "chosen": chosen,
+                         "scores": score_topics(examples, chosen["per_label"])})
+    best = max(grid, key=lambda g: g["scores"]["micro"]["f"])  # max keeps the first of equals
 
     if EVIDENCE in nlp.component_names:
         nlp.remove_pipe(EVIDENCE)
     after = "paragraph_topics" if "paragraph_topics" in nlp.pipe_names else TEXTCAT
     component = nlp.add_pipe(EVIDENCE_FACTORY, name=EVIDENCE, after=after, config={
         "hashed_features": hashed_features, "static_vectors": static_vectors, "classifier": classifier,
-        "blend": blend})
+        "blend": best["blend"]})
     if evidence is not None:
         component.set_weights(evidence.weights_dict())
-    component.text_model = fitted(range(len(docs)))
+    component.text_model = fitted(range(len(docs)), best["l2_hashed"])
+    cross_validated = best["scores"]
     record = {
         "tuned_on": [path.name for path in train],
         "n_docs": len(docs),
         "method": (f"svpol_topic_evidence text model ({hashed_features} hashed word features, static vectors "
-                   f"{static_vectors}, classifier scores {classifier}) fitted on hand-annotated paragraphs, "
-                   f"averaged with the keyword evidence scores at weight {blend}; "
-                   f"per-label thresholds on {folds}-fold out-of-fold predictions (folds by document)"),
+                   f"{static_vectors}, classifier scores {classifier}, L2 weight of the hashed features "
+                   f"{best['l2_hashed']}) fitted on hand-annotated paragraphs, averaged with the keyword evidence "
+                   f"scores at weight {best['blend']}; per-label thresholds on {folds}-fold out-of-fold predictions "
+                   "(folds by document)"),
+        "blend": best["blend"],
+        "l2_hashed": best["l2_hashed"],
+        "grid": [{"blend": g["blend"], "l2_hashed": g["l2_hashed"], "crossfit_micro_f": g["scores"]["micro"]["f"]}
+                 for g in grid],
         "crossfit_micro": cross_validated["micro"],
         "crossfit_macro": cross_validated["macro"],
         "crossfit_per_label": cross_validated["per_label"],
     }
-    meta = _store_topic_calibration(nlp, chosen, record)
+    meta = _store_topic_calibration(nlp, best["chosen"], record)
     for entry in meta.get("dev_scores", {}).values():
         # Topic scores measured before the text model are stale.
         for key in ("topics_micro_f", "topics_macro_f", "topics_scored"):
@@ -257,8 +282,11 @@ def model_command(
     static_vectors: bool = typer.Option(True, "--static-vectors/--no-static-vectors"),
     classifier: bool = typer.Option(False, "--classifier/--no-classifier",
                                     help="Use the text classifier's scores as features (only if it never saw TRAIN)."),
-    blend: float = typer.Option(0.0, "--blend", help="Weight of MODEL's keyword evidence scores in the average "
-                                "with the text model's (0: the text model alone)."),
+    blend: List[float] = typer.Option([0.0], "--blend", help="Weight of MODEL's keyword evidence scores in the "
+                                      "average with the text model's (0: the text model alone); repeat it to "
+                                      "choose the best by the cross-validated score."),
+    l2_hashed: List[float] = typer.Option([L2_HASHED], "--l2-hashed", help="L2 weight of the hashed word features; "
+                                          "repeat it to choose the best by the cross-validated score."),
     folds: int = typer.Option(5, "--folds"),
 ) -> None:
     """Fit topic_evidence's text model on hand-annotated paragraphs; print the cross-validated scores."""
@@ -269,10 +297,16 @@ def model_command(
         raise typer.Exit(2)
     try:
         record = fit_topic_model(model, train, output, hashed_features=hashed_features, static_vectors=static_vectors,
-                                 classifier=classifier, blend=blend, folds=folds)
+                                 classifier=classifier, blend=blend, l2_hashed=l2_hashed,
+                                 folds=folds)
     except (ValueError, OSError) as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(1)
+    if len(record["grid"]) > 1:
+        for g in record["grid"]:
+            typer.echo(f"blend {g['blend']:g}, l2 hashed {g['l2_hashed']:g}: cross-validated micro F1 "
+                       f"{g['crossfit_micro_f']:.3f}")
+    typer.echo(f"fitted: blend {record['blend']:g}, l2 hashed {record['l2_hashed']:g}")
     m = record["crossfit_micro"]
     typer.echo(f"{record['n_docs']} paragraphs; {folds}-fold cross-validated micro P {m['p']:.3f} R {m['r']:.3f} "
                f"F1 {m['f']:.3f}, macro F1 {record['crossfit_macro']['f']:.3f}")

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 import spacy
 from typer.testing import CliRunner
 
@@ -32,3 +33,33 @@ def test_fit_topic_model_refuses_dev_and_test_sets(tmp_path, batch_model_dir):
     assert result.exit_code == 2
     assert "not for fitting" in result.output
     assert not (tmp_path / "o").exists()
+
+
+def test_fit_topic_model_fits_the_grid_point_with_the_best_crossfit_score(tmp_path, batch_model_dir):
+    train = write_topic_docs(tmp_path / "topics-train.spacy")
+    record = fit_topic_model(batch_model_dir, [train], tmp_path / "out", hashed_features=512, static_vectors=False,
+                             l2_hashed=[3.0, 0.03], folds=3)
+    assert [g["l2_hashed"] for g in record["grid"]] == [3.0, 0.03]
+    best = max(record["grid"], key=lambda g: g["crossfit_micro_f"])
+    assert record["l2_hashed"] == best["l2_hashed"]
+    assert record["crossfit_micro"]["f"] == best["crossfit_micro_f"]
+    meta = json.loads((tmp_path / "out" / "meta.json").read_text(encoding="utf8"))
+    assert meta["svpol"]["topic_calibration"]["l2_hashed"] == best["l2_hashed"]
+
+
+def test_fit_topic_model_command_prints_the_grid(tmp_path, batch_model_dir):
+    train = write_topic_docs(tmp_path / "topics-train.spacy")
+    result = CliRunner().invoke(app, ["fit-topic-model", str(batch_model_dir), str(train), "-o", str(tmp_path / "o"),
+                                      "--hashed-features", "512", "--no-static-vectors", "--folds", "3",
+                                      "--l2-hashed", "3", "--l2-hashed", "0.03"])
+    assert result.exit_code == 0, result.output
+    assert "blend 0, l2 hashed 3: cross-validated micro F1" in result.output
+    assert "blend 0, l2 hashed 0.03: cross-validated micro F1" in result.output
+    assert "fitted: blend 0, l2 hashed" in result.output
+
+
+def test_fit_topic_model_refuses_a_blend_outside_zero_to_one(tmp_path, batch_model_dir):
+    train = write_topic_docs(tmp_path / "topics-train.spacy")
+    with pytest.raises(ValueError, match="blend must be between 0 and 1.0, got 1.5"):
+        fit_topic_model(batch_model_dir, [train], tmp_path / "out", hashed_features=512, static_vectors=False,
+                        blend=[0.5, 1.5])
