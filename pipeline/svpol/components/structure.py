@@ -286,13 +286,15 @@ def detect_kind(text: str) -> str:
     """``protocol``, ``motion``, ``interpellation`` or ``other`` from the text alone."""
     head = text[:400]
     protocol_word = _may_hold(_folded(head), P.PROTOCOL_WORDS) and bool(P.PROTOCOL_WORD_RE.search(head))
-    items = len(P.ITEM_RE.findall(text[:20000]))
+    body = text[:20000]
+    items = len(P.ITEM_RE.findall(body)) if "§" in body else 0  # every item's line holds its "§"
     if items and (protocol_word or items >= 2 or _first_heading(text)):
         return P.PROTOCOL
     first_lines = "\n".join(text.lstrip().split("\n")[:3])
-    if P.INTERPELLATION_START_RE.search(first_lines):
+    folded = _folded(first_lines)
+    if _may_hold(folded, P.INTERPELLATION_WORDS) and P.INTERPELLATION_START_RE.search(first_lines):
         return P.INTERPELLATION
-    if P.MOTION_START_RE.search(first_lines):
+    if _may_hold(folded, P.MOTION_WORDS) and P.MOTION_START_RE.search(first_lines):
         return P.MOTION
     front = text[:3000]
     found = P.PROTOCOL_MARKER_RE.finditer(front) if _may_hold(_folded(front), P.PROTOCOL_MARKER_WORDS) else ()

@@ -38,7 +38,9 @@ PROTOCOL_MARKER_WORDS = ("plats", "beslutande", "juster", "utdragsbestyrkande", 
 MOTION_START_RE = re.compile(
     r"^\s*(?:enskild\s+|kommitté|parti|flerparti)?motion\b(?!\w)", re.IGNORECASE | re.MULTILINE
 )
+MOTION_WORDS = ("motion",)
 INTERPELLATION_START_RE = re.compile(r"^\s*interpellation\b", re.IGNORECASE | re.MULTILINE)
+INTERPELLATION_WORDS = ("interpellation",)
 
 # --------------------------------------------------------------------------- items
 # "§ 14 Titel", "§14", "KS § 14", "§ 14." at the start of a line.
