@@ -158,9 +158,9 @@ _LOWER_CASE_COURT_RE = re.compile(
     r"(?:mark- och miljö(?:över)?domstol|migrations(?:över)?domstol|förvaltningsrätt|kammarrätt|hovrätt|tingsrätt)ens?")
 
 
-def _is_lower_case_court(ent: Span) -> bool:
-    """Whether ``ent`` is a court's kind in lower case ("mark- och miljödomstolen")."""
-    return ent.label_ == "AUTHORITY" and bool(_LOWER_CASE_COURT_RE.fullmatch(ent.text))
+def _is_lower_case_court(ent: Span, text: str) -> bool:
+    """Whether ``ent`` (``text``: ``ent.text``) is a court's kind in lower case ("mark- och miljödomstolen")."""
+    return ent.label_ == "AUTHORITY" and bool(_LOWER_CASE_COURT_RE.fullmatch(text))
 
 
 def _is_party_group_description(ent: Span) -> bool:
@@ -207,10 +207,10 @@ def _is_page_word(ent: Span, text: str) -> bool:
     return following is not None and (following.like_num or following.text == "§")
 
 
-def _is_form_label(ent: Span) -> bool:
-    """Whether ``ent`` is a form's label or heading alone ("SAMMANTRÄDESPROTOKOLL", "Meddelanden"), read as
-    a body, a person or a place; not "Sida", an agency too (:func:`_is_page_word`)."""
-    return (len(ent) == 1 and ent.label_ in _FORM_LABEL_LABELS and ent.text not in _PAGE_WORDS
+def _is_form_label(ent: Span, text: str) -> bool:
+    """Whether ``ent`` (``text``: ``ent.text``) is a form's label or heading alone ("SAMMANTRÄDESPROTOKOLL",
+    "Meddelanden"), read as a body, a person or a place; not "Sida", an agency too (:func:`_is_page_word`)."""
+    return (len(ent) == 1 and ent.label_ in _FORM_LABEL_LABELS and text not in _PAGE_WORDS
             and is_form_word(ent[0]))
 
 
@@ -250,12 +250,13 @@ def _is_rate_base(ent: Span) -> bool:
     return ent.label_ == MONEY_LABEL and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "per"
 
 
-def _is_unknown_lower_case_body(ent: Span) -> bool:
-    """Whether ``ent`` is a one-word AUTHORITY in lower case that the shipped KB does not know as a body: the model
-    reads such words by their endings ("borgensåtaganden", "andrahandsyrkanden"); on the real sets every one was
-    wrong, while the lower-case bodies the annotators tagged are compounds the KB knows ("socialnämnden")."""
-    return (ent.label_ == "AUTHORITY" and len(ent) == 1 and ent.text[:1].islower()
-            and not shipped_authorities().match_authority(ent.text))
+def _is_unknown_lower_case_body(ent: Span, text: str) -> bool:
+    """Whether ``ent`` (``text``: ``ent.text``) is a one-word AUTHORITY in lower case that the shipped KB does not
+    know as a body: the model reads such words by their endings ("borgensåtaganden", "andrahandsyrkanden"); on the
+    real sets every one was wrong, while the lower-case bodies the annotators tagged are compounds the KB knows
+    ("socialnämnden")."""
+    return (ent.label_ == "AUTHORITY" and len(ent) == 1 and text[:1].islower()
+            and not shipped_authorities().match_authority(text))
 
 
 def _without_trailing_word(ent: Span) -> Span:
@@ -331,10 +332,10 @@ class NotEntities:
         text = ent.text  # once: a span joins its tokens' texts on every read
         return (self.is_not_entity(text) or (self.title_words and self.is_title_word(ent)) or _is_size_unit(ent, text)
                 or _is_admin_compound(ent) or _is_page_word(ent, text) or _is_word_before_lower_case(ent, text)
-                or _is_form_label(ent) or _is_form_field(ent) or _in_case_number(ent, text)
+                or _is_form_label(ent, text) or _is_form_field(ent) or _in_case_number(ent, text)
                 or _in_party_letter_compound(ent, text) or _without_letters(ent, text) or _is_rate_base(ent)
-                or _is_plural_owners_council(ent, text) or _is_unknown_lower_case_body(ent)
-                or _is_party_group_description(ent) or _is_lower_case_court(ent))
+                or _is_plural_owners_council(ent, text) or _is_unknown_lower_case_body(ent, text)
+                or _is_party_group_description(ent) or _is_lower_case_court(ent, text))
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token
