@@ -254,9 +254,10 @@ _CHILDREN_BOARD_SHORT_FORM_RE = re.compile(r"(?<![\w/:-])BUN(?::s)?(?![\w/-])(?!
 # Local parties are named "<Place>partiet" (guide: "Sollentunapartiet") or "<Word>demokraterna"
 # ("Vårddemokraterna", "Skånedemokraterna"); the KB knows the national ones.
 _LOCAL_PARTY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+(?:partiets?|demokraternas?)(?![\wåäö-])")
+_LOCAL_PARTY_ENDINGS = ("partiet", "demokraterna")  # every match holds one as written
 # A party's group in a council named in one compound, also in lower case: "Landstingsmoderaterna",
 # "regionvänstern", "kommunliberalernas".
-_COUNCIL_GROUP_PARTIES = ("moderaterna", "liberalerna", "vänstern", "centern", "miljöpartiet")
+_COUNCIL_GROUP_PARTIES = ("moderaterna", "liberalerna", "vänstern", "centern", "miljöpartiet")  # as above
 _COUNCIL_GROUP_PARTY_RE = re.compile(
     rf"(?<![\w-])(?:[Ll]andstings|[Rr]egion|[Kk]ommun)(?:{'|'.join(_COUNCIL_GROUP_PARTIES)})s?(?![\wåäö-])")
 # A local coalition's nickname ("Kvintetten (C, M, MP, KD och L)", "5-klöverns förslag"): a party under the
@@ -553,8 +554,8 @@ class EntityRules(KBComponent):
             if len(lower_column) >= _LOWER_COLUMN_MIN:
                 for match in lower_column:
                     yield "PARTY", match.start("letters"), match.end("letters")
-        for regex, words in ((_LOCAL_PARTY_RE, ("partiet", "demokraterna")), (_COUNCIL_GROUP_PARTY_RE, _COUNCIL_GROUP_PARTIES)):
-            if any(word in text for word in words):  # every match holds one of them as written
+        for regex, words in ((_LOCAL_PARTY_RE, _LOCAL_PARTY_ENDINGS), (_COUNCIL_GROUP_PARTY_RE, _COUNCIL_GROUP_PARTIES)):
+            if any(word in text for word in words):
                 for match in regex.finditer(text):
                     yield "PARTY", match.start(), match.end()
         if any(word in text for word in _COALITION_WORDS):

@@ -145,7 +145,7 @@ def _may_hold_money(text: str) -> bool:
 
 # ... and where there are units, a match ends in one before a character that is no word's: in lower case a unit's
 # last word is found there without the slow case-insensitive search (most unit markers are parts of other words:
-# "krav", "kornas").
+# "krav", "större").
 _UNIT_END_RE = re.compile(rf"(?:{_alternation(sorted({unit.split()[-1].lower() for unit in _UNITS}))})(?![\w$€£])")
 
 

@@ -325,7 +325,7 @@ def _trie_pattern(words: FrozenSet[str]) -> str:
     """An alternation of ``words`` built as a trie (one branch per first character, and so on), the longest
     word first: at each position the regex engine tries a branch or two instead of every word."""
     trie: Dict[str, dict] = {}
-    for word in words:
+    for word in sorted(words):  # the same pattern in every run
         node = trie
         for char in word:
             node = node.setdefault(char, {})
