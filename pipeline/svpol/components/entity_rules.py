@@ -176,6 +176,9 @@ _COLUMN_LETTERS_BEFORE_RE = re.compile(
 _LOWER_COLUMN_LETTERS_RE = re.compile(
     # not the "m" of "t o m" / "fr o m" ("närv t o m Robert Ek (S)")
     rf"(?<![\w.,(/+-])(?<!\bo[ \t])(?P<letters>{_LOWER_LETTERS})[ \t]+{_NAME}[ \t]+{_NAME}")
+# Each match opens with its own letters, blanks and capital: a text with fewer such openings than a list needs is
+# not searched (most texts; the look-behinds that open the pattern make its search slow).
+_LOWER_LETTERS_OPENING_RE = re.compile(rf"{_LOWER_LETTERS}[ \t]+[A-ZÅÄÖ]")
 # ... or after the name, before a presence mark or at the line's end: "Ulla Rask m x", "Kent Lindqvist, v
 # ordf s x" (three or more in a text, as above).
 _LOWER_COLUMN_LETTERS_AFTER_RE = re.compile(
@@ -549,8 +552,10 @@ class EntityRules(KBComponent):
                         text, start, letters) and not kb.match_authority(letters)) or (
                         comma_list and letters.isupper() and len(letters) > 1 and not kb.match_authority(letters)):
                     yield "PARTY", start, match.end("letters")
-        for regex in (_LOWER_COLUMN_LETTERS_RE, _LOWER_COLUMN_LETTERS_AFTER_RE):
-            lower_column = list(regex.finditer(text))
+        before = len(_LOWER_LETTERS_OPENING_RE.findall(text)) >= _LOWER_COLUMN_MIN
+        for matches in (_LOWER_COLUMN_LETTERS_RE.finditer(text) if before else (),
+                        _LOWER_COLUMN_LETTERS_AFTER_RE.finditer(text)):
+            lower_column = list(matches)
             if len(lower_column) >= _LOWER_COLUMN_MIN:
                 for match in lower_column:
                     yield "PARTY", match.start("letters"), match.end("letters")
