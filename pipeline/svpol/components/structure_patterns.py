@@ -271,11 +271,11 @@ QUESTION_CUE_RE = re.compile(
 )
 
 # --------------------------------------------------------------------------- furniture
-# (kind, pattern, the words that every match of a case-insensitive pattern holds, as PROTOCOL_WORDS; None: none)
+# (kind, pattern, words that every match holds in some case, as PROTOCOL_WORDS; None: no such words)
 FURNITURE_RES: List[Tuple[str, "re.Pattern[str]", Optional[Tuple[str, ...]]]] = [
     ("page_number", re.compile(r"\b(?:Sida|Sid\.?|Page)\s+\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|av\s+\d{1,4}|/\s*\d{1,4})", re.IGNORECASE),
      ("sid", "page")),
-    ("page_number", re.compile(r"(?m)^[ \t]*\d{1,4}\s*\(\s*\d{1,4}\s*\)[ \t]*$"), None),
+    ("page_number", re.compile(r"(?m)^[ \t]*\d{1,4}\s*\(\s*\d{1,4}\s*\)[ \t]*$"), ("(",)),
     ("page_number", re.compile(r"(?m)^[ \t]*(?:-\s*)?\d{1,4}(?:\s*-)?[ \t]*$"), None),
     ("signature_box", re.compile(r"\b(?:Justerandes|Justerares|Ordförandes|Sekreterarens?)\s+sign(?:atur|\.)?(?:\s*/\s*sign\.?)?", re.IGNORECASE),
      ("sign",)),
