@@ -89,7 +89,9 @@ def write_pipeline(nlp: Language, output: Path) -> None:
     An ``__init__.py`` in ``output`` is kept: it makes ``models/sv_svpol_cnn`` the importable model package.
     """
     # Write beside the target first, then swap, so a failure leaves the old pipeline intact.
-    with tempfile.TemporaryDirectory(dir=Path(output).resolve().parent) as tmp:
+    parent = Path(output).resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)  # a new folder for the output, as nlp.to_disk would make it
+    with tempfile.TemporaryDirectory(dir=parent) as tmp:
         nlp.to_disk(Path(tmp) / "model")
         if (Path(output) / "__init__.py").is_file():
             shutil.copy2(Path(output) / "__init__.py", Path(tmp) / "model" / "__init__.py")

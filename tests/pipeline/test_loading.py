@@ -200,3 +200,12 @@ def test_training_rewrites_keep_the_package_init(tmp_path):
     write_pipeline(nlp, folder)
     assert (folder / "__init__.py").read_bytes() == (SHIPPED / "__init__.py").read_bytes()
     assert spacy.load(folder).meta["name"] == "second"
+
+
+def test_training_rewrites_make_a_new_output_folder(tmp_path):
+    from training.fit_confidence import write_pipeline
+
+    nlp = spacy.blank("sv")
+    nlp.meta["name"] = "fresh"
+    write_pipeline(nlp, tmp_path / "not" / "yet" / "model")
+    assert spacy.load(tmp_path / "not" / "yet" / "model").meta["name"] == "fresh"
