@@ -356,6 +356,10 @@ _ENVIRONMENT_COURT_RE = re.compile(
     r"(?<![\w-])Mark- och miljö(?:över)?domstolen(?:s|[ \t]+vid[ \t]+[A-ZÅÄÖ][\wåäö]+[ \t]+(?:tingsrätt|hovrätt)s?)?"
     r"(?![\wåäö])")
 _COURT_IN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(BODIES_IN_PLACE)})\s+i\s+{_NAME}(?:[ \t]+{_NAME})?(?:[ \t]+län)?")
+# A court's kind capitalised in the definite form, also opening a sentence, is the court the text speaks of
+# ("Förvaltningsrätten kom fram till", "Kammarrätten underkänner"): all four such mentions in the real sets were
+# tagged. In lower case it is the kind (convention 10); with its town after it, _COURT_IN_RE's longer span wins.
+_CAPITALISED_COURT_RE = re.compile(r"(?<![\w-])(?:Förvaltningsrätten|Kammarrätten|Hovrätten|Tingsrätten)s?(?![\wåäö-])")
 # "Nämnden för funktionsstöd" (a board named by its fields), "Arbetsförmedlingen i Strömsund" (an office with its
 # place): the KB's body patterns decide which readings are bodies.
 _BODY_FOR_FIELD_RE = re.compile(rf"(?<![\w-]){BODY_FOR_FIELD}(?![\wåäö-])")
@@ -744,6 +748,9 @@ class EntityRules(KBComponent):
             yield from self._longest_authority(text, _BODY_IN_PLACE_RE)
         if any(body in text for body in BODIES_IN_PLACE):
             yield from self._longest_authority(text, _COURT_IN_RE)
+        if "rätten" in text:
+            for match in _CAPITALISED_COURT_RE.finditer(text):
+                yield "AUTHORITY", match.start(), match.end()
         if "miljö" in text:
             yield from self._longest_authority(text, _ENVIRONMENT_COURT_RE)
         if "ämnden för" in text or "örvaltningen för" in text or "eredningen för" in text:

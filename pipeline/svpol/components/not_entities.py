@@ -261,8 +261,9 @@ def _is_unknown_lower_case_body(ent: Span, text: str) -> bool:
 
 def _without_trailing_word(ent: Span) -> Span:
     """``ent`` without a preposition or conjunction at its end (``Kommunledningen i`` -> ``Kommunledningen``),
-    or a form's next field (``Folkets Hus Måndagen den 20 december`` -> ``Folkets Hus``)."""
-    if len(ent) > 1 and (ent[-1].text in _TRAILING_WORDS or is_form_word(ent[-1])):
+    a form's next field (``Folkets Hus Måndagen den 20 december`` -> ``Folkets Hus``) or the full stop that ends
+    its sentence (``Hulta torg.`` -> ``Hulta torg``: an abbreviation's stop is inside its token)."""
+    if len(ent) > 1 and (ent[-1].text in _TRAILING_WORDS or ent[-1].text == "." or is_form_word(ent[-1])):
         return Span(ent.doc, ent.start, ent.end - 1, ent.label_, kb_id=ent.kb_id_)
     return ent
 

@@ -9,7 +9,9 @@ boards and administrations ("socialnämnden", "Rinkeby-Kista stadsdelsnämnd").
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional, Tuple
+from typing import Callable, List, Optional, Tuple
+
+from spacy.lang.sv.stop_words import STOP_WORDS
 
 from .records import Authority
 from .tables import (
@@ -86,6 +88,12 @@ _FIELD_ADJECTIVES = ("tekniska", "sociala", "regionala")
 _FIELD_ADJECTIVE_RE = re.compile(r"[a-zåäö]{3,}iska")
 
 
+def _named_by(words: List[str]) -> bool:
+    """Whether a court's or police authority's last word has a name in front ("Solna tingsrätt", "Ängelholms
+    polismyndighet"): a capitalised word that is not an ordinary one opening a sentence ("När polismyndigheten ...")."""
+    return len(words) >= 2 and words[0][:1].isupper() and words[0].lower() not in STOP_WORDS
+
+
 def _is_field_adjective(word: str) -> bool:
     """Whether ``word`` names a board's field as an adjective ("tekniska", "humanistiska")."""
     lower = word.lower()
@@ -138,14 +146,13 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
             return Authority(muni[0], "municipality", f"kommun:{muni[1]}")
         return None
     # Courts: "Solna tingsrätt", "Svea hovrätt", "Förvaltningsrätten i Stockholm"
-    if re.fullmatch(r"(tingsrätt|hovrätt|kammarrätt|förvaltningsrätt|migrationsdomstol)", base) \
-            and len(words) >= 2 and words[0][:1].isupper():
+    if re.fullmatch(r"(tingsrätt|hovrätt|kammarrätt|förvaltningsrätt|migrationsdomstol)", base) and _named_by(words):
         return Authority(" ".join(words[:-1]) + " " + base, "court")
     if _COURT_IN_PLACE_RE.fullmatch(text):
         return Authority(text, "court")
     # The county police authorities before 2015: "Ängelholms polismyndighet",
     # "Polismyndigheten i Skåne län", "Polismyndigheten i Stockholms län".
-    if base in ("polismyndighet", "polismyndigheten") and len(words) >= 2 and words[0][:1].isupper():
+    if base in ("polismyndighet", "polismyndigheten") and _named_by(words):
         return Authority(" ".join(words[:-1]) + " " + base, "police")
     if _POLICE_IN_COUNTY_RE.fullmatch(text):
         return Authority(text, "police")

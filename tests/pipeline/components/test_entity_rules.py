@@ -123,6 +123,18 @@ def test_county_police_authorities_and_court_names_end_at_the_name(nlp):
         ("Kammarrätten i Göteborg", "AUTHORITY"), ("Polismyndigheten", "AUTHORITY"),
     ]
     assert ents(nlp("Det finns en polismyndighet i varje län.")) == []
+    # an ordinary word opening a sentence is no part of the name (the agency's name in lower case stays alone)
+    assert ents(nlp("När polismyndigheten får fler kameror och Om tingsrätten dömer.")) == [
+        ("polismyndigheten", "AUTHORITY")]
+
+
+def test_a_capitalised_court_kind_is_the_court_also_opening_a_sentence(nlp):
+    doc = nlp("De begärde att Förvaltningsrätten i Malmö skulle pröva saken. Förvaltningsrätten gav kommunen rätt, "
+              "men Kammarrättens dom ändrade det.")
+    assert ents(doc) == [("Förvaltningsrätten i Malmö", "AUTHORITY"), ("Förvaltningsrätten", "AUTHORITY"),
+                         ("Kammarrättens", "AUTHORITY")]
+    # in lower case it is the kind (convention 10)
+    assert ents(nlp("Ärendet kan överklagas till förvaltningsrätten.")) == []
 
 
 def test_labels_option():

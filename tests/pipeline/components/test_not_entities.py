@@ -157,6 +157,16 @@ def test_a_month_a_page_word_his_and_a_trailing_preposition():
                                                       ("Norrby", "LOC"), ("Sida", "AUTHORITY")]
 
 
+
+def test_a_sentences_full_stop_is_not_part_of_a_name():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    doc = nlp.make_doc("Kameror bakom Hulta torg . Länsstyrelsen beslutar .")
+    doc.ents = [Span(doc, 2, 5, "LOC"), Span(doc, 5, 6, "AUTHORITY")]
+    doc = nlp.get_pipe("svpol_not_entities")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Hulta torg", "LOC"), ("Länsstyrelsen", "AUTHORITY")]
+
+
 def test_an_address_before_an_office_is_no_name():
     nlp = spacy.blank("sv")
     nlp.add_pipe("svpol_not_entities")

@@ -105,6 +105,8 @@ def test_named_facilities_but_not_ordinary_compounds():
     assert _run(text, ordinary=("grundskolan", "detta", "vår")) == [
         ("Forellskolan", "ORG"), ("Medelhavsmuseet", "ORG"), ("Arlanda flygplats", "ORG")]
     assert _run("Eleverna på Njupkärrs skola") == [("Njupkärrs skola", "ORG")]
+    # a fire station named by its place (the place alone is no entity here)
+    assert _run("Beslutet att lägga ner Ekbys brandstation", [("Ekbys", "LOC")]) == [("Ekbys brandstation", "ORG")]
     # baths, halls and churches named in one compound
     assert _run("Ekbybadet, Norrbyhallen och Ekbykyrkan öppnar, men Sporthallen är stängd.",
                 ordinary=("sporthallen",)) == [("Ekbybadet", "ORG"), ("Norrbyhallen", "ORG"), ("Ekbykyrkan", "ORG")]
