@@ -128,7 +128,8 @@ _STREET_DIRECTIONS = ("Östra", "Västra", "Norra", "Södra", "Stora", "Lilla", 
 # "5B", not the start of a date or a range; an entrance's letter after a space too ("Storgatan 2 L"), not a
 # party's before a member's name in a list ("Storgatan 2 S Anna Berg")
 _HOUSE_NUMBER_TAIL = r"(?:[A-Za-z]|[ \t][A-Z](?![\wåäö]|[ \t]+[A-ZÅÄÖ]))?(?![\w,.-]?\d)"
-_HOUSE_NUMBER = rf"[ \t]+\d{{1,4}}{_HOUSE_NUMBER_TAIL}"
+# ... or a range of numbers, which the tokenizer keeps as one token ("Storgatan 12a–12b", "Ekgatan 2–16")
+_HOUSE_NUMBER = rf"[ \t]+\d{{1,4}}(?:[a-z]?[–-]\d{{1,4}})?{_HOUSE_NUMBER_TAIL}"
 _STREET_RE = re.compile(
     # a genitive in front names the street ("Kyrkans gränd"); a form's "Adress", "Postadress" does not
     rf"(?<![\w-])(?:(?P<compound>(?:(?!(?:[A-ZÅÄÖ][a-zåäö]*a|A)dress[ \t])[A-ZÅÄÖ][a-zåäöé]+s[ \t]+"

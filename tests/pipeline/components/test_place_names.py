@@ -112,6 +112,10 @@ def test_street_addresses():
     text = "Plats Ekbysalen, Ringvägen 2 L\nAdress Alfgatan 12 B i Ekby och Kyrkvägen 3 S Anna Berg"
     doc = component(entity_doc(nlp, text, []))
     assert [e.text for e in doc.ents] == ["Ringvägen 2 L", "Alfgatan 12 B", "Kyrkvägen 3"]
+    # a range of house numbers, one token, with the street (also after a person's name)
+    text = "Kameror på Hertig Johans gata 2–16, Storgatan 12a–12b och Ekgatan 6-8."
+    doc = component(entity_doc(nlp, text, []))
+    assert [e.text for e in doc.ents] == ["Hertig Johans gata 2–16", "Storgatan 12a–12b", "Ekgatan 6-8"]
 
 
 def test_property_designations_but_not_times_documents_or_verses():
