@@ -28,7 +28,7 @@ This module knows nothing of spaCy.
 import re
 from array import array
 from bisect import bisect_right
-from typing import List, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 # Private-use glyphs that PDF extraction emits for bullets (Symbol and Wingdings fonts).
 _PUA_BULLETS = "\uf0b7\uf0a7\uf0a8\uf0d8\uf076\uf0fc\uf06c\uf06e\uf0e0\uf0d7"
@@ -59,6 +59,12 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 # without them, the lower-cased text holds every letter of a match of such a pattern in lower case, in place: a
 # pattern's words can be looked for there before the slow case-insensitive search.
 ODD_CASE_LETTERS = ("İ", "ı", "ſ")
+
+
+def fold_case(text: str) -> Optional[str]:
+    """``text`` in lower case, where a case-insensitive pattern's words can be looked for before its slow search;
+    None where ``text`` holds one of ``ODD_CASE_LETTERS`` (search it always)."""
+    return None if any(letter in text for letter in ODD_CASE_LETTERS) else text.lower()
 
 
 class OffsetMap:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from ..doc_cache import doc_text
 from ..kb import check_entity_label, register_span_extensions, span_assigns
 from ..labels import ENTITY_ATTRIBUTES, ENTITY_LABELS
-from ..text import ODD_CASE_LETTERS
+from ..text import fold_case
 
 MONEY_LABEL = "MONEY"
 if MONEY_LABEL not in ENTITY_LABELS:  # pragma: no cover - guards a change of labels.py
@@ -152,8 +152,10 @@ _UNIT_END_RE = re.compile(rf"(?:{_alternation(sorted({unit.split()[-1].lower() f
 def _may_match_money_re(text: str) -> bool:
     """False when ``MONEY_RE`` cannot match ``text``: no currency code or sign in it, and no unit at a word's end
     (a text with İ, ı or ſ, which the pattern reads as i or s, is always searched)."""
-    return (any(marker in text for marker in _CODE_MARKERS) or any(letter in text for letter in ODD_CASE_LETTERS)
-            or bool(_UNIT_END_RE.search(text.lower())))
+    if any(marker in text for marker in _CODE_MARKERS):
+        return True
+    folded = fold_case(text)
+    return folded is None or bool(_UNIT_END_RE.search(folded))
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..doc_cache import doc_text
-from ..text import ODD_CASE_LETTERS
+from ..text import fold_case
 from . import structure_patterns as P
 
 SPAN_GROUPS = ("header", "attendance", "items", "sections", "decisions", "proposals", "votes",
@@ -99,16 +99,10 @@ def _sentences(text: str, start: int, end: int) -> List[Range]:
     return out
 
 
-def _folded(text: str) -> Optional[str]:
-    """``text`` in lower case for :func:`_may_hold`; None where it holds a letter that a case-insensitive pattern
-    reads otherwise (``ODD_CASE_LETTERS``)."""
-    return None if any(letter in text for letter in ODD_CASE_LETTERS) else text.lower()
-
-
 def _may_hold(folded: Optional[str], words: Optional[Sequence[str]]) -> bool:
     """False where a case-insensitive pattern that holds one of ``words`` (in lower case) in every match cannot
-    match the text that ``folded`` (:func:`_folded`) is of: a cheap test before the search (``words`` None: no
-    such words, always search)."""
+    match the text that ``folded`` (:func:`svpol.text.fold_case`) is of: a cheap test before the search
+    (``words`` None: no such words, always search)."""
     return folded is None or words is None or any(word in folded for word in words)
 
 
@@ -285,19 +279,19 @@ class Structure:
 def detect_kind(text: str) -> str:
     """``protocol``, ``motion``, ``interpellation`` or ``other`` from the text alone."""
     head = text[:400]
-    protocol_word = _may_hold(_folded(head), P.PROTOCOL_WORDS) and bool(P.PROTOCOL_WORD_RE.search(head))
+    protocol_word = _may_hold(fold_case(head), P.PROTOCOL_WORDS) and bool(P.PROTOCOL_WORD_RE.search(head))
     body = text[:20000]
     items = len(P.ITEM_RE.findall(body)) if "§" in body else 0  # every item's line holds its "§"
     if items and (protocol_word or items >= 2 or _first_heading(text)):
         return P.PROTOCOL
     first_lines = "\n".join(text.lstrip().split("\n")[:3])
-    folded = _folded(first_lines)
+    folded = fold_case(first_lines)
     if _may_hold(folded, P.INTERPELLATION_WORDS) and P.INTERPELLATION_START_RE.search(first_lines):
         return P.INTERPELLATION
     if _may_hold(folded, P.MOTION_WORDS) and P.MOTION_START_RE.search(first_lines):
         return P.MOTION
     front = text[:3000]
-    found = P.PROTOCOL_MARKER_RE.finditer(front) if _may_hold(_folded(front), P.PROTOCOL_MARKER_WORDS) else ()
+    found = P.PROTOCOL_MARKER_RE.finditer(front) if _may_hold(fold_case(front), P.PROTOCOL_MARKER_WORDS) else ()
     markers = {re.sub(r"\s+", " ", m.group().lower()) for m in found}
     if protocol_word or items or len(markers) >= 2 or _protocol_headings(text):
         return P.PROTOCOL
@@ -1286,7 +1280,7 @@ def find_furniture(text: str) -> List[Dict[str, Any]]:
     "Utdragsbestyrkande") and lines repeated on every page (a running header)."""
     out: List[Dict[str, Any]] = []
     taken: List[Range] = []
-    folded = _folded(text)
+    folded = fold_case(text)
     for kind, regex, words in P.FURNITURE_RES:
         for m in (regex.finditer(text) if _may_hold(folded, words) else ()):
             s, e = _trim(text, *m.span())
