@@ -75,6 +75,7 @@ def test_party_names_and_alliance_members(kb):
         ("socialnämnden", "Socialnämnden", "municipal_body"),
         ("utbildningsnämndens", "Utbildningsnämnden", "municipal_body"),
         ("Rinkeby-Kista stadsdelsnämnd", "Rinkeby-Kista stadsdelsnämnd", "municipal_body"),
+        ("Enskede-Årsta stadsdelnämnd", "Enskede-Årsta stadsdelnämnd", "municipal_body"),
         ("Rinkeby-Kista stadsdelsförvaltning", "Rinkeby-Kista stadsdelsförvaltning", "municipal_body"),
         ("Miljö- och hälsoskyddsnämnden", "Miljö- och hälsoskyddsnämnden", "municipal_body"),
         ("Region Stockholm", "Region Stockholm", "region"),
@@ -89,6 +90,7 @@ def test_party_names_and_alliance_members(kb):
         ("Brå", "Brottsförebyggande rådet", "state_agency"), ("BRÅ", "Brottsförebyggande rådet", "state_agency"),
         ("socialförvaltningen", "Socialförvaltningen", "municipal_body"),
         ("finansförvaltningen", "Finansförvaltningen", "municipal_body"),
+        ("Kollektivtrafikförvaltningen", "Kollektivtrafikförvaltningen", "municipal_body"),
         ("riksdagens justitieutskott", "Justitieutskottet", "parliament"),
         ("JO", "Riksdagens ombudsmän JO", "state_agency"),
         # municipal pages leave the hyphen out and name boards by their field

@@ -294,15 +294,19 @@ _PLACE_ALLIANCE_RE = re.compile(r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)-
 _PLACE_PARTY_RE = re.compile(
     r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+)-(?:Centern|Moderaterna|Socialdemokraterna|Vänstern|Liberalerna"
     r"|Kristdemokraterna|Miljöpartiet|Sverigedemokraterna|Vänsterpartiet)s?(?![\wåäö-])")
+# ... and in one word with the place in front, capitalised or not: "Ekbymoderaterna", "ekbysocialdemokraternas".
+_PLACE_PARTY_COMPOUND_RE = re.compile(
+    r"(?<![\w-])(?P<place>[A-ZÅÄÖa-zåäö][a-zåäö]{2,}?)(?:moderaterna|socialdemokraterna|centern|liberalerna"
+    r"|kristdemokraterna|miljöpartiet|sverigedemokraterna|vänsterpartiet)s?(?![\wåäö-])")
 # A coalition's name in one compound, capitalised inside a sentence ("Mittenstyret", "Samarbetskoalitionen",
 # "Trepartialliansens"; at a sentence's start "Styret" is any council's majority; an alliance of other kinds is
 # a party only after its place: "Idrottsalliansen", _PLACE_ALLIANCE_RE).
 _COMPOUND_COALITION_ENDINGS = ("koalitionen", "partialliansen", "styret")
 _COMPOUND_COALITION_RE = re.compile(
     rf"(?<=[\wåäö,;:)] )[A-ZÅÄÖ][a-zåäö]{{2,}}(?:{'|'.join(_COMPOUND_COALITION_ENDINGS)})s?(?![\wåäö-])")
-# A party's letters in the genitive: "C:s gruppledare", "S:s budget", "SD:s förslag" (capitals only; not a
-# numbered paragraph's subsection: "5 C:s andra stycke").
-_LETTERS_GENITIVE_RE = re.compile(r"(?<![\w:/-])(?<!\d[ \t])(?P<letters>[A-ZÅÄÖ]{1,2}):s(?![\wåäö])")
+# A party's letters in the genitive: "C:s gruppledare", "S:s budget", "SD:s förslag", also as some papers write
+# them, "Kd:s", "Mp:s" (the KB knows the letters; not a numbered paragraph's subsection: "5 C:s andra stycke").
+_LETTERS_GENITIVE_RE = re.compile(r"(?<![\w:/-])(?<!\d[ \t])(?P<letters>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]?):s(?![\wåäö])")
 # ... also written without the colon where the letters are two ("SDs förslag", "KDs"; one letter and "s" is a word
 # or an abbreviation too often), and "Vänstern" capitalised, the Left Party's short name (all such mentions in the
 # real sets were tagged; "vänstern" in lower case may be the political left and is left to the model).
@@ -595,6 +599,11 @@ class EntityRules(KBComponent):
         if "-" in text:
             for match in _PLACE_PARTY_RE.finditer(text):
                 if kb.municipality(match.group("place")):
+                    yield "PARTY", match.start(), match.end()
+        if "moderaterna" in text or "demokraterna" in text or "partiet" in text or "centern" in text:
+            for match in _PLACE_PARTY_COMPOUND_RE.finditer(text):
+                place = match.group("place")
+                if kb.municipality(place[0].upper() + place[1:]):
                     yield "PARTY", match.start(), match.end()
         if "förbundet" in text or "Räddningstjänsten" in text:
             from .person_spans import is_first_name  # imported at use: person_spans imports this module

@@ -187,6 +187,19 @@ _MUNICIPAL_COMPANY_RE = re.compile(
 _COMPOUND_TRADES = ("hem", "hus", "bostäder")
 _MUNICIPAL_COMPOUND_COMPANY_RE = re.compile(
     rf"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+)(?:{'|'.join(_COMPOUND_TRADES)})s?(?![\wåäö-])")
+# ... and in lower case after the place, as news writes the company: "Ekby bostäders bostadskö", "Ekby bostäder
+# ställer krav", "Ekby bostads vd" (the genitive of "Ekby bostad" only before its officers and board; the place's
+# own genitive is its homes: "Ekbys bostäder" is no company, and the KB checks the place).
+_LOWER_HOUSING_COMPANY_RE = re.compile(
+    r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)[ \t]"
+    r"(?:bostäders?|bostads(?=[ \t](?:vd|styrelse|ordförande)\b))(?![\wåäö-])")
+# A national organisation named "Sveriges ..." with capitals ("Sveriges Stadsmissioner", "Sveriges Byggindustrier",
+# "Sveriges Radios"): the country's name is no place of its own there. The state's bodies are the KB's
+# ("Sveriges riksdag"), the country's Nato membership is no name ("Sveriges Natoansökan"); a genitive ends the
+# name ("Sveriges Stadsmissioners rapport").
+_SWEDEN_NAMED_RE = re.compile(
+    r"(?<![\w-])Sveriges(?:[ \t]+(?!(?:Riksdag|Regering|Rikes|Grundlag|Nato)\w*)[A-ZÅÄÖ][a-zåäö]+(?<!s)){0,2}"
+    r"[ \t]+(?!(?:Riksdag|Regering|Rikes|Grundlag|Nato)\w*)[A-ZÅÄÖ][a-zåäö]+(?![\wåäö-])")
 # "AB Ekbyhem", "AB Ekby Bostäder": AB before the name, a place's name with its trade.
 _AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?:[ \t]+(?:{'|'.join(_MUNICIPAL_TRADES)})(?:s|:s)?)?(?![\wåäö])")
 # Sports clubs: "Eriksberg BK", "Djurgårdens IF", "IFK Göteborg", "BK Häcken".
@@ -301,6 +314,8 @@ _MATCH_WORDS = {
     _NUMBERED_OR_PLACED_RE: ("Task Force", *_PLACED_NAMES, "sjukhuset", "asarettet", "Science Park"),
     _MUNICIPAL_COMPANY_RE: _MUNICIPAL_TRADES,
     _MUNICIPAL_COMPOUND_COMPANY_RE: _COMPOUND_TRADES,
+    _LOWER_HOUSING_COMPANY_RE: ("bostäder", "bostads"),
+    _SWEDEN_NAMED_RE: ("Sveriges",),
     _CLUB_RE: _CLUB_LETTERS,
     _NAME_AFTER_FACILITY_RE: _NOUNS_BEFORE_NAME + _COMPOUND_NOUNS_BEFORE_NAME,
     _AIRPORT_OR_NETWORK_RE: ("Airport", "nätverket", "hus", "Hus"),
@@ -502,6 +517,11 @@ class OrgNames(NameList):
             place = m.group("place")
             if is_municipality(place) or (place.endswith("s") and is_municipality(place[:-1])):
                 yield m.start(), m.end()
+        for m in search(_LOWER_HOUSING_COMPANY_RE):
+            if is_municipality(m.group("place")):
+                yield m.start(), m.end()
+        for m in search(_SWEDEN_NAMED_RE):
+            yield m.start(), m.end()
         for m in search(_CLUB_RE):
             start = self._club_start(text, m.start(), m.end())
             if start is not None:

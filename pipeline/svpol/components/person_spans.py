@@ -107,6 +107,8 @@ _FORM_WORDS = frozenset((
     *_FORM_BUILDINGS,
     # a document's register fields and a letterhead's numbers ("Dokumentnummer: 2018/01133-1", "Tel 0152-...")
     "Dokumentnamn", "Dokumentnummer", "Beredningsväg", "Inkommen", "Tel", "Telefonnr", "Trycklov",
+    # a letterhead's contact fields ("E-post: kommun@ekby.se Webb: ekby.se", "Fax 08-...")
+    "Webb", "Webbplats", "Webbadress", "Hemsida", "Fax", "Mobil",
     # a heading's adjective after an agenda item or a name ("Avfallstaxa Allmänt uppdrag", "Öppet sammanträde")
     "Allmänt", "Öppet",
     # a word processor's field codes left in a document's text ("STYLEREF Kantrubrik \* MERGEFORMAT")

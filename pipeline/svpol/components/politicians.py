@@ -96,9 +96,11 @@ _NOT_ROLES = frozenset({"råd", "förråd", "utrymme", "område", "samråd", "r�
 
 _ROLE_RE = re.compile(_ROLE, re.IGNORECASE)
 # "Anna Berg, ordförande (S)", "Anna Berg Ordförande (S)" in a column, "Anna Berg ordf. (c)", "Per Ek 1:e vice (s)",
-# "Eva Ek, v ordf (s)": the office between the name and its party.
+# "Eva Ek, v ordf (s)": the office between the name and its party, also the office of a body or party in the
+# genitive: "Jacob Ek, kommunstyrelsens ordförande (M)", "Eva Ek, socialnämndens vice ordförande (S)".
 _ROLE_THEN_PARTY_RE = re.compile(
-    rf"[ \t]*,?[ \t]*(?P<role>{_ROLE}|(?:(?:1:e|2:e|förste|andre)[ \t]+)?(?:vice|v\.?(?=[ \t]+ordf))(?:[ \t]+ordf\.?)?"
+    r"[ \t]*,?[ \t]*(?:(?<=,)[ \t]*[A-ZÅÄÖa-zåäö][a-zåäö-]+s[ \t]+)?"
+    rf"(?P<role>{_ROLE}|(?:(?:1:e|2:e|förste|andre)[ \t]+)?(?:vice|v\.?(?=[ \t]+ordf))(?:[ \t]+(?:ordförande|ordf\.?))?"
     r"|ordf\.?)"
     r"[ \t]*\(\s*(?P<party>[^()\n]{1,25}?)\s*\)", re.IGNORECASE)
 # "Kent Lindqvist, v ordf s x", "Jonas Eklöf, 1:e vice ordförande, M" in an attendance column: the

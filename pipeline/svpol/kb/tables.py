@@ -212,6 +212,8 @@ ADMINISTRATION_FIELDS: Tuple[str, ...] = (
     "intraprenad", "funktionsstöds", "individ", "ekonomi", "personal", "bildnings", "välfärds", "omvårdnads",
     "lärande", "kompetens", "kommunstyrelse", "regionstyrelse", "lednings", "samhälls", "strategi",
     "näringslivs", "integrations", "finans",
+    # a region's administrations: "Kollektivtrafikförvaltningen", "Regionutvecklingsförvaltningen"
+    "kollektivtrafik", "regionutvecklings", "tillväxt",
 )
 # The bodies every municipality or region has: the name alone says which kind of body.
 _MUNICIPAL_FIXED: Tuple[Tuple[str, str], ...] = (

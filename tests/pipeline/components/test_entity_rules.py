@@ -307,6 +307,13 @@ def test_party_letters_in_the_genitive_and_a_coalitions_compound_name(nlp):
               "Trepartialliansens ledamöter satsa. Styret vill också.")
     assert ents(doc) == [("C:s", "PARTY"), ("SD:s", "PARTY"), ("Mittenstyret", "PARTY"),
                          ("Trepartialliansens", "PARTY")]
+    # two letters as some papers write them; letters the KB does not know are no party
+    assert ents(nlp("Kd:s förslag och Mp:s budget, men Ms:s nya bil.")) == [("Kd:s", "PARTY"), ("Mp:s", "PARTY")]
+
+
+def test_a_local_party_branch_in_one_word_with_its_municipality(nlp):
+    doc = nlp("Gnosjömoderaterna och umeåsocialdemokraternas gruppledare, men inte Ekgatanmoderaterna.")
+    assert ents(doc) == [("Gnosjömoderaterna", "PARTY"), ("umeåsocialdemokraternas", "PARTY")]
 
 
 def test_a_municipality_in_capitals_heading_its_document(nlp):

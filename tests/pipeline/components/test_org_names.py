@@ -177,9 +177,25 @@ def test_a_name_after_its_facility_noun_even_an_ordinary_word():
 
 
 def test_a_municipalitys_company_named_by_place_and_trade():
-    text = "Lerum Energis förvärv av Göteborg Energis andel i Lerum Fjärrvärme, men Norra Vatten och Sveriges Energi."
+    text = "Lerum Energis förvärv av Göteborg Energis andel i Lerum Fjärrvärme, men Norra Vatten och Nordens Energi."
     assert _run(text) == [("Lerum Energis", "ORG"), ("Göteborg Energis", "ORG"), ("Lerum Fjärrvärme", "ORG")]
     assert _run("Resultatet beror på att Skellefteå Kraft går bra.") == [("Skellefteå Kraft", "ORG")]
+
+
+def test_a_housing_company_in_lower_case_after_its_municipality():
+    text = "Hon står i Tyresö bostäders kö, Tyresö bostäder ställer krav och Strängnäs bostads vd svarar."
+    assert _run(text, [("Tyresö", "LOC"), ("Strängnäs", "LOC")]) == [
+        ("Tyresö bostäders", "ORG"), ("Tyresö bostäder", "ORG"), ("Strängnäs bostads", "ORG")]
+    # a place's own genitive is its homes, "bostads" is a company's only before its officers, the place is checked
+    assert _run("Hälften av Göteborgs bostäder, Uppsala bostads marknad och Ekgatan bostäder.") == []
+
+
+def test_a_national_organisation_named_after_sweden():
+    text = "Det visar Sveriges Stadsmissioners rapport, och Sveriges Radio berättade om Sveriges Byggindustrier."
+    assert _run(text, [("Sveriges", "LOC")]) == [
+        ("Sveriges Stadsmissioners", "ORG"), ("Sveriges Radio", "ORG"), ("Sveriges Byggindustrier", "ORG")]
+    # the state's own bodies are the knowledge base's, and a lower-case word is no name
+    assert _run("Sveriges Riksdag och Sveriges regering, Sveriges ekonomi, Sveriges Natoansökan.") == []
 
 
 def test_an_ampersand_inside_a_company_name():

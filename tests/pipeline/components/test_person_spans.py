@@ -93,6 +93,10 @@ def test_form_labels_and_party_letters_leave_the_span():
         ("Eva Ek", "PERSON"), ("Tor Berg", "PERSON")]
 
 
+def test_a_letterheads_contact_fields_are_no_persons():
+    assert _run("E-post: kommun@ekby.se Webb: ekby.se Fax 08-123 45", [("Webb", "PERSON"), ("Fax", "PERSON")]) == []
+
+
 def test_offices_and_capitalised_form_labels_after_a_name_leave_the_span():
     text = "Kommunchef Ulla Brandt Kommunsekreterare Ove Sjö Ekonom Eva Rask Controller. Rolf Hed ANSLAGSBEVIS"
     assert _run(text, [("Ulla Brandt Kommunsekreterare", "PERSON"), ("Eva Rask Controller", "PERSON"),

@@ -58,6 +58,12 @@ def test_party_from_text_and_roles(nlp):
     }
 
 
+def test_party_after_an_office_of_a_body_in_the_genitive(nlp):
+    got = annotate(nlp, "Jacob Ek, kommunstyrelsens ordförande (M), och Eva Berg, socialnämndens vice ordförande (S), "
+                        "höll med.", ["Jacob Ek", "Eva Berg"])
+    assert got == {"Jacob Ek": ("M", "ordförande", None), "Eva Berg": ("S", "vice ordförande", None)}
+
+
 def test_minister_titles(nlp):
     got = annotate(nlp, "Interpellation av Bo Berg (C) till Finansminister Cecilia Byte (M) och statsministern "
                         "Nils Nord.", ["Bo Berg", "Cecilia Byte", "Nils Nord"], date="2015-03-01")
