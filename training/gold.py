@@ -40,6 +40,9 @@ GOLD_DIR = Path(__file__).parent / "gold"
 # Topic-only annotations (no entities) of more training documents: they train the topic
 # classifier only, so they live apart from the entity gold.
 TOPICS_DIR = GOLD_DIR / "topics"
+# A topic-only round of training documents kept out of training: a larger interpellation topic check than
+# gold-dev (docs/gold.md, "Topic check"); written to topics-check.spacy, never fitted on.
+TOPICS_CHECK_DIR = GOLD_DIR / "topics-check"
 # Municipal-style paragraphs written for this project with their topics (no third-party text):
 # the interpellations alone teach the topic model nothing about council protocols.
 WRITTEN_DIR = GOLD_DIR / "topics-written"
@@ -364,15 +367,17 @@ def final_records(records: Sequence[dict]) -> List[dict]:
 
 
 def build(data_dir: Path, output: Path, gold_dir: Path = GOLD_DIR,
-          topics_dir: Optional[Path] = TOPICS_DIR, written_dir: Optional[Path] = WRITTEN_DIR) -> Dict[str, int]:
+          topics_dir: Optional[Path] = TOPICS_DIR, written_dir: Optional[Path] = WRITTEN_DIR,
+          topics_check_dir: Optional[Path] = TOPICS_CHECK_DIR) -> Dict[str, int]:
     """Write ``gold-{train,dev,test}.spacy`` under ``output``; returns paragraphs per file.
 
-    The topic-only records of ``topics_dir`` (training documents only) go to ``topics-train.spacy``;
-    the written paragraphs of ``written_dir`` to ``topics-written.spacy``, with the template
-    documents in ``topics-templates.spacy``.
+    The topic-only records of ``topics_dir`` (training documents only) go to ``topics-train.spacy``,
+    those of ``topics_check_dir`` to ``topics-check.spacy``; the written paragraphs of ``written_dir``
+    to ``topics-written.spacy``, with the template documents in ``topics-templates.spacy``.
 
     Raises:
-        ValueError: a record does not match the archive, or a topic-only record is not in train.
+        ValueError: a record does not match the archive, a topic-only record is not in train, or a
+            document is both in the topic training records and in the topic check.
     """
     from spacy.tokens import DocBin
 
@@ -386,15 +391,22 @@ def build(data_dir: Path, output: Path, gold_dir: Path = GOLD_DIR,
         docs = to_docs(nlp, [g for g in joined if g.split == split])
         DocBin(store_user_data=True, docs=docs).to_disk(output / f"gold-{split}.spacy")
         counts[f"gold-{split}"] = len(docs)
-    topic_records = load_standoff(topics_dir) if topics_dir is not None and Path(topics_dir).is_dir() else []
-    if topic_records:
+    fitted_docs = set()
+    for name, directory in (("topics-train", topics_dir), ("topics-check", topics_check_dir)):
+        topic_records = load_standoff(directory) if directory is not None and Path(directory).is_dir() else []
+        if not topic_records:
+            continue
         topic_only = join(final_records(topic_records), data_dir)
         leaked = sorted({g.doc for g in topic_only if g.split != "train"})
         if leaked:
             raise ValueError(f"topic-only records must come from training documents; not train: {', '.join(leaked)}")
+        shared = sorted({g.doc for g in topic_only} & fitted_docs)
+        if shared:
+            raise ValueError(f"{name}: documents already in topics-train: {', '.join(shared)}")
+        fitted_docs |= {g.doc for g in topic_only}
         docs = to_docs(nlp, topic_only)
-        DocBin(store_user_data=True, docs=docs).to_disk(output / "topics-train.spacy")
-        counts["topics-train"] = len(docs)
+        DocBin(store_user_data=True, docs=docs).to_disk(output / f"{name}.spacy")
+        counts[name] = len(docs)
     if written_dir is not None and Path(written_dir).is_dir():
         docs = written_docs(nlp, written_dir)
         DocBin(store_user_data=True, docs=docs).to_disk(output / "topics-written.spacy")
@@ -498,7 +510,7 @@ def sample_command(
     """Sample paragraphs and write annotation batches (text included, never committed)."""
     exclude = set()
     if exclude_gold:
-        exclude = {r["doc"] for d in (GOLD_DIR, TOPICS_DIR) if d.is_dir() for r in load_standoff(d)}
+        exclude = {r["doc"] for d in (GOLD_DIR, TOPICS_DIR, TOPICS_CHECK_DIR) if d.is_dir() for r in load_standoff(d)}
     try:
         records = sample(data_dir, n_docs, seed, exclude=exclude, split=split)
     except ValueError as err:

@@ -31,11 +31,24 @@ pytestmark = pytest.mark.skipif(not (DATA / ARCHIVE_NAME).exists() or not (MODEL
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory):
+def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("gold")
-    counts = gold.build(DATA, out)
+    return out, gold.build(DATA, out)
+
+
+@pytest.fixture(scope="module")
+def scores(built):
+    out, counts = built
     assert counts["gold-test"] >= 300
     return evaluate(svpol.load(MODEL), out / "gold-test.spacy")
+
+
+def test_topic_check_of_held_out_training_documents_stays_above_its_floor(built):
+    # Measured (v5.22): topics micro F1 75.6 on the 2,100 paragraphs of the topic check (docs/gold.md);
+    # the build refuses a document that is also in topics-train.
+    out, counts = built
+    assert counts["topics-check"] >= 2000
+    assert evaluate(svpol.load(MODEL), out / "topics-check.spacy")["topics"]["micro"]["f"] >= 0.74
 
 
 @pytest.mark.parametrize("kind, average", sorted(FLOORS))

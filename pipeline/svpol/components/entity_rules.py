@@ -63,12 +63,13 @@ _BRACKET_ITEM = r"(?:[A-Za-zÅÄÖåäö]{1,3}|[A-ZÅÄÖ]{4,5})"
 _BRACKET_RE = re.compile(r"\((?:\s*(?:båda|bägge|alla|samtliga)\b)?"
                          rf"\s*({_BRACKET_ITEM}(?:\s*(?:,|/|\+|&|och)\s*{_BRACKET_ITEM}){{0,8}})\s*\)")
 # Party letters listed without brackets: "förslag från M, KD och L", "S och V": two or more
-# capitalised items joined by commas and a final "och"/"samt", each checked in the KB; a local party's
+# capitalised items joined by commas and a final "och"/"samt" (maybe after a comma: "L, C, S, och Mp"), each
+# checked in the KB; a local party's
 # capitals (up to five) among two or more national parties' count too ("VIKA, MP, V och SD").
 _LETTER = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,2}"
 _LIST_ITEM = r"(?:[A-ZÅÄÖ]{4,5}|[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,2})"
 _LETTER_LIST_RE = re.compile(
-    rf"(?<![\w(/+-]){_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*\s+(?:och|samt)\s+{_LIST_ITEM}(?![\w)/+-])")
+    rf"(?<![\w(/+-]){_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*(?:\s*,)?\s+(?:och|samt)\s+{_LIST_ITEM}(?![\w)/+-])")
 # Every list joins its last item so, before a capital: a text without it is not searched (most texts; the
 # look-behind that opens _LETTER_LIST_RE makes its search slow).
 _LIST_JOINT_RE = re.compile(r"\s(?:och|samt)\s+[A-ZÅÄÖ]")

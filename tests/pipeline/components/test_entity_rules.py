@@ -185,6 +185,9 @@ def test_money_unit_before_full_stop():
 def test_party_letters_listed_without_brackets(nlp):
     doc = nlp("Yrkande från M, S, V, MP, L och C bifalls. Punkterna a, b och c samt A och B.")
     assert ents(doc) == [(p, "PARTY") for p in ("M", "S", "V", "MP", "L", "C")]
+    # a comma may stand before the list's last "och"
+    assert ents(nlp("Oppositionspartierna L, C, S, och Mp var inte nöjda.")) == [
+        (p, "PARTY") for p in ("L", "C", "S", "Mp")]
 
 
 def test_both_members_of_one_party_and_lower_case_party_names(nlp):
