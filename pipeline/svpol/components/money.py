@@ -67,6 +67,8 @@ _NUMBER_WORDS = {
     "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60,
     "sjuttio": 70, "åttio": 80, "nittio": 90, "hundra": 100, "ett hundra": 100, "tusen": 1000,
     "en halv": Decimal("0.5"), "ett halvt": Decimal("0.5"), "halv": Decimal("0.5"),
+    # a quarter, also in the genitive as speech has it: "en kvart miljard", "en kvarts miljard"
+    "en kvart": Decimal("0.25"), "en kvarts": Decimal("0.25"),
 }
 # Quantity words: money, but no number.
 _VAGUE = (
@@ -298,8 +300,9 @@ _MONEY_CONTEXT_RE = re.compile(
     r"investera|investering|ramförslag|ersättning|avgift|stöd|spar|underskott|överskott|inkomst|utgift|\blån(?!g)|skuld|betala|"
     r"fond|lön|vinst|förlust|omsättning|tillskott|resurs|miljonbelopp|euro|dollar|resultat|neddragning|"
     r"köpeskilling|\bköp|\bsåld|\bsälj|borgen|\bpris|\bhyr|belopp|kalkyl|tilldela|"
-    # a forecast of a board's result: "Prognos 2007: Eksjö - totalt minus 6,5 miljoner", "pengen" (per pupil)
-    r"prognos|äska|förbruk|\bminus\b|pengen|föreslå|"
+    # a forecast of a board's result: "Prognos 2007: Eksjö - totalt minus 6,5 miljoner", "pengen" (per pupil),
+    # a result on the plus side: "Borträknat de tio miljoner hamnar nämnden ändå på plussidan"
+    r"prognos|äska|förbruk|\bminus\b|pengen|föreslå|plussida|minussida|"
     # a sum set aside or granted, a budget's frame: "avsätta 14.5 miljoner", "en pott på 21 miljoner"
     r"avsätt|avsatt|anslå|överför|\bpott|\bram(?:en|ar|arna|ens)?\b|"
     # a loss, the subject may come between: "gick HVB Skogsgläntan back med 1,6 miljoner"

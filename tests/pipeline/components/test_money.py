@@ -130,6 +130,10 @@ def test_round_trip(tmp_path):
         # halves and thousands of millions written as words
         ("Budgeten överskrids med drygt fyra och en halv miljon.", "fyra och en halv miljon", 4.5e6),
         ("Kostnaden blir till slut sju tusen miljoner alltså.", "sju tusen miljoner", 7e9),
+        # a quarter, also in the genitive as speech has it
+        ("En ny simhall är en investering på cirka en kvarts miljard.", "en kvarts miljard", 2.5e8),
+        # a result on the plus side says money in the next sentence
+        ("Borträknat de tio miljoner det handlar om hamnar nämnden ändå på plussidan.", "tio miljoner", 1e7),
         # a passive verb or a participle after the amount, where its sentence speaks of money
         ("Jag yrkade på att 15 miljoner överförs till socialnämnden.", "15 miljoner", 1.5e7),
         ("Nämndens budget är 23 miljoner fördelat på tre verksamheter.", "23 miljoner", 2.3e7),
