@@ -264,10 +264,10 @@ _LOCAL_PARTY_ENDINGS = ("partiet", "demokraterna")  # every match holds one as w
 _COUNCIL_GROUP_PARTIES = ("moderaterna", "liberalerna", "vänstern", "centern", "miljöpartiet")  # as above
 _COUNCIL_GROUP_PARTY_RE = re.compile(
     rf"(?<![\w-])(?:[Ll]andstings|[Rr]egion|[Kk]ommun)(?:{'|'.join(_COUNCIL_GROUP_PARTIES)})s?(?![\wåäö-])")
-# A local coalition's nickname ("Kvintetten (C, M, MP, KD och L)", "5-klöverns förslag"): a party under the
+# A local coalition's nickname ("Kvintetten (C, M, MP, KD och L)", "kvartettens", "5-klöverns förslag"): a party under the
 # guide where the text speaks of parties (a party entity or a word of party politics near it); elsewhere it
 # may be a preschool.
-_COALITION_RE = re.compile(r"(?<![\w-])(?:Kvartetten|Kvintetten|Sextetten|(?:\d|[Tt]re|[Ff]yr|[Ff]em|[Ss]ex|[Ss]ju)-?klövern)s?(?![\w-])")
+_COALITION_RE = re.compile(r"(?<![\w-])(?:[Kk]vartetten|[Kk]vintetten|[Ss]extetten|(?:\d|[Tt]re|[Ff]yr|[Ff]em|[Ss]ex|[Ss]ju)-?klövern)s?(?![\w-])")
 _COALITION_CONTEXT_CHARS = 200
 # A local coalition named after its municipality or region: "Koalition för Region Ekby län", "Samverkan Ekby",
 # "Samarbete för Ekby" (the place checked in the KB, politics in the context).
@@ -305,6 +305,12 @@ _PLACE_PARTY_COMPOUND_RE = re.compile(
 _COMPOUND_COALITION_ENDINGS = ("koalitionen", "partialliansen", "styret")
 _COMPOUND_COALITION_RE = re.compile(
     rf"(?<=[\wåäö,;:)] )[A-ZÅÄÖ][a-zåäö]{{2,}}(?:{'|'.join(_COMPOUND_COALITION_ENDINGS)})s?(?![\wåäö-])")
+# An alliance or coalition named by its size or kind, capitalised or not, which the real sets tag wherever it stands:
+# "trepartialliansen", "minialliansen", "samarbetskoalitionen", "mittenkoalitionen" (a coalition described by its
+# kind is none: "minoritetskoalitionen", "koalitionen"; nicknames that may name a preschool are _COALITION_RE's).
+_COALITION_NICKNAME_RE = re.compile(
+    r"(?<![\wåäö-])(?:(?:[Tt]re|[Ff]yr|[Ff]em|[Ss]ex)partiallians|[Mm]iniallians|[Nn]anoallians"
+    r"|(?:[Ss]amarbets|[Mm]itten)koalition)ens?(?![\wåäö-])")
 # A party's letters in the genitive: "C:s gruppledare", "S:s budget", "SD:s förslag", also as some papers write
 # them, "Kd:s", "Mp:s" (the KB knows the letters; not a numbered paragraph's subsection: "5 C:s andra stycke").
 _LETTERS_GENITIVE_RE = re.compile(r"(?<![\w:/-])(?<!\d[ \t])(?P<letters>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]?):s(?![\wåäö])")
@@ -588,6 +594,9 @@ class EntityRules(KBComponent):
                     yield "PARTY", match.start(), match.end()
         if any(name in text for name in CAPITALISED_PARTY_NAMES):
             for match in _CAPITALISED_PARTY_NAME_RE.finditer(text):
+                yield "PARTY", match.start(), match.end()
+        if "allians" in text or "koalition" in text:
+            for match in _COALITION_NICKNAME_RE.finditer(text):
                 yield "PARTY", match.start(), match.end()
         if any(word in text for word in _COMPOUND_COALITION_ENDINGS):
             for match in _COMPOUND_COALITION_RE.finditer(text):

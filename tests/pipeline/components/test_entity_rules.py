@@ -314,6 +314,16 @@ def test_party_letters_in_the_genitive_and_a_coalitions_compound_name(nlp):
     assert ents(nlp("Kd:s förslag och Mp:s budget, men Ms:s nya bil.")) == [("Kd:s", "PARTY"), ("Mp:s", "PARTY")]
 
 
+def test_an_alliance_or_coalition_named_by_its_size_or_kind_capitalised_or_not(nlp):
+    doc = nlp("Trepartialliansen vill sänka skatten, men minialliansens budget vann mot samarbetskoalitionen.")
+    assert ents(doc) == [("Trepartialliansen", "PARTY"), ("minialliansens", "PARTY"), ("samarbetskoalitionen", "PARTY")]
+    # a coalition described by its kind is no name
+    assert ents(nlp("Minoritetskoalitionen och koalitionen föll.")) == []
+    # a nickname in lower case near party politics ("kvartettens budget" after the parties' letters)
+    assert ents(nlp("Oppositionen (S och V) röstade mot kvartettens budget.")) == [
+        ("S", "PARTY"), ("V", "PARTY"), ("kvartettens", "PARTY")]
+
+
 def test_a_local_party_branch_in_one_word_with_its_municipality(nlp):
     doc = nlp("Gnosjömoderaterna och umeåsocialdemokraternas gruppledare, men inte Ekgatanmoderaterna.")
     assert ents(doc) == [("Gnosjömoderaterna", "PARTY"), ("umeåsocialdemokraternas", "PARTY")]
