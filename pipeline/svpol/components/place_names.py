@@ -174,7 +174,10 @@ _BLOCK_RE = re.compile(
     r"(?:[ \t]+\d{1,4}(?::\d{1,4})?(?![\d:]))?)"
     r"(?![\wåäö:])")
 # Words that make a place's part one place with its name ("Våxnäs centrum", "Tullinge strand").
-_DISTRICT_WORDS = frozenset(("centrum", "strand", "city", "centralort"))  # "Västerås city", "Ekbys centralort"
+# "Västerås city", "Ekbys centralort", a village, a parish or district, an area by its use ("Tysslinge by", "Trönö
+# distrikt", "Ekby stationsområde"; every such place in the real sets was tagged with its noun)
+_DISTRICT_WORDS = frozenset(("centrum", "strand", "city", "centralort", "by", "distrikt", "socken", "stationsområde",
+                             "handelsområde"))
 # The capitalised word right before a property's name (its municipality or locality: "Uppsala Kåbo 1:1").
 _WORD_BEFORE_RE = re.compile(r"(?<![\w-])([A-ZÅÄÖ][a-zåäö]+)[ \t]$")
 # A clock time after a place or a field label is no property: "i Kristianstad 13:00", "Kl 19:00".
@@ -398,7 +401,8 @@ class PlaceNames(NameList):
         return doc
 
     def districts(self, doc: Doc) -> None:
-        """A place's centre or shore is one place with it: ``Våxnäs centrum``, ``Tullinge strand``; so is the
+        """A place's centre, shore, village or district is one place with it: ``Våxnäs centrum``, ``Tullinge
+        strand``, ``Tysslinge by``, ``Trönö distrikt``; so is the
         noun after a direction that ner read as the place alone (``Östra piren``, ``Norra hamnen``)."""
         extended = {(e.start, e.end): Span(doc, e.start, e.end + 1, LABEL) for e in doc.ents
                     if e.label_ == LABEL and e.end < len(doc) and (doc[e.end].lower_ in _DISTRICT_WORDS or (

@@ -153,6 +153,9 @@ def test_a_places_centre_or_shore_is_one_place():
     ents, rules = _run("Oro kring Ekby centrum och badet vid Norrby strand, men centrum för X.",
                        [("Ekby", "LOC"), ("Norrby", "LOC")], names=[])
     assert ents == [("Ekby centrum", "LOC"), ("Norrby strand", "LOC")]
+    ents, _ = _run("Skolan i Ekby by, kyrkan i Norrby distrikt och bygget på Åby stationsområde.",
+                   [("Ekby", "LOC"), ("Norrby", "LOC"), ("Åby", "LOC")], names=[])
+    assert ents == [("Ekby by", "LOC"), ("Norrby distrikt", "LOC"), ("Åby stationsområde", "LOC")]
 
 
 def test_a_direction_that_ner_read_alone_takes_its_place_noun():
