@@ -96,10 +96,11 @@ _NOT_ROLES = frozenset({"råd", "förråd", "utrymme", "område", "samråd", "r�
 
 _ROLE_RE = re.compile(_ROLE, re.IGNORECASE)
 # "Anna Berg, ordförande (S)", "Anna Berg Ordförande (S)" in a column, "Anna Berg ordf. (c)", "Per Ek 1:e vice (s)",
-# "Eva Ek, v ordf (s)": the office between the name and its party, also the office of a body or party in the
-# genitive: "Jacob Ek, kommunstyrelsens ordförande (M)", "Eva Ek, socialnämndens vice ordförande (S)".
+# "Eva Ek, v ordf (s)": the office between the name and its party, with a word before it after a comma ("Jacob Ek,
+# kommunstyrelsens ordförande (M)", "Eva Ek, socialnämndens vice ordförande (S)", "Sara Ek, politisk sekreterare
+# (S)"), or on the line under the name in a signature ("Siv Ek\ngruppledare (c)").
 _ROLE_THEN_PARTY_RE = re.compile(
-    r"[ \t]*,?[ \t]*(?:(?<=,)[ \t]*[A-ZÅÄÖa-zåäö][a-zåäö-]+s[ \t]+)?"
+    r"(?:[ \t]*,?[ \t]*(?:(?<=,)[ \t]*[A-ZÅÄÖa-zåäö][a-zåäö-]+[ \t]+)?|[ \t]*\n[ \t]*)"
     rf"(?P<role>{_ROLE}|(?:(?:1:e|2:e|förste|andre)[ \t]+)?(?:vice|v\.?(?=[ \t]+ordf))(?:[ \t]+(?:ordförande|ordf\.?))?"
     r"|ordf\.?)"
     r"[ \t]*\(\s*(?P<party>[^()\n]{1,25}?)\s*\)", re.IGNORECASE)
@@ -108,10 +109,14 @@ _ROLE_THEN_PARTY_RE = re.compile(
 _ROLE_THEN_LETTERS_RE = re.compile(
     r"[ \t]*,[ \t]*(?:(?:(?:1:e|2:e|förste|andre|v)[ \t]+)?(?:vice[ \t]+)?ordf(?:\.|örande)?|ledamot|ersättare)"
     r"[ \t]*,?[ \t]+(?P<party>[A-Za-zÅÄÖåäö]{1,3})(?![\wåäö])")
-# A signature: the party's name alone on the line under the name, maybe after "För" ("Anna Ek\nFör Moderaterna")
-# (taken only where the name is a PARTY entity).
+# A signature: the party's name on the line under the name, maybe after "För" and with its place ("Anna Ek\nFör
+# Moderaterna", "Anna Ek\n\nVänsterpartiet i Ekby"), also under the other signers' names, one to a line ("Anna Ek\n
+# Bo Al\nVänsterpartiet"); a blank line may part them (taken only where the name is a PARTY entity).
+_SIGNATURE_LINE = r"[ \t]*\n(?:[ \t]*\n)?[ \t]*"
 _SIGNATURE_PARTY_RE = re.compile(
-    r"[ \t]*\n[ \t]*(?:[Ff]ör[ \t]+)?(?P<party>[A-ZÅÄÖ][a-zåäö]+(?:partiet|erna))[ \t]*(?=\n|$)")
+    rf"(?:{_SIGNATURE_LINE}[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+){{1,3}}[ \t]*(?=\n)){{0,6}}?"
+    rf"{_SIGNATURE_LINE}(?:[Ff]ör[ \t]+)?(?P<party>[A-ZÅÄÖ][a-zåäö]+(?:partiet|erna))"
+    r"(?:[ \t]+(?:i[ \t]+)?[A-ZÅÄÖ][\wåäö-]+)?[ \t]*(?=\n|$)")
 _SPACES_RE = re.compile(r"\s+")
 
 

@@ -58,10 +58,12 @@ def test_party_from_text_and_roles(nlp):
     }
 
 
-def test_party_after_an_office_of_a_body_in_the_genitive(nlp):
+def test_party_after_an_office_with_a_word_before_it_or_on_the_next_line(nlp):
     got = annotate(nlp, "Jacob Ek, kommunstyrelsens ordförande (M), och Eva Berg, socialnämndens vice ordförande (S), "
-                        "höll med.", ["Jacob Ek", "Eva Berg"])
-    assert got == {"Jacob Ek": ("M", "ordförande", None), "Eva Berg": ("S", "vice ordförande", None)}
+                        "höll med, liksom Sara Lind, politisk sekreterare (MP). Siv Al\ngruppledare (c)",
+                   ["Jacob Ek", "Eva Berg", "Sara Lind", "Siv Al"])
+    assert got == {"Jacob Ek": ("M", "ordförande", None), "Eva Berg": ("S", "vice ordförande", None),
+                   "Sara Lind": ("MP", "sekreterare", None), "Siv Al": ("C", "gruppledare", None)}
 
 
 def test_minister_titles(nlp):
@@ -278,18 +280,22 @@ def test_a_partys_name_after_a_comma(nlp):
 
 
 def test_a_partys_name_under_the_name_in_a_signature(nlp):
-    text = "frigöra resurser.Karl Lauri\nFör Vänsterpartiet\n\nEva Esberg\nKristdemokraterna\n\nBo Ek\nMiljöpartiet i Ekby"
+    text = ("frigöra resurser.Karl Lauri\nFör Vänsterpartiet\n\nEva Esberg\nKristdemokraterna\n\nBo Ek\nMiljöpartiet "
+            "i Ekby\n\nAnna Berg\n\nLisa Holm\n\nVänsterpartiet i Norrby\n\nPer Al\nCenterpartiet i Ekby vill satsa.")
     doc = nlp.make_doc(text)
     spans = []
     for name, label in [("Karl Lauri", "PERSON"), ("Vänsterpartiet", "PARTY"), ("Eva Esberg", "PERSON"),
-                        ("Kristdemokraterna", "PARTY"), ("Bo Ek", "PERSON"), ("Miljöpartiet", "PARTY")]:
+                        ("Kristdemokraterna", "PARTY"), ("Bo Ek", "PERSON"), ("Miljöpartiet", "PARTY"),
+                        ("Anna Berg", "PERSON"), ("Lisa Holm", "PERSON"), ("Vänsterpartiet i", "PARTY"),
+                        ("Per Al", "PERSON"), ("Centerpartiet", "PARTY")]:
         start = text.index(name)
-        spans.append(doc.char_span(start, start + len(name), label=label))
+        spans.append(doc.char_span(start, start + len(name.split(" i")[0]), label=label))
     doc.ents = spans
     doc = nlp.get_pipe("svpol_politicians")(doc)
-    # the party's name alone on its line; "Miljöpartiet i Ekby" runs on, a heading rather than a signature
+    # the party's name on its line, with its place ("Miljöpartiet i Ekby"), also under the other signers' names and
+    # after a blank line; a line that runs on is a sentence, not a signature
     assert {e.text: e._.party for e in doc.ents if e.label_ == "PERSON"} == {
-        "Karl Lauri": "V", "Eva Esberg": "KD", "Bo Ek": None}
+        "Karl Lauri": "V", "Eva Esberg": "KD", "Bo Ek": "MP", "Anna Berg": "V", "Lisa Holm": "V", "Per Al": None}
 
 
 def test_party_in_brackets_after_a_comma(nlp):
