@@ -324,10 +324,15 @@ def _with_name_words(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tupl
       a capitalised word that is no ordinary word (needs ``vocab``'s vectors), form label, office or municipality;
     - such a word as an unlisted first name, where a list's previous item ends before it (``Eva Ek (L) Kiri
       [Tamm Ros] (MP)``, ``tjänstgör för Nuura [Said Omar] (S)``) and party letters follow the name.
+
+    The second surname may be a PERSON of its own that ner cut off (``[Desirée Pethrus] [Engström] (kd)``).
     """
     taken = {i for e in ents for i in range(e.start, e.end)}
-    joined, changed = [], False
+    cut_surnames = {e.start for e in ents if e.label_ == PERSON and len(e) == 1 and not is_first_name(e.text)}
+    joined, changed, absorbed = [], False, set()
     for ent in ents:
+        if ent.start in absorbed:
+            continue
         if ent.label_ == PERSON:
             i, j = ent.start - 1, ent.end
             if (i >= 0 and i not in taken and doc[i].is_title and doc[i].whitespace_ and is_first_name(doc[i].text)
@@ -339,10 +344,11 @@ def _with_name_words(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tupl
                     and _is_unknown_name_word(doc[i], vocab)):
                 ent = Span(doc, i, ent.end, PERSON)
                 changed = True
-            if (len(ent) >= 2 and j + 2 < len(doc) and j not in taken and ent[-1].whitespace_
+            if (len(ent) >= 2 and j + 2 < len(doc) and (j not in taken or j in cut_surnames) and ent[-1].whitespace_
                     and doc[j + 1].text in (",", "(") and doc[j + 2].ent_type_ == PARTY
                     and _is_unknown_name_word(doc[j], vocab)):
                 ent = Span(doc, ent.start, j + 1, PERSON)
+                absorbed.add(j)
                 changed = True
         joined.append(ent)
     return joined, changed

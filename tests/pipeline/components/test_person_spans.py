@@ -355,6 +355,13 @@ def test_a_second_surname_before_the_party_letters_joins_the_name():
     # "Skola" is an ordinary word (the vectors know "skola"): no surname
     assert _run_with_vectors(text, spans, ["skola"]) == [
         ("Astrid Holm Jarl", "PERSON"), ("C", "PARTY"), ("Eva Berg", "PERSON"), ("M", "PARTY")]
+    # ... also where ner made the second surname a person of its own; a full name before the letters stays two
+    text = "Interpellation av Desirée Pethrus Engström (kd) och från Anna Berg Lars Ek (S)"
+    spans = [("Desirée Pethrus", "PERSON"), ("Engström", "PERSON"), ("kd", "PARTY"), ("Anna Berg", "PERSON"),
+             ("Lars Ek", "PERSON"), ("S", "PARTY")]
+    assert _run_with_vectors(text, spans, ["interpellation"]) == [
+        ("Desirée Pethrus Engström", "PERSON"), ("kd", "PARTY"), ("Anna Berg", "PERSON"), ("Lars Ek", "PERSON"),
+        ("S", "PARTY")]
 
 
 def test_an_unlisted_first_name_after_the_previous_member_joins_the_name():
