@@ -243,6 +243,11 @@ _INDEFINITE_BODY_ENTRY_RE = re.compile(
 # A place's police in one word (guide: the police as a body is AUTHORITY): "Södertäljepolisen"; the KB
 # checks that the first part is a municipality ("Trafikpolisen" is a kind of police, not a place's).
 _PLACE_POLICE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+polisens?(?![\wåäö])")
+# A local police area, the police's own unit named by its place (guide: the police as a body is AUTHORITY):
+# "Lokalpolisområde Norra Västmanland", "lokalpolisområdet i Karlskrona" (every such mention in the real sets was
+# tagged whole; the area's chief is an office: "lokalpolisområdeschef").
+_LOCAL_POLICE_AREA_RE = re.compile(
+    r"(?<![\w-])[Ll]okalpolisområde(?:t|ts)?[ \t]+(?:i[ \t]+)?[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?(?![\wåäö-])")
 # The council's and the executive board's short forms in running text, after a lower-case word or a
 # comma and before one: "skickades till KS den 24/9", "en fråga till KF under", "Sara Ek, KS ordförande";
 # not in a case number ("Dnr KS 2013/59", "KS § 12") or an agenda's routing column ("(KF)", "KS KF Beslut").
@@ -326,7 +331,7 @@ _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt"
                "alberedning", "udgetberedning",  # "valberedningen", "Budgetberedningen" (matched as written)
                "departement")  # "Klimat- och näringsdepartementet" (a pair the KB does not list)
 _BODY_RE = re.compile(
-    rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>(?:[\wåäöÅÄÖ]+-,[ \t]+){{0,3}}"
+    rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>(?:[\wåäöÅÄÖ]+-,?[ \t]+){{0,3}}"
     r"[\wåäöÅÄÖ]+-\s*(?:och|eller|&|o\.?)\s+"
     r"|[A-ZÅÄÖa-zåäö][a-zåäö]+[ \t]+(?:och|&|o\.?)[ \t]+"
     # a board named by its field in lower case, as running text writes it: "i tekniska nämnden", "humanistiska
@@ -672,6 +677,9 @@ class EntityRules(KBComponent):
             for match in _CAPITALS_BODY_RE.finditer(text):
                 if kb.match_authority(match.group(0).capitalize()):
                     yield "AUTHORITY", match.start(), match.end()
+        if "okalpolisområde" in text:
+            for match in _LOCAL_POLICE_AREA_RE.finditer(text):
+                yield "AUTHORITY", match.start(), match.end()
         if "polisen" in text:
             for match in _PLACE_POLICE_RE.finditer(text):
                 if kb.match_authority(match.group(0)):

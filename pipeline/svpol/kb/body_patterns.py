@@ -233,9 +233,10 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         if base.startswith(("stadsdels", "stadsdeln")) and all(w[:1].isupper() for w in head) \
                 and (len(head) == 1 or (len(head) == 2 and head[0] in DIRECTION_WORDS)):
             return Authority(" ".join(head) + " " + base, "municipal_body")
-        # ... and with more fields before them: "barn-, utbildnings- och kulturnämnden"
+        # ... and with more fields before them: "barn-, utbildnings- och kulturnämnden", the comma maybe left out
+        # ("hälsa- vård- och omsorgsnämnden")
         if (len(words) >= 3 and words[-3].endswith("-") and words[-2] in ("och", "eller")
-                and all(w.endswith("-,") for w in words[:-3])):
+                and all(w.endswith(("-,", "-")) for w in words[:-3])):
             word = base if base.endswith(suffix) else last
             if text[:1].islower() and not word.endswith("en"):
                 return None  # "en enig vård- och omsorgsnämnd": in lower case, the indefinite is a kind

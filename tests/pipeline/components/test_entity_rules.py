@@ -314,6 +314,12 @@ def test_party_letters_in_the_genitive_and_a_coalitions_compound_name(nlp):
     assert ents(nlp("Kd:s förslag och Mp:s budget, men Ms:s nya bil.")) == [("Kd:s", "PARTY"), ("Mp:s", "PARTY")]
 
 
+def test_a_local_police_area_named_by_its_place(nlp):
+    doc = nlp("Lokalpolisområde Norra Västmanland och lokalpolisområdet i Karlskrona. Lokalpolisområdeschef Bo Ek.")
+    assert [(t, label) for t, label in ents(doc) if label == "AUTHORITY"] == [
+        ("Lokalpolisområde Norra Västmanland", "AUTHORITY"), ("lokalpolisområdet i Karlskrona", "AUTHORITY")]
+
+
 def test_an_alliance_or_coalition_named_by_its_size_or_kind_capitalised_or_not(nlp):
     doc = nlp("Trepartialliansen vill sänka skatten, men minialliansens budget vann mot samarbetskoalitionen.")
     assert ents(doc) == [("Trepartialliansen", "PARTY"), ("minialliansens", "PARTY"), ("samarbetskoalitionen", "PARTY")]
@@ -440,6 +446,9 @@ def test_boards_of_three_fields_and_the_city_as_an_organisation(nlp):
     doc = nlp("Information från barn-, utbildnings- och kulturnämnden. Borås Stad och Göteborgs stads nämnder.")
     assert ents(doc) == [("barn-, utbildnings- och kulturnämnden", "AUTHORITY"), ("Borås Stad", "AUTHORITY"),
                          ("Göteborgs stads", "AUTHORITY")]
+    # the commas may be left out
+    assert ents(nlp("Beslut i hälsa- vård- och omsorgsnämnden i går.")) == [
+        ("hälsa- vård- och omsorgsnämnden", "AUTHORITY")]
     # a place the knowledge base does not hold as a municipality is no city's organisation
     assert ents(nlp("Norra Stad växer.")) == []
     # a list of boards without punctuation
