@@ -76,6 +76,8 @@ def test_party_names_and_alliance_members(kb):
         ("utbildningsnämndens", "Utbildningsnämnden", "municipal_body"),
         ("Rinkeby-Kista stadsdelsnämnd", "Rinkeby-Kista stadsdelsnämnd", "municipal_body"),
         ("Enskede-Årsta stadsdelnämnd", "Enskede-Årsta stadsdelnämnd", "municipal_body"),
+        ("stadskontoret", "Stadskontoret", "municipal_body"),
+        ("hemvärnet", "Hemvärnet", "state_agency"),
         ("Rinkeby-Kista stadsdelsförvaltning", "Rinkeby-Kista stadsdelsförvaltning", "municipal_body"),
         ("Miljö- och hälsoskyddsnämnden", "Miljö- och hälsoskyddsnämnden", "municipal_body"),
         ("Region Stockholm", "Region Stockholm", "region"),
