@@ -202,6 +202,12 @@ _SWEDEN_NAMED_RE = re.compile(
     r"[ \t]+(?!(?:Riksdag|Regering|Rikes|Grundlag|Nato)\w*)[A-ZÅÄÖ][a-zåäö]+(?![\wåäö-])")
 # "AB Ekbyhem", "AB Ekby Bostäder": AB before the name, a place's name with its trade.
 _AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?:[ \t]+(?:{'|'.join(_MUNICIPAL_TRADES)})(?:s|:s)?)?(?![\wåäö])")
+# A town's paper with "Tidning" capitalised as its title, maybe after a second town: "Strömstad Tidning", "Motala Vadstena
+# Tidning" (the first word is the paper's only where the KB knows it as a municipality).
+_TOWN_PAPER_RE = re.compile(r"(?<![\w-])(?:(?P<first>[A-ZÅÄÖ][\wåäö]+)[ \t]+)?(?P<town>[A-ZÅÄÖ][\wåäö]+)[ \t]+Tidning(?:ar)?"
+                            r"(?![\wåäö-])")
+# A municipality's club named by its place and sport: "Luleå Hockey", "Södertälje Basket" (the KB checks the place).
+_PLACE_SPORT_RE = re.compile(r"(?<![\w-])(?P<place>[A-ZÅÄÖ][\wåäö-]+)[ \t]+(?:Hockey|Basket|Innebandy)(?![\wåäö-])")
 # Sports clubs: "Eriksberg BK", "Djurgårdens IF", "IFK Göteborg", "BK Häcken".
 _CLUB_LETTERS = ("AIK", "BK", "BoIS", "Club", "FC", "FF", "FK", "GoIF", "HC", "HK", "IBK", "IF", "IFK", "IK", "SK")
 _CLUB_RE = re.compile(
@@ -289,7 +295,9 @@ _PLACE_FACILITY_OR_MEDIA_RE = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+"
     r"(?:kommunhus|kommunkontor|stadshus|[Ff]olkets[ \t]+[Hh]us|kulturpark|resecentrum|station)"
     r"(?:et|ets|s)?"
-    r"|(?:Radio|P4)[ \t]+[A-ZÅÄÖ][\wåäö]+|(?<=[a-zåäö,] )Mitt[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+"
+    # a local radio station, also with its network's name ("Sveriges Radio P4 Väst"); a town's paper in the
+    # genitive ("Ekbys tidning"; capitalised as its title: _TOWN_PAPER_RE)
+    r"|(?:Sveriges[ \t]+Radio[ \t]+)?(?:Radio|P4)[ \t]+[A-ZÅÄÖ][\wåäö]+|(?<=[a-zåäö,] )Mitt[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+"
     r"|[A-ZÅÄÖ][\wåäö]+s[ \t]+[Tt]idning(?:ar)?"
     # a newspaper, a venue or a firm named after its kind: "Tidningen Ångermanland", "Villa Ekbacken",
     # "Träffpunkt Smedberg", "Ekby Fastigheter", "AQ Arkitekter" (a model reads a first name and a surname)
@@ -317,6 +325,8 @@ _MATCH_WORDS = {
     _LOWER_HOUSING_COMPANY_RE: ("bostäder", "bostads"),
     _SWEDEN_NAMED_RE: ("Sveriges",),
     _CLUB_RE: _CLUB_LETTERS,
+    _PLACE_SPORT_RE: ("Hockey", "Basket", "Innebandy"),
+    _TOWN_PAPER_RE: ("Tidning",),
     _NAME_AFTER_FACILITY_RE: _NOUNS_BEFORE_NAME + _COMPOUND_NOUNS_BEFORE_NAME,
     _AIRPORT_OR_NETWORK_RE: ("Airport", "nätverket", "hus", "Hus"),
     _FARM_NAMED_FACILITY_RE: ("gården",),
@@ -522,6 +532,12 @@ class OrgNames(NameList):
                 yield m.start(), m.end()
         for m in search(_SWEDEN_NAMED_RE):
             yield m.start(), m.end()
+        for m in search(_TOWN_PAPER_RE):
+            first = m.group("first")
+            yield (m.start() if first and is_municipality(first) else m.start("town")), m.end()
+        for m in search(_PLACE_SPORT_RE):
+            if is_municipality(m.group("place")):
+                yield m.start(), m.end()
         for m in search(_CLUB_RE):
             start = self._club_start(text, m.start(), m.end())
             if start is not None:

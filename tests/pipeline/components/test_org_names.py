@@ -190,6 +190,15 @@ def test_a_housing_company_in_lower_case_after_its_municipality():
     assert _run("Hälften av Göteborgs bostäder, Uppsala bostads marknad och Ekgatan bostäder.") == []
 
 
+def test_a_local_radio_station_a_towns_paper_and_a_towns_club():
+    text = "Hon sa till Sveriges Radio P4 Väst att Strömstad Tidning och Luleå Hockey fick rätt, men Ekgatan Hockey inte."
+    assert _run(text, [("Sveriges Radio", "ORG"), ("Strömstad", "LOC"), ("Luleå", "LOC")]) == [
+        ("Sveriges Radio P4 Väst", "ORG"), ("Strömstad Tidning", "ORG"), ("Luleå Hockey", "ORG")]
+    # a second town before the paper's is its name's; an ordinary word is not
+    assert _run("En artikel i Motala Vadstena Tidning. Enligt Ekby Tidning.") == [
+        ("Motala Vadstena Tidning", "ORG"), ("Ekby Tidning", "ORG")]
+
+
 def test_a_national_organisation_named_after_sweden():
     text = "Det visar Sveriges Stadsmissioners rapport, och Sveriges Radio berättade om Sveriges Byggindustrier."
     assert _run(text, [("Sveriges", "LOC")]) == [
