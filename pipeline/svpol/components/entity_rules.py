@@ -280,7 +280,7 @@ _NAMED_COALITION_RE = re.compile(
     rf"(?<![\w-])(?:Koalition(?:en)?|Samverkan|Samarbete)[ \t]+(?:för[ \t]+)?"
     rf"(?P<place>Region[ \t]+{_NAME}(?:[ \t]+län)?|{_NAME})(?![\wåäö-])")
 _COALITION_WORDS = ("Koalition", "Samverkan ", "Samarbete ")
-_POLITICS_RE = re.compile(r"partie|majoritet|opposition|koalition|styret|röstade|kommunalråd|yrka|budget", re.IGNORECASE)
+_POLITICS_RE = re.compile(r"partie|partist|politik|majoritet|opposition|koalition|styret|röstade|kommunalråd|yrka|budget", re.IGNORECASE)
 
 
 def _politics_around(text: str, match: "re.Match[str]") -> bool:

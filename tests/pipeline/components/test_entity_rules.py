@@ -693,6 +693,8 @@ def test_a_votes_tally_by_party_and_a_coalitions_nickname_near_party_politics(nl
     assert ents(nlp("Tabellen (Ek 15, Al 2) visar träden.")) == []
     doc = nlp('Nu vill "Kvintetten" ta makten direkt, säger oppositionen. Förslaget är bättre än 5-klöverns.')
     assert ents(doc) == [("Kvintetten", "PARTY"), ("5-klöverns", "PARTY")]
+    # a member of a party or politics near it ("säger miljöpartisten", "driva politiken")
+    assert ents(nlp("Hela femklövern kan driva politiken vidare, säger miljöpartisten.")) == [("femklövern", "PARTY")]
     # a preschool of that name where no party politics is near
     assert ents(nlp("Nämnden beställer 80 förskoleplatser i Fyrklövern.")) == []
 
