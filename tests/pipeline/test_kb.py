@@ -77,6 +77,7 @@ def test_party_names_and_alliance_members(kb):
         ("Rinkeby-Kista stadsdelsnämnd", "Rinkeby-Kista stadsdelsnämnd", "municipal_body"),
         ("Enskede-Årsta stadsdelnämnd", "Enskede-Årsta stadsdelnämnd", "municipal_body"),
         ("stadskontoret", "Stadskontoret", "municipal_body"),
+        ("Norra hälso- och sjukvårdsnämnden", "Norra hälso- och sjukvårdsnämnden", "municipal_body"),
         ("hemvärnet", "Hemvärnet", "state_agency"),
         ("Rinkeby-Kista stadsdelsförvaltning", "Rinkeby-Kista stadsdelsförvaltning", "municipal_body"),
         ("Miljö- och hälsoskyddsnämnden", "Miljö- och hälsoskyddsnämnden", "municipal_body"),

@@ -234,9 +234,11 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
                 and (len(head) == 1 or (len(head) == 2 and head[0] in DIRECTION_WORDS)):
             return Authority(" ".join(head) + " " + base, "municipal_body")
         # ... and with more fields before them: "barn-, utbildnings- och kulturnämnden", the comma maybe left out
-        # ("hälsa- vård- och omsorgsnämnden")
+        # ("hälsa- vård- och omsorgsnämnden"), or a region's part of the country in front ("Norra hälso- och
+        # sjukvårdsnämnden")
+        fields = words[1:-3] if words[0] in DIRECTION_WORDS and len(words) >= 4 else words[:-3]
         if (len(words) >= 3 and words[-3].endswith("-") and words[-2] in ("och", "eller")
-                and all(w.endswith(("-,", "-")) for w in words[:-3])):
+                and all(w.endswith(("-,", "-")) for w in fields)):
             word = base if base.endswith(suffix) else last
             if text[:1].islower() and not word.endswith("en"):
                 return None  # "en enig vård- och omsorgsnämnd": in lower case, the indefinite is a kind
