@@ -284,7 +284,8 @@ BARE_MONEY_RE = re.compile(
     rf"|(?i:(?P<vague>{_alternation(_VAGUE)})))\s+"
     rf"(?i:(?:{_alternation(_SUM_ADJECTIVES)})\s+)?"
     rf"(?P<mult>(?i:{_alternation(_BARE_MULTIPLIERS)}))"
-    rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?:{_alternation(_BARE_FOLLOWERS)})\b|\s+(?:19|20)\d\d(?!\d)|\s+\(|\s+[–—]\s"
+    rf"(?=\s*(?:[.,;:!?)]|$)|[ \t]*\n|\s+(?:{_alternation(_BARE_FOLLOWERS)})\b|\s+(?:19|20)\d\d(?!\d)|\s+\(|\s+[–—]\s"
+    # the line's end, as a heading's ("köper istider för två miljoner\n"),
     # the next sentence or a heading's end ("behöver spara 3,7 miljoner Vid nämndens möte"), the
     # definite form, which names sums already spoken of ("de här 20 miljonerna klara"), and the genitive
     # before its noun

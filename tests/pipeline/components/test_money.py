@@ -132,6 +132,8 @@ def test_round_trip(tmp_path):
         ("Kostnaden blir till slut sju tusen miljoner alltså.", "sju tusen miljoner", 7e9),
         # a quarter, also in the genitive as speech has it
         ("En ny simhall är en investering på cirka en kvarts miljard.", "en kvarts miljard", 2.5e8),
+        # a price at a heading's end
+        ("Kommunen köper istider i Husum för två miljoner\n\nBristen på ishallar är stor.", "två miljoner", 2e6),
         # a result on the plus side says money in the next sentence
         ("Borträknat de tio miljoner det handlar om hamnar nämnden ändå på plussidan.", "tio miljoner", 1e7),
         # a passive verb or a participle after the amount, where its sentence speaks of money
