@@ -300,10 +300,12 @@ _PLACE_ALLIANCE_RE = re.compile(r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)-
 _PLACE_PARTY_RE = re.compile(
     r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+)-(?:Centern|Moderaterna|Socialdemokraterna|Vänstern|Liberalerna"
     r"|Kristdemokraterna|Miljöpartiet|Sverigedemokraterna|Vänsterpartiet)s?(?![\wåäö-])")
-# ... and in one word with the place in front, capitalised or not: "Ekbymoderaterna", "ekbysocialdemokraternas".
+# ... and in one word with the place in front, capitalised or not: "Ekbymoderaterna", "ekbysocialdemokraternas"
+# (every match holds one of the endings as written).
+_PLACE_PARTY_COMPOUND_ENDINGS = ("moderaterna", "socialdemokraterna", "centern", "liberalerna", "kristdemokraterna",
+                                 "miljöpartiet", "sverigedemokraterna", "vänsterpartiet")
 _PLACE_PARTY_COMPOUND_RE = re.compile(
-    r"(?<![\w-])(?P<place>[A-ZÅÄÖa-zåäö][a-zåäö]{2,}?)(?:moderaterna|socialdemokraterna|centern|liberalerna"
-    r"|kristdemokraterna|miljöpartiet|sverigedemokraterna|vänsterpartiet)s?(?![\wåäö-])")
+    rf"(?<![\w-])(?P<place>[A-ZÅÄÖa-zåäö][a-zåäö]{{2,}}?)(?:{'|'.join(_PLACE_PARTY_COMPOUND_ENDINGS)})s?(?![\wåäö-])")
 # A coalition's name in one compound, capitalised inside a sentence ("Mittenstyret", "Samarbetskoalitionen",
 # "Trepartialliansens"; at a sentence's start "Styret" is any council's majority; an alliance of other kinds is
 # a party only after its place: "Idrottsalliansen", _PLACE_ALLIANCE_RE).
@@ -615,7 +617,7 @@ class EntityRules(KBComponent):
             for match in _PLACE_PARTY_RE.finditer(text):
                 if kb.municipality(match.group("place")):
                     yield "PARTY", match.start(), match.end()
-        if "moderaterna" in text or "demokraterna" in text or "partiet" in text or "centern" in text:
+        if any(ending in text for ending in _PLACE_PARTY_COMPOUND_ENDINGS):
             for match in _PLACE_PARTY_COMPOUND_RE.finditer(text):
                 place = match.group("place")
                 if kb.municipality(place[0].upper() + place[1:]):

@@ -197,9 +197,8 @@ _LOWER_HOUSING_COMPANY_RE = re.compile(
 # "Sveriges Radios"): the country's name is no place of its own there. The state's bodies are the KB's
 # ("Sveriges riksdag"), the country's Nato membership is no name ("Sveriges Natoansökan"); a genitive ends the
 # name ("Sveriges Stadsmissioners rapport").
-_SWEDEN_NAMED_RE = re.compile(
-    r"(?<![\w-])Sveriges(?:[ \t]+(?!(?:Riksdag|Regering|Rikes|Grundlag|Nato)\w*)[A-ZÅÄÖ][a-zåäö]+(?<!s)){0,2}"
-    r"[ \t]+(?!(?:Riksdag|Regering|Rikes|Grundlag|Nato)\w*)[A-ZÅÄÖ][a-zåäö]+(?![\wåäö-])")
+_SWEDEN_NAME_WORD = r"[ \t]+(?!(?:Riksdag|Regering|Rikes|Grundlag|Nato)\w*)[A-ZÅÄÖ][a-zåäö]+"
+_SWEDEN_NAMED_RE = re.compile(rf"(?<![\w-])Sveriges(?:{_SWEDEN_NAME_WORD}(?<!s)){{0,2}}{_SWEDEN_NAME_WORD}(?![\wåäö-])")
 # "AB Ekbyhem", "AB Ekby Bostäder": AB before the name, a place's name with its trade.
 _AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?:[ \t]+(?:{'|'.join(_MUNICIPAL_TRADES)})(?:s|:s)?)?(?![\wåäö])")
 # A town's paper with "Tidning" capitalised as its title, maybe after a second town: "Strömstad Tidning", "Motala Vadstena

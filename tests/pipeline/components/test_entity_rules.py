@@ -333,6 +333,7 @@ def test_an_alliance_or_coalition_named_by_its_size_or_kind_capitalised_or_not(n
 def test_a_local_party_branch_in_one_word_with_its_municipality(nlp):
     doc = nlp("Gnosjömoderaterna och umeåsocialdemokraternas gruppledare, men inte Ekgatanmoderaterna.")
     assert ents(doc) == [("Gnosjömoderaterna", "PARTY"), ("umeåsocialdemokraternas", "PARTY")]
+    assert ents(nlp("Enligt Umeåliberalerna räcker det.")) == [("Umeåliberalerna", "PARTY")]
 
 
 def test_a_municipality_in_capitals_heading_its_document(nlp):
