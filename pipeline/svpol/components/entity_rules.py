@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
+from spacy.lang.sv.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -209,10 +210,22 @@ _COUNTY_BOARD_RE = re.compile(r"(?<=[a-zåäö0-9,;:)] )Länsstyrelse(?:n|ns)?(?
 # sets): a county's public transport ("Jönköpings länstrafik") and a municipality's crime prevention council
 # ("Huddinges brottsförebyggande råd", also in capitals). The KB checks the place. (Not "polisen i Norrköping":
 # m-v128's annotators made it one span, klintan's news annotators give "polisen" and the place.)
+# ... and its advisory councils, also after "<Ort> kommuns" ("Kalmar kommuns integrationsråd"; m-v154), and after
+# a board in the genitive ("kommunstyrelsens handikappråd", see _SUB_BODY_RE; m-v143, m-v152): a council of a
+# field, not an office holder's title ("Ystads kommunalråd", "regionråd").
+_COUNCILS = (r"(?:handikapp|funktionshinder|funktionshindrade|pensionärs|integrations|folkhälso|ungdoms|tillgänglighets"
+            r"|trygghets|äldre|demokrati)råd(?:et)?")
 _MUNICIPAL_NAMED_BODY_RE = re.compile(
-    r"(?<![\w-])(?P<place>[A-ZÅÄÖ][\wåäöÅÄÖ]+)[ \t]+"
-    r"(?:länstrafik|brottsförebyggande[ \t]+råd(?:et)?|BROTTSFÖREBYGGANDE[ \t]+RÅD)(?![\wåäö-])")
-_MUNICIPAL_NAMED_BODY_WORDS = ("länstrafik", "brottsförebyggande råd", "BROTTSFÖREBYGGANDE RÅD")
+    r"(?<![\w-])(?P<place>[A-ZÅÄÖ][\wåäöÅÄÖ]+)(?:[ \t]+kommuns)?[ \t]+"
+    rf"(?:länstrafik|brottsförebyggande[ \t]+råd(?:et)?|BROTTSFÖREBYGGANDE[ \t]+RÅD|{_COUNCILS})(?![\wåäö-])")
+_MUNICIPAL_NAMED_BODY_WORDS = ("länstrafik", "brottsförebyggande råd", "BROTTSFÖREBYGGANDE RÅD", "råd")
+# A city district's board by its short form or with the district after it, one span (the guide: a body with its
+# place): "Rinkeby-Kista Sdn", "SDN Västra Hisingen", "Stadsdelsnämnden Lundby" (m-v154; the issue's error classes).
+_DISTRICT = r"(?:(?:Norra|Södra|Östra|Västra|Centrala|Inre|Yttre)[ \t]+)?[A-ZÅÄÖ][\wåäö]+(?:-[ \t]?[A-ZÅÄÖ][\wåäö]+)?"
+_DISTRICT_BOARD_RE = re.compile(
+    rf"(?<![\w-])(?:(?:SDN|Sdn|[Ss]tadsdelsnämnden|[Ss]tadsdelsförvaltningen)[ \t]+(?P<after>{_DISTRICT})"
+    rf"|(?P<before>{_DISTRICT})[ \t]+(?:SDN|Sdn))(?![\wåäö-])")
+_DISTRICT_BOARD_WORDS = ("SDN", "Sdn", "tadsdelsnämnden ", "tadsdelsförvaltningen ")
 # "Regionen" with a capital inside a sentence is the region the text is about, as "Länsstyrelsen" is the county's
 # board ("ett avtal med Regionen"); four of five such mentions in the real sets were tagged, none opening a sentence.
 _REGION_CAPITALISED_RE = re.compile(r"(?<=[a-zåäö0-9,;:)] )Regionens?(?![\wåäö-])")
@@ -349,7 +362,7 @@ _BODY_RE = re.compile(
 # "Kommunstyrelsens expedition", and a council's drafting committee: "kommunfullmäktiges valberedning".
 _SUB_BODY_RE = re.compile(r"[ \t]+(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]*utskott(?:et|s|ets)?(?![\wåäö])"
                           r"|(?<=s)[ \t]+(?:[a-zåäö]*(?:kansli|kontor|förvaltning|expedition)|[a-zåäö]+beredning)"
-                          r"(?:et|ets|en|ens|s)?(?![\wåäö])")
+                          rf"(?:et|ets|en|ens|s)?(?![\wåäö])|(?<=s)[ \t]+{_COUNCILS}s?(?![\wåäö])")
 # The capitalised word right before a body of two fields, its place if the KB says so.
 _PLACE_BEFORE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\wåäö-]*[ \t]+$")
 # "Borås Stad", "Malmö stad": the municipality's own name for its organisation (the KB checks the place).
@@ -661,6 +674,13 @@ class EntityRules(KBComponent):
         if any(word in text for word in _MUNICIPAL_NAMED_BODY_WORDS):
             for match in _MUNICIPAL_NAMED_BODY_RE.finditer(text):
                 if kb.municipality(match.group("place")):
+                    yield "AUTHORITY", match.start(), match.end()
+        if any(word in text for word in _DISTRICT_BOARD_WORDS):
+            from .person_spans import is_first_name  # imported at use: person_spans imports this module
+            for match in _DISTRICT_BOARD_RE.finditer(text):
+                district = match.group("after") or match.group("before")
+                first = district.split()[0]
+                if first.lower() not in STOP_WORDS and not is_first_name(first):
                     yield "AUTHORITY", match.start(), match.end()
         if "Regionen" in text:
             for match in _REGION_CAPITALISED_RE.finditer(text):

@@ -158,7 +158,7 @@ ROLE_RE = re.compile(
     r"|[a-zåäö]*direktör|[a-zåäö]*handläggare|[a-zåäö]*utredare|controller|[a-zåäö]*ekonom|föredragande"
     r"|justerare|[a-zåäö]*jurist|[a-zåäö]*strateg|[a-zåäö]*samordnare|[a-zåäö]*ansvarig|[a-zåäö]*ingenjör"
     r"|[a-zåäö]*planerare|[a-zåäö]*arkitekt|[a-zåäö]*assistent|[a-zåäö]*administratör|[a-zåäö]*kommunikatör"
-    r"|[a-zåäö]*utvecklare|[a-zåäö]*analytiker|[a-zåäö]*inspektör|[a-zåäö]*projektledare|rektor|suppleant"
+    r"|[a-zåäö]*utvecklare|[a-zåäö]*analytiker|[a-zåäö]*inspektör|[a-zåäö]*ledare|rektor|suppleant"
     r"|[a-zåäö]*revisor|vd)(?![\w])",
     re.IGNORECASE,
 )

@@ -229,8 +229,9 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         # "Rinkeby-Kista stadsdelsnämnd", "Miljö- och hälsoskyddsnämnden"
         head = words[:-1]
         # A district is one name ("Rinkeby-Kista"), or two after a direction ("Östra Göteborg"); the board is
-        # also written without the joining s ("Enskede-Årsta stadsdelnämnd").
-        if base.startswith(("stadsdels", "stadsdeln")) and all(w[:1].isupper() for w in head) \
+        # also written without the joining s ("Enskede-Årsta stadsdelnämnd"), and Kalmar's district boards are
+        # "kommundelsnämnder" ("Södermöre kommundelsnämnd").
+        if base.startswith(("stadsdels", "stadsdeln", "kommundels")) and all(w[:1].isupper() for w in head) \
                 and (len(head) == 1 or (len(head) == 2 and head[0] in DIRECTION_WORDS)):
             return Authority(" ".join(head) + " " + base, "municipal_body")
         # ... and with more fields before them: "barn-, utbildnings- och kulturnämnden", the comma maybe left out

@@ -800,3 +800,23 @@ def test_two_party_letters_with_a_genitive_s_and_the_left_partys_short_name(nlp)
 def test_the_short_form_of_the_childrens_and_education_board(nlp):
     assert ents(nlp("Vi är politiker i BUN och BUN:s förslag föll. Diarienummer 2023/BUN 0203 40")) == [
         ("BUN", "AUTHORITY"), ("BUN:s", "AUTHORITY")]
+
+
+def test_a_municipalitys_and_a_boards_advisory_councils(nlp):
+    doc = nlp("Remiss till Kalmar kommuns integrationsråd, kommunstyrelsens handikappråd och Kommunstyrelsens "
+              "pensionärsråd. Säger Ystads kommunalråd.")
+    assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
+        ("Kalmar kommuns integrationsråd", "AUTHORITY"), ("kommunstyrelsens handikappråd", "AUTHORITY"),
+        ("Kommunstyrelsens pensionärsråd", "AUTHORITY")]
+    # not a place that is no municipality
+    assert ents(nlp("Europas integrationsråd möts.")) == []
+
+
+def test_a_district_board_by_its_short_form_or_with_the_district_after_it(nlp):
+    doc = nlp("Ordförande Rinkeby-Kista Sdn och SDN Västra Hisingen. Stadsdelsnämnden Lundby beslutade. "
+              "Även Södermöre kommundelsnämnd svarade.")
+    assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
+        ("Rinkeby-Kista Sdn", "AUTHORITY"), ("SDN Västra Hisingen", "AUTHORITY"),
+        ("Stadsdelsnämnden Lundby", "AUTHORITY"), ("Södermöre kommundelsnämnd", "AUTHORITY")]
+    # a first name or an ordinary word after the board is no district
+    assert [e for e in ents(nlp("Stadsdelsnämnden Anna Berg. Stadsdelsnämnden Men nu.")) if "Stadsdels" in e[0]] == []

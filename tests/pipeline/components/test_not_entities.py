@@ -102,10 +102,12 @@ def test_a_money_entity_without_a_unit_here_or_in_its_context_goes():
 
 def test_an_office_alone_is_no_entity():
     nlp = spacy.blank("sv")
-    doc = nlp("Marie Hillman ( Kommundirektör ) och Bo Ek ( Ekonomichef )")
-    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 4, "ORG"), Span(doc, 6, 8, "PERSON"), Span(doc, 9, 10, "AUTHORITY")]
+    doc = nlp("Marie Hillman ( Kommundirektör ) och Bo Ek ( Ekonomichef ) och Åsa Al ( gruppledare )")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 4, "ORG"), Span(doc, 6, 8, "PERSON"), Span(doc, 9, 10, "AUTHORITY"),
+                Span(doc, 12, 14, "PERSON"), Span(doc, 15, 16, "PARTY")]
     doc = NotEntities("not_entities")(doc)
-    assert [(e.text, e.label_) for e in doc.ents] == [("Marie Hillman", "PERSON"), ("Bo Ek", "PERSON")]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Marie Hillman", "PERSON"), ("Bo Ek", "PERSON"),
+                                                      ("Åsa Al", "PERSON")]
 
 
 def test_a_files_size_unit_and_the_municipalitys_auditors_are_no_entities():

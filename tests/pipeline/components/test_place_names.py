@@ -228,3 +228,19 @@ def test_a_towns_city_and_central_locality_and_a_park_named_after_a_person():
     ents, _ = _run("Kameror i Västerås city och i Ekbys centralort, kring Henry Allards park.",
                    [("Västerås", "LOC"), ("Ekbys", "LOC")], names=[])
     assert ents == [("Västerås city", "LOC"), ("Ekbys centralort", "LOC"), ("Henry Allards park", "LOC")]
+
+
+def test_the_municipality_an_official_works_for_is_the_authority():
+    text = ("Det säger Eva Ek, ekonomichef i Falkenbergs kommun. Per Al är säkerhetschef på Södertälje kommun. "
+            "Värmdös kommundirektör Stellan Folkesson svarar. Ystads kommunalråd Kent Berg. Vi bor i Hammarö kommun.")
+    spans = [("Eva Ek", "PERSON"), ("Falkenbergs kommun", "AUTHORITY"), ("Per Al", "PERSON"),
+             ("Södertälje kommun", "LOC"), ("Värmdös", "LOC"), ("Stellan Folkesson", "PERSON"), ("Ystads", "ORG"),
+             ("Kent Berg", "PERSON"), ("Hammarö kommun", "AUTHORITY")]
+    ents, _ = _run(text, spans)
+    assert [e for e in ents if e[1] != "PERSON"] == [
+        ("Falkenbergs kommun", "AUTHORITY"), ("Södertälje kommun", "AUTHORITY"), ("Värmdös", "AUTHORITY"),
+        ("Ystads", "AUTHORITY"), ("Hammarö kommun", "LOC")]
+    # a bare municipality after the title stays the place; a company's genitive before a title stays the company
+    ents, _ = _run("Det säger Jonas Ek, kommundirektör i Trelleborg. Volvos chef Jim Rowan.",
+                   [("Jonas Ek", "PERSON"), ("Trelleborg", "LOC"), ("Volvos", "ORG"), ("Jim Rowan", "PERSON")])
+    assert [e for e in ents if e[1] != "PERSON"] == [("Trelleborg", "LOC"), ("Volvos", "ORG")]
