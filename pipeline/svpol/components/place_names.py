@@ -75,7 +75,7 @@ _ACTING_VERBS = frozenset((
     "genomförde", "ansvarar", "driver", "drev", "överklagar", "överklagade", "avvecklar", "avvecklade",
     "tecknar", "tecknade", "inleder", "inledde", "startar", "startade", "stänger", "stängde", "beviljas",
     "beviljades", "får", "fick", "rättar", "rättade", "tar", "tog", "ger", "gav", "svarar", "svarade", "tvingas",
-    "tvingades",
+    "tvingades", "önskar", "önskade", "antar", "antog", "bildar", "bildade", "lyckas", "lyckades", "gör", "gjorde",
 ))
 # "Hässleholms kommun har tagit ett stort ansvar": the perfect of a deed is acting too, unless the
 # supine tells what became of the place ("Stockholm har vuxit", "har blivit", "har haft").
@@ -83,10 +83,13 @@ _PERFECT_AUXILIARIES = frozenset(("har", "hade"))
 _SUPINE_RE = re.compile(r"[a-zåäö]{2,}(?:at|it|tt)")
 _NOT_DEEDS = frozenset(("blivit", "varit", "vuxit", "ökat", "minskat", "haft", "krympt", "förändrats", "drabbats",
                         "fått", "klättrat", "sjunkit", "stigit", "rasat", "drabbat", "kallats", "utsetts", "rankats"))
+# "För Nyköping handlar det om 25 miljoner": the municipality's finances, the organisation.
+_FOR_ITS_PART = frozenset(("handlar", "innebär", "betyder"))
 # In a question or after a fronted phrase the auxiliary comes first: "Hur har Skövde hanterat ...?",
 # "Varför har Gävle bjudits in?" (the passive of a deed done to the organisation).
 _INVERTED_SUPINE_RE = re.compile(r"[a-zåäö]{2,}(?:at|it|tt)s?")
-_ADVERBS_BEFORE_VERB = frozenset(("inte", "också", "även", "nu", "redan", "därför", "dock", "själv"))
+_ADVERBS_BEFORE_VERB = frozenset(("inte", "också", "även", "nu", "redan", "därför", "dock", "själv", "visserligen",
+                                   "ändå", "hittills", "tidigare", "sedan"))
 _OWNED_NOUNS = frozenset((
     "majoritet", "ledning", "kommunledning", "politiker", "styre", "ekonomi", "budget", "resultat", "medlemskap",
     "verksamhet", "verksamheter", "förvaltning", "organisation", "beslut", "skattesats", "investeringar",
@@ -355,6 +358,10 @@ class PlaceNames(NameList):
         """Relabel a municipality that acts, owns or is governed from LOC to AUTHORITY (see
         ``_ACTING_VERBS``), with ``kommun``/``stad`` right after it joining the span."""
         changed: Dict[Tuple[int, int], Span] = {}
+        # the places left (their extent, their span with "kommun"/"stad" after them joined, whether they may be a
+        # subject)
+        municipalities: List[Tuple[Tuple[int, int], Span, bool]] = []
+        lists: List[int] = []  # where the municipalities listed before "kommuner" start
         for ent in doc.ents:
             # ner reads a municipality's genitive before a title as a company now and then ("Ystads kommunalråd")
             if not ent.text[:1].isupper() or not (ent.label_ == LABEL or (
@@ -373,12 +380,17 @@ class PlaceNames(NameList):
             else:
                 continue
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if ent.start > 0 and doc[ent.start - 1].text.isupper():
+                continue  # a party's local branch ("SD Östhammar har lämnat in en motion")
             after = [t.lower_ for t in doc[end:end + 3]]
             acts = (not genitive and before not in _NOT_SUBJECT_BEFORE and bool(after)
                     and (after[0] in _ACTING_VERBS
                          or (after[0] in _ADVERBS_BEFORE_VERB and len(after) > 1 and after[1] in _ACTING_VERBS)
                          or (after[0] in _PERFECT_AUXILIARIES and len(after) > 1 and after[1] not in _NOT_DEEDS
-                             and bool(_SUPINE_RE.fullmatch(after[1])))))
+                             and bool(_SUPINE_RE.fullmatch(after[1])))
+                         # "Vadstena har visserligen lyckats"
+                         or (after[0] in _PERFECT_AUXILIARIES and len(after) > 2 and after[1] in _ADVERBS_BEFORE_VERB
+                             and after[2] not in _NOT_DEEDS and bool(_SUPINE_RE.fullmatch(after[2])))))
             # the verb or auxiliary before its subject: "Minst får Ydre", "Hur har Skövde hanterat"
             acts = acts or (not genitive and (before in _INVERTED_VERBS or (
                 before in _PERFECT_AUXILIARIES and bool(after) and after[0] not in _NOT_DEEDS
@@ -387,12 +399,32 @@ class PlaceNames(NameList):
                                                  or _is_official(after[0]))
             governed = not genitive and before in _GOVERNING_VERBS
             employs = doc[end - 1].lower_ in ("kommun", "stad") and _employs(doc, ent.start)
-            if acts or owns or governed or employs:
+            # the last of a list before "kommuner": "mellan Tierp och Östhammars kommuner"
+            listed = may_own and after[:1] == ["kommuner"] and after[1:2] != ["i"]  # not "... kommuner i Värmland"
+            # "För Landskronas del innebär det ...", "För Nyköping handlar det om 25 miljoner": its finances
+            for_its_part = doc[ent.start - 1].text == "För" and bool(after) and (
+                (may_own and after[0] == "del") or (not genitive and after[0] in _FOR_ITS_PART))
+            if listed:
+                lists.append(ent.start)
+            if acts or owns or governed or employs or listed or for_its_part:
                 changed[(ent.start, ent.end)] = Span(doc, ent.start, end, label="AUTHORITY")
             elif (ent.start >= 2 and doc[ent.start - 1].lower_ in ("och", ",")
                   and any(span.end == ent.start - 1 for span in changed.values())):
                 # coordinated with one that acts: "får Norrköping och Linköping mest pengar"
                 changed[(ent.start, ent.end)] = Span(doc, ent.start, end, label="AUTHORITY")
+            else:
+                municipalities.append(((ent.start, ent.end), Span(doc, ent.start, end, label="AUTHORITY"),
+                                       before not in _NOT_SUBJECT_BEFORE))
+        # ... and the ones before it: "Sala och Köping får", "Tierp och Östhammars kommuner" (a place after a
+        # preposition only in such a list: "invånarna i Strömstad och Lysekil ska" keeps the place)
+        starts = {span.start for span in changed.values()}
+        for extent, span, subject in reversed(municipalities):
+            if (span.end < len(doc) - 1 and doc[span.end].lower_ in ("och", ",")
+                    and (span.end + 1 in lists or (subject and span.end + 1 in starts))):
+                if span.end + 1 in lists:
+                    lists.append(span.start)
+                starts.add(span.start)
+                changed[extent] = span
         if changed:
             self._replace(doc, changed)
 

@@ -244,3 +244,22 @@ def test_the_municipality_an_official_works_for_is_the_authority():
     ents, _ = _run("Det säger Jonas Ek, kommundirektör i Trelleborg. Volvos chef Jim Rowan.",
                    [("Jonas Ek", "PERSON"), ("Trelleborg", "LOC"), ("Volvos", "ORG"), ("Jim Rowan", "PERSON")])
     assert [e for e in ents if e[1] != "PERSON"] == [("Trelleborg", "LOC"), ("Volvos", "ORG")]
+
+
+def test_municipalities_coordinated_listed_before_kommuner_or_for_their_part():
+    def run(text, names):
+        ents, _ = _run(text, [(name, "LOC") for name in names])
+        return ents
+    assert run("Sala och Köping får mer. Växjö önskar svar. Vadstena har visserligen byggt.",
+               ["Sala", "Köping", "Växjö", "Vadstena"]) == [
+        ("Sala", "AUTHORITY"), ("Köping", "AUTHORITY"), ("Växjö", "AUTHORITY"), ("Vadstena", "AUTHORITY")]
+    assert run("Avtal mellan Tierp och Östhammars kommuner. Eda och Årjängs kommuner i Värmland har sjöar.",
+               ["Tierp", "Östhammars", "Eda", "Årjängs"]) == [
+        ("Tierp", "AUTHORITY"), ("Östhammars", "AUTHORITY"), ("Eda", "LOC"), ("Årjängs", "LOC")]
+    assert run("För Landskronas del innebär det mer. Kostnaden för Örebros del stiger. För Nyköping handlar det om "
+               "pengar.", ["Landskronas", "Örebros", "Nyköping"]) == [
+        ("Landskronas", "AUTHORITY"), ("Örebros", "LOC"), ("Nyköping", "AUTHORITY")]
+    # a place after a preposition stays one in a coordination; a party's local branch is no municipality acting
+    assert run("Invånarna i Strömstad och Lysekil ska höras. SD Östhammar har nu lämnat in en motion.",
+               ["Strömstad", "Lysekil", "Östhammar"]) == [
+        ("Strömstad", "LOC"), ("Lysekil", "AUTHORITY"), ("Östhammar", "LOC")]
