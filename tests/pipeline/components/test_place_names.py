@@ -249,7 +249,7 @@ def test_the_municipality_an_official_works_for_is_the_authority():
 def test_municipalities_coordinated_listed_before_kommuner_or_for_their_part():
     def run(text, names):
         ents, _ = _run(text, [(name, "LOC") for name in names])
-        return ents
+        return [e for e in ents if e[0] in names]
     assert run("Sala och Köping får mer. Växjö önskar svar. Vadstena har visserligen startat.",
                ["Sala", "Köping", "Växjö", "Vadstena"]) == [
         ("Sala", "AUTHORITY"), ("Köping", "AUTHORITY"), ("Växjö", "AUTHORITY"), ("Vadstena", "AUTHORITY")]
