@@ -200,6 +200,9 @@ _LOWER_HOUSING_COMPANY_RE = re.compile(
 _SWEDEN_NAME_WORD = r"[ \t]+(?!(?:Riksdag|Regering|Rikes|Grundlag|Nato)\w*)[A-ZÅÄÖ][a-zåäö]+"
 _SWEDEN_NAMED_RE = re.compile(rf"(?<![\w-])Sveriges(?:{_SWEDEN_NAME_WORD}(?<!s)){{0,2}}{_SWEDEN_NAME_WORD}(?![\wåäö-])")
 # "AB Ekbyhem", "AB Ekby Bostäder": AB before the name, a place's name with its trade.
+# A company's acronym ending in its "AB" ("KEMAB", "LUFAB", "HFAB:s"; every such acronym in the real sets was a
+# company, which ner tags AUTHORITY as often as ORG).
+_ACRONYM_COMPANY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{2,5}AB(?::s|s)?(?![\wåäö-])")
 _AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?:[ \t]+(?:{'|'.join(_MUNICIPAL_TRADES)})(?:s|:s)?)?(?![\wåäö])")
 # A town's paper with "Tidning" capitalised as its title, maybe after a second town: "Strömstad Tidning", "Motala Vadstena
 # Tidning" (the first word is the paper's only where the KB knows it as a municipality).
@@ -493,6 +496,8 @@ class OrgNames(NameList):
         for m in search(_OWNED_RE):
             yield m.start(), m.end()
         if "AB" in text or "ktiebolag" in text:
+            for m in _ACRONYM_COMPANY_RE.finditer(text):
+                yield m.start(), m.end()
             for m in _COMPANY_RE.finditer(text):
                 start = self._company_start(text, m.start(), m.end())
                 if start is not None:
@@ -594,9 +599,11 @@ class OrgNames(NameList):
         """
         tokens = len(doc)
         # The short form takes its organisation's label: a public body's is AUTHORITY ("Regionfullmäktige (RF)").
+        # ... also in capitals between commas: "barn-, kultur- och utbildningsnämnden, BKU, och ..."
         forms = {doc[ent.end + 1].text: ent.label_ for ent in doc.ents
-                 if ent.label_ in _SHORT_FORM_LABELS and ent.end + 2 < tokens and doc[ent.end].text == "("
-                 and doc[ent.end + 2].text == ")" and _SHORT_FORM_RE.fullmatch(doc[ent.end + 1].text)}
+                 if ent.label_ in _SHORT_FORM_LABELS and ent.end + 2 < tokens
+                 and _SHORT_FORM_RE.fullmatch(doc[ent.end + 1].text) and ((doc[ent.end].text == "(" and doc[ent.end + 2].text == ")")
+                      or (doc[ent.end].text == "," and doc[ent.end + 2].text == "," and doc[ent.end + 1].is_upper))}
         if not forms:  # most docs: no need to walk the tokens
             return []
         return [Span(doc, i, i + 1, label=forms[doc[i].text]) for i in range(tokens) if doc[i].text in forms]

@@ -30,7 +30,7 @@ def test_matches_are_exact_and_case_sensitive():
 def test_own_list_from_the_config_and_validation():
     nlp = spacy.blank("sv")
     nlp.add_pipe("svpol_not_entities", config={"texts": ["Bilaga"]})
-    doc = entity_doc(nlp, "Bilaga till LSS", [("Bilaga", "ORG"), ("LSS", "AUTHORITY")])
+    doc = entity_doc(nlp, "Bilaga till LSS", [("Bilaga", "ORG"), ("LSS", "ORG")])
     doc = nlp.get_pipe("svpol_not_entities")(doc)
     assert [e.text for e in doc.ents] == ["LSS"]
     with pytest.raises(ValueError, match="non-empty strings"):
@@ -208,6 +208,7 @@ def test_a_form_field_with_its_number_and_a_registers_letters_in_a_case_number()
     doc = nlp.make_doc(text)
     doc.set_ents([doc.char_span(0, 18, "PARTY"), doc.char_span(text.index("KFN"), text.index("KFN") + 3, "AUTHORITY"),
                   doc.char_span(text.rindex("KFN"), text.rindex("KFN") + 3, "AUTHORITY")], default="outside")
+    doc.spans["svpol_rules"] = [doc.char_span(text.rindex("KFN"), text.rindex("KFN") + 3, "AUTHORITY")]  # a known body
     assert [(e.start_char, e.text) for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == [(text.rindex("KFN"), "KFN")]
 
 
@@ -320,3 +321,18 @@ def test_a_courts_kind_in_lower_case_is_no_authority():
     text = "Ärendet gick till mark- och miljödomstolen och sedan till Mark- och miljööverdomstolen."
     doc = entity_doc(nlp, text, [("mark- och miljödomstolen", "AUTHORITY"), ("Mark- och miljööverdomstolen", "AUTHORITY")])
     assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Mark- och miljööverdomstolen"]
+
+
+def test_an_acronym_tagged_authority_that_neither_the_kb_nor_the_rules_know_is_dropped():
+    nlp = spacy.blank("sv")
+    doc = nlp("Reserven RUR och BSNLÖ:s plan. SÄPO varnar. KS beslutar.")
+    doc.ents = [Span(doc, 1, 2, "AUTHORITY"), Span(doc, 3, 4, "AUTHORITY"), Span(doc, 6, 7, "AUTHORITY"),
+                Span(doc, 9, 10, "AUTHORITY")]
+    doc.spans["svpol_rules"] = [Span(doc, 9, 10, "AUTHORITY")]
+    doc = NotEntities("not_entities")(doc)
+    # SÄPO is the KB's; KS was found by the rules
+    assert [(e.text, e.label_) for e in doc.ents] == [("SÄPO", "AUTHORITY"), ("KS", "AUTHORITY")]
+    # an unknown acronym under another label is left to the other components
+    doc = nlp("Partiet RUR vann.")
+    doc.ents = [Span(doc, 1, 2, "PARTY")]
+    assert [e.text for e in NotEntities("not_entities")(doc).ents] == ["RUR"]

@@ -276,6 +276,16 @@ def test_a_public_bodys_bracketed_short_form_is_authority():
         ("Regionfullmäktige", "AUTHORITY"), ("RF", "AUTHORITY"), ("RF", "AUTHORITY")]
 
 
+def test_a_short_form_in_capitals_between_commas_and_a_companys_acronym_in_ab():
+    text = "Nämnden för skola, BKU, har svarat. Därefter har BKU beslutat. KEMAB vill bygga och EKFAB:s styrelse."
+    assert _run(text, [("Nämnden för skola", "AUTHORITY"), ("KEMAB", "AUTHORITY")], ordinary=("därefter",)) == [
+        ("Nämnden för skola", "AUTHORITY"), ("BKU", "AUTHORITY"), ("BKU", "AUTHORITY"), ("KEMAB", "ORG"),
+        ("EKFAB:s", "ORG")]
+    # a word in lower case between commas is no short form
+    assert _run("Nämnden för skola, bku, har svarat.", [("Nämnden för skola", "AUTHORITY")]) == [
+        ("Nämnden för skola", "AUTHORITY")]
+
+
 def test_a_company_name_begins_after_the_clause_and_holds_a_public_body():
     # the clause in front ("vill att") and a lower-case verb the vectors lack are no part of the name
     text = "Partiet vill att Ekby Stadshus AB ger uppdraget. Dessutom tillstyrktes Ekby fastighets AB."
