@@ -31,6 +31,7 @@ the guide tells apart by context). Entities inside a match are replaced (`Nya Ze
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 from spacy.attrs import ORTH
@@ -208,6 +209,16 @@ def default_names() -> List[str]:
             + [m for m in municipalities if m not in _AMBIGUOUS_MUNICIPALITIES])
 
 
+@lru_cache(maxsize=1)
+def _shipped_places() -> FrozenSet[str]:
+    return frozenset(default_names()) | frozenset(shipped_authorities().municipality_names)
+
+
+def is_place(name: str) -> bool:
+    """Whether ``name``, also as a genitive, is a shipped place, locality or municipality ("Gotland", "Bodens")."""
+    return name in _shipped_places() or (name.endswith("s") and name[:-1] in _shipped_places())
+
+
 def _orths(doc: Doc) -> FrozenSet[int]:
     """The ORTH ids of the tokens of ``doc``."""
     return frozenset(doc.to_array(ORTH).tolist())
@@ -354,6 +365,15 @@ class PlaceNames(NameList):
 
         self._replace(doc, {extent: Span(doc, *extent, LABEL) for extent in places})
 
+    def places_in_capitals(self, doc: Doc) -> None:
+        """Relabel a place written in capitals alone from AUTHORITY to LOC: a news item's dateline ("SKÅNE."), a
+        table's row ("KUMLA 5"); every such name in the real sets was the place. (A municipality's heading with
+        ``KOMMUN`` is its organisation, see ``svpol_entity_rules``.)"""
+        places = {(e.start, e.end) for e in doc.ents if e.label_ == "AUTHORITY" and len(e) == 1 and e.text.isupper()
+                  and len(e.text) > 2 and is_place(e.text.title())}
+        if places:
+            self._replace(doc, {extent: Span(doc, *extent, LABEL) for extent in places})
+
     def municipalities_as_bodies(self, doc: Doc) -> None:
         """Relabel a municipality that acts, owns or is governed from LOC to AUTHORITY (see
         ``_ACTING_VERBS``), with ``kommun``/``stad`` right after it joining the span."""
@@ -448,6 +468,7 @@ class PlaceNames(NameList):
     def __call__(self, doc: Doc) -> Doc:
         orths = _orths(doc)
         self.municipalities_as_places(doc, orths)
+        self.places_in_capitals(doc)
         listed = [span for span in self.listed(doc) if not _in_longer_name(doc, span)]
         text = doc_text(doc)
         addresses = self.streets(doc, text) + self.properties(doc, text) + self.lines(doc, text)

@@ -42,14 +42,16 @@ def test_title_words_after_a_document_number():
 
     nlp = spacy.blank("sv")
     nlp.vocab.set_vector("arbetsförhållanden", numpy.asarray([1.0, 0.0], dtype="float32"))
+    nlp.vocab.set_vector("skatteverket", numpy.asarray([1.0, 0.0], dtype="float32"))
     nlp.add_pipe("svpol_not_entities", config={"title_words": True})
-    text = "Interpellation 2013/14:138 Arbetsförhållanden i Taiwan och 2019/20:1 Taiwan"
-    doc = entity_doc(nlp, text, [("Arbetsförhållanden", "AUTHORITY"), ("Taiwan", "LOC")])
+    text = "Interpellation 2013/14:138 Skatteverket i Taiwan och 2019/20:1 Taiwan"
+    doc = entity_doc(nlp, text, [("Skatteverket", "AUTHORITY"), ("Taiwan", "LOC")])
     doc.ents = list(doc.ents) + [doc.char_span(text.rindex("Taiwan"), len(text), "LOC")]
     doc = nlp.get_pipe("svpol_not_entities")(doc)
     # AUTHORITY is never a title word; a name without a lower-case vector stays.
     assert [(e.text, e.label_) for e in doc.ents] == [
-        ("Arbetsförhållanden", "AUTHORITY"), ("Taiwan", "LOC"), ("Taiwan", "LOC")]
+        ("Skatteverket", "AUTHORITY"), ("Taiwan", "LOC"), ("Taiwan", "LOC")]
+    text = "Interpellation 2013/14:138 Arbetsförhållanden i Taiwan och 2019/20:1 Taiwan"
     doc = entity_doc(nlp, text, [("Arbetsförhållanden", "ORG"), ("Taiwan", "LOC")])
     doc = nlp.get_pipe("svpol_not_entities")(doc)
     assert [e.text for e in doc.ents] == ["Taiwan"]
@@ -336,3 +338,16 @@ def test_an_acronym_tagged_authority_that_neither_the_kb_nor_the_rules_know_is_d
     doc = nlp("Partiet RUR vann.")
     doc.ents = [Span(doc, 1, 2, "PARTY")]
     assert [e.text for e in NotEntities("not_entities")(doc).ents] == ["RUR"]
+
+
+def test_one_capitalised_word_tagged_authority_that_is_no_place_and_no_known_body_is_dropped():
+    nlp = spacy.blank("sv")
+    doc = nlp("Revisionen har granskat. Växjö önskar mer. Bodens budget. Skatteverket svarar. Treårsplan antogs.")
+    doc.ents = [Span(doc, i, i + 1, "AUTHORITY") for i in (0, 4, 8, 11, 14)]
+    kept = [e.text for e in NotEntities("not_entities")(doc).ents]
+    # a municipality (also in the genitive) acting and a body the KB knows stay
+    assert kept == ["Växjö", "Bodens", "Skatteverket"]
+    # a place in capitals is left to svpol_place_names, which makes it LOC
+    doc = nlp("KUMLA 5 LAXÅ 15")
+    doc.ents = [Span(doc, 0, 1, "AUTHORITY"), Span(doc, 2, 3, "AUTHORITY")]
+    assert [e.text for e in NotEntities("not_entities")(doc).ents] == ["KUMLA", "LAXÅ"]

@@ -263,3 +263,10 @@ def test_municipalities_coordinated_listed_before_kommuner_or_for_their_part():
     assert run("Invånarna i Strömstad och Lysekil ska höras. SD Östhammar har nu lämnat in en motion.",
                ["Strömstad", "Lysekil", "Östhammar"]) == [
         ("Strömstad", "LOC"), ("Lysekil", "AUTHORITY"), ("Östhammar", "LOC")]
+
+
+
+def test_a_place_in_capitals_tagged_authority_is_the_place():
+    ents, _ = _run("SKÅNE. Budgeten klar. KUMLA 5 ÖREBRO 100. TJÖRNS KOMMUN", [
+        ("SKÅNE", "AUTHORITY"), ("KUMLA", "AUTHORITY"), ("ÖREBRO", "AUTHORITY"), ("TJÖRNS KOMMUN", "AUTHORITY")])
+    assert ents == [("SKÅNE", "LOC"), ("KUMLA", "LOC"), ("ÖREBRO", "LOC"), ("TJÖRNS KOMMUN", "AUTHORITY")]
