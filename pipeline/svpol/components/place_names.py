@@ -45,7 +45,7 @@ from ..kb import DIRECTION_WORDS, shipped_authorities
 from .entity_rules import DEFAULT_SPANS_KEY
 from .name_list import NameList, resource_names
 from .org_names import is_municipality
-from .person_spans import is_first_name
+from .person_spans import is_first_name, is_form_word
 from .structure_patterns import ROLE_RE
 
 LABEL = "LOC"
@@ -253,7 +253,8 @@ def _in_longer_name(doc: Doc, span: Span) -> bool:
     if span.end == len(doc):
         return False
     after = doc[span.end]
-    return (after.is_title and after.is_alpha) or after.lower_.startswith(_BODY_NOUN_STEMS)
+    # a form's next label is no part of the name: "Kommunkansliet, Vilhelmina Underskrift", "Kungsängen Telefon"
+    return (after.is_title and after.is_alpha and not is_form_word(after)) or after.lower_.startswith(_BODY_NOUN_STEMS)
 
 
 class PlaceNames(NameList):

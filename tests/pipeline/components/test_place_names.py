@@ -270,3 +270,11 @@ def test_a_place_in_capitals_tagged_authority_is_the_place():
     ents, _ = _run("SKÅNE. Budgeten klar. KUMLA 5 ÖREBRO 100. TJÖRNS KOMMUN", [
         ("SKÅNE", "AUTHORITY"), ("KUMLA", "AUTHORITY"), ("ÖREBRO", "AUTHORITY"), ("TJÖRNS KOMMUN", "AUTHORITY")])
     assert ents == [("SKÅNE", "LOC"), ("KUMLA", "LOC"), ("ÖREBRO", "LOC"), ("TJÖRNS KOMMUN", "AUTHORITY")]
+
+
+def test_a_place_before_a_forms_next_label_is_the_place():
+    ents, _ = _run("Protokollet förvaras på kommunkansliet, Kungsängen Underskrift. Besöksadress: Kinna Telefon 08",
+                   [("Kungsängen", "PERSON")])
+    assert ents == [("Kungsängen", "LOC"), ("Kinna", "LOC")]
+    # a capitalised word that is no form label may go on with the name
+    assert _run("Vi åkte till Kinna Nova i går.")[0] == []
