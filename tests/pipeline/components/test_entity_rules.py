@@ -303,6 +303,9 @@ def test_a_local_coalition_named_after_its_place(nlp):
     # without politics around it, a cooperation; a place the KB does not know names none
     assert ents(nlp("Samverkan Eksjö är ett projekt för företag.")) == []
     assert ents(nlp("Samarbete för Framtiden lade sin budget.")) == []
+    # named by what it stands for, the place maybe in the genitive
+    doc = nlp("Majoriteten Ansvar för Halmstad och Allians för Linköpings budget. Ansvar för Europa i budgeten.")
+    assert ents(doc) == [("Ansvar för Halmstad", "PARTY"), ("Allians för Linköpings", "PARTY")]
 
 
 def test_party_letters_in_the_genitive_and_a_coalitions_compound_name(nlp):
