@@ -275,6 +275,9 @@ _BARE_FOLLOWERS = (
     "varje", "de", "den", "det", "sedan",
     # a comparison: "1,9 miljarder mer än", "3 miljarder än förra året"
     "än",
+    # a budget's size and a sum decided on: "den sex miljarder stora budgeten", "19 miljoner ha klubbats",
+    # "40 miljoner helt gripet ur luften"
+    "stor", "stora", "ha", "helt",
 )
 BARE_MONEY_RE = re.compile(
     # not the decimals of "10, 5 miljoner" (a lost comma's space, or a list of numbers)
@@ -299,7 +302,7 @@ BARE_MONEY_RE = re.compile(
 _MONEY_CONTEXT_RE = re.compile(
     r"kron|\bkr\b|anslag|budget|kostn|kosta|pengar|medel|bidrag|satsning|satsa|skatt|intäkt|finansi|"
     r"investera|investering|ramförslag|ersättning|avgift|stöd|spar|underskott|överskott|inkomst|utgift|\blån(?!g)|skuld|betala|"
-    r"fond|lön|vinst|förlust|omsättning|tillskott|resurs|miljonbelopp|euro|dollar|resultat|neddragning|"
+    r"fond|lön|vinst|förlust|omsättning|tillskott|resurs|miljonbelopp|euro|dollar|resultat|neddragning|nedskär|"
     r"köpeskilling|\bköp|\bsåld|\bsälj|borgen|\bpris|\bhyr|belopp|kalkyl|tilldela|"
     # a forecast of a board's result: "Prognos 2007: Eksjö - totalt minus 6,5 miljoner", "pengen" (per pupil),
     # a result on the plus side: "Borträknat de tio miljoner hamnar nämnden ändå på plussidan"
@@ -343,14 +346,15 @@ def _bare_value(match: "re.Match[str]") -> MoneyValue:
     return MoneyValue(float(number * mult) if number is not None else None, "SEK", match.group("mult"))
 
 
-def _sentence_around(text: str, start: int, end: int, with_previous: bool = True) -> str:
+def _sentence_around(text: str, start: int, end: int, with_previous: bool = True, with_next: bool = False) -> str:
     """The text of the sentence holding ``text[start:end]`` and, ``with_previous``, of the sentence before
-    it (which often names the money: "Underskottet växer. Nu handlar det om 21 miljoner."), at most
-    ``_CONTEXT_CHARS`` each side."""
+    it (which often names the money: "Underskottet växer. Nu handlar det om 21 miljoner."), and, ``with_next``,
+    of the sentence after it ("Vi skjuter till 25 miljoner till nämnderna. Dels för att täcka underskottet."),
+    at most ``_CONTEXT_CHARS`` each side."""
     left = text[max(0, start - _CONTEXT_CHARS):start]
     right = text[end:end + _CONTEXT_CHARS]
     left = "".join(re.split(r"([.!?]\s)", left)[-3 if with_previous else -1:])
-    right = re.split(r"[.!?](?:\s|$)", right)[0]
+    right = "".join(re.split(r"([.!?](?:\s|$))", right)[:3 if with_next else 1])
     return left + text[start:end] + right
 
 
@@ -575,7 +579,7 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
             if m.group("verb") is not None:
                 if _MONEY_CONTEXT_RE.search(_sentence_around(text, m.start(), m.end(), with_previous=False)):
                     add_with_coordinated(m, _bare_value(m))
-            elif (_MONEY_CONTEXT_RE.search(_sentence_around(text, m.start(), m.end()))
+            elif (_MONEY_CONTEXT_RE.search(_sentence_around(text, m.start(), m.end(), with_next=True))
                     or _PRICE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
                     or _EXTRA_AFTER_RE.match(text, m.end())
                     or any(abs(start - m.start()) <= _NEAR_AMOUNT_CHARS for start in explicit)):

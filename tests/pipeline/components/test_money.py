@@ -221,6 +221,15 @@ def test_bare_millions_before_a_budget_verb_or_after_a_loss():
     assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [("6,7 miljoner", 6.7e6)]
 
 
+def test_bare_millions_of_a_budgets_size_a_cut_or_with_the_money_in_the_next_sentence():
+    text = ("Det finns utrymme i den sex miljarder stora budgeten. Nedskärningen på 42 miljoner inom vården ska "
+            "återställas. Vi skjuter till 25 miljoner till nämnderna. Dels för att täcka underskottet.")
+    assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [
+        ("sex miljarder", 6e9), ("42 miljoner", 42e6), ("25 miljoner", 25e6)]
+    # a count with no money word before, in or after its sentence is no money
+    assert list(find_money("Staden har 2 miljoner till besökare. De kommer på sommaren. Alla trivs.")) == []
+
+
 def test_bare_millions_before_the_period_they_are_for():
     text = ("Investeringar på nästan tre miljarder de kommande åren. I budgeten avsätts 28 miljoner varje år. "
             "Underskottet har ökat med 1,2 miljarder sedan 2014. Vården får 0,9 miljarder än i år i anslag.")
