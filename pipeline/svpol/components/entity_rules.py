@@ -159,6 +159,20 @@ _MOVING_LETTERS_RE = re.compile(
     r"(?:även[ \t]+|också[ \t]+)?"
     rf"(?P<letters>{_LETTER})(?=[ \t]+(?:på|för|att|om|emot|mot|avslag|bifall|nej|ja|sig)\b)")
 _MOVING_VERB_STEMS = ("yrka", "föreslå", "föreslog", "reserver", "röst")  # a text without them is not searched
+# ... and as the subject of what a party does, opening a sentence or clause ("M vill satsa", "S tappar fyra mandat",
+# "men än så länge duckar C" is left to the model), or as the object after a preposition or verb of leaving at a
+# clause's end ("har lämnat S.", "inte från L.", "samverkan med S."); only where the text speaks of politics.
+_PARTY_DEEDS = ("yrkade", "yrkar", "röstade", "röstar", "vill", "ville", "tappar", "tappade", "sätter", "satte",
+                "reserverar", "reserverade", "öppnade", "öppnar", "driver", "drev", "inser", "insåg", "lämnar",
+                "lämnade", "föreslår", "föreslog", "kräver", "krävde", "anser", "ansåg", "menar", "vann", "vinner",
+                "förlorar", "förlorade", "backar", "backade", "ökar", "ökade", "styr", "styrde", "bildar", "bildade",
+                "har", "hade", "får", "fick")
+_SUBJECT_LETTERS_RE = re.compile(
+    r"(?:^|[.!?][ \t]+|\b(?:och|men|att|när|där|eftersom|medan)[ \t]+)"
+    rf"(?P<letters>{_LETTER})(?=[ \t]+(?:{'|'.join(_PARTY_DEEDS)})\b)", re.MULTILINE)
+_OBJECT_LETTERS_RE = re.compile(
+    r"\b(?:med|från|lämnat|lämnade|lämnar|mot|till|stöd[ \t]+av)[ \t]+"
+    rf"(?P<letters>{_LETTER})(?=[ \t]*[.;:!?](?:\s|$)|[ \t]*,[ \t]+[a-zåäö])")
 # Party letters in a column before the name: "Närvaro S Bengt Ek 1 C Kjell Al 1": the letters at a line's
 # start, after a count or presence mark (X, I, -), after an attendance label or the previous member's office
 # ("S Eva Lund, ordf. S Per Ek, 1e vice ordf. M Bo Al"), then a first name and a surname.
@@ -591,6 +605,10 @@ class EntityRules(KBComponent):
                         text, start, letters) and not kb.match_authority(letters)) or (
                         comma_list and letters.isupper() and len(letters) > 1 and not kb.match_authority(letters)):
                     yield "PARTY", start, match.end("letters")
+        for regex in (_SUBJECT_LETTERS_RE, _OBJECT_LETTERS_RE):
+            for match in regex.finditer(text):
+                if kb.match_party(match.group("letters")) and _politics_around(text, match):
+                    yield "PARTY", match.start("letters"), match.end("letters")
         before = len(_LOWER_LETTERS_OPENING_RE.findall(text)) >= _LOWER_COLUMN_MIN
         for matches in (_LOWER_COLUMN_LETTERS_RE.finditer(text) if before else (),
                         _LOWER_COLUMN_LETTERS_AFTER_RE.finditer(text)):

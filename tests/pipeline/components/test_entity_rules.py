@@ -823,3 +823,13 @@ def test_a_district_board_by_its_short_form_or_with_the_district_after_it(nlp):
         ("Stadsdelsnämnden Lundby", "AUTHORITY"), ("Södermöre kommundelsnämnd", "AUTHORITY")]
     # a first name or an ordinary word after the board is no district
     assert [e for e in ents(nlp("Stadsdelsnämnden Anna Berg. Stadsdelsnämnden Men nu.")) if "Stadsdels" in e[0]] == []
+
+
+
+def test_party_letters_as_the_subject_of_a_partys_deed_near_politics(nlp):
+    doc = nlp("Även om S och C skulle samarbeta räcker det inte för majoritet. M vill satsa. S tappar fyra mandat.")
+    assert [e for e in ents(doc) if e[1] == "PARTY"] == [("S", "PARTY"), ("C", "PARTY"), ("M", "PARTY"),
+                                                         ("S", "PARTY")]
+    # after a noun that names a kind, or without politics around, letters are something else
+    assert [e for e in ents(nlp("Bilaga C har en ny budget. Vitamin C har effekt.")) if e[1] == "PARTY"] == []
+    assert [e for e in ents(nlp("Vi läste boken. C har fyra kapitel.")) if e[1] == "PARTY"] == []
