@@ -67,6 +67,10 @@ _CAP = r"[A-ZÅÄÖ][\wåäöéü&-]*"
 _COMPANY_RE = re.compile(
     rf"(?<![\w-])(?!AB\s){_CAP}(?:[ \t]+(?!AB\b|[Aa]ktiebolag\b)(?:{_CAP}|[a-zåäö][\wåäö-]*|&)){{0,4}}"
     r"[ \t]+(?:AB|[Aa]ktiebolag)(?::s|s)?(?![\wåäö])")
+# ... and with the word in a compound of its trade: "Höörs Fastighetsaktiebolag", "Bostadsaktiebolaget Mimer".
+_COMPOUND_COMPANY_RE = re.compile(
+    rf"(?<![\w-])(?:{_CAP}[ \t]+[A-ZÅÄÖ][a-zåäö]+aktiebolag(?::s|s)?|[A-ZÅÄÖ][a-zåäö]+aktiebolaget[ \t]+{_CAP})"
+    r"(?![\wåäö])")
 _FRONT_PREPOSITIONS = frozenset(("för", "till", "av", "hos", "på", "med", "från", "mot", "om", "vid", "mellan"))
 # Lower-case words a company's name may hold ("Uppsala Vatten och Avfall AB", "Humana Hus i Kalmar AB",
 # "Uppsala kommun Skolfastigheter AB"). Every other word of a clause is no part of a name: the name begins
@@ -384,6 +388,21 @@ def _municipalities() -> FrozenSet[str]:
     return frozenset(shipped_authorities().municipality_names)
 
 
+def _short_form_after(doc: Doc, end: int) -> Optional[str]:
+    """The short form that a name ending at token ``end`` gives itself right after it (see
+    ``OrgNames.short_forms``), or None; a defined name also counts in the genitive."""
+    tokens = len(doc)
+    if end + 2 < tokens and _SHORT_FORM_RE.fullmatch(doc[end + 1].text) and (
+            (doc[end].text == "(" and doc[end + 2].text == ")")
+            or (doc[end].text == "," and doc[end + 2].text == "," and doc[end + 1].is_upper)):
+        return doc[end + 1].text
+    if end + 3 < tokens and doc[end].text == "(" and doc[end + 1].lower_ == "nedan":
+        term = end + 3 if doc[end + 2].lower_ in ("kallad", "kallat", "kallade") else end + 2
+        if term + 1 < tokens and doc[term + 1].text == ")" and doc[term].is_title and doc[term].is_alpha:
+            return doc[term].text
+    return None
+
+
 def is_municipality(name: str) -> bool:
     """Whether ``name`` is a municipality of the shipped knowledge base (the place of a municipal company)."""
     return name in _municipalities()
@@ -498,6 +517,8 @@ class OrgNames(NameList):
         if "AB" in text or "ktiebolag" in text:
             for m in _ACRONYM_COMPANY_RE.finditer(text):
                 yield m.start(), m.end()
+            for m in _COMPOUND_COMPANY_RE.finditer(text):
+                yield m.start(), m.end()
             for m in _COMPANY_RE.finditer(text):
                 start = self._company_start(text, m.start(), m.end())
                 if start is not None:
@@ -595,18 +616,19 @@ class OrgNames(NameList):
 
         "Tyresö Bostäder AB (TyBo)" makes ``TyBo`` an ORG there and in "missförhållanden på TyBo",
         "Regionfullmäktige (RF)" makes ``RF`` an AUTHORITY (the guide: a name and its bracketed
-        abbreviation are two entities).
+        abbreviation are two entities). So does a short form in capitals between commas ("barn-, kultur- och
+        utbildningsnämnden, BKU, och ...") and the name a contract or a ruling defines ("Huddinge kommun (nedan
+        Kommunen)" makes ``Kommunen`` and ``Kommunens`` an AUTHORITY wherever it recurs capitalised).
         """
-        tokens = len(doc)
-        # The short form takes its organisation's label: a public body's is AUTHORITY ("Regionfullmäktige (RF)").
-        # ... also in capitals between commas: "barn-, kultur- och utbildningsnämnden, BKU, och ..."
-        forms = {doc[ent.end + 1].text: ent.label_ for ent in doc.ents
-                 if ent.label_ in _SHORT_FORM_LABELS and ent.end + 2 < tokens
-                 and _SHORT_FORM_RE.fullmatch(doc[ent.end + 1].text) and ((doc[ent.end].text == "(" and doc[ent.end + 2].text == ")")
-                      or (doc[ent.end].text == "," and doc[ent.end + 2].text == "," and doc[ent.end + 1].is_upper))}
+        forms: Dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ in _SHORT_FORM_LABELS:
+                form = _short_form_after(doc, ent.end)
+                if form is not None:
+                    forms[form] = forms[form + "s"] = ent.label_
         if not forms:  # most docs: no need to walk the tokens
             return []
-        return [Span(doc, i, i + 1, label=forms[doc[i].text]) for i in range(tokens) if doc[i].text in forms]
+        return [Span(doc, i, i + 1, label=forms[doc[i].text]) for i in range(len(doc)) if doc[i].text in forms]
 
     def find(self, doc: Doc) -> List[Span]:
         """The ORG matches of ``doc`` (no overlaps), without changing it."""

@@ -286,6 +286,15 @@ def test_a_short_form_in_capitals_between_commas_and_a_companys_acronym_in_ab():
         ("Nämnden för skola", "AUTHORITY")]
 
 
+def test_a_name_a_contract_defines_and_a_company_named_in_a_compound_of_aktiebolag():
+    text = "Ekby kommun (nedan Kommunen) äger marken. Det ger Kommunen en option. Kommunens mark säljs."
+    assert _run(text, [("Ekby kommun", "AUTHORITY")]) == [
+        ("Ekby kommun", "AUTHORITY"), ("Kommunen", "AUTHORITY"), ("Kommunen", "AUTHORITY"), ("Kommunens", "AUTHORITY")]
+    text = "Direktiv för Ekbys Fastighetsaktiebolag och Bostadsaktiebolaget Mimer. Ett fastighetsaktiebolag bildas."
+    assert _run(text, [("Ekbys", "PERSON")]) == [
+        ("Ekbys Fastighetsaktiebolag", "ORG"), ("Bostadsaktiebolaget Mimer", "ORG")]
+
+
 def test_a_company_name_begins_after_the_clause_and_holds_a_public_body():
     # the clause in front ("vill att") and a lower-case verb the vectors lack are no part of the name
     text = "Partiet vill att Ekby Stadshus AB ger uppdraget. Dessutom tillstyrktes Ekby fastighets AB."
