@@ -167,12 +167,13 @@ _PARTY_DEEDS = ("yrkade", "yrkar", "röstade", "röstar", "vill", "ville", "tapp
                 "lämnade", "föreslår", "föreslog", "kräver", "krävde", "anser", "ansåg", "menar", "vann", "vinner",
                 "förlorar", "förlorade", "backar", "backade", "ökar", "ökade", "styr", "styrde", "bildar", "bildade",
                 "har", "hade", "får", "fick")
+# (Each pattern opens with the letters' capital, which few positions hold; what stands before is checked after.)
 _SUBJECT_LETTERS_RE = re.compile(
-    r"(?:^|[.!?][ \t]+|\b(?:och|men|att|när|där|eftersom|medan)[ \t]+)"
-    rf"(?P<letters>{_LETTER})(?=[ \t]+(?:{'|'.join(_PARTY_DEEDS)})\b)", re.MULTILINE)
+    rf"(?<![\w-])(?P<letters>{_LETTER})(?=[ \t]+(?:{'|'.join(_PARTY_DEEDS)})\b)")
+_BEFORE_SUBJECT_RE = re.compile(r"(?:^|\n|[.!?][ \t]+|\b(?:och|men|att|när|där|eftersom|medan)[ \t]+)\Z")
 _OBJECT_LETTERS_RE = re.compile(
-    r"\b(?:med|från|lämnat|lämnade|lämnar|mot|till|stöd[ \t]+av)[ \t]+"
-    rf"(?P<letters>{_LETTER})(?=[ \t]*[.;:!?](?:\s|$)|[ \t]*,[ \t]+[a-zåäö])")
+    rf"(?<![\w-])(?P<letters>{_LETTER})(?=[ \t]*[.;:!?](?:\s|$)|[ \t]*,[ \t]+[a-zåäö])")
+_BEFORE_OBJECT_RE = re.compile(r"\b(?:med|från|lämnat|lämnade|lämnar|mot|till|stöd[ \t]+av)[ \t]+\Z")
 # Party letters in a column before the name: "Närvaro S Bengt Ek 1 C Kjell Al 1": the letters at a line's
 # start, after a count or presence mark (X, I, -), after an attendance label or the previous member's office
 # ("S Eva Lund, ordf. S Per Ek, 1e vice ordf. M Bo Al"), then a first name and a surname.
@@ -227,12 +228,14 @@ _COUNTY_BOARD_RE = re.compile(r"(?<=[a-zåäö0-9,;:)] )Länsstyrelse(?:n|ns)?(?
 # ... and its advisory councils, also after "<Ort> kommuns" ("Kalmar kommuns integrationsråd"; m-v154), and after
 # a board in the genitive ("kommunstyrelsens handikappråd", see _SUB_BODY_RE; m-v143, m-v152): a council of a
 # field, not an office holder's title ("Ystads kommunalråd", "regionråd").
-_COUNCILS = (r"(?:handikapp|funktionshinder|funktionshindrade|pensionärs|integrations|folkhälso|ungdoms|tillgänglighets"
-            r"|trygghets|äldre|demokrati)råd(?:et)?")
+_COUNCIL_FIELDS = ("handikapp", "funktionshinder", "funktionshindrade", "pensionärs", "integrations", "folkhälso",
+                   "ungdoms", "tillgänglighets", "trygghets", "äldre", "demokrati")
+_COUNCILS = rf"(?:{'|'.join(_COUNCIL_FIELDS)})råd(?:et)?"
 _MUNICIPAL_NAMED_BODY_RE = re.compile(
     r"(?<![\w-])(?P<place>[A-ZÅÄÖ][\wåäöÅÄÖ]+)(?:[ \t]+kommuns)?[ \t]+"
     rf"(?:länstrafik|brottsförebyggande[ \t]+råd(?:et)?|BROTTSFÖREBYGGANDE[ \t]+RÅD|{_COUNCILS})(?![\wåäö-])")
-_MUNICIPAL_NAMED_BODY_WORDS = ("länstrafik", "brottsförebyggande råd", "BROTTSFÖREBYGGANDE RÅD", "råd")
+_MUNICIPAL_NAMED_BODY_WORDS = ("länstrafik", "brottsförebyggande råd", "BROTTSFÖREBYGGANDE RÅD",
+                               *(f"{field}råd" for field in _COUNCIL_FIELDS))
 # A city district's board by its short form or with the district after it, one span (the guide: a body with its
 # place): "Rinkeby-Kista Sdn", "SDN Västra Hisingen", "Stadsdelsnämnden Lundby" (m-v154; the issue's error classes).
 _DISTRICT = r"(?:(?:Norra|Södra|Östra|Västra|Centrala|Inre|Yttre)[ \t]+)?[A-ZÅÄÖ][\wåäö]+(?:-[ \t]?[A-ZÅÄÖ][\wåäö]+)?"
@@ -605,9 +608,10 @@ class EntityRules(KBComponent):
                         text, start, letters) and not kb.match_authority(letters)) or (
                         comma_list and letters.isupper() and len(letters) > 1 and not kb.match_authority(letters)):
                     yield "PARTY", start, match.end("letters")
-        for regex in (_SUBJECT_LETTERS_RE, _OBJECT_LETTERS_RE):
+        for regex, before in ((_SUBJECT_LETTERS_RE, _BEFORE_SUBJECT_RE), (_OBJECT_LETTERS_RE, _BEFORE_OBJECT_RE)):
             for match in regex.finditer(text):
-                if kb.match_party(match.group("letters")) and _politics_around(text, match):
+                if (before.search(text[max(0, match.start() - 12):match.start()]) and kb.match_party(match.group("letters"))
+                        and _politics_around(text, match)):
                     yield "PARTY", match.start("letters"), match.end("letters")
         before = len(_LOWER_LETTERS_OPENING_RE.findall(text)) >= _LOWER_COLUMN_MIN
         for matches in (_LOWER_COLUMN_LETTERS_RE.finditer(text) if before else (),
