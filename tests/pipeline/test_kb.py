@@ -73,6 +73,9 @@ def test_party_names_and_alliance_members(kb):
         ("kommunstyrelsens", "Kommunstyrelsen", "municipal_body"),
         ("regionstyrelsen", "Regionstyrelsen", "region"),
         ("socialnämnden", "Socialnämnden", "municipal_body"),
+        ("tandvårdstyrelsen", "Tandvårdstyrelsen", "municipal_body"),
+        ("Sjukhusstyrelsens", "Sjukhusstyrelsen", "municipal_body"),
+        ("Södermöre kommundelsnämnd", "Södermöre kommundelsnämnd", "municipal_body"),
         ("utbildningsnämndens", "Utbildningsnämnden", "municipal_body"),
         ("Rinkeby-Kista stadsdelsnämnd", "Rinkeby-Kista stadsdelsnämnd", "municipal_body"),
         ("Enskede-Årsta stadsdelnämnd", "Enskede-Årsta stadsdelnämnd", "municipal_body"),
@@ -144,7 +147,8 @@ def test_match_authority(kb, surface, canonical, kind):
      "Fi", "Xyz kommun", "BRA", "svenska kyrkan", "medelsförvaltningen", "socialförvaltning",
      "kapitalförvaltningen", "Sverige och socialnämnden", "Regeringen och socialnämnden", "Gröna nämnden",
      "Trafikpolisen", "Gränspolisen", "vård- och omsorgsnämnd", "Ekbys regionfullmäktige",
-     "Göteborgs hälso- och sjukvårdsnämnder", "byggande och kommunstyrelsen", "Regionförbundet i Ekby län"],
+     "Göteborgs hälso- och sjukvårdsnämnder", "byggande och kommunstyrelsen", "Regionförbundet i Ekby län",
+     "bolagsstyrelsen", "partistyrelsen"],
 )
 def test_match_authority_rejects(kb, surface):
     assert kb.match_authority(surface) is None

@@ -37,6 +37,8 @@ _BODY_IN_MUNICIPALITY_RE = re.compile(
     r"(?P<fields>[\wåäöÅÄÖ]+-(?:, [\wåäö]+-)* (?:och|&) )?(?P<body>[\wåäöÅÄÖ-]+) (?:i|på) (?P<place>[A-ZÅÄÖ][\wåäö-]*(?: (?!Kommun$|Stad$)[A-ZÅÄÖ][\wåäö-]*)?)"
     r"(?: [Kk]ommun| [Ss]tad)?")
 
+_REGION_FIELD_BOARD_RE = re.compile(r"(?i:tandvårds?|sjukhus|folkhögskole|utbildnings)styrelsens?")
+
 # A municipality lookup: a name ("Stockholm", "Stockholms") -> (canonical name, municipality code).
 MunicipalityLookup = Callable[[str], Optional[Tuple[str, str]]]
 
@@ -193,6 +195,12 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         regional = words[0].lower().endswith("myndigheten")
         if regional or words[0].lower() == "arbetsförmedlingen" or municipality(text.rsplit(" i ", 1)[-1]):
             return Authority(text[0].upper() + text[1:], "region" if regional else "state_agency")
+    # A region's board named by its field in one word: "tandvårdsstyrelsen", "Sjukhusstyrelsen",
+    # "folkhögskolestyrelsen" (all seven such mentions in the real sets were tagged; a company's, party's or
+    # federation's board is no such field: "bolagsstyrelsen", "partistyrelsen").
+    if len(words) == 1 and _REGION_FIELD_BOARD_RE.fullmatch(text):
+        name = text[:-1] if text.endswith("s") else text
+        return Authority(name[0].upper() + name[1:], "municipal_body")
     # A region's board of two fields: "hälso- och sjukvårdsstyrelsen" (a company's board is named by its
     # company, "bolagets styrelse"); a municipal one with its hyphen left out: "Vård och omsorgsstyrelsen" (not a
     # word before the council's own board: "ett ökat byggande och kommunstyrelsen har lovat").
