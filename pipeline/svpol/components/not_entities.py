@@ -300,11 +300,17 @@ def _is_unknown_capitalised_body(ent: Span, text: str, rule_starts: FrozenSet[in
             and not shipped_authorities().match_authority(text.upper()))
 
 
+# After an organisation's name, a page number of a table of contents ("Östhammar Vatten 10") or a case number
+# ("Arlandagymnasiet UAN/2016:3") is no part of it (a place's property keeps its number: "Mentorn 1").
+_ORG_TRAILING_RE = re.compile(r"\d{1,3}|[A-ZÅÄÖ]{2,}/\d{4}(?::\d+)?")
+
+
 def _without_trailing_word(ent: Span) -> Span:
     """``ent`` without a preposition or conjunction at its end (``Kommunledningen i`` -> ``Kommunledningen``),
     a form's next field (``Folkets Hus Måndagen den 20 december`` -> ``Folkets Hus``) or the full stop that ends
     its sentence (``Hulta torg.`` -> ``Hulta torg``: an abbreviation's stop is inside its token)."""
-    if len(ent) > 1 and (ent[-1].text in _TRAILING_WORDS or ent[-1].text == "." or is_form_word(ent[-1])):
+    if len(ent) > 1 and (ent[-1].text in _TRAILING_WORDS or ent[-1].text in (".", "(") or is_form_word(ent[-1])
+                         or (ent.label_ == "ORG" and _ORG_TRAILING_RE.fullmatch(ent[-1].text))):
         return Span(ent.doc, ent.start, ent.end - 1, ent.label_, kb_id=ent.kb_id_)
     return ent
 

@@ -103,6 +103,9 @@ _FORM_WORDS = frozenset((
     "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Protokollsjustering", "Närvarorätt",
     "Närvarolista", "Närvarolistan", "Inkallad", "Inkallade", "Adress", "Justerade", "Kommunkansliet", "Stadskansliet",
     "Medborgarförslag", "Ärendeförteckning", "Åhörare", "Personalföreträdare",
+    # a ruling's parties and a protocol's members and case text ("SÖKANDE", "MOTPART", "Ombud:", "Ordinarie
+    # ledamöter", "Ärendebeskrivning")
+    "Sökande", "Motpart", "Ombud", "Ordinarie", "Ärendebeskrivning",
     # the building where the minutes are kept or signed, next to a name in a form ("Anders Rydén Rådhuset")
     *_FORM_BUILDINGS,
     # a document's register fields and a letterhead's numbers ("Dokumentnummer: 2018/01133-1", "Tel 0152-...")

@@ -171,6 +171,18 @@ def test_a_sentences_full_stop_is_not_part_of_a_name():
     assert [(e.text, e.label_) for e in doc.ents] == [("Hulta torg", "LOC"), ("Länsstyrelsen", "AUTHORITY")]
 
 
+def test_an_organisations_page_number_case_number_or_open_bracket_is_no_part_of_it():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    doc = nlp.make_doc("Ekby Vatten 10 Ekbygymnasiet UAN/2016:3 Norrby kommuner ( Mentorn 1 SÖKANDE")
+    doc.ents = [Span(doc, 0, 3, "ORG"), Span(doc, 3, 5, "ORG"), Span(doc, 5, 8, "ORG"), Span(doc, 8, 10, "LOC"),
+                Span(doc, 10, 11, "AUTHORITY")]
+    doc = nlp.get_pipe("svpol_not_entities")(doc)
+    # a property keeps its number; a ruling's party label alone is no entity
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Ekby Vatten", "ORG"), ("Ekbygymnasiet", "ORG"), ("Norrby kommuner", "ORG"), ("Mentorn 1", "LOC")]
+
+
 def test_an_address_before_an_office_is_no_name():
     nlp = spacy.blank("sv")
     nlp.add_pipe("svpol_not_entities")
