@@ -297,13 +297,21 @@ _BUILDING_THEN_PLACE_RE = re.compile(
     r"(?:[ \t]+(?P<place2>[A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-]))?")
 _VENUE_WORDS = "Villa|Träffpunkt|Café|Kafé|Hotell|Restaurang"
 _FIRM_WORDS = "Arkitekter|Arkitektkontor|Konsult|Konsulter|Advokatbyrå|Fastigheter|Försäkring"
+# Swedish Television's regional newsroom named by its region ("SVT Nyheter Dalarna", "SVT Sörmland"; all such
+# names in the real sets were tagged whole); the region is checked (not a programme: "SVT Agenda").
+_REGIONAL_NEWS_RE = re.compile(r"(?<![\w-])SVT(?:[ \t]+Nyheter)?[ \t]+(?P<region>[A-ZÅÄÖ][a-zåäö]+)(?![\wåäö:-])")
+_NEWS_REGIONS = frozenset(("Väst", "Öst", "Norr", "Syd", "Mitt", "Nord", "Jämtland", "Norrbotten", "Västerbotten",
+                           "Västernorrland", "Gävleborg", "Dalarna", "Värmland", "Örebro", "Västmanland", "Uppsala",
+                           "Sörmland", "Östergötland", "Småland", "Jönköping", "Kalmar", "Blekinge", "Skåne",
+                           "Halland", "Gotland", "Stockholm", "Göteborg", "Sjuhärad", "Skaraborg", "Fyrstad"))
 _PLACE_FACILITY_OR_MEDIA_RE = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+"
     r"(?:kommunhus|kommunkontor|stadshus|[Ff]olkets[ \t]+[Hh]us|kulturpark|resecentrum|station)"
     r"(?:et|ets|s)?"
     # a local radio station, also with its network's name ("Sveriges Radio P4 Väst"); a town's paper in the
     # genitive ("Ekbys tidning"; capitalised as its title: _TOWN_PAPER_RE)
-    r"|(?:Sveriges[ \t]+Radio[ \t]+)?(?:Radio|P4)[ \t]+[A-ZÅÄÖ][\wåäö]+|(?<=[a-zåäö,] )Mitt[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+"
+    r"|(?:Sveriges[ \t]+Radio[ \t]+)?(?:Radio|P4)(?:[ \t]+Radio)?[ \t]+[A-ZÅÄÖ][\wåäö]+"
+    r"|(?<=[a-zåäö,] )Mitt[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+"
     r"|[A-ZÅÄÖ][\wåäö]+s[ \t]+[Tt]idning(?:ar)?"
     # a newspaper, a venue or a firm named after its kind: "Tidningen Ångermanland", "Villa Ekbacken",
     # "Träffpunkt Smedberg", "Ekby Fastigheter", "AQ Arkitekter" (a model reads a first name and a surname)
@@ -345,6 +353,7 @@ _MATCH_WORDS = {
     _PLACE_FACILITY_OR_MEDIA_RE: ("kommunhus", "kommunkontor", "stadshus", "olkets", "kulturpark", "resecentrum",
                                   "station", "Radio", "P4", "Mitt", "idning", *_VENUE_WORDS.split("|"),
                                   *_FIRM_WORDS.split("|")),
+    _REGIONAL_NEWS_RE: ("SVT",),
     _AMPERSAND_RE: ("&",),
     _CLUB_OR_ASSOCIATION_RE: ("förening", "klubb", "sällskap", "allians", "förbund"),
     _PLACE_ASSOCIATION_RE: ("föreningen",),
@@ -591,6 +600,9 @@ class OrgNames(NameList):
                 yield m.start(), m.end("place")
         for m in search(_PLACE_FACILITY_OR_MEDIA_RE):
             yield m.start(), m.end()
+        for m in search(_REGIONAL_NEWS_RE):
+            if m.group("region") in _NEWS_REGIONS:
+                yield m.start(), m.end()
         for m in search(_AMPERSAND_RE):
             if not _persons_with_ampersand(m):
                 # with the name in front of a kind: "Brofästet Hotell & Konferens" (not a sentence's first word)

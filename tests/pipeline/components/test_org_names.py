@@ -197,6 +197,10 @@ def test_a_local_radio_station_a_towns_paper_and_a_towns_club():
     # a second town before the paper's is its name's; an ordinary word is not
     assert _run("En artikel i Motala Vadstena Tidning. Enligt Ekby Tidning.") == [
         ("Motala Vadstena Tidning", "ORG"), ("Ekby Tidning", "ORG")]
+    # Swedish Television's and the radio's regional newsrooms by their region; a programme is not one (the
+    # listed "SVT" alone)
+    assert _run("Det rapporterar SVT Nyheter Dalarna, SVT Sörmland och P4 Radio Halland. Det syntes i SVT Agenda.") == [
+        ("SVT Nyheter Dalarna", "ORG"), ("SVT Sörmland", "ORG"), ("P4 Radio Halland", "ORG"), ("SVT", "ORG")]
 
 
 def test_a_national_organisation_named_after_sweden():
