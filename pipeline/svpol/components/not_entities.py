@@ -30,6 +30,8 @@ An acronym or one capitalised word that ``ner`` tagged AUTHORITY goes too when n
 rules know it as a body, nor is it a place or a body's noun (``RUR``, ``BBIC``, ``Revisionen``,
 ``Delårsrapporten``; on the real sets such tags were right 19 times in 170): ``svpol_org_names`` gives a
 body's short form defined in its text its name's label again, and a company's acronym in ``-AB`` is ORG there.
+So does an AUTHORITY of more words that ends in a lower-case word naming no body (``Landstinget beslutar``),
+unless a field follows "för" in it (``Rådet för funktionshinderfrågor``).
 """
 
 from __future__ import annotations
