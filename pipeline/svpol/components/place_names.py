@@ -13,7 +13,8 @@ Names are closed lists, so they are looked up rather than learned. This componen
   common words or names (``Mark``, ``Vara``, ``Lund``, ``Nora``), as written and in the genitive;
 - a municipality after ``i`` or ``inom`` (``i Leksands kommun``, ``I Stockholms stad finns``):
   the guide's place reading (``få i Stockholms stad känner sig trygga``), which turns the
-  AUTHORITY of the knowledge-base rule or the model into LOC;
+  AUTHORITY of the knowledge-base rule or the model into LOC, except after an official's title, where it is the
+  employer (``ekonomichef i Falkenbergs kommun``); a place in capitals alone (``KUMLA 5``) is LOC too;
 - numbered roads (guide: roads are LOC): the Swedish European routes (``E4``, ``E 45``,
   ``E4:an``) and ``väg 56``, ``riksväg 40``, ``Rv 166``, ``länsväg 225``;
 - street addresses (``Munkhättevägen 45``, ``Danskes gränd 2``, ``Krokslätts Parkgata``), which
@@ -423,7 +424,7 @@ class PlaceNames(NameList):
             # the last of a list before "kommuner": "mellan Tierp och Östhammars kommuner"
             listed = may_own and after[:1] == ["kommuner"] and after[1:2] != ["i"]  # not "... kommuner i Värmland"
             # "För Landskronas del innebär det ...", "För Nyköping handlar det om 25 miljoner": its finances
-            for_its_part = doc[ent.start - 1].text == "För" and bool(after) and (
+            for_its_part = ent.start > 0 and doc[ent.start - 1].text == "För" and bool(after) and (
                 (may_own and after[0] == "del") or (not genitive and after[0] in _FOR_ITS_PART))
             if listed:
                 lists.append(ent.start)

@@ -259,6 +259,8 @@ def test_municipalities_coordinated_listed_before_kommuner_or_for_their_part():
     assert run("För Landskronas del innebär det mer. Kostnaden för Örebros del stiger. För Nyköping handlar det om "
                "pengar.", ["Landskronas", "Örebros", "Nyköping"]) == [
         ("Landskronas", "AUTHORITY"), ("Örebros", "LOC"), ("Nyköping", "AUTHORITY")]
+    # a text's first word has nothing before it (not the text's last word, "För")
+    assert run("Bodens del av länet är stor. För", ["Bodens"]) == [("Bodens", "LOC")]
     # a place after a preposition stays one in a coordination; a party's local branch is no municipality acting
     assert run("Invånarna i Strömstad och Lysekil ska höras. SD Östhammar har nu lämnat in en motion.",
                ["Strömstad", "Lysekil", "Östhammar"]) == [
