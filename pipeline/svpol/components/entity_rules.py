@@ -627,8 +627,6 @@ class EntityRules(KBComponent):
         if any(word in text for word in _COALITION_WORDS):
             for match in _NAMED_COALITION_RE.finditer(text):
                 place = match.group("place")
-                if not kb.municipality(place) and place.endswith("s") and kb.municipality(place[:-1]):
-                    place = place[:-1]
                 if (kb.municipality(place) or (place.startswith("Region") and kb.match_authority(place))) and \
                         _politics_around(text, match):
                     yield "PARTY", match.start(), match.end()

@@ -283,16 +283,14 @@ def _is_unknown_acronym_body(ent: Span, text: str, rule_starts: FrozenSet[int]) 
             and not is_place(text.title()))  # a place in capitals: LOC (svpol_place_names)
 
 
-# The definite ends of a body's noun: such a word is a body the KB may lack ("Förbundsstyrelsen",
-# "Rikskriminalpolisen", "Landstinget", "Kommunledningen").
-_BODY_NOUN_END_RE = re.compile(r"(?:styrelse|polise|rätte|nämnde|tinge|direktione|delegatione|beredninge|utredninge"
-                               r"|kontore|förbunde|verke|myndighete|inspektione|ledninge)(?:n|t)s?$")
-
-
-# The last word of a body named in more than one word ("Ekby kommun", "Norra hälso- och sjukvårdsnämnden").
-_BODY_WORD_END_RE = re.compile(r"(?:nämnd|styrelse|kommun|region|råd|utskott|förbund|län|stad|fullmäktige|kansli"
-                               r"|kontor|förvaltning|beredning|myndighet|verk|polis|rätt|ting|direktion|delegation"
-                               r"|utredning|inspektion|ledning|enhet|avdelning|sektor)(?:en|et|s|ens|ets|n)?$")
+# The nouns a body's name ends in. In the definite, one such word is a body the KB may lack ("Förbundsstyrelsen",
+# "Rikskriminalpolisen", "Landstinget", "Kommunledningen"); with these more, any form of one ends a body named in
+# more than one word ("Ekby kommun", "Norra hälso- och sjukvårdsnämnden").
+_BODY_NOUNS = ("styrelse", "polis", "rätt", "nämnd", "ting", "direktion", "delegation", "beredning", "utredning",
+               "kontor", "förbund", "verk", "myndighet", "inspektion", "ledning")
+_BODY_NOUN_END_RE = re.compile(rf"(?:{'|'.join(_BODY_NOUNS)})(?:en|et|n)s?$")
+_BODY_WORD_END_RE = re.compile(rf"(?:{'|'.join(_BODY_NOUNS)}|kommun|region|råd|utskott|län|stad|fullmäktige|kansli"
+                               r"|förvaltning|enhet|avdelning|sektor)(?:en|et|s|ens|ets|n)?$")
 
 
 def _is_unknown_capitalised_body(ent: Span, text: str, rule_starts: FrozenSet[int]) -> bool:
@@ -308,11 +306,6 @@ def _is_unknown_capitalised_body(ent: Span, text: str, rule_starts: FrozenSet[in
             and not shipped_authorities().match_authority(text.upper()))
 
 
-# After an organisation's name, a page number of a table of contents ("Östhammar Vatten 10") or a case number
-# ("Arlandagymnasiet UAN/2016:3") is no part of it (a place's property keeps its number: "Mentorn 1").
-_ORG_TRAILING_RE = re.compile(r"\d{1,3}|[A-ZÅÄÖ]{2,}/\d{4}(?::\d+)?")
-
-
 def _is_unknown_body_with_a_verb_or_noun(ent: Span, text: str, rule_starts: FrozenSet[int]) -> bool:
     """Whether ``ent`` is two words or more that ``ner`` tagged AUTHORITY ending in a lower-case word that names no
     body: a verb or a common noun it ran on into (``Landstinget beslutar``, ``Slutreplik publicerad``,
@@ -322,6 +315,11 @@ def _is_unknown_body_with_a_verb_or_noun(ent: Span, text: str, rule_starts: Froz
     return (ent.label_ == "AUTHORITY" and len(ent) > 1 and ent.start not in rule_starts and last.is_lower
             and last.is_alpha and not _BODY_WORD_END_RE.search(last.text) and " för " not in text
             and not shipped_authorities().match_authority(text))
+
+
+# After an organisation's name, a page number of a table of contents ("Östhammar Vatten 10") or a case number
+# ("Arlandagymnasiet UAN/2016:3") is no part of it (a place's property keeps its number: "Mentorn 1").
+_ORG_TRAILING_RE = re.compile(r"\d{1,3}|[A-ZÅÄÖ]{2,}/\d{4}(?::\d+)?")
 
 
 def _without_trailing_word(ent: Span) -> Span:
@@ -399,7 +397,8 @@ class NotEntities:
         text = ent.text  # once: a span joins its tokens' texts on every read
         return (self.is_not_entity(text) or _is_unknown_acronym_body(ent, text, rule_starts)
                 or _is_unknown_capitalised_body(ent, text, rule_starts)
-                or _is_unknown_body_with_a_verb_or_noun(ent, text, rule_starts) or (self.title_words and self.is_title_word(ent)) or _is_size_unit(ent, text)
+                or _is_unknown_body_with_a_verb_or_noun(ent, text, rule_starts)
+                or (self.title_words and self.is_title_word(ent)) or _is_size_unit(ent, text)
                 or _is_admin_compound(ent) or _is_page_word(ent, text) or _is_word_before_lower_case(ent, text)
                 or _is_form_label(ent, text) or _is_form_field(ent) or _in_case_number(ent, text)
                 or _in_party_letter_compound(ent, text) or _without_letters(ent, text) or _is_rate_base(ent)

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -233,6 +233,14 @@ def _sentence_start(doc: Doc, i: int) -> bool:
     return prev.text in _SENTENCE_END or prev.is_space or "\n" in prev.whitespace_ or prev.text in "-–•*"
 
 
+def _is_deed_done(words: List[str]) -> bool:
+    """Whether ``words`` (lower case, after a perfect auxiliary) open with the supine of a deed, maybe after an
+    adverb: "(har) tagit", "(har) visserligen startat"; not what became of a place ("(har) vuxit")."""
+    if words and words[0] in _ADVERBS_BEFORE_VERB:
+        words = words[1:]
+    return bool(words) and words[0] not in _NOT_DEEDS and bool(_SUPINE_RE.fullmatch(words[0]))
+
+
 def _is_official(word: str) -> bool:
     """Whether ``word`` (lower case) is an official's or politician's title ("ekonomichef", "kommunalråd")."""
     return bool(ROLE_RE.fullmatch(word) or _MORE_OFFICIALS_RE.fullmatch(word))
@@ -383,7 +391,7 @@ class PlaceNames(NameList):
         # the places left (their extent, their span with "kommun"/"stad" after them joined, whether they may be a
         # subject)
         municipalities: List[Tuple[Tuple[int, int], Span, bool]] = []
-        lists: List[int] = []  # where the municipalities listed before "kommuner" start
+        lists: Set[int] = set()  # where the municipalities listed before "kommuner" start
         for ent in doc.ents:
             # ner reads a municipality's genitive before a title as a company now and then ("Ystads kommunalråd")
             if not ent.text[:1].isupper() or not (ent.label_ == LABEL or (
@@ -408,11 +416,7 @@ class PlaceNames(NameList):
             acts = (not genitive and before not in _NOT_SUBJECT_BEFORE and bool(after)
                     and (after[0] in _ACTING_VERBS
                          or (after[0] in _ADVERBS_BEFORE_VERB and len(after) > 1 and after[1] in _ACTING_VERBS)
-                         or (after[0] in _PERFECT_AUXILIARIES and len(after) > 1 and after[1] not in _NOT_DEEDS
-                             and bool(_SUPINE_RE.fullmatch(after[1])))
-                         # "Vadstena har visserligen lyckats"
-                         or (after[0] in _PERFECT_AUXILIARIES and len(after) > 2 and after[1] in _ADVERBS_BEFORE_VERB
-                             and after[2] not in _NOT_DEEDS and bool(_SUPINE_RE.fullmatch(after[2])))))
+                         or (after[0] in _PERFECT_AUXILIARIES and _is_deed_done(after[1:]))))
             # the verb or auxiliary before its subject: "Minst får Ydre", "Hur har Skövde hanterat"
             acts = acts or (not genitive and (before in _INVERTED_VERBS or (
                 before in _PERFECT_AUXILIARIES and bool(after) and after[0] not in _NOT_DEEDS
@@ -427,7 +431,7 @@ class PlaceNames(NameList):
             for_its_part = ent.start > 0 and doc[ent.start - 1].text == "För" and bool(after) and (
                 (may_own and after[0] == "del") or (not genitive and after[0] in _FOR_ITS_PART))
             if listed:
-                lists.append(ent.start)
+                lists.add(ent.start)
             if acts or owns or governed or employs or listed or for_its_part:
                 changed[(ent.start, ent.end)] = Span(doc, ent.start, end, label="AUTHORITY")
             elif (ent.start >= 2 and doc[ent.start - 1].lower_ in ("och", ",")
@@ -444,7 +448,7 @@ class PlaceNames(NameList):
             if (span.end < len(doc) - 1 and doc[span.end].lower_ in ("och", ",")
                     and (span.end + 1 in lists or (subject and span.end + 1 in starts))):
                 if span.end + 1 in lists:
-                    lists.append(span.start)
+                    lists.add(span.start)
                 starts.add(span.start)
                 changed[extent] = span
         if changed:
