@@ -290,7 +290,7 @@ _BODY_NOUNS = ("styrelse", "polis", "rätt", "nämnd", "ting", "direktion", "del
                "kontor", "förbund", "verk", "myndighet", "inspektion", "ledning")
 _BODY_NOUN_END_RE = re.compile(rf"(?:{'|'.join(_BODY_NOUNS)})(?:en|et|n)s?$")
 _BODY_WORD_END_RE = re.compile(rf"(?:{'|'.join(_BODY_NOUNS)}|kommun|region|råd|utskott|län|stad|fullmäktige|kansli"
-                               r"|förvaltning|enhet|avdelning|sektor)(?:en|et|s|ens|ets|n)?$")
+                               r"|förvaltning|enhet|avdelning|sektor)(?:en|et|n)?s?$")
 
 
 def _is_unknown_capitalised_body(ent: Span, text: str, rule_starts: FrozenSet[int]) -> bool:
