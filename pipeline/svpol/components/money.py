@@ -36,13 +36,15 @@ if MONEY_LABEL not in ENTITY_LABELS:  # pragma: no cover - guards a change of la
 _MULTIPLIERS = {
     "hundra": 10**2, "tusen": 10**3,
     "miljon": 10**6, "miljoner": 10**6, "milj": 10**6, "mn": 10**6, "mio": 10**6,
+    # misspellings met in real texts: "8,5 milionerna", "7 mijoner"
+    "milion": 10**6, "milioner": 10**6, "mijoner": 10**6,
     "miljard": 10**9, "miljarder": 10**9, "mdr": 10**9, "md": 10**9, "mrd": 10**9,
 }
 # Currencies and units that carry both multiplier and currency (keys lower-case).
 _UNITS = {
     "kr": ("SEK", 1), "kronor": ("SEK", 1), "kronorna": ("SEK", 1), "krona": ("SEK", 1), ":-": ("SEK", 1),
     # misspellings met in real protocols: "1,9 miljoner kornor", "5,2 miljoner konor"
-    "kornor": ("SEK", 1), "konor": ("SEK", 1),
+    "kornor": ("SEK", 1), "konor": ("SEK", 1), "koronor": ("SEK", 1),
     # "13,5 miljarder skattekronor"; without millions the tax base of a rate ("22,50 kr per 100
     # skattekronor"), which find_money leaves out
     "skattekronor": ("SEK", 1),
@@ -73,7 +75,7 @@ _NUMBER_WORDS = {
 # Quantity words: money, but no number.
 _VAGUE = (
     "flera", "några", "många", "ett par", "ett antal", "hundratals", "tusentals", "tiotals",
-    "miljontals", "miljardtals", "hundratusentals", "mångmiljon",
+    "miljontals", "miljardtals", "hundratusentals", "tiotusentals", "mångmiljon",
     "flera hundra", "några hundra", "ett par hundra",  # "flera hundra miljoner kronor"
 )
 
@@ -241,8 +243,9 @@ def _value(match: "re.Match[str]") -> MoneyValue:
 # An amount in millions or billions without a currency word ("anslaget höjs med 3 miljarder",
 # "de återstående 200 miljonerna") is money where the sentence speaks of money. It must end the
 # clause or be followed by a function word: "20 miljoner invånare" is a count.
-_BARE_MULTIPLIERS = {**{w: _MULTIPLIERS[w] for w in ("miljon", "miljoner", "milj", "miljard", "miljarder", "mdr", "mrd")},
-                     "miljonerna": 10**6, "miljarderna": 10**9,
+_BARE_MULTIPLIERS = {**{w: _MULTIPLIERS[w] for w in ("miljon", "miljoner", "milj", "miljard", "miljarder", "mdr", "mrd",
+                                                     "milioner", "mijoner")},
+                     "miljonerna": 10**6, "miljarderna": 10**9, "milionerna": 10**6,
                      # the genitive before what the sum is ("100 miljoners förstärkning till äldrevården")
                      "miljoners": 10**6, "miljarders": 10**9,
                      # an extra sum in one word ("två extramiljoner"), a billion as thousands of millions
@@ -278,6 +281,8 @@ _BARE_FOLLOWERS = (
     # a budget's size and a sum decided on: "den sex miljarder stora budgeten", "19 miljoner ha klubbats",
     # "40 miljoner helt gripet ur luften"
     "stor", "stora", "ha", "helt",
+    # a sum on top of another: "finansieras med 33 miljoner utöver Alliansens budget"
+    "utöver",
 )
 BARE_MONEY_RE = re.compile(
     # not the decimals of "10, 5 miljoner" (a lost comma's space, or a list of numbers)
@@ -304,6 +309,8 @@ _MONEY_CONTEXT_RE = re.compile(
     r"investera|investering|ramförslag|ersättning|avgift|stöd|spar|underskott|överskott|inkomst|utgift|\blån(?!g)|skuld|betala|"
     r"fond|lön|vinst|förlust|omsättning|tillskott|resurs|miljonbelopp|euro|dollar|resultat|neddragning|nedskär|"
     r"köpeskilling|\bköp|\bsåld|\bsälj|borgen|\bpris|\bhyr|belopp|kalkyl|tilldela|"
+    # a sum that strengthens a service: "förstärker miljötillsynen med 5 miljoner"
+    r"stärk|"
     # a forecast of a board's result: "Prognos 2007: Eksjö - totalt minus 6,5 miljoner", "pengen" (per pupil),
     # a result on the plus side: "Borträknat de tio miljoner hamnar nämnden ändå på plussidan"
     r"prognos|äska|förbruk|\bminus\b|pengen|föreslå|plussida|minussida|"
@@ -326,10 +333,12 @@ _EXTRA_AFTER_RE = re.compile(r"\s+extra\b", re.IGNORECASE)
 # ("77 800 invånare", "antalet sysselsatta har nått 20 000").
 _GIVING_WORDS = ("får", "fick", "med", "om", "föreslog", "föreslår", "beviljas", "beviljades", "beviljat", "ges",
                  "gavs", "kostar", "kostade", "betalar", "betalade", "sökt", "sökte", "ytterligare", "lägst",
-                 "högst", "beloppet", "avsatta", "avsatt")
+                 "högst", "beloppet", "avsatta", "avsatt",
+                 # an approximate sum or a part of one: "kostnaden, ca 950 000", "1,8 miljoner, varav 945 000"
+                 "ca", "cirka", "ungefär", "drygt", "knappt", "varav")
 BARE_THOUSANDS_RE = re.compile(
     rf"(?<![\w-])(?i:{_alternation(_GIVING_WORDS)})[ \t]+"
-    r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?![\d,]|[ \u00a0\u202f]\d)"
+    r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?!\d|,\d|[ \u00a0\u202f]\d)"
     rf"(?=\s*(?:[.;:!?)]|,\s|$)|\s+(?:{_alternation(_BARE_FOLLOWERS)})\b)"
 )
 _CURRENCY_WORD_RE = re.compile(r"kron|\b(?:kr|tkr|mkr|mnkr|sek)\b", re.IGNORECASE)
@@ -362,7 +371,7 @@ def _sentence_around(text: str, start: int, end: int, with_previous: bool = True
 # "mellan 8 och 12 mnkr", "med 15, 20 och 25 miljoner kronor" (docs/annotation.md, convention 31).
 # Years are not amounts.
 _COORDINATED_RE = re.compile(
-    rf"(?<![\w.,])(?!(?:19|20)\d\d\b)(?P<num>{_NUMBER})(?P<sep>\s+(?:respektive|och|eller|till)\s+|,\s+)[+-]?$")
+    rf"(?<![\w.,])(?!(?:19|20)\d\d\b)(?P<num>{_NUMBER})(?P<sep>\s+(?:respektive|resp\.|och|eller|till|och\s+upp\s+till)\s+|,\s+)[+-]?$")
 _COORDINATION_CHARS = 40  # enough for a number and the conjunction or comma before the next
 
 
@@ -371,13 +380,10 @@ def _in_unit_of(value: MoneyValue, own: Decimal, number: Decimal) -> MoneyValue:
     return MoneyValue(float(number * Decimal(str(value.amount)) / own), value.currency, value.unit)
 
 
-def _coordinated(text: str, start: int, number: Optional[str], value: MoneyValue) -> List[Tuple[int, int, MoneyValue]]:
-    """The numbers before the amount at ``start`` (its number written ``number``) that share
+def _coordinated(text: str, start: int, own: Optional[Decimal], value: MoneyValue) -> List[Tuple[int, int, MoneyValue]]:
+    """The numbers before the amount at ``start`` (its own number ``own``) that share
     its unit, with their values, in text order."""
-    if value.amount is None or not number:
-        return []
-    second = _parse_number(number)
-    if not second:
+    if value.amount is None or not own:
         return []
     found, end = [], start
     while True:
@@ -389,7 +395,7 @@ def _coordinated(text: str, start: int, number: Optional[str], value: MoneyValue
         # (the separator's comma, not a decimal comma: "12,0 och 88,4 miljoner kronor")
         if first is None or (found and "," not in before.group("sep")) or (not found and "," in before.group("sep")):
             return found[::-1]
-        found.append((start + before.start("num"), start + before.end("num"), _in_unit_of(value, second, first)))
+        found.append((start + before.start("num"), start + before.end("num"), _in_unit_of(value, own, first)))
         end = start + before.start("num")
 
 
@@ -402,6 +408,11 @@ _FIGURES_BEFORE_UNIT_RE = re.compile(
     rf"(?:(?P<mult>{_MULT})\.?\s+)?(?P<cur>{_CURRENCY})(?![\w$€£])",
     re.IGNORECASE)
 _FIGURE_AFTER_RE = re.compile(rf"[ \t]*\([ \t]*[+-]?(?P<num>{_NUMBER})(?=[ \t]*\)|[ \t]+i[ \t])")
+# A figure compared with the amount shares its unit where the clause ends or a function word follows it:
+# "93 miljoner mot Alliansens 78,9", "100 miljoner jämfört med 84 i fjol" (not "mot 12 procent").
+_COMPARED_RE = re.compile(
+    rf"[ \t]+(?:mot|jämfört[ \t]+med)[ \t]+(?:[A-ZÅÄÖ][\w-]*s[ \t]+)?(?P<num>{_NUMBER})(?![\d,.:]\d)"
+    r"(?=\s*(?:[.,;:!?)]|$)|[ \t]+(?:i|för|förra|under|och|efter|år|året)\b)")
 
 
 # One sum written in billions and millions: "1 miljard och 200 miljoner kronor" is 1,200 million kronor.
@@ -433,19 +444,22 @@ def _comparison_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
     return figures
 
 
-def _figure_after(text: str, end: int, number: Optional[str], value: MoneyValue) -> Optional[Tuple[int, int, MoneyValue]]:
-    """The comparison figure in brackets right after the amount ending at ``end`` (its number written
-    ``number``), in the amount's unit; None if there is none."""
-    m = _FIGURE_AFTER_RE.match(text, end)
-    if m is None or value.amount is None or not number or _YEAR_RE.fullmatch(m.group("num")):
+def _figure_after(text: str, end: int, own: Optional[Decimal], value: MoneyValue
+                  ) -> Optional[Tuple[int, int, MoneyValue]]:
+    """The comparison figure right after the amount ending at ``end`` (its own number ``own``), in the
+    amount's unit: in brackets ("47 mnkr (52)") or after "mot" or "jämfört med" ("93 miljoner mot
+    Alliansens 78,9"); None if there is none."""
+    m = _FIGURE_AFTER_RE.match(text, end) or _COMPARED_RE.match(text, end)
+    if m is None or value.amount is None or _YEAR_RE.fullmatch(m.group("num")):
         return None
-    return _match_in_unit_of(m, value, number)
+    return _match_in_unit_of(m, value, own)
 
 
-def _match_in_unit_of(m: "re.Match[str]", value: MoneyValue, number: str) -> Optional[Tuple[int, int, MoneyValue]]:
+def _match_in_unit_of(m: "re.Match[str]", value: MoneyValue, own: Optional[Decimal]
+                      ) -> Optional[Tuple[int, int, MoneyValue]]:
     """(start, end, value) of the number ``m`` found (its ``num`` group), written in the unit of ``value``, an
-    amount whose own number is written ``number``; None if either number does not parse."""
-    own, other = _parse_number(number), _parse_number(m.group("num"))
+    amount whose own number is ``own``; None if either number is missing."""
+    other = _parse_number(m.group("num"))
     if not own or other is None:
         return None
     return m.start("num"), m.end("num"), _in_unit_of(value, own, other)
@@ -458,16 +472,16 @@ _RANGE_END_RE = re.compile(
 _FROM_BEFORE_RE = re.compile(r"\bfrån[ \t]+$", re.IGNORECASE)
 
 
-def _range_end(text: str, start: int, end: int, number: Optional[str], value: MoneyValue
+def _range_end(text: str, start: int, end: int, own: Optional[Decimal], value: MoneyValue
                ) -> Optional[Tuple[int, int, MoneyValue]]:
-    """The number after ``till`` when the amount at ``start:end`` (its number written ``number``) follows
+    """The number after ``till`` when the amount at ``start:end`` (its own number ``own``) follows
     ``från``, in the amount's unit; None if there is none."""
-    if value.amount is None or not number or not _FROM_BEFORE_RE.search(text, max(0, start - 10), start):
+    if value.amount is None or not own or not _FROM_BEFORE_RE.search(text, max(0, start - 10), start):
         return None
     m = _RANGE_END_RE.match(text, end)
     if m is None or _YEAR_RE.fullmatch(m.group("num")):
         return None
-    return _match_in_unit_of(m, value, number)
+    return _match_in_unit_of(m, value, own)
 
 
 # A municipal tax rate in kronor and öre without "kr" ("skattesatsen fastställdes till 21:41 per
@@ -522,6 +536,14 @@ def _table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
     return figures
 
 
+def _own_number(match: "re.Match[str]") -> Optional[Decimal]:
+    """The number of an amount found by ``MONEY_RE`` or ``BARE_MONEY_RE``, in figures or words ("sju miljoner
+    kronor"); None for a range or a vague quantity."""
+    if match.group("num") and not match.group("num2"):
+        return _parse_number(match.group("num"))
+    return _word_number(match.group("word")) if match.group("word") else None
+
+
 def _is_year_before_amount(first: str, second: str) -> bool:
     """Whether the "range" ``first``–``second`` is a year and a smaller number: a list item's year and its amount."""
     return bool(_YEAR_RE.fullmatch(first)) and _parse_number(first) > _parse_number(second)
@@ -543,11 +565,12 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
     found: List[Tuple[int, int, MoneyValue]] = []
 
     def add_with_coordinated(match: "re.Match[str]", value: MoneyValue) -> None:
-        found.extend(shared for shared in _coordinated(text, match.start(), match.group("num"), value)
+        own = _own_number(match)
+        found.extend(shared for shared in _coordinated(text, match.start(), own, value)
                      if not _overlaps(found, *shared[:2]))
         found.append((match.start(), match.end(), value))
-        for shared in (_figure_after(text, match.end(), match.group("num"), value),
-                       _range_end(text, match.start(), match.end(), match.group("num"), value)):
+        for shared in (_figure_after(text, match.end(), own, value),
+                       _range_end(text, match.start(), match.end(), own, value)):
             if shared is not None and not _overlaps(found, *shared[:2]):
                 found.append(shared)
 
@@ -571,7 +594,7 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
                 add_with_coordinated(m, _value(m))
     explicit = [start for start, _, _ in found]
     lower = text.lower()
-    if "milj" in lower or "md" in lower or "mrd" in lower:
+    if "milj" in lower or "md" in lower or "mrd" in lower or "milion" in lower or "mijon" in lower:
         waiting = []
         for m in BARE_MONEY_RE.finditer(text):
             if _overlaps(found, m.start(), m.end()):
@@ -595,7 +618,7 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
                 add_with_coordinated(m, _bare_value(m))
     if explicit:
         for m in BARE_THOUSANDS_RE.finditer(text):
-            if not _overlaps(found, m.start("num"), m.end("num")) and _CURRENCY_WORD_RE.search(
+            if not _overlaps(found, m.start("num"), m.end("num")) and _MONEY_CONTEXT_RE.search(
                     _sentence_around(text, m.start("num"), m.end("num"))):
                 amount = float(_parse_number(m.group("num")))
                 found.append((m.start("num"), m.end("num"), MoneyValue(amount, "SEK", None)))

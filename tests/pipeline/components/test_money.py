@@ -404,3 +404,33 @@ def test_a_sum_in_billions_and_millions_is_one_amount():
     assert found == [("1 miljard och 112 miljoner kronor", 1_112_000_000.0),
                      ("2,5 miljarder och 40 miljoner kr", 2_540_000_000.0)]
     assert parse_money_entity("1 miljard och 112 miljoner kronor").amount_sek == 1_112_000_000.0
+
+
+def test_a_figure_compared_with_an_amount_shares_its_unit():
+    text = "Skolan får 93 miljoner mot Alliansens 78,9. Överskottet blir 100 miljoner jämfört med 84 i fjol."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("93 miljoner", 9.3e7), ("78,9", 7.89e7), ("100 miljoner", 1e8), ("84", 8.4e7)]
+    # a percentage or a year compared is no amount
+    text = "Kostnaden är 3 miljoner kronor mot 12 procent av ramen och 5 miljoner kronor jämfört med 2019."
+    assert [text[s:e] for s, e, _ in find_money(text)] == ["3 miljoner kronor", "5 miljoner kronor"]
+
+
+def test_numbers_before_an_amount_in_words_or_joined_by_resp_share_its_unit():
+    text = "Anslaget sänks från 12 till sju miljoner kronor, ramarna med 21 resp. 4 miljoner."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("12", 1.2e7), ("sju miljoner kronor", 7e6), ("21", 2.1e7), ("4 miljoner", 4e6)]
+    text = "Rabatterna är på mellan 300 och upp till 550 miljoner kronor."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("300", 3e8), ("550 miljoner kronor", 5.5e8)]
+
+
+def test_bare_sums_on_top_of_a_budget_approximate_or_misspelt():
+    text = "Det finansieras med 33 miljoner utöver budgeten. Vi förstärker tillsynen med 5 miljoner."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("33 miljoner", 3.3e7), ("5 miljoner", 5e6)]
+    # thousands after "ca" or "varav" where the sentence speaks of money and an amount has its currency
+    text = "Avgiften är 200 kronor. Den totala kostnaden blir ca 400 000 om året, varav 150 000, enligt förslaget."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("200 kronor", 200.0), ("400 000", 4e5), ("150 000", 1.5e5)]
+    assert [text[s:e] for s, e, _ in find_money("Avgiften är 200 kronor. Länet har ca 400 000 invånare.")] == ["200 kronor"]
+    text = "Överskottet är 30 miljoner koronor, dygnskostnaden tiotusentals kronor och anslaget 7 milioner i år."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("30 miljoner koronor", 3e7), ("tiotusentals kronor", None), ("7 milioner", 7e6)]
