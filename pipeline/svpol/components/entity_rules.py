@@ -117,13 +117,14 @@ _NAMED_ASSOCIATION_RE = re.compile(
 # board ("förbundsstyrelsen") only where the text speaks of a municipal association: unions and sports
 # federations have boards of that name too.
 _ASSOCIATION_ORGAN_RE = re.compile(
-    r"(?<![\w-])(?P<organ>[Ff]örbunds(?:fullmäktige|direktion|styrelse)(?:n|ns|en|ens|s)?|[Dd]irektionen)"
-    r"(?:[ \t]+(?:för|i)[ \t]+(?P<association>[A-ZÅÄÖ][\wåäö-]*förbund(?:et)?(?:[ \t]+[A-ZÅÄÖ][\wåäö]+){0,2}"
+    r"(?<![\w-])(?P<organ>[Ff]örbunds(?:fullmäktige|direktion|styrelse)(?:n|ns|en|ens|s)?|[Dd]irektionens?)"
+    # a letterhead breaks the line after "för": "Direktionen för\nJämtlands räddningstjänstförbund"
+    r"(?:[ \t]+(?:för|i)(?:[ \t]+|[ \t]*\n[ \t]*)(?P<association>[A-ZÅÄÖ][\wåäö-]*förbund(?:et)?(?:[ \t]+[A-ZÅÄÖ][\wåäö]+){0,2}"
     r"|[A-ZÅÄÖ][\wåäö]+s[ \t]+[\wåäö]*förbund(?:et)?|Räddningstjänsten(?:[ \t]+[A-ZÅÄÖ][\wåäö]+){1,2}))?"
     r"(?![\wåäö-])")
-# "Direktionen" with a capital inside a sentence names the body ("Arbetsutskottet föreslår Direktionen besluta"),
-# as "Länsstyrelsen" does (_COUNTY_BOARD_RE); opening a sentence the capital says nothing.
-_NAMED_ORGAN_BEFORE_RE = re.compile(r"[a-zåäö0-9,;:)][ \t]$")
+# "Direktionen" with a capital names the body ("Arbetsutskottet föreslår Direktionen besluta", "Direktionens
+# protokoll"), also opening a sentence: every such mention in the real sets was the association's board
+# (convention 59), while a lower-case "direktionen" alone may be a company's management.
 # A government inquiry written with a capital inside a sentence (guide: AUTHORITY): "enligt
 # Skolbiblioteksutredningen". At a sentence start the capital says nothing ("Polisutredningen visade").
 _INQUIRY_RE = re.compile(r"(?<=[\wåäö,;)”\"] )[A-ZÅÄÖ][a-zåäö]{2,}(?:-[a-zåäö]+)?utredning(?:en|ens)(?![\wåäö-])")
@@ -675,9 +676,7 @@ class EntityRules(KBComponent):
             association_text = any(w in lower for w in ("kommunalförbund", "direktion", "förbundsfullmäktige"))
             for match in _ASSOCIATION_ORGAN_RE.finditer(text):
                 organ = match.group("organ").lower()
-                named_inside_sentence = match.group("organ").startswith("D") and bool(
-                    _NAMED_ORGAN_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()))
-                if match.group("association") or named_inside_sentence or (organ.startswith("förbunds") and (
+                if match.group("association") or match.group("organ").startswith("D") or (organ.startswith("förbunds") and (
                         "styrelse" not in organ or association_text)):
                     yield "AUTHORITY", match.start(), match.end()
         if "utredning" in text:

@@ -109,6 +109,11 @@ _ROLE_THEN_PARTY_RE = re.compile(
 _ROLE_THEN_LETTERS_RE = re.compile(
     r"[ \t]*,[ \t]*(?:(?:(?:1:e|2:e|förste|andre|v)[ \t]+)?(?:vice[ \t]+)?ordf(?:\.|örande)?|ledamot|ersättare)"
     r"[ \t]*,?[ \t]+(?P<party>[A-Za-zÅÄÖåäö]{1,3})(?![\wåäö])")
+# "Eva Ek, gruppledare Moderaterna", "Bo Al, gruppledare för Vänsterpartiet": an office held for a party named in
+# full after it, as a signature block or a list of group leaders writes it (taken only where the name is a PARTY
+# entity).
+_ROLE_THEN_PARTY_NAME_RE = re.compile(
+    rf"[ \t]*,[ \t]*(?P<role>(?i:{_ROLE}))[ \t]+(?:för[ \t]+)?(?P<party>[A-ZÅÄÖ][a-zåäö]+(?:partiet|erna))(?![\wåäö])")
 # A signature: the party's name on the line under the name, maybe after "För" and with its place ("Anna Ek\nFör
 # Moderaterna", "Anna Ek\n\nVänsterpartiet i Ekby"), also under the other signers' names, one to a line ("Anna Ek\n
 # Bo Al\nVänsterpartiet"); a blank line may part them (taken only where the name is a PARTY entity).
@@ -190,8 +195,8 @@ class PoliticianEnricher(EntityEnricher):
         ``Per Ek, v ordf s x`` after an office), or the party's name under it in a signature, or None."""
         # the first whose letters are a PARTY entity: ", v ordf s" is the office's "v", then the party's "s"
         readings = (regex.match(text, ent.end_char) for regex in (_PARTY_COMMA_RE, _PLACE_THEN_PARTY_RE,
-                                                                  _ROLE_THEN_LETTERS_RE, _SHARED_NAME_RE,
-                                                                  _SIGNATURE_PARTY_RE))
+                                                                  _ROLE_THEN_LETTERS_RE, _ROLE_THEN_PARTY_NAME_RE,
+                                                                  _SHARED_NAME_RE, _SIGNATURE_PARTY_RE))
         return next((m for m in readings if m and _is_party_entity(ent.doc, m.start("party"), m.end("party"))), None)
 
     def _match_party(self, doc: Doc, match: Optional["re.Match[str]"]) -> Optional[str]:
@@ -278,9 +283,13 @@ class PoliticianEnricher(EntityEnricher):
     def role(self, text: str, ent: Span) -> Optional[str]:
         """The office written just before ("Ordföranden X") or after ("X (S), ledamot", "X, ordförande
         (S)") in the doc's ``text``."""
-        match = (_ROLE_BEFORE_RE.search(text[max(0, ent.start_char - self.window):ent.start_char])
-                 or _ROLE_THEN_PARTY_RE.match(text, ent.end_char, ent.end_char + self.window))
-        role = base_role(_unabbreviated_role(match.group("role"))) if match else None
+        before = _ROLE_BEFORE_RE.search(text[max(0, ent.start_char - self.window):ent.start_char])
+        # An office ending the line above is this name's only where its own line names none: in a signature
+        # block ("Eva Ek, kommunstyrelsens ordförande\nBo Al, gruppledare Moderaterna") it is the line's name's.
+        on_line_above = before is not None and "\n" in before.group()
+        role = None if before is None or on_line_above else base_role(_unabbreviated_role(before.group("role")))
+        match = _ROLE_THEN_PARTY_RE.match(text, ent.end_char, ent.end_char + self.window)
+        role = role or (base_role(_unabbreviated_role(match.group("role"))) if match else None)
         if role:
             return role
         after_start = ent.end_char
@@ -290,7 +299,7 @@ class PoliticianEnricher(EntityEnricher):
         match = _ROLE_AFTER_RE.match(text, after_start, after_start + self.window)
         if match:
             return base_role(match.group("role"))
-        return None
+        return base_role(_unabbreviated_role(before.group("role"))) if on_line_above else None
 
     def link(
         self, ent: Span, text: Optional[str] = None, date: Optional[str] = None, column_party: Optional[str] = None

@@ -686,9 +686,13 @@ def test_a_partys_abbreviation_in_brackets_after_its_name(nlp):
     assert ents(nlp("Kommunstyrelsen (KS) beslutade.")) == [("Kommunstyrelsen", "AUTHORITY")]
 
 
-def test_direktionen_inside_a_sentence_and_ministries_of_two_fields(nlp):
-    doc = nlp("Arbetsutskottet föreslår Direktionen besluta. Direktionen är enig.")
-    assert ents(doc) == [("Direktionen", "AUTHORITY")]
+def test_direktionen_with_a_capital_and_ministries_of_two_fields(nlp):
+    # the capital names the association's board also opening a sentence, in the genitive and in a letterhead
+    doc = nlp("Arbetsutskottet föreslår Direktionen besluta. Direktionen är enig. Direktionens protokoll.")
+    assert ents(doc) == [("Direktionen", "AUTHORITY")] * 2 + [("Direktionens", "AUTHORITY")]
+    doc = nlp("Direktionen för\nEkbys räddningstjänstförbund\nÅrsredovisning 2014")
+    assert ents(doc) == [("Direktionen för\nEkbys räddningstjänstförbund", "AUTHORITY")]
+    assert ents(nlp("Bankens direktionen beslutade.")) == []
     doc = nlp("Frågan bereds i Klimat- och näringsdepartementet och i Utbildnings- och Kulturdepartementet.")
     assert ents(doc) == [("Klimat- och näringsdepartementet", "AUTHORITY"), ("Kulturdepartementet", "AUTHORITY")]
 

@@ -399,3 +399,17 @@ def test_the_documents_own_letters_for_a_name_go_before_the_kbs_party(nlp):
     # alone, the name takes the KB's party and id
     assert annotate(nlp, "Justerande Bo Berg", ["Bo Berg"])["Bo Berg"] == ("C", None, "Q201")
 
+
+
+def test_an_office_held_for_a_party_named_after_it_gives_the_party_and_the_lines_own_office(nlp):
+    # Bo Berg is C in the KB: the document's own words go first; the office above ends another name's line
+    text = "Eva Lund, kommunstyrelsens ordförande\nBo Berg, gruppledare Moderaterna\nPer Ek, gruppledare för Vänsterpartiet"
+    doc = nlp.make_doc(text)
+    spans = [(n, "PERSON") for n in ("Eva Lund", "Bo Berg", "Per Ek")] + [(p, "PARTY") for p in ("Moderaterna", "Vänsterpartiet")]
+    doc.ents = sorted((doc.char_span(text.index(n), text.index(n) + len(n), label=label) for n, label in spans),
+                      key=lambda span: span.start)
+    doc = nlp.get_pipe("svpol_politicians")(doc)
+    assert [(e.text, e._.party, e._.role) for e in doc.ents if e.label_ == "PERSON"] == [
+        ("Eva Lund", None, None), ("Bo Berg", "M", "gruppledare"), ("Per Ek", "V", "gruppledare")]
+    # an office on the line above a name with none of its own is still the name's
+    assert annotate(nlp, "Ordförande\nEva Lund", ["Eva Lund"])["Eva Lund"][1] == "ordförande"
