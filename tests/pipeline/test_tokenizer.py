@@ -66,7 +66,7 @@ def test_merged_number_is_numeric_and_text_is_preserved(blank_nlp):
 
 
 def test_registered_in_config_and_survives_disk_and_pickle(tmp_path, blank_nlp):
-    assert blank_nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v7"
+    assert blank_nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v8"
     blank_nlp.to_disk(tmp_path / "p")
     loaded = spacy.load(tmp_path / "p")
     assert words(loaded, "(FHS)och 1 200 kr") == ["(", "FHS", ")", "och", "1 200", "kr"]
@@ -75,6 +75,7 @@ def test_registered_in_config_and_survives_disk_and_pickle(tmp_path, blank_nlp):
     copied = pickle.loads(pickle.dumps(blank_nlp))
     assert words(copied, "1 200 kr") == ["1 200", "kr"]
     assert words(copied, "sträckan Ekby-Norrby") == ["sträckan", "Ekby", "-", "Norrby"]
+    assert words(loaded, "från L.") == words(copied, "från L.") == ["från", "L", "."]
     assert blank_nlp.tokenizer.from_bytes(blank_nlp.tokenizer.to_bytes()) is blank_nlp.tokenizer
 
 
@@ -137,3 +138,20 @@ def test_v7_splits_the_hyphen_of_a_stretch_and_v6_is_unchanged(blank_nlp):
     assert words(blank_nlp, "mellan Malung-Sälen och Rinkeby-Kista") == ["mellan", "Malung-Sälen", "och", "Rinkeby-Kista"]
     v6 = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "svpol.Tokenizer.v6"}}})
     assert words(v6, "sträckan Ekby-Norrby") == ["sträckan", "Ekby-Norrby"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a party's letter ending a sentence after a lower-case word loses its stop
+        ("Inget svar kom från L.", ["Inget", "svar", "kom", "från", "L", "."]),
+        ("med S, MP och C. Därmed", ["med", "S", ",", "MP", "och", "C", ".", "Därmed"]),
+        ("reserverar sig M.\n\n– Nej", ["reserverar", "sig", "M", ".", "\n\n", "–", "Nej"]),
+        # an initial keeps it: after a first name, after a list's bracket, inside a sentence
+        ("Göran S. Persson talade", ["Göran", "S.", "Persson", "talade"]),
+        ("(M) M. Gadde (M)", ["(", "M", ")", "M.", "Gadde", "(", "M", ")"]),
+        ("enligt S. och M.", ["enligt", "S.", "och", "M", "."]),
+    ],
+)
+def test_a_party_letters_sentence_final_stop_is_a_token(blank_nlp, text, expected):
+    assert words(blank_nlp, text) == expected
