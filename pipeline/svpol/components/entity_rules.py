@@ -111,6 +111,14 @@ _NAMED_ASSOCIATION_RE = re.compile(
     r"|(?:Samhällsbyggnads|Räddningstjänst|Kunskaps|Miljö|Region|Högskole|Gymnasie)förbundet)"
     r"[ \t]+(?:(?:Norra|Södra|Östra|Västra|Mellersta|Nordvästra|Sydöstra)[ \t]+[A-ZÅÄÖ][\wåäö]+"
     r"|[A-ZÅÄÖ][\wåäö]+(?:[ \t]+[A-ZÅÄÖ][a-zåäö]+(?<!vägen)(?<!gatan))?)(?:(?<=s)[ \t]+län)?(?![\wåäö-])")
+# ... and one named by its member municipalities, listed before or after the kind: "Samordningsförbundet Botkyrka,
+# Huddinge och Salem", "Botkyrka och Huddinge samordningsförbund" (one span; the KB checks every name).
+_MEMBERS = r"[A-ZÅÄÖ][\wåäö-]+(?:,[ \t]+[A-ZÅÄÖ][\wåäö-]+)*[ \t]+och[ \t]+[A-ZÅÄÖ][\wåäö-]+"
+_ASSOCIATION_OF_MEMBERS_RE = re.compile(
+    rf"(?<![\w-])(?:(?:[Kk]ommunal|[Ss]amordnings|Räddningstjänst|Miljö|Gymnasie|Samhällsbyggnads)förbundet[ \t]+"
+    rf"(?P<after>{_MEMBERS})|(?P<before>{_MEMBERS})[ \t]+(?:kommunal|samordnings|räddningstjänst|miljö|gymnasie)förbund)"
+    r"(?![\wåäö-])")
+_MEMBER_SPLIT_RE = re.compile(r",[ \t]+|[ \t]+och[ \t]+")
 # A municipal association's own organs (guide: the association is AUTHORITY, and so are its assembly and boards,
 # as a municipality's are): "förbundsfullmäktige", "Förbundsdirektionen", and one span with the association they
 # belong to: "Direktionen för Söderåsens Miljöförbund", "direktionen i Kunskapsförbundet Väst". A federation's
@@ -665,6 +673,11 @@ class EntityRules(KBComponent):
             for match in _NAMED_ASSOCIATION_RE.finditer(text):
                 # An attendance line's association before a member's name: "Miljöförbundet Bengt Högborg".
                 if not is_first_name(match.group().split()[1]):
+                    yield "AUTHORITY", match.start(), match.end()
+        if "förbund" in text:
+            for match in _ASSOCIATION_OF_MEMBERS_RE.finditer(text):
+                members = _MEMBER_SPLIT_RE.split(match.group("after") or match.group("before"))
+                if all(kb.municipality(member) for member in members):
                     yield "AUTHORITY", match.start(), match.end()
         if "tyrelsen för " in text:
             yield from _boards_for_names(text)

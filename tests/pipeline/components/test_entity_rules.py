@@ -832,3 +832,12 @@ def test_party_letters_as_the_subject_of_a_partys_deed_near_politics(nlp):
     # after a noun that names a kind, or without politics around, letters are something else
     assert [e for e in ents(nlp("Bilaga C har en ny budget. Vitamin C har effekt.")) if e[1] == "PARTY"] == []
     assert [e for e in ents(nlp("Vi läste boken. C har fyra kapitel.")) if e[1] == "PARTY"] == []
+
+
+def test_an_association_named_by_its_member_municipalities_is_one_span(nlp):
+    doc = nlp("Samordningsförbundet Botkyrka, Huddinge och Salem ersätter Botkyrka och Huddinge samordningsförbund.")
+    assert ents(doc) == [("Samordningsförbundet Botkyrka, Huddinge och Salem", "AUTHORITY"),
+                         ("Botkyrka och Huddinge samordningsförbund", "AUTHORITY")]
+    # every listed name must be a municipality
+    assert ("Räddningstjänstförbundet Syd och Polisen", "AUTHORITY") not in ents(
+        nlp("Räddningstjänstförbundet Syd och Polisen samverkar."))

@@ -374,3 +374,14 @@ def test_a_body_tagged_with_the_verb_or_noun_after_it_is_dropped_unless_named_by
     # a board in the genitive ("-styrelsens") is a body's word too
     assert [e.text for e in NotEntities("not_entities")(doc).ents] == [
         "Rådet för funktionshinderfrågor", "Ekby kommun", "Ekby kommunstyrelsens"]
+
+
+def test_a_heading_in_capitals_tagged_person_is_dropped_unless_it_opens_with_a_first_name():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    doc = entity_doc(nlp, "YTTRANDE FRÅN STEFAN KÄRVLING. TJÄNSTEUTLÅTANDE HSN. SVEN LINDBLOM. SAIF.",
+                     [("YTTRANDE FRÅN STEFAN KÄRVLING", "PERSON"), ("TJÄNSTEUTLÅTANDE HSN", "PERSON"),
+                      ("SVEN LINDBLOM", "PERSON"), ("SAIF", "PERSON")])
+    doc = nlp.get_pipe("svpol_not_entities")(doc)
+    # a name in capitals stays, and so does one word, which the later rules may read as an organisation
+    assert [(e.text, e.label_) for e in doc.ents] == [("SVEN LINDBLOM", "PERSON"), ("SAIF", "PERSON")]
