@@ -336,12 +336,15 @@ _GIVING_WORDS = ("får", "fick", "med", "om", "föreslog", "föreslår", "bevilj
                  "högst", "beloppet", "avsatta", "avsatt",
                  # an approximate sum or a part of one: "kostnaden, ca 950 000", "1,8 miljoner, varav 945 000"
                  "ca", "cirka", "ungefär", "drygt", "knappt", "varav")
+# ... or after a sum's noun and "på" ("kontantbidraget på 500.000", "en kostnad på 950 000"), which says it is money
+# without an amount with its currency elsewhere in the text; thousands grouped by spaces or full stops.
+_SUM_NOUN_ON = r"[a-zåäö]*(?:bidrag|stöd|anslag|kostnad|ersättning|avgift|belopp|summa)[a-zåäö]*[ \t]+på"
 BARE_THOUSANDS_RE = re.compile(
-    rf"(?<![\w-])(?i:{_alternation(_GIVING_WORDS)})[ \t]+"
-    r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?!\d|,\d|[ \u00a0\u202f]\d)"
+    rf"(?<![\w-])(?:(?i:{_alternation(_GIVING_WORDS)})|(?P<noun>(?i:{_SUM_NOUN_ON})))[ \t]+"
+    r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,3}(?:\.\d{3})+)(?!\d|[,.]\d|[ \u00a0\u202f]\d)"
     rf"(?=\s*(?:[.;:!?)]|,\s|$)|\s+(?:{_alternation(_BARE_FOLLOWERS)})\b)"
 )
-_CURRENCY_WORD_RE = re.compile(r"kron|\b(?:kr|tkr|mkr|mnkr|sek)\b", re.IGNORECASE)
+_GROUPED_THOUSANDS_RE = re.compile(r"\d[ .\u00a0\u202f]\d{3}")  # a cheap test before BARE_THOUSANDS_RE
 
 
 def _bare_value(match: "re.Match[str]") -> MoneyValue:
@@ -616,10 +619,10 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
             if not _overlaps(found, m.start(), m.end()) and any(abs(start - m.start()) <= _NEAR_AMOUNT_CHARS
                                                                 for start in bare):
                 add_with_coordinated(m, _bare_value(m))
-    if explicit:
+    if explicit or _GROUPED_THOUSANDS_RE.search(text):
         for m in BARE_THOUSANDS_RE.finditer(text):
-            if not _overlaps(found, m.start("num"), m.end("num")) and _MONEY_CONTEXT_RE.search(
-                    _sentence_around(text, m.start("num"), m.end("num"))):
+            if (explicit or m.group("noun")) and not _overlaps(found, m.start("num"), m.end("num")) and \
+                    _MONEY_CONTEXT_RE.search(_sentence_around(text, m.start("num"), m.end("num"))):
                 amount = float(_parse_number(m.group("num")))
                 found.append((m.start("num"), m.end("num"), MoneyValue(amount, "SEK", None)))
     found.extend(rate for rate in _tax_rates(text) if not _overlaps(found, *rate[:2]))

@@ -434,3 +434,10 @@ def test_bare_sums_on_top_of_a_budget_approximate_or_misspelt():
     text = "Överskottet är 30 miljoner koronor, dygnskostnaden tiotusentals kronor och anslaget 7 milioner i år."
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
         ("30 miljoner koronor", 3e7), ("tiotusentals kronor", None), ("7 milioner", 7e6)]
+
+
+def test_thousands_after_a_sums_noun_and_pa_are_money_without_another_amount():
+    text = "Debatten gällde kontantbidraget på 500.000 som kommunen gav, och en kostnad på 950 000."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("500.000", 5e5), ("950 000", 9.5e5)]
+    # counted things after the number, or no sum's noun before "på", stay numbers
+    assert list(find_money("Ett stöd på 20 000 invånare. Området på 20.000 kvadratmeter.")) == []
