@@ -318,6 +318,13 @@ def _is_unknown_name_word(token: Token, vocab: Optional[Vocab]) -> bool:
             and not is_form_word(token) and not ROLE_RE.fullmatch(token.text) and not is_municipality(token.text))
 
 
+def _is_surname_word(token: Token) -> bool:
+    """Whether ``token`` may be the surname after a first name: capitalised letters that are no form label,
+    office or municipality."""
+    return (token.is_title and token.is_alpha and len(token) > 1 and not is_form_word(token)
+            and not ROLE_RE.fullmatch(token.text) and not is_municipality(token.text))
+
+
 def _with_name_words(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tuple[List[Span], bool]:
     """``ents`` with a name's word that ner left out joined to its PERSON, where no entity holds it:
 
@@ -326,7 +333,10 @@ def _with_name_words(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tupl
     - a second surname before the person's party letters (``[Astrid Holm] Jern, C``, ``[Eva Lind] Berg (S)``):
       a capitalised word that is no ordinary word (needs ``vocab``'s vectors), form label, office or municipality;
     - such a word as an unlisted first name, where a list's previous item ends before it (``Eva Ek (L) Kiri
-      [Tamm Ros] (MP)``, ``tjänstgör för Nuura [Said Omar] (S)``) and party letters follow the name.
+      [Tamm Ros] (MP)``, ``tjänstgör för Nuura [Said Omar] (S)``) and party letters follow the name;
+    - a known first name before a one-word PERSON that is a first name too (``Fredrik [Jarl]``), and the
+      capitalised word after a PERSON that is a known first name alone (``[Lena] Blad``, a surname that is also
+      an ordinary word) where it is no form label, office or municipality.
 
     The second surname may be a PERSON of its own that ner cut off (``[Desirée Pethrus] [Engström] (kd)``).
     """
@@ -339,8 +349,13 @@ def _with_name_words(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tupl
         if ent.label_ == PERSON:
             i, j = ent.start - 1, ent.end
             if (i >= 0 and i not in taken and doc[i].is_title and doc[i].whitespace_ and is_first_name(doc[i].text)
-                    and (not is_first_name(ent[0].text) or (len(ent) == 2 and len(doc[i]) > 1))):
+                    and (not is_first_name(ent[0].text) or (len(ent) <= 2 and len(doc[i]) > 1))):
                 ent = Span(doc, i, ent.end, PERSON)
+                changed = True
+            elif (len(ent) == 1 and j < len(doc) and j not in taken and ent[0].whitespace_ == " "
+                    and is_first_name(ent[0].text) and _is_surname_word(doc[j])):
+                ent = Span(doc, ent.start, j + 1, PERSON)
+                absorbed.add(j)
                 changed = True
             elif (i >= 1 and i not in taken and doc[i].whitespace_ and _ends_list_item(doc, i)
                     and j + 1 < len(doc) and doc[j].text == "(" and doc[j + 1].ent_type_ == PARTY

@@ -142,6 +142,10 @@ def test_a_first_name_left_out_by_ner_joins_its_surname():
                        ("Kvist", "PERSON")]) == [
         ("S", "PARTY"), ("Leif Haraldsson", "PERSON"), ("Jan-Åke Ström", "PERSON"), ("Anna Berg", "PERSON"),
         ("Kvist", "PERSON")]
+    # a surname that is a first name too, and a first name alone before its surname
+    text = "Ledamot Fredrik Jarl Ledamot Lena Storm, sekreterare Eva Ledamot"
+    assert _run(text, [("Jarl", "PERSON"), ("Lena", "PERSON"), ("Eva", "PERSON")]) == [
+        ("Fredrik Jarl", "PERSON"), ("Lena Storm", "PERSON"), ("Eva", "PERSON")]
 
 
 def test_column_names_with_presence_marks():
