@@ -34,8 +34,9 @@ write their signatures (``/Eva Ekholm, ordförande/``). ``svpol.Tokenizer.v6`` a
 glued to a lower-case word before it as a token of its own (``videospelarenAnna Berg``, a web page's link text run
 into a speaker's name). ``svpol.Tokenizer.v7`` adds to ``v6`` a hyphen between the two places of a stretch as a token
 of its own (``sträckan Svensbyn-Vitsand``). ``svpol.Tokenizer.v8`` adds to ``v7`` the full stop after a party's
-letter that ends a sentence as a token of its own (``lämnade S. Sedan``), so that the letter can be a PARTY entity;
-an initial keeps its stop (``Göran S. Persson``).
+letter that ends a sentence as a token of its own (``lämnade S. Sedan``), so that the letter can be a PARTY entity
+(an initial keeps its stop: ``Göran S. Persson``), and so is the stop after an amount's abbreviated unit that ends a
+sentence (``10,2 milj. Barnomsorgens``), which stays out of the MONEY span.
 
 The function is also an entry point (``spacy_tokenizers``), so ``spacy.load`` finds
 it without importing svpol first.
@@ -101,7 +102,7 @@ class SvpolTokenizer:
             split_sentence_final_units(doc)
         if self.split_stretches and "träck" in text:
             split_stretch_hyphens(doc)
-        if self.split_final_letters and _FINAL_LETTER_RE.search(text):
+        if self.split_final_letters and (_FINAL_LETTER_RE.search(text) or _FINAL_UNIT_RE.search(text)):
             split_sentence_final_letters(doc)
         return doc
 
@@ -206,10 +207,15 @@ def split_stretch_hyphens(doc: Doc) -> Doc:
 # The stop is split off where the sentence ends (the text's end, or a capital, dash or quote next) after a lower-case
 # word: after a first name or a list's bracket the letter is an initial ("Göran S. Persson", "(M) M. Gadde").
 _FINAL_LETTER_RE = re.compile(r"(?<![\w.])[SMCVL]\.(?=\s*$|\s+[A-ZÅÄÖ–—\-”\"])")
+# ... and an amount's abbreviated unit, which keeps its stop as an abbreviation ("underskott på 10,2 milj.
+# Barnomsorgens", "överskott på 3,4 milj kr. (Det finns"): the stop ends the sentence where a capital, or a bracket
+# and a capital, follows, and stays out of the MONEY span ("kr." before a capital is split by every version).
+_FINAL_UNIT_RE = re.compile(r"(?<![\w.])(?:milj|mdr|mnkr|mkr|tkr|kr)\.(?=\s*$|\s+\(?[A-ZÅÄÖ])")
 
 
 def split_sentence_final_letters(doc: Doc) -> Doc:
-    """Split ``S.`` into ``S`` and ``.`` where a party's letter ends a sentence after a lower-case word, in place."""
+    """Split ``S.`` into ``S`` and ``.`` where a party's letter ends a sentence after a lower-case word, and
+    ``milj.`` into ``milj`` and ``.`` where an amount's unit ends one, in place."""
     splits = []
     for m in _FINAL_LETTER_RE.finditer(doc.text):
         span = doc.char_span(m.start(), m.end())
@@ -217,10 +223,14 @@ def split_sentence_final_letters(doc: Doc) -> Doc:
             continue
         if doc[span.start - 1].is_lower:  # "från L.", "och C."; not a list's ") M. Gadde" nor "Göran S. Persson"
             splits.append(span[0])
+    for m in _FINAL_UNIT_RE.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None and len(span) == 1:
+            splits.append(span[0])
     if splits:
         with doc.retokenize() as retokenizer:
             for token in splits:
-                retokenizer.split(token, [token.text[0], "."], heads=[(token, 0), (token, 0)])
+                retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 0), (token, 0)])
     return doc
 
 

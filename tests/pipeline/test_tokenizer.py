@@ -151,6 +151,10 @@ def test_v7_splits_the_hyphen_of_a_stretch_and_v6_is_unchanged(blank_nlp):
         ("Göran S. Persson talade", ["Göran", "S.", "Persson", "talade"]),
         ("(M) M. Gadde (M)", ["(", "M", ")", "M.", "Gadde", "(", "M", ")"]),
         ("enligt S. och M.", ["enligt", "S.", "och", "M", "."]),
+        # an amount's abbreviated unit that ends a sentence loses its stop too, not inside one
+        ("ett underskott på 10,2 milj. Barnomsorgens", ["ett", "underskott", "på", "10,2", "milj", ".", "Barnomsorgens"]),
+        ("på 3,4 milj kr. (Det finns", ["på", "3,4", "milj", "kr", ".", "(", "Det", "finns"]),
+        ("kostar 10 milj. kr per år", ["kostar", "10", "milj.", "kr", "per", "år"]),
     ],
 )
 def test_a_party_letters_sentence_final_stop_is_a_token(blank_nlp, text, expected):

@@ -310,7 +310,7 @@ _MONEY_CONTEXT_RE = re.compile(
     r"fond|lön|vinst|förlust|omsättning|tillskott|resurs|miljonbelopp|euro|dollar|resultat|neddragning|nedskär|"
     r"köpeskilling|\bköp|\bsåld|\bsälj|borgen|\bpris|\bhyr|belopp|kalkyl|tilldela|"
     # a sum that strengthens a service: "förstärker miljötillsynen med 5 miljoner"
-    r"stärk|"
+    r"stärk|tillför|"
     # a forecast of a board's result: "Prognos 2007: Eksjö - totalt minus 6,5 miljoner", "pengen" (per pupil),
     # a result on the plus side: "Borträknat de tio miljoner hamnar nämnden ändå på plussidan"
     r"prognos|äska|förbruk|\bminus\b|pengen|föreslå|plussida|minussida|"
@@ -336,11 +336,14 @@ _GIVING_WORDS = ("får", "fick", "med", "om", "föreslog", "föreslår", "bevilj
                  "högst", "beloppet", "avsatta", "avsatt",
                  # an approximate sum or a part of one: "kostnaden, ca 950 000", "1,8 miljoner, varav 945 000"
                  "ca", "cirka", "ungefär", "drygt", "knappt", "varav")
-# ... or after a sum's noun and "på" ("kontantbidraget på 500.000", "en kostnad på 950 000"), which says it is money
-# without an amount with its currency elsewhere in the text; thousands grouped by spaces or full stops.
-_SUM_NOUN_ON = r"[a-zåäö]*(?:bidrag|stöd|anslag|kostnad|ersättning|avgift|belopp|summa)[a-zåäö]*[ \t]+på"
+# ... or after a sum's noun and "på" ("kontantbidraget på 500.000", "en kostnad på 950 000") or a cost's verb
+# ("kostade ungefär 70 000"), which say it is money without an amount with its currency elsewhere in the text;
+# thousands grouped by spaces or full stops.
+_SUM_NOUN_ON = (r"[a-zåäö]*(?:bidrag|stöd|anslag|kostnad|ersättning|avgift|belopp|summa)[a-zåäö]*[ \t]+på"
+                # ... and what something costs: "mötet kostar ungefär 300 000"
+                r"|kosta(?:r|de|t)(?:[ \t]+(?:ungefär|cirka|ca|drygt|knappt|runt|omkring))?")
 BARE_THOUSANDS_RE = re.compile(
-    rf"(?<![\w-])(?:(?i:{_alternation(_GIVING_WORDS)})|(?P<noun>(?i:{_SUM_NOUN_ON})))[ \t]+"
+    rf"(?<![\w-])(?:(?P<noun>(?i:{_SUM_NOUN_ON}))|(?i:{_alternation(_GIVING_WORDS)}))[ \t]+"
     r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,3}(?:\.\d{3})+)(?!\d|[,.]\d|[ \u00a0\u202f]\d)"
     rf"(?=\s*(?:[.;:!?)]|,\s|$)|\s+(?:{_alternation(_BARE_FOLLOWERS)})\b)"
 )

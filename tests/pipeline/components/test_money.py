@@ -441,3 +441,10 @@ def test_thousands_after_a_sums_noun_and_pa_are_money_without_another_amount():
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("500.000", 5e5), ("950 000", 9.5e5)]
     # counted things after the number, or no sum's noun before "på", stay numbers
     assert list(find_money("Ett stöd på 20 000 invånare. Området på 20.000 kvadratmeter.")) == []
+
+
+def test_what_something_costs_and_sums_added_are_money_without_a_currency_word():
+    text = "Styrelsen kostade ungefär 70 000 inklusive resor. Mötet kostar 300 000, sa han."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("70 000", 7e4), ("300 000", 3e5)]
+    text = "Nivån höjdes med 750 miljoner. Sedan dess har vi tillfört ytterligare fem miljarder."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("750 miljoner", 7.5e8), ("fem miljarder", 5e9)]
