@@ -377,7 +377,8 @@ def _sentence_around(text: str, start: int, end: int, with_previous: bool = True
 # "mellan 8 och 12 mnkr", "med 15, 20 och 25 miljoner kronor" (docs/annotation.md, convention 31).
 # Years are not amounts.
 _COORDINATED_RE = re.compile(
-    rf"(?<![\w.,])(?!(?:19|20)\d\d\b)(?P<num>{_NUMBER})(?P<sep>\s+(?:respektive|resp\.|och|eller|till|och\s+upp\s+till)\s+|,\s+)[+-]?$")
+    rf"(?<![\w.,])(?!(?:19|20)\d\d\b)(?P<num>{_NUMBER})"
+    r"(?P<sep>\s+(?:respektive|resp\.|och|eller|till|och\s+upp\s+till)\s+|,\s+)[+-]?$")
 _COORDINATION_CHARS = 40  # enough for a number and the conjunction or comma before the next
 
 
