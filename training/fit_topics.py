@@ -152,6 +152,7 @@ def fit_topic_model(
     model: Path, train: Sequence[Path], output: Path, *, hashed_features: int = 4096, static_vectors: bool = True,
     classifier: bool = False, blend: Union[float, Sequence[float]] = 0.0,
     l2_hashed: Union[float, Sequence[float]] = L2_HASHED, folds: int = 5, batch_size: int = 64,
+    distilled: Sequence[Path] = (),
 ) -> Dict[str, object]:
     """Fit the text topic model of ``topic_evidence`` on hand-annotated paragraphs; write the pipeline.
 
@@ -161,7 +162,9 @@ def fit_topic_model(
     model's scores with those of MODEL's keyword evidence weights (kept as they are), with
     that weight on the evidence. ``blend`` and ``l2_hashed`` (the hashed features' L2 weight)
     may each be several values: the pair with the best out-of-fold micro F1 is fitted (ties go
-    to the first), and every pair's score is in the returned record's ``grid``.
+    to the first), and every pair's score is in the returned record's ``grid``. The paragraphs of ``distilled``
+    (soft labels from ``topic-embedding distill``) join the training data of every fold and of the final fit,
+    but never a held-out fold: thresholds and the grid are chosen on the hand-annotated paragraphs alone.
 
     Returns:
         The record stored in ``meta["svpol"]["topic_calibration"]``.
@@ -180,6 +183,9 @@ def fit_topic_model(
     docs = [d for path in train for d in read_docs(spacy.blank(analysis.lang), path) if d.cats]
     if not docs:
         raise ValueError(f"{', '.join(map(str, train))}: no docs with topic labels")
+    soft = [d for path in distilled for d in read_docs(spacy.blank(analysis.lang), path) if d.cats]
+    if distilled and not soft:
+        raise ValueError(f"{', '.join(map(str, distilled))}: no docs with topic scores to learn from")
     texts = [d.text for d in docs]
     if classifier or any(blends):
         predicted, _ = predict(analysis, docs, batch_size=batch_size, disable=all_but_classifier(analysis))
@@ -188,6 +194,12 @@ def fit_topic_model(
         scores = [{} for _ in docs]
     evidence_scores = [evidence.evidence_scores(s, t) for s, t in zip(scores, texts)] if any(blends) else None
     gold = [dict(d.cats) for d in docs]
+    if soft:
+        # the classifier's scores are features only with classifier=True; the evidence blends held-out folds only
+        soft_scores = ([dict(eg.predicted.cats) for eg in predict(analysis, soft, batch_size=batch_size,
+                                                                   disable=all_but_classifier(analysis))[0]]
+                       if classifier else [{} for _ in soft])
+        scores, texts, gold = scores + soft_scores, texts + [d.text for d in soft], gold + [dict(d.cats) for d in soft]
     nlp = spacy.load(model)
 
     def fitted(indices: Sequence[int], l2: float) -> TextTopicModel:
@@ -197,7 +209,8 @@ def fit_topic_model(
                        l2_hashed=l2)
         return text_model
 
-    fold_of = [zlib.crc32(_document_of(d).encode("utf-8")) % folds for d in docs]
+    # distilled paragraphs (fold -1) are in every fold's training data and never held out
+    fold_of = [zlib.crc32(_document_of(d).encode("utf-8")) % folds for d in docs] + [-1] * len(soft)
     grid = []
     for l2 in l2_values:
         out_of_fold: List[Dict[str, float]] = [{} for _ in docs]
@@ -230,11 +243,13 @@ def fit_topic_model(
         "blend": best["blend"]})
     if evidence is not None:
         component.set_weights(evidence.weights_dict())
-    component.text_model = fitted(range(len(docs)), best["l2_hashed"])
+    component.text_model = fitted(range(len(texts)), best["l2_hashed"])
     cross_validated = best["scores"]
     record = {
         "tuned_on": [path.name for path in train],
         "n_docs": len(docs),
+        "distilled": [path.name for path in distilled],
+        "n_distilled": len(soft),
         "method": (f"svpol_topic_evidence text model ({hashed_features} hashed word features, static vectors "
                    f"{static_vectors}, classifier scores {classifier}, L2 weight of the hashed features "
                    f"{best['l2_hashed']}) fitted on hand-annotated paragraphs, averaged with the keyword evidence "
@@ -288,9 +303,11 @@ def model_command(
     l2_hashed: List[float] = typer.Option([L2_HASHED], "--l2-hashed", help="L2 weight of the hashed word features; "
                                           "repeat it to choose the best by the cross-validated score."),
     folds: int = typer.Option(5, "--folds"),
+    distilled: List[Path] = typer.Option([], "--distilled", help="DocBins of paragraphs with soft topic labels "
+                                         "(topic-embedding distill) to learn from too; never held out."),
 ) -> None:
     """Fit topic_evidence's text model on hand-annotated paragraphs; print the cross-validated scores."""
-    bad = evaluation_files(train)
+    bad = evaluation_files(list(train) + list(distilled))
     if bad:
         typer.echo(f"error: {', '.join(bad)}: dev and test sets choose and judge models; they are not for fitting",
                    err=True)
@@ -298,7 +315,7 @@ def model_command(
     try:
         record = fit_topic_model(model, train, output, hashed_features=hashed_features, static_vectors=static_vectors,
                                  classifier=classifier, blend=blend, l2_hashed=l2_hashed,
-                                 folds=folds)
+                                 folds=folds, distilled=distilled)
     except (ValueError, OSError) as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(1)

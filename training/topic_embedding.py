@@ -11,6 +11,12 @@ of head training::
     python -m training topic-embedding fit -o models/topic_head_me5
     python -m training topic-embedding assemble models/sv_svpol_cnn -o training_output/sv_svpol_cnn_e5
 
+``distill`` fits the head on the same paragraphs and scores unlabelled interpellation paragraphs of the gold-train
+split with it; ``fit-topic-model --distilled`` learns from those soft labels, so the shipped CPU model gains from the
+encoder without carrying it (docs/model.md, "Topics distilled from a sentence encoder")::
+
+    python -m training topic-embedding distill -o training_output/gold/topics-distilled.spacy
+
 ``fit`` chooses the head's thresholds on out-of-fold predictions (folds by source document, as
 ``fit-topic-model``) and then fits the head on every paragraph. ``assemble`` adds the component
 after ``topic_evidence`` and sets each topic's threshold to the same weighted mean as the scores
@@ -21,13 +27,15 @@ stay clean for choosing.
 from __future__ import annotations
 
 import json
+import random
 import zlib
 from pathlib import Path
-from typing import Dict, List, Sequence
+from typing import Dict, List, Sequence, Tuple
 
 import numpy
 import spacy
 import typer
+from spacy.tokens import DocBin
 from spacy.training import Example
 
 import svpol  # noqa: F401  (registers the svpol components)
@@ -37,7 +45,7 @@ from svpol.labels import TOPIC_LABELS
 
 from .fit_confidence import write_pipeline
 from .fit_topics import _document_of, evaluation_files
-from .paths import REPO
+from .paths import DATA_DIR, REPO
 
 app = typer.Typer(help=__doc__.split("\n")[0], no_args_is_help=True)
 
@@ -83,15 +91,8 @@ def _examples(docs, probabilities: numpy.ndarray) -> List[Example]:
     return examples
 
 
-def fit(train: Sequence[Path], backbone: Path, output: Path, *, folds: int = 5, hidden: int = 256,
-        l2: float = 1e-5, epochs: int = 300, seed: int = 0, batch_size: int = 32) -> Dict[str, object]:
-    """Encode the topic paragraphs of ``train``, choose thresholds out of fold, fit the head; write ``output``.
-
-    Returns:
-        The record written to ``output/head.json`` (settings, thresholds, out-of-fold scores).
-    """
-    if folds < 2:
-        raise ValueError(f"folds must be at least 2, got {folds}")
+def _topic_docs(train: Sequence[Path]) -> list:
+    """The docs with topic labels of the training DocBins ``train`` (never dev or test)."""
     if evaluation_files(train):
         raise ValueError(f"{', '.join(evaluation_files(train))}: dev and test sets choose and judge models; "
                          "they are not for fitting")
@@ -103,10 +104,27 @@ def fit(train: Sequence[Path], backbone: Path, output: Path, *, folds: int = 5, 
         docs += [d for d in read_docs(blank, path) if d.cats]
     if not docs:
         raise ValueError(f"{', '.join(map(str, train))}: no docs with topic labels")
+    return docs
+
+
+def _gold_matrix(docs) -> numpy.ndarray:
+    return numpy.asarray([[float(d.cats.get(label, 0.0)) >= 0.5 for label in TOPIC_LABELS] for d in docs],
+                         dtype="float32")
+
+
+def fit(train: Sequence[Path], backbone: Path, output: Path, *, folds: int = 5, hidden: int = 256,
+        l2: float = 1e-5, epochs: int = 300, seed: int = 0, batch_size: int = 32) -> Dict[str, object]:
+    """Encode the topic paragraphs of ``train``, choose thresholds out of fold, fit the head; write ``output``.
+
+    Returns:
+        The record written to ``output/head.json`` (settings, thresholds, out-of-fold scores).
+    """
+    if folds < 2:
+        raise ValueError(f"folds must be at least 2, got {folds}")
+    docs = _topic_docs(train)
     encoder = Encoder(backbone, batch_size=batch_size)
     vectors = encoder([d.text for d in docs])
-    gold = numpy.asarray([[float(d.cats.get(label, 0.0)) >= 0.5 for label in TOPIC_LABELS] for d in docs],
-                         dtype="float32")
+    gold = _gold_matrix(docs)
     settings = {"hidden": hidden, "l2": l2, "epochs": epochs, "seed": seed}
     fold_of = numpy.asarray([zlib.crc32(_document_of(d).encode("utf-8")) % folds for d in docs])
     out_of_fold = numpy.zeros_like(gold)
@@ -129,6 +147,57 @@ def fit(train: Sequence[Path], backbone: Path, output: Path, *, folds: int = 5, 
     (output / HEAD_FILE).write_bytes(head.to_bytes())
     (output / RECORD_FILE).write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return record
+
+
+def unlabelled_paragraphs(data_dir: Path, n: int, seed: int = 0) -> List[Tuple[str, str]]:
+    """Up to ``n`` (document id, paragraph) pairs drawn at random from the interpellations of the gold-train
+    split that no stand-off record under ``training/gold`` names (so none of gold-dev, gold-test or the topic
+    check), titles and body paragraphs of 40 to ``MAX_CHARS`` characters, in archive order."""
+    from .gold import GOLD_DIR, MAX_CHARS, read_jsonl, split_of  # training.gold imports fit_topics' neighbours
+    from .interpellations import ARCHIVE_NAME, iter_interpellations
+
+    archive = Path(data_dir) / ARCHIVE_NAME
+    if not archive.is_file():
+        raise ValueError(f"{archive}: no interpellation archive (see ../shared/data/README.md)")
+    named = {r["doc"] for path in sorted(GOLD_DIR.rglob("*.jsonl")) for r in read_jsonl(path) if "doc" in r}
+    pool = [(ip.doc_id, text) for ip in iter_interpellations(archive)
+            if ip.doc_id not in named and split_of(ip.doc_id) == "train"
+            for text in (ip.title, *ip.paragraphs) if 40 <= len(text) <= MAX_CHARS]
+    return [pool[i] for i in sorted(random.Random(seed).sample(range(len(pool)), min(n, len(pool))))]
+
+
+def distill(train: Sequence[Path], backbone: Path, data_dir: Path, output: Path, *, n: int = 12000, seed: int = 0,
+            batch_size: int = 32, max_length: int = 256) -> Dict[str, object]:
+    """Score ``n`` unlabelled interpellation paragraphs with a head fitted on ``train``; write them as a DocBin.
+
+    The paragraphs' ``cats`` are the head's probabilities (soft labels): ``fit-topic-model --distilled`` adds
+    them to the text topic model's training data, so that the shipped CPU model learns what the sentence encoder
+    reads into words it has not seen labelled (knowledge distillation; the encoder is not shipped).
+
+    Returns:
+        A record of the settings and the mean label of each topic.
+    """
+    from .gold import SOURCE_KEY
+
+    docs = _topic_docs(train)
+    pairs = unlabelled_paragraphs(data_dir, n, seed)
+    if not pairs:
+        raise ValueError(f"{data_dir}: no unlabelled interpellation paragraphs to distil into")
+    encoder = Encoder(backbone, batch_size=batch_size, max_length=max_length)
+    head = fit_head(encoder([d.text for d in docs]), _gold_matrix(docs), seed=seed)
+    probabilities = head.predict(encoder([text for _, text in pairs]))
+    blank = spacy.blank("sv")
+    out = DocBin(store_user_data=True)
+    for (doc_id, text), row in zip(pairs, probabilities):
+        doc = blank.make_doc(text)
+        doc.cats = {label: round(float(p), 4) for label, p in zip(TOPIC_LABELS, row)}
+        doc.user_data[SOURCE_KEY] = {"doc": doc_id, "annotator": f"distilled:{Path(backbone).name}"}
+        out.add(doc)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    out.to_disk(output)
+    return {"backbone": Path(backbone).name, "n_paragraphs": len(pairs), "n_docs": len({d for d, _ in pairs}),
+            "tuned_on": [Path(p).name for p in train], "seed": seed, "max_length": max_length,
+            "mean_label": {label: round(float(v), 4) for label, v in zip(TOPIC_LABELS, probabilities.mean(0))}}
 
 
 def assemble(model: Path, head_dir: Path, backbone: Path, output: Path, *, blend: float = 0.5) -> Dict[str, float]:
@@ -180,6 +249,29 @@ def fit_command(
     m = record["crossfit_micro"]
     typer.echo(f"{record['n_docs']} paragraphs; {folds}-fold out-of-fold micro P {m['p']:.3f} R {m['r']:.3f} "
                f"F1 {m['f']:.3f}; macro F1 {record['crossfit_macro']['f']:.3f}; wrote {output}")
+
+
+@app.command("distill")
+def distill_command(
+    train: List[Path] = typer.Argument(None, help="Topic DocBins (default: gold-train, topics-train, -written, "
+                                       "-templates of training_output/gold); never dev or test."),
+    backbone: Path = typer.Option(REPO / "backbones" / "me5-small", "--backbone"),
+    data_dir: Path = typer.Option(DATA_DIR, "--data-dir", help="The shared data folder (interpellation archive)."),
+    output: Path = typer.Option(GOLD / "topics-distilled.spacy", "--output", "-o"),
+    n: int = typer.Option(12000, "--n", help="Unlabelled paragraphs to score."),
+    seed: int = typer.Option(0, "--seed"),
+) -> None:
+    """Score unlabelled interpellation paragraphs with the topic head, as soft labels for fit-topic-model."""
+    if n < 1:
+        typer.echo(f"error: --n must be at least 1, got {n}", err=True)
+        raise typer.Exit(2)
+    try:
+        record = distill(train or DEFAULT_TRAIN, backbone, data_dir, output, n=n, seed=seed)
+    except (ValueError, RuntimeError, OSError) as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"wrote {output}: {record['n_paragraphs']} paragraphs of {record['n_docs']} documents; "
+               f"mean label {json.dumps(record['mean_label'])}")
 
 
 @app.command("assemble")

@@ -148,14 +148,17 @@ class TextTopicModel:
             learning_rate: float = 0.05) -> None:
         """Fit all topics by L2-regularized logistic regression (full-batch Adam, deterministic).
 
-        The loss is the sum of the examples' log losses plus ``l2 * ||w||^2`` per feature group.
+        The loss is the sum of the examples' log losses (cross-entropy with ``gold``'s values, which may be soft
+        labels between 0 and 1) plus ``l2 * ||w||^2`` per feature group.
         """
         if not (len(scores) == len(texts) == len(gold)) or not texts:
             raise ValueError("TextTopicModel.fit: scores, texts and gold must be non-empty and of equal length")
         dense, starts, columns, values = self._design(scores, texts)
         self.mean = dense.mean(axis=0)
         self.scale = dense.std(axis=0) + _EPS
-        y = numpy.asarray([[float(g.get(label, 0.0)) >= 0.5 for label in self.labels] for g in gold], dtype="float64")
+        # Targets as given: 0/1 for hand-annotated paragraphs, a teacher's probabilities for distilled ones.
+        y = numpy.clip(numpy.asarray([[float(g.get(label, 0.0)) for label in self.labels] for g in gold],
+                                     dtype="float64"), 0.0, 1.0)
         rows = numpy.repeat(numpy.arange(len(texts)), numpy.diff(starts))
         order = numpy.argsort(columns, kind="stable")
         sorted_columns = columns[order]

@@ -121,3 +121,12 @@ def test_a_batch_of_docs_and_paragraphs_is_rescored_as_one_by_one():
             expected = component.rescore({label: 0.2 for label in TOPIC_LABELS}, text[paragraph["start"]:paragraph["end"]])
             assert paragraph["topics"] == pytest.approx(expected, abs=1e-12)
     assert rescored[0]._.paragraphs[0]["topics"]["budget"] > rescored[0]._.paragraphs[1]["topics"]["budget"]
+
+
+def test_soft_labels_are_learned_as_probabilities():
+    # a teacher's probabilities (distilled paragraphs) are targets as they are, not rounded to 0 or 1
+    model = TextTopicModel(["budget"], hashed_features=64, static_vectors=False, classifier=False)
+    model.fit([{}] * 40, [BUDGET] * 20 + [SCHOOL] * 20, [{"budget": 0.3}] * 20 + [{"budget": 0.0}] * 20,
+              l2_hashed=1e-4, iterations=600)
+    budget, school = model.predict([{}, {}], [BUDGET, SCHOOL])[:, 0]
+    assert budget == pytest.approx(0.3, abs=0.05) and school < 0.05

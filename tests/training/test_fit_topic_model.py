@@ -4,6 +4,7 @@ import json
 
 import pytest
 import spacy
+from spacy.tokens import DocBin
 from typer.testing import CliRunner
 
 from model_fixtures import TOPIC_GOLD_TEXTS as TEXTS
@@ -63,3 +64,29 @@ def test_fit_topic_model_refuses_a_blend_outside_zero_to_one(tmp_path, batch_mod
     with pytest.raises(ValueError, match="blend must be between 0 and 1.0, got 1.5"):
         fit_topic_model(batch_model_dir, [train], tmp_path / "out", hashed_features=512, static_vectors=False,
                         blend=[0.5, 1.5])
+
+
+def test_distilled_paragraphs_teach_the_text_model_but_never_choose_thresholds(tmp_path, batch_model_dir):
+    from training.gold import SOURCE_KEY
+
+    train = write_topic_docs(tmp_path / "topics-train.spacy")
+    # soft labels for a topic the hand-annotated paragraphs never name
+    text = "Hyresrätterna och bostadsbristen kräver fler nya lägenheter i kommunen."
+    nlp = spacy.blank("sv")
+    soft = []
+    for n in range(12):
+        doc = nlp.make_doc(text)
+        doc.cats = {label: 0.9 if label == "housing" else 0.05 for label in TOPIC_LABELS}
+        doc.user_data[SOURCE_KEY] = {"doc": f"ipq-distilled-{n}", "annotator": "distilled:test"}
+        soft.append(doc)
+    distilled = tmp_path / "topics-distilled.spacy"
+    DocBin(docs=soft, store_user_data=True).to_disk(distilled)
+    settings = dict(hashed_features=512, static_vectors=False, folds=3)
+    without = fit_topic_model(batch_model_dir, [train], tmp_path / "without", **settings)
+    record = fit_topic_model(batch_model_dir, [train], tmp_path / "with", distilled=[distilled], **settings)
+    # only the hand-annotated paragraphs are held out and scored (the distilled topic is none of theirs)
+    assert (record["n_docs"], record["n_distilled"]) == (24, 12)
+    assert record["crossfit_micro"] == without["crossfit_micro"]
+    housing = [spacy.load(tmp_path / name).get_pipe("topic_evidence").text_model.predict([{}], [text])[0][
+        TOPIC_LABELS.index("housing")] for name in ("without", "with")]
+    assert housing[1] > 0.5 > housing[0]

@@ -135,3 +135,32 @@ def test_the_pipeline_loads_without_running_the_backbone(tmp_path):
     loaded = spacy.load(tmp_path / "model")
     assert loaded.get_pipe("svpol_topic_embedding")._encoder is None
     assert Doc.has_extension("paragraphs")
+
+
+def test_distill_scores_unlabelled_paragraphs_of_gold_train_documents_only(tiny_bert, tmp_path):  # noqa: F811
+    from tei_fixtures import TEI, write_archive
+    from spacy.tokens import DocBin
+    from training.gold import SOURCE_KEY, split_of
+    from training.interpellations import ARCHIVE_NAME
+    from training.topic_embedding import distill, unlabelled_paragraphs
+
+    # a made-up session no stand-off record names; one document of another gold split is never drawn
+    ids = [f"ipq-209900--{n:04d}" for n in range(1, 60)]
+    train_ids = [i for i in ids if split_of(i) == "train"][:2]
+    other = next(i for i in ids if split_of(i) != "train")
+    archive = tmp_path / "data" / ARCHIVE_NAME
+    archive.parent.mkdir(parents=True)
+    write_archive(archive, [TEI.replace("ipq-202021--0999", i) for i in (*train_ids, other)])
+    pairs = unlabelled_paragraphs(tmp_path / "data", n=100)
+    assert {doc_id for doc_id, _ in pairs} == set(train_ids) and all(40 <= len(t) for _, t in pairs)
+    assert unlabelled_paragraphs(tmp_path / "data", n=2) == unlabelled_paragraphs(tmp_path / "data", n=2)
+
+    train = write_topic_docs(tmp_path / "topics.spacy")
+    record = distill([train], tiny_bert, tmp_path / "data", tmp_path / "distilled.spacy", n=3)
+    docs = list(DocBin().from_disk(tmp_path / "distilled.spacy").get_docs(spacy.blank("sv").vocab))
+    assert record["n_paragraphs"] == len(docs) == 3
+    for doc in docs:
+        assert set(doc.cats) == set(TOPIC_LABELS) and all(0.0 <= p <= 1.0 for p in doc.cats.values())
+        assert doc.user_data[SOURCE_KEY]["doc"] in train_ids
+    with pytest.raises(ValueError, match="no interpellation archive"):
+        distill([train], tiny_bert, tmp_path / "nodata", tmp_path / "d.spacy")
