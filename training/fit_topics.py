@@ -252,9 +252,11 @@ def fit_topic_model(
         "n_distilled": len(soft),
         "method": (f"svpol_topic_evidence text model ({hashed_features} hashed word features, static vectors "
                    f"{static_vectors}, classifier scores {classifier}, L2 weight of the hashed features "
-                   f"{best['l2_hashed']}) fitted on hand-annotated paragraphs, averaged with the keyword evidence "
+                   f"{best['l2_hashed']}) fitted on hand-annotated paragraphs"
+                   + (f" and the soft labels of {len(soft)} distilled paragraphs" if soft else "")
+                   + ", averaged with the keyword evidence "
                    f"scores at weight {best['blend']}; per-label thresholds on {folds}-fold out-of-fold predictions "
-                   "(folds by document)"),
+                   "of the hand-annotated paragraphs (folds by document)"),
         "blend": best["blend"],
         "l2_hashed": best["l2_hashed"],
         "grid": [{"blend": g["blend"], "l2_hashed": g["l2_hashed"], "crossfit_micro_f": g["scores"]["micro"]["f"]}
