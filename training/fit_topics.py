@@ -186,20 +186,17 @@ def fit_topic_model(
     soft = [d for path in distilled for d in read_docs(spacy.blank(analysis.lang), path) if d.cats]
     if distilled and not soft:
         raise ValueError(f"{', '.join(map(str, distilled))}: no docs with topic scores to learn from")
-    texts = [d.text for d in docs]
-    if classifier or any(blends):
-        predicted, _ = predict(analysis, docs, batch_size=batch_size, disable=all_but_classifier(analysis))
-        scores = [dict(eg.predicted.cats) for eg in predicted]
-    else:
-        scores = [{} for _ in docs]
-    evidence_scores = [evidence.evidence_scores(s, t) for s, t in zip(scores, texts)] if any(blends) else None
-    gold = [dict(d.cats) for d in docs]
-    if soft:
-        # the classifier's scores are features only with classifier=True; the evidence blends held-out folds only
-        soft_scores = ([dict(eg.predicted.cats) for eg in predict(analysis, soft, batch_size=batch_size,
-                                                                   disable=all_but_classifier(analysis))[0]]
-                       if classifier else [{} for _ in soft])
-        scores, texts, gold = scores + soft_scores, texts + [d.text for d in soft], gold + [dict(d.cats) for d in soft]
+    # hand-annotated paragraphs first, then the distilled ones (the indices below rely on that order)
+    texts = [d.text for d in docs + soft]
+    gold = [dict(d.cats) for d in docs + soft]
+    # The classifier's scores are features of every paragraph with classifier=True; the evidence needs them for the
+    # hand-annotated paragraphs only (it blends held-out folds, which are never distilled).
+    scored = docs + soft if classifier else docs if any(blends) else []
+    predicted = predict(analysis, scored, batch_size=batch_size, disable=all_but_classifier(analysis))[0] \
+        if scored else []
+    scores = [dict(eg.predicted.cats) for eg in predicted] + [{} for _ in range(len(texts) - len(scored))]
+    evidence_scores = ([evidence.evidence_scores(s, t) for s, t in zip(scores[:len(docs)], texts)]
+                       if any(blends) else None)
     nlp = spacy.load(model)
 
     def fitted(indices: Sequence[int], l2: float) -> TextTopicModel:

@@ -311,18 +311,21 @@ def _ends_list_item(doc: Doc, i: int) -> bool:
                                                              or doc[i - 2].text == ")"))
 
 
+def _is_name_shaped(token: Token) -> bool:
+    """Whether ``token`` is capitalised letters that are no form label, office or municipality."""
+    return (token.is_title and token.is_alpha and not is_form_word(token) and not ROLE_RE.fullmatch(token.text)
+            and not is_municipality(token.text))
+
+
 def _is_unknown_name_word(token: Token, vocab: Optional[Vocab]) -> bool:
-    """Whether ``token`` may be a name's word the lists do not know: capitalised, no ordinary word (needs
-    ``vocab``'s vectors), form label, office or municipality."""
-    return (token.is_title and token.is_alpha and vocab is not None and not vocab.has_vector(token.lower_)
-            and not is_form_word(token) and not ROLE_RE.fullmatch(token.text) and not is_municipality(token.text))
+    """Whether ``token`` may be a name's word the lists do not know: name-shaped and no ordinary word (needs
+    ``vocab``'s vectors)."""
+    return vocab is not None and _is_name_shaped(token) and not vocab.has_vector(token.lower_)
 
 
 def _is_surname_word(token: Token) -> bool:
-    """Whether ``token`` may be the surname after a first name: capitalised letters that are no form label,
-    office or municipality."""
-    return (token.is_title and token.is_alpha and len(token) > 1 and not is_form_word(token)
-            and not ROLE_RE.fullmatch(token.text) and not is_municipality(token.text))
+    """Whether ``token`` may be the surname after a first name: name-shaped, more than one letter."""
+    return len(token) > 1 and _is_name_shaped(token)
 
 
 def _with_name_words(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tuple[List[Span], bool]:

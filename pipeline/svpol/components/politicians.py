@@ -284,12 +284,13 @@ class PoliticianEnricher(EntityEnricher):
         """The office written just before ("Ordföranden X") or after ("X (S), ledamot", "X, ordförande
         (S)") in the doc's ``text``."""
         before = _ROLE_BEFORE_RE.search(text[max(0, ent.start_char - self.window):ent.start_char])
+        before_role = base_role(_unabbreviated_role(before.group("role"))) if before else None
         # An office ending the line above is this name's only where its own line names none: in a signature
         # block ("Eva Ek, kommunstyrelsens ordförande\nBo Al, gruppledare Moderaterna") it is the line's name's.
-        on_line_above = before is not None and "\n" in before.group()
-        role = None if before is None or on_line_above else base_role(_unabbreviated_role(before.group("role")))
+        if before_role and "\n" not in before.group():
+            return before_role
         match = _ROLE_THEN_PARTY_RE.match(text, ent.end_char, ent.end_char + self.window)
-        role = role or (base_role(_unabbreviated_role(match.group("role"))) if match else None)
+        role = base_role(_unabbreviated_role(match.group("role"))) if match else None
         if role:
             return role
         after_start = ent.end_char
@@ -299,7 +300,7 @@ class PoliticianEnricher(EntityEnricher):
         match = _ROLE_AFTER_RE.match(text, after_start, after_start + self.window)
         if match:
             return base_role(match.group("role"))
-        return base_role(_unabbreviated_role(before.group("role"))) if on_line_above else None
+        return before_role  # the office on the line above, or None
 
     def link(
         self, ent: Span, text: Optional[str] = None, date: Optional[str] = None, column_party: Optional[str] = None
