@@ -67,7 +67,8 @@ _BRACKET_RE = re.compile(r"\((?:\s*(?:båda|bägge|alla|samtliga)\b)?"
 # capitalised items joined by commas and a final "och"/"samt" (maybe after a comma: "L, C, S, och Mp"), each
 # checked in the KB; a local party's
 # capitals (up to five) among two or more national parties' count too ("VIKA, MP, V och SD").
-_LETTER = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,2}"
+_LETTER_REST = r"[A-Za-zÅÄÖåäö]{0,2}"  # after the capital
+_LETTER = rf"[A-ZÅÄÖ]{_LETTER_REST}"
 _LIST_ITEM = r"(?:[A-ZÅÄÖ]{4,5}|[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,2})"
 _LETTER_LIST_RE = re.compile(
     rf"(?<![\w(/+-]){_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*(?:\s*,)?\s+(?:och|samt)\s+{_LIST_ITEM}(?![\w)/+-])")
@@ -178,7 +179,7 @@ _PARTY_DEEDS = ("yrkade", "yrkar", "röstade", "röstar", "vill", "ville", "tapp
                 "har", "hade", "får", "fick")
 # (Each pattern opens with the letters' capital, which few positions hold; what stands before is checked after.)
 _SUBJECT_LETTERS_RE = re.compile(
-    rf"(?<![\w-])(?P<letters>{_LETTER})(?=[ \t]+(?:{'|'.join(_PARTY_DEEDS)})\b)")
+    rf"(?P<letters>[A-ZÅÄÖ](?<![\w-].){_LETTER_REST})(?=[ \t]+(?:{'|'.join(_PARTY_DEEDS)})\b)")
 _BEFORE_SUBJECT_RE = re.compile(r"(?:^|\n|[.!?][ \t]+|\b(?:och|men|att|när|där|eftersom|medan)[ \t]+)\Z")
 _OBJECT_LETTERS_RE = re.compile(
     rf"(?<![\w-])(?P<letters>{_LETTER})(?=[ \t]*[.;:!?](?:\s|$)|[ \t]*,[ \t]+[a-zåäö])")
