@@ -389,7 +389,10 @@ _BODY_RE = re.compile(
 # So is the office of a body in the genitive: "kommunstyrelsens kansli", "Kommunstyrelsens förvaltning",
 # "Kommunstyrelsens expedition", and a council's drafting committee: "kommunfullmäktiges valberedning".
 _SUB_BODY_RE = re.compile(r"[ \t]+(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]*utskott(?:et|s|ets)?(?![\wåäö])"
-                          r"|(?<=s)[ \t]+(?:[a-zåäö]*(?:kansli|kontor|förvaltning|expedition)|[a-zåäö]+beredning)"
+                          r"|(?<=s)[ \t]+(?:[a-zåäö]*(?:kansli|kontor|förvaltning|expedition)|[a-zåäö]+beredning"
+                          # a unit named by its field with its owner (conventions 34, 58): "Ekby kommuns
+                          # kvalitetsenhet", "socialförvaltningens HR-avdelning" ("kommunens enhet för" stays out)
+                          r"|(?:[A-ZÅÄÖ]{2,4}-|[a-zåäö]+)(?:enhet|avdelning))"
                           rf"(?:et|ets|en|ens|s)?(?![\wåäö])|(?<=s)[ \t]+{_COUNCILS}s?(?![\wåäö])")
 # The capitalised word right before a body of two fields, its place if the KB says so.
 _PLACE_BEFORE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\wåäö-]*[ \t]+$")
@@ -419,6 +422,11 @@ _COURT_IN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(BODIES_IN_PLACE)})\s+i\s+{_N
 # ("Förvaltningsrätten kom fram till", "Kammarrätten underkänner"): all four such mentions in the real sets were
 # tagged. In lower case it is the kind (convention 10); with its town after it, _COURT_IN_RE's longer span wins.
 _CAPITALISED_COURT_RE = re.compile(r"(?<![\w-])(?:Förvaltningsrätten|Kammarrätten|Hovrätten|Tingsrätten)s?(?![\wåäö-])")
+# A state commission or delegation named by its field is a government inquiry, AUTHORITY (the guide's
+# `Skolkommissionen`; "Tillitsdelegationen", "Småföretagsdelegationen"); an international commission no Swedish body
+# set up is ORG (`Blixkommissionen`, "Världskommissionen"), and EU-kommissionen is found as ORG by name.
+_COMMISSION_RE = re.compile(r"(?<![\w-])(?!(?:Världs|Blix|Brundtland|Europa|Nordiska)[a-zåäö]*kommission)[A-ZÅÄÖ][a-zåäö]{3,}"
+                            r"(?:kommission|delegation)(?:en|ens)(?![\wåäö-])")
 # "Nämnden för funktionsstöd" (a board named by its fields), "Arbetsförmedlingen i Strömsund" (an office with its
 # place): the KB's body patterns decide which readings are bodies.
 _BODY_FOR_FIELD_RE = re.compile(rf"(?<![\w-]){BODY_FOR_FIELD}(?![\wåäö-])")
@@ -835,6 +843,9 @@ class EntityRules(KBComponent):
             yield from self._longest_authority(text, _COURT_IN_RE)
         if "rätten" in text:
             for match in _CAPITALISED_COURT_RE.finditer(text):
+                yield "AUTHORITY", match.start(), match.end()
+        if "ommission" in text or "elegation" in text:
+            for match in _COMMISSION_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()
         if "miljö" in text:
             yield from self._longest_authority(text, _ENVIRONMENT_COURT_RE)

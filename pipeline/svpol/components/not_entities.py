@@ -293,6 +293,17 @@ _BODY_WORD_END_RE = re.compile(rf"(?:{'|'.join(_BODY_NOUNS)}|kommun|region|råd|
                                r"|förvaltning|enhet|avdelning|sektor)(?:en|et|n)?s?$")
 
 
+# A body's noun ends no person's name: a PERSON ending in one is a header's body ("Sammanträdesdatum Arbetsutskott
+# (2)", where the bracket looks like a party's). Surnames end in "-stad", "-råd" or "-verk", so those stay out.
+_PERSON_BODY_END_RE = re.compile(
+    r"(?:utskott|nämnd|styrelse|förvaltning|fullmäktige|kansli|avdelning)(?:en|et|n)?s?$", re.IGNORECASE)
+
+
+def _is_body_as_person(ent: Span) -> bool:
+    """Whether ``ent`` is a PERSON whose last word is a body's noun (``Arbetsutskott``)."""
+    return ent.label_ == "PERSON" and bool(_PERSON_BODY_END_RE.search(ent[-1].text))
+
+
 def _is_unknown_capitalised_body(ent: Span, text: str, rule_starts: FrozenSet[int]) -> bool:
     """Whether ``ent`` is one capitalised word that ``ner`` tagged AUTHORITY though it is neither a place (a
     municipality acting is the organisation) nor a body the KB or the rules know. On the real sets such tags
@@ -415,7 +426,7 @@ class NotEntities:
                 or _in_party_letter_compound(ent, text) or _without_letters(ent, text) or _is_rate_base(ent)
                 or _is_plural_owners_council(ent, text) or _is_unknown_lower_case_body(ent, text)
                 or _is_party_group_description(ent) or _is_lower_case_court(ent, text)
-                or _is_capitals_heading_person(ent, text))
+                or _is_capitals_heading_person(ent, text) or _is_body_as_person(ent))
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token

@@ -161,7 +161,8 @@ _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "lasarett", "flygplats", "g
                    "bibliotek", "konsthall", "kulturhus", "sparbank", "gruppbostad", "stiftsgård", "etableringsboende",
                    "vårdboende", "omsorgsboende", "vård- och omsorgsboende", "närsjukhus", "specialistsjukhus",
                    "akutsjukhus", "fritidsanläggning", "idrottsanläggning", "idrottsplats", "sporthall", "simhall",
-                   "ishall", "badhus", "elljusspår", "centralstation", "sjukhuset", "brandstation")
+                   "ishall", "badhus", "elljusspår", "centralstation", "sjukhuset", "brandstation",
+                   "räddningsstation")
 # The noun also capitalised, as in a proper name ("Roslagens Sparbank", "Hässleholm Kulturhus").
 _FACILITY_NOUN_ALTERNATIVES = "|".join(f"[{noun[0].upper()}{noun[0]}]{noun[1:]}" for noun in _FACILITY_NOUNS)
 _NAMED_FACILITY_RE = re.compile(

@@ -841,3 +841,17 @@ def test_an_association_named_by_its_member_municipalities_is_one_span(nlp):
     # every listed name must be a municipality
     assert ("Räddningstjänstförbundet Syd och Polisen", "AUTHORITY") not in ents(
         nlp("Räddningstjänstförbundet Syd och Polisen samverkar."))
+
+
+def test_a_unit_with_its_municipality_in_the_genitive_is_one_span(nlp):
+    doc = nlp("Tyresö kommuns kvalitetsenhet granskade hemtjänsten. Frågan gick till Hallstahammars kommuns "
+              "HR-avdelning. Kommunstyrelsens enhet för kvalitet svarar.")
+    assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
+        ("Tyresö kommuns kvalitetsenhet", "AUTHORITY"), ("Hallstahammars kommuns HR-avdelning", "AUTHORITY"),
+        ("Kommunstyrelsens", "AUTHORITY")]
+
+
+def test_a_state_commission_or_delegation_named_by_its_field_is_an_authority(nlp):
+    doc = nlp("Frågan bereds av Skolkommissionen och Tillitsdelegationen, som citerar Blixkommissionen, "
+              "Världskommissionen och Kommissionen.")
+    assert ents(doc) == [("Skolkommissionen", "AUTHORITY"), ("Tillitsdelegationen", "AUTHORITY")]

@@ -385,3 +385,15 @@ def test_a_heading_in_capitals_tagged_person_is_dropped_unless_it_opens_with_a_f
     doc = nlp.get_pipe("svpol_not_entities")(doc)
     # a name in capitals stays, and so does one word, which the later rules may read as an organisation
     assert [(e.text, e.label_) for e in doc.ents] == [("SVEN LINDBLOM", "PERSON"), ("SAIF", "PERSON")]
+
+
+def test_a_person_ending_in_a_bodys_noun_is_dropped():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    doc = entity_doc(nlp, "Sammanträdesdatum Arbetsutskott (2). Anna Ekstad och Per Bergsnämnd. Eva Ek, Socialnämnden.",
+                     [("Arbetsutskott", "PERSON"), ("Anna Ekstad", "PERSON"), ("Eva Ek", "PERSON"),
+                      ("Socialnämnden", "AUTHORITY")])
+    doc = nlp.get_pipe("svpol_not_entities")(doc)
+    # a surname ending in "-stad" stays, and so does a body tagged as a body
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Anna Ekstad", "PERSON"), ("Eva Ek", "PERSON"), ("Socialnämnden", "AUTHORITY")]

@@ -107,6 +107,7 @@ def test_named_facilities_but_not_ordinary_compounds():
     assert _run("Eleverna på Njupkärrs skola") == [("Njupkärrs skola", "ORG")]
     # a fire station named by its place (the place alone is no entity here)
     assert _run("Beslutet att lägga ner Ekbys brandstation", [("Ekbys", "LOC")]) == [("Ekbys brandstation", "ORG")]
+    assert _run("En ny byggnad invid Ekby räddningsstation", [("Ekby", "LOC")]) == [("Ekby räddningsstation", "ORG")]
     # baths, halls and churches named in one compound
     assert _run("Ekbybadet, Norrbyhallen och Ekbykyrkan öppnar, men Sporthallen är stängd.",
                 ordinary=("sporthallen",)) == [("Ekbybadet", "ORG"), ("Norrbyhallen", "ORG"), ("Ekbykyrkan", "ORG")]
