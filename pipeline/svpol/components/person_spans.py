@@ -55,6 +55,7 @@ PERSON = "PERSON"
 PARTY = "PARTY"
 LOC = "LOC"
 ORG = "ORG"
+AUTHORITY = "AUTHORITY"
 # "(M)", "(fp)", "(-)" right after the place of "Anna Berg i Luleå (M)".
 _PARTY_BRACKET_RE = re.compile(r"\(\s*(?:[A-Za-zÅÄÖåäö]{1,3}|-)\s*\)")
 _LETTERS_RE = re.compile(r"[A-ZÅÄÖ]{1,3}")
@@ -277,6 +278,21 @@ def _is_place_then_person(ent: Span) -> bool:
     return (len(ent) in (3, 4) and _is_place_not_name(ent[0]) and is_first_name(ent[1].text)
             and all(t.is_title for t in ent[1:]) and ent.end + 2 < len(doc) and doc[ent.end].text == "("
             and doc[ent.end + 2].text == ")")
+
+
+def _is_organisation_then_person(ent: Span) -> int:
+    """Where the person starts in ``ent``, an organisation or place of two words or more followed by a first name,
+    a surname and party letters in brackets (``Ekby Bostäder Leif Ek (KD)``: a company's chair named after it), or
+    0 where ``ent`` is no such run."""
+    doc = ent.doc
+    if not (len(ent) >= 4 and ent.label_ in (ORG, LOC, AUTHORITY) and ent.end + 2 < len(doc) and doc[ent.end].text == "("
+            and doc[ent.end + 2].text == ")" and doc[ent.end + 1].ent_type_ == PARTY):
+        return 0
+    first, last = ent[-2], ent[-1]
+    if (is_first_name(first.text) and first.is_title and last.is_title and last.is_alpha
+            and not is_first_name(last.text) and not is_first_name(ent[-3].text)):
+        return len(ent) - 2
+    return 0
 
 
 # A building or an office's premises by its compound's last word ("Förvaltningsbyggnaden", "Regionhuset").
@@ -719,6 +735,11 @@ class PersonSpans:
                 # "Malmö Anna Berg (S)" read as one organisation or place: the place, then the member
                 places.append(Span(doc, ent.start, ent.start + 1, LOC))
                 ent = Span(doc, ent.start + 1, ent.end, PERSON)
+                changed = True
+            person_at = _is_organisation_then_person(ent)
+            if person_at:
+                repaired.append(Span(doc, ent.start, ent.start + person_at, ent.label_))
+                ent = Span(doc, ent.start + person_at, ent.end, PERSON)
                 changed = True
             if ent.label_ == PERSON and (_is_company_name(ent) or _ACRONYM_RE.fullmatch(ent.text)):
                 # "Lind & Partner": a firm named by its partners; "MKBs": a company's capitals, no name

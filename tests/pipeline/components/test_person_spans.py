@@ -454,3 +454,14 @@ def test_a_first_name_before_a_middle_initial_and_a_surname_after_it_join_the_pe
     # ... but a first name after a party's letter opens the next person
     spans = [("Olof Ekvall M", "PERSON"), ("Per Broman", "PERSON")]
     assert _run("Närvarande Olof Ekvall M Per Broman", spans) == spans
+
+
+def test_an_organisation_read_with_its_chairs_name_gives_the_person_back():
+    text = "ordföranden för Ekby Bostäder Leif Kennerberg (KD) och Ekby Energi AB (M) svarade"
+    got = _run_in_order(text, [("Ekby Bostäder Leif Kennerberg", "ORG"), ("KD", "PARTY"),
+                               ("Ekby Energi AB", "ORG"), ("M", "PARTY")])
+    assert got == [("Ekby Bostäder", "ORG"), ("Leif Kennerberg", "PERSON"), ("KD", "PARTY"),
+                   ("Ekby Energi AB", "ORG"), ("M", "PARTY")]
+    # without the party's bracket after it the name stays whole ("Anna Lindhs minnesfond" and the like)
+    assert _run("Stiftelsen Ekby Anna Lindh delar ut", [("Stiftelsen Ekby Anna Lindh", "ORG")]) == [
+        ("Stiftelsen Ekby Anna Lindh", "ORG")]
