@@ -102,7 +102,7 @@ _FORM_WORDS = frozenset((
     # a web page's link text after an agenda item ("Närvarokontroll Länk till annan webbplats"); a photo's label
     "Länk", "Exempelbild", "Arkivbild", "Pressbild", "Genrebild",
     "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Protokollsjustering", "Närvarorätt",
-    "Närvarolista", "Närvarolistan", "Inkallad", "Inkallade", "Adress", "Justerade", "Kommunkansliet", "Stadskansliet",
+    "Närvarolista", "Närvarolistan", "Inkallad", "Inkallade", "Adress", "Insynsplats", "Insynsplatser", "Insyn", "Justerade", "Kommunkansliet", "Stadskansliet",
     "Medborgarförslag", "Ärendeförteckning", "Åhörare", "Personalföreträdare",
     # a ruling's parties and a protocol's members and case text ("SÖKANDE", "MOTPART", "Ombud:", "Ordinarie
     # ledamöter", "Ärendebeskrivning")

@@ -465,3 +465,8 @@ def test_an_organisation_read_with_its_chairs_name_gives_the_person_back():
     # without the party's bracket after it the name stays whole ("Anna Lindhs minnesfond" and the like)
     assert _run("Stiftelsen Ekby Anna Lindh delar ut", [("Stiftelsen Ekby Anna Lindh", "ORG")]) == [
         ("Stiftelsen Ekby Anna Lindh", "ORG")]
+
+
+def test_an_observers_seat_in_front_of_the_name_is_a_form_label():
+    assert _run("Insynsplats Kim Fredriksson (SD)", [("Insynsplats Kim Fredriksson", "PERSON"), ("SD", "PARTY")]) == [
+        ("Kim Fredriksson", "PERSON"), ("SD", "PARTY")]
