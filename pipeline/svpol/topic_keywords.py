@@ -182,6 +182,9 @@ _NOT_KEYWORD_COUNTS: Tuple[Tuple[int, str, re.Pattern], ...] = tuple(
     (_LABELS.index(label), trigger, pattern) for label, trigger, pattern in _NOT_KEYWORDS)
 _TRIGGERS: Tuple[Tuple[str, ...], ...] = tuple(
     tuple(_trigger(s) for s in KEYWORDS[label] if not _within_words(s)) for label in _LABELS)
+# The same, flat: (necessary substring, the topic's position), checked in one loop.
+_TRIGGER_LABELS: Tuple[Tuple[str, int], ...] = tuple(
+    (trigger, i) for i, triggers in enumerate(_TRIGGERS) for trigger in triggers)
 
 
 def keyword_hits(text: str) -> Dict[str, int]:
@@ -189,11 +192,15 @@ def keyword_hits(text: str) -> Dict[str, int]:
     return dict(_keyword_hits(text))
 
 
-@lru_cache(maxsize=1 << 16)
 def _word_hits(word: str) -> Tuple[int, ...]:
     """The matches of each topic's within-word stems in one lower-case word (empty: none)."""
     counts = tuple(len(pattern.findall(word)) for pattern in _WORD_PATTERNS)
     return counts if any(counts) else ()
+
+
+# word -> _word_hits(word): words repeat, and a dict lookup costs a fraction of a cached function's call
+_WORD_HITS: Dict[str, Tuple[int, ...]] = {}
+_WORD_HITS_SIZE = 1 << 16  # words remembered before the cache starts over
 
 
 @lru_cache(maxsize=256)
@@ -201,13 +208,20 @@ def _keyword_hits(text: str) -> Tuple[Tuple[str, int], ...]:
     # Cached: svpol_topic_evidence's keyword evidence and text model both count the same text.
     lowered = text.lower()
     totals = [0] * len(_LABELS)
+    if len(_WORD_HITS) > _WORD_HITS_SIZE:
+        _WORD_HITS.clear()
     for word in _WORD_RE.findall(lowered):
-        counts = _word_hits(word)
+        counts = _WORD_HITS.get(word)
+        if counts is None:
+            counts = _WORD_HITS[word] = _word_hits(word)
         if counts:
             totals = [t + c for t, c in zip(totals, counts)]
-    for i, triggers in enumerate(_TRIGGERS):
-        if any(trigger in lowered for trigger in triggers):
-            totals[i] = len(_PATTERNS[_LABELS[i]].findall(lowered))
+    whole = set()  # topics with a cross-word stem's necessary substring: counted with the whole pattern
+    for trigger, i in _TRIGGER_LABELS:
+        if i not in whole and trigger in lowered:
+            whole.add(i)
+    for i in whole:
+        totals[i] = len(_PATTERNS[_LABELS[i]].findall(lowered))
     for i, trigger, pattern in _NOT_KEYWORD_COUNTS:
         if trigger in lowered:
             totals[i] = max(0, totals[i] - len(pattern.findall(lowered)))

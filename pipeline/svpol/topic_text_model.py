@@ -20,7 +20,6 @@ scales. ``svpol_topic_evidence`` uses it when configured with ``hashed_features`
 import io
 import re
 import zlib
-from functools import lru_cache
 from typing import Dict, Mapping, Optional, Sequence, Tuple
 
 import numpy
@@ -36,6 +35,7 @@ _WORDS = re.compile(r"[^\W\d_]+")
 PREFIX_LENGTHS = (4, 6)
 _EPS = 1e-6
 _ROW_CACHE = 1 << 17  # words whose vector rows are remembered before the cache starts over
+_WORD_CACHE = 1 << 17  # words whose hash buckets are remembered before the cache starts over
 # L2 weight of the hashed features: chosen by 5-fold cross-validated micro F1 on the training paragraphs among
 # 0.03, 0.1 and 0.3 (docs/model.md, "v5.22"); weaker than the 0.3 before it, the words carry more weight.
 L2_HASHED = 0.03
@@ -43,18 +43,27 @@ L2_HASHED = 0.03
 
 def hashed_indices(text: str, n_buckets: int) -> numpy.ndarray:
     """The sorted, distinct hash buckets of the words and word beginnings of ``text``."""
+    # The buckets of each word are remembered per bucket count: words repeat across texts and paragraphs, and a
+    # plain dict lookup costs a fraction of a cached function's call (this runs for every word of every text).
+    cache = _BUCKETS.setdefault(n_buckets, {})
+    if len(cache) > _WORD_CACHE:
+        cache.clear()
     buckets = set()
     for word in _WORDS.findall(text.lower()):
-        buckets.update(_word_buckets(word, n_buckets))
+        found = cache.get(word)
+        if found is None:
+            found = cache[word] = _word_buckets(word, n_buckets)
+        buckets.update(found)
     return numpy.fromiter(sorted(buckets), dtype="int64", count=len(buckets))
 
 
-@lru_cache(maxsize=1 << 16)
 def _word_buckets(word: str, n_buckets: int) -> Tuple[int, ...]:
     # CRC-32 rather than Python's salted ``hash``: the buckets must be the same in every process.
-    # Cached: words repeat across texts and paragraphs.
     return (zlib.crc32(word.encode("utf-8")) % n_buckets,
             *(zlib.crc32(("<" + word[:k]).encode("utf-8")) % n_buckets for k in PREFIX_LENGTHS if len(word) > k))
+
+
+_BUCKETS: Dict[int, Dict[str, Tuple[int, ...]]] = {}  # bucket count -> word -> its buckets (hashed_indices)
 
 
 class TextTopicModel:
@@ -92,18 +101,43 @@ class TextTopicModel:
 
     def dense_features(self, scores: Mapping[str, float], text: str) -> numpy.ndarray:
         """The dense feature vector of one text (before standardizing)."""
-        hits = keyword_hits(text)
-        words = _WORDS.findall(text)
-        parts = [numpy.log1p([hits.get(label, 0) for label in TOPIC_LABELS]), [numpy.log1p(len(words))]]
+        return self.dense_matrix([scores], [text])[0]
+
+    def dense_matrix(self, scores: Sequence[Mapping[str, float]], texts: Sequence[str]) -> numpy.ndarray:
+        """The dense feature vectors of many texts, one row each (before standardizing).
+
+        The element-wise parts are computed for all texts at once; each text's mean vector is computed alone, so
+        that every row is the same as the text's own features to the last bit.
+        """
+        n = len(texts)
+        word_lists = [_WORDS.findall(text) for text in texts]
+        hits = [keyword_hits(text) for text in texts]
+        parts = [numpy.log1p(numpy.asarray([[h.get(label, 0) for label in TOPIC_LABELS] for h in hits],
+                                           dtype="float64").reshape(n, len(TOPIC_LABELS))),
+                 numpy.log1p(numpy.asarray([len(words) for words in word_lists], dtype="float64")).reshape(n, 1)]
         if self.classifier:
-            p = numpy.clip([float(scores.get(label, 0.5)) for label in TOPIC_LABELS], _EPS, 1.0 - _EPS)
+            p = numpy.clip(numpy.asarray([[float(s.get(label, 0.5)) for label in TOPIC_LABELS] for s in scores],
+                                         dtype="float64").reshape(n, len(TOPIC_LABELS)), _EPS, 1.0 - _EPS)
             parts.append(numpy.log(p / (1.0 - p)))
         if self.vector_width:
-            vectors = self.vocab.vectors
-            rows = [r for r in (self._vector_row(w.lower()) for w in words if len(w) > 2) if r >= 0]
-            mean = vectors.data[rows].mean(axis=0) if rows else numpy.zeros(self.vector_width)
-            parts.append(mean / (numpy.linalg.norm(mean) + _EPS))
-        return numpy.concatenate([numpy.asarray(p, dtype="float64") for p in parts])
+            data = self.vocab.vectors.data
+            means = numpy.zeros((n, self.vector_width))
+            cached, find = self._rows.get, self._vector_row  # per word: a dict lookup, the method on a miss
+            for i, words in enumerate(word_lists):
+                rows = []
+                for word in words:
+                    if len(word) > 2:
+                        lower = word.lower()
+                        row = cached(lower)
+                        if row is None:
+                            row = find(lower)
+                        if row >= 0:
+                            rows.append(row)
+                if rows:
+                    mean = data[rows].mean(axis=0)
+                    means[i] = mean / (numpy.linalg.norm(mean) + _EPS)
+            parts.append(means)
+        return numpy.concatenate(parts, axis=1)
 
     def _vector_row(self, word: str) -> int:
         """The row of ``word``'s static vector, -1 for a stop word or a word without one (cached)."""
@@ -120,14 +154,14 @@ class TextTopicModel:
     def _design(self, scores: Sequence[Mapping[str, float]], texts: Sequence[str]
                 ) -> Tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray, numpy.ndarray]:
         """Dense matrix and the hashed part as (starts, columns, values) per text."""
-        dense = numpy.stack([self.dense_features(s, t) for s, t in zip(scores, texts)])
-        columns, starts, values = [], [0], []
-        for text in texts:
-            idx = hashed_indices(text, self.hashed_features) if self.hashed_features else numpy.zeros(0, "int64")
-            columns.append(idx)
-            values.append(numpy.full(len(idx), 1.0 / numpy.sqrt(max(len(idx), 1))))
-            starts.append(starts[-1] + len(idx))
-        return dense, numpy.asarray(starts), numpy.concatenate(columns), numpy.concatenate(values)
+        dense = self.dense_matrix(scores, texts)
+        columns = [hashed_indices(text, self.hashed_features) if self.hashed_features else numpy.zeros(0, "int64")
+                   for text in texts]
+        lengths = numpy.asarray([len(idx) for idx in columns], dtype="int64")
+        # each text's set scaled to unit length
+        values = numpy.repeat(1.0 / numpy.sqrt(numpy.maximum(lengths, 1)), lengths)
+        starts = numpy.concatenate([[0], numpy.cumsum(lengths)])
+        return dense, starts, numpy.concatenate(columns), values
 
     def predict(self, scores: Sequence[Mapping[str, float]], texts: Sequence[str]) -> numpy.ndarray:
         """Topic probabilities, one row per text and one column per label."""
