@@ -543,6 +543,29 @@ def _table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
     return figures
 
 
+# A table flattened into running text, as a PDF's text layer gives it, declares its unit in words before its rows
+# ("Anges i tusen kronor Budget 2024 Plan 2025 Kommunstyrelsen 3 280 2 870 ..."): the figures written with a
+# thousands' space after it, up to a blank line, are amounts of that unit (convention 44 for a table without
+# cells; convention 60). The declaration's unit itself is no amount (DECLARED_UNIT_RE, svpol_not_entities).
+DECLARED_UNIT_RE = re.compile(
+    r"(?i)\b(?:anges|angivna|redovisas|redovisade|belopp(?:en)?|siffror(?:na)?)[ \t]+i[ \t]+"
+    r"(?P<unit>tusen(?:tal)?[ \t]+kronor|tkr|miljoner[ \t]+kronor|mnkr|mkr)\b")
+_DECLARED_UNITS = {"tusen": 10**3, "tusental": 10**3, "tkr": 10**3, "miljoner": 10**6, "mnkr": 10**6, "mkr": 10**6}
+_GROUPED_FIGURE_RE = re.compile(r"\d(?<![\d,.]\d)\d{0,2}(?:[ \u00a0]\d{3})+(?![\d]|[,.]\d)")
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+
+
+def _declared_table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
+    """The figures with a thousands' space after a declaration of their unit in words (see DECLARED_UNIT_RE)."""
+    figures = []
+    for unit in DECLARED_UNIT_RE.finditer(text):
+        scale = _DECLARED_UNITS[unit.group("unit").split()[0].lower()]
+        end = _BLANK_LINE_RE.search(text, unit.end())
+        for m in _GROUPED_FIGURE_RE.finditer(text, unit.end(), end.start() if end else len(text)):
+            figures.append((m.start(), m.end(), MoneyValue(float(_parse_number(m.group()) * scale), "SEK", None)))
+    return figures
+
+
 def _own_number(match: "re.Match[str]") -> Optional[Decimal]:
     """The number of an amount found by ``MONEY_RE`` or ``BARE_MONEY_RE``, in figures or words ("sju miljoner
     kronor"); None for a range or a vague quantity."""
@@ -631,6 +654,10 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
                 found.append((m.start("num"), m.end("num"), MoneyValue(amount, "SEK", None)))
     found.extend(rate for rate in _tax_rates(text) if not _overlaps(found, *rate[:2]))
     found.extend(figure for figure in _table_figures(text) if not _overlaps(found, *figure[:2]))
+    if "i" in text and DECLARED_UNIT_RE.search(text):
+        units = {m.span("unit") for m in DECLARED_UNIT_RE.finditer(text)}
+        found = [f for f in found if f[:2] not in units]  # "Anges i tusen kronor" declares, it is no amount
+        found.extend(figure for figure in _declared_table_figures(text) if not _overlaps(found, *figure[:2]))
     found.sort(key=lambda f: f[0])
     yield from _with_ore_joined(text, found)
 

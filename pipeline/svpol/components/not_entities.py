@@ -46,7 +46,7 @@ from spacy.vocab import Vocab
 from ..doc_cache import doc_text
 from ..kb import LAW_ABBREVIATIONS, shipped_authorities
 from .entity_rules import DEFAULT_SPANS_KEY
-from .money import MONEY_LABEL, NO_MONEY, find_money, parse_money_entity
+from .money import DECLARED_UNIT_RE, MONEY_LABEL, NO_MONEY, find_money, parse_money_entity
 from .person_spans import is_first_name, is_form_word, is_label_before_value
 from .place_names import is_place
 from .structure_patterns import ROLE_RE
@@ -299,6 +299,15 @@ _PERSON_BODY_END_RE = re.compile(
     r"(?:utskott|nämnd|styrelse|förvaltning|fullmäktige|kansli|avdelning)(?:en|et|n)?s?$", re.IGNORECASE)
 
 
+def _is_declared_unit(ent: Span, text: str) -> bool:
+    """Whether ``ent`` is MONEY that only declares the unit of a table's figures (``Anges i tusen kronor``)."""
+    if ent.label_ != MONEY_LABEL or text[:1].isdigit():
+        return False
+    full = doc_text(ent.doc)
+    found = DECLARED_UNIT_RE.search(full, max(0, ent.start_char - 20), ent.end_char + 1)
+    return found is not None and found.span("unit") == (ent.start_char, ent.end_char)
+
+
 def _is_body_as_person(ent: Span) -> bool:
     """Whether ``ent`` is a PERSON whose last word is a body's noun (``Arbetsutskott``)."""
     return ent.label_ == "PERSON" and bool(_PERSON_BODY_END_RE.search(ent[-1].text))
@@ -426,7 +435,8 @@ class NotEntities:
                 or _in_party_letter_compound(ent, text) or _without_letters(ent, text) or _is_rate_base(ent)
                 or _is_plural_owners_council(ent, text) or _is_unknown_lower_case_body(ent, text)
                 or _is_party_group_description(ent) or _is_lower_case_court(ent, text)
-                or _is_capitals_heading_person(ent, text) or _is_body_as_person(ent))
+                or _is_capitals_heading_person(ent, text) or _is_body_as_person(ent)
+                or _is_declared_unit(ent, text))
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token

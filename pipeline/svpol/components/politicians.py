@@ -109,15 +109,16 @@ _ROLE_THEN_PARTY_RE = re.compile(
 _ROLE_THEN_LETTERS_RE = re.compile(
     r"[ \t]*,[ \t]*(?:(?:(?:1:e|2:e|förste|andre|v)[ \t]+)?(?:vice[ \t]+)?ordf(?:\.|örande)?|ledamot|ersättare)"
     r"[ \t]*,?[ \t]+(?P<party>[A-Za-zÅÄÖåäö]{1,3})(?![\wåäö])")
-# "Eva Ek, gruppledare Moderaterna", "Bo Al, gruppledare för Vänsterpartiet": an office held for a party named in
-# full after it, as a signature block or a list of group leaders writes it (taken only where the name is a PARTY
-# entity).
-_ROLE_THEN_PARTY_NAME_RE = re.compile(
-    rf"[ \t]*,[ \t]*(?P<role>(?i:{_ROLE}))[ \t]+(?:för[ \t]+)?(?P<party>[A-ZÅÄÖ][a-zåäö]+(?:partiet|erna))(?![\wåäö])")
 # A signature: the party's name on the line under the name, maybe after "För" and with its place ("Anna Ek\nFör
 # Moderaterna", "Anna Ek\n\nVänsterpartiet i Ekby"), also under the other signers' names, one to a line ("Anna Ek\n
 # Bo Al\nVänsterpartiet"); a blank line may part them (taken only where the name is a PARTY entity).
 _SIGNATURE_LINE = r"[ \t]*\n(?:[ \t]*\n)?[ \t]*"
+# "Eva Ek, gruppledare Moderaterna", "Bo Al, gruppledare för Vänsterpartiet": an office held for a party named in
+# full after it, as a signature block or a list of group leaders writes it, also on the signature's next line ("Eva
+# Ek\nOrdförande för Centerpartiet i Ekby"; taken only where the name is a PARTY entity).
+_ROLE_THEN_PARTY_NAME_RE = re.compile(
+    rf"(?:[ \t]*,[ \t]*|{_SIGNATURE_LINE})(?P<role>(?i:{_ROLE}))[ \t]+(?:för[ \t]+)?"
+    r"(?P<party>[A-ZÅÄÖ][a-zåäö]+(?:partiet|erna))(?![\wåäö])")
 _SIGNATURE_PARTY_RE = re.compile(
     rf"(?:{_SIGNATURE_LINE}[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+){{1,3}}[ \t]*(?=\n)){{0,6}}?"
     rf"{_SIGNATURE_LINE}(?:[Ff]ör[ \t]+)?(?P<party>[A-ZÅÄÖ][a-zåäö]+(?:partiet|erna))"

@@ -390,6 +390,17 @@ def test_a_tables_bare_figures_take_the_unit_that_heads_it():
     assert list(find_money("Anslag | 174 096 852 |\nSumma | 180 723 354 |")) == []
 
 
+def test_a_flattened_tables_figures_take_the_unit_it_declares_in_words():
+    text = ("Anges i tusen kronor Budget 2024 Plan 2025 Kommunstyrelsen 3 280 2 870 Socialnämnden 1 500 12 780\n\n"
+            "Kommunen har 12 000 invånare.")
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("3 280", 3.28e6), ("2 870", 2.87e6), ("1 500", 1.5e6), ("12 780", 1.278e7)]
+    text = "Belopp i mnkr: intäkter 1 234"
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("1 234", 1.234e9)]
+    # without the declaration they are counts
+    assert list(find_money("Kommunstyrelsen 3 280 2 870 Socialnämnden 1 500")) == []
+
+
 def test_the_tax_base_of_a_rate_is_not_an_amount():
     text = "Skattesatsen är oförändrad med 22,50 kr per 100 skattekronor. Stödet var 2 miljarder skattekronor."
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [

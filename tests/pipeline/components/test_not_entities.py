@@ -397,3 +397,15 @@ def test_a_person_ending_in_a_bodys_noun_is_dropped():
     # a surname ending in "-stad" stays, and so does a body tagged as a body
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Anna Ekstad", "PERSON"), ("Eva Ek", "PERSON"), ("Socialnämnden", "AUTHORITY")]
+
+
+def test_the_unit_a_table_declares_is_no_amount():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    component = nlp.get_pipe("svpol_not_entities")
+    doc = component(entity_doc(nlp, "Anges i tusen kronor: Kommunstyrelsen 3 280.",
+                               [("tusen kronor", "MONEY"), ("3 280", "MONEY")]))
+    assert [e.text for e in doc.ents] == ["3 280"]
+    # an amount of a thousand kronor stays
+    doc = component(entity_doc(nlp, "Det kostar tusen kronor.", [("tusen kronor", "MONEY")]))
+    assert [e.text for e in doc.ents] == ["tusen kronor"]

@@ -413,3 +413,8 @@ def test_an_office_held_for_a_party_named_after_it_gives_the_party_and_the_lines
         ("Eva Lund", None, None), ("Bo Berg", "M", "gruppledare"), ("Per Ek", "V", "gruppledare")]
     # an office on the line above a name with none of its own is still the name's
     assert annotate(nlp, "Ordförande\nEva Lund", ["Eva Lund"])["Eva Lund"][1] == "ordförande"
+    # the office for a party on the signature's next line
+    text = "Per Ek\nOrdförande för Centerpartiet i Ekby"
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(0, 6, label="PERSON"), doc.char_span(text.index("Center"), text.index(" i Ekby"), label="PARTY")]
+    assert [e._.party for e in nlp.get_pipe("svpol_politicians")(doc).ents] == ["C", None]
