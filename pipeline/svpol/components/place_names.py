@@ -190,8 +190,10 @@ _BLOCK_RE = re.compile(
 # Words that make a place's part one place with its name ("Våxnäs centrum", "Tullinge strand").
 # "Västerås city", "Ekbys centralort", a village, a parish or district, an area by its use ("Tysslinge by", "Trönö
 # distrikt", "Ekby stationsområde"; every such place in the real sets was tagged with its noun)
-_DISTRICT_WORDS = frozenset(("centrum", "strand", "city", "centralort", "by", "distrikt", "socken", "stationsområde",
-                             "handelsområde"))
+_DISTRICT_WORDS = frozenset(("centrum", "strand", "city", "centralort", "tätort", "by", "distrikt", "socken",
+                             "stationsområde", "handelsområde"))
+# A road's number is a place of its own after another place: "bro över Västerån väg 728" is two (m-v183).
+_ROAD_WORDS = frozenset(("väg", "riksväg", "länsväg"))
 # The capitalised word right before a property's name (its municipality or locality: "Uppsala Kåbo 1:1").
 _WORD_BEFORE_RE = re.compile(r"(?<![\w-])([A-ZÅÄÖ][a-zåäö]+)[ \t]$")
 # A clock time after a place or a field label is no property: "i Kristianstad 13:00", "Kl 19:00".
@@ -495,6 +497,21 @@ class PlaceNames(NameList):
                         and len(doc[e.end]) > 2 and not doc[e.end].is_stop))}
         if extended:
             self._replace(doc, extended)
+        self.roads_apart(doc)
+
+    @staticmethod
+    def roads_apart(doc: Doc) -> None:
+        """A place read together with a road's number after it is two places: ``Västerån`` and ``väg 728``."""
+        ents = list(doc.ents)
+        parts = []
+        for e in ents:
+            at = next((i for i in range(1, len(e) - 1) if e[i].lower_ in _ROAD_WORDS and e[i + 1].like_num), None)
+            if e.label_ == LABEL and at is not None:
+                parts += [Span(doc, e.start, e.start + at, LABEL), Span(doc, e.start + at, e.end, LABEL)]
+            else:
+                parts.append(e)
+        if len(parts) > len(ents):
+            doc.ents = parts
 
     def yields_to(self, span: Span, overlapping: List[Span]) -> bool:
         """An entity reaching outside the match holds it (a longer name, but not one that starts with

@@ -280,3 +280,9 @@ def test_a_place_before_a_forms_next_label_is_the_place():
     assert ents == [("Kungsängen", "LOC"), ("Kinna", "LOC")]
     # a capitalised word that is no form label may go on with the name
     assert _run("Vi åkte till Kinna Nova i går.")[0] == []
+
+
+def test_a_towns_urban_area_is_one_place_and_a_road_after_a_place_is_another():
+    ents, _ = _run("Busslinjen i Simrishamns tätort och bron över Västerån väg 728 i Kinnared.",
+                   [("Simrishamns", "LOC"), ("Västerån väg 728", "LOC"), ("Kinnared", "LOC")])
+    assert ents == [("Simrishamns tätort", "LOC"), ("Västerån", "LOC"), ("väg 728", "LOC"), ("Kinnared", "LOC")]
