@@ -299,6 +299,16 @@ _PERSON_BODY_END_RE = re.compile(
     r"(?:utskott|nämnd|styrelse|förvaltning|fullmäktige|kansli|avdelning)(?:en|et|n)?s?$", re.IGNORECASE)
 
 
+# A possessive before a kind's noun names no particular body or place: "Vår kommun har få vägar" (m-v186).
+_POSSESSIVES = frozenset(("vår", "vårt", "våra", "min", "mitt", "mina", "din", "ditt", "dina", "er", "ert", "era",
+                          "deras", "sin", "sitt", "sina"))
+
+
+def _is_possessive_kind(ent: Span) -> bool:
+    """Whether ``ent`` is a possessive and lower-case words only (``Vår kommun``; ``Vårt Ekby`` is a name)."""
+    return len(ent) >= 2 and ent[0].lower_ in _POSSESSIVES and all(t.is_lower and t.is_alpha for t in ent[1:])
+
+
 def _is_declared_unit(ent: Span, text: str) -> bool:
     """Whether ``ent`` is MONEY that only declares the unit of a table's figures (``Anges i tusen kronor``)."""
     if ent.label_ != MONEY_LABEL or text[:1].isdigit():
@@ -436,7 +446,7 @@ class NotEntities:
                 or _is_plural_owners_council(ent, text) or _is_unknown_lower_case_body(ent, text)
                 or _is_party_group_description(ent) or _is_lower_case_court(ent, text)
                 or _is_capitals_heading_person(ent, text) or _is_body_as_person(ent)
-                or _is_declared_unit(ent, text))
+                or _is_declared_unit(ent, text) or _is_possessive_kind(ent))
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token

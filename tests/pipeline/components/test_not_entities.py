@@ -409,3 +409,11 @@ def test_the_unit_a_table_declares_is_no_amount():
     # an amount of a thousand kronor stays
     doc = component(entity_doc(nlp, "Det kostar tusen kronor.", [("tusen kronor", "MONEY")]))
     assert [e.text for e in doc.ents] == ["tusen kronor"]
+
+
+def test_a_possessive_before_a_kinds_noun_is_no_entity():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    doc = entity_doc(nlp, "Vår kommun har få vägar, säger Vårt Ekby.", [("Vår kommun", "AUTHORITY"), ("Vårt Ekby", "PARTY")])
+    doc = nlp.get_pipe("svpol_not_entities")(doc)
+    assert [e.text for e in doc.ents] == ["Vårt Ekby"]
