@@ -550,6 +550,7 @@ def _table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
 DECLARED_UNIT_RE = re.compile(
     r"(?i)\b(?:anges|angivna|redovisas|redovisade|belopp(?:en)?|siffror(?:na)?)[ \t]+i[ \t]+"
     r"(?P<unit>tusen(?:tal)?[ \t]+kronor|tkr|miljoner[ \t]+kronor|mnkr|mkr)\b")
+_DECLARING_WORDS = ("anges", "angivna", "redovisa", "belopp", "siffror")  # a cheap test before the search
 _DECLARED_UNITS = {"tusen": 10**3, "tusental": 10**3, "tkr": 10**3, "miljoner": 10**6, "mnkr": 10**6, "mkr": 10**6}
 _GROUPED_FIGURE_RE = re.compile(r"\d(?<![\d,.]\d)\d{0,2}(?:[ \u00a0]\d{3})+(?![\d]|[,.]\d)")
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
@@ -654,7 +655,7 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
                 found.append((m.start("num"), m.end("num"), MoneyValue(amount, "SEK", None)))
     found.extend(rate for rate in _tax_rates(text) if not _overlaps(found, *rate[:2]))
     found.extend(figure for figure in _table_figures(text) if not _overlaps(found, *figure[:2]))
-    if "i" in text and DECLARED_UNIT_RE.search(text):
+    if any(word in lower for word in _DECLARING_WORDS) and DECLARED_UNIT_RE.search(text):
         units = {m.span("unit") for m in DECLARED_UNIT_RE.finditer(text)}
         found = [f for f in found if f[:2] not in units]  # "Anges i tusen kronor" declares, it is no amount
         found.extend(figure for figure in _declared_table_figures(text) if not _overlaps(found, *figure[:2]))
