@@ -139,9 +139,12 @@ class TopicEvidence:
         """:meth:`evidence_scores` of many (scores, text) pairs, computed as one array."""
         if not jobs:
             return []
+        return [dict(zip(self.labels, row)) for row in self._evidence_array(jobs).tolist()]
+
+    def _evidence_array(self, jobs: Sequence[Tuple[Mapping[str, float], str]]) -> numpy.ndarray:
+        """The keyword evidence model's probabilities: one row per job, one column per label."""
         z = (topic_features_many(jobs, self.labels) * self.weights).sum(axis=-1)
-        probabilities = 1.0 / (1.0 + numpy.exp(-z))
-        return [{label: float(value) for label, value in zip(self.labels, row)} for row in probabilities]
+        return 1.0 / (1.0 + numpy.exp(-z))
 
     def rescore_many(self, jobs: Sequence[Tuple[Mapping[str, float], str]]) -> List[Dict[str, float]]:
         """:meth:`rescore` of many (scores, text) pairs, the text model run once for all of them."""
@@ -150,14 +153,15 @@ class TopicEvidence:
         if not self.text_model.fitted or not jobs:
             return [dict(scores) for scores, _ in jobs]
         probabilities = self.text_model.predict([scores for scores, _ in jobs], [text for _, text in jobs])
-        evidence = self.evidence_scores_many(jobs) if self.blend else [None] * len(jobs)
-        rescored = []
-        for (scores, _), row, evidence_row in zip(jobs, probabilities, evidence):
-            learned = {label: float(p) for label, p in zip(self.text_model.labels, row)}
-            if evidence_row is not None:
-                learned = blend_scores(evidence_row, learned, self.blend)
-            rescored.append({**scores, **learned})
-        return rescored
+        labels = self.text_model.labels
+        if self.blend and labels == self.labels:
+            # blend_scores on whole arrays: the same operations on the same float64 numbers
+            probabilities = self.blend * self._evidence_array(jobs) + (1.0 - self.blend) * probabilities
+        elif self.blend:
+            learned = [dict(zip(labels, row)) for row in probabilities.tolist()]
+            return [{**scores, **blend_scores(evidence, row, self.blend)}
+                    for (scores, _), row, evidence in zip(jobs, learned, self.evidence_scores_many(jobs))]
+        return [{**scores, **dict(zip(labels, row))} for (scores, _), row in zip(jobs, probabilities.tolist())]
 
     def __call__(self, doc: Doc) -> Doc:
         """Rescore ``doc.cats`` and the paragraphs' topics."""
