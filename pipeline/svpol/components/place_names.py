@@ -193,7 +193,8 @@ _BLOCK_RE = re.compile(
 _DISTRICT_WORDS = frozenset(("centrum", "strand", "city", "centralort", "tätort", "by", "distrikt", "socken",
                              "stationsområde", "handelsområde"))
 # A road's number is a place of its own after another place: "bro över Västerån väg 728" is two (m-v183).
-_ROAD_WORDS = frozenset(("väg", "riksväg", "länsväg"))
+_ROAD_NOUNS = frozenset(("väg", "riksväg", "länsväg"))
+_ROAD_NUMBER_WORD_IDS = frozenset(get_string_id(w) for word in _ROAD_NOUNS for w in (word, word.capitalize()))
 # The capitalised word right before a property's name (its municipality or locality: "Uppsala Kåbo 1:1").
 _WORD_BEFORE_RE = re.compile(r"(?<![\w-])([A-ZÅÄÖ][a-zåäö]+)[ \t]$")
 # A clock time after a place or a field label is no property: "i Kristianstad 13:00", "Kl 19:00".
@@ -485,6 +486,7 @@ class PlaceNames(NameList):
             doc = self.add_matches(doc, found)
         self.municipalities_as_bodies(doc)
         self.districts(doc)
+        self.roads_apart(doc, orths)
         return doc
 
     def districts(self, doc: Doc) -> None:
@@ -497,15 +499,17 @@ class PlaceNames(NameList):
                         and len(doc[e.end]) > 2 and not doc[e.end].is_stop))}
         if extended:
             self._replace(doc, extended)
-        self.roads_apart(doc)
 
     @staticmethod
-    def roads_apart(doc: Doc) -> None:
-        """A place read together with a road's number after it is two places: ``Västerån`` and ``väg 728``."""
+    def roads_apart(doc: Doc, orths: FrozenSet[int]) -> None:
+        """A place read together with a road's number after it is two places: ``Västerån`` and ``väg 728``
+        (``orths``: the ORTH ids of the doc's tokens, see ``municipalities_as_places``)."""
+        if _ROAD_NUMBER_WORD_IDS.isdisjoint(orths):
+            return
         ents = list(doc.ents)
         parts = []
         for e in ents:
-            at = next((i for i in range(1, len(e) - 1) if e[i].lower_ in _ROAD_WORDS and e[i + 1].like_num), None)
+            at = next((i for i in range(1, len(e) - 1) if e[i].lower_ in _ROAD_NOUNS and e[i + 1].like_num), None)
             if e.label_ == LABEL and at is not None:
                 parts += [Span(doc, e.start, e.start + at, LABEL), Span(doc, e.start + at, e.end, LABEL)]
             else:
