@@ -849,7 +849,8 @@ class EntityRules(KBComponent):
                 yield "AUTHORITY", match.start(), match.end()
         if "miljö" in text:
             yield from self._longest_authority(text, _ENVIRONMENT_COURT_RE)
-        if "ämnden för" in text or "örvaltningen för" in text or "eredningen för" in text:
+        if ("ämnden för" in text or "örvaltningen för" in text or "eredningen för" in text or "nheten för" in text
+                or "vdelningen för" in text):
             yield from self._longest_authority(text, _BODY_FOR_FIELD_RE)
         if "roteln" in text:
             for match in _ROTEL_RE.finditer(text):

@@ -55,10 +55,11 @@ _PLACE_POLICE_RE = re.compile(r"(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?polisens?")
 _FIELD_ROOTS = tuple(dict.fromkeys(f[:-1] if f.endswith("s") and not f.endswith("ss") else f
                                    for f in ADMINISTRATION_FIELDS))
 # "Nämnden för funktionsstöd", "förvaltningen för arbetsmarknad och kompetensutveckling", a council's
-# drafting committee "Beredningen för lärande": up to three more
+# drafting committee "Beredningen för lärande", a unit "enheten för kultur" (m-v188): up to three more
 # fields after a comma or "och".
-BODY_FOR_FIELD = (r"(?:[Nn]ämnden|[Ff]örvaltningen|[Bb]eredningen)[ \t]+för[ \t]+(?P<field>[A-ZÅÄÖa-zåäö]+)"
-                  r"(?:(?:,[ \t]+|[ \t]+och[ \t]+)(?!nämnd|förvaltning)[a-zåäö]+){0,3}")
+BODY_FOR_FIELD = (r"(?:[Nn]ämnden|[Ff]örvaltningen|[Bb]eredningen|[Ee]nheten|[Aa]vdelningen)[ \t]+för[ \t]+"
+                  r"(?P<field>[A-ZÅÄÖa-zåäö]+)"
+                  r"(?:(?:,[ \t]+|[ \t]+och[ \t]+)(?!nämnd|förvaltning|enhet|avdelning)[a-zåäö]+){0,3}")
 _BODY_FOR_FIELD_RE = re.compile(BODY_FOR_FIELD)
 AGENCY_IN_PLACE = (r"(?:[Aa]rbetsförmedlingen|[Ff]örsäkringskassan|[Ss]katteverket|[Mm]igrationsverket"
                    r"|[Ss]tatens[ \t]+servicecenter|[A-ZÅÄÖ][a-zåäö]+myndigheten)[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+"
@@ -179,7 +180,10 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     # A board or administration named by its fields after "för": "Nämnden för funktionsstöd", "nämnden för
     # trafik, infrastruktur och miljö", "förvaltningen för arbetsmarknad och kompetensutveckling".
     by_field = _BODY_FOR_FIELD_RE.fullmatch(text)
-    if by_field and by_field.group("field").lower().startswith(_FIELD_ROOTS):
+    # a unit's fields are all fields the lists know ("enheten för kultur", not "enheten för kultur, del av")
+    unit_fields = by_field is not None and words[0].lower() in ("enheten", "avdelningen") and not all(
+        word.lower().startswith(_FIELD_ROOTS) for word in re.split(r",?[ \t]+(?:och[ \t]+)?", text[by_field.start("field"):]))
+    if by_field and not unit_fields and by_field.group("field").lower().startswith(_FIELD_ROOTS):
         return Authority(text[0].upper() + text[1:], "municipal_body")
     if _ROTEL_RE.fullmatch(text):
         name = text[:-1] if text.endswith("s") else text

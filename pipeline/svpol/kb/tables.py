@@ -214,6 +214,10 @@ ADMINISTRATION_FIELDS: Tuple[str, ...] = (
     "intraprenad", "funktionsstöds", "individ", "ekonomi", "personal", "bildnings", "välfärds", "omvårdnads",
     "lärande", "kompetens", "kommunstyrelse", "regionstyrelse", "lednings", "samhälls", "strategi",
     "näringslivs", "integrations", "finans",
+    # a unit's or office's field ("kostenheten", "Inköpsenheten", "bemanningsenheten", "Plan- och byggenheten",
+    # "kvalitetsenheten"; m-v178, m-v184, m-v188, m-v189)
+    "kost", "måltids", "inköps", "bemannings", "kvalitets", "plan", "löne", "kommunikations", "digitaliserings",
+    "säkerhets",
     # a region's administrations: "Kollektivtrafikförvaltningen", "Regionutvecklingsförvaltningen"
     "kollektivtrafik", "regionutvecklings", "tillväxt",
 )
