@@ -299,6 +299,11 @@ _PERSON_BODY_END_RE = re.compile(
     r"(?:utskott|nämnd|styrelse|förvaltning|fullmäktige|kansli|avdelning)(?:en|et|n)?s?$", re.IGNORECASE)
 
 
+def _is_body_as_person(ent: Span) -> bool:
+    """Whether ``ent`` is a PERSON whose last word is a body's noun (``Arbetsutskott``)."""
+    return ent.label_ == "PERSON" and bool(_PERSON_BODY_END_RE.search(ent[-1].text))
+
+
 # A possessive before a kind's noun names no particular body or place: "Vår kommun har få vägar" (m-v186).
 _POSSESSIVES = frozenset(("vår", "vårt", "våra", "min", "mitt", "mina", "din", "ditt", "dina", "er", "ert", "era",
                           "deras", "sin", "sitt", "sina"))
@@ -316,11 +321,6 @@ def _is_declared_unit(ent: Span, text: str) -> bool:
     full = doc_text(ent.doc)
     found = DECLARED_UNIT_RE.search(full, max(0, ent.start_char - 20), ent.end_char + 1)
     return found is not None and found.span("unit") == (ent.start_char, ent.end_char)
-
-
-def _is_body_as_person(ent: Span) -> bool:
-    """Whether ``ent`` is a PERSON whose last word is a body's noun (``Arbetsutskott``)."""
-    return ent.label_ == "PERSON" and bool(_PERSON_BODY_END_RE.search(ent[-1].text))
 
 
 def _is_unknown_capitalised_body(ent: Span, text: str, rule_starts: FrozenSet[int]) -> bool:
