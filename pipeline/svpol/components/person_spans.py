@@ -102,7 +102,8 @@ _FORM_WORDS = frozenset((
     # a web page's link text after an agenda item ("Närvarokontroll Länk till annan webbplats"); a photo's label
     "Länk", "Exempelbild", "Arkivbild", "Pressbild", "Genrebild",
     "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Protokollsjustering", "Närvarorätt",
-    "Närvarolista", "Närvarolistan", "Inkallad", "Inkallade", "Adress", "Insynsplats", "Insynsplatser", "Insyn", "Justerade", "Kommunkansliet", "Stadskansliet",
+    "Närvarolista", "Närvarolistan", "Inkallad", "Inkallade", "Adress", "Justerade", "Kommunkansliet", "Stadskansliet",
+    "Insynsplats", "Insynsplatser", "Insyn",  # an observer's seat in a member list ("Insynsplats Eva Ek (SD)")
     "Medborgarförslag", "Ärendeförteckning", "Åhörare", "Personalföreträdare",
     # a ruling's parties and a protocol's members and case text ("SÖKANDE", "MOTPART", "Ombud:", "Ordinarie
     # ledamöter", "Ärendebeskrivning")
@@ -280,7 +281,7 @@ def _is_place_then_person(ent: Span) -> bool:
             and doc[ent.end + 2].text == ")")
 
 
-def _is_organisation_then_person(ent: Span) -> int:
+def _person_start_after_organisation(ent: Span) -> int:
     """Where the person starts in ``ent``, an organisation or place of two words or more followed by a first name,
     a surname and party letters in brackets (``Ekby Bostäder Leif Ek (KD)``: a company's chair named after it), or
     0 where ``ent`` is no such run."""
@@ -736,7 +737,7 @@ class PersonSpans:
                 places.append(Span(doc, ent.start, ent.start + 1, LOC))
                 ent = Span(doc, ent.start + 1, ent.end, PERSON)
                 changed = True
-            person_at = _is_organisation_then_person(ent)
+            person_at = _person_start_after_organisation(ent)
             if person_at:
                 repaired.append(Span(doc, ent.start, ent.start + person_at, ent.label_))
                 ent = Span(doc, ent.start + person_at, ent.end, PERSON)
