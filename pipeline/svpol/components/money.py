@@ -545,23 +545,25 @@ def _table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
 
 # A table flattened into running text, as a PDF's text layer gives it, declares its unit in words before its rows
 # ("Anges i tusen kronor Budget 2024 Plan 2025 Kommunstyrelsen 3 280 2 870 ..."): the figures written with a
-# thousands' space after it, up to a blank line, are amounts of that unit (convention 44 for a table without
-# cells; convention 60). The declaration's unit itself is no amount (DECLARED_UNIT_RE, svpol_not_entities).
+# thousands' space after it, up to the line's or the sentence's end, are amounts of that unit (convention 44 for a
+# table without cells; convention 60): a whole document's text layer may hold no blank line, and its prose's
+# counts are no money ("12 500 invånare"). The declaration's unit itself is no amount (svpol_not_entities).
 DECLARED_UNIT_RE = re.compile(
     r"(?i)\b(?:anges|angivna|redovisas|redovisade|belopp(?:en)?|siffror(?:na)?)[ \t]+i[ \t]+"
     r"(?P<unit>tusen(?:tal)?[ \t]+kronor|tkr|miljoner[ \t]+kronor|mnkr|mkr)\b")
 _DECLARING_WORDS = ("anges", "angivna", "redovisa", "belopp", "siffror")  # a cheap test before the search
 _DECLARED_UNITS = {"tusen": 10**3, "tusental": 10**3, "tkr": 10**3, "miljoner": 10**6, "mnkr": 10**6, "mkr": 10**6}
 _GROUPED_FIGURE_RE = re.compile(r"\d(?<![\d,.]\d)\d{0,2}(?:[ \u00a0]\d{3})+(?![\d]|[,.]\d)")
-_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+_TABLE_LINE_END_RE = re.compile(r"\n|[.!?](?=[ \t]+[A-ZÅÄÖ]|[ \t]*$)")
 
 
 def _declared_table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
-    """The figures with a thousands' space after a declaration of their unit in words (see DECLARED_UNIT_RE)."""
+    """The figures with a thousands' space after a declaration of their unit in words, on its line and in its
+    sentence (see DECLARED_UNIT_RE)."""
     figures = []
     for unit in DECLARED_UNIT_RE.finditer(text):
         scale = _DECLARED_UNITS[unit.group("unit").split()[0].lower()]
-        end = _BLANK_LINE_RE.search(text, unit.end())
+        end = _TABLE_LINE_END_RE.search(text, unit.end())
         for m in _GROUPED_FIGURE_RE.finditer(text, unit.end(), end.start() if end else len(text)):
             figures.append((m.start(), m.end(), MoneyValue(float(_parse_number(m.group()) * scale), "SEK", None)))
     return figures

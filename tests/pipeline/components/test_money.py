@@ -397,8 +397,10 @@ def test_a_flattened_tables_figures_take_the_unit_it_declares_in_words():
         ("3 280", 3.28e6), ("2 870", 2.87e6), ("1 500", 1.5e6), ("12 780", 1.278e7)]
     text = "Belopp i mnkr: intäkter 1 234"
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("1 234", 1.234e9)]
-    # without the declaration they are counts
+    # without the declaration they are counts, and so are those of the prose after the table's line or sentence
     assert list(find_money("Kommunstyrelsen 3 280 2 870 Socialnämnden 1 500")) == []
+    text = "Belopp i tkr Intäkter 1 234\nKommunen har 12 500 invånare. Belopp i tkr. Ekby har 12 500 invånare."
+    assert [text[s:e] for s, e, _ in find_money(text)] == ["1 234"]
 
 
 def test_the_tax_base_of_a_rate_is_not_an_amount():
