@@ -220,14 +220,15 @@ _FINAL_UNIT_RE = re.compile(
 def split_sentence_final_letters(doc: Doc) -> Doc:
     """Split ``S.`` into ``S`` and ``.`` where a party's letter ends a sentence after a lower-case word, and
     ``milj.`` into ``milj`` and ``.`` where an amount's unit ends one, in place."""
+    text = doc.text  # once: the text is joined from the tokens on every read
     splits = []
-    for m in _FINAL_LETTER_RE.finditer(doc.text):
+    for m in _FINAL_LETTER_RE.finditer(text):
         span = doc.char_span(m.start(), m.end())
         if span is None or len(span) != 1 or span.start == 0:
             continue
         if doc[span.start - 1].is_lower:  # "från L.", "och C."; not a list's ") M. Gadde" nor "Göran S. Persson"
             splits.append(span[0])
-    for m in _FINAL_UNIT_RE.finditer(doc.text):
+    for m in _FINAL_UNIT_RE.finditer(text):
         span = doc.char_span(m.start(), m.end())
         if span is not None and len(span) == 1:
             splits.append(span[0])

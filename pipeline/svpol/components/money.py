@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Iterator, List, Optional, Tuple
+from typing import Iterator, List, Optional, Sequence, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -557,11 +557,11 @@ _GROUPED_FIGURE_RE = re.compile(r"\d(?<![\d,.]\d)\d{0,2}(?:[ \u00a0]\d{3})+(?![\
 _TABLE_LINE_END_RE = re.compile(r"\n|[.!?](?=[ \t]+[A-ZÅÄÖ]|[ \t]*$)")
 
 
-def _declared_table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
-    """The figures with a thousands' space after a declaration of their unit in words, on its line and in its
-    sentence (see DECLARED_UNIT_RE)."""
+def _declared_table_figures(text: str, declarations: Sequence["re.Match[str]"]) -> List[Tuple[int, int, MoneyValue]]:
+    """The figures with a thousands' space after each declaration of their unit in words (``DECLARED_UNIT_RE``'s
+    matches in ``text``), on its line and in its sentence."""
     figures = []
-    for unit in DECLARED_UNIT_RE.finditer(text):
+    for unit in declarations:
         scale = _DECLARED_UNITS[unit.group("unit").split()[0].lower()]
         end = _TABLE_LINE_END_RE.search(text, unit.end())
         for m in _GROUPED_FIGURE_RE.finditer(text, unit.end(), end.start() if end else len(text)):
@@ -657,10 +657,12 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
                 found.append((m.start("num"), m.end("num"), MoneyValue(amount, "SEK", None)))
     found.extend(rate for rate in _tax_rates(text) if not _overlaps(found, *rate[:2]))
     found.extend(figure for figure in _table_figures(text) if not _overlaps(found, *figure[:2]))
-    if any(word in lower for word in _DECLARING_WORDS) and DECLARED_UNIT_RE.search(text):
-        units = {m.span("unit") for m in DECLARED_UNIT_RE.finditer(text)}
+    declarations = list(DECLARED_UNIT_RE.finditer(text)) if any(word in lower for word in _DECLARING_WORDS) else []
+    if declarations:
+        units = {m.span("unit") for m in declarations}
         found = [f for f in found if f[:2] not in units]  # "Anges i tusen kronor" declares, it is no amount
-        found.extend(figure for figure in _declared_table_figures(text) if not _overlaps(found, *figure[:2]))
+        found.extend(figure for figure in _declared_table_figures(text, declarations)
+                     if not _overlaps(found, *figure[:2]))
     found.sort(key=lambda f: f[0])
     yield from _with_ore_joined(text, found)
 

@@ -509,8 +509,9 @@ class PlaceNames(NameList):
         ents = list(doc.ents)
         parts = []
         for e in ents:
-            at = next((i for i in range(1, len(e) - 1) if e[i].lower_ in _ROAD_NOUNS and e[i + 1].like_num), None)
-            if e.label_ == LABEL and at is not None:
+            at = next((i for i in range(1, len(e) - 1) if e[i].lower_ in _ROAD_NOUNS and e[i + 1].like_num),
+                      None) if e.label_ == LABEL else None
+            if at is not None:
                 parts += [Span(doc, e.start, e.start + at, LABEL), Span(doc, e.start + at, e.end, LABEL)]
             else:
                 parts.append(e)

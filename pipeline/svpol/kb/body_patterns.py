@@ -121,6 +121,11 @@ def _is_own_body(body: str) -> bool:
     return body in PLACE_BODIES or (body.endswith(("nämnd", "förvaltning")) and body not in GENERIC_BODY_WORDS)
 
 
+def _fields_known(fields: str, roots: Tuple[str, ...]) -> bool:
+    """Whether every word of a list of fields ("kultur och fritid", "trafik, miljö") starts with one of ``roots``."""
+    return all(word.startswith(roots) for word in fields.split() if word != "och")
+
+
 def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[Authority]:
     """The public body ``text`` (whitespace collapsed) names by its form, or None.
 
@@ -180,16 +185,18 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     # A board or administration named by its fields after "för": "Nämnden för funktionsstöd", "nämnden för
     # trafik, infrastruktur och miljö", "förvaltningen för arbetsmarknad och kompetensutveckling".
     by_field = _BODY_FOR_FIELD_RE.fullmatch(text)
-    # a unit's fields are all fields the lists know ("enheten för kultur", not "enheten för kultur, del av")
-    unit_fields = by_field is not None and words[0].lower() in ("enheten", "avdelningen") and not all(
-        word.lower().startswith(_FIELD_ROOTS) for word in re.split(r",?[ \t]+(?:och[ \t]+)?", text[by_field.start("field"):]))
-    if by_field and not unit_fields and by_field.group("field").lower().startswith(_FIELD_ROOTS):
-        return Authority(text[0].upper() + text[1:], "municipal_body")
+    if by_field:
+        fields = text[by_field.start("field"):].lower()
+        # a board's first field names it; a unit's fields must all be ones the lists know ("enheten för kultur",
+        # not "enheten för kultur, del av")
+        if (_fields_known(fields, _FIELD_ROOTS) if words[0].lower() in ("enheten", "avdelningen")
+                else fields.startswith(_FIELD_ROOTS)):
+            return Authority(text[0].upper() + text[1:], "municipal_body")
     if _ROTEL_RE.fullmatch(text):
         name = text[:-1] if text.endswith("s") else text
         return Authority(name[0].upper() + name[1:], "municipal_body")
     unit = _UNIT_BY_FIELD_RE.fullmatch(text)
-    if unit and all(word.startswith(_UNIT_FIELDS) for word in text[unit.start("field"):].split() if word != "och"):
+    if unit and _fields_known(text[unit.start("field"):], _UNIT_FIELDS):
         return Authority(text[0].upper() + text[1:], "municipal_body")
     # A state agency's or a county's office named with its place: "Arbetsförmedlingen i Strömsund",
     # "Statens servicecenter i Hudiksvall", "Kollektivtrafikmyndigheten i Västerbotten" (a region's).
