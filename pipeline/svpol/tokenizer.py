@@ -36,7 +36,7 @@ into a speaker's name). ``svpol.Tokenizer.v7`` adds to ``v6`` a hyphen between t
 of its own (``sträckan Svensbyn-Vitsand``). ``svpol.Tokenizer.v8`` adds to ``v7`` the full stop after a party's
 letter that ends a sentence as a token of its own (``lämnade S. Sedan``), so that the letter can be a PARTY entity
 (an initial keeps its stop: ``Göran S. Persson``), and so is the stop after an amount's abbreviated unit that ends a
-sentence (``10,2 milj. Barnomsorgens``), which stays out of the MONEY span.
+sentence (``7,5 milj. Skolans``), which stays out of the MONEY span.
 
 The function is also an entry point (``spacy_tokenizers``), so ``spacy.load`` finds
 it without importing svpol first.
@@ -207,11 +207,11 @@ def split_stretch_hyphens(doc: Doc) -> Doc:
 # v8: a party's one-letter abbreviation ends a sentence with its full stop in one token ("lämnade S.", "från L.",
 # "med M och L. I en tid"), which no entity can then cover; about a dozen such letters were missed in the real sets.
 # The stop is split off where the sentence ends (the text's end, or a capital, dash or quote next) after a lower-case
-# word: after a first name or a list's bracket the letter is an initial ("Göran S. Persson", "(M) M. Gadde").
+# word: after a first name or a list's bracket the letter is an initial ("Göran S. Persson", "(M) M. Ekholm").
 # (The look-behinds follow the first letter, as in _SPACED_NUMBER.)
 _FINAL_LETTER_RE = re.compile(r"[SMCVL](?<![\w.][SMCVL])\.(?=\s*$|\s+[A-ZÅÄÖ–—\-”\"])")
-# ... and an amount's abbreviated unit, which keeps its stop as an abbreviation ("underskott på 10,2 milj.
-# Barnomsorgens", "överskott på 3,4 milj kr. (Det finns"): the stop ends the sentence where a capital, or a bracket
+# ... and an amount's abbreviated unit, which keeps its stop as an abbreviation ("underskott på 7,5 milj.
+# Skolans", "överskott på 2,1 milj kr. (Det finns"): the stop ends the sentence where a capital, or a bracket
 # and a capital, follows, and stays out of the MONEY span ("kr." before a capital is split by every version).
 _FINAL_UNIT_RE = re.compile(
     r"[mtk](?<![\w.][mtk])(?:(?<=m)(?:ilj|dr|nkr|kr)|(?<=t)kr|(?<=k)r)\.(?=\s*$|\s+\(?[A-ZÅÄÖ])")  # milj mdr mnkr mkr tkr kr
@@ -226,7 +226,7 @@ def split_sentence_final_letters(doc: Doc) -> Doc:
         span = doc.char_span(m.start(), m.end())
         if span is None or len(span) != 1 or span.start == 0:
             continue
-        if doc[span.start - 1].is_lower:  # "från L.", "och C."; not a list's ") M. Gadde" nor "Göran S. Persson"
+        if doc[span.start - 1].is_lower:  # "från L.", "och C."; not a list's ") M. Ekholm" nor "Göran S. Persson"
             splits.append(span[0])
     for m in _FINAL_UNIT_RE.finditer(text):
         span = doc.char_span(m.start(), m.end())

@@ -336,11 +336,11 @@ _GIVING_WORDS = ("får", "fick", "med", "om", "föreslog", "föreslår", "bevilj
                  "högst", "beloppet", "avsatta", "avsatt",
                  # an approximate sum or a part of one: "kostnaden, ca 950 000", "1,8 miljoner, varav 945 000"
                  "ca", "cirka", "ungefär", "drygt", "knappt", "varav")
-# ... or after a sum's noun and "på" ("kontantbidraget på 500.000", "en kostnad på 950 000") or a cost's verb
-# ("kostade ungefär 70 000"), which say it is money without an amount with its currency elsewhere in the text;
+# ... or after a sum's noun and "på" ("startbidraget på 400.000", "en kostnad på 850 000") or a cost's verb
+# ("kostade ungefär 60 000"), which say it is money without an amount with its currency elsewhere in the text;
 # thousands grouped by spaces or full stops.
 _SUM_NOUN_ON = (r"[a-zåäö]*(?:bidrag|stöd|anslag|kostnad|ersättning|avgift|belopp|summa)[a-zåäö]*[ \t]+på"
-                # ... and what something costs: "mötet kostar ungefär 300 000"
+                # ... and what something costs: "kursen kostar ungefär 200 000"
                 r"|kosta(?:r|de|t)(?:[ \t]+(?:ungefär|cirka|ca|drygt|knappt|runt|omkring))?")
 BARE_THOUSANDS_RE = re.compile(
     rf"(?<![\w-])(?:(?P<noun>(?i:{_SUM_NOUN_ON}))|(?i:{_alternation(_GIVING_WORDS)}))[ \t]+"
@@ -416,7 +416,7 @@ _FIGURES_BEFORE_UNIT_RE = re.compile(
     re.IGNORECASE)
 _FIGURE_AFTER_RE = re.compile(rf"[ \t]*\([ \t]*[+-]?(?P<num>{_NUMBER})(?=[ \t]*\)|[ \t]+i[ \t])")
 # A figure compared with the amount shares its unit where the clause ends or a function word follows it:
-# "93 miljoner mot Alliansens 78,9", "100 miljoner jämfört med 84 i fjol" (not "mot 12 procent").
+# "85 miljoner mot Alliansens 71,4", "90 miljoner jämfört med 76 i fjol" (not "mot 12 procent").
 _COMPARED_RE = re.compile(
     rf"[ \t]+(?:mot|jämfört[ \t]+med)[ \t]+(?:[A-ZÅÄÖ][\w-]*s[ \t]+)?(?P<num>{_NUMBER})(?![\d,.:]\d)"
     r"(?=\s*(?:[.,;:!?)]|$)|[ \t]+(?:i|för|förra|under|och|efter|år|året)\b)")
@@ -454,8 +454,8 @@ def _comparison_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
 def _figure_after(text: str, end: int, own: Optional[Decimal], value: MoneyValue
                   ) -> Optional[Tuple[int, int, MoneyValue]]:
     """The comparison figure right after the amount ending at ``end`` (its own number ``own``), in the
-    amount's unit: in brackets ("47 mnkr (52)") or after "mot" or "jämfört med" ("93 miljoner mot
-    Alliansens 78,9"); None if there is none."""
+    amount's unit: in brackets ("47 mnkr (52)") or after "mot" or "jämfört med" ("85 miljoner mot
+    Alliansens 71,4"); None if there is none."""
     m = _FIGURE_AFTER_RE.match(text, end) or _COMPARED_RE.match(text, end)
     if m is None or value.amount is None or _YEAR_RE.fullmatch(m.group("num")):
         return None
@@ -544,7 +544,7 @@ def _table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
 
 
 # A table flattened into running text, as a PDF's text layer gives it, declares its unit in words before its rows
-# ("Anges i tusen kronor Budget 2024 Plan 2025 Kommunstyrelsen 3 280 2 870 ..."): the figures written with a
+# ("Anges i tusen kronor Budget 2025 Plan 2026 Fritidsnämnden 4 150 3 920 ..."): the figures written with a
 # thousands' space after it, up to the line's or the sentence's end, are amounts of that unit (convention 44 for a
 # table without cells; convention 60): a whole document's text layer may hold no blank line, and its prose's
 # counts are no money ("12 500 invånare"). The declaration's unit itself is no amount (svpol_not_entities).

@@ -192,7 +192,7 @@ _BLOCK_RE = re.compile(
 # distrikt", "Ekby stationsområde"; every such place in the real sets was tagged with its noun)
 _DISTRICT_WORDS = frozenset(("centrum", "strand", "city", "centralort", "tätort", "by", "distrikt", "socken",
                              "stationsområde", "handelsområde"))
-# A road's number is a place of its own after another place: "bro över Västerån väg 728" is two (m-v183).
+# A road's number is a place of its own after another place: "bron över Ekån väg 512" is two (m-v183).
 _ROAD_NOUNS = frozenset(("väg", "riksväg", "länsväg"))
 _ROAD_NUMBER_WORD_IDS = frozenset(get_string_id(w) for word in _ROAD_NOUNS for w in (word, word.capitalize()))
 # The capitalised word right before a property's name (its municipality or locality: "Uppsala Kåbo 1:1").
@@ -502,7 +502,7 @@ class PlaceNames(NameList):
 
     @staticmethod
     def roads_apart(doc: Doc, orths: FrozenSet[int]) -> None:
-        """A place read together with a road's number after it is two places: ``Västerån`` and ``väg 728``
+        """A place read together with a road's number after it is two places: ``Ekån`` and ``väg 512``
         (``orths``: the ORTH ids of the doc's tokens, see ``municipalities_as_places``)."""
         if _ROAD_NUMBER_WORD_IDS.isdisjoint(orths):
             return

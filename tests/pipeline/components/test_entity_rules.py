@@ -844,10 +844,10 @@ def test_an_association_named_by_its_member_municipalities_is_one_span(nlp):
 
 
 def test_a_unit_with_its_municipality_in_the_genitive_is_one_span(nlp):
-    doc = nlp("Tyresö kommuns kvalitetsenhet granskade hemtjänsten. Frågan gick till Hallstahammars kommuns "
+    doc = nlp("Vaxholms kommuns kvalitetsenhet granskade hemtjänsten. Frågan gick till Hallstahammars kommuns "
               "HR-avdelning. Kommunstyrelsens enhet för kvalitet svarar.")
     assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
-        ("Tyresö kommuns kvalitetsenhet", "AUTHORITY"), ("Hallstahammars kommuns HR-avdelning", "AUTHORITY"),
+        ("Vaxholms kommuns kvalitetsenhet", "AUTHORITY"), ("Hallstahammars kommuns HR-avdelning", "AUTHORITY"),
         ("Kommunstyrelsens", "AUTHORITY")]
 
 

@@ -379,19 +379,19 @@ def test_a_body_tagged_with_the_verb_or_noun_after_it_is_dropped_unless_named_by
 def test_a_heading_in_capitals_tagged_person_is_dropped_unless_it_opens_with_a_first_name():
     nlp = spacy.blank("sv")
     nlp.add_pipe("svpol_not_entities")
-    doc = entity_doc(nlp, "YTTRANDE FRÅN STEFAN KÄRVLING. TJÄNSTEUTLÅTANDE HSN. SVEN LINDBLOM. SAIF.",
-                     [("YTTRANDE FRÅN STEFAN KÄRVLING", "PERSON"), ("TJÄNSTEUTLÅTANDE HSN", "PERSON"),
-                      ("SVEN LINDBLOM", "PERSON"), ("SAIF", "PERSON")])
+    doc = entity_doc(nlp, "YTTRANDE FRÅN PER EKLÖF. TJÄNSTEUTLÅTANDE HSN. SVEN EKBLOM. SAIF.",
+                     [("YTTRANDE FRÅN PER EKLÖF", "PERSON"), ("TJÄNSTEUTLÅTANDE HSN", "PERSON"),
+                      ("SVEN EKBLOM", "PERSON"), ("SAIF", "PERSON")])
     doc = nlp.get_pipe("svpol_not_entities")(doc)
     # a name in capitals stays, and so does one word, which the later rules may read as an organisation
-    assert [(e.text, e.label_) for e in doc.ents] == [("SVEN LINDBLOM", "PERSON"), ("SAIF", "PERSON")]
+    assert [(e.text, e.label_) for e in doc.ents] == [("SVEN EKBLOM", "PERSON"), ("SAIF", "PERSON")]
 
 
 def test_a_person_ending_in_a_bodys_noun_is_dropped():
     nlp = spacy.blank("sv")
     nlp.add_pipe("svpol_not_entities")
-    doc = entity_doc(nlp, "Sammanträdesdatum Arbetsutskott (2). Anna Ekstad och Per Bergsnämnd. Eva Ek, Socialnämnden.",
-                     [("Arbetsutskott", "PERSON"), ("Anna Ekstad", "PERSON"), ("Eva Ek", "PERSON"),
+    doc = entity_doc(nlp, "Protokoll Personalutskott (3). Anna Ekstad och Per Bergsnämnd. Eva Ek, Socialnämnden.",
+                     [("Personalutskott", "PERSON"), ("Anna Ekstad", "PERSON"), ("Eva Ek", "PERSON"),
                       ("Socialnämnden", "AUTHORITY")])
     doc = nlp.get_pipe("svpol_not_entities")(doc)
     # a surname ending in "-stad" stays, and so does a body tagged as a body
@@ -403,9 +403,9 @@ def test_the_unit_a_table_declares_is_no_amount():
     nlp = spacy.blank("sv")
     nlp.add_pipe("svpol_not_entities")
     component = nlp.get_pipe("svpol_not_entities")
-    doc = component(entity_doc(nlp, "Anges i tusen kronor: Kommunstyrelsen 3 280.",
-                               [("tusen kronor", "MONEY"), ("3 280", "MONEY")]))
-    assert [e.text for e in doc.ents] == ["3 280"]
+    doc = component(entity_doc(nlp, "Anges i tusen kronor: Fritidsnämnden 4 150.",
+                               [("tusen kronor", "MONEY"), ("4 150", "MONEY")]))
+    assert [e.text for e in doc.ents] == ["4 150"]
     # an amount of a thousand kronor stays
     doc = component(entity_doc(nlp, "Det kostar tusen kronor.", [("tusen kronor", "MONEY")]))
     assert [e.text for e in doc.ents] == ["tusen kronor"]
@@ -414,6 +414,6 @@ def test_the_unit_a_table_declares_is_no_amount():
 def test_a_possessive_before_a_kinds_noun_is_no_entity():
     nlp = spacy.blank("sv")
     nlp.add_pipe("svpol_not_entities")
-    doc = entity_doc(nlp, "Vår kommun har få vägar, säger Vårt Ekby.", [("Vår kommun", "AUTHORITY"), ("Vårt Ekby", "PARTY")])
+    doc = entity_doc(nlp, "Vår kommun behöver fler bostäder, säger Vårt Ekby.", [("Vår kommun", "AUTHORITY"), ("Vårt Ekby", "PARTY")])
     doc = nlp.get_pipe("svpol_not_entities")(doc)
     assert [e.text for e in doc.ents] == ["Vårt Ekby"]

@@ -143,9 +143,9 @@ def test_a_first_name_left_out_by_ner_joins_its_surname():
         ("S", "PARTY"), ("Leif Haraldsson", "PERSON"), ("Jan-Åke Ström", "PERSON"), ("Anna Berg", "PERSON"),
         ("Kvist", "PERSON")]
     # a surname that is a first name too, and a first name alone before its surname
-    text = "Ledamot Fredrik Jarl Ledamot Lena Storm, sekreterare Eva Ledamot"
+    text = "Ledamot Olof Jarl Ledamot Lena Skog, sekreterare Eva Ledamot"
     assert _run(text, [("Jarl", "PERSON"), ("Lena", "PERSON"), ("Eva", "PERSON")]) == [
-        ("Fredrik Jarl", "PERSON"), ("Lena Storm", "PERSON"), ("Eva", "PERSON")]
+        ("Olof Jarl", "PERSON"), ("Lena Skog", "PERSON"), ("Eva", "PERSON")]
 
 
 def test_column_names_with_presence_marks():
@@ -457,10 +457,10 @@ def test_a_first_name_before_a_middle_initial_and_a_surname_after_it_join_the_pe
 
 
 def test_an_organisation_read_with_its_chairs_name_gives_the_person_back():
-    text = "ordföranden för Ekby Bostäder Leif Kennerberg (KD) och Ekby Energi AB (M) svarade"
-    got = _run_in_order(text, [("Ekby Bostäder Leif Kennerberg", "ORG"), ("KD", "PARTY"),
+    text = "ordföranden för Ekby Bostäder Leif Ekström (KD) och Ekby Energi AB (M) svarade"
+    got = _run_in_order(text, [("Ekby Bostäder Leif Ekström", "ORG"), ("KD", "PARTY"),
                                ("Ekby Energi AB", "ORG"), ("M", "PARTY")])
-    assert got == [("Ekby Bostäder", "ORG"), ("Leif Kennerberg", "PERSON"), ("KD", "PARTY"),
+    assert got == [("Ekby Bostäder", "ORG"), ("Leif Ekström", "PERSON"), ("KD", "PARTY"),
                    ("Ekby Energi AB", "ORG"), ("M", "PARTY")]
     # without the party's bracket after it the name stays whole ("Anna Lindhs minnesfond" and the like)
     assert _run("Stiftelsen Ekby Anna Lindh delar ut", [("Stiftelsen Ekby Anna Lindh", "ORG")]) == [
@@ -468,5 +468,5 @@ def test_an_organisation_read_with_its_chairs_name_gives_the_person_back():
 
 
 def test_an_observers_seat_in_front_of_the_name_is_a_form_label():
-    assert _run("Insynsplats Kim Fredriksson (SD)", [("Insynsplats Kim Fredriksson", "PERSON"), ("SD", "PARTY")]) == [
-        ("Kim Fredriksson", "PERSON"), ("SD", "PARTY")]
+    assert _run("Insynsplats Kim Ekholm (SD)", [("Insynsplats Kim Ekholm", "PERSON"), ("SD", "PARTY")]) == [
+        ("Kim Ekholm", "PERSON"), ("SD", "PARTY")]
