@@ -23,6 +23,7 @@ talman``) before a lower-case word, a report's or agenda's heading (``Förvaltni
 form's label or heading alone (``SAMMANTRÄDESPROTOKOLL``) or with its number (``Bankgiro 5052-6854``),
 a register's letters inside a case number (``Dnr 2017/KFN 0097``, ``S2019/02807/FST``), a law or an
 agreement named in one compound (``Patientlagen``, ``Parisavtalet``);
+the first part of a coordinated compound alone (``Gång-`` of ``Gång- och cykelväg``);
 a preposition or conjunction at an entity's end leaves it (``Kommunledningen i``), so does a form's label
 before a body or a place (``Beslutande Folkets Hus``), and an entity ends before a blank line inside it (the next paragraph's first word is no part of it).
 
@@ -93,14 +94,14 @@ _MONEY_UNITS = frozenset({"kr", "kronor", "tkr", "Tkr", "mkr", "Mkr", "mnkr", "M
                           "TSEK", "MKR", "MNKR", "TKR"})
 # A capitalised compound of an administrative noun is a field, a service or a document, not a name or a place:
 # "Ärendelista", "NÄRVAROLISTA", "Ärendelistor", "Utskriftsfunktion", "Fjärrvärmetaxa", "Kommunkansliet",
-# "Förvaltningsberättelse", "Protokolljustering", "Budgetrapport", "Boendestöd" (a PERSON or LOC of one word,
+# "Förvaltningsberättelse", "Protokolljustering", "Budgetrapport", "Boendestöd", "Paragrafnummer" (a PERSON or LOC of one word,
 # headings of agendas and reports; no Swedish surname or place ends so).
 _ADMIN_COMPOUND_HEADS = ("lista", "listan", "listor", "listorna", "funktion", "funktionen", "taxa", "taxan", "avgift",
                          "avgiften", "förteckning", "förteckningen", "kansliet", "berättelse", "berättelsen",
                          "redovisning", "redovisningen", "rapport", "rapporten", "justering", "justeringen",
                          "indelning", "indelningen", "uppföljning", "uppföljningen", "beslut", "beslutet", "strategi",
                          "strategin", "stöd", "stödet", "klubba", "klubban", "prognos", "prognosen", "bokslut",
-                         "bokslutet", "yttrande", "yttrandet", "reglemente", "reglementet",
+                         "bokslutet", "yttrande", "yttrandet", "reglemente", "reglementet", "nummer", "numret",
                          # an agenda's items and a budget's headings ("Föreningsbidrag Anläggningsbidrag",
                          # "Kommunstyrelse Kommunledning")
                          "bidrag", "bidraget", "ledning", "ledningen", "styrelse")
@@ -197,8 +198,16 @@ def _is_admin_word(token: Token) -> bool:
 
 def _is_admin_compound(ent: Span) -> bool:
     """Whether ``ent``, read as a person or a place, is a compound of an administrative noun, alone or among an
-    agenda's form words (``Upprop Protokolljustering``)."""
-    return (ent.label_ in _ADMIN_COMPOUND_LABELS and any(_is_admin_word(token) for token in ent)
+    agenda's form words (``Upprop Protokolljustering``), or, read as a person, opens with one before no first
+    name, after a form's labels if any (an agenda item's heading and its next word: ``Tertialuppföljning
+    Förenklad``, ``BEVIS Paragrafnummer Protokollet``)."""
+    if ent.label_ not in _ADMIN_COMPOUND_LABELS:
+        return False
+    if ent.label_ == "PERSON":
+        start = next((i for i, token in enumerate(ent) if not is_form_word(token)), len(ent))
+        if start < len(ent) and _is_admin_word(ent[start]):
+            return not any(is_first_name(token.text) for token in ent[start + 1:])
+    return (any(_is_admin_word(token) for token in ent)
             and all(_is_admin_word(token) or is_form_word(token) for token in ent))
 
 
@@ -252,6 +261,25 @@ def _without_letters(ent: Span, text: str) -> bool:
     """Whether ``ent`` (``text``: ``ent.text``) is a name without a letter: a clock time in brackets ("Frågestund
     (09:39)") is no party."""
     return ent.label_ != MONEY_LABEL and not any(ch.isalpha() for ch in text)
+
+
+# The words between a coordinated compound's parts ("Gång- och cykelväg", "bygg-, miljö- och hälsoskydd").
+_COORDINATING_WORDS = frozenset({"och", "eller", ",", "resp.", "respektive", "samt"})
+
+
+def _opens_coordinated_compound(token: Token) -> bool:
+    """Whether ``token`` is a coordinated compound's first part, which ends in a hyphen before ``och`` (``Gång-`` of
+    ``Gång- och cykelväg``); an amount's ``:-`` (``500:-``) and a word broken at a line's end (``Wär- nersson``)
+    are none."""
+    text = token.text
+    return (text.endswith("-") and not text.endswith(":-") and token.i + 1 < len(token.doc)
+            and token.doc[token.i + 1].lower_ in _COORDINATING_WORDS)
+
+
+def _is_compound_first_part(ent: Span) -> bool:
+    """Whether ``ent`` is a coordinated compound's first part alone (``Gång-``): a name runs on to the shared part
+    (``Hälso- och sjukvårdsnämnden``) or is none."""
+    return len(ent) == 1 and ent.label_ != MONEY_LABEL and _opens_coordinated_compound(ent[0])
 
 
 def _is_rate_base(ent: Span) -> bool:
@@ -366,9 +394,11 @@ _ORG_TRAILING_RE = re.compile(r"\d{1,3}|[A-ZÅÄÖ]{2,}/\d{4}(?::\d+)?")
 def _without_trailing_word(ent: Span) -> Span:
     """``ent`` without a preposition or conjunction at its end (``Kommunledningen i`` -> ``Kommunledningen``),
     a form's next field (``Folkets Hus Måndagen den 20 december`` -> ``Folkets Hus``) or the full stop that ends
-    its sentence (``Hulta torg.`` -> ``Hulta torg``: an abbreviation's stop is inside its token)."""
+    its sentence (``Hulta torg.`` -> ``Hulta torg``: an abbreviation's stop is inside its token), or the first part
+    of the next field's coordinated compound (``Thomas Ek Kvalitet-`` of ``Kvalitet- och miljöstrateg``)."""
     if len(ent) > 1 and (ent[-1].text in _TRAILING_WORDS or ent[-1].text in (".", "(") or is_form_word(ent[-1])
-                         or (ent.label_ == "ORG" and _ORG_TRAILING_RE.fullmatch(ent[-1].text))):
+                         or (ent.label_ == "ORG" and _ORG_TRAILING_RE.fullmatch(ent[-1].text))
+                         or (ent.label_ != MONEY_LABEL and _opens_coordinated_compound(ent[-1]))):
         return Span(ent.doc, ent.start, ent.end - 1, ent.label_, kb_id=ent.kb_id_)
     return ent
 
@@ -446,7 +476,7 @@ class NotEntities:
                 or _is_plural_owners_council(ent, text) or _is_unknown_lower_case_body(ent, text)
                 or _is_party_group_description(ent) or _is_lower_case_court(ent, text)
                 or _is_capitals_heading_person(ent, text) or _is_body_as_person(ent)
-                or _is_declared_unit(ent, text) or _is_possessive_kind(ent))
+                or _is_declared_unit(ent, text) or _is_possessive_kind(ent) or _is_compound_first_part(ent))
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token

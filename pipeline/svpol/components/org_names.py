@@ -162,7 +162,9 @@ _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "lasarett", "flygplats", "g
                    "vårdboende", "omsorgsboende", "vård- och omsorgsboende", "närsjukhus", "specialistsjukhus",
                    "akutsjukhus", "fritidsanläggning", "idrottsanläggning", "idrottsplats", "sporthall", "simhall",
                    "ishall", "badhus", "elljusspår", "centralstation", "sjukhuset", "brandstation",
-                   "räddningsstation")
+                   "räddningsstation",
+                   # homes of care and disability services ("Basvägens gruppboende", "Solgårdens servicehus")
+                   "gruppboende", "servicebostad", "servicehus", "korttidsboende")
 # The noun also capitalised, as in a proper name ("Roslagens Sparbank", "Hässleholm Kulturhus").
 _FACILITY_NOUN_ALTERNATIVES = "|".join(f"[{noun[0].upper()}{noun[0]}]{noun[1:]}" for noun in _FACILITY_NOUNS)
 _NAMED_FACILITY_RE = re.compile(

@@ -125,7 +125,8 @@ _ROAD_WORD_IDS = frozenset(map(get_string_id, _ROAD_WORDS))  # a string's ORTH i
 _ROAD_RE = re.compile(
     # the word "väg" before a European route is part of its name ("väg E12")
     rf"(?<![\w-])(?:(?:[Vv]äg[ \t]+)?E[ \t]?(?:{'|'.join(_E_ROADS)})(?::an|:ans|:s)?"
-    r"|(?:[Rr]iksväg|[Ll]änsväg|[Vv]äg|R[Vv]\.?|Lv\.?)[ \t]?\d{1,3})(?![\w-])")
+    # a county road may have four digits ("väg 1341"); a year is none ("på väg 2030")
+    r"|(?:[Rr]iksväg|[Ll]änsväg|[Vv]äg|R[Vv]\.?|Lv\.?)[ \t]?(?:\d{1,3}|(?!19|20)\d{4}))(?![\w-])")
 
 
 # Street addresses (guide: `Kista torg 7` is LOC): a name ending in a street word, with its number if

@@ -417,3 +417,27 @@ def test_a_possessive_before_a_kinds_noun_is_no_entity():
     doc = entity_doc(nlp, "Vår kommun behöver fler bostäder, säger Vårt Ekby.", [("Vår kommun", "AUTHORITY"), ("Vårt Ekby", "PARTY")])
     doc = nlp.get_pipe("svpol_not_entities")(doc)
     assert [e.text for e in doc.ents] == ["Vårt Ekby"]
+
+
+def test_a_report_heading_opening_a_person_before_no_first_name_goes():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    component = nlp.get_pipe("svpol_not_entities")
+    doc = component(entity_doc(nlp, "107 Tertialuppföljning Förenklad ansökan. BEVIS Paragrafnummer Protokollet justeras.",
+                               [("Tertialuppföljning Förenklad", "PERSON"), ("BEVIS Paragrafnummer Protokollet", "PERSON")]))
+    assert list(doc.ents) == []
+    # a first name after the heading keeps the span for the person repair to cut
+    doc = component(entity_doc(nlp, "Budgetuppföljning Eva Ekholm", [("Budgetuppföljning Eva Ekholm", "PERSON")]))
+    assert [e.text for e in doc.ents] == ["Budgetuppföljning Eva Ekholm"]
+
+
+def test_a_coordinated_compounds_first_part_is_no_entity_and_leaves_a_name():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    component = nlp.get_pipe("svpol_not_entities")
+    doc = component(entity_doc(nlp, "Bygget av Gång- och cykelväg. Eva Ek Kvalitet- och miljöstrateg. Lisa Wär- berg.",
+                               [("Gång-", "LOC"), ("Eva Ek Kvalitet-", "PERSON"), ("Lisa Wär-", "PERSON")]))
+    # a word broken at a line's end is left to the person repair
+    assert [e.text for e in doc.ents] == ["Eva Ek", "Lisa Wär-"]
+    doc = component(entity_doc(nlp, "Priset är 500:- och mer.", [("500:-", "MONEY")]))
+    assert [e.text for e in doc.ents] == ["500:-"]

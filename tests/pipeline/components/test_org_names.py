@@ -108,6 +108,9 @@ def test_named_facilities_but_not_ordinary_compounds():
     # a fire station named by its place (the place alone is no entity here)
     assert _run("Beslutet att lägga ner Ekbys brandstation", [("Ekbys", "LOC")]) == [("Ekbys brandstation", "ORG")]
     assert _run("En ny byggnad invid Ekby räddningsstation", [("Ekby", "LOC")]) == [("Ekby räddningsstation", "ORG")]
+    # homes of care and disability services named before their noun
+    assert _run("Driften av Ekvägens gruppboende och Solbackens servicehus", [("Ekvägens", "LOC")]) == [
+        ("Ekvägens gruppboende", "ORG"), ("Solbackens servicehus", "ORG")]
     # baths, halls and churches named in one compound
     assert _run("Ekbybadet, Norrbyhallen och Ekbykyrkan öppnar, men Sporthallen är stängd.",
                 ordinary=("sporthallen",)) == [("Ekbybadet", "ORG"), ("Norrbyhallen", "ORG"), ("Ekbykyrkan", "ORG")]

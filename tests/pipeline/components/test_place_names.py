@@ -82,6 +82,9 @@ def test_bad_names_are_a_value_error():
 def test_numbered_roads():
     ents, _ = _run("Över E45 och Rv 166, längs väg 56 och E4:an till riksväg 40. Bränslet E85 och väg 2030.")
     assert ents == [("E45", "LOC"), ("Rv 166", "LOC"), ("väg 56", "LOC"), ("E4:an", "LOC"), ("riksväg 40", "LOC")]
+    # a county road of four digits; a year is none
+    ents, _ = _run("Cykelväg längs väg 1274 och länsväg 2877, på väg 1990 och väg 20301.")
+    assert ents == [("väg 1274", "LOC"), ("länsväg 2877", "LOC")]
 
 
 def test_a_municipality_after_i_or_inom_is_a_place():
