@@ -227,7 +227,8 @@ def _is_page_word(ent: Span, text: str) -> bool:
 
 def _is_form_label(ent: Span, text: str) -> bool:
     """Whether ``ent`` (``text``: ``ent.text``) is a form's label or heading alone ("SAMMANTRÄDESPROTOKOLL",
-    "Meddelanden"), read as a body, a person or a place; not "Sida", an agency too (:func:`_is_page_word`)."""
+    "Meddelanden"), read as a body, a person or a place; not "Sida", an agency too (:func:`_is_page_word`).
+    (A body the knowledge base knows stays where the rules tagged it: "Stadskontoret" heading a letter.)"""
     return (len(ent) == 1 and ent.label_ in _FORM_LABEL_LABELS and text not in _PAGE_WORDS
             and is_form_word(ent[0]))
 
@@ -471,7 +472,7 @@ class NotEntities:
                 or _is_unknown_body_with_a_verb_or_noun(ent, text, rule_starts)
                 or (self.title_words and self.is_title_word(ent)) or _is_size_unit(ent, text)
                 or _is_admin_compound(ent) or _is_page_word(ent, text) or _is_word_before_lower_case(ent, text)
-                or _is_form_label(ent, text) or _is_form_field(ent) or _in_case_number(ent, text)
+                or (_is_form_label(ent, text) and ent.start not in rule_starts) or _is_form_field(ent) or _in_case_number(ent, text)
                 or _in_party_letter_compound(ent, text) or _without_letters(ent, text) or _is_rate_base(ent)
                 or _is_plural_owners_council(ent, text) or _is_unknown_lower_case_body(ent, text)
                 or _is_party_group_description(ent) or _is_lower_case_court(ent, text)

@@ -163,8 +163,9 @@ _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "lasarett", "flygplats", "g
                    "akutsjukhus", "fritidsanläggning", "idrottsanläggning", "idrottsplats", "sporthall", "simhall",
                    "ishall", "badhus", "elljusspår", "centralstation", "sjukhuset", "brandstation",
                    "räddningsstation",
-                   # homes of care and disability services ("Basvägens gruppboende", "Solgårdens servicehus")
-                   "gruppboende", "servicebostad", "servicehus", "korttidsboende")
+                   # homes of care and disability services ("Basvägens gruppboende", "Solgårdens servicehus"), and a
+                   # village's hall ("Ekhems bygdegård")
+                   "gruppboende", "gruppbostäder", "servicebostad", "servicehus", "korttidsboende", "bygdegård")
 # The noun also capitalised, as in a proper name ("Roslagens Sparbank", "Hässleholm Kulturhus").
 _FACILITY_NOUN_ALTERNATIVES = "|".join(f"[{noun[0].upper()}{noun[0]}]{noun[1:]}" for noun in _FACILITY_NOUNS)
 _NAMED_FACILITY_RE = re.compile(

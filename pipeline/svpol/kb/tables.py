@@ -217,7 +217,7 @@ ADMINISTRATION_FIELDS: Tuple[str, ...] = (
     # a unit's or office's field ("kostenheten", "Inköpsenheten", "bemanningsenheten", "Plan- och byggenheten",
     # "kvalitetsenheten"; m-v178, m-v184, m-v188, m-v189)
     "kost", "måltids", "inköps", "bemannings", "kvalitets", "plan", "löne", "kommunikations", "digitaliserings",
-    "säkerhets", "utvecklings",  # "Utvecklingsenheten" (m-v195)
+    "säkerhets", "utvecklings", "hållbarhets",  # "Utvecklingsenheten" (m-v195), "Hållbarhetsavdelningen" (m-v200)
     # a region's administrations: "Kollektivtrafikförvaltningen", "Regionutvecklingsförvaltningen"
     "kollektivtrafik", "regionutvecklings", "tillväxt",
 )

@@ -859,7 +859,8 @@ def test_a_state_commission_or_delegation_named_by_its_field_is_an_authority(nlp
 
 def test_a_unit_named_by_its_field_alone_or_after_for_is_an_authority(nlp):
     doc = nlp("Frågan bereds av kostenheten, Inköpsenheten, Plan- och byggenheten och enheten för kultur. "
-              "Rudbo, enheten för kultur, del av kansliet. Enheten för oss alla. Utvecklingsenheten förstärks.")
+              "Rudbo, enheten för kultur, del av kansliet. Enheten för oss alla. Utvecklingsenheten och "
+              "Hållbarhetsavdelningen förstärks.")
     assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
         ("kostenheten", "AUTHORITY"), ("Inköpsenheten", "AUTHORITY"), ("Plan- och byggenheten", "AUTHORITY"),
-        ("enheten för kultur", "AUTHORITY"), ("Utvecklingsenheten", "AUTHORITY")]
+        ("enheten för kultur", "AUTHORITY"), ("Utvecklingsenheten", "AUTHORITY"), ("Hållbarhetsavdelningen", "AUTHORITY")]

@@ -441,3 +441,13 @@ def test_a_coordinated_compounds_first_part_is_no_entity_and_leaves_a_name():
     assert [e.text for e in doc.ents] == ["Eva Ek", "Lisa Wär-"]
     doc = component(entity_doc(nlp, "Priset är 500:- och mer.", [("500:-", "MONEY")]))
     assert [e.text for e in doc.ents] == ["500:-"]
+
+
+def test_a_form_word_the_rules_tagged_as_a_known_body_stays():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    doc = nlp.make_doc("Ekby stad Stadskontoret 1 (3) Datum 2015-09-11 Stadshuset")
+    doc.ents = [Span(doc, 2, 3, "AUTHORITY"), Span(doc, 9, 10, "AUTHORITY")]
+    doc.spans["svpol_rules"] = [Span(doc, 2, 3, "AUTHORITY")]
+    # the building the rules did not tag is still a form's word
+    assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Stadskontoret"]

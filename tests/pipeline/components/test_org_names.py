@@ -111,6 +111,8 @@ def test_named_facilities_but_not_ordinary_compounds():
     # homes of care and disability services named before their noun
     assert _run("Driften av Ekvägens gruppboende och Solbackens servicehus", [("Ekvägens", "LOC")]) == [
         ("Ekvägens gruppboende", "ORG"), ("Solbackens servicehus", "ORG")]
+    assert _run("Köpet av Ekhems bygdegård och Lindvägens gruppbostäder") == [
+        ("Ekhems bygdegård", "ORG"), ("Lindvägens gruppbostäder", "ORG")]
     # baths, halls and churches named in one compound
     assert _run("Ekbybadet, Norrbyhallen och Ekbykyrkan öppnar, men Sporthallen är stängd.",
                 ordinary=("sporthallen",)) == [("Ekbybadet", "ORG"), ("Norrbyhallen", "ORG"), ("Ekbykyrkan", "ORG")]
