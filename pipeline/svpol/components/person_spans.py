@@ -137,10 +137,12 @@ def is_label_before_value(token: Token) -> bool:
 
 
 # An occupation written after a name in a list of officials ("Kerstin Ekvall Trädgårdstekniker", "Johan Lindqvist
-# Upphandlare", "Kent Ekberg Personalkonsult"): a compound that ends in a profession's word.
+# Upphandlare", "Kent Ekberg Personalkonsult"): a word that ends in a profession's word.
 _OCCUPATION_RE = re.compile(
     r"[A-ZÅÄÖ][a-zåäö]*(?:tekniker|ingenjör|handlare|konsult|ledare|samordnare|strateg|handläggare|ekonom|"
-    r"planerare|arkitekt|inspektör|assistent|administratör|utvecklare|controller|rådgivare|utredare|pedagog)")
+    r"planerare|arkitekt|inspektör|assistent|administratör|utvecklare|controller|rådgivare|utredare|pedagog|"
+    # a board's secretary abbreviated ("Nämndsekr"), and a registry clerk ("Registrator", "Huvudregistrator")
+    r"sekr|registrator)|Registrator")
 
 
 def is_occupation(token: Token) -> bool:

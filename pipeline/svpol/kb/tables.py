@@ -203,7 +203,8 @@ GENERIC_BODY_WORDS = frozenset(
         "regionförvaltningen", "landstingsförvaltningen", "myndighetsnämnd",
     }
 )
-DIRECTION_WORDS = frozenset({"Östra", "Västra", "Norra", "Södra", "Centrala", "Inre", "Yttre"})
+DIRECTION_WORDS = frozenset({"Östra", "Västra", "Norra", "Södra", "Centrala", "Inre", "Yttre", "Mellersta", "Nordöstra",
+                             "Nordvästra", "Sydöstra", "Sydvästra"})
 # Fields of municipal work that name an administration ("socialförvaltningen").
 ADMINISTRATION_FIELDS: Tuple[str, ...] = (
     "social", "utbildnings", "miljö", "kultur", "idrotts", "trafik", "äldre", "arbetsmarknads",

@@ -381,10 +381,11 @@ def test_municipal_committees_administrations_and_a_capitalised_council(nlp):
 def test_environment_courts_municipal_associations_and_county_boards_without_lan(nlp):
     doc = nlp("Bolaget överklagade till Mark- och miljödomstolen vid Umeå tingsrätt. Mark- och miljööverdomstolen "
               "avslår. Östra Jämtlands kommunalförbund och Söderåsens miljöförbund yttrade sig, liksom Länsstyrelsen i "
-              "Västerbotten, men inte Svenska Fotbollförbundet.")
+              "Västerbotten, men inte Svenska Fotbollförbundet. Sydöstra Ekbys räddningstjänstförbund bifaller.")
     assert ents(doc) == [("Mark- och miljödomstolen vid Umeå tingsrätt", "AUTHORITY"),
                          ("Mark- och miljööverdomstolen", "AUTHORITY"), ("Östra Jämtlands kommunalförbund", "AUTHORITY"),
-                         ("Söderåsens miljöförbund", "AUTHORITY"), ("Länsstyrelsen i Västerbotten", "AUTHORITY")]
+                         ("Söderåsens miljöförbund", "AUTHORITY"), ("Länsstyrelsen i Västerbotten", "AUTHORITY"),
+                         ("Sydöstra Ekbys räddningstjänstförbund", "AUTHORITY")]
 
 
 def test_a_local_partys_capitals_after_a_comma_in_a_list_of_parties(nlp):

@@ -80,6 +80,9 @@ def test_form_labels_and_party_letters_leave_the_span():
     assert _run("Tjänstemän Kerstin Ekvall Trädgårdstekniker Johan Lindqvist Upphandlare", [
         ("Kerstin Ekvall Trädgårdstekniker", "PERSON"), ("Johan Lindqvist Upphandlare", "PERSON")]) == [
         ("Kerstin Ekvall", "PERSON"), ("Johan Lindqvist", "PERSON")]
+    assert _run("Eva Ekholm Registrator Per Lind Nämndsekr", [
+        ("Eva Ekholm Registrator", "PERSON"), ("Per Lind Nämndsekr", "PERSON")]) == [
+        ("Eva Ekholm", "PERSON"), ("Per Lind", "PERSON")]
     assert _run("STYLEREF Kantrubrik \\* MERGEFORMAT Svar", [("STYLEREF Kantrubrik", "PERSON")]) == []
     # A document's register fields.
     assert _run("Inkommen datum: 2018-07-09 Dokumentnummer: 2018/1 Tel 0152-29100", [
