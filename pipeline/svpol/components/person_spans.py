@@ -44,7 +44,7 @@ from spacy.vocab import Vocab
 from spacy.util import filter_spans
 
 from ..doc_cache import doc_text
-from ..kb import default_parties, load_kb
+from ..kb import DIRECTION_WORDS, default_parties, load_kb
 from .entity_rules import DEFAULT_SPANS_KEY, rule_tokens
 from .name_list import resource_names
 from .org_names import is_municipality
@@ -677,6 +677,14 @@ def _split_at_offices(ent: Span) -> List[Span]:
 _ACRONYM_RE = re.compile(r"[A-ZÅÄÖ]{2,5}(?:s|:s)?")
 
 
+def _is_direction_place(ent: Span) -> bool:
+    """Whether ``ent``, read as a person, is a direction and a capitalised name (``Östra Piren``, ``Norra
+    Ekbyhamnen``): a place's name, as no first name is a direction; not before a first name (``Norra Eva Ek``, a
+    district's column before a member)."""
+    return (len(ent) >= 2 and ent[0].text in DIRECTION_WORDS and ent[1].is_title
+            and not is_first_name(ent[1].text))
+
+
 def _is_company_name(ent: Span) -> bool:
     """Whether the PERSON ``ent`` joins capitalised words with ``&`` (``Lind & Partner``, ``Ernst & Young``):
     a firm's name; persons are listed with "och" or commas."""
@@ -747,6 +755,10 @@ class PersonSpans:
             if ent.label_ == PERSON and (_is_company_name(ent) or _ACRONYM_RE.fullmatch(ent.text)):
                 # "Lind & Partner": a firm named by its partners; "MKBs": a company's capitals, no name
                 ent = Span(doc, ent.start, ent.end, ORG)
+                changed = True
+            if ent.label_ == PERSON and _is_direction_place(ent):
+                # "Östra Piren", "Östra Timor": a direction opens a place's name, never a person's
+                ent = Span(doc, ent.start, ent.end, LOC)
                 changed = True
             if ent.label_ != PERSON:
                 repaired.append(ent)

@@ -473,3 +473,10 @@ def test_an_organisation_read_with_its_chairs_name_gives_the_person_back():
 def test_an_observers_seat_in_front_of_the_name_is_a_form_label():
     assert _run("Insynsplats Kim Ekholm (SD)", [("Insynsplats Kim Ekholm", "PERSON"), ("SD", "PARTY")]) == [
         ("Kim Ekholm", "PERSON"), ("SD", "PARTY")]
+
+
+def test_a_direction_opening_a_name_makes_it_a_place():
+    assert _run("Detaljplanen för Östra Piren och resan till Inre Ekbyholm.", [
+        ("Östra Piren", "PERSON"), ("Inre Ekbyholm", "PERSON")]) == [("Östra Piren", "LOC"), ("Inre Ekbyholm", "LOC")]
+    # a direction before a first name is a column's district before a member
+    assert _run("Norra Eva Ek", [("Norra Eva Ek", "PERSON")]) == [("Norra Eva Ek", "PERSON")]
