@@ -1,10 +1,13 @@
 """svpol_place_names: listed countries, regions and municipalities as LOC, unless part of a longer name."""
 
+from pathlib import Path
+
 import numpy
 import pytest
 import spacy
 from model_fixtures import entity_doc
 
+import svpol
 from svpol.components.place_names import PlaceNames, default_names
 
 
@@ -64,6 +67,16 @@ def test_localities_that_ner_reads_as_persons_become_places():
                     ("Kinna", "LOC")]
     # Not a place whose name more often stands for a club or a plant, nor an ordinary word.
     assert not set(default_names()) & {"Brynäs", "Forsmark", "Kista", "Viken", "Husby"}
+
+
+def test_villages_and_districts_of_every_county_are_listed_and_none_is_a_first_name():
+    names = set(default_names())
+    assert {"Korsträsk", "Axmarbruk", "Värtahamnen", "Gårdstånga"} <= names
+    first_names = {line.strip() for line in (Path(svpol.__file__).parent / "resources" / "first_names.txt")
+                   .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
+    assert not names & first_names
+    ents, _ = _run("Vägen mellan Korsträsk och Axmarbruk.")
+    assert ents == [("Korsträsk", "LOC"), ("Axmarbruk", "LOC")]
 
 
 def test_round_trip_keeps_the_names(tmp_path):
