@@ -28,6 +28,10 @@ def test_listed_names_and_their_genitives():
     text = "Enligt Human Rights Watch och LO:s ordförande kritiserar Svenskt Näringslivs rapport Hamas."
     assert _run(text) == [("Human Rights Watch", "ORG"), ("LO:s", "ORG"), ("Svenskt Näringslivs", "ORG"),
                           ("Hamas", "ORG")]
+    # care, consulting and service companies and associations that municipal documents name
+    assert _run("Avtalet med Vardaga, Norconsult och Sodexo; bidrag till IOGT-NTO:s lokalavdelning.",
+                [("Vardaga", "PERSON"), ("Norconsult", "LOC")]) == [
+        ("Vardaga", "ORG"), ("Norconsult", "ORG"), ("Sodexo", "ORG"), ("IOGT-NTO:s", "ORG")]
 
 
 def test_a_listed_organisations_local_branch_holds_its_municipality():
