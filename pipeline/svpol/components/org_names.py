@@ -138,8 +138,17 @@ def _at_sentence_start(text: str, position: int) -> bool:
     return position == 0 or text[position - 1] in ".!?:\n"
 
 
-# A capitalised word right after a name, on its line (a listed organisation's place: its local branch).
-_PLACE_AFTER_RE = re.compile(r"[ \t]+([A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
+# A capitalised word right after a name, on its line, maybe after a direction (a listed organisation's place: its
+# local or regional branch, "PRO Ekby", "Civilförsvarsförbundet Västra Östergötland").
+_PLACE_AFTER_RE = re.compile(
+    rf"[ \t]+(?:(?:{'|'.join(sorted(DIRECTION_WORDS))})[ \t]+)?([A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
+# The Swedish provinces, and the counties' names that are no province's or municipality's, which name an
+# organisation's regional branch.
+_PROVINCES = frozenset((
+    "Skåne", "Blekinge", "Halland", "Småland", "Öland", "Gotland", "Västergötland", "Östergötland", "Bohuslän",
+    "Dalsland", "Värmland", "Närke", "Västmanland", "Södermanland", "Sörmland", "Uppland", "Dalarna", "Gästrikland",
+    "Hälsingland", "Härjedalen", "Jämtland", "Medelpad", "Ångermanland", "Västerbotten", "Norrbotten", "Lappland",
+    "Kronoberg", "Gävleborg", "Västernorrland"))
 
 
 def _is_company(text: str) -> bool:
@@ -531,9 +540,11 @@ class OrgNames(NameList):
             return iter(()) if gate_words.isdisjoint(_MATCH_WORDS[regex]) else regex.finditer(text)
 
         for span in self.listed(doc):
-            # a local branch named with its municipality: "SSU Ekby", "PRO Norrby"
+            # a local branch named with its municipality or a regional one with its province: "SSU Ekby", "PRO
+            # Norrby", "Civilförsvarsförbundet Västra Östergötland"
             branch = _PLACE_AFTER_RE.match(text, span.end_char)
-            yield span.start_char, (branch.end() if branch and is_municipality(branch.group(1)) else span.end_char)
+            place = branch.group(1) if branch else ""
+            yield span.start_char, (branch.end() if is_municipality(place) or place in _PROVINCES else span.end_char)
         for m in search(_OWNED_RE):
             yield m.start(), m.end()
         if "AB" in text or "ktiebolag" in text:

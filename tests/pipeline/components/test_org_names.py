@@ -37,6 +37,9 @@ def test_listed_names_and_their_genitives():
 def test_a_listed_organisations_local_branch_holds_its_municipality():
     # "Helsingborg" is a municipality of the knowledge base; "Ekgatan" is none
     assert _run("SSU Helsingborg och PRO Ekgatan protesterade.") == [("SSU Helsingborg", "ORG"), ("PRO", "ORG")]
+    # a regional branch holds its province, after a direction too
+    assert _run("Avtal med Civilförsvarsförbundet Västra Östergötland och PRO Skåne, inte PRO Norra Ekgatan.") == [
+        ("Civilförsvarsförbundet Västra Östergötland", "ORG"), ("PRO Skåne", "ORG"), ("PRO", "ORG")]
 
 
 def test_the_city_hall_as_a_venue_is_a_named_facility():
