@@ -6,7 +6,8 @@ reads them as PERSON or LOC (``Human Rights Watch``, ``Hamas``, ``Almega``). Thi
 runs after ``ner`` and the PERSON span repair and tags, as ``ORG`` (docs/annotation.md):
 
 - names from a list of organisations (``resources/organisations.txt``, saved with the
-  pipeline), as written and in the genitive (``Svenskt Näringslivs``, ``LO:s``);
+  pipeline), as written and in the genitive (``Svenskt Näringslivs``, ``LO:s``), with a local branch's
+  municipality or a regional branch's province after them (``PRO Ekby``, ``PRO Västra Skåne``);
 - a body owned by an international organisation, one span with its owner
   (``FN:s säkerhetsråd``, ``EU:s ministerråd``, ``EU:s smittskyddsmyndighet``);
 - companies written with ``AB`` (``Uppsala Vatten och Avfall AB``, ``AB Tipstjänst``);
