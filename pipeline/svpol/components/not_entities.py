@@ -94,8 +94,8 @@ _MONEY_UNITS = frozenset({"kr", "kronor", "tkr", "Tkr", "mkr", "Mkr", "mnkr", "M
                           "TSEK", "MKR", "MNKR", "TKR"})
 # A capitalised compound of an administrative noun is a field, a service or a document, not a name or a place:
 # "Ärendelista", "NÄRVAROLISTA", "Ärendelistor", "Utskriftsfunktion", "Fjärrvärmetaxa", "Kommunkansliet",
-# "Förvaltningsberättelse", "Protokolljustering", "Budgetrapport", "Boendestöd", "Paragrafnummer" (a PERSON or LOC of one word,
-# headings of agendas and reports; no Swedish surname or place ends so).
+# "Förvaltningsberättelse", "Protokolljustering", "Budgetrapport", "Boendestöd", "Paragrafnummer" (a PERSON or LOC
+# of one word, headings of agendas and reports; no Swedish surname or place ends so).
 _ADMIN_COMPOUND_HEADS = ("lista", "listan", "listor", "listorna", "funktion", "funktionen", "taxa", "taxan", "avgift",
                          "avgiften", "förteckning", "förteckningen", "kansliet", "berättelse", "berättelsen",
                          "redovisning", "redovisningen", "rapport", "rapporten", "justering", "justeringen",
@@ -472,7 +472,8 @@ class NotEntities:
                 or _is_unknown_body_with_a_verb_or_noun(ent, text, rule_starts)
                 or (self.title_words and self.is_title_word(ent)) or _is_size_unit(ent, text)
                 or _is_admin_compound(ent) or _is_page_word(ent, text) or _is_word_before_lower_case(ent, text)
-                or (_is_form_label(ent, text) and ent.start not in rule_starts) or _is_form_field(ent) or _in_case_number(ent, text)
+                or (_is_form_label(ent, text) and ent.start not in rule_starts) or _is_form_field(ent)
+                or _in_case_number(ent, text)
                 or _in_party_letter_compound(ent, text) or _without_letters(ent, text) or _is_rate_base(ent)
                 or _is_plural_owners_council(ent, text) or _is_unknown_lower_case_body(ent, text)
                 or _is_party_group_description(ent) or _is_lower_case_court(ent, text)
