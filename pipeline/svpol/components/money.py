@@ -517,7 +517,9 @@ def _tax_rates(text: str) -> List[Tuple[int, int, MoneyValue]]:
 # unit: "1:1 Kommunalekonomisk utjämning | 174 096 852 |" is 174 billion kronor (docs/annotation.md,
 # convention 44). Figures stand alone in a cell (between "|" or the line's ends); the table ends at a blank
 # line, a line of running text or the figure after its "Summa" row (a page number may follow).
-_TABLE_UNITS = {"tusental kronor": 10**3, "tkr": 10**3, "miljoner kronor": 10**6, "mnkr": 10**6, "mkr": 10**6}
+# (also the units a flattened table declares in words, DECLARED_UNIT_RE: "Anges i tusen kronor")
+_TABLE_UNITS = {"tusental kronor": 10**3, "tusen kronor": 10**3, "tkr": 10**3, "miljoner kronor": 10**6,
+                "mnkr": 10**6, "mkr": 10**6}
 _TABLE_UNIT_RE = re.compile(r"(?im)^[ \t|]*(?P<unit>tusental kronor|tkr|miljoner kronor|mnkr|mkr)[ \t|]*$")
 _TABLE_FIGURE_RE = re.compile(
     r"(?m)(?:(?<=\|)|^)[ \t]*(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+|\d{3,})[ \t]*(?=\||$)")
@@ -552,7 +554,6 @@ DECLARED_UNIT_RE = re.compile(
     r"(?i)\b(?:anges|angivna|redovisas|redovisade|belopp(?:en)?|siffror(?:na)?)[ \t]+i[ \t]+"
     r"(?P<unit>tusen(?:tal)?[ \t]+kronor|tkr|miljoner[ \t]+kronor|mnkr|mkr)\b")
 _DECLARING_WORDS = ("anges", "angivna", "redovisa", "belopp", "siffror")  # a cheap test before the search
-_DECLARED_UNITS = {"tusen": 10**3, "tusental": 10**3, "tkr": 10**3, "miljoner": 10**6, "mnkr": 10**6, "mkr": 10**6}
 _GROUPED_FIGURE_RE = re.compile(r"\d(?<![\d,.]\d)\d{0,2}(?:[ \u00a0]\d{3})+(?![\d]|[,.]\d)")
 _TABLE_LINE_END_RE = re.compile(r"\n|[.!?](?=[ \t]+[A-ZÅÄÖ]|[ \t]*$)")
 
@@ -562,7 +563,7 @@ def _declared_table_figures(text: str, declarations: Sequence["re.Match[str]"]) 
     matches in ``text``), on its line and in its sentence."""
     figures = []
     for unit in declarations:
-        scale = _DECLARED_UNITS[unit.group("unit").split()[0].lower()]
+        scale = _TABLE_UNITS[" ".join(unit.group("unit").lower().split())]
         end = _TABLE_LINE_END_RE.search(text, unit.end())
         for m in _GROUPED_FIGURE_RE.finditer(text, unit.end(), end.start() if end else len(text)):
             figures.append((m.start(), m.end(), MoneyValue(float(_parse_number(m.group()) * scale), "SEK", None)))
