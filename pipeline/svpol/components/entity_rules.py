@@ -37,8 +37,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..doc_cache import doc_text
-from ..kb import (BARE_PARTY_LETTERS, BODIES_IN_PLACE, CAPITALISED_PARTY_NAMES, LOWER_CASE_PARTY_LETTERS, KBComponent,
-                  genitive)
+from ..kb import (BARE_PARTY_LETTERS, BODIES_IN_PLACE, CAPITALISED_PARTY_NAMES, DIRECTION_WORDS, LOWER_CASE_PARTY_LETTERS,
+                  KBComponent, genitive)
 from ..kb.body_patterns import AGENCY_IN_PLACE, BODY_FOR_FIELD, ROTEL, UNIT_BY_FIELD
 from ..labels import ENTITY_LABELS
 from .money import find_money
@@ -112,6 +112,26 @@ _NAMED_ASSOCIATION_RE = re.compile(
     r"|(?:Samhällsbyggnads|Räddningstjänst|Kunskaps|Miljö|Region|Högskole|Gymnasie)förbundet)"
     r"[ \t]+(?:(?:Norra|Södra|Östra|Västra|Mellersta|Nordvästra|Sydöstra)[ \t]+[A-ZÅÄÖ][\wåäö]+"
     r"|[A-ZÅÄÖ][\wåäö]+(?:[ \t]+[A-ZÅÄÖ][a-zåäö]+(?<!vägen)(?<!gatan))?)(?:(?<=s)[ \t]+län)?(?![\wåäö-])")
+# A rescue service named by its area, in the genitive or in one word before it (convention 62): "Nerikes Brandkår",
+# "Ekbydalens räddningstjänst", "Västra Ekbydalens räddningstjänst", "Norrekby räddningstjänst", "Storekbys
+# brandförsvar" (every such mention in the real sets was tagged whole). The area must be a name: the vectors do
+# not know its lower case ("Kommunens räddningstjänst", "Dagens brandförsvar" are no bodies).
+_AREA_RESCUE_SERVICE_RE = re.compile(
+    rf"(?<![\w-])(?:(?:{'|'.join(sorted(DIRECTION_WORDS))})[ \t]+)?(?P<area>[A-ZÅÄÖ][a-zåäö]+)[ \t]+"
+    r"(?:[Bb]randkår|[Rr]äddningstjänst|[Bb]randförsvar)s?(?![\wåäö-])")
+_RESCUE_SERVICE_WORDS = ("randkår", "äddningstjänst", "randförsvar")
+# An official's administration by its code in a list of those present (convention 62): "Eva Ek, socialdirektör,
+# SOF", "Per Ek, hälso- och sjukvårdsdirektör, HSF, § 12", "Ola Berg, förbundschef EKF, §§ 3-4" (every such code in
+# the real sets was tagged); the office is a profession's word in lower case, so a party's letters after
+# "ordförande" are not read so.
+_STAFF_ROLES = ("chef", "direktör", "sekreterare", "tekniker", "strateg", "handläggare", "samordnare", "controller",
+                "ekonom", "läkare", "förvaltare", "revisor", "jurist", "ingenjör", "konsult", "utvecklare",
+                "planerare", "inspektör", "assistent", "administratör", "rådgivare", "utredare", "registrator",
+                "kommunikatör", "koordinator", "specialist", "analytiker")
+_STAFF_UNIT_CODE_RE = re.compile(
+    r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+){1,2},[ \t]+"
+    rf"(?:[a-zåäö]+-[ \t]+och[ \t]+)?(?:[A-ZÅÄÖa-zåäö][a-zåäö-]*)?(?:{'|'.join(_STAFF_ROLES)})(?:,[ \t]*|[ \t]+)"
+    r"(?P<code>[A-ZÅÄÖ]{2,5})(?=[ \t]*(?:[,(§]|\n|$))")
 # ... and one named by its member municipalities, listed before or after the kind: "Samordningsförbundet Botkyrka,
 # Huddinge och Salem", "Botkyrka och Huddinge samordningsförbund" (one span; the KB checks every name).
 _MEMBERS = r"[A-ZÅÄÖ][\wåäö-]+(?:,[ \t]+[A-ZÅÄÖ][\wåäö-]+)*[ \t]+och[ \t]+[A-ZÅÄÖ][\wåäö-]+"
@@ -683,6 +703,14 @@ class EntityRules(KBComponent):
                 # An attendance line's association before a member's name: "Miljöförbundet Bengt Högborg".
                 if not is_first_name(match.group().split()[1]):
                     yield "AUTHORITY", match.start(), match.end()
+        if ", " in text:
+            for match in _STAFF_UNIT_CODE_RE.finditer(text):
+                if not kb.match_party(match.group("code")):
+                    yield "AUTHORITY", match.start("code"), match.end("code")
+        if any(word in text for word in _RESCUE_SERVICE_WORDS):
+            for match in _AREA_RESCUE_SERVICE_RE.finditer(text):
+                if self._is_area_name(match.group("area")):
+                    yield "AUTHORITY", match.start(), match.end()
         if "förbund" in text:
             for match in _ASSOCIATION_OF_MEMBERS_RE.finditer(text):
                 members = _MEMBER_SPLIT_RE.split(match.group("after") or match.group("before"))
@@ -799,6 +827,16 @@ class EntityRules(KBComponent):
     def _local_party_letters(self, letters: str, n_known: int) -> bool:
         """Capitals the KB does not know, taken as a local party's among two known parties' letters or more."""
         return letters.isupper() and len(letters) > 1 and n_known >= 2 and not self.kb.match_authority(letters)
+
+    def _is_area_name(self, word: str) -> bool:
+        """Whether ``word`` (maybe in the genitive) names an area: no stop word, first name or word the vectors
+        know in lower case ("Nerikes", "Norrekby"; not "Kommunens", "Dagens", "Annas")."""
+        from .person_spans import is_first_name  # imported at use: person_spans imports this module
+
+        bare = word[:-1] if word.endswith("s") else word
+        lower = word.lower()
+        has_vector = self.nlp.vocab.has_vector
+        return not (lower in STOP_WORDS or is_first_name(bare) or has_vector(lower) or has_vector(bare.lower()))
 
     def _pattern_authorities(self, text: str) -> Iterable[Tuple[str, int, int]]:
         for regex, words in _PATTERNS:

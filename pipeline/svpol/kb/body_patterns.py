@@ -45,7 +45,7 @@ MunicipalityLookup = Callable[[str], Optional[Tuple[str, str]]]
 
 _ASSOCIATION_RE = re.compile(
     rf"(?:(?:{'|'.join(sorted(DIRECTION_WORDS))})[ \t]+)?[A-ZÅÄÖ][a-zåäö]+s[ \t]+"
-    r"(?:[Kk]ommunal[a-zåäö]*|[Rr]äddnings(?:tjänst)?|[Mm]iljö|[Gg]ymnasie)förbund(?:et)?s?")
+    r"(?:[Kk]ommunal[a-zåäö]*|[Rr]äddnings(?:tjänst)?|[Bb]randförsvars|[Mm]iljö|[Gg]ymnasie)förbund(?:et)?s?")
 _COMMITTEE_RE = re.compile(
     r"(?:(?P<first>[A-ZÅÄÖa-zåäö][a-zåäö]+)-\s+och\s+)?(?P<field>[A-ZÅÄÖa-zåäö][a-zåäö]+?)utskottets?"
     # two fields name it in the indefinite too: "personal- och ekonomiutskott"
@@ -87,8 +87,9 @@ _DEFINITE_ENDINGS = ("en", "ens", "et", "ets", "an", "ans", "na", "nas")
 _BOARD_FIELDS = ("hälso", "kultur", "miljö", "regionutvecklings", "tandvårds", "trafik")
 # Adjectives that name a municipal board or administration by its field ("Tekniska nämnden").
 _FIELD_ADJECTIVES = ("tekniska", "sociala", "regionala")
-# ... and any adjective of a field in "-iska": "Humanistiska nämnden", "Allmänpolitiska utskottet".
-_FIELD_ADJECTIVE_RE = re.compile(r"[a-zåäö]{3,}iska")
+# ... and any adjective of a field in "-iska" or "-tiva": "Humanistiska nämnden", "Allmänpolitiska utskottet",
+# "Administrativa avdelningen".
+_FIELD_ADJECTIVE_RE = re.compile(r"[a-zåäö]{3,}(?:iska|tiva)")
 
 
 def _named_by(words: List[str]) -> bool:
@@ -182,6 +183,10 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
                 and words[0].lower().startswith(ADMINISTRATION_FIELDS))):
         name = " ".join(words[:-1] + [base]) if len(words) == 3 else base
         return Authority(name[0].upper() + name[1:], "municipal_body")
+    # ... or by its field's adjective, like a board ("Tekniska nämnden" below): "Ekonomiska avdelningen",
+    # "Administrativa avdelningen", "tekniska kontoret" (annotators of m-v228 and an earlier set tagged them so).
+    if len(words) == 2 and _is_field_adjective(words[0]) and base in _OFFICE_WORDS:
+        return Authority(f"{words[0][0].upper()}{words[0][1:].lower()} {base}", "municipal_body")
     # A board or administration named by its fields after "för": "Nämnden för funktionsstöd", "nämnden för
     # trafik, infrastruktur och miljö", "förvaltningen för arbetsmarknad och kompetensutveckling".
     by_field = _BODY_FOR_FIELD_RE.fullmatch(text)

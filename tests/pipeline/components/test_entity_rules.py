@@ -1,5 +1,6 @@
 """svpol_entity_rules: PARTY, AUTHORITY and MONEY from the KB and patterns, on both tokenizers."""
 
+import numpy
 import pytest
 import spacy
 
@@ -865,3 +866,31 @@ def test_a_unit_named_by_its_field_alone_or_after_for_is_an_authority(nlp):
     assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
         ("kostenheten", "AUTHORITY"), ("Inköpsenheten", "AUTHORITY"), ("Plan- och byggenheten", "AUTHORITY"),
         ("enheten för kultur", "AUTHORITY"), ("Utvecklingsenheten", "AUTHORITY"), ("Hållbarhetsavdelningen", "AUTHORITY")]
+
+
+def test_a_rescue_service_named_by_its_area_is_one_span():
+    nlp = _rules_nlp(spacy.blank("sv"))
+    for word in ("kommunens", "dagens"):  # ordinary words: the vectors know them in lower case
+        nlp.vocab.set_vector(word, numpy.ones(3, dtype="float32"))
+    doc = nlp("Avtal med Norrekbys Brandkår, Västra Ekbydalens räddningstjänst, Storekbys brandförsvar och "
+              "Ekbyåns brandförsvarsförbund. Kommunens räddningstjänst och Dagens brandförsvar räcker inte, "
+              "inte heller Annas brandkår.")
+    assert ents(doc) == [("Norrekbys Brandkår", "AUTHORITY"), ("Västra Ekbydalens räddningstjänst", "AUTHORITY"),
+                         ("Storekbys brandförsvar", "AUTHORITY"), ("Ekbyåns brandförsvarsförbund", "AUTHORITY")]
+
+
+def test_an_officials_administration_code_in_a_list_of_those_present_is_an_authority(nlp):
+    doc = nlp("Övriga: Eva Ek, socialdirektör, SOF, § 12, Per Berg, hälso- och sjukvårdsdirektör, HSF, "
+              "Ola Lind, förbundschef EKF, §§ 3-4\nAnna Ek, ordförande, ABC och Lars Ek, ekonom, KD")
+    assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [("SOF", "AUTHORITY"), ("HSF", "AUTHORITY"),
+                                                             ("EKF", "AUTHORITY")]
+    # a party's letters are no code, nor are capitals after an office that is no profession
+    assert ("KD", "AUTHORITY") not in ents(doc) and ("ABC", "AUTHORITY") not in ents(doc)
+
+
+def test_a_unit_named_by_its_fields_adjective_is_an_authority(nlp):
+    doc = nlp("Protokollet förvaras på Administrativa avdelningen. Ekonomiska avdelningen och Juridiska enhetens "
+              "jurister svarar, men Nya avdelningen öppnar senare.")
+    assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
+        ("Administrativa avdelningen", "AUTHORITY"), ("Ekonomiska avdelningen", "AUTHORITY"),
+        ("Juridiska enhetens", "AUTHORITY")]
