@@ -47,7 +47,10 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
     "elderly_care": ("äldreomsorg", "~äldreomsorg", "hemtjänst", "~hemtjänst", "äldreboende",
                      "~äldreboende", "omsorgsboende", "särskilt boende", "demens", "~demens",
                      "äldre människor", "äldre personer", "de äldre", "äldrevård", "äldreförvaltning",
-                     "hemsjukvård", "korttidsboende", "trygghetsboende", "äldres", "våra äldre"),
+                     "hemsjukvård", "korttidsboende", "trygghetsboende", "äldres", "våra äldre",
+                     # the homes in the definite and plural ("det nya särskilda boendet", "särskilda boendeformer"),
+                     # the elderly's questions and ombudsman, nursing, and the municipal field's own name
+                     "särskilda boende", "~äldrefråg", "äldreombud", "~äldreombud", "omvårdnad", "vård och omsorg"),
     "health": ("sjukvård", "~sjukvård", "sjukhus", "~sjukhus", "psykiatri", "~psykiatri", "vårdcentral",
                "läkemedel", "folkhälsa", "patient", "läkare", "sjukskötersk", "tandvård", "cancer",
                "vaccin", "vårdköer", "vårdgaranti", "akutmottagning", "ohälsa", "psykisk", "förlossning",
@@ -63,7 +66,12 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                 "planområde", "översiktsplan", "~översiktsplan", "exploatering", "~exploatering", "markanvisning",
                 "bygglov", "~bygglov", "nybyggnation",
                 # flats of every kind ("LSS-lägenheter", "hyreslägenheter", "trygghetslägenhet")
-                "~lägenhet"),
+                "~lägenhet",
+                # the guide's construction (of any building: "om- och tillbyggnad", "byggprojekt"), homelessness and
+                # evictions, town centres
+                "hemlös", "vräk", "~vräkning", "byggprojekt", "~byggprojekt", "ombyggnad", "~ombyggnad", "tillbyggnad",
+                "~tillbyggnad", "nybyggnad", "byggproduktion", "renovering", "~renovering", "uppförande av",
+                "uppföras", "stadskärna", "stadsutveckling"),
     "labour": ("arbetslös", "~arbetslös", "sysselsättning", "arbetsmarknad", "~arbetsmarknad",
                "arbetsförmedling", "jobb", "~jobb", "anställ", "löner", "lönen", "lönebildning",
                "arbetsvillkor", "arbetsmiljö", "kollektivavtal", "fackförbund", "facket", "arbetsrätt",
@@ -114,7 +122,12 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                   "val av suppleant", "val av extra", "val av revisor", "val av nämndem", "nämndemän",
                   "mandatfördelning", "antal mandat", "omröstning", "votering", "~partimajoritet", "styrande majoritet",
                   "politiska majoritet", "koalition", "~koalition", "samstyre", "medborgarförslag", "~medborgarförslag",
-                  "e-förslag", "utmaningsrätt", "kommunallag", "~kommunallag"),
+                  "e-förslag", "utmaningsrätt", "kommunallag", "~kommunallag",
+                  # ... a member's release from an office, newly appointed members, the opposition's posts, a body's
+                  # discharge from liability (convention 45), and grants to associations (the guide's civil society)
+                  "befrielse från uppdrag", "ny ledamot", "nya ledamöter", "ny ersättare", "nya ersättare",
+                  "oppositionsråd", "~oppositionsråd", "ansvarsfrihet", "verksamhetsbidrag", "aktivitetsstöd",
+                  "föreningsstöd", "~föreningsstöd", "~föreningsbidrag", "arrangemangsbidrag"),
 }
 
 

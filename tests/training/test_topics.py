@@ -33,6 +33,18 @@ def test_municipal_transport_and_planning_words():
     assert keyword_hits("Vägen framåt är lång och en väg ut finns.") == {}
 
 
+def test_municipal_governance_construction_and_care_home_words():
+    # convention 45 and the guide's grants to associations are democracy; construction of any building and
+    # evictions are housing; the care homes in the definite and the field's own name are elderly care
+    assert keyword_hits("Eva Ek (S) har anhållit om befrielse från uppdraget. Nya ledamöter utses och "
+                        "verksamhetsbidrag delas ut.") == {"democracy": 3}
+    assert keyword_hits("Om- och tillbyggnad av vårdcentralen och vräkningar av barnfamiljer.") == {
+        "housing": 2, "health": 1}
+    assert keyword_hits("Det nya särskilda boendet i Ekby och lokaler för vård och omsorg.") == {"elderly_care": 2}
+    # a code of conduct is no construction
+    assert "housing" not in keyword_hits("Kommunens uppförandekod gäller alla.")
+
+
 def test_fire_is_safety_but_not_a_surname_or_a_trade():
     # convention 18: rescue services and fires are safety
     assert keyword_hits("Vilket brandskydd har sjöbodarna? I augusti utbröt en brand.") == {"safety": 2}
