@@ -43,7 +43,11 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                         "funktionshind", "hemlös", "barnfattigdom", "lvu", "lvm", "~assistans", "fosterhem", "~fosterhem", "ungdomshem", "sis-hem",
                         "statens institutionsstyrelse", "placerade barn", "orosanmälan", "adoption", "~adoption",
                         "adopter", "vårdnad", "~vårdnads", "familjerätt", "~familjerätt", "underhållsstöd", "fattigdom",
-                        "~fattigdom", "spelberoende", "~spelberoende", "~beroendevård", "bostadsbidrag", "barnkonvention"),
+                        "~fattigdom", "spelberoende", "~spelberoende", "~beroendevård", "bostadsbidrag", "barnkonvention",
+                        # the municipal field's own names, its LSS homes and support, the decisions it must report
+                        # when not carried out, shelters and institutional care
+                        "~familjeomsorg", "socialförvaltning", "~gruppboende", "~gruppbostad", "~gruppbostäder",
+                        "~boendestöd", "~funktionsstöd", "ej verkställda beslut", "härbärge", "institutionsvård"),
     "elderly_care": ("äldreomsorg", "~äldreomsorg", "hemtjänst", "~hemtjänst", "äldreboende",
                      "~äldreboende", "omsorgsboende", "särskilt boende", "demens", "~demens",
                      "äldre människor", "äldre personer", "de äldre", "äldrevård", "äldreförvaltning",

@@ -41,6 +41,8 @@ def test_municipal_governance_construction_and_care_home_words():
     assert keyword_hits("Om- och tillbyggnad av vårdcentralen och vräkningar av barnfamiljer.") == {
         "housing": 2, "health": 1}
     assert keyword_hits("Det nya särskilda boendet i Ekby och lokaler för vård och omsorg.") == {"elderly_care": 2}
+    assert keyword_hits("Individ- och familjeomsorgen rapporterar ej verkställda beslut för gruppbostäder.") == {
+        "social_services": 3}
     # a code of conduct is no construction
     assert "housing" not in keyword_hits("Kommunens uppförandekod gäller alla.")
 
