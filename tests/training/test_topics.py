@@ -43,6 +43,12 @@ def test_municipal_governance_construction_and_care_home_words():
     assert keyword_hits("Det nya särskilda boendet i Ekby och lokaler för vård och omsorg.") == {"elderly_care": 2}
     assert keyword_hits("Individ- och familjeomsorgen rapporterar ej verkställda beslut för gruppbostäder.") == {
         "social_services": 3}
+    assert keyword_hits("Kommunal borgen och låneram för bolagen; tilläggsanslag och medfinansiering.") == {"budget": 4}
+    assert keyword_hits("Brandmän vid räddningsstationen, lokalpolisområdet och medborgarlöftet.") == {
+        "safety": 4}
+    assert keyword_hits("Feriearbete för unga och nya arbetstillfällen.") == {"labour": 2}
+    # a long-term plan is no loan
+    assert "budget" not in keyword_hits("En långsiktig plan.")
     # a code of conduct is no construction
     assert "housing" not in keyword_hits("Kommunens uppförandekod gäller alla.")
 
