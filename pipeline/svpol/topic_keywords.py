@@ -47,7 +47,11 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                "finansiella mål", "ekonomisk hushållning"),
     "education": ("skol", "~skola", "~skolan", "~skolor", "förskol", "gymnasi", "lärare", "lärar",
                   "elev", "utbildning", "~utbildning", "högskol", "universitet", "studiemedel",
-                  "komvux", "vuxenutbildning", "folkhögskol", "sfi", "betyg", "läroplan", "forskning"),
+                  "komvux", "vuxenutbildning", "folkhögskol", "sfi", "betyg", "läroplan", "forskning",
+                  # a municipality's school structure, its education board and administration, childcare,
+                  # universities and learning centres
+                  "~skolstruktur", "bildningsnämnd", "~bildningsnämnd", "bildningsförvaltning", "barnomsorg",
+                  "~barnomsorg", "lärosäte", "~lärosäte", "lärcenter", "~lärcenter", "studieplats", "stipendi"),
     "social_services": ("socialtjänst", "~socialtjänst", "socialbidrag", "ekonomiskt bistånd",
                         "försörjningsstöd", "lss", "personlig assistans", "assistansersättning",
                         "missbruk", "~missbruk", "beroendevård", "familjehem", "hvb", "barnavård",
@@ -71,7 +75,12 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                "läkemedel", "folkhälsa", "patient", "läkare", "sjukskötersk", "tandvård", "cancer",
                "vaccin", "vårdköer", "vårdgaranti", "akutmottagning", "ohälsa", "psykisk", "förlossning",
                "covid", "pandemi", "smittskydd", "sjukskriv", "~sjukskriv", "sjukförsäkring", "~sjukförsäkring",
-               "sjukpenning", "sjukersättning", "rehabilitering"),
+               "sjukpenning", "sjukersättning", "rehabilitering",
+               # a region's ambulances, maternity wards, county hospitals and health centres, care staff and
+               # close care, suicide prevention
+               "ambulans", "~ambulans", "bb", "lasarett", "~lasarett", "hälsocentral", "~hälsocentral",
+               "hälsomottagning", "vården", "vårdpersonal", "~vårdpersonal", "nära vård", "självmord", "suicid",
+               "~suicid"),
     "integration": ("invandr", "~invandr", "migration", "~migration", "asyl", "~asyl", "flykting",
                     "~flykting", "nyanlända", "nyanländ", "ensamkommande", "integration", "~integration",
                     "utanförskap", "uppehållstillstånd", "utvisning", "~utvisning", "arbetskraftsinvandring",
@@ -110,7 +119,12 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                   "e18", "e20", "e22", "busstrafik", "bredband", "~bredband", "mobiltäckning", "telenät",
                   "buss", "~busskort", "~bussförbindelse", "~busslinje", "cykel", "~cykelväg", "~cykelbana", "parkering",
                   "~parkering", "resecentrum", "~resecentrum", "hållplats", "färja", "färjor", "~färjeled", "airport",
-                  "trafiksäkerhet", "re:(?<![a-zåäö])väg \\d"),
+                  "trafiksäkerhet", "re:(?<![a-zåäö])väg \\d",
+                  # a municipality's street lighting, private roads, stops, mobility services and school transport,
+                  # fibre networks (convention 17's broadband), bypasses and county roads
+                  "gatubelysning", "~gatubelysning", "enskilda vägar", "enskild väg", "utfartsväg", "~hållplats",
+                  "färdtjänst", "~färdtjänst", "skolskjuts", "~skolskjuts", "närtrafik", "fiber", "~fiber",
+                  "förbifart", "länsväg", "~länstrafik", "bangård", "~bangård", "hastighetsbegränsning"),
     "defence": ("försvarsmakt", "försvaret", "~försvaret", "försvarspolitik", "~försvarsmakt",
                 "totalförsvar", "civilt försvar", "militär", "nato", "värnplikt", "säkerhetspolitik",
                 "utrikespolitik", "armé", "marinen", "flygvapn", "krigs", "beredskap", "~försvarsanslag",
@@ -146,7 +160,14 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                   # discharge from liability (convention 45), and grants to associations (the guide's civil society)
                   "befrielse från uppdrag", "ny ledamot", "nya ledamöter", "ny ersättare", "nya ersättare",
                   "oppositionsråd", "~oppositionsråd", "ansvarsfrihet", "verksamhetsbidrag", "aktivitetsstöd",
-                  "föreningsstöd", "~föreningsstöd", "~föreningsbidrag", "arrangemangsbidrag"),
+                  "föreningsstöd", "~föreningsstöd", "~föreningsbidrag", "arrangemangsbidrag",
+                  # associations themselves (sports, leisure and culture: not trade unions), a motion's handling,
+                  # substitutes and recounts, the municipal auditors, the public's questions, petitions, dialogues and
+                  # poll workers
+                  "förening", "~idrottsförening", "~fritidsförening", "~kulturförening", "motionen", "motionär",
+                  "~motionär", "till ersättare", "som ersättare", "sammanräkning", "~sammanräkning", "avsäger sig",
+                  "revisorerna", "kommunrevision", "~kommunrevision", "revisionsrapport", "frågestund", "~petition",
+                  "medborgardialog", "~medborgardialog", "röstmottagare"),
 }
 
 
