@@ -7,7 +7,7 @@ text classifier's scores (see docs/model.md).
 
 import re
 from functools import lru_cache
-from typing import Dict, Sequence, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 from .labels import TOPIC_LABELS
 
@@ -233,11 +233,23 @@ _WORD_PATTERNS: Tuple[re.Pattern, ...] = tuple(
     _compile([s for s in KEYWORDS[label] if _within_words(s)]) for label in _LABELS)
 _NOT_KEYWORD_COUNTS: Tuple[Tuple[int, str, re.Pattern], ...] = tuple(
     (_LABELS.index(label), trigger, pattern) for label, trigger, pattern in _NOT_KEYWORDS)
-_TRIGGERS: Tuple[Tuple[str, ...], ...] = tuple(
-    tuple(_trigger(s) for s in KEYWORDS[label] if not _within_words(s)) for label in _LABELS)
-# The same, flat: (necessary substring, the topic's position), checked in one loop.
-_TRIGGER_LABELS: Tuple[Tuple[str, int], ...] = tuple(
-    (trigger, i) for i, triggers in enumerate(_TRIGGERS) for trigger in triggers)
+_FIRST_WORD_RE = re.compile(f"[{_WORD_CHARS}]+(?=[^{_WORD_CHARS}])")
+
+
+def _first_word(stem: str) -> Optional[str]:
+    """The whole word a cross-word stem opens with, which a text it matches holds as one of its words ("nya" of
+    "nya ledamöter"), or None where it may start inside a word ("~") or is a regular expression."""
+    if stem.startswith(("~", "re:")):
+        return None
+    match = _FIRST_WORD_RE.match(stem)
+    return match.group(0) if match else None
+
+
+# The same, flat: (necessary substring, the topic's position, the word it opens with or None), checked in one loop;
+# the word is looked up in the text's words before the substring is searched for (most texts hold neither).
+_TRIGGER_LABELS: Tuple[Tuple[str, int, Optional[str]], ...] = tuple(
+    (_trigger(stem), i, _first_word(stem)) for i, label in enumerate(_LABELS)
+    for stem in KEYWORDS[label] if not _within_words(stem))
 
 
 def keyword_hits(text: str) -> Dict[str, int]:
@@ -263,15 +275,17 @@ def _keyword_hits(text: str) -> Tuple[Tuple[str, int], ...]:
     totals = [0] * len(_LABELS)
     if len(_WORD_HITS) > _WORD_HITS_SIZE:
         _WORD_HITS.clear()
-    for word in _WORD_RE.findall(lowered):
+    words = _WORD_RE.findall(lowered)
+    for word in words:
         counts = _WORD_HITS.get(word)
         if counts is None:
             counts = _WORD_HITS[word] = _word_hits(word)
         if counts:
             totals = [t + c for t, c in zip(totals, counts)]
+    distinct = set(words)
     whole = set()  # topics with a cross-word stem's necessary substring: counted with the whole pattern
-    for trigger, i in _TRIGGER_LABELS:
-        if i not in whole and trigger in lowered:
+    for trigger, i, first in _TRIGGER_LABELS:
+        if i not in whole and (first is None or first in distinct) and trigger in lowered:
             whole.add(i)
     for i in whole:
         totals[i] = len(_PATTERNS[_LABELS[i]].findall(lowered))
