@@ -44,7 +44,12 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                "borgen", "~borgen", "låneram", "~låneram", "upplåning", "~upplåning", "driftram", "~driftram",
                "budgetram", "kommunbidrag", "tilläggsanslag", "~tilläggsanslag", "medfinansier", "~medfinansier",
                "bekosta", "ekonomisk prognos", "ekonomiska prognos", "minusresultat", "plusresultat",
-               "finansiella mål", "ekonomisk hushållning"),
+               "finansiella mål", "ekonomisk hushållning",
+               # as Riksdag questions speak of public money: taxation, VAT, deductions, subsidies, state aid and
+               # running grants, compensation, money, the financial crisis and distribution policy
+               "beskattning", "~beskattning", "moms", "~moms", "avdrag", "~avdrag", "subvention", "~subvention",
+               "statligt stöd", "statsstöd", "omsättningsstöd", "~driftsbidrag", "kompensation", "pengar",
+               "finanskris", "finansiell", "fördelningspolitik", "reavinst"),
     "education": ("skol", "~skola", "~skolan", "~skolor", "förskol", "gymnasi", "lärare", "lärar",
                   "elev", "utbildning", "~utbildning", "högskol", "universitet", "studiemedel",
                   "komvux", "vuxenutbildning", "folkhögskol", "sfi", "betyg", "läroplan", "forskning",
@@ -63,7 +68,13 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                         # the municipal field's own names, its LSS homes and support, the decisions it must report
                         # when not carried out, shelters and institutional care
                         "~familjeomsorg", "socialförvaltning", "~gruppboende", "~gruppbostad", "~gruppbostäder",
-                        "~boendestöd", "~funktionsstöd", "ej verkställda beslut", "härbärge", "institutionsvård"),
+                        "~boendestöd", "~funktionsstöd", "ej verkställda beslut", "härbärge", "institutionsvård",
+                        # as Riksdag questions speak of them: disability policy and support, prostitution and begging,
+                        # addiction, debt, parents' support and children at risk
+                        "handikapp", "~handikapp", "~funktionshind", "ledsagning", "synskad", "dövblind", "bilstöd",
+                        "prostitution", "~prostitution", "tiggeri", "narkoman", "opioid", "alkoholproblem",
+                        "skuldfälla", "~skuldsättning", "överskuldsatt", "föräldrautbildning", "föräldraskapsstöd",
+                        "far illa", "anmälningsskyldighet", "barnkonsekvensanalys", "vårdinstitution"),
     "elderly_care": ("äldreomsorg", "~äldreomsorg", "hemtjänst", "~hemtjänst", "äldreboende",
                      "~äldreboende", "omsorgsboende", "särskilt boende", "demens", "~demens",
                      "äldre människor", "äldre personer", "de äldre", "äldrevård", "äldreförvaltning",

@@ -54,6 +54,10 @@ def test_municipal_governance_construction_and_care_home_words():
     assert keyword_hits("Ambulansen till lasarettet och hälsocentralen; bildningsnämnden och barnomsorgen.") == {
         "education": 2, "health": 3}
     assert keyword_hits("Färdtjänst och gatubelysning samt fiber på landsbygden.") == {"transport": 3}
+    # as Riksdag questions write them
+    assert keyword_hits("Fastighetsbeskattning, restaurangmomsen och subventioner till kärnkraften.")["budget"] == 3
+    assert keyword_hits("Stöd till kvinnor i prostitution och handikappomsorgen; barn som far illa.") == {
+        "social_services": 3}
     # a long-term plan is no loan
     assert "budget" not in keyword_hits("En långsiktig plan.")
     # a code of conduct is no construction
