@@ -33,7 +33,15 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                "räddningsvärn", "brandkår", "~brandkår", "brandtillsyn", "skydd mot olyckor", "~polis",
                "medborgarlöfte", "~medborgarlöfte", "krisberedskap", "~krisberedskap", "krishantering",
                "~krishantering", "krisledning", "skadegörelse", "övervakningskamer", "kameraövervakning",
-               "brottsoffer", "~brottsoffer", "könsstympning", "mord", "knivmord", "trygghetsberedning"),
+               "brottsoffer", "~brottsoffer", "könsstympning", "mord", "knivmord", "trygghetsberedning",
+               # as Riksdag questions write them: crimes named by their kind, trafficking and prostitution, women's
+               # shelters, the coast guard, customs, sea rescue, drugs, prisons and restraining orders
+               "krigsbrott", "jaktbrott", "hatbrott", "vapenbrott", "miljöbrott", "narkotikabrott", "sexualbrott",
+               "~sexualbrott", "våldsbrott", "ekobrott", "~ekobrott", "människohandel", "~människohandel",
+               "prostitution", "~prostitution", "kvinnojour", "~kvinnojour", "kustbevakning", "~kustbevakning",
+               "tullen", "tullverket", "sjöräddning", "~sjöräddning", "räddningsväsende", "säpo", "droger", "~droger",
+               "droganvänd", "~anstalten", "kriminalvårdsanstalt", "besöksförbud", "kontaktförbud", "rattfull",
+               "rattfylleri"),
     "budget": ("budget", "~budget", "skatt", "~skatte", "kostnad", "~kostnad", "finansier", "anslag",
                "statsbidrag", "underskott", "överskott", "miljoner kronor", "miljarder kronor", "mnkr",
                "mdkr", "tkr", "besparing", "nedskärning", "resurstilldelning", "tertialrapport",
@@ -91,7 +99,11 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                # close care, suicide prevention
                "ambulans", "~ambulans", "bb", "lasarett", "~lasarett", "hälsocentral", "~hälsocentral",
                "hälsomottagning", "vården", "vårdpersonal", "~vårdpersonal", "nära vård", "självmord", "suicid",
-               "~suicid"),
+               "~suicid",
+               # as Riksdag questions write them: drugs and alcohol (the guide's public health), dental care,
+               # abortion, chronic and common diseases, sick pay (convention 19), protective equipment
+               "narkotika", "~narkotika", "alkohol", "~alkohol", "andts", "sniffning", "~tandvård", "abort", "~abort",
+               "folksjukdom", "diabetes", "kosttillskott", "sjuklön", "~sjuklön", "skyddsutrustning", "naprapat"),
     "integration": ("invandr", "~invandr", "migration", "~migration", "asyl", "~asyl", "flykting",
                     "~flykting", "nyanlända", "nyanländ", "ensamkommande", "integration", "~integration",
                     "utanförskap", "uppehållstillstånd", "utvisning", "~utvisning", "arbetskraftsinvandring",
@@ -122,7 +134,11 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
     "environment": ("klimat", _ENVIRONMENT, "~miljöfarlig", "~miljöpåverkan", "utsläpp", "energi", "~energi", "kärnkraft",
                     "vindkraft", "vattenkraft", "naturvård", "jordbruk", "lantbruk", "skog", "~skogs",
                     "fiske", "biologisk mångfald", "naturreservat", "förnybar", "växthusgas",
-                    "koldioxid", "djurskydd", "livsmedel", "rovdjur", "varg", "älg", "jakt"),
+                    "koldioxid", "djurskydd", "livsmedel", "rovdjur", "varg", "älg", "jakt",
+                    # as Riksdag questions write them: chemicals, recycling, nuclear reactors, fuel and electricity
+                    # prices, hunting seasons, reindeer herding, sustainable development
+                    "kemikalie", "~kemikalie", "kretslopp", "~kretslopp", "reaktor", "~reaktor", "elpris", "~elpris",
+                    "bränslepris", "~jakten", "rennäring", "renbete", "~renbete", "hållbar utveckling", "skarv"),
     "transport": ("järnväg", "~järnväg", "vägar", "vägnät", "~vägnät", "riksväg", "motorväg", "vägtrafik",
                   "tåg", "~tågtrafik", "kollektivtrafik", "~kollektivtrafik", "infrastruktur",
                   "~infrastruktur", "trafik", "flyg", "~flygplats", "sjöfart", "hamn", "trafikverket",
@@ -135,7 +151,11 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                   # fibre networks (convention 17's broadband), bypasses and county roads
                   "gatubelysning", "~gatubelysning", "enskilda vägar", "enskild väg", "utfartsväg", "~hållplats",
                   "färdtjänst", "~färdtjänst", "skolskjuts", "~skolskjuts", "närtrafik", "fiber", "~fiber",
-                  "förbifart", "länsväg", "~länstrafik", "bangård", "~bangård", "hastighetsbegränsning"),
+                  "förbifart", "länsväg", "~länstrafik", "bangård", "~bangård", "hastighetsbegränsning",
+                  # as Riksdag questions write them: transport policy, fuel stations, driving licences, shipping,
+                  # mobile networks, road tolls
+                  "transport", "~transport", "drivmedel", "~drivmedel", "bensinmack", "körkort", "~körkort",
+                  "fartyg", "~fartyg", "basstation", "~vägslitage", "vägavgift", "trängselskatt"),
     "defence": ("försvarsmakt", "försvaret", "~försvaret", "försvarspolitik", "~försvarsmakt",
                 "totalförsvar", "civilt försvar", "militär", "nato", "värnplikt", "säkerhetspolitik",
                 "utrikespolitik", "armé", "marinen", "flygvapn", "krigs", "beredskap", "~försvarsanslag",
@@ -178,7 +198,11 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                   "förening", "~idrottsförening", "~fritidsförening", "~kulturförening", "motionen", "motionär",
                   "~motionär", "till ersättare", "som ersättare", "sammanräkning", "~sammanräkning", "avsäger sig",
                   "revisorerna", "kommunrevision", "~kommunrevision", "revisionsrapport", "frågestund", "~petition",
-                  "medborgardialog", "~medborgardialog", "röstmottagare"),
+                  "medborgardialog", "~medborgardialog", "röstmottagare",
+                  # as Riksdag questions write civil rights and the steering of agencies (convention 20): privacy,
+                  # journalists, dissidents, political prisoners, agencies' handling times
+                  "integritet", "~integritet", "journalist", "~journalist", "oppositionell", "politiska fångar",
+                  "handläggningstid", "~handläggningstid"),
 }
 
 
