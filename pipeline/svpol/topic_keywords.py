@@ -107,7 +107,12 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
     "integration": ("invandr", "~invandr", "migration", "~migration", "asyl", "~asyl", "flykting",
                     "~flykting", "nyanlända", "nyanländ", "ensamkommande", "integration", "~integration",
                     "utanförskap", "uppehållstillstånd", "utvisning", "~utvisning", "arbetskraftsinvandring",
-                    "segregation", "medborgarskap"),
+                    "segregation", "medborgarskap",
+                    # as Riksdag questions write them: family reunification, refusals of entry and returns, the
+                    # foreign-born, ethnicity, veils and Islam's place in society, EU migrants, residence permits
+                    "familjeåterförening", "~familjeåterförening", "avvisning", "~avvisning", "återvändande",
+                    "utrikesfödd", "etnisk", "~etnisk", "slöja", "~slöja", "islams", "eu-migrant",
+                    "~uppehållstillstånd", "~medborgarskap"),
     "housing": ("bostad", "~bostad", "bostäder", "hyres", "hyra", "hyror", "nyproduktion", "stadsplaner",
                 "detaljplan", "plan- och bygglag", "allmännytt", "~allmännytt", "bostadsbolag",
                 "byggande", "~byggande", "hemlöshet", "trångboddhet", "bolån", "ombildning",
@@ -130,7 +135,11 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                "~sjukskriv", "sjukförsäkring", "arbetsskad",
                # the municipality's summer jobs for the young, jobs created, and pay reviews
                "feriearbete", "~feriearbete", "ferieplats", "arbetstillfälle", "~arbetstillfälle", "~löneöversyn",
-               "arbetskläder"),
+               "arbetskläder",
+               # as Riksdag questions write them: substitutes, productivity, enterprise, job-matching providers,
+               # household services
+               "~vikarie", "produktivitet", "företagande", "~företagande", "kompletterande aktörer",
+               "hushållsnära tjänster", "arbetslinjen"),
     "environment": ("klimat", _ENVIRONMENT, "~miljöfarlig", "~miljöpåverkan", "utsläpp", "energi", "~energi", "kärnkraft",
                     "vindkraft", "vattenkraft", "naturvård", "jordbruk", "lantbruk", "skog", "~skogs",
                     "fiske", "biologisk mångfald", "naturreservat", "förnybar", "växthusgas",

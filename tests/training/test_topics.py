@@ -56,8 +56,13 @@ def test_municipal_governance_construction_and_care_home_words():
     assert keyword_hits("Färdtjänst och gatubelysning samt fiber på landsbygden.") == {"transport": 3}
     # as Riksdag questions write them
     assert keyword_hits("Fastighetsbeskattning, restaurangmomsen och subventioner till kärnkraften.")["budget"] == 3
+    assert keyword_hits("Familjeåterförening och avvisningar; vikariestopp och kvinnligt företagande.") == {
+        "integration": 2, "labour": 2}
+    # prostitution is both (the topic check's annotators gave it both)
     assert keyword_hits("Stöd till kvinnor i prostitution och handikappomsorgen; barn som far illa.") == {
-        "social_services": 3}
+        "social_services": 3, "safety": 1}
+    assert keyword_hits("Narkotikabrott, kvinnojourer och Kustbevakningen; körkort och drivmedel; kemikalier.") == {
+        "safety": 3, "health": 1, "transport": 2, "environment": 1}
     # a long-term plan is no loan
     assert "budget" not in keyword_hits("En långsiktig plan.")
     # a code of conduct is no construction
