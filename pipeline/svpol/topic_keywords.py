@@ -21,7 +21,9 @@ _ENVIRONMENT = r"re:(?<![a-zåäö])miljö(?!parti|-[ \t]*och[ \t]+[a-zåäö]+(
 KEYWORDS: Dict[str, Tuple[str, ...]] = {
     "extremism": ("~extremis", "~högerextrem", "~vänsterextrem", "~terror", "~radikalis", "~jihadis",
                   "~våldsbejakande", "avhoppar", "återvändare", "~nazis", "islamiska staten", "jihad", "~attentat", "~islamis",
-                  "daesh"),
+                  "daesh",
+                  # as Riksdag questions write them: named groups, political Islam, security threats
+                  "hamas", "al-qaida", "al-shabaab", "salafis", "~salafis", "politisk islam", "säkerhetshot"),
     "safety": ("brott", "~brottslig", "polis", "~polisen", "kriminal", "gäng", "~våld", "trygghet",
                "otrygg", "rån", "narkotika", "skjutning", "ordningsvakt", "väktare", "heders",
                "fängelse", "~kriminalvård", "straff", "åklagar", "inbrott", "stöld", "ordningsstörning",
@@ -64,7 +66,11 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                   # a municipality's school structure, its education board and administration, childcare,
                   # universities and learning centres
                   "~skolstruktur", "bildningsnämnd", "~bildningsnämnd", "bildningsförvaltning", "barnomsorg",
-                  "~barnomsorg", "lärosäte", "~lärosäte", "lärcenter", "~lärcenter", "studieplats", "stipendi"),
+                  "~barnomsorg", "lärosäte", "~lärosäte", "lärcenter", "~lärcenter", "studieplats", "stipendi",
+                  # as Riksdag questions write them: after-school centres, upper-secondary programmes, bullying,
+                  # students and their loans, adult education associations, pedagogy
+                  "fritidshem", "~fritidshem", "~gymnasi", "mobbning", "csn", "student", "~student", "studieförbund",
+                  "pedagog", "~pedagog"),
     "social_services": ("socialtjänst", "~socialtjänst", "socialbidrag", "ekonomiskt bistånd",
                         "försörjningsstöd", "lss", "personlig assistans", "assistansersättning",
                         "missbruk", "~missbruk", "beroendevård", "familjehem", "hvb", "barnavård",
@@ -257,10 +263,14 @@ def _trigger(stem: str) -> str:
 # Matches of a stem that are not the topic's, subtracted from its count: "anslag" is an appropriation, but in
 # a protocol's notice block the posting of the minutes ("ANSLAG/BEVIS", "tillkännagivits genom anslag",
 # "anslags uppsättande", "Anslaget tas ned", "anslagstavlan"); "byggande" (construction) inside
-# "förebyggande" (preventive: "brottsförebyggande arbete") is no housing. (label, a necessary substring, the
-# pattern; the label's position in the counts is looked up below, once)
+# "förebyggande" (preventive: "brottsförebyggande arbete") is no housing; "bistånd" is development aid, but a
+# municipality's financial assistance and its needs assessment are social services ("ekonomiskt bistånd",
+# "biståndshandläggare", "bistånds-, arbetsmarknads- och sociala servicenämnden"). (label, a necessary
+# substring, the pattern; the label's position in the counts is looked up below, once)
 _NOT_KEYWORDS: Tuple[Tuple[str, str, re.Pattern], ...] = (
     ("housing", "förebyggande", re.compile("förebyggande")),
+    ("defence", "bistånd", re.compile(
+        r"ekonomisk[at]?[ \t]+bistånd|ekonomiska[ \t]+biståndet|bistånds(?:-|handläg|beslut|bedöm|enhet)")),
     ("budget", "anslag", re.compile(
         r"(?<![a-zåäö])(?:(?<=genom )anslag|anslag(?=s?[ \t]*/[ \t]*bevis|sbevis|stavla|sdatum"
         r"|s?[ \t]+(?:uppsättande|nedtagande|uppsatt|nedtaget)|et[ \t]+(?:sätts|tas|uppsatt|nedtaget)))")),

@@ -58,6 +58,10 @@ def test_municipal_governance_construction_and_care_home_words():
     assert keyword_hits("Fastighetsbeskattning, restaurangmomsen och subventioner till kärnkraften.")["budget"] == 3
     assert keyword_hits("Familjeåterförening och avvisningar; vikariestopp och kvinnligt företagande.") == {
         "integration": 2, "labour": 2}
+    # a municipality's financial assistance is no development aid
+    assert keyword_hits("Kostnaderna för ekonomiskt bistånd ökar och biståndshandläggare anställs.") == {
+        "budget": 1, "social_services": 1, "labour": 1}
+    assert keyword_hits("Sveriges bistånd till Afrika.") == {"defence": 1}
     # prostitution is both (the topic check's annotators gave it both)
     assert keyword_hits("Stöd till kvinnor i prostitution och handikappomsorgen; barn som far illa.") == {
         "social_services": 3, "safety": 1}
