@@ -240,6 +240,27 @@ def test_round_trip(tmp_path):
         KnowledgeBase.from_disk(tmp_path)
 
 
+def test_authorities_are_gzipped_and_an_older_uncompressed_folder_still_reads(tmp_path):
+    import gzip
+
+    kb = load_kb(parts=("parties", "authorities"))
+    kb.to_disk(tmp_path / "kb")
+    gz = tmp_path / "kb" / "authorities.json.gz"
+    assert gz.exists() and not (tmp_path / "kb" / "authorities.json").exists()
+    # a folder written before v5.28 holds the same JSON uncompressed
+    old = tmp_path / "old"
+    old.mkdir()
+    for name in ("meta.json", "parties.json"):
+        (old / name).write_bytes((tmp_path / "kb" / name).read_bytes())
+    (old / "authorities.json").write_bytes(gzip.decompress(gz.read_bytes()))
+    again = KnowledgeBase.from_disk(old)
+    assert again.match_authority("SÄPO").canonical == "Säkerhetspolisen"
+    assert again.municipality("Tyresö") == kb.municipality("Tyresö") is not None
+    # saving an older folder replaces its uncompressed copy
+    again.to_disk(old)
+    assert (old / "authorities.json.gz").exists() and not (old / "authorities.json").exists()
+
+
 class _PartyLetters(EntityEnricher):
     """A made-up enricher: the party letters of PARTY entities."""
 

@@ -4,8 +4,9 @@ Files in a KB folder:
 
 - ``meta.json``: source names, the date of the source data and the build date.
 - ``parties.json``: parties and alliances with their surface forms.
-- ``authorities.json``: state agencies, courts, regions, municipalities and the
-  fixed national bodies, with their aliases and acronyms.
+- ``authorities.json.gz``: state agencies, courts, regions, municipalities and the
+  fixed national bodies, with their aliases and acronyms (folders written before
+  v5.28 hold it uncompressed as ``authorities.json``, which is read as well).
 - ``persons.json.gz``: persons with names, ids and dated party affiliations.
 """
 
@@ -15,7 +16,7 @@ import gzip
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import Dict, List, NamedTuple, Sequence, Tuple, Union
+from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from .records import Affiliation, Authority, Party, Person
 
@@ -50,12 +51,12 @@ def write_kb(data: KBData, path: Union[str, Path], parts: Sequence[str] = KB_PAR
     if "authorities" in parts:
         authorities = {"authorities": [_compact(asdict(a)) for a in data.authorities],
                        "municipalities": data.municipalities}
-        _write_json(path / "authorities.json", authorities)
+        # gzipped like the persons: three components of a pipeline each save the KB parts they use, and the
+        # model directory must stay under 60 MB (the JSON is 143 kB, gzipped about a sixth of it)
+        _write_json_gz(path / "authorities.json.gz", authorities)
+        (path / "authorities.json").unlink(missing_ok=True)  # an older folder's copy, now stale
     if "persons" in parts:
-        rows = [_person_to_row(p) for p in data.persons.values()]
-        text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-        # mtime=0: the same persons give the same bytes, so re-saving a pipeline changes no file.
-        (path / "persons.json.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+        _write_json_gz(path / "persons.json.gz", [_person_to_row(p) for p in data.persons.values()])
 
 
 def read_kb(path: Union[str, Path], parts: Sequence[str] = KB_PARTS) -> KBData:
@@ -75,18 +76,18 @@ def read_kb(path: Union[str, Path], parts: Sequence[str] = KB_PARTS) -> KBData:
             parties[party.id] = party
     authorities: List[Authority] = []
     municipalities: Dict[str, Tuple[str, str]] = {}
-    if "authorities" in parts and (path / "authorities.json").exists():
-        data = json.loads((path / "authorities.json").read_text("utf-8"))
+    authorities_file = _existing(path, "authorities.json.gz", "authorities.json")
+    if "authorities" in parts and authorities_file is not None:
+        data = _read_json(authorities_file)
         for row in data["authorities"]:
             authorities.append(Authority(**{k: tuple(v) if isinstance(v, list) else v
                                             for k, v in row.items()}))
         municipalities = {k: tuple(v) for k, v in data.get("municipalities", {}).items()}
     persons: Dict[str, Person] = {}
     if "persons" in parts and (path / "persons.json.gz").exists():
-        with gzip.open(path / "persons.json.gz", "rt", encoding="utf-8") as handle:
-            for row in json.load(handle):
-                person = _person_from_row(row)
-                persons[person.id] = person
+        for row in _read_json(path / "persons.json.gz"):
+            person = _person_from_row(row)
+            persons[person.id] = person
     return KBData(parties, authorities, persons, municipalities, meta)
 
 
@@ -96,6 +97,25 @@ def _compact(row: dict) -> dict:
 
 def _write_json(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def _write_json_gz(path: Path, data: object) -> None:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # mtime=0: the same data give the same bytes, so re-saving a pipeline changes no file.
+    path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+
+
+def _read_json(path: Path) -> object:
+    """A JSON file, gzipped when its name ends in ``.gz``."""
+    if path.suffix == ".gz":
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            return json.load(handle)
+    return json.loads(path.read_text("utf-8"))
+
+
+def _existing(folder: Path, *names: str) -> Optional[Path]:
+    """The first of ``names`` that exists in ``folder``, or None."""
+    return next((folder / name for name in names if (folder / name).exists()), None)
 
 
 def _person_to_row(p: Person) -> dict:

@@ -58,7 +58,7 @@ def test_label_check():
 
 def test_round_trip(tmp_path, nlp):
     nlp.to_disk(tmp_path / "m")
-    assert (tmp_path / "m" / "svpol_authorities" / "kb" / "authorities.json").exists()
+    assert (tmp_path / "m" / "svpol_authorities" / "kb" / "authorities.json.gz").exists()
     loaded = spacy.load(tmp_path / "m")
     (ent,) = loaded("Säpos rapport").ents
     assert (ent._.canonical, ent._.kind) == ("Säkerhetspolisen", "police")

@@ -168,7 +168,7 @@ def test_round_trip(tmp_path):
     loaded = spacy.load(tmp_path / "model")
     rules = loaded.get_pipe("svpol_entity_rules")
     assert rules.overwrite_ents and rules.labels == ("PARTY", "AUTHORITY")
-    assert (tmp_path / "model" / "svpol_entity_rules" / "kb" / "authorities.json").exists()
+    assert (tmp_path / "model" / "svpol_entity_rules" / "kb" / "authorities.json.gz").exists()
     assert ents(loaded("SÄPO och Kristdemokraterna, 5 mnkr")) == [("SÄPO", "AUTHORITY"), ("Kristdemokraterna", "PARTY")]
 
 
