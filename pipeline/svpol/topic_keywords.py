@@ -95,7 +95,11 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                      "hemsjukvård", "korttidsboende", "trygghetsboende", "äldres", "våra äldre",
                      # the homes in the definite and plural ("det nya särskilda boendet", "särskilda boendeformer"),
                      # the elderly's questions and ombudsman, nursing, and the municipal field's own name
-                     "särskilda boende", "~äldrefråg", "äldreombud", "~äldreombud", "omvårdnad", "vård och omsorg"),
+                     "särskilda boende", "~äldrefråg", "äldreombud", "~äldreombud", "omvårdnad", "vård och omsorg",
+                     # as Riksdag questions write them: the Ädel reform, patients ready for discharge, dignity
+                     # guarantees, homes for the old, the care sector
+                     "ädelreform", "ädel-reform", "färdigbehandlade", "värdighetsgaranti", "trygghetsbostäder",
+                     "~trygghetsbostad", "bostäder för äldre", "landets äldre", "~omsorgssektor"),
     "health": ("sjukvård", "~sjukvård", "sjukhus", "~sjukhus", "psykiatri", "~psykiatri", "vårdcentral",
                "läkemedel", "folkhälsa", "patient", "läkare", "sjukskötersk", "tandvård", "cancer",
                "vaccin", "vårdköer", "vårdgaranti", "akutmottagning", "ohälsa", "psykisk", "förlossning",
@@ -130,7 +134,11 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                 # evictions, town centres
                 "hemlös", "vräk", "~vräkning", "byggprojekt", "~byggprojekt", "ombyggnad", "~ombyggnad", "tillbyggnad",
                 "~tillbyggnad", "nybyggnad", "byggproduktion", "renovering", "~renovering", "uppförande av",
-                "uppföras", "stadskärna", "stadsutveckling"),
+                "uppföras", "stadskärna", "stadsutveckling",
+                # as Riksdag questions write them: property tax and formation, the land survey, market rents,
+                # renovation deductions, housing planning, student homes
+                "~fastighetsskatt", "fastighetsbildning", "~fastighetsbildning", "lantmäteri", "~lantmäteri",
+                "~hyror", "rot-avdrag", "boendeplanering", "~boendeplanering", "~fastighetsmarknad", "~bostäder"),
     "labour": ("arbetslös", "~arbetslös", "sysselsättning", "arbetsmarknad", "~arbetsmarknad",
                "arbetsförmedling", "jobb", "~jobb", "anställ", "löner", "lönen", "lönebildning",
                "arbetsvillkor", "arbetsmiljö", "kollektivavtal", "fackförbund", "facket", "arbetsrätt",

@@ -62,6 +62,10 @@ def test_municipal_governance_construction_and_care_home_words():
     assert keyword_hits("Kostnaderna för ekonomiskt bistånd ökar och biståndshandläggare anställs.") == {
         "budget": 1, "social_services": 1, "labour": 1}
     assert keyword_hits("Sveriges bistånd till Afrika.") == {"defence": 1}
+    assert keyword_hits("Fastighetsskatten, Lantmäteriets fastighetsbildning och marknadshyror; studentbostäder.")[
+        "housing"] == 5
+    assert keyword_hits("Ädelreformen, färdigbehandlade patienter och trygghetsbostäder för landets äldre.")[
+        "elderly_care"] == 4
     # prostitution is both (the topic check's annotators gave it both)
     assert keyword_hits("Stöd till kvinnor i prostitution och handikappomsorgen; barn som far illa.") == {
         "social_services": 3, "safety": 1}
