@@ -138,7 +138,7 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                 # as Riksdag questions write them: property tax and formation, the land survey, market rents,
                 # renovation deductions, housing planning, student homes
                 "~fastighetsskatt", "fastighetsbildning", "~fastighetsbildning", "lantmäteri", "~lantmäteri",
-                "~hyror", "rot-avdrag", "boendeplanering", "~boendeplanering", "~fastighetsmarknad", "~bostäder"),
+                "~hyror", "rot-avdrag", "boendeplanering", "~boendeplanering", "~fastighetsmarknad", "studentbostäder"),
     "labour": ("arbetslös", "~arbetslös", "sysselsättning", "arbetsmarknad", "~arbetsmarknad",
                "arbetsförmedling", "jobb", "~jobb", "anställ", "löner", "lönen", "lönebildning",
                "arbetsvillkor", "arbetsmiljö", "kollektivavtal", "fackförbund", "facket", "arbetsrätt",
