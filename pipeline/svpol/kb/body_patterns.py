@@ -184,7 +184,7 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         name = " ".join(words[:-1] + [base]) if len(words) == 3 else base
         return Authority(name[0].upper() + name[1:], "municipal_body")
     # ... or by its field's adjective, like a board ("Tekniska nämnden" below): "Ekonomiska avdelningen",
-    # "Administrativa avdelningen", "tekniska kontoret" (annotators of m-v228 and an earlier set tagged them so).
+    # "Administrativa avdelningen", "tekniska kontoret" (annotators of m-v188 and m-v228 tagged them so).
     if len(words) == 2 and _is_field_adjective(words[0]) and base in _OFFICE_WORDS:
         return Authority(f"{words[0][0].upper()}{words[0][1:].lower()} {base}", "municipal_body")
     # A board or administration named by its fields after "för": "Nämnden för funktionsstöd", "nämnden för

@@ -51,8 +51,8 @@ def write_kb(data: KBData, path: Union[str, Path], parts: Sequence[str] = KB_PAR
     if "authorities" in parts:
         authorities = {"authorities": [_compact(asdict(a)) for a in data.authorities],
                        "municipalities": data.municipalities}
-        # gzipped like the persons: three components of a pipeline each save the KB parts they use, and the
-        # model directory must stay under 60 MB (the JSON is 143 kB, gzipped about a sixth of it)
+        # gzipped like the persons: each component of a pipeline saves the KB parts it uses (two of them this
+        # one), and the model directory must stay under 60 MB (the JSON is 143 kB, gzipped about a fifth of it)
         _write_json_gz(path / "authorities.json.gz", authorities)
         (path / "authorities.json").unlink(missing_ok=True)  # an older folder's copy, now stale
     if "persons" in parts:
@@ -95,14 +95,17 @@ def _compact(row: dict) -> dict:
     return {k: v for k, v in row.items() if v not in (None, (), [], "")}
 
 
+def _dumps(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def _write_json(path: Path, data: object) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    path.write_text(_dumps(data), "utf-8")
 
 
 def _write_json_gz(path: Path, data: object) -> None:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # mtime=0: the same data give the same bytes, so re-saving a pipeline changes no file.
-    path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    path.write_bytes(gzip.compress(_dumps(data).encode("utf-8"), mtime=0))
 
 
 def _read_json(path: Path) -> object:
