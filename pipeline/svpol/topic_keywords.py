@@ -88,7 +88,9 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                         "handikapp", "~handikapp", "~funktionshind", "ledsagning", "synskad", "dövblind", "bilstöd",
                         "prostitution", "~prostitution", "tiggeri", "narkoman", "opioid", "alkoholproblem",
                         "skuldfälla", "~skuldsättning", "överskuldsatt", "föräldrautbildning", "föräldraskapsstöd",
-                        "far illa", "anmälningsskyldighet", "barnkonsekvensanalys", "vårdinstitution"),
+                        "far illa", "anmälningsskyldighet", "barnkonsekvensanalys", "vårdinstitution",
+                        # sobering-up units and financially vulnerable children
+                        "tillnyktring", "~tillnyktring", "ekonomiskt utsatta"),
     "elderly_care": ("äldreomsorg", "~äldreomsorg", "hemtjänst", "~hemtjänst", "äldreboende",
                      "~äldreboende", "omsorgsboende", "särskilt boende", "demens", "~demens",
                      "äldre människor", "äldre personer", "de äldre", "äldrevård", "äldreförvaltning",
@@ -138,7 +140,10 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                 # as Riksdag questions write them: property tax and formation, the land survey, market rents,
                 # renovation deductions, housing planning, student homes
                 "~fastighetsskatt", "fastighetsbildning", "~fastighetsbildning", "lantmäteri", "~lantmäteri",
-                "~hyror", "rot-avdrag", "boendeplanering", "~boendeplanering", "~fastighetsmarknad", "studentbostäder"),
+                "~hyror", "rot-avdrag", "boendeplanering", "~boendeplanering", "~fastighetsmarknad", "studentbostäder",
+                # a municipality's planning programmes and assignments, land policy and building plots
+                "planprogram", "~planprogram", "planuppdrag", "~planuppdrag", "markpolicy", "villatomt", "~villatomt",
+                "tomter"),
     "labour": ("arbetslös", "~arbetslös", "sysselsättning", "arbetsmarknad", "~arbetsmarknad",
                "arbetsförmedling", "jobb", "~jobb", "anställ", "löner", "lönen", "lönebildning",
                "arbetsvillkor", "arbetsmiljö", "kollektivavtal", "fackförbund", "facket", "arbetsrätt",
@@ -221,7 +226,8 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                   "förening", "~idrottsförening", "~fritidsförening", "~kulturförening", "motionen", "motionär",
                   "~motionär", "till ersättare", "som ersättare", "sammanräkning", "~sammanräkning", "avsäger sig",
                   "revisorerna", "kommunrevision", "~kommunrevision", "revisionsrapport", "frågestund", "~petition",
-                  "medborgardialog", "~medborgardialog", "röstmottagare",
+                  "medborgardialog", "~medborgardialog", "röstmottagare", "valdes", "utses till", "val av ombud",
+                  "högsta beslutande organ",
                   # as Riksdag questions write civil rights: privacy, journalists, dissidents, political prisoners
                   "integritet", "~integritet", "journalist", "~journalist", "oppositionell", "politiska fångar"),
 }

@@ -66,6 +66,8 @@ def test_municipal_governance_construction_and_care_home_words():
         "housing"] == 5
     assert keyword_hits("Ädelreformen, färdigbehandlade patienter och trygghetsbostäder för landets äldre.")[
         "elderly_care"] == 4
+    assert keyword_hits("Eva Ek (S) valdes till ordförande; planprogram för Ekby och priser för villatomter.") == {
+        "democracy": 1, "housing": 2}
     # prostitution is both (the topic check's annotators gave it both)
     assert keyword_hits("Stöd till kvinnor i prostitution och handikappomsorgen; barn som far illa.") == {
         "social_services": 3, "safety": 1}
