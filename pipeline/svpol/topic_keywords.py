@@ -278,9 +278,11 @@ def _trigger(stem: str) -> str:
 # "förebyggande" (preventive: "brottsförebyggande arbete") is no housing; "bistånd" is development aid, but a
 # municipality's financial assistance and its needs assessment are social services ("ekonomiskt bistånd",
 # "biståndshandläggare", "bistånds-, arbetsmarknads- och sociala servicenämnden"). (label, a necessary
-# substring, the pattern; the label's position in the counts is looked up below, once)
+# substring, the pattern; the label's position in the counts is looked up below, once); an economic association
+# ("ekonomisk förening") is a company's legal form, no civil society.
 _NOT_KEYWORDS: Tuple[Tuple[str, str, re.Pattern], ...] = (
     ("housing", "förebyggande", re.compile("förebyggande")),
+    ("democracy", "förening", re.compile(r"ekonomisk[a]?[ \t]+förening")),
     ("defence", "bistånd", re.compile(
         r"ekonomisk[at]?[ \t]+bistånd|ekonomiska[ \t]+biståndet|bistånds(?:-|handläg|beslut|bedöm|enhet)")),
     ("budget", "anslag", re.compile(

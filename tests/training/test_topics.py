@@ -49,7 +49,9 @@ def test_municipal_governance_construction_and_care_home_words():
     assert keyword_hits("Feriearbete för unga och nya arbetstillfällen.") == {"labour": 2}
     assert keyword_hits("Kommunstyrelsen fördelar stöd till idrottsföreningar och föreningen Ekby IF. Motionen anmäldes "
                         "och Eva Ek (S) avsäger sig uppdraget som ersättare.") == {"democracy": 5}
-    # trade unions are no civil-society grant, the National Audit Office is no municipal audit
+    # an economic association is a legal form, trade unions are no civil-society grant, the National Audit Office is
+    # no municipal audit
+    assert keyword_hits("Kapitaliseringen av Kommuninvest Ekonomisk förening.") == {}
     assert keyword_hits("Fackföreningar och Riksrevisionen kritiserar regeringen.") == {}
     assert keyword_hits("Ambulansen till lasarettet och hälsocentralen; bildningsnämnden och barnomsorgen.") == {
         "education": 2, "health": 3}
