@@ -38,7 +38,7 @@ from spacy.util import filter_spans
 
 from ..doc_cache import doc_text
 from ..kb import (BARE_PARTY_LETTERS, BODIES_IN_PLACE, CAPITALISED_PARTY_NAMES, DIRECTION_WORDS, LOWER_CASE_PARTY_LETTERS,
-                  KBComponent, genitive)
+                  PROFESSION_ENDINGS, KBComponent, genitive)
 from ..kb.body_patterns import AGENCY_IN_PLACE, BODY_FOR_FIELD, ROTEL, UNIT_BY_FIELD
 from ..labels import ENTITY_LABELS
 from .money import find_money
@@ -124,9 +124,7 @@ _RESCUE_SERVICE_WORDS = ("randkår", "äddningstjänst", "randförsvar")
 # SOF", "Per Ek, hälso- och sjukvårdsdirektör, HSF, § 12", "Ola Berg, förbundschef EKF, §§ 3-4" (every such code in
 # the real sets was tagged); the office is a profession's word in lower case, so a party's letters after
 # "ordförande" are not read so.
-_STAFF_ROLES = ("chef", "direktör", "sekreterare", "tekniker", "strateg", "handläggare", "samordnare", "controller",
-                "ekonom", "läkare", "förvaltare", "revisor", "jurist", "ingenjör", "konsult", "utvecklare",
-                "planerare", "inspektör", "assistent", "administratör", "rådgivare", "utredare", "registrator",
+_STAFF_ROLES = (*PROFESSION_ENDINGS, "chef", "direktör", "sekreterare", "läkare", "förvaltare", "revisor", "jurist",
                 "kommunikatör", "koordinator", "specialist", "analytiker")
 _STAFF_UNIT_CODE_RE = re.compile(
     r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+){1,2},[ \t]+"

@@ -44,7 +44,7 @@ from spacy.vocab import Vocab
 from spacy.util import filter_spans
 
 from ..doc_cache import doc_text
-from ..kb import DIRECTION_WORDS, default_parties, load_kb
+from ..kb import DIRECTION_WORDS, PROFESSION_ENDINGS, default_parties, load_kb
 from .entity_rules import DEFAULT_SPANS_KEY, rule_tokens
 from .name_list import resource_names
 from .org_names import is_municipality
@@ -138,11 +138,10 @@ def is_label_before_value(token: Token) -> bool:
 
 # An occupation written after a name in a list of officials ("Kerstin Ekvall Trädgårdstekniker", "Johan Lindqvist
 # Upphandlare", "Kent Ekberg Personalkonsult"): a word that ends in a profession's word.
-_OCCUPATION_RE = re.compile(
-    r"[A-ZÅÄÖ][a-zåäö]*(?:tekniker|ingenjör|handlare|konsult|ledare|samordnare|strateg|handläggare|ekonom|"
-    r"planerare|arkitekt|inspektör|assistent|administratör|utvecklare|controller|rådgivare|utredare|pedagog|"
-    # a board's secretary abbreviated ("Nämndsekr"), and a registry clerk ("Registrator", "Huvudregistrator")
-    r"sekr|registrator)|Registrator")
+_OCCUPATION_ENDINGS = (*PROFESSION_ENDINGS, "handlare", "ledare", "arkitekt", "pedagog",
+                       "sekr")  # a board's secretary abbreviated ("Nämndsekr")
+# ... and a registry clerk alone ("Registrator"; "Huvudregistrator" ends in a profession's word)
+_OCCUPATION_RE = re.compile(rf"[A-ZÅÄÖ][a-zåäö]*(?:{'|'.join(_OCCUPATION_ENDINGS)})|Registrator")
 
 
 def is_occupation(token: Token) -> bool:

@@ -203,6 +203,12 @@ GENERIC_BODY_WORDS = frozenset(
         "regionförvaltningen", "landstingsförvaltningen", "myndighetsnämnd",
     }
 )
+# The last words of professions written after an official's name ("Trädgårdstekniker", "socialsamordnare"): shared by
+# svpol_person_spans, which ends a name before them, and svpol_entity_rules, which reads a unit's code after them;
+# each adds the ones only it needs.
+PROFESSION_ENDINGS: Tuple[str, ...] = (
+    "tekniker", "ingenjör", "konsult", "samordnare", "strateg", "handläggare", "ekonom", "planerare", "inspektör",
+    "assistent", "administratör", "utvecklare", "controller", "rådgivare", "utredare", "registrator")
 DIRECTION_WORDS = frozenset({"Östra", "Västra", "Norra", "Södra", "Centrala", "Inre", "Yttre", "Mellersta", "Nordöstra",
                              "Nordvästra", "Sydöstra", "Sydvästra"})
 # Fields of municipal work that name an administration ("socialförvaltningen").
