@@ -282,7 +282,7 @@ def _trigger(stem: str) -> str:
 # ("ekonomisk förening") is a company's legal form, no civil society.
 _NOT_KEYWORDS: Tuple[Tuple[str, str, re.Pattern], ...] = (
     ("housing", "förebyggande", re.compile("förebyggande")),
-    ("democracy", "förening", re.compile(r"ekonomisk[a]?[ \t]+förening")),
+    ("democracy", "förening", re.compile(r"ekonomiska?[ \t]+förening")),
     ("defence", "bistånd", re.compile(
         r"ekonomisk[at]?[ \t]+bistånd|ekonomiska[ \t]+biståndet|bistånds(?:-|handläg|beslut|bedöm|enhet)")),
     ("budget", "anslag", re.compile(
@@ -313,8 +313,9 @@ def _first_word(stem: str) -> Optional[str]:
     return match.group(0) if match else None
 
 
-# The same, flat: (necessary substring, the topic's position, the word it opens with or None), checked in one loop;
-# the word is looked up in the text's words before the substring is searched for (most texts hold neither).
+# Every stem that reaches across words or is a regular expression, flat: (its necessary substring, the topic's
+# position, the word it opens with or None), checked in one loop; the word is looked up in the text's words before
+# the substring is searched for (most texts hold neither).
 _TRIGGER_LABELS: Tuple[Tuple[str, int, Optional[str]], ...] = tuple(
     (_trigger(stem), i, _first_word(stem)) for i, label in enumerate(_LABELS)
     for stem in KEYWORDS[label] if not _within_words(stem))
