@@ -33,7 +33,7 @@ def test_municipal_transport_and_planning_words():
     assert keyword_hits("Vägen framåt är lång och en väg ut finns.") == {}
 
 
-def test_municipal_governance_construction_and_care_home_words():
+def test_municipal_topic_words_of_convention_62():
     # convention 45 and the guide's grants to associations are democracy; construction of any building and
     # evictions are housing; the care homes in the definite and the field's own name are elderly care
     assert keyword_hits("Eva Ek (S) har anhållit om befrielse från uppdraget. Nya ledamöter utses och "
@@ -49,36 +49,37 @@ def test_municipal_governance_construction_and_care_home_words():
     assert keyword_hits("Feriearbete för unga och nya arbetstillfällen.") == {"labour": 2}
     assert keyword_hits("Kommunstyrelsen fördelar stöd till idrottsföreningar och föreningen Ekby IF. Motionen anmäldes "
                         "och Eva Ek (S) avsäger sig uppdraget som ersättare.") == {"democracy": 5}
+    assert keyword_hits("Ambulansen till lasarettet och hälsocentralen; bildningsnämnden och barnomsorgen.") == {
+        "education": 2, "health": 3}
+    assert keyword_hits("Färdtjänst och gatubelysning samt fiber på landsbygden.") == {"transport": 3}
+    assert keyword_hits("Eva Ek (S) valdes till ordförande; planprogram för Ekby och priser för villatomter.") == {
+        "democracy": 1, "housing": 2}
     # an economic association is a legal form, trade unions are no civil-society grant, the National Audit Office is
     # no municipal audit
     assert keyword_hits("Kapitaliseringen av Kommuninvest Ekonomisk förening.") == {}
     assert keyword_hits("Fackföreningar och Riksrevisionen kritiserar regeringen.") == {}
-    assert keyword_hits("Ambulansen till lasarettet och hälsocentralen; bildningsnämnden och barnomsorgen.") == {
-        "education": 2, "health": 3}
-    assert keyword_hits("Färdtjänst och gatubelysning samt fiber på landsbygden.") == {"transport": 3}
-    # as Riksdag questions write them
-    assert keyword_hits("Fastighetsbeskattning, restaurangmomsen och subventioner till kärnkraften.")["budget"] == 3
-    assert keyword_hits("Familjeåterförening och avvisningar; vikariestopp och kvinnligt företagande.") == {
-        "integration": 2, "labour": 2}
     # a municipality's financial assistance is no development aid
     assert keyword_hits("Kostnaderna för ekonomiskt bistånd ökar och biståndshandläggare anställs.") == {
         "budget": 1, "social_services": 1, "labour": 1}
+    # a long-term plan is no loan, a code of conduct no construction
+    assert "budget" not in keyword_hits("En långsiktig plan.")
+    assert "housing" not in keyword_hits("Kommunens uppförandekod gäller alla.")
+
+
+def test_riksdag_topic_words_of_convention_62():
+    assert keyword_hits("Fastighetsbeskattning, restaurangmomsen och subventioner till kärnkraften.")["budget"] == 3
+    assert keyword_hits("Familjeåterförening och avvisningar; vikariestopp och kvinnligt företagande.") == {
+        "integration": 2, "labour": 2}
     assert keyword_hits("Sveriges bistånd till Afrika.") == {"defence": 1}
     assert keyword_hits("Fastighetsskatten, Lantmäteriets fastighetsbildning och marknadshyror; studentbostäder.")[
         "housing"] == 5
     assert keyword_hits("Ädelreformen, färdigbehandlade patienter och trygghetsbostäder för landets äldre.")[
         "elderly_care"] == 4
-    assert keyword_hits("Eva Ek (S) valdes till ordförande; planprogram för Ekby och priser för villatomter.") == {
-        "democracy": 1, "housing": 2}
     # prostitution is both (the topic check's annotators gave it both)
     assert keyword_hits("Stöd till kvinnor i prostitution och handikappomsorgen; barn som far illa.") == {
         "social_services": 3, "safety": 1}
     assert keyword_hits("Narkotikabrott, kvinnojourer och Kustbevakningen; körkort och drivmedel; kemikalier.") == {
         "safety": 3, "health": 1, "transport": 2, "environment": 1}
-    # a long-term plan is no loan
-    assert "budget" not in keyword_hits("En långsiktig plan.")
-    # a code of conduct is no construction
-    assert "housing" not in keyword_hits("Kommunens uppförandekod gäller alla.")
 
 
 def test_fire_is_safety_but_not_a_surname_or_a_trade():
