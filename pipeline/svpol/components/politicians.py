@@ -78,6 +78,10 @@ _SHARED_BRACKET_RE = re.compile(
 # "Håkan Ek och Lena Olsson, båda Socialdemokraterna": the shared party named in full after the list
 # (taken only where the name is a PARTY entity).
 _SHARED_NAME_RE = re.compile(rf"\s*,\s*{_SHARED}\s+(?P<party>[A-ZÅÄÖ][a-zåäö]+(?:partiet|erna))(?![\wåäö])")
+# "Reservationer: A och B (SD), C (KD), D, E och F (KV)": letters in a bracket right after the last of
+# names joined by list words only, the last by "och", are every listed name's party where no other
+# source gives one (docs/annotation.md, convention 63).
+_PLAIN_BRACKET_RE = re.compile(r"[ \t]*\(")
 # Offices in base form; the patterns accept the definite form and capitals.
 _ROLE_WORDS = (
     r"(?:(?:förste|andre|1:e|2:e)\s+)?vice\s+ordförande",
@@ -364,9 +368,11 @@ class PoliticianEnricher(EntityEnricher):
                 from_kb.add(ent.start)
         self.share_list_parties(doc, text, people)
         self.resolve_surnames(doc, people, from_kb)
+        self.share_list_parties(doc, text, people, plain=True, from_kb=from_kb)
         return doc
 
-    def share_list_parties(self, doc: Doc, text: str, people: Optional[List[Span]] = None) -> None:
+    def share_list_parties(self, doc: Doc, text: str, people: Optional[List[Span]] = None, *, plain: bool = False,
+                           from_kb: Set[int] = frozenset()) -> None:
         """Give "A och B (båda L)", "A, B och C (alla M)", "A och B, båda Socialdemokraterna", "A och B
         (MP-gruppen)" the shared party written after the last name.
 
@@ -374,6 +380,9 @@ class PoliticianEnricher(EntityEnricher):
             doc: the document, its PERSON entities enriched.
             text: ``doc.text`` (rebuilt from the tokens on every read: the caller has it).
             people: the PERSON entities of ``doc``, if the caller has them (None: read them).
+            plain: share a plain bracket's letters instead ("A, B och C (M)"), run after every other
+                source: only names still without a party, or with the KB's guess alone, take them.
+            from_kb: start tokens of the persons whose party came from the KB, not the text.
         """
         if people is None:
             people = [e for e in doc.ents if e.label_ == self.label]
@@ -381,12 +390,21 @@ class PoliticianEnricher(EntityEnricher):
             return
         for i in range(len(people) - 1, 0, -1):
             last = people[i]
-            if not last._.party or not _SHARED_BRACKET_RE.match(text, last.end_char):
+            if not last._.party or last.start in from_kb:
+                continue
+            shared = _SHARED_BRACKET_RE.match(text, last.end_char)
+            if not (_PLAIN_BRACKET_RE.match(text, last.end_char) and not shared if plain else shared):
                 continue
             # Walk back over the names joined to it by list words only.
             for j in range(i, 0, -1):
                 previous, between = people[j - 1], doc[people[j - 1].end:people[j].start]
-                if previous._.party or not len(between) or any(t.text not in _LIST_JOINERS for t in between):
+                if not len(between) or any(t.text not in _LIST_JOINERS for t in between):
+                    break
+                # a plain bracket closes a group only as a list ends, "B och C (M)": "A , C (M)" is one
+                # name's letters, the other's lost
+                if plain and j == i and all(t.text == "," for t in between):
+                    break
+                if previous._.party and not (plain and previous.start in from_kb):
                     break
                 previous._.party = last._.party
 

@@ -96,7 +96,7 @@ def test_written_party_contradicting_kb_drops_link(nlp):
 
 
 def test_party_letter_that_is_an_initial(nlp):
-    got = annotate(nlp, "C. Andersson och S. Nilsson (V) yrkade bifall.", ["C. Andersson", "S. Nilsson"])
+    got = annotate(nlp, "C. Andersson yrkade bifall och S. Nilsson (V) avslag.", ["C. Andersson", "S. Nilsson"])
     assert got == {"C. Andersson": (None, None, None), "S. Nilsson": ("V", None, None)}
 
 
@@ -184,6 +184,14 @@ def test_a_full_name_without_letters_takes_the_party_of_its_other_mentions(nlp):
     # a party's group after the list
     ("Anna Berg, Per Ek och Lisa Holm (MP-gruppen) har lämnat in en motion. Nils Ro (S) svarar.",
      [("Anna Berg", "MP"), ("Per Ek", "MP"), ("Lisa Holm", "MP"), ("Nils Ro", "S")]),
+    # a plain bracket after a list's last name, the groups of a reservation (convention 63)
+    ("Reservationer: Anna Berg och Per Ek (SD), Lisa Holm (KD), Olle Lind, Eva Ström och Bo Al (V) samt "
+     "Ida Ny och Nils Ro (M).",
+     [("Anna Berg", "SD"), ("Per Ek", "SD"), ("Lisa Holm", "KD"), ("Olle Lind", "V"), ("Eva Ström", "V"),
+      ("Bo Al", "V"), ("Ida Ny", "M"), ("Nils Ro", "M")]),
+    # a comma alone before the bracket: one name's letters in a list whose other name lost its own
+    ("Närvarande: Lisa Holm (S), Per Ek , Olle Lind (V), Eva Ström (M).",
+     [("Lisa Holm", "S"), ("Per Ek", None), ("Olle Lind", "V"), ("Eva Ström", "M")]),
 ])
 def test_a_shared_bracket_gives_every_listed_name_its_party(text, expected):
     from svpol.tokenizer import blank
@@ -194,6 +202,18 @@ def test_a_shared_bracket_gives_every_listed_name_its_party(text, expected):
     doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), "PERSON") for n, _ in expected]
     doc = component(doc)
     assert [(e.text, e._.party) for e in doc.ents] == expected
+
+
+def test_a_plain_bracket_does_not_overrule_the_documents_own_letters_for_a_listed_name():
+    from svpol.tokenizer import blank
+
+    nlp = blank()
+    component = nlp.add_pipe("svpol_politicians")
+    text = "Anna Berg (S) yrkar bifall. Reservation: Anna Berg och Per Ek (M)."
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(m.start(), m.end(), "PERSON") for m in re.finditer(r"Anna Berg|Per Ek", text)]
+    doc = component(doc)
+    assert [(e.text, e._.party) for e in doc.ents] == [("Anna Berg", "S"), ("Anna Berg", "S"), ("Per Ek", "M")]
 
 
 def test_party_after_a_comma_and_local_party_letters(nlp):
