@@ -203,7 +203,7 @@ _OBJECT_LETTERS_RE = re.compile(
     rf"(?<![\w-])(?P<letters>{_LETTER})(?=[ \t]*[.;:!?](?:\s|$)|[ \t]*,[ \t]+[a-zåäö])")
 _BEFORE_OBJECT_RE = re.compile(r"\b(?:med|från|lämnat|lämnade|lämnar|mot|till|stöd[ \t]+av)[ \t]+\Z")
 # Party letters in a column before the name: "Närvaro S Bengt Ek 1 C Kjell Al 1": the letters at a line's
-# start, after a count or presence mark (X, I, -), after an attendance label or the previous member's office
+# start (or a bullet's), after a count or presence mark (X, I, -), after an attendance label or the previous member's office
 # ("S Eva Lund, ordf. S Per Ek, 1e vice ordf. M Bo Al"), then a first name and a surname.
 # Letters the KB does not know count in capitals after a mark or label (a local party's: "LEDAMÖTER SL Ragnhild
 # Nilsson I SL Helena ..."; _local_column_letters).
@@ -213,6 +213,8 @@ _COLUMN_LETTERS_BEFORE_RE = re.compile(
     # one look-behind per label: Python's need a fixed width; a capital first, which most positions fail at
     # before the look-behinds are tried (same matches, several times faster)
     rf"(?=[A-ZÅÄÖ])(?:(?<![^\n])|(?<=\d[ \t])|(?<={_PRESENCE_MARK}[ \t])|(?<=ordf\.[ \t])"
+    # a bulleted list's item ("• S Eva Lund, Visby, ordförande")
+    r"|(?<=^[•·*][ \t])|(?<=\n[•·*][ \t])"
     + "".join(rf"|(?<=(?i:{label})[ \t])" for label in _COLUMN_LABELS) + ")"
     rf"(?P<letters>{_LETTER}|[A-ZÅÄÖ]{{2,4}})[ \t]+{_NAME}[ \t]+{_NAME}")
 # ... and in lower case, as some attendance lists write them: "Parti Namn s Björn Jönsäter fp Örjan Ulfsäter m

@@ -276,6 +276,9 @@ def test_party_letters_in_a_column_before_the_name(nlp):
     # A local party's capitals count after a presence mark or an attendance label, not after a count.
     doc = nlp("LEDAMÖTER SL Rut Ahlberg I SL Eva Tapper I C Ola Ring - KIP Kjell Norén I\nKlockan 18 SVT Eva Tapper")
     assert ents(doc) == [("SL", "PARTY"), ("SL", "PARTY"), ("C", "PARTY"), ("KIP", "PARTY")]
+    # A bulleted list's items open the same way (convention 63); a bullet before an ordinary word does not.
+    doc = nlp("• S Rut Ahlberg, Ekby, ordförande\n• M Kjell Norén, Norrby\n• Det Eva Tapper sa")
+    assert [text for text, label in ents(doc) if label == "PARTY"] == ["S", "M"]
 
 
 def test_a_local_partys_capitals_after_the_previous_member_in_a_column(nlp):
