@@ -352,6 +352,11 @@ def _politics_around(text: str, match: "re.Match[str]") -> bool:
 # A vote's tally by party in brackets: "18 ledamöter (S 15, V 2, MP 1) röstade för".
 _TALLY_RE = re.compile(r"\((?P<items>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}[ \t]+\d{1,3}(?:,[ \t]*[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}[ \t]+\d{1,3})+)\)")
 _TALLY_ITEM_RE = re.compile(r"(?P<letters>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3})[ \t]+\d")
+# ... and a council's seats by party, without brackets, three parties or more: "Mandatfördelning: S 13, C 5, M 5,
+# SD 4, V 1 och KD 1".
+_SEAT_LIST_RE = re.compile(
+    r"(?<![\w-])(?P<items>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}[ \t]+\d{1,3}"
+    r"(?:(?:,[ \t]*|[ \t]+och[ \t]+)[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}[ \t]+\d{1,3}){2,})(?![\w,.]\d)")
 # A party's abbreviation in brackets right after its name: "Sjukvårdspartiet (SJVP)".
 _ABBREVIATION_AFTER_RE = re.compile(r"[ \t]*\((?P<letters>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3}[A-ZÅÄÖ]?)\)")
 # A municipality's alliance of parties named by its place ("Varbergsalliansen"; the guide: an alliance is
@@ -617,12 +622,12 @@ class EntityRules(KBComponent):
                 yield "PARTY", match.start(1) + item.start(), match.start(1) + item.end()
             if sum(known) >= 2:
                 yield from self._coalition_before(text, match.start())
+        for match in (*(_TALLY_RE.finditer(text) if "(" in text else ()), *_SEAT_LIST_RE.finditer(text)):
+            items = list(_TALLY_ITEM_RE.finditer(match.group("items")))
+            if all(kb.match_party(item.group("letters")) for item in items):
+                for item in items:
+                    yield "PARTY", match.start("items") + item.start(), match.start("items") + item.end("letters")
         if "(" in text:
-            for match in _TALLY_RE.finditer(text):
-                items = list(_TALLY_ITEM_RE.finditer(match.group("items")))
-                if all(kb.match_party(item.group("letters")) for item in items):
-                    for item in items:
-                        yield "PARTY", match.start("items") + item.start(), match.start("items") + item.end("letters")
             for match in _OPEN_BRACKET_RE.finditer(text):
                 if (not _BRACKET_RE.match(text, match.start()) and kb.match_party(match.group("letters"))
                         and _NAME_PLACE_BEFORE_RE.search(text, max(0, match.start() - 60), match.start())):

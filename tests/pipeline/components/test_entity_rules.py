@@ -291,6 +291,16 @@ def test_a_local_partys_capitals_after_the_previous_member_in_a_column(nlp):
     assert [text for text, label in ents(doc) if label == "PARTY"] == ["C", "S", "M", "S"]
 
 
+def test_a_councils_seats_by_party_without_brackets(nlp):
+    # convention 63: three parties or more, each with its seats
+    doc = nlp("Mandatfördelning: S 13, C 5, M 5, SD 4, V 1 och KD 1.")
+    assert ents(doc) == [("S", "PARTY"), ("C", "PARTY"), ("M", "PARTY"), ("SD", "PARTY"), ("V", "PARTY"),
+                         ("KD", "PARTY")]
+    # Not two items, nor letters the KB does not know ("E 4" is a road).
+    assert [text for text, label in ents(nlp("Se bilaga S 13, C 5.")) if label == "PARTY"] == []
+    assert [text for text, label in ents(nlp("Vägarna E 4, E 6, S 13 och C 5 rustas.")) if label == "PARTY"] == []
+
+
 def test_party_lists_in_brackets(nlp):
     # Lower-case letters in a list need no name before them.
     doc = nlp("Majoriteten i kommunen (s, c, v) vill bygga. Enkäten (a, b och c) skickades.")
