@@ -49,7 +49,7 @@ _UNITS = {
     # skattekronor"), which find_money leaves out
     "skattekronor": ("SEK", 1),
     "öre": ("SEK", Decimal("0.01")),  # tax rates change by öre: "en skattehöjning på 30 öre"
-    "tkr": ("SEK", 10**3), "kkr": ("SEK", 10**3), "mnkr": ("SEK", 10**6), "mkr": ("SEK", 10**6),
+    "tkr": ("SEK", 10**3), "kkr": ("SEK", 10**3), "tsek": ("SEK", 10**3), "mnkr": ("SEK", 10**6), "mkr": ("SEK", 10**6),
     "mdkr": ("SEK", 10**9), "mdrkr": ("SEK", 10**9), "mrdkr": ("SEK", 10**9),
     "euro": ("EUR", 1), "€": ("EUR", 1),
     "dollar": ("USD", 1), "dollars": ("USD", 1), "us-dollar": ("USD", 1),
@@ -317,7 +317,9 @@ _MONEY_CONTEXT_RE = re.compile(
     # a sum set aside or granted, a budget's frame: "avsätta 14.5 miljoner", "en pott på 21 miljoner"
     r"avsätt|avsatt|anslå|överför|\bpott|\bram(?:en|ar|arna|ens)?\b|"
     # a loss, the subject may come between: "gick HVB Skogsgläntan back med 1,6 miljoner"
-    r"\b(?:gick|går|gå)\b[^.!?]{0,40}\bback\b",
+    r"\b(?:gick|går|gå)\b[^.!?]{0,40}\bback\b|"
+    # a board's frame in a budget's list: "Individ- och familjeomsorgsnämnden – 209,6 miljoner, ökning med 9 miljoner"
+    r"nämnden[ \t]+[–-][ \t]|fullmäktige[ \t]+[–-][ \t]|\bökning[ \t]+med\b",
     re.IGNORECASE,
 )
 _CONTEXT_CHARS = 200  # how far around a bare amount its sentence is searched for money words

@@ -17,6 +17,7 @@ from svpol.components.money import _CODES, _UNITS, MONEY_RE, NO_MONEY, MoneyEnri
         ("1\u00a0200\u00a0000 kronor", 1.2e6, "SEK", "kronor"),
         ("1 234 567,50 kronor", 1234567.5, "SEK", "kronor"),
         ("500 tkr", 500000.0, "SEK", "tkr"),
+        ("140 tsek", 140000.0, "SEK", "tsek"),
         ("12 MSEK", 12e6, "SEK", "MSEK"),
         ("4 mdkr", 4e9, "SEK", "mdkr"),
         ("7,5 mkr", 7.5e6, "SEK", "mkr"),
@@ -219,6 +220,14 @@ def test_bare_millions_before_a_budget_verb_or_after_a_loss():
     assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [("90 miljoner", 90e6), ("13 miljoner", 13e6)]
     text = "Underskottet är stort. 6,7 miljoner handlar om vård av äldre."
     assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [("6,7 miljoner", 6.7e6)]
+
+
+def test_bare_millions_of_a_boards_frame_in_a_budgets_list():
+    text = "Kommunfullmäktige – 8,4 miljoner\nSocialnämnden – 209,6 miljoner, ökning med 9 miljoner"
+    assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [
+        ("8,4 miljoner", 8.4e6), ("209,6 miljoner", 209.6e6), ("9 miljoner", 9e6)]
+    # a board that counts people is no frame: the count's noun follows
+    assert list(find_money("Socialnämnden – 2 miljoner besökare per år.")) == []
 
 
 def test_bare_millions_of_a_budgets_size_a_cut_or_with_the_money_in_the_next_sentence():
