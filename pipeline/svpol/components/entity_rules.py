@@ -120,6 +120,12 @@ _AREA_RESCUE_SERVICE_RE = re.compile(
     rf"(?<![\w-])(?:(?:{'|'.join(sorted(DIRECTION_WORDS))})[ \t]+)?(?P<area>[A-ZÅÄÖ][a-zåäö]+)[ \t]+"
     r"(?:[Bb]randkår|[Rr]äddningstjänst|[Bb]randförsvar)s?(?![\wåäö-])")
 _RESCUE_SERVICE_WORDS = ("randkår", "äddningstjänst", "randförsvar")
+# ... and a joint board named by its area in the genitive (convention 63): "Dalslands miljönämnd",
+# "Norrhälsinglands miljö- och räddningsnämnd", "Västmanland-Dalarnas lönenämnd" (every such board in the real sets
+# was tagged whole; the body patterns know only a municipality's own). The board is found first, its area after.
+_FIELD_BOARD_RE = re.compile(r"(?<![\w-])[a-zåäö]{3,}nämnd(?![\wåäö-])")
+_AREA_BEFORE_BOARD_RE = re.compile(
+    r"(?<![\w-])(?P<area>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?s)[ \t]+(?:[a-zåäö]+-[ \t]+(?:och|&)[ \t]+)?\Z")
 # An official's administration by its code in a list of those present (convention 62): "Eva Ek, socialdirektör,
 # SOF", "Per Ek, hälso- och sjukvårdsdirektör, HSF, § 12", "Ola Berg, förbundschef EKF, §§ 3-4" (every such code in
 # the real sets was tagged); the office is a profession's word in lower case, so a party's letters after
@@ -716,6 +722,11 @@ class EntityRules(KBComponent):
             for match in _AREA_RESCUE_SERVICE_RE.finditer(text):
                 if self._is_area_name(match.group("area")):
                     yield "AUTHORITY", match.start(), match.end()
+        if "nämnd" in text:
+            for match in _FIELD_BOARD_RE.finditer(text):
+                area = _AREA_BEFORE_BOARD_RE.search(text, max(0, match.start() - 60), match.start())
+                if area and self._is_area_name(area.group("area")):
+                    yield "AUTHORITY", area.start(), match.end()
         if "förbund" in text:
             for match in _ASSOCIATION_OF_MEMBERS_RE.finditer(text):
                 members = _MEMBER_SPLIT_RE.split(match.group("after") or match.group("before"))

@@ -892,6 +892,16 @@ def test_a_rescue_service_named_by_its_area_is_one_span():
                          ("Storekbys brandförsvar", "AUTHORITY"), ("Ekbyåns brandförsvarsförbund", "AUTHORITY")]
 
 
+def test_a_joint_board_named_by_its_area_is_one_span():
+    nlp = _rules_nlp(spacy.blank("sv"))
+    nlp.vocab.set_vector("kommunens", numpy.ones(3, dtype="float32"))  # an ordinary word
+    doc = nlp("Ärendet går till Västerekbys miljönämnd, Norrekby-Ekdalens lönenämnd och Ekbyåns miljö- och "
+              "räddningsnämnd. Kommunens valnämnd och Annas nämnd beslutar inte, inte heller Ekbys nämnder.")
+    assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
+        ("Västerekbys miljönämnd", "AUTHORITY"), ("Norrekby-Ekdalens lönenämnd", "AUTHORITY"),
+        ("Ekbyåns miljö- och räddningsnämnd", "AUTHORITY")]
+
+
 def test_an_officials_administration_code_in_a_list_of_those_present_is_an_authority(nlp):
     doc = nlp("Övriga: Eva Ek, socialdirektör, SOF, § 12, Per Berg, hälso- och sjukvårdsdirektör, HSF, "
               "Ola Lind, förbundschef EKF, §§ 3-4\nAnna Ek, ordförande, ABC och Lars Ek, ekonom, KD")
