@@ -576,7 +576,10 @@ def _recut_name_runs(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tupl
             seconds = [doc[k].text for k in range(start + 1, stop, 2)]
             if not (2 * sum(map(is_first_name, firsts)) < len(firsts)
                     or any(is_first_name(b) and not is_first_name(a) for a, b in zip(firsts, seconds))
-                    or any(ordinary(k) for k in range(start, stop, 2))):
+                    or any(ordinary(k) for k in range(start, stop, 2))
+                    # a run of four words, the first three first names, is one person with several: "Bengt Sven Åke
+                    # Johansson" (a longer run is a column, whose surnames may be first names: "Sten-Åke Kjell")
+                    or length == 4 and all(is_first_name(doc[k].text) for k in range(start, stop - 1))):
                 bounds = list(range(start, stop + 1, 2))
         if bounds is None:
             continue

@@ -198,6 +198,10 @@ def test_a_run_of_names_cut_in_the_wrong_places_is_paired_again():
     spans = [("Anneli Fredholm", "PERSON"), ("Sture Nyqvist Per Ek", "PERSON")]
     assert _run_with_vectors(text, spans, ("paragrafer", "ordförande", "justerare")) == [
         ("Anneli Fredholm", "PERSON"), ("Sture Nyqvist", "PERSON"), ("Per Ek", "PERSON")]
+    # four words, three of them first names, are one person with several first names, not two pairs
+    text = "Ledamöter\nBengt Sven Åke Johansson\nOrdförande"
+    spans = [("Bengt Sven Åke Johansson", "PERSON")]
+    assert _run_with_vectors(text, spans, ("ledamöter", "ordförande")) == [("Bengt Sven Åke Johansson", "PERSON")]
 
 
 def test_a_run_of_names_that_ends_the_text_with_an_initial():
