@@ -47,7 +47,7 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
     "budget": ("budget", "~budget", "skatt", "~skatte", "kostnad", "~kostnad", "finansier", "anslag",
                "statsbidrag", "underskott", "överskott", "miljoner kronor", "miljarder kronor", "mnkr",
                "mdkr", "tkr", "besparing", "nedskärning", "resurstilldelning", "tertialrapport",
-               "bokslut", "utjämningssystem", "~avgift", "delårsrapport", "~delårsrapport", "eget kapital",
+               "bokslut", "~bokslut", "utjämningssystem", "~avgift", "delårsrapport", "~delårsrapport", "eget kapital",
                "avsättning", "årsredovisning", "resultaträkning", "balansräkning", "utgiftsområde",
                "statsbudget", "intäkter", "skattemedel",
                # a municipality's guarantees and loans, its budget frames, grants and results, and co-financing
@@ -82,7 +82,7 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                         # the municipal field's own names, its LSS homes and support, the decisions it must report
                         # when not carried out, shelters and institutional care
                         "~familjeomsorg", "socialförvaltning", "~gruppboende", "~gruppbostad", "~gruppbostäder",
-                        "~boendestöd", "~funktionsstöd", "ej verkställda beslut", "härbärge", "institutionsvård",
+                        "~boendestöd", "~funktionsstöd", "ej verkställda beslut", "verkställda beslut", "föräldrastöd", "~föräldraskapsstöd", "härbärge", "institutionsvård",
                         # as Riksdag questions speak of them: disability policy and support, prostitution and begging,
                         # addiction, debt, parents' support and children at risk
                         "handikapp", "~handikapp", "~funktionshind", "ledsagning", "synskad", "dövblind", "bilstöd",
@@ -143,7 +143,7 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                 "~hyror", "rot-avdrag", "boendeplanering", "~boendeplanering", "~fastighetsmarknad", "studentbostäder",
                 # a municipality's planning programmes and assignments, land policy and building plots
                 "planprogram", "~planprogram", "planuppdrag", "~planuppdrag", "markpolicy", "villatomt", "~villatomt",
-                "tomter"),
+                "tomter", "markområde", "fastighetsförsäljning", "~fastighetsförsäljning"),
     "labour": ("arbetslös", "~arbetslös", "sysselsättning", "arbetsmarknad", "~arbetsmarknad",
                "arbetsförmedling", "jobb", "~jobb", "anställ", "löner", "lönen", "lönebildning",
                "arbetsvillkor", "arbetsmiljö", "kollektivavtal", "fackförbund", "facket", "arbetsrätt",
@@ -227,7 +227,8 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                   "~motionär", "till ersättare", "som ersättare", "sammanräkning", "~sammanräkning", "avsäger sig",
                   "revisorerna", "kommunrevision", "~kommunrevision", "revisionsrapport", "frågestund", "~petition",
                   "medborgardialog", "~medborgardialog", "röstmottagare", "valdes", "utses till", "val av ombud",
-                  "högsta beslutande organ",
+                  "högsta beslutande organ", "ägardirektiv", "~ägardirektiv", "röstberättigad", "rösträkning",
+                  "~rösträkning", "ungdomsråd", "~ungdomsråd",
                   # as Riksdag questions write civil rights: privacy, journalists, dissidents, political prisoners
                   "integritet", "~integritet", "journalist", "~journalist", "oppositionell", "politiska fångar"),
 }

@@ -66,6 +66,18 @@ def test_municipal_topic_words_of_convention_62():
     assert "housing" not in keyword_hits("Kommunens uppförandekod gäller alla.")
 
 
+def test_municipal_topic_words_of_convention_63():
+    # closing accounts in compounds are budget; owner directives, voters, the count of votes and a youth council
+    # are democracy; decisions not carried out and parenting support are social services; land and property
+    # sales are housing
+    assert keyword_hits("Årsbokslut och delårsbokslutet för förbundet.") == {"budget": 2}
+    assert keyword_hits("Nytt ägardirektiv för bolaget; 7 817 röstberättigade, slutlig rösträkning och "
+                        "ungdomsrådet.") == {"democracy": 4}
+    assert keyword_hits("Rapport om icke verkställda beslut och en strategi för föräldraskapsstöd.") == {
+        "social_services": 2}
+    assert keyword_hits("Markområdet runt verkstaden och fastighetsförsäljningen.") == {"housing": 2}
+
+
 def test_riksdag_topic_words_of_convention_62():
     assert keyword_hits("Fastighetsbeskattning, restaurangmomsen och subventioner till kärnkraften.")["budget"] == 3
     assert keyword_hits("Familjeåterförening och avvisningar; vikariestopp och kvinnligt företagande.") == {
