@@ -144,6 +144,22 @@ _ASSOCIATION_OF_MEMBERS_RE = re.compile(
     rf"(?P<after>{_MEMBERS})|(?P<before>{_MEMBERS})[ \t]+(?:kommunal|samordnings|räddningstjänst|miljö|gymnasie)förbund)"
     r"(?![\wåäö-])")
 _MEMBER_SPLIT_RE = re.compile(r",[ \t]+|[ \t]+och[ \t]+")
+# Municipalities named as the parties to a cooperation act as bodies, each one an AUTHORITY (convention 63):
+# "Samverkan mellan Sjöbo, Tomelilla och Simrishamn", "tillsammans med Flen och Vingåkers kommuner", "kommunerna
+# Askersund, Hallsberg och Nora samverkar", "Stenungsund och Lilla Edet ingår", "kommunerna som deltar i programmet;
+# Strängnäs, Tanum och Burlöv" (every such list in the real sets was tagged so); "i Karlshamn, Olofström och
+# Sölvesborgs kommuner", "kommungränsen mellan Höör och Hörby", "kommunerna Haninge och Värmdö" are places.
+_MUNICIPALITY_WORD = r"[A-ZÅÄÖ][a-zåäö]+(?:[- ][A-ZÅÄÖ][a-zåäö]+)?"
+_MUNICIPALITY_LIST_RE = re.compile(
+    rf"(?<![\w-]){_MUNICIPALITY_WORD}(?:(?:,[ \t]*|,?[ \t]+(?:och|samt)[ \t]+){_MUNICIPALITY_WORD})+(?![\w-])")
+_LIST_SPLIT_RE = re.compile(r",?[ \t]+(?:och|samt)[ \t]+|,[ \t]*")
+_COOPERATION_BEFORE_RE = re.compile(
+    r"(?i:samverka|samarbet|tillsammans[ \t]+med|medlemskommun|ägarkommun|\bdeltar\b)[^.!?\n]*\Z")
+_COOPERATION_AFTER_RE = re.compile(r"[ \t]+(?:kommuner?[ \t]+)?(?:samverkar|samarbetar|ingår)\b")
+_PLACE_BEFORE_LIST_RE = re.compile(r"(?i:\b(?:i|på|från)(?:[ \t]+både)?)[ \t]+\Z")
+_BETWEEN_BEFORE_RE = re.compile(r"\bmellan[ \t]+\Z")
+_COOPERATION_BETWEEN_RE = re.compile(r"(?i:samverkan|samarbete\w*|\w*avtal\w*)(?:[ \t]+om[ \t]+[^.!?\n]{1,40}?)?[ \t]+mellan[ \t]+\Z")
+_COOPERATION_WORDS = ("amverka", "amarbet", "illsammans", "kommun", "deltar", "ingår")
 # A municipal association's own organs (guide: the association is AUTHORITY, and so are its assembly and boards,
 # as a municipality's are): "förbundsfullmäktige", "Förbundsdirektionen", and one span with the association they
 # belong to: "Direktionen för Söderåsens Miljöförbund", "direktionen i Kunskapsförbundet Väst". A federation's
@@ -348,6 +364,25 @@ _NAMED_COALITION_RE = re.compile(
 _COALITION_WORDS = ("Koalition", "Samverkan ", "Samarbete ", "Allians för ", "Ansvar för ", "Samling för ",
                     "Hjärtat för ")
 _POLITICS_RE = re.compile(r"partie|partist|politik|majoritet|opposition|koalition|styret|röstade|kommunalråd|yrka|budget", re.IGNORECASE)
+
+
+def _cooperating_municipalities(text: str, kb) -> Iterable[Tuple[str, int, int]]:
+    """AUTHORITY spans for each municipality of a list named as the parties to a cooperation (convention 63)."""
+    for match in _MUNICIPALITY_LIST_RE.finditer(text):
+        before = text[max(0, match.start() - 70):match.start()]
+        if _PLACE_BEFORE_LIST_RE.search(before) or not (
+                _COOPERATION_BEFORE_RE.search(before) or _COOPERATION_AFTER_RE.match(text, match.end())):
+            continue
+        if _BETWEEN_BEFORE_RE.search(before) and not _COOPERATION_BETWEEN_RE.search(before):
+            continue  # "vägen mellan Höör och Hörby": the places a road or border joins
+        names, cursor = [], match.start()
+        for part in _LIST_SPLIT_RE.split(match.group(0)):
+            start = text.index(part, cursor)
+            names.append((start, start + len(part)))
+            cursor = start + len(part)
+        if all(kb.municipality(text[start:end]) for start, end in names):
+            for start, end in names:
+                yield "AUTHORITY", start, end
 
 
 def _politics_around(text: str, match: "re.Match[str]") -> bool:
@@ -727,6 +762,8 @@ class EntityRules(KBComponent):
                 area = _AREA_BEFORE_BOARD_RE.search(text, max(0, match.start() - 60), match.start())
                 if area and self._is_area_name(area.group("area")):
                     yield "AUTHORITY", area.start(), match.end()
+        if any(word in text for word in _COOPERATION_WORDS):
+            yield from _cooperating_municipalities(text, kb)
         if "förbund" in text:
             for match in _ASSOCIATION_OF_MEMBERS_RE.finditer(text):
                 members = _MEMBER_SPLIT_RE.split(match.group("after") or match.group("before"))

@@ -892,6 +892,20 @@ def test_a_rescue_service_named_by_its_area_is_one_span():
                          ("Storekbys brandförsvar", "AUTHORITY"), ("Ekbyåns brandförsvarsförbund", "AUTHORITY")]
 
 
+def test_municipalities_named_as_the_parties_to_a_cooperation_are_authorities():
+    nlp = _rules_nlp(spacy.blank("sv"))
+    doc = nlp("Samverkan mellan Sjöbo, Tomelilla och Simrishamn fortsatte. Nämnden delas tillsammans med Flen och "
+              "Vingåkers kommuner, och Stenungsund och Lilla Edet ingår i förbundet.")
+    assert [e for e in ents(doc) if e[1] == "AUTHORITY" and e[0] != "Nämnden"] == [
+        ("Sjöbo", "AUTHORITY"), ("Tomelilla", "AUTHORITY"), ("Simrishamn", "AUTHORITY"), ("Flen", "AUTHORITY"),
+        ("Vingåkers", "AUTHORITY"), ("Stenungsund", "AUTHORITY"), ("Lilla Edet", "AUTHORITY")]
+    # places: in the municipalities, the ends of a road, a list without a word of cooperation
+    for text in ("Vi samverkar. I Karlshamn, Olofström och Sölvesborgs kommuner finns det stationer.",
+                 "Kommunen samarbetar om vägen mellan Höör och Hörby.",
+                 "I länet var då kommunerna Haninge och Värmdö värst drabbade."):
+        assert [e for e in ents(nlp(text)) if e[1] == "AUTHORITY"] == [], text
+
+
 def test_a_joint_board_named_by_its_area_is_one_span():
     nlp = _rules_nlp(spacy.blank("sv"))
     nlp.vocab.set_vector("kommunens", numpy.ones(3, dtype="float32"))  # an ordinary word
