@@ -394,12 +394,13 @@ def _with_name_words(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tupl
 
 
 _NAME_WORD_RE = re.compile(_NAME)
-# A surname with its particles ("Jan van der Horst", "Gilbert de Wendel", "Anna af Ekström"), which ner
-# cuts at the lower-case words.
+# A surname with its particles ("Jan van der Horst", "Gilbert de Wendel", "Anna af Ekström", "Anna Hård af
+# Segerstad"), which ner cuts at the lower-case words.
 _PARTICLES = ("van", "von", "de", "der", "den", "af", "da", "di", "du", "la", "le", "ten", "ter",
               "De", "Von", "Van", "Af")  # capitalised as some families write them: "Catharina De Ekdahr"
 _PARTICLE_NAME_RE = re.compile(
-    rf"(?<![\w-]){_NAME}(?:[ \t]+(?:{'|'.join(_PARTICLES)})){{1,2}}[ \t]+{_NAME}(?![\w-])")
+    rf"(?<![\w-])(?:(?P<first>{_NAME})[ \t]+)?(?P<name>{_NAME}(?:[ \t]+(?:{'|'.join(_PARTICLES)})){{1,2}}[ \t]+{_NAME})"
+    r"(?![\w-])")
 
 
 def _with_first_initials(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
@@ -479,7 +480,12 @@ def _with_name_particles(doc: Doc, ents: List[Span], text: str) -> Tuple[List[Sp
         return ents, False
     joined = []
     for match in _PARTICLE_NAME_RE.finditer(text):
-        span = doc.char_span(match.start(), match.end(), label=PERSON)
+        # a first name before a surname of two words: "Anna Hård af Segerstad" (not "Per Gil de Wendel": "Gil" opens
+        # the name)
+        first = match.group("first")
+        opens = is_first_name(match.group("name").split()[0])
+        start = match.start() if first and is_first_name(first) and not opens else match.start("name")
+        span = doc.char_span(start, match.end(), label=PERSON)
         if span is None:
             continue
         touched = [e for e in ents if e.start < span.end and span.start < e.end]

@@ -277,7 +277,8 @@ def test_letters_of_a_heading_written_with_spaces_are_no_person():
 def test_double_first_names_particles_and_an_office_opened_by_an_adjective():
     text = "Eva-Mai Tynong (SD) och Jan van der Horst (S) samt Per Gil de Wendel"
     assert _run(text, [("Tynong", "PERSON"), ("Jan van", "PERSON"), ("Horst", "PERSON"), ("de Wendel", "PERSON")]) == [
-        ("Eva-Mai Tynong", "PERSON"), ("SD", "PARTY"), ("Jan van der Horst", "PERSON"), ("Gil de Wendel", "PERSON")]
+        ("Eva-Mai Tynong", "PERSON"), ("SD", "PARTY"), ("Jan van der Horst", "PERSON"),
+        ("Per Gil de Wendel", "PERSON")]  # a known first name before a surname of two words and a particle
     text = "Kommunchef Fredrik Lund Administrativ chef Michael Ek"
     assert _run_with_vectors(text, [("Fredrik Lund Administrativ", "PERSON"), ("Michael Ek", "PERSON")],
                              ("administrativ",)) == [("Fredrik Lund", "PERSON"), ("Michael Ek", "PERSON")]
@@ -438,6 +439,14 @@ def test_a_capitalised_particle_and_a_first_name_read_as_a_place():
     text = "Motion från Catharina De Ekdahr (KD) om dokumentation."
     assert _run(text, [("Catharina", "LOC"), ("De Ekdahr", "PERSON"), ("KD", "PARTY")]) == [
         ("Catharina De Ekdahr", "PERSON"), ("KD", "PARTY")]
+
+
+def test_a_first_name_before_a_two_word_surname_with_a_particle_joins_the_person():
+    text = "Ledamöter Lars Ekdahr (C) Anna Hård af Ekbacka (M) Ordförande Ring af Ekdal"
+    assert _run(text, [("Lars Ekdahr", "PERSON"), ("C", "PARTY"), ("Hård af Ekbacka", "PERSON"), ("M", "PARTY"),
+                       ("Ring af Ekdal", "PERSON")]) == [
+        ("Lars Ekdahr", "PERSON"), ("C", "PARTY"), ("Anna Hård af Ekbacka", "PERSON"), ("M", "PARTY"),
+        ("Ring af Ekdal", "PERSON")]  # an office before the surname is no first name
 
 
 def test_a_first_name_split_at_a_hyphen_by_a_pdf_joins_the_person():
