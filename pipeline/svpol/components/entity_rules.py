@@ -151,7 +151,8 @@ _MEMBER_SPLIT_RE = re.compile(r",[ \t]+|[ \t]+och[ \t]+")
 # Sölvesborgs kommuner", "kommungränsen mellan Höör och Hörby", "kommunerna Haninge och Värmdö" are places.
 _MUNICIPALITY_WORD = r"[A-ZÅÄÖ][a-zåäö]+(?:[- ][A-ZÅÄÖ][a-zåäö]+)?"
 _MUNICIPALITY_LIST_RE = re.compile(
-    rf"(?<![\w-]){_MUNICIPALITY_WORD}(?:(?:,[ \t]*|,?[ \t]+(?:och|samt)[ \t]+){_MUNICIPALITY_WORD})+(?![\w-])")
+    rf"(?=[A-ZÅÄÖ])(?<![\w-]){_MUNICIPALITY_WORD}(?:(?:,[ \t]*|,?[ \t]+(?:och|samt)[ \t]+){_MUNICIPALITY_WORD})+"
+    r"(?![\w-])")
 _LIST_SPLIT_RE = re.compile(r",?[ \t]+(?:och|samt)[ \t]+|,[ \t]*")
 _COOPERATION_BEFORE_RE = re.compile(
     r"(?i:samverka|samarbet|tillsammans[ \t]+med|medlemskommun|ägarkommun|\bdeltar\b)[^.!?\n]*\Z")
@@ -159,7 +160,8 @@ _COOPERATION_AFTER_RE = re.compile(r"[ \t]+(?:kommuner?[ \t]+)?(?:samverkar|sama
 _PLACE_BEFORE_LIST_RE = re.compile(r"(?i:\b(?:i|på|från)(?:[ \t]+både)?)[ \t]+\Z")
 _BETWEEN_BEFORE_RE = re.compile(r"\bmellan[ \t]+\Z")
 _COOPERATION_BETWEEN_RE = re.compile(r"(?i:samverkan|samarbete\w*|\w*avtal\w*)(?:[ \t]+om[ \t]+[^.!?\n]{1,40}?)?[ \t]+mellan[ \t]+\Z")
-_COOPERATION_WORDS = ("amverka", "amarbet", "illsammans", "kommun", "deltar", "ingår")
+# A text without the cue words of either side is not searched.
+_COOPERATION_WORDS = ("amverka", "amarbet", "illsammans", "edlemskommun", "garkommun", "deltar", "ingår")
 # A municipal association's own organs (guide: the association is AUTHORITY, and so are its assembly and boards,
 # as a municipality's are): "förbundsfullmäktige", "Förbundsdirektionen", and one span with the association they
 # belong to: "Direktionen för Söderåsens Miljöförbund", "direktionen i Kunskapsförbundet Väst". A federation's
@@ -396,7 +398,7 @@ _TALLY_ITEM_RE = re.compile(r"(?P<letters>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3})[
 # ... and a council's seats by party, without brackets, three parties or more: "Mandatfördelning: S 13, C 5, M 5,
 # SD 4, V 1 och KD 1".
 _SEAT_LIST_RE = re.compile(
-    r"(?<![\w-])(?P<items>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}[ \t]+\d{1,3}"
+    r"(?=[A-ZÅÄÖ])(?<![\w-])(?P<items>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}[ \t]+\d{1,3}"
     r"(?:(?:,[ \t]*|[ \t]+och[ \t]+)[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}[ \t]+\d{1,3}){2,})(?![\w,.]\d)")
 # A party's abbreviation in brackets right after its name: "Sjukvårdspartiet (SJVP)".
 _ABBREVIATION_AFTER_RE = re.compile(r"[ \t]*\((?P<letters>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3}[A-ZÅÄÖ]?)\)")
