@@ -336,7 +336,9 @@ if __name__ == "__main__":
     typer.run(main)
 
 
-def tune_topic_thresholds(model: Path, docs: Sequence[Path], output: Path, *, batch_size: int = 64) -> Dict[str, object]:
+def tune_topic_thresholds(
+    model: Path, docs: Sequence[Path], output: Path, *, batch_size: int = 64
+) -> Dict[str, object]:
     """Re-choose ``model``'s per-label topic thresholds on hand-labelled docs scored by the whole pipeline.
 
     The thresholds in a pipeline's meta were chosen when its topic model was fitted, on that model's

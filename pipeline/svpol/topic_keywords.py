@@ -47,7 +47,7 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
     "budget": ("budget", "~budget", "skatt", "~skatte", "kostnad", "~kostnad", "finansier", "anslag",
                "statsbidrag", "underskott", "överskott", "miljoner kronor", "miljarder kronor", "mnkr",
                "mdkr", "tkr", "besparing", "nedskärning", "resurstilldelning", "tertialrapport",
-               "bokslut", "~bokslut", "utjämningssystem", "~avgift", "delårsrapport", "~delårsrapport", "eget kapital",
+               "~bokslut", "utjämningssystem", "~avgift", "delårsrapport", "~delårsrapport", "eget kapital",
                "avsättning", "årsredovisning", "resultaträkning", "balansräkning", "utgiftsområde",
                "statsbudget", "intäkter", "skattemedel",
                # a municipality's guarantees and loans, its budget frames, grants and results, and co-financing
@@ -82,7 +82,8 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                         # the municipal field's own names, its LSS homes and support, the decisions it must report
                         # when not carried out, shelters and institutional care
                         "~familjeomsorg", "socialförvaltning", "~gruppboende", "~gruppbostad", "~gruppbostäder",
-                        "~boendestöd", "~funktionsstöd", "ej verkställda beslut", "verkställda beslut", "föräldrastöd", "~föräldraskapsstöd", "härbärge", "institutionsvård",
+                        "~boendestöd", "~funktionsstöd", "verkställda beslut", "föräldrastöd",
+                        "~föräldraskapsstöd", "härbärge", "institutionsvård",
                         # as Riksdag questions speak of them: disability policy and support, prostitution and begging,
                         # addiction, debt, parents' support and children at risk
                         "handikapp", "~handikapp", "~funktionshind", "ledsagning", "synskad", "dövblind", "bilstöd",

@@ -38,7 +38,7 @@ from spacy.util import filter_spans
 
 from ..doc_cache import doc_text
 from ..kb import (BARE_PARTY_LETTERS, BODIES_IN_PLACE, CAPITALISED_PARTY_NAMES, DIRECTION_WORDS, LOWER_CASE_PARTY_LETTERS,
-                  PROFESSION_ENDINGS, KBComponent, genitive)
+                  PROFESSION_ENDINGS, KBComponent, KnowledgeBase, genitive)
 from ..kb.body_patterns import AGENCY_IN_PLACE, BODY_FOR_FIELD, ROTEL, UNIT_BY_FIELD
 from ..labels import ENTITY_LABELS
 from .money import find_money
@@ -121,11 +121,13 @@ _AREA_RESCUE_SERVICE_RE = re.compile(
     r"(?:[Bb]randkår|[Rr]äddningstjänst|[Bb]randförsvar)s?(?![\wåäö-])")
 _RESCUE_SERVICE_WORDS = ("randkår", "äddningstjänst", "randförsvar")
 # ... and a joint board named by its area in the genitive (convention 63): "Dalslands miljönämnd",
-# "Norrhälsinglands miljö- och räddningsnämnd", "Västmanland-Dalarnas lönenämnd" (every such board in the real sets
-# was tagged whole; the body patterns know only a municipality's own). The board is found first, its area after.
+# "Norrhälsinglands miljö- och räddningsnämnd", "Västmanland-Dalarnas lönenämnd" (every such board in the real
+# sets was tagged whole; the body patterns know only a municipality's own). The board is found first, its area
+# after.
 _FIELD_BOARD_RE = re.compile(r"(?<![\w-])[a-zåäö]{3,}nämnd(?![\wåäö-])")
 _AREA_BEFORE_BOARD_RE = re.compile(
-    r"(?<![\w-])(?P<area>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?s)[ \t]+(?:[a-zåäö]+-[ \t]+(?:och|&)[ \t]+)?\Z")
+    r"(?<![\w-])(?P<area>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?s)[ \t]+"
+    r"(?:[a-zåäö]+-[ \t]+(?:och|&)[ \t]+)?\Z")
 # An official's administration by its code in a list of those present (convention 62): "Eva Ek, socialdirektör,
 # SOF", "Per Ek, hälso- och sjukvårdsdirektör, HSF, § 12", "Ola Berg, förbundschef EKF, §§ 3-4" (every such code in
 # the real sets was tagged); the office is a profession's word in lower case, so a party's letters after
@@ -159,7 +161,8 @@ _COOPERATION_BEFORE_RE = re.compile(
 _COOPERATION_AFTER_RE = re.compile(r"[ \t]+(?:kommuner?[ \t]+)?(?:samverkar|samarbetar|ingår)\b")
 _PLACE_BEFORE_LIST_RE = re.compile(r"(?i:\b(?:i|på|från)(?:[ \t]+både)?)[ \t]+\Z")
 _BETWEEN_BEFORE_RE = re.compile(r"\bmellan[ \t]+\Z")
-_COOPERATION_BETWEEN_RE = re.compile(r"(?i:samverkan|samarbete\w*|\w*avtal\w*)(?:[ \t]+om[ \t]+[^.!?\n]{1,40}?)?[ \t]+mellan[ \t]+\Z")
+_COOPERATION_BETWEEN_RE = re.compile(
+    r"(?i:samverkan|samarbete\w*|\w*avtal\w*)(?:[ \t]+om[ \t]+[^.!?\n]{1,40}?)?[ \t]+mellan[ \t]+\Z")
 # A text without the cue words of either side is not searched.
 _COOPERATION_WORDS = ("amverka", "amarbet", "illsammans", "edlemskommun", "garkommun", "deltar", "ingår")
 # A municipal association's own organs (guide: the association is AUTHORITY, and so are its assembly and boards,
@@ -227,8 +230,8 @@ _OBJECT_LETTERS_RE = re.compile(
     rf"(?<![\w-])(?P<letters>{_LETTER})(?=[ \t]*[.;:!?](?:\s|$)|[ \t]*,[ \t]+[a-zåäö])")
 _BEFORE_OBJECT_RE = re.compile(r"\b(?:med|från|lämnat|lämnade|lämnar|mot|till|stöd[ \t]+av)[ \t]+\Z")
 # Party letters in a column before the name: "Närvaro S Bengt Ek 1 C Kjell Al 1": the letters at a line's
-# start (or a bullet's), after a count or presence mark (X, I, -), after an attendance label or the previous member's office
-# ("S Eva Lund, ordf. S Per Ek, 1e vice ordf. M Bo Al"), then a first name and a surname.
+# start (or a bullet's), after a count or presence mark (X, I, -), after an attendance label or the previous
+# member's office ("S Eva Lund, ordf. S Per Ek, 1e vice ordf. M Bo Al"), then a first name and a surname.
 # Letters the KB does not know count in capitals after a mark or label (a local party's: "LEDAMÖTER SL Ragnhild
 # Nilsson I SL Helena ..."; _local_column_letters).
 _COLUMN_LABELS = ("närvaro", "ledamöter", "ersättare", "närvarande", "beslutande")
@@ -368,7 +371,7 @@ _COALITION_WORDS = ("Koalition", "Samverkan ", "Samarbete ", "Allians för ", "A
 _POLITICS_RE = re.compile(r"partie|partist|politik|majoritet|opposition|koalition|styret|röstade|kommunalråd|yrka|budget", re.IGNORECASE)
 
 
-def _cooperating_municipalities(text: str, kb) -> Iterable[Tuple[str, int, int]]:
+def _cooperating_municipalities(text: str, kb: "KnowledgeBase") -> Iterable[Tuple[str, int, int]]:
     """AUTHORITY spans for each municipality of a list named as the parties to a cooperation (convention 63)."""
     for match in _MUNICIPALITY_LIST_RE.finditer(text):
         before = text[max(0, match.start() - 70):match.start()]

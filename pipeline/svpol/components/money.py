@@ -318,7 +318,7 @@ _MONEY_CONTEXT_RE = re.compile(
     r"avsätt|avsatt|anslå|överför|\bpott|\bram(?:en|ar|arna|ens)?\b|"
     # a loss, the subject may come between: "gick HVB Skogsgläntan back med 1,6 miljoner"
     r"\b(?:gick|går|gå)\b[^.!?]{0,40}\bback\b|"
-    # a board's frame in a budget's list: "Individ- och familjeomsorgsnämnden – 209,6 miljoner, ökning med 9 miljoner"
+    # a board's frame in a budget's list: "Socialnämnden – 209,6 miljoner, ökning med 9 miljoner"
     r"nämnden[ \t]+[–-][ \t]|fullmäktige[ \t]+[–-][ \t]|\bökning[ \t]+med\b",
     re.IGNORECASE,
 )

@@ -393,7 +393,8 @@ class PoliticianEnricher(EntityEnricher):
             if not last._.party or last.start in from_kb:
                 continue
             shared = _SHARED_BRACKET_RE.match(text, last.end_char)
-            if not (_PLAIN_BRACKET_RE.match(text, last.end_char) and not shared if plain else shared):
+            bracket = (_PLAIN_BRACKET_RE.match(text, last.end_char) and not shared) if plain else shared
+            if not bracket:
                 continue
             # Walk back over the names joined to it by list words only.
             for j in range(i, 0, -1):
