@@ -12,7 +12,7 @@ from training.paths import DATA_DIR, REPO
 SUBCOMMANDS = [
     "corpus", "vectors", "train", "fit-topics", "fit-topic-model", "fit-confidence", "distill", "train-trf", "backbone",
     "build-kb", "gold", "check-rules", "sample-topics-check", "gpu-kit", "upgrade", "topic-embedding",
-    "municipal-check",
+    "municipal-check", "tune-thresholds",
 ]
 GROUPS = {
     "gold": ["sample", "check", "convert", "build", "agreement", "errors"],
