@@ -441,6 +441,17 @@ def test_a_capitalised_particle_and_a_first_name_read_as_a_place():
         ("Catharina De Ekdahr", "PERSON"), ("KD", "PARTY")]
 
 
+def test_common_first_names_of_every_origin_are_known_and_places_that_are_names_are_not():
+    from svpol.components.person_spans import is_first_name
+
+    assert all(map(is_first_name, ("Gabriella", "Marika", "Sarah", "Khalid", "Mette", "Teddy", "Anja")))
+    # a municipality, a company and a word that are also first names somewhere
+    assert not any(map(is_first_name, ("Nora", "Meta", "Lone")))
+    text = "Ledamöter Gabriella Ekdahl (S) Marika Lindvall (KD)"
+    assert _run(text, [("Ekdahl", "PERSON"), ("S", "PARTY"), ("Lindvall", "PERSON"), ("KD", "PARTY")]) == [
+        ("Gabriella Ekdahl", "PERSON"), ("S", "PARTY"), ("Marika Lindvall", "PERSON"), ("KD", "PARTY")]
+
+
 def test_a_first_name_before_a_two_word_surname_with_a_particle_joins_the_person():
     text = "Ledamöter Lars Ekdahr (C) Anna Hård af Ekbacka (M) Ordförande Ring af Ekdal"
     assert _run(text, [("Lars Ekdahr", "PERSON"), ("C", "PARTY"), ("Hård af Ekbacka", "PERSON"), ("M", "PARTY"),
