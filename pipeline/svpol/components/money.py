@@ -50,6 +50,8 @@ _UNITS = {
     "skattekronor": ("SEK", 1),
     "öre": ("SEK", Decimal("0.01")),  # tax rates change by öre: "en skattehöjning på 30 öre"
     "tkr": ("SEK", 10**3), "kkr": ("SEK", 10**3), "tsek": ("SEK", 10**3), "mnkr": ("SEK", 10**6), "mkr": ("SEK", 10**6),
+    # with the abbreviation's full stop: "13 m.kr", "2,8 M.kr", "450 t.kr"
+    "m.kr": ("SEK", 10**6), "t.kr": ("SEK", 10**3),
     "mdkr": ("SEK", 10**9), "mdrkr": ("SEK", 10**9), "mrdkr": ("SEK", 10**9),
     "euro": ("EUR", 1), "€": ("EUR", 1),
     "dollar": ("USD", 1), "dollars": ("USD", 1), "us-dollar": ("USD", 1),

@@ -18,6 +18,8 @@ from svpol.components.money import _CODES, _UNITS, MONEY_RE, NO_MONEY, MoneyEnri
         ("1 234 567,50 kronor", 1234567.5, "SEK", "kronor"),
         ("500 tkr", 500000.0, "SEK", "tkr"),
         ("140 tsek", 140000.0, "SEK", "tsek"),
+        ("2,8 M.kr", 2.8e6, "SEK", "M.kr"),
+        ("450 t.kr", 450000.0, "SEK", "t.kr"),
         ("12 MSEK", 12e6, "SEK", "MSEK"),
         ("4 mdkr", 4e9, "SEK", "mdkr"),
         ("7,5 mkr", 7.5e6, "SEK", "mkr"),
