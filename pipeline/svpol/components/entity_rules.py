@@ -148,23 +148,26 @@ _ASSOCIATION_OF_MEMBERS_RE = re.compile(
 _MEMBER_SPLIT_RE = re.compile(r",[ \t]+|[ \t]+och[ \t]+")
 # Municipalities named as the parties to a cooperation act as bodies, each one an AUTHORITY (convention 63):
 # "Samverkan mellan Sjöbo, Tomelilla och Simrishamn", "tillsammans med Flen och Vingåkers kommuner", "kommunerna
-# Askersund, Hallsberg och Nora samverkar", "Stenungsund och Lilla Edet ingår", "kommunerna som deltar i programmet;
-# Strängnäs, Tanum och Burlöv" (every such list in the real sets was tagged so); "i Karlshamn, Olofström och
-# Sölvesborgs kommuner", "kommungränsen mellan Höör och Hörby", "kommunerna Haninge och Värmdö" are places.
+# Askersund, Hallsberg och Nora samverkar", "Stenungsund och Lilla Edet ingår", "där även Åmål ingår", "kommunerna
+# som deltar i programmet; Strängnäs, Tanum och Burlöv", "medlemmar i förbundet är Bengtsfors, Dals-Ed och Melleruds
+# kommuner" (every such list in the real sets was tagged so); "i Karlshamn, Olofström och Sölvesborgs kommuner",
+# "kommungränsen mellan Höör och Hörby", "kommunerna Haninge och Värmdö" are places.
 _MUNICIPALITY_WORD = r"[A-ZÅÄÖ][a-zåäö]+(?:[- ][A-ZÅÄÖ][a-zåäö]+)?"
 _MUNICIPALITY_LIST_RE = re.compile(
     rf"(?=[A-ZÅÄÖ])(?<![\w-]){_MUNICIPALITY_WORD}(?:(?:,[ \t]*|,?[ \t]+(?:och|samt)[ \t]+){_MUNICIPALITY_WORD})+"
     r"(?![\w-])")
 _LIST_SPLIT_RE = re.compile(r",?[ \t]+(?:och|samt)[ \t]+|,[ \t]*")
 _COOPERATION_BEFORE_RE = re.compile(
-    r"(?i:samverka|samarbet|tillsammans[ \t]+med|medlemskommun|ägarkommun|\bdeltar\b)[^.!?\n]*\Z")
+    r"(?i:samverka|samarbet|tillsammans[ \t]+med|\bmedlem|ägarkommun|\bdeltar\b)[^.!?\n]*\Z")
 _COOPERATION_AFTER_RE = re.compile(r"[ \t]+(?:kommuner?[ \t]+)?(?:samverkar|samarbetar|ingår)\b")
+# ... and one municipality before such a verb, in a sentence of cooperation: "samverkan ..., där även Åmål ingår"
+_MUNICIPALITY_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<name>{_MUNICIPALITY_WORD})\Z")
 _PLACE_BEFORE_LIST_RE = re.compile(r"(?i:\b(?:i|på|från)(?:[ \t]+både)?)[ \t]+\Z")
 _BETWEEN_BEFORE_RE = re.compile(r"\bmellan[ \t]+\Z")
 _COOPERATION_BETWEEN_RE = re.compile(
     r"(?i:samverkan|samarbete\w*|\w*avtal\w*)(?:[ \t]+om[ \t]+[^.!?\n]{1,40}?)?[ \t]+mellan[ \t]+\Z")
 # A text without the cue words of either side is not searched.
-_COOPERATION_WORDS = ("amverka", "amarbet", "illsammans", "edlemskommun", "garkommun", "deltar", "ingår")
+_COOPERATION_WORDS = ("amverka", "amarbet", "illsammans", "edlem", "garkommun", "deltar", "ingår")
 # A municipal association's own organs (guide: the association is AUTHORITY, and so are its assembly and boards,
 # as a municipality's are): "förbundsfullmäktige", "Förbundsdirektionen", and one span with the association they
 # belong to: "Direktionen för Söderåsens Miljöförbund", "direktionen i Kunskapsförbundet Väst". A federation's
@@ -373,7 +376,9 @@ _POLITICS_RE = re.compile(r"partie|partist|politik|majoritet|opposition|koalitio
 
 def _cooperating_municipalities(text: str, kb: "KnowledgeBase") -> Iterable[Tuple[str, int, int]]:
     """AUTHORITY spans for each municipality of a list named as the parties to a cooperation (convention 63)."""
+    listed = []
     for match in _MUNICIPALITY_LIST_RE.finditer(text):
+        listed.append(match.end())
         before = text[max(0, match.start() - 70):match.start()]
         if _PLACE_BEFORE_LIST_RE.search(before) or not (
                 _COOPERATION_BEFORE_RE.search(before) or _COOPERATION_AFTER_RE.match(text, match.end())):
@@ -388,6 +393,13 @@ def _cooperating_municipalities(text: str, kb: "KnowledgeBase") -> Iterable[Tupl
         if all(kb.municipality(text[start:end]) for start, end in names):
             for start, end in names:
                 yield "AUTHORITY", start, end
+    # one municipality needs both cues: "samverkan ..., där även Åmål ingår", not "Kalmar ingår i länet"
+    for verb in _COOPERATION_AFTER_RE.finditer(text):
+        single = _MUNICIPALITY_BEFORE_RE.search(text, max(0, verb.start() - 40), verb.start())
+        if (single and single.end() not in listed and kb.municipality(single.group("name"))
+                and _COOPERATION_BEFORE_RE.search(text, max(0, single.start() - 70), single.start())
+                and not _PLACE_BEFORE_LIST_RE.search(text, max(0, single.start() - 20), single.start())):
+            yield "AUTHORITY", single.start(), single.end()
 
 
 def _politics_around(text: str, match: "re.Match[str]") -> bool:

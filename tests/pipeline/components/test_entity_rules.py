@@ -899,10 +899,17 @@ def test_municipalities_named_as_the_parties_to_a_cooperation_are_authorities():
     assert [e for e in ents(doc) if e[1] == "AUTHORITY" and e[0] != "Nämnden"] == [
         ("Sjöbo", "AUTHORITY"), ("Tomelilla", "AUTHORITY"), ("Simrishamn", "AUTHORITY"), ("Flen", "AUTHORITY"),
         ("Vingåkers", "AUTHORITY"), ("Stenungsund", "AUTHORITY"), ("Lilla Edet", "AUTHORITY")]
-    # places: in the municipalities, the ends of a road, a list without a word of cooperation
+    # the members of an association, and one municipality with both a cooperation and its verb
+    doc = nlp("Medlemmar i förbundet är Bengtsfors, Dals-Ed och Melleruds kommuner. Samverkan sker informellt, "
+              "där även Åmål ingår.")
+    assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
+        ("Bengtsfors", "AUTHORITY"), ("Dals-Ed", "AUTHORITY"), ("Melleruds", "AUTHORITY"), ("Åmål", "AUTHORITY")]
+    # places: in the municipalities, the ends of a road, a list without a word of cooperation, one municipality
+    # without a cooperation before its verb
     for text in ("Vi samverkar. I Karlshamn, Olofström och Sölvesborgs kommuner finns det stationer.",
                  "Kommunen samarbetar om vägen mellan Höör och Hörby.",
-                 "I länet var då kommunerna Haninge och Värmdö värst drabbade."):
+                 "I länet var då kommunerna Haninge och Värmdö värst drabbade.",
+                 "Kalmar ingår i länet."):
         assert [e for e in ents(nlp(text)) if e[1] == "AUTHORITY"] == [], text
 
 
