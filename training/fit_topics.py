@@ -76,13 +76,19 @@ def _replace_topic_dev_scores(dev_scores: Dict[str, Dict[str, object]], tuned: s
             entry["topics_scored"] = "2-fold cross-fitted: evidence weights and thresholds fitted on the other half"
 
 
+def _store_thresholds(meta: Dict[str, object], chosen: Dict[str, object], key: str,
+                      record: Dict[str, object]) -> Dict[str, object]:
+    """Put the chosen thresholds, and ``record`` under ``key``, into a pipeline meta's ``svpol`` part; returns it."""
+    svpol_meta = meta.setdefault("svpol", {})
+    svpol_meta["topic_thresholds"] = chosen["per_label"]
+    svpol_meta["topic_threshold_global"] = chosen["global"]
+    svpol_meta[key] = record
+    return svpol_meta
+
+
 def _store_topic_calibration(nlp, chosen: Dict[str, object], record: Dict[str, object]) -> Dict[str, object]:
     """Put the chosen thresholds and the calibration record into ``meta["svpol"]``; returns it."""
-    meta = nlp.meta.setdefault("svpol", {})
-    meta["topic_thresholds"] = chosen["per_label"]
-    meta["topic_threshold_global"] = chosen["global"]
-    meta["topic_calibration"] = record
-    return meta
+    return _store_thresholds(nlp.meta, chosen, "topic_calibration", record)
 
 
 def fit_topic_evidence(model: Path, dev: Path, output: Path, *, batch_size: int = 64) -> Dict[str, object]:
@@ -332,10 +338,6 @@ def model_command(
     typer.echo(json.dumps({k: round(v["f"], 3) for k, v in record["crossfit_per_label"].items()}))
 
 
-if __name__ == "__main__":
-    typer.run(main)
-
-
 def tune_topic_thresholds(
     model: Path, docs: Sequence[Path], output: Path, *, batch_size: int = 64
 ) -> Dict[str, object]:
@@ -378,10 +380,7 @@ def tune_topic_thresholds(
         shutil.copytree(model, output)
     meta_path = output / "meta.json"
     meta = srsly.read_json(meta_path)
-    svpol_meta = meta.setdefault("svpol", {})
-    svpol_meta["topic_thresholds"] = chosen["per_label"]
-    svpol_meta["topic_threshold_global"] = chosen["global"]
-    svpol_meta["topic_thresholds_record"] = record
+    _store_thresholds(meta, chosen, "topic_thresholds_record", record)
     srsly.write_json(meta_path, meta)
     return record
 
@@ -413,3 +412,7 @@ def thresholds_command(
     changed = {label: (round(record["previous"][label], 4), value) for label, value in record["chosen"].items()
                if round(value, 4) != round(record["previous"][label], 4)}
     typer.echo(json.dumps(changed))
+
+
+if __name__ == "__main__":
+    typer.run(main)

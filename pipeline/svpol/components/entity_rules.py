@@ -141,11 +141,12 @@ _STAFF_UNIT_CODE_RE = re.compile(
 # ... and one named by its member municipalities, listed before or after the kind: "Samordningsförbundet Botkyrka,
 # Huddinge och Salem", "Botkyrka och Huddinge samordningsförbund" (one span; the KB checks every name).
 _MEMBERS = r"[A-ZÅÄÖ][\wåäö-]+(?:,[ \t]+[A-ZÅÄÖ][\wåäö-]+)*[ \t]+och[ \t]+[A-ZÅÄÖ][\wåäö-]+"
+# The separators of a list of municipalities, here and in the lists below.
+_LIST_SPLIT_RE = re.compile(r",?[ \t]+(?:och|samt)[ \t]+|,[ \t]*")
 _ASSOCIATION_OF_MEMBERS_RE = re.compile(
     rf"(?<![\w-])(?:(?:[Kk]ommunal|[Ss]amordnings|Räddningstjänst|Miljö|Gymnasie|Samhällsbyggnads)förbundet[ \t]+"
     rf"(?P<after>{_MEMBERS})|(?P<before>{_MEMBERS})[ \t]+(?:kommunal|samordnings|räddningstjänst|miljö|gymnasie)förbund)"
     r"(?![\wåäö-])")
-_MEMBER_SPLIT_RE = re.compile(r",[ \t]+|[ \t]+och[ \t]+")
 # Municipalities named as the parties to a cooperation act as bodies, each one an AUTHORITY (convention 63):
 # "Samverkan mellan Sjöbo, Tomelilla och Simrishamn", "tillsammans med Flen och Vingåkers kommuner", "kommunerna
 # Askersund, Hallsberg och Nora samverkar", "Stenungsund och Lilla Edet ingår", "där även Åmål ingår", "kommunerna
@@ -156,7 +157,6 @@ _MUNICIPALITY_WORD = r"[A-ZÅÄÖ][a-zåäö]+(?:[- ][A-ZÅÄÖ][a-zåäö]+)?"
 _MUNICIPALITY_LIST_RE = re.compile(
     rf"(?=[A-ZÅÄÖ])(?<![\w-]){_MUNICIPALITY_WORD}(?:(?:,[ \t]*|,?[ \t]+(?:och|samt)[ \t]+){_MUNICIPALITY_WORD})+"
     r"(?![\w-])")
-_LIST_SPLIT_RE = re.compile(r",?[ \t]+(?:och|samt)[ \t]+|,[ \t]*")
 _COOPERATION_BEFORE_RE = re.compile(
     r"(?i:samverka|samarbet|tillsammans[ \t]+med|\bmedlem|ägarkommun|\bdeltar\b)[^.!?\n]*\Z")
 _COOPERATION_AFTER_RE = re.compile(r"[ \t]+(?:kommuner?[ \t]+)?(?:samverkar|samarbetar|ingår)\b")
@@ -376,9 +376,9 @@ _POLITICS_RE = re.compile(r"partie|partist|politik|majoritet|opposition|koalitio
 
 def _cooperating_municipalities(text: str, kb: "KnowledgeBase") -> Iterable[Tuple[str, int, int]]:
     """AUTHORITY spans for each municipality of a list named as the parties to a cooperation (convention 63)."""
-    listed = []
+    listed = set()  # where the lists end: a list's last name is no municipality alone
     for match in _MUNICIPALITY_LIST_RE.finditer(text):
-        listed.append(match.end())
+        listed.add(match.end())
         before = text[max(0, match.start() - 70):match.start()]
         if _PLACE_BEFORE_LIST_RE.search(before) or not (
                 _COOPERATION_BEFORE_RE.search(before) or _COOPERATION_AFTER_RE.match(text, match.end())):
@@ -783,7 +783,7 @@ class EntityRules(KBComponent):
             yield from _cooperating_municipalities(text, kb)
         if "förbund" in text:
             for match in _ASSOCIATION_OF_MEMBERS_RE.finditer(text):
-                members = _MEMBER_SPLIT_RE.split(match.group("after") or match.group("before"))
+                members = _LIST_SPLIT_RE.split(match.group("after") or match.group("before"))
                 if all(kb.municipality(member) for member in members):
                     yield "AUTHORITY", match.start(), match.end()
         if "tyrelsen för " in text:
