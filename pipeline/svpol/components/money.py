@@ -120,6 +120,7 @@ _QUANTITY = (
     rf"|(?P<vague>{_alternation(_VAGUE)})"
 )
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_YEAR_IN_TEXT_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 MONEY_RE = re.compile(
     rf"(?<![\w.,])(?:{_QUANTITY})"
     rf"(?:\s*(?P<mult>{_MULT})\.?(?=\s))?"
@@ -574,6 +575,54 @@ def _declared_table_figures(text: str, declarations: Sequence["re.Match[str]"]) 
     return figures
 
 
+# A table flattened into lines whose header names its unit in brackets in a cell ("Beslutad ram (tkr) Bokslut 2021
+# Budget 2022 Plan 2023", "Nettokostnad (miljoner kronor) 2023 2024"; convention 64, as convention 44 for a unit on a
+# line of its own): each following line's figures after its label are amounts of that unit, up to a blank line or a
+# line without figures. A PDF's text layer runs the columns' figures together with single spaces
+# ("Intäkter 177 213 150 000 135 635"): the header's year columns tell how many figures a row holds, and a row is
+# read only where its groups of digits divide into that many equal figures (a sign or a decimal comma opens a
+# figure of its own). The sign stays outside the amount (convention 26).
+_HEADER_UNIT_RE = re.compile(
+    r"(?im)^(?P<header>[^\n]*?\([ \t]*(?P<unit>tusen(?:tal)?[ \t]+kronor|tkr|miljoner[ \t]+kronor|mnkr|mkr)[ \t]*\)"
+    r"[^\n]*)$")
+_ROW_RE = re.compile(r"(?m)^(?P<label>[^\d\n]*[^\W\d][^\d\n]*?)[ \t]+(?P<figures>[-−–]?\d[\d \t,−–-]*?)[ \t]*$")
+_ROW_FIGURE_RE = re.compile(r"(?P<sign>[-−–])?(?P<digits>\d+)(?P<decimals>,\d+)?")
+
+
+def _header_unit_table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
+    """The figures of the rows under each header that names a unit of money in brackets (``_HEADER_UNIT_RE``)."""
+    figures = []
+    for header in _HEADER_UNIT_RE.finditer(text):
+        columns = len(_YEAR_IN_TEXT_RE.findall(header.group("header")))
+        scale = _TABLE_UNITS[" ".join(header.group("unit").lower().split())]
+        position = header.end() + 1
+        while position < len(text):
+            row = _ROW_RE.match(text, position)
+            if row is None:
+                break
+            figures.extend((start, end, MoneyValue(float(_parse_number(text[start:end]) * scale), "SEK", None))
+                           for start, end in _row_figures(text, row.start("figures"), row.end("figures"), columns))
+            position = row.end() + 1
+    return figures
+
+
+def _row_figures(text: str, start: int, end: int, columns: int) -> List[Tuple[int, int]]:
+    """(start, end) of the figures of one table row in ``text[start:end]``, ``columns`` of them; none where its
+    digits do not divide into that many figures."""
+    # runs of digit groups that may be one figure: a sign, a decimal comma or a group of other than three digits
+    # opens a new run
+    runs: List[List["re.Match[str]"]] = []
+    for m in _ROW_FIGURE_RE.finditer(text, start, end):
+        if runs and not m.group("sign") and len(m.group("digits")) == 3 and not runs[-1][-1].group("decimals"):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for size in range(1, 5):  # the digit groups of each figure
+        if all(len(run) % size == 0 for run in runs) and sum(len(run) // size for run in runs) == columns:
+            return [(run[i].start("digits"), run[i + size - 1].end()) for run in runs for i in range(0, len(run), size)]
+    return []
+
+
 def _own_number(match: "re.Match[str]") -> Optional[Decimal]:
     """The number of an amount found by ``MONEY_RE`` or ``BARE_MONEY_RE``, in figures or words ("sju miljoner
     kronor"); None for a range or a vague quantity."""
@@ -662,6 +711,8 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
                 found.append((m.start("num"), m.end("num"), MoneyValue(amount, "SEK", None)))
     found.extend(rate for rate in _tax_rates(text) if not _overlaps(found, *rate[:2]))
     found.extend(figure for figure in _table_figures(text) if not _overlaps(found, *figure[:2]))
+    if "(" in text:
+        found.extend(figure for figure in _header_unit_table_figures(text) if not _overlaps(found, *figure[:2]))
     declarations = list(DECLARED_UNIT_RE.finditer(text)) if any(word in lower for word in _DECLARING_WORDS) else []
     if declarations:
         units = {m.span("unit") for m in declarations}

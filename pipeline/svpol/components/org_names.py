@@ -297,13 +297,13 @@ _AIRPORT_OR_NETWORK_RE = re.compile(
 # Haninge", "P4 Västmanland", "Norrköpings tidningar", and "Mitt i Haninge" inside a sentence ("Mitt i
 # Stockholm finns" opens one).
 # ... or a municipal building or a concert or culture house with its place after it, no comma between:
-# "Kommunhuset Ockelbo", "Konserthuset i Växjö",
+# "Kommunhuset Ockelbo", "Konserthuset i Växjö", "Centrumhuset i Götene",
 # "Förvaltningsbyggnaden Sunne", "Kommunhus Berga", "Kommunhuset i Ockelbo", in lower case after "i" too
 # ("Sessionssalen, kommunhuset i Hultsfred"), and a municipality of two words ("Kommunhuset i Lilla Edet"); the KB
 # checks a municipality, or a capitalised word that is no ordinary word: a locality.
 _BUILDING_THEN_PLACE_RE = re.compile(
     r"(?<![\w-])(?:Kommunhus(?:et)?|Förvaltningshuset|Förvaltningsbyggnaden|Stadshuset|Rådhuset|Kommunkontoret"
-    r"|Kommunalhuset|Tingshuset|Folkets[ \t]+[Hh]us|Konserthuset|Kulturhuset|Medborgarhuset"
+    r"|Kommunalhuset|Tingshuset|Folkets[ \t]+[Hh]us|Konserthuset|Kulturhuset|Medborgarhuset|Centrumhuset"
     r"|(?:kommunhuset|stadshuset|rådhuset|kommunalhuset|tingshuset)(?=[ \t]+i[ \t]))"
     r"[ \t]+(?:i[ \t]+)?(?P<place>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)(?![\wåäö-])"
     # not its street ("Stadshuset Kyrkvägen")
@@ -363,7 +363,8 @@ _MATCH_WORDS = {
                                "Fritidsgården"),
     _BUILDING_THEN_PLACE_RE: ("Kommunhus", "Förvaltnings", "Stadshuset", "Rådhuset", "Kommunkontoret",
                               "Kommunalhuset", "Tingshuset", "Folkets", "kommunhuset", "stadshuset", "rådhuset",
-                              "kommunalhuset", "tingshuset", "Konserthuset", "Kulturhuset", "Medborgarhuset"),
+                              "kommunalhuset", "tingshuset", "Konserthuset", "Kulturhuset", "Medborgarhuset",
+                              "Centrumhuset"),
     _PLACE_FACILITY_OR_MEDIA_RE: ("kommunhus", "kommunkontor", "stadshus", "olkets", "kulturpark", "resecentrum",
                                   "station", "Radio", "P4", "Mitt", "idning", *_VENUE_WORDS.split("|"),
                                   *_FIRM_WORDS.split("|")),

@@ -32,9 +32,12 @@ FEDERATION_IN_COUNTY_RE = re.compile(rf"{FEDERATION_IN_COUNTY} i (?P<county>[A-Z
 
 # A municipality's own body with the place after it: "kommunstyrelsen i Högsby",
 # "socialförvaltningen i Tyresö kommun", "Kommunfullmäktige i Malmö stad", "Kommunstyrelsen på Ekerö" (an island).
+# A committee or advisory council named the same way is one body too ("Strategiutskottet i Orsa kommun",
+# "Pensionärsrådet i Sala"; all such mentions in the real sets were tagged whole, docs/annotation.md convention 64).
 _BODY_IN_MUNICIPALITY_RE = re.compile(
     # a coordinated board's first fields with it: "Barn- och utbildningsnämnden i Tranås kommun"
-    r"(?P<fields>[\wåäöÅÄÖ]+-(?:, [\wåäö]+-)* (?:och|&) )?(?P<body>[\wåäöÅÄÖ-]+) (?:i|på) (?P<place>[A-ZÅÄÖ][\wåäö-]*(?: (?!Kommun$|Stad$)[A-ZÅÄÖ][\wåäö-]*)?)"
+    # and a council's adjective: "brottsförebyggande rådet i Vara kommun"
+    r"(?P<fields>[\wåäöÅÄÖ]+-(?:, [\wåäö]+-)* (?:och|&) )?(?P<adjective>[\wåäöÅÄÖ]+nde )?(?P<body>[\wåäöÅÄÖ-]+) (?:i|på) (?P<place>[A-ZÅÄÖ][\wåäö-]*(?: (?!Kommun$|Stad$)[A-ZÅÄÖ][\wåäö-]*)?)"
     r"(?: [Kk]ommun| [Ss]tad)?")
 
 _REGION_FIELD_BOARD_RE = re.compile(r"(?i:tandvårds?|sjukhus|folkhögskole|utbildnings)styrelsens?")
@@ -122,6 +125,27 @@ def _is_own_body(body: str) -> bool:
     return body in PLACE_BODIES or (body.endswith(("nämnd", "förvaltning")) and body not in GENERIC_BODY_WORDS)
 
 
+# A municipality's advisory councils by their field (convention 58: "Ekby kommuns integrationsråd"); an office's
+# "-råd" is a title ("kommunalråd"), and other councils are no municipality's ("kyrkorådet", "flygrådet").
+_COUNCIL_FIELDS = ("pensionär", "funktionshinder", "handikapp", "folkhälso", "ungdom", "integration", "tillgänglighet",
+                   "trygghet", "brottsförebyggande")
+
+
+def _council_base(word: str, adjective: str = "") -> Optional[str]:
+    """A municipality's committee or advisory council without its endings ("Strategiutskottets" ->
+    "strategiutskott", "Folkhälsorådet" -> "folkhälsoråd"), or None for any other word; the council's field may be
+    an ``adjective`` before it ("brottsförebyggande rådet")."""
+    word = word.lower()
+    if word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    if word.endswith("et"):
+        word = word[:-2]
+    if word.endswith("utskott") and word != "utskott":
+        return word
+    field = adjective.lower().strip() if word == "råd" else word
+    return word if word.endswith("råd") and field.startswith(_COUNCIL_FIELDS) else None
+
+
 def _fields_known(fields: str, roots: Tuple[str, ...]) -> bool:
     """Whether every word of a list of fields ("kultur och fritid", "trafik, miljö") starts with one of ``roots``."""
     return all(word.startswith(roots) for word in fields.split() if word != "och")
@@ -141,6 +165,12 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     in_place = _BODY_IN_MUNICIPALITY_RE.fullmatch(text)
     if in_place:
         body, place = body_base(in_place.group("body")), in_place.group("place")
+        council = _council_base(in_place.group("body"), in_place.group("adjective") or "")
+        if council and municipality(place):
+            adjective = (in_place.group("adjective") or "").lower()
+            return Authority(f"{place} {(in_place.group('fields') or '').lower()}{adjective}{council}", "municipal_body")
+        if in_place.group("adjective"):
+            return None
         # A region's body in its region: "regionstyrelsen i Region Västerbotten", "regionfullmäktige i
         # Västra Götalandsregionen", "trafiknämnden i Region Ekby" (a board of a region's field; "socialnämnden
         # i Region Ekby" is a municipality's in the region).

@@ -229,6 +229,16 @@ def test_municipal_bodies_with_their_place_after_them(nlp):
         ("Kommunstyrelsen på Ekerö", "AUTHORITY"), ("socialnämnden", "AUTHORITY")]
 
 
+def test_committees_and_councils_with_their_place_after_them(nlp):
+    doc = nlp("Strategiutskottet i Orsa kommun bereder, Folkhälsorådet i Karlsborg följer upp och "
+              "brottsförebyggande rådet i Vara kommun samordnar.")
+    assert ents(doc) == [("Strategiutskottet i Orsa kommun", "AUTHORITY"), ("Folkhälsorådet i Karlsborg", "AUTHORITY"),
+                         ("brottsförebyggande rådet i Vara kommun", "AUTHORITY")]
+    # An office's title is no council, nor is the bare word or a place that is no municipality.
+    assert ents(nlp("Kommunalrådet i Orsa kommun svarade.")) == [("Orsa kommun", "AUTHORITY")]
+    assert [e for e in ents(nlp("Rådet i Orsa och utskottet i Sverige möttes.")) if e[1] == "AUTHORITY"] == []
+
+
 def test_party_letters_after_a_comma_in_attendance_lists(nlp):
     doc = nlp("Ledamöter Jannike Hellgren, M, ordförande Jenny Pallin, S\nMonica Dahlberg, KD Marcus Ek, SD")
     assert ents(doc) == [("M", "PARTY"), ("S", "PARTY"), ("KD", "PARTY"), ("SD", "PARTY")]
@@ -420,6 +430,9 @@ def test_municipal_associations_named_after_their_kind(nlp):
     assert ents(doc) == [("Kommunalförbundet Norrlands Ambulansflyg", "AUTHORITY"),
                          ("Samordningsförbundet Östra Ekby", "AUTHORITY"), ("Räddningstjänsten Västra Ekby", "AUTHORITY")]
     assert ents(nlp("Räddningstjänsten Ekby Albrektsvägen")) == [("Räddningstjänsten Ekby", "AUTHORITY")]
+    # Its county after "i", also in the genitive before what it owns.
+    doc = nlp("Anslås på Kommunalförbundet Kollektivtrafikmyndigheten i Ekbys läns anslagstavla.")
+    assert ents(doc) == [("Kommunalförbundet Kollektivtrafikmyndigheten i Ekbys läns", "AUTHORITY")]
     # Other municipal kinds, a county in the genitive with "län"; not a union, not a member's name after the kind.
     doc = nlp("Samhällsbyggnadsförbundet Ekbygden höjer taxan, Miljöförbundet Ekbys län yttrar sig och Lärarförbundet "
               "Norra Ekby protesterar. Närvarande: Miljöförbundet Bengt Ekholm.")

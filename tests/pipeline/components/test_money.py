@@ -414,6 +414,17 @@ def test_a_flattened_tables_figures_take_the_unit_it_declares_in_words():
     assert [text[s:e] for s, e, _ in find_money(text)] == ["1 234"]
 
 
+def test_a_flattened_tables_figures_take_the_unit_its_header_names_in_brackets():
+    text = ("Ram (tkr) Bokslut 2024 Budget 2025 Plan 2026\nIntäkter 17 213 15 000 13 635\n"
+            "Kostnader -80 075 -78 917 -76 619\nNetto (mnkr) 2025 2026\nEkbynämnden 12,5 -3,1\n\nHär bor 12 000 personer.")
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("17 213", 1.7213e7), ("15 000", 1.5e7), ("13 635", 1.3635e7), ("80 075", 8.0075e7), ("78 917", 7.8917e7),
+        ("76 619", 7.6619e7), ("12,5", 1.25e7), ("3,1", 3.1e6)]
+    # a row whose digits do not divide into the header's years is not read, nor is a header without years
+    assert list(find_money("Ram (tkr) 2025 2026\nIntäkter 17 213 15 000 13 635")) == []
+    assert list(find_money("Ram (tkr) Budget Utfall\nIntäkter 17 213 15 000")) == []
+
+
 def test_the_tax_base_of_a_rate_is_not_an_amount():
     text = "Skattesatsen är oförändrad med 22,50 kr per 100 skattekronor. Stödet var 2 miljarder skattekronor."
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [

@@ -360,6 +360,7 @@ def test_a_municipal_building_with_its_place_after_it():
     assert _run("Plats: Kommunhuset i Lilla Edet Ärende 1", [("Lilla", "LOC")], ordinary=("lilla",)) == [
         ("Kommunhuset i Lilla Edet", "ORG")]
     assert _run("Plats: Konserthuset i Ockelbo kl 13", [("Ockelbo", "LOC")]) == [("Konserthuset i Ockelbo", "ORG")]
+    assert _run("Plats: Centrumhuset i Ockelbo", [("Ockelbo", "LOC")]) == [("Centrumhuset i Ockelbo", "ORG")]
     # "stadshuset" alone in lower case is no name
     assert _run("Vi möttes i stadshuset i går.", ordinary=("i", "går")) == []
 
