@@ -576,16 +576,18 @@ def _declared_table_figures(text: str, declarations: Sequence["re.Match[str]"]) 
 
 
 # A table flattened into lines whose header names its unit in brackets in a cell ("Beslutad ram (tkr) Bokslut 2021
-# Budget 2022 Plan 2023", "Nettokostnad (miljoner kronor) 2023 2024"; convention 64, as convention 44 for a unit on a
+# Budget 2022 Plan 2023", "Nämnd Budget 2022 (miljoner kronor)"; convention 64, as convention 44 for a unit on a
 # line of its own): each following line's figures after its label are amounts of that unit, up to a blank line or a
-# line without figures. A PDF's text layer runs the columns' figures together with single spaces
-# ("Intäkter 177 213 150 000 135 635"): the header's year columns tell how many figures a row holds, and a row is
-# read only where its groups of digits divide into that many equal figures (a sign or a decimal comma opens a
-# figure of its own). The sign stays outside the amount (convention 26).
+# line without figures (but a row's label wrapped onto a line of its own). A PDF's text layer runs the columns'
+# figures together with single spaces ("Intäkter 177 213 150 000 135 635"): the header's year columns tell how many
+# figures a row holds, and a row is read only where its groups of digits divide into that many equal figures (a sign
+# or a decimal comma opens a figure of its own). The sign stays outside the amount (convention 26). (Figures the
+# tokenizer keeps in one token, as it keeps "3 000 000", give no entity: only those between signs or decimals do.)
 _HEADER_UNIT_RE = re.compile(
     r"(?im)^(?P<header>[^\n]*?\([ \t]*(?P<unit>tusen(?:tal)?[ \t]+kronor|tkr|miljoner[ \t]+kronor|mnkr|mkr)[ \t]*\)"
     r"[^\n]*)$")
 _ROW_RE = re.compile(r"(?m)^(?P<label>[^\d\n]*[^\W\d][^\d\n]*?)[ \t]+(?P<figures>[-−–]?\d[\d \t,−–-]*?)[ \t]*$")
+_WRAPPED_LABEL = 60  # characters: a longer line without figures is text after the table
 _ROW_FIGURE_RE = re.compile(r"(?P<sign>[-−–])?(?P<digits>\d+)(?P<decimals>,\d+)?")
 
 
@@ -598,6 +600,9 @@ def _header_unit_table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
         position = header.end() + 1
         while position < len(text):
             row = _ROW_RE.match(text, position)
+            if row is None:  # a label wrapped onto a line of its own goes on with its figures on the next line
+                line_end = text.find("\n", position)
+                row = _ROW_RE.match(text, line_end + 1) if 0 <= line_end - position <= _WRAPPED_LABEL else None
             if row is None:
                 break
             figures.extend((start, end, MoneyValue(float(_parse_number(text[start:end]) * scale), "SEK", None))

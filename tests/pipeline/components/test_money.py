@@ -420,6 +420,9 @@ def test_a_flattened_tables_figures_take_the_unit_its_header_names_in_brackets()
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
         ("17 213", 1.7213e7), ("15 000", 1.5e7), ("13 635", 1.3635e7), ("80 075", 8.0075e7), ("78 917", 7.8917e7),
         ("76 619", 7.6619e7), ("12,5", 1.25e7), ("3,1", 3.1e6)]
+    # a row's label wrapped onto a line of its own
+    text = "Nämnd Budget 2025 (miljoner kronor)\nEkbynämnden 182,3\nTekniska nämnden\n(inkl kost) 170,2\nSumma: 2 752,3"
+    assert [text[s:e] for s, e, _ in find_money(text)] == ["182,3", "170,2", "2 752,3"]
     # a row whose digits do not divide into the header's years is not read, nor is a header without years
     assert list(find_money("Ram (tkr) 2025 2026\nIntäkter 17 213 15 000 13 635")) == []
     assert list(find_money("Ram (tkr) Budget Utfall\nIntäkter 17 213 15 000")) == []
