@@ -37,7 +37,8 @@ FEDERATION_IN_COUNTY_RE = re.compile(rf"{FEDERATION_IN_COUNTY} i (?P<county>[A-Z
 _BODY_IN_MUNICIPALITY_RE = re.compile(
     # a coordinated board's first fields with it: "Barn- och utbildningsnämnden i Tranås kommun"
     # and a council's adjective: "brottsförebyggande rådet i Vara kommun"
-    r"(?P<fields>[\wåäöÅÄÖ]+-(?:, [\wåäö]+-)* (?:och|&) )?(?P<adjective>[\wåäöÅÄÖ]+nde )?(?P<body>[\wåäöÅÄÖ-]+) (?:i|på) (?P<place>[A-ZÅÄÖ][\wåäö-]*(?: (?!Kommun$|Stad$)[A-ZÅÄÖ][\wåäö-]*)?)"
+    r"(?P<fields>[\wåäöÅÄÖ]+-(?:, [\wåäö]+-)* (?:och|&) )?(?P<adjective>[\wåäöÅÄÖ]+nde )?(?P<body>[\wåäöÅÄÖ-]+) (?:i|på) "
+    r"(?P<place>[A-ZÅÄÖ][\wåäö-]*(?: (?!Kommun$|Stad$)[A-ZÅÄÖ][\wåäö-]*)?)"
     r"(?: [Kk]ommun| [Ss]tad)?")
 
 _REGION_FIELD_BOARD_RE = re.compile(r"(?i:tandvårds?|sjukhus|folkhögskole|utbildnings)styrelsens?")
@@ -127,8 +128,8 @@ def _is_own_body(body: str) -> bool:
 
 # A municipality's advisory councils by their field (convention 58: "Ekby kommuns integrationsråd"); an office's
 # "-råd" is a title ("kommunalråd"), and other councils are no municipality's ("kyrkorådet", "flygrådet").
-_COUNCIL_FIELDS = ("pensionär", "funktionshinder", "handikapp", "folkhälso", "ungdom", "integration", "tillgänglighet",
-                   "trygghet", "brottsförebyggande")
+_COUNCIL_FIELDS = ("pensionär", "funktionshinder", "handikapp", "folkhälso", "ungdom", "integration",
+                   "tillgänglighet", "trygghet", "brottsförebyggande")
 
 
 def _council_base(word: str, adjective: str = "") -> Optional[str]:
@@ -163,14 +164,13 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     base = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
     # "kommunstyrelsen i Högsby": a municipal body named with its place after it (one span).
     in_place = _BODY_IN_MUNICIPALITY_RE.fullmatch(text)
-    if in_place:
+    adjective = (in_place.group("adjective") or "") if in_place else ""
+    council = _council_base(in_place.group("body"), adjective) if in_place else None
+    if council and municipality(in_place.group("place")):
+        fields = (in_place.group("fields") or "").lower()
+        return Authority(f"{in_place.group('place')} {fields}{adjective.lower()}{council}", "municipal_body")
+    if in_place and not adjective:  # an adjective is a council's only
         body, place = body_base(in_place.group("body")), in_place.group("place")
-        council = _council_base(in_place.group("body"), in_place.group("adjective") or "")
-        if council and municipality(place):
-            adjective = (in_place.group("adjective") or "").lower()
-            return Authority(f"{place} {(in_place.group('fields') or '').lower()}{adjective}{council}", "municipal_body")
-        if in_place.group("adjective"):
-            return None
         # A region's body in its region: "regionstyrelsen i Region Västerbotten", "regionfullmäktige i
         # Västra Götalandsregionen", "trafiknämnden i Region Ekby" (a board of a region's field; "socialnämnden
         # i Region Ekby" is a municipality's in the region).
