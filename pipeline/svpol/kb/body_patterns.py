@@ -126,16 +126,17 @@ def _is_own_body(body: str) -> bool:
     return body in PLACE_BODIES or (body.endswith(("nämnd", "förvaltning")) and body not in GENERIC_BODY_WORDS)
 
 
-# A municipality's advisory councils by their field (convention 58: "Ekby kommuns integrationsråd"); an office's
-# "-råd" is a title ("kommunalråd"), and other councils are no municipality's ("kyrkorådet", "flygrådet").
-_COUNCIL_FIELDS = ("pensionär", "funktionshinder", "handikapp", "folkhälso", "ungdom", "integration",
-                   "tillgänglighet", "trygghet", "brottsförebyggande")
+# A municipality's advisory councils by their field (convention 58: "Ekby kommuns integrationsråd"), the word's
+# beginning before "råd"; an office's "-råd" is a title ("kommunalråd", "regionråd"), and other councils are no
+# municipality's ("kyrkorådet", "flygrådet").
+COUNCIL_FIELDS = ("handikapp", "funktionshinder", "funktionshindrade", "pensionärs", "integrations", "folkhälso",
+                  "ungdoms", "tillgänglighets", "trygghets", "äldre", "demokrati")
 
 
 def _council_base(word: str, adjective: str = "") -> Optional[str]:
     """A municipality's committee or advisory council without its endings ("Strategiutskottets" ->
-    "strategiutskott", "Folkhälsorådet" -> "folkhälsoråd"), or None for any other word; the council's field may be
-    an ``adjective`` before it ("brottsförebyggande rådet")."""
+    "strategiutskott", "Folkhälsorådet" -> "folkhälsoråd"), or None for any other word; the crime prevention
+    council names its field by an ``adjective`` before it ("brottsförebyggande rådet")."""
     word = word.lower()
     if word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
@@ -143,8 +144,9 @@ def _council_base(word: str, adjective: str = "") -> Optional[str]:
         word = word[:-2]
     if word.endswith("utskott") and word != "utskott":
         return word
-    field = adjective.lower().strip() if word == "råd" else word
-    return word if word.endswith("råd") and field.startswith(_COUNCIL_FIELDS) else None
+    if word == "råd":
+        return word if adjective.lower().strip() == "brottsförebyggande" else None
+    return word if word.endswith("råd") and word.startswith(COUNCIL_FIELDS) else None
 
 
 def _fields_known(fields: str, roots: Tuple[str, ...]) -> bool:

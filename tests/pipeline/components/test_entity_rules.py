@@ -239,6 +239,13 @@ def test_committees_and_councils_with_their_place_after_them(nlp):
     assert [e for e in ents(nlp("Rådet i Orsa och utskottet i Sverige möttes.")) if e[1] == "AUTHORITY"] == []
 
 
+def test_a_municipal_advisory_council_alone_in_the_definite(nlp):
+    doc = nlp("Folkhälsorådet har träffats och Kommunala handikapp- och pensionärsrådet yttrade sig.")
+    assert ents(doc) == [("Folkhälsorådet", "AUTHORITY"), ("Kommunala handikapp- och pensionärsrådet", "AUTHORITY")]
+    # the indefinite is a kind, and an office's "-råd" a title
+    assert ents(nlp("Vi vill ha ett pensionärsråd. Kommunalrådet svarade.")) == []
+
+
 def test_party_letters_after_a_comma_in_attendance_lists(nlp):
     doc = nlp("Ledamöter Jannike Hellgren, M, ordförande Jenny Pallin, S\nMonica Dahlberg, KD Marcus Ek, SD")
     assert ents(doc) == [("M", "PARTY"), ("S", "PARTY"), ("KD", "PARTY"), ("SD", "PARTY")]
