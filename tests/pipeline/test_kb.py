@@ -290,3 +290,12 @@ def test_entity_enricher_base(tmp_path):
 
 def test_a_county_board_with_its_county_and_without_i(kb):
     assert kb.match_authority("Länsstyrelsen Uppsala län") == kb.match_authority("Länsstyrelsen i Uppsala län") is not None
+
+
+def test_municipal_associations_named_by_their_area_and_field(kb):
+    for name in ("Ekbys utbildningsförbund", "Ekbys miljö- och energiförbund", "Norra Ekbys Utbildningsförbund",
+                 "Ekby-Norrbys vattenverksförbund", "Ekbys samordningsförbund"):
+        assert kb.match_authority(name).kind == "municipal_body", name
+    # federations of sports, veterans or water conservation are no municipal association
+    for name in ("Ekbys idrottsförbund", "Ekbys vattenvårdsförbund"):
+        assert kb.match_authority(name) is None, name

@@ -116,7 +116,8 @@ _CURRENCY = rf"(?-i:{_alternation(_CODES)})|" + _alternation(_UNITS).replace(r"\
 _MULT = _alternation(_MULTIPLIERS)
 _QUANTITY = (
     rf"(?P<num>{_NUMBER})(?:\s*[–—-]\s*(?P<num2>{_NUMBER}))?"
-    rf"|(?P<word>{_WORD_NUMBER})"
+    # a number in words stands apart from its unit: "Femöre" is a place, not five öre
+    rf"|(?P<word>{_WORD_NUMBER})(?=\s)"
     rf"|(?P<vague>{_alternation(_VAGUE)})"
 )
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")

@@ -428,6 +428,11 @@ def test_a_flattened_tables_figures_take_the_unit_its_header_names_in_brackets()
     assert list(find_money("Ram (tkr) Budget Utfall\nIntäkter 17 213 15 000")) == []
 
 
+def test_a_number_in_words_stands_apart_from_its_unit():
+    text = "Köpet av Femöre Rökeri AB godkänns; det kostar fem öre."
+    assert [text[s:e] for s, e, _ in find_money(text)] == ["fem öre"]
+
+
 def test_the_tax_base_of_a_rate_is_not_an_amount():
     text = "Skattesatsen är oförändrad med 22,50 kr per 100 skattekronor. Stödet var 2 miljarder skattekronor."
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
