@@ -184,7 +184,7 @@ KEYWORDS: Dict[str, Tuple[str, ...]] = {
                   # as Riksdag questions write them: transport policy, fuel stations, driving licences, shipping,
                   # mobile networks, road tolls
                   "transport", "~transport", "drivmedel", "~drivmedel", "bensinmack", "körkort", "~körkort",
-                  "fartyg", "~fartyg", "basstation", "~vägslitage", "vägavgift", "trängselskatt"),
+                  "fartyg", "~fartyg", "basstation", "~vägslitage", "vägavgift", "trängselskatt", "~trafik"),
     "defence": ("försvarsmakt", "försvaret", "~försvaret", "försvarspolitik", "~försvarsmakt",
                 "totalförsvar", "civilt försvar", "militär", "nato", "värnplikt", "säkerhetspolitik",
                 "utrikespolitik", "armé", "marinen", "flygvapn", "krigs", "beredskap", "~försvarsanslag",

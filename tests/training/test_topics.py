@@ -78,6 +78,10 @@ def test_municipal_topic_words_of_convention_63():
     assert keyword_hits("Markområdet runt verkstaden och fastighetsförsäljningen.") == {"housing": 2}
 
 
+def test_traffic_as_a_compounds_last_part_is_transport_convention_64():
+    assert keyword_hits("Motion om att få bort genomfartstrafiken och den tunga biltrafiken.") == {"transport": 2}
+
+
 def test_riksdag_topic_words_of_convention_62():
     assert keyword_hits("Fastighetsbeskattning, restaurangmomsen och subventioner till kärnkraften.")["budget"] == 3
     assert keyword_hits("Familjeåterförening och avvisningar; vikariestopp och kvinnligt företagande.") == {
