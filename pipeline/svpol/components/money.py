@@ -551,6 +551,8 @@ def _table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
     return figures
 
 
+# The units a flattened table names in words, declared in words below and in a header's bracket (_HEADER_UNIT_RE).
+_TABLE_UNIT_WORDS = r"tusen(?:tal)?[ \t]+kronor|tkr|miljoner[ \t]+kronor|mnkr|mkr"
 # A table flattened into running text, as a PDF's text layer gives it, declares its unit in words before its rows
 # ("Anges i tusen kronor Budget 2025 Plan 2026 Fritidsnämnden 4 150 3 920 ..."): the figures written with a
 # thousands' space after it, up to the line's or the sentence's end, are amounts of that unit (convention 44 for a
@@ -558,10 +560,15 @@ def _table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
 # counts are no money ("12 500 invånare"). The declaration's unit itself is no amount (svpol_not_entities).
 DECLARED_UNIT_RE = re.compile(
     r"(?i)\b(?:anges|angivna|redovisas|redovisade|belopp(?:en)?|siffror(?:na)?)[ \t]+i[ \t]+"
-    r"(?P<unit>tusen(?:tal)?[ \t]+kronor|tkr|miljoner[ \t]+kronor|mnkr|mkr)\b")
+    rf"(?P<unit>{_TABLE_UNIT_WORDS})\b")
 _DECLARING_WORDS = ("anges", "angivna", "redovisa", "belopp", "siffror")  # a cheap test before the search
 _GROUPED_FIGURE_RE = re.compile(r"\d(?<![\d,.]\d)\d{0,2}(?:[ \u00a0]\d{3})+(?![\d]|[,.]\d)")
 _TABLE_LINE_END_RE = re.compile(r"\n|[.!?](?=[ \t]+[A-ZÅÄÖ]|[ \t]*$)")
+
+
+def _table_scale(unit: str) -> int:
+    """The factor of a table's unit as written in words (``_TABLE_UNIT_WORDS``): "Tusen  kronor" is 1000."""
+    return _TABLE_UNITS[" ".join(unit.lower().split())]
 
 
 def _declared_table_figures(text: str, declarations: Sequence["re.Match[str]"]) -> List[Tuple[int, int, MoneyValue]]:
@@ -569,7 +576,7 @@ def _declared_table_figures(text: str, declarations: Sequence["re.Match[str]"]) 
     matches in ``text``), on its line and in its sentence."""
     figures = []
     for unit in declarations:
-        scale = _TABLE_UNITS[" ".join(unit.group("unit").lower().split())]
+        scale = _table_scale(unit.group("unit"))
         end = _TABLE_LINE_END_RE.search(text, unit.end())
         for m in _GROUPED_FIGURE_RE.finditer(text, unit.end(), end.start() if end else len(text)):
             figures.append((m.start(), m.end(), MoneyValue(float(_parse_number(m.group()) * scale), "SEK", None)))
@@ -585,8 +592,7 @@ def _declared_table_figures(text: str, declarations: Sequence["re.Match[str]"]) 
 # or a decimal comma opens a figure of its own). The sign stays outside the amount (convention 26). (Figures the
 # tokenizer keeps in one token, as it keeps "3 000 000", give no entity: only those between signs or decimals do.)
 _HEADER_UNIT_RE = re.compile(
-    r"(?im)^(?P<header>[^\n]*?\([ \t]*(?P<unit>tusen(?:tal)?[ \t]+kronor|tkr|miljoner[ \t]+kronor|mnkr|mkr)[ \t]*\)"
-    r"[^\n]*)$")
+    rf"(?im)^(?P<header>[^\n]*?\([ \t]*(?P<unit>{_TABLE_UNIT_WORDS})[ \t]*\)[^\n]*)$")
 _ROW_RE = re.compile(r"(?m)^(?P<label>[^\d\n]*[^\W\d][^\d\n]*?)[ \t]+(?P<figures>[-−–]?\d[\d \t,−–-]*?)[ \t]*$")
 _WRAPPED_LABEL = 60  # characters: a longer line without figures is text after the table
 _ROW_FIGURE_RE = re.compile(r"(?P<sign>[-−–])?(?P<digits>\d+)(?P<decimals>,\d+)?")
@@ -597,7 +603,7 @@ def _header_unit_table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
     figures = []
     for header in _HEADER_UNIT_RE.finditer(text):
         columns = len(_YEAR_IN_TEXT_RE.findall(header.group("header")))
-        scale = _TABLE_UNITS[" ".join(header.group("unit").lower().split())]
+        scale = _table_scale(header.group("unit"))
         position = header.end() + 1
         while position < len(text):
             row = _ROW_RE.match(text, position)
