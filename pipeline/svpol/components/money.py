@@ -309,7 +309,7 @@ BARE_MONEY_RE = re.compile(
     r"|(?P<verb>\s+[a-zåäö]{2,}s\b(?<![aeo]rs)(?<!års)(?<!es)|\s+[a-zåäö]{3,}(?:ade|at|ad|tt)\b))"
 )
 _MONEY_CONTEXT_RE = re.compile(
-    r"kron|\bkr\b|anslag|budget|kostn|kosta|pengar|medel|bidrag|satsning|satsa|skatt|intäkt|finansi|"
+    r"kron|\bkr\b|anslag|budget|bonus|kostn|kosta|pengar|medel|bidrag|satsning|satsa|skatt|intäkt|finansi|"
     r"investera|investering|ramförslag|ersättning|avgift|stöd|spar|underskott|överskott|inkomst|utgift|\blån(?!g)|skuld|betala|"
     r"fond|lön|vinst|förlust|omsättning|tillskott|resurs|miljonbelopp|euro|dollar|resultat|neddragning|nedskär|"
     r"köpeskilling|\bköp|\bsåld|\bsälj|borgen|\bpris|\bhyr|belopp|kalkyl|tilldela|"
@@ -330,10 +330,12 @@ _CONTEXT_CHARS = 200  # how far around a bare amount its sentence is searched fo
 # A bare amount near an amount with its currency is money too ("får 8 miljoner mer" after
 # "33 miljoner kronor"): this far apart, in characters.
 _NEAR_AMOUNT_CHARS = 400
-# Millions bought or given are money whatever the sentence's words: "rustas upp för 700 miljoner",
-# "flera miljarder extra till sjukvården".
-_PRICE_BEFORE_RE = re.compile(r"\bför\s+$", re.IGNORECASE)
+# Millions bought or received are money whatever the sentence's words: "rustas upp för 700 miljoner",
+# "kommunen fick 8 miljoner mer", "flera miljarder extra till sjukvården"; so are millions opening a line
+# "till" something, as a heading gives them ("10 miljoner till utvecklingsprojekt").
+_PRICE_BEFORE_RE = re.compile(r"\b(?:för|får|fick|erhåll(?:er|it)|erhöll|tilldelas|tilldelades)\s+$", re.IGNORECASE)
 _EXTRA_AFTER_RE = re.compile(r"\s+extra\b", re.IGNORECASE)
+_GIVEN_TO_AFTER_RE = re.compile(r"[ \t]+till[ \t]+(?-i:[a-zåäö]{2,})", re.IGNORECASE)
 # Thousands without a unit ("man får 370 000 från kommunen") are money only after a word that gives
 # or costs and next to a currency word: counts of people and things are written the same way
 # ("77 800 invånare", "antalet sysselsatta har nått 20 000").
@@ -354,6 +356,11 @@ BARE_THOUSANDS_RE = re.compile(
     rf"(?=\s*(?:[.;:!?)]|,\s|$)|\s+(?:{_alternation(_BARE_FOLLOWERS)})\b)"
 )
 _GROUPED_THOUSANDS_RE = re.compile(r"\d[ .\u00a0\u202f]\d{3}")  # a cheap test before BARE_THOUSANDS_RE
+
+
+def _at_line_start(text: str, position: int) -> bool:
+    """Whether only spaces stand between ``position`` and the start of its line in ``text``."""
+    return not text[text.rfind("\n", 0, position) + 1:position].strip()
 
 
 def _bare_value(match: "re.Match[str]") -> MoneyValue:
@@ -702,8 +709,9 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
                 if _MONEY_CONTEXT_RE.search(_sentence_around(text, m.start(), m.end(), with_previous=False)):
                     add_with_coordinated(m, _bare_value(m))
             elif (_MONEY_CONTEXT_RE.search(_sentence_around(text, m.start(), m.end(), with_next=True))
-                    or _PRICE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
+                    or _PRICE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
                     or _EXTRA_AFTER_RE.match(text, m.end())
+                    or (_at_line_start(text, m.start()) and _GIVEN_TO_AFTER_RE.match(text, m.end()))
                     or any(abs(start - m.start()) <= _NEAR_AMOUNT_CHARS for start in explicit)):
                 add_with_coordinated(m, _bare_value(m))
             else:

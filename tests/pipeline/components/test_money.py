@@ -148,6 +148,10 @@ def test_round_trip(tmp_path):
         ("Nämnden omsätter drygt 1 miljard – men någonstans ska det sparas.", "1 miljard", 1e9),
         ("Banan rustas samtidigt upp för 700 miljoner, bland annat för godset.", "700 miljoner", 7e8),
         ("Ministern har lovat flera miljarder extra till sjukvården.", "flera miljarder", None),
+        # millions received, or given "till" something, also in a heading without a money word (v5.31)
+        ("Ekby fick 4 miljoner mer i år.", "4 miljoner", 4e6),
+        ("Norrby har erhållit 2,5 miljoner i byggbonus.", "2,5 miljoner", 2.5e6),
+        ("Tolv miljoner till ny sporthall i Norrby", "Tolv miljoner", 1.2e7),
         # a range has no one amount
         ("Besparingen beräknas till 12–15 miljoner i år.", "12–15 miljoner", None),
     ],
@@ -159,7 +163,10 @@ def test_amount_without_currency_word_in_money_context(text, found, amount_sek):
 
 @pytest.mark.parametrize("text", ["Sverige har 10 miljoner invånare.", "Det bor 7 miljarder människor på jorden.",
                                   "Det finns 3 miljoner träd i parken.",
-                                  "Staden har två miljoner invånare.", "En miljon människor såg resultatet."])
+                                  "Staden har två miljoner invånare.", "En miljon människor såg resultatet.",
+                                  # "till" before a place, or a count's growth "från ... till"
+                                  "Det flyttade 2 miljoner till Norrland.",
+                                  "Folkmängden växte från 8 miljoner till drygt 10 miljoner."])
 def test_counts_are_not_money(text):
     assert list(find_money(text)) == []
 
