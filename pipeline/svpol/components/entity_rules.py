@@ -460,6 +460,7 @@ _CAPITALISED_PARTY_NAME_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(CAPITALISED_PA
 # above is no part of it) or "X- och" in front.
 _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt", "polismyndighet",
                "styrelse", "fullmäktige", "Fullmäktige", "utskottet", "förbund", "kontor", "kansli", "avdelning", "enhet",
+               "sektor",  # "Kommunledningssektorn" (the KB decides which sectors are bodies)
                "alberedning", "udgetberedning",  # "valberedningen", "Budgetberedningen" (matched as written)
                "departement")  # "Klimat- och näringsdepartementet" (a pair the KB does not list)
 _BODY_RE = re.compile(

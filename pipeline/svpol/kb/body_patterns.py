@@ -87,6 +87,11 @@ _UNIT_BY_FIELD_RE = re.compile(UNIT_BY_FIELD)
 _UNIT_FIELDS = (*_FIELD_ROOTS, "kommunal", "verksamhetsstöd", "omsorg", "utveckling")
 # The definite words of a municipal office or unit named by its field.
 _OFFICE_WORDS = ("kontoret", "kansliet", "avdelningen", "enheten")
+# A sector named in one word is a municipality's administration where its field governs or develops the
+# municipality ("Kommunledningssektorn", "Samhällsutvecklingssektorn", "Tillväxt- och utvecklingssektorn": all 10
+# such mentions in the real sets tagged); most other sectors are parts of the economy ("byggsektorn",
+# "fritidssektorn", "kommunsektorn": 10 of 12 untagged).
+_SECTOR_FIELDS = ("lednings", "styrelse", "utvecklings", "samhällsbyggnads", "tillväxt")
 # The first fields of a region's boards named "X- och Y-styrelsen".
 # The fields of a region's boards ("trafiknämnden", "hälso- och sjukvårdsnämnden", "patientnämnden").
 _REGION_BOARD_FIELDS = ("trafik", "kollektivtrafik", "hälso", "sjukvård", "patient", "tandvård", "primärvård", "kultur",
@@ -220,6 +225,10 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
                 and words[0].lower().startswith(ADMINISTRATION_FIELDS))):
         name = " ".join(words[:-1] + [base]) if len(words) == 3 else base
         return Authority(name[0].upper() + name[1:], "municipal_body")
+    if base.endswith("sektorn") and base[:-len("sektorn")].endswith(_SECTOR_FIELDS) and (
+            len(words) == 1 or (len(words) == 3 and words[0].endswith("-") and words[1] == "och")):
+        name = " ".join(words[:-1] + [base])
+        return Authority(name[0].upper() + name[1:].lower(), "municipal_body")
     # ... or by its field's adjective, like a board ("Tekniska nämnden" below): "Ekonomiska avdelningen",
     # "Administrativa avdelningen", "tekniska kontoret" (annotators of m-v188 and m-v228 tagged them so).
     if len(words) == 2 and _is_field_adjective(words[0]) and base in _OFFICE_WORDS:

@@ -476,6 +476,11 @@ def test_units_named_by_their_field_and_boards_coordinated_in_lower_case(nlp):
     assert ents(doc) == [("samhällsavdelningen", "AUTHORITY"), ("strategienheten", "AUTHORITY"),
                          ("ledningsutskottet", "AUTHORITY"), ("Kommunstyrelsens förvaltning", "AUTHORITY"),
                          ("barn och utbildningsnämnden", "AUTHORITY")]
+    # a sector governing or developing the municipality is its administration; a part of the economy is none
+    assert ents(nlp("Kommunledningssektorn, Tillväxt- och utvecklingssektorn och Samhällsbyggnadssektorns chef. "
+                    "Byggsektorn och kommunsektorn växer.")) == [
+        ("Kommunledningssektorn", "AUTHORITY"), ("Tillväxt- och utvecklingssektorn", "AUTHORITY"),
+        ("Samhällsbyggnadssektorns", "AUTHORITY")]
     # two bodies, not one; a unit word alone is no name
     assert ents(nlp("Kommunstyrelsen och socialnämnden beslutar; skolan och socialnämnden samverkar; enheten svarar.")) == [
         ("Kommunstyrelsen", "AUTHORITY"), ("socialnämnden", "AUTHORITY"), ("socialnämnden", "AUTHORITY")]

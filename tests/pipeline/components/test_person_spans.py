@@ -350,6 +350,14 @@ def test_a_firm_named_with_an_ampersand_or_in_capitals_and_a_person_without_a_wo
     text = "Granskningen gjordes av Lind & Partner. Ajournering kl.19.14-19.40 och Anna & Per"
     spans = [("Lind & Partner", "PERSON"), ("Ajournering kl.19.14-19.40", "PERSON")]
     assert _run(text, spans) == [("Lind & Partner", "ORG")]
+
+
+def test_a_facility_noun_at_a_names_end_or_start_makes_it_an_org():
+    text = "Stöd till Ekby Kvinnojour, Norrby Lärcentrum och Kvinnojouren Eva. Anna Ek talade på Ekby Arena."
+    spans = [("Ekby Kvinnojour", "PERSON"), ("Norrby Lärcentrum", "PERSON"), ("Kvinnojouren Eva", "PERSON"),
+             ("Anna Ek", "PERSON"), ("Ekby Arena", "PERSON")]
+    assert _run(text, spans) == [("Ekby Kvinnojour", "ORG"), ("Norrby Lärcentrum", "ORG"), ("Kvinnojouren Eva", "ORG"),
+                                 ("Anna Ek", "PERSON"), ("Ekby Arena", "ORG")]
     # a company's capitals are no person's name either
     spans = [("MKBs", "PERSON"), ("HSB:s", "PERSON"), ("Ek", "PERSON")]
     assert _run("MKBs styrelse och HSB:s vd Ek", spans) == [("MKBs", "ORG"), ("HSB:s", "ORG"), ("Ek", "PERSON")]
