@@ -311,7 +311,10 @@ _DISTRICT_BOARD_RE = re.compile(
 _DISTRICT_BOARD_WORDS = ("SDN", "Sdn", "tadsdelsnämnden ", "tadsdelsförvaltningen ")
 # "Regionen" with a capital inside a sentence is the region the text is about, as "Länsstyrelsen" is the county's
 # board ("ett avtal med Regionen"); four of five such mentions in the real sets were tagged, none opening a sentence.
-_REGION_CAPITALISED_RE = re.compile(r"(?<=[a-zåäö0-9,;:)] )Regionens?(?![\wåäö-])")
+# So is "Landstinget", the county council before the regions (two of two), and the region's dental service
+# "Folktandvården" capitalised, anywhere (three of three; in lower case it is the service in general).
+_REGION_CAPITALISED_RE = re.compile(r"(?<=[a-zåäö0-9,;:)] )(?:Regionens?|Landstingets?(?![ \t]+[A-ZÅÄÖ]))(?![\wåäö-])"
+                                    r"|(?<![\w-])Folktandvårdens?(?![ \t]+[A-ZÅÄÖ])(?![\wåäö-])")
 # ... and with its county after it, without "i", as letterheads and agreements write it: "Länsstyrelsen
 # Södermanlands län" (one span, as "Länsstyrelsen i Södermanlands län"; the KB checks the county).
 _COUNTY_BOARD_OF_COUNTY_RE = re.compile(rf"(?<![\w-])Länsstyrelsens?[ \t]+{_NAME}(?:[ \t]+{_NAME})?[ \t]+län(?![\wåäö])")
@@ -837,7 +840,7 @@ class EntityRules(KBComponent):
                 first = district.split()[0]
                 if first.lower() not in STOP_WORDS and not is_first_name(first):
                     yield "AUTHORITY", match.start(), match.end()
-        if "Regionen" in text:
+        if "Regionen" in text or "Landstinget" in text or "Folktandvården" in text:
             for match in _REGION_CAPITALISED_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()
         if "Länsstyrelse" in text:

@@ -395,9 +395,10 @@ _ORG_TRAILING_RE = re.compile(r"\d{1,3}|[A-ZÅÄÖ]{2,}/\d{4}(?::\d+)?")
 def _without_trailing_word(ent: Span) -> Span:
     """``ent`` without a preposition or conjunction at its end (``Kommunledningen i`` -> ``Kommunledningen``),
     a form's next field (``Folkets Hus Måndagen den 20 december`` -> ``Folkets Hus``) or the full stop that ends
-    its sentence (``Hulta torg.`` -> ``Hulta torg``: an abbreviation's stop is inside its token), or the first part
+    its sentence (``Hulta torg.`` -> ``Hulta torg``: an abbreviation's stop is inside its token) or a list's comma
+    (``Ekby Kommuner,``), or the first part
     of the next field's coordinated compound (``Thomas Ek Kvalitet-`` of ``Kvalitet- och miljöstrateg``)."""
-    if len(ent) > 1 and (ent[-1].text in _TRAILING_WORDS or ent[-1].text in (".", "(") or is_form_word(ent[-1])
+    if len(ent) > 1 and (ent[-1].text in _TRAILING_WORDS or ent[-1].text in (".", "(", ",", ";") or is_form_word(ent[-1])
                          or (ent.label_ == "ORG" and _ORG_TRAILING_RE.fullmatch(ent[-1].text))
                          or (ent.label_ != MONEY_LABEL and _opens_coordinated_compound(ent[-1]))):
         return Span(ent.doc, ent.start, ent.end - 1, ent.label_, kb_id=ent.kb_id_)

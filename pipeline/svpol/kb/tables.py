@@ -156,6 +156,8 @@ def default_fixed_bodies() -> List[Authority]:
                   ("Centret mot våldsbejakande extremism",), ("CVE",)),
         # The Armed Forces' home guard, named as a body of its own (all five mentions in the real sets tagged).
         Authority("Hemvärnet", "state_agency", None, ("Hemvärnet", "hemvärnet")),
+        # A municipality's pensioners' council by its short form (convention 64; all four in the real sets tagged).
+        Authority("Kommunala pensionärsrådet", "municipal_body", None, (), ("KPR",)),
         # The government's coordinator (2014-2018), named as a body in municipal plans against extremism.
         Authority("Nationella samordnaren mot våldsbejakande extremism", "state_agency", None,
                   ("Nationella samordnaren",)),

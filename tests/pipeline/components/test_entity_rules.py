@@ -694,6 +694,13 @@ def test_the_county_board_with_a_capital_inside_a_sentence(nlp):
     assert ents(nlp("Det sa samma Länsstyrelse. Enligt Regionen är avtalet klart.")) == [
         ("Länsstyrelse", "AUTHORITY"), ("Regionen", "AUTHORITY")]
     assert ents(nlp("Regionen har fått mer pengar. Regionens budget ökar.")) == []
+    # "Landstinget" so too (not before its county's name, which ner joins), and "Folktandvården" capitalised
+    # anywhere (not before a clinic's place, nor in lower case, the service in general); the pensioners' council
+    # by its short form
+    assert ents(nlp("Skatteväxling mellan Landstinget och kommunen. Avtal med Landstinget Ekby.")) == [
+        ("Landstinget", "AUTHORITY")]
+    assert ents(nlp("Folktandvården har nya lokaler, folktandvårdens kostnader och Folktandvården Ekby. KPR tycker.")) == [
+        ("Folktandvården", "AUTHORITY"), ("KPR", "AUTHORITY")]
 
 
 

@@ -171,6 +171,15 @@ def test_a_sentences_full_stop_is_not_part_of_a_name():
     assert [(e.text, e.label_) for e in doc.ents] == [("Hulta torg", "LOC"), ("Länsstyrelsen", "AUTHORITY")]
 
 
+def test_a_lists_comma_is_not_part_of_a_name():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    doc = nlp.make_doc("Samverkan mellan Ekby Kommuner, Norrby kommun och Region Ekby.")
+    doc.ents = [Span(doc, 2, 5, "ORG")]
+    doc = nlp.get_pipe("svpol_not_entities")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ekby Kommuner", "ORG")]
+
+
 def test_an_organisations_page_number_case_number_or_open_bracket_is_no_part_of_it():
     nlp = spacy.blank("sv")
     nlp.add_pipe("svpol_not_entities")
