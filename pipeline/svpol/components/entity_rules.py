@@ -313,8 +313,9 @@ _DISTRICT_BOARD_WORDS = ("SDN", "Sdn", "tadsdelsnämnden ", "tadsdelsförvaltnin
 # board ("ett avtal med Regionen"); four of five such mentions in the real sets were tagged, none opening a sentence.
 # So is "Landstinget", the county council before the regions (two of two), and the region's dental service
 # "Folktandvården" capitalised, anywhere (three of three; in lower case it is the service in general).
-_REGION_CAPITALISED_RE = re.compile(r"(?<=[a-zåäö0-9,;:)] )(?:Regionens?|Landstingets?(?![ \t]+[A-ZÅÄÖ]))(?![\wåäö-])"
-                                    r"|(?<![\w-])Folktandvårdens?(?![ \t]+[A-ZÅÄÖ])(?![\wåäö-])")
+_REGION_CAPITALISED_RE = re.compile(
+    r"(?<=[a-zåäö0-9,;:)] )(?:Regionens?|Landstingets?(?![ \t]+[A-ZÅÄÖ]))(?![\wåäö-])"
+    r"|(?<![\w-])Folktandvårdens?(?![ \t]+[A-ZÅÄÖ])(?![\wåäö-])")
 # ... and with its county after it, without "i", as letterheads and agreements write it: "Länsstyrelsen
 # Södermanlands län" (one span, as "Länsstyrelsen i Södermanlands län"; the KB checks the county).
 _COUNTY_BOARD_OF_COUNTY_RE = re.compile(rf"(?<![\w-])Länsstyrelsens?[ \t]+{_NAME}(?:[ \t]+{_NAME})?[ \t]+län(?![\wåäö])")

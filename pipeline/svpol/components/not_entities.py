@@ -389,6 +389,7 @@ def _is_unknown_body_with_a_verb_or_noun(ent: Span, text: str, rule_starts: Froz
 
 # After an organisation's name, a page number of a table of contents ("Östhammar Vatten 10") or a case number
 # ("Arlandagymnasiet UAN/2016:3") is no part of it (a place's property keeps its number: "Mentorn 1").
+_TRAILING_MARKS = frozenset({".", "(", ",", ";"})
 _ORG_TRAILING_RE = re.compile(r"\d{1,3}|[A-ZÅÄÖ]{2,}/\d{4}(?::\d+)?")
 
 
@@ -398,7 +399,7 @@ def _without_trailing_word(ent: Span) -> Span:
     its sentence (``Hulta torg.`` -> ``Hulta torg``: an abbreviation's stop is inside its token) or a list's comma
     (``Ekby Kommuner,``), or the first part
     of the next field's coordinated compound (``Thomas Ek Kvalitet-`` of ``Kvalitet- och miljöstrateg``)."""
-    if len(ent) > 1 and (ent[-1].text in _TRAILING_WORDS or ent[-1].text in (".", "(", ",", ";") or is_form_word(ent[-1])
+    if len(ent) > 1 and (ent[-1].text in _TRAILING_WORDS or ent[-1].text in _TRAILING_MARKS or is_form_word(ent[-1])
                          or (ent.label_ == "ORG" and _ORG_TRAILING_RE.fullmatch(ent[-1].text))
                          or (ent.label_ != MONEY_LABEL and _opens_coordinated_compound(ent[-1]))):
         return Span(ent.doc, ent.start, ent.end - 1, ent.label_, kb_id=ent.kb_id_)

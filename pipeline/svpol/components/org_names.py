@@ -523,7 +523,7 @@ class OrgNames(NameList):
     @staticmethod
     def _school_namesake_start(text: str, match: "re.Match[str]") -> int:
         """The start of a school named after a person, with the first name in front ("Erik Dahlbergsgymnasiet",
-        "Anna Ekskolan": the first name is part of the school's name), else the match's own start."""
+        "Anna Ekströmsskolan": the first name is part of the school's name), else the match's own start."""
         first = _WORD_BEFORE_RE.search(text, max(0, match.start() - 30), match.start())
         if first and match.group(0).endswith(_NAMESAKE_SCHOOL_SUFFIX) and _is_first_name(first.group(1)):
             return first.start(1)

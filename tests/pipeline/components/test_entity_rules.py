@@ -699,8 +699,8 @@ def test_the_county_board_with_a_capital_inside_a_sentence(nlp):
     # by its short form
     assert ents(nlp("Skatteväxling mellan Landstinget och kommunen. Avtal med Landstinget Ekby.")) == [
         ("Landstinget", "AUTHORITY")]
-    assert ents(nlp("Folktandvården har nya lokaler, folktandvårdens kostnader och Folktandvården Ekby. KPR tycker.")) == [
-        ("Folktandvården", "AUTHORITY"), ("KPR", "AUTHORITY")]
+    text = "Folktandvården har nya lokaler, folktandvårdens kostnader och Folktandvården Ekby. KPR tycker."
+    assert ents(nlp(text)) == [("Folktandvården", "AUTHORITY"), ("KPR", "AUTHORITY")]
 
 
 
