@@ -121,7 +121,7 @@ _QUANTITY = (
     rf"|(?P<vague>{_alternation(_VAGUE)})"
 )
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
-_YEAR_IN_TEXT_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_IN_TEXT_RE = re.compile(rf"(?<!\d){_YEAR_RE.pattern}(?!\d)")  # a year among a text's figures
 MONEY_RE = re.compile(
     rf"(?<![\w.,])(?:{_QUANTITY})"
     rf"(?:\s*(?P<mult>{_MULT})\.?(?=\s))?"
@@ -360,7 +360,10 @@ _GROUPED_THOUSANDS_RE = re.compile(r"\d[ .\u00a0\u202f]\d{3}")  # a cheap test b
 
 def _at_line_start(text: str, position: int) -> bool:
     """Whether only spaces stand between ``position`` and the start of its line in ``text``."""
-    return not text[text.rfind("\n", 0, position) + 1:position].strip()
+    # back over spaces only, as org_names' _at_sentence_start does (no copy of a long line's start)
+    while position > 0 and text[position - 1] != "\n" and text[position - 1].isspace():
+        position -= 1
+    return position == 0 or text[position - 1] == "\n"
 
 
 def _bare_value(match: "re.Match[str]") -> MoneyValue:
