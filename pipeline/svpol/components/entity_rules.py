@@ -341,10 +341,14 @@ _INDEFINITE_BODY_ENTRY_RE = re.compile(
 # checks that the first part is a municipality ("Trafikpolisen" is a kind of police, not a place's).
 _PLACE_POLICE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+polisens?(?![\wåäö])")
 # A local police area, the police's own unit named by its place (guide: the police as a body is AUTHORITY):
-# "Lokalpolisområde Norra Västmanland", "lokalpolisområdet i Karlskrona" (every such mention in the real sets was
-# tagged whole; the area's chief is an office: "lokalpolisområdeschef").
+# "Lokalpolisområde Norra Västmanland", "lokalpolisområdet i Karlskrona", "lokalpolisområde södra Roslagen", and
+# with the place before it, "Ekby lokalpolisområde" (every such mention in the real sets was tagged whole; the
+# area's chief is an office: "lokalpolisområdeschef").
 _LOCAL_POLICE_AREA_RE = re.compile(
-    r"(?<![\w-])[Ll]okalpolisområde(?:t|ts)?[ \t]+(?:i[ \t]+)?[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?(?![\wåäö-])")
+    rf"(?<![\w-])(?:[Ll]okalpolisområde(?:t|ts)?[ \t]+(?:i[ \t]+)?"
+    rf"(?:(?:{'|'.join(f'[{w[0]}{w[0].lower()}]{w[1:]}' for w in sorted(DIRECTION_WORDS))})[ \t]+[A-ZÅÄÖ][\wåäö-]+"
+    r"|[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)"
+    r"|(?P<place>[A-ZÅÄÖ][a-zåäö]{2,})[ \t]+lokalpolisområde(?:t|ts)?)(?![\wåäö-])")
 # The council's and the executive board's short forms in running text, after a lower-case word or a
 # comma and before one: "skickades till KS den 24/9", "en fråga till KF under", "Sara Ek, KS ordförande";
 # not in a case number ("Dnr KS 2013/59", "KS § 12") or an agenda's routing column ("(KF)", "KS KF Beslut").
@@ -473,7 +477,7 @@ _BODY_RE = re.compile(
     r"|[A-ZÅÄÖa-zåäö][a-zåäö]+[ \t]+(?:och|&|o\.?)[ \t]+"
     # a board named by its field in lower case, as running text writes it: "i tekniska nämnden", "humanistiska
     # nämnden"; not after an article, which makes it a description ("den strategiska nämndens strategier")
-    r"|(?:tekniska|sociala|regionala|(?<![Dd]en[ \t])(?<![Ee]n[ \t])(?<![Dd]enna[ \t])[a-zåäö]{3,}iska)[ \t]+))?"
+    r"|(?:tekniska|sociala|regionala|allmänna(?=[ \t]+utskott)|(?<![Dd]en[ \t])(?<![Ee]n[ \t])(?<![Dd]enna[ \t])[a-zåäö]{3,}iska)[ \t]+))?"
     rf"(?P<word>[\wåäöÅÄÖ-]*(?:{'|'.join(_BODY_WORDS)})(?:en|n|et)?s?)"
     r"(?![\wåäö])"
 )
@@ -525,8 +529,11 @@ _CAPITALISED_COURT_RE = re.compile(r"(?<![\w-])(?:Förvaltningsrätten|Kammarrä
 _COMMISSION_RE = re.compile(r"(?<![\w-])(?!(?:Världs|Blix|Brundtland|Europa|Nordiska)[a-zåäö]*kommission)[A-ZÅÄÖ][a-zåäö]{3,}"
                             r"(?:kommission|delegation)(?:en|ens)(?![\wåäö-])")
 # "Nämnden för funktionsstöd" (a board named by its fields), "Arbetsförmedlingen i Strömsund" (an office with its
-# place): the KB's body patterns decide which readings are bodies.
-_BODY_FOR_FIELD_RE = re.compile(rf"(?<![\w-]){BODY_FOR_FIELD}(?![\wåäö-])")
+# place): the KB's body patterns decide which readings are bodies. Not a description after an indefinite article
+# ("en gemensam nämnd för samverkan"), nor a name that goes on after a preposition, which would be cut ("gemensamma
+# nämnden för samverkan inom drift och service").
+_BODY_FOR_FIELD_RE = re.compile(rf"(?<![\w-])(?<!\b[Ee]n[ \t]){BODY_FOR_FIELD}(?![\wåäö-])"
+                                r"(?![ \t]+(?:inom|av|angående|rörande|gällande|avseende)(?![\wåäö]))")
 _AGENCY_IN_PLACE_RE = re.compile(rf"(?<![\w-]){AGENCY_IN_PLACE}(?![\wåäö-])")
 # A region's board named after the hospital or service it runs, in capitalised words: "Styrelsen för Närhälsan",
 # "styrelsen för Ekby Universitetssjukhus"; not a company's or foundation's board, nor a name that goes on in lower
@@ -860,7 +867,9 @@ class EntityRules(KBComponent):
                     yield "AUTHORITY", match.start(), match.end()
         if "okalpolisområde" in text:
             for match in _LOCAL_POLICE_AREA_RE.finditer(text):
-                yield "AUTHORITY", match.start(), match.end()
+                # a place before it, not a word opening the sentence ("Inom lokalpolisområdet ...")
+                if not match.group("place") or match.group("place").lower() not in STOP_WORDS:
+                    yield "AUTHORITY", match.start(), match.end()
         if "polisen" in text:
             for match in _PLACE_POLICE_RE.finditer(text):
                 if kb.match_authority(match.group(0)):
@@ -974,8 +983,8 @@ class EntityRules(KBComponent):
                 yield "AUTHORITY", match.start(), match.end()
         if "miljö" in text:
             yield from self._longest_authority(text, _ENVIRONMENT_COURT_RE)
-        if ("ämnden för" in text or "örvaltningen för" in text or "eredningen för" in text or "nheten för" in text
-                or "vdelningen för" in text):
+        if ("ämnd för" in text or "ämnden för" in text or "örvaltningen för" in text or "eredningen för" in text
+                or "nheten för" in text or "vdelningen för" in text or "tskottet för" in text):
             yield from self._longest_authority(text, _BODY_FOR_FIELD_RE)
         if "roteln" in text:
             for match in _ROTEL_RE.finditer(text):

@@ -56,9 +56,20 @@ _PLACE_THEN_PARTY_RE = re.compile(
     r"(?=\)|,[ \t]|[ \t]+[A-ZÅÄÖ(]|[ \t]*$)", re.MULTILINE)
 # "Anna Berg, M, ordförande", "Karl Lauri, Vänsterpartiet": party letters or a party's name after a comma
 # (taken only where they are a PARTY entity).
+# "Eva Ek, barn- och ungdomsnämnden (BUN) (c)", "Bo Al, kommunfullmäktige och ungdomsforum (m) (till 14.07)": a list
+# of members, one to a line, each with the bodies they sit in and the party last on the line (taken only where the
+# letters are a PARTY entity and no other name stands between).
+_LINE_END_PARTY_RE = re.compile(
+    r"[ \t]*,[ \t]*[^\n(),]{3,60}?(?:[ \t]*\([A-ZÅÄÖ]{2,6}\))?[ \t]*\(\s*(?P<party>[^()\n]{1,4}?)\s*\)"
+    r"(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*(?=\n|$)")
 _PARTY_COMMA_RE = re.compile(
     rf",[ \t]*(?P<party>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{{0,3}}|[A-ZÅÄÖ][a-zåäö]+(?:partiet|erna)"
     rf"|(?:{'|'.join(LOWER_CASE_PARTY_LETTERS)}))(?![\wåäö])")
+
+
+def _person_between(ent: Span, end_char: int) -> bool:
+    """Whether another PERSON entity starts between ``ent`` and ``end_char``."""
+    return any(e.label_ == "PERSON" and ent.end_char <= e.start_char < end_char for e in ent.doc.ents)
 
 
 def _is_party_entity(doc: Doc, start: int, end: int) -> bool:
@@ -201,8 +212,10 @@ class PoliticianEnricher(EntityEnricher):
         # the first whose letters are a PARTY entity: ", v ordf s" is the office's "v", then the party's "s"
         readings = (regex.match(text, ent.end_char) for regex in (_PARTY_COMMA_RE, _PLACE_THEN_PARTY_RE,
                                                                   _ROLE_THEN_LETTERS_RE, _ROLE_THEN_PARTY_NAME_RE,
-                                                                  _SHARED_NAME_RE, _SIGNATURE_PARTY_RE))
-        return next((m for m in readings if m and _is_party_entity(ent.doc, m.start("party"), m.end("party"))), None)
+                                                                  _SHARED_NAME_RE, _SIGNATURE_PARTY_RE,
+                                                                  _LINE_END_PARTY_RE))
+        return next((m for m in readings if m and _is_party_entity(ent.doc, m.start("party"), m.end("party"))
+                     and (m.re is not _LINE_END_PARTY_RE or not _person_between(ent, m.start("party")))), None)
 
     def _match_party(self, doc: Doc, match: Optional["re.Match[str]"]) -> Optional[str]:
         """The party id of the letters a :meth:`_bracket_match` or :meth:`_bare_match` found (None: none).

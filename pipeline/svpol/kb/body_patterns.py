@@ -64,11 +64,24 @@ _PLACE_POLICE_RE = re.compile(r"(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?polisens?")
 _FIELD_ROOTS = tuple(dict.fromkeys(f[:-1] if f.endswith("s") and not f.endswith("ss") else f
                                    for f in ADMINISTRATION_FIELDS))
 # "Nämnden för funktionsstöd", "förvaltningen för arbetsmarknad och kompetensutveckling", a council's
-# drafting committee "Beredningen för lärande", a unit "enheten för kultur" (m-v188): up to three more
-# fields after a comma or "och".
-BODY_FOR_FIELD = (r"(?:[Nn]ämnden|[Ff]örvaltningen|[Bb]eredningen|[Ee]nheten|[Aa]vdelningen)[ \t]+för[ \t]+"
+# drafting committee "Beredningen för lärande", "Utskottet för integration och arbetsmarknad", a joint board
+# "Gemensam nämnd för upphandling", a unit "enheten för kultur" (m-v188): up to three more fields after a comma,
+# "och" or "samt" ("tolk- och översättarservice" one of them), none of them a body of its own.
+BODY_FOR_FIELD = (r"(?:[Nn]ämnden|[Ff]örvaltningen|[Bb]eredningen|[Ff]ullmäktigeberedningen|[Uu]tskottet|[Ee]nheten"
+                  r"|[Aa]vdelningen|[Gg]emensam(?:ma)?[ \t]+nämnd(?:en)?)[ \t]+för[ \t]+"
                   r"(?P<field>[A-ZÅÄÖa-zåäö]+)"
-                  r"(?:(?:,[ \t]+|[ \t]+och[ \t]+)(?!nämnd|förvaltning|enhet|avdelning)[a-zåäö]+){0,3}")
+                  r"(?>(?:(?:,[ \t]+|[ \t]+(?:och|samt)[ \t]+)(?:[a-zåäö]+-[ \t]+och[ \t]+)?"
+                  r"(?![a-zåäö]*(?:nämnd|förvaltning|enhet|avdelning|styrelse|utskott))[a-zåäö]+){0,3})")
+# A board, committee or drafting committee is named by whatever field follows "för" (every such name in the real
+# sets was tagged, "Nämnden för arbete och välfärd", "Beredningen för invånarfrågor"), unless what follows is what
+# the body is asked to do or a function word: "överlämnas till nämnden för beslut", "nämnden för sin del".
+_NOT_BOARD_FIELDS = frozenset((
+    "att", "sin", "sitt", "sina", "dess", "den", "det", "de", "detta", "denna", "dessa", "en", "ett", "år", "alla",
+    "hela", "varje", "perioden", "tiden", "beslut", "yttrande", "kännedom", "information", "godkännande", "vidare",
+    "fortsatt", "handläggning", "beredning", "åtgärd", "åtgärder", "synpunkter", "samråd", "remiss", "prövning",
+    "ställningstagande", "fastställande", "antagande", "avgörande", "granskning", "komplettering", "behandling",
+    "verkställighet", "genomförande", "redovisning", "uppföljning", "eventuellt", "eventuella", "respektive"))
+_BOARD_FOR_WORDS = ("nämnden", "nämnd", "beredningen", "fullmäktigeberedningen", "utskottet")
 _BODY_FOR_FIELD_RE = re.compile(BODY_FOR_FIELD)
 AGENCY_IN_PLACE = (r"(?:[Aa]rbetsförmedlingen|[Ff]örsäkringskassan|[Ss]katteverket|[Mm]igrationsverket"
                    r"|[Ss]tatens[ \t]+servicecenter|[A-ZÅÄÖ][a-zåäö]+myndigheten)[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+"
@@ -240,8 +253,14 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         fields = text[by_field.start("field"):].lower()
         # a board's first field names it; a unit's fields must all be ones the lists know ("enheten för kultur",
         # not "enheten för kultur, del av")
-        if (_fields_known(fields, _FIELD_ROOTS) if words[0].lower() in ("enheten", "avdelningen")
-                else fields.startswith(_FIELD_ROOTS)):
+        body = text[:by_field.start("field")].split()[-2].lower()
+        if words[0].lower() in ("enheten", "avdelningen"):
+            named = _fields_known(fields, _FIELD_ROOTS)
+        elif body in _BOARD_FOR_WORDS:
+            named = fields.split()[0] not in _NOT_BOARD_FIELDS and len(fields.split()[0]) > 2
+        else:
+            named = fields.startswith(_FIELD_ROOTS)
+        if named:
             return Authority(text[0].upper() + text[1:], "municipal_body")
     if _ROTEL_RE.fullmatch(text):
         name = text[:-1] if text.endswith("s") else text
@@ -343,7 +362,9 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     # "Individ- och omsorgsutskottet" (the Riksdag's committees are listed, so found before this);
     # "arbetsutskottet" alone needs its body; a committee named by its field like a board is one
     # ("tekniska utskottet", as "tekniska nämnden" above).
-    if len(words) == 2 and _is_field_adjective(words[0]) and last in ("utskottet", "utskottets"):
+    # The executive board's general committee is named so too ("allmänna utskottet": six of six tagged).
+    if len(words) == 2 and (_is_field_adjective(words[0]) or words[0].lower() == "allmänna") and last in (
+            "utskottet", "utskottets"):
         return Authority(f"{words[0][0].upper()}{words[0][1:].lower()} utskottet", "municipal_body")
     committee = _COMMITTEE_RE.fullmatch(text)
     # Coordinated, two fields name it whatever they are: "Näringslivs- och arbetsutskottet", "personal- och

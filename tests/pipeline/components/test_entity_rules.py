@@ -352,6 +352,11 @@ def test_a_local_police_area_named_by_its_place(nlp):
     doc = nlp("Lokalpolisområde Norra Västmanland och lokalpolisområdet i Karlskrona. Lokalpolisområdeschef Bo Ek.")
     assert [(t, label) for t, label in ents(doc) if label == "AUTHORITY"] == [
         ("Lokalpolisområde Norra Västmanland", "AUTHORITY"), ("lokalpolisområdet i Karlskrona", "AUTHORITY")]
+    doc = nlp("Avtal med Ekby lokalpolisområde och lokalpolisområde södra Norrby, chef för lokalpolisområde Södra "
+              "Norrby Anna Ek. Inom lokalpolisområdet ökar brotten.")
+    assert [(t, label) for t, label in ents(doc) if label == "AUTHORITY"] == [
+        ("Ekby lokalpolisområde", "AUTHORITY"), ("lokalpolisområde södra Norrby", "AUTHORITY"),
+        ("lokalpolisområde Södra Norrby", "AUTHORITY")]
 
 
 def test_an_alliance_or_coalition_named_by_its_size_or_kind_capitalised_or_not(nlp):
@@ -461,6 +466,23 @@ def test_boards_named_by_their_fields_and_offices_with_their_place(nlp):
                          ("förvaltningen för arbetsmarknad och kompetensutveckling", "AUTHORITY"),
                          ("arbetsförmedlingen i Ekby", "AUTHORITY"), ("Kollektivtrafikmyndigheten i Norrland", "AUTHORITY")]
     assert ents(nlp("Projektet på miljö- och hälsoskyddskontoret.")) == [("miljö- och hälsoskyddskontoret", "AUTHORITY")]
+
+
+def test_boards_committees_and_joint_boards_named_by_any_field_after_for(nlp):
+    doc = nlp("Nämnden för arbete och välfärd, Beredningen för invånarfrågor och Utskottet för integration och "
+              "arbetsmarknad svarar; ledamot i gemensam nämnd för hälsovård samt tolk- och översättarservice.")
+    assert ents(doc) == [("Nämnden för arbete och välfärd", "AUTHORITY"), ("Beredningen för invånarfrågor", "AUTHORITY"),
+                         ("Utskottet för integration och arbetsmarknad", "AUTHORITY"),
+                         ("gemensam nämnd för hälsovård samt tolk- och översättarservice", "AUTHORITY")]
+    # what the board is asked to do, a description after an article, a name cut before a preposition
+    assert ents(nlp("Ärendet går till nämnden för yttrande och nämnden för sin del, och en gemensam nämnd för "
+                    "drift. Den gemensamma nämnden för samverkan inom drift och service.")) == []
+
+
+def test_the_general_committee(nlp):
+    doc = nlp("Allmänna utskottet beslutade; kommunstyrelsen och allmänna utskottet bereder allmänna val.")
+    assert [(t, label) for t, label in ents(doc) if "utskottet" in t] == [("Allmänna utskottet", "AUTHORITY"),
+                                                                          ("allmänna utskottet", "AUTHORITY")]
 
 
 def test_rescue_and_upper_school_associations_and_a_bodys_office(nlp):

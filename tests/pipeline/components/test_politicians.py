@@ -233,6 +233,23 @@ def test_party_after_a_comma_and_local_party_letters(nlp):
                    "Bo Ny": None}
 
 
+def test_a_members_line_gives_the_party_last_on_the_line(nlp):
+    text = ("Politiker\nEva Ek, barn- och ungdomsnämnden (BUN) (c) (till 14.07)\nBo Al, kommunfullmäktige och "
+            "ungdomsforum (m)\nSiv Berg, Ekby, Per Lund (s)")
+    doc = nlp.make_doc(text)
+    spans, cursor = [], 0
+    for name, label in [("Eva Ek", "PERSON"), ("c", "PARTY"), ("Bo Al", "PERSON"), ("m", "PARTY"), ("Siv Berg", "PERSON"),
+                        ("Per Lund", "PERSON"), ("s", "PARTY")]:
+        cursor = text.index(name if label == "PERSON" else f"({name})", cursor) + (label == "PARTY")
+        spans.append(doc.char_span(cursor, cursor + len(name), label=label))
+        cursor += len(name)
+    doc.ents = spans
+    doc = nlp.get_pipe("svpol_politicians")(doc)
+    got = {e.text: e._.party for e in doc.ents if e.label_ == "PERSON"}
+    # the letters of a line belong to the name that opens it, not across another name on the way
+    assert got == {"Eva Ek": "C", "Bo Al": "M", "Siv Berg": None, "Per Lund": "S"}
+
+
 def _column_parties(nlp, text, people, letters):
     """Party of each person of an attendance column; ``letters`` are tagged PARTY wherever written bare."""
     doc = nlp.make_doc(text)
