@@ -477,7 +477,8 @@ _BODY_RE = re.compile(
     r"|[A-ZÅÄÖa-zåäö][a-zåäö]+[ \t]+(?:och|&|o\.?)[ \t]+"
     # a board named by its field in lower case, as running text writes it: "i tekniska nämnden", "humanistiska
     # nämnden"; not after an article, which makes it a description ("den strategiska nämndens strategier")
-    r"|(?:tekniska|sociala|regionala|allmänna(?=[ \t]+utskott)|(?<![Dd]en[ \t])(?<![Ee]n[ \t])(?<![Dd]enna[ \t])[a-zåäö]{3,}iska)[ \t]+))?"
+    r"|(?:tekniska|sociala|regionala|allmänna(?=[ \t]+utskott)"
+    r"|(?<![Dd]en[ \t])(?<![Ee]n[ \t])(?<![Dd]enna[ \t])[a-zåäö]{3,}iska)[ \t]+))?"
     rf"(?P<word>[\wåäöÅÄÖ-]*(?:{'|'.join(_BODY_WORDS)})(?:en|n|et)?s?)"
     r"(?![\wåäö])"
 )

@@ -54,14 +54,14 @@ _PARTY_AFTER_RE = re.compile(
 _PLACE_THEN_PARTY_RE = re.compile(
     r"(?:,[ \t]*(?:[A-ZÅÄÖ][\wåäö-]+,?[ \t]*)?|[ \t]*)\((?P<party>[A-Za-zÅÄÖåäö]{1,3})"
     r"(?=\)|,[ \t]|[ \t]+[A-ZÅÄÖ(]|[ \t]*$)", re.MULTILINE)
-# "Anna Berg, M, ordförande", "Karl Lauri, Vänsterpartiet": party letters or a party's name after a comma
-# (taken only where they are a PARTY entity).
 # "Eva Ek, barn- och ungdomsnämnden (BUN) (c)", "Bo Al, kommunfullmäktige och ungdomsforum (m) (till 14.07)": a list
 # of members, one to a line, each with the bodies they sit in and the party last on the line (taken only where the
 # letters are a PARTY entity and no other name stands between).
 _LINE_END_PARTY_RE = re.compile(
     r"[ \t]*,[ \t]*[^\n(),]{3,60}?(?:[ \t]*\([A-ZÅÄÖ]{2,6}\))?[ \t]*\(\s*(?P<party>[^()\n]{1,4}?)\s*\)"
     r"(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*(?=\n|$)")
+# "Anna Berg, M, ordförande", "Karl Lauri, Vänsterpartiet": party letters or a party's name after a comma
+# (taken only where they are a PARTY entity).
 _PARTY_COMMA_RE = re.compile(
     rf",[ \t]*(?P<party>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{{0,3}}|[A-ZÅÄÖ][a-zåäö]+(?:partiet|erna)"
     rf"|(?:{'|'.join(LOWER_CASE_PARTY_LETTERS)}))(?![\wåäö])")

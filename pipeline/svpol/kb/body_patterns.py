@@ -251,8 +251,9 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     by_field = _BODY_FOR_FIELD_RE.fullmatch(text)
     if by_field:
         fields = text[by_field.start("field"):].lower()
-        # a board's first field names it; a unit's fields must all be ones the lists know ("enheten för kultur",
-        # not "enheten för kultur, del av")
+        # a unit's fields must all be ones the lists know ("enheten för kultur", not "enheten för kultur, del av"); a
+        # board's, committee's or drafting committee's first field is any word but what it is asked to do; an
+        # administration's first field must be one the lists know
         body = text[:by_field.start("field")].split()[-2].lower()
         if words[0].lower() in ("enheten", "avdelningen"):
             named = _fields_known(fields, _FIELD_ROOTS)
