@@ -56,6 +56,12 @@ def rule_tokens(doc: Doc, key: str = DEFAULT_SPANS_KEY) -> Set[int]:
     rules = doc.spans[key] if key in doc.spans else []
     return {i for span in rules for i in range(span.start, span.end)}
 
+def either_case_first(words: Iterable[str]) -> str:
+    """An alternation of ``words`` with the first letter in either case ("[Nn]orra|[Ss]ödra"), for a word that is
+    capitalised opening a sentence or a name and in lower case inside one."""
+    return "|".join(f"[{word[0].upper()}{word[0].lower()}]{word[1:]}" for word in words)
+
+
 _NAME = r"[A-ZÅÄÖ][\wåäöÅÄÖéü]*(?:-[A-ZÅÄÖ][\wåäöÅÄÖéü]*)*"
 # Bracketed party letters: "(S)", "(M, KD)", "(S/V/MP)", "(S och MP)", "(båda L)"; the letters are
 # checked in the KB.
@@ -301,7 +307,7 @@ _MUNICIPAL_NAMED_BODY_WORDS = ("länstrafik", "brottsförebyggande råd", "BROTT
 # convention 64). The indefinite is a kind ("ett pensionärsråd").
 _COUNCIL_ALONE_RE = re.compile(
     r"(?<![\w-])(?:[Kk]ommunala[ \t]+)?(?:[a-zåäö]+-[ \t]+och[ \t]+)?"
-    rf"(?:{'|'.join(f'[{field[0]}{field[0].upper()}]{field[1:]}' for field in COUNCIL_FIELDS)})rådets?(?![\wåäö-])")
+    rf"(?:{either_case_first(COUNCIL_FIELDS)})rådets?(?![\wåäö-])")
 # A city district's board by its short form or with the district after it, one span (the guide: a body with its
 # place): "Rinkeby-Kista Sdn", "SDN Västra Hisingen", "Stadsdelsnämnden Lundby" (m-v154; the issue's error classes).
 _DISTRICT = r"(?:(?:Norra|Södra|Östra|Västra|Centrala|Inre|Yttre)[ \t]+)?[A-ZÅÄÖ][\wåäö]+(?:-[ \t]?[A-ZÅÄÖ][\wåäö]+)?"
@@ -346,7 +352,7 @@ _PLACE_POLICE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+polisens?(?![\w
 # area's chief is an office: "lokalpolisområdeschef").
 _LOCAL_POLICE_AREA_RE = re.compile(
     rf"(?<![\w-])(?:[Ll]okalpolisområde(?:t|ts)?[ \t]+(?:i[ \t]+)?"
-    rf"(?:(?:{'|'.join(f'[{w[0]}{w[0].lower()}]{w[1:]}' for w in sorted(DIRECTION_WORDS))})[ \t]+[A-ZÅÄÖ][\wåäö-]+"
+    rf"(?:(?:{either_case_first(sorted(DIRECTION_WORDS))})[ \t]+[A-ZÅÄÖ][\wåäö-]+"
     r"|[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)"
     r"|(?P<place>[A-ZÅÄÖ][a-zåäö]{2,})[ \t]+lokalpolisområde(?:t|ts)?)(?![\wåäö-])")
 # The council's and the executive board's short forms in running text, after a lower-case word or a

@@ -47,7 +47,7 @@ from spacy.util import filter_spans
 
 from ..doc_cache import doc_text
 from ..kb import DIRECTION_WORDS, shipped_authorities
-from .entity_rules import DEFAULT_SPANS_KEY
+from .entity_rules import DEFAULT_SPANS_KEY, either_case_first
 from .name_list import NameList, resource_names
 
 LABEL = "ORG"
@@ -181,7 +181,7 @@ _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "lasarett", "flygplats", "g
                    # village's hall ("Ekhems bygdegård")
                    "gruppboende", "gruppbostäder", "servicebostad", "servicehus", "korttidsboende", "bygdegård")
 # The noun also capitalised, as in a proper name ("Roslagens Sparbank", "Hässleholm Kulturhus").
-_FACILITY_NOUN_ALTERNATIVES = "|".join(f"[{noun[0].upper()}{noun[0]}]{noun[1:]}" for noun in _FACILITY_NOUNS)
+_FACILITY_NOUN_ALTERNATIVES = either_case_first(_FACILITY_NOUNS)
 _NAMED_FACILITY_RE = re.compile(
     # a first name in front of a genitive: a school named after a person ("Peder Skrivares skola")
     rf"(?<![\w-])(?:(?P<first>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+(?=[A-ZÅÄÖ][a-zåäöé]+s[ \t]))?"

@@ -258,7 +258,8 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         if words[0].lower() in ("enheten", "avdelningen"):
             named = _fields_known(fields, _FIELD_ROOTS)
         elif body in _BOARD_FOR_WORDS:
-            named = fields.split()[0] not in _NOT_BOARD_FIELDS and len(fields.split()[0]) > 2
+            first = fields.split()[0]
+            named = first not in _NOT_BOARD_FIELDS and len(first) > 2
         else:
             named = fields.startswith(_FIELD_ROOTS)
         if named:
