@@ -122,6 +122,14 @@ def test_party_names_and_alliance_members(kb):
         ("Kultur- och fastighetsroteln", "Kultur- och fastighetsroteln", "municipal_body"),
         ("sektor ledning och verksamhetsstöd", "Sektor ledning och verksamhetsstöd", "municipal_body"),
         ("Avdelningen kultur och fritid", "Avdelningen kultur och fritid", "municipal_body"),
+        # a unit of two fields where either is known; a unit of human resources
+        ("Administrations- och kommunikationsenheten", "Administrations- och kommunikationsenheten",
+         "municipal_body"),
+        ("trygghets- och säkerhetsavdelningen", "Trygghets- och säkerhetsavdelningen", "municipal_body"),
+        ("HR-avdelningen", "Hr-avdelningen", "municipal_body"),
+        # a joint board's fields after "och andra"
+        ("Gemensamma nämnden för hjälpmedel och andra samverkansfrågor",
+         "Gemensamma nämnden för hjälpmedel och andra samverkansfrågor", "municipal_body"),
         ("Allmänpolitiska utskottet", "Allmänpolitiska utskottet", "municipal_body"),
         ("personal- och ekonomiutskott", "Personal- och ekonomiutskott", "municipal_body"),
         # a municipal board of two fields with its hyphen left out; the government's coordinator; a county's federation
@@ -148,7 +156,9 @@ def test_match_authority(kb, surface, canonical, kind):
      "kapitalförvaltningen", "Sverige och socialnämnden", "Regeringen och socialnämnden", "Gröna nämnden",
      "Trafikpolisen", "Gränspolisen", "vård- och omsorgsnämnd", "Ekbys regionfullmäktige",
      "Göteborgs hälso- och sjukvårdsnämnder", "byggande och kommunstyrelsen", "Regionförbundet i Ekby län",
-     "bolagsstyrelsen", "partistyrelsen"],
+     "bolagsstyrelsen", "partistyrelsen", "Ekby- och Norrbyenheten",
+     # a decision's next verb is no field: "... för nämnden för hjälpmedel och överlämna den"
+     "nämnden för hjälpmedel och överlämna"],
 )
 def test_match_authority_rejects(kb, surface):
     assert kb.match_authority(surface) is None

@@ -108,7 +108,7 @@ _NUMBER = (
     r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # 1.200.000
     # a decimal comma's lost or added space before millions ("11, 6 miljoner kronor"), kronor and öre
     # written with a colon in tax rates ("22:25 kr")
-    r"|\d{1,3},[ ]\d(?=[ \t]+(?i:milj|md|mrd))|\d{1,3}:\d{2}(?!\d)"
+    r"|\d{1,3},[ ]\d(?=[ \t]+(?i:milj|md|mrd|mn?kr\b))|\d{1,3}:\d{2}(?!\d)"
     r"|\d+(?:,\d+)?"  # 22,2
     r"|\d+\.\d{1,2}(?!\d)"  # 2.5 (English decimal point)
 )
@@ -122,9 +122,12 @@ _QUANTITY = (
 )
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _YEAR_IN_TEXT_RE = re.compile(rf"(?<!\d){_YEAR_RE.pattern}(?!\d)")  # a year among a text's figures
+# Words between a number and its millions that say what sum it is: "16 nya miljarder", "en extra miljard".
+_SUM_ADJECTIVES = ("nya", "extra", "ytterligare", "planerade", "budgeterade", "öronmärkta", "avsatta", "sparade")
 MONEY_RE = re.compile(
     rf"(?<![\w.,])(?:{_QUANTITY})"
-    rf"(?:\s*(?P<mult>{_MULT})\.?(?=\s))?"
+    # ... also with such a word: "åtta extra miljoner kronor" (m-v355)
+    rf"(?:(?:\s+(?:{_alternation(_SUM_ADJECTIVES)})(?=\s))?\s*(?P<mult>{_MULT})\.?(?=\s))?"
     rf"\s*(?P<cur>{_CURRENCY})(?![\w$€£])"
     # currency sign before the number: "€ 10 miljoner", "$5"
     rf"|(?<![\w])(?P<pcur>[€$£])\s?(?P<pnum>{_NUMBER})(?:\s+(?P<pmult>{_MULT})(?!\w))?",
@@ -254,8 +257,6 @@ _BARE_MULTIPLIERS = {**{w: _MULTIPLIERS[w] for w in ("miljon", "miljoner", "milj
                      "miljoners": 10**6, "miljarders": 10**9,
                      # an extra sum in one word ("två extramiljoner"), a billion as thousands of millions
                      "extramiljon": 10**6, "extramiljoner": 10**6, "tusen miljoner": 10**9}
-# Words between a number and its millions that say what sum it is: "16 nya miljarder", "en extra miljard".
-_SUM_ADJECTIVES = ("nya", "extra", "ytterligare", "planerade", "budgeterade", "öronmärkta", "avsatta", "sparade")
 _BARE_FOLLOWERS = (
     "till", "för", "per", "om", "år", "under", "varav", "och", "i", "på", "från", "av", "mer", "mindre",
     "extra", "över", "samt", "som", "vilket", "men", "ska", "skall", "har", "kommer", "mellan", "inom",
@@ -335,6 +336,7 @@ _NEAR_AMOUNT_CHARS = 400
 # "till" something, as a heading gives them ("10 miljoner till utvecklingsprojekt").
 _PRICE_BEFORE_RE = re.compile(r"\b(?:för|får|fick|erhåll(?:er|it)|erhöll|tilldelas|tilldelades)\s+$", re.IGNORECASE)
 _EXTRA_AFTER_RE = re.compile(r"\s+extra\b", re.IGNORECASE)
+_MORE_BEFORE_RE = re.compile(r"\bytterligare\s+$", re.IGNORECASE)  # "beslutade om ytterligare 14 miljoner till"
 _GIVEN_TO_AFTER_RE = re.compile(r"[ \t]+till[ \t]+(?-i:[a-zåäö]{2,})", re.IGNORECASE)
 # Thousands without a unit ("man får 370 000 från kommunen") are money only after a word that gives
 # or costs and next to a currency word: counts of people and things are written the same way
@@ -714,6 +716,7 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
             elif (_MONEY_CONTEXT_RE.search(_sentence_around(text, m.start(), m.end(), with_next=True))
                     or _PRICE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
                     or _EXTRA_AFTER_RE.match(text, m.end())
+                    or _MORE_BEFORE_RE.search(text, max(0, m.start() - 14), m.start())
                     or (_at_line_start(text, m.start()) and _GIVEN_TO_AFTER_RE.match(text, m.end()))
                     or any(abs(start - m.start()) <= _NEAR_AMOUNT_CHARS for start in explicit)):
                 add_with_coordinated(m, _bare_value(m))

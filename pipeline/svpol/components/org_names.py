@@ -179,7 +179,10 @@ _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "lasarett", "flygplats", "g
                    "räddningsstation",
                    # homes of care and disability services ("Basvägens gruppboende", "Solgårdens servicehus"), and a
                    # village's hall ("Ekhems bygdegård")
-                   "gruppboende", "gruppbostäder", "servicebostad", "servicehus", "korttidsboende", "bygdegård")
+                   "gruppboende", "gruppbostäder", "servicebostad", "servicehus", "korttidsboende", "bygdegård",
+                   # a health centre, a parish of the church, a village's or a local history association ("Ekby
+                   # hälsocentral", "Ekby pastorat", "Ekby byalag", "Ekby hembygdsförening"; m-v352, m-v354, m-v358)
+                   "hälsocentral", "pastorat", "byalag", "hembygdsförening")
 # The noun also capitalised, as in a proper name ("Roslagens Sparbank", "Hässleholm Kulturhus").
 _FACILITY_NOUN_ALTERNATIVES = either_case_first(_FACILITY_NOUNS)
 _NAMED_FACILITY_RE = re.compile(

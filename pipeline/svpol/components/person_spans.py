@@ -38,6 +38,7 @@ import functools
 import re
 from typing import FrozenSet, List, Optional, Set, Tuple
 
+from spacy.lang.sv.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -122,6 +123,9 @@ _FORM_WORDS = frozenset((
     "Måndagen", "Tisdagen", "Onsdagen", "Torsdagen", "Fredagen", "Lördagen", "Söndagen"))
 # A presence mark after a name in an attendance column ("Peter Rosell X", "Gunnar Selin I").
 _PRESENCE_MARKS = frozenset({"X", "x", "I"})
+# A column's code after a name in a vote or attendance table ("Anna Ek Nb 1 1", "Per Ek Tj"): a capital and one
+# or two small letters without a vowel, which no surname is (two-letter surnames have one: "Ek", "Ås").
+_COLUMN_CODE_RE = re.compile(r"[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tv-xz]{1,2}")
 
 
 def is_form_word(token: Token) -> bool:
@@ -152,8 +156,8 @@ def is_occupation(token: Token) -> bool:
 def _is_trailing_title(token: Token) -> bool:
     """A form label, an office, an occupation or a presence mark right after a name: a signature block's or a
     column's next field (``Ingemar Karlsson Kommunsekreterare``, ``Åsa Rönnlund Controller``,
-    ``Kerstin Ekvall Trädgårdstekniker``, ``Peter Rosell X``)."""
-    return (is_form_word(token) or token.text in _PRESENCE_MARKS
+    ``Kerstin Ekvall Trädgårdstekniker``, ``Peter Rosell X``, ``Anna Ek Nb``)."""
+    return (is_form_word(token) or token.text in _PRESENCE_MARKS or bool(_COLUMN_CODE_RE.fullmatch(token.text))
             or is_occupation(token) or bool(base_role(token.text) or ROLE_RE.fullmatch(token.text)))
 
 
@@ -623,6 +627,30 @@ def _names_between_letters(doc: Doc, ents: List[Span]) -> List[Span]:
     return [name for run in runs if len(run) >= _LETTER_LIST_MIN for name in run]
 
 
+def _first_name_mentions(doc: Doc, ents: List[Span]) -> List[Span]:
+    """PERSON spans for a first name alone after the text named the person in full (``Ingrid Ek (V) inledde
+    ... Ingrid svarade``): capitalised, in no entity, not an ordinary word written with a capital
+    (``Per den 31 mars``), and not the first of a name of several words (``Ingrid Berg``, another person)."""
+    named = {}
+    text = doc_text(doc)
+    for ent in ents:
+        # only a first name the text writes again (a cheap test before the scan of every token)
+        if (ent.label_ == PERSON and len(ent) >= 2 and ent[0].is_title and text.count(ent[0].text) > 1
+                and is_first_name(ent[0].text)):
+            named.setdefault(ent[0].text, ent.end)
+    if not named:
+        return []
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    mentions = []
+    for token in doc:
+        after = named.get(token.text)
+        if (after is None or token.i < after or token.i in taken or token.lower_ in STOP_WORDS
+                or (token.i + 1 < len(doc) and (doc[token.i + 1].is_title or doc[token.i + 1].is_upper))):
+            continue
+        mentions.append(Span(doc, token.i, token.i + 1, PERSON))
+    return mentions
+
+
 def _place_suffix_end(doc: Doc, ent: Span) -> Optional[int]:
     """The token end of "i <Place>" after ``ent`` when a party bracket follows it, else None."""
     i = ent.end
@@ -859,6 +887,10 @@ class PersonSpans:
             repaired = [e for e in repaired if not any(i in taken for i in range(e.start, e.end))] + columns
             changed = True
         parties = self._local_parties(doc, repaired, text) + letters
+        mentions = _first_name_mentions(doc, repaired)
+        if mentions:
+            repaired = repaired + mentions
+            changed = True
         if changed or parties:
             # An entity swallowed by "Anna Berg i Luleå" (the place, or a name ner read in it) goes:
             # only a joined span can overlap another, and it is the longer one. A local party's
@@ -884,6 +916,8 @@ class PersonSpans:
             if 0 < office < len(name):
                 # the next field's office before its name: "…, S Kommunchef Olli Joenväärä"
                 name = Span(doc, name.start + office, name.end, PERSON)
+            if name is not None and len(name) > 2 and _COLUMN_CODE_RE.fullmatch(name[-1].text):
+                name = Span(doc, name.start, name.end - 1, PERSON)  # the next column's code: "C Anna Ek Nb 1 1"
             if (letters is not None and name is not None and letters.start in party_tokens
                     and not any(i in others for i in range(name.start, name.end))):
                 names.append(name)

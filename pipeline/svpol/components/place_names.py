@@ -519,6 +519,11 @@ class PlaceNames(NameList):
         if len(parts) > len(ents):
             doc.ents = parts
 
+    def holds_rule_entity(self, span: Span, rule: Span) -> bool:
+        """A property designation holds the organisation a rule read in its name (``Sandhem 3:1``, a housing
+        company's shape; m-v357)."""
+        return rule.label_ == "ORG" and rule.start == span.start and bool(_PROPERTY_RE.fullmatch(span.text))
+
     def yields_to(self, span: Span, overlapping: List[Span]) -> bool:
         """An entity reaching outside the match holds it (a longer name, but not one that starts with
         a property's noun: "Fastigheten Sjömannen"), and the model's own LOC keeps its score;

@@ -70,8 +70,12 @@ _FIELD_ROOTS = tuple(dict.fromkeys(f[:-1] if f.endswith("s") and not f.endswith(
 BODY_FOR_FIELD = (r"(?:[Nn]ämnden|[Ff]örvaltningen|[Bb]eredningen|[Ff]ullmäktigeberedningen|[Uu]tskottet|[Ee]nheten"
                   r"|[Aa]vdelningen|[Gg]emensam(?:ma)?[ \t]+nämnd(?:en)?)[ \t]+för[ \t]+"
                   r"(?P<field>[A-ZÅÄÖa-zåäö]+)"
-                  r"(?>(?:(?:,[ \t]+|[ \t]+(?:och|samt)[ \t]+)(?:[a-zåäö]+-[ \t]+och[ \t]+)?"
-                  r"(?![a-zåäö]*(?:nämnd|förvaltning|enhet|avdelning|styrelse|utskott))[a-zåäö]+){0,3})")
+                  # "... och andra samverkansfrågor" (m-v359): the rest of the fields
+                  r"(?>(?:(?:,[ \t]+|[ \t]+(?:och|samt)[ \t]+(?:andra[ \t]+|övriga[ \t]+)?)(?:[a-zåäö]+-[ \t]+och[ \t]+)?"
+                  # not another body, nor a decision's next verb ("godkänna ... för nämnden för X och överlämna den")
+                  r"(?![a-zåäö]*(?:nämnd|förvaltning|enhet|avdelning|styrelse|utskott)"
+                  r"|(?:överlämna|besluta|godkänna|anta|fastställa|uppdra|lämna|redovisa|återrapportera|ge|ta)\b)"
+                  r"[a-zåäö]+){0,3})")
 # A board, committee or drafting committee is named by whatever field follows "för" (every such name in the real
 # sets was tagged, "Nämnden för arbete och välfärd", "Beredningen för invånarfrågor"), unless what follows is what
 # the body is asked to do or a function word: "överlämnas till nämnden för beslut", "nämnden för sin del".
@@ -235,7 +239,9 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     if base.endswith(_OFFICE_WORDS) and len(base) > len("kontoret") + 2 and (
             (len(words) == 1 and base.startswith(ADMINISTRATION_FIELDS))
             or (len(words) == 3 and words[0].endswith("-") and words[1] == "och"
-                and words[0].lower().startswith(ADMINISTRATION_FIELDS))):
+                # either field known: "Administrations- och kommunikationsenheten", "trygghets- och
+                # säkerhetsavdelningen" (m-v358; the last field alone was tagged before)
+                and (words[0].lower().startswith(ADMINISTRATION_FIELDS) or base.startswith(ADMINISTRATION_FIELDS)))):
         name = " ".join(words[:-1] + [base]) if len(words) == 3 else base
         return Authority(name[0].upper() + name[1:], "municipal_body")
     if base.endswith("sektorn") and base[:-len("sektorn")].endswith(_SECTOR_FIELDS) and (

@@ -227,6 +227,7 @@ ADMINISTRATION_FIELDS: Tuple[str, ...] = (
     # "kvalitetsenheten"; m-v178, m-v184, m-v188, m-v189)
     "kost", "måltids", "inköps", "bemannings", "kvalitets", "plan", "löne", "kommunikations", "digitaliserings",
     "säkerhets", "utvecklings", "hållbarhets",  # "Utvecklingsenheten" (m-v195), "Hållbarhetsavdelningen" (m-v200)
+    "trygghets", "hr-",  # "Trygghetsenheten", "HR-avdelningen" (m-v355)
     # a region's administrations: "Kollektivtrafikförvaltningen", "Regionutvecklingsförvaltningen"
     "kollektivtrafik", "regionutvecklings", "tillväxt",
 )

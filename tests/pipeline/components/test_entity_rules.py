@@ -779,6 +779,8 @@ def test_a_votes_tally_by_party_and_a_coalitions_nickname_near_party_politics(nl
     assert ents(nlp("Hela femklövern kan driva politiken vidare, säger miljöpartisten.")) == [("femklövern", "PARTY")]
     # a preschool of that name where no party politics is near
     assert ents(nlp("Nämnden beställer 80 förskoleplatser i Fyrklövern.")) == []
+    # the governing coalition: "den styrande femklövern"
+    assert ents(nlp("Kommer den styrande femklövern att verka för det?")) == [("femklövern", "PARTY")]
 
 
 def test_a_regions_or_municipalitys_body_with_its_place_in_the_genitive(nlp):
@@ -992,3 +994,16 @@ def test_a_unit_named_by_its_fields_adjective_is_an_authority(nlp):
     assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
         ("Administrativa avdelningen", "AUTHORITY"), ("Ekonomiska avdelningen", "AUTHORITY"),
         ("Juridiska enhetens", "AUTHORITY")]
+
+
+def test_municipalities_listed_after_kommunerna_act_where_they_form_or_do_what_a_body_does():
+    nlp = _rules_nlp(spacy.blank("sv"))
+    doc = nlp("Kommunerna Sjöbo, Tomelilla och Simrishamn utser vardera två ledamöter. Förbundet bestod av "
+              "kommunerna Flen och Vingåker.")
+    assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
+        ("Sjöbo", "AUTHORITY"), ("Tomelilla", "AUTHORITY"), ("Simrishamn", "AUTHORITY"), ("Flen", "AUTHORITY"),
+        ("Vingåker", "AUTHORITY")]
+    # counted or described, they are places
+    for text in ("Planen omfattar de tre kommunerna Sjöbo, Tomelilla och Simrishamn.",
+                 "Kommunerna Sjöbo och Tomelilla var värst drabbade."):
+        assert [e for e in ents(nlp(text)) if e[1] == "AUTHORITY"] == [], text

@@ -43,6 +43,9 @@ from svpol.components.money import _CODES, _UNITS, MONEY_RE, NO_MONEY, MoneyEnri
         ("10 miljoner euro", None, "EUR", "miljoner euro"),
         ("5 miljoner dollar", None, "USD", "miljoner dollar"),
         ("10 norska kronor", None, "NOK", "norska kronor"),
+        # a word between the number and its millions; a decimal comma's stray space before "mkr"
+        ("åtta extra miljoner kronor", 8e6, "SEK", "miljoner kronor"),
+        ("13, 9 mkr", 1.39e7, "SEK", "mkr"),
     ],
 )
 def test_parse_money(text, amount_sek, currency, unit):
@@ -130,6 +133,8 @@ def test_round_trip(tmp_path):
         # a word between the number and its millions that says what sum it is
         ("Regeringen ger vägarna 16 nya miljarder i budgeten.", "16 nya miljarder", 1.6e10),
         ("Budgeten ger äldreomsorgen två extramiljoner i år.", "två extramiljoner", 2e6),
+        # more millions decided on ("ytterligare"), without a money word in the sentence
+        ("Fullmäktige beslutade om ytterligare 14 miljoner till nya Ekbyskolan.", "14 miljoner", 1.4e7),
         # halves and thousands of millions written as words
         ("Budgeten överskrids med drygt fyra och en halv miljon.", "fyra och en halv miljon", 4.5e6),
         ("Kostnaden blir till slut sju tusen miljoner alltså.", "sju tusen miljoner", 7e9),

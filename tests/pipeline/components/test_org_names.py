@@ -125,6 +125,9 @@ def test_named_facilities_but_not_ordinary_compounds():
         ("Ekvägens gruppboende", "ORG"), ("Solbackens servicehus", "ORG")]
     assert _run("Köpet av Ekhems bygdegård och Lindvägens gruppbostäder") == [
         ("Ekhems bygdegård", "ORG"), ("Lindvägens gruppbostäder", "ORG")]
+    # a health centre, a parish and a village's association named by their place
+    assert _run("Ekbys hälsocentral, Norrby pastorat och Ekby byalag söker stöd", [("Ekbys", "LOC")]) == [
+        ("Ekbys hälsocentral", "ORG"), ("Norrby pastorat", "ORG"), ("Ekby byalag", "ORG")]
     # baths, halls and churches named in one compound
     assert _run("Ekbybadet, Norrbyhallen och Ekbykyrkan öppnar, men Sporthallen är stängd.",
                 ordinary=("sporthallen",)) == [("Ekbybadet", "ORG"), ("Norrbyhallen", "ORG"), ("Ekbykyrkan", "ORG")]

@@ -512,3 +512,21 @@ def test_a_direction_opening_a_name_makes_it_a_place():
         ("Östra Piren", "PERSON"), ("Inre Ekbyholm", "PERSON")]) == [("Östra Piren", "LOC"), ("Inre Ekbyholm", "LOC")]
     # a direction before a first name is a column's district before a member
     assert _run("Norra Eva Ek", [("Norra Eva Ek", "PERSON")]) == [("Norra Eva Ek", "PERSON")]
+
+
+def test_a_columns_code_after_a_name_leaves_the_span():
+    # a vote table's column code ("Nb") is no surname: surnames of two letters have a vowel ("Ek")
+    text = "C Anna Ekström Nb 1 1\nS Bo Lindqvist Nb 1 1\nM Eva Ek 1 1"
+    got = _run(text, [("C", "PARTY"), ("Anna Ekström Nb", "PERSON"), ("S", "PARTY"), ("M", "PARTY")])
+    assert got == [("C", "PARTY"), ("Anna Ekström", "PERSON"), ("S", "PARTY"), ("Bo Lindqvist", "PERSON"),
+                   ("M", "PARTY"), ("Eva Ek", "PERSON")]
+
+
+def test_a_first_name_alone_after_the_full_name_is_the_person():
+    text = ("Ingrid Ekvall (V) inledde debatten. Sedan svarade Ingrid att hon inte ville tro det. "
+            "Per den 31 mars fanns ingen plan, och Ingrid Berg talade.")
+    got = _run(text, [("Ingrid Ekvall", "PERSON"), ("V", "PARTY")])
+    # not a first name before the full name, an ordinary word with a capital, nor the first name of another name
+    assert got == [("Ingrid Ekvall", "PERSON"), ("V", "PARTY"), ("Ingrid", "PERSON")]
+    assert _run("Ingrid svarade. Ingrid Ekvall (V) talade.", [("Ingrid Ekvall", "PERSON"), ("V", "PARTY")]) == [
+        ("Ingrid Ekvall", "PERSON"), ("V", "PARTY")]

@@ -302,3 +302,9 @@ def test_a_towns_urban_area_is_one_place_and_a_road_after_a_place_is_another():
     ents, _ = _run("Busslinjen i Ekbys tätort och bron över Ekån väg 512 i Norrby.",
                    [("Ekbys", "LOC"), ("Ekån väg 512", "LOC"), ("Norrby", "LOC")])
     assert ents == [("Ekbys tätort", "LOC"), ("Ekån", "LOC"), ("väg 512", "LOC"), ("Norrby", "LOC")]
+
+
+def test_a_property_holds_the_organisation_a_rule_read_in_its_name():
+    ents, rules = _run("Detaljplanen överför del av Ekhem 3:1 till kvartersmark.", [("Ekhem", "ORG")], rules=("Ekhem",),
+                       names=[])
+    assert ents == [("Ekhem 3:1", "LOC")] and rules == [("Ekhem 3:1", "LOC")]
