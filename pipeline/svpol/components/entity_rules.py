@@ -509,10 +509,11 @@ _BODY_RE = re.compile(
 # So is the office of a body in the genitive: "kommunstyrelsens kansli", "Kommunstyrelsens förvaltning",
 # "Kommunstyrelsens expedition", and a council's drafting committee: "kommunfullmäktiges valberedning".
 _SUB_BODY_RE = re.compile(r"[ \t]+(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]*utskott(?:et|s|ets)?(?![\wåäö])"
-                          r"|(?<=s)[ \t]+(?:[a-zåäö]*(?:kansli|kontor|förvaltning|expedition)|[a-zåäö]+beredning"
+                          r"|(?<=s)[ \t]+(?:[a-zåäö]*(?:kansli|kontor|förvaltning|expedition|stab)|[a-zåäö]+beredning"
                           # a unit named by its field with its owner (conventions 34, 58): "Ekby kommuns
-                          # kvalitetsenhet", "socialförvaltningens HR-avdelning" ("kommunens enhet för" stays out)
-                          r"|(?:[A-ZÅÄÖ]{2,4}-|[a-zåäö]+)(?:enhet|avdelning))"
+                          # kvalitetsenhet", "socialförvaltningens HR-avdelning", "socialnämndens barn- och
+                          # familjesektion" (m-v363; "kommunens enhet för" stays out)
+                          r"|(?:[a-zåäö]+-[ \t]+och[ \t]+)?(?:[A-ZÅÄÖ]{2,4}-|[a-zåäö]+)(?:enhet|avdelning|sektion))"
                           rf"(?:et|ets|en|ens|s)?(?![\wåäö])|(?<=s)[ \t]+{_COUNCILS}s?(?![\wåäö])")
 # The capitalised word right before a body of two fields, its place if the KB says so.
 _PLACE_BEFORE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\wåäö-]*[ \t]+$")

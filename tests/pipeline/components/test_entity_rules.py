@@ -920,6 +920,12 @@ def test_a_unit_with_its_municipality_in_the_genitive_is_one_span(nlp):
     assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
         ("Vaxholms kommuns kvalitetsenhet", "AUTHORITY"), ("Hallstahammars kommuns HR-avdelning", "AUTHORITY"),
         ("Kommunstyrelsens", "AUTHORITY")]
+    # a board's section of two fields, an administration's staff
+    doc = nlp("Socialnämndens barn- och familjesektion fick medel. Motionen remitterades till "
+              "kommunledningsförvaltningens stab. Kommunstyrelsens ledningsgrupp träffas.")
+    assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
+        ("Socialnämndens barn- och familjesektion", "AUTHORITY"), ("kommunledningsförvaltningens stab", "AUTHORITY"),
+        ("Kommunstyrelsens", "AUTHORITY")]
 
 
 def test_a_state_commission_or_delegation_named_by_its_field_is_an_authority(nlp):

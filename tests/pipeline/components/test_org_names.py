@@ -473,3 +473,9 @@ def test_a_named_gard_alone_is_a_facility_but_not_an_ordinary_yard():
 def test_a_facility_named_by_a_direction_and_its_noun():
     assert _run("Eleverna på Norra skolan och Östra förskolans barn flyttar; norra skolan är tom.") == [
         ("Norra skolan", "ORG"), ("Östra förskolans", "ORG")]
+
+
+def test_a_foundation_with_its_name_and_a_club_before_its_place():
+    assert _run("Bidrag till Stiftelsen Ekby Gård 13 Avtal och lånet till Skidklubben Norrby förlängs",
+                [("Ekby Gård", "PERSON"), ("Norrby", "LOC")]) == [
+        ("Stiftelsen Ekby Gård", "ORG"), ("Skidklubben Norrby", "ORG")]

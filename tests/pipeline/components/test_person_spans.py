@@ -530,3 +530,9 @@ def test_a_first_name_alone_after_the_full_name_is_the_person():
     assert got == [("Ingrid Ekvall", "PERSON"), ("V", "PARTY"), ("Ingrid", "PERSON")]
     assert _run("Ingrid svarade. Ingrid Ekvall (V) talade.", [("Ingrid Ekvall", "PERSON"), ("V", "PARTY")]) == [
         ("Ingrid Ekvall", "PERSON"), ("V", "PARTY")]
+
+
+def test_a_substitutes_standing_in_a_member_column_is_no_person():
+    text = "Anna Borg (M) Per Lind (C) Ers Ers Eva Ek (M)"
+    got = _run(text, [("Anna Borg", "PERSON"), ("Per Lind", "PERSON"), ("Ers Ers", "PERSON"), ("Eva Ek", "PERSON")])
+    assert got == [("Anna Borg", "PERSON"), ("Per Lind", "PERSON"), ("Eva Ek", "PERSON")]

@@ -110,6 +110,19 @@ def test_a_municipality_after_i_or_inom_is_a_place():
     assert rules == [("Leksands kommun", "LOC"), ("Östersunds kommun", "AUTHORITY")]
 
 
+def test_the_whole_municipality_its_people_and_what_it_shall_become_are_the_place():
+    text = ("Taxan gäller i hela Leksands kommun. Gnesta kommuns invånare växer. Malmö ska vara en attraktiv stad. "
+            "Östersunds kommun ska anta en plan.")
+    spans = [("Leksands kommun", "AUTHORITY"), ("Gnesta kommuns", "AUTHORITY"), ("Malmö", "AUTHORITY"),
+             ("Östersunds kommun", "AUTHORITY")]
+    ents, _ = _run(text, spans)
+    assert ents == [("Leksands kommun", "LOC"), ("Gnesta kommuns", "LOC"), ("Malmö", "LOC"),
+                    ("Östersunds kommun", "AUTHORITY")]
+    # a place that shall become something does not act: it stays the place
+    ents, _ = _run("Malmö ska växa.", [("Malmö", "LOC")])
+    assert ents == [("Malmö", "LOC")]
+
+
 def test_street_addresses():
     nlp = spacy.blank("sv")
     nlp.vocab.set_vector("motorvägen", numpy.ones(4, dtype="float32"))  # an ordinary word: the vectors know it
