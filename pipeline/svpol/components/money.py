@@ -336,7 +336,7 @@ _NEAR_AMOUNT_CHARS = 400
 # "till" something, as a heading gives them ("10 miljoner till utvecklingsprojekt").
 _PRICE_BEFORE_RE = re.compile(r"\b(?:för|får|fick|erhåll(?:er|it)|erhöll|tilldelas|tilldelades)\s+$", re.IGNORECASE)
 _EXTRA_AFTER_RE = re.compile(r"\s+extra\b", re.IGNORECASE)
-_MORE_BEFORE_RE = re.compile(r"\bytterligare\s+$", re.IGNORECASE)  # "beslutade om ytterligare 14 miljoner till"
+_MORE_BEFORE_RE = re.compile(r"\bytterligare\s+$", re.IGNORECASE)  # "beslut om ytterligare 3 miljoner till"
 _GIVEN_TO_AFTER_RE = re.compile(r"[ \t]+till[ \t]+(?-i:[a-zåäö]{2,})", re.IGNORECASE)
 # Thousands without a unit ("man får 370 000 från kommunen") are money only after a word that gives
 # or costs and next to a currency word: counts of people and things are written the same way

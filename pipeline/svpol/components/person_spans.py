@@ -629,9 +629,9 @@ def _names_between_letters(doc: Doc, ents: List[Span]) -> List[Span]:
 
 
 def _first_name_mentions(doc: Doc, ents: List[Span]) -> List[Span]:
-    """PERSON spans for a first name alone after the text named the person in full (``Ingrid Ek (V) inledde
-    ... Ingrid svarade``): capitalised, in no entity, not an ordinary word written with a capital
-    (``Per den 31 mars``), and not the first of a name of several words (``Ingrid Berg``, another person)."""
+    """PERSON spans for a first name alone after the text named the person in full (``Eva Ek (V) öppnade mötet
+    ... Eva läste``): capitalised, in no entity, not an ordinary word written with a capital (``Per den 31
+    mars``), and not the first of a name of several words (``Eva Berg``, another person)."""
     named = {}
     text = doc_text(doc)
     for ent in ents:
