@@ -56,6 +56,7 @@ def rule_tokens(doc: Doc, key: str = DEFAULT_SPANS_KEY) -> Set[int]:
     rules = doc.spans[key] if key in doc.spans else []
     return {i for span in rules for i in range(span.start, span.end)}
 
+
 def either_case_first(words: Iterable[str]) -> str:
     """An alternation of ``words`` with the first letter in either case ("[Nn]orra|[Ss]ödra"), for a word that is
     capitalised opening a sentence or a name and in lower case inside one."""
@@ -178,7 +179,8 @@ _COOPERATION_BETWEEN_RE = re.compile(
 # "till" ("bestod av kommunerna Ekby, Norrby och Ås", "Inbjudan till kommunerna Ekby och Norrby"), or before a verb
 # of what a body does ("Kommunerna Ekby och Norrby utser vardera 2 ledamöter"): 11 of 14 such lists in the real sets
 # were tagged so; "de fyra kommunerna Ekby och Norrby" counts places.
-_MUNICIPALITIES_AFTER_RE = re.compile(r"(?<![\w-])(?:av|för|mellan|till)[ \t]+(?:[Kk]ommunerna|medlemskommunerna)[ \t]+\Z")
+_MUNICIPALITIES_AFTER_RE = re.compile(
+    r"(?<![\w-])(?:av|för|mellan|till)[ \t]+(?:[Kk]ommunerna|medlemskommunerna)[ \t]+\Z")
 _MUNICIPALITIES_BEFORE_VERB_RE = re.compile(r"(?<![\w-])(?:[Kk]ommunerna|[Mm]edlemskommunerna)[ \t]+\Z")
 _LIST_NOUN_RE = re.compile(r"(?:Kommunerna|Medlemskommunerna)[ \t]+")
 _BODY_VERB_AFTER_RE = re.compile(

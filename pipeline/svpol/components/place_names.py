@@ -71,7 +71,7 @@ _PEOPLE_AFTER = frozenset(("invånare", "befolkning", "kommuninvånare", "medbor
 _MODALS = frozenset(("ska", "skall"))
 _BECOMING = frozenset(("vara", "bli", "växa"))
 _PLACE_CUE_IDS = frozenset(map(get_string_id, (_WHOLE_BEFORE, *_PEOPLE_AFTER, *_MODALS)))  # ORTH ids
-_MUNICIPALITY_GENITIVE_RE = re.compile(r"[A-ZÅÄÖ][\w-]*(?: [A-ZÅÄÖ][\w-]*)? (?:kommun|stad)s?")
+_MUNICIPALITY_GENITIVE_RE = re.compile(_MUNICIPALITY_RE.pattern + "s?")
 _MUNICIPALITY_WORD_IDS = frozenset(map(get_string_id, ("kommun", "stad", "Stad")))  # ORTH ids, as _ROAD_WORD_IDS
 # A municipality that acts, owns or is governed is the organisation (AUTHORITY; the guide:
 # "Kiruna kommun har beslutat"): its name before a verb of deciding, wanting or doing ("Vetlanda
@@ -260,6 +260,11 @@ def _is_official(word: str) -> bool:
     return bool(ROLE_RE.fullmatch(word) or _MORE_OFFICIALS_RE.fullmatch(word))
 
 
+def _shall_become(words: Sequence[str]) -> bool:
+    """Whether the lower-case ``words`` after a municipality say what it shall be or become ("ska växa")."""
+    return len(words) >= 2 and words[0] in _MODALS and words[1] in _BECOMING
+
+
 def _is_the_place(doc: Doc, ent: Span) -> bool:
     """Whether the municipality ``ent`` is named as the place: the whole of it, its people, or what it shall be or
     become (see ``_WHOLE_BEFORE``)."""
@@ -267,8 +272,8 @@ def _is_the_place(doc: Doc, ent: Span) -> bool:
             or (ent.text.endswith("s") and is_municipality(ent.text[:-1]))):
         return False
     after = [t.lower_ for t in doc[ent.end:ent.end + 2]]
-    return ((ent.start > 0 and doc[ent.start - 1].lower_ == _WHOLE_BEFORE) or (after[:1] and after[0] in _PEOPLE_AFTER)
-            or (len(after) == 2 and after[0] in _MODALS and after[1] in _BECOMING))
+    return ((ent.start > 0 and doc[ent.start - 1].lower_ == _WHOLE_BEFORE)
+            or (bool(after) and after[0] in _PEOPLE_AFTER) or _shall_become(after))
 
 
 def _employs(doc: Doc, start: int) -> bool:
@@ -439,7 +444,7 @@ class PlaceNames(NameList):
                 continue  # a party's local branch ("SD Östhammar har lämnat in en motion")
             after = [t.lower_ for t in doc[end:end + 3]]
             acts = (not genitive and before not in _NOT_SUBJECT_BEFORE and bool(after)
-                    and not (after[0] in _MODALS and after[1:2] and after[1] in _BECOMING)  # "Ekby ska växa"
+                    and not _shall_become(after)  # "Ekby ska växa"
                     and (after[0] in _ACTING_VERBS
                          or (after[0] in _ADVERBS_BEFORE_VERB and len(after) > 1 and after[1] in _ACTING_VERBS)
                          or (after[0] in _PERFECT_AUXILIARIES and _is_deed_done(after[1:]))))

@@ -176,6 +176,11 @@ def _council_base(word: str, adjective: str = "") -> Optional[str]:
     return word if word.endswith("råd") and word.startswith(COUNCIL_FIELDS) else None
 
 
+def _two_fields(words: List[str]) -> bool:
+    """Whether ``words`` name a unit by two fields joined by "och" ("Plan- och byggenheten")."""
+    return len(words) == 3 and words[0].endswith("-") and words[1] == "och"
+
+
 def _fields_known(fields: str, roots: Tuple[str, ...]) -> bool:
     """Whether every word of a list of fields ("kultur och fritid", "trafik, miljö") starts with one of ``roots``."""
     return all(word.startswith(roots) for word in fields.split() if word != "och")
@@ -238,14 +243,14 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     # ("kontoret" alone, "ett lokalkontor" are no names).
     if base.endswith(_OFFICE_WORDS) and len(base) > len("kontoret") + 2 and (
             (len(words) == 1 and base.startswith(ADMINISTRATION_FIELDS))
-            or (len(words) == 3 and words[0].endswith("-") and words[1] == "och"
+            or (_two_fields(words)
                 # either field known: "Administrations- och kommunikationsenheten", "trygghets- och
                 # säkerhetsavdelningen" (m-v358; the last field alone was tagged before)
                 and (words[0].lower().startswith(ADMINISTRATION_FIELDS) or base.startswith(ADMINISTRATION_FIELDS)))):
         name = " ".join(words[:-1] + [base]) if len(words) == 3 else base
         return Authority(name[0].upper() + name[1:], "municipal_body")
     if base.endswith("sektorn") and base[:-len("sektorn")].endswith(_SECTOR_FIELDS) and (
-            len(words) == 1 or (len(words) == 3 and words[0].endswith("-") and words[1] == "och")):
+            len(words) == 1 or _two_fields(words)):
         name = " ".join(words[:-1] + [base])
         return Authority(name[0].upper() + name[1:].lower(), "municipal_body")
     # ... or by its field's adjective, like a board ("Tekniska nämnden" below): "Ekonomiska avdelningen",
