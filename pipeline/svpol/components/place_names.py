@@ -547,7 +547,7 @@ class PlaceNames(NameList):
             doc.ents = parts
 
     def holds_rule_entity(self, span: Span, rule: Span) -> bool:
-        """A property designation holds the organisation a rule read in its name (``Sandhem 3:1``, a housing
+        """A property designation holds the organisation a rule read in its name (``Ekhem 3:1``, a housing
         company's shape; m-v357)."""
         return rule.label_ == "ORG" and rule.start == span.start and bool(_PROPERTY_RE.fullmatch(span.text))
 
