@@ -126,7 +126,10 @@ def test_party_names_and_alliance_members(kb):
         ("Administrations- och kommunikationsenheten", "Administrations- och kommunikationsenheten",
          "municipal_body"),
         ("trygghets- och säkerhetsavdelningen", "Trygghets- och säkerhetsavdelningen", "municipal_body"),
-        ("HR-avdelningen", "Hr-avdelningen", "municipal_body"),
+        # a municipal association named by its area without the genitive, or by two members
+        ("Ekby Räddningstjänstförbund", "Ekby Räddningstjänstförbund", "municipal_body"),
+        ("Ekby Norrby Kommunalförbund", "Ekby Norrby Kommunalförbund", "municipal_body"),
+        ("HR-avdelningen", "HR-avdelningen", "municipal_body"), ("HR-AVDELNINGEN", "Hr-avdelningen", "municipal_body"),
         # a joint board's fields after "och andra"
         ("Gemensamma nämnden för hjälpmedel och andra samverkansfrågor",
          "Gemensamma nämnden för hjälpmedel och andra samverkansfrågor", "municipal_body"),
@@ -158,7 +161,11 @@ def test_match_authority(kb, surface, canonical, kind):
      "Göteborgs hälso- och sjukvårdsnämnder", "byggande och kommunstyrelsen", "Regionförbundet i Ekby län",
      "bolagsstyrelsen", "partistyrelsen", "Ekby- och Norrbyenheten",
      # a decision's next verb is no field: "... för nämnden för hjälpmedel och överlämna den"
-     "nämnden för hjälpmedel och överlämna"],
+     "nämnden för hjälpmedel och överlämna",
+     # a union, a national federation, an ordinary word or a heading's word before an association's kind, a
+     # rescue service described after its name
+     "Sveriges Kommunalarbetareförbund", "Svenska Brandförsvarsförbundet", "Varje kommunalförbund",
+     "Från Samordningsförbundet", "Finansieringsmodell Ekbys räddningstjänstförbund", "Ekby Brandkår Kommunalförbundet"],
 )
 def test_match_authority_rejects(kb, surface):
     assert kb.match_authority(surface) is None

@@ -196,7 +196,10 @@ _ASSOCIATION_ORGAN_RE = re.compile(
     r"(?<![\w-])(?P<organ>[Ff]örbunds(?:fullmäktige|direktion|styrelse)(?:n|ns|en|ens|s)?|[Dd]irektionens?)"
     # a letterhead breaks the line after "för": "Direktionen för\nJämtlands räddningstjänstförbund"
     r"(?:[ \t]+(?:för|i)(?:[ \t]+|[ \t]*\n[ \t]*)(?P<association>[A-ZÅÄÖ][\wåäö-]*förbund(?:et)?(?:[ \t]+[A-ZÅÄÖ][\wåäö]+){0,2}"
-    r"|[A-ZÅÄÖ][\wåäö]+s[ \t]+[\wåäö]*förbund(?:et)?|Räddningstjänsten(?:[ \t]+[A-ZÅÄÖ][\wåäö]+){1,2}))?"
+    # an association named by its area, which the KB checks ("Södra Ekbys Räddningstjänstförbund", "Ekby-Norrby
+    # miljöförbund"; 7 of 7 such organs in the real sets m-v175 ... m-v375 were tagged with it)
+    r"|(?P<area_association>(?:[A-ZÅÄÖ][a-zåäö]+[ \t]+)?[A-ZÅÄÖ][\wåäö]+(?:-[A-ZÅÄÖ][\wåäö]+)?[ \t]+[\wåäö]*förbund(?:et)?)"
+    r"|Räddningstjänsten(?:[ \t]+[A-ZÅÄÖ][\wåäö]+){1,2}))?"
     r"(?![\wåäö-])")
 # "Direktionen" with a capital names the body ("Arbetsutskottet föreslår Direktionen besluta", "Direktionens
 # protokoll"), also opening a sentence: every such mention in the real sets was the association's board
@@ -406,6 +409,12 @@ _COALITION_WORDS = ("Koalition", "Samverkan ", "Samarbete ", "Allians för ", "A
 _POLITICS_RE = re.compile(r"partie|partist|politik|majoritet|opposition|koalition|styret|röstade|kommunalråd|yrka|budget", re.IGNORECASE)
 
 
+def _is_region(name: str, kb: "KnowledgeBase") -> bool:
+    """Whether ``name`` is a region the KB knows ("Region Ekbotten")."""
+    authority = kb.match_authority(name) if name.startswith("Region ") else None
+    return authority is not None and authority.kind == "region"
+
+
 def _cooperating_municipalities(text: str, kb: "KnowledgeBase") -> Iterable[Tuple[str, int, int]]:
     """AUTHORITY spans for each municipality of a list named as the parties to a cooperation (convention 63)."""
     listed = set()  # where the lists end: a list's last name is no municipality alone
@@ -427,7 +436,8 @@ def _cooperating_municipalities(text: str, kb: "KnowledgeBase") -> Iterable[Tupl
             start = text.index(part, cursor)
             names.append((start, start + len(part)))
             cursor = start + len(part)
-        if all(kb.municipality(text[start:end]) for start, end in names):
+        # a region may close the list of members: "kommunerna Ekby och Norrby samt Region Ekbotten"
+        if all(kb.municipality(text[start:end]) or _is_region(text[start:end], kb) for start, end in names):
             for start, end in names:
                 yield "AUTHORITY", start, end
     # one municipality needs both cues: "samverkan ..., där även Åmål ingår", not "Kalmar ingår i länet"
@@ -516,7 +526,9 @@ _SUB_BODY_RE = re.compile(r"[ \t]+(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]*u
                           # kvalitetsenhet", "socialförvaltningens HR-avdelning", "socialnämndens barn- och
                           # familjesektion" (m-v363; "kommunens enhet för" stays out)
                           r"|(?:[a-zåäö]+-[ \t]+och[ \t]+)?(?:[A-ZÅÄÖ]{2,4}-|[a-zåäö]+)(?:enhet|avdelning|sektion))"
-                          rf"(?:et|ets|en|ens|s)?(?![\wåäö])|(?<=s)[ \t]+{_COUNCILS}s?(?![\wåäö])")
+                          rf"(?:et|ets|en|ens|s)?(?![\wåäö])|(?<=s)[ \t]+{_COUNCILS}s?(?![\wåäö])"
+                          # its working committee by the letters (convention 36): "Kommunstyrelsens AU"
+                          r"|(?<=s)[ \t]+AU(?![\wåäöÅÄÖ])")
 # The capitalised word right before a body of two fields, its place if the KB says so.
 _PLACE_BEFORE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\wåäö-]*[ \t]+$")
 # "Borås Stad", "Malmö stad": the municipality's own name for its organisation (the KB checks the place).
@@ -839,6 +851,9 @@ class EntityRules(KBComponent):
             association_text = any(w in lower for w in ("kommunalförbund", "direktion", "förbundsfullmäktige"))
             for match in _ASSOCIATION_ORGAN_RE.finditer(text):
                 organ = match.group("organ").lower()
+                if match.group("area_association") and not kb.match_authority(match.group("area_association")):
+                    # the organ alone, as below
+                    match = _ASSOCIATION_ORGAN_RE.match(text, match.start(), match.end("organ"))
                 if match.group("association") or match.group("organ").startswith("D") or (organ.startswith("förbunds") and (
                         "styrelse" not in organ or association_text)):
                     yield "AUTHORITY", match.start(), match.end()

@@ -69,7 +69,7 @@ _PLACE_PREPOSITIONS = frozenset(("i", "inom"))
 _WHOLE_BEFORE = "hela"
 _PEOPLE_AFTER = frozenset(("invånare", "befolkning", "kommuninvånare", "medborgare"))
 _MODALS = frozenset(("ska", "skall"))
-_BECOMING = frozenset(("vara", "bli", "växa"))
+_BECOMING = frozenset(("vara", "bli", "växa", "utvecklas"))
 _PLACE_CUE_IDS = frozenset(map(get_string_id, (_WHOLE_BEFORE, *_PEOPLE_AFTER, *_MODALS)))  # ORTH ids
 _MUNICIPALITY_GENITIVE_RE = re.compile(_MUNICIPALITY_RE.pattern + "s?")
 _MUNICIPALITY_WORD_IDS = frozenset(map(get_string_id, ("kommun", "stad", "Stad")))  # ORTH ids, as _ROAD_WORD_IDS
@@ -272,8 +272,10 @@ def _is_the_place(doc: Doc, ent: Span) -> bool:
             or (ent.text.endswith("s") and is_municipality(ent.text[:-1]))):
         return False
     after = [t.lower_ for t in doc[ent.end:ent.end + 2]]
+    # its people after "med" and a number: "Ekby kommun med sina drygt 9 000 invånare"
+    people_with = after[:1] == ["med"] and any(t.lower_ in _PEOPLE_AFTER for t in doc[ent.end + 2:ent.end + 6])
     return ((ent.start > 0 and doc[ent.start - 1].lower_ == _WHOLE_BEFORE)
-            or (bool(after) and after[0] in _PEOPLE_AFTER) or _shall_become(after))
+            or (bool(after) and after[0] in _PEOPLE_AFTER) or people_with or _shall_become(after))
 
 
 def _employs(doc: Doc, start: int) -> bool:

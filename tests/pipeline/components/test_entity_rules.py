@@ -609,6 +609,16 @@ def test_a_municipal_associations_organs_and_a_regions_council_named_by_its_coun
               "ansvarsfrihet.")
     assert ents(doc) == [("Direktionen för Söderåsens Miljöförbund", "AUTHORITY"),
                          ("direktionen i Kunskapsförbundet Väst", "AUTHORITY")]
+    # an association named by its area, with a direction, two joined places, or no genitive
+    doc = nlp("Direktionen för Södra Ekbys Räddningstjänstförbund inbjuder. Hon valdes till direktionen för "
+              "Ekby-Norrbyregionens miljöförbund och direktionen för Ekby Räddningstjänstförbund.")
+    assert ents(doc) == [("Direktionen för Södra Ekbys Räddningstjänstförbund", "AUTHORITY"),
+                         ("direktionen för Ekby-Norrbyregionens miljöförbund", "AUTHORITY"),
+                         ("direktionen för Ekby Räddningstjänstförbund", "AUTHORITY")]
+    # ... which the KB must know: a sports federation is none
+    assert ents(nlp("Direktionen för Ekbys Fotbollförbund sammanträder.")) == [("Direktionen", "AUTHORITY")]
+    # a body's working committee by its letters
+    assert ents(nlp("Protokollet justeras av Kommunstyrelsens AU i dag.")) == [("Kommunstyrelsens AU", "AUTHORITY")]
     # a federation's board only where the text speaks of a municipal association
     assert ents(nlp("Förbundsstyrelsen i facket beslutade.")) == []
     assert ents(nlp("Regionfullmäktige i Blekinge beslutade om budgeten.")) == [
@@ -1009,6 +1019,10 @@ def test_municipalities_listed_after_kommunerna_act_where_they_form_or_do_what_a
     assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
         ("Sjöbo", "AUTHORITY"), ("Tomelilla", "AUTHORITY"), ("Simrishamn", "AUTHORITY"), ("Flen", "AUTHORITY"),
         ("Vingåker", "AUTHORITY")]
+    # a region may close the list of members
+    doc = nlp("Medlemmar i förbundet är kommunerna Boden, Kalix och Piteå samt Region Norrbotten.")
+    assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
+        ("Boden", "AUTHORITY"), ("Kalix", "AUTHORITY"), ("Piteå", "AUTHORITY"), ("Region Norrbotten", "AUTHORITY")]
     # counted or described, they are places
     for text in ("Planen omfattar de tre kommunerna Sjöbo, Tomelilla och Simrishamn.",
                  "Kommunerna Sjöbo och Tomelilla var värst drabbade."):

@@ -121,6 +121,12 @@ def test_the_whole_municipality_its_people_and_what_it_shall_become_are_the_plac
     # a place that shall become something does not act: it stays the place
     ents, _ = _run("Malmö ska växa.", [("Malmö", "LOC")])
     assert ents == [("Malmö", "LOC")]
+    # ... nor one that shall be developed; and its people after "med" and a number
+    text = "Gnesta ska utvecklas under ordnade former. Leksands kommun med sina drygt 9 000 invånare växer."
+    ents, _ = _run(text, [("Gnesta", "AUTHORITY"), ("Leksands kommun", "AUTHORITY")])
+    assert ents == [("Gnesta", "LOC"), ("Leksands kommun", "LOC")]
+    ents, _ = _run("Leksands kommun med stöd av staten inför en taxa.", [("Leksands kommun", "AUTHORITY")])
+    assert ents == [("Leksands kommun", "AUTHORITY")]
 
 
 def test_street_addresses():
