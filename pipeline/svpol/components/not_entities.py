@@ -14,7 +14,11 @@ A title begins with its subject right after the document number (``Interpellatio
 Arbetsförhållanden för ...``), capitalised though it is an ordinary word, and a model trained on
 running text reads it as a name. With ``title_words`` the component drops a one-token PERSON,
 ORG or LOC entity right after a document number when the word is known in lower case (the
-pipeline's word vectors have it): ``Arbetsförhållanden`` goes, ``Taiwan`` stays.
+pipeline's word vectors have it): ``Arbetsförhållanden`` goes, ``Taiwan`` stays. With
+``ordinary_word_places`` it drops a one-word LOC of ``ner`` when the word is known in lower case and no place
+list knows it (``Gata och Park``, ``Vatten och Avfall``: the 18 such tags in the real sets m-v175 … m-v375 were all
+no entity), unless it is a noun's definite form, which names places (``Berget``, ``Slottet``), a direction, or
+stands after a place's preposition or before a lower-case word that may end its name (``i Viken``, ``Fors tätort``).
 
 A MONEY entity with neither a currency nor a money unit in it, that the money patterns do not
 find where it stands either (``155 Meddelanden``, an agenda item a model read as an amount), goes.
@@ -45,7 +49,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..doc_cache import doc_text
-from ..kb import LAW_ABBREVIATIONS, shipped_authorities
+from ..kb import DIRECTION_WORDS, LAW_ABBREVIATIONS, shipped_authorities
 from .entity_rules import DEFAULT_SPANS_KEY
 from .money import DECLARED_UNIT_RE, MONEY_LABEL, NO_MONEY, find_money, parse_money_entity
 from .person_spans import is_first_name, is_form_word, is_label_before_value
@@ -425,11 +429,17 @@ def _before_paragraph_break(ent: Span) -> Span:
     return ent
 
 
+# Words before a place's name ("i Viken", "staden Alger"), and those that join words of a list ("Gata och Park").
+_PLACE_WORDS_BEFORE = frozenset(("i", "på", "vid", "från", "till", "mot", "över", "genom", "inom", "utanför",
+                                 "nära", "staden", "stadsdelen", "orten", "byn", "tätorten", "området", "kommundelen"))
+_JOINING = frozenset(("och", "samt", "eller"))
+
+
 class NotEntities:
     """Drops entities whose whole text is a known non-entity, and title words (see the module docstring)."""
 
     def __init__(self, name: str, texts: Optional[Iterable[str]] = None, vocab: Optional[Vocab] = None,
-                 title_words: bool = False) -> None:
+                 title_words: bool = False, ordinary_word_places: bool = False) -> None:
         """Create the component.
 
         Args:
@@ -438,11 +448,15 @@ class NotEntities:
                 :data:`MUNICIPAL_NOUNS`.
             vocab: the pipeline's vocabulary, whose vectors tell ordinary words (needed for ``title_words``).
             title_words: drop capitalised ordinary words right after a document number.
+            ordinary_word_places: drop one-word LOC entities that are ordinary words with a capital
+                (:meth:`is_ordinary_word_place`).
         """
-        if title_words and vocab is None:
-            raise ValueError("title_words needs the pipeline's vocab (its word vectors)")
+        for flag, on in (("title_words", title_words), ("ordinary_word_places", ordinary_word_places)):
+            if on and vocab is None:
+                raise ValueError(f"{flag} needs the pipeline's vocab (its word vectors)")
         self.vocab = vocab
         self.title_words = bool(title_words)
+        self.ordinary_word_places = bool(ordinary_word_places)
         words = tuple(LAW_ABBREVIATIONS + MUNICIPAL_NOUNS if texts is None else texts)
         if not all(isinstance(w, str) and w.strip() for w in words):
             raise ValueError(f"texts must be non-empty strings, got {words!r}")
@@ -466,6 +480,27 @@ class NotEntities:
                 and bool(_DOCUMENT_NUMBER_RE.fullmatch(ent.doc[ent.start - 1].text))
                 and self.vocab.has_vector(ent.text.lower()))
 
+    def is_ordinary_word_place(self, ent: Span, text: str, rule_starts: FrozenSet[int]) -> bool:
+        """Whether ``ent`` is a one-word LOC of ``ner`` that is an ordinary word with a capital (``Park``, ``Vatten``,
+        ``Gymnasieskola``): the vectors know it in lower case, no list knows it as a place, and it is not a noun's
+        definite form, which names places (``Berget``, ``Slottet``, ``Laxen``)."""
+        if (len(ent) != 1 or ent.label_ != "LOC" or ent.start in rule_starts or not text[:1].isupper() or text.isupper()
+                or text in DIRECTION_WORDS):
+            return False
+        doc = ent.doc
+        # A place's preposition or noun before it ("i Viken", "stadsdelen Backa"), or a lower-case word after it that
+        # may be the rest of its name ("Fors tätort"), leave it to the model and the place rules.
+        if ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_WORDS_BEFORE:
+            return False
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if after is not None and after.is_lower and after.is_alpha and after.lower_ not in _JOINING:
+            return False
+        word = text[:-1] if text.endswith("s") and len(text) > 3 else text  # a genitive's s
+        has_vector = self.vocab.has_vector
+        if not (has_vector(text.lower()) or has_vector(word.lower())) or is_place(text):
+            return False
+        return not (word.endswith(("en", "et")) and has_vector(word[:-2].lower()))
+
     def _drops(self, ent: Span, rule_starts: FrozenSet[int]) -> bool:
         """Whether ``ent`` is no entity (see the module docstring); ``rule_starts``: where the rule entities start."""
         text = ent.text  # once: a span joins its tokens' texts on every read
@@ -473,6 +508,7 @@ class NotEntities:
                 or _is_unknown_capitalised_body(ent, text, rule_starts)
                 or _is_unknown_body_with_a_verb_or_noun(ent, text, rule_starts)
                 or (self.title_words and self.is_title_word(ent)) or _is_size_unit(ent, text)
+                or (self.ordinary_word_places and self.is_ordinary_word_place(ent, text, rule_starts))
                 or _is_admin_compound(ent) or _is_page_word(ent, text) or _is_word_before_lower_case(ent, text)
                 or (_is_form_label(ent, text) and ent.start not in rule_starts) or _is_form_field(ent)
                 or _in_case_number(ent, text)
@@ -502,8 +538,9 @@ class NotEntities:
     "svpol_not_entities",
     assigns=["doc.ents"],
     requires=["doc.ents"],
-    default_config={"texts": None, "title_words": False},
+    default_config={"texts": None, "title_words": False, "ordinary_word_places": False},
 )
-def make_not_entities(nlp: Language, name: str, texts: Optional[list], title_words: bool) -> NotEntities:
+def make_not_entities(nlp: Language, name: str, texts: Optional[list], title_words: bool,
+                      ordinary_word_places: bool) -> NotEntities:
     """Create the non-entity filter (stateless: its list and switches are in the config)."""
-    return NotEntities(name, texts, nlp.vocab, title_words)
+    return NotEntities(name, texts, nlp.vocab, title_words, ordinary_word_places)

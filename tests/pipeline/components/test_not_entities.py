@@ -64,6 +64,28 @@ def test_title_words_after_a_document_number():
     assert [(e.text, e.label_) for e in doc.ents] == [("Arbetsförhållanden", "ORG")]
 
 
+def test_ordinary_words_as_places():
+    import numpy
+
+    nlp = spacy.blank("sv")
+    for word in ("park", "gata", "berg", "kiruna", "vik", "fors"):
+        nlp.vocab.set_vector(word, numpy.asarray([1.0, 0.0], dtype="float32"))
+    nlp.add_pipe("svpol_not_entities", config={"ordinary_word_places": True})
+    text = "Chef för Gata och Park. Berget, Kiruna och GATA. Gården i Vik och Fors tätort."
+    spans = [("Gata", "LOC"), ("Park", "LOC"), ("Berget", "LOC"), ("Kiruna", "LOC"), ("GATA", "LOC"),
+             ("Vik", "LOC"), ("Fors", "LOC")]
+    doc = nlp.get_pipe("svpol_not_entities")(entity_doc(nlp, text, spans))
+    # a noun's definite form names a place; a listed place stays whatever the vectors know; capitals stay; so does a
+    # word after a place's preposition, or before a lower-case word that may be the rest of its name
+    assert [e.text for e in doc.ents] == ["Berget", "Kiruna", "GATA", "Vik", "Fors"]
+    # only LOC, only one word
+    doc = nlp.get_pipe("svpol_not_entities")(entity_doc(nlp, "Park och Gata Park", [("Park", "ORG"),
+                                                                                   ("Gata Park", "LOC")]))
+    assert [e.text for e in doc.ents] == ["Park", "Gata Park"]
+    with pytest.raises(ValueError, match="ordinary_word_places needs"):
+        NotEntities("x", None, None, ordinary_word_places=True)
+
+
 def test_capitalised_nouns_of_municipal_documents_are_dropped():
     nlp = spacy.blank("sv")
     nlp.add_pipe("svpol_not_entities")
