@@ -431,6 +431,30 @@ def _municipalities() -> FrozenSet[str]:
     return frozenset(shipped_authorities().municipality_names)
 
 
+def _company_short_name_after(doc: Doc, company: Span) -> bool:
+    """Whether one capitalised word in brackets or between commas after a company written with ``AB`` is its short
+    name, starting as its name does ("Ekby Exploaterings AB (Ekex)", "Ekby Bostads AB, Ekbo,"; 3 of 3 such names in
+    the real sets were tagged)."""
+    end = company.end
+    if end + 2 >= len(doc) or not _is_company(company.text) or len(company) < 2:
+        return False
+    brackets = (doc[end].text, doc[end + 2].text)
+    word = doc[end + 1].text
+    return (brackets in (("(", ")"), (",", ",")) and word.isalpha() and word.istitle() and 3 <= len(word) <= 10
+            and word.lower().startswith(company.text[:2].lower()))
+
+
+def _lower_case_initials_after(doc: Doc, body: Span) -> bool:
+    """Whether two to four lower-case letters in brackets after the public body ``body`` start with its first letter,
+    the short form a protocol gives it ("kommunstyrelsen (ks)", "Kommunfullmäktige (kf)"; the one such form in the
+    real sets was tagged)."""
+    end = body.end
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    letters = doc[end + 1].text
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.islower() and letters[0] == body.text[0].lower()
+
+
 def _short_form_after(doc: Doc, end: int) -> Optional[str]:
     """The short form that a name ending at token ``end`` gives itself right after it (see
     ``OrgNames.short_forms``), or None; a defined name also counts in the genitive."""
@@ -683,6 +707,13 @@ class OrgNames(NameList):
                 form = _short_form_after(doc, ent.end)
                 if form is not None:
                     forms[form] = forms[form + "s"] = ent.label_
+                elif ent.label_ == LABEL and _company_short_name_after(doc, ent):
+                    form = doc[ent.end + 1].text
+                    forms[form] = forms[form + "s"] = LABEL
+                elif ent.label_ == "AUTHORITY" and _lower_case_initials_after(doc, ent):
+                    # "kommunstyrelsen (ks)": the letters, and capitalised where they open a sentence ("Ks föreslår")
+                    form = doc[ent.end + 1].text
+                    forms[form] = forms[form.capitalize()] = ent.label_
         if not forms:  # most docs: no need to walk the tokens
             return []
         return [Span(doc, i, i + 1, label=forms[doc[i].text]) for i in range(len(doc)) if doc[i].text in forms]
@@ -711,7 +742,12 @@ class OrgNames(NameList):
         Olofskolan", a school that ner read as a name).
         Any other entity the match overlaps is replaced."""
         company = _is_company(span.text)
+        # a public body's short form defined in brackets takes its label from the name, over ner's ORG of the same
+        # extent ("Trafiknämnden (TN)": "Ordförande TN"); capitals between commas may be a list's next item instead
+        relabels = span.label_ != LABEL and any(f"({form})" in doc_text(span.doc) for form in (
+            span.text, span.text[:-1], span.text.lower()))
         return any((e.label_ == LABEL and e.start <= span.start and e.end >= span.end
+                    and not (relabels and (e.start, e.end) == (span.start, span.end))
                     and not (company and (e.end == span.end or (e.start == span.start and e.end - span.end >= 2))))
                    or (e.label_ == "PERSON" and len(span) == 1 and e.start < span.start and e.end == span.end
                        and (_party_letters_follow(e) or _first_name_before(e, span)))

@@ -301,6 +301,29 @@ def test_a_public_bodys_bracketed_short_form_is_authority():
         ("Regionfullmäktige", "AUTHORITY"), ("RF", "AUTHORITY"), ("RF", "AUTHORITY")]
 
 
+def test_a_public_bodys_short_form_in_lower_case_and_over_ners_org():
+    # lower-case initials after a body, as written and capitalised at a sentence's start
+    text = "Ärendet går till kommunstyrelsen (ks) för beredning. Ks föreslår avslag och ks beslutar."
+    assert _run(text, [("kommunstyrelsen", "AUTHORITY")], ordinary=("ärendet",)) == [
+        ("kommunstyrelsen", "AUTHORITY"), ("ks", "AUTHORITY"), ("Ks", "AUTHORITY"), ("ks", "AUTHORITY")]
+    # letters that do not start as the body does are no short form of it
+    text = "Ärendet går till kommunstyrelsen (pl) för beredning."
+    assert _run(text, [("kommunstyrelsen", "AUTHORITY")], ordinary=("ärendet",)) == [("kommunstyrelsen", "AUTHORITY")]
+    # a body's short form where ner read the letters as a company
+    text = "Trafiknämnden (TN) sammanträder. Ordförande TN, Eva Ek."
+    assert _run(text, [("Trafiknämnden", "AUTHORITY"), ("TN", "ORG")], ordinary=("ordförande",))[:3] == [
+        ("Trafiknämnden", "AUTHORITY"), ("TN", "AUTHORITY"), ("TN", "AUTHORITY")]
+
+
+def test_a_companys_short_name_that_starts_as_its_name():
+    text = "Uppdrag till Ekby Exploaterings AB (Ekex) och Norrby Bostads AB, Nobo, att sälja. Ekex säljer, Nobos styrelse köper."
+    assert _run(text, ordinary=("uppdrag",)) == [
+        ("Ekby Exploaterings AB", "ORG"), ("Ekex", "ORG"), ("Norrby Bostads AB", "ORG"), ("Nobo", "ORG"),
+        ("Ekex", "ORG"), ("Nobos", "ORG")]
+    # a place after a company is no short name of it
+    assert _run("Avtal med Ekby Bostads AB, Norrby, om hus.", ordinary=("avtal",)) == [("Ekby Bostads AB", "ORG")]
+
+
 def test_a_short_form_in_capitals_between_commas_and_a_companys_acronym_in_ab():
     text = "Nämnden för skola, BKU, har svarat. Därefter har BKU beslutat. KEMAB vill bygga och EKFAB:s styrelse."
     assert _run(text, [("Nämnden för skola", "AUTHORITY"), ("KEMAB", "AUTHORITY")], ordinary=("därefter",)) == [
