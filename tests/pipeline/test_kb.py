@@ -129,7 +129,12 @@ def test_party_names_and_alliance_members(kb):
         # a municipal association named by its area without the genitive, or by two members
         ("Ekby Räddningstjänstförbund", "Ekby Räddningstjänstförbund", "municipal_body"),
         ("Ekby Norrby Kommunalförbund", "Ekby Norrby Kommunalförbund", "municipal_body"),
-        ("HR-avdelningen", "HR-avdelningen", "municipal_body"), ("HR-AVDELNINGEN", "Hr-avdelningen", "municipal_body"),
+        ("HR-avdelningen", "HR-avdelningen", "municipal_body"),
+        # a county board named by its county alone; a municipality's own board after its genitive
+        ("Länsstyrelsen Kronoberg", "Länsstyrelsen i Kronobergs län", "state_agency"),
+        ("Länsstyrelsen Västra Götaland", "Länsstyrelsen i Västra Götalands län", "state_agency"),
+        ("Pajala kommuns kommunfullmäktige", "Pajala kommunfullmäktige", "municipal_body"),
+        ("Borlänge kommuns krisledningsnämnd", "Borlänge krisledningsnämnd", "municipal_body"), ("HR-AVDELNINGEN", "Hr-avdelningen", "municipal_body"),
         # a joint board's fields after "och andra"
         ("Gemensamma nämnden för hjälpmedel och andra samverkansfrågor",
          "Gemensamma nämnden för hjälpmedel och andra samverkansfrågor", "municipal_body"),
@@ -165,7 +170,9 @@ def test_match_authority(kb, surface, canonical, kind):
      # a union, a national federation, an ordinary word or a heading's word before an association's kind, a
      # rescue service described after its name
      "Sveriges Kommunalarbetareförbund", "Svenska Brandförsvarsförbundet", "Varje kommunalförbund",
-     "Från Samordningsförbundet", "Finansieringsmodell Ekbys räddningstjänstförbund", "Ekby Brandkår Kommunalförbundet"],
+     "Från Samordningsförbundet", "Finansieringsmodell Ekbys räddningstjänstförbund", "Ekby Brandkår Kommunalförbundet",
+     # a county board's name needs a county; a municipality's building is no body
+     "Länsstyrelsen Anna", "Pajala kommuns kommunhus"],
 )
 def test_match_authority_rejects(kb, surface):
     assert kb.match_authority(surface) is None

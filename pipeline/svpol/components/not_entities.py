@@ -429,9 +429,11 @@ def _before_paragraph_break(ent: Span) -> Span:
     return ent
 
 
-# Words before a place's name ("i Viken", "staden Alger"), and those that join words of a list ("Gata och Park").
+# Words before a place's name ("i Viken", "staden Alger", "sjön Salen"), and those that join words of a list ("Gata
+# och Park").
 _PLACE_WORDS_BEFORE = frozenset(("i", "på", "vid", "från", "till", "mot", "över", "genom", "inom", "utanför",
-                                 "nära", "staden", "stadsdelen", "orten", "byn", "tätorten", "området", "kommundelen"))
+                                 "nära", "staden", "stadsdelen", "orten", "byn", "tätorten", "området", "kommundelen",
+                                 "sjön", "ön", "ån", "älven", "viken", "fjärden", "sundet", "berget", "halvön"))
 _JOINING = frozenset(("och", "samt", "eller"))
 
 

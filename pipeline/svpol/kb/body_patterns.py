@@ -259,7 +259,10 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     # A municipality's or region's own body named with its place: "Göteborgs kommunstyrelse",
     # "Tyresö fullmäktige", "Tyresö socialnämnd" (one span under the guide).
     head = " ".join(words[:-1])
-    # ... also a board of two fields after the place: "Göteborgs hälso- och sjukvårdsnämnd".
+    # ... also a board of two fields after the place: "Göteborgs hälso- och sjukvårdsnämnd", and after the
+    # municipality's genitive: "Ekby kommuns socialnämnd" ("Ekby socialnämnd").
+    if len(words) >= 3 and words[-2] in ("kommuns", "stads"):
+        head = " ".join(words[:-2])
     place = words[0] if len(words) == 4 and words[1].endswith("-") and words[2] == "och" else head
     if len(words) >= 2 and words[0][:1].isupper() and municipality(place):
         body = body_base(last)

@@ -32,8 +32,10 @@ _REGION_GENITIVE_BODY_RE = re.compile(
 _SHORT_JOINER_RE = re.compile(r"(?<=[\wåäö-]) (?:o\.?|&) (?=[a-zåäö])")
 # "Länsstyrelsen i Västerbotten", "länsstyrelsen i Västra Götaland": a county board without "län".
 _COUNTY_BOARD_WITHOUT_LAN_RE = re.compile(r"[Ll]änsstyrelsen i (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)")
-# "Länsstyrelsen Södermanlands län": the county board named by its county without "i", as letterheads write it.
-_COUNTY_BOARD_WITHOUT_I_RE = re.compile(r"(?P<board>[Ll]änsstyrelsens?) (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)? län)")
+# "Länsstyrelsen Södermanlands län", "Länsstyrelsen Kronoberg": the county board named by its county without "i",
+# as letterheads write it.
+_COUNTY_BOARD_WITHOUT_I_RE = re.compile(
+    r"(?P<board>[Ll]änsstyrelsens?) (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?(?: län)?)")
 
 
 @dataclass

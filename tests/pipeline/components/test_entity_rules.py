@@ -258,6 +258,9 @@ def test_local_party_names(nlp):
     assert ents(doc) == [("Staffanstorpspartiet", "PARTY"), ("Sollentunapartiets", "PARTY")]
     doc = nlp("Styret består av Vårddemokraterna, men Vårddemokraternas förslag föll; demokraterna i salen röstade.")
     assert ents(doc) == [("Vårddemokraterna", "PARTY"), ("Vårddemokraternas", "PARTY")]
+    # a regional party's own name, with its area and "parti" in the indefinite; no ordinary "parti"
+    doc = nlp("Alliansen består av Ekbottens Sjukvårdsparti. Ett parti och Partiet.")
+    assert [e for e in ents(doc) if e[0] != "Alliansen"] == [("Ekbottens Sjukvårdsparti", "PARTY")]
 
 
 def test_government_inquiries_inside_a_sentence(nlp):
@@ -1027,3 +1030,11 @@ def test_municipalities_listed_after_kommunerna_act_where_they_form_or_do_what_a
     for text in ("Planen omfattar de tre kommunerna Sjöbo, Tomelilla och Simrishamn.",
                  "Kommunerna Sjöbo och Tomelilla var värst drabbade."):
         assert [e for e in ents(nlp(text)) if e[1] == "AUTHORITY"] == [], text
+
+
+def test_a_county_board_by_its_county_alone_and_a_municipalitys_own_board_after_its_genitive(nlp):
+    doc = nlp("Yttrande från Länsstyrelsen Kronoberg. Pajala kommuns kommunfullmäktige består av 21 ledamöter.")
+    assert ents(doc) == [("Länsstyrelsen Kronoberg", "AUTHORITY"), ("Pajala kommuns kommunfullmäktige", "AUTHORITY")]
+    # the county must be one; a municipality's building is no board of it
+    assert ents(nlp("Yttrande från Länsstyrelsen Anna.")) == [("Länsstyrelsen", "AUTHORITY")]
+    assert ents(nlp("Mötet hölls i Pajala kommuns kommunhus.")) == [("Pajala kommuns", "AUTHORITY")]

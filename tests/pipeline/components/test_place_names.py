@@ -275,6 +275,10 @@ def test_the_municipality_an_official_works_for_is_the_authority():
     assert [e for e in ents if e[1] != "PERSON"] == [
         ("Falkenbergs kommun", "AUTHORITY"), ("Södertälje kommun", "AUTHORITY"), ("Värmdös", "AUTHORITY"),
         ("Ystads", "AUTHORITY"), ("Hammarö kommun", "LOC")]
+    # ... also with the post's field between them; a field without a title is no post
+    ents, _ = _run("Eva Ek, chef för grundskolan i Osby kommun. Skolorna för barnen i Gnesta kommun.",
+                   [("Eva Ek", "PERSON"), ("Osby kommun", "LOC"), ("Gnesta kommun", "AUTHORITY")])
+    assert [e for e in ents if e[1] != "PERSON"] == [("Osby kommun", "AUTHORITY"), ("Gnesta kommun", "LOC")]
     # a bare municipality after the title stays the place; a company's genitive before a title stays the company
     ents, _ = _run("Det säger Jonas Ek, kommundirektör i Trelleborg. Volvos chef Jim Rowan.",
                    [("Jonas Ek", "PERSON"), ("Trelleborg", "LOC"), ("Volvos", "ORG"), ("Jim Rowan", "PERSON")])
