@@ -134,6 +134,9 @@ def test_party_names_and_alliance_members(kb):
         ("Länsstyrelsen Kronoberg", "Länsstyrelsen i Kronobergs län", "state_agency"),
         ("Länsstyrelsen Västra Götaland", "Länsstyrelsen i Västra Götalands län", "state_agency"),
         ("Pajala kommuns kommunfullmäktige", "Pajala kommunfullmäktige", "municipal_body"),
+        # the regions' joint board for a health care region
+        ("samverkansnämnden för Sydöstra sjukvårdsregionen", "Samverkansnämnden för Sydöstra sjukvårdsregionen",
+         "region"),
         ("Borlänge kommuns krisledningsnämnd", "Borlänge krisledningsnämnd", "municipal_body"), ("HR-AVDELNINGEN", "Hr-avdelningen", "municipal_body"),
         # a joint board's fields after "och andra"
         ("Gemensamma nämnden för hjälpmedel och andra samverkansfrågor",

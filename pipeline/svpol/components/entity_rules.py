@@ -39,7 +39,8 @@ from spacy.util import filter_spans
 from ..doc_cache import doc_text
 from ..kb import (BARE_PARTY_LETTERS, BODIES_IN_PLACE, CAPITALISED_PARTY_NAMES, DIRECTION_WORDS, LOWER_CASE_PARTY_LETTERS,
                   PROFESSION_ENDINGS, KBComponent, KnowledgeBase, genitive)
-from ..kb.body_patterns import AGENCY_IN_PLACE, BODY_FOR_FIELD, COUNCIL_FIELDS, ROTEL, UNIT_BY_FIELD
+from ..kb.body_patterns import (AGENCY_IN_PLACE, BODY_FOR_FIELD, COUNCIL_FIELDS, HEALTH_REGION_BOARD_RE, ROTEL,
+                               UNIT_BY_FIELD)
 from ..labels import ENTITY_LABELS
 from .money import find_money
 
@@ -581,6 +582,7 @@ _COMMISSION_RE = re.compile(r"(?<![\w-])(?!(?:Världs|Blix|Brundtland|Europa|Nor
 _BODY_FOR_FIELD_RE = re.compile(rf"(?<![\w-])(?<!\b[Ee]n[ \t]){BODY_FOR_FIELD}(?![\wåäö-])"
                                 r"(?![ \t]+(?:inom|av|angående|rörande|gällande|avseende)(?![\wåäö]))")
 _AGENCY_IN_PLACE_RE = re.compile(rf"(?<![\w-]){AGENCY_IN_PLACE}(?![\wåäö-])")
+_HEALTH_REGION_BOARD_RE = re.compile(rf"(?<![\w-]){HEALTH_REGION_BOARD_RE.pattern}(?![\wåäö-])")
 # A region's board named after the hospital or service it runs, in capitalised words: "Styrelsen för Närhälsan",
 # "styrelsen för Ekby Universitetssjukhus"; not a company's or foundation's board, nor a name that goes on in lower
 # case ("styrelsen för Ekby sjukhus", "Styrelsen för Ekby kommuner och regioner": its capitals are no whole name).
@@ -1047,6 +1049,9 @@ class EntityRules(KBComponent):
         if any(word in text for word in ("rbetsförmedlingen i", "myndigheten i", "kassan i", "verket i",
                                          "servicecenter i")):
             yield from self._longest_authority(text, _AGENCY_IN_PLACE_RE)
+        if "amverkansnämnden" in text:
+            for match in _HEALTH_REGION_BOARD_RE.finditer(text):
+                yield "AUTHORITY", match.start(), match.end()
 
     def _with_own_body(self, text: str, start: int, end: int) -> int:
         """The end of a municipality's genitive at ``start:end`` moved right over its own board or council that

@@ -165,6 +165,35 @@ def base_role(text: str) -> Optional[str]:
     return words
 
 
+
+# The words a party's heading line may hold beside its party and the place or body it stands for: "För
+# Ekbypartiet", "Moderaterna i Ekby", "Centerpartiet (C) - 2 mandat", "Vänsterpartiets fullmäktigegrupp".
+_HEADING_WORDS = frozenset(("för", "i", "mandat", "fullmäktigegrupp", "gruppen", "grupp", "ledamöter"))
+_HEADING_TOKEN_RE = re.compile(r"[\W\d_]+")
+
+
+def _after_a_name(doc: Doc, text: str, line_start: int) -> bool:
+    """Whether the last line with words before ``line_start`` ends in a name: the party's line is then a signer's
+    (``Eva Ek`` / ``För Ekbypartiet``: a signature, see ``_SIGNATURE_PARTY_RE``), no heading."""
+    before = text[:line_start].rstrip()
+    if not before:
+        return False
+    last = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    return last is not None and last[-1].ent_type_ == "PERSON"
+
+
+def _is_party_heading(line: Span, party: str, politicians: "PoliticianEnricher") -> bool:
+    """Whether ``line`` is a party's heading: its PARTY entities all name ``party``, no PERSON stands on it, and its
+    other words are a place's or a body's entity or :data:`_HEADING_WORDS`."""
+    doc = line.doc
+    for ent in line.ents:
+        if ent.label_ == "PERSON" or (ent.label_ == "PARTY" and politicians._letters_party(
+                doc, ent.text, ent.start_char, ent.end_char) != party):
+            return False
+    inside = {i for ent in line.ents for i in range(ent.start, ent.end)}
+    return all(t.i in inside or t.lower_ in _HEADING_WORDS or _HEADING_TOKEN_RE.fullmatch(t.text) for t in line)
+
+
 class PoliticianEnricher(EntityEnricher):
     """Sets party, role and kb_id on PERSON entities (serialized with parties and persons).
 
@@ -382,7 +411,41 @@ class PoliticianEnricher(EntityEnricher):
         self.share_list_parties(doc, text, people)
         self.resolve_surnames(doc, people, from_kb)
         self.share_list_parties(doc, text, people, plain=True, from_kb=from_kb)
+        self.share_heading_parties(doc, text, people, from_kb)
         return doc
+
+    def share_heading_parties(self, doc: Doc, text: str, people: List[Span], from_kb: Set[int]) -> None:
+        """Give the names listed under a party's heading line the party: "Moderaterna (M) - 6 mandat" and its
+        members one to a line, a signature block's "För Ekbypartiet" and its signers, "Centerpartiet i Ekby" (all 37
+        such names in the real sets carry the heading's party). Only names still without a party of their own, or
+        with the KB's guess alone, take it; the next heading line ends the list.
+
+        Args:
+            doc: the document, its PERSON entities enriched.
+            text: ``doc.text`` (the caller has it).
+            people: the PERSON entities of ``doc``.
+            from_kb: start tokens of the persons whose party came from the KB, not the text.
+        """
+        if "\n" not in text:
+            return
+        headings = []  # (end of the heading's line, its party)
+        for ent in doc.ents:
+            if ent.label_ != "PARTY":
+                continue
+            line_start = text.rfind("\n", 0, ent.start_char) + 1
+            line_end = text.find("\n", ent.end_char)
+            if line_end < 0 or (headings and headings[-1][0] == line_end):
+                continue
+            line = doc.char_span(line_start, line_end, alignment_mode="expand")
+            party = self._letters_party(doc, ent.text, ent.start_char, ent.end_char)
+            if (line is not None and party and party != INDEPENDENT and _is_party_heading(line, party, self)
+                    and not _after_a_name(doc, text, line_start)):
+                headings.append((line_end, party))
+        for k, (line_end, party) in enumerate(headings):
+            list_end = headings[k + 1][0] if k + 1 < len(headings) else len(text)
+            for ent in people:
+                if line_end < ent.start_char < list_end and (not ent._.party or ent.start in from_kb):
+                    ent._.party = party
 
     def share_list_parties(self, doc: Doc, text: str, people: Optional[List[Span]] = None, *, plain: bool = False,
                            from_kb: Set[int] = frozenset()) -> None:

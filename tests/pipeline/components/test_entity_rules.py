@@ -1038,3 +1038,8 @@ def test_a_county_board_by_its_county_alone_and_a_municipalitys_own_board_after_
     # the county must be one; a municipality's building is no board of it
     assert ents(nlp("Yttrande från Länsstyrelsen Anna.")) == [("Länsstyrelsen", "AUTHORITY")]
     assert ents(nlp("Mötet hölls i Pajala kommuns kommunhus.")) == [("Pajala kommuns", "AUTHORITY")]
+
+
+def test_the_regions_joint_board_for_a_health_care_region(nlp):
+    doc = nlp("Frågan hanteras när samverkansnämnden för Sydöstra sjukvårdsregionen har beslutat.")
+    assert ents(doc) == [("samverkansnämnden för Sydöstra sjukvårdsregionen", "AUTHORITY")]

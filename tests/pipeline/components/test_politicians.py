@@ -455,3 +455,32 @@ def test_an_office_held_for_a_party_named_after_it_gives_the_party_and_the_lines
     doc = nlp.make_doc(text)
     doc.ents = [doc.char_span(0, 6, label="PERSON"), doc.char_span(text.index("Center"), text.index(" i Ekby"), label="PARTY")]
     assert [e._.party for e in nlp.get_pipe("svpol_politicians")(doc).ents] == ["C", None]
+
+
+def test_names_under_a_party_heading_take_its_party():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_politicians")  # the shipped knowledge base
+
+    def parties(text, spans):
+        doc, ents, cursor = nlp.make_doc(text), [], 0
+        for name, label in spans:  # in the order they stand
+            start = text.index(name, cursor)
+            cursor = start + len(name)
+            ents.append(doc.char_span(start, cursor, label=label))
+        doc.ents = ents
+        doc = nlp.get_pipe("svpol_politicians")(doc)
+        return {e.text: e._.party for e in doc.ents if e.label_ == "PERSON"}
+
+    text = ("Moderaterna (M) - 6 mandat\nLedamöter\nEva Ekvall\nPer Ekstrand (L)\nCenterpartiet (C) - 2 mandat\n"
+            "Ola Åkesson\n\nFör Ekbypartiet\nLisa Ekdahl")
+    spans = [("Moderaterna", "PARTY"), ("M", "PARTY"), ("Eva Ekvall", "PERSON"), ("Per Ekstrand", "PERSON"),
+             ("L", "PARTY"), ("Centerpartiet", "PARTY"), ("C", "PARTY"), ("Ola Åkesson", "PERSON"),
+             ("Ekbypartiet", "PARTY"), ("Lisa Ekdahl", "PERSON")]
+    # a name's own letters stay; the next heading ends the list; a party's line right under a name is that
+    # signer's, no heading ("Ola Åkesson" / "För Ekbypartiet")
+    assert parties(text, spans) == {"Eva Ekvall": "M", "Per Ekstrand": "L", "Ola Åkesson": "Ekbypartiet",
+                                    "Lisa Ekdahl": "C"}
+    # a line with a person on it is no heading
+    assert parties("Yrkande\nEva Ekvall (S)\nPer Ekstrand", [("Eva Ekvall", "PERSON"), ("S", "PARTY"),
+                                                               ("Per Ekstrand", "PERSON")]) == {
+        "Eva Ekvall": "S", "Per Ekstrand": None}
