@@ -386,10 +386,11 @@ _COUNCIL_SHORT_FORM_RE = re.compile(
 _CHILDREN_BOARD_SHORT_FORM_RE = re.compile(r"(?<![\w/:-])BUN(?::s)?(?![\w/-])(?![ \t]*\d)")
 # Local parties are named "<Place>partiet" (guide: "Sollentunapartiet") or "<Word>demokraterna"
 # ("Vårddemokraterna", "Skånedemokraterna"), also with their area's genitive and "parti" in the indefinite, as a
-# regional party's own name ("Ekbottens Sjukvårdsparti"); the KB knows the national ones.
+# regional party's own name ("Ekbottens Sjukvårdsparti", "Ekbottens sjukvårdsparti", "Ekbybygdens parti"; not a
+# party's own genitive, "Moderaternas parti"); the KB knows the national ones.
 _LOCAL_PARTY_RE = re.compile(
-    r"(?<![\w-])(?:(?:[A-ZÅÄÖ][a-zåäö]+s[ \t]+)?[A-ZÅÄÖ][a-zåäö]+parti(?![\wåäö-])"
-    r"|[A-ZÅÄÖ][a-zåäö]+(?:partiets?|demokraternas?)(?![\wåäö-]))")
+    r"(?<![\w-])(?:(?:(?P<area>[A-ZÅÄÖ][a-zåäö]+s)[ \t]+(?:[A-ZÅÄÖa-zåäö][a-zåäö]*)?parti|[A-ZÅÄÖ][a-zåäö]+parti)"
+    r"(?![\wåäö-])|[A-ZÅÄÖ][a-zåäö]+(?:partiets?|demokraternas?)(?![\wåäö-]))")
 _LOCAL_PARTY_ENDINGS = ("parti", "demokraterna")  # every match holds one as written
 # A party's group in a council named in one compound, also in lower case: "Landstingsmoderaterna",
 # "regionvänstern", "kommunliberalernas".
@@ -429,7 +430,10 @@ def _cooperating_municipalities(text: str, kb: "KnowledgeBase") -> Iterable[Tupl
         # the list's first name may have taken the capitalised noun before it: "Kommunerna Ekby, Norrby och Ås"
         noun = _LIST_NOUN_RE.match(match.group(0))
         list_start = match.start() + (noun.end() if noun else 0)
-        before = text[max(0, list_start - 70):list_start]
+        # the sentence's cue may stand before other members ("Förbundets medlemmar är Försäkringskassan,
+        # Arbetsförmedlingen, Region Ekby och kommunerna Ekby och Norrby"): _COOPERATION_BEFORE_RE keeps it in the
+        # sentence
+        before = text[max(0, list_start - 150):list_start]
         if _PLACE_BEFORE_LIST_RE.search(before) or not (
                 _COOPERATION_BEFORE_RE.search(before) or _COOPERATION_AFTER_RE.match(text, match.end())
                 or _MUNICIPALITIES_AFTER_RE.search(before) or (_MUNICIPALITIES_BEFORE_VERB_RE.search(before)
@@ -790,6 +794,9 @@ class EntityRules(KBComponent):
         for regex, words in ((_LOCAL_PARTY_RE, _LOCAL_PARTY_ENDINGS), (_COUNCIL_GROUP_PARTY_RE, _COUNCIL_GROUP_PARTIES)):
             if any(word in text for word in words):
                 for match in regex.finditer(text):
+                    area = match.group("area") if regex is _LOCAL_PARTY_RE else None
+                    if area and (area.lower() in STOP_WORDS or kb.match_party(area)):
+                        continue  # "Hans parti", "Moderaternas parti"
                     yield "PARTY", match.start(), match.end()
         if any(word in text for word in _COALITION_WORDS):
             for match in _NAMED_COALITION_RE.finditer(text):

@@ -278,6 +278,21 @@ def _is_the_place(doc: Doc, ent: Span) -> bool:
             or (bool(after) and after[0] in _PEOPLE_AFTER) or people_with or _shall_become(after))
 
 
+def _listed_as_bodies(doc: Doc, last: int, end: int) -> bool:
+    """Whether the list of municipalities whose last name starts at token ``last`` and whose "kommuner" is token
+    ``end`` names them as organisations: not after a place's preposition, nor as what something includes ("ingår")
+    or what they shall be (the reading of 34 of the 35 such lists in the real sets m-v175 … m-v399)."""
+    first = last
+    while first >= 2 and doc[first - 1].lower_ in ("och", "samt", ",") and doc[first - 2].is_title:
+        first -= 2
+        while first >= 1 and doc[first - 1].is_title and doc[first - 1].text not in ("I", "Inom"):
+            first -= 1  # a name of two words ("Östra Göinge")
+    before = doc[first - 1].lower_ if first > 0 else ""
+    after = [t.lower_ for t in doc[end + 1:end + 3]]
+    return (before not in ("i", "inom", "på", "från", "vid") and "ingår" not in after
+            and "ingår" not in (t.lower_ for t in doc[max(0, first - 2):first]) and not _shall_become(after))
+
+
 def _employs(doc: Doc, start: int) -> bool:
     """Whether the municipality at token ``start`` follows an official's title and ``i/på/vid/hos``
     ("säkerhetschef på Södertälje kommun"), also with the field of the post between them ("chef för grundskolan i
@@ -471,7 +486,11 @@ class PlaceNames(NameList):
             governed = not genitive and before in _GOVERNING_VERBS
             employs = doc[end - 1].lower_ in ("kommun", "stad") and _employs(doc, ent.start)
             # the last of a list before "kommuner": "mellan Tierp och Östhammars kommuner"
-            listed = may_own and after[:1] == ["kommuner"] and after[1:2] != ["i"]  # not "... kommuner i Värmland"
+            # the last of a list before "kommuner" ("Tierp och Östhammars kommuner", "Ekby och Norrby kommuner har
+            # beslutat"), not in a place's list ("i Ekby och Norrbys kommuner", "... kommuner i Värmland", "där Ekby
+            # och Norrby kommuner ingår", "... kommuner ska vara trygga")
+            listed = (after[:1] == ["kommuner"] and after[1:2] != ["i"] and ent.start > 0
+                      and doc[ent.start - 1].lower_ in ("och", "samt", ",") and _listed_as_bodies(doc, ent.start, end))
             # "För Landskronas del innebär det ...", "För Nyköping handlar det om 25 miljoner": its finances
             for_its_part = ent.start > 0 and doc[ent.start - 1].text == "För" and bool(after) and (
                 (may_own and after[0] == "del") or (not genitive and after[0] in _FOR_ITS_PART))

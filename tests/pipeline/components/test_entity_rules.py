@@ -261,6 +261,10 @@ def test_local_party_names(nlp):
     # a regional party's own name, with its area and "parti" in the indefinite; no ordinary "parti"
     doc = nlp("Alliansen består av Ekbottens Sjukvårdsparti. Ett parti och Partiet.")
     assert [e for e in ents(doc) if e[0] != "Alliansen"] == [("Ekbottens Sjukvårdsparti", "PARTY")]
+    # ... also in lower case after its area; not a pronoun's or a party's own genitive
+    doc = nlp("Stödet från Ekbottens sjukvårdsparti och Ekbybygdens parti. Hans parti vann, Moderaternas parti med.")
+    assert [e for e in ents(doc) if e[1] == "PARTY" and "parti" in e[0]] == [
+        ("Ekbottens sjukvårdsparti", "PARTY"), ("Ekbybygdens parti", "PARTY")]
 
 
 def test_government_inquiries_inside_a_sentence(nlp):
@@ -1022,6 +1026,11 @@ def test_municipalities_listed_after_kommunerna_act_where_they_form_or_do_what_a
     assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
         ("Sjöbo", "AUTHORITY"), ("Tomelilla", "AUTHORITY"), ("Simrishamn", "AUTHORITY"), ("Flen", "AUTHORITY"),
         ("Vingåker", "AUTHORITY")]
+    # the sentence's cue may stand before other members
+    doc = nlp("Förbundets medlemmar är Försäkringskassan, Arbetsförmedlingen, Västra Götalandsregionen och kommunerna "
+              "Lysekil, Munkedal och Tanum.")
+    assert [e for e in ents(doc) if e[0] in ("Lysekil", "Munkedal", "Tanum")] == [
+        ("Lysekil", "AUTHORITY"), ("Munkedal", "AUTHORITY"), ("Tanum", "AUTHORITY")]
     # a region may close the list of members
     doc = nlp("Medlemmar i förbundet är kommunerna Boden, Kalix och Piteå samt Region Norrbotten.")
     assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [

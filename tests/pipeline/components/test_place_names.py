@@ -298,6 +298,15 @@ def test_municipalities_coordinated_listed_before_kommuner_or_for_their_part():
     assert run("För Landskronas del innebär det mer. Kostnaden för Örebros del stiger. För Nyköping handlar det om "
                "pengar.", ["Landskronas", "Örebros", "Nyköping"]) == [
         ("Landskronas", "AUTHORITY"), ("Örebros", "LOC"), ("Nyköping", "AUTHORITY")]
+    # a list before "kommuner" names the organisations, without the genitive too, unless a place's preposition opens
+    # it, the list is what something includes or what they shall be
+    assert run("Växjö, Älmhult och Alvesta kommuner har för avsikt att samarbeta.", ["Växjö", "Älmhult", "Alvesta"]) == [
+        ("Växjö", "AUTHORITY"), ("Älmhult", "AUTHORITY"), ("Alvesta", "AUTHORITY")]
+    for text in ("I Karlshamn, Olofström och Sölvesborgs kommuner finns tre stationer.",
+                 "I förbundet ingår Karlshamn, Olofström och Sölvesborgs kommuner.",
+                 "Karlshamn, Olofström och Sölvesborgs kommuner ska vara trygga."):
+        assert run(text, ["Karlshamn", "Olofström", "Sölvesborgs"]) == [
+            ("Karlshamn", "LOC"), ("Olofström", "LOC"), ("Sölvesborgs", "LOC")], text
     # a text's first word has nothing before it (not the text's last word, "För")
     assert run("Bodens del av länet är stor. För", ["Bodens"]) == [("Bodens", "LOC")]
     # a place after a preposition stays one in a coordination; a party's local branch is no municipality acting
