@@ -485,7 +485,6 @@ class PlaceNames(NameList):
                                                  or _is_official(after[0]))
             governed = not genitive and before in _GOVERNING_VERBS
             employs = doc[end - 1].lower_ in ("kommun", "stad") and _employs(doc, ent.start)
-            # the last of a list before "kommuner": "mellan Tierp och Östhammars kommuner"
             # the last of a list before "kommuner" ("Tierp och Östhammars kommuner", "Ekby och Norrby kommuner har
             # beslutat"), not in a place's list ("i Ekby och Norrbys kommuner", "... kommuner i Värmland", "där Ekby
             # och Norrby kommuner ingår", "... kommuner ska vara trygga")

@@ -165,7 +165,6 @@ def base_role(text: str) -> Optional[str]:
     return words
 
 
-
 # The words a party's heading line may hold beside its party and the place or body it stands for: "För
 # Ekbypartiet", "Moderaterna i Ekby", "Centerpartiet (C) - 2 mandat", "Vänsterpartiets fullmäktigegrupp".
 _HEADING_WORDS = frozenset(("för", "i", "mandat", "fullmäktigegrupp", "gruppen", "grupp", "ledamöter"))
@@ -416,9 +415,9 @@ class PoliticianEnricher(EntityEnricher):
 
     def share_heading_parties(self, doc: Doc, text: str, people: List[Span], from_kb: Set[int]) -> None:
         """Give the names listed under a party's heading line the party: "Moderaterna (M) - 6 mandat" and its
-        members one to a line, a signature block's "För Ekbypartiet" and its signers, "Centerpartiet i Ekby" (all 37
-        such names in the real sets carry the heading's party). Only names still without a party of their own, or
-        with the KB's guess alone, take it; the next heading line ends the list.
+        members one to a line, a signature block's "För Ekbypartiet" and its signers, "Centerpartiet i Ekby" (36 of
+        37 such names in the real sets carry the heading's party). Only names still without a party of their own, or
+        with the KB's guess alone, take it; the next heading line or a blank line ends the list.
 
         Args:
             doc: the document, its PERSON entities enriched.
@@ -442,7 +441,8 @@ class PoliticianEnricher(EntityEnricher):
                     and not _after_a_name(doc, text, line_start)):
                 headings.append((line_end, party))
         for k, (line_end, party) in enumerate(headings):
-            list_end = headings[k + 1][0] if k + 1 < len(headings) else len(text)
+            blank = text.find("\n\n", line_end)
+            list_end = min(headings[k + 1][0] if k + 1 < len(headings) else len(text), len(text) if blank < 0 else blank)
             for ent in people:
                 if line_end < ent.start_char < list_end and (not ent._.party or ent.start in from_kb):
                     ent._.party = party

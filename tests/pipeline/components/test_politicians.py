@@ -476,10 +476,14 @@ def test_names_under_a_party_heading_take_its_party():
     spans = [("Moderaterna", "PARTY"), ("M", "PARTY"), ("Eva Ekvall", "PERSON"), ("Per Ekstrand", "PERSON"),
              ("L", "PARTY"), ("Centerpartiet", "PARTY"), ("C", "PARTY"), ("Ola Åkesson", "PERSON"),
              ("Ekbypartiet", "PARTY"), ("Lisa Ekdahl", "PERSON")]
-    # a name's own letters stay; the next heading ends the list; a party's line right under a name is that
-    # signer's, no heading ("Ola Åkesson" / "För Ekbypartiet")
+    # a name's own letters stay; the next heading ends the list, and so does a blank line; a party's line right
+    # under a name is that signer's, no heading ("Ola Åkesson" / "För Ekbypartiet")
     assert parties(text, spans) == {"Eva Ekvall": "M", "Per Ekstrand": "L", "Ola Åkesson": "Ekbypartiet",
-                                    "Lisa Ekdahl": "C"}
+                                    "Lisa Ekdahl": None}
+    # a blank line ends the list
+    assert parties("Moderaterna (M)\nEva Ekvall\n\nPer Ekstrand", [("Moderaterna", "PARTY"), ("M", "PARTY"),
+                                                                     ("Eva Ekvall", "PERSON"), ("Per Ekstrand", "PERSON")]) == {
+        "Eva Ekvall": "M", "Per Ekstrand": None}
     # a line with a person on it is no heading
     assert parties("Yrkande\nEva Ekvall (S)\nPer Ekstrand", [("Eva Ekvall", "PERSON"), ("S", "PARTY"),
                                                                ("Per Ekstrand", "PERSON")]) == {
