@@ -449,6 +449,9 @@ def test_municipal_associations_named_after_their_kind(nlp):
     assert ents(doc) == [("Kommunalförbundet Norrlands Ambulansflyg", "AUTHORITY"),
                          ("Samordningsförbundet Östra Ekby", "AUTHORITY"), ("Räddningstjänsten Västra Ekby", "AUTHORITY")]
     assert ents(nlp("Räddningstjänsten Ekby Albrektsvägen")) == [("Räddningstjänsten Ekby", "AUTHORITY")]
+    # ... also without the article; not an office's title before a name
+    assert ents(nlp("Avtal med Räddningstjänst Ekby Nordväst. Räddningstjänst Olov Jonsson.")) == [
+        ("Räddningstjänst Ekby Nordväst", "AUTHORITY")]
     # Its county after "i", also in the genitive before what it owns.
     doc = nlp("Anslås på Kommunalförbundet Kollektivtrafikmyndigheten i Ekbys läns anslagstavla.")
     assert ents(doc) == [("Kommunalförbundet Kollektivtrafikmyndigheten i Ekbys läns", "AUTHORITY")]
