@@ -409,11 +409,14 @@ _GOVERNING_BEFORE_RE = re.compile(r"(?i:\bstyrande)[ \t]+\Z")  # "den styrande f
 # ... also named by what it stands for with "för" and the place ("Ansvar för Ekby", "Allians för Ekby", "Samling
 # för Ekby", "Hjärtat för Ekby"; all 14 such names in the real sets were tagged PARTY), the place maybe in the
 # genitive before what it owns ("Allians för Ekbys satsning").
+# ... and a local party named for its municipality's future or good ("Framtid Ekby", "Framtid Ekbys förslag", "För
+# Ekbys bästa": 11 of 11 such names in the real sets tagged PARTY).
 _NAMED_COALITION_RE = re.compile(
-    rf"(?<![\w-])(?:(?:Koalition(?:en)?|Samverkan|Samarbete)[ \t]+(?:för[ \t]+)?|(?:Allians|Ansvar|Samling|Hjärtat)"
-    rf"[ \t]+för[ \t]+)(?P<place>Region[ \t]+{_NAME}(?:[ \t]+län)?|{_NAME})(?![\wåäö-])")
+    rf"(?<![\w-])(?:(?:Koalition(?:en)?|Samverkan|Samarbete|Framtid)[ \t]+(?:för[ \t]+)?|(?:Allians|Ansvar|Samling|Hjärtat)"
+    rf"[ \t]+för[ \t]+|För[ \t]+(?=[A-ZÅÄÖ][\wåäö-]*s[ \t]+bästa))(?P<place>Region[ \t]+{_NAME}(?:[ \t]+län)?|{_NAME})"
+    r"(?:(?<=s)[ \t]+bästas?)?(?![\wåäö-])")
 _COALITION_WORDS = ("Koalition", "Samverkan ", "Samarbete ", "Allians för ", "Ansvar för ", "Samling för ",
-                    "Hjärtat för ")
+                    "Hjärtat för ", "Framtid ", "s bästa")
 _POLITICS_RE = re.compile(r"partie|partist|politik|majoritet|opposition|koalition|styret|röstade|kommunalråd|yrka|budget", re.IGNORECASE)
 
 

@@ -344,6 +344,10 @@ def test_a_local_coalition_named_after_its_place(nlp):
     # named by what it stands for, the place maybe in the genitive
     doc = nlp("Majoriteten Ansvar för Halmstad och Allians för Linköpings budget. Ansvar för Europa i budgeten.")
     assert ents(doc) == [("Ansvar för Halmstad", "PARTY"), ("Allians för Linköpings", "PARTY")]
+    # a local party named for its municipality's future or good
+    doc = nlp("Budgetförslag från Framtid Hylte och För Hyltes bästa; Framtid Hyltes budget antogs.")
+    assert ents(doc) == [("Framtid Hylte", "PARTY"), ("För Hyltes bästa", "PARTY"), ("Framtid Hyltes", "PARTY")]
+    assert ents(nlp("Framtid Ekby är ett projekt för företag.")) == []
 
 
 def test_party_letters_in_the_genitive_and_a_coalitions_compound_name(nlp):
