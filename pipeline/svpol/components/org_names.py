@@ -42,7 +42,7 @@ from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple
 
 from spacy.lang.sv.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..doc_cache import doc_text
@@ -431,38 +431,44 @@ def _municipalities() -> FrozenSet[str]:
     return frozenset(shipped_authorities().municipality_names)
 
 
-def _company_short_name_after(doc: Doc, company: Span) -> bool:
-    """Whether one capitalised word in brackets or between commas after a company written with ``AB`` is its short
-    name, starting as its name does ("Ekby Exploaterings AB (Ekex)", "Ekby Bostads AB, Ekbo,"; 3 of 3 such names in
-    the real sets were tagged)."""
-    end = company.end
-    if end + 2 >= len(doc) or not _is_company(company.text) or len(company) < 2:
-        return False
-    brackets = (doc[end].text, doc[end + 2].text)
-    word = doc[end + 1].text
-    return (brackets in (("(", ")"), (",", ",")) and word.isalpha() and word.istitle() and 3 <= len(word) <= 10
-            and word.lower().startswith(company.text[:2].lower()))
+def _enclosed_word(doc: Doc, end: int) -> Optional[Tuple[str, Token]]:
+    """The one token in brackets or between commas right after token ``end - 1`` ("X (Y)", "X, Y,"), with the
+    opening mark, or None."""
+    if end + 2 < len(doc) and (doc[end].text, doc[end + 2].text) in (("(", ")"), (",", ",")):
+        return doc[end].text, doc[end + 1]
+    return None
 
 
-def _lower_case_initials_after(doc: Doc, body: Span) -> bool:
-    """Whether two to four lower-case letters in brackets after the public body ``body`` start with its first letter,
+def _company_short_name_after(doc: Doc, company: Span) -> Optional[str]:
+    """One capitalised word in brackets or between commas after a company written with ``AB`` that starts as its name
+    does, its short name ("Ekby Exploaterings AB (Ekex)", "Ekby Bostads AB, Ekbo,"; 3 of 3 such names in the real
+    sets were tagged), or None."""
+    enclosed = _enclosed_word(doc, company.end) if len(company) >= 2 and _is_company(company.text) else None
+    word = enclosed[1].text if enclosed else ""
+    if word.isalpha() and word.istitle() and 3 <= len(word) <= 10 and word.lower().startswith(company.text[:2].lower()):
+        return word
+    return None
+
+
+def _lower_case_initials_after(doc: Doc, body: Span) -> Optional[str]:
+    """Two to four lower-case letters in brackets after the public body ``body`` that start with its first letter,
     the short form a protocol gives it ("kommunstyrelsen (ks)", "Kommunfullmäktige (kf)"; the one such form in the
-    real sets was tagged)."""
-    end = body.end
-    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
-        return False
-    letters = doc[end + 1].text
-    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.islower() and letters[0] == body.text[0].lower()
+    real sets was tagged), or None."""
+    enclosed = _enclosed_word(doc, body.end)
+    letters = enclosed[1].text if enclosed and enclosed[0] == "(" else ""
+    if 2 <= len(letters) <= 4 and letters.isalpha() and letters.islower() and letters[0] == body.text[0].lower():
+        return letters
+    return None
 
 
 def _short_form_after(doc: Doc, end: int) -> Optional[str]:
     """The short form that a name ending at token ``end`` gives itself right after it (see
     ``OrgNames.short_forms``), or None; a defined name also counts in the genitive."""
     tokens = len(doc)
-    if end + 2 < tokens and _SHORT_FORM_RE.fullmatch(doc[end + 1].text) and (
-            (doc[end].text == "(" and doc[end + 2].text == ")")
-            or (doc[end].text == "," and doc[end + 2].text == "," and doc[end + 1].is_upper)):
-        return doc[end + 1].text
+    enclosed = _enclosed_word(doc, end)
+    # in brackets, or in capitals between commas
+    if enclosed and _SHORT_FORM_RE.fullmatch(enclosed[1].text) and (enclosed[0] == "(" or enclosed[1].is_upper):
+        return enclosed[1].text
     if end + 3 < tokens and doc[end].text == "(" and doc[end + 1].lower_ == "nedan":
         term = end + 3 if doc[end + 2].lower_ in ("kallad", "kallat", "kallade") else end + 2
         if term + 1 < tokens and doc[term + 1].text == ")" and doc[term].is_title and doc[term].is_alpha:
@@ -707,12 +713,10 @@ class OrgNames(NameList):
                 form = _short_form_after(doc, ent.end)
                 if form is not None:
                     forms[form] = forms[form + "s"] = ent.label_
-                elif ent.label_ == LABEL and _company_short_name_after(doc, ent):
-                    form = doc[ent.end + 1].text
+                elif ent.label_ == LABEL and (form := _company_short_name_after(doc, ent)):
                     forms[form] = forms[form + "s"] = LABEL
-                elif ent.label_ == "AUTHORITY" and _lower_case_initials_after(doc, ent):
+                elif ent.label_ == "AUTHORITY" and (form := _lower_case_initials_after(doc, ent)):
                     # "kommunstyrelsen (ks)": the letters, and capitalised where they open a sentence ("Ks föreslår")
-                    form = doc[ent.end + 1].text
                     forms[form] = forms[form.capitalize()] = ent.label_
         if not forms:  # most docs: no need to walk the tokens
             return []

@@ -181,18 +181,6 @@ def _after_a_name(doc: Doc, text: str, line_start: int) -> bool:
     return last is not None and last[-1].ent_type_ == "PERSON"
 
 
-def _is_party_heading(line: Span, party: str, politicians: "PoliticianEnricher") -> bool:
-    """Whether ``line`` is a party's heading: its PARTY entities all name ``party``, no PERSON stands on it, and its
-    other words are a place's or a body's entity or :data:`_HEADING_WORDS`."""
-    doc = line.doc
-    for ent in line.ents:
-        if ent.label_ == "PERSON" or (ent.label_ == "PARTY" and politicians._letters_party(
-                doc, ent.text, ent.start_char, ent.end_char) != party):
-            return False
-    inside = {i for ent in line.ents for i in range(ent.start, ent.end)}
-    return all(t.i in inside or t.lower_ in _HEADING_WORDS or _HEADING_TOKEN_RE.fullmatch(t.text) for t in line)
-
-
 class PoliticianEnricher(EntityEnricher):
     """Sets party, role and kb_id on PERSON entities (serialized with parties and persons).
 
@@ -437,7 +425,7 @@ class PoliticianEnricher(EntityEnricher):
                 continue
             line = doc.char_span(line_start, line_end, alignment_mode="expand")
             party = self._letters_party(doc, ent.text, ent.start_char, ent.end_char)
-            if (line is not None and party and party != INDEPENDENT and _is_party_heading(line, party, self)
+            if (line is not None and party and party != INDEPENDENT and self._is_party_heading(line, party)
                     and not _after_a_name(doc, text, line_start)):
                 headings.append((line_end, party))
         for k, (line_end, party) in enumerate(headings):
@@ -446,6 +434,17 @@ class PoliticianEnricher(EntityEnricher):
             for ent in people:
                 if line_end < ent.start_char < list_end and (not ent._.party or ent.start in from_kb):
                     ent._.party = party
+
+    def _is_party_heading(self, line: Span, party: str) -> bool:
+        """Whether ``line`` is a party's heading: its PARTY entities all name ``party``, no PERSON stands on it, and
+        its other words are a place's or a body's entity or :data:`_HEADING_WORDS`."""
+        doc = line.doc
+        for ent in line.ents:
+            if ent.label_ == "PERSON" or (ent.label_ == "PARTY" and self._letters_party(
+                    doc, ent.text, ent.start_char, ent.end_char) != party):
+                return False
+        inside = {i for ent in line.ents for i in range(ent.start, ent.end)}
+        return all(t.i in inside or t.lower_ in _HEADING_WORDS or _HEADING_TOKEN_RE.fullmatch(t.text) for t in line)
 
     def share_list_parties(self, doc: Doc, text: str, people: Optional[List[Span]] = None, *, plain: bool = False,
                            from_kb: Set[int] = frozenset()) -> None:
