@@ -129,6 +129,10 @@ def test_party_names_and_alliance_members(kb):
         # a municipal association named by its area without the genitive, or by two members
         ("Ekby Räddningstjänstförbund", "Ekby Räddningstjänstförbund", "municipal_body"),
         ("Ekby Norrby Kommunalförbund", "Ekby Norrby Kommunalförbund", "municipal_body"),
+        # ... by a name with a capital inside it; a board named by a field with its adjective
+        ("EkbyMiljö Kommunalförbund", "EkbyMiljö Kommunalförbund", "municipal_body"),
+        ("nämnden för regional utveckling", "Nämnden för regional utveckling", "municipal_body"),
+        ("nämnden för teknisk service", "Nämnden för teknisk service", "municipal_body"),
         ("HR-avdelningen", "HR-avdelningen", "municipal_body"),
         # a county board named by its county alone; a municipality's own board after its genitive
         ("Länsstyrelsen Kronoberg", "Länsstyrelsen i Kronobergs län", "state_agency"),

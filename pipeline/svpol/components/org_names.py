@@ -182,7 +182,10 @@ _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "lasarett", "flygplats", "g
                    "gruppboende", "gruppbostäder", "servicebostad", "servicehus", "korttidsboende", "bygdegård",
                    # a health centre, a parish of the church, a village's or a local history association ("Ekby
                    # hälsocentral", "Ekby pastorat", "Ekby byalag", "Ekby hembygdsförening"; m-v352, m-v354, m-v358)
-                   "hälsocentral", "pastorat", "byalag", "hembygdsförening")
+                   "hälsocentral", "pastorat", "byalag", "hembygdsförening",
+                   # a village's civic hall, a library's branch and a youth centre ("Ekby medborgarhus", "Ekby
+                   # biblioteksfilial", "Ekby fritidsgård"; m-v410, m-v411)
+                   "medborgarhus", "biblioteksfilial", "fritidsgård")
 # The noun also capitalised, as in a proper name ("Roslagens Sparbank", "Hässleholm Kulturhus").
 _FACILITY_NOUN_ALTERNATIVES = either_case_first(_FACILITY_NOUNS)
 _NAMED_FACILITY_RE = re.compile(

@@ -341,9 +341,10 @@ def _is_name_shaped(token: Token) -> bool:
 
 
 def _is_unknown_name_word(token: Token, vocab: Optional[Vocab]) -> bool:
-    """Whether ``token`` may be a name's word the lists do not know: name-shaped and no ordinary word (needs
-    ``vocab``'s vectors)."""
-    return vocab is not None and _is_name_shaped(token) and not vocab.has_vector(token.lower_)
+    """Whether ``token`` may be a name's word the lists do not know: name-shaped, no ordinary word (needs
+    ``vocab``'s vectors) and no office (``Protokolljusterare``, a compound the vectors lack)."""
+    return (vocab is not None and _is_name_shaped(token) and not vocab.has_vector(token.lower_)
+            and base_role(token.text) is None)
 
 
 def _is_surname_word(token: Token) -> bool:
@@ -664,6 +665,10 @@ def _place_suffix_end(doc: Doc, ent: Span) -> Optional[int]:
     return end if _PARTY_BRACKET_RE.match(rest.lstrip()) and rest[:1].isspace() else None
 
 
+# Persons with a party's letters in brackets after them that make a member list.
+_MEMBER_LIST_MIN = 3
+
+
 def _local_party_after(doc: Doc, ent: Span, text: str, fixed: Set[int]) -> Optional[Span]:
     """The letters in brackets right after the PERSON ``ent`` as a PARTY span, unless a rule entity holds them."""
     match = _LOCAL_LETTERS_AFTER_RE.match(text, ent.end_char)
@@ -931,6 +936,13 @@ class PersonSpans:
         if not people:
             return []
         fixed = rule_tokens(doc, self.rules_key)
+        party_starts = {e.start_char for e in ents if e.label_ == PARTY}
+        bracketed = sum(1 for e in people if (m := _LOCAL_LETTERS_AFTER_RE.match(text, e.end_char))
+                        and m.start(1) in party_starts)
+        if bracketed >= _MEMBER_LIST_MIN:
+            # A member list ("Eva Ek (M) … Bo Al (KB)"): the bracket after a name holds a party's letters even where
+            # they are an agency's acronym too, which the entity rules tagged.
+            fixed = set()
         found = (_local_party_after(doc, ent, text, fixed) for ent in people)
         return [span for span in found if span is not None
                 and not any(e.label_ == PARTY and e.start == span.start and e.end == span.end for e in ents)]

@@ -544,6 +544,8 @@ class PlaceNames(NameList):
         found = sorted(filter_spans(listed + self.roads(doc, orths) + addresses), key=lambda span: span.start)
         if found:
             doc = self.add_matches(doc, found)
+        if addresses:
+            self.towns_apart(doc, addresses)
         self.municipalities_as_bodies(doc)
         self.districts(doc)
         self.roads_apart(doc, orths)
@@ -559,6 +561,22 @@ class PlaceNames(NameList):
                         and len(doc[e.end]) > 2 and not doc[e.end].is_stop))}
         if extended:
             self._replace(doc, extended)
+
+    @staticmethod
+    def towns_apart(doc: Doc, addresses: List[Span]) -> None:
+        """A street address read together with its town after it is two places: ``Kungsgatan 44`` and
+        ``Ekby`` (m-v412); the town must be a listed place."""
+        by_start = {span.start: span for span in addresses}
+        ents = list(doc.ents)
+        parts = []
+        for e in ents:
+            street = by_start.get(e.start) if e.label_ == LABEL else None
+            if street is not None and street.end < e.end and is_place(doc[street.end:e.end].text):
+                parts += [Span(doc, e.start, street.end, LABEL), Span(doc, street.end, e.end, LABEL)]
+            else:
+                parts.append(e)
+        if len(parts) > len(ents):
+            doc.ents = parts
 
     @staticmethod
     def roads_apart(doc: Doc, orths: FrozenSet[int]) -> None:

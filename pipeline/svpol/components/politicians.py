@@ -99,7 +99,7 @@ _ROLE_WORDS = (
     r"ordförande", r"ledamot", r"tjänstgörande\s+ersättare", r"ersättare", r"statsråd",
     r"(?:[a-zåäö]+-\s+(?:och|&)\s+)?[a-zåäö-]*minister", r"riksdagsledamot", r"riksdagsman", r"[a-zåäö]*råd",
     r"talman", r"partiledare", r"gruppledare", r"[a-zåäö]*sekreterare",
-    r"justerare", r"[a-zåäö]*direktör", r"[a-zåäö]*chef",
+    r"[a-zåäö]*justerare", r"[a-zåäö]*direktör", r"[a-zåäö]*chef",
 )
 _DEFINITE = r"(?:en|n|et|t|nen)?"
 _ROLE = rf"(?:{'|'.join(_ROLE_WORDS)}){_DEFINITE}"
@@ -276,7 +276,11 @@ class PoliticianEnricher(EntityEnricher):
         def after_office(i: int) -> bool:
             # "Nils Ek, ordförande M Lars Al MP": letters after an office written out are the office
             # holder's (_bare_match reads them); they say nothing about the column's side.
-            return i > 0 and (doc[i - 1].lower_ in _COLUMN_OFFICES or base_role(doc[i - 1].text) is not None)
+            if i <= 0:
+                return False
+            # "ordf." is the office abbreviated ("Eva Ek, ordf. S Per Al M"), its full stop maybe a token of its own
+            office = doc[i - 2].text + "." if doc[i - 1].text == "." and i > 1 else doc[i - 1].text
+            return office.lower() in _COLUMN_OFFICES or base_role(_unabbreviated_role(office)) is not None
 
         def after(ent: Span) -> int:
             # The letters right after the name, or after the office written after it in a signature block

@@ -58,7 +58,8 @@ _ASSOCIATION_FIELDS = (r"(?:[Kk]ommunal(?:teknik)?|[Rr]äddnings(?:tjänst)?|[Bb
                        r"|[Uu]tbildnings|[Ss]amordnings|[Vv]attenverks|[Ee]nergi|[Kk]unskaps)")
 _ASSOCIATION_RE = re.compile(
     rf"(?:(?:{'|'.join(sorted(DIRECTION_WORDS))})[ \t]+)?(?!Svenska[ \t]|Sveriges[ \t])"
-    r"(?P<area>(?:[A-ZÅÄÖ][a-zåäö]+[ \t]+)?[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?s?)[ \t]+"
+    # a name with a capital inside it too ("EkbyMiljö Kommunalförbund", m-v409)
+    r"(?P<area>(?:[A-ZÅÄÖ][a-zåäö]+[ \t]+)?[A-ZÅÄÖ][a-zåäö]+(?:[A-ZÅÄÖ][a-zåäö]+|-[A-ZÅÄÖ][a-zåäö]+)?s?)[ \t]+"
     rf"(?:{_ASSOCIATION_FIELDS}-[ \t]+och[ \t]+)?{_ASSOCIATION_FIELDS}förbund(?:et)?s?")
 # Words before a noun that say which or how many, which spaCy's stop words lack.
 _DETERMINERS = frozenset(("varje", "samtliga", "övriga", "båda", "bägge", "nya", "nytt", "egna", "eget"))
@@ -76,7 +77,8 @@ _FIELD_ROOTS = tuple(dict.fromkeys(f[:-1] if f.endswith("s") and not f.endswith(
 # "och" or "samt" ("tolk- och översättarservice" one of them), none of them a body of its own.
 BODY_FOR_FIELD = (r"(?:[Nn]ämnden|[Ff]örvaltningen|[Bb]eredningen|[Ff]ullmäktigeberedningen|[Uu]tskottet|[Ee]nheten"
                   r"|[Aa]vdelningen|[Gg]emensam(?:ma)?[ \t]+nämnd(?:en)?)[ \t]+för[ \t]+"
-                  r"(?P<field>[A-ZÅÄÖa-zåäö]+)"
+                  # a field with its adjective: "nämnden för regional utveckling", "nämnden för teknisk service"
+                  r"(?P<field>(?:[a-zåäö]{2,}(?:al|isk|ell|ig|iv)[ \t]+(?=[a-zåäö]{3}))?[A-ZÅÄÖa-zåäö]+)"
                   # "... och andra samverkansfrågor" (m-v359): the rest of the fields
                   r"(?>(?:(?:,[ \t]+|[ \t]+(?:och|samt)[ \t]+(?:andra[ \t]+|övriga[ \t]+)?)(?:[a-zåäö]+-[ \t]+och[ \t]+)?"
                   # not another body, nor a decision's next verb ("godkänna ... för nämnden för X och överlämna den")

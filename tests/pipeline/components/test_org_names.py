@@ -128,6 +128,9 @@ def test_named_facilities_but_not_ordinary_compounds():
     # a health centre, a parish and a village's association named by their place
     assert _run("Ekbys hälsocentral, Norrby pastorat och Ekby byalag söker stöd", [("Ekbys", "LOC")]) == [
         ("Ekbys hälsocentral", "ORG"), ("Norrby pastorat", "ORG"), ("Ekby byalag", "ORG")]
+    # a civic hall, a library's branch and a youth centre named by their place
+    assert _run("Möten i Ekby Medborgarhus och Norrby fritidsgård; Åbys biblioteksfilial flyttar") == [
+        ("Ekby Medborgarhus", "ORG"), ("Norrby fritidsgård", "ORG"), ("Åbys biblioteksfilial", "ORG")]
     # baths, halls and churches named in one compound
     assert _run("Ekbybadet, Norrbyhallen och Ekbykyrkan öppnar, men Sporthallen är stängd.",
                 ordinary=("sporthallen",)) == [("Ekbybadet", "ORG"), ("Norrbyhallen", "ORG"), ("Ekbykyrkan", "ORG")]

@@ -123,6 +123,28 @@ def test_local_party_letters_after_a_person_become_party():
         ("Anna Berg", "PERSON"), ("FHS", "AUTHORITY"), ("Per Ek", "PERSON"), ("BSNLÖ", "AUTHORITY")]
 
 
+
+def test_an_agency_acronym_after_a_name_in_a_member_list_is_a_local_party():
+    text = "Ledamöter Eva Ek (M) Bo Al (C) Lena Berg (S) Per Ny (KB) och Anna Lind (KB) vid mötet"
+    nlp = spacy.blank("sv")
+    component = nlp.add_pipe("svpol_person_spans")
+    spans = [("Eva Ek", "PERSON"), ("M", "PARTY"), ("Bo Al", "PERSON"), ("C", "PARTY"), ("Lena Berg", "PERSON"),
+             ("S", "PARTY"), ("Per Ny", "PERSON"), ("KB", "AUTHORITY")]
+    doc = entity_doc(nlp, text, spans)
+    doc.spans["svpol_rules"] = [e for e in doc.ents if e.label_ != "PERSON"]  # the rules tagged all the letters
+    assert [(e.text, e.label_) for e in component(doc).ents][6:8] == [("Per Ny", "PERSON"), ("KB", "PARTY")]
+    # two persons with a party's bracket make no member list: the rules' agency stays
+    text = "Eva Ek (M) och Bo Al (C) mötte Per Ny (KB)"
+    doc = entity_doc(nlp, text, spans[:4] + spans[6:])
+    doc.spans["svpol_rules"] = [e for e in doc.ents if e.label_ != "PERSON"]
+    assert ("KB", "AUTHORITY") in [(e.text, e.label_) for e in component(doc).ents]
+
+
+def test_an_office_the_vectors_lack_is_no_first_name_of_a_member_list():
+    text = "Ordförande Eva Ek (M) Protokolljusterare Bo Al (S)"
+    spans = [("Eva Ek", "PERSON"), ("M", "PARTY"), ("Bo Al", "PERSON"), ("S", "PARTY")]
+    assert _run_with_vectors(text, spans, ("ordförande",)) == spans
+
 def test_a_run_of_names_without_separators_is_split_before_first_names():
     text = "Ersättare Anneli Fredholm Alexander Kivilahti Sture Nilsson (M) och Per Olof Svensson"
     assert _run(text, [("Anneli Fredholm Alexander Kivilahti Sture Nilsson", "PERSON"),

@@ -92,6 +92,14 @@ def test_bad_names_are_a_value_error():
         PlaceNames(spacy.blank("sv"), "place_names", names=["Kina", ""])
 
 
+
+def test_a_street_address_and_its_town_are_two_places():
+    ents, _ = _run("Sessionssalen, Storgatan 44 Lysekil, kl. 18", [("Storgatan 44 Lysekil", "LOC")])
+    assert ents == [("Storgatan 44", "LOC"), ("Lysekil", "LOC")]
+    # a word that is no listed place stays in the model's span
+    ents, _ = _run("Sessionssalen, Storgatan 44 Ekbacken, kl. 18", [("Storgatan 44 Ekbacken", "LOC")])
+    assert ents == [("Storgatan 44 Ekbacken", "LOC")]
+
 def test_numbered_roads():
     ents, _ = _run("Över E45 och Rv 166, längs väg 56 och E4:an till riksväg 40. Bränslet E85 och väg 2030.")
     assert ents == [("E45", "LOC"), ("Rv 166", "LOC"), ("väg 56", "LOC"), ("E4:an", "LOC"), ("riksväg 40", "LOC")]

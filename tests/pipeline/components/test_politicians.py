@@ -110,6 +110,7 @@ def test_genitive_name(nlp):
      ("Ersättaren", "ersättare"), ("statsrådet", "statsråd"), ("Finansminister", "finansminister"),
      ("statsministern", "statsminister"), ("riksdagsledamoten", "riksdagsledamot"),
      ("kommunalrådet", "kommunalråd"), ("Förste vice ordföranden", "förste vice ordförande"),
+     ("Protokolljusterare", "protokolljusterare"),
      ("nämndsekreteraren", "nämndsekreterare"), ("förvaltningschef", "förvaltningschef"),
      ("samrådet", None), ("huset", None)],
 )
@@ -281,6 +282,11 @@ def test_attendance_columns_give_the_letters_on_the_side_the_document_uses(nlp):
                           letters)
     assert got == {"Rut Ahlberg": "S", "Kjell Norén": "C", "Lisa Ek": None}
 
+    # letters after an abbreviated office ("ordf. S") are the office holder's: they do not vote for "before"
+    got = _column_parties(nlp, "Rut Ahlberg S Bo Ny S Lisa Ek, ordf. S Kjell Norén M Per Al (M) Eva Lind V",
+                          ["Rut Ahlberg", "Bo Ny", "Lisa Ek", "Kjell Norén", "Per Al", "Eva Lind"], letters)
+    assert got == {"Rut Ahlberg": "S", "Bo Ny": "S", "Lisa Ek": "S", "Kjell Norén": "M", "Per Al": "M",
+                   "Eva Lind": "V"}
 
 def test_an_office_between_the_name_and_its_party(nlp):
     got = annotate(nlp, "Beslutande Rut Ahlberg Ordförande (S) Kjell Norén, 2:e vice ordförande (M) Lisa Ek, ledamot (C)",
