@@ -153,6 +153,9 @@ def test_party_names_and_alliance_members(kb):
         ("Regionförbundet", "Regionförbundet", "region"),
         # a region's board with its region after it
         ("trafiknämnden i Region Stockholm", "Region Stockholm trafiknämnd", "municipal_body"),
+        ("trafikförvaltningen i Region Stockholm", "Region Stockholm trafikförvaltning", "municipal_body"),
+        # an association of fire and rescue
+        ("Ekby Brand- och räddningsförbund", "Ekby Brand- och räddningsförbund", "municipal_body"),
         ("Region Skånes fullmäktige", "Region Skåne regionfullmäktige", "municipal_body"),
         ("Region Skånes styrelse", "Region Skåne regionstyrelse", "municipal_body"),
     ],
@@ -174,6 +177,8 @@ def test_match_authority(kb, surface, canonical, kind):
      "bolagsstyrelsen", "partistyrelsen", "Ekby- och Norrbyenheten",
      # a decision's next verb is no field: "... för nämnden för hjälpmedel och överlämna den"
      "nämnden för hjälpmedel och överlämna",
+     # nor the clause after the name
+     "nämnden för kultur, som",
      # a union, a national federation, an ordinary word or a heading's word before an association's kind, a
      # rescue service described after its name
      "Sveriges Kommunalarbetareförbund", "Svenska Brandförsvarsförbundet", "Varje kommunalförbund",

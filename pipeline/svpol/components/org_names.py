@@ -464,6 +464,13 @@ def _lower_case_initials_after(doc: Doc, body: Span) -> Optional[str]:
     return None
 
 
+def _abbreviates(letters: str, name: str) -> bool:
+    """Whether ``letters`` are initials of ``name``: its first letter, then the others in the name's order
+    ("MBR" of "Mälardalens Brand- och Räddningsförbund", "VMKF" of "Västra Mälardalens kommunalförbund")."""
+    rest = iter(name.lower())
+    return letters[:1].lower() == name[:1].lower() and all(letter in rest for letter in letters.lower())
+
+
 def _short_form_after(doc: Doc, end: int) -> Optional[str]:
     """The short form that a name ending at token ``end`` gives itself right after it (see
     ``OrgNames.short_forms``), or None; a defined name also counts in the genitive."""
@@ -715,7 +722,7 @@ class OrgNames(NameList):
             if ent.label_ in _SHORT_FORM_LABELS:
                 form = _short_form_after(doc, ent.end)
                 if form is not None:
-                    forms[form] = forms[form + "s"] = ent.label_
+                    forms[form] = forms[form + "s"] = forms[form + ":s"] = ent.label_
                 elif ent.label_ == LABEL and (form := _company_short_name_after(doc, ent)):
                     forms[form] = forms[form + "s"] = LABEL
                 elif ent.label_ == "AUTHORITY" and (form := _lower_case_initials_after(doc, ent)):
@@ -749,10 +756,14 @@ class OrgNames(NameList):
         Olofskolan", a school that ner read as a name).
         Any other entity the match overlaps is replaced."""
         company = _is_company(span.text)
-        # a public body's short form defined in brackets takes its label from the name, over ner's ORG of the same
-        # extent ("Trafiknämnden (TN)": "Ordförande TN"); capitals between commas may be a list's next item instead
-        relabels = span.label_ != LABEL and any(f"({form})" in doc_text(span.doc) for form in (
-            span.text, span.text[:-1], span.text.lower()))
+        # a public body's short form defined in brackets, or by its initials between commas (capitals there may
+        # be a list's next item instead), takes its label from the name, over ner's ORG of the same extent
+        # ("Trafiknämnden (TN)": "Ordförande TN"; "Ekby räddningsförbund, ERF,")
+        text = doc_text(span.doc)
+        forms = (span.text, span.text[:-1], span.text[:-2], span.text.lower())
+        relabels = span.label_ != LABEL and (any(f"({form})" in text for form in forms) or any(
+            e.label_ == span.label_ and text.startswith(f", {form},", e.end_char) and _abbreviates(form, e.text)
+            for form in forms for e in span.doc.ents))
         return any((e.label_ == LABEL and e.start <= span.start and e.end >= span.end
                     and not (relabels and (e.start, e.end) == (span.start, span.end))
                     and not (company and (e.end == span.end or (e.start == span.start and e.end - span.end >= 2))))

@@ -54,7 +54,7 @@ MunicipalityLookup = Callable[[str], Optional[Tuple[str, str]]]
 # real sets tagged AUTHORITY), but no ordinary word is a name ("Från Samordningsförbundet") nor the nation's
 # ("Svenska ...", "Sveriges ...": national federations), and "kommunal" is the association's own word, not a union's
 # trade ("Sveriges Kommunalarbetareförbund" is ORG).
-_ASSOCIATION_FIELDS = (r"(?:[Kk]ommunal(?:teknik)?|[Rr]äddnings(?:tjänst)?|[Bb]randförsvars|[Mm]iljö|[Gg]ymnasie"
+_ASSOCIATION_FIELDS = (r"(?:[Kk]ommunal(?:teknik)?|[Rr]äddnings(?:tjänst)?|[Bb]randförsvars|[Bb]rand|[Mm]iljö|[Gg]ymnasie"
                        r"|[Uu]tbildnings|[Ss]amordnings|[Vv]attenverks|[Ee]nergi|[Kk]unskaps)")
 _ASSOCIATION_RE = re.compile(
     rf"(?:(?:{'|'.join(sorted(DIRECTION_WORDS))})[ \t]+)?(?!Svenska[ \t]|Sveriges[ \t])"
@@ -83,7 +83,9 @@ BODY_FOR_FIELD = (r"(?:[Nn]ämnden|[Ff]örvaltningen|[Bb]eredningen|[Ff]ullmäkt
                   r"(?>(?:(?:,[ \t]+|[ \t]+(?:och|samt)[ \t]+(?:andra[ \t]+|övriga[ \t]+)?)(?:[a-zåäö]+-[ \t]+och[ \t]+)?"
                   # not another body, nor a decision's next verb ("godkänna ... för nämnden för X och överlämna den")
                   r"(?![a-zåäö]*(?:nämnd|förvaltning|enhet|avdelning|styrelse|utskott)"
-                  r"|(?:överlämna|besluta|godkänna|anta|fastställa|uppdra|lämna|redovisa|återrapportera|ge|ta)\b)"
+                  r"|(?:överlämna|besluta|godkänna|anta|fastställa|uppdra|lämna|redovisa|återrapportera|ge|ta)\b"
+                  # nor the clause after the name ("nämnden för kultur, som har ansvaret")
+                  r"|(?:som|där|vars|vilken|vilket|vilka|när|men|eller)\b)"
                   r"[a-zåäö]+){0,3})")
 # A board, committee or drafting committee is named by whatever field follows "för" (every such name in the real
 # sets was tagged, "Nämnden för arbete och välfärd", "Beredningen för invånarfrågor"), unless what follows is what
@@ -244,10 +246,11 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     if in_place and not adjective:  # an adjective is a council's only
         body, place = body_base(in_place.group("body")), in_place.group("place")
         # A region's body in its region: "regionstyrelsen i Region Västerbotten", "regionfullmäktige i
-        # Västra Götalandsregionen", "trafiknämnden i Region Ekby" (a board of a region's field; "socialnämnden
-        # i Region Ekby" is a municipality's in the region).
+        # Västra Götalandsregionen", "trafiknämnden i Region Ekby" and its administration "trafikförvaltningen i
+        # Region Ekby" (a board of a region's field; "socialnämnden i Region Ekby" is a municipality's in the region).
         regional = (place.startswith("Region ") or place.endswith("regionen")) and (
-            body.startswith("region") or (body.endswith("nämnd") and body.startswith(_REGION_BOARD_FIELDS)))
+            body.startswith("region") or (body.endswith(("nämnd", "förvaltning"))
+                                          and body.startswith(_REGION_BOARD_FIELDS)))
         if (regional or municipality(place)) and _is_own_body(body):
             return Authority(f"{place} {(in_place.group('fields') or '').lower()}{body}", "municipal_body")
     # "X kommun", "Xs kommun", "X stad" where X is a municipality

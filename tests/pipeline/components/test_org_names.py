@@ -335,6 +335,13 @@ def test_a_short_form_in_capitals_between_commas_and_a_companys_acronym_in_ab():
     # a word in lower case between commas is no short form
     assert _run("Nämnden för skola, bku, har svarat.", [("Nämnden för skola", "AUTHORITY")]) == [
         ("Nämnden för skola", "AUTHORITY")]
+    # initials between commas take the body's label over ner's ORG, also in the genitive with a colon; capitals
+    # that are no initials of the name before them stay ner's (a list's next item)
+    text = "Ekby räddningsförbund, ERF, och Norrby kommun, SKR, har svarat. ERF:s direktion beslutar."
+    assert _run(text, [("Ekby räddningsförbund", "AUTHORITY"), ("ERF", "ORG"), ("Norrby kommun", "AUTHORITY"),
+                       ("SKR", "ORG")]) == [
+        ("Ekby räddningsförbund", "AUTHORITY"), ("ERF", "AUTHORITY"), ("Norrby kommun", "AUTHORITY"), ("SKR", "ORG"),
+        ("ERF:s", "AUTHORITY")]
 
 
 def test_a_name_a_contract_defines_and_a_company_named_in_a_compound_of_aktiebolag():
