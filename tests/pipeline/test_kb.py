@@ -138,6 +138,7 @@ def test_party_names_and_alliance_members(kb):
         ("Länsstyrelsen Kronoberg", "Länsstyrelsen i Kronobergs län", "state_agency"),
         ("Länsstyrelsen Västra Götaland", "Länsstyrelsen i Västra Götalands län", "state_agency"),
         ("Pajala kommuns kommunfullmäktige", "Pajala kommunfullmäktige", "municipal_body"),
+        ("Pajala kommuns räddningstjänst", "Pajala räddningstjänst", "municipal_body"),
         # the regions' joint board for a health care region
         ("samverkansnämnden för Sydöstra sjukvårdsregionen", "Samverkansnämnden för Sydöstra sjukvårdsregionen",
          "region"),

@@ -550,9 +550,10 @@ _MUNICIPALITY_WORDS = ("kommun", "stad", "Stad")
 _MUNICIPALITY_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+(?:kommuns?|[sS]tads?)(?![\wåäö])")
 # ... and its own board or council after its genitive: "Ekby kommuns kommunfullmäktige", "Ekby kommuns
-# krisledningsnämnd" (5 of 5 such mentions in the real sets tagged as one span).
+# krisledningsnämnd" (5 of 5 such mentions in the real sets tagged as one span), "Ekby kommuns räddningstjänst"
+# (2 of 2; m-v414, m-v426).
 _OWN_BODY_AFTER_RE = re.compile(
-    r"[ \t]+(?:kommunfullmäktige|kommunstyrelsen?|[a-zåäö]+nämnd(?:en)?)(?:s)?(?![\wåäö-])")
+    r"[ \t]+(?:kommunfullmäktige|kommunstyrelsen?|[a-zåäö]+nämnd(?:en)?|räddningstjänst(?:en)?)(?:s)?(?![\wåäö-])")
 # A municipality in capitals heads its own documents ("TJÖRNS KOMMUN SAMMANTRÄDESPROTOKOLL", "MALMÖ STAD"):
 # the body that issues them (inside a line of capitals it may be the place, "VI TROR PÅ SOLLEFTEÅ KOMMUN",
 # which a span of the right extent with the body's label still serves better than ner's reading).

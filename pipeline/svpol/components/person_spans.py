@@ -106,6 +106,7 @@ _FORM_WORDS = frozenset((
     "Närvarolista", "Närvarolistan", "Inkallad", "Inkallade", "Adress", "Justerade", "Kommunkansliet", "Stadskansliet",
     "Insynsplats", "Insynsplatser", "Insyn",  # an observer's seat in a member list ("Insynsplats Eva Ek (SD)")
     "Medborgarförslag", "Ärendeförteckning", "Åhörare", "Personalföreträdare",
+    "Beslutsinstans", "Adjungerade", "Adjungerad", "Sammanträdesdag",  # a notice's and a member list's fields (m-v425)
     "Ers", "Tjg",  # a substitute's standing in a member column ("Eva Ek (C) Ers Ers Bo Al (M)"; m-v363)
     # a ruling's parties and a protocol's members and case text ("SÖKANDE", "MOTPART", "Ombud:", "Ordinarie
     # ledamöter", "Ärendebeskrivning")

@@ -280,7 +280,9 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     place = words[0] if len(words) == 4 and words[1].endswith("-") and words[2] == "och" else head
     if len(words) >= 2 and words[0][:1].isupper() and municipality(place):
         body = body_base(last)
-        if _is_own_body(body):
+        # ... and its rescue service after its genitive: "Ekby kommuns räddningstjänst" (convention 62 names the
+        # service by its area; m-v414, m-v426)
+        if _is_own_body(body) or (body == "räddningstjänst" and words[-2] in ("kommuns", "stads")):
             return Authority(f"{head} {body}", "municipal_body")
     # A municipal office or unit named by its field, in one word and the definite form: "socialkontoret",
     # "Stadsledningskansliet", "miljö- och hälsoskyddskontoret", "Fritidsavdelningen", "strategienheten"

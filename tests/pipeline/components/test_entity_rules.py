@@ -1051,6 +1051,8 @@ def test_municipalities_listed_after_kommunerna_act_where_they_form_or_do_what_a
 def test_a_county_board_by_its_county_alone_and_a_municipalitys_own_board_after_its_genitive(nlp):
     doc = nlp("Yttrande från Länsstyrelsen Kronoberg. Pajala kommuns kommunfullmäktige består av 21 ledamöter.")
     assert ents(doc) == [("Länsstyrelsen Kronoberg", "AUTHORITY"), ("Pajala kommuns kommunfullmäktige", "AUTHORITY")]
+    doc = nlp("Information om Pajala kommuns räddningstjänst.")
+    assert ents(doc) == [("Pajala kommuns räddningstjänst", "AUTHORITY")]
     # the county must be one; a municipality's building is no board of it
     assert ents(nlp("Yttrande från Länsstyrelsen Anna.")) == [("Länsstyrelsen", "AUTHORITY")]
     assert ents(nlp("Mötet hölls i Pajala kommuns kommunhus.")) == [("Pajala kommuns", "AUTHORITY")]

@@ -140,6 +140,12 @@ def test_an_agency_acronym_after_a_name_in_a_member_list_is_a_local_party():
     assert ("KB", "AUTHORITY") in [(e.text, e.label_) for e in component(doc).ents]
 
 
+
+def test_a_notices_and_a_member_lists_field_labels_are_no_persons():
+    text = "Ersättare Adjungerade Övriga Eva Ek (M). Beslutsinstans Sammanträdesdag 2019-03-06"
+    assert _run(text, [("Adjungerade", "PERSON"), ("Eva Ek", "PERSON"), ("Beslutsinstans Sammanträdesdag", "PERSON")]) == [
+        ("Eva Ek", "PERSON")]
+
 def test_an_office_the_vectors_lack_is_no_first_name_of_a_member_list():
     text = "Ordförande Eva Ek (M) Protokolljusterare Bo Al (S)"
     spans = [("Eva Ek", "PERSON"), ("M", "PARTY"), ("Bo Al", "PERSON"), ("S", "PARTY")]
