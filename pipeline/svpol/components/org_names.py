@@ -763,7 +763,7 @@ class OrgNames(NameList):
         forms = (span.text, span.text[:-1], span.text[:-2], span.text.lower())
         relabels = span.label_ != LABEL and (any(f"({form})" in text for form in forms) or any(
             e.label_ == span.label_ and text.startswith(f", {form},", e.end_char) and _abbreviates(form, e.text)
-            for form in forms for e in span.doc.ents))
+            for e in span.doc.ents for form in forms))
         return any((e.label_ == LABEL and e.start <= span.start and e.end >= span.end
                     and not (relabels and (e.start, e.end) == (span.start, span.end))
                     and not (company and (e.end == span.end or (e.start == span.start and e.end - span.end >= 2))))

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -312,6 +312,21 @@ def _employs(doc: Doc, start: int) -> bool:
     return False
 
 
+def _split_places(doc: Doc, split_at: Callable[[Span], Optional[int]]) -> None:
+    """Split each LOC entity of ``doc`` in two where ``split_at`` gives the token (within the entity) that opens the
+    second place; the doc's entities are set only when one was split."""
+    ents = list(doc.ents)
+    parts = []
+    for e in ents:
+        at = split_at(e) if e.label_ == LABEL else None
+        if at is not None:
+            parts += [Span(doc, e.start, e.start + at, LABEL), Span(doc, e.start + at, e.end, LABEL)]
+        else:
+            parts.append(e)
+    if len(parts) > len(ents):
+        doc.ents = parts
+
+
 def _in_longer_name(doc: Doc, span: Span) -> bool:
     """Whether the words around ``span`` suggest that it is part of a longer name."""
     if span.start > 0 and not _sentence_start(doc, span.start):
@@ -567,16 +582,13 @@ class PlaceNames(NameList):
         """A street address read together with its town after it is two places: ``Kungsgatan 44`` and
         ``Ekby`` (m-v412); the town must be a listed place."""
         by_start = {span.start: span for span in addresses}
-        ents = list(doc.ents)
-        parts = []
-        for e in ents:
-            street = by_start.get(e.start) if e.label_ == LABEL else None
-            if street is not None and street.end < e.end and is_place(doc[street.end:e.end].text):
-                parts += [Span(doc, e.start, street.end, LABEL), Span(doc, street.end, e.end, LABEL)]
-            else:
-                parts.append(e)
-        if len(parts) > len(ents):
-            doc.ents = parts
+
+        def town_at(e: Span) -> Optional[int]:
+            street = by_start.get(e.start)
+            return (street.end - e.start if street is not None and street.end < e.end
+                    and is_place(doc[street.end:e.end].text) else None)
+
+        _split_places(doc, town_at)
 
     @staticmethod
     def roads_apart(doc: Doc, orths: FrozenSet[int]) -> None:
@@ -584,17 +596,8 @@ class PlaceNames(NameList):
         (``orths``: the ORTH ids of the doc's tokens, see ``municipalities_as_places``)."""
         if _ROAD_NUMBER_WORD_IDS.isdisjoint(orths):
             return
-        ents = list(doc.ents)
-        parts = []
-        for e in ents:
-            at = next((i for i in range(1, len(e) - 1) if e[i].lower_ in _ROAD_NOUNS and e[i + 1].like_num),
-                      None) if e.label_ == LABEL else None
-            if at is not None:
-                parts += [Span(doc, e.start, e.start + at, LABEL), Span(doc, e.start + at, e.end, LABEL)]
-            else:
-                parts.append(e)
-        if len(parts) > len(ents):
-            doc.ents = parts
+        _split_places(doc, lambda e: next(
+            (i for i in range(1, len(e) - 1) if e[i].lower_ in _ROAD_NOUNS and e[i + 1].like_num), None))
 
     def holds_rule_entity(self, span: Span, rule: Span) -> bool:
         """A property designation holds the organisation a rule read in its name (``Ekhem 3:1``, a housing

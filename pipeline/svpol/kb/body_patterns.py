@@ -275,14 +275,15 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     head = " ".join(words[:-1])
     # ... also a board of two fields after the place: "Göteborgs hälso- och sjukvårdsnämnd", and after the
     # municipality's genitive: "Ekby kommuns socialnämnd" ("Ekby socialnämnd").
-    if len(words) >= 3 and words[-2] in ("kommuns", "stads"):
+    after_genitive = len(words) >= 3 and words[-2] in ("kommuns", "stads")
+    if after_genitive:
         head = " ".join(words[:-2])
     place = words[0] if len(words) == 4 and words[1].endswith("-") and words[2] == "och" else head
     if len(words) >= 2 and words[0][:1].isupper() and municipality(place):
         body = body_base(last)
         # ... and its rescue service after its genitive: "Ekby kommuns räddningstjänst" (convention 62 names the
         # service by its area; m-v414, m-v426)
-        if _is_own_body(body) or (body == "räddningstjänst" and words[-2] in ("kommuns", "stads")):
+        if _is_own_body(body) or (body == "räddningstjänst" and after_genitive):
             return Authority(f"{head} {body}", "municipal_body")
     # A municipal office or unit named by its field, in one word and the definite form: "socialkontoret",
     # "Stadsledningskansliet", "miljö- och hälsoskyddskontoret", "Fritidsavdelningen", "strategienheten"
