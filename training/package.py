@@ -79,8 +79,9 @@ def upgrade(model: Path, output: Path, config: Path) -> List[str]:
     config's settings, in its order), refreshes the knowledge base and name lists
     (:func:`refresh_resources`), gives ``svpol_confidence`` the config's rule scores for
     labels it has none for, gives it the library's current tokenizer (:func:`use_current_tokenizer`),
-    compacts the meta's corpus manifest and records the upgrade in ``meta["svpol"]["upgrades"]``.
-    Trained and fitted components are left exactly as they are.
+    takes the config's ``after_pipeline_creation`` callback (``svpol.CacheEmbeddings.v1``), compacts the meta's
+    corpus manifest and records the upgrade in ``meta["svpol"]["upgrades"]``. Trained and fitted components are
+    left exactly as they are.
 
     Returns:
         The names of the components added.
@@ -89,6 +90,8 @@ def upgrade(model: Path, output: Path, config: Path) -> List[str]:
     use_current_tokenizer(nlp)
     shipped = load_config(config)
     added = add_untrained_components(nlp, shipped)
+    callback = shipped["nlp"].get("after_pipeline_creation")
+    nlp.config["nlp"]["after_pipeline_creation"] = callback
     refreshed = refresh_resources(nlp)
     if CONFIDENCE in nlp.component_names:
         scores = shipped["components"][CONFIDENCE].get("rule_scores", {})
@@ -103,7 +106,7 @@ def upgrade(model: Path, output: Path, config: Path) -> List[str]:
     meta["corpus_manifest"] = compact_manifest(meta.get("corpus_manifest"))
     meta.setdefault("upgrades", []).append(
         {"svpol": __version__, "config": Path(config).name, "added": added, "refreshed": refreshed,
-         "tokenizer": TOKENIZER})
+         "tokenizer": TOKENIZER, "after_pipeline_creation": (callback or {}).get("@callbacks")})
     write_pipeline(nlp, output)
     return added
 

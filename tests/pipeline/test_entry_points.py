@@ -19,7 +19,7 @@ from spacy.util import registry
 import svpol
 
 REPO = Path(__file__).resolve().parents[2]
-GROUPS = ("spacy_factories", "spacy_tokenizers")
+GROUPS = ("spacy_callbacks", "spacy_factories", "spacy_tokenizers")
 
 
 def entry_points(group):
@@ -53,6 +53,15 @@ def test_every_tokenizer_entry_point_resolves_and_is_registered():
         function = ep.load()
         assert callable(function), ep
         assert registry.tokenizers.get(ep.name) is function, ep
+
+
+def test_every_callback_entry_point_resolves_and_is_registered():
+    eps = entry_points("spacy_callbacks")
+    assert "svpol.CacheEmbeddings.v1" in {ep.name for ep in eps}
+    for ep in eps:
+        function = ep.load()
+        assert callable(function), ep
+        assert registry.callbacks.get(ep.name) is function, ep
 
 
 def test_every_svpol_factory_has_an_entry_point():

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import numpy
 import pytest
 import spacy
 
@@ -34,6 +35,20 @@ def nlp():
 
 def _ents(doc):
     return {(e.text, e.label_) for e in doc.ents}
+
+
+def test_embedding_rows_are_remembered_and_exact(nlp):
+    # configs/cpu.cfg's after_pipeline_creation callback (svpol/embed_cache.py): the rows it serves are the layer's
+    embed = nlp.get_pipe("tok2vec").model.get_ref("embed")
+    assert getattr(embed._func, "svpol_cached", False)
+    plain = spacy.load(MODEL, config={"nlp": {"after_pipeline_creation": None}})
+    plain_embed = plain.get_pipe("tok2vec").model.get_ref("embed")
+    assert not getattr(plain_embed._func, "svpol_cached", False)
+    texts = ("Eva Ek (S) yrkar bifall.", "Kommunstyrelsen beviljar 2,5 mnkr.", "Eva Ek (S)")
+    want = plain_embed.predict([plain.make_doc(t) for t in texts])
+    for _ in range(2):  # computed, then remembered
+        for got, row in zip(embed.predict([nlp.make_doc(t) for t in texts]), want):
+            assert numpy.array_equal(got, row)
 
 
 def test_meta(nlp):
