@@ -81,3 +81,20 @@ def test_upgrade_refreshes_name_lists_and_the_knowledge_base_but_keeps_local_per
     assert upgraded.get_pipe("politicians").kb.meta["local_persons"] == ["ledamoter.csv"]
     meta = json.loads((model / "meta.json").read_text(encoding="utf8"))["svpol"]
     assert meta["upgrades"][-1]["refreshed"] == ["org_names", "authorities"]
+
+
+def test_upgrade_takes_the_configs_after_pipeline_creation_callback(tmp_path):
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_person_spans", name="person_spans")
+    model = tmp_path / "model"
+    nlp.to_disk(model)
+    config = tmp_path / "shipped.cfg"
+    config.write_text(CONFIG.replace("[components]\n", '[components]\n\n[nlp.after_pipeline_creation]\n'
+                                     '@callbacks = "svpol.CacheEmbeddings.v1"\nmax_rows = 1000\n'), encoding="utf8")
+
+    upgrade(model, model, config)
+    written = spacy.util.load_config(model / "config.cfg")
+    assert written["nlp"]["after_pipeline_creation"] == {"@callbacks": "svpol.CacheEmbeddings.v1", "max_rows": 1000}
+    meta = json.loads((model / "meta.json").read_text(encoding="utf8"))["svpol"]
+    assert meta["upgrades"][-1]["after_pipeline_creation"] == "svpol.CacheEmbeddings.v1"
+    assert spacy.load(model).pipe_names == ["person_spans", "org_names"]
