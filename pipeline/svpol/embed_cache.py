@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from typing import Callable, Dict, List, Optional, Tuple
 
+import threading
+
 import numpy
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -76,14 +78,18 @@ class EmbeddingCache:
             raise ValueError(f"max_rows must be positive, got {max_rows}")
         self.parts = _Parts(embed)
         self.max_rows = int(max_rows)
+        # one batch at a time: a batch's row numbers must stay valid until it has read its rows (threads share a
+        # pipeline's models)
+        self._lock = threading.RLock()
         self.clear()
 
     def clear(self) -> None:
         """Forget every row."""
-        self._index: Dict[bytes, int] = {}
-        self._table: Optional[numpy.ndarray] = None
-        self._state: Tuple = ()
-        self._n_keys = -1
+        with self._lock:
+            self._index: Dict[bytes, int] = {}
+            self._table: Optional[numpy.ndarray] = None
+            self._state: Tuple = ()
+            self._n_keys = -1
 
     def reproduces(self, vectors: Vectors) -> bool:
         """Whether the cache gives what the layer gives with ``vectors``: static vectors, where the layer has them,
@@ -95,6 +101,10 @@ class EmbeddingCache:
 
     def predict(self, embed: Model, docs: List[Doc]) -> List[numpy.ndarray]:
         """The embedding of each doc's tokens, as ``embed.predict(docs)`` gives it."""
+        with self._lock:
+            return self._predict(embed, docs)
+
+    def _predict(self, embed: Model, docs: List[Doc]) -> List[numpy.ndarray]:
         vectors = docs[0].vocab.vectors
         key_attr = getattr(vectors, "attr", ORTH) if self.parts.static is not None else None
         attrs = self.parts.columns + ([key_attr] if key_attr is not None else [])

@@ -1,5 +1,7 @@
 """svpol.embed_cache: remembered tok2vec embedding rows are the very numbers spaCy's layer computes."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy
 import pytest
 import spacy
@@ -101,6 +103,18 @@ def test_a_small_cache_starts_over_and_stays_exact():
         got = cache.predict(_embed(nlp), batch)
         _assert_same(got, [want[docs.index(doc)] for doc in batch])
     assert len(cache) <= sum(len(doc) for doc in docs)
+
+
+def test_threads_sharing_a_small_cache_get_their_own_rows():
+    nlp = _pipeline(True)
+    docs = [nlp.make_doc(text) for text in TEXTS * 3]
+    want = _embed(nlp).predict(docs)
+    cache = EmbeddingCache(_embed(nlp), max_rows=8)  # starts over again and again
+    batches = [docs[i:i + 2] for i in range(len(docs) - 1)] * 10
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda batch: cache.predict(_embed(nlp), batch), batches))
+    for batch, got in zip(batches, results):
+        _assert_same(got, [want[docs.index(doc)] for doc in batch])
 
 
 def test_a_prediction_has_no_gradient():
