@@ -21,9 +21,9 @@ Use it as the ``after_pipeline_creation`` callback of a config:
 
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Optional, Tuple
-
 import threading
+import weakref
+from typing import Callable, Dict, List, Optional, Tuple
 
 import numpy
 from spacy.attrs import ORTH
@@ -33,7 +33,7 @@ from spacy.util import registry
 from spacy.vectors import Mode, Vectors
 from thinc.api import Model
 
-DEFAULT_MAX_ROWS = 1 << 16  # remembered rows before the cache starts over (24 MB at width 96)
+DEFAULT_MAX_ROWS = 1 << 16  # remembered rows before the cache starts over (about 25 MB at width 96)
 
 
 class _Parts:
@@ -62,6 +62,11 @@ class _Parts:
         return tuple(node.get_param(name) for node in embed.walk() for name in node.param_names if node.has_param(name))
 
 
+def _check_max_rows(max_rows: int) -> None:
+    if max_rows < 1:
+        raise ValueError(f"max_rows must be positive, got {max_rows}")
+
+
 class EmbeddingCache:
     """The rows one embedding layer computed, keyed by the tokens' attribute values.
 
@@ -74,8 +79,7 @@ class EmbeddingCache:
     """
 
     def __init__(self, embed: Model, max_rows: int = DEFAULT_MAX_ROWS) -> None:
-        if max_rows < 1:
-            raise ValueError(f"max_rows must be positive, got {max_rows}")
+        _check_max_rows(max_rows)
         self.parts = _Parts(embed)
         self.max_rows = int(max_rows)
         # one batch at a time: a batch's row numbers must stay valid until it has read its rows (threads share a
@@ -170,7 +174,8 @@ def _static_vectors(layer: Model, keys: numpy.ndarray, vectors: Vectors) -> nump
     return projected
 
 
-# Model id -> its cache (thinc models take no weak references; a model's id is never reused in a process).
+# Model id -> its cache (a model's id is never reused in a process). Thinc models take no weak references; their
+# parameter store does and lives as long as the model, so a cache goes with its model.
 _CACHES: Dict[int, EmbeddingCache] = {}
 
 
@@ -181,6 +186,7 @@ def _cached_forward(original: Callable, max_rows: int) -> Callable:
         cache = _CACHES.get(model.id)
         if cache is None:
             cache = _CACHES[model.id] = EmbeddingCache(model, max_rows)
+            weakref.finalize(model._params, _CACHES.pop, model.id, None)
         if is_train or not sum(len(doc) for doc in docs) or not cache.reproduces(docs[0].vocab.vectors):
             cache.clear()  # a training step changes the weights
             return original(model, docs, is_train)
@@ -202,8 +208,7 @@ def cache_embeddings(nlp: Language, max_rows: int = DEFAULT_MAX_ROWS) -> Languag
     Raises:
         ValueError: ``max_rows`` is not positive.
     """
-    if max_rows < 1:
-        raise ValueError(f"max_rows must be positive, got {max_rows}")
+    _check_max_rows(max_rows)
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
         embed = model.get_ref("embed") if isinstance(model, Model) and model.has_ref("embed") else None
@@ -220,8 +225,7 @@ def cache_embeddings(nlp: Language, max_rows: int = DEFAULT_MAX_ROWS) -> Languag
 @registry.callbacks("svpol.CacheEmbeddings.v1")
 def make_cache_embeddings(max_rows: int = DEFAULT_MAX_ROWS) -> Callable[[Language], Language]:
     """The ``after_pipeline_creation`` callback that applies :func:`cache_embeddings`."""
-    if max_rows < 1:
-        raise ValueError(f"max_rows must be positive, got {max_rows}")
+    _check_max_rows(max_rows)
 
     def after_pipeline_creation(nlp: Language) -> Language:
         return cache_embeddings(nlp, max_rows)

@@ -1,5 +1,6 @@
 """svpol.embed_cache: remembered tok2vec embedding rows are the very numbers spaCy's layer computes."""
 
+import gc
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy
@@ -7,6 +8,7 @@ import pytest
 import spacy
 from spacy.util import load_model_from_config, registry
 
+from svpol import embed_cache
 from svpol.embed_cache import EmbeddingCache, cache_embeddings
 
 TEXTS = [
@@ -115,6 +117,17 @@ def test_threads_sharing_a_small_cache_get_their_own_rows():
         results = list(pool.map(lambda batch: cache.predict(_embed(nlp), batch), batches))
     for batch, got in zip(batches, results):
         _assert_same(got, [want[docs.index(doc)] for doc in batch])
+
+
+def test_a_cache_goes_with_its_model():
+    nlp = _pipeline(False)
+    cache_embeddings(nlp)
+    embed_id = _embed(nlp).id
+    list(nlp.pipe(TEXTS))
+    assert embed_id in embed_cache._CACHES
+    del nlp
+    gc.collect()
+    assert embed_id not in embed_cache._CACHES
 
 
 def test_a_prediction_has_no_gradient():
