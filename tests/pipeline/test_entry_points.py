@@ -46,22 +46,17 @@ def test_every_factory_entry_point_resolves_and_is_registered():
         assert registry.factories.get(ep.name) is factory, f"{ep.name} is registered by another function than {ep.value}"
 
 
-def test_every_tokenizer_entry_point_resolves_and_is_registered():
-    eps = entry_points("spacy_tokenizers")
-    assert "svpol.Tokenizer.v1" in {ep.name for ep in eps}
+@pytest.mark.parametrize(("group", "registry_name", "first"), [
+    ("spacy_tokenizers", "tokenizers", "svpol.Tokenizer.v1"),
+    ("spacy_callbacks", "callbacks", "svpol.CacheEmbeddings.v1"),
+])
+def test_every_registered_function_entry_point_resolves_and_is_registered(group, registry_name, first):
+    eps = entry_points(group)
+    assert first in {ep.name for ep in eps}
     for ep in eps:
         function = ep.load()
         assert callable(function), ep
-        assert registry.tokenizers.get(ep.name) is function, ep
-
-
-def test_every_callback_entry_point_resolves_and_is_registered():
-    eps = entry_points("spacy_callbacks")
-    assert "svpol.CacheEmbeddings.v1" in {ep.name for ep in eps}
-    for ep in eps:
-        function = ep.load()
-        assert callable(function), ep
-        assert registry.callbacks.get(ep.name) is function, ep
+        assert getattr(registry, registry_name).get(ep.name) is function, ep
 
 
 def test_every_svpol_factory_has_an_entry_point():
