@@ -142,7 +142,8 @@ def test_party_names_and_alliance_members(kb):
         # the regions' joint board for a health care region
         ("samverkansnämnden för Sydöstra sjukvårdsregionen", "Samverkansnämnden för Sydöstra sjukvårdsregionen",
          "region"),
-        ("Borlänge kommuns krisledningsnämnd", "Borlänge krisledningsnämnd", "municipal_body"), ("HR-AVDELNINGEN", "Hr-avdelningen", "municipal_body"),
+        ("Borlänge kommuns krisledningsnämnd", "Borlänge krisledningsnämnd", "municipal_body"),
+        ("HR-AVDELNINGEN", "Hr-avdelningen", "municipal_body"),
         # a joint board's fields after "och andra"
         ("Gemensamma nämnden för hjälpmedel och andra samverkansfrågor",
          "Gemensamma nämnden för hjälpmedel och andra samverkansfrågor", "municipal_body"),
