@@ -161,7 +161,7 @@ def fit_topic_model(
     model: Path, train: Sequence[Path], output: Path, *, hashed_features: int = 4096, static_vectors: bool = True,
     classifier: bool = False, blend: Union[float, Sequence[float]] = 0.0,
     l2_hashed: Union[float, Sequence[float]] = L2_HASHED, folds: int = 5, batch_size: int = 64,
-    distilled: Sequence[Path] = (),
+    distilled: Sequence[Path] = (), compound_parts: bool = True,
 ) -> Dict[str, object]:
     """Fit the text topic model of ``topic_evidence`` on hand-annotated paragraphs; write the pipeline.
 
@@ -174,6 +174,7 @@ def fit_topic_model(
     to the first), and every pair's score is in the returned record's ``grid``. The paragraphs of ``distilled``
     (soft labels from ``topic-embedding distill``) join the training data of every fold and of the final fit,
     but never a held-out fold: thresholds and the grid are chosen on the hand-annotated paragraphs alone.
+    ``compound_parts``: compounds without a static vector count with their parts' vectors (docs/model.md).
 
     Returns:
         The record stored in ``meta["svpol"]["topic_calibration"]``.
@@ -210,7 +211,7 @@ def fit_topic_model(
 
     def fitted(indices: Sequence[int], l2: float) -> TextTopicModel:
         text_model = TextTopicModel(TOPIC_LABELS, hashed_features=hashed_features, static_vectors=static_vectors,
-                                    classifier=classifier, vocab=nlp.vocab)
+                                    classifier=classifier, vocab=nlp.vocab, compound_parts=compound_parts)
         text_model.fit([scores[i] for i in indices], [texts[i] for i in indices], [gold[i] for i in indices],
                        l2_hashed=l2)
         return text_model
@@ -246,7 +247,7 @@ def fit_topic_model(
     after = "paragraph_topics" if "paragraph_topics" in nlp.pipe_names else TEXTCAT
     component = nlp.add_pipe(EVIDENCE_FACTORY, name=EVIDENCE, after=after, config={
         "hashed_features": hashed_features, "static_vectors": static_vectors, "classifier": classifier,
-        "blend": best["blend"]})
+        "blend": best["blend"], "compound_parts": bool(compound_parts)})
     if evidence is not None:
         component.set_weights(evidence.weights_dict())
     component.text_model = fitted(range(len(texts)), best["l2_hashed"])
@@ -257,7 +258,7 @@ def fit_topic_model(
         "distilled": [path.name for path in distilled],
         "n_distilled": len(soft),
         "method": (f"svpol_topic_evidence text model ({hashed_features} hashed word features, static vectors "
-                   f"{static_vectors}, classifier scores {classifier}, L2 weight of the hashed features "
+                   f"{static_vectors}, compound parts {bool(compound_parts)}, classifier scores {classifier}, L2 weight of the hashed features "
                    f"{best['l2_hashed']}) fitted on hand-annotated paragraphs"
                    + (f" and the soft labels of {len(soft)} distilled paragraphs" if soft else "")
                    + ", averaged with the keyword evidence "
@@ -303,6 +304,8 @@ def model_command(
     output: Path = typer.Option(..., "--output", "-o", help="Where the pipeline goes (may be MODEL)."),
     hashed_features: int = typer.Option(4096, "--hashed-features", help="Hash buckets for words and word beginnings."),
     static_vectors: bool = typer.Option(True, "--static-vectors/--no-static-vectors"),
+    compound_parts: bool = typer.Option(True, "--compound-parts/--no-compound-parts",
+                                        help="Compounds without a static vector count with their parts' vectors."),
     classifier: bool = typer.Option(False, "--classifier/--no-classifier",
                                     help="Use the text classifier's scores as features (only if it never saw TRAIN)."),
     blend: List[float] = typer.Option([0.0], "--blend", help="Weight of MODEL's keyword evidence scores in the "
@@ -323,7 +326,7 @@ def model_command(
     try:
         record = fit_topic_model(model, train, output, hashed_features=hashed_features, static_vectors=static_vectors,
                                  classifier=classifier, blend=blend, l2_hashed=l2_hashed,
-                                 folds=folds, distilled=distilled)
+                                 folds=folds, distilled=distilled, compound_parts=compound_parts)
     except (ValueError, OSError) as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(1)

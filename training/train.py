@@ -52,7 +52,7 @@ from .stages import STAGES, run_stages
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 # The settings of topic_evidence's text model (svpol.topic_text_model) in the config.
-TEXT_MODEL_SETTINGS = ("hashed_features", "static_vectors", "classifier", "blend")
+TEXT_MODEL_SETTINGS = ("hashed_features", "static_vectors", "classifier", "blend", "compound_parts")
 
 
 def finish(

@@ -130,3 +130,51 @@ def test_soft_labels_are_learned_as_probabilities():
               l2_hashed=1e-4, iterations=600)
     budget, school = model.predict([{}, {}], [BUDGET, SCHOOL])[:, 0]
     assert budget == pytest.approx(0.3, abs=0.05) and school < 0.05
+
+
+def _compound_vocab():
+    nlp = spacy.blank("sv")
+    rng = numpy.random.default_rng(1)
+    for word in ("industri", "jobben", "drift", "säkerheten", "sjukhuset", "skolan", "plan"):
+        nlp.vocab.set_vector(word, rng.normal(size=8).astype("float32"))
+    return nlp.vocab
+
+
+def _unit_mean(vocab, *words):
+    mean = numpy.mean([vocab.get_vector(word) for word in words], axis=0)
+    return mean / (numpy.linalg.norm(mean) + 1e-6)
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Industrijobben", ("industri", "jobben")),          # two parts with vectors
+    ("driftssäkerheten", ("drift", "säkerheten")),       # a linking s after the first part
+    ("Panzisjukhuset", ("sjukhuset",)),                  # an unknown first part: the head alone
+    ("jobbskolan", ("skolan",)),
+    ("Industrijobben och skolan", ("industri", "jobben", "skolan")),
+])
+def test_compounds_without_a_vector_count_with_their_parts(text, parts):
+    vocab = _compound_vocab()
+    model = TextTopicModel(["budget"], hashed_features=0, static_vectors=True, classifier=False, vocab=vocab,
+                           compound_parts=True)
+    vector = model.dense_features({}, text)[-model.vector_width:]
+    assert vector == pytest.approx(_unit_mean(vocab, *parts), abs=1e-6)
+    # without compound_parts such a word has no vector at all
+    plain = TextTopicModel(["budget"], hashed_features=0, static_vectors=True, classifier=False, vocab=vocab)
+    words_with_vectors = [p for p in parts if p in text.lower().split()]
+    expected = _unit_mean(vocab, *words_with_vectors) if words_with_vectors else numpy.zeros(8)
+    assert plain.dense_features({}, text)[-plain.vector_width:] == pytest.approx(expected, abs=1e-6)
+
+
+@pytest.mark.parametrize("word", ["skoldigiplan", "xyzsjukhusxyz", "sjukhusetx"])
+def test_words_that_are_no_known_compound_get_no_vector(word):
+    # a head under five letters alone ("plan"; "skoldigi" has no vector), no known word at the end
+    model = TextTopicModel(["budget"], hashed_features=0, static_vectors=True, classifier=False,
+                           vocab=_compound_vocab(), compound_parts=True)
+    assert model.dense_features({}, word)[-model.vector_width:] == pytest.approx(numpy.zeros(8), abs=1e-6)
+
+
+def test_the_component_passes_compound_parts_to_its_text_model():
+    nlp = spacy.blank("sv")
+    on = nlp.add_pipe("svpol_topic_evidence", config={"static_vectors": True, "compound_parts": True})
+    off = nlp.add_pipe("svpol_topic_evidence", name="plain", config={"static_vectors": True})
+    assert on.text_model.compound_parts and not off.text_model.compound_parts

@@ -16,15 +16,15 @@ from training.paths import REPO
 
 DATA = REPO.parent / "shared" / "data"
 MODEL = REPO / "models" / "sv_svpol_cnn"
-# Measured (v5.4): entities 92.7 / core 95.7 micro F1, ORG 74.8, LOC 88.3, topics 71.9, party 99.5 %,
-# amount_sek 87.5 %.
+# Measured (v5.37): entities 94.0 / core 96.8 micro F1, ORG 79.4, LOC 89.4, topics 76.6, party 100 %,
+# amount_sek 93.8 % (15 of 16).
 FLOORS = {
-    ("entities", "micro"): 0.92,
-    ("entities", "core_micro"): 0.94,
-    ("topics", "micro"): 0.70,
+    ("entities", "micro"): 0.93,
+    ("entities", "core_micro"): 0.96,
+    ("topics", "micro"): 0.75,
 }
-LABEL_FLOORS = {"ORG": 0.72, "LOC": 0.86}
-ATTRIBUTE_FLOORS = {"party": 0.97, "amount_sek": 0.85}
+LABEL_FLOORS = {"ORG": 0.77, "LOC": 0.88}
+ATTRIBUTE_FLOORS = {"party": 0.99, "amount_sek": 0.90}
 
 pytestmark = pytest.mark.skipif(not (DATA / ARCHIVE_NAME).exists() or not (MODEL / "config.cfg").exists(),
                                 reason="needs ../shared/data and the shipped model")
@@ -44,11 +44,11 @@ def scores(built):
 
 
 def test_topic_check_of_held_out_training_documents_stays_above_its_floor(built):
-    # Measured (v5.22): topics micro F1 75.6 on the 2,100 paragraphs of the topic check (docs/gold.md);
-    # the build refuses a document that is also in topics-train.
+    # Measured (v5.37): topics micro F1 80.4 on the 2,100 paragraphs of the topic check (docs/gold.md; its
+    # thresholds were chosen on it, among others); the build refuses a document that is also in topics-train.
     out, counts = built
     assert counts["topics-check"] >= 2000
-    assert evaluate(svpol.load(MODEL), out / "topics-check.spacy")["topics"]["micro"]["f"] >= 0.74
+    assert evaluate(svpol.load(MODEL), out / "topics-check.spacy")["topics"]["micro"]["f"] >= 0.79
 
 
 @pytest.mark.parametrize("kind, average", sorted(FLOORS))
