@@ -343,8 +343,10 @@ def _is_name_shaped(token: Token) -> bool:
 
 def _is_unknown_name_word(token: Token, vocab: Optional[Vocab]) -> bool:
     """Whether ``token`` may be a name's word the lists do not know: name-shaped, no ordinary word (needs
-    ``vocab``'s vectors) and no office (``Protokolljusterare``, a compound the vectors lack)."""
-    return (vocab is not None and _is_name_shaped(token) and not vocab.has_vector(token.lower_)
+    ``vocab``'s vectors) and no office (``Protokolljusterare``, a compound the vectors lack). A single letter is
+    an initial, a party's letter or an attendance column's mark (``(M) N Tobias Leverin (C)``: N for present),
+    never a whole name word."""
+    return (vocab is not None and len(token) > 1 and _is_name_shaped(token) and not vocab.has_vector(token.lower_)
             and base_role(token.text) is None)
 
 

@@ -425,6 +425,14 @@ def test_an_unlisted_first_name_after_the_previous_member_joins_the_name():
     assert _run_with_vectors("Eva Ek (L) Bilagan Bo Al (S)", spans, ["bilagan"]) == spans
 
 
+def test_an_attendance_columns_mark_after_the_previous_member_is_no_first_name():
+    # N (present) and F (absent) between the members of a flattened attendance table (round 43, m-v433)
+    text = "Kent Larsson (M) N Tobias Leverin (C) F Anna Toll (S)"
+    spans = [("Kent Larsson", "PERSON"), ("M", "PARTY"), ("Tobias Leverin", "PERSON"), ("C", "PARTY"),
+             ("Anna Toll", "PERSON"), ("S", "PARTY")]
+    assert _run_with_vectors(text, spans, ["ledamot"]) == spans
+
+
 def test_a_person_in_a_flattened_venue_field_and_a_building_after_a_name():
     text = "Justeringens plats och tid: Anders Rydén Rådhuset Sekreterare: Bo Ek"
     assert _run(text, [("Anders Rydén Rådhuset", "PERSON"), ("Bo Ek", "PERSON")]) == [
