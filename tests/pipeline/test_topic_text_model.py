@@ -16,10 +16,11 @@ TEXTS = [BUDGET, SCHOOL, CARE] * 10
 GOLD = [{"budget": 1.0}, {"education": 1.0}, {"elderly_care": 1.0}] * 10
 
 
-def _vocab_with_vectors():
+def _vocab_with_vectors(words=("budgeten", "skatter", "eleverna", "skolan", "lärare", "hemtjänsten", "äldreomsorgen"),
+                        seed=0):
     nlp = spacy.blank("sv")
-    rng = numpy.random.default_rng(0)
-    for word in ("budgeten", "skatter", "eleverna", "skolan", "lärare", "hemtjänsten", "äldreomsorgen"):
+    rng = numpy.random.default_rng(seed)
+    for word in words:
         nlp.vocab.set_vector(word, rng.normal(size=8).astype("float32"))
     return nlp.vocab
 
@@ -133,11 +134,7 @@ def test_soft_labels_are_learned_as_probabilities():
 
 
 def _compound_vocab():
-    nlp = spacy.blank("sv")
-    rng = numpy.random.default_rng(1)
-    for word in ("industri", "jobben", "drift", "säkerheten", "sjukhuset", "skolan", "plan"):
-        nlp.vocab.set_vector(word, rng.normal(size=8).astype("float32"))
-    return nlp.vocab
+    return _vocab_with_vectors(("industri", "jobben", "drift", "säkerheten", "sjukhuset", "skolan", "plan"), seed=1)
 
 
 def _unit_mean(vocab, *words):
