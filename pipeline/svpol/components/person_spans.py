@@ -730,6 +730,16 @@ def _is_direction_place(ent: Span) -> bool:
             and not is_first_name(ent[1].text))
 
 
+# A board's or governing body's word: "Driftnämnd", "Patientnämnden", "Direktionens"; not "nämndeman".
+_BODY_WORD_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]*(?:nämnd|styrelse)(?:en|s|ens)?")
+
+
+def _is_body_name(ent: Span) -> bool:
+    """Whether ``ent``, read as a person, opens with a board's word and has no first name after it
+    (``Driftnämnd Kollektivtrafiks``, a region's board named by its field): no person's name holds a board."""
+    return bool(_BODY_WORD_RE.fullmatch(ent[0].text)) and not any(is_first_name(t.text) for t in ent[1:])
+
+
 def _is_company_name(ent: Span) -> bool:
     """Whether the PERSON ``ent`` joins capitalised words with ``&`` (``Lind & Partner``, ``Ernst & Young``):
     a firm's name; persons are listed with "och" or commas."""
@@ -818,6 +828,10 @@ class PersonSpans:
                 # "Lind & Partner": a firm named by its partners; "MKBs": a company's capitals, no name;
                 # "Ekby Arena": a facility
                 ent = Span(doc, ent.start, ent.end, ORG)
+                changed = True
+            if ent.label_ == PERSON and _is_body_name(ent):
+                # "Driftnämnd Kollektivtrafik": a board named by its field after the kind (round 43: six such)
+                ent = Span(doc, ent.start, ent.end, AUTHORITY)
                 changed = True
             if ent.label_ == PERSON and _is_direction_place(ent):
                 # "Östra Piren", "Östra Timor": a direction opens a place's name, never a person's

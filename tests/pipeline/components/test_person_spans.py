@@ -425,6 +425,14 @@ def test_an_unlisted_first_name_after_the_previous_member_joins_the_name():
     assert _run_with_vectors("Eva Ek (L) Bilagan Bo Al (S)", spans, ["bilagan"]) == spans
 
 
+def test_a_board_named_by_its_field_is_no_person():
+    # a region's board named "Driftnämnd <field>" (round 43); a board word before a first name stays apart
+    assert _run("Av rapporten framgår att Driftnämnd Kollektivtrafiks avvikelse är stor.",
+                [("Driftnämnd Kollektivtrafiks", "PERSON")]) == [("Driftnämnd Kollektivtrafiks", "AUTHORITY")]
+    assert _run("Nämndemannen Eva Ek deltog.", [("Eva Ek", "PERSON")]) == [("Eva Ek", "PERSON")]
+    assert _run("Patientnämnden Eva Ek deltog.", [("Patientnämnden Eva Ek", "PERSON")]) == [("Eva Ek", "PERSON")]
+
+
 def test_an_attendance_columns_mark_after_the_previous_member_is_no_first_name():
     # N (present) and F (absent) between the members of a flattened attendance table (round 43, m-v433)
     text = "Kent Larsson (M) N Tobias Leverin (C) F Anna Toll (S)"
