@@ -258,8 +258,8 @@ def fit_topic_model(
         "distilled": [path.name for path in distilled],
         "n_distilled": len(soft),
         "method": (f"svpol_topic_evidence text model ({hashed_features} hashed word features, static vectors "
-                   f"{static_vectors}, compound parts {bool(compound_parts)}, classifier scores {classifier}, L2 weight of the hashed features "
-                   f"{best['l2_hashed']}) fitted on hand-annotated paragraphs"
+                   f"{static_vectors}, compound parts {bool(compound_parts)}, classifier scores {classifier}, "
+                   f"L2 weight of the hashed features {best['l2_hashed']}) fitted on hand-annotated paragraphs"
                    + (f" and the soft labels of {len(soft)} distilled paragraphs" if soft else "")
                    + ", averaged with the keyword evidence "
                    f"scores at weight {best['blend']}; per-label thresholds on {folds}-fold out-of-fold predictions "

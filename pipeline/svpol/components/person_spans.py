@@ -730,8 +730,8 @@ def _is_direction_place(ent: Span) -> bool:
             and not is_first_name(ent[1].text))
 
 
-# A board's or governing body's word: "Driftnämnd", "Patientnämnden", "Direktionens"; not "nämndeman".
-_BODY_WORD_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]*(?:nämnd|styrelse)(?:en|s|ens)?")
+# A board's word: "Driftnämnd", "Patientnämnden", "Regionstyrelsens"; not "Nämndemannen".
+_BODY_WORD_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]*(?:nämnd(?:en|s|ens)?|styrelse(?:n|s|ns)?)")
 
 
 def _is_body_name(ent: Span) -> bool:
