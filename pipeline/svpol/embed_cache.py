@@ -95,6 +95,11 @@ class EmbeddingCache:
             self._state: Tuple = ()
             self._n_keys = -1
 
+    def _restart(self, state: Tuple, n_keys: int) -> None:
+        """Forget every row; the rows from now on are computed from ``state`` (weights, vectors) and ``n_keys``."""
+        self.clear()
+        self._state, self._n_keys = state, n_keys
+
     def reproduces(self, vectors: Vectors) -> bool:
         """Whether the cache gives what the layer gives with ``vectors``: static vectors, where the layer has them,
         in spaCy's default mode (keys to rows; floret vectors are computed another way)."""
@@ -119,8 +124,7 @@ class EmbeddingCache:
         n_keys = vectors.n_keys if key_attr is not None else 0
         if n_keys != self._n_keys or len(state) != len(self._state) or any(
                 a is not b for a, b in zip(state, self._state)):
-            self.clear()
-            self._state, self._n_keys = state, n_keys
+            self._restart(state, n_keys)
         keys = features.view(numpy.dtype((numpy.void, features.dtype.itemsize * len(attrs)))).ravel()
         distinct, first, inverse = numpy.unique(keys, return_index=True, return_inverse=True)
         rows = numpy.empty(len(distinct), dtype="int64")
@@ -135,8 +139,7 @@ class EmbeddingCache:
                 rows[i] = row
         if missing:
             if len(index) + len(missing) > self.max_rows:
-                self.clear()
-                self._state, self._n_keys = state, n_keys
+                self._restart(state, n_keys)
                 missing = list(range(len(distinct)))
             rows[missing] = self._add([distinct_keys[i] for i in missing], features[first[missing]], vectors)
         output = self._table[rows[inverse.ravel()]]
