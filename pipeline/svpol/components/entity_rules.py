@@ -120,7 +120,8 @@ _NAMED_ASSOCIATION_RE = re.compile(
     r"(?<![\w-])(?:(?:[Kk]ommunalförbundet|[Ss]amordningsförbundet)(?:[ \t]+Räddningstjänsten)?|Räddningstjänst(?:en)?"
     r"|(?:Samhällsbyggnads|Räddningstjänst|Kunskaps|Miljö|Region|Högskole|Gymnasie)förbundet)"
     r"[ \t]+(?:(?:Norra|Södra|Östra|Västra|Mellersta|Nordvästra|Sydöstra)[ \t]+[A-ZÅÄÖ][\wåäö]+"
-    r"|[A-ZÅÄÖ][\wåäö]+(?:[ \t]+[A-ZÅÄÖ][a-zåäö]+(?<!vägen)(?<!gatan))?)"
+    # a name may join two areas with a hyphen ("Räddningstjänsten Sala-Heby", "... Höga Kusten-Ådalen", m-v444)
+    r"|[A-ZÅÄÖ][\wåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:[ \t]+[A-ZÅÄÖ][a-zåäö]+(?<!vägen)(?<!gatan)(?:-[A-ZÅÄÖ][a-zåäö]+)?)?)"
     # its county after "i", also in the genitive: "Kommunalförbundet Kollektivtrafikmyndigheten i Ekby läns"
     r"(?:(?<=s)[ \t]+län|[ \t]+i[ \t]+[A-ZÅÄÖ][a-zåäö]+s[ \t]+läns?)?(?![\wåäö-])")
 # A rescue service named by its area, in the genitive or in one word before it (convention 62): "Nerikes Brandkår",

@@ -453,6 +453,10 @@ def test_municipal_associations_named_after_their_kind(nlp):
     assert ents(doc) == [("Kommunalförbundet Norrlands Ambulansflyg", "AUTHORITY"),
                          ("Samordningsförbundet Östra Ekby", "AUTHORITY"), ("Räddningstjänsten Västra Ekby", "AUTHORITY")]
     assert ents(nlp("Räddningstjänsten Ekby Albrektsvägen")) == [("Räddningstjänsten Ekby", "AUTHORITY")]
+    # an area joining two names with a hyphen is one name
+    doc = nlp("Räddningstjänsten Ekby-Norrby och Räddningstjänsten Höga Kusten-Ådalen samverkar.")
+    assert ents(doc) == [("Räddningstjänsten Ekby-Norrby", "AUTHORITY"),
+                         ("Räddningstjänsten Höga Kusten-Ådalen", "AUTHORITY")]
     # ... also without the article; not an office's title before a name
     assert ents(nlp("Avtal med Räddningstjänst Ekby Nordväst. Räddningstjänst Olov Jonsson.")) == [
         ("Räddningstjänst Ekby Nordväst", "AUTHORITY")]

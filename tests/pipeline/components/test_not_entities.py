@@ -352,6 +352,16 @@ def test_a_lower_case_word_the_kb_knows_as_no_body_is_no_authority():
     assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["socialnämnden", "Kommunstyrelsen"]
 
 
+
+def test_a_lower_case_body_a_rule_found_stays():
+    # "förbundsdirektionen" is no body of the KB, but the entity rules read it as a municipal association's board
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_entity_rules")
+    nlp.add_pipe("svpol_not_entities")
+    doc = nlp("Under förbundsdirektionen finns räddningschefen. Hon nämnde borgensåtaganden.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("förbundsdirektionen", "AUTHORITY")]
+
+
 def test_a_description_of_parties_is_no_party():
     nlp = spacy.blank("sv")
     nlp.add_pipe("svpol_not_entities")
