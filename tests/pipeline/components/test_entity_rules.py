@@ -612,6 +612,9 @@ def test_a_body_in_its_municipality_written_with_a_capital_and_full_party_names(
 def test_a_decision_opened_by_the_councils_short_form_and_its_committees(nlp):
     doc = nlp("KF beslutar att välja Eva Ek. Budget 2019 KF godkände förslaget. Dnr KS 2013/59. KS KF Beslut")
     assert [text for text, label in ents(doc) if label == "AUTHORITY"] == ["KF", "KF"]
+    # in lower case in running text too, not in a case number
+    doc = nlp("En budget i kf kräver majoritet. Förslaget överlämnas till ks för beredning. Dnr ks 2019/12.")
+    assert [text for text, label in ents(doc) if label == "AUTHORITY"] == ["kf", "ks"]
     doc = nlp("Ledamot i personal- och förhandlingsutskottet; till ledamöter i valberedningen utsågs Eva Ek.")
     assert [text for text, label in ents(doc) if label == "AUTHORITY"] == [
         "personal- och förhandlingsutskottet", "valberedningen"]
