@@ -82,6 +82,10 @@ def test_party_names_and_alliance_members(kb):
         ("stadskontoret", "Stadskontoret", "municipal_body"),
         ("Norra hälso- och sjukvårdsnämnden", "Norra hälso- och sjukvårdsnämnden", "municipal_body"),
         ("hemvärnet", "Hemvärnet", "state_agency"),
+        # municipal associations by a name that says no kind, a short form in capitals
+        ("VafabMiljös", "Vafab Miljö Kommunalförbund", "municipal_body"),
+        ("GR", "Göteborgsregionens kommunalförbund", "municipal_body"),
+        ("MBR:s", "Mälardalens brand- och räddningsförbund", "municipal_body"),
         ("Rinkeby-Kista stadsdelsförvaltning", "Rinkeby-Kista stadsdelsförvaltning", "municipal_body"),
         ("Miljö- och hälsoskyddsnämnden", "Miljö- och hälsoskyddsnämnden", "municipal_body"),
         ("Region Stockholm", "Region Stockholm", "region"),

@@ -166,6 +166,8 @@ def default_fixed_bodies() -> List[Authority]:
     # district court's name ("Växjö tingsrätt och mark och miljödomstol").
     bodies += [Authority(name, "court", None, (name,)) for name in _SPECIAL_COURTS]
     bodies += [Authority(name, kind) for name, kind in _MUNICIPAL_FIXED]
+    bodies += [Authority(name, "municipal_body", None, aliases, acronyms)
+               for name, aliases, acronyms in _MUNICIPAL_ASSOCIATIONS]
     # "riksdagens justitieutskott" names the committee too
     bodies += [Authority(name, "parliament", None, (name, f"riksdagens {name[:-2].lower()}"), (abbr,) if abbr else ())
                for name, abbr in _COMMITTEES]
@@ -242,6 +244,25 @@ _MUNICIPAL_FIXED: Tuple[Tuple[str, str], ...] = (
     ("Landstingsfullmäktige", "region"), ("Landstingsstyrelsen", "region"),
     # a county's federation of its municipalities and region, named alone where the text is about one
     ("Regionförbundet", "region"),
+)
+
+# Municipal associations (kommunalförbund: AUTHORITY by the guide) known by a name that says no kind, by a short form,
+# or in capitals: (official name, aliases, acronyms). Those the real sets m-v175 ... m-v447 name (every mention
+# tagged: GR 9, MBR 11, KSRR 5, SSBF 5, VA SYD 4, Kretslopp Sydost 6, VafabMiljö 24) and a few more of the same kind.
+# "Göteborgsregionen" alone is also the area, so only its association's name and short form are listed.
+_MUNICIPAL_ASSOCIATIONS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
+    ("Göteborgsregionens kommunalförbund", (), ("GR",)),
+    ("Vafab Miljö Kommunalförbund", ("VafabMiljö", "Vafab Miljö", "VafabMiljö Kommunalförbund"), ()),
+    ("VA SYD", ("VA SYD", "VA Syd"), ()),
+    ("Kretslopp Sydost", ("Kretslopp Sydost",), ()),
+    ("Kalmarsundsregionens Renhållare", ("Kalmarsundsregionens Renhållare",), ("KSRR",)),
+    ("Mälardalens brand- och räddningsförbund", ("Mälardalens brand- och räddningsförbund",), ("MBR",)),
+    ("Storstockholms brandförsvar", ("Storstockholms brandförsvar",), ("SSBF",)),
+    ("Södertörns brandförsvarsförbund", ("Södertörns brandförsvarsförbund",), ()),
+    ("Gästrike Återvinnare", ("Gästrike Återvinnare",), ()),
+    ("Norrvatten", ("Norrvatten",), ()),
+    ("Käppalaförbundet", ("Käppalaförbundet",), ()),
+    ("Sydarkivera", ("Sydarkivera",), ()),
 )
 
 # Parties' short names that name the party only capitalised ("Vänstern"; "vänstern" may be the political left).
