@@ -288,6 +288,9 @@ _BARE_FOLLOWERS = (
     "stor", "stora", "ha", "helt",
     # a sum on top of another: "finansieras med 33 miljoner utöver Alliansens budget"
     "utöver",
+    # what the sum is for, and a sum said to be enough alone: "finns 51 miljoner att investera", "spara 10-15
+    # miljoner bara i socialtjänsten" (m-v442, m-v285)
+    "att", "bara",
 )
 BARE_MONEY_RE = re.compile(
     # not the decimals of "10, 5 miljoner" (a lost comma's space, or a list of numbers)

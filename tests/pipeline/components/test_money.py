@@ -234,6 +234,10 @@ def test_bare_millions_before_a_budget_verb_or_after_a_loss():
     assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [("90 miljoner", 90e6), ("13 miljoner", 13e6)]
     text = "Underskottet är stort. 6,7 miljoner handlar om vård av äldre."
     assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [("6,7 miljoner", 6.7e6)]
+    # what the sum is for, a sum enough alone; not a count with no money word in its sentence
+    text = "I år finns 51 miljoner att investera. Vi vill spara 10 miljoner bara i förvaltningen."
+    assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [("51 miljoner", 51e6), ("10 miljoner", 10e6)]
+    assert list(find_money("Staden har 2 miljoner att välja mellan.")) == []
 
 
 def test_bare_millions_of_a_boards_frame_in_a_budgets_list():
