@@ -289,7 +289,7 @@ _BARE_FOLLOWERS = (
     # a sum on top of another: "finansieras med 33 miljoner utöver Alliansens budget"
     "utöver",
     # what the sum is for, and a sum said to be enough alone: "finns 51 miljoner att investera", "spara 10-15
-    # miljoner bara i socialtjänsten" (m-v442, m-v285)
+    # miljoner bara i socialtjänsten" (m-v442, m-v380)
     "att", "bara",
 )
 BARE_MONEY_RE = re.compile(

@@ -247,8 +247,9 @@ _MUNICIPAL_FIXED: Tuple[Tuple[str, str], ...] = (
 )
 
 # Municipal associations (kommunalförbund: AUTHORITY by the guide) known by a name that says no kind, by a short form,
-# or in capitals: (official name, aliases, acronyms). Those the real sets m-v175 ... m-v447 name (every mention
-# tagged: GR 9, MBR 11, KSRR 5, SSBF 5, VA SYD 4, Kretslopp Sydost 6, VafabMiljö 24) and a few more of the same kind.
+# or in capitals: (official name, aliases, acronyms). Those the real sets m-v175 ... m-v447 name (mentions tagged:
+# GR 9 of 9, MBR 11 of 11, KSRR 5 of 5, SSBF 5 of 5, VA SYD 4 of 4, Kretslopp Sydost 6 of 6, VafabMiljö 20 of 21) and
+# a few more of the same kind.
 # "Göteborgsregionen" alone is also the area, so only its association's name and short form are listed.
 _MUNICIPAL_ASSOCIATIONS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...] = (
     ("Göteborgsregionens kommunalförbund", (), ("GR",)),
