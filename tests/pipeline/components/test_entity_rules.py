@@ -453,6 +453,11 @@ def test_municipal_associations_named_after_their_kind(nlp):
     assert ents(doc) == [("Kommunalförbundet Norrlands Ambulansflyg", "AUTHORITY"),
                          ("Samordningsförbundet Östra Ekby", "AUTHORITY"), ("Räddningstjänsten Västra Ekby", "AUTHORITY")]
     assert ents(nlp("Räddningstjänsten Ekby Albrektsvägen")) == [("Räddningstjänsten Ekby", "AUTHORITY")]
+    # a coordination association by its kind alone or with its county; a municipality's management capitalised
+    doc = nlp("Samordningsförbundet föreslås besluta. Årsredovisningen för Samordningsförbundet i Ekby län godkänns.")
+    assert ents(doc) == [("Samordningsförbundet", "AUTHORITY"), ("Samordningsförbundet i Ekby län", "AUTHORITY")]
+    assert ents(nlp("Kommunledningen har fått i uppdrag. Mötet med kommunledningen var bra.")) == [
+        ("Kommunledningen", "AUTHORITY")]
     # an area joining two names with a hyphen is one name
     doc = nlp("Räddningstjänsten Ekby-Norrby och Räddningstjänsten Höga Kusten-Ådalen samverkar.")
     assert ents(doc) == [("Räddningstjänsten Ekby-Norrby", "AUTHORITY"),
