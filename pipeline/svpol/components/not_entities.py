@@ -292,17 +292,6 @@ def _is_rate_base(ent: Span) -> bool:
     return ent.label_ == MONEY_LABEL and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "per"
 
 
-def _is_unknown_lower_case_body(ent: Span, text: str, rule_starts: FrozenSet[int]) -> bool:
-    """Whether ``ent`` (``text``: ``ent.text``) is a one-word AUTHORITY in lower case that neither the shipped KB
-    knows as a body nor a rule (``rule_starts``) found in a body's form: the model reads such words by their endings
-    ("borgensåtaganden", "andrahandsyrkanden"); on the real sets every one was wrong, while the lower-case bodies
-    the annotators tagged are compounds the KB knows ("socialnämnden") or a municipal association's organs that
-    ``svpol_entity_rules`` finds ("förbundsdirektionen", 8 of 8 tagged in the real sets)."""
-    return (ent.label_ == "AUTHORITY" and len(ent) == 1 and text[:1].islower()
-            and not (ent.start in rule_starts and _is_body_word_form(ent[0]))
-            and not shipped_authorities().match_authority(text))
-
-
 # The definite endings of a body's noun ("direktionen", "rådets", "styrelsen"); "fullmäktige" has one form. (Not a
 # bare "-n": "förbundsdirektion" ends in one.) And the council's and the executive board's short forms ("kf", "ks").
 _BODY_WORD_FORM_RE = re.compile(r"[a-zåäö]+(?:en|et|ens|ets|fullmäktige)|k[sf]")
@@ -313,6 +302,17 @@ def _is_body_word_form(token: Token) -> bool:
     ("förbundsdirektionen", "folkhälsorådet") or a short form ("kf"), while the indefinite is a kind ("styrs av en
     förbundsdirektion") and an address no body."""
     return bool(_BODY_WORD_FORM_RE.fullmatch(token.text))
+
+
+def _is_unknown_lower_case_body(ent: Span, text: str, rule_starts: FrozenSet[int]) -> bool:
+    """Whether ``ent`` (``text``: ``ent.text``) is a one-word AUTHORITY in lower case that neither the shipped KB
+    knows as a body nor a rule (``rule_starts``) found in a body's form: the model reads such words by their endings
+    ("borgensåtaganden", "andrahandsyrkanden"); on the real sets every one was wrong, while the lower-case bodies
+    the annotators tagged are compounds the KB knows ("socialnämnden") or a municipal association's organs that
+    ``svpol_entity_rules`` finds ("förbundsdirektionen", 8 of 8 tagged in the real sets)."""
+    return (ent.label_ == "AUTHORITY" and len(ent) == 1 and text[:1].islower()
+            and not (ent.start in rule_starts and _is_body_word_form(ent[0]))
+            and not shipped_authorities().match_authority(text))
 
 
 # An acronym, also in the genitive ("BSNLÖ", "RUR", "KEMAB:s").
