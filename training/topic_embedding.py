@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import json
 import random
+import time
 import zlib
 from pathlib import Path
-from typing import Dict, List, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy
 import spacy
@@ -39,7 +40,7 @@ from spacy.tokens import DocBin
 from spacy.training import Example
 
 import svpol  # noqa: F401  (registers the svpol components)
-from svpol.components.topic_embedding import DEFAULT_PREFIX, HEAD_FILE, Encoder, TopicHead
+from svpol.components.topic_embedding import DEFAULT_PREFIX, HEAD_FILE, Encoder, TopicHead, sentence_vectors
 from svpol.evaluate import find_topic_thresholds, model_thresholds, read_docs, score_topics
 from svpol.labels import TOPIC_LABELS
 
@@ -55,6 +56,24 @@ DEFAULT_TRAIN = [GOLD / f"{name}.spacy" for name in ("gold-train", "topics-train
 RECORD_FILE = "head.json"
 
 
+def _torch_head(width: int, n_labels: int, hidden: int, dropout: float):
+    """The head's layers in torch (hidden layer, output layer) and the module that runs them when training."""
+    import torch
+
+    hidden_layer = torch.nn.Linear(width, hidden)
+    output_layer = torch.nn.Linear(hidden, n_labels)
+    module = torch.nn.Sequential(hidden_layer, torch.nn.GELU(approximate="tanh"), torch.nn.Dropout(dropout),
+                                 output_layer)
+    return hidden_layer, output_layer, module
+
+
+def _topic_head(hidden_layer, output_layer, scale: float) -> TopicHead:
+    """The trained torch layers as the component's numpy head."""
+    detach = lambda t: t.detach().numpy().copy()  # noqa: E731
+    return TopicHead(detach(hidden_layer.weight).T, detach(hidden_layer.bias), detach(output_layer.weight).T,
+                     detach(output_layer.bias), scale=scale)
+
+
 def fit_head(vectors: numpy.ndarray, gold: numpy.ndarray, *, hidden: int = 256, l2: float = 1e-5,
              epochs: int = 300, scale: float = 10.0, dropout: float = 0.2, seed: int = 0) -> TopicHead:
     """Fit the head by full-batch Adam on binary cross-entropy with L2 on the weights (deterministic)."""
@@ -64,10 +83,7 @@ def fit_head(vectors: numpy.ndarray, gold: numpy.ndarray, *, hidden: int = 256, 
         raise ValueError(f"fit_head: vectors {vectors.shape} and gold {gold.shape} do not match "
                          f"({len(TOPIC_LABELS)} topics)")
     torch.manual_seed(seed)
-    hidden_layer = torch.nn.Linear(vectors.shape[1], hidden)
-    output_layer = torch.nn.Linear(hidden, gold.shape[1])
-    model = torch.nn.Sequential(hidden_layer, torch.nn.GELU(approximate="tanh"), torch.nn.Dropout(dropout),
-                                output_layer)
+    hidden_layer, output_layer, model = _torch_head(vectors.shape[1], gold.shape[1], hidden, dropout)
     x, y = torch.tensor(vectors * scale), torch.tensor(gold, dtype=torch.float32)
     optimizer = torch.optim.Adam(model.parameters(), lr=0.003)
     for _ in range(epochs):
@@ -77,9 +93,7 @@ def fit_head(vectors: numpy.ndarray, gold: numpy.ndarray, *, hidden: int = 256, 
         loss = loss + l2 * ((hidden_layer.weight ** 2).sum() + (output_layer.weight ** 2).sum())
         loss.backward()
         optimizer.step()
-    detach = lambda t: t.detach().numpy().copy()  # noqa: E731
-    return TopicHead(detach(hidden_layer.weight).T, detach(hidden_layer.bias), detach(output_layer.weight).T,
-                     detach(output_layer.bias), scale=scale)
+    return _topic_head(hidden_layer, output_layer, scale)
 
 
 def _examples(docs, probabilities: numpy.ndarray) -> List[Example]:
@@ -145,6 +159,111 @@ def fit(train: Sequence[Path], backbone: Path, output: Path, *, folds: int = 5, 
     }
     output.mkdir(parents=True, exist_ok=True)
     (output / HEAD_FILE).write_bytes(head.to_bytes())
+    (output / RECORD_FILE).write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return record
+
+
+def finetune(train: Sequence[Path], dev: Sequence[Path], backbone: Path, output: Path, *, epochs: float = 3.0,
+             max_length: int = 128, batch_size: int = 16, learning_rate: float = 5e-5,
+             head_learning_rate: float = 1e-3, hidden: int = 256, scale: float = 10.0, dropout: float = 0.2,
+             seed: int = 0, progress: Optional[Callable[[int, int, float], None]] = None) -> Dict[str, object]:
+    """Fine-tune the encoder with the topic head on ``train``; choose the head's thresholds on ``dev``.
+
+    The frozen encoder of :func:`fit` reads what e5 learned elsewhere; fine-tuned on the hand-annotated topic
+    paragraphs it reads the guide's topics (docs/transformer.md, "A fine-tuned encoder"). The word embeddings
+    stay frozen (the bulk of the weights, and the rows of words the paragraphs never show stay as they were);
+    the layers above them and the head are trained together by AdamW on binary cross-entropy, batches of texts of
+    similar length in a seeded order, linear warm-up over the first 6 % of the steps and linear decay after.
+    ``output`` gets the encoder and its tokenizer (``save_pretrained``: it is the backbone of the assembled
+    component) and the head (``head.npz``, ``head.json``); ``assemble --backbone OUTPUT --head OUTPUT`` adds them
+    to a pipeline. Thresholds are chosen on ``dev`` (hand-annotated dev sets; never a test set).
+
+    Returns:
+        The record written to ``output/head.json``.
+    """
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    if epochs <= 0 or max_length < 8 or batch_size < 1:
+        raise ValueError(f"epochs must be positive, max_length at least 8 and batch_size at least 1 "
+                         f"(got {epochs}, {max_length}, {batch_size})")
+    tests = [str(path) for path in dev if "test" in Path(path).name]
+    if tests or not dev:
+        raise ValueError(f"{', '.join(tests)}: a test set judges the model; it chooses nothing" if tests
+                         else "finetune needs hand-annotated dev sets (gold-dev, topics-check) for the thresholds")
+    docs = _topic_docs(train)
+    dev_docs = {Path(path): [d for d in read_docs(spacy.blank("sv"), path) if d.cats] for path in dev}
+    empty = [str(path) for path, found in dev_docs.items() if not found]
+    if empty:
+        raise ValueError(f"{', '.join(empty)}: no docs with topic labels")
+    if not (Path(backbone) / "config.json").is_file():
+        raise ValueError(f"{backbone}: no backbone (no config.json); build it with python -m training backbone build")
+    torch.manual_seed(seed)
+    tokenizer = AutoTokenizer.from_pretrained(str(backbone))
+    encoder = AutoModel.from_pretrained(str(backbone))
+    for parameter in encoder.get_input_embeddings().parameters():
+        parameter.requires_grad = False
+    hidden_layer, output_layer, head = _torch_head(int(encoder.config.hidden_size), len(TOPIC_LABELS), hidden,
+                                                   dropout)
+    texts = [DEFAULT_PREFIX + d.text for d in docs]
+    gold = torch.tensor(_gold_matrix(docs))
+    optimizer = torch.optim.AdamW([
+        {"params": [p for p in encoder.parameters() if p.requires_grad], "lr": learning_rate},
+        {"params": head.parameters(), "lr": head_learning_rate}], weight_decay=0.01)
+    n_steps = max(1, int(epochs * len(texts) / batch_size))
+    warmup = max(1.0, 0.06 * n_steps)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda step: min(1.0, (step + 1) / warmup) * max(0.0, 1.0 - step / n_steps))
+    by_length = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    batches = [by_length[i:i + batch_size] for i in range(0, len(by_length), batch_size)]
+    order = random.Random(seed)
+    encoder.train()
+    head.train()
+    step = 0
+    while step < n_steps:
+        order.shuffle(batches)
+        for batch in batches[:n_steps - step]:
+            encoded = tokenizer([texts[i] for i in batch], padding=True, truncation=True, max_length=max_length,
+                                return_tensors="pt")
+            logits = head(sentence_vectors(encoder, encoded) * scale)
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, gold[batch])
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            schedule.step()
+            step += 1
+            if progress is not None:
+                progress(step, n_steps, loss.item())
+    encoder.eval()
+    output.mkdir(parents=True, exist_ok=True)
+    encoder.save_pretrained(str(output))
+    tokenizer.save_pretrained(str(output))
+    (output / "SOURCE.md").write_text(
+        f"Fine-tuned for svpol's topics by `python -m training topic-embedding finetune` from `{Path(backbone).name}`"
+        f" (see its SOURCE.md for the weights' origin and licence) on {len(docs)} hand-annotated paragraphs. "
+        "Do not commit these weights.\n", encoding="utf-8")
+    topic_head = _topic_head(hidden_layer, output_layer, scale)
+    # The thresholds are chosen on what the component will compute: the saved encoder, loaded as it loads it.
+    reader = Encoder(output, max_length=max_length)
+    examples, dev_scores = [], {}
+    for path, found in dev_docs.items():
+        scored = _examples(found, topic_head.predict(reader([d.text for d in found])))
+        examples += scored
+        dev_scores[path.name] = scored
+    chosen = find_topic_thresholds(examples, TOPIC_LABELS)
+    record = {
+        "backbone": output.name, "fine_tuned_from": Path(backbone).name, "prefix": DEFAULT_PREFIX,
+        "width": int(encoder.config.hidden_size), "max_length": max_length,
+        "tuned_on": [Path(p).name for p in train], "n_docs": len(docs),
+        "settings": {"epochs": epochs, "batch_size": batch_size, "learning_rate": learning_rate,
+                     "head_learning_rate": head_learning_rate, "hidden": hidden, "scale": scale,
+                     "dropout": dropout, "seed": seed, "steps": n_steps, "frozen": "word embeddings"},
+        "thresholds_on": [path.name for path in dev_docs], "thresholds": chosen["per_label"],
+        "threshold_global": chosen["global"],
+        "dev_scores": {name: {key: score_topics(scored, chosen["per_label"])[key] for key in ("micro", "macro")}
+                       for name, scored in dev_scores.items()},
+    }
+    (output / HEAD_FILE).write_bytes(topic_head.to_bytes())
     (output / RECORD_FILE).write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return record
 
@@ -219,7 +338,9 @@ def assemble(model: Path, head_dir: Path, backbone: Path, output: Path, *, blend
     before = model_thresholds(nlp)
     component = nlp.add_pipe("svpol_topic_embedding", name=COMPONENT, after="topic_evidence",
                              config={"backbone": str(Path(backbone).resolve()), "blend": blend,
-                                     "prefix": record["prefix"]})
+                                     "prefix": record["prefix"],
+                                     # a fine-tuned encoder reads texts as long as those it was trained on
+                                     "max_length": int(record.get("max_length", 512))})
     component.from_disk(head_dir)
     thresholds = {label: round((1.0 - blend) * before[label] + blend * float(record["thresholds"][label]), 4)
                   for label in TOPIC_LABELS}
@@ -249,6 +370,40 @@ def fit_command(
     m = record["crossfit_micro"]
     typer.echo(f"{record['n_docs']} paragraphs; {folds}-fold out-of-fold micro P {m['p']:.3f} R {m['r']:.3f} "
                f"F1 {m['f']:.3f}; macro F1 {record['crossfit_macro']['f']:.3f}; wrote {output}")
+
+
+@app.command("finetune")
+def finetune_command(
+    train: List[Path] = typer.Argument(None, help="Topic DocBins (default: gold-train, topics-train, -written, "
+                                       "-templates of training_output/gold); never dev or test."),
+    dev: List[Path] = typer.Option([GOLD / "gold-dev.spacy", GOLD / "topics-check.spacy"], "--dev",
+                                   help="Hand-annotated dev DocBins that choose the thresholds (never a test set)."),
+    backbone: Path = typer.Option(REPO / "backbones" / "me5-small", "--backbone"),
+    output: Path = typer.Option(REPO / "backbones" / "me5-small-topics", "--output", "-o",
+                                help="Folder for the fine-tuned encoder and its head (not for the repository)."),
+    epochs: float = typer.Option(3.0, "--epochs"),
+    max_length: int = typer.Option(128, "--max-length", help="Word pieces per paragraph, in training and use."),
+    batch_size: int = typer.Option(16, "--batch-size"),
+    seed: int = typer.Option(0, "--seed"),
+) -> None:
+    """Fine-tune the sentence encoder with the topic head (about 25 minutes on 2 CPU cores)."""
+    started = time.monotonic()
+
+    def report(step: int, n_steps: int, loss: float) -> None:
+        if step % 50 == 0 or step == n_steps:
+            typer.echo(f"step {step}/{n_steps} loss {loss:.4f} ({time.monotonic() - started:.0f} s)", err=True)
+
+    try:
+        record = finetune(train or DEFAULT_TRAIN, dev, backbone, output, epochs=epochs, max_length=max_length,
+                          batch_size=batch_size, seed=seed, progress=report)
+    except (ValueError, RuntimeError, OSError) as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+    for name, scores in record["dev_scores"].items():
+        typer.echo(f"{name}: head alone, micro F1 {scores['micro']['f']:.3f}, macro {scores['macro']['f']:.3f} "
+                   "(thresholds chosen on these sets)")
+    typer.echo(f"wrote {output}; add it with: python -m training topic-embedding assemble MODEL --head {output} "
+               f"--backbone {output} -o OUT")
 
 
 @app.command("distill")

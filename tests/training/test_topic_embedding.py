@@ -164,3 +164,84 @@ def test_distill_scores_unlabelled_paragraphs_of_gold_train_documents_only(tiny_
         assert doc.user_data[SOURCE_KEY]["doc"] in train_ids
     with pytest.raises(ValueError, match="no interpellation archive"):
         distill([train], tiny_bert, tmp_path / "nodata", tmp_path / "d.spacy")
+
+
+def test_finetune_trains_the_encoder_and_head_and_assembles_like_a_frozen_head(tiny_bert, tmp_path):  # noqa: F811
+    from transformers import AutoModel
+
+    from training.topic_embedding import assemble, finetune
+
+    train = write_topic_docs(tmp_path / "topics.spacy")
+    dev = write_topic_docs(tmp_path / "topics-dev.spacy", copies=2)
+    steps = []
+    record = finetune([train], [dev], tiny_bert, tmp_path / "tuned", epochs=15, batch_size=8, max_length=32,
+                      head_learning_rate=0.01, learning_rate=1e-3, progress=lambda s, n, loss: steps.append((s, n)))
+    assert steps[-1] == (45, 45) and record["settings"]["steps"] == 45
+    assert record["thresholds_on"] == ["topics-dev.spacy"] and set(record["thresholds"]) == set(TOPIC_LABELS)
+    # three separable topics: the tuned encoder and head find them on the dev texts
+    assert record["dev_scores"]["topics-dev.spacy"]["micro"]["f"] > 0.9
+    before, after = AutoModel.from_pretrained(str(tiny_bert)), AutoModel.from_pretrained(str(tmp_path / "tuned"))
+    changed = {name for (name, a), (_, b) in zip(before.named_parameters(), after.named_parameters())
+               if not numpy.array_equal(a.detach().numpy(), b.detach().numpy())}
+    assert changed and not any("word_embeddings" in name for name in changed)  # the layers learned, not the words
+
+    pipeline = spacy.blank("sv")
+    pipeline.add_pipe("svpol_topic_evidence", name="topic_evidence")
+    pipeline.meta["svpol"] = {"topic_thresholds": {label: 0.4 for label in TOPIC_LABELS}}
+    pipeline.to_disk(tmp_path / "model")
+    assemble(tmp_path / "model", tmp_path / "tuned", tmp_path / "tuned", tmp_path / "out", blend=1.0)
+    nlp = spacy.load(tmp_path / "out")
+    component = nlp.get_pipe("topic_embedding")
+    assert component.max_length == 32  # the length it was tuned on
+    from model_fixtures import TOPIC_GOLD_TEXTS
+
+    for topic, text in TOPIC_GOLD_TEXTS.items():
+        doc = nlp.make_doc(text)
+        doc.cats = {label: 0.0 for label in TOPIC_LABELS}
+        cats = component(doc).cats
+        assert max(cats, key=cats.get) == topic
+
+
+def test_finetune_refuses_a_test_set_and_missing_dev(tiny_bert, tmp_path):  # noqa: F811
+    from training.topic_embedding import finetune
+
+    train = write_topic_docs(tmp_path / "topics.spacy")
+    with pytest.raises(ValueError, match="judges the model"):
+        finetune([train], [tmp_path / "gold-test.spacy"], tiny_bert, tmp_path / "tuned")
+    with pytest.raises(ValueError, match="dev sets"):
+        finetune([train], [], tiny_bert, tmp_path / "tuned")
+    with pytest.raises(ValueError, match="epochs"):
+        finetune([train], [train], tiny_bert, tmp_path / "tuned", epochs=0)
+
+
+_FORKED = {}  # what a forked worker inherits (a component holds a torch module, which does not pickle)
+
+
+def _threads_after_encoding(text):
+    import torch
+
+    nlp = spacy.blank("sv")
+    _FORKED["component"](_doc(nlp, text))
+    return torch.get_num_threads()
+
+
+def test_a_forked_worker_encodes_with_one_thread(tiny_bert):  # noqa: F811
+    # torch's thread pool hangs in a forked child once the parent has used it (svpol annotate --n-process after a
+    # run in the parent, as svpol benchmark does); workers encode with one thread each.
+    import multiprocessing
+
+    import torch
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    nlp, component = _component(tiny_bert, _head())
+    component(_doc(nlp, "kommun och skola"))  # the parent encodes first
+    parent_threads = torch.get_num_threads()
+    _FORKED["component"] = component
+    try:
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            child_threads = pool.apply_async(_threads_after_encoding, ("till på för att med",)).get(timeout=120)
+    finally:
+        _FORKED.clear()
+    assert child_threads == 1
+    assert torch.get_num_threads() == parent_threads

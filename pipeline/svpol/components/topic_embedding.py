@@ -18,6 +18,7 @@ component loads without them and says what to install when it runs.
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 from typing import Iterable, Iterator, List, Optional, Sequence, Union
 
@@ -68,6 +69,7 @@ class Encoder:
         if threads:
             torch.set_num_threads(threads)
         self._torch = torch
+        self._pid = os.getpid()
         self.tokenizer = AutoTokenizer.from_pretrained(str(path))
         self.model = AutoModel.from_pretrained(str(path)).eval()
         self.width = int(self.model.config.hidden_size)
@@ -76,6 +78,11 @@ class Encoder:
     def __call__(self, texts: Sequence[str]) -> numpy.ndarray:
         """One row per text, float32, unit length (texts of similar length are batched together)."""
         torch = self._torch
+        if os.getpid() != self._pid:
+            # A forked worker (svpol annotate --n-process, Dask): torch's thread pool does not survive a fork and
+            # hangs at the first parallel operation once the parent has used it; the workers are the parallelism.
+            torch.set_num_threads(1)
+            self._pid = os.getpid()
         vectors = numpy.zeros((len(texts), self.width), dtype="float32")
         order = numpy.argsort([len(t) for t in texts], kind="stable")
         with torch.inference_mode():
@@ -83,11 +90,22 @@ class Encoder:
                 rows = order[start:start + self.batch_size]
                 encoded = self.tokenizer([self.prefix + texts[i] for i in rows], padding=True, truncation=True,
                                          max_length=self.max_length, return_tensors="pt")
-                hidden = self.model(**encoded).last_hidden_state
-                mask = encoded["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
-                vectors[rows] = torch.nn.functional.normalize(mean, dim=-1).numpy()
+                vectors[rows] = sentence_vectors(self.model, encoded).numpy()
         return vectors
+
+
+def sentence_vectors(model, encoded):
+    """The unit-length mean of ``model``'s last hidden states over each text's word pieces (a torch tensor).
+
+    The one pooling of the encoder, shared by inference (:class:`Encoder`) and fine-tuning
+    (``python -m training topic-embedding finetune``), so a fine-tuned head reads what it was trained on.
+    """
+    import torch  # only called where torch is installed (see Encoder)
+
+    hidden = model(**encoded).last_hidden_state
+    mask = encoded["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+    mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+    return torch.nn.functional.normalize(mean, dim=-1)
 
 
 class TopicHead:
