@@ -11,6 +11,13 @@ of head training::
     python -m training topic-embedding fit -o models/topic_head_me5
     python -m training topic-embedding assemble models/sv_svpol_cnn -o training_output/sv_svpol_cnn_e5
 
+``finetune`` trains the encoder's layers with the head (the route that passes topic micro F1 80 on gold-test;
+docs/transformer.md, "Topics from a fine-tuned encoder"); its folder is both backbone and head::
+
+    python -m training topic-embedding finetune -o backbones/me5-small-topics
+    python -m training topic-embedding assemble models/sv_svpol_cnn --head backbones/me5-small-topics \
+        --backbone backbones/me5-small-topics -o training_output/sv_svpol_cnn_e5ft
+
 ``distill`` fits the head on the same paragraphs and scores unlabelled interpellation paragraphs of the gold-train
 split with it; ``fit-topic-model --distilled`` learns from those soft labels, so the shipped CPU model gains from the
 encoder without carrying it (docs/model.md, "Topics distilled from a sentence encoder")::
