@@ -610,6 +610,10 @@ _BOARD_FOR_NAME_RE = re.compile(
     r"(?<![\w-])[Ss]tyrelsen[ \t]+för(?P<name>(?:[ \t]+(?:och[ \t]+)?[A-ZÅÄÖ][\wåäö-]+){1,4})")
 _NAME_GOES_ON_RE = re.compile(r"[ \t]+(?:sjukhus|lasarett|kommun|kommuner|region|regioner|landsting|universitet|högskola)"
                               r"(?![\wåäö])")
+# ... but a municipal association's kind in lower case after the name is the association's, and its board is the
+# association's organ (one span, convention 38): "styrelsen för Sjuhärads samordningsförbund" (m-v456).
+_ASSOCIATION_KIND_AFTER_RE = re.compile(
+    r"[ \t]+(?:samordnings|kommunal|räddningstjänst|brandförsvars|räddnings|vård|utbildnings)förbund(?:et)?s?(?![\wåäö])")
 _NOT_PUBLIC_BOARD_WORDS = frozenset(("AB", "Stiftelsen", "Föreningen", "Aktiebolag", "Aktiebolaget", "Förbundet"))
 # ... nor a national association's or company's ("Styrelsen för Sveriges kommuner och regioner", "Svenska Bostäder")
 _NOT_PUBLIC_BOARD_FIRST_WORDS = frozenset(("Sveriges", "Svenska", "Svensk", "Svenskt"))
@@ -637,7 +641,12 @@ def _boards_for_names(text: str) -> Iterable[Tuple[str, int, int]]:
                 break
             if word.group(0) != "och":
                 end = match.start("name") + word.end()
-        if end is not None and not _NAME_GOES_ON_RE.match(text, end):
+        if end is None:
+            continue
+        association = _ASSOCIATION_KIND_AFTER_RE.match(text, end)
+        if association is not None:
+            yield "AUTHORITY", match.start(), association.end()
+        elif not _NAME_GOES_ON_RE.match(text, end):
             yield "AUTHORITY", match.start(), end
 
 

@@ -606,19 +606,23 @@ def _declared_table_figures(text: str, declarations: Sequence["re.Match[str]"]) 
 # figures a row holds, and a row is read only where its groups of digits divide into that many equal figures (a sign
 # or a decimal comma opens a figure of its own). The sign stays outside the amount (convention 26). (Figures the
 # tokenizer keeps in one token, as it keeps "3 000 000", give no entity: only those between signs or decimals do.)
+# A header may also name its unit after a comma before its year columns ("Resultatbudget, mnkr 2022 2023 2024",
+# m-v458), with no figure before it (a sentence's "45 mnkr 2023" is an amount and a year, not a header).
 _HEADER_UNIT_RE = re.compile(
-    rf"(?im)^(?P<header>[^\n]*?\([ \t]*(?P<unit>{_TABLE_UNIT_WORDS})[ \t]*\)[^\n]*)$")
+    rf"(?im)^(?P<header>[^\n]*?\([ \t]*(?P<unit>{_TABLE_UNIT_WORDS})[ \t]*\)[^\n]*"
+    rf"|[^\d\n]*?,[ \t]*(?P<comma_unit>{_TABLE_UNIT_WORDS})[ \t]+(?:19|20)\d\d\b[^\n]*)$")
 _ROW_RE = re.compile(r"(?m)^(?P<label>[^\d\n]*[^\W\d][^\d\n]*?)[ \t]+(?P<figures>[-−–]?\d[\d \t,−–-]*?)[ \t]*$")
 _WRAPPED_LABEL = 60  # characters: a longer line without figures is text after the table
 _ROW_FIGURE_RE = re.compile(r"(?P<sign>[-−–])?(?P<digits>\d+)(?P<decimals>,\d+)?")
 
 
 def _header_unit_table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
-    """The figures of the rows under each header that names a unit of money in brackets (``_HEADER_UNIT_RE``)."""
+    """The figures of the rows under each header that names a unit of money in brackets or after a comma
+    (``_HEADER_UNIT_RE``)."""
     figures = []
     for header in _HEADER_UNIT_RE.finditer(text):
         columns = len(_YEAR_IN_TEXT_RE.findall(header.group("header")))
-        scale = _table_scale(header.group("unit"))
+        scale = _table_scale(header.group("unit") or header.group("comma_unit"))
         position = header.end() + 1
         while position < len(text):
             row = _ROW_RE.match(text, position)
@@ -740,7 +744,7 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
                 found.append((m.start("num"), m.end("num"), MoneyValue(amount, "SEK", None)))
     found.extend(rate for rate in _tax_rates(text) if not _overlaps(found, *rate[:2]))
     found.extend(figure for figure in _table_figures(text) if not _overlaps(found, *figure[:2]))
-    if "(" in text:
+    if "(" in text or "kr" in lower:
         found.extend(figure for figure in _header_unit_table_figures(text) if not _overlaps(found, *figure[:2]))
     declarations = list(DECLARED_UNIT_RE.finditer(text)) if any(word in lower for word in _DECLARING_WORDS) else []
     if declarations:

@@ -288,6 +288,20 @@ def _is_place_then_person(ent: Span) -> bool:
             and doc[ent.end + 2].text == ")")
 
 
+def _is_listed_place_then_person(ent: Span) -> bool:
+    """Whether the PERSON ``ent`` is a municipality and a name of two or three words between two members' party
+    letters in brackets (``Lindesberg Ulf Ek (M) Ljusnarsberg Eva Ek (S)``: an association's members each written
+    with their municipality); the first names of such lists are often missing from the name lists, so the
+    member before it stands in for ``is_first_name``."""
+    doc = ent.doc
+    before = ent.start - 1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1
+    return (ent.label_ == PERSON and len(ent) in (3, 4) and _is_place_not_name(ent[0])
+            and all(t.is_title and t.is_alpha for t in ent[1:]) and before >= 0 and doc[before].text == ")"
+            and ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")")
+
+
 def _person_start_after_organisation(ent: Span) -> int:
     """Where the person starts in ``ent``, an organisation or place of two words or more followed by a first name,
     a surname and party letters in brackets (``Ekby Bostäder Leif Ek (KD)``: a company's chair named after it), or
@@ -813,7 +827,7 @@ class PersonSpans:
                     if start >= end or (ent.start + start > 0 and doc[ent.start + start - 1].lower_ in _ROOM_WORDS):
                         continue  # a named room ("rum Ekvall"): no entity
                     ent = Span(doc, ent.start + start, ent.start + end, ORG)  # the building: "Kopparn", "Berga Kulturrum"
-            if ent.label_ in (ORG, LOC) and _is_place_then_person(ent):
+            if (ent.label_ in (ORG, LOC) and _is_place_then_person(ent)) or _is_listed_place_then_person(ent):
                 # "Malmö Anna Berg (S)" read as one organisation or place: the place, then the member
                 places.append(Span(doc, ent.start, ent.start + 1, LOC))
                 ent = Span(doc, ent.start + 1, ent.end, PERSON)

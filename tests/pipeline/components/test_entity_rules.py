@@ -735,6 +735,9 @@ def test_a_regions_board_named_after_what_it_runs(nlp):
     assert ents(nlp("Hela styrelsen för Ekbyhem avgick, liksom styrelsen för Öbo.")) == []
     # a name that goes on in lower case: its capitals are no whole name
     assert not any(label == "AUTHORITY" for _, label in ents(nlp("Han sitter i styrelsen för Ekby sjukhus.")))
+    # ... but a municipal association's kind in lower case is the association's: its board is its organ (one span)
+    assert ("styrelsen för Ekbys samordningsförbund", "AUTHORITY") in ents(
+        nlp("Fullmäktige beviljar styrelsen för Ekbys samordningsförbund ansvarsfrihet."))
 
 
 def test_the_county_board_with_a_capital_inside_a_sentence(nlp):

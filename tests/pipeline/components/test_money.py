@@ -439,6 +439,11 @@ def test_a_flattened_tables_figures_take_the_unit_its_header_names_in_brackets()
     # a row's label wrapped onto a line of its own
     text = "Nämnd Budget 2025 (miljoner kronor)\nEkbynämnden 182,3\nTekniska nämnden\n(inkl kost) 170,2\nSumma: 2 752,3"
     assert [text[s:e] for s, e, _ in find_money(text)] == ["182,3", "170,2", "2 752,3"]
+    # the unit after a comma before the header's years (no figure before it: a sentence's amount is no header)
+    text = "Resultatbudget, mnkr 2025 2026\nIntäkter 162,4 168,2\nKostnader -1 023,2 -1 055,9"
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("162,4", 1.624e8), ("168,2", 1.682e8), ("1 023,2", 1.0232e9), ("1 055,9", 1.0559e9)]
+    assert [text[s:e] for s, e, _ in find_money("Budgeten är 45, mnkr 2025 2026\nIntäkter 162,4 168,2")] == []
     # a row whose digits do not divide into the header's years is not read, nor is a header without years
     assert list(find_money("Ram (tkr) 2025 2026\nIntäkter 17 213 15 000 13 635")) == []
     assert list(find_money("Ram (tkr) Budget Utfall\nIntäkter 17 213 15 000")) == []

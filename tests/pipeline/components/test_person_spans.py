@@ -352,6 +352,22 @@ def test_a_member_lists_place_before_the_name_is_a_place():
         ("Curt Gustavsson", "PERSON"), ("S", "PARTY")]
 
 
+def test_a_listed_members_place_before_a_name_the_lists_lack_is_a_place():
+    # an association's members, each with their municipality, between party letters: the first names are not in
+    # the name lists, so the member before it (its letters in brackets) shows that a new member starts
+    text = "Ledamöter Eva Ek (M) Vansbro Aarne Koivisto (S), Torsby Tarmo Vesa (V) Osby"
+    got = _run_in_order(text, [("Eva Ek", "PERSON"), ("M", "PARTY"), ("Vansbro Aarne Koivisto", "PERSON"),
+                               ("S", "PARTY"), ("Torsby Tarmo Vesa", "PERSON"), ("V", "PARTY")])
+    assert got == [("Eva Ek", "PERSON"), ("M", "PARTY"), ("Vansbro", "LOC"), ("Aarne Koivisto", "PERSON"),
+                   ("S", "PARTY"), ("Torsby", "LOC"), ("Tarmo Vesa", "PERSON"), ("V", "PARTY")]
+    # not without a member's letters before it, nor where no letters follow
+    assert _run("Ledamot Vansbro Aarne Koivisto (S)", [("Vansbro Aarne Koivisto", "PERSON"), ("S", "PARTY")])[0] == (
+        "Vansbro Aarne Koivisto", "PERSON")
+    assert _run("Eva Ek (M) Vansbro Aarne Koivisto deltog", [("Eva Ek", "PERSON"), ("M", "PARTY"),
+                                                            ("Vansbro Aarne Koivisto", "PERSON")])[-1] == (
+        "Vansbro Aarne Koivisto", "PERSON")
+
+
 def test_column_names_with_the_letters_after_them():
     text = "Ledamöter Nv Ersättare Nv 1 Angelica Rage S X Karin Andersson M X Tjg 2 Per Lawén S X Bertil Bohm M X"
     got = _run_in_order(text, [("Angelica Rage", "PERSON"), ("S", "PARTY"), ("M", "PARTY"), ("Per Lawén", "PERSON"),
