@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
-from typing import Iterable, Iterator, List, Optional, Sequence, Union
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Union
 
 import numpy
 from spacy.language import Language
@@ -185,17 +185,22 @@ class TopicEmbedding:
     def _rescore(self, docs: List[Doc]) -> List[Doc]:
         if self.head is None or self.blend == 0.0:
             return docs  # unfitted: the scores pass through
-        # Every text to score, once: each doc's text, and each paragraph that is not the whole doc
-        # (a one-paragraph doc's paragraph takes the document's scores afterwards).
-        texts, targets, whole = [], [], []
+        # Every text to score, once: each paragraph of a doc with several, else the doc's text. The encoder reads
+        # at most max_length word pieces, so a document of several paragraphs is not encoded whole (it would be cut
+        # after its first lines): the head's probability for it is the highest of its paragraphs', a document
+        # being about every topic one of its paragraphs is about. A one-paragraph doc's paragraph takes its scores.
+        texts, targets, whole, by_paragraphs = [], [], [], []
         for doc in docs:
             text = doc_text(doc)
-            if doc.cats:
+            paragraphs = (doc._.paragraphs if Doc.has_extension("paragraphs") else None) or []
+            several = len(paragraphs) > 1
+            if doc.cats and not several:
                 texts.append(text)
                 targets.append((doc, None))
-            paragraphs = doc._.paragraphs if Doc.has_extension("paragraphs") else None
-            for paragraph in paragraphs or ():
-                if doc.cats and (paragraph["start"], paragraph["end"]) == (0, len(text)):
+            elif doc.cats:
+                by_paragraphs.append(doc)
+            for paragraph in paragraphs:
+                if not several and doc.cats:
                     whole.append((doc, paragraph))
                 else:
                     texts.append(text[paragraph["start"]:paragraph["end"]])
@@ -203,18 +208,25 @@ class TopicEmbedding:
         if not texts:
             return docs
         probabilities = self.head.predict(self.encoder(texts))
+        highest: Dict[int, numpy.ndarray] = {}  # id(doc) -> the highest probabilities of its paragraphs
         for (doc, paragraph), row in zip(targets, probabilities):
-            learned = dict(zip(self.head.labels, map(float, row)))
-            scores = doc.cats if paragraph is None else paragraph["topics"]
-            mixed = {label: (1.0 - self.blend) * float(scores[label]) + self.blend * learned[label]
-                     for label in self.head.labels if label in scores}
             if paragraph is None:
-                doc.cats = {**scores, **mixed}
+                doc.cats = self._mixed(doc.cats, row)
             else:
-                paragraph["topics"] = {**scores, **mixed}
+                paragraph["topics"] = self._mixed(paragraph["topics"], row)
+                highest[id(doc)] = numpy.maximum(highest[id(doc)], row) if id(doc) in highest else row
+        for doc in by_paragraphs:
+            doc.cats = self._mixed(doc.cats, highest[id(doc)])
         for doc, paragraph in whole:
             paragraph["topics"] = dict(doc.cats)
         return docs
+
+    def _mixed(self, scores: Dict[str, float], row: numpy.ndarray) -> Dict[str, float]:
+        """``scores`` averaged with the head's probabilities ``row`` (weight ``blend`` on the head)."""
+        learned = dict(zip(self.head.labels, map(float, row)))
+        mixed = {label: (1.0 - self.blend) * float(scores[label]) + self.blend * learned[label]
+                 for label in self.head.labels if label in scores}
+        return {**scores, **mixed}
 
     def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> None:
         path = ensure_path(path)
