@@ -3,10 +3,11 @@
 The optional topic route of issue #18 (``pip install -e ".[trf]"``; docs/transformer.md). The
 bag-of-words topic models of ``topic_evidence`` see word forms; a sentence encoder reads what a
 paragraph is about. The encoder (multilingual-e5-small, built offline with
-``python -m training backbone build``) stays frozen: each text (the document, and each paragraph
-of a document with several) is encoded once, as the mean of its last hidden states over its word
-pieces, scaled to unit length; a small head (one hidden layer) fitted on the hand-annotated topic
-paragraphs (``python -m training topic-embedding fit``) turns that into a probability per topic,
+``python -m training backbone build``; or fine-tuned with the head, ``topic-embedding finetune``) runs
+once per text (each paragraph of a document with several, else the document), as the mean of its last
+hidden states over its word pieces, scaled to unit length; a small head (one hidden layer) fitted on the
+hand-annotated topic paragraphs (``python -m training topic-embedding fit``) turns that into a probability
+per topic (for a document of several paragraphs, the highest of its paragraphs'),
 which is averaged with the scores already in ``doc.cats`` (weight ``blend`` on the head).
 
 The pipeline's topic thresholds (``meta["svpol"]["topic_thresholds"]``) must be those of the
