@@ -1,4 +1,4 @@
-"""svpol_topic_embedding: topic scores from a frozen sentence encoder, averaged into ``doc.cats``.
+"""svpol_topic_embedding: topic scores from a sentence encoder (frozen or fine-tuned), averaged into ``doc.cats``.
 
 The optional topic route of issue #18 (``pip install -e ".[trf]"``; docs/transformer.md). The
 bag-of-words topic models of ``topic_evidence`` see word forms; a sentence encoder reads what a
