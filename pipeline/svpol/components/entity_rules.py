@@ -169,8 +169,11 @@ _MUNICIPALITY_WORD = r"[A-ZÅÄÖ][a-zåäö]+(?:[- ][A-ZÅÄÖ][a-zåäö]+)?"
 _MUNICIPALITY_LIST_RE = re.compile(
     rf"(?=[A-ZÅÄÖ])(?<![\w-]){_MUNICIPALITY_WORD}(?:(?:,[ \t]*|,?[ \t]+(?:och|samt)[ \t]+){_MUNICIPALITY_WORD})+"
     r"(?![\w-])")
+# (an agreement "between" them too, where other parties come first: "Avtalet var upprättat mellan Ekby stad -
+# omsorgsnämnden, Norrby, Ås och Eda", m-v456; a list right after "mellan" is _COOPERATION_BETWEEN_RE's)
 _COOPERATION_BEFORE_RE = re.compile(
-    r"(?i:samverka|samarbet|tillsammans[ \t]+med|\bmedlem|ägarkommun|\bdeltar\b)[^.!?\n]*\Z")
+    r"(?i:samverka|samarbet|tillsammans[ \t]+med|\bmedlem|ägarkommun|\bdeltar\b|avtal\w*[ \t][^.!?\n]*\bmellan\b)"
+    r"[^.!?\n]*\Z")
 _COOPERATION_AFTER_RE = re.compile(r"[ \t]+(?:kommuner?[ \t]+)?(?:samverkar|samarbetar|ingår)\b")
 # ... and one municipality before such a verb, in a sentence of cooperation: "samverkan ..., där även Åmål ingår"
 _MUNICIPALITY_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<name>{_MUNICIPALITY_WORD})\Z")
@@ -189,7 +192,7 @@ _LIST_NOUN_RE = re.compile(r"(?:Kommunerna|Medlemskommunerna)[ \t]+")
 _BODY_VERB_AFTER_RE = re.compile(
     r"[ \t]+(?:utser|beslutar|beslutade|har[ \t]+beslutat|ansvarar|äger|bildade|bildar|tecknar|skall?)\b")
 # A text without the cue words of either side is not searched.
-_COOPERATION_WORDS = ("amverka", "amarbet", "illsammans", "edlem", "garkommun", "deltar", "ingår", "ommunerna")
+_COOPERATION_WORDS = ("amverka", "amarbet", "illsammans", "edlem", "garkommun", "deltar", "ingår", "ommunerna", "vtal")
 # A municipal association's own organs (guide: the association is AUTHORITY, and so are its assembly and boards,
 # as a municipality's are): "förbundsfullmäktige", "Förbundsdirektionen", and one span with the association they
 # belong to: "Direktionen för Söderåsens Miljöförbund", "direktionen i Kunskapsförbundet Väst". A federation's

@@ -1005,10 +1005,15 @@ def test_municipalities_named_as_the_parties_to_a_cooperation_are_authorities():
               "där även Åmål ingår.")
     assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
         ("Bengtsfors", "AUTHORITY"), ("Dals-Ed", "AUTHORITY"), ("Melleruds", "AUTHORITY"), ("Åmål", "AUTHORITY")]
+    # the parties to an agreement "between" them, also where another party opens the list
+    doc = nlp("Avtalet var upprättat mellan Ekby stad - socialnämnden, Bengtsfors, Dals-Ed och Lysekil.")
+    assert [e for e in ents(doc) if e[0] in ("Bengtsfors", "Dals-Ed", "Lysekil")] == [
+        ("Bengtsfors", "AUTHORITY"), ("Dals-Ed", "AUTHORITY"), ("Lysekil", "AUTHORITY")]
     # places: in the municipalities, the ends of a road, a list without a word of cooperation, one municipality
     # without a cooperation before its verb
     for text in ("Vi samverkar. I Karlshamn, Olofström och Sölvesborgs kommuner finns det stationer.",
                  "Kommunen samarbetar om vägen mellan Höör och Hörby.",
+                 "Avtalet gäller busstrafiken mellan Lund, Höör och Hörby.",
                  "I länet var då kommunerna Haninge och Värmdö värst drabbade.",
                  "Kalmar ingår i länet."):
         assert [e for e in ents(nlp(text)) if e[1] == "AUTHORITY"] == [], text
