@@ -195,9 +195,10 @@ def finetune(train: Sequence[Path], dev: Sequence[Path], backbone: Path, output:
         raise ValueError(f"epochs must be positive, max_length at least 8 and batch_size at least 1 "
                          f"(got {epochs}, {max_length}, {batch_size})")
     tests = [str(path) for path in dev if "test" in Path(path).name]
-    if tests or not dev:
-        raise ValueError(f"{', '.join(tests)}: a test set judges the model; it chooses nothing" if tests
-                         else "finetune needs hand-annotated dev sets (gold-dev, topics-check) for the thresholds")
+    if tests:
+        raise ValueError(f"{', '.join(tests)}: a test set judges the model; it chooses nothing")
+    if not dev:
+        raise ValueError("finetune needs hand-annotated dev sets (gold-dev, topics-check) for the thresholds")
     docs = _topic_docs(train)
     dev_docs = {Path(path): [d for d in read_docs(spacy.blank("sv"), path) if d.cats] for path in dev}
     empty = [str(path) for path, found in dev_docs.items() if not found]
@@ -267,12 +268,16 @@ def finetune(train: Sequence[Path], dev: Sequence[Path], backbone: Path, output:
                      "dropout": dropout, "seed": seed, "steps": n_steps, "frozen": "word embeddings"},
         "thresholds_on": [path.name for path in dev_docs], "thresholds": chosen["per_label"],
         "threshold_global": chosen["global"],
-        "dev_scores": {name: {key: score_topics(scored, chosen["per_label"])[key] for key in ("micro", "macro")}
+        "dev_scores": {name: _micro_macro(score_topics(scored, chosen["per_label"]))
                        for name, scored in dev_scores.items()},
     }
     (output / HEAD_FILE).write_bytes(topic_head.to_bytes())
     (output / RECORD_FILE).write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return record
+
+
+def _micro_macro(scores: Dict[str, object]) -> Dict[str, object]:
+    return {"micro": scores["micro"], "macro": scores["macro"]}
 
 
 def unlabelled_paragraphs(data_dir: Path, n: int, seed: int = 0) -> List[Tuple[str, str]]:
