@@ -284,9 +284,10 @@ _CLUB_OR_ASSOCIATION_RE = re.compile(
     r"(?<![\w-])(?P<name>[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)[ \t]+"
     r"(?:ekonomisk[ \t]+förening|(?:[a-zåäö]+-[ \t]+och[ \t]+)?[A-Za-zåäöÅÄÖ]*(?:klubb|sällskap|allians|förening|förbund))"
     r"(?:en|et|s|ens|ets)?(?![\wåäö])")
-# Federations of municipalities or regions: "Ekby-Eda samordningsförbund", "Norra Sjukvårdsregionförbundet".
-_PUBLIC_FEDERATION_RE = re.compile(r"(?i:kommunal[a-zåäö]*|samordnings|region|räddnings[a-zåäö]*|miljö|gymnasie)"
-                                   r"förbund(?:et)?s?$")
+# Federations of municipalities or regions: "Ekby-Eda samordningsförbund", "Norra Sjukvårdsregionförbundet",
+# "Ekby miljö- och hälsoskyddsförbund", "Norrby brandförsvarsförbund".
+_PUBLIC_FEDERATION_RE = re.compile(r"(?i:kommunal[a-zåäö]*|samordnings|region|räddnings[a-zåäö]*|miljö|gymnasie"
+                                   r"|hälsoskydds|brandförsvars)förbund(?:et)?s?$")
 # An association of a place named by its kind: "Anhörigföreningen i Ockelbo kommun", "Hembygdsföreningen i
 # Sunne" (one organisation; ner reads a place in each part).
 _PLACE_ASSOCIATION_RE = re.compile(

@@ -458,6 +458,11 @@ def test_municipal_associations_named_after_their_kind(nlp):
     assert ents(doc) == [("Samordningsförbundet", "AUTHORITY"), ("Samordningsförbundet i Ekby län", "AUTHORITY")]
     assert ents(nlp("Kommunledningen har fått i uppdrag. Mötet med kommunledningen var bra.")) == [
         ("Kommunledningen", "AUTHORITY")]
+    # the county's public transport authority capitalised or after its county, not the role in lower case
+    doc = nlp("Kollektivtrafikmyndigheten har beslutat. Val av revisorer för Ekbys Kollektivtrafikmyndighet och "
+              "Norrbys kollektivtrafikmyndighet. Samråd med den regionala kollektivtrafikmyndigheten.")
+    assert ents(doc) == [("Kollektivtrafikmyndigheten", "AUTHORITY"), ("Ekbys Kollektivtrafikmyndighet", "AUTHORITY"),
+                         ("Norrbys kollektivtrafikmyndighet", "AUTHORITY")]
     # an area joining two names with a hyphen is one name
     doc = nlp("Räddningstjänsten Ekby-Norrby och Räddningstjänsten Höga Kusten-Ådalen samverkar.")
     assert ents(doc) == [("Räddningstjänsten Ekby-Norrby", "AUTHORITY"),

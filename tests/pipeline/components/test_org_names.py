@@ -414,7 +414,8 @@ def test_a_company_with_aktiebolag_written_out():
 
 def test_associations_federations_and_facilities_named_by_a_compound_noun():
     text = ("Bidrag till Norrby bygdegårdsförening, Ekby skoter- och fiskevårdsförening och Ekmarks författarförbund. "
-            "Ekby-Eda samordningsförbund är ingen förening. Renoveringen av Ekbys fritidsanläggning, vården på "
+            "Ekby-Eda samordningsförbund är ingen förening, Ekby miljö- och hälsoskyddsförbund och Norrby "
+            "brandförsvarsförbund inte heller. Renoveringen av Ekbys fritidsanläggning, vården på "
             "Norrby närsjukhus och Ekby vård- och omsorgsboende samt spåret vid Ekmarks elljusspår.")
     assert _run(text) == [
         ("Norrby bygdegårdsförening", "ORG"), ("Ekby skoter- och fiskevårdsförening", "ORG"),
