@@ -648,6 +648,10 @@ def test_a_municipal_associations_organs_and_a_regions_council_named_by_its_coun
                          ("direktionen för Ekby Räddningstjänstförbund", "AUTHORITY")]
     # ... which the KB must know: a sports federation is none
     assert ents(nlp("Direktionen för Ekbys Fotbollförbund sammanträder.")) == [("Direktionen", "AUTHORITY")]
+    # an organ after its association's genitive is one span with it, where the KB knows the association
+    assert ents(nlp("Regionförbundets styrelse och Käppalaförbundets förbundsfullmäktige beslutade.")) == [
+        ("Regionförbundets styrelse", "AUTHORITY"), ("Käppalaförbundets förbundsfullmäktige", "AUTHORITY")]
+    assert ("Ekbys Fotbollförbundets styrelse", "AUTHORITY") not in ents(nlp("Ekbys Fotbollförbundets styrelse möts."))
     # a body's working committee by its letters
     assert ents(nlp("Protokollet justeras av Kommunstyrelsens AU i dag.")) == [("Kommunstyrelsens AU", "AUTHORITY")]
     # a federation's board only where the text speaks of a municipal association
