@@ -458,6 +458,10 @@ def test_municipal_associations_named_after_their_kind(nlp):
     assert ents(doc) == [("Samordningsförbundet", "AUTHORITY"), ("Samordningsförbundet i Ekby län", "AUTHORITY")]
     assert ents(nlp("Kommunledningen har fått i uppdrag. Mötet med kommunledningen var bra.")) == [
         ("Kommunledningen", "AUTHORITY")]
+    # a joint body named by a lower-case direction and its region is one span; a direction and a place alone is none
+    assert ents(nlp("Miljönämnden östra Ekbyborg beslutade. Räddningstjänsten norra Ekby ryckte ut.")) == [
+        ("Miljönämnden östra Ekbyborg", "AUTHORITY"), ("Räddningstjänsten norra Ekby", "AUTHORITY")]
+    assert ents(nlp("Vi besökte östra Ekbyborg.")) == []
     # the county's public transport authority capitalised or after its county, not the role in lower case
     doc = nlp("Kollektivtrafikmyndigheten har beslutat. Val av revisorer för Ekbys Kollektivtrafikmyndighet och "
               "Norrbys kollektivtrafikmyndighet. Samråd med den regionala kollektivtrafikmyndigheten.")
