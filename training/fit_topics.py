@@ -139,6 +139,11 @@ def evaluation_files(paths: Sequence[Path]) -> List[str]:
     return [str(p) for p in paths if "dev" in Path(p).name or "test" in Path(p).name]
 
 
+def files_of_test_sets(paths: Sequence[Path]) -> List[str]:
+    """The files among ``paths`` that are test sets by their name: they judge models and choose nothing."""
+    return [str(p) for p in paths if "test" in Path(p).name]
+
+
 def _document_of(doc: Doc) -> str:
     """The source document of a gold paragraph (folds keep a document's paragraphs together)."""
     from .gold import SOURCE_KEY  # training.gold imports this module's neighbours: import at use
@@ -397,7 +402,7 @@ def thresholds_command(
     batch_size: int = typer.Option(64, "--batch-size"),
 ) -> None:
     """Re-choose the per-label topic thresholds on hand-labelled docs; print the scores before and after."""
-    bad = [str(path) for path in docs if "test" in path.name]
+    bad = files_of_test_sets(docs)
     if bad:
         typer.echo(f"error: {', '.join(bad)}: a test set judges the model; it chooses nothing", err=True)
         raise typer.Exit(2)

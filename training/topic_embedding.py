@@ -52,7 +52,7 @@ from svpol.evaluate import find_topic_thresholds, model_thresholds, read_docs, s
 from svpol.labels import TOPIC_LABELS
 
 from .fit_confidence import write_pipeline
-from .fit_topics import _document_of, evaluation_files
+from .fit_topics import _document_of, evaluation_files, files_of_test_sets
 from .paths import DATA_DIR, REPO
 
 app = typer.Typer(help=__doc__.split("\n")[0], no_args_is_help=True)
@@ -177,8 +177,8 @@ def finetune(train: Sequence[Path], dev: Sequence[Path], backbone: Path, output:
     """Fine-tune the encoder with the topic head on ``train``; choose the head's thresholds on ``dev``.
 
     The frozen encoder of :func:`fit` reads what e5 learned elsewhere; fine-tuned on the hand-annotated topic
-    paragraphs it reads the guide's topics (docs/transformer.md, "A fine-tuned encoder"). The word embeddings
-    stay frozen (the bulk of the weights, and the rows of words the paragraphs never show stay as they were);
+    paragraphs it reads the guide's topics (docs/transformer.md, "Topics from a fine-tuned encoder"). The word
+    embeddings stay frozen (the bulk of the weights, and the rows of words the paragraphs never show stay as they were);
     the layers above them and the head are trained together by AdamW on binary cross-entropy, batches of texts of
     similar length in a seeded order, linear warm-up over the first 6 % of the steps and linear decay after.
     ``output`` gets the encoder and its tokenizer (``save_pretrained``: it is the backbone of the assembled
@@ -194,7 +194,7 @@ def finetune(train: Sequence[Path], dev: Sequence[Path], backbone: Path, output:
     if epochs <= 0 or max_length < 8 or batch_size < 1:
         raise ValueError(f"epochs must be positive, max_length at least 8 and batch_size at least 1 "
                          f"(got {epochs}, {max_length}, {batch_size})")
-    tests = [str(path) for path in dev if "test" in Path(path).name]
+    tests = files_of_test_sets(dev)
     if tests:
         raise ValueError(f"{', '.join(tests)}: a test set judges the model; it chooses nothing")
     if not dev:
@@ -398,7 +398,7 @@ def finetune_command(
     batch_size: int = typer.Option(16, "--batch-size"),
     seed: int = typer.Option(0, "--seed"),
 ) -> None:
-    """Fine-tune the sentence encoder with the topic head (about 25 minutes on 2 CPU cores)."""
+    """Fine-tune the sentence encoder with the topic head (about 21 minutes on 2 CPU cores)."""
     started = time.monotonic()
 
     def report(step: int, n_steps: int, loss: float) -> None:

@@ -239,11 +239,11 @@ _BODY_BY_KIND_RE = re.compile(
 # A joint body named by its area as a lower-case direction and a capitalised region, one span: "Miljönämnden östra
 # Skaraborg", "Räddningstjänsten östra Skaraborg" (8 of 8 such names in the real sets m-v175 ... m-v479; before, the
 # region alone came out as a place).
+_AREA_DIRECTIONS = ("norra", "södra", "östra", "västra", "mellersta", "nordöstra", "nordvästra", "sydöstra", "sydvästra")
 _BODY_IN_AREA_RE = re.compile(
     r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]*(?:nämnden|tjänsten|samverkan|förbundet|förvaltningen)[ \t]+"
-    r"(?:norra|södra|östra|västra|mellersta|nordöstra|nordvästra|sydöstra|sydvästra)[ \t]+[A-ZÅÄÖ][a-zåäö]+s?(?![\wåäö-])")
-_AREA_DIRECTIONS = (" norra ", " södra ", " östra ", " västra ", " mellersta ", "nordöstra ", "nordvästra ", "sydöstra ",
-                    "sydvästra ")
+    rf"(?:{'|'.join(_AREA_DIRECTIONS)})[ \t]+[A-ZÅÄÖ][a-zåäö]+s?(?![\wåäö-])")
+_AREA_DIRECTION_CUES = tuple(direction + " " for direction in _AREA_DIRECTIONS)  # a text without one is not searched
 # An inquiry named by its subject: "Utredningen om fler vägar till arbetslivet", "Utredningen om stärkt medicinsk
 # kompetens i kommunal hälso- och sjukvård": the capitalised "Utredningen om" and the title's lower-case words,
 # up to punctuation, a capitalised word or the verb of the sentence ("... har ett viktigt uppdrag"); a function
@@ -933,7 +933,7 @@ class EntityRules(KBComponent):
         if "Samordningsförbundet" in text or "Kommunledningen" in text or "ollektivtrafikmyndighet" in text:
             for match in _BODY_BY_KIND_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()
-        if any(direction in text for direction in _AREA_DIRECTIONS):
+        if any(cue in text for cue in _AREA_DIRECTION_CUES):
             for match in _BODY_IN_AREA_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()
         if "Utredningen om" in text:

@@ -744,7 +744,7 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
                 found.append((m.start("num"), m.end("num"), MoneyValue(amount, "SEK", None)))
     found.extend(rate for rate in _tax_rates(text) if not _overlaps(found, *rate[:2]))
     found.extend(figure for figure in _table_figures(text) if not _overlaps(found, *figure[:2]))
-    if "(" in text or "kr" in lower:
+    if "kr" in lower:  # every unit a header may name holds it ("tkr", "mnkr", "tusen kronor")
         found.extend(figure for figure in _header_unit_table_figures(text) if not _overlaps(found, *figure[:2]))
     declarations = list(DECLARED_UNIT_RE.finditer(text)) if any(word in lower for word in _DECLARING_WORDS) else []
     if declarations:

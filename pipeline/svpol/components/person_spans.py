@@ -279,13 +279,17 @@ def _is_place_not_name(token: Token) -> bool:
     return is_municipality(token.text) and not _is_known_name(token.text)
 
 
+def _letters_in_brackets_after(ent: Span) -> bool:
+    """Whether ``ent`` is followed by one token in brackets (a member's party letters: ``Anna Berg (S)``)."""
+    doc = ent.doc
+    return ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")"
+
+
 def _is_place_then_person(ent: Span) -> bool:
     """Whether ``ent`` is a municipality, a first name and a surname, then party letters in brackets
     (``Malmö Anna Berg (S)`` in a member list)."""
-    doc = ent.doc
     return (len(ent) in (3, 4) and _is_place_not_name(ent[0]) and is_first_name(ent[1].text)
-            and all(t.is_title for t in ent[1:]) and ent.end + 2 < len(doc) and doc[ent.end].text == "("
-            and doc[ent.end + 2].text == ")")
+            and all(t.is_title for t in ent[1:]) and _letters_in_brackets_after(ent))
 
 
 def _is_listed_place_then_person(ent: Span) -> bool:
@@ -299,7 +303,7 @@ def _is_listed_place_then_person(ent: Span) -> bool:
         before -= 1
     return (ent.label_ == PERSON and len(ent) in (3, 4) and _is_place_not_name(ent[0])
             and all(t.is_title and t.is_alpha for t in ent[1:]) and before >= 0 and doc[before].text == ")"
-            and ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")")
+            and _letters_in_brackets_after(ent))
 
 
 def _person_start_after_organisation(ent: Span) -> int:
@@ -307,8 +311,8 @@ def _person_start_after_organisation(ent: Span) -> int:
     a surname and party letters in brackets (``Ekby Bostäder Leif Ek (KD)``: a company's chair named after it), or
     0 where ``ent`` is no such run."""
     doc = ent.doc
-    if not (len(ent) >= 4 and ent.label_ in (ORG, LOC, AUTHORITY) and ent.end + 2 < len(doc) and doc[ent.end].text == "("
-            and doc[ent.end + 2].text == ")" and doc[ent.end + 1].ent_type_ == PARTY):
+    if not (len(ent) >= 4 and ent.label_ in (ORG, LOC, AUTHORITY) and _letters_in_brackets_after(ent)
+            and doc[ent.end + 1].ent_type_ == PARTY):
         return 0
     first, last = ent[-2], ent[-1]
     if (is_first_name(first.text) and first.is_title and last.is_title and last.is_alpha
