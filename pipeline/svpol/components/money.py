@@ -586,15 +586,43 @@ def _table_scale(unit: str) -> int:
     return _TABLE_UNITS[" ".join(unit.lower().split())]
 
 
+# A declaration on a line of its own may head a table whose text layer gives each cell a line ("Siffror anges i
+# miljoner kronor\nVerksamhet\nBudget\nFörskola\n279,3\nGrundskola\n460", m-v486): a line that is one figure is an
+# amount of that unit (a year is a column's header, a "-" cell no amount), up to a blank line or a line of running
+# text.
+_CELL_FIGURE_LINE_RE = re.compile(r"[ \t]*(?P<num>\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?|\d+(?:,\d+)?)[ \t]*")
+_CELL_LINE_MAX = 60  # characters: a longer line is running text after the table
+# up to three words may open the declaration's line ("Siffror anges i", "Samtliga belopp redovisas i", "(Belopp i")
+_DECLARATION_LINE_START_RE = re.compile(r"[ \t(]*(?:[^\W\d_]+[ \t]+){0,3}")
+
+
 def _declared_table_figures(text: str, declarations: Sequence["re.Match[str]"]) -> List[Tuple[int, int, MoneyValue]]:
     """The figures with a thousands' space after each declaration of their unit in words (``DECLARED_UNIT_RE``'s
-    matches in ``text``), on its line and in its sentence."""
+    matches in ``text``), on its line and in its sentence, and the one-figure lines of the table such a declaration
+    on a line of its own heads."""
     figures = []
     for unit in declarations:
         scale = _table_scale(unit.group("unit"))
         end = _TABLE_LINE_END_RE.search(text, unit.end())
         for m in _GROUPED_FIGURE_RE.finditer(text, unit.end(), end.start() if end else len(text)):
             figures.append((m.start(), m.end(), MoneyValue(float(_parse_number(m.group()) * scale), "SEK", None)))
+        line_start = text.rfind("\n", 0, unit.start()) + 1
+        line_end = text.find("\n", unit.end())
+        if not _DECLARATION_LINE_START_RE.fullmatch(text, line_start, unit.start()) or line_end < 0 \
+                or text[unit.end():line_end].strip(" \t.:)"):
+            continue  # the declaration shares its line: no table of one cell per line under it
+        position = line_end + 1
+        while position < len(text):
+            next_end = text.find("\n", position)
+            next_end = len(text) if next_end < 0 else next_end
+            line = text[position:next_end]
+            if not line.strip() or len(line) > _CELL_LINE_MAX:
+                break
+            cell = _CELL_FIGURE_LINE_RE.fullmatch(line)
+            if cell is not None and not _YEAR_RE.fullmatch(cell.group("num")):
+                value = float(_parse_number(cell.group("num")) * scale)
+                figures.append((position + cell.start("num"), position + cell.end("num"), MoneyValue(value, "SEK", None)))
+            position = next_end + 1
     return figures
 
 

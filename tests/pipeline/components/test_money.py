@@ -430,6 +430,16 @@ def test_a_flattened_tables_figures_take_the_unit_it_declares_in_words():
     assert [text[s:e] for s, e, _ in find_money(text)] == ["1 234"]
 
 
+def test_a_declared_unit_on_its_own_line_gives_the_one_figure_lines_under_it_that_unit():
+    text = ("Siffror anges i miljoner kronor\nVerksamhet\nBudget\nFörskola\n279,3\nGrundskola\n460\nNattis\n-\n"
+            "Ekbyskolan\n2025\n0,14\nUnder året har nämnden arbetat med sina mål och har nu 12 förskolor i drift.\n7")
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("279,3", 2.793e8), ("460", 4.6e8), ("0,14", 1.4e5)]
+    # a declaration that shares its line with other words heads no such table
+    text = "Nämnden har 12 anställda; beloppen anges i tkr nedan\n12\n14"
+    assert list(find_money(text)) == []
+
+
 def test_a_flattened_tables_figures_take_the_unit_its_header_names_in_brackets():
     text = ("Ram (tkr) Bokslut 2024 Budget 2025 Plan 2026\nIntäkter 17 213 15 000 13 635\n"
             "Kostnader -80 075 -78 917 -76 619\nNetto (mnkr) 2025 2026\nEkbynämnden 12,5 -3,1\n\nHär bor 12 000 personer.")
