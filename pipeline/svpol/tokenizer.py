@@ -20,7 +20,7 @@ such as ``m.fl.``, ``bl.a.``, ``t.ex.``, ``kr.`` kept whole, ``22,2`` one token,
 Use it in a config with::
 
     [nlp.tokenizer]
-    @tokenizers = "svpol.Tokenizer.v8"
+    @tokenizers = "svpol.Tokenizer.v9"
 
 ``svpol.Tokenizer.v2`` adds one rule to ``v1`` (kept unchanged for the pipelines built with it):
 an en dash, em dash or slash between two names is a token of its own, so that place ranges
@@ -36,7 +36,9 @@ into a speaker's name). ``svpol.Tokenizer.v7`` adds to ``v6`` a hyphen between t
 of its own (``sträckan Svensbyn-Vitsand``). ``svpol.Tokenizer.v8`` adds to ``v7`` the full stop after a party's
 letter that ends a sentence as a token of its own (``lämnade S. Sedan``), so that the letter can be a PARTY entity
 (an initial keeps its stop: ``Göran S. Persson``), and so is the stop after an amount's abbreviated unit that ends a
-sentence (``7,5 milj. Skolans``), which stays out of the MONEY span.
+sentence (``7,5 milj. Skolans``), which stays out of the MONEY span. ``svpol.Tokenizer.v9`` adds to ``v8`` a hyphen between
+two municipalities as a token of its own (``linjen Karlskoga-Örebro``), unless the two make one known name
+(``Malung-Sälen``) or follow a capitalised word (``Räddningstjänsten Sala-Heby``).
 
 The function is also an entry point (``spacy_tokenizers``), so ``spacy.load`` finds
 it without importing svpol first.
@@ -84,10 +86,12 @@ class SvpolTokenizer:
     serializes through it, so ``nlp.to_disk`` / ``spacy.load`` keep its rules.
     """
 
-    def __init__(self, inner: Tokenizer, split_stretches: bool = False, split_final_letters: bool = False) -> None:
+    def __init__(self, inner: Tokenizer, split_stretches: bool = False, split_final_letters: bool = False,
+                 split_place_pairs: bool = False) -> None:
         self.inner = inner
         self.split_stretches = split_stretches  # v7: see split_stretch_hyphens
         self.split_final_letters = split_final_letters  # v8: see split_sentence_final_letters
+        self.split_place_pairs = split_place_pairs  # v9: see split_place_pair_hyphens
 
     @property
     def vocab(self):
@@ -106,6 +110,8 @@ class SvpolTokenizer:
             split_stretch_hyphens(doc)
         if self.split_final_letters and (_FINAL_LETTER_RE.search(text) or _FINAL_UNIT_RE.search(text)):
             split_sentence_final_letters(doc)
+        if self.split_place_pairs and "-" in text:
+            split_place_pair_hyphens(doc)
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
@@ -197,6 +203,41 @@ def split_stretch_hyphens(doc: Doc) -> Doc:
             token = span[0]
             at = hyphen - token.idx
             splits.append((token, [token.text[:at], "-", token.text[at + 1:]]))
+    if splits:
+        with doc.retokenize() as retokenizer:
+            for token, orths in splits:
+                retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
+    return doc
+
+
+# v9: a hyphen between two municipalities ("linjen Karlskoga-Örebro", "trafikerar Falun-Borlänge", m-v481) is a token
+# of its own, as v7's after "sträckan", so that each place is found. A hyphen still joins a name that is itself known
+# ("Malung-Sälen", "Upplands-Bro"), the parts of a city district or a locality that are no municipalities
+# ("Hägersten-Liljeholmen", "Spånga-Tensta", "Munka-Ljungby"), two places after a capitalised word, where they
+# name a joint body ("Räddningstjänsten Sala-Heby"), and each pair of a plural's list of stretches ("sträckorna
+# Göteborg-Malmö, Göteborg-Karlstad och ...", kept whole by convention 55).
+_PLACE_PAIR_RE = re.compile(r"(?<![\w-])(?P<first>[A-ZÅÄÖ][a-zåäö]+)(?P<hyphen>-)(?P<second>[A-ZÅÄÖ][a-zåäö]+)(?![\w-])")
+_CAPITALISED_WORD_BEFORE_RE = re.compile(r"[A-ZÅÄÖ][\w]*[ \t]+$")
+_STRETCH_LIST_BEFORE_RE = re.compile(r"[Ss]träckorna\b[^.!?\n]*$")
+
+
+def split_place_pair_hyphens(doc: Doc) -> Doc:
+    """Split ``Karlskoga-Örebro`` into ``Karlskoga``, ``-``, ``Örebro`` where both are municipalities, in place."""
+    # the knowledge base's municipalities and svpol_place_names' lists; imported here, where a candidate is found,
+    # since the tokenizer is built before any component
+    from .components.place_names import is_place, municipality_names
+
+    municipalities = municipality_names()
+    text = doc.text  # once: the text is joined from the tokens on every read
+    splits = []
+    for m in _PLACE_PAIR_RE.finditer(text):
+        if m.group("first") not in municipalities or m.group("second") not in municipalities \
+                or is_place(m.group()) or _CAPITALISED_WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) \
+                or _STRETCH_LIST_BEFORE_RE.search(text, max(0, m.start() - 100), m.start()):
+            continue
+        token = doc.char_span(m.start(), m.end())
+        if token is not None and len(token) == 1:
+            splits.append((token[0], [m.group("first"), "-", m.group("second")]))
     if splits:
         with doc.retokenize() as retokenizer:
             for token, orths in splits:
@@ -391,7 +432,19 @@ def create_tokenizer_v8() -> Callable[[Language], SvpolTokenizer]:
     return make_tokenizer
 
 
-TOKENIZER = "svpol.Tokenizer.v8"  # the one new pipelines and blank() use
+@registry.tokenizers("svpol.Tokenizer.v9")
+def create_tokenizer_v9() -> Callable[[Language], SvpolTokenizer]:
+    """Registered tokenizer factory: ``@tokenizers = "svpol.Tokenizer.v9"`` (v8 plus a hyphen between two municipalities)."""
+
+    def make_tokenizer(nlp: Language) -> SvpolTokenizer:
+        tokenizer = create_tokenizer_v8()(nlp)
+        tokenizer.split_place_pairs = True
+        return tokenizer
+
+    return make_tokenizer
+
+
+TOKENIZER = "svpol.Tokenizer.v9"  # the one new pipelines and blank() use
 
 
 def blank(lang: str = "sv") -> Language:

@@ -66,7 +66,7 @@ def test_merged_number_is_numeric_and_text_is_preserved(blank_nlp):
 
 
 def test_registered_in_config_and_survives_disk_and_pickle(tmp_path, blank_nlp):
-    assert blank_nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v8"
+    assert blank_nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v9"
     blank_nlp.to_disk(tmp_path / "p")
     loaded = spacy.load(tmp_path / "p")
     assert words(loaded, "(FHS)och 1 200 kr") == ["(", "FHS", ")", "och", "1 200", "kr"]
@@ -138,6 +138,19 @@ def test_v7_splits_the_hyphen_of_a_stretch_and_v6_is_unchanged(blank_nlp):
     assert words(blank_nlp, "mellan Malung-Sälen och Rinkeby-Kista") == ["mellan", "Malung-Sälen", "och", "Rinkeby-Kista"]
     v6 = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "svpol.Tokenizer.v6"}}})
     assert words(v6, "sträckan Ekby-Norrby") == ["sträckan", "Ekby-Norrby"]
+
+
+def test_v9_splits_the_hyphen_between_two_known_places_and_v8_is_unchanged(blank_nlp):
+    assert words(blank_nlp, "Bussen trafikerar Karlskoga-Örebro och Falun-Borlänge.") == [
+        "Bussen", "trafikerar", "Karlskoga", "-", "Örebro", "och", "Falun", "-", "Borlänge", "."]
+    # a known hyphenated name, a pair with an unknown part and a chain stay one token
+    assert words(blank_nlp, "Malung-Sälen, Munka-Ljungby, Ekby-Örebro, Spånga-Tensta, Swe-bus, Anna-Karin") == [
+        "Malung-Sälen", ",", "Munka-Ljungby", ",", "Ekby-Örebro", ",", "Spånga-Tensta", ",", "Swe-bus", ",", "Anna-Karin"]
+    # a joint body's two places, a plural's list of stretches (convention 55)
+    assert words(blank_nlp, "Räddningstjänsten Sala-Heby och sträckorna Falun-Borlänge, Karlskoga-Örebro") == [
+        "Räddningstjänsten", "Sala-Heby", "och", "sträckorna", "Falun-Borlänge", ",", "Karlskoga-Örebro"]
+    v8 = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "svpol.Tokenizer.v8"}}})
+    assert words(v8, "linjen Karlskoga-Örebro") == ["linjen", "Karlskoga-Örebro"]
 
 
 @pytest.mark.parametrize(

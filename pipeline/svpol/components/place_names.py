@@ -55,6 +55,11 @@ LABEL = "LOC"
 _AMBIGUOUS_MUNICIPALITIES = frozenset((
     "Ale", "Berg", "Boden", "Dorotea", "Eda", "Falkenberg", "Habo", "Kil", "Kinda", "Klippan", "Lund", "Mark",
     "Mora", "Nora", "Norberg", "Salem", "Trosa", "Vara", "Vilhelmina"))
+# A dash or slash that joins two places without spaces ("Karlskoga-Nora", "Falun–Mora", "Göteborg/Borås"), see
+# PlaceNames.range_partners.
+_RANGE_JOINERS = frozenset(("-", "–", "—", "/"))
+_RANGE_JOINER_IDS = frozenset(get_string_id(joiner) for joiner in _RANGE_JOINERS)
+_DASHES = frozenset(("-", "–", "—"))  # a range's (a slash may join two that act together: "Östersund/Åre skulle")
 # A body noun after a place name: the guide decides place or body by context, the model does.
 _BODY_NOUN_STEMS = ("regering", "parlament", "ambassad", "kommun", "stad", "universitet", "högskol", "tingsrätt",
                     "hovrätt", "landsting", "region", "centralbank", "domstol", "ministeri", "myndighet", "polis",
@@ -226,7 +231,13 @@ def default_names() -> List[str]:
 
 @lru_cache(maxsize=1)
 def _shipped_places() -> FrozenSet[str]:
-    return frozenset(default_names()) | frozenset(shipped_authorities().municipality_names)
+    return frozenset(default_names()) | municipality_names()
+
+
+@lru_cache(maxsize=1)
+def municipality_names() -> FrozenSet[str]:
+    """The knowledge base's municipality names (``Karlskoga``, also ``Nora``, which is a first name too)."""
+    return frozenset(shipped_authorities().municipality_names)
 
 
 def is_place(name: str) -> bool:
@@ -458,6 +469,31 @@ class PlaceNames(NameList):
         if places:
             self._replace(doc, {extent: Span(doc, *extent, LABEL) for extent in places})
 
+    def range_partners(self, doc: Doc) -> None:
+        """Make a municipality joined to a place by a dash or slash without spaces a place too (``Karlskoga-Nora``,
+        ``Falun–Mora``: ``Nora`` and ``Mora`` are first names as well, and the model reads them as persons there)."""
+        municipalities = municipality_names()
+        starts = {e.start: e for e in doc.ents}
+        covered = {i for e in doc.ents for i in range(e.start, e.end)}
+        relabelled: Dict[Tuple[int, int], Span] = {}
+        added: List[Span] = []
+        for token in doc[1:-1]:
+            if token.text not in _RANGE_JOINERS or token.whitespace_ or doc[token.i - 1].whitespace_:
+                continue
+            for place_at, at in ((token.i - 1, token.i + 1), (token.i + 1, token.i - 1)):
+                place, partner = starts.get(place_at), starts.get(at)
+                if place is None or place.label_ != LABEL or len(place) != 1 or doc[at].text not in municipalities:
+                    continue
+                if partner is not None and len(partner) == 1 and partner.label_ == "PERSON":
+                    relabelled[(at, at + 1)] = Span(doc, at, at + 1, LABEL)
+                elif at not in covered:
+                    added.append(Span(doc, at, at + 1, LABEL))
+                    covered.add(at)
+        if relabelled:
+            self._replace(doc, relabelled)
+        if added:
+            doc.ents = sorted([*doc.ents, *added], key=lambda span: span.start)
+
     def municipalities_as_bodies(self, doc: Doc) -> None:
         """Relabel a municipality that acts, owns or is governed from LOC to AUTHORITY (see
         ``_ACTING_VERBS``), with ``kommun``/``stad`` right after it joining the span."""
@@ -471,6 +507,9 @@ class PlaceNames(NameList):
             if not ent.text[:1].isupper() or not (ent.label_ == LABEL or (
                     ent.label_ == "ORG" and len(ent) == 1 and ent.end < len(doc) and _is_official(doc[ent.end].lower_))):
                 continue
+            if ent.start > 1 and doc[ent.start - 1].text in _DASHES and not doc[ent.start - 2].whitespace_ \
+                    and not doc[ent.start - 1].whitespace_:
+                continue  # the end of a range is no subject: "järnvägen Karlstad-Göteborg skall läggas ned"
             end = ent.end
             if end < len(doc) and doc[end].lower_ in ("kommun", "stad", "kommuns", "stads") and ent.end - ent.start == 1:
                 end += 1
@@ -561,6 +600,8 @@ class PlaceNames(NameList):
             doc = self.add_matches(doc, found)
         if addresses:
             self.towns_apart(doc, addresses)
+        if _RANGE_JOINER_IDS & orths:
+            self.range_partners(doc)
         self.municipalities_as_bodies(doc)
         self.districts(doc)
         self.roads_apart(doc, orths)

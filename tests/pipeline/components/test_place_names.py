@@ -29,6 +29,27 @@ def test_missed_and_mislabelled_places_become_loc():
     assert added == ents  # they join the rule entities, scored by the rule's precision
 
 
+def test_a_municipality_joined_to_a_place_by_a_dash_is_a_place_too():
+    from spacy.tokens import Span
+
+    from svpol.tokenizer import blank
+
+    nlp = blank("sv")  # the svpol tokenizer splits "Karlskoga-Nora" (v9) and "Mora/Ekby" (v2)
+    component = nlp.add_pipe("svpol_place_names")
+    doc = nlp.make_doc("linjen Karlskoga-Nora och Mora/Ekby samt Nora - Ekby")
+    labels = {1: "LOC", 3: "PERSON", 7: "LOC", 9: "PERSON", 11: "LOC"}
+    assert [t.text for t in doc][1:4] == ["Karlskoga", "-", "Nora"]
+    doc.ents = [Span(doc, i, i + 1, label) for i, label in labels.items()]
+    doc = component(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Karlskoga", "LOC"), ("Nora", "LOC"), ("Mora", "LOC"), ("Ekby", "LOC"), ("Nora", "PERSON"), ("Ekby", "LOC")]
+    # the end of a range is no municipality that acts ("Göteborg skall" alone would be)
+    doc = nlp.make_doc("järnvägen Karlstad-Göteborg skall läggas ned och Göteborg skall betala")
+    doc.ents = [Span(doc, i, i + 1, "LOC") for i in (1, 3, 8)]
+    assert [(e.text, e.label_) for e in component(doc).ents] == [
+        ("Karlstad", "LOC"), ("Göteborg", "LOC"), ("Göteborg", "AUTHORITY")]
+
+
 def test_a_fragment_inside_the_name_is_replaced():
     ents, _ = _run("Läget i Nya Zeeland och Bosnien och Hercegovina", [("Zeeland", "LOC"), ("Hercegovina", "LOC")])
     assert ents == [("Nya Zeeland", "LOC"), ("Bosnien och Hercegovina", "LOC")]
