@@ -17,8 +17,9 @@ import json
 import shutil
 import zlib
 from pathlib import Path
-from typing import Callable, Dict, List, Sequence, Union
+from typing import Callable, Dict, List, Optional, Sequence, Union
 
+import numpy
 import spacy
 import srsly
 import typer
@@ -38,7 +39,7 @@ from svpol.evaluate import (
     score_topics,
 )
 from svpol.labels import TOPIC_LABELS
-from svpol.topic_text_model import L2_HASHED, TextTopicModel
+from svpol.topic_text_model import L2_HASHED, TextTopicModel, TopicLexicon
 
 from .fit_confidence import write_pipeline
 
@@ -166,7 +167,7 @@ def fit_topic_model(
     model: Path, train: Sequence[Path], output: Path, *, hashed_features: int = 4096, static_vectors: bool = True,
     classifier: bool = False, blend: Union[float, Sequence[float]] = 0.0,
     l2_hashed: Union[float, Sequence[float]] = L2_HASHED, folds: int = 5, batch_size: int = 64,
-    distilled: Sequence[Path] = (), compound_parts: bool = True,
+    distilled: Sequence[Path] = (), compound_parts: bool = True, lexicon: Optional[Path] = None,
 ) -> Dict[str, object]:
     """Fit the text topic model of ``topic_evidence`` on hand-annotated paragraphs; write the pipeline.
 
@@ -180,6 +181,8 @@ def fit_topic_model(
     (soft labels from ``topic-embedding distill``) join the training data of every fold and of the final fit,
     but never a held-out fold: thresholds and the grid are chosen on the hand-annotated paragraphs alone.
     ``compound_parts``: compounds without a static vector count with their parts' vectors (docs/model.md).
+    ``lexicon``: an ``.npz`` of ``topic-embedding lexicon`` (words and an encoder's topic logits per word), stored
+    with the text model, whose features it adds.
 
     Returns:
         The record stored in ``meta["svpol"]["topic_calibration"]``.
@@ -213,10 +216,13 @@ def fit_topic_model(
     evidence_scores = ([evidence.evidence_scores(s, t) for s, t in zip(scores[:len(docs)], texts)]
                        if any(blends) else None)
     nlp = spacy.load(model)
+    lexicon_table = read_lexicon(lexicon) if lexicon is not None else None
 
     def fitted(indices: Sequence[int], l2: float) -> TextTopicModel:
         text_model = TextTopicModel(TOPIC_LABELS, hashed_features=hashed_features, static_vectors=static_vectors,
-                                    classifier=classifier, vocab=nlp.vocab, compound_parts=compound_parts)
+                                    classifier=classifier, vocab=nlp.vocab, compound_parts=compound_parts,
+                                    lexicon=lexicon_table is not None)
+        text_model.lexicon_table = lexicon_table
         text_model.fit([scores[i] for i in indices], [texts[i] for i in indices], [gold[i] for i in indices],
                        l2_hashed=l2)
         return text_model
@@ -252,7 +258,7 @@ def fit_topic_model(
     after = "paragraph_topics" if "paragraph_topics" in nlp.pipe_names else TEXTCAT
     component = nlp.add_pipe(EVIDENCE_FACTORY, name=EVIDENCE, after=after, config={
         "hashed_features": hashed_features, "static_vectors": static_vectors, "classifier": classifier,
-        "blend": best["blend"], "compound_parts": bool(compound_parts)})
+        "blend": best["blend"], "compound_parts": bool(compound_parts), "lexicon": lexicon_table is not None})
     if evidence is not None:
         component.set_weights(evidence.weights_dict())
     component.text_model = fitted(range(len(texts)), best["l2_hashed"])
@@ -262,8 +268,11 @@ def fit_topic_model(
         "n_docs": len(docs),
         "distilled": [path.name for path in distilled],
         "n_distilled": len(soft),
+        "lexicon": {"file": lexicon.name, "words": len(lexicon_table.keys)} if lexicon_table else None,
         "method": (f"svpol_topic_evidence text model ({hashed_features} hashed word features, static vectors "
                    f"{static_vectors}, compound parts {bool(compound_parts)}, classifier scores {classifier}, "
+                   + (f"a topic lexicon of {len(lexicon_table.keys)} words ({lexicon.name}), " if lexicon_table else "")
+                   + 
                    f"L2 weight of the hashed features {best['l2_hashed']}) fitted on hand-annotated paragraphs"
                    + (f" and the soft labels of {len(soft)} distilled paragraphs" if soft else "")
                    + ", averaged with the keyword evidence "
@@ -284,6 +293,23 @@ def fit_topic_model(
             entry.pop(key, None)
     write_pipeline(nlp, output)
     return record
+
+
+def read_lexicon(path: Path) -> TopicLexicon:
+    """The topic lexicon of an ``.npz`` with ``words`` and their ``logits`` (``topic-embedding lexicon``).
+
+    Raises:
+        ValueError: naming the file, where it is no such archive or its arrays do not fit the topics.
+    """
+    try:
+        with numpy.load(path) as arrays:
+            words, logits = [str(w) for w in arrays["words"]], arrays["logits"]
+    except (OSError, ValueError, KeyError) as err:
+        raise ValueError(f"{path}: no topic lexicon (an .npz with words and logits; {err})") from None
+    if logits.ndim != 2 or logits.shape[1] != len(TOPIC_LABELS):
+        raise ValueError(f"{path}: the logits have shape {logits.shape}, one column per topic "
+                         f"({len(TOPIC_LABELS)}) is needed")
+    return TopicLexicon.from_words(words, logits)
 
 
 def main(
@@ -321,6 +347,8 @@ def model_command(
     folds: int = typer.Option(5, "--folds"),
     distilled: List[Path] = typer.Option([], "--distilled", help="DocBins of paragraphs with soft topic labels "
                                          "(topic-embedding distill) to learn from too; never held out."),
+    lexicon: Optional[Path] = typer.Option(None, "--lexicon", help="Topic lexicon (.npz of topic-embedding "
+                                           "lexicon) whose word logits the text model reads; stored with it."),
 ) -> None:
     """Fit topic_evidence's text model on hand-annotated paragraphs; print the cross-validated scores."""
     bad = evaluation_files(list(train) + list(distilled))
@@ -331,7 +359,7 @@ def model_command(
     try:
         record = fit_topic_model(model, train, output, hashed_features=hashed_features, static_vectors=static_vectors,
                                  classifier=classifier, blend=blend, l2_hashed=l2_hashed,
-                                 folds=folds, distilled=distilled, compound_parts=compound_parts)
+                                 folds=folds, distilled=distilled, compound_parts=compound_parts, lexicon=lexicon)
     except (ValueError, OSError) as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(1)

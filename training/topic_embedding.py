@@ -418,6 +418,77 @@ def finetune_command(
                f"--backbone {output} -o OUT")
 
 
+def lexicon_words(data_dir: Path, train: Sequence[Path], model: Optional[Path], *, min_count: int = 3) -> List[str]:
+    """The words a topic lexicon scores: lower-case words of three or more letters, no stop words, seen
+    ``min_count`` times in the interpellation archive and the training DocBins ``train``, and the words with a
+    static vector in ``model``."""
+    from collections import Counter
+
+    from spacy.lang.sv.stop_words import STOP_WORDS
+    from svpol.topic_text_model import _WORDS
+
+    from .interpellations import ARCHIVE_NAME, iter_interpellations
+
+    archive = Path(data_dir) / ARCHIVE_NAME
+    if not archive.is_file():
+        raise ValueError(f"{archive}: no interpellation archive (see ../shared/data/README.md)")
+    counts: Counter = Counter()
+    for ip in iter_interpellations(archive):
+        for text in (ip.title, *ip.paragraphs):
+            counts.update(word.lower() for word in _WORDS.findall(text))
+    for doc in _topic_docs(train):
+        counts.update(word.lower() for word in _WORDS.findall(doc.text))
+    words = {word for word, count in counts.items() if count >= min_count}
+    if model is not None:
+        vocab = spacy.load(model, exclude=["tokenizer"]).vocab
+        words |= {vocab.strings[key].lower() for key in vocab.vectors.keys() if key in vocab.strings}
+    return sorted(w for w in words if len(w) > 2 and w not in STOP_WORDS and _WORDS.fullmatch(w))
+
+
+def lexicon(encoder_dir: Path, words: Sequence[str], output: Path, *, min_logit: float = -2.0,
+            batch_size: int = 256) -> Dict[str, object]:
+    """Encode each word alone with the fine-tuned encoder of ``encoder_dir`` (``finetune``'s output) and keep the
+    head's topic logits of the words whose largest logit is at least ``min_logit`` (the rest say no topic and cost
+    room); writes an ``.npz`` of ``words`` and ``logits`` for ``fit-topic-model --lexicon``."""
+    record = json.loads((Path(encoder_dir) / RECORD_FILE).read_text(encoding="utf-8"))
+    head = TopicHead.from_bytes((Path(encoder_dir) / HEAD_FILE).read_bytes())
+    if head.labels != list(TOPIC_LABELS):
+        raise ValueError(f"{encoder_dir}: the head's labels {head.labels} are not the topics {list(TOPIC_LABELS)}")
+    encoder = Encoder(encoder_dir, batch_size=batch_size, max_length=16, prefix=record["prefix"])
+    vectors = encoder(list(words))
+    logits = head.logits(vectors)
+    keep = logits.max(axis=1) >= min_logit
+    kept = [w for w, k in zip(words, keep) if k]
+    output.parent.mkdir(parents=True, exist_ok=True)
+    numpy.savez(output, words=numpy.asarray(kept), logits=logits[keep].astype("float32"))
+    return {"words": len(words), "kept": len(kept), "min_logit": min_logit}
+
+
+@app.command("lexicon")
+def lexicon_command(
+    encoder_dir: Path = typer.Option(REPO / "backbones" / "me5-small-topics", "--encoder",
+                                     help="A fine-tuned encoder with its head (topic-embedding finetune)."),
+    model: Optional[Path] = typer.Option(REPO / "models" / "sv_svpol_cnn", "--model",
+                                         help="Pipeline whose static vectors' words are scored too."),
+    data_dir: Path = typer.Option(DATA_DIR, "--data-dir", help="The shared data folder (interpellation archive)."),
+    output: Path = typer.Option(REPO / "training_output" / "topic-lexicon.npz", "--output", "-o"),
+    min_count: int = typer.Option(3, "--min-count", help="Times a word must occur to be scored."),
+    min_logit: float = typer.Option(-2.0, "--min-logit", help="Words whose largest topic logit is below this "
+                                    "are left out."),
+) -> None:
+    """Score words one at a time with the fine-tuned encoder's topic head: the topic lexicon of the text model."""
+    if min_count < 1:
+        typer.echo(f"error: --min-count must be at least 1, got {min_count}", err=True)
+        raise typer.Exit(2)
+    try:
+        words = lexicon_words(data_dir, DEFAULT_TRAIN, model, min_count=min_count)
+        record = lexicon(encoder_dir, words, output, min_logit=min_logit)
+    except (ValueError, OSError) as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"wrote {output}: {record['kept']} of {record['words']} words (largest logit >= {min_logit})")
+
+
 @app.command("distill")
 def distill_command(
     train: List[Path] = typer.Argument(None, help="Topic DocBins (default: gold-train, topics-train, -written, "

@@ -13,7 +13,11 @@ features that carry over from a few thousand examples:
   ``compound_parts``, a compound the vectors lack counts with the vectors of its parts
   (``industrijobben``: ``industri`` and ``jobben``), since Swedish forms new compounds freely
   and the topical word is often one of them;
-- optionally the text classifier's logits for all topics.
+- optionally the text classifier's logits for all topics;
+- optionally a topic lexicon (:class:`TopicLexicon`): per word, the topic logits that a sentence encoder fine-tuned on
+  the topics gives the word alone (``python -m training topic-embedding lexicon``); the mean and the largest over the
+  text's words carry what the encoder knows of words the training paragraphs seldom or never have (``diesel``,
+  ``fossilbränslefri``), without the encoder at run time.
 
 One logistic model per topic; the dense features are standardized with the fitted means and
 scales. ``svpol_topic_evidence`` uses it when configured with ``hashed_features`` or
@@ -73,11 +77,83 @@ def _word_buckets(word: str, n_buckets: int) -> Tuple[int, ...]:
 _BUCKETS: Dict[int, Dict[str, Tuple[int, ...]]] = {}  # bucket count -> word -> its buckets (hashed_indices)
 
 
+def word_key(word: str) -> int:
+    """A word's key in a :class:`TopicLexicon`: the CRC-32 of its UTF-8 bytes (the same in every process)."""
+    return zlib.crc32(word.encode("utf-8"))
+
+
+class TopicLexicon:
+    """Topic logits per lower-case word, stored in 4 bits per value (a level of 16 per topic's range)."""
+
+    LEVELS = 15  # the largest 4-bit code
+
+    def __init__(self, keys: numpy.ndarray, codes: numpy.ndarray, low: numpy.ndarray, step: numpy.ndarray):
+        if codes.ndim != 2 or len(keys) != len(codes) or len(low) != len(step):
+            raise ValueError(f"topic lexicon: {len(keys)} keys, codes of shape {codes.shape}, {len(low)} lows and "
+                             f"{len(step)} steps do not fit together")
+        self.keys = numpy.asarray(keys, dtype="uint32")
+        self.codes = numpy.asarray(codes, dtype="uint8")  # two 4-bit codes per byte, the first in the high half
+        self.low, self.step = numpy.asarray(low, dtype="float64"), numpy.asarray(step, dtype="float64")
+        width = len(self.low)
+        unpacked = numpy.stack((self.codes >> 4, self.codes & 0x0F), axis=-1).reshape(len(self.codes), -1)[:, :width]
+        self.values = self.low + unpacked * self.step  # words x topics
+        self.row_of: Dict[int, int] = {int(key): row for row, key in enumerate(self.keys)}
+        self._rows: Dict[str, int] = {}  # word -> its row, -1 where the lexicon lacks it (features)
+
+    @property
+    def width(self) -> int:
+        """The number of values per word (one per topic)."""
+        return len(self.low)
+
+    @classmethod
+    def from_words(cls, words: Sequence[str], values: numpy.ndarray) -> "TopicLexicon":
+        """Quantize ``values`` (one row per word of ``words``) to 4 bits per topic."""
+        values = numpy.asarray(values, dtype="float64")
+        if values.ndim != 2 or len(words) != len(values) or not len(words):
+            raise ValueError(f"topic lexicon: {len(words)} words need as many rows of values, got {values.shape}")
+        keys = numpy.asarray([word_key(word.lower()) for word in words], dtype="uint32")
+        if len(numpy.unique(keys)) != len(keys):
+            raise ValueError("topic lexicon: two words share a key (a repeated word or a CRC-32 collision)")
+        low = values.min(axis=0)
+        step = numpy.maximum(values.max(axis=0) - low, _EPS) / cls.LEVELS
+        codes = numpy.rint((values - low) / step).astype("uint8")
+        if codes.shape[1] % 2:
+            codes = numpy.concatenate([codes, numpy.zeros((len(codes), 1), dtype="uint8")], axis=1)
+        order = numpy.argsort(keys, kind="stable")  # sorted keys compress better
+        return cls(keys[order], ((codes[:, 0::2] << 4) | codes[:, 1::2])[order], low, step)
+
+    def arrays(self) -> Dict[str, numpy.ndarray]:
+        """The arrays that :meth:`TextTopicModel.to_bytes` stores."""
+        return {"lexicon_keys": self.keys, "lexicon_codes": self.codes, "lexicon_low": self.low,
+                "lexicon_step": self.step}
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, numpy.ndarray]) -> "TopicLexicon":
+        """The lexicon stored by :meth:`arrays`."""
+        return cls(arrays["lexicon_keys"], arrays["lexicon_codes"], arrays["lexicon_low"], arrays["lexicon_step"])
+
+    def features(self, words: Sequence[str]) -> numpy.ndarray:
+        """The mean and the largest value per topic over the ``words`` the lexicon has (zeros where none)."""
+        cached, rows = self._rows, []
+        if len(cached) > _WORD_CACHE:
+            cached.clear()
+        for word in words:
+            row = cached.get(word)
+            if row is None:  # a dict lookup per word once it has been seen: words repeat across texts
+                row = cached[word] = self.row_of.get(word_key(word), -1)
+            if row >= 0:
+                rows.append(row)
+        if not rows:
+            return numpy.zeros(2 * self.width)
+        found = self.values[rows]
+        return numpy.concatenate([found.mean(axis=0), found.max(axis=0)])
+
+
 class TextTopicModel:
     """Per-topic logistic regression over hashed words, keyword counts, vectors and classifier logits."""
 
     def __init__(self, labels: Sequence[str], *, hashed_features: int, static_vectors: bool, classifier: bool,
-                 vocab: Optional[Vocab] = None, compound_parts: bool = False):
+                 vocab: Optional[Vocab] = None, compound_parts: bool = False, lexicon: bool = False):
         if hashed_features < 0:
             raise ValueError(f"hashed_features must be 0 (off) or a positive number of buckets, got {hashed_features}")
         self.labels = list(labels)
@@ -86,6 +162,8 @@ class TextTopicModel:
         self.classifier = bool(classifier)
         self.vocab = vocab
         self.compound_parts = bool(compound_parts)
+        self.lexicon = bool(lexicon)  # the features of ``lexicon_table``, which fit() or from_bytes() set
+        self.lexicon_table: Optional[TopicLexicon] = None
         self._rows: Dict[str, int] = {}  # word -> vector row, see _vector_row
         self._parts: Dict[str, Tuple[int, ...]] = {}  # word -> its compound parts' rows, see _compound_rows
         n_dense = self.n_dense
@@ -105,8 +183,9 @@ class TextTopicModel:
 
     @property
     def n_dense(self) -> int:
-        """Number of dense features: keyword counts, length, logits, vector."""
-        return len(TOPIC_LABELS) + 1 + (len(TOPIC_LABELS) if self.classifier else 0) + self.vector_width
+        """Number of dense features: keyword counts, length, logits, vector, lexicon means and maxima."""
+        return (len(TOPIC_LABELS) + 1 + (len(TOPIC_LABELS) if self.classifier else 0) + self.vector_width
+                + (2 * len(TOPIC_LABELS) if self.lexicon else 0))
 
     def dense_features(self, scores: Mapping[str, float], text: str) -> numpy.ndarray:
         """The dense feature vector of one text (before standardizing)."""
@@ -149,6 +228,11 @@ class TextTopicModel:
                     mean = data[rows].mean(axis=0)
                     means[i] = mean / (numpy.linalg.norm(mean) + _EPS)
             parts.append(means)
+        if self.lexicon:
+            if self.lexicon_table is None or self.lexicon_table.width != len(TOPIC_LABELS):
+                raise ValueError("topic text model: lexicon is on but no lexicon of one value per topic is set")
+            parts.append(numpy.asarray([self.lexicon_table.features([w.lower() for w in words if len(w) > 2])
+                                        for words in word_lists]).reshape(n, 2 * len(TOPIC_LABELS)))
         return numpy.concatenate(parts, axis=1)
 
     def _vector_row(self, word: str) -> int:
@@ -264,11 +348,18 @@ class TextTopicModel:
         self.fitted = True
 
     def to_bytes(self) -> bytes:
-        """The fitted arrays as an ``.npz`` archive (the hashed weights in half precision: the bulk of it)."""
+        """The fitted arrays as an ``.npz`` archive (the hashed weights in half precision: the bulk of it; a
+        model with a lexicon compressed, as the lexicon's sorted keys and codes shrink by a third)."""
         buffer = io.BytesIO()
-        numpy.savez(buffer, labels=numpy.asarray(self.labels), mean=self.mean, scale=self.scale,
-                    dense_weights=self.dense_weights, hashed_weights=self.hashed_weights.astype("float16"),
-                    bias=self.bias)
+        arrays = dict(labels=numpy.asarray(self.labels), mean=self.mean, scale=self.scale,
+                      dense_weights=self.dense_weights, hashed_weights=self.hashed_weights.astype("float16"),
+                      bias=self.bias)
+        if self.lexicon:
+            if self.lexicon_table is None:
+                raise ValueError("topic text model: lexicon is on but no lexicon is set")
+            numpy.savez_compressed(buffer, **arrays, **self.lexicon_table.arrays())
+        else:
+            numpy.savez(buffer, **arrays)
         return buffer.getvalue()
 
     def from_bytes(self, data: bytes) -> "TextTopicModel":
@@ -281,10 +372,15 @@ class TextTopicModel:
         for name, shape in shapes.items():
             if arrays[name].shape != shape:
                 raise ValueError(f"topic text model: {name} has shape {arrays[name].shape}, the settings need {shape} "
-                                 "(hashed_features, static_vectors and classifier must match the fitted model)")
+                                 "(hashed_features, static_vectors, classifier and lexicon must match the fitted "
+                                 "model)")
         self.mean, self.scale = arrays["mean"], arrays["scale"]
         self.dense_weights, self.bias = arrays["dense_weights"], arrays["bias"]
         self.hashed_weights = arrays["hashed_weights"].astype("float32")
+        if self.lexicon:
+            if "lexicon_keys" not in arrays:
+                raise ValueError("topic text model: lexicon is on but the fitted model has no lexicon")
+            self.lexicon_table = TopicLexicon.from_arrays(arrays)
         self.fitted = True
         return self
 

@@ -7,7 +7,7 @@ import spacy
 import svpol  # noqa: F401  (registers the factories)
 from svpol.components.topic_evidence import TopicEvidence
 from svpol.labels import TOPIC_LABELS
-from svpol.topic_text_model import TextTopicModel, hashed_indices
+from svpol.topic_text_model import TextTopicModel, TopicLexicon, hashed_indices
 
 BUDGET = "Budgeten för nästa år innebär höjda skatter och ett underskott i kommunens ekonomi."
 SCHOOL = "Eleverna i skolan behöver fler lärare och en bättre skolgård."
@@ -48,6 +48,51 @@ def test_fit_separates_topics_and_survives_bytes_round_trip():
     with pytest.raises(ValueError, match="hashed_weights has shape"):
         TextTopicModel(TOPIC_LABELS, hashed_features=512, static_vectors=True, classifier=False,
                        vocab=_vocab_with_vectors()).from_bytes(model.to_bytes())
+
+
+def _lexicon():
+    # an encoder's word logits, invented: "diesel" reads as transport, "bussar" too, "skolgården" as education
+    values = numpy.full((3, len(TOPIC_LABELS)), -6.0)
+    values[0, TOPIC_LABELS.index("transport")] = 2.0
+    values[1, TOPIC_LABELS.index("transport")] = 1.0
+    values[2, TOPIC_LABELS.index("education")] = 3.0
+    return TopicLexicon.from_words(["diesel", "bussar", "skolgården"], values)
+
+
+def test_a_topic_lexicon_gives_mean_and_largest_logits_in_four_bits():
+    lexicon = _lexicon()
+    features = lexicon.features(["diesel", "bussar", "okänt"])  # an unknown word counts with nothing
+    transport, education = TOPIC_LABELS.index("transport"), TOPIC_LABELS.index("education")
+    width = len(TOPIC_LABELS)
+    # 16 levels per topic: -6 .. 2 in steps of 8/15
+    assert features[transport] == pytest.approx(1.5, abs=0.3) and features[width + transport] == pytest.approx(2.0)
+    assert features[education] == pytest.approx(-6.0) and features[width + education] == pytest.approx(-6.0)
+    assert not lexicon.features(["okänt"]).any()
+    restored = TopicLexicon.from_arrays(lexicon.arrays())
+    assert numpy.array_equal(restored.values, lexicon.values)
+    with pytest.raises(ValueError, match="share a key"):
+        TopicLexicon.from_words(["diesel", "diesel"], numpy.zeros((2, len(TOPIC_LABELS))))
+    with pytest.raises(ValueError, match="need as many rows"):
+        TopicLexicon.from_words(["diesel"], numpy.zeros((2, len(TOPIC_LABELS))))
+
+
+def test_the_text_model_reads_a_lexicon_and_stores_it():
+    texts = ["Priset på diesel stiger.", "Skolgården byggs om.", "Frågan gäller detta."] * 10
+    gold = [{"transport": 1.0}, {"education": 1.0}, {}] * 10
+    model = TextTopicModel(TOPIC_LABELS, hashed_features=0, static_vectors=False, classifier=False, lexicon=True)
+    assert model.n_dense == len(TOPIC_LABELS) + 1 + 2 * len(TOPIC_LABELS)
+    with pytest.raises(ValueError, match="no lexicon"):
+        model.fit([{}] * len(texts), texts, gold)
+    model.lexicon_table = _lexicon()
+    model.fit([{}] * len(texts), texts, gold, iterations=200)
+    # "bussar" never occurs in training: the lexicon says it is transport
+    assert model.scores({}, "Fler bussar behövs.")["transport"] > 0.7 > model.scores({}, "Frågan gäller detta.")["transport"]
+    restored = TextTopicModel(TOPIC_LABELS, hashed_features=0, static_vectors=False, classifier=False, lexicon=True)
+    restored.from_bytes(model.to_bytes())
+    assert restored.scores({}, "Fler bussar behövs.") == pytest.approx(model.scores({}, "Fler bussar behövs."))
+    with pytest.raises(ValueError, match="dense_weights has shape"):  # the lexicon's features are part of the model
+        TextTopicModel(TOPIC_LABELS, hashed_features=0, static_vectors=False, classifier=False).from_bytes(
+            model.to_bytes())
 
 
 def test_classifier_scores_are_features_when_enabled():

@@ -90,3 +90,23 @@ def test_distilled_paragraphs_teach_the_text_model_but_never_choose_thresholds(t
     housing = [spacy.load(tmp_path / name).get_pipe("topic_evidence").text_model.predict([{}], [text])[0][
         TOPIC_LABELS.index("housing")] for name in ("without", "with")]
     assert housing[1] > 0.5 > housing[0]
+
+
+def test_a_topic_lexicon_is_fitted_stored_and_read_back(tmp_path, batch_model_dir):
+    import numpy
+
+    train = write_topic_docs(tmp_path / "topics-train.spacy")
+    words = sorted({w.lower().strip(".,") for text in TEXTS.values() for w in text.split() if len(w) > 3})
+    logits = numpy.random.default_rng(0).normal(size=(len(words), len(TOPIC_LABELS)))
+    numpy.savez(tmp_path / "lexicon.npz", words=numpy.asarray(words), logits=logits)
+    record = fit_topic_model(batch_model_dir, [train], tmp_path / "out", hashed_features=512, static_vectors=False,
+                             folds=3, lexicon=tmp_path / "lexicon.npz")
+    assert record["lexicon"] == {"file": "lexicon.npz", "words": len(words)}
+    nlp = spacy.load(tmp_path / "out")
+    assert nlp.config["components"]["topic_evidence"]["lexicon"] is True
+    table = nlp.get_pipe("topic_evidence").text_model.lexicon_table
+    assert table is not None and len(table.keys) == len(words)
+    numpy.savez(tmp_path / "bad.npz", words=numpy.asarray(words), logits=logits[:, :3])
+    result = CliRunner().invoke(app, ["fit-topic-model", str(batch_model_dir), str(train), "-o", str(tmp_path / "o"),
+                                      "--lexicon", str(tmp_path / "bad.npz")])
+    assert result.exit_code == 1 and "one column per topic" in result.output

@@ -169,6 +169,13 @@ def test_distill_scores_unlabelled_paragraphs_of_gold_train_documents_only(tiny_
     with pytest.raises(ValueError, match="no interpellation archive"):
         distill([train], tiny_bert, tmp_path / "nodata", tmp_path / "d.spacy")
 
+    # the words a topic lexicon scores: the archive's and the training texts' words seen often enough
+    from training.topic_embedding import lexicon_words
+
+    words = lexicon_words(tmp_path / "data", [train], None, min_count=1)
+    assert words == sorted(set(words)) and all(len(w) > 2 and w == w.lower() for w in words)
+    assert words and "och" not in words and lexicon_words(tmp_path / "data", [train], None, min_count=10**6) == []
+
 
 def test_finetune_trains_the_encoder_and_head_and_assembles_like_a_frozen_head(tiny_bert, tmp_path):  # noqa: F811
     from transformers import AutoModel
@@ -204,6 +211,22 @@ def test_finetune_trains_the_encoder_and_head_and_assembles_like_a_frozen_head(t
         doc.cats = {label: 0.0 for label in TOPIC_LABELS}
         cats = component(doc).cats
         assert max(cats, key=cats.get) == topic
+
+    # the tuned encoder's head scores words one at a time: the topic lexicon of the text model
+    from training.fit_topics import read_lexicon
+    from training.topic_embedding import lexicon
+
+    words = sorted({w.lower() for text in TOPIC_GOLD_TEXTS.values() for w in text.split() if w.isalpha()})
+    record = lexicon(tmp_path / "tuned", words, tmp_path / "lexicon.npz", min_logit=-1e9)
+    assert record == {"words": len(words), "kept": len(words), "min_logit": -1e9}
+    with numpy.load(tmp_path / "lexicon.npz") as arrays:
+        assert list(arrays["words"]) == words and arrays["logits"].shape == (len(words), len(TOPIC_LABELS))
+        best = arrays["logits"].max(axis=1)
+    assert read_lexicon(tmp_path / "lexicon.npz").width == len(TOPIC_LABELS)
+    record = lexicon(tmp_path / "tuned", words, tmp_path / "pruned.npz", min_logit=float(numpy.median(best)))
+    assert 0 < record["kept"] < len(words)
+    with pytest.raises(ValueError, match="no topic lexicon"):
+        read_lexicon(tmp_path / "model" / "meta.json")
 
 
 def test_finetune_refuses_a_test_set_and_missing_dev(tiny_bert, tmp_path):  # noqa: F811

@@ -126,10 +126,14 @@ class TopicHead:
         """The encoder width the head reads."""
         return int(self.hidden_weights.shape[0])
 
+    def logits(self, vectors: numpy.ndarray) -> numpy.ndarray:
+        """Topic logits, one row per vector."""
+        hidden = gelu(vectors * self.scale @ self.hidden_weights + self.hidden_bias)
+        return hidden @ self.output_weights + self.output_bias
+
     def predict(self, vectors: numpy.ndarray) -> numpy.ndarray:
         """Topic probabilities, one row per vector."""
-        hidden = gelu(vectors * self.scale @ self.hidden_weights + self.hidden_bias)
-        return 1.0 / (1.0 + numpy.exp(-(hidden @ self.output_weights + self.output_bias)))
+        return 1.0 / (1.0 + numpy.exp(-self.logits(vectors)))
 
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()

@@ -49,11 +49,11 @@ _EPS = 1e-6
     assigns=["doc.cats", "doc._.paragraphs"],
     requires=["doc.cats"],
     default_config={"labels": list(TOPIC_LABELS), "hashed_features": 0, "static_vectors": False, "classifier": True,
-                    "blend": 0.0, "compound_parts": False},
+                    "blend": 0.0, "compound_parts": False, "lexicon": False},
 )
 def make_topic_evidence(
     nlp: Language, name: str, labels: List[str], hashed_features: int, static_vectors: bool, classifier: bool,
-    blend: float, compound_parts: bool,
+    blend: float, compound_parts: bool, lexicon: bool,
 ) -> "TopicEvidence":
     """Create the component; ``labels`` are the topics it rescores (the others pass through).
 
@@ -63,12 +63,14 @@ def make_topic_evidence(
     classifier's scores only when ``classifier`` is true. ``blend`` is the weight of the keyword
     evidence model's score in the average with the text model's (0: the text model alone).
     ``compound_parts``: a compound without a static vector counts with its parts' vectors (it must be
-    as when the text model was fitted; off in models fitted before v5.37).
+    as when the text model was fitted; off in models fitted before v5.37). ``lexicon``: the text model reads a
+    topic lexicon of an encoder's word logits, stored with it (``fit-topic-model --lexicon``; off before v5.40).
     """
     text_model = None
     if hashed_features or static_vectors:
         text_model = TextTopicModel(labels, hashed_features=hashed_features, static_vectors=static_vectors,
-                                    classifier=classifier, vocab=nlp.vocab, compound_parts=compound_parts)
+                                    classifier=classifier, vocab=nlp.vocab, compound_parts=compound_parts,
+                                    lexicon=lexicon)
     return TopicEvidence(name, labels=labels, text_model=text_model, blend=blend)
 
 
