@@ -21,7 +21,7 @@ GROUPS = {
     "check-rules": ["sample", "score"],
     "sample-topics-check": ["sample", "predict", "score"],
     "gpu-kit": ["prepare", "run"],
-    "topic-embedding": ["fit", "finetune", "distill", "assemble"],
+    "topic-embedding": ["fit", "finetune", "lexicon", "distill", "assemble"],
     "municipal-check": ["convert", "standoff", "errors"],
 }
 
