@@ -272,8 +272,7 @@ def fit_topic_model(
         "method": (f"svpol_topic_evidence text model ({hashed_features} hashed word features, static vectors "
                    f"{static_vectors}, compound parts {bool(compound_parts)}, classifier scores {classifier}, "
                    + (f"a topic lexicon of {len(lexicon_table.keys)} words ({lexicon.name}), " if lexicon_table else "")
-                   + 
-                   f"L2 weight of the hashed features {best['l2_hashed']}) fitted on hand-annotated paragraphs"
+                   + f"L2 weight of the hashed features {best['l2_hashed']}) fitted on hand-annotated paragraphs"
                    + (f" and the soft labels of {len(soft)} distilled paragraphs" if soft else "")
                    + ", averaged with the keyword evidence "
                    f"scores at weight {best['blend']}; per-label thresholds on {folds}-fold out-of-fold predictions "

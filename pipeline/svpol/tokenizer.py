@@ -45,12 +45,12 @@ it without importing svpol first.
 """
 
 import re
-from typing import Any, Callable, Dict, Iterable, Iterator, Optional, Sequence, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from .doc_cache import remember_text
@@ -168,6 +168,15 @@ def merge_spaced_numbers(doc: Doc) -> Doc:
     return doc
 
 
+def split_tokens(doc: Doc, splits: Sequence[Tuple[Token, List[str]]]) -> Doc:
+    """Split each token of ``splits`` into its texts, in place; the pieces hang on the token (no parser reads it)."""
+    if splits:
+        with doc.retokenize() as retokenizer:
+            for token, orths in splits:
+                retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
+    return doc
+
+
 def split_sentence_final_units(doc: Doc) -> Doc:
     """Split ``kr.`` into ``kr`` and ``.`` where it ends a sentence (end of text or a capital next), in place."""
     text = doc.text
@@ -177,11 +186,7 @@ def split_sentence_final_units(doc: Doc) -> Doc:
             rest = text[token.idx + len(token) :].lstrip()
             if not rest or rest[0].isupper():
                 final.append(token)
-    if final:
-        with doc.retokenize() as retokenizer:
-            for token in final:
-                retokenizer.split(token, ["kr", "."], heads=[(token, 0), (token, 0)])
-    return doc
+    return split_tokens(doc, [(token, ["kr", "."]) for token in final])
 
 
 # v7: a hyphen between the two places of a road's or railway's stretch ("sträckan Svensbyn-Vitsand", "sträckan
@@ -203,11 +208,7 @@ def split_stretch_hyphens(doc: Doc) -> Doc:
             token = span[0]
             at = hyphen - token.idx
             splits.append((token, [token.text[:at], "-", token.text[at + 1:]]))
-    if splits:
-        with doc.retokenize() as retokenizer:
-            for token, orths in splits:
-                retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
-    return doc
+    return split_tokens(doc, splits)
 
 
 # v9: a hyphen between two municipalities ("linjen Karlskoga-Örebro", "trafikerar Falun-Borlänge", m-v481) is a token
@@ -238,11 +239,7 @@ def split_place_pair_hyphens(doc: Doc) -> Doc:
         token = doc.char_span(m.start(), m.end())
         if token is not None and len(token) == 1:
             splits.append((token[0], [m.group("first"), "-", m.group("second")]))
-    if splits:
-        with doc.retokenize() as retokenizer:
-            for token, orths in splits:
-                retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
-    return doc
+    return split_tokens(doc, splits)
 
 
 # v8: a party's one-letter abbreviation ends a sentence with its full stop in one token ("lämnade S.", "från L.",
@@ -273,11 +270,7 @@ def split_sentence_final_letters(doc: Doc) -> Doc:
         span = doc.char_span(m.start(), m.end())
         if span is not None and len(span) == 1:
             splits.append(span[0])
-    if splits:
-        with doc.retokenize() as retokenizer:
-            for token in splits:
-                retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 0), (token, 0)])
-    return doc
+    return split_tokens(doc, [(token, [token.text[:-1], "."]) for token in splits])
 
 
 def _build_inner(nlp: Language) -> Tokenizer:
