@@ -77,12 +77,12 @@ _FRONT_PREPOSITIONS = frozenset(("för", "till", "av", "hos", "på", "med", "fr�
 # "Uppsala kommun Skolfastigheter AB"). Every other word of a clause is no part of a name: the name begins
 # after the last of them ("vi vill att Värnamo Stadshus AB ger ...").
 _NAME_JOINING_WORDS = frozenset(("och", "&", "i", "för", "av", "på", "de", "den", "det", "vid", "kommun", "stad",
-                                 "region", "landsting"))
+                                 "region", "landsting", "kommuns", "stads"))  # "Lunds kommuns Fastighets AB" (m-v493)
 _CLAUSE_WORDS = frozenset(STOP_WORDS) - _NAME_JOINING_WORDS
 # Nor is a board in a list of bodies before it ("Valnämnden Karlskoga kommunhus AB").
 _BODY_ENDINGS = ("nämnden", "styrelsen", "fullmäktige", "förvaltningen", "utskottet")
 # A municipality named as a body, which a company's name may hold ("Uppsala kommun Skolfastigheter AB").
-_MUNICIPALITY_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]+ (?:kommun|stad|region|landsting)")
+_MUNICIPALITY_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]+ (?:kommuns?|stads?|region|landsting)")
 _LETTER_COMPOUND_RE = re.compile(r"[A-ZÅÄÖ]-[a-zåäö]+")
 # A trade's genitive before AB, the name after it: "Fastighets AB Ekgården", "Bostads AB Eken S" (the name's
 # capitalised words and letters; a first name opens the person after it: "Bostads AB Eken Per Ek"). Only these

@@ -107,6 +107,10 @@ _FORM_WORDS = frozenset((
     "Insynsplats", "Insynsplatser", "Insyn",  # an observer's seat in a member list ("Insynsplats Eva Ek (SD)")
     "Medborgarförslag", "Ärendeförteckning", "Åhörare", "Personalföreträdare",
     "Beslutsinstans", "Adjungerade", "Adjungerad", "Sammanträdesdag",  # a notice's and a member list's fields (m-v425)
+    # a protocol's header, vote table and letterhead fields (m-v490, m-v492, m-v493, m-v495: "Sammanträdets plats och
+    # tid", "Omröstningsprotokoll", "Organisationsnr", "Anteckningar/ Tjänstgörande", "Sammanträdesplats Tallen")
+    "Sammanträdets", "Sammanträdesplats", "Sammanträdeslokal", "Omröstningsprotokoll", "Omröstningslista",
+    "Organisationsnr", "Orgnr", "Anteckningar", "Anteckning", "Tjänstgör", "Reservation",
     "Ers", "Tjg",  # a substitute's standing in a member column ("Eva Ek (C) Ers Ers Bo Al (M)"; m-v363)
     # a ruling's parties and a protocol's members and case text ("SÖKANDE", "MOTPART", "Ombud:", "Ordinarie
     # ledamöter", "Ärendebeskrivning")
@@ -131,8 +135,8 @@ _COLUMN_CODE_RE = re.compile(r"[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tv-xz]{1,2}")
 
 
 def is_form_word(token: Token) -> bool:
-    """A form label, also in capitals (``ANSLAGSBEVIS``, a heading)."""
-    text = token.text
+    """A form label, also in capitals (``ANSLAGSBEVIS``, a heading) or before a slash (``Anteckningar/``)."""
+    text = token.text.rstrip("/")
     return (text.capitalize() if text.isupper() and len(text) > 3 else text) in _FORM_WORDS
 
 
@@ -343,6 +347,23 @@ def leading_role_length(span: Span) -> int:
 
 # A substitute's entry in an attendance list: "Ulla Ek (S) tjänstgör för Bo Berg (S)".
 _SUBSTITUTE_WORDS = ("tjänstgör", "tjänstgörande", "tjg", "ersätter", "ersättare", "ers")
+
+
+_ROW_MARKS = frozenset(("-", "–", "X", "x", "I"))
+
+
+def _letters_end_row(ent: Span, end: int) -> bool:
+    """Whether token ``end - 1`` of ``ent`` is a national party's letters closing an attendance table's name, with the
+    row's count or presence mark (or the line's end) right after ``ent``: ``Janet Ågren S - Karin Malmfjord S -``
+    (m-v495, where ner read ``Ågren S`` and ``Janeth Lundberg S``)."""
+    doc = ent.doc
+    if end != len(ent) or ent[end - 1].text not in _NATIONAL_LETTERS or not (
+            ent[end - 2].is_title and ent[end - 2].is_alpha):
+        return False
+    if ent.end == len(doc):
+        return True
+    after = doc[ent.end]
+    return after.text in _ROW_MARKS or after.is_digit or "\n" in ent[end - 1].whitespace_ or after.is_space
 
 
 def _ends_list_item(doc: Doc, i: int) -> bool:
@@ -888,6 +909,10 @@ class PersonSpans:
                         and ent[end - 1].is_title and self.vocab is not None
                         and self.vocab.has_vector(ent[end - 1].text.lower()) and not is_first_name(ent[end - 1].text)):
                     start, end = _form_edges(ent, start, end - 1)
+                # an attendance row's party letters after the name, before its count or mark: "Janet Ågren S -"
+                if end - start >= 2 and _letters_end_row(ent, end):
+                    end -= 1
+                    letters.append(Span(doc, ent.start + end, ent.start + end + 1, PARTY))
             # nothing left, no word with a capital ("Ajournering kl.19.14-19.40"), or only ordinary words once the
             # form's labels are off ("Ang Inköp")
             if start >= end or not any(t.text[:1].isupper() for t in ent[start:end]) or (

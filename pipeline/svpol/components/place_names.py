@@ -65,6 +65,7 @@ _BODY_NOUN_STEMS = ("regering", "parlament", "ambassad", "kommun", "stad", "univ
                     "hovrätt", "landsting", "region", "centralbank", "domstol", "ministeri", "myndighet", "polis",
                     "armé", "militär", "länsstyrelse", "president", "högsta")
 _SENTENCE_END = frozenset(".!?:;")
+_MUNICIPALITIES_PLURAL = frozenset(("kommuner", "kommuners"))
 _MUNICIPALITY_RE = re.compile(r"[A-ZÅÄÖ][\w-]*(?: [A-ZÅÄÖ][\w-]*)? (?:kommun|stad)")
 _PLACE_PREPOSITIONS = frozenset(("i", "inom"))
 # The municipality as the place it is, read from the real sets (round 33): the whole of it ("hela Ekby kommun": 12
@@ -118,7 +119,9 @@ _OWNED_NOUNS = frozenset((
 # ... the titles of ROLE_RE and these: "kommunalråd", "politiker", "anställda", "kollega".
 _MORE_OFFICIALS_RE = re.compile(
     r"[a-zåäö-]*(?:chefer|råd|ordförande|politiker|anställd|anställda|tjänsteman|tjänstemän|specialist|kollega|kollegor"
-    r"|medarbetare|förebyggare|kurator|koordinator|revisorer|ledamöter)")
+    r"|medarbetare|förebyggare|kurator|koordinator|revisorer|ledamöter)"
+    # the definite plural: "de förtroendevalda revisorerna i Haparanda stad" (m-v488, 2 of 2 tagged AUTHORITY)
+    r"|[a-zåäö-]*(?:cheferna|politikerna|tjänstemännen|medarbetarna|revisorerna|ledamöterna)")
 _EMPLOYER_PREPOSITIONS = frozenset(("i", "på", "vid", "hos"))
 _GOVERNING_VERBS = frozenset(("styra", "styr", "styrde", "leda", "leder", "ledde", "styrt"))
 # After a fronted phrase the verb comes before its subject: "Minst får Ydre", "I länet får Norrköping och
@@ -348,7 +351,9 @@ def _in_longer_name(doc: Doc, span: Span) -> bool:
         return False
     after = doc[span.end]
     # a form's next label is no part of the name: "Kommunkansliet, Vilhelmina Underskrift", "Kungsängen Telefon"
-    return (after.is_title and after.is_alpha and not is_form_word(after)) or after.lower_.startswith(_BODY_NOUN_STEMS)
+    # ... but not the plural after a list: "Arboga och Kungsörs kommuner" names two municipalities (m-v490)
+    return (after.is_title and after.is_alpha and not is_form_word(after)) or (
+        after.lower_.startswith(_BODY_NOUN_STEMS) and after.lower_ not in _MUNICIPALITIES_PLURAL)
 
 
 class PlaceNames(NameList):
@@ -542,7 +547,7 @@ class PlaceNames(NameList):
             # the last of a list before "kommuner" ("Tierp och Östhammars kommuner", "Ekby och Norrby kommuner har
             # beslutat"), not in a place's list ("i Ekby och Norrbys kommuner", "... kommuner i Värmland", "där Ekby
             # och Norrby kommuner ingår", "... kommuner ska vara trygga")
-            listed = (after[:1] == ["kommuner"] and after[1:2] != ["i"] and ent.start > 0
+            listed = (bool(after) and after[0] in _MUNICIPALITIES_PLURAL and after[1:2] != ["i"] and ent.start > 0
                       and doc[ent.start - 1].lower_ in ("och", "samt", ",") and _listed_as_bodies(doc, ent.start, end))
             # "För Landskronas del innebär det ...", "För Nyköping handlar det om 25 miljoner": its finances
             for_its_part = ent.start > 0 and doc[ent.start - 1].text == "För" and bool(after) and (

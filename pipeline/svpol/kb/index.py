@@ -30,6 +30,12 @@ _REGION_GENITIVE_BODY_RE = re.compile(
     r"(?P<body>(?:region)?(?:fullmäktige|styrelsen?|styrelsens|fullmäktiges))")
 # A coordinated body's "och" written short, between its field and the rest of its name.
 _SHORT_JOINER_RE = re.compile(r"(?<=[\wåäö-]) (?:o\.?|&) (?=[a-zåäö])")
+# A coordinated name's first field whose hyphen a PDF's text lost at a line break ("barnoch utbildningsförvaltningen"),
+# wrote with spaces ("Stöd - och serviceavdelningen") or left out ("Arbete och välfärdsnämnden"; m-v488, m-v492, m-v493).
+# Left out only in a capitalised name, as a heading writes it: in running text "bostadsbrist och samhällsbyggnadsnämnden"
+# are two things.
+_LOST_HYPHEN_RE = re.compile(r"(?P<field>[A-ZÅÄÖa-zåäö][a-zåäö]{2,})(?:och| - och)[ ](?=[a-zåäö]{4})"
+                             r"|(?P<capital>[A-ZÅÄÖ][a-zåäö]{2,}) och (?=[a-zåäö]{4})")
 # "Länsstyrelsen i Västerbotten", "länsstyrelsen i Västra Götaland": a county board without "län".
 _COUNTY_BOARD_WITHOUT_LAN_RE = re.compile(r"[Ll]änsstyrelsen i (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)")
 # "Länsstyrelsen Södermanlands län", "Länsstyrelsen Kronoberg": the county board named by its county without "i",
@@ -137,8 +143,13 @@ class KnowledgeBase:
         text = re.sub(r"\s+", " ", surface.replace("\u00ad", "")).strip()
         if not text:
             return None
-        # "vård-och omsorgsnämnden": the space after the hyphen, lost in a PDF's text, put back
+        # "vård-och omsorgsnämnden": the space after the hyphen, lost in a PDF's text, put back; so is the hyphen
+        # lost at a line break ("barnoch utbildningsförvaltningen") or spaced ("Stöd - och serviceavdelningen")
         text = re.sub(r"(?<=\w)-(och|eller) ", r"- \1 ", text)
+        lost = _LOST_HYPHEN_RE.match(text)
+        field = lost and (lost.group("field") or lost.group("capital"))
+        if field and self.match_authority(field) is None:  # not two bodies: "Socialnämnden och ..."
+            text = f"{field}- och {text[lost.end():]}"
         # "Miljö o. byggnadsnämnden", "Barn- & utbildningsnämnden": the joiner abbreviated
         text = _SHORT_JOINER_RE.sub(" och ", text)
         acronym = re.sub(r":s$", "", text)  # "FHS:s"

@@ -363,6 +363,9 @@ def test_a_company_name_begins_after_the_clause_and_holds_a_public_body():
     assert _run(text, [("Ekby kommun", "AUTHORITY"), ("Ekby kommuns", "AUTHORITY")],
                 rules=("Ekby kommun", "Ekby kommuns"), ordinary=("ledamot",)) == [
         ("Ekby kommun Skolfastigheter AB", "ORG"), ("Ekby kommuns", "AUTHORITY")]
+    # ... also in the genitive (m-v493)
+    assert _run("Norrby kommuns Fastighets AB bygger.", [("Norrby kommuns", "AUTHORITY")], rules=("Norrby kommuns",),
+                ordinary=("bygger",)) == [("Norrby kommuns Fastighets AB", "ORG")]
     # no name left before AB: only the company written AB first
     assert _run("Beslut gällande AB Ekbyhem", ordinary=("beslut", "gällande")) == [("AB Ekbyhem", "ORG")]
     assert _run("VD för AB EkbyBostäder och AB EkbyLokaler.") == [("AB EkbyBostäder", "ORG"), ("AB EkbyLokaler", "ORG")]

@@ -376,6 +376,23 @@ def test_column_names_with_the_letters_after_them():
                    ("Per Lawén", "PERSON"), ("S", "PARTY"), ("Bertil Bohm", "PERSON"), ("M", "PARTY")]
 
 
+def test_a_national_partys_letters_read_into_the_name_before_a_rows_mark_leave_it():
+    # ner read the letters of an attendance row into the name (m-v495); the mark or count after them tells
+    text = "Patrik Nilsson S - Janeth Lundberg S - Eva Ek C 1 Hans Berg KD\nBo Al S skrev"
+    got = _run_in_order(text, [("Patrik Nilsson", "PERSON"), ("S", "PARTY"), ("Janeth Lundberg S", "PERSON"),
+                               ("Eva Ek C", "PERSON"), ("Hans Berg KD", "PERSON"), ("Bo Al S", "PERSON")])
+    assert got == [("Patrik Nilsson", "PERSON"), ("S", "PARTY"), ("Janeth Lundberg", "PERSON"), ("S", "PARTY"),
+                   ("Eva Ek", "PERSON"), ("C", "PARTY"), ("Hans Berg", "PERSON"), ("KD", "PARTY"),
+                   ("Bo Al S", "PERSON")]  # running text after the letter: no row
+
+
+def test_a_protocols_header_and_vote_table_labels_are_no_names():
+    text = "Sammanträdets plats och tid: Ekhuset. Omröstningsprotokoll Mbn 9. Närvaro Anteckningar/ Tjänstgör Eva Ek"
+    got = _run(text, [("Sammanträdets", "PERSON"), ("Omröstningsprotokoll", "PERSON"), ("Anteckningar/", "PERSON"),
+                      ("Tjänstgör Eva Ek", "PERSON")])
+    assert got == [("Eva Ek", "PERSON")]
+
+
 def test_a_person_of_ordinary_words_once_the_form_label_is_off_goes():
     text = "Ärenden: Ang Inköp av fastigheter. Ang Anna Berg"
     got = _run_with_vectors(text, [("Ang Inköp", "PERSON"), ("Ang Anna Berg", "PERSON")], ["inköp"])

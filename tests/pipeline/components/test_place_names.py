@@ -304,6 +304,9 @@ def test_the_municipality_an_official_works_for_is_the_authority():
     assert [e for e in ents if e[1] != "PERSON"] == [
         ("Falkenbergs kommun", "AUTHORITY"), ("Södertälje kommun", "AUTHORITY"), ("Värmdös", "AUTHORITY"),
         ("Ystads", "AUTHORITY"), ("Hammarö kommun", "LOC")]
+    # the municipality's own auditors, in the definite plural too (m-v488)
+    ents, _ = _run("De förtroendevalda revisorerna i Ekerö kommun har granskat nämnden.", [("Ekerö kommun", "LOC")])
+    assert ents == [("Ekerö kommun", "AUTHORITY")]
     # ... also with the post's field between them; a field without a title is no post
     ents, _ = _run("Eva Ek, chef för grundskolan i Osby kommun. Skolorna för barnen i Gnesta kommun.",
                    [("Eva Ek", "PERSON"), ("Osby kommun", "LOC"), ("Gnesta kommun", "AUTHORITY")])
@@ -336,6 +339,9 @@ def test_municipalities_coordinated_listed_before_kommuner_or_for_their_part():
                  "Karlshamn, Olofström och Sölvesborgs kommuner ska vara trygga."):
         assert run(text, ["Karlshamn", "Olofström", "Sölvesborgs"]) == [
             ("Karlshamn", "LOC"), ("Olofström", "LOC"), ("Sölvesborgs", "LOC")], text
+    # ... also before the plural's genitive (m-v490)
+    assert run("Förbundet fullgör Sala och Hebys kommuners uppgifter.", ["Sala", "Hebys"]) == [
+        ("Sala", "AUTHORITY"), ("Hebys", "AUTHORITY")]
     # a text's first word has nothing before it (not the text's last word, "För")
     assert run("Bodens del av länet är stor. För", ["Bodens"]) == [("Bodens", "LOC")]
     # a place after a preposition stays one in a coordination; a party's local branch is no municipality acting
@@ -343,6 +349,15 @@ def test_municipalities_coordinated_listed_before_kommuner_or_for_their_part():
                ["Strömstad", "Lysekil", "Östhammar"]) == [
         ("Strömstad", "LOC"), ("Lysekil", "AUTHORITY"), ("Östhammar", "LOC")]
 
+
+
+def test_a_listed_municipality_before_the_plural_kommuner_is_found_also_where_ner_read_a_person():
+    # a body noun after a place makes it part of a longer name ("Ekby kommun"), but not the plural after a list
+    ents, _ = _run("Bokföringen saknas för Bengtsfors, Dals-Eds och Melleruds kommuner och Sala kommun.",
+                   [("Bengtsfors", "LOC"), ("Dals-Eds", "LOC"), ("Melleruds", "PERSON")])
+    assert ents == [("Bengtsfors", "AUTHORITY"), ("Dals-Eds", "AUTHORITY"), ("Melleruds", "AUTHORITY")]
+    ents, _ = _run("Det finns sjöar i Arboga och Kungsörs kommuner.", [("Arboga", "LOC")])
+    assert ents == [("Arboga", "LOC"), ("Kungsörs", "LOC")]
 
 
 def test_a_place_in_capitals_tagged_authority_is_the_place():
