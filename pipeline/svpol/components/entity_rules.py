@@ -552,8 +552,8 @@ _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt"
                "departement")  # "Klimat- och näringsdepartementet" (a pair the KB does not list)
 _BODY_RE = re.compile(
     rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>(?:[\wåäöÅÄÖ]+-,?[ \t]+){{0,3}}"
-    r"[\wåäöÅÄÖ]+-\s*(?:och|eller|&|o\.?)\s+"
-    r"|[A-ZÅÄÖa-zåäö][a-zåäö]+[ \t]+(?:-[ \t]*)?(?:och|&|o\.?)[ \t]+"
+    r"[\wåäöÅÄÖ]+[-–]\s*(?:och|eller|&|o\.?)\s+"
+    r"|[A-ZÅÄÖa-zåäö][a-zåäö]+[ \t]+(?:[-–][ \t]*)?(?:och|&|o\.?)[ \t]+"
     # the hyphen lost where a PDF's line break joined the words: "barnoch utbildningsförvaltningen" (m-v488)
     r"|[A-ZÅÄÖa-zåäö][a-zåäö]{2,}(?<!\bo)och[ \t]+"
     # a board named by its field in lower case, as running text writes it: "i tekniska nämnden", "humanistiska

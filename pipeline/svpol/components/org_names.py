@@ -49,6 +49,7 @@ from ..doc_cache import doc_text
 from ..kb import DIRECTION_WORDS, shipped_authorities
 from .entity_rules import DEFAULT_SPANS_KEY, either_case_first
 from .name_list import NameList, resource_names
+from .structure_patterns import ROLE_RE
 
 LABEL = "ORG"
 
@@ -207,7 +208,7 @@ _NUMBERED_OR_PLACED_RE = re.compile(
 # A municipality's company named by its place and trade (guide: municipal companies are ORG):
 # "Lerum Energi", "Göteborg Energis", "Lerum Fjärrvärme"; the KB checks that the place is a municipality.
 _MUNICIPAL_TRADES = ("Energi", "Fjärrvärme", "Vatten", "Bostäder", "Elnät", "Stadsnät", "Renhållning", "Fastigheter",
-                     "Hamn", "Kraft")
+                     "Hamn", "Kraft", "Avlopp", "Avfall")
 _MUNICIPAL_COMPANY_RE = re.compile(
     rf"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?[ \t](?:{'|'.join(_MUNICIPAL_TRADES)})(?:s|:s)?(?![\wåäö])")
 # ... and in one word, a municipality's housing company: "Ekbyhem", "Norrbyshus", "Ekbybostäders" (every such
@@ -541,7 +542,10 @@ class OrgNames(NameList):
         while len(words) > 2 and words[1].group(0) in _FRONT_PREPOSITIONS:
             del words[:2]
         # A capitalised word before "i" and a place is the name's too inside a sentence ("ordförande Stranden i
-        # Karlskoga AB"; at a sentence's start it may be an ordinary word: "Verksamheten i Karlskoga AB växer").
+        # Karlskoga AB"; at a sentence's start it may be an ordinary word: "Verksamheten i Karlskoga AB växer"), but
+        # not an office, which a list of posts capitalises ("- Lekmannarevisor i Ekby Bostäder AB"; m-v502).
+        while len(words) > 2 and words[1].group(0) == "i" and ROLE_RE.fullmatch(words[0].group(0)):
+            del words[:2]
         while (len(words) > 1 and words[0].group(0) not in ("och", "&") and words[1].group(0) not in ("och", "&")
                and not (words[1].group(0) == "i" and words[0].group(0)[0].isupper()
                         and not _at_sentence_start(text, start + words[0].start()))
@@ -791,6 +795,11 @@ class OrgNames(NameList):
         if _REGIONAL_BRANCH_RE.fullmatch(span.text) and (
                 (rule.end == span.end and rule.text.lower().startswith("region "))
                 or (rule.start == span.start and rule.text.isupper())):
+            return True
+        # a company named after a public body, or opening with its acronym, is the company: "Vafab Miljö AB" (the
+        # association's company), "SRV återvinning AB" (m-v502)
+        if (rule.label_ == "AUTHORITY" and rule.start == span.start and span.text.endswith(("AB", "ABs", "AB:s"))
+                and (rule.end == span.end - 1 or rule.text.isupper())):
             return True
         return (rule.label_ == "AUTHORITY" and (_is_company(span.text) or bool(_PLACE_ASSOCIATION_RE.fullmatch(span.text)))
                 and bool(_MUNICIPALITY_RE.fullmatch(rule.text)))

@@ -31,10 +31,10 @@ _REGION_GENITIVE_BODY_RE = re.compile(
 # A coordinated body's "och" written short, between its field and the rest of its name.
 _SHORT_JOINER_RE = re.compile(r"(?<=[\wåäö-]) (?:o\.?|&) (?=[a-zåäö])")
 # A coordinated name's first field whose hyphen a PDF's text lost at a line break ("barnoch utbildningsförvaltningen"),
-# wrote with spaces ("Stöd - och serviceavdelningen") or left out ("Arbete och välfärdsnämnden"; m-v488, m-v492, m-v493).
+# wrote with spaces or as a dash ("Stöd - och serviceavdelningen", "Barn– och utbildningsnämnden") or left out ("Arbete och välfärdsnämnden"; m-v488, m-v492, m-v493).
 # Left out only in a capitalised name, as a heading writes it: in running text "bostadsbrist och samhällsbyggnadsnämnden"
 # are two things.
-_LOST_HYPHEN_RE = re.compile(r"(?P<field>[A-ZÅÄÖa-zåäö][a-zåäö]{2,})(?:och| - och)[ ](?=[a-zåäö]{4})"
+_LOST_HYPHEN_RE = re.compile(r"(?P<field>[A-ZÅÄÖa-zåäö][a-zåäö]{2,})(?:och| ?[-–] ?och)[ ](?=[a-zåäö]{4})"
                              r"|(?P<capital>[A-ZÅÄÖ][a-zåäö]{2,}) och (?=[a-zåäö]{4})")
 # "Länsstyrelsen i Västerbotten", "länsstyrelsen i Västra Götaland": a county board without "län".
 _COUNTY_BOARD_WITHOUT_LAN_RE = re.compile(r"[Ll]änsstyrelsen i (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)")

@@ -589,6 +589,8 @@ def test_a_coordinated_board_whose_hyphen_lost_its_space(nlp):
     # heading's capitalised name (m-v492); in running text two things are joined, and two bodies stay two
     doc = nlp("Granskningen gäller barnoch utbildningsförvaltningen. Chef för Stöd - och serviceavdelningen.")
     assert ents(doc) == [("barnoch utbildningsförvaltningen", "AUTHORITY"), ("Stöd - och serviceavdelningen", "AUTHORITY")]
+    doc = nlp("Barn– och utbildningsnämndens budget ökar, liksom anslaget till Miljö – och byggnadsnämnden.")
+    assert ents(doc) == [("Barn– och utbildningsnämndens", "AUTHORITY"), ("Miljö – och byggnadsnämnden", "AUTHORITY")]
     doc = nlp("Föredragningslista\nArbete och välfärdsnämnden\nKommunen har bostadsbrist och samhällsbyggnadsnämnden "
               "ska agera. Socialnämnden och byggnämnden möts.")
     assert ents(doc) == [("Arbete och välfärdsnämnden", "AUTHORITY"), ("samhällsbyggnadsnämnden", "AUTHORITY"),
