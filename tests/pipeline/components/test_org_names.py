@@ -366,6 +366,14 @@ def test_a_company_name_begins_after_the_clause_and_holds_a_public_body():
     # ... also in the genitive (m-v493)
     assert _run("Norrby kommuns Fastighets AB bygger.", [("Norrby kommuns", "AUTHORITY")], rules=("Norrby kommuns",),
                 ordinary=("bygger",)) == [("Norrby kommuns Fastighets AB", "ORG")]
+    # an office before "i" opens a list's post, no name (m-v502)
+    assert _run("Uppdrag: - Lekmannarevisor i Ekby Bostäder AB - Revisor i Norrby Hamn AB") == [
+        ("Ekby Bostäder AB", "ORG"), ("Norrby Hamn AB", "ORG")]
+    # a company named after a public body, or opening with its acronym, holds the rules' body (m-v502)
+    text = "Andelen i Ekbyförbundet Miljö AB och i SRV återvinning AB."
+    assert _run(text, [("Ekbyförbundet Miljö", "AUTHORITY"), ("SRV", "AUTHORITY")],
+                rules=("Ekbyförbundet Miljö", "SRV"), ordinary=("andelen",)) == [
+        ("Ekbyförbundet Miljö AB", "ORG"), ("SRV återvinning AB", "ORG")]
     # no name left before AB: only the company written AB first
     assert _run("Beslut gällande AB Ekbyhem", ordinary=("beslut", "gällande")) == [("AB Ekbyhem", "ORG")]
     assert _run("VD för AB EkbyBostäder och AB EkbyLokaler.") == [("AB EkbyBostäder", "ORG"), ("AB EkbyLokaler", "ORG")]
@@ -482,6 +490,7 @@ def test_a_company_named_after_its_trade_and_ab_holds_its_name_and_letter():
     # AB before a place's name and its trade
     assert _run("aktierna i AB Ekby Bostäder och AB Ekby Energis styrelse") == [
         ("AB Ekby Bostäder", "ORG"), ("AB Ekby Energis", "ORG")]
+    assert _run("aktierna i AB Ekbyregionens Avlopp (ABEA)") == [("AB Ekbyregionens Avlopp", "ORG"), ("ABEA", "ORG")]
     # a company's own name in -s before AB, a heading after it
     assert _run("4 Ekhus AB Uppsiktsplikt enligt lagen") == [("Ekhus AB", "ORG")]
 
