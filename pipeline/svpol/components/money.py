@@ -641,6 +641,7 @@ _HEADER_UNIT_RE = re.compile(
     rf"|[^\d\n]*?,[ \t]*(?P<comma_unit>{_TABLE_UNIT_WORDS})[ \t]+(?:19|20)\d\d\b[^\n]*)$")
 _ROW_RE = re.compile(r"(?m)^(?P<label>[^\d\n]*[^\W\d][^\d\n]*?)[ \t]+(?P<figures>[-−–]?\d[\d \t,−–-]*?)[ \t]*$")
 _WRAPPED_LABEL = 60  # characters: a longer line without figures is text after the table
+_HEADER_CELL_LINE_RE = re.compile(r"[ \t]*(?P<cell>(?:19|20)\d\d|[A-ZÅÄÖ][a-zåäö]{2,14})[ \t]*(?=\n)")
 _ROW_FIGURE_RE = re.compile(r"(?P<sign>[-−–])?(?P<digits>\d+)(?P<decimals>,\d+)?")
 
 
@@ -652,6 +653,12 @@ def _header_unit_table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
         columns = len(_YEAR_IN_TEXT_RE.findall(header.group("header")))
         scale = _table_scale(header.group("unit") or header.group("comma_unit"))
         position = header.end() + 1
+        # the header's cells may go on one to a line ("(mnkr) Bokslut" / "2018" / "Budget" / "2019"; m-v509)
+        cell = _HEADER_CELL_LINE_RE.match(text, position)
+        while cell is not None:
+            columns += bool(_YEAR_RE.fullmatch(cell.group("cell")))
+            position = cell.end() + 1
+            cell = _HEADER_CELL_LINE_RE.match(text, position)
         while position < len(text):
             row = _ROW_RE.match(text, position)
             if row is None:  # a label wrapped onto a line of its own goes on with its figures on the next line

@@ -31,11 +31,9 @@ _REGION_GENITIVE_BODY_RE = re.compile(
 # A coordinated body's "och" written short, between its field and the rest of its name.
 _SHORT_JOINER_RE = re.compile(r"(?<=[\wåäö-]) (?:o\.?|&) (?=[a-zåäö])")
 # A coordinated name's first field whose hyphen a PDF's text lost at a line break ("barnoch utbildningsförvaltningen"),
-# wrote with spaces or as a dash ("Stöd - och serviceavdelningen", "Barn– och utbildningsnämnden") or left out ("Arbete och välfärdsnämnden"; m-v488, m-v492, m-v493).
-# Left out only in a capitalised name, as a heading writes it: in running text "bostadsbrist och samhällsbyggnadsnämnden"
-# are two things.
-_LOST_HYPHEN_RE = re.compile(r"(?P<field>[A-ZÅÄÖa-zåäö][a-zåäö]{2,})(?:och| ?[-–] ?och)[ ](?=[a-zåäö]{4})"
-                             r"|(?P<capital>[A-ZÅÄÖ][a-zåäö]{2,}) och (?=[a-zåäö]{4})")
+# or wrote with spaces or as a dash ("Stöd - och serviceavdelningen", "Barn– och utbildningsnämnden"; m-v488, m-v493,
+# m-v497, m-v498).
+_LOST_HYPHEN_RE = re.compile(r"(?P<field>[A-ZÅÄÖa-zåäö][a-zåäö]{2,})(?:och| ?[-–] ?och)[ ](?=[a-zåäö]{4})")
 # "Länsstyrelsen i Västerbotten", "länsstyrelsen i Västra Götaland": a county board without "län".
 _COUNTY_BOARD_WITHOUT_LAN_RE = re.compile(r"[Ll]änsstyrelsen i (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)")
 # "Länsstyrelsen Södermanlands län", "Länsstyrelsen Kronoberg": the county board named by its county without "i",
@@ -144,12 +142,11 @@ class KnowledgeBase:
         if not text:
             return None
         # "vård-och omsorgsnämnden": the space after the hyphen, lost in a PDF's text, put back; so is the hyphen
-        # lost at a line break ("barnoch utbildningsförvaltningen") or spaced ("Stöd - och serviceavdelningen")
+        # lost at a line break ("barnoch utbildningsförvaltningen"), spaced or a dash ("Stöd - och ...")
         text = re.sub(r"(?<=\w)-(och|eller) ", r"- \1 ", text)
         lost = _LOST_HYPHEN_RE.match(text)
-        field = lost and (lost.group("field") or lost.group("capital"))
-        if field and self.match_authority(field) is None:  # not two bodies: "Socialnämnden och ..."
-            text = f"{field}- och {text[lost.end():]}"
+        if lost and self.match_authority(lost.group("field")) is None:  # not a body first: "nämnden - och"
+            text = f"{lost.group('field')}- och {text[lost.end():]}"
         # "Miljö o. byggnadsnämnden", "Barn- & utbildningsnämnden": the joiner abbreviated
         text = _SHORT_JOINER_RE.sub(" och ", text)
         acronym = re.sub(r":s$", "", text)  # "FHS:s"

@@ -457,6 +457,11 @@ def test_a_flattened_tables_figures_take_the_unit_its_header_names_in_brackets()
     # a row whose digits do not divide into the header's years is not read, nor is a header without years
     assert list(find_money("Ram (tkr) 2025 2026\nIntäkter 17 213 15 000 13 635")) == []
     assert list(find_money("Ram (tkr) Budget Utfall\nIntäkter 17 213 15 000")) == []
+    # the header's cells one to a line, as a PDF's text layer may give them (m-v509)
+    text = "(mnkr) Bokslut\n2024\nBudget\n2025\nIntäkter 0,6 0,3\nKostnader 12,5 11,7"
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("0,6", 6e5), ("0,3", 3e5), ("12,5", 1.25e7), ("11,7", 1.17e7)]
+    assert list(find_money("(mnkr) Bokslut\nUtfall\nIntäkter 0,6 0,3")) == []  # no year: no columns
 
 
 def test_a_number_in_words_stands_apart_from_its_unit():
