@@ -550,6 +550,9 @@ _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt"
                "sektor",  # "Kommunledningssektorn" (the KB decides which sectors are bodies)
                "alberedning", "udgetberedning",  # "valberedningen", "Budgetberedningen" (matched as written)
                "departement")  # "Klimat- och näringsdepartementet" (a pair the KB does not list)
+_JOINER_END_RE = re.compile(r"(?<![\wåäö])(?:och|eller|&|o\.?)\s*$")
+_BARE_BODY_WORDS = frozenset(("nämnd", "nämnden", "nämndens", "styrelse", "styrelsen", "styrelsens", "förvaltning",
+                              "förvaltningen", "förvaltningens"))
 _BODY_RE = re.compile(
     rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>(?:[\wåäöÅÄÖ]+-,?[ \t]+){{0,3}}"
     r"[\wåäöÅÄÖ]+[-–]\s*(?:och|eller|&|o\.?)\s+"
@@ -1068,6 +1071,10 @@ class EntityRules(KBComponent):
                     if place:
                         starts.insert(0, place.start())
                     starts.append(match.start("word"))
+                    if match.group("word").lower() in _BARE_BODY_WORDS and _JOINER_END_RE.search(match.group("coord")):
+                        # a body's kind alone after "och" has no field to share: "blir allt äldre och nämnden
+                        # noterar" (m-v504)
+                        starts = [match.start("word")]
                 found = next((start for start in starts if self.kb.match_authority(text[start:match.end()])), None)
                 if found is not None:
                     end = _with_sub_body(text, match.end())

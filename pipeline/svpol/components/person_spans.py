@@ -111,6 +111,7 @@ _FORM_WORDS = frozenset((
     # tid", "Omröstningsprotokoll", "Organisationsnr", "Anteckningar/ Tjänstgörande", "Sammanträdesplats Tallen")
     "Sammanträdets", "Sammanträdesplats", "Sammanträdeslokal", "Omröstningsprotokoll", "Omröstningslista",
     "Organisationsnr", "Orgnr", "Anteckningar", "Anteckning", "Tjänstgör", "Reservation",
+    "Beslutsserie", "Motionssvar",  # a delegation list's series field, an agenda item's kind (m-v508)
     "Ers", "Tjg",  # a substitute's standing in a member column ("Eva Ek (C) Ers Ers Bo Al (M)"; m-v363)
     # a ruling's parties and a protocol's members and case text ("SÖKANDE", "MOTPART", "Ombud:", "Ordinarie
     # ledamöter", "Ärendebeskrivning")

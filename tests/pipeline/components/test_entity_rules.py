@@ -591,7 +591,8 @@ def test_a_coordinated_board_whose_hyphen_lost_its_space(nlp):
     assert ents(doc) == [("barnoch utbildningsförvaltningen", "AUTHORITY"), ("Stöd - och serviceavdelningen", "AUTHORITY")]
     doc = nlp("Barn– och utbildningsnämndens budget ökar, liksom anslaget till Miljö – och byggnadsnämnden.")
     assert ents(doc) == [("Barn– och utbildningsnämndens", "AUTHORITY"), ("Miljö – och byggnadsnämnden", "AUTHORITY")]
-    doc = nlp("Kommunen har bostadsbrist och samhällsbyggnadsnämnden ska agera. Socialnämnden och byggnämnden möts.")
+    doc = nlp("Kommunen har bostadsbrist och samhällsbyggnadsnämnden ska agera. Socialnämnden och byggnämnden möts. "
+              "Befolkningen blir äldre och nämnden noterar det.")
     assert ents(doc) == [("samhällsbyggnadsnämnden", "AUTHORITY"), ("Socialnämnden", "AUTHORITY"),
                          ("byggnämnden", "AUTHORITY")]
 

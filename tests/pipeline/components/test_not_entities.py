@@ -230,6 +230,10 @@ def test_a_forms_heading_alone_and_an_indexs_page_column():
     doc.ents = [Span(doc, 0, 1, "AUTHORITY"), Span(doc, 1, 2, "AUTHORITY"), Span(doc, 4, 5, "AUTHORITY"),
                 Span(doc, 7, 8, "AUTHORITY")]
     assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Kommunstyrelsen"]
+    # a delegation list's series field and an agenda item's kind (m-v508)
+    doc = nlp.make_doc("Beslutsserie: KS Delegation. Motionssvar - Gör om")
+    doc.ents = [Span(doc, 0, 1, "LOC"), Span(doc, 5, 6, "LOC")]
+    assert list(nlp.get_pipe("svpol_not_entities")(doc).ents) == []
 
 
 def test_an_entity_ends_before_a_blank_line_and_a_forms_next_field():
