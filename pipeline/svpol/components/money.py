@@ -317,6 +317,8 @@ _MONEY_CONTEXT_RE = re.compile(
     r"investera|investering|ramförslag|ersättning|avgift|stöd|spar|underskott|överskott|inkomst|utgift|\blån(?!g)|skuld|betala|"
     r"fond|lön|vinst|förlust|omsättning|tillskott|resurs|miljonbelopp|euro|dollar|resultat|neddragning|nedskär|"
     r"köpeskilling|\bköp|\bsåld|\bsälj|borgen|\bpris|\bhyr|belopp|kalkyl|tilldela|"
+    # room in a budget: "ett ekonomiskt utrymme med ca 2,2 milj för ny verksamhet" (m-v517)
+    r"ekonomiskt[ \t]+utrymme|"
     # a sum that strengthens a service: "förstärker miljötillsynen med 5 miljoner"
     r"stärk|tillför|"
     # a forecast of a board's result: "Prognos 2007: Eksjö - totalt minus 6,5 miljoner", "pengen" (per pupil),
@@ -638,7 +640,10 @@ def _declared_table_figures(text: str, declarations: Sequence["re.Match[str]"]) 
 # m-v458), with no figure before it (a sentence's "45 mnkr 2023" is an amount and a year, not a header).
 _HEADER_UNIT_RE = re.compile(
     rf"(?im)^(?P<header>[^\n]*?\([ \t]*(?P<unit>{_TABLE_UNIT_WORDS})[ \t]*\)[^\n]*"
-    rf"|[^\d\n]*?,[ \t]*(?P<comma_unit>{_TABLE_UNIT_WORDS})[ \t]+(?:19|20)\d\d\b[^\n]*)$")
+    rf"|[^\d\n]*?,[ \t]*(?P<comma_unit>{_TABLE_UNIT_WORDS})[ \t]+(?:19|20)\d\d\b[^\n]*"
+    # ... or as the header's first cell, the columns' words and years after it ("Mnkr Bokslut 2014 Budget 2015";
+    # m-v517)
+    rf"|(?P<lead_unit>{_TABLE_UNIT_WORDS})(?=[^\n]*(?:19|20)\d\d)(?:[ \t]+(?:[^\W\d]+|(?:19|20)\d\d))+[ \t]*)$")
 _ROW_RE = re.compile(r"(?m)^(?P<label>[^\d\n]*[^\W\d][^\d\n]*?)[ \t]+(?P<figures>[-−–]?\d[\d \t,−–-]*?)[ \t]*$")
 _WRAPPED_LABEL = 60  # characters: a longer line without figures is text after the table
 _HEADER_CELL_LINE_RE = re.compile(r"[ \t]*(?P<cell>(?:19|20)\d\d|[A-ZÅÄÖ][a-zåäö]{2,14})[ \t]*(?=\n)")
@@ -651,7 +656,7 @@ def _header_unit_table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
     figures = []
     for header in _HEADER_UNIT_RE.finditer(text):
         columns = len(_YEAR_IN_TEXT_RE.findall(header.group("header")))
-        scale = _table_scale(header.group("unit") or header.group("comma_unit"))
+        scale = _table_scale(header.group("unit") or header.group("comma_unit") or header.group("lead_unit"))
         position = header.end() + 1
         # the header's cells may go on one to a line ("(mnkr) Bokslut" / "2018" / "Budget" / "2019"; m-v509)
         cell = _HEADER_CELL_LINE_RE.match(text, position)

@@ -507,6 +507,31 @@ def _hyphen_split_start(doc: Doc, ent: Span) -> int:
     return start
 
 
+def _with_names_across_a_line_break(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
+    """``ents`` with a first name alone at a line's end joined to the surname that opens the next line, where the
+    surname is a PERSON or has party letters in brackets after it (``Elin\nRydberg (S)``; m-v488, m-v515: one person,
+    as the guide reads a name across a line break)."""
+    by_start = {e.start: e for e in ents}
+    joined: List[Span] = []
+    dropped: Set[int] = set()
+    changed = False
+    for ent in ents:
+        if ent.start in dropped:
+            continue
+        after = ent.end + 1
+        surname = by_start.get(after)
+        if (len(ent) == 1 and ent.label_ in (PERSON, LOC, ORG) and is_first_name(ent.text) and after < len(doc)
+                and doc[ent.end].text == "\n" and doc[after].is_title and doc[after].is_alpha
+                and (surname is None or (surname.label_ == PERSON and len(surname) == 1))
+                and (surname is not None or (after + 1 < len(doc) and doc[after + 1].text == "("))):
+            joined.append(Span(doc, ent.start, after + 1, PERSON))
+            dropped.add(after)
+            changed = True
+        else:
+            joined.append(ent)
+    return joined, changed
+
+
 def _with_hyphen_split_first_names(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
     """``ents`` with a first name that a PDF split at a hyphen joined to the PERSON after it
     (:func:`_hyphen_split_start`), where no other entity holds it."""
@@ -944,10 +969,11 @@ class PersonSpans:
         repaired, initials = _with_first_initials(doc, repaired)
         repaired, surnamed = _with_surname_after_initial(doc, repaired, self.vocab)
         repaired, hyphenated = _with_hyphen_split_first_names(doc, repaired)
+        repaired, broken = _with_names_across_a_line_break(doc, repaired)
         # The searches below need a person or a party to start from.
         text = doc_text(doc) if any(e.label_ in (PERSON, PARTY) for e in repaired) else ""
         repaired, with_particles = _with_name_particles(doc, repaired, text) if text else (repaired, False)
-        changed = changed or joined or paired or initials or surnamed or hyphenated or with_particles
+        changed = changed or joined or paired or initials or surnamed or hyphenated or broken or with_particles
         columns = self._column_names(doc, repaired, text) + _names_between_letters(doc, repaired)
         if columns:
             taken = {i for span in columns for i in range(span.start, span.end)}

@@ -157,6 +157,8 @@ def test_round_trip(tmp_path):
         ("Ekby fick 4 miljoner mer i år.", "4 miljoner", 4e6),
         ("Norrby har erhållit 2,5 miljoner i byggbonus.", "2,5 miljoner", 2.5e6),
         ("Tolv miljoner till ny sporthall i Norrby", "Tolv miljoner", 1.2e7),
+        # room in a budget, its millions abbreviated (m-v517)
+        ("Det finns ett ekonomiskt utrymme med ca 2,2 milj för ny verksamhet.", "2,2 milj", 2.2e6),
         # a range has no one amount
         ("Besparingen beräknas till 12–15 miljoner i år.", "12–15 miljoner", None),
     ],
@@ -462,6 +464,10 @@ def test_a_flattened_tables_figures_take_the_unit_its_header_names_in_brackets()
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
         ("0,6", 6e5), ("0,3", 3e5), ("12,5", 1.25e7), ("11,7", 1.17e7)]
     assert list(find_money("(mnkr) Bokslut\nUtfall\nIntäkter 0,6 0,3")) == []  # no year: no columns
+    # the unit as the header's first cell, without brackets (m-v517)
+    text = "Mnkr Bokslut 2024 Budget 2025\nIntäkter 0,0 0,4\nKostnader 13,0 13,2"
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("0,0", 0.0), ("0,4", 4e5), ("13,0", 1.3e7), ("13,2", 1.32e7)]
 
 
 def test_a_number_in_words_stands_apart_from_its_unit():

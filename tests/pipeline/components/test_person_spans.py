@@ -386,6 +386,15 @@ def test_a_national_partys_letters_read_into_the_name_before_a_rows_mark_leave_i
                    ("Bo Al S", "PERSON")]  # running text after the letter: no row
 
 
+def test_a_first_name_at_a_lines_end_joins_the_surname_opening_the_next():
+    # a PDF's line break inside a name (m-v488, m-v515); a first name alone before the next field stays alone
+    text = "ers. för Elin\nRydberg (S) kl. 8, ers. för Kristian\nAronsson (SD), Björn\nCelind, Ordförande Anna\nSekreterare"
+    got = _run_in_order(text, [("Elin", "PERSON"), ("Rydberg", "PERSON"), ("S", "PARTY"), ("Kristian", "LOC"),
+                               ("SD", "PARTY"), ("Björn", "PERSON"), ("Celind", "PERSON"), ("Anna", "PERSON")])
+    assert got == [("Elin\nRydberg", "PERSON"), ("S", "PARTY"), ("Kristian\nAronsson", "PERSON"), ("SD", "PARTY"),
+                   ("Björn\nCelind", "PERSON"), ("Anna", "PERSON")]
+
+
 def test_a_protocols_header_and_vote_table_labels_are_no_names():
     text = "Sammanträdets plats och tid: Ekhuset. Omröstningsprotokoll Mbn 9. Närvaro Anteckningar/ Tjänstgör Eva Ek"
     got = _run(text, [("Sammanträdets", "PERSON"), ("Omröstningsprotokoll", "PERSON"), ("Anteckningar/", "PERSON"),
