@@ -106,9 +106,10 @@ _NUMBER = (
     # a PDF's lost space: "2670 000 kronor"; not a year before an amount ("år 2019 500 kronor")
     r"|(?!(?:19|20)\d\d\D)\d{4}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?"
     r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # 1.200.000
-    # a decimal comma's lost or added space before millions ("11, 6 miljoner kronor"), kronor and öre
-    # written with a colon in tax rates ("22:25 kr")
-    r"|\d{1,3},[ ]\d(?=[ \t]+(?i:milj|md|mrd|mn?kr\b))|\d{1,3}:\d{2}(?!\d)"
+    # a decimal comma's lost or added space before millions ("11, 6 miljoner kronor", "142, 68 miljoner kronor";
+    # m-v526; not a list's next item: "etapp 3, 39 mkr", "1991/92, 360 miljoner"), kronor and öre written with a
+    # colon in tax rates ("22:25 kr")
+    r"|(?:\d{1,3},[ ]\d|\d{2,3},[ ]\d{2})(?=[ \t]+(?i:milj|md|mrd|mn?kr\b))|\d{1,3}:\d{2}(?!\d)"
     r"|\d+(?:,\d+)?"  # 22,2
     r"|\d+\.\d{1,2}(?!\d)"  # 2.5 (English decimal point)
 )

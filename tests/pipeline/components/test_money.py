@@ -322,6 +322,10 @@ def test_a_forecast_list_of_board_results():
     text = "Skattesatsen höjs från 21:75 kr till 22:25 kr; ett minus på 11, 6 miljoner kronor."
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
         ("21:75 kr", 21.75), ("22:25 kr", 22.25), ("11, 6 miljoner kronor", 1.16e7)]
+    # two decimals after the stray space (m-v526), not a list's next item
+    text = "Ramen blir 142, 68 miljoner kronor. Objekt: etapp 3, 39 mkr, och 1991/92, 360 miljoner kronor."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("142, 68 miljoner kronor", 1.4268e8), ("39 mkr", 3.9e7), ("360 miljoner kronor", 3.6e8)]
     # the colon says kronor:öre even where the unit written is öre; a plain öre amount stays öre
     text = "Skatten fastställs till 20:87 öre per skattekrona, en höjning med 35 öre."
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("20:87 öre", 20.87), ("35 öre", 0.35)]
