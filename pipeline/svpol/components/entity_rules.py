@@ -558,7 +558,7 @@ _BODY_RE = re.compile(
     r"[\wåäöÅÄÖ]+[-–]\s*(?:och|eller|&|o\.?)\s+"
     r"|[A-ZÅÄÖa-zåäö][a-zåäö]+[ \t]+(?:[-–][ \t]*)?(?:och|&|o\.?)[ \t]+"
     # the hyphen lost where a PDF's line break joined the words: "barnoch utbildningsförvaltningen" (m-v488)
-    r"|[A-ZÅÄÖa-zåäö][a-zåäö]{2,}(?<!\bo)och[ \t]+"
+    r"|[A-ZÅÄÖa-zåäö][a-zåäö]{2,}och[ \t]+"
     # a board named by its field in lower case, as running text writes it: "i tekniska nämnden", "humanistiska
     # nämnden"; not after an article, which makes it a description ("den strategiska nämndens strategier")
     r"|(?:tekniska|sociala|regionala|allmänna(?=[ \t]+utskott)"

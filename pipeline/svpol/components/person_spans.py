@@ -364,7 +364,7 @@ def _letters_end_row(ent: Span, end: int) -> bool:
     if ent.end == len(doc):
         return True
     after = doc[ent.end]
-    return after.text in _ROW_MARKS or after.is_digit or "\n" in ent[end - 1].whitespace_ or after.is_space
+    return after.text in _ROW_MARKS or after.is_digit or after.is_space
 
 
 def _ends_list_item(doc: Doc, i: int) -> bool:
