@@ -78,7 +78,8 @@ _FRONT_PREPOSITIONS = frozenset(("för", "till", "av", "hos", "på", "med", "fr�
 # "Uppsala kommun Skolfastigheter AB"). Every other word of a clause is no part of a name: the name begins
 # after the last of them ("vi vill att Värnamo Stadshus AB ger ...").
 _NAME_JOINING_WORDS = frozenset(("och", "&", "i", "för", "av", "på", "de", "den", "det", "vid", "kommun", "stad",
-                                 "region", "landsting", "kommuns", "stads"))  # "Lunds kommuns Fastighets AB" (m-v493)
+                                 "region", "landsting", "kommuns", "stads",  # "Lunds kommuns Fastighets AB" (m-v493)
+                                 "and"))  # a firm's English name: "Ernst and Young AB" (m-v528)
 _CLAUSE_WORDS = frozenset(STOP_WORDS) - _NAME_JOINING_WORDS
 # Nor is a board in a list of bodies before it ("Valnämnden Karlskoga kommunhus AB").
 _BODY_ENDINGS = ("nämnden", "styrelsen", "fullmäktige", "förvaltningen", "utskottet")

@@ -112,6 +112,7 @@ _FORM_WORDS = frozenset((
     "Sammanträdets", "Sammanträdesplats", "Sammanträdeslokal", "Omröstningsprotokoll", "Omröstningslista",
     "Organisationsnr", "Orgnr", "Anteckningar", "Anteckning", "Tjänstgör", "Reservation",
     "Beslutsserie", "Motionssvar",  # a delegation list's series field, an agenda item's kind (m-v508)
+    "Anslagstid",  # a notice's posting period (m-v529)
     "Ers", "Tjg",  # a substitute's standing in a member column ("Eva Ek (C) Ers Ers Bo Al (M)"; m-v363)
     # a ruling's parties and a protocol's members and case text ("SÖKANDE", "MOTPART", "Ombud:", "Ordinarie
     # ledamöter", "Ärendebeskrivning")

@@ -231,8 +231,8 @@ def test_a_forms_heading_alone_and_an_indexs_page_column():
                 Span(doc, 7, 8, "AUTHORITY")]
     assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Kommunstyrelsen"]
     # a delegation list's series field and an agenda item's kind (m-v508)
-    doc = nlp.make_doc("Beslutsserie: KS Delegation. Motionssvar - Gör om")
-    doc.ents = [Span(doc, 0, 1, "LOC"), Span(doc, 5, 6, "LOC")]
+    doc = nlp.make_doc("Beslutsserie: KS Delegation. Motionssvar - Gör om. Anslagstid Beslutande")
+    doc.ents = [Span(doc, 0, 1, "LOC"), Span(doc, 5, 6, "LOC"), Span(doc, 10, 11, "ORG")]
     assert list(nlp.get_pipe("svpol_not_entities")(doc).ents) == []
 
 

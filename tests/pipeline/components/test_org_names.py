@@ -366,6 +366,9 @@ def test_a_company_name_begins_after_the_clause_and_holds_a_public_body():
     # ... also in the genitive (m-v493)
     assert _run("Norrby kommuns Fastighets AB bygger.", [("Norrby kommuns", "AUTHORITY")], rules=("Norrby kommuns",),
                 ordinary=("bygger",)) == [("Norrby kommuns Fastighets AB", "ORG")]
+    # a firm's English name joined by "and" (m-v528)
+    assert _run("Revisor Eva Ek, Ernst and Young AB, informerar.", [("Eva Ek", "PERSON")]) == [
+        ("Eva Ek", "PERSON"), ("Ernst and Young AB", "ORG")]
     # an office before "i" opens a list's post, no name (m-v502)
     assert _run("Uppdrag: - Lekmannarevisor i Ekby Bostäder AB - Revisor i Norrby Hamn AB") == [
         ("Ekby Bostäder AB", "ORG"), ("Norrby Hamn AB", "ORG")]
