@@ -25,6 +25,12 @@ from .structure_patterns import ROLE_RE
 
 # A Riksdag document's number ("2020/21:496"): its title line names a subject.
 _DOCUMENT_NUMBER_RE = re.compile(r"\d{4}/\d{2}:\d+")
+# A protocol's notice of posting and its keeping place ("ANSLAG/BEVIS Protokollet är justerat. Justeringen har
+# tillkännagivits genom anslag", "Förvaringsplats för protokollet"): a block of the form whatever it names (the
+# real sets m-v480 … m-v535 gave all such blocks no topic, while the models gave a third of them one).
+_NOTICE_RE = re.compile(r"(?i)anslag\s*/\s*bevis|bevis\s+om\s+anslag|tillkännagivits\s+genom\s+anslag"
+                        r"|förvaringsplats\s+för\s+protokollet|protokollets\s+förvaringsplats")
+_NOTICE_MAX_WORDS = 80  # a longer text goes on past the form's block
 _LIST_LABELS = frozenset({"PERSON", "PARTY"})
 
 if not Doc.has_extension("paragraphs"):
@@ -66,6 +72,8 @@ class ProceduralTopics:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or _DOCUMENT_NUMBER_RE.search(doc_text(doc), start, end):
             return False
+        if _NOTICE_RE.search(doc_text(doc), start, end) and sum(token.is_alpha for token in span) <= _NOTICE_MAX_WORDS:
+            return True
         persons = sum(1 for ent in span.ents if ent.label_ == "PERSON")
         if persons < self.min_persons:
             return False
@@ -76,9 +84,9 @@ class ProceduralTopics:
         return listed >= self.min_share * len(words)
 
     def __call__(self, doc: Doc) -> Doc:
-        if sum(1 for ent in doc.ents if ent.label_ == "PERSON") < self.min_persons:
-            return doc  # no part of it can be procedural (most documents)
         text = doc_text(doc)
+        if sum(1 for ent in doc.ents if ent.label_ == "PERSON") < self.min_persons and not _NOTICE_RE.search(text):
+            return doc  # no part of it can be procedural (most documents)
         if doc.cats and self.is_procedural(doc, 0, len(text)):
             doc.cats = _zeros(doc.cats)
         for paragraph in doc._.paragraphs or ():

@@ -32,6 +32,17 @@ def test_officials_with_their_occupations_are_a_list_too():
     assert doc.cats == {"environment": 0.0}
 
 
+def test_a_protocols_notice_of_posting_gets_no_topic_without_names():
+    # the block names its board only; the cue is the form's own wording (rounds 49-55)
+    text = "ANSLAG/BEVIS Protokollet är justerat. Justeringen har tillkännagivits genom anslag. Organ Omsorgsnämnden"
+    nlp, doc = _doc(text, [], {"elderly_care": 0.7, "budget": 0.4})
+    assert nlp.add_pipe("svpol_procedural_topics")(doc).cats == {"elderly_care": 0.0, "budget": 0.0}
+    # ... but not a long text that goes on past it
+    long_text = text + " " + " ".join(["Nämnden beslutar om nya avgifter inom hemtjänsten för äldre."] * 12)
+    nlp, doc = _doc(long_text, [], {"elderly_care": 0.7})
+    assert nlp.add_pipe("svpol_procedural_topics")(doc).cats == {"elderly_care": 0.7}
+
+
 def test_running_text_and_a_riksdag_title_keep_their_topics():
     text = "Anna Berg (S), Per Ek (M) och Eva Lund (C) vill satsa mer pengar på skolans elevhälsa och lärarnas löner."
     nlp, doc = _doc(text, SPANS, {"education": 0.9})
