@@ -351,7 +351,7 @@ def leading_role_length(span: Span) -> int:
 _SUBSTITUTE_WORDS = ("tjänstgör", "tjänstgörande", "tjg", "ersätter", "ersättare", "ers")
 
 
-_ROW_MARKS = frozenset(("-", "–", "X", "x", "I"))
+_ROW_MARKS = _PRESENCE_MARKS | {"-", "–"}  # a row's mark: present, or a dash for absent
 
 
 def _letters_end_row(ent: Span, end: int) -> bool:

@@ -31,9 +31,9 @@ _REGION_GENITIVE_BODY_RE = re.compile(
 # A coordinated body's "och" written short, between its field and the rest of its name.
 _SHORT_JOINER_RE = re.compile(r"(?<=[\wåäö-]) (?:o\.?|&) (?=[a-zåäö])")
 # A coordinated name's first field whose hyphen a PDF's text lost at a line break ("barnoch utbildningsförvaltningen"),
-# or wrote with spaces or as a dash ("Stöd - och serviceavdelningen", "Barn– och utbildningsnämnden"; m-v488, m-v493,
-# m-v497, m-v498).
-_LOST_HYPHEN_RE = re.compile(r"(?P<field>[A-ZÅÄÖa-zåäö][a-zåäö]{2,})(?:och| ?[-–] ?och)[ ](?=[a-zåäö]{4})")
+# or wrote with a space before it or as a dash ("Stöd - och serviceavdelningen", "Barn– och utbildningsnämnden";
+# m-v488, m-v493, m-v497, m-v498). A plain hyphen ("vård-och", "vård- och") is read before it.
+_LOST_HYPHEN_RE = re.compile(r"(?P<field>[A-ZÅÄÖa-zåäö][a-zåäö]{2,})(?:och|[ ]-[ ]?och|[ ]?–[ ]?och)[ ](?=[a-zåäö]{4})")
 # "Länsstyrelsen i Västerbotten", "länsstyrelsen i Västra Götaland": a county board without "län".
 _COUNTY_BOARD_WITHOUT_LAN_RE = re.compile(r"[Ll]änsstyrelsen i (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)")
 # "Länsstyrelsen Södermanlands län", "Länsstyrelsen Kronoberg": the county board named by its county without "i",
