@@ -116,12 +116,17 @@ _COMMA_LETTERS_RE = re.compile(
 # Bergslagen", "Regionförbundet Södra Småland" (a direction and a name, or up to two names, the second no street). Only the
 # kinds that are municipal: "Lärarförbundet", "Kommunförbundet Blekinge" and "Civilförsvarsförbundet X" are
 # unions and associations (ORG).
+# The first words of a protocol's headings, which a flattened page runs on right after a name.
+_HEADING_WORDS = ("Förslag", "Beslut", "Beslutet", "Ärende", "Ärendet", "Bilaga", "Yttrande", "Sammanfattning",
+                  "Bakgrund", "Ärendebeskrivning", "Beslutsunderlag")
 _NAMED_ASSOCIATION_RE = re.compile(
     r"(?<![\w-])(?:(?:[Kk]ommunalförbundet|[Ss]amordningsförbundet)(?:[ \t]+Räddningstjänsten)?|Räddningstjänst(?:en)?"
     r"|(?:Samhällsbyggnads|Räddningstjänst|Kunskaps|Miljö|Region|Högskole|Gymnasie)förbundet)"
     r"[ \t]+(?:(?:Norra|Södra|Östra|Västra|Mellersta|Nordvästra|Sydöstra)[ \t]+[A-ZÅÄÖ][\wåäö]+"
     # a name may join two areas with a hyphen ("Räddningstjänsten Sala-Heby", "... Höga Kusten-Ådalen", m-v444)
-    r"|[A-ZÅÄÖ][\wåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:[ \t]+[A-ZÅÄÖ][a-zåäö]+(?<!vägen)(?<!gatan)(?:-[A-ZÅÄÖ][a-zåäö]+)?)?)"
+    # (the second no heading's first word: "Delårsrapport för Räddningstjänsten Syd Förslag till beslut", m-v550)
+    rf"|[A-ZÅÄÖ][\wåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:[ \t]+(?!(?:{'|'.join(_HEADING_WORDS)})(?![\wåäö]))"
+    r"[A-ZÅÄÖ][a-zåäö]+(?<!vägen)(?<!gatan)(?:-[A-ZÅÄÖ][a-zåäö]+)?)?)"
     # its county after "i", also in the genitive: "Kommunalförbundet Kollektivtrafikmyndigheten i Ekby läns"
     r"(?:(?<=s)[ \t]+län|[ \t]+i[ \t]+[A-ZÅÄÖ][a-zåäö]+s[ \t]+läns?)?(?![\wåäö-])")
 # A rescue service named by its area, in the genitive or in one word before it (convention 62): "Nerikes Brandkår",
@@ -615,7 +620,9 @@ _COURT_IN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(BODIES_IN_PLACE)})\s+i\s+{_N
 # A court's kind capitalised in the definite form, also opening a sentence, is the court the text speaks of
 # ("Förvaltningsrätten kom fram till", "Kammarrätten underkänner"): all four such mentions in the real sets were
 # tagged. In lower case it is the kind (convention 10); with its town after it, _COURT_IN_RE's longer span wins.
-_CAPITALISED_COURT_RE = re.compile(r"(?<![\w-])(?:Förvaltningsrätten|Kammarrätten|Hovrätten|Tingsrätten)s?(?![\wåäö-])")
+# The county administrative court's name before 2010, Länsrätten, is read the same (m-v548: three mentions).
+_CAPITALISED_COURT_RE = re.compile(
+    r"(?<![\w-])(?:Förvaltningsrätten|Kammarrätten|Hovrätten|Tingsrätten|Länsrätten)s?(?![\wåäö-])")
 # A state commission or delegation named by its field is a government inquiry, AUTHORITY (the guide's
 # `Skolkommissionen`; "Tillitsdelegationen", "Småföretagsdelegationen"); an international commission no Swedish body
 # set up is ORG (`Blixkommissionen`, "Världskommissionen"), and EU-kommissionen is found as ORG by name.

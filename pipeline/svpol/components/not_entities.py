@@ -128,7 +128,9 @@ _ROOM_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]*(?:rummet|salen)")
 # A law or an agreement named in one compound ("Patientlagen", "Parisavtalet", "Barnkonventionen"): the guide has
 # no label for them. (Not "-slagen": "Bergslagen", "Roslagen" are places; "Matlaget" is a company.)
 _LAW_OR_AGREEMENT_RE = re.compile(
-    r"[A-ZÅÄÖ][a-zåäö]{3,}(?:avtal(?:et|ets)?|(?<!s)lag(?:en|ens)?|konventionen|konventionens|fördraget|fördragets)")
+    r"[A-ZÅÄÖ][a-zåäö]{3,}(?:avtal(?:et|ets)?|(?<!s)lag(?:en|ens)?|konventionen|konventionens|fördraget|fördragets)"
+    # ... or a law's rule named "Lex" and a person's name ("Lex Sarah", "Lex Maria": a duty to report, m-v544)
+    r"|Lex[ \t]+[A-ZÅÄÖ][a-zåäö]+")
 # A department's number in Stockholm's city hall ("Rotel II: Skolroteln"): no name.
 _ROTEL_NUMBER_RE = re.compile(r"Rotel[ \t]+[IVX]+")
 # The state's budget, a document that names its areas ("Statens budget inom utgiftsområde 20"), not an agency.
@@ -361,6 +363,18 @@ def _is_possessive_kind(ent: Span) -> bool:
     return len(ent) >= 2 and ent[0].lower_ in _POSSESSIVES and all(t.is_lower and t.is_alpha for t in ent[1:])
 
 
+# An indefinite article or determiner before a body's noun names the kind, not a body, capitalised or not (the
+# guide: "en nämnd"; "varje län måste inrätta en Kollektivtrafikmyndighet", m-v545).
+_INDEFINITES = frozenset(("en", "ett", "varje", "någon", "något", "ingen", "inget"))
+
+
+def _is_indefinite_kind(ent: Span) -> bool:
+    """Whether ``ent`` is one word tagged AUTHORITY after an indefinite article or determiner (``en
+    Kollektivtrafikmyndighet``); an acronym in capitals is left (``en SKR-rapport`` is one word anyway)."""
+    return (ent.label_ == "AUTHORITY" and len(ent) == 1 and ent.start > 0 and not ent[0].is_upper
+            and ent.doc[ent.start - 1].lower_ in _INDEFINITES)
+
+
 def _is_declared_unit(ent: Span, text: str) -> bool:
     """Whether ``ent`` is MONEY that only declares the unit of a table's figures (``Anges i tusen kronor``)."""
     if ent.label_ != MONEY_LABEL or text[:1].isdigit():
@@ -409,16 +423,19 @@ def _is_unknown_body_with_a_verb_or_noun(ent: Span, text: str, rule_starts: Froz
 # ("Arlandagymnasiet UAN/2016:3") is no part of it (a place's property keeps its number: "Mentorn 1").
 _TRAILING_MARKS = frozenset({".", "(", ",", ";"})
 _ORG_TRAILING_RE = re.compile(r"\d{1,3}|[A-ZÅÄÖ]{2,}/\d{4}(?::\d+)?")
+# ... and after a party's letters, an attendance row's item numbers ("Anders Ek, FP 65-72, 76-77"; m-v551).
+_PARTY_TRAILING_RE = re.compile(r"\d{1,3}(?:[-–]\d{1,3})?")
 
 
 def _without_trailing_word(ent: Span) -> Span:
     """``ent`` without a preposition or conjunction at its end (``Kommunledningen i`` -> ``Kommunledningen``),
     a form's next field (``Folkets Hus Måndagen den 20 december`` -> ``Folkets Hus``) or the full stop that ends
     its sentence (``Hulta torg.`` -> ``Hulta torg``: an abbreviation's stop is inside its token) or a list's comma
-    (``Ekby Kommuner,``), or the first part
+    (``Ekby Kommuner,``), a party's row numbers (``FP 65-72`` -> ``FP``), or the first part
     of the next field's coordinated compound (``Thomas Ek Kvalitet-`` of ``Kvalitet- och miljöstrateg``)."""
     if len(ent) > 1 and (ent[-1].text in _TRAILING_WORDS or ent[-1].text in _TRAILING_MARKS or is_form_word(ent[-1])
                          or (ent.label_ == "ORG" and _ORG_TRAILING_RE.fullmatch(ent[-1].text))
+                         or (ent.label_ == "PARTY" and _PARTY_TRAILING_RE.fullmatch(ent[-1].text))
                          or (ent.label_ != MONEY_LABEL and _opens_coordinated_compound(ent[-1]))):
         return Span(ent.doc, ent.start, ent.end - 1, ent.label_, kb_id=ent.kb_id_)
     return ent
@@ -532,7 +549,8 @@ class NotEntities:
                 or _is_plural_owners_council(ent, text) or _is_unknown_lower_case_body(ent, text, rule_starts)
                 or _is_party_group_description(ent) or _is_lower_case_court(ent, text)
                 or _is_capitals_heading_person(ent, text) or _is_body_as_person(ent)
-                or _is_declared_unit(ent, text) or _is_possessive_kind(ent) or _is_compound_first_part(ent))
+                or _is_declared_unit(ent, text) or _is_possessive_kind(ent) or _is_indefinite_kind(ent)
+                or _is_compound_first_part(ent))
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token

@@ -365,7 +365,15 @@ def _letters_end_row(ent: Span, end: int) -> bool:
     if ent.end == len(doc):
         return True
     after = doc[ent.end]
-    return after.text in _ROW_MARKS or after.is_digit or after.is_space
+    # also a run of dashes ("Thomas Ek V --- Tina Al SD") or a substitute's mark ("Stefan Ek S ers Bo Al S"; m-v546,
+    # m-v551)
+    return (after.text in _ROW_MARKS or after.is_digit or after.is_space or _is_dash_run(after.text)
+            or after.lower_ in _SUBSTITUTE_WORDS)
+
+
+def _is_dash_run(text: str) -> bool:
+    """Whether ``text`` is two dashes or more, an attendance row's mark for an absent member (``---``)."""
+    return len(text) >= 2 and not text.strip("-–")
 
 
 def _ends_list_item(doc: Doc, i: int) -> bool:
@@ -644,12 +652,18 @@ def _recut_name_runs(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tupl
             start += 1
         while stop > start and (ordinary(stop - 1) or _is_initial(doc[stop - 1])):
             stop -= 1
+        # a word after a comma that opens no name belongs to the member before the comma (a place that tells
+        # namesakes apart: "Mikael Ek,Saxnäs Rickard Norberg Per Vedbring"; m-v547): no part of the run
+        lead = start
+        if (0 < start < stop - 1 and doc[start - 1].text == "," and not is_first_name(doc[start].text)
+                and not _is_initial(doc[start]) and is_first_name(doc[start + 1].text)):
+            start += 1
         length = stop - start
         inside = [k for k in range(start, stop) if k in person]
         if length < 4 or 2 * len(inside) < length:
             continue
-        touched = {id(person[k]): person[k] for k in inside}.values()
-        if any(e.start < start or e.end > stop for e in touched):
+        touched = {id(person[k]): person[k] for k in range(lead, stop) if k in person}.values()
+        if any(e.start < lead or e.end > stop for e in touched):
             continue
         bounds = _first_name_cuts(doc, start, stop)
         if bounds is None and length % 2 == 0 and not any(_is_initial(t) for t in doc[start:stop]):

@@ -136,6 +136,9 @@ def test_a_capitalised_court_kind_is_the_court_also_opening_a_sentence(nlp):
                          ("Kammarrättens", "AUTHORITY")]
     # in lower case it is the kind (convention 10)
     assert ents(nlp("Ärendet kan överklagas till förvaltningsrätten.")) == []
+    # the county administrative court's name before 2010 (m-v548)
+    assert ents(nlp("Bolaget begärde överprövning hos Länsrätten. Länsrätten har förordnat att vänta.")) == [
+        ("Länsrätten", "AUTHORITY"), ("Länsrätten", "AUTHORITY")]
 
 
 def test_labels_option():
@@ -471,6 +474,9 @@ def test_municipal_associations_named_after_their_kind(nlp):
     doc = nlp("Räddningstjänsten Ekby-Norrby och Räddningstjänsten Höga Kusten-Ådalen samverkar.")
     assert ents(doc) == [("Räddningstjänsten Ekby-Norrby", "AUTHORITY"),
                          ("Räddningstjänsten Höga Kusten-Ådalen", "AUTHORITY")]
+    # a heading's first word run on after the name is no part of it (m-v550)
+    assert ents(nlp("Delårsrapport för Räddningstjänsten Ekby Förslag till beslut")) == [
+        ("Räddningstjänsten Ekby", "AUTHORITY")]
     # ... also without the article; not an office's title before a name
     assert ents(nlp("Avtal med Räddningstjänst Ekby Nordväst. Räddningstjänst Olov Jonsson.")) == [
         ("Räddningstjänst Ekby Nordväst", "AUTHORITY")]

@@ -496,3 +496,17 @@ def test_a_form_word_the_rules_tagged_as_a_known_body_stays():
     doc.spans["svpol_rules"] = [Span(doc, 2, 3, "AUTHORITY")]
     # the building the rules did not tag is still a form's word
     assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Stadskontoret"]
+
+
+def test_a_laws_lex_name_an_indefinite_body_and_a_partys_row_numbers():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    component = nlp.get_pipe("svpol_not_entities")
+    # "Lex Sarah" names a duty to report (m-v544); "en Kollektivtrafikmyndighet" the kind (m-v545), while "bland
+    # annat Försvarsmakten" is the agency; "FP 65-72" a party's letters and the items its member attended (m-v551)
+    doc = component(entity_doc(nlp, "Enligt Lex Sarah ska varje län inrätta en Kollektivtrafikmyndighet, som bland annat "
+                                    "Försvarsmakten. Anders Ek, FP 65-72",
+                               [("Lex Sarah", "PERSON"), ("Kollektivtrafikmyndighet", "AUTHORITY"),
+                                ("Försvarsmakten", "AUTHORITY"), ("Anders Ek", "PERSON"), ("FP 65-72", "PARTY")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Försvarsmakten", "AUTHORITY"), ("Anders Ek", "PERSON"),
+                                                      ("FP", "PARTY")]

@@ -159,6 +159,16 @@ def test_a_run_of_names_without_separators_is_split_before_first_names():
         ("Per Olof Svensson", "PERSON")]
 
 
+def test_a_place_after_a_comma_opens_no_name_of_the_run_after_it():
+    # "Mikael Ek,Saxnäs": the place tells namesakes apart; ner read it into the next name and cut the run
+    # between a first name and its surname (m-v547)
+    text = "Beslutande Mikael Ek,Saxnäs Rickard Norberg Per Vedbring Jan Granström Bo Olsson Helen Gavelin"
+    got = _run(text, [("Mikael Ek", "PERSON"), ("Saxnäs Rickard Norberg Per", "PERSON"), ("Vedbring", "PERSON"),
+                      ("Jan Granström", "PERSON"), ("Bo Olsson Helen Gavelin", "PERSON")])
+    assert got == [("Mikael Ek", "PERSON"), ("Rickard Norberg", "PERSON"), ("Per Vedbring", "PERSON"),
+                   ("Jan Granström", "PERSON"), ("Bo Olsson", "PERSON"), ("Helen Gavelin", "PERSON")]
+
+
 def test_first_names_are_never_surnames_in_the_knowledge_base():
     from svpol.components.person_spans import first_names
 
@@ -384,6 +394,15 @@ def test_a_national_partys_letters_read_into_the_name_before_a_rows_mark_leave_i
     assert got == [("Patrik Nilsson", "PERSON"), ("S", "PARTY"), ("Janeth Lundberg", "PERSON"), ("S", "PARTY"),
                    ("Eva Ek", "PERSON"), ("C", "PARTY"), ("Hans Berg", "PERSON"), ("KD", "PARTY"),
                    ("Bo Al S", "PERSON")]  # running text after the letter: no row
+
+
+def test_letters_read_into_the_name_before_a_dash_run_or_a_substitutes_mark_leave_it():
+    # an absent member's row ends in dashes (m-v546); "ers" after the letters opens a substitute's entry (m-v551)
+    text = "Eva Ek V --- Tina Al SD Per Berg S ers Bo Lund S"
+    got = _run_in_order(text, [("Eva Ek V", "PERSON"), ("Tina Al", "PERSON"), ("SD", "PARTY"), ("Per Berg S", "PERSON"),
+                               ("Bo Lund", "PERSON"), ("S", "PARTY")])
+    assert got == [("Eva Ek", "PERSON"), ("V", "PARTY"), ("Tina Al", "PERSON"), ("SD", "PARTY"), ("Per Berg", "PERSON"),
+                   ("S", "PARTY"), ("Bo Lund", "PERSON"), ("S", "PARTY")]
 
 
 def test_a_first_name_at_a_lines_end_joins_the_surname_opening_the_next():
