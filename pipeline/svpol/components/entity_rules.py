@@ -420,8 +420,10 @@ _COUNCIL_SHORT_FORM_RE = re.compile(
     r"|(?<![\w/-])(?:KS|KF|KSAU|KFAU)(?![\w/-])(?=[ \t]+[a-zåäö]{3,})")
 _COUNCIL_SHORT_FORMS = ("KS", "KF", "ks", "kf", "Ks", "Kf")  # one of them is in every match
 # "BUN", the short form of a municipality's barn- och utbildningsnämnd, wherever it stands ("politiker i BUN",
-# "BUN:s förslag", "BUN ordförande"; 9 of 9 such mentions in the real sets), not in a case number ("2023/BUN 0203").
-_CHILDREN_BOARD_SHORT_FORM_RE = re.compile(r"(?<![\w/:-])BUN(?::s)?(?![\w/-])(?![ \t]*\d)")
+# "BUN:s förslag", "BUN ordförande"; 9 of 9 such mentions in the real sets), also in the genitive without a colon
+# ("BUNs beslut"), not in a case number ("2023/BUN 0203") or before its protocol's paragraph ("BUN § 2007/28", which
+# the council's short forms are not either; m-v545, m-v548).
+_CHILDREN_BOARD_SHORT_FORM_RE = re.compile(r"(?<![\w/:-])BUN(?::s|s)?(?![\w/-])(?![ \t]*[\d§])")
 # Local parties are named "<Place>partiet" (guide: "Sollentunapartiet") or "<Word>demokraterna"
 # ("Vårddemokraterna", "Skånedemokraterna"), also with their area's genitive and "parti" in the indefinite, as a
 # regional party's own name ("Ekbottens Sjukvårdsparti", "Ekbottens sjukvårdsparti", "Ekbybygdens parti"; not a

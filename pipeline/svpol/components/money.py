@@ -292,6 +292,8 @@ _BARE_FOLLOWERS = (
     # what the sum is for, and a sum said to be enough alone: "finns 51 miljoner att investera", "spara 10-15
     # miljoner bara i socialtjänsten" (m-v442, m-v380)
     "att", "bara",
+    # how the sum is saved or spent: "försvaga budgeten med 1,5 milj genom att behålla skolan" (m-v546)
+    "genom",
 )
 BARE_MONEY_RE = re.compile(
     # not the decimals of "10, 5 miljoner" (a lost comma's space, or a list of numbers)
@@ -322,6 +324,8 @@ _MONEY_CONTEXT_RE = re.compile(
     r"ekonomiskt[ \t]+utrymme|"
     # a sum that strengthens a service: "förstärker miljötillsynen med 5 miljoner"
     r"stärk|tillför|"
+    # a building's renovation: "3 miljoner för renovering av gymnasiet" (m-v551)
+    r"renover|"
     # a forecast of a board's result: "Prognos 2007: Eksjö - totalt minus 6,5 miljoner", "pengen" (per pupil),
     # a result on the plus side: "Borträknat de tio miljoner hamnar nämnden ändå på plussidan"
     r"prognos|äska|förbruk|\bminus\b|pengen|föreslå|plussida|minussida|"

@@ -829,8 +829,10 @@ def _is_company_name(ent: Span) -> bool:
 # A facility's or organisation's noun at a name's end or start is no person's (``Ekby Kvinnojour``, ``Norrby
 # Lärcentrum``, ``Ekby Arena``, ``Kvinnojouren Eva``, ``Vårdcentralen Ekby``, the clinic ``Folktandvården Ekby``):
 # 39 names of that shape in the real sets are ORG and none is a person's; a known surname stays a name.
+# A housing or property company's trade ends its name the same way (``Ekby Bostäder``, ``Norrby Fastigheter``: every
+# such name in the real sets is a company's; m-v551).
 _FACILITY_LAST_WORDS = ("jour", "centrum", "arena", "camping", "boende", "friskola", "slott", "närradio", "airport",
-                        "flygplats")
+                        "flygplats", "bostäder", "fastigheter")
 _FACILITY_FIRST_WORDS = ("jouren", "boendet", "centralen", "centrum", "vården")
 
 

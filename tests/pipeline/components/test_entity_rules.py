@@ -951,6 +951,8 @@ def test_two_party_letters_with_a_genitive_s_and_the_left_partys_short_name(nlp)
 def test_the_short_form_of_the_childrens_and_education_board(nlp):
     assert ents(nlp("Vi är politiker i BUN och BUN:s förslag föll. Diarienummer 2023/BUN 0203 40")) == [
         ("BUN", "AUTHORITY"), ("BUN:s", "AUTHORITY")]
+    # the genitive without a colon; not before its protocol's paragraph (m-v545, m-v548)
+    assert ents(nlp("BUNs arbetsutskott föreslår. Beslut (BUN § 2007/28) att avstå.")) == [("BUNs", "AUTHORITY")]
 
 
 def test_a_district_board_by_its_short_form_or_with_the_district_after_it(nlp):

@@ -240,6 +240,10 @@ def test_bare_millions_before_a_budget_verb_or_after_a_loss():
     text = "I år finns 51 miljoner att investera. Vi vill spara 10 miljoner bara i förvaltningen."
     assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [("51 miljoner", 51e6), ("10 miljoner", 10e6)]
     assert list(find_money("Staden har 2 miljoner att välja mellan.")) == []
+    # how a sum is saved, a renovation's sum (m-v546, m-v551); not a count moving through a place
+    text = "Budgeten försvagas med 1,5 milj genom att behålla skolan. 3 miljoner för renovering av Ekbyskolan"
+    assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [("1,5 milj", 1.5e6), ("3 miljoner", 3e6)]
+    assert list(find_money("Över 2 miljoner resor genom länet.")) == []
 
 
 def test_bare_millions_of_a_boards_frame_in_a_budgets_list():

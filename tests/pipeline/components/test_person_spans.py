@@ -447,6 +447,10 @@ def test_a_facility_noun_at_a_names_end_or_start_makes_it_an_org():
              ("Anna Ek", "PERSON"), ("Ekby Arena", "PERSON")]
     assert _run(text, spans) == [("Ekby Kvinnojour", "ORG"), ("Norrby Lärcentrum", "ORG"), ("Kvinnojouren Eva", "ORG"),
                                  ("Anna Ek", "PERSON"), ("Ekby Arena", "ORG")]
+    # ... and a housing or property company's trade (m-v551)
+    spans = [("Ekby Bostäder", "PERSON"), ("Norrby Fastigheter", "PERSON")]
+    assert _run("Ekby Bostäder och Norrby Fastigheter bygger.", spans) == [("Ekby Bostäder", "ORG"),
+                                                                          ("Norrby Fastigheter", "ORG")]
     # a company's capitals are no person's name either
     spans = [("MKBs", "PERSON"), ("HSB:s", "PERSON"), ("Ek", "PERSON")]
     assert _run("MKBs styrelse och HSB:s vd Ek", spans) == [("MKBs", "ORG"), ("HSB:s", "ORG"), ("Ek", "PERSON")]
