@@ -123,10 +123,11 @@ _NAMED_ASSOCIATION_RE = re.compile(
     r"(?<![\w-])(?:(?:[Kk]ommunalförbundet|[Ss]amordningsförbundet)(?:[ \t]+Räddningstjänsten)?|Räddningstjänst(?:en)?"
     r"|(?:Samhällsbyggnads|Räddningstjänst|Kunskaps|Miljö|Region|Högskole|Gymnasie)förbundet)"
     r"[ \t]+(?:(?:Norra|Södra|Östra|Västra|Mellersta|Nordvästra|Sydöstra)[ \t]+[A-ZÅÄÖ][\wåäö]+"
-    # a name may join two areas with a hyphen ("Räddningstjänsten Sala-Heby", "... Höga Kusten-Ådalen", m-v444)
+    # a name may join two areas with a hyphen ("Räddningstjänsten Sala-Heby", "... Höga Kusten-Ådalen", m-v444), or
+    # with a spaced dash ("Räddningstjänsten Höga Kusten – Ådalens", m-v555)
     # (the second no heading's first word: "Delårsrapport för Räddningstjänsten Syd Förslag till beslut", m-v550)
     rf"|[A-ZÅÄÖ][\wåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:[ \t]+(?!(?:{'|'.join(_HEADING_WORDS)})(?![\wåäö]))"
-    r"[A-ZÅÄÖ][a-zåäö]+(?<!vägen)(?<!gatan)(?:-[A-ZÅÄÖ][a-zåäö]+)?)?)"
+    r"[A-ZÅÄÖ][a-zåäö]+(?<!vägen)(?<!gatan)(?:-[A-ZÅÄÖ][a-zåäö]+|[ \t]+–[ \t]+[A-ZÅÄÖ][a-zåäö]+)?)?)"
     # its county after "i", also in the genitive: "Kommunalförbundet Kollektivtrafikmyndigheten i Ekby läns"
     r"(?:(?<=s)[ \t]+län|[ \t]+i[ \t]+[A-ZÅÄÖ][a-zåäö]+s[ \t]+läns?)?(?![\wåäö-])")
 # A rescue service named by its area, in the genitive or in one word before it (convention 62): "Nerikes Brandkår",
@@ -432,6 +433,9 @@ _LOCAL_PARTY_RE = re.compile(
     r"(?<![\w-])(?:(?:(?P<area>[A-ZÅÄÖ][a-zåäö]+s)[ \t]+(?:[A-ZÅÄÖa-zåäö][a-zåäö]*)?parti|[A-ZÅÄÖ][a-zåäö]+parti)"
     r"(?![\wåäö-])|[A-ZÅÄÖ][a-zåäö]+(?:partiets?|demokraternas?)(?![\wåäö-]))")
 _LOCAL_PARTY_ENDINGS = ("parti", "demokraterna")  # every match holds one as written
+# ... or "<Ort>listan", a municipality's name and "listan" in one word ("Ekbylistan", "Norrbyslistans förslag"; m-v555's
+# "Linköpingslistan", four mentions): the KB checks the place, so that a form's list ("Föredragningslistan") is none.
+_PLACE_LIST_PARTY_RE = re.compile(r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?listans?(?![\wåäö-])")
 # A party's group in a council named in one compound, also in lower case: "Landstingsmoderaterna",
 # "regionvänstern", "kommunliberalernas".
 _COUNCIL_GROUP_PARTIES = ("moderaterna", "liberalerna", "vänstern", "centern", "miljöpartiet")  # as above
@@ -857,6 +861,10 @@ class EntityRules(KBComponent):
                     area = match.group("area") if regex is _LOCAL_PARTY_RE else None
                     if area and (area.lower() in STOP_WORDS or kb.match_party(area)):
                         continue  # "Hans parti", "Moderaternas parti"
+                    yield "PARTY", match.start(), match.end()
+        if "listan" in text:
+            for match in _PLACE_LIST_PARTY_RE.finditer(text):
+                if kb.municipality(match.group("place")):
                     yield "PARTY", match.start(), match.end()
         if any(word in text for word in _COALITION_WORDS):
             for match in _NAMED_COALITION_RE.finditer(text):

@@ -248,6 +248,20 @@ def _value(match: "re.Match[str]") -> MoneyValue:
     return MoneyValue(amount, currency, unit)
 
 
+# A tax rate written in öre per skattekrona with a decimal comma is kronor, as one written with a colon is ("11,48
+# öre per skattekrona" is 11.48 kronor; m-v552): a municipality's or region's rate is 5 to 40 kronor.
+_PER_TAX_KRONA_RE = re.compile(r"[ \t]+per[ \t]+skattekrona\b", re.IGNORECASE)
+
+
+def _as_tax_rate(text: str, start: int, end: int, value: MoneyValue) -> MoneyValue:
+    """``value`` (of ``text[start:end]``), read as kronor where it is a rate's öre with decimals followed by "per
+    skattekrona"; whole öre are a change of the rate ("höjs med 30 öre per skattekrona" is 0.30 kronor)."""
+    if (value.unit == "öre" and value.amount is not None and 0.05 <= value.amount < 0.4 and "," in text[start:end]
+            and _PER_TAX_KRONA_RE.match(text, end)):
+        return MoneyValue(round(value.amount * 100, 2), value.currency, value.unit)
+    return value
+
+
 # An amount in millions or billions without a currency word ("anslaget höjs med 3 miljarder",
 # "de återstående 200 miljonerna") is money where the sentence speaks of money. It must end the
 # clause or be followed by a function word: "20 miljoner invånare" is a count.
@@ -754,7 +768,7 @@ def find_money(text: str) -> Iterator[Tuple[int, int, MoneyValue]]:
             if m.group("pcur") or m.group("num2"):
                 found.append((m.start(), m.end(), _value(m)))
             else:
-                add_with_coordinated(m, _value(m))
+                add_with_coordinated(m, _as_tax_rate(text, m.start(), m.end(), _value(m)))
     explicit = [start for start, _, _ in found]
     lower = text.lower()
     if "milj" in lower or "md" in lower or "mrd" in lower or "milion" in lower or "mijon" in lower:
@@ -863,6 +877,8 @@ class MoneyEnricher:
                     if in_text is None:
                         in_text = {(s, e): v for s, e, v in find_money(doc_text(doc))}
                     value = in_text.get((ent.start_char, ent.end_char), NO_MONEY)
+                elif value.unit == "öre":
+                    value = _as_tax_rate(doc_text(doc), ent.start_char, ent.end_char, value)
                 ent._.amount_sek = value.amount_sek
                 ent._.currency = value.currency
                 ent._.unit = value.unit

@@ -233,7 +233,10 @@ _SWEDEN_NAMED_RE = re.compile(rf"(?<![\w-])Sveriges(?:{_SWEDEN_NAME_WORD}(?<!s))
 # A company's acronym ending in its "AB" ("KEMAB", "LUFAB", "HFAB:s"; every such acronym in the real sets was a
 # company, which ner tags AUTHORITY as often as ORG).
 _ACRONYM_COMPANY_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{2,5}AB(?::s|s)?(?![\wåäö-])")
-_AB_FIRST_RE = re.compile(rf"(?<![\w-])AB[ \t]+{_CAP}(?:[ \t]+(?:{'|'.join(_MUNICIPAL_TRADES)})(?:s|:s)?)?(?![\wåäö])")
+# ... also a trade in one compound ("AB Ekby Hyresbostäder"; m-v555)
+_AB_FIRST_RE = re.compile(
+    rf"(?<![\w-])AB[ \t]+{_CAP}(?:[ \t]+(?:{'|'.join(_MUNICIPAL_TRADES)}|[A-ZÅÄÖ][a-zåäö]*(?:bostäder|fastigheter))"
+    r"(?:s|:s)?)?(?![\wåäö])")
 # A town's paper with "Tidning" capitalised as its title, maybe after a second town: "Strömstad Tidning", "Motala Vadstena
 # Tidning" (the first word is the paper's only where the KB knows it as a municipality).
 _TOWN_PAPER_RE = re.compile(r"(?<![\w-])(?:(?P<first>[A-ZÅÄÖ][\wåäö]+)[ \t]+)?(?P<town>[A-ZÅÄÖ][\wåäö]+)[ \t]+Tidning(?:ar)?"
@@ -552,6 +555,10 @@ class OrgNames(NameList):
                         and not _at_sentence_start(text, start + words[0].start()))
                # a direction before a capitalised name is the place's ("Östra Göinge Renhållnings AB")
                and not (words[0].group(0) in DIRECTION_WORDS and words[1].group(0)[:1].isupper())
+               # a company's acronym before its trade ("ENA Energi AB": "ena" is also an ordinary word; m-v555)
+               and not (2 <= len(words[0].group(0)) <= 5 and words[0].group(0).isupper()
+                        and words[0].group(0).lower() not in STOP_WORDS and words[1].group(0)[:1].isupper()
+                        and not ROLE_RE.fullmatch(words[0].group(0)))  # "VD Ekby Energi AB" names its director
                and self._ordinary(words[0].group(0))):
             words.pop(0)
         # a letter's compound in front is a share class or a kind, no name ("B-aktier i Ekby Science Park AB")

@@ -113,6 +113,9 @@ _FORM_WORDS = frozenset((
     "Organisationsnr", "Orgnr", "Anteckningar", "Anteckning", "Tjänstgör", "Reservation",
     "Beslutsserie", "Motionssvar",  # a delegation list's series field, an agenda item's kind (m-v508)
     "Anslagstid",  # a notice's posting period (m-v529)
+    # an agenda's standing items and a proposal's verb before the names proposed (m-v552, m-v558: "Delegeringsbeslut
+    # Anmälningsärenden", "Föreslås Anna Ek (S)"), a report's colophon ("Layout", "Tryck: Ekby Tryckeri AB")
+    "Delegeringsbeslut", "Delegationsbeslut", "Anmälningsärenden", "Anmälningsärende", "Föreslås", "Layout", "Tryck",
     "Ers", "Tjg",  # a substitute's standing in a member column ("Eva Ek (C) Ers Ers Bo Al (M)"; m-v363)
     # a ruling's parties and a protocol's members and case text ("SÖKANDE", "MOTPART", "Ombud:", "Ordinarie
     # ledamöter", "Ärendebeskrivning")
@@ -183,7 +186,9 @@ def _form_edges(span: Span, start: int, end: int, offices: bool = False) -> Tupl
         start += 2
     # a word's first half at a line end is no name's end either ("Cecilia Gustafsson Under- Skrifter")
     while end > start and ((_is_trailing_title(span[end - 1]) if offices else is_form_word(span[end - 1]))
-                           or (len(span[end - 1]) > 1 and span[end - 1].text.endswith("-"))):
+                           or (len(span[end - 1]) > 1 and span[end - 1].text.endswith("-"))
+                           # "vice" of the office that left after it ("Anna Berg Vice Ordförande (S)"; m-v559)
+                           or (offices and end < len(span) and span[end - 1].lower_ == "vice")):
         end -= 1
     return start, end
 

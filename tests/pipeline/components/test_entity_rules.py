@@ -259,6 +259,9 @@ def test_party_letters_after_a_comma_in_attendance_lists(nlp):
 def test_local_party_names(nlp):
     doc = nlp("Staffanstorpspartiet yrkar bifall till Sollentunapartiets förslag, men partiet avstår.")
     assert ents(doc) == [("Staffanstorpspartiet", "PARTY"), ("Sollentunapartiets", "PARTY")]
+    # "<Ort>listan", a municipality's name and "listan" in one word (m-v555); a form's list is none
+    doc = nlp("Ystadlistan och Ystadlistans ledamot vill ändra föredragningslistan och Tjänstgöringslistan.")
+    assert ents(doc) == [("Ystadlistan", "PARTY"), ("Ystadlistans", "PARTY")]
     doc = nlp("Styret består av Vårddemokraterna, men Vårddemokraternas förslag föll; demokraterna i salen röstade.")
     assert ents(doc) == [("Vårddemokraterna", "PARTY"), ("Vårddemokraternas", "PARTY")]
     # a regional party's own name, with its area and "parti" in the indefinite; no ordinary "parti"
@@ -474,6 +477,9 @@ def test_municipal_associations_named_after_their_kind(nlp):
     doc = nlp("Räddningstjänsten Ekby-Norrby och Räddningstjänsten Höga Kusten-Ådalen samverkar.")
     assert ents(doc) == [("Räddningstjänsten Ekby-Norrby", "AUTHORITY"),
                          ("Räddningstjänsten Höga Kusten-Ådalen", "AUTHORITY")]
+    # ... or a spaced dash, also in the genitive (m-v555)
+    assert ents(nlp("Räddningstjänsten Ekby Norr – Ådalens direktion möts.")) == [
+        ("Räddningstjänsten Ekby Norr – Ådalens", "AUTHORITY")]
     # a heading's first word run on after the name is no part of it (m-v550)
     assert ents(nlp("Delårsrapport för Räddningstjänsten Ekby Förslag till beslut")) == [
         ("Räddningstjänsten Ekby", "AUTHORITY")]

@@ -95,6 +95,11 @@ def test_money_enricher_on_blank():
     sek, eur = doc.ents
     assert (sek._.amount_sek, sek._.currency, sek._.unit) == (2.5e9, "SEK", "miljarder kronor")
     assert (eur._.amount_sek, eur._.currency, eur._.unit) == (None, "EUR", "miljoner euro")
+    # a tax rate's öre with decimals per skattekrona, read in its context (m-v552)
+    text = "Skattesatsen är 11,48 öre per skattekrona."
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index("11"), text.index(" per"), label="MONEY")]
+    assert nlp.get_pipe("svpol_money")(doc).ents[0]._.amount_sek == 11.48
 
 
 def test_money_enricher_checks_label():
@@ -208,6 +213,9 @@ def test_amounts_in_ore_have_their_value_in_kronor():
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
         ("35 öre", 0.35), ("12 kr och 50 öre", 12.5)]
     assert list(find_money("Före 2010 var det större.")) == []
+    # a rate's öre with decimals per skattekrona is kronor, as the colon's (m-v552); whole öre change the rate
+    text = "Skattesatsen är 11,48 öre per skattekrona och höjs med 30 öre per skattekrona."
+    assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [("11,48 öre", 11.48), ("30 öre", 0.3)]
 
 
 def test_a_number_coordinated_with_an_amount_shares_its_unit():

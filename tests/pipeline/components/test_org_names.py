@@ -382,6 +382,10 @@ def test_a_company_name_begins_after_the_clause_and_holds_a_public_body():
     assert _run("VD för AB EkbyBostäder och AB EkbyLokaler.") == [("AB EkbyBostäder", "ORG"), ("AB EkbyLokaler", "ORG")]
     # a verb in front of the name is no part of it
     assert _run("Ekby kommun bildar Bergslagsbostäder AB.") == [("Bergslagsbostäder AB", "ORG")]
+    # a company's acronym before its trade, also one the vectors know as a word (m-v555); a trade in one compound
+    # after "AB" first
+    assert _run("EKA Energi AB bygger. AB Ekby Hyresbostäder (EHB) växer.", ordinary=("eka", "bygger", "växer")) == [
+        ("EKA Energi AB", "ORG"), ("AB Ekby Hyresbostäder", "ORG"), ("EHB", "ORG")]
 
 
 def test_facilities_and_local_media_named_by_their_place():

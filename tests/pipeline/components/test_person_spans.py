@@ -414,6 +414,14 @@ def test_a_first_name_at_a_lines_end_joins_the_surname_opening_the_next():
                    ("Björn\nCelind", "PERSON"), ("Anna", "PERSON")]
 
 
+def test_vice_of_an_office_after_a_name_and_an_agendas_standing_items_leave_the_span():
+    # m-v559, m-v552, m-v558
+    text = "Anna Berg Vice Ordförande (S) efter Per Ek Delegeringsbeslut Anmälningsärenden. Föreslås Eva Lund (C)"
+    got = _run(text, [("Anna Berg Vice Ordförande", "PERSON"), ("Per Ek Delegeringsbeslut Anmälningsärenden", "PERSON"),
+                      ("Föreslås Eva Lund", "PERSON")])
+    assert got == [("Anna Berg", "PERSON"), ("Per Ek", "PERSON"), ("Eva Lund", "PERSON")]
+
+
 def test_a_protocols_header_and_vote_table_labels_are_no_names():
     text = "Sammanträdets plats och tid: Ekhuset. Omröstningsprotokoll Mbn 9. Närvaro Anteckningar/ Tjänstgör Eva Ek"
     got = _run(text, [("Sammanträdets", "PERSON"), ("Omröstningsprotokoll", "PERSON"), ("Anteckningar/", "PERSON"),
