@@ -318,9 +318,10 @@ _LOWER_COLUMN_LETTERS_RE = re.compile(
 _LOWER_LETTERS_OPENING_RE = re.compile(rf"{_LOWER_LETTERS}[ \t]+[A-ZÅÄÖ]")
 # ... or after the name, before a presence mark or at the line's end: "Ulla Rask m x", "Kent Lindqvist, v
 # ordf s x" (three or more in a text, as above).
+# (also each on a line of its own, as a table's cells flattened one to a line: "Eva Ek\ns\nx"; m-v560)
 _LOWER_COLUMN_LETTERS_AFTER_RE = re.compile(
-    rf"{_NAME}[ \t]+{_NAME}(?:,[ \t]*(?:(?:1:e|2:e|v)[ \t]+)?ordf\.?)?[ \t]+(?P<letters>{_LOWER_LETTERS})"
-    r"(?=[ \t]+[xX](?![\w])|[ \t]*$)", re.MULTILINE)
+    rf"{_NAME}[ \t]+{_NAME}(?:,[ \t]*(?:(?:1:e|2:e|v)[ \t]+)?ordf\.?)?(?:[ \t]+|[ \t]*\n[ \t]*)"
+    rf"(?P<letters>{_LOWER_LETTERS})(?=[ \t]+[xX](?![\w])|[ \t]*$)", re.MULTILINE)
 _LOWER_COLUMN_MIN = 3
 # ... and, in a column of three such members or more, after the previous member's name or bracket: "M Lars
 # Ek EBP Ylva Lund" (_column_letters_after_name).

@@ -282,30 +282,57 @@ class PoliticianEnricher(EntityEnricher):
             office = doc[i - 2].text + "." if doc[i - 1].text == "." and i > 1 else doc[i - 1].text
             return office.lower() in _COLUMN_OFFICES or base_role(_unabbreviated_role(office)) is not None
 
-        def after(ent: Span) -> int:
+        def next_word(i: int, across_lines: bool) -> int:
+            while across_lines and i < len(doc) and doc[i].is_space:
+                i += 1
+            return i
+
+        def previous_word(i: int, across_lines: bool) -> int:
+            while across_lines and i >= 0 and doc[i].is_space:
+                i -= 1
+            return i
+
+        def after(ent: Span, across_lines: bool) -> int:
             # The letters right after the name, or after the office written after it in a signature block
             # ("Lars Ek kommunstyrelsens ordförande Socialdemokraterna Eva Al kommunalråd Centerpartiet").
-            k = ent.end
-            while k < min(ent.end + 3, len(doc)) and doc[k].is_lower and not bare_letters(k):
+            end = next_word(ent.end, across_lines)
+            k = end
+            while k < min(end + 3, len(doc)) and doc[k].is_lower and not bare_letters(k):
                 k += 1
-            return k if k > ent.end and base_role(doc[k - 1].text) is not None else ent.end
+            return k if k > end and base_role(doc[k - 1].text) is not None else end
 
-        starts = {ent.start for ent in people}
-        ends = {ent.end for ent in people}
-        following = {ent.start: after(ent) for ent in people}
-        votes = 0
-        for ent in people:
-            before, later = ent.start - 1, following[ent.start]
-            if bare_letters(before) and before not in ends and not after_office(before):
-                votes += weight(before - 1)
-            if bare_letters(later) and later + 1 not in starts:
-                votes -= weight(later + 1)
+        def letters_of(i: int, across_lines: bool) -> bool:
+            # across a line break only a party's letters (a signature's party name under a name is read by
+            # _bare_match and share_heading_parties)
+            return bare_letters(i) and (not across_lines or (len(doc[i]) <= 4 and (doc[i].is_upper or doc[i].is_lower)))
+
+        def side(across_lines: bool) -> Tuple[int, Dict[int, int]]:
+            # the votes (> 0: the letters before the names) and each name's letters after it
+            starts = {previous_word(ent.start - 1, across_lines) + 1 for ent in people}
+            ends = {next_word(ent.end, across_lines) for ent in people}
+            following = {ent.start: after(ent, across_lines) for ent in people}
+            votes = 0
+            for ent in people:
+                before, later = previous_word(ent.start - 1, across_lines), following[ent.start]
+                if letters_of(before, across_lines) and before not in ends and not after_office(before):
+                    votes += weight(before - 1)
+                if letters_of(later, across_lines) and later + 1 not in starts:
+                    votes -= weight(next_word(later + 1, across_lines))
+            return votes, following
+
+        # Where no letters touch a name, a table's cells flattened one to a line may have put a line break
+        # between each name and its letters ("Eva Ek\ns\nx\nPer Al\nm\nx"; m-v560): read across it.
+        across_lines = False
+        votes, following = side(across_lines)
+        if votes == 0:
+            across_lines = True
+            votes, following = side(across_lines)
         if votes == 0:
             return {}
         parties: Dict[int, str] = {}
         for ent in people:
-            i = ent.start - 1 if votes > 0 else following[ent.start]
-            if bare_letters(i):
+            i = previous_word(ent.start - 1, across_lines) if votes > 0 else following[ent.start]
+            if letters_of(i, across_lines):
                 party = self._letters_party(doc, doc[i].text, doc[i].idx, doc[i].idx + len(doc[i]))
                 if party is not None:
                     parties[ent.start] = party

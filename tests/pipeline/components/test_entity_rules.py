@@ -717,6 +717,9 @@ def test_lower_case_party_letters_after_the_names_of_an_attendance_list(nlp):
     assert [text for text, label in ents(nlp(text)) if label == "PARTY"] == ["m", "m", "c", "s", "s"]
     # two such lines are no list
     assert [label for _, label in ents(nlp("Eva Ström m x \nOla Vik s x"))].count("PARTY") == 0
+    # ... also each on a line of its own, a table's cells flattened one to a line (m-v560)
+    text = "Eva Ström\ns\nx\nOla Vik\nm\nx\nAnna Berg\nc\nx"
+    assert [text for text, label in ents(nlp(text)) if label == "PARTY"] == ["s", "m", "c"]
 
 
 def test_the_budget_committee_is_a_body(nlp):

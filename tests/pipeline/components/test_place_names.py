@@ -220,6 +220,10 @@ def test_a_places_centre_or_shore_is_one_place():
     ents, _ = _run("Skolan i Ekby by, kyrkan i Norrby distrikt och bygget på Åby stationsområde.",
                    [("Ekby", "LOC"), ("Norrby", "LOC"), ("Åby", "LOC")], names=[])
     assert ents == [("Ekby by", "LOC"), ("Norrby distrikt", "LOC"), ("Åby stationsområde", "LOC")]
+    # ... and a street's word (m-v562), not a municipality's way
+    ents, _ = _run("Målning längs Skrivarens väg och torghandel på Ekby torg. Stockholms väg framåt.",
+                   [("Skrivarens", "LOC"), ("Ekby", "LOC"), ("Stockholms", "LOC")], names=[])
+    assert ents == [("Skrivarens väg", "LOC"), ("Ekby torg", "LOC"), ("Stockholms", "LOC")]
 
 
 def test_a_direction_that_ner_read_alone_takes_its_place_noun():

@@ -277,6 +277,10 @@ def test_attendance_columns_give_the_letters_on_the_side_the_document_uses(nlp):
     # letters only between names tell nothing: no party
     got = _column_parties(nlp, "Rut Ahlberg S Kjell Norén", ["Rut Ahlberg", "Kjell Norén"], letters)
     assert got == {"Rut Ahlberg": None, "Kjell Norén": None}
+    # a table's cells one to a line: each name's letters on the line after it, its mark after them (m-v560)
+    got = _column_parties(nlp, "Rut Ahlberg\nS\nx\nKjell Norén\nC\nx\nLisa Ek\nM\nx",
+                          ["Rut Ahlberg", "Kjell Norén", "Lisa Ek"], letters)
+    assert got == {"Rut Ahlberg": "S", "Kjell Norén": "C", "Lisa Ek": "M"}
     # a bracket and a comma keep their own readings
     got = _column_parties(nlp, "Rut Ahlberg (S) Kjell Norén, C, Lisa Ek", ["Rut Ahlberg", "Kjell Norén", "Lisa Ek"],
                           letters)
