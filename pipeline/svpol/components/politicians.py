@@ -328,6 +328,19 @@ class PoliticianEnricher(EntityEnricher):
             across_lines = True
             votes, following = side(across_lines)
         if votes == 0:
+            # Every letter between two names, a column flattened into one run ("Beslutande Eva Ek S Per Al M Bo
+            # Lund C", "ersättare s Eva Ek m Per Al"; m-v568, m-v574): the list's first name tells the side, with
+            # letters before it (after the list's label), or else letters only after it.
+            across_lines = False
+            votes, following = side(across_lines)
+            first = people[0] if people else None
+            column = sum(letters_of(ent.start - 1, False) or letters_of(following[ent.start], False) for ent in people)
+            if first is not None and column >= 3:  # a column's run of three members or more, not two names
+                if letters_of(first.start - 1, False):
+                    votes = 1
+                elif letters_of(following[first.start], False):
+                    votes = -1
+        if votes == 0:
             return {}
         parties: Dict[int, str] = {}
         for ent in people:

@@ -277,6 +277,14 @@ def test_attendance_columns_give_the_letters_on_the_side_the_document_uses(nlp):
     # letters only between names tell nothing: no party
     got = _column_parties(nlp, "Rut Ahlberg S Kjell Norén", ["Rut Ahlberg", "Kjell Norén"], letters)
     assert got == {"Rut Ahlberg": None, "Kjell Norén": None}
+    # every letter between two names, a column flattened into one run: the list's first name tells the side
+    # (m-v568, m-v574)
+    got = _column_parties(nlp, "Beslutande Rut Ahlberg S Kjell Norén C Lisa Ek M Bo Ny",
+                          ["Rut Ahlberg", "Kjell Norén", "Lisa Ek", "Bo Ny"], letters)
+    assert got == {"Rut Ahlberg": "S", "Kjell Norén": "C", "Lisa Ek": "M", "Bo Ny": None}
+    got = _column_parties(nlp, "Ersättare S Rut Ahlberg C Kjell Norén M Lisa Ek Tjänstemän",
+                          ["Rut Ahlberg", "Kjell Norén", "Lisa Ek"], letters)
+    assert got == {"Rut Ahlberg": "S", "Kjell Norén": "C", "Lisa Ek": "M"}
     # a table's cells one to a line: each name's letters on the line after it, its mark after them (m-v560)
     got = _column_parties(nlp, "Rut Ahlberg\nS\nx\nKjell Norén\nC\nx\nLisa Ek\nM\nx",
                           ["Rut Ahlberg", "Kjell Norén", "Lisa Ek"], letters)
