@@ -116,6 +116,7 @@ _FORM_WORDS = frozenset((
     # an agenda's standing items and a proposal's verb before the names proposed (m-v552, m-v558: "Delegeringsbeslut
     # Anmälningsärenden", "Föreslås Anna Ek (S)"), a report's colophon ("Layout", "Tryck: Ekby Tryckeri AB")
     "Delegeringsbeslut", "Delegationsbeslut", "Anmälningsärenden", "Anmälningsärende", "Föreslås", "Layout", "Tryck",
+    "Kallade", "Box",  # a notice's called members and a letterhead's post box ("Sekreterare: Eva Ek Kallade:"; m-v571)
     "Ers", "Tjg",  # a substitute's standing in a member column ("Eva Ek (C) Ers Ers Bo Al (M)"; m-v363)
     # a ruling's parties and a protocol's members and case text ("SÖKANDE", "MOTPART", "Ombud:", "Ordinarie
     # ledamöter", "Ärendebeskrivning")

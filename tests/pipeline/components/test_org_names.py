@@ -386,6 +386,9 @@ def test_a_company_name_begins_after_the_clause_and_holds_a_public_body():
     # after "AB" first
     assert _run("EKA Energi AB bygger. AB Ekby Hyresbostäder (EHB) växer.", ordinary=("eka", "bygger", "växer")) == [
         ("EKA Energi AB", "ORG"), ("AB Ekby Hyresbostäder", "ORG"), ("EHB", "ORG")]
+    # a municipality ending in "s" before its trade, a second trade, its port in lower case (m-v569, m-v572)
+    assert _run("Tranås Energi och Borås Energi och Miljö bygger i Luleå hamn.", ordinary=("bygger",)) == [
+        ("Tranås Energi", "ORG"), ("Borås Energi och Miljö", "ORG"), ("Luleå hamn", "ORG")]
 
 
 def test_facilities_and_local_media_named_by_their_place():

@@ -420,6 +420,10 @@ def test_vice_of_an_office_after_a_name_and_an_agendas_standing_items_leave_the_
     got = _run(text, [("Anna Berg Vice Ordförande", "PERSON"), ("Per Ek Delegeringsbeslut Anmälningsärenden", "PERSON"),
                       ("Föreslås Eva Lund", "PERSON")])
     assert got == [("Anna Berg", "PERSON"), ("Per Ek", "PERSON"), ("Eva Lund", "PERSON")]
+    # a notice's called members and a letterhead's post box (m-v571)
+    got = _run("Box Ekby Sekreterare: Eva Ek Kallade: Bo Al (MP)", [("Box Ekby", "PERSON"), ("Eva Ek Kallade", "PERSON"),
+                                                                     ("Bo Al", "PERSON")])
+    assert [text for text, _ in got] == ["Ekby", "Eva Ek", "Bo Al", "MP"]
 
 
 def test_a_protocols_header_and_vote_table_labels_are_no_names():

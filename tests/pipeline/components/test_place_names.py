@@ -226,6 +226,17 @@ def test_a_places_centre_or_shore_is_one_place():
     assert ents == [("Skrivarens väg", "LOC"), ("Ekby torg", "LOC"), ("Stockholms", "LOC")]
 
 
+def test_an_area_named_in_one_word_after_a_name():
+    # m-v571; not after an ordinary word, alone or with a linking "s", nor an ordinary compound the vectors know
+    nlp = spacy.blank("sv")
+    for word in ("plan", "verksamhet", "bostadsområdet"):
+        nlp.vocab.set_vector(word, numpy.ones(4, dtype="float32"))
+    component = nlp.add_pipe("svpol_place_names")
+    text = "Bygget i Ekbackaområdet och Norrbyområdet. Planområdet, Verksamhetsområdet och Bostadsområdet utökas."
+    doc = component(entity_doc(nlp, text, []))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ekbackaområdet", "LOC"), ("Norrbyområdet", "LOC")]
+
+
 def test_a_direction_that_ner_read_alone_takes_its_place_noun():
     ents, _ = _run("Bygget på Östra piren och trafiken i Norra länken, men Södra och Västra i norr.",
                    [("Östra", "LOC"), ("Norra", "LOC"), ("Södra", "LOC"), ("Västra", "LOC")], names=[])
