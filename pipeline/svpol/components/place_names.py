@@ -210,7 +210,7 @@ _BLOCK_RE = re.compile(
 # "Västerås city", "Ekbys centralort", a village, a parish or district, an area by its use ("Tysslinge by", "Trönö
 # distrikt", "Ekby stationsområde"; every such place in the real sets was tagged with its noun)
 # ... and a street's word after a name ner read as the place ("Skrivarens väg", "Tuna torg": every such street in the
-# real sets was tagged whole; m-v562), not a municipality's or the country's way ("Ekbys väg framåt")
+# real sets was tagged whole; m-v562), not a known place's way ("Ekbys väg framåt", "Italiens väg mot", in klintan)
 _STREET_WORDS_AFTER_PLACE = frozenset(("väg", "gata", "gränd", "torg", "allé"))
 _DISTRICT_WORDS = frozenset(("centrum", "strand", "city", "centralort", "tätort", "by", "distrikt", "socken",
                              "stationsområde", "handelsområde")) | _STREET_WORDS_AFTER_PLACE
@@ -246,11 +246,6 @@ def _shipped_places() -> FrozenSet[str]:
 def municipality_names() -> FrozenSet[str]:
     """The knowledge base's municipality names (``Karlskoga``, also ``Nora``, which is a first name too)."""
     return frozenset(shipped_authorities().municipality_names)
-
-
-def _is_municipality_genitive(name: str) -> bool:
-    """Whether ``name`` is a municipality's or the country's genitive ("Ekbys", "Sveriges")."""
-    return name.endswith("s") and (name[:-1] in municipality_names() or name == "Sveriges")
 
 
 def is_place(name: str) -> bool:
@@ -645,8 +640,7 @@ class PlaceNames(NameList):
         noun after a direction that ner read as the place alone (``Östra piren``, ``Norra hamnen``)."""
         extended = {(e.start, e.end): Span(doc, e.start, e.end + 1, LABEL) for e in doc.ents
                     if e.label_ == LABEL and e.end < len(doc) and ((
-                        doc[e.end].lower_ in _DISTRICT_WORDS and not (doc[e.end].lower_ in _STREET_WORDS_AFTER_PLACE
-                                                                    and _is_municipality_genitive(e.text))) or (
+                        doc[e.end].lower_ in _DISTRICT_WORDS and not (doc[e.end].lower_ == "väg" and is_place(e.text))) or (
                         len(e) == 1 and e.text in DIRECTION_WORDS and doc[e.end].is_lower and doc[e.end].is_alpha
                         and len(doc[e.end]) > 2 and not doc[e.end].is_stop))}
         if extended:
