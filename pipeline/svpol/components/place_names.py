@@ -621,7 +621,8 @@ class PlaceNames(NameList):
         self.places_in_capitals(doc)
         listed = [span for span in self.listed(doc) if not _in_longer_name(doc, span)]
         text = doc_text(doc)
-        addresses = self.streets(doc, text) + self.properties(doc, text) + self.lines(doc, text) + self.areas(doc, text)
+        addresses = (self.streets(doc, text) + self.properties(doc, text) + self.lines(doc, text)
+                     + self.areas(doc, text))
         found = sorted(filter_spans(listed + self.roads(doc, orths) + addresses), key=lambda span: span.start)
         if found:
             doc = self.add_matches(doc, found)
@@ -640,7 +641,8 @@ class PlaceNames(NameList):
         noun after a direction that ner read as the place alone (``Östra piren``, ``Norra hamnen``)."""
         extended = {(e.start, e.end): Span(doc, e.start, e.end + 1, LABEL) for e in doc.ents
                     if e.label_ == LABEL and e.end < len(doc) and ((
-                        doc[e.end].lower_ in _DISTRICT_WORDS and not (doc[e.end].lower_ == "väg" and is_place(e.text))) or (
+                        doc[e.end].lower_ in _DISTRICT_WORDS
+                        and not (doc[e.end].lower_ == "väg" and is_place(e.text))) or (
                         len(e) == 1 and e.text in DIRECTION_WORDS and doc[e.end].is_lower and doc[e.end].is_alpha
                         and len(doc[e.end]) > 2 and not doc[e.end].is_stop))}
         if extended:

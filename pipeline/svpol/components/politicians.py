@@ -259,7 +259,9 @@ class PoliticianEnricher(EntityEnricher):
         (``Bengt Ek kommunalråd Centerpartiet``), one way throughout a document.
         Letters touching only one name vote for their side, half as much where their other
         neighbour is a capitalised word (a name the model may have missed); letters between two
-        names say nothing. Each name then takes the letters on the winning side; a tie takes none.
+        names say nothing. Each name then takes the letters on the winning side; a tie takes none, unless
+        the letters stand on their own lines (a table's cells one to a line: read across the line breaks) or
+        every letter stands between two names (a column run into one line: the list's first name tells).
         Letters after a comma belong to the name before the comma (:meth:`_bare_match`).
         """
         def bare_letters(i: int) -> bool:
@@ -304,7 +306,8 @@ class PoliticianEnricher(EntityEnricher):
         def letters_of(i: int, across_lines: bool) -> bool:
             # across a line break only a party's letters (a signature's party name under a name is read by
             # _bare_match and share_heading_parties)
-            return bare_letters(i) and (not across_lines or (len(doc[i]) <= 4 and (doc[i].is_upper or doc[i].is_lower)))
+            return bare_letters(i) and (
+                not across_lines or (len(doc[i]) <= 4 and (doc[i].is_upper or doc[i].is_lower)))
 
         def side(across_lines: bool) -> Tuple[int, Dict[int, int]]:
             # the votes (> 0: the letters before the names) and each name's letters after it
@@ -320,26 +323,24 @@ class PoliticianEnricher(EntityEnricher):
                     votes -= weight(next_word(later + 1, across_lines))
             return votes, following
 
-        # Where no letters touch a name, a table's cells flattened one to a line may have put a line break
-        # between each name and its letters ("Eva Ek\ns\nx\nPer Al\nm\nx"; m-v560): read across it.
         across_lines = False
         votes, following = side(across_lines)
         if votes == 0:
-            across_lines = True
-            votes, following = side(across_lines)
-        if votes == 0:
+            # Where no letters touch a name, a table's cells flattened one to a line may have put a line break
+            # between each name and its letters ("Eva Ek\ns\nx\nPer Al\nm\nx"; m-v560): read across it.
+            votes_across, following_across = side(True)
+            if votes_across:
+                across_lines, votes, following = True, votes_across, following_across
+        if votes == 0 and people:
             # Every letter between two names, a column flattened into one run ("Beslutande Eva Ek S Per Al M Bo
             # Lund C", "ersättare s Eva Ek m Per Al"; m-v568, m-v574): the list's first name tells the side, with
-            # letters before it (after the list's label), or else letters only after it.
-            across_lines = False
-            votes, following = side(across_lines)
-            first = people[0] if people else None
+            # letters before it (after the list's label), or else letters only after it; three members or more.
+            first = people[0]
             column = sum(letters_of(ent.start - 1, False) or letters_of(following[ent.start], False) for ent in people)
-            if first is not None and column >= 3:  # a column's run of three members or more, not two names
-                if letters_of(first.start - 1, False):
-                    votes = 1
-                elif letters_of(following[first.start], False):
-                    votes = -1
+            if column >= 3 and letters_of(first.start - 1, False):
+                votes = 1
+            elif column >= 3 and letters_of(following[first.start], False):
+                votes = -1
         if votes == 0:
             return {}
         parties: Dict[int, str] = {}
