@@ -336,10 +336,10 @@ class PoliticianEnricher(EntityEnricher):
             # Lund C", "ersättare s Eva Ek m Per Al"; m-v568, m-v574): the list's first name tells the side, with
             # letters before it (after the list's label), or else letters only after it; three members or more.
             first = people[0]
-            column = sum(letters_of(ent.start - 1, False) or letters_of(following[ent.start], False) for ent in people)
-            if column >= 3 and letters_of(first.start - 1, False):
+            column = sum(bare_letters(ent.start - 1) or bare_letters(following[ent.start]) for ent in people)
+            if column >= 3 and bare_letters(first.start - 1):
                 votes = 1
-            elif column >= 3 and letters_of(following[first.start], False):
+            elif column >= 3 and bare_letters(following[first.start]):
                 votes = -1
         if votes == 0:
             return {}
