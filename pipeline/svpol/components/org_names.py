@@ -287,11 +287,15 @@ _FARM_NAMED_FACILITY_RE = re.compile(
     r"|Stads|Borg|Kungs|Herr|Grann|Bygde)gården)[A-ZÅÄÖ][a-zåäö]{2,}gården(?![\wåäö-]))")
 # A club or an association named with its place or name: "Hylte sportskytteklubb", "Östra Göinge
 # Golfklubb", "Närkefrakt ekonomisk förening", "Norrby bygdegårdsförening", "Ekby skoter- och fiskevårdsförening",
-# "Ekmarks författarförbund".
+# "Ekmarks författarförbund"; an economic association's name of up to three words, its kind maybe capitalised
+# ("Ekby Norra Turism Ekonomisk Förening"; m-v587).
 _CLUB_OR_ASSOCIATION_RE = re.compile(
     r"(?<![\w-])(?P<name>[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)[ \t]+"
     r"(?:ekonomisk[ \t]+förening|(?:[a-zåäö]+-[ \t]+och[ \t]+)?[A-Za-zåäöÅÄÖ]*(?:klubb|sällskap|allians|förening|förbund))"
     r"(?:en|et|s|ens|ets)?(?![\wåäö])")
+_ECONOMIC_ASSOCIATION_RE = re.compile(
+    r"(?<![\w-])(?P<name>[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+){0,2})[ \t]+[Ee]konomisk[ \t]+[Ff]örening"
+    r"(?:en|s|ens)?(?![\wåäö])")
 # Federations of municipalities or regions: "Ekby-Eda samordningsförbund", "Norra Sjukvårdsregionförbundet",
 # "Ekby miljö- och hälsoskyddsförbund", "Norrby brandförsvarsförbund".
 _PUBLIC_FEDERATION_RE = re.compile(r"(?i:kommunal[a-zåäö]*|samordnings|region|räddnings[a-zåäö]*|miljö|gymnasie"
@@ -393,6 +397,7 @@ _MATCH_WORDS = {
     _REGIONAL_NEWS_RE: ("SVT",),
     _AMPERSAND_RE: ("&",),
     _CLUB_OR_ASSOCIATION_RE: ("förening", "klubb", "sällskap", "allians", "förbund"),
+    _ECONOMIC_ASSOCIATION_RE: ("konomisk",),
     _PLACE_ASSOCIATION_RE: ("föreningen",),
     _REGIONAL_BRANCH_RE: ("egion",),
 }
@@ -500,6 +505,17 @@ def is_municipality(name: str) -> bool:
     return name in _municipalities()
 
 
+@functools.lru_cache(maxsize=1)
+def _localities() -> FrozenSet[str]:
+    return frozenset(resource_names("localities.txt"))
+
+
+def _is_branch_place(name: str) -> bool:
+    """Whether ``name`` after a listed organisation names its local or regional branch: a municipality, a
+    province or a locality (``PRO Ekby``, ``PRO Skåne``, ``SPF Seniorerna Norrbyn``)."""
+    return is_municipality(name) or name in _PROVINCES or name in _localities()
+
+
 def default_names() -> List[str]:
     """The organisation names shipped with svpol (``resources/organisations.txt``)."""
     return resource_names("organisations.txt")
@@ -542,8 +558,11 @@ class OrgNames(NameList):
                   if word.group(0) in _CLAUSE_WORDS or word.group(0).lower().endswith(_BODY_ENDINGS)
                   or (word.group(0).islower() and word.group(0) not in _NAME_JOINING_WORDS and k + 1 < len(words)
                       and words[k + 1].group(0)[:1].isupper())]
+        # ... nor is a municipality joined by "och" ("mellan Ekby kommun och Ekby Hamnar AB"; m-v588)
+        clause += [k for k in range(1, len(words)) if words[k].group(0) in ("och", "samt")
+                   and words[k - 1].group(0) in ("kommun", "stad", "region")]
         if clause:
-            words = words[clause[-1] + 1:]
+            words = words[max(clause) + 1:]
         # An ordinary word joined to the next by "&" or "och" is part of the name ("Vatten & Avfall i … AB");
         # a word and a preposition in front are not ("Proprieborgen för Herrljunga Vatten AB").
         while len(words) > 2 and words[1].group(0) in _FRONT_PREPOSITIONS:
@@ -562,7 +581,8 @@ class OrgNames(NameList):
                and not (2 <= len(words[0].group(0)) <= 5 and words[0].group(0).isupper()
                         and words[0].group(0).lower() not in STOP_WORDS and words[1].group(0)[:1].isupper()
                         and not ROLE_RE.fullmatch(words[0].group(0)))  # "VD Ekby Energi AB" names its director
-               and self._ordinary(words[0].group(0))):
+               # a company's noun in front is no name ("Vindkraftsbolaget Ekby Wind AB"; m-v587)
+               and (self._ordinary(words[0].group(0)) or words[0].group(0).endswith(("bolaget", "företaget")))):
             words.pop(0)
         # a letter's compound in front is a share class or a kind, no name ("B-aktier i Ekby Science Park AB")
         while len(words) > 1 and _LETTER_COMPOUND_RE.fullmatch(words[0].group(0)):
@@ -621,7 +641,7 @@ class OrgNames(NameList):
             # Norrby", "Civilförsvarsförbundet Västra Östergötland"
             branch = _PLACE_AFTER_RE.match(text, span.end_char)
             place = branch.group(1) if branch else ""
-            yield span.start_char, (branch.end() if is_municipality(place) or place in _PROVINCES else span.end_char)
+            yield span.start_char, (branch.end() if _is_branch_place(place) else span.end_char)
         for m in search(_OWNED_RE):
             yield m.start(), m.end()
         if "AB" in text or "ktiebolag" in text:
@@ -715,7 +735,7 @@ class OrgNames(NameList):
         for m in search(_PLACE_ASSOCIATION_RE):
             if is_municipality(m.group("place")):
                 yield m.start(), m.end()
-        for m in search(_CLUB_OR_ASSOCIATION_RE):
+        for m in (*search(_CLUB_OR_ASSOCIATION_RE), *search(_ECONOMIC_ASSOCIATION_RE)):
             if _PUBLIC_FEDERATION_RE.search(m.group(0)):
                 continue  # a federation of municipalities or regions is a public body (guide: AUTHORITY)
             # Ordinary words in front are no part of the name ("Grattis Hylte sportskytteklubb"), a
@@ -796,10 +816,11 @@ class OrgNames(NameList):
     def holds_rule_entity(self, span: Span, rule: Span) -> bool:
         """A company or a place's association holds its municipality in its name: "Uppsala kommun Skolfastigheter
         AB", "Anhörigföreningen i Ockelbo kommun"; a company named after AB holds a letter ending its name
-        ("Fastighets AB Ekgården S"); a listed name holds an acronym it opens with ("SPF Seniorerna",
-        not the agency SPF); a regional branch holds its region and the acronym it opens with ("Hyresgästföreningen
+        ("Fastighets AB Ekgården S"); a listed name, also with its branch's place, holds an acronym it opens with
+        ("SPF Seniorerna", "SPF Seniorerna Norrbyn", not the agency SPF); a regional branch holds its region and the acronym it opens with ("Hyresgästföreningen
         Region Stockholm", "PRO region Gotland")."""
-        if rule.start == span.start and rule.end < span.end and rule.text.isupper() and span.text in self.names:
+        if (rule.start == span.start and rule.end < span.end and rule.text.isupper()
+                and (span.text in self.names or span.text.rsplit(" ", 1)[0] in self.names)):
             return True
         # a letter ending a company's name is no party's: "Fastighets AB Ekgården S"
         if rule.end == span.end and len(rule.text) == 1 and _TRADE_THEN_NAME_RE.fullmatch(span.text):

@@ -27,6 +27,9 @@ class PartyEnricher(EntityEnricher):
 
     def enrich(self, ent: Span) -> None:
         party = self.kb.match_party(ent.text)
+        if party is None and len(ent) == 2:
+            # a local branch, the party's name and its place: "Liberalerna Ekby" is L's (entity_rules)
+            party = self.kb.match_party(ent[0].text)
         ent._.party_id = party.id if party else None
         ent._.party_name = party.name if party else None
         ent._.members = list(party.members) if party and party.is_alliance else None

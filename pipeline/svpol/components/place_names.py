@@ -198,6 +198,15 @@ _PROPERTY_RE = re.compile(
     r"(?<![\w/:.-])(?:[Ff]astighet(?:en|erna)?[ \t])?"
     rf"(?P<name>(?:(?:{'|'.join(_STREET_DIRECTIONS)})[ \t])?[A-ZÅÄÖ][a-zåäö]{{3,}})[ \t]"
     r"(?P<number>(?!1[89]\d\d:|20\d\d:)\d{1,4}:\d{1,4})(?![\w:/-])")
+# ... and a block's unit with a number alone, where a planning case names it: after the plan or permit's word
+# ("detaljplan Ekbacken 3", "Detaljplan för Ekudden 7") or before it, as an agenda's case title ("Ekbacken 3,
+# bygglov", "Ekudden 6, ansökan om planbesked"; m-v484, m-v499, m-v508).
+_PLANNING_CASES = r"(?:detaljplan|planbesked|bygglov|förhandsbesked|rivningslov|marklov|strandskyddsdispens)"
+_PLANNING_PROPERTY_RE = re.compile(
+    rf"(?i:{_PLANNING_CASES}(?:en)?[ \t]+(?:för[ \t]+)?)"
+    r"(?P<name>[A-ZÅÄÖ][a-zåäö]{3,})[ \t]+\d{1,3}(?![\w/.-]|[:,]\d)"
+    r"|(?<![\w-])(?P<title>[A-ZÅÄÖ][a-zåäö]{3,})[ \t]+\d{1,3},[ \t]+"
+    rf"(?=(?:ansökan om[ \t]+)?(?:{_PLANNING_CASES}|rivnings-|nybyggnad|tillbyggnad))")
 # A property or a city block named after its noun, with or without its number: "fastigheten Sjömannen 5",
 # "Fastigheten Ekby Näs 2:65" (a district's name of two words),
 # "kvarteret Smultronet", "Kommunhuskvarteret Solberga" (convention 29: the name and number are the place).
@@ -423,6 +432,11 @@ class PlaceNames(NameList):
                 if not _CLOCK_RE.fullmatch(m.group("number")) or _PROPERTY_CONTEXT_RE.search(
                         text, max(0, start - 30), start):
                     spans.append(doc.char_span(start, m.end(), label=LABEL))
+        if any(word in text for word in ("plan", "lov", "besked", "dispens")):
+            for m in _PLANNING_PROPERTY_RE.finditer(text):
+                start = m.start("name") if m.group("name") else m.start("title")
+                end = m.end() if m.group("name") else m.end() - 2
+                spans.append(doc.char_span(start, end, label=LABEL))
         if "astighet" in text or "varteret" in text:
             spans += [doc.char_span(m.start("name"), m.end("name"), label=LABEL) for m in _BLOCK_RE.finditer(text)]
         return [span for span in spans if span is not None]
@@ -677,9 +691,12 @@ class PlaceNames(NameList):
 
     def yields_to(self, span: Span, overlapping: List[Span]) -> bool:
         """An entity reaching outside the match holds it (a longer name, but not one that starts with
-        a property's noun: "Fastigheten Sjömannen"), and the model's own LOC keeps its score;
+        a property's noun: "Fastigheten Sjömannen", nor a person that ends in a property designation's name:
+        "Exploateringsprojekt Ekby" before "Ekby 1:1"), and the model's own LOC keeps its score;
         entities inside the match are replaced."""
-        return any(((e.start < span.start and not _BLOCK_NOUN_RE.fullmatch(e[0].text)) or e.end > span.end)
+        designation = _PROPERTY_RE.fullmatch(span.text) is not None
+        return any(((e.start < span.start and not _BLOCK_NOUN_RE.fullmatch(e[0].text)
+                     and not (designation and e.label_ == "PERSON" and e.end <= span.end)) or e.end > span.end)
                    or (e.label_, e.start, e.end) == (LABEL, span.start, span.end) for e in overlapping)
 
 

@@ -73,11 +73,16 @@ def _person_between(ent: Span, end_char: int) -> bool:
 
 
 def _is_party_entity(doc: Doc, start: int, end: int) -> bool:
-    """Whether the characters ``start:end`` of ``doc`` are exactly a PARTY entity."""
+    """Whether the characters ``start:end`` of ``doc`` are exactly a PARTY entity, or a party's name that its local
+    branch's entity holds with one word of place after it (``Centerpartiet Ekby``, see ``svpol_entity_rules``)."""
     span = doc.char_span(start, end)
-    return (span is not None and span[0].ent_iob_ == "B" and span[0].ent_type_ == "PARTY"
-            and all(t.ent_type_ == "PARTY" for t in span)
-            and (span.end == len(doc) or doc[span.end].ent_iob_ != "I"))
+    if not (span is not None and span[0].ent_iob_ == "B" and span[0].ent_type_ == "PARTY"
+            and all(t.ent_type_ == "PARTY" for t in span)):
+        return False
+    after = span.end  # the first token after the letters that the entity holds no more
+    if after < len(doc) and doc[after].ent_iob_ == "I" and len(span.text) > 3:
+        after += 1
+    return after == len(doc) or doc[after].ent_iob_ != "I"
 
 
 # Offices written out before a party's letters in an attendance column ("Nils Ek, ordförande M").

@@ -941,6 +941,15 @@ def test_a_partys_local_branch_and_alliance_with_a_hyphen(nlp):
     assert ents(nlp("Budgeten från minoritetskoalitionen röstades igenom.")) == []
 
 
+def test_a_partys_local_branch_with_its_place_after_the_name(nlp):
+    doc = nlp("Vänsterpartiet Kiruna och Liberalerna Kalmars förslag avslogs. Sjukvårdspartiet Gävleborg fick 4 mandat.")
+    assert ents(doc) == [("Vänsterpartiet Kiruna", "PARTY"), ("Liberalerna Kalmars", "PARTY"),
+                         ("Sjukvårdspartiet Gävleborg", "PARTY")]
+    # not a word the KB knows as no place, nor a body of the place
+    doc = nlp("Moderaterna Ekby röstade nej, och Centerpartiet Kiruna kommun svarade.")
+    assert ents(doc) == [("Moderaterna", "PARTY"), ("Centerpartiet", "PARTY"), ("Kiruna kommun", "AUTHORITY")]
+
+
 def test_a_regions_assembly_after_the_regions_genitive(nlp):
     assert ents(nlp("I dag sammanträder Region Skånes fullmäktige.")) == [("Region Skånes fullmäktige", "AUTHORITY")]
 

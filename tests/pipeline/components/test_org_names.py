@@ -40,6 +40,12 @@ def test_a_listed_organisations_local_branch_holds_its_municipality():
     # a regional branch holds its province, after a direction too
     assert _run("Avtal med Civilförsvarsförbundet Västra Östergötland och PRO Skåne, inte PRO Norra Ekgatan.") == [
         ("Civilförsvarsförbundet Västra Östergötland", "ORG"), ("PRO Skåne", "ORG"), ("PRO", "ORG")]
+    # ... and a local branch its locality (a list of pensioners' council members: m-v586), also where the
+    # listed name opens with an agency's acronym ("SPF", a former agency's too)
+    assert _run("Eva Ek, PRO Rimbo Per Berg, SPF Seniorerna Bergsjö Ola Lund", rules=("SPF",),
+                spans=[("Eva Ek", "PERSON"), ("SPF", "AUTHORITY"), ("Per Berg", "PERSON"), ("Ola Lund", "PERSON")]) == [
+        ("Eva Ek", "PERSON"), ("PRO Rimbo", "ORG"), ("Per Berg", "PERSON"), ("SPF Seniorerna Bergsjö", "ORG"),
+        ("Ola Lund", "PERSON")]
 
 
 def test_the_city_hall_as_a_venue_is_a_named_facility():
@@ -269,6 +275,16 @@ def test_care_homes_clubs_associations_and_a_preposition_before_a_company():
     assert _run(text, ordinary=("grattis", "östra", "borgen")) == [
         ("Solgården", "ORG"), ("Ekby sportskytteklubb", "ORG"), ("Östra Ekby Golfklubb", "ORG"),
         ("Ekfrakt ekonomisk förening", "ORG"), ("Ekby Vatten AB", "ORG")]
+    # an economic association named in up to three words, its kind capitalised (m-v587)
+    assert _run("Avtal med Ekby Norra Turism Ekonomisk Förening och Ekhandel Nord Ekonomisk förening.",
+                [("Ekby", "LOC")], ordinary=("avtal",)) == [
+        ("Ekby Norra Turism Ekonomisk Förening", "ORG"), ("Ekhandel Nord Ekonomisk förening", "ORG")]
+
+
+def test_a_company_without_its_noun_in_front_or_the_municipality_before_och():
+    assert _run("Vindkraftsbolaget Ekby Wind AB har ansökt.", ordinary=("har",)) == [("Ekby Wind AB", "ORG")]
+    assert _run("Avtal mellan Ekby kommun och Ekby Hamnar AB.", ordinary=("avtal", "mellan", "hamnar")) == [
+        ("Ekby Hamnar AB", "ORG")]
 
 
 def test_venues_and_companies_after_their_noun_and_housing_companies_by_their_compound():

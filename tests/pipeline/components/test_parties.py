@@ -30,6 +30,12 @@ def test_party_ids_and_names(nlp):
     assert all(e._.members is None for e in doc.ents)
 
 
+def test_a_local_branch_is_its_partys(nlp):
+    doc = nlp("Vänsterpartiet Kiruna och Sjukvårdspartiet Gävleborg")
+    assert [(e.text, e._.party_id) for e in doc.ents] == [("Vänsterpartiet Kiruna", "V"),
+                                                          ("Sjukvårdspartiet Gävleborg", None)]
+
+
 def test_alliances_have_members(nlp):
     doc = nlp("Alliansens budget mot de rödgröna och Tidöpartierna.")
     got = {e.text: (e._.party_id, e._.members) for e in doc.ents}

@@ -317,6 +317,10 @@ def test_double_first_names_particles_and_an_office_opened_by_an_adjective():
     assert _run(text, [("Tynong", "PERSON"), ("Jan van", "PERSON"), ("Horst", "PERSON"), ("de Wendel", "PERSON")]) == [
         ("Eva-Mai Tynong", "PERSON"), ("SD", "PARTY"), ("Jan van der Horst", "PERSON"),
         ("Per Gil de Wendel", "PERSON")]  # a known first name before a surname of two words and a particle
+    # the first of two first names written apart, from the list's double names (m-v497, m-v503, m-v589)
+    assert _run("Ersättare :00 Rose Marie Ekholm och Ing Marie Lund", [("Marie Ekholm", "PERSON"),
+                                                                      ("Marie Lund", "PERSON")]) == [
+        ("Rose Marie Ekholm", "PERSON"), ("Ing Marie Lund", "PERSON")]
     text = "Kommunchef Fredrik Lund Administrativ chef Michael Ek"
     assert _run_with_vectors(text, [("Fredrik Lund Administrativ", "PERSON"), ("Michael Ek", "PERSON")],
                              ("administrativ",)) == [("Fredrik Lund", "PERSON"), ("Michael Ek", "PERSON")]
@@ -621,6 +625,12 @@ def test_an_organisation_read_with_its_chairs_name_gives_the_person_back():
     # without the party's bracket after it the name stays whole ("Anna Lindhs minnesfond" and the like)
     assert _run("Stiftelsen Ekby Anna Lindh delar ut", [("Stiftelsen Ekby Anna Lindh", "ORG")]) == [
         ("Stiftelsen Ekby Anna Lindh", "ORG")]
+    # ... but an attendance row names a member's union before the next member (m-v586, m-v591)
+    text = "Eva Ek, Lärarnas Riksförbund Leif Ekström 124 Per Berg, Lärarförbundet"
+    assert _run(text, [("Eva Ek", "PERSON"), ("Lärarnas Riksförbund Leif Ekström", "ORG"), ("Per Berg", "PERSON"),
+                       ("Lärarförbundet", "ORG")]) == [
+        ("Eva Ek", "PERSON"), ("Lärarnas Riksförbund", "ORG"), ("Leif Ekström", "PERSON"), ("Per Berg", "PERSON"),
+        ("Lärarförbundet", "ORG")]
 
 
 def test_an_observers_seat_in_front_of_the_name_is_a_form_label():

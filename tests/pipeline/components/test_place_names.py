@@ -269,6 +269,18 @@ def test_properties_in_the_plural_but_not_an_appendix_number():
     assert ents == [("Ekbacken 9", "LOC")]
 
 
+def test_a_blocks_unit_with_a_number_alone_where_a_planning_case_names_it():
+    ents, _ = _run("Detaljplan Ekbacken 3, detaljplan för Ekudden 7: Ks 3. Granen 6, ansökan om planbesked. "
+                   "Tallen 1, bygglov. Detaljplan Ekby 3,5 meter, Bygglov 2 och Kvarnen 2, protokoll.")
+    assert ents == [("Ekbacken 3", "LOC"), ("Ekudden 7", "LOC"), ("Granen 6", "LOC"), ("Tallen 1", "LOC")]
+
+
+def test_a_property_designation_takes_its_name_from_a_person_ending_in_it():
+    ents, _ = _run("274 Exploateringsprojekt Ekbacken 1:1, KS/2018:558 och Eva Ekdahl 1:a vice ordförande",
+                   [("Exploateringsprojekt Ekbacken", "PERSON"), ("Eva Ekdahl", "PERSON")])
+    assert ents == [("Ekbacken 1:1", "LOC"), ("Eva Ekdahl", "PERSON")]
+
+
 def test_a_property_with_a_direction_and_a_street_after_a_person_with_its_number():
     ents, _ = _run("Avtal om Södra Ekbacken 1:71. Plats Vilhelm Ekdahrs gata 2, Norrby.")
     assert ents == [("Södra Ekbacken 1:71", "LOC"), ("Vilhelm Ekdahrs gata 2", "LOC")]

@@ -353,6 +353,16 @@ def test_a_partys_name_under_the_name_in_a_signature(nlp):
         "Karl Lauri": "V", "Eva Esberg": "KD", "Bo Ek": "MP", "Anna Berg": "V", "Lisa Holm": "V", "Per Al": None}
 
 
+def test_a_local_branchs_entity_under_the_signers_names_gives_its_party(nlp):
+    # the party's name and its place are one PARTY entity (svpol_entity_rules; m-v532)
+    text = "vill satsa.\nEva Ek och Per Lund\nCenterpartiet Ekby"
+    doc = _enriched(nlp, text, r"Eva Ek|Per Lund")
+    start = text.index("Centerpartiet")
+    doc.ents = [*doc.ents, doc.char_span(start, len(text), label="PARTY")]
+    doc = nlp.get_pipe("svpol_politicians")(doc)
+    assert {e.text: e._.party for e in doc.ents if e.label_ == "PERSON"} == {"Eva Ek": None, "Per Lund": "C"}
+
+
 def test_party_in_brackets_after_a_comma(nlp):
     # attendance lists written "Name, (c), office"
     got = annotate(nlp, "Beslutande Rune Berg, (c), ordförande Dan Ek, (s) Åsa Lind, (m)", ["Rune Berg", "Dan Ek", "Åsa Lind"])
