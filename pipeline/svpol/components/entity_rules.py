@@ -38,7 +38,7 @@ from spacy.util import filter_spans
 
 from ..doc_cache import doc_text
 from ..kb import (BARE_PARTY_LETTERS, BODIES_IN_PLACE, CAPITALISED_PARTY_NAMES, DIRECTION_WORDS, LOWER_CASE_PARTY_LETTERS,
-                  PROFESSION_ENDINGS, KBComponent, KnowledgeBase, genitive)
+                  PROFESSION_ENDINGS, UNION_SHORT_NAMES, KBComponent, KnowledgeBase, genitive)
 from ..kb.body_patterns import (AGENCY_IN_PLACE, BODY_FOR_FIELD, COUNCIL_FIELDS, HEALTH_REGION_BOARD_RE, ROTEL,
                                UNIT_BY_FIELD)
 from ..labels import ENTITY_LABELS
@@ -850,7 +850,8 @@ class EntityRules(KBComponent):
                 start = match.start("letters")
                 if party or (regex is _COLUMN_LETTERS_BEFORE_RE and _local_column_letters(
                         text, start, letters) and not kb.match_authority(letters)) or (
-                        comma_list and letters.isupper() and len(letters) > 1 and not kb.match_authority(letters)):
+                        comma_list and letters.isupper() and len(letters) > 1 and not kb.match_authority(letters)
+                        and letters not in UNION_SHORT_NAMES):  # "Bo Ek, LR": a staff representative's union
                     yield "PARTY", start, match.end("letters")
         for regex, before in ((_SUBJECT_LETTERS_RE, _BEFORE_SUBJECT_RE), (_OBJECT_LETTERS_RE, _BEFORE_OBJECT_RE)):
             for match in regex.finditer(text):

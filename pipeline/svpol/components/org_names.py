@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..doc_cache import doc_text
-from ..kb import DIRECTION_WORDS, shipped_authorities
+from ..kb import DIRECTION_WORDS, UNION_SHORT_NAMES, shipped_authorities
 from .entity_rules import DEFAULT_SPANS_KEY, either_case_first
 from .name_list import NameList, resource_names
 from .structure_patterns import ROLE_RE
@@ -296,6 +296,12 @@ _CLUB_OR_ASSOCIATION_RE = re.compile(
 _ECONOMIC_ASSOCIATION_RE = re.compile(
     r"(?<![\w-])(?P<name>[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+){0,2})[ \t]+[Ee]konomisk[ \t]+[Ff]örening"
     r"(?:en|s|ens)?(?![\wåäö])")
+# A trade union after a member and a comma, as a staff representatives' row names it ("Eva Ek, Kommunal", "Per Al,
+# LR Bo Berg, Vision"; 21 such unions in the real sets were missed): at the row's end, before the next name or a
+# paragraph's number, never before a lower-case word ("Eva Ek, kommunal revisor").
+_UNION_AFTER_MEMBER_RE = re.compile(
+    rf"[ \t]*,[ \t]*(?P<union>{'|'.join(sorted(map(re.escape, UNION_SHORT_NAMES), key=len, reverse=True))})"
+    r"(?![\wåäö-])(?=[ \t]*(?:[,;\n]|$)|[ \t]+[A-ZÅÄÖ0-9§])")
 # Federations of municipalities or regions: "Ekby-Eda samordningsförbund", "Norra Sjukvårdsregionförbundet",
 # "Ekby miljö- och hälsoskyddsförbund", "Norrby brandförsvarsförbund".
 _PUBLIC_FEDERATION_RE = re.compile(r"(?i:kommunal[a-zåäö]*|samordnings|region|räddnings[a-zåäö]*|miljö|gymnasie"
@@ -550,7 +556,7 @@ class OrgNames(NameList):
         """Drop ordinary words in front of a company name ("Enligt Posten AB" -> "Posten AB"); None
         when no name is left ("beslut gällande AB")."""
         words = list(re.finditer(r"\S+", text[start:end]))[:-1]  # the last word is AB (ABs, AB:s)
-        if words and (words[-1].group(0) in ("och", "&", "samt") or words[-1].group(0) in _FRONT_PREPOSITIONS):
+        if words and (words[-1].group(0) in ("och", "&", "samt") or words[-1].group(0).lower() in _FRONT_PREPOSITIONS):
             return None  # "AB Ekbyhem och AB Ekbylokaler", "VD för AB Ekbyhem": the AB opens the next name
         # ... nor is a lower-case word before a capitalised one, but for the joining words and the
         # municipality's own ("Fagersta kommun bildar Bergslagsbostäder AB", "Uppsala kommun Skolfastigheter AB").
@@ -642,6 +648,11 @@ class OrgNames(NameList):
             branch = _PLACE_AFTER_RE.match(text, span.end_char)
             place = branch.group(1) if branch else ""
             yield span.start_char, (branch.end() if _is_branch_place(place) else span.end_char)
+        if any(union in text for union in UNION_SHORT_NAMES):
+            for ent in doc.ents:
+                union = _UNION_AFTER_MEMBER_RE.match(text, ent.end_char) if ent.label_ == "PERSON" else None
+                if union:
+                    yield union.start("union"), union.end("union")
         for m in search(_OWNED_RE):
             yield m.start(), m.end()
         if "AB" in text or "ktiebolag" in text:

@@ -192,11 +192,11 @@ _LINE_RE = re.compile(
 # A river named with the word "älv" ("Göta älv", "Lule älvs dalgång"): the name and the word are one place.
 _RIVER_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{2,}[ \t]+älvs?(?![\wåäö-])")
 # A property designation (fastighetsbeteckning: district, block and unit) is a place (convention 29):
-# "Haparanda 3:33", "Kolla 5:6". Not a document number ("SFS 2018:1197", "Ds 1995:57": a year first, or
+# "Haparanda 3:33", "Kolla 5:6", also in capitals in a plan's title ("DETALJPLAN FÖR EKBACKEN 5:2"). Not a document number ("SFS 2018:1197", "Ds 1995:57": a year first, or
 # a short series name) nor a Bible verse ("Joh 4:34").
 _PROPERTY_RE = re.compile(
     r"(?<![\w/:.-])(?:[Ff]astighet(?:en|erna)?[ \t])?"
-    rf"(?P<name>(?:(?:{'|'.join(_STREET_DIRECTIONS)})[ \t])?[A-ZÅÄÖ][a-zåäö]{{3,}})[ \t]"
+    rf"(?P<name>(?:(?:{'|'.join(_STREET_DIRECTIONS)})[ \t])?[A-ZÅÄÖ](?:[a-zåäö]{{3,}}|[A-ZÅÄÖ]{{3,}}))[ \t]"
     r"(?P<number>(?!1[89]\d\d:|20\d\d:)\d{1,4}:\d{1,4})(?![\w:/-])")
 # ... and a block's unit with a number alone, where a planning case names it: after the plan or permit's word
 # ("detaljplan Ekbacken 3", "Detaljplan för Ekudden 7") or before it, as an agenda's case title ("Ekbacken 3,
@@ -236,6 +236,15 @@ _TIME_WORDS = frozenset(("kl", "klockan", "tid", "tiden", "bilaga"))  # and an a
 # ... but a plan's or property's words before it make a clock-like number the property's: "Detaljplan för
 # Hjärup 21:38", "del av Ekby 12:30".
 _PROPERTY_CONTEXT_RE = re.compile(r"(?:[Pp]lan|[Dd]el av|[Ff]astighet(?:en|erna)?)[ \t]+(?:för[ \t]+)?(?:del av[ \t]+)?$")
+
+
+# A place written in capitals, as a letterhead's postal address, a dateline or a plan's title writes it ("791 83 EKBY",
+# "EKBY: Höjd avgift", "I NORRBY EKBY KOMMUN"; 10 of 10 such names in the real sets were tagged LOC, with a county's
+# "LÄN" after it), but not its municipality's organisation ("EKBY KOMMUN", see svpol_entity_rules) nor a company or
+# a heading written in capitals after it ("EKBY ENERGI AB", "EKBY BRUNN (EBAB)").
+_CAPITALS_PLACE_RE = re.compile(
+    r"(?<![\wÅÄÖåäö-])(?P<name>[A-ZÅÄÖ]{4,})(?:[ \t]+LÄN)?(?![\wÅÄÖåäö-])"
+    r"(?![ \t]+(?:KOMMUN|STAD|REGION|LANDSTING|[A-ZÅÄÖ&]{2,}[ \t]+(?:[A-ZÅÄÖ&]+[ \t]+)*(?:AB(?![\wÅÄÖåäö])|\()))")
 
 
 def default_names() -> List[str]:
@@ -441,6 +450,15 @@ class PlaceNames(NameList):
             spans += [doc.char_span(m.start("name"), m.end("name"), label=LABEL) for m in _BLOCK_RE.finditer(text)]
         return [span for span in spans if span is not None]
 
+    def places_written_in_capitals(self, doc: Doc, text: str) -> List[Span]:
+        """Municipalities, localities and listed places written in capitals, alone or as a county with ``LÄN``."""
+        spans = []
+        for m in _CAPITALS_PLACE_RE.finditer(text):
+            name = m.group("name").title()
+            if name in _shipped_places():
+                spans.append(doc.char_span(m.start(), m.end(), label=LABEL))
+        return [span for span in spans if span is not None]
+
     def _with_place_before(self, text: str, start: int) -> int:
         """Where a property designation that starts at ``start`` begins: at a listed place right before it."""
         before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
@@ -636,7 +654,7 @@ class PlaceNames(NameList):
         listed = [span for span in self.listed(doc) if not _in_longer_name(doc, span)]
         text = doc_text(doc)
         addresses = (self.streets(doc, text) + self.properties(doc, text) + self.lines(doc, text)
-                     + self.areas(doc, text))
+                     + self.areas(doc, text) + self.places_written_in_capitals(doc, text))
         found = sorted(filter_spans(listed + self.roads(doc, orths) + addresses), key=lambda span: span.start)
         if found:
             doc = self.add_matches(doc, found)

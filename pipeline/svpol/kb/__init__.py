@@ -54,6 +54,7 @@ from .tables import (
     POLICE_IN_COUNTY,
     PROFESSION_ENDINGS,
     REGION_ACRONYMS,
+    UNION_SHORT_NAMES,
     WIKIDATA_PARTY_IDS,
     authority_kind_for_agency,
     default_fixed_bodies,
@@ -70,7 +71,7 @@ __all__ = [
     "MUNICIPAL_SUFFIXES",
     "NOT_AUTHORITIES", "NOT_AUTHORITY_PREFIXES", "PLACE_BODIES", "PLURAL_ALIAS_RE", "POLICE_IN_COUNTY",
     "PROFESSION_ENDINGS",
-    "REGION_ACRONYMS", "Affiliation", "Authority", "Party", "Person", "WIKIDATA_PARTY_IDS", "authority_kind_for_agency",
+    "REGION_ACRONYMS", "Affiliation", "Authority", "Party", "Person", "UNION_SHORT_NAMES", "WIKIDATA_PARTY_IDS", "authority_kind_for_agency",
     "check_entity_label", "default_fixed_bodies", "default_parties", "genitive", "load_kb", "shipped_authorities",
     "register_span_extensions", "span_assigns", "to_iso_date", "with_genitives",
 ]

@@ -213,6 +213,13 @@ GENERIC_BODY_WORDS = frozenset(
 PROFESSION_ENDINGS: Tuple[str, ...] = (
     "tekniker", "ingenjör", "konsult", "samordnare", "strateg", "handläggare", "ekonom", "planerare", "inspektör",
     "assistent", "administratör", "utvecklare", "controller", "rådgivare", "utredare", "registrator")
+# Trade unions a staff representative's row names after the member and a comma ("Eva Ek, Kommunal"): most are also
+# ordinary words or letters ("Vision", "ST"), so svpol_org_names reads them only there, and svpol_entity_rules never
+# reads them as a local party's letters in a list of members.
+UNION_SHORT_NAMES = frozenset({"Kommunal", "kommunal", "Vision", "Ledarna", "LR", "SSR", "ST", "Unionen", "Seko", "SEKO",
+                               "Vårdförbundet", "vårdförbundet", "Akademikerförbundet SSR", "Akademikeralliansen",
+                               "Fysioterapeuterna", "Naturvetarna", "Sveriges Ingenjörer", "Läkarförbundet", "Saco",
+                               "SACO", "TCO", "LO", "Lärarförbundet", "Lärarnas Riksförbund", "Byggnads", "Transport"})
 DIRECTION_WORDS = frozenset({"Östra", "Västra", "Norra", "Södra", "Centrala", "Inre", "Yttre", "Mellersta", "Nordöstra",
                              "Nordvästra", "Sydöstra", "Sydvästra"})
 # Fields of municipal work that name an administration ("socialförvaltningen").

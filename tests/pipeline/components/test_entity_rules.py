@@ -446,6 +446,9 @@ def test_a_local_partys_capitals_after_a_comma_in_a_list_of_parties(nlp):
     assert ents(doc) == [("KD", "PARTY"), ("NS", "PARTY"), ("M", "PARTY"), ("S", "PARTY")]
     # Not outside such a list.
     assert ents(nlp("Enligt Anna Berg, NS Bo Ek, KD.")) == [("KD", "PARTY")]
+    # nor a staff representative's union among the members (m-v513)
+    doc = nlp("Eva Al, LR Leif Gramner, KD Anita Sköld, M Roland Kallin, S")
+    assert ents(doc) == [("KD", "PARTY"), ("M", "PARTY"), ("S", "PARTY")]
 
 
 def test_a_partys_full_name_with_every_word_capitalised(nlp):

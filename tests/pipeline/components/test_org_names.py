@@ -281,6 +281,13 @@ def test_care_homes_clubs_associations_and_a_preposition_before_a_company():
         ("Ekby Norra Turism Ekonomisk Förening", "ORG"), ("Ekhandel Nord Ekonomisk förening", "ORG")]
 
 
+def test_a_staff_representatives_union_after_the_member_and_a_comma():
+    text = "Eva Ek, Kommunal Per Berg, vårdförbundet\nOla Lund, LR 12 §\nAnna Al, kommunal revisor. Vision 2030."
+    spans = [("Eva Ek", "PERSON"), ("Per Berg", "PERSON"), ("Ola Lund", "PERSON"), ("Anna Al", "PERSON")]
+    assert _run(text, spans) == [("Eva Ek", "PERSON"), ("Kommunal", "ORG"), ("Per Berg", "PERSON"),
+                                 ("vårdförbundet", "ORG"), ("Ola Lund", "PERSON"), ("LR", "ORG"), ("Anna Al", "PERSON")]
+
+
 def test_a_company_without_its_noun_in_front_or_the_municipality_before_och():
     assert _run("Vindkraftsbolaget Ekby Wind AB har ansökt.", ordinary=("har",)) == [("Ekby Wind AB", "ORG")]
     assert _run("Avtal mellan Ekby kommun och Ekby Hamnar AB.", ordinary=("avtal", "mellan", "hamnar")) == [

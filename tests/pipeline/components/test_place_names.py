@@ -269,6 +269,14 @@ def test_properties_in_the_plural_but_not_an_appendix_number():
     assert ents == [("Ekbacken 9", "LOC")]
 
 
+def test_places_and_designations_written_in_capitals():
+    text = ("DETALJPLAN FÖR EKBACKEN 5:2, I VOLLSJÖ HÖÖR KOMMUN, SKÅNE LÄN. Postadress 791 83 FALUN. "
+            "ÄGARDIREKTIV FÖR NYBRO ENERGI AB OCH LUND BRUNN (LBAB). LUND STAD")
+    ents, _ = _run(text, [("HÖÖR KOMMUN", "AUTHORITY"), ("LUND STAD", "AUTHORITY")])
+    assert ents == [("EKBACKEN 5:2", "LOC"), ("VOLLSJÖ", "LOC"), ("HÖÖR KOMMUN", "AUTHORITY"), ("SKÅNE LÄN", "LOC"),
+                    ("FALUN", "LOC"), ("LUND STAD", "AUTHORITY")]
+
+
 def test_a_blocks_unit_with_a_number_alone_where_a_planning_case_names_it():
     ents, _ = _run("Detaljplan Ekbacken 3, detaljplan för Ekudden 7: Ks 3. Granen 6, ansökan om planbesked. "
                    "Tallen 1, bygglov. Detaljplan Ekby 3,5 meter, Bygglov 2 och Kvarnen 2, protokoll.")
