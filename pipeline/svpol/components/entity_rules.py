@@ -568,6 +568,7 @@ _CAPITALISED_PARTY_NAME_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(CAPITALISED_PA
 _BODY_WORDS = ("nämnd", "förvaltning", "tingsrätt", "hovrätt", "kammarrätt", "förvaltningsrätt", "polismyndighet",
                "styrelse", "fullmäktige", "Fullmäktige", "utskottet", "förbund", "kontor", "kansli", "avdelning", "enhet",
                "sektor",  # "Kommunledningssektorn" (the KB decides which sectors are bodies)
+               "stab",  # "Miljöstaben", "kulturstaben": a unit named by its field (the KB decides)
                "alberedning", "udgetberedning",  # "valberedningen", "Budgetberedningen" (matched as written)
                "departement")  # "Klimat- och näringsdepartementet" (a pair the KB does not list)
 _JOINER_END_RE = re.compile(r"(?<![\wåäö])(?:och|eller|&|o\.?)\s*$")
@@ -620,7 +621,7 @@ _MUNICIPALITY_HEADER_RE = re.compile(
 # an island municipality takes "på" ("Kommunstyrelsen på Ekerö").
 # A committee and an advisory council too, a council with its adjective: "Strategiutskottet i Orsa kommun",
 # "brottsförebyggande rådet i Vara kommun" (the KB tells them from an office's title: "kommunalrådet i Sala").
-_IN_PLACE_BODY_WORDS = ("nämnd", "förvaltning", "styrelse", "fullmäktige", "utskott", "rådet")
+_IN_PLACE_BODY_WORDS = ("nämnd", "förvaltning", "styrelse", "fullmäktige", "utskott", "rådet", "kontor", "enhet")
 _BODY_IN_PLACE_RE = re.compile(
     # a coordinated board's first fields with it: "Barn- och utbildningsnämnden i Tranås kommun"
     rf"(?<![\w-])(?:[\wåäöÅÄÖ]+-(?:,[ \t]+[\wåäö]+-)*[ \t]+(?:och|&)[ \t]+)?(?:[\wåäöÅÄÖ]+nde[ \t]+(?=[\wåäö-]*råd))?"

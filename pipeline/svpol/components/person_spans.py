@@ -117,6 +117,9 @@ _FORM_WORDS = frozenset((
     # Anmälningsärenden", "Föreslås Anna Ek (S)"), a report's colophon ("Layout", "Tryck: Ekby Tryckeri AB")
     "Delegeringsbeslut", "Delegationsbeslut", "Anmälningsärenden", "Anmälningsärende", "Föreslås", "Layout", "Tryck",
     "Kallade", "Box",  # a notice's called members and a letterhead's post box ("Sekreterare: Eva Ek Kallade:"; m-v571)
+    # an immediate signing after the adjusters' names and a letterhead's organisation number ("Eva Ek Omedelbar
+    # justering", "Org. nr: 232100-0214"; m-v593, m-v595)
+    "Omedelbar", "Org",
     "Ers", "Tjg",  # a substitute's standing in a member column ("Eva Ek (C) Ers Ers Bo Al (M)"; m-v363)
     # a ruling's parties and a protocol's members and case text ("SÖKANDE", "MOTPART", "Ombud:", "Ordinarie
     # ledamöter", "Ärendebeskrivning")

@@ -483,7 +483,9 @@ class PlaceNames(NameList):
             before = _FIRST_NAME_BEFORE_RE.search(text, max(0, start - 20), start) if m.group("compound") else None
             if before and is_first_name(before.group("name")):
                 start = before.start("name")  # a street named after a person: "Tage Erlandergatan"
-            span = doc.char_span(start, m.end(), label=LABEL)
+            # the street without its number where the tokenizer joined the number to the postcode after it
+            # ("Ekgatan 1 771 31 Ekby" holds the token "1 771")
+            span = doc.char_span(start, m.end(), label=LABEL, alignment_mode="contract")
             if span is not None:
                 spans.append(span)
         return spans

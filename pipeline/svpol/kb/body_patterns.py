@@ -77,15 +77,16 @@ _FIELD_ROOTS = tuple(dict.fromkeys(f[:-1] if f.endswith("s") and not f.endswith(
 # "och" or "samt" ("tolk- och översättarservice" one of them), none of them a body of its own.
 BODY_FOR_FIELD = (r"(?:[Nn]ämnden|[Ff]örvaltningen|[Bb]eredningen|[Ff]ullmäktigeberedningen|[Uu]tskottet|[Ee]nheten"
                   r"|[Aa]vdelningen|[Gg]emensam(?:ma)?[ \t]+nämnd(?:en)?)[ \t]+för[ \t]+"
-                  # a field with its adjective: "nämnden för regional utveckling", "nämnden för teknisk service"
-                  r"(?P<field>(?:[a-zåäö]{2,}(?:al|isk|ell|ig|iv)[ \t]+(?=[a-zåäö]{3}))?[A-ZÅÄÖa-zåäö]+)"
+                  # a field with its adjective: "nämnden för regional utveckling", "nämnden för teknisk service",
+                  # "Enheten för ekonomiskt bistånd" (m-v592)
+                  r"(?P<field>(?:[a-zåäö]{2,}(?:al|isk|ell|ig|iv)t?[ \t]+(?=[a-zåäö]{3}))?[A-ZÅÄÖa-zåäö]+)"
                   # "... och andra samverkansfrågor" (m-v359): the rest of the fields
                   r"(?>(?:(?:,[ \t]+|[ \t]+(?:och|samt)[ \t]+(?:andra[ \t]+|övriga[ \t]+)?)(?:[a-zåäö]+-[ \t]+och[ \t]+)?"
                   # not another body, nor a decision's next verb ("godkänna ... för nämnden för X och överlämna den")
                   r"(?![a-zåäö]*(?:nämnd|förvaltning|enhet|avdelning|styrelse|utskott)"
                   r"|(?:överlämna|besluta|godkänna|anta|fastställa|uppdra|lämna|redovisa|återrapportera|ge|ta)\b"
                   # nor the clause after the name ("nämnden för kultur, som har ansvaret")
-                  r"|(?:som|där|vars|vilken|vilket|vilka|när|men|eller)\b)"
+                  r"|(?:som|där|vars|vilken|vilket|vilka|när|men|eller|och)\b)"
                   r"[a-zåäö]+){0,3})")
 # A board, committee or drafting committee is named by whatever field follows "för" (every such name in the real
 # sets was tagged, "Nämnden för arbete och välfärd", "Beredningen för invånarfrågor"), unless what follows is what
@@ -96,6 +97,7 @@ _NOT_BOARD_FIELDS = frozenset((
     "fortsatt", "handläggning", "beredning", "åtgärd", "åtgärder", "synpunkter", "samråd", "remiss", "prövning",
     "ställningstagande", "fastställande", "antagande", "avgörande", "granskning", "komplettering", "behandling",
     "verkställighet", "genomförande", "redovisning", "uppföljning", "eventuellt", "eventuella", "respektive"))
+_FIELD_ADJECTIVE_FORM_RE = re.compile(r"[a-zåäö]{2,}(?:al|isk|ell|ig|iv)t?")
 _BOARD_FOR_WORDS = ("nämnden", "nämnd", "beredningen", "fullmäktigeberedningen", "utskottet")
 _BODY_FOR_FIELD_RE = re.compile(BODY_FOR_FIELD)
 AGENCY_IN_PLACE = (r"(?:[Aa]rbetsförmedlingen|[Ff]örsäkringskassan|[Ss]katteverket|[Mm]igrationsverket"
@@ -114,7 +116,7 @@ _UNIT_BY_FIELD_RE = re.compile(UNIT_BY_FIELD)
 # "kommunal" is a field adjective of a unit ("kommunal utveckling") though no board is named so.
 _UNIT_FIELDS = (*_FIELD_ROOTS, "kommunal", "verksamhetsstöd", "omsorg", "utveckling")
 # The definite words of a municipal office or unit named by its field.
-_OFFICE_WORDS = ("kontoret", "kansliet", "avdelningen", "enheten")
+_OFFICE_WORDS = ("kontoret", "kansliet", "avdelningen", "enheten", "staben")
 # A sector named in one word is a municipality's administration where its field governs or develops the
 # municipality ("Kommunledningssektorn", "Samhällsutvecklingssektorn", "Tillväxt- och utvecklingssektorn": all 10
 # such mentions in the real sets tagged); most other sectors are parts of the economy ("byggsektorn",
@@ -162,6 +164,13 @@ def _is_own_body(body: str) -> bool:
     """Whether ``body`` (a :func:`body_base`) is a body a municipality or region names with its
     place: its assemblies and boards, a named board or administration, not a generic word."""
     return body in PLACE_BODIES or (body.endswith(("nämnd", "förvaltning")) and body not in GENERIC_BODY_WORDS)
+
+
+def _is_field_office(body: str) -> bool:
+    """Whether ``body`` (a :func:`body_base`) is an office or unit named by its field ("skolkontoret",
+    "arbetsmarknadsenheten"), which a municipality names with its place after it."""
+    return (body.endswith(("kontor", "kontoret", "enhet", "enheten")) and len(body) > len("kontoret") + 2
+            and body.startswith(_FIELD_ROOTS))
 
 
 # A municipality's advisory councils by their field (convention 58: "Ekby kommuns integrationsråd"), the word's
@@ -251,7 +260,9 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         regional = (place.startswith("Region ") or place.endswith("regionen")) and (
             body.startswith("region") or (body.endswith(("nämnd", "förvaltning"))
                                           and body.startswith(_REGION_BOARD_FIELDS)))
-        if (regional or municipality(place)) and _is_own_body(body):
+        # ... and an office or unit named by its field: "skolkontoret i Ekby", "arbetsmarknadsenheten i Norrby" (m-v540,
+        # m-v599; every such name with its place after it in the real sets was tagged whole)
+        if (regional or municipality(place)) and (_is_own_body(body) or _is_field_office(body)):
             return Authority(f"{place} {(in_place.group('fields') or '').lower()}{body}", "municipal_body")
     # "X kommun", "Xs kommun", "X stad" where X is a municipality
     if len(words) >= 2 and base in ("kommun", "stad"):
@@ -286,8 +297,9 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         if _is_own_body(body) or (body == "räddningstjänst" and after_genitive):
             return Authority(f"{head} {body}", "municipal_body")
     # A municipal office or unit named by its field, in one word and the definite form: "socialkontoret",
-    # "Stadsledningskansliet", "miljö- och hälsoskyddskontoret", "Fritidsavdelningen", "strategienheten"
-    # ("kontoret" alone, "ett lokalkontor" are no names).
+    # "Stadsledningskansliet", "miljö- och hälsoskyddskontoret", "Fritidsavdelningen", "strategienheten", a staff
+    # unit "Miljöstaben" (14 of 14 such units in the real sets tagged; m-v598) ("kontoret" alone, "ett lokalkontor"
+    # are no names).
     if base.endswith(_OFFICE_WORDS) and len(base) > len("kontoret") + 2 and (
             (len(words) == 1 and base.startswith(ADMINISTRATION_FIELDS))
             or (_two_fields(words)
@@ -315,7 +327,10 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         # administration's first field must be one the lists know
         body = text[:by_field.start("field")].split()[-2].lower()
         if words[0].lower() in ("enheten", "avdelningen"):
-            named = _fields_known(fields, _FIELD_ROOTS)
+            # ... or a known field's adjective and its noun ("Enheten för ekonomiskt bistånd"; m-v592)
+            named = _fields_known(fields, _FIELD_ROOTS) or (
+                len(fields.split()) == 2 and bool(_FIELD_ADJECTIVE_FORM_RE.fullmatch(fields.split()[0]))
+                and fields.startswith(_FIELD_ROOTS))
         elif body in _BOARD_FOR_WORDS:
             first = fields.split()[0]
             named = first not in _NOT_BOARD_FIELDS and len(first) > 2

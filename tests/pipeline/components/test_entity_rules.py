@@ -1034,6 +1034,18 @@ def test_a_unit_named_by_its_field_alone_or_after_for_is_an_authority(nlp):
         ("enheten för kultur", "AUTHORITY"), ("Utvecklingsenheten", "AUTHORITY"), ("Hållbarhetsavdelningen", "AUTHORITY")]
 
 
+def test_a_staff_unit_and_a_unit_for_an_adjectives_field(nlp):
+    doc = nlp("Ärendet bereds av Miljöstaben och kulturstaben, inte av generalstaben. Hon arbetar på Enheten för "
+              "ekonomiskt bistånd, och han på enheten för oss.")
+    assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
+        ("Miljöstaben", "AUTHORITY"), ("kulturstaben", "AUTHORITY"), ("Enheten för ekonomiskt bistånd", "AUTHORITY")]
+
+
+def test_an_office_or_unit_named_by_its_field_with_its_municipality_after_it(nlp):
+    doc = nlp("Chef för arbetsmarknadsenheten i Sölvesborg och Skolkontoret i Umeå. Ett kontor i Lund.")
+    assert ents(doc) == [("arbetsmarknadsenheten i Sölvesborg", "AUTHORITY"), ("Skolkontoret i Umeå", "AUTHORITY")]
+
+
 def test_a_rescue_service_named_by_its_area_is_one_span():
     nlp = _rules_nlp(spacy.blank("sv"))
     for word in ("kommunens", "dagens"):  # ordinary words: the vectors know them in lower case

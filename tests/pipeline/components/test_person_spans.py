@@ -428,6 +428,10 @@ def test_vice_of_an_office_after_a_name_and_an_agendas_standing_items_leave_the_
     got = _run("Box Ekby Sekreterare: Eva Ek Kallade: Bo Al (MP)", [("Box Ekby", "PERSON"), ("Eva Ek Kallade", "PERSON"),
                                                                      ("Bo Al", "PERSON")])
     assert [text for text, _ in got] == ["Ekby", "Eva Ek", "Bo Al", "MP"]
+    # an immediate signing after the adjusters and a letterhead's organisation number (m-v593, m-v595)
+    got = _run("Justerare Bo Al och Eva Ek Omedelbar justering. Org. nr: 232100-0214",
+               [("Bo Al", "PERSON"), ("Eva Ek Omedelbar", "PERSON"), ("Org", "PERSON")])
+    assert got == [("Bo Al", "PERSON"), ("Eva Ek", "PERSON")]
 
 
 def test_a_protocols_header_and_vote_table_labels_are_no_names():

@@ -277,6 +277,16 @@ def test_places_and_designations_written_in_capitals():
                     ("FALUN", "LOC"), ("LUND STAD", "AUTHORITY")]
 
 
+def test_a_street_whose_number_the_tokenizer_joined_to_the_postcode_keeps_its_name():
+    from svpol.tokenizer import blank
+
+    nlp = blank()
+    nlp.add_pipe("svpol_place_names")
+    doc = entity_doc(nlp, "Besöksadress Eva Eks gata 1 771 31 Ekby", [("Eva Eks", "PERSON")])
+    assert "1 771" in [t.text for t in doc]  # svpol's tokenizer reads a number with a thousands space
+    assert [(e.text, e.label_) for e in nlp.get_pipe("svpol_place_names")(doc).ents][0] == ("Eva Eks gata", "LOC")
+
+
 def test_a_blocks_unit_with_a_number_alone_where_a_planning_case_names_it():
     ents, _ = _run("Detaljplan Ekbacken 3, detaljplan för Ekudden 7: Ks 3. Granen 6, ansökan om planbesked. "
                    "Tallen 1, bygglov. Detaljplan Ekby 3,5 meter, Bygglov 2 och Kvarnen 2, protokoll.")
