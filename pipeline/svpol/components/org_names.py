@@ -128,7 +128,10 @@ def _first_name_before(person: Span, match: Span) -> bool:
     """Whether ``person`` opens with a known first name and the one-word ``match`` at its end is no
     facility's compound ("Lars Ericsson"; not "Anders Olofskolan"). A word in ``-hem`` after a first name
     is a surname ("Martin Lindhem"), unless a municipality's name opens it: a housing company's "-hem" follows
-    its place ("Lars Ståhl Ekbyhems ägande")."""
+    its place ("Lars Ståhl Ekbyhems ägande"). An acronym after the surname is no name: a council member's
+    association ("Eva Ek SKPF", "Bo Al RPG"; m-v602)."""
+    if match.text.isupper() and len(person) >= 3:
+        return False
     return _is_first_name(person[0].text) and (not _FACILITY_WORD_RE.fullmatch(match.text) or (
         match.text.endswith(("hem", "hems")) and not is_municipality(re.sub(r"s?hems?$", "", match.text))))
 
@@ -602,6 +605,8 @@ class OrgNames(NameList):
                        and words[k + 1].group(0)[:1].isupper()), None)
         if person is not None:
             words = words[person + 2:]
+        while len(words) > 1 and ROLE_RE.fullmatch(words[0].group(0)):
+            words.pop(0)  # ... and the signer's office after the name ("Per Ek VD Ekby Turist AB"; m-v600)
         return start + words[0].start() if words else None
 
     def _named_compound(self, word: str) -> bool:

@@ -191,8 +191,10 @@ def _form_edges(span: Span, start: int, end: int, offices: bool = False) -> Tupl
     # a word's first half at a line end is no name's end either ("Cecilia Gustafsson Under- Skrifter")
     while end > start and ((_is_trailing_title(span[end - 1]) if offices else is_form_word(span[end - 1]))
                            or (len(span[end - 1]) > 1 and span[end - 1].text.endswith("-"))
-                           # "vice" of the office that left after it ("Anna Berg Vice Ordförande (S)"; m-v559)
-                           or (offices and end < len(span) and span[end - 1].lower_ == "vice")):
+                           # "vice" of the office that left after it ("Anna Berg Vice Ordförande (S)"; m-v559), or
+                           # that ner left outside ("Katrin Ek Vice ordf. (S)"; m-v603)
+                           or (offices and span[end - 1].lower_ == "vice" and (end < len(span) or (
+                               span.end < len(span.doc) and ROLE_RE.fullmatch(span.doc[span.end].text))))):
         end -= 1
     return start, end
 
@@ -907,7 +909,7 @@ class PersonSpans:
                     if start >= end or (ent.start + start > 0 and doc[ent.start + start - 1].lower_ in _ROOM_WORDS):
                         continue  # a named room ("rum Ekvall"): no entity
                     ent = Span(doc, ent.start + start, ent.start + end, ORG)  # the building: "Kopparn", "Berga Kulturrum"
-            if (ent.label_ in (ORG, LOC) and _is_place_then_person(ent)) or _is_listed_place_then_person(ent):
+            if (ent.label_ in (ORG, LOC, AUTHORITY) and _is_place_then_person(ent)) or _is_listed_place_then_person(ent):
                 # "Malmö Anna Berg (S)" read as one organisation or place: the place, then the member
                 places.append(Span(doc, ent.start, ent.start + 1, LOC))
                 ent = Span(doc, ent.start + 1, ent.end, PERSON)

@@ -373,6 +373,8 @@ def _in_longer_name(doc: Doc, span: Span) -> bool:
     if span.end == len(doc):
         return False
     after = doc[span.end]
+    if after.ent_iob_ == "B" and after.ent_type_ == "PERSON":
+        return False  # a member list's municipality before each member: "Ekby Anna Berg (M)" (convention 38)
     # a form's next label is no part of the name: "Kommunkansliet, Vilhelmina Underskrift", "Kungsängen Telefon"
     # ... but not the plural after a list: "Arboga och Kungsörs kommuner" names two municipalities (m-v490)
     return (after.is_title and after.is_alpha and not is_form_word(after)) or (

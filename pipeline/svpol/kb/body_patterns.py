@@ -81,13 +81,18 @@ BODY_FOR_FIELD = (r"(?:[Nn]ämnden|[Ff]örvaltningen|[Bb]eredningen|[Ff]ullmäkt
                   # "Enheten för ekonomiskt bistånd" (m-v592)
                   r"(?P<field>(?:[a-zåäö]{2,}(?:al|isk|ell|ig|iv)t?[ \t]+(?=[a-zåäö]{3}))?[A-ZÅÄÖa-zåäö]+)"
                   # "... och andra samverkansfrågor" (m-v359): the rest of the fields
-                  r"(?>(?:(?:,[ \t]+|[ \t]+(?:och|samt)[ \t]+(?:andra[ \t]+|övriga[ \t]+)?)(?:[a-zåäö]+-[ \t]+och[ \t]+)?"
+                  # ("nämnden för Individ & Familjeomsorg", capitalised after "&"; m-v604)
+                  # a field after a comma only where more follow ("för kultur, fritid och idrott", not "för kultur,
+                  # kommer ...")
+                  r"(?>(?:(?:,[ \t]+(?=(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]+(?:,|[ \t]+(?:och|samt|&)[ \t]))"
+                  r"|[ \t]+(?:och|samt)[ \t]+(?:andra[ \t]+|övriga[ \t]+)?|[ \t]+&[ \t]+(?=[A-ZÅÄÖ]))"
+                  r"(?:[a-zåäö]+-[ \t]+och[ \t]+)?"
                   # not another body, nor a decision's next verb ("godkänna ... för nämnden för X och överlämna den")
                   r"(?![a-zåäö]*(?:nämnd|förvaltning|enhet|avdelning|styrelse|utskott)"
                   r"|(?:överlämna|besluta|godkänna|anta|fastställa|uppdra|lämna|redovisa|återrapportera|ge|ta)\b"
                   # nor the clause after the name ("nämnden för kultur, som har ansvaret")
                   r"|(?:som|där|vars|vilken|vilket|vilka|när|men|eller|och)\b)"
-                  r"[a-zåäö]+){0,3})")
+                  r"(?:[a-zåäö]+|(?<=&[ \t])[A-ZÅÄÖ][a-zåäö]+)){0,3})")
 # A board, committee or drafting committee is named by whatever field follows "för" (every such name in the real
 # sets was tagged, "Nämnden för arbete och välfärd", "Beredningen för invånarfrågor"), unless what follows is what
 # the body is asked to do or a function word: "överlämnas till nämnden för beslut", "nämnden för sin del".

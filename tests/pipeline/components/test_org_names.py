@@ -288,6 +288,16 @@ def test_a_staff_representatives_union_after_the_member_and_a_comma():
                                  ("vårdförbundet", "ORG"), ("Ola Lund", "PERSON"), ("LR", "ORG"), ("Anna Al", "PERSON")]
 
 
+def test_a_council_members_association_after_the_name_and_the_regions_dental_service():
+    text = "Bo Al Lund RPG ersätter Eva Ek SKPF. Folktandvården Karlsborg har nya lokaler."
+    assert _run(text, [("Bo Al Lund RPG", "PERSON"), ("Eva Ek SKPF", "PERSON"), ("Folktandvården", "AUTHORITY")]) == [
+        ("Bo Al Lund", "PERSON"), ("RPG", "ORG"), ("Eva Ek", "PERSON"), ("SKPF", "ORG"),
+        ("Folktandvården Karlsborg", "ORG")]
+    # a signer's office between the name and the company (m-v600)
+    assert _run("75 Per Ekdahl VD Ekby Turist AB 78", [("Per Ekdahl", "PERSON")]) == [
+        ("Per Ekdahl", "PERSON"), ("Ekby Turist AB", "ORG")]
+
+
 def test_a_company_without_its_noun_in_front_or_the_municipality_before_och():
     assert _run("Vindkraftsbolaget Ekby Wind AB har ansökt.", ordinary=("har",)) == [("Ekby Wind AB", "ORG")]
     assert _run("Avtal mellan Ekby kommun och Ekby Hamnar AB.", ordinary=("avtal", "mellan", "hamnar")) == [

@@ -317,6 +317,9 @@ def test_double_first_names_particles_and_an_office_opened_by_an_adjective():
     assert _run(text, [("Tynong", "PERSON"), ("Jan van", "PERSON"), ("Horst", "PERSON"), ("de Wendel", "PERSON")]) == [
         ("Eva-Mai Tynong", "PERSON"), ("SD", "PARTY"), ("Jan van der Horst", "PERSON"),
         ("Per Gil de Wendel", "PERSON")]  # a known first name before a surname of two words and a particle
+    # "vice" before an office that ner left outside the name (m-v603)
+    assert _run("Katrin Ek Vice ordförande (S)", [("Katrin Ek Vice", "PERSON"), ("S", "PARTY")]) == [
+        ("Katrin Ek", "PERSON"), ("S", "PARTY")]
     # the first of two first names written apart, from the list's double names (m-v497, m-v503, m-v589)
     assert _run("Ersättare :00 Rose Marie Ekholm och Ing Marie Lund", [("Marie Ekholm", "PERSON"),
                                                                       ("Marie Lund", "PERSON")]) == [
@@ -355,9 +358,10 @@ def _run_in_order(text, spans):
 
 
 def test_a_member_lists_place_before_the_name_is_a_place():
+    # ner reads the run as a person, an organisation or an authority (m-v600)
     text = "Ledamöter: Eslöv Björn Gudmundsson (S), Malmö Anna Bengtsdotter (S), Per Kvist (M)"
     got = _run_in_order(text, [("Eslöv Björn Gudmundsson", "PERSON"), ("S", "PARTY"),
-                               ("Malmö Anna Bengtsdotter", "ORG"), ("S", "PARTY"), ("Per Kvist", "PERSON"),
+                               ("Malmö Anna Bengtsdotter", "AUTHORITY"), ("S", "PARTY"), ("Per Kvist", "PERSON"),
                                ("M", "PARTY")])
     assert got == [("Eslöv", "LOC"), ("Björn Gudmundsson", "PERSON"), ("S", "PARTY"), ("Malmö", "LOC"),
                    ("Anna Bengtsdotter", "PERSON"), ("S", "PARTY"), ("Per Kvist", "PERSON"), ("M", "PARTY")]

@@ -269,6 +269,13 @@ def test_properties_in_the_plural_but_not_an_appendix_number():
     assert ents == [("Ekbacken 9", "LOC")]
 
 
+def test_a_member_lists_municipality_before_each_member_is_a_place():
+    # an association's members one to a line, each after their municipality (convention 38; m-v600)
+    ents, _ = _run("Ledamöter\nKarlsborg Anders Lund (C)\nSkara Lena Berg (M)",
+                   [("Anders Lund", "PERSON"), ("Lena Berg", "PERSON")])
+    assert ents == [("Karlsborg", "LOC"), ("Anders Lund", "PERSON"), ("Skara", "LOC"), ("Lena Berg", "PERSON")]
+
+
 def test_places_and_designations_written_in_capitals():
     text = ("DETALJPLAN FÖR EKBACKEN 5:2, I VOLLSJÖ HÖÖR KOMMUN, SKÅNE LÄN. Postadress 791 83 FALUN. "
             "ÄGARDIREKTIV FÖR NYBRO ENERGI AB OCH LUND BRUNN (LBAB). LUND STAD")
