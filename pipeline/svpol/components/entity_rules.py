@@ -591,11 +591,11 @@ _BODY_RE = re.compile(
     r"(?![\wåäö])"
 )
 # A body's working committee is part of its name: "kommunstyrelsens arbetsutskott", "kommunstyrelsens
-# näringslivs- och arbetsutskott".
+# näringslivs- och arbetsutskott", "Kommunstyrelsens allmänna utskott" (m-v612).
 # A presidium is the body's chairs, not a body of its own: it stays outside (convention 30).
 # So is the office of a body in the genitive: "kommunstyrelsens kansli", "Kommunstyrelsens förvaltning",
 # "Kommunstyrelsens expedition", and a council's drafting committee: "kommunfullmäktiges valberedning".
-_SUB_BODY_RE = re.compile(r"[ \t]+(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]*utskott(?:et|s|ets)?(?![\wåäö])"
+_SUB_BODY_RE = re.compile(r"[ \t]+(?:allmänna[ \t]+)?(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]*utskott(?:et|s|ets)?(?![\wåäö])"
                           r"|(?<=s)[ \t]+(?:[a-zåäö]*(?:kansli|kontor|förvaltning|expedition|stab)|[a-zåäö]+beredning"
                           # a unit named by its field with its owner (conventions 34, 58): "Ekby kommuns
                           # kvalitetsenhet", "socialförvaltningens HR-avdelning", "socialnämndens barn- och

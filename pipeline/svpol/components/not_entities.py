@@ -135,8 +135,8 @@ _LAW_OR_AGREEMENT_RE = re.compile(
 _ROTEL_NUMBER_RE = re.compile(r"Rotel[ \t]+[IVX]+")
 # The state's budget, a document that names its areas ("Statens budget inom utgiftsområde 20"), not an agency.
 _STATE_BUDGET_RE = re.compile(r"Statens[ \t]+budget\b.*", re.DOTALL)
-# A name made anonymous in a published document ("Xxxxxx Xxxxxxxx").
-_ANONYMISED_RE = re.compile(r"[Xx]{3,}(?:[ \t]+[Xx]{3,})*")
+# A name made anonymous in a published document ("Xxxxxx Xxxxxxxx", "väljer XX som ersättare", "NN"; m-v608).
+_ANONYMISED_RE = re.compile(r"(?:[Xx]{2,}|NN)(?:[ \t]+(?:[Xx]{2,}|NN))*")
 # A case number ("SMN-2017/4", "KS 2019/0230"): a register's letters, a year and a serial number.
 _CASE_NUMBER_RE = re.compile(r"[A-ZÅÄÖ]{2,6}[- ]?(?:19|20)\d\d/\d+")
 # ... and its year and slash before the register's letters ("Dnr 2017/KFN 0097").

@@ -1036,6 +1036,11 @@ def test_a_unit_named_by_its_field_alone_or_after_for_is_an_authority(nlp):
         ("Hållbarhetsavdelningen", "AUTHORITY")]
 
 
+def test_a_boards_general_committee_after_its_genitive(nlp):
+    assert ents(nlp("KALLELSE Kommunstyrelsens allmänna utskott Datum 2017-05-02")) == [
+        ("Kommunstyrelsens allmänna utskott", "AUTHORITY")]
+
+
 def test_spf_is_the_pensioners_association_where_pensioners_are_the_subject(nlp):
     assert [e for e in ents(nlp("Kommunala pensionärsrådet: PRO och SPF deltog.")) if e[0] == "SPF"] == []
     assert ents(nlp("Styrelsen för psykologiskt försvar (SPF) och ÖCB.")) == [
