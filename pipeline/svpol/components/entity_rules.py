@@ -603,7 +603,10 @@ _SUB_BODY_RE = re.compile(r"[ \t]+(?:allmänna[ \t]+)?(?:[a-zåäö]+-[ \t]+och[
                           r"|(?:[a-zåäö]+-[ \t]+och[ \t]+)?(?:[A-ZÅÄÖ]{2,4}-|[a-zåäö]+)(?:enhet|avdelning|sektion))"
                           rf"(?:et|ets|en|ens|s)?(?![\wåäö])|(?<=s)[ \t]+{_COUNCILS}s?(?![\wåäö])"
                           # its working committee by the letters (convention 36): "Kommunstyrelsens AU"
-                          r"|(?<=s)[ \t]+AU(?![\wåäöÅÄÖ])")
+                          r"|(?<=s)[ \t]+AU(?![\wåäöÅÄÖ])"
+                          # ... and a heading's committee or office in capitals: "KOMMUNSTYRELSENS BILDNINGSUTSKOTT",
+                          # "KOMMUNSTYRELSENS FÖRVALTNING" (m-v617, m-v619)
+                          r"|(?<=S)[ \t]+(?:[A-ZÅÄÖ]*UTSKOTT(?:ET)?|FÖRVALTNING(?:EN)?|KANSLI(?:ET)?)(?![\wåäöÅÄÖ])")
 # The capitalised word right before a body of two fields, its place if the KB says so.
 _PLACE_BEFORE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\wåäö-]*[ \t]+$")
 # "Borås Stad", "Malmö stad": the municipality's own name for its organisation (the KB checks the place).

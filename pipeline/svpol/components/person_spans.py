@@ -120,6 +120,8 @@ _FORM_WORDS = frozenset((
     # an immediate signing after the adjusters' names and a letterhead's organisation number ("Eva Ek Omedelbar
     # justering", "Org. nr: 232100-0214"; m-v593, m-v595)
     "Omedelbar", "Org",
+    # a vacant seat in a member list and a council's meeting plan on an agenda ("Vakans (M), för Eva Ek"; m-v616)
+    "Vakans", "Vakant", "Sammanträdesplan",
     "Ers", "Tjg",  # a substitute's standing in a member column ("Eva Ek (C) Ers Ers Bo Al (M)"; m-v363)
     # a ruling's parties and a protocol's members and case text ("SÖKANDE", "MOTPART", "Ombud:", "Ordinarie
     # ledamöter", "Ärendebeskrivning")

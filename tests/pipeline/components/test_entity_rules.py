@@ -1039,6 +1039,9 @@ def test_a_unit_named_by_its_field_alone_or_after_for_is_an_authority(nlp):
 def test_a_boards_general_committee_after_its_genitive(nlp):
     assert ents(nlp("KALLELSE Kommunstyrelsens allmänna utskott Datum 2017-05-02")) == [
         ("Kommunstyrelsens allmänna utskott", "AUTHORITY")]
+    # ... and a heading's committee or office in capitals (m-v617, m-v619)
+    assert ents(nlp("KOMMUNSTYRELSENS BILDNINGSUTSKOTT Tid: 09:00. KOMMUNSTYRELSENS FÖRVALTNING")) == [
+        ("KOMMUNSTYRELSENS BILDNINGSUTSKOTT", "AUTHORITY"), ("KOMMUNSTYRELSENS FÖRVALTNING", "AUTHORITY")]
 
 
 def test_spf_is_the_pensioners_association_where_pensioners_are_the_subject(nlp):

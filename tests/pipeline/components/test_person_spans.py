@@ -436,6 +436,10 @@ def test_vice_of_an_office_after_a_name_and_an_agendas_standing_items_leave_the_
     got = _run("Justerare Bo Al och Eva Ek Omedelbar justering. Org. nr: 232100-0214",
                [("Bo Al", "PERSON"), ("Eva Ek Omedelbar", "PERSON"), ("Org", "PERSON")])
     assert got == [("Bo Al", "PERSON"), ("Eva Ek", "PERSON")]
+    # a vacant seat in a member list (m-v616)
+    assert _run("Ulla Wallin (S) Vakans (M), för Bo Ek (M)", [("Ulla Wallin", "PERSON"), ("Vakans", "PERSON"),
+                                                           ("Bo Ek", "PERSON")]) == [
+        ("Ulla Wallin", "PERSON"), ("Bo Ek", "PERSON")]
 
 
 def test_a_protocols_header_and_vote_table_labels_are_no_names():
