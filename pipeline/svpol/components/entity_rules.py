@@ -918,9 +918,8 @@ class EntityRules(KBComponent):
                     yield "PARTY", match.start(), match.end()
         if any(name in text for name in _BRANCH_PARTY_NAMES):
             for match in _PARTY_THEN_PLACE_RE.finditer(text):
-                place = match.group("place")
-                if (kb.municipality(place) or (place.endswith("s") and kb.municipality(place[:-1]))
-                        or _is_region(f"Region {place}", kb)):
+                place = match.group("place")  # the KB reads a municipality's genitive too ("Ekbys")
+                if kb.municipality(place) or _is_region(f"Region {place}", kb):
                     yield "PARTY", match.start(), match.end()
         if any(ending in text for ending in _PLACE_PARTY_COMPOUND_ENDINGS):
             for match in _PLACE_PARTY_COMPOUND_RE.finditer(text):

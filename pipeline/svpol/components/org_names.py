@@ -833,8 +833,8 @@ class OrgNames(NameList):
         """A company or a place's association holds its municipality in its name: "Uppsala kommun Skolfastigheter
         AB", "Anhörigföreningen i Ockelbo kommun"; a company named after AB holds a letter ending its name
         ("Fastighets AB Ekgården S"); a listed name, also with its branch's place, holds an acronym it opens with
-        ("SPF Seniorerna", "SPF Seniorerna Norrbyn", not the agency SPF); a regional branch holds its region and the acronym it opens with ("Hyresgästföreningen
-        Region Stockholm", "PRO region Gotland")."""
+        ("SPF Seniorerna", "SPF Seniorerna Norrbyn", not the agency SPF); a regional branch holds its region and the
+        acronym it opens with ("Hyresgästföreningen Region Stockholm", "PRO region Gotland")."""
         if (rule.start == span.start and rule.end < span.end and rule.text.isupper()
                 and (span.text in self.names or span.text.rsplit(" ", 1)[0] in self.names)):
             return True

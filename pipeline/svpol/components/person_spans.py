@@ -331,10 +331,11 @@ def _person_start_after_organisation(ent: Span) -> int:
     0 where ``ent`` is no such run. An organisation after a member and a comma needs no letters: an attendance
     row names each member's union or association before the next member (``Eva Ek, PRO Norrby Per Berg``)."""
     doc = ent.doc
-    after_member = (ent.label_ == ORG and ent.start >= 2 and doc[ent.start - 1].text == ","
-                    and doc[ent.start - 2].ent_type_ == PERSON and len(ent) >= 3 and ent[-3].text[:1].isupper())
-    if not (len(ent) >= 3 + (not after_member) and ent.label_ in (ORG, LOC, AUTHORITY) and (after_member or (
-            _letters_in_brackets_after(ent) and doc[ent.end + 1].ent_type_ == PARTY))):
+    after_member = (ent.label_ == ORG and len(ent) >= 3 and ent.start >= 2 and doc[ent.start - 1].text == ","
+                    and doc[ent.start - 2].ent_type_ == PERSON and ent[-3].text[:1].isupper())
+    with_letters = (len(ent) >= 4 and ent.label_ in (ORG, LOC, AUTHORITY) and _letters_in_brackets_after(ent)
+                    and doc[ent.end + 1].ent_type_ == PARTY)
+    if not (after_member or with_letters):
         return 0
     first, last = ent[-2], ent[-1]
     if (is_first_name(first.text) and first.is_title and last.is_title and last.is_alpha

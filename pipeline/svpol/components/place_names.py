@@ -192,8 +192,8 @@ _LINE_RE = re.compile(
 # A river named with the word "älv" ("Göta älv", "Lule älvs dalgång"): the name and the word are one place.
 _RIVER_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{2,}[ \t]+älvs?(?![\wåäö-])")
 # A property designation (fastighetsbeteckning: district, block and unit) is a place (convention 29):
-# "Haparanda 3:33", "Kolla 5:6", also in capitals in a plan's title ("DETALJPLAN FÖR EKBACKEN 5:2"). Not a document number ("SFS 2018:1197", "Ds 1995:57": a year first, or
-# a short series name) nor a Bible verse ("Joh 4:34").
+# "Haparanda 3:33", "Kolla 5:6", also in capitals in a plan's title ("DETALJPLAN FÖR EKBACKEN 5:2"). Not a document
+# number ("SFS 2018:1197", "Ds 1995:57": a year first, or a short series name) nor a Bible verse ("Joh 4:34").
 _PROPERTY_RE = re.compile(
     r"(?<![\w/:.-])(?:[Ff]astighet(?:en|erna)?[ \t])?"
     rf"(?P<name>(?:(?:{'|'.join(_STREET_DIRECTIONS)})[ \t])?[A-ZÅÄÖ](?:[a-zåäö]{{3,}}|[A-ZÅÄÖ]{{3,}}))[ \t]"
@@ -204,8 +204,8 @@ _PROPERTY_RE = re.compile(
 _PLANNING_CASES = r"(?:detaljplan|planbesked|bygglov|förhandsbesked|rivningslov|marklov|strandskyddsdispens)"
 _PLANNING_PROPERTY_RE = re.compile(
     rf"(?i:{_PLANNING_CASES}(?:en)?[ \t]+(?:för[ \t]+)?)"
-    r"(?P<name>[A-ZÅÄÖ][a-zåäö]{3,})[ \t]+\d{1,3}(?![\w/.-]|[:,]\d)"
-    r"|(?<![\w-])(?P<title>[A-ZÅÄÖ][a-zåäö]{3,})[ \t]+\d{1,3},[ \t]+"
+    r"(?P<after_case>[A-ZÅÄÖ][a-zåäö]{3,}[ \t]+\d{1,3})(?![\w/.-]|[:,]\d)"
+    r"|(?<![\w-])(?P<case_title>[A-ZÅÄÖ][a-zåäö]{3,}[ \t]+\d{1,3}),[ \t]+"
     rf"(?=(?:ansökan om[ \t]+)?(?:{_PLANNING_CASES}|rivnings-|nybyggnad|tillbyggnad))")
 # A property or a city block named after its noun, with or without its number: "fastigheten Sjömannen 5",
 # "Fastigheten Ekby Näs 2:65" (a district's name of two words),
@@ -445,9 +445,8 @@ class PlaceNames(NameList):
                     spans.append(doc.char_span(start, m.end(), label=LABEL))
         if any(word in text for word in ("plan", "lov", "besked", "dispens")):
             for m in _PLANNING_PROPERTY_RE.finditer(text):
-                start = m.start("name") if m.group("name") else m.start("title")
-                end = m.end() if m.group("name") else m.end() - 2
-                spans.append(doc.char_span(start, end, label=LABEL))
+                unit = "after_case" if m.group("after_case") else "case_title"
+                spans.append(doc.char_span(m.start(unit), m.end(unit), label=LABEL))
         if "astighet" in text or "varteret" in text:
             spans += [doc.char_span(m.start("name"), m.end("name"), label=LABEL) for m in _BLOCK_RE.finditer(text)]
         return [span for span in spans if span is not None]

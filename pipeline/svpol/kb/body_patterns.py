@@ -75,11 +75,13 @@ _FIELD_ROOTS = tuple(dict.fromkeys(f[:-1] if f.endswith("s") and not f.endswith(
 # drafting committee "Beredningen för lärande", "Utskottet för integration och arbetsmarknad", a joint board
 # "Gemensam nämnd för upphandling", a unit "enheten för kultur" (m-v188): up to three more fields after a comma,
 # "och" or "samt" ("tolk- och översättarservice" one of them), none of them a body of its own.
+# A field's adjective, also in the neuter: "regional", "teknisk", "ekonomiskt".
+_FIELD_ADJECTIVE_FORM = r"[a-zåäö]{2,}(?:al|isk|ell|ig|iv)t?"
 BODY_FOR_FIELD = (r"(?:[Nn]ämnden|[Ff]örvaltningen|[Bb]eredningen|[Ff]ullmäktigeberedningen|[Uu]tskottet|[Ee]nheten"
                   r"|[Aa]vdelningen|[Gg]emensam(?:ma)?[ \t]+nämnd(?:en)?)[ \t]+för[ \t]+"
                   # a field with its adjective: "nämnden för regional utveckling", "nämnden för teknisk service",
                   # "Enheten för ekonomiskt bistånd" (m-v592)
-                  r"(?P<field>(?:[a-zåäö]{2,}(?:al|isk|ell|ig|iv)t?[ \t]+(?=[a-zåäö]{3}))?[A-ZÅÄÖa-zåäö]+)"
+                  rf"(?P<field>(?:{_FIELD_ADJECTIVE_FORM}[ \t]+(?=[a-zåäö]{{3}}))?[A-ZÅÄÖa-zåäö]+)"
                   # "... och andra samverkansfrågor" (m-v359): the rest of the fields
                   # ("nämnden för Individ & Familjeomsorg", capitalised after "&"; m-v604)
                   # a field after a comma only where more follow ("för kultur, fritid och idrott", not "för kultur,
@@ -102,7 +104,7 @@ _NOT_BOARD_FIELDS = frozenset((
     "fortsatt", "handläggning", "beredning", "åtgärd", "åtgärder", "synpunkter", "samråd", "remiss", "prövning",
     "ställningstagande", "fastställande", "antagande", "avgörande", "granskning", "komplettering", "behandling",
     "verkställighet", "genomförande", "redovisning", "uppföljning", "eventuellt", "eventuella", "respektive"))
-_FIELD_ADJECTIVE_FORM_RE = re.compile(r"[a-zåäö]{2,}(?:al|isk|ell|ig|iv)t?")
+_FIELD_ADJECTIVE_FORM_RE = re.compile(_FIELD_ADJECTIVE_FORM)
 _BOARD_FOR_WORDS = ("nämnden", "nämnd", "beredningen", "fullmäktigeberedningen", "utskottet")
 _BODY_FOR_FIELD_RE = re.compile(BODY_FOR_FIELD)
 AGENCY_IN_PLACE = (r"(?:[Aa]rbetsförmedlingen|[Ff]örsäkringskassan|[Ss]katteverket|[Mm]igrationsverket"
@@ -333,8 +335,9 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         body = text[:by_field.start("field")].split()[-2].lower()
         if words[0].lower() in ("enheten", "avdelningen"):
             # ... or a known field's adjective and its noun ("Enheten för ekonomiskt bistånd"; m-v592)
+            field_words = fields.split()
             named = _fields_known(fields, _FIELD_ROOTS) or (
-                len(fields.split()) == 2 and bool(_FIELD_ADJECTIVE_FORM_RE.fullmatch(fields.split()[0]))
+                len(field_words) == 2 and bool(_FIELD_ADJECTIVE_FORM_RE.fullmatch(field_words[0]))
                 and fields.startswith(_FIELD_ROOTS))
         elif body in _BOARD_FOR_WORDS:
             first = fields.split()[0]

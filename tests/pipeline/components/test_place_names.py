@@ -298,6 +298,8 @@ def test_a_blocks_unit_with_a_number_alone_where_a_planning_case_names_it():
     ents, _ = _run("Detaljplan Ekbacken 3, detaljplan för Ekudden 7: Ks 3. Granen 6, ansökan om planbesked. "
                    "Tallen 1, bygglov. Detaljplan Ekby 3,5 meter, Bygglov 2 och Kvarnen 2, protokoll.")
     assert ents == [("Ekbacken 3", "LOC"), ("Ekudden 7", "LOC"), ("Granen 6", "LOC"), ("Tallen 1", "LOC")]
+    # the unit ends at its number however many spaces follow the title's comma
+    assert _run("Tallen 1,  bygglov.")[0] == [("Tallen 1", "LOC")]
 
 
 def test_a_property_designation_takes_its_name_from_a_person_ending_in_it():
