@@ -485,7 +485,7 @@ class PlaceNames(NameList):
             if before and is_first_name(before.group("name")):
                 start = before.start("name")  # a street named after a person: "Tage Erlandergatan"
             # the street without its number where the tokenizer joined the number to the postcode after it
-            # ("Ekgatan 1 771 31 Ekby" holds the token "1 771")
+            # ("Ekgatan 1 123 45 Ekby" holds the token "1 123")
             span = doc.char_span(start, m.end(), label=LABEL, alignment_mode="contract")
             if span is not None:
                 spans.append(span)

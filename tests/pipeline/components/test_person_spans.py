@@ -433,13 +433,13 @@ def test_vice_of_an_office_after_a_name_and_an_agendas_standing_items_leave_the_
                                                                      ("Bo Al", "PERSON")])
     assert [text for text, _ in got] == ["Ekby", "Eva Ek", "Bo Al", "MP"]
     # an immediate signing after the adjusters and a letterhead's organisation number (m-v593, m-v595)
-    got = _run("Justerare Bo Al och Eva Ek Omedelbar justering. Org. nr: 232100-0214",
+    got = _run("Justerare Bo Al och Eva Ek Omedelbar justering. Org. nr: 123456-7890",
                [("Bo Al", "PERSON"), ("Eva Ek Omedelbar", "PERSON"), ("Org", "PERSON")])
     assert got == [("Bo Al", "PERSON"), ("Eva Ek", "PERSON")]
     # a vacant seat in a member list (m-v616)
-    assert _run("Ulla Wallin (S) Vakans (M), för Bo Ek (M)", [("Ulla Wallin", "PERSON"), ("Vakans", "PERSON"),
+    assert _run("Eva Lund (S) Vakans (M), för Bo Ek (M)", [("Eva Lund", "PERSON"), ("Vakans", "PERSON"),
                                                            ("Bo Ek", "PERSON")]) == [
-        ("Ulla Wallin", "PERSON"), ("Bo Ek", "PERSON")]
+        ("Eva Lund", "PERSON"), ("Bo Ek", "PERSON")]
 
 
 def test_a_protocols_header_and_vote_table_labels_are_no_names():
@@ -638,7 +638,7 @@ def test_an_organisation_read_with_its_chairs_name_gives_the_person_back():
     assert _run("Stiftelsen Ekby Anna Lindh delar ut", [("Stiftelsen Ekby Anna Lindh", "ORG")]) == [
         ("Stiftelsen Ekby Anna Lindh", "ORG")]
     # ... but an attendance row names a member's union before the next member (m-v586, m-v591)
-    text = "Eva Ek, Lärarnas Riksförbund Leif Ekström 124 Per Berg, Lärarförbundet"
+    text = "Eva Ek, Lärarnas Riksförbund Leif Ekström 7 Per Berg, Lärarförbundet"
     assert _run(text, [("Eva Ek", "PERSON"), ("Lärarnas Riksförbund Leif Ekström", "ORG"), ("Per Berg", "PERSON"),
                        ("Lärarförbundet", "ORG")]) == [
         ("Eva Ek", "PERSON"), ("Lärarnas Riksförbund", "ORG"), ("Leif Ekström", "PERSON"), ("Per Berg", "PERSON"),
