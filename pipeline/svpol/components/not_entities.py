@@ -88,6 +88,8 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     "KSO", "MAS",
     # a body's chairs (convention 30), a plan's and a case's words in an agenda
     "Presidiet", "Detaljplanen", "SEKRETESS", "Sekretess",
+    # the police's and the municipality's joint promise to the citizens, an agenda's item (m-v630)
+    "Medborgarlöfte", "Medborgarlöftet",
     # the months, capitalised in headings and by some writers ("RS beslut i Juni"; not "Mars", a planet, nor
     # "Maj", a first name)
     "Januari", "Februari", "April", "Juni", "Juli", "Augusti", "September", "Oktober", "November", "December",
@@ -123,8 +125,8 @@ _FORM_LABEL_LABELS = frozenset({"PERSON", "LOC", "ORG", "AUTHORITY"})
 # Words a span never ends with: a preposition or conjunction the model took into it ("Kommunledningen i").
 _TRAILING_WORDS = frozenset({"i", "och", "för", "på", "av", "till", "med", "om", "en", "ett", "som", "att"})
 # A meeting room, which the guide leaves untagged with other rooms and buildings' parts ("Ekbyrummet",
-# "KS-salen").
-_ROOM_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]*(?:rummet|salen)")
+# "KS-salen"), also after the room's noun ("Sammanträdesrum Eken": 13 of 13 untagged in the real sets).
+_ROOM_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]*(?:rummet|salen)|(?:Sammanträdes|Konferens|Mötes)rum(?:met)?[ \t]+\S+")
 # A law or an agreement named in one compound ("Patientlagen", "Parisavtalet", "Barnkonventionen"): the guide has
 # no label for them. (Not "-slagen": "Bergslagen", "Roslagen" are places; "Matlaget" is a company.)
 _LAW_OR_AGREEMENT_RE = re.compile(
@@ -449,6 +451,15 @@ def _without_leading_form_word(ent: Span) -> Span:
     return ent
 
 
+def _is_labelled_room(ent: Span) -> bool:
+    """Whether ``ent`` is a meeting room after a form's labels (``Beslutande Sammanträdesrum Eken``), which ``ner``
+    reads as a person's name."""
+    start = ent.start
+    while start < ent.end - 1 and is_form_word(ent.doc[start]):
+        start += 1
+    return start > ent.start and bool(_ROOM_RE.fullmatch(ent.doc[start:ent.end].text))
+
+
 def _before_paragraph_break(ent: Span) -> Span:
     """``ent`` up to a blank line inside it that a number or a lower-case word follows: a name does not run
     on into the next paragraph (``Landstinget\n\n3 Information`` -> ``Landstinget``); a capitalised word
@@ -540,7 +551,7 @@ class NotEntities:
         return (self.is_not_entity(text) or _is_unknown_acronym_body(ent, text, rule_starts)
                 or _is_unknown_capitalised_body(ent, text, rule_starts)
                 or _is_unknown_body_with_a_verb_or_noun(ent, text, rule_starts)
-                or (self.title_words and self.is_title_word(ent)) or _is_size_unit(ent, text)
+                or (self.title_words and self.is_title_word(ent)) or _is_size_unit(ent, text) or _is_labelled_room(ent)
                 or (self.ordinary_word_places and self.is_ordinary_word_place(ent, text, rule_starts))
                 or _is_admin_compound(ent) or _is_page_word(ent, text) or _is_word_before_lower_case(ent, text)
                 or (_is_form_label(ent, text) and ent.start not in rule_starts) or _is_form_field(ent)

@@ -194,10 +194,11 @@ _RIVER_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{2,}[ \t]+älvs?(?![\w�
 # A property designation (fastighetsbeteckning: district, block and unit) is a place (convention 29):
 # "Haparanda 3:33", "Kolla 5:6", also in capitals in a plan's title ("DETALJPLAN FÖR EKBACKEN 5:2"). Not a document
 # number ("SFS 2018:1197", "Ds 1995:57": a year first, or a short series name) nor a Bible verse ("Joh 4:34").
+# A range of units is one designation ("Ekbacken 1:86-1:120", "Ekbacken 31:27-34": 3 of 3 in the real sets).
 _PROPERTY_RE = re.compile(
     r"(?<![\w/:.-])(?:[Ff]astighet(?:en|erna)?[ \t])?"
     rf"(?P<name>(?:(?:{'|'.join(_STREET_DIRECTIONS)})[ \t])?[A-ZÅÄÖ](?:[a-zåäö]{{3,}}|[A-ZÅÄÖ]{{3,}}))[ \t]"
-    r"(?P<number>(?!1[89]\d\d:|20\d\d:)\d{1,4}:\d{1,4})(?![\w:/-])")
+    r"(?P<number>(?!1[89]\d\d:|20\d\d:)\d{1,4}:\d{1,4})(?:-\d{1,4}(?::\d{1,4})?)?(?![\w:/-])")
 # ... and a block's unit with a number alone, where a planning case names it: after the plan or permit's word
 # ("detaljplan Ekbacken 3", "Detaljplan för Ekudden 7") or before it, as an agenda's case title ("Ekbacken 3,
 # bygglov", "Ekudden 6, ansökan om planbesked"; m-v484, m-v499, m-v508).

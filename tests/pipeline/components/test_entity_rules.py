@@ -1168,3 +1168,39 @@ def test_a_county_board_by_its_county_alone_and_a_municipalitys_own_board_after_
 def test_the_regions_joint_board_for_a_health_care_region(nlp):
     doc = nlp("Frågan hanteras när samverkansnämnden för Sydöstra sjukvårdsregionen har beslutat.")
     assert ents(doc) == [("samverkansnämnden för Sydöstra sjukvårdsregionen", "AUTHORITY")]
+
+
+def test_an_agencys_local_office_named_by_its_place_without_i(nlp):
+    doc = nlp("Eva Ek, handläggare, Arbetsförmedlingen Mora. Bo Al, Arbetsförmedlingen Norra Halland.")
+    assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
+        ("Arbetsförmedlingen Mora", "AUTHORITY"), ("Arbetsförmedlingen Norra Halland", "AUTHORITY")]
+    # two bodies side by side, and a word that names no place
+    doc = nlp("Arbetsförmedlingen Västra Götalandsregionen och Arbetsförmedlingen Etableringsstöd deltar.")
+    assert [e for e in ents(doc) if e[0].startswith("Arbetsförmedlingen")] == [
+        ("Arbetsförmedlingen", "AUTHORITY"), ("Arbetsförmedlingen", "AUTHORITY")]
+
+
+def test_a_local_police_area_by_its_letters_or_as_a_police_area(nlp):
+    doc = nlp("Anna Berg, LPO Ekby, och Polisområde Ekbygden deltog. Inom polisområdet finns fler.")
+    assert ents(doc) == [("LPO Ekby", "AUTHORITY"), ("Polisområde Ekbygden", "AUTHORITY")]
+
+
+def test_a_boards_committee_of_more_fields_and_its_unit_named_by_an_adjective(nlp):
+    doc = nlp("Ärendet går till Kommunstyrelsens plan-, mark- och exploateringsutskott och sedan till "
+              "Kommunstyrelsens tekniska avdelning.")
+    assert ents(doc) == [("Kommunstyrelsens plan-, mark- och exploateringsutskott", "AUTHORITY"),
+                         ("Kommunstyrelsens tekniska avdelning", "AUTHORITY")]
+
+
+def test_an_offices_two_fields_with_the_hyphen_left_out(nlp):
+    doc = nlp("Barn och Utbildningskontoret, Kultur och Fritidskontoret och Individ och omsorgsutskottet. "
+              "Det råder brist på personal och stadsbyggnadskontoret ser över det.")
+    assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
+        ("Barn och Utbildningskontoret", "AUTHORITY"), ("Kultur och Fritidskontoret", "AUTHORITY"),
+        ("Individ och omsorgsutskottet", "AUTHORITY"), ("stadsbyggnadskontoret", "AUTHORITY")]
+
+
+def test_an_associations_board_with_a_rescue_service_named_by_its_area(nlp):
+    doc = nlp("Till Direktionen för Norrekbys Brandkår. Kallelse Direktionen Västra Ekbydalens Räddningstjänst Tid 9")
+    assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
+        ("Direktionen för Norrekbys Brandkår", "AUTHORITY"), ("Direktionen Västra Ekbydalens Räddningstjänst", "AUTHORITY")]

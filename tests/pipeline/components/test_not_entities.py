@@ -510,3 +510,14 @@ def test_a_laws_lex_name_an_indefinite_body_and_a_partys_row_numbers():
                                 ("Försvarsmakten", "AUTHORITY"), ("Anders Ek", "PERSON"), ("FP 65-72", "PARTY")]))
     assert [(e.text, e.label_) for e in doc.ents] == [("Försvarsmakten", "AUTHORITY"), ("Anders Ek", "PERSON"),
                                                       ("FP", "PARTY")]
+
+
+def test_a_meeting_room_after_its_noun_and_the_citizens_promise_are_no_entities():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    component = nlp.get_pipe("svpol_not_entities")
+    doc = component(entity_doc(nlp, "Plats Sammanträdesrum Eken, Beslutande Konferensrum Gran Eva Ek. Medborgarlöfte 2025",
+                               [("Sammanträdesrum Eken", "ORG"), ("Beslutande Konferensrum Gran", "PERSON"),
+                                ("Eva Ek", "PERSON"), ("Medborgarlöfte", "LOC")]))
+    assert [e.text for e in doc.ents] == ["Eva Ek"]
+

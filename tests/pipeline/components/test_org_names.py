@@ -568,3 +568,10 @@ def test_a_foundation_with_its_name_and_a_club_before_its_place():
     assert _run("Bidrag till Stiftelsen Ekby Gård 13 Avtal och lånet till Skidklubben Norrby förlängs",
                 [("Ekby Gård", "PERSON"), ("Norrby", "LOC")]) == [
         ("Stiftelsen Ekby Gård", "ORG"), ("Skidklubben Norrby", "ORG")]
+
+
+def test_a_parish_a_sports_hall_a_station_house_and_the_regions_house():
+    assert _run("Ekby församling, Norrby idrottshall och Österby stationshus. Mötet hölls i Regionens hus.",
+                [("Ekby", "LOC"), ("Norrby", "LOC"), ("Österby", "LOC"), ("Regionens", "AUTHORITY")],
+                rules=("Regionens",)) == [("Ekby församling", "ORG"), ("Norrby idrottshall", "ORG"),
+                                          ("Österby stationshus", "ORG"), ("Regionens hus", "ORG")]

@@ -438,3 +438,8 @@ def test_a_property_holds_the_organisation_a_rule_read_in_its_name():
     ents, rules = _run("Detaljplanen överför del av Ekhem 3:1 till kvartersmark.", [("Ekhem", "ORG")], rules=("Ekhem",),
                        names=[])
     assert ents == [("Ekhem 3:1", "LOC")] and rules == [("Ekhem 3:1", "LOC")]
+
+
+def test_a_range_of_property_units_is_one_designation():
+    assert _run("Försäljning av Ekbacken 31:27-34 och Norrbyn 5:1-11:1, ajournering 10:30-10:45.")[0] == [
+        ("Ekbacken 31:27-34", "LOC"), ("Norrbyn 5:1-11:1", "LOC")]
