@@ -1120,6 +1120,9 @@ class EntityRules(KBComponent):
                     place = _PLACE_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
                     if place:
                         starts.insert(0, place.start())
+                        # ... or the region's name in the genitive: "Region Ekbys kultur- och bildningsnämnd"
+                        if text.endswith("Region ", 0, place.start()):
+                            starts.insert(0, place.start() - len("Region "))
                     starts.append(match.start("word"))
                     if match.group("word").lower() in _BARE_BODY_WORDS and _JOINER_END_RE.search(match.group("coord")):
                         # a body's kind alone after "och" has no field to share: "blir allt äldre och nämnden

@@ -643,6 +643,8 @@ class OrgNames(NameList):
 
     def _candidates(self, doc: Doc) -> Iterator[Tuple[int, int]]:
         """(start_char, end_char) of every match."""
+        from .person_spans import is_office_word  # imported here: person_spans imports this module
+
         text = doc_text(doc)
         gate_words = _gate_words(text)
 
@@ -689,7 +691,8 @@ class OrgNames(NameList):
             if not _at_sentence_start(text, m.start()) and self._named_compound(m.group(0)):
                 yield m.start(), m.end()
         for m in search(_NAMED_FACILITY_RE):
-            if not self._ordinary(m.group("name")):
+            # not an official's office before the facility's kind ("Områdeschef förskola")
+            if not (self._ordinary(m.group("name")) or is_office_word(m.group("name"))):
                 first = m.group("first")
                 yield (m.start() if first and _is_first_name(first) else m.start("name")), m.end()
         for m in search(_NUMBERED_OR_PLACED_RE):

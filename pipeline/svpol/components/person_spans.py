@@ -165,6 +165,17 @@ _OCCUPATION_ENDINGS = (*PROFESSION_ENDINGS, "handlare", "ledare", "arkitekt", "p
 _OCCUPATION_RE = re.compile(rf"[A-ZÅÄÖ][a-zåäö]*(?:{'|'.join(_OCCUPATION_ENDINGS)})|Registrator")
 
 
+# The ends of offices and occupations that a list of officials writes before a unit or place and the knowledge
+# base's offices do not list ("Områdeschef förskola", "Projektledare Kommunförbundet Ekby", "Senior konsult").
+_OFFICE_ENDINGS = ("chef", "ledare", "konsult", "samordnare", "strateg", "direktör")
+
+
+def is_office_word(word: str) -> bool:
+    """An office or occupation as a list of officials writes it before a unit or a place (``Områdeschef``,
+    ``Kommunchef``, ``Projektledare``, ``konsult``)."""
+    return bool(base_role(word) or _OCCUPATION_RE.fullmatch(word) or word.lower().endswith(_OFFICE_ENDINGS))
+
+
 def is_occupation(token: Token) -> bool:
     """An occupation as written after a name in a list of officials (``Trädgårdstekniker``, ``Upphandlare``)."""
     return bool(_OCCUPATION_RE.fullmatch(token.text))

@@ -25,9 +25,11 @@ _REGION_BODY_OF_COUNTY_RE = re.compile(
     r"(?P<body>region(?:fullmäktige|styrelsen?|styrelsens|fullmäktiges))")
 # "Region Ekbys fullmäktige", "Region Ekbys regionstyrelse": a region's assembly or board after the region's name
 # in the genitive.
+# ... and any of its boards, also of coordinated fields: "Region Ekbys kultur- och bildningsnämnd" (m-v644)
 _REGION_GENITIVE_BODY_RE = re.compile(
     r"Region (?P<county>[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)s "
-    r"(?P<body>(?:region)?(?:fullmäktige|styrelsen?|styrelsens|fullmäktiges))")
+    r"(?P<body>(?:region)?(?:fullmäktige|styrelsen?|styrelsens|fullmäktiges)"
+    r"|(?P<board>(?:[a-zåäö]+-,? )*(?:[a-zåäö]+- (?:och|eller) )?[a-zåäö]+nämnd(?:en|ens|s)?))")
 # A coordinated body's "och" written short, between its field and the rest of its name.
 _SHORT_JOINER_RE = re.compile(r"(?<=[\wåäö-]) (?:o\.?|&) (?=[a-zåäö])")
 # A coordinated name's first field whose hyphen a PDF's text lost at a line break ("barnoch utbildningsförvaltningen"),
@@ -170,6 +172,8 @@ class KnowledgeBase:
         if in_county:
             region = self._authority_names.get(norm_name(f"Region {in_county.group('county')}"))
             body = body_base(in_county.group("body"))  # "fullmäktige" after the region's name is its regionfullmäktige
+            if region is not None and region.kind == "region" and in_county.groupdict().get("board"):
+                return Authority(f"{region.canonical}s {body}", "municipal_body")
             if region is not None and region.kind == "region":
                 return Authority(f"{region.canonical} {body if body.startswith('region') else 'region' + body}",
                                  "municipal_body")

@@ -1204,3 +1204,9 @@ def test_an_associations_board_with_a_rescue_service_named_by_its_area(nlp):
     doc = nlp("Till Direktionen för Norrekbys Brandkår. Kallelse Direktionen Västra Ekbydalens Räddningstjänst Tid 9")
     assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
         ("Direktionen för Norrekbys Brandkår", "AUTHORITY"), ("Direktionen Västra Ekbydalens Räddningstjänst", "AUTHORITY")]
+
+
+def test_a_regions_board_after_the_regions_genitive(nlp):
+    doc = nlp("Region Värmlands kultur- och bildningsnämnd har beslutat, liksom Region Värmlands regionstyrelse.")
+    assert ents(doc) == [("Region Värmlands kultur- och bildningsnämnd", "AUTHORITY"),
+                         ("Region Värmlands regionstyrelse", "AUTHORITY")]

@@ -521,3 +521,13 @@ def test_a_meeting_room_after_its_noun_and_the_citizens_promise_are_no_entities(
                                 ("Eva Ek", "PERSON"), ("Medborgarlöfte", "LOC")]))
     assert [e.text for e in doc.ents] == ["Eva Ek"]
 
+
+
+def test_an_officials_office_before_a_unit_or_place_leaves_the_span():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    component = nlp.get_pipe("svpol_not_entities")
+    text = "Områdeschef förskola, Kommunchef Göteborg, Projektledare Ekby Turism och Senior konsult Ekhem."
+    doc = component(entity_doc(nlp, text, [("Områdeschef förskola", "ORG"), ("Kommunchef Göteborg", "ORG"),
+                                           ("Projektledare Ekby Turism", "ORG"), ("Senior konsult Ekhem", "ORG")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Göteborg", "LOC"), ("Ekby Turism", "ORG"), ("Ekhem", "ORG")]

@@ -575,3 +575,9 @@ def test_a_parish_a_sports_hall_a_station_house_and_the_regions_house():
                 [("Ekby", "LOC"), ("Norrby", "LOC"), ("Österby", "LOC"), ("Regionens", "AUTHORITY")],
                 rules=("Regionens",)) == [("Ekby församling", "ORG"), ("Norrby idrottshall", "ORG"),
                                           ("Österby stationshus", "ORG"), ("Regionens hus", "ORG")]
+
+
+def test_an_office_before_a_facilitys_kind_is_no_named_facility():
+    assert _run("Eva Ek, Områdeschef förskola, och Bo Al, rektor på Ekby skola.", [("Eva Ek", "PERSON"),
+                                                                                  ("Bo Al", "PERSON")]) == [
+        ("Eva Ek", "PERSON"), ("Bo Al", "PERSON"), ("Ekby skola", "ORG")]

@@ -443,3 +443,8 @@ def test_a_property_holds_the_organisation_a_rule_read_in_its_name():
 def test_a_range_of_property_units_is_one_designation():
     assert _run("Försäljning av Ekbacken 31:27-34 och Norrbyn 5:1-11:1, ajournering 10:30-10:45.")[0] == [
         ("Ekbacken 31:27-34", "LOC"), ("Norrbyn 5:1-11:1", "LOC")]
+
+
+def test_a_direction_and_a_capitalised_street_word_with_its_number():
+    assert _run("Besöksadress Norra Esplanaden 5, Ekby. Vi finns på Södra Allén 14.")[0] == [
+        ("Norra Esplanaden 5", "LOC"), ("Södra Allén 14", "LOC")]

@@ -516,3 +516,12 @@ def test_names_under_a_party_heading_take_its_party():
     assert parties("Yrkande\nEva Ekvall (S)\nPer Ekstrand", [("Eva Ekvall", "PERSON"), ("S", "PARTY"),
                                                                ("Per Ekstrand", "PERSON")]) == {
         "Eva Ekvall": "S", "Per Ekstrand": None}
+
+
+def test_a_column_whose_first_name_has_its_letters_after_an_office_and_a_comma(nlp):
+    # every other letter stands between two names, some names have brackets: the first name's letters after its
+    # abbreviated office tell the side (m-v644)
+    got = _column_parties(nlp, "Beslutande Rut Ahlberg, ordf. S Kjell Norén S Lisa Ek (S) Bo Ny M Eva Lind V Ola Vik",
+                          ["Rut Ahlberg", "Kjell Norén", "Lisa Ek", "Bo Ny", "Eva Lind", "Ola Vik"], "(?:S|M|V)")
+    assert got == {"Rut Ahlberg": "S", "Kjell Norén": "S", "Lisa Ek": "S", "Bo Ny": "M", "Eva Lind": "V",
+                   "Ola Vik": None}
