@@ -411,7 +411,8 @@ _PLACE_POLICE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+polisens?(?![\w
 _LOCAL_POLICE_AREA_RE = re.compile(
     rf"(?<![\w-])(?:(?:[Ll]okalpolisområde(?:t|ts)?|[Pp]olisområde(?:t|ts)?|LPO)[ \t]+(?:i[ \t]+)?"
     rf"(?:(?:{either_case_first(sorted(DIRECTION_WORDS))})[ \t]+[A-ZÅÄÖ][\wåäö-]+"
-    r"|[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)"
+    # ... also an area of two places joined by a slash ("lokalpolisområde Ekby/Norrby"; m-v655)
+    r"|[A-ZÅÄÖ][\wåäö-]+(?:/[A-ZÅÄÖ][\wåäö-]+)?(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)"
     r"|(?P<place>[A-ZÅÄÖ][a-zåäö]{2,})[ \t]+lokalpolisområde(?:t|ts)?)(?![\wåäö-])")
 # The council's and the executive board's short forms in running text, after a lower-case word or a
 # comma and before one: "skickades till KS den 24/9", "en fråga till KF under", "Sara Ek, KS ordförande";
@@ -623,9 +624,10 @@ _MUNICIPALITY_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+(?:kommuns?|[sS]tads?)(?![\wåäö])")
 # ... and its own board or council after its genitive: "Ekby kommuns kommunfullmäktige", "Ekby kommuns
 # krisledningsnämnd" (5 of 5 such mentions in the real sets tagged as one span), "Ekby kommuns räddningstjänst"
-# (2 of 2; m-v414, m-v426).
+# (2 of 2; m-v414, m-v426), a board of two fields too ("Ekby kommuns arbetsmarknads- och socialnämnd"; m-v651).
 _OWN_BODY_AFTER_RE = re.compile(
-    r"[ \t]+(?:kommunfullmäktige|kommunstyrelsen?|[a-zåäö]+nämnd(?:en)?|räddningstjänst(?:en)?)(?:s)?(?![\wåäö-])")
+    r"[ \t]+(?:kommunfullmäktige|kommunstyrelsen?|(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]+nämnd(?:en)?"
+    r"|räddningstjänst(?:en)?)(?:s)?(?![\wåäö-])")
 # A municipality in capitals heads its own documents ("TJÖRNS KOMMUN SAMMANTRÄDESPROTOKOLL", "MALMÖ STAD"):
 # the body that issues them (inside a line of capitals it may be the place, "VI TROR PÅ SOLLEFTEÅ KOMMUN",
 # which a span of the right extent with the body's label still serves better than ner's reading).

@@ -192,10 +192,22 @@ def _is_party_group_description(ent: Span) -> bool:
 _PLURAL_OWNER_RE = re.compile(r"[A-ZÅÄÖa-zåäö][a-zåäö]+(?:ernas|arnas|ornas)|respektive")
 
 
+# ... also each member's council, before or after its owners: "respektive medlemskommuns fullmäktige",
+# "kommunfullmäktige i respektive kommun" (6 of 6 untagged in the real sets; m-v523 ... m-v655)
+_COUNCILS = frozenset(("fullmäktige", "kommunfullmäktige"))
+_EACH_OWNER_WORDS = frozenset(("medlemskommuns", "kommuns", "ägarkommuns"))
+
+
 def _is_plural_owners_council(ent: Span, text: str) -> bool:
-    """Whether ``ent`` (``text``: ``ent.text``) is a lower-case ``fullmäktige`` of plural owners."""
-    return (text == "fullmäktige" and ent.start > 0
-            and bool(_PLURAL_OWNER_RE.fullmatch(ent.doc[ent.start - 1].text)))
+    """Whether ``ent`` (``text``: ``ent.text``) is a lower-case council of plural or each of its owners."""
+    if text not in _COUNCILS:
+        return False
+    doc = ent.doc
+    before = [token.text for token in doc[max(0, ent.start - 2):ent.start]]
+    after = [token.lower_ for token in doc[ent.end:ent.end + 2]]
+    return bool(before and _PLURAL_OWNER_RE.fullmatch(before[-1])) or (
+        len(before) == 2 and before[0] == "respektive" and before[1] in _EACH_OWNER_WORDS) or (
+        after == ["i", "respektive"])
 
 
 def _is_admin_word(token: Token) -> bool:

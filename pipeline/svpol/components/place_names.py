@@ -209,6 +209,8 @@ _PLANNING_PROPERTY_RE = re.compile(
     r"(?P<after_case>[A-ZÅÄÖ][a-zåäö]{3,}[ \t]+\d{1,3})(?![\w/.-]|[:,]\d)"
     r"|(?<![\w-])(?P<case_title>[A-ZÅÄÖ][a-zåäö]{3,}[ \t]+\d{1,3}),[ \t]+"
     rf"(?=(?:ansökan om[ \t]+)?(?:{_PLANNING_CASES}|rivnings-|nybyggnad|tillbyggnad))")
+# The shape of a block's unit with its number alone, as the two patterns above find it.
+_BLOCK_UNIT_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]{3,}[ \t]+\d{1,3}")
 # A property or a city block named after its noun, with or without its number: "fastigheten Sjömannen 5",
 # "Fastigheten Ekby Näs 2:65" (a district's name of two words),
 # "kvarteret Smultronet", "Kommunhuskvarteret Solberga" (convention 29: the name and number are the place).
@@ -709,8 +711,10 @@ class PlaceNames(NameList):
 
     def holds_rule_entity(self, span: Span, rule: Span) -> bool:
         """A property designation holds the organisation a rule read in its name (``Ekhem 3:1``, a housing
-        company's shape; m-v357)."""
-        return rule.label_ == "ORG" and rule.start == span.start and bool(_PROPERTY_RE.fullmatch(span.text))
+        company's shape; m-v357), and so does a block's unit with its number that a planning case or a property's
+        noun names (``detaljplan för Ekhallen 1``, ``fastigheten Ekhallen 1``: a facility's shape; m-v649)."""
+        return rule.label_ == "ORG" and rule.start == span.start and bool(
+            _PROPERTY_RE.fullmatch(span.text) or _BLOCK_UNIT_RE.fullmatch(span.text))
 
     def yields_to(self, span: Span, overlapping: List[Span]) -> bool:
         """An entity reaching outside the match holds it (a longer name, but not one that starts with

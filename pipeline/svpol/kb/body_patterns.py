@@ -309,6 +309,9 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
     # ... also a board of two fields after the place: "Göteborgs hälso- och sjukvårdsnämnd", and after the
     # municipality's genitive: "Ekby kommuns socialnämnd" ("Ekby socialnämnd").
     after_genitive = len(words) >= 3 and words[-2] in ("kommuns", "stads")
+    # ... and a board of two fields after it: "Ekby kommuns arbetsmarknads- och socialnämnd" (m-v651)
+    if len(words) == 5 and words[1] in ("kommuns", "stads") and words[2].endswith("-") and words[3] == "och":
+        return match_body_pattern(" ".join([words[0], *words[2:]]), municipality)
     if after_genitive:
         head = " ".join(words[:-2])
     place = words[0] if len(words) == 4 and words[1].endswith("-") and words[2] == "och" else head

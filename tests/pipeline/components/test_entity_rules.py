@@ -1210,3 +1210,9 @@ def test_a_regions_board_after_the_regions_genitive(nlp):
     doc = nlp("Region Värmlands kultur- och bildningsnämnd har beslutat, liksom Region Värmlands regionstyrelse.")
     assert ents(doc) == [("Region Värmlands kultur- och bildningsnämnd", "AUTHORITY"),
                          ("Region Värmlands regionstyrelse", "AUTHORITY")]
+
+
+def test_a_municipalitys_board_of_two_fields_after_its_genitive_and_a_police_area_of_two_places(nlp):
+    doc = nlp("Prognosen för Ljusdals kommuns arbetsmarknads- och socialnämnd. Chef för lokalpolisområde Ekby/Norrby.")
+    assert ents(doc) == [("Ljusdals kommuns arbetsmarknads- och socialnämnd", "AUTHORITY"),
+                         ("lokalpolisområde Ekby/Norrby", "AUTHORITY")]

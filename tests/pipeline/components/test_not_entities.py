@@ -531,3 +531,13 @@ def test_an_officials_office_before_a_unit_or_place_leaves_the_span():
     doc = component(entity_doc(nlp, text, [("Områdeschef förskola", "ORG"), ("Kommunchef Göteborg", "ORG"),
                                            ("Projektledare Ekby Turism", "ORG"), ("Senior konsult Ekhem", "ORG")]))
     assert [(e.text, e.label_) for e in doc.ents] == [("Göteborg", "LOC"), ("Ekby Turism", "ORG"), ("Ekhem", "ORG")]
+
+
+def test_each_members_council_is_no_one_body():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    component = nlp.get_pipe("svpol_not_entities")
+    text = "Beslut i respektive medlemskommuns fullmäktige och i kommunfullmäktige i respektive kommun; kommunfullmäktige i Ekby."
+    doc = component(entity_doc(nlp, text, [("fullmäktige", "AUTHORITY"), ("kommunfullmäktige i respektive", "AUTHORITY"),
+                                           ("kommunfullmäktige i Ekby", "AUTHORITY")]))
+    assert [e.text for e in doc.ents] == ["kommunfullmäktige i Ekby"]

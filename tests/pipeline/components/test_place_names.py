@@ -448,3 +448,8 @@ def test_a_range_of_property_units_is_one_designation():
 def test_a_direction_and_a_capitalised_street_word_with_its_number():
     assert _run("Besöksadress Norra Esplanaden 5, Ekby. Vi finns på Södra Allén 14.")[0] == [
         ("Norra Esplanaden 5", "LOC"), ("Södra Allén 14", "LOC")]
+
+
+def test_a_planning_cases_block_unit_holds_the_facility_a_rule_read_in_its_name():
+    ents, rules = _run("Detaljplan för Ekhallen 1 antas.", [("Ekhallen", "ORG")], rules=("Ekhallen",), names=[])
+    assert ents == [("Ekhallen 1", "LOC")] and rules == [("Ekhallen 1", "LOC")]
