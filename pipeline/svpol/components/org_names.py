@@ -796,10 +796,17 @@ class OrgNames(NameList):
         from .person_spans import is_label_before_value  # imported here: person_spans imports this module
 
         spans = []
+        # A person ner found, whose name a match runs over in a list of officials without commas ("Eva Ekdal Ekhem
+        # AB", "Eva Ekdal Vårdförbundet"; m-v650, m-v656): the match starts after the name.
+        persons = {e.start: e.end for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 and not e.text.endswith("s")}
         for start, end in self._candidates(doc):
             span = doc.char_span(start, end, label=LABEL)
             if span is not None and len(span) > 1 and is_label_before_value(span[0]):
                 span = span[1:]
+            after_person = persons.get(span.start) if span is not None else None
+            if after_person is not None and after_person < span.end and doc[after_person].text[:1].isupper() and (
+                    span.end - after_person >= 2 or doc[after_person].text not in ("AB", "AB:s")):
+                span = Span(doc, after_person, span.end, label=LABEL)
             if span is not None and len(span):
                 spans.append(span)
         return filter_spans(spans)

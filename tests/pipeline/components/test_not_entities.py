@@ -541,3 +541,13 @@ def test_each_members_council_is_no_one_body():
     doc = component(entity_doc(nlp, text, [("fullmäktige", "AUTHORITY"), ("kommunfullmäktige i respektive", "AUTHORITY"),
                                            ("kommunfullmäktige i Ekby", "AUTHORITY")]))
     assert [e.text for e in doc.ents] == ["kommunfullmäktige i Ekby"]
+
+
+def test_the_local_crime_prevention_council_named_or_described():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    component = nlp.get_pipe("svpol_not_entities")
+    text = "Reglemente Lokala brottsförebyggande rådet. I det lokala brottsförebyggande rådet ingår polisen."
+    doc = component(entity_doc(nlp, text, [("brottsförebyggande rådet", "AUTHORITY"),
+                                           ("brottsförebyggande rådet ingår", "AUTHORITY")]))
+    assert [e.text for e in doc.ents] == ["Lokala brottsförebyggande rådet"]

@@ -581,3 +581,10 @@ def test_an_office_before_a_facilitys_kind_is_no_named_facility():
     assert _run("Eva Ek, Områdeschef förskola, och Bo Al, rektor på Ekby skola.", [("Eva Ek", "PERSON"),
                                                                                   ("Bo Al", "PERSON")]) == [
         ("Eva Ek", "PERSON"), ("Bo Al", "PERSON"), ("Ekby skola", "ORG")]
+
+
+def test_a_match_starts_after_a_person_named_before_it_without_a_comma():
+    text = "Bo Ekdal Vårdförbundet § 5 och Eva Ekdal Ekbyhem AB redovisar. Avtal med Olivia Omsorg AB."
+    assert _run(text, [("Bo Ekdal", "PERSON"), ("Eva Ekdal", "PERSON"), ("Olivia Omsorg", "PERSON")]) == [
+        ("Bo Ekdal", "PERSON"), ("Vårdförbundet", "ORG"), ("Eva Ekdal", "PERSON"), ("Ekbyhem AB", "ORG"),
+        ("Olivia Omsorg AB", "ORG")]
