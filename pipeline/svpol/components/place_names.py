@@ -226,7 +226,8 @@ _BLOCK_RE = re.compile(
 # real sets was tagged whole; m-v562), not a known place's way ("Ekbys väg framåt", "Italiens väg mot", in klintan)
 _STREET_WORDS_AFTER_PLACE = frozenset(("väg", "gata", "gränd", "torg", "allé"))
 _DISTRICT_WORDS = frozenset(("centrum", "strand", "city", "centralort", "tätort", "by", "distrikt", "socken",
-                             "stationsområde", "handelsområde")) | _STREET_WORDS_AFTER_PLACE
+                             "stationsområde", "handelsområde",
+                             "samhälle")) | _STREET_WORDS_AFTER_PLACE  # "Ekby samhälle": 7 of 7 (m-v551 … m-v668)
 # An area named in one word after a name: "Ekbackaområdet" (PlaceNames.areas checks the name is no ordinary word).
 _NAMED_AREA_RE = re.compile(r"(?<![\w-])(?P<first>[A-ZÅÄÖ][a-zåäö]+)området(?![\wåäö-])")
 # A road's number is a place of its own after another place: "bron över Ekån väg 512" is two (m-v183).

@@ -453,3 +453,7 @@ def test_a_direction_and_a_capitalised_street_word_with_its_number():
 def test_a_planning_cases_block_unit_holds_the_facility_a_rule_read_in_its_name():
     ents, rules = _run("Detaljplan för Ekhallen 1 antas.", [("Ekhallen", "ORG")], rules=("Ekhallen",), names=[])
     assert ents == [("Ekhallen 1", "LOC")] and rules == [("Ekhallen 1", "LOC")]
+
+
+def test_a_place_with_samhalle_is_one_place():
+    assert _run("Detaljplan för Ekby samhälle antas.", [("Ekby", "LOC")])[0] == [("Ekby samhälle", "LOC")]
