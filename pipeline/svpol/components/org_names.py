@@ -798,7 +798,8 @@ class OrgNames(NameList):
         spans = []
         # A person ner found, whose name a match runs over in a list of officials without commas ("Eva Ekdal Ekhem
         # AB", "Eva Ekdal Vårdförbundet"; m-v650, m-v656): the match starts after the name.
-        persons = {e.start: e.end for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 and not e.text.endswith("s")}
+        persons = {e.start: e.end for e in doc.ents
+                   if e.label_ == "PERSON" and len(e) >= 2 and not e.text.endswith("s")}
         for start, end in self._candidates(doc):
             span = doc.char_span(start, end, label=LABEL)
             if span is not None and len(span) > 1 and is_label_before_value(span[0]):
