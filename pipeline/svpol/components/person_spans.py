@@ -873,10 +873,9 @@ def _is_facility_name(ent: Span) -> bool:
         or (ent[0].is_title and first.endswith(_FACILITY_FIRST_WORDS)))
 
 
-# The ends of titles that the knowledge base's offices do not list ("Förbundskansler", "Vicepresident") and of
-# buildings ("Stadshus B"): no agenda item's first word.
-_NOT_AGENDA_ENDINGS = ("kansler", "minister", "president", "ordförande", "chef", "direktör", "sekreterare", "hus",
-                       "huset")
+# The ends of titles that is_office_word does not know ("Förbundskansler", "Vicepresident") and of buildings
+# ("Stadshus B"): no agenda item's first word.
+_NOT_AGENDA_ENDINGS = ("kansler", "minister", "president", "ordförande", "sekreterare", "hus", "huset")
 
 
 def _ordinary_words_only(ent: Span, vocab: Vocab, surnames_in_doc: Set[str]) -> bool:
@@ -900,7 +899,7 @@ def _ordinary_words_only(ent: Span, vocab: Vocab, surnames_in_doc: Set[str]) -> 
     first = ent[0]
     return (len(ent) > 1 and len(first) >= 8 and first.is_title and first.is_alpha
             and _is_ordinary_word(first.text, vocab)
-            and not (is_form_word(first) or base_role(first.text) or first.lower_.endswith(_NOT_AGENDA_ENDINGS))
+            and not (is_form_word(first) or is_office_word(first.text) or first.lower_.endswith(_NOT_AGENDA_ENDINGS))
             and not any(_is_known_name(token.text) for token in ent))
 
 

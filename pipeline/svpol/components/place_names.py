@@ -156,7 +156,8 @@ _STREET_WORDS = ("torg", "Torg", "gränd", "gata", "väg", "allé", "backe", "es
                  "park")  # "Henry Allards park": a park named after a person is a place like its street
 # Every street match holds one of these as written (a text without any is not searched).
 # (also capitalised after a direction: "Norra Esplanaden 5", "Södra Allén 14"; m-v586, m-v601)
-_STREET_TRIGGERS = (*_STREET_WORDS, "leden", "parken", *(word.capitalize() for word in _STREET_WORDS if word.islower()))
+_STREET_TRIGGERS = (*_STREET_WORDS, "leden", "parken",
+                    *(word.capitalize() for word in _STREET_WORDS if word.islower()))
 # A direction in front is part of a street's name: "Östra Esplanaden 5".
 _STREET_DIRECTIONS = ("Östra", "Västra", "Norra", "Södra", "Stora", "Lilla", "Nedre", "Övre")
 # "5B", not the start of a date or a range; an entrance's letter after a space too ("Storgatan 2 L"), not a

@@ -344,12 +344,12 @@ class PoliticianEnricher(EntityEnricher):
             column = sum(bare_letters(ent.start - 1) or bare_letters(following[ent.start]) for ent in people)
             # ... also the first name's letters after its office and a comma ("Beslutande Eva Ek, ordf. S Per Al S
             # Bo Lund M"; m-v644)
-            comma = following[first.start]
-            after_comma_office = comma < len(doc) and doc[comma].text == "," and any(
-                bare_letters(k) and after_office(k) for k in range(comma + 2, min(comma + 5, len(doc))))
+            after_first = following[first.start]
+            after_comma_office = after_first < len(doc) and doc[after_first].text == "," and any(
+                bare_letters(k) and after_office(k) for k in range(after_first + 2, min(after_first + 5, len(doc))))
             if column >= 3 and bare_letters(first.start - 1):
                 votes = 1
-            elif column >= 3 and (bare_letters(following[first.start]) or after_comma_office):
+            elif column >= 3 and (bare_letters(after_first) or after_comma_office):
                 votes = -1
         if votes == 0:
             return {}

@@ -379,7 +379,11 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         if " i " not in text:
             # the office's place: a municipality, or an area after its direction that is no body
             # ("Arbetsförmedlingen Västra Götalandsregionen" names two bodies)
-            if (municipality(words[-1]) if len(words) == 2 else not words[-1].lower().endswith(("regionen", "kommun", "landstinget"))):
+            if len(words) == 2:
+                place_named = municipality(words[-1]) is not None
+            else:
+                place_named = not words[-1].lower().endswith(("regionen", "kommun", "landstinget"))
+            if place_named:
                 return Authority(text, "state_agency")
         elif regional or words[0].lower() == "arbetsförmedlingen" or municipality(text.rsplit(" i ", 1)[-1]):
             return Authority(text[0].upper() + text[1:], "region" if regional else "state_agency")

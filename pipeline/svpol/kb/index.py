@@ -172,9 +172,9 @@ class KnowledgeBase:
         if in_county:
             region = self._authority_names.get(norm_name(f"Region {in_county.group('county')}"))
             body = body_base(in_county.group("body"))  # "fullmäktige" after the region's name is its regionfullmäktige
-            if region is not None and region.kind == "region" and in_county.groupdict().get("board"):
-                return Authority(f"{region.canonical}s {body}", "municipal_body")
             if region is not None and region.kind == "region":
+                if in_county.groupdict().get("board"):  # one of its boards: "Region Ekbys kulturnämnd"
+                    return Authority(f"{region.canonical}s {body}", "municipal_body")
                 return Authority(f"{region.canonical} {body if body.startswith('region') else 'region' + body}",
                                  "municipal_body")
         federation = FEDERATION_IN_COUNTY_RE.fullmatch(text)
