@@ -118,16 +118,18 @@ _COMMA_LETTERS_RE = re.compile(
 # unions and associations (ORG).
 # The first words of a protocol's headings, which a flattened page runs on right after a name.
 _HEADING_WORDS = ("Förslag", "Beslut", "Beslutet", "Ärende", "Ärendet", "Bilaga", "Yttrande", "Sammanfattning",
-                  "Bakgrund", "Ärendebeskrivning", "Beslutsunderlag")
+                  "Bakgrund", "Ärendebeskrivning", "Beslutsunderlag",
+                  # the next agenda item's first word ("Handlingsprogram Räddningstjänsten Väst Ansökan om"; m-v680)
+                  "Ansökan", "Anmälan", "Begäran", "Information", "Redovisning", "Remiss", "Rapport")
 _NAMED_ASSOCIATION_RE = re.compile(
     r"(?<![\w-])(?:(?:[Kk]ommunalförbundet|[Ss]amordningsförbundet)(?:[ \t]+Räddningstjänsten)?|Räddningstjänst(?:en)?"
     r"|(?:Samhällsbyggnads|Räddningstjänst|Kunskaps|Miljö|Region|Högskole|Gymnasie)förbundet)"
     r"[ \t]+(?:(?:Norra|Södra|Östra|Västra|Mellersta|Nordvästra|Sydöstra)[ \t]+[A-ZÅÄÖ][\wåäö]+"
     # a name may join two areas with a hyphen ("Räddningstjänsten Sala-Heby", "... Höga Kusten-Ådalen", m-v444), or
-    # with a spaced dash ("Räddningstjänsten Höga Kusten – Ådalens", m-v555)
+    # with a spaced dash or hyphen ("Räddningstjänsten Höga Kusten – Ådalens", m-v555; "... Kusten - Ådalen", m-v679)
     # (the second no heading's first word: "Delårsrapport för Räddningstjänsten Syd Förslag till beslut", m-v550)
     rf"|[A-ZÅÄÖ][\wåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:[ \t]+(?!(?:{'|'.join(_HEADING_WORDS)})(?![\wåäö]))"
-    r"[A-ZÅÄÖ][a-zåäö]+(?<!vägen)(?<!gatan)(?:-[A-ZÅÄÖ][a-zåäö]+|[ \t]+–[ \t]+[A-ZÅÄÖ][a-zåäö]+)?)?)"
+    r"[A-ZÅÄÖ][a-zåäö]+(?<!vägen)(?<!gatan)(?:-[A-ZÅÄÖ][a-zåäö]+|[ \t]+[-–][ \t]+[A-ZÅÄÖ][a-zåäö]+)?)?)"
     # its county after "i", also in the genitive: "Kommunalförbundet Kollektivtrafikmyndigheten i Ekby läns"
     r"(?:(?<=s)[ \t]+län|[ \t]+i[ \t]+[A-ZÅÄÖ][a-zåäö]+s[ \t]+läns?)?(?![\wåäö-])")
 # A rescue service named by its area, in the genitive or in one word before it (convention 62): "Nerikes Brandkår",
@@ -140,12 +142,14 @@ _AREA_RESCUE_SERVICE_RE = re.compile(
 _RESCUE_SERVICE_WORDS = ("randkår", "äddningstjänst", "randförsvar")
 # ... and a joint board named by its area in the genitive (convention 63): "Dalslands miljönämnd",
 # "Norrhälsinglands miljö- och räddningsnämnd", "Västmanland-Dalarnas lönenämnd" (every such board in the real
-# sets was tagged whole; the body patterns know only a municipality's own). The board is found first, its area
-# after.
-_FIELD_BOARD_RE = re.compile(r"(?<![\w-])[a-zåäö]{3,}nämnd(?![\wåäö-])")
+# sets was tagged whole; the body patterns know only a municipality's own), also capitalised as a name and with
+# its direction ("Ekbygdens Miljö- och Byggnämnd", "Östra Ekbys Hjälpmedelsnämnd"), and so is its administration
+# named in capitals ("Ekbygdens Miljö- och Byggförvaltning"; 6 of 6 such in the real sets, m-v648 … m-v682). The
+# board is found first, its area after.
+_FIELD_BOARD_RE = re.compile(r"(?<![\w-])(?:[a-zåäö]{3,}nämnd|[A-ZÅÄÖ][a-zåäö]{2,}(?:nämnd|förvaltning))(?![\wåäö-])")
 _AREA_BEFORE_BOARD_RE = re.compile(
-    r"(?<![\w-])(?P<area>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?s)[ \t]+"
-    r"(?:[a-zåäö]+-[ \t]+(?:och|&)[ \t]+)?\Z")
+    rf"(?<![\w-])(?:(?:{'|'.join(sorted(DIRECTION_WORDS))})[ \t]+)?(?P<area>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?s)"
+    r"[ \t]+(?:[A-ZÅÄÖa-zåäö][a-zåäö]+-[ \t]+(?:och|&)[ \t]+)?\Z")
 # An official's administration by its code in a list of those present (convention 62): "Eva Ek, socialdirektör,
 # SOF", "Per Ek, hälso- och sjukvårdsdirektör, HSF, § 12", "Ola Berg, förbundschef EKF, §§ 3-4" (every such code in
 # the real sets was tagged); the office is a profession's word in lower case, so a party's letters after
@@ -684,6 +688,9 @@ _NOT_PUBLIC_BOARD_WORDS = frozenset(("AB", "Stiftelsen", "Föreningen", "Aktiebo
 _NOT_PUBLIC_BOARD_FIRST_WORDS = frozenset(("Sveriges", "Svenska", "Svensk", "Svenskt"))
 # ... nor a municipal housing or energy company's named in one word ("styrelsen för Östersundshem", "Öbo")
 _COMPANY_NAME_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]*(?:hem|hus|bo|bostäder|fastigheter|energi|kraft)")
+# ... or in more words with its trade after its name, or an association's ("Styrelsen för Ekby Bostäder", "styrelsen för
+# Hyresgästföreningen Ekby"; m-v687)
+_COMPANY_TRADE_WORDS = frozenset(("Bostäder", "Fastigheter", "Energi", "Kraft", "Hem", "Hamnar", "Vatten"))
 
 
 def _boards_for_names(text: str) -> Iterable[Tuple[str, int, int]]:
@@ -696,9 +703,10 @@ def _boards_for_names(text: str) -> Iterable[Tuple[str, int, int]]:
         words = list(re.finditer(r"\S+", match.group("name")))
         # an acronym is a company's or an association's more often than a region's unit ("styrelsen för EHT")
         if words[0].group(0) in _NOT_PUBLIC_BOARD_FIRST_WORDS or (
-                len(words) == 1 and _COMPANY_NAME_RE.fullmatch(words[0].group(0))) or any(
+                len(words) == 1 and _COMPANY_NAME_RE.fullmatch(words[0].group(0))) or (
+                any(word.group(0) in _COMPANY_TRADE_WORDS for word in words[1:])) or any(
                 word.group(0) in _NOT_PUBLIC_BOARD_WORDS or (word.group(0).isupper() and len(word.group(0)) > 1)
-                for word in words):
+                or word.group(0).endswith("föreningen") for word in words):
             continue
         end = None
         for word in words:
@@ -951,7 +959,7 @@ class EntityRules(KBComponent):
             for match in _AREA_RESCUE_SERVICE_RE.finditer(text):
                 if self._is_area_name(match.group("area")):
                     yield "AUTHORITY", match.start(), match.end()
-        if "nämnd" in text:
+        if "nämnd" in text or "örvaltning" in text:
             for match in _FIELD_BOARD_RE.finditer(text):
                 area = _AREA_BEFORE_BOARD_RE.search(text, max(0, match.start() - 60), match.start())
                 if area and self._is_area_name(area.group("area")):

@@ -81,6 +81,8 @@ _NAME_JOINING_WORDS = frozenset(("och", "&", "i", "för", "av", "på", "de", "de
                                  "region", "landsting", "kommuns", "stads",  # "Lunds kommuns Fastighets AB" (m-v493)
                                  "and"))  # a firm's English name: "Ernst and Young AB" (m-v528)
 _CLAUSE_WORDS = frozenset(STOP_WORDS) - _NAME_JOINING_WORDS
+# Ordinary words that open a company's name before a capitalised one.
+_NAME_OPENING_WORDS = frozenset(("Lilla", "Gamla", "Stora", "Nya", "Grönt", "Gröna", "Bra", "Destination"))
 # Nor is a board in a list of bodies before it ("Valnämnden Karlskoga kommunhus AB").
 _BODY_ENDINGS = ("nämnden", "styrelsen", "fullmäktige", "förvaltningen", "utskottet")
 # A municipality named as a body, which a company's name may hold ("Uppsala kommun Skolfastigheter AB").
@@ -593,6 +595,9 @@ class OrgNames(NameList):
                and not (2 <= len(words[0].group(0)) <= 5 and words[0].group(0).isupper()
                         and words[0].group(0).lower() not in STOP_WORDS and words[1].group(0)[:1].isupper()
                         and not ROLE_RE.fullmatch(words[0].group(0)))  # "VD Ekby Energi AB" names its director
+               # a size, an age or a destination in front of a capitalised word is the name's ("Lilla Ekby AB",
+               # "Gamla Byn AB", "Destination Ekby AB": 7 of 7 such in the real sets, m-v486 … m-v686)
+               and not (words[0].group(0) in _NAME_OPENING_WORDS and words[1].group(0)[:1].isupper())
                # a company's noun in front is no name ("Vindkraftsbolaget Ekby Wind AB"; m-v587)
                and (self._ordinary(words[0].group(0)) or words[0].group(0).endswith(("bolaget", "företaget")))):
             words.pop(0)

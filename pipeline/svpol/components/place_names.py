@@ -227,8 +227,13 @@ _BLOCK_RE = re.compile(
 # real sets was tagged whole; m-v562), not a known place's way ("Ekbys väg framåt", "Italiens väg mot", in klintan)
 _STREET_WORDS_AFTER_PLACE = frozenset(("väg", "gata", "gränd", "torg", "allé"))
 _DISTRICT_WORDS = frozenset(("centrum", "strand", "city", "centralort", "tätort", "by", "distrikt", "socken",
-                             "stationsområde", "handelsområde",
-                             "samhälle")) | _STREET_WORDS_AFTER_PLACE  # "Ekby samhälle": 7 of 7 (m-v551 … m-v668)
+                             "samhälle",  # "Ekby samhälle": 7 of 7 (m-v551 … m-v668)
+                             "köping")) | _STREET_WORDS_AFTER_PLACE
+# ... and an area by its use, in one compound ("Ekby stationsområde", "Ekby industriområde", "Ekbys
+# vattenskyddsområde": 14 of 14 such in the real sets were tagged with the place; not a school's or an
+# organisation's district, "Ekby rektorsområde", "Ekby lokalpolisområde")
+_LAND_USE_AREA_RE = re.compile(r"(?:stations|handels|industri|fritids|fritidshus|frilufts|idrotts|fiskevårds|"
+                               r"vattenskydds|natur|rekreations|bostads|villa|del)område")
 # An area named in one word after a name: "Ekbackaområdet" (PlaceNames.areas checks the name is no ordinary word).
 _NAMED_AREA_RE = re.compile(r"(?<![\w-])(?P<first>[A-ZÅÄÖ][a-zåäö]+)området(?![\wåäö-])")
 # A road's number is a place of its own after another place: "bron över Ekån väg 512" is two (m-v183).
@@ -355,15 +360,15 @@ def _employs(doc: Doc, start: int) -> bool:
     return False
 
 
-def _split_places(doc: Doc, split_at: Callable[[Span], Optional[int]]) -> None:
-    """Split each LOC entity of ``doc`` in two where ``split_at`` gives the token (within the entity) that opens the
-    second place; the doc's entities are set only when one was split."""
+def _split_places(doc: Doc, split_at: Callable[[Span], Optional[int]], label: str = LABEL) -> None:
+    """Split each ``label`` entity of ``doc`` in two where ``split_at`` gives the token (within the entity) that opens
+    the place after it (the first part keeps the label); the doc's entities are set only when one was split."""
     ents = list(doc.ents)
     parts = []
     for e in ents:
-        at = split_at(e) if e.label_ == LABEL else None
+        at = split_at(e) if e.label_ == label else None
         if at is not None:
-            parts += [Span(doc, e.start, e.start + at, LABEL), Span(doc, e.start + at, e.end, LABEL)]
+            parts += [Span(doc, e.start, e.start + at, e.label_), Span(doc, e.start + at, e.end, LABEL)]
         else:
             parts.append(e)
     if len(parts) > len(ents):
@@ -673,6 +678,7 @@ class PlaceNames(NameList):
             self.range_partners(doc)
         self.municipalities_as_bodies(doc)
         self.districts(doc)
+        self.towns_after_names(doc)
         self.roads_apart(doc, orths)
         return doc
 
@@ -682,12 +688,26 @@ class PlaceNames(NameList):
         noun after a direction that ner read as the place alone (``Östra piren``, ``Norra hamnen``)."""
         extended = {(e.start, e.end): Span(doc, e.start, e.end + 1, LABEL) for e in doc.ents
                     if e.label_ == LABEL and e.end < len(doc) and ((
-                        doc[e.end].lower_ in _DISTRICT_WORDS
+                        (doc[e.end].lower_ in _DISTRICT_WORDS or _LAND_USE_AREA_RE.fullmatch(doc[e.end].text))
                         and not (doc[e.end].lower_ == "väg" and is_place(e.text))) or (
                         len(e) == 1 and e.text in DIRECTION_WORDS and doc[e.end].is_lower and doc[e.end].is_alpha
                         and len(doc[e.end]) > 2 and not doc[e.end].is_stop))}
         if extended:
             self._replace(doc, extended)
+
+    @staticmethod
+    def towns_after_names(doc: Doc) -> None:
+        """A list of signers, one to a line, each with their town after the name ("Namn Ort" / "Eva Ek Ekby" /
+        "Bo Al Norrby"), is a person and a place on each line, where two lines or more are written so and the
+        town is a listed place (ner reads each line as one person; m-v687)."""
+        def on_own_line(span: Span) -> bool:
+            starts = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+            return starts and (span.end == len(doc) or "\n" in span[-1].whitespace_ or "\n" in doc[span.end].text)
+
+        signers = {e.start for e in doc.ents if e.label_ == "PERSON" and len(e) >= 3 and on_own_line(e)
+                   and e[-1].is_title and is_place(e[-1].text) and all(t.is_title for t in e[:-1])}
+        if len(signers) >= 2:
+            _split_places(doc, lambda e: len(e) - 1 if e.start in signers else None, label="PERSON")
 
     @staticmethod
     def towns_apart(doc: Doc, addresses: List[Span]) -> None:

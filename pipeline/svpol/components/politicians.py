@@ -121,9 +121,15 @@ _ROLE_RE = re.compile(_ROLE, re.IGNORECASE)
 # (S)"), or on the line under the name in a signature ("Siv Ek\ngruppledare (c)").
 _ROLE_THEN_PARTY_RE = re.compile(
     r"(?:[ \t]*,?[ \t]*(?:(?<=,)[ \t]*[A-ZÅÄÖa-zåäö][a-zåäö-]+[ \t]+)?|[ \t]*\n[ \t]*)"
-    rf"(?P<role>{_ROLE}|(?:(?:1:e|2:e|förste|andre)[ \t]+)?(?:vice|v\.?(?=[ \t]+ordf))(?:[ \t]+(?:ordförande|ordf\.?))?"
-    r"|ordf\.?)"
+    rf"(?P<role>{_ROLE}|(?:(?:1:e|2:e|[12]|förste|andre)[ \t]+)?(?:vice|v\.?(?=[ \t]+ordf))(?:[ \t]+(?:ordförande|ordf\.?))?"
+    # "Bo Ek, ers (M)", "Eva Ek, 2 v ordf (S)" (m-v682, m-v686)
+    r"|ordf\.?|ers\.?)"
     r"[ \t]*\(\s*(?P<party>[^()\n]{1,25}?)\s*\)", re.IGNORECASE)
+# The paragraphs a member took part in (or not) between the name and the party: "Eva Ek, ej § 301-302 (MP)",
+# "Bo Al §§ 135-145 (S)" (m-v681, m-v684).
+_SECTIONS_THEN_PARTY_RE = re.compile(
+    r"[ \t]*,?[ \t]*(?:ej[ \t]+)?§§?[ \t]*\d+(?:[ \t]*[-–][ \t]*\d+)?(?:[ \t]*,[ \t]*\d+(?:[ \t]*[-–][ \t]*\d+)?)*"
+    r"[ \t]*\(\s*(?P<party>[^()\n]{1,25}?)\s*\)")
 # "Kent Lindqvist, v ordf s x", "Jonas Eklöf, 1:e vice ordförande, M" in an attendance column: the
 # office, then bare letters (taken only where the letters are a PARTY entity).
 _ROLE_THEN_LETTERS_RE = re.compile(
@@ -147,9 +153,12 @@ _SPACES_RE = re.compile(r"\s+")
 
 
 def _unabbreviated_role(text: str) -> str:
-    """"ordf.", "v ordf" and a bare "vice" of attendance lists as the office they stand for ("1:e vice" -> "1:e vice
-    ordförande")."""
-    words = re.sub(r"^v\.?(?=\s)", "vice", text.strip(), flags=re.IGNORECASE)
+    """"ordf.", "v ordf", "ers" and a bare "vice" of attendance lists as the office they stand for ("1:e vice" ->
+    "1:e vice ordförande", "2 v ordf" -> "2:e vice ordförande")."""
+    words = re.sub(r"^(?:([12])\s+)?v\.?(?=\s)", lambda m: f"{m.group(1)}:e vice" if m.group(1) else "vice",
+                   text.strip(), flags=re.IGNORECASE)
+    if words.lower().rstrip(".") == "ers":
+        return "ersättare"
     if words.lower().endswith(("ordf.", "ordf")):
         return words[:words.lower().rindex("ordf")] + "ordförande"
     return words + " ordförande" if words.lower().endswith("vice") else words
@@ -224,7 +233,8 @@ class PoliticianEnricher(EntityEnricher):
         """The party in brackets right after the name in the doc's ``text`` (``Anna Berg (M)``, also after an
         office: ``Anna Berg, ordförande (M)``), or None."""
         return (_PARTY_AFTER_RE.match(text, ent.end_char, ent.end_char + self.window)
-                or _ROLE_THEN_PARTY_RE.match(text, ent.end_char, ent.end_char + self.window))
+                or _ROLE_THEN_PARTY_RE.match(text, ent.end_char, ent.end_char + self.window)
+                or _SECTIONS_THEN_PARTY_RE.match(text, ent.end_char, ent.end_char + self.window))
 
     @staticmethod
     def _bare_match(text: str, ent: Span) -> Optional["re.Match[str]"]:

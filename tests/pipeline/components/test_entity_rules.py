@@ -486,6 +486,9 @@ def test_municipal_associations_named_after_their_kind(nlp):
     # a heading's first word run on after the name is no part of it (m-v550)
     assert ents(nlp("Delårsrapport för Räddningstjänsten Ekby Förslag till beslut")) == [
         ("Räddningstjänsten Ekby", "AUTHORITY")]
+    # ... nor the next agenda item's first word; a spaced hyphen joins two areas as a dash does (m-v679, m-v680)
+    assert ents(nlp("19 Remiss Räddningstjänsten Ekby Ansökan om anstånd 20 Räddningstjänsten Ekby Norr - Ådalen")) == [
+        ("Räddningstjänsten Ekby", "AUTHORITY"), ("Räddningstjänsten Ekby Norr - Ådalen", "AUTHORITY")]
     # ... also without the article; not an office's title before a name
     assert ents(nlp("Avtal med Räddningstjänst Ekby Nordväst. Räddningstjänst Olov Jonsson.")) == [
         ("Räddningstjänst Ekby Nordväst", "AUTHORITY")]
@@ -774,6 +777,8 @@ def test_a_regions_board_named_after_what_it_runs(nlp):
     assert ents(nlp("styrelsen för bolaget möttes. Beslut i styrelsen för EHT.")) == []
     # ... nor a housing or energy company's named in one word
     assert ents(nlp("Hela styrelsen för Ekbyhem avgick, liksom styrelsen för Öbo.")) == []
+    # ... nor one in more words with its trade after the name, nor an association's (m-v687)
+    assert ents(nlp("Styrelsen för Ekby Bostäder sänker hyran. Styrelsen för Hyresgästföreningen Ekby avgick.")) == []
     # a name that goes on in lower case: its capitals are no whole name
     assert not any(label == "AUTHORITY" for _, label in ents(nlp("Han sitter i styrelsen för Ekby sjukhus.")))
     # ... but a municipal association's kind in lower case is the association's: its board is its organ (one span)
@@ -1114,6 +1119,12 @@ def test_a_joint_board_named_by_its_area_is_one_span():
     assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
         ("Västerekbys miljönämnd", "AUTHORITY"), ("Norrekby-Ekdalens lönenämnd", "AUTHORITY"),
         ("Ekbyåns miljö- och räddningsnämnd", "AUTHORITY")]
+    # ... also capitalised as a name, with its direction, and its administration so named (m-v648 … m-v682)
+    doc = nlp("Ärendet går till Ekbygdens Miljö- och Byggnämnd och Östra Ekbyås Hjälpmedelsnämnd. Förvaring: "
+              "Ekbygdens Miljö- och Byggförvaltning. Kommunens Byggförvaltning och Ekbyås fastighetsförvaltning.")
+    assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
+        ("Ekbygdens Miljö- och Byggnämnd", "AUTHORITY"), ("Östra Ekbyås Hjälpmedelsnämnd", "AUTHORITY"),
+        ("Ekbygdens Miljö- och Byggförvaltning", "AUTHORITY")]
 
 
 def test_an_officials_administration_code_in_a_list_of_those_present_is_an_authority(nlp):

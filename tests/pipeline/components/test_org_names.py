@@ -304,6 +304,14 @@ def test_a_company_without_its_noun_in_front_or_the_municipality_before_och():
         ("Ekby Hamnar AB", "ORG")]
 
 
+def test_a_size_an_age_or_a_destination_opens_a_companys_name():
+    ordinary = ("lilla", "gamla", "destination", "avtal", "med", "och", "enligt")
+    assert _run("Avtal med Lilla Ekby AB, Gamla Norrbyn AB och Destination Ekbyån AB.", ordinary=ordinary) == [
+        ("Lilla Ekby AB", "ORG"), ("Gamla Norrbyn AB", "ORG"), ("Destination Ekbyån AB", "ORG")]
+    # ... but not before a lower-case word
+    assert _run("Enligt Lilla Ekby AB", ordinary=ordinary) == [("Lilla Ekby AB", "ORG")]
+
+
 def test_venues_and_companies_after_their_noun_and_housing_companies_by_their_compound():
     text = ("Platser på vårdboendet Linden, lokaler i kulturhuset Ljuset, lägenheter hos bostadsbolaget Ekhem och "
             "Ekbybostäder, men bostäder i Sörby och vårdboendet i Norrby.")

@@ -457,3 +457,19 @@ def test_a_planning_cases_block_unit_holds_the_facility_a_rule_read_in_its_name(
 
 def test_a_place_with_samhalle_is_one_place():
     assert _run("Detaljplan för Ekby samhälle antas.", [("Ekby", "LOC")])[0] == [("Ekby samhälle", "LOC")]
+
+
+def test_a_place_with_koping_or_an_area_by_its_use_is_one_place():
+    assert _run("Planen för Ekbys köping, Norrby industriområde och Ekås vattenskyddsområde, inte Ekhult rektorsområde.",
+                [("Ekbys", "LOC"), ("Norrby", "LOC"), ("Ekås", "LOC"), ("Ekhult", "LOC")])[0] == [
+        ("Ekbys köping", "LOC"), ("Norrby industriområde", "LOC"), ("Ekås vattenskyddsområde", "LOC"),
+        ("Ekhult", "LOC")]
+
+
+def test_signers_listed_with_their_towns_are_a_person_and_a_place_each():
+    text = "Namn Ort\nEva Ek Gotland\nBo Al Kiruna\nPer Ny Berg"
+    signers = [("Eva Ek Gotland", "PERSON"), ("Bo Al Kiruna", "PERSON"), ("Per Ny Berg", "PERSON")]
+    assert _run(text, signers)[0] == [("Eva Ek", "PERSON"), ("Gotland", "LOC"), ("Bo Al", "PERSON"),
+                                      ("Kiruna", "LOC"), ("Per Ny", "PERSON"), ("Berg", "LOC")]
+    # one such line alone is a person with a double surname
+    assert _run("Anmäld av Eva Ek Berg", [("Eva Ek Berg", "PERSON")])[0] == [("Eva Ek Berg", "PERSON")]

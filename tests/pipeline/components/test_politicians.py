@@ -58,6 +58,14 @@ def test_party_from_text_and_roles(nlp):
     }
 
 
+def test_party_after_an_abbreviated_office_or_the_paragraphs_attended(nlp):
+    # "ers" and "2 v ordf" are offices; paragraphs attended (or not) may stand before the letters (m-v681 … m-v686)
+    got = annotate(nlp, "Bo Al, ers (M) Eva Ek, 2 v ordf (S) Siv Berg, ej § 301-302 (MP) Ja Per Ny §§ 135-145 (C)",
+                   ["Bo Al", "Eva Ek", "Siv Berg", "Per Ny"])
+    assert got == {"Bo Al": ("M", "ersättare", None), "Eva Ek": ("S", "2:e vice ordförande", None),
+                   "Siv Berg": ("MP", None, None), "Per Ny": ("C", None, None)}
+
+
 def test_party_after_an_office_with_a_word_before_it_or_on_the_next_line(nlp):
     got = annotate(nlp, "Jacob Ek, kommunstyrelsens ordförande (M), och Eva Berg, socialnämndens vice ordförande (S), "
                         "höll med, liksom Sara Lind, politisk sekreterare (MP). Siv Al\ngruppledare (c)",
