@@ -81,6 +81,11 @@ class NameList:
         (never, by default)."""
         return False
 
+    def name_after(self, ent: Span, span: Span) -> Optional[Span]:
+        """A name that the entity ``ent``, which the match ``span`` replaces, holds right after ``span`` and keeps
+        as an entity of its own (None, by default)."""
+        return None
+
     def add_matches(self, doc: Doc, found: List[Span]) -> Doc:
         """Put the matches ``found`` (no overlaps) into ``doc.ents`` and the rule entities.
 
@@ -97,6 +102,7 @@ class NameList:
         dropped_rules: set = set()
         added = []
         fronts = []  # what replaced entities keep in front of a match (not rule entities: a model made them)
+        backs = []  # ... and the names they hold after it
         for span in found:
             tokens = range(span.start, span.end)
             if any(i in fixed for i in tokens):
@@ -112,9 +118,12 @@ class NameList:
             added.append(span)
             fronts += [Span(doc, ents[k].start, span.start, label=ents[k].label_) for k in overlapping
                        if ents[k].start < span.start and self.keeps_front(ents[k], span)]
+            backs += [name for name in (self.name_after(ents[k], span) for k in overlapping) if name is not None]
         if added:
-            doc.ents = sorted([ent for k, ent in enumerate(ents) if k not in replaced] + added + fronts,
-                              key=lambda s: s.start)
+            new_ents = [ent for k, ent in enumerate(ents) if k not in replaced] + added + fronts
+            taken = {i for ent in new_ents for i in range(ent.start, ent.end)}
+            new_ents += [name for name in backs if not any(i in taken for i in range(name.start, name.end))]
+            doc.ents = sorted(new_ents, key=lambda s: s.start)
             kept_rules = [rule for k, rule in enumerate(rules) if k not in dropped_rules]
             doc.spans[self.rules_key] = sorted(kept_rules + added, key=lambda s: s.start)
         return doc

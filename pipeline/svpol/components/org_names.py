@@ -843,6 +843,16 @@ class OrgNames(NameList):
                        and (_party_letters_follow(e) or _first_name_before(e, span)))
                    for e in overlapping)
 
+    def name_after(self, ent: Span, span: Span) -> Optional[Span]:
+        """A person's first name and surname that ner ran into the ORG after a company: "Ekby Services AB Anna
+        Berg Ekby Services AB" in a column of participants and their employers (m-v680) keeps "Anna Berg"."""
+        doc, after = ent.doc, span.end
+        if (ent.label_ == LABEL and _is_company(span.text) and after + 1 < ent.end
+                and doc[after].is_title and doc[after + 1].is_title and doc[after + 1].is_alpha
+                and _is_first_name(doc[after].text) and not _is_first_name(doc[after + 1].text)):
+            return Span(doc, after, after + 2, label="PERSON")
+        return None
+
     def keeps_front(self, ent: Span, span: Span) -> bool:
         """A person's name of two words or more keeps them before a company's compound it ran into: "Lars
         Ståhl Ekbyhems ägande" -> "Lars Ståhl"."""

@@ -545,10 +545,14 @@ def _hyphen_split_start(doc: Doc, ent: Span) -> int:
     return start
 
 
+# A line break, or a blank line that a PDF's layout put inside a name ("Ewa\n\nCallhammar (L)"; m-v512 … m-v684).
+_LINE_BREAKS = frozenset(("\n", "\n\n"))
+
+
 def _with_names_across_a_line_break(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
-    """``ents`` with a first name alone at a line's end joined to the surname that opens the next line, where the
-    surname is a PERSON or has party letters in brackets after it (``Elin\nRydberg (S)``; m-v488, m-v515: one person,
-    as the guide reads a name across a line break)."""
+    """``ents`` with a first name alone at a line's end joined to the surname that opens the next line (maybe after
+    a blank line), where the surname is a PERSON or has party letters in brackets after it (``Elin\nRydberg (S)``;
+    m-v488, m-v515: one person, as the guide reads a name across a line break)."""
     by_start = {e.start: e for e in ents}
     joined: List[Span] = []
     dropped: Set[int] = set()
@@ -559,7 +563,7 @@ def _with_names_across_a_line_break(doc: Doc, ents: List[Span]) -> Tuple[List[Sp
         after = ent.end + 1
         surname = by_start.get(after)
         if (len(ent) == 1 and ent.label_ in (PERSON, LOC, ORG) and is_first_name(ent.text) and after < len(doc)
-                and doc[ent.end].text == "\n" and doc[after].is_title and doc[after].is_alpha
+                and doc[ent.end].text in _LINE_BREAKS and doc[after].is_title and doc[after].is_alpha
                 and (surname is None or (surname.label_ == PERSON and len(surname) == 1))
                 and (surname is not None or (after + 1 < len(doc) and doc[after + 1].text == "("))):
             joined.append(Span(doc, ent.start, after + 1, PERSON))

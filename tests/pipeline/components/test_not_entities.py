@@ -372,6 +372,10 @@ def test_a_description_of_parties_is_no_party():
     doc = entity_doc(nlp, "Det som de rödgröna partierna vill avveckla, sa Alliansen.",
                      [("rödgröna partierna", "PARTY"), ("Alliansen", "PARTY")])
     assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Alliansen"]
+    # ... also in one compound (m-v548 … m-v684)
+    doc = entity_doc(nlp, "Där yrkade allianspartierna och Alliansen på avslag.",
+                     [("allianspartierna", "PARTY"), ("Alliansen", "PARTY")])
+    assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["Alliansen"]
 
 
 def test_a_courts_kind_in_lower_case_is_no_authority():

@@ -304,6 +304,14 @@ def test_a_company_without_its_noun_in_front_or_the_municipality_before_och():
         ("Ekby Hamnar AB", "ORG")]
 
 
+def test_a_persons_name_that_ner_ran_into_the_org_after_a_company_stays_a_person():
+    # participants and their employers in one column (m-v680); a company's own words after AB are no person
+    text = "Övriga Eva Berg Ekby Tjänster AB Anna Lund Ekby Tjänster AB Norr Väst"
+    spans = [("Eva Berg", "PERSON"), ("Tjänster AB Anna Lund Ekby", "ORG"), ("Tjänster AB Norr Väst", "ORG")]
+    assert _run(text, spans, ordinary=("övriga", "tjänster")) == [
+        ("Eva Berg", "PERSON"), ("Ekby Tjänster AB", "ORG"), ("Anna Lund", "PERSON"), ("Ekby Tjänster AB", "ORG")]
+
+
 def test_a_size_an_age_or_a_destination_opens_a_companys_name():
     ordinary = ("lilla", "gamla", "destination", "avtal", "med", "och", "enligt")
     assert _run("Avtal med Lilla Ekby AB, Gamla Norrbyn AB och Destination Ekbyån AB.", ordinary=ordinary) == [

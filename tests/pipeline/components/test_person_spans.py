@@ -420,6 +420,11 @@ def test_a_first_name_at_a_lines_end_joins_the_surname_opening_the_next():
                                ("SD", "PARTY"), ("Björn", "PERSON"), ("Celind", "PERSON"), ("Anna", "PERSON")])
     assert got == [("Elin\nRydberg", "PERSON"), ("S", "PARTY"), ("Kristian\nAronsson", "PERSON"), ("SD", "PARTY"),
                    ("Björn\nCelind", "PERSON"), ("Anna", "PERSON")]
+    # ... also across a blank line (m-v512 … m-v684), and a first name added to the list (Claudia)
+    text = "vice ordförande, Ewa\n\nEkdahl (L), Claudia\n\nEkström (C)"
+    got = _run_in_order(text, [("Ewa", "PERSON"), ("Ekdahl", "PERSON"), ("L", "PARTY"), ("Claudia", "PERSON"),
+                               ("Ekström", "PERSON"), ("C", "PARTY")])
+    assert got == [("Ewa\n\nEkdahl", "PERSON"), ("L", "PARTY"), ("Claudia\n\nEkström", "PERSON"), ("C", "PARTY")]
 
 
 def test_vice_of_an_office_after_a_name_and_an_agendas_standing_items_leave_the_span():
