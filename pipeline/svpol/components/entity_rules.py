@@ -117,7 +117,7 @@ _COMMA_LETTERS_RE = re.compile(
 # kinds that are municipal: "Lärarförbundet", "Kommunförbundet Blekinge" and "Civilförsvarsförbundet X" are
 # unions and associations (ORG).
 # The first words of a protocol's headings, which a flattened page runs on right after a name.
-_HEADING_WORDS = ("Förslag", "Beslut", "Beslutet", "Ärende", "Ärendet", "Bilaga", "Yttrande", "Sammanfattning",
+HEADING_WORDS = ("Förslag", "Beslut", "Beslutet", "Ärende", "Ärendet", "Bilaga", "Yttrande", "Sammanfattning",
                   "Bakgrund", "Ärendebeskrivning", "Beslutsunderlag",
                   # the next agenda item's first word ("Handlingsprogram Räddningstjänsten Väst Ansökan om"; m-v680)
                   "Ansökan", "Anmälan", "Begäran", "Information", "Redovisning", "Remiss", "Rapport")
@@ -128,7 +128,7 @@ _NAMED_ASSOCIATION_RE = re.compile(
     # a name may join two areas with a hyphen ("Räddningstjänsten Sala-Heby", "... Höga Kusten-Ådalen", m-v444), or
     # with a spaced dash or hyphen ("Räddningstjänsten Höga Kusten – Ådalens", m-v555; "... Kusten - Ådalen", m-v679)
     # (the second no heading's first word: "Delårsrapport för Räddningstjänsten Syd Förslag till beslut", m-v550)
-    rf"|[A-ZÅÄÖ][\wåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:[ \t]+(?!(?:{'|'.join(_HEADING_WORDS)})(?![\wåäö]))"
+    rf"|[A-ZÅÄÖ][\wåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:[ \t]+(?!(?:{'|'.join(HEADING_WORDS)})(?![\wåäö]))"
     r"[A-ZÅÄÖ][a-zåäö]+(?<!vägen)(?<!gatan)(?:-[A-ZÅÄÖ][a-zåäö]+|[ \t]+[-–][ \t]+[A-ZÅÄÖ][a-zåäö]+)?)?)"
     # its county after "i", also in the genitive: "Kommunalförbundet Kollektivtrafikmyndigheten i Ekby läns"
     r"(?:(?<=s)[ \t]+län|[ \t]+i[ \t]+[A-ZÅÄÖ][a-zåäö]+s[ \t]+läns?)?(?![\wåäö-])")

@@ -312,6 +312,16 @@ def test_a_persons_name_that_ner_ran_into_the_org_after_a_company_stays_a_person
         ("Eva Berg", "PERSON"), ("Ekby Tjänster AB", "ORG"), ("Anna Lund", "PERSON"), ("Ekby Tjänster AB", "ORG")]
 
 
+def test_an_association_named_by_its_kind_in_one_compound_is_an_org():
+    ordinary = ("bidrag", "till", "och", "har", "arrenderat", "ansökan")
+    text = "Bidrag till Ekfiskeföreningen och Intresseföreningen Ekbanan. Bostadsrättsföreningen har arrenderat."
+    assert _run(text, [("Ekfiskeföreningen", "LOC")], ordinary=ordinary) == [
+        ("Ekfiskeföreningen", "ORG"), ("Intresseföreningen Ekbanan", "ORG")]
+    # a heading or a person after it is no part of its name
+    assert _run("Ekbyföreningen Ansökan om bidrag. Bygdeföreningen Anna Berg", ordinary=ordinary) == [
+        ("Ekbyföreningen", "ORG"), ("Bygdeföreningen", "ORG")]
+
+
 def test_a_size_an_age_or_a_destination_opens_a_companys_name():
     ordinary = ("lilla", "gamla", "destination", "avtal", "med", "och", "enligt")
     assert _run("Avtal med Lilla Ekby AB, Gamla Norrbyn AB och Destination Ekbyån AB.", ordinary=ordinary) == [
@@ -541,9 +551,9 @@ def test_a_company_named_after_its_trade_and_ab_holds_its_name_and_letter():
     # "Fastighets AB" opens the name; a party letter's rule match at its end is the name's letter
     assert _run("företaget Fastighets AB Ekgården S, Per Ek (L) svarade", [("S", "PARTY")], rules=("S",)) == [
         ("Fastighets AB Ekgården S", "ORG")]
-    # a first name opens the person after the company, whose longer ner span is cut
+    # a first name opens the person after the company, whose longer ner span is cut (the person kept)
     assert _run("Bostads AB Eken Per Olsson (S) svarade", [("Bostads AB Eken Per Olsson", "ORG")]) == [
-        ("Bostads AB Eken", "ORG")]
+        ("Bostads AB Eken", "ORG"), ("Per Olsson", "PERSON")]
     # no capitalised name after AB: the company pattern's "X AB" reading stays
     assert _run("bolaget Ekby Fastighets AB äger huset") == [("Ekby Fastighets AB", "ORG")]
     # AB before a place's name and its trade
