@@ -444,6 +444,9 @@ def _is_unknown_body_with_a_verb_or_noun(ent: Span, text: str, rule_starts: Froz
 # After an organisation's name, a page number of a table of contents ("Östhammar Vatten 10") or a case number
 # ("Arlandagymnasiet UAN/2016:3") is no part of it (a place's property keeps its number: "Mentorn 1").
 _TRAILING_MARKS = frozenset({".", "(", ",", ";"})
+# ... nor is a spaced dash before the next heading ("Allians Ekby - Yrkande avseende"; m-v694), but for an amount's
+# "100:-"
+_TRAILING_DASHES = frozenset({"-", "–", "—"})
 _ORG_TRAILING_RE = re.compile(r"\d{1,3}|[A-ZÅÄÖ]{2,}/\d{4}(?::\d+)?")
 # ... and after a party's letters, an attendance row's item numbers ("Anders Ek, FP 65-72, 76-77"; m-v551).
 _PARTY_TRAILING_RE = re.compile(r"\d{1,3}(?:[-–]\d{1,3})?")
@@ -453,9 +456,10 @@ def _without_trailing_word(ent: Span) -> Span:
     """``ent`` without a preposition or conjunction at its end (``Kommunledningen i`` -> ``Kommunledningen``),
     a form's next field (``Folkets Hus Måndagen den 20 december`` -> ``Folkets Hus``) or the full stop that ends
     its sentence (``Hulta torg.`` -> ``Hulta torg``: an abbreviation's stop is inside its token) or a list's comma
-    (``Ekby Kommuner,``), a party's row numbers (``FP 65-72`` -> ``FP``), or the first part
+    (``Ekby Kommuner,``) or a dash (``Allians Ekby -``), a party's row numbers (``FP 65-72`` -> ``FP``), or the first part
     of the next field's coordinated compound (``Thomas Ek Kvalitet-`` of ``Kvalitet- och miljöstrateg``)."""
     if len(ent) > 1 and (ent[-1].text in _TRAILING_WORDS or ent[-1].text in _TRAILING_MARKS or is_form_word(ent[-1])
+                         or (ent[-1].text in _TRAILING_DASHES and ent.label_ != MONEY_LABEL)
                          or (ent.label_ == "ORG" and _ORG_TRAILING_RE.fullmatch(ent[-1].text))
                          or (ent.label_ == "PARTY" and _PARTY_TRAILING_RE.fullmatch(ent[-1].text))
                          or (ent.label_ != MONEY_LABEL and _opens_coordinated_compound(ent[-1]))):

@@ -486,6 +486,9 @@ def test_municipal_associations_named_after_their_kind(nlp):
     # a heading's first word run on after the name is no part of it (m-v550)
     assert ents(nlp("Delårsrapport för Räddningstjänsten Ekby Förslag till beslut")) == [
         ("Räddningstjänsten Ekby", "AUTHORITY")]
+    # "kommunalförbundet" in lower case describes a body's whole name, not a bare name (m-v527 … m-v693)
+    assert ents(nlp("Ingående i kommunalförbundet Räddningstjänsten Ekby och kommunalförbundet Ekbyarkivet.")) == [
+        ("Räddningstjänsten Ekby", "AUTHORITY"), ("kommunalförbundet Ekbyarkivet", "AUTHORITY")]
     # ... nor the next agenda item's first word; a spaced hyphen joins two areas as a dash does (m-v679, m-v680)
     assert ents(nlp("19 Remiss Räddningstjänsten Ekby Ansökan om anstånd 20 Räddningstjänsten Ekby Norr - Ådalen")) == [
         ("Räddningstjänsten Ekby", "AUTHORITY"), ("Räddningstjänsten Ekby Norr - Ådalen", "AUTHORITY")]
@@ -805,6 +808,9 @@ def test_the_county_board_with_a_capital_inside_a_sentence(nlp):
     # form; the region's dental service is a care provider (svpol_org_names), no rule's
     assert ents(nlp("Skatteväxling mellan Landstinget och kommunen. Avtal med Landstinget Ekby.")) == [
         ("Landstinget", "AUTHORITY")]
+    # ... and "Förbundet", the association the text is about, not an association's name (m-v550, m-v693)
+    assert ents(nlp("Medlemmar i Förbundet är två kommuner, enligt Förbundets ordning. Avtal med Förbundet Vi Unga.")) == [
+        ("Förbundet", "AUTHORITY"), ("Förbundets", "AUTHORITY")]
     text = "Folktandvården har nya lokaler, folktandvårdens kostnader och Folktandvården Ekby. KPR tycker."
     assert ents(nlp(text)) == [("KPR", "AUTHORITY")]
 

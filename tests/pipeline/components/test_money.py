@@ -549,3 +549,13 @@ def test_what_something_costs_and_sums_added_are_money_without_a_currency_word()
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("60 000", 6e4), ("200 000", 2e5)]
     text = "Ramen höjdes med 650 miljoner. Sedan dess har vi tillfört ytterligare fyra miljarder."
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("650 miljoner", 6.5e8), ("fyra miljarder", 4e9)]
+
+
+def test_sums_given_to_several_receivers_share_the_currency_of_the_first():
+    text = ("Nämnden ger 30 000 kronor till föreningen Ekhem, 51 000 till Ekby musikklubb och 150 000 till Norrby "
+            "hembygdsförening. Ekby museum får 400 000 kronor och Ekbynoden 100 000 för att utvecklas.")
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
+        ("30 000 kronor", 3e4), ("51 000", 5.1e4), ("150 000", 1.5e5), ("400 000 kronor", 4e5), ("100 000", 1e5)]
+    # not without a sum in whole kronor before them in the sentence
+    text = "Kostnaden blev 20 000 kronor. Befolkningen ökade, 10 000 till 12 000 invånare."
+    assert [text[s:e] for s, e, _ in find_money(text)] == ["20 000 kronor"]

@@ -202,6 +202,15 @@ def test_a_lists_comma_is_not_part_of_a_name():
     assert [(e.text, e.label_) for e in doc.ents] == [("Ekby Kommuner", "ORG")]
 
 
+def test_a_dash_before_the_next_heading_is_no_part_of_a_name_but_of_an_amount():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    doc = nlp.make_doc("Skrivelse från Allians Ekby - Yrkande om 100 kr -")
+    doc.ents = [Span(doc, 2, 5, "PARTY"), Span(doc, 7, 10, "MONEY")]
+    doc = nlp.get_pipe("svpol_not_entities")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Allians Ekby", "PARTY"), ("100 kr -", "MONEY")]
+
+
 def test_an_organisations_page_number_case_number_or_open_bracket_is_no_part_of_it():
     nlp = spacy.blank("sv")
     nlp.add_pipe("svpol_not_entities")
