@@ -185,6 +185,9 @@ _COOPERATION_BEFORE_RE = re.compile(
     r"(?i:samverka|samarbet|tillsammans[ \t]+med|\bmedlem|ägarkommun|\bdeltar\b|avtal\w*[ \t][^.!?\n]*\bmellan\b)"
     r"[^.!?\n]*\Z")
 _COOPERATION_AFTER_RE = re.compile(r"[ \t]+(?:kommuner?[ \t]+)?(?:samverkar|samarbetar|ingår)\b")
+# ... not a list's first or last name run into a club's or an association's letters (m-v694)
+_ACRONYM_BEFORE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{2,}[ \t]+\Z")
+_ACRONYM_AFTER_RE = re.compile(r"[ \t]+[A-ZÅÄÖ]{2,}(?![\wåäö-])")
 # ... and one municipality before such a verb, in a sentence of cooperation: "samverkan ..., där även Åmål ingår"
 _MUNICIPALITY_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<name>{_MUNICIPALITY_WORD})\Z")
 _PLACE_BEFORE_LIST_RE = re.compile(r"(?i:\b(?:i|på|från)(?:[ \t]+både)?)[ \t]+\Z")
@@ -499,6 +502,8 @@ def _cooperating_municipalities(text: str, kb: "KnowledgeBase") -> Iterable[Tupl
             continue
         if _BETWEEN_BEFORE_RE.search(before) and not _COOPERATION_BETWEEN_RE.search(before):
             continue  # "vägen mellan Höör och Hörby": the places a road or border joins
+        if _ACRONYM_BEFORE_RE.search(before) or _ACRONYM_AFTER_RE.match(text, match.end()):
+            continue  # names of clubs that hold a municipality's name: "medlemmar i KAIS Ekby, Ekby IK och ..."
         names, cursor = [], list_start
         for part in _LIST_SPLIT_RE.split(text[list_start:match.end()]):
             start = text.index(part, cursor)

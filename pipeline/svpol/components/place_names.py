@@ -206,12 +206,22 @@ _PROPERTY_RE = re.compile(
 # bygglov", "Ekudden 6, ansökan om planbesked"; m-v484, m-v499, m-v508).
 _PLANNING_CASES = r"(?:detaljplan|planbesked|bygglov|förhandsbesked|rivningslov|marklov|strandskyddsdispens)"
 _PLANNING_PROPERTY_RE = re.compile(
-    rf"(?i:{_PLANNING_CASES}(?:en)?[ \t]+(?:för[ \t]+)?)"
-    r"(?P<after_case>[A-ZÅÄÖ][a-zåäö]{3,}[ \t]+\d{1,3})(?![\w/.-]|[:,]\d)"
+    # ... also a part of it, and the plan's proposal ("detaljplan för del av Ekbacken 14", "detaljplaneförslag för
+    # Ekudden 1"; m-v668, m-v690)
+    rf"(?i:{_PLANNING_CASES}(?:en|eförslag(?:et)?)?[ \t]+(?:för[ \t]+)?(?:del[ \t]+av[ \t]+)?)"
+    r"(?P<after_case>[A-ZÅÄÖ][a-zåäö]{3,}[ \t]+\d{1,3})(?![\w/-]|[.:,]\d)"
     r"|(?<![\w-])(?P<case_title>[A-ZÅÄÖ][a-zåäö]{3,}[ \t]+\d{1,3}),[ \t]+"
     rf"(?=(?:ansökan om[ \t]+)?(?:{_PLANNING_CASES}|rivnings-|nybyggnad|tillbyggnad))")
 # The shape of a block's unit with its number alone, as the two patterns above find it.
 _BLOCK_UNIT_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]{3,}[ \t]+\d{1,3}")
+# Words that number a document's parts, not a property ("Kapitel 5", "Bilaga 2").
+_NUMBERED_WORDS = frozenset(("kapitel", "bilaga", "bilagor", "punkt", "paragraf", "sida", "avsnitt", "etapp", "steg",
+                             "fas", "del", "ärende", "kl", "klockan", "tabell", "figur", "nummer", "nr", "rum", "sal"))
+# The next units of a list that opens with a property designation or after "fastigheterna" ("fastigheterna Ekbo 9,
+# Ekbo 10, Eken 10 och Ekås 25", "mellan Ekby 2:1, Ekbo 1 och Ekbo 2": 10 such units in the real sets m-v521 …
+# m-v690, all tagged).
+_LISTED_UNIT_RE = re.compile(
+    r"(?:,[ \t]*|[ \t]+(?:och|samt)[ \t]+)(?P<unit>[A-ZÅÄÖ][a-zåäö]{3,}[ \t]+\d{1,4}(?::\d{1,4})?)(?![\w:/-]|[.,]\d)")
 # A property or a city block named after its noun, with or without its number: "fastigheten Sjömannen 5",
 # "Fastigheten Ekby Näs 2:65" (a district's name of two words),
 # "kvarteret Smultronet", "Kommunhuskvarteret Solberga" (convention 29: the name and number are the place).
@@ -460,7 +470,22 @@ class PlaceNames(NameList):
                 spans.append(doc.char_span(m.start(unit), m.end(unit), label=LABEL))
         if "astighet" in text or "varteret" in text:
             spans += [doc.char_span(m.start("name"), m.end("name"), label=LABEL) for m in _BLOCK_RE.finditer(text)]
-        return [span for span in spans if span is not None]
+        spans = [span for span in spans if span is not None]
+        return spans + self._listed_units(doc, text, spans)
+
+    @staticmethod
+    def _listed_units(doc: Doc, text: str, properties: List[Span]) -> List[Span]:
+        """The units listed right after a property designation or a block after "fastigheterna" (``_LISTED_UNIT_RE``)."""
+        units = []
+        for span in properties:
+            if ":" not in span.text and not text[:span.start_char].rstrip().endswith("fastigheterna"):
+                continue
+            end = span.end_char
+            while (m := _LISTED_UNIT_RE.match(text, end)) is not None and \
+                    m.group("unit").split()[0].lower() not in _NUMBERED_WORDS:
+                units.append(doc.char_span(m.start("unit"), m.end("unit"), label=LABEL))
+                end = m.end()
+        return [unit for unit in units if unit is not None]
 
     def places_written_in_capitals(self, doc: Doc, text: str) -> List[Span]:
         """Municipalities, localities and listed places written in capitals, alone or as a county with ``LÄN``."""

@@ -1166,6 +1166,9 @@ def test_municipalities_listed_after_kommunerna_act_where_they_form_or_do_what_a
     doc = nlp("Medlemmar i förbundet är kommunerna Boden, Kalix och Piteå samt Region Norrbotten.")
     assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
         ("Boden", "AUTHORITY"), ("Kalix", "AUTHORITY"), ("Piteå", "AUTHORITY"), ("Region Norrbotten", "AUTHORITY")]
+    # members of clubs named after their municipality are no municipalities (m-v694)
+    assert [e for e in ents(nlp("Det berör medlemmar i KAIS Mora, Mora IK och andra föreningar.")) if
+            e[1] == "AUTHORITY"] == []
     # counted or described, they are places
     for text in ("Planen omfattar de tre kommunerna Sjöbo, Tomelilla och Simrishamn.",
                  "Kommunerna Sjöbo och Tomelilla var värst drabbade."):

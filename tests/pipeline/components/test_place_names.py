@@ -300,6 +300,16 @@ def test_a_blocks_unit_with_a_number_alone_where_a_planning_case_names_it():
     assert ents == [("Ekbacken 3", "LOC"), ("Ekudden 7", "LOC"), ("Granen 6", "LOC"), ("Tallen 1", "LOC")]
     # the unit ends at its number however many spaces follow the title's comma
     assert _run("Tallen 1,  bygglov.")[0] == [("Tallen 1", "LOC")]
+    # ... also a part of it, or the plan's proposal, at the sentence's end (m-v668, m-v690)
+    assert _run("Detaljplan för del av Tallen 14. Detaljplaneförslaget för Ekudden 2.")[0] == [
+        ("Tallen 14", "LOC"), ("Ekudden 2", "LOC")]
+
+
+def test_units_listed_after_a_property_designation_or_fastigheterna():
+    ents, _ = _run("Reglering mellan Ekby 2:1, Ekbo 1 och Ekbo 2. Inom fastigheterna Eken 9, Eken 10 och Tallen 25 "
+                   "gäller planen. Ekås 1:2 och Bilaga 5.")
+    assert ents == [("Ekby 2:1", "LOC"), ("Ekbo 1", "LOC"), ("Ekbo 2", "LOC"), ("Eken 9", "LOC"), ("Eken 10", "LOC"),
+                    ("Tallen 25", "LOC"), ("Ekås 1:2", "LOC")]
 
 
 def test_a_property_designation_takes_its_name_from_a_person_ending_in_it():
