@@ -385,7 +385,8 @@ _DISTRICT_BOARD_WORDS = ("SDN", "Sdn", "tadsdelsnämnden ", "tadsdelsförvaltnin
 # m-v695 were tagged). (The region's dental service "Folktandvården" is a care provider, ORG: 12 of 16 mentions in
 # the real sets; svpol_org_names lists it.)
 _REGION_CAPITALISED_RE = re.compile(
-    r"(?<=[a-zåäö0-9,;:)] )(?:Regionens?|(?:Landstinget|Förbundet)s?(?![ \t]+[A-ZÅÄÖ]))(?![\wåäö-])")
+    r"(?<=[a-zåäö0-9,;:)] )(?:Regionens?|(?:Landstinget|Förbundet)s?(?![ \t]+[A-ZÅÄÖ]))(?![\wåäö-])"
+    r"(?![ \t]+[Hh]us\b)")  # the region's house is a building (svpol_org_names): "Regionens Hus" (m-v697)
 # ... and with its county after it, without "i", as letterheads and agreements write it: "Länsstyrelsen
 # Södermanlands län", also without "län": "Länsstyrelsen Kronoberg" (one span, as "Länsstyrelsen i Kronobergs län";
 # the KB checks the county; 6 of 6 such mentions in the real sets were tagged whole).
@@ -713,7 +714,7 @@ def _boards_for_names(text: str) -> Iterable[Tuple[str, int, int]]:
                 len(words) == 1 and _COMPANY_NAME_RE.fullmatch(words[0].group(0))) or (
                 any(word.group(0) in _COMPANY_TRADE_WORDS for word in words[1:])) or any(
                 word.group(0) in _NOT_PUBLIC_BOARD_WORDS or (word.group(0).isupper() and len(word.group(0)) > 1)
-                or word.group(0).endswith("föreningen") for word in words):
+                or word.group(0).endswith(("föreningen", "förening")) for word in words):
             continue
         end = None
         for word in words:

@@ -82,7 +82,7 @@ _NAME_JOINING_WORDS = frozenset(("och", "&", "i", "för", "av", "på", "de", "de
                                  "and"))  # a firm's English name: "Ernst and Young AB" (m-v528)
 _CLAUSE_WORDS = frozenset(STOP_WORDS) - _NAME_JOINING_WORDS
 # Ordinary words that open a company's name before a capitalised one.
-_NAME_OPENING_WORDS = frozenset(("Lilla", "Gamla", "Stora", "Nya", "Grönt", "Gröna", "Bra", "Destination"))
+_NAME_OPENING_WORDS = frozenset(("Lilla", "Gamla", "Stora", "Nya", "Grönt", "Gröna", "Bra", "Destination", "Hotell"))
 # Nor is a board in a list of bodies before it ("Valnämnden Karlskoga kommunhus AB").
 _BODY_ENDINGS = ("nämnden", "styrelsen", "fullmäktige", "förvaltningen", "utskottet")
 # A municipality named as a body, which a company's name may hold ("Uppsala kommun Skolfastigheter AB").
@@ -669,7 +669,8 @@ class OrgNames(NameList):
         for span in self.listed(doc):
             # a local branch named with its municipality or a regional one with its province: "SSU Ekby", "PRO
             # Norrby", "Civilförsvarsförbundet Västra Östergötland"
-            branch = _PLACE_AFTER_RE.match(text, span.end_char)
+            # (not a building's: "Regionens hus Ekby" is the house and its town; m-v633)
+            branch = None if span.text.lower().endswith(" hus") else _PLACE_AFTER_RE.match(text, span.end_char)
             place = branch.group(1) if branch else ""
             yield span.start_char, (branch.end() if _is_branch_place(place) else span.end_char)
         if any(union in text for union in UNION_SHORT_NAMES):

@@ -137,6 +137,10 @@ _FORM_WORDS = frozenset((
     "Allmänt", "Öppet",
     # a word processor's field codes left in a document's text ("STYLEREF Kantrubrik \* MERGEFORMAT")
     "Styleref", "Kantrubrik", "Mergeformat",
+    # a day's programme run on after its speakers' names ("Eva Ek Presentation av ...", "Bo Al Lunch Genomgång av
+    # dagens ärenden"; m-v697), an absence column's label ("Närv (N), Frånv (F)"; m-v701)
+    "Presentation", "Workshop", "Lunch", "Fika", "Paus", "Genomgång", "Aktuella", "Diskussion", "Dragning",
+    "Beslutssammanträde", "Utdragsbestyrkan", "Frånv",
     "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag",
     "Måndagen", "Tisdagen", "Onsdagen", "Torsdagen", "Fredagen", "Lördagen", "Söndagen"))
 # A presence mark after a name in an attendance column ("Peter Rosell X", "Gunnar Selin I").

@@ -221,7 +221,10 @@ _NUMBERED_WORDS = frozenset(("kapitel", "bilaga", "bilagor", "punkt", "paragraf"
 # Ekbo 10, Eken 10 och Ekås 25", "mellan Ekby 2:1, Ekbo 1 och Ekbo 2": 10 such units in the real sets m-v521 …
 # m-v690, all tagged).
 _LISTED_UNIT_RE = re.compile(
-    r"(?:,[ \t]*|[ \t]+(?:och|samt)[ \t]+)(?P<unit>[A-ZÅÄÖ][a-zåäö]{3,}[ \t]+\d{1,4}(?::\d{1,4})?)(?![\w:/-]|[.,]\d)")
+    r"(?:,[ \t]*|[ \t]+(?:och|samt)[ \t]+)(?P<unit>[A-ZÅÄÖ][a-zåäö]{3,}[ \t]+\d{1,4}(?::\d{1,4})?"
+    # ... or a designation's number alone after one ("Ekbo 4:4 och 4:1", "Ekby 1:55, 1:103 samt 1:27": 6 of 6)
+    r"|(?<=\d[ \t]och[ \t])\d{1,4}:\d{1,4}|(?<=\d,[ \t])\d{1,4}:\d{1,4}|(?<=\d[ \t]samt[ \t])\d{1,4}:\d{1,4})"
+    r"(?![\w:/-]|[.,]\d)")
 # A property or a city block named after its noun, with or without its number: "fastigheten Sjömannen 5",
 # "Fastigheten Ekby Näs 2:65" (a district's name of two words),
 # "kvarteret Smultronet", "Kommunhuskvarteret Solberga" (convention 29: the name and number are the place).

@@ -239,6 +239,9 @@ ADMINISTRATION_FIELDS: Tuple[str, ...] = (
     "trygghets", "hr-",  # "Trygghetsenheten", "HR-avdelningen" (m-v355)
     # a region's administrations: "Kollektivtrafikförvaltningen", "Regionutvecklingsförvaltningen"
     "kollektivtrafik", "regionutvecklings", "tillväxt",
+    # "Avdelningen för funktionshinder", "enheten för juridik och utredning", "Marknad och Kommunikationsenheten"
+    # (m-v674 … m-v701)
+    "funktionshinder", "juridik", "utrednings", "marknad",
 )
 # The bodies every municipality or region has: the name alone says which kind of body.
 _MUNICIPAL_FIXED: Tuple[Tuple[str, str], ...] = (

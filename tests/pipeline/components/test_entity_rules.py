@@ -782,6 +782,7 @@ def test_a_regions_board_named_after_what_it_runs(nlp):
     assert ents(nlp("Hela styrelsen för Ekbyhem avgick, liksom styrelsen för Öbo.")) == []
     # ... nor one in more words with its trade after the name, nor an association's (m-v687)
     assert ents(nlp("Styrelsen för Ekby Bostäder sänker hyran. Styrelsen för Hyresgästföreningen Ekby avgick.")) == []
+    assert ents(nlp("Styrelsen för Ekby Vägars Samfällighetsförening vill bygga.")) == []
     # a name that goes on in lower case: its capitals are no whole name
     assert not any(label == "AUTHORITY" for _, label in ents(nlp("Han sitter i styrelsen för Ekby sjukhus.")))
     # ... but a municipal association's kind in lower case is the association's: its board is its organ (one span)
@@ -808,6 +809,8 @@ def test_the_county_board_with_a_capital_inside_a_sentence(nlp):
     # form; the region's dental service is a care provider (svpol_org_names), no rule's
     assert ents(nlp("Skatteväxling mellan Landstinget och kommunen. Avtal med Landstinget Ekby.")) == [
         ("Landstinget", "AUTHORITY")]
+    # ... not the region's house, a building (m-v697)
+    assert ents(nlp("Anslag på Regionens Hus i Ekby och i regionens hus.")) == []
     # ... and "Förbundet", the association the text is about, not an association's name (m-v550, m-v693)
     assert ents(nlp("Medlemmar i Förbundet är två kommuner, enligt Förbundets ordning. Avtal med Förbundet Vi Unga.")) == [
         ("Förbundet", "AUTHORITY"), ("Förbundets", "AUTHORITY")]
@@ -1073,6 +1076,12 @@ def test_a_staff_unit_and_a_unit_for_an_adjectives_field(nlp):
               "ekonomiskt bistånd, och han på enheten för oss.")
     assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
         ("Miljöstaben", "AUTHORITY"), ("kulturstaben", "AUTHORITY"), ("Enheten för ekonomiskt bistånd", "AUTHORITY")]
+    # the fields of disability, law and inquiry, and marketing (m-v504 … m-v701)
+    doc = nlp("Ärendet bereds av Avdelningen för funktionshinder, enheten för juridik och utredning och Marknad och "
+              "Kommunikationsenheten.")
+    assert [e for e in ents(doc) if e[1] == "AUTHORITY"] == [
+        ("Avdelningen för funktionshinder", "AUTHORITY"), ("enheten för juridik och utredning", "AUTHORITY"),
+        ("Marknad och Kommunikationsenheten", "AUTHORITY")]
 
 
 def test_an_office_or_unit_named_by_its_field_with_its_municipality_after_it(nlp):

@@ -37,6 +37,8 @@ def test_listed_names_and_their_genitives():
 def test_a_listed_organisations_local_branch_holds_its_municipality():
     # "Helsingborg" is a municipality of the knowledge base; "Ekgatan" is none
     assert _run("SSU Helsingborg och PRO Ekgatan protesterade.") == [("SSU Helsingborg", "ORG"), ("PRO", "ORG")]
+    # a listed building has no branches: its town after it is a place of its own (m-v633)
+    assert _run("Plats: Regionens hus Helsingborg") == [("Regionens hus", "ORG")]
     # a regional branch holds its province, after a direction too
     assert _run("Avtal med Civilförsvarsförbundet Västra Östergötland och PRO Skåne, inte PRO Norra Ekgatan.") == [
         ("Civilförsvarsförbundet Västra Östergötland", "ORG"), ("PRO Skåne", "ORG"), ("PRO", "ORG")]
@@ -324,8 +326,9 @@ def test_an_association_named_by_its_kind_in_one_compound_is_an_org():
 
 def test_a_size_an_age_or_a_destination_opens_a_companys_name():
     ordinary = ("lilla", "gamla", "destination", "avtal", "med", "och", "enligt")
-    assert _run("Avtal med Lilla Ekby AB, Gamla Norrbyn AB och Destination Ekbyån AB.", ordinary=ordinary) == [
-        ("Lilla Ekby AB", "ORG"), ("Gamla Norrbyn AB", "ORG"), ("Destination Ekbyån AB", "ORG")]
+    assert _run("Avtal med Lilla Ekby AB, Gamla Norrbyn AB och Destination Ekbyån AB samt Hotell Ekhem AB.",
+                ordinary=ordinary + ("hotell", "samt")) == [
+        ("Lilla Ekby AB", "ORG"), ("Gamla Norrbyn AB", "ORG"), ("Destination Ekbyån AB", "ORG"), ("Hotell Ekhem AB", "ORG")]
     # ... but not before a lower-case word
     assert _run("Enligt Lilla Ekby AB", ordinary=ordinary) == [("Lilla Ekby AB", "ORG")]
 

@@ -433,6 +433,11 @@ def test_vice_of_an_office_after_a_name_and_an_agendas_standing_items_leave_the_
     got = _run(text, [("Anna Berg Vice Ordförande", "PERSON"), ("Per Ek Delegeringsbeslut Anmälningsärenden", "PERSON"),
                       ("Föreslås Eva Lund", "PERSON")])
     assert got == [("Anna Berg", "PERSON"), ("Per Ek", "PERSON"), ("Eva Lund", "PERSON")]
+    # a day's programme after its speakers' names (m-v697)
+    text = "Energi, Per Ekdahl Aktuella frågor, Eva Lund Presentation av förstudie, Bo Al Lunch Genomgång"
+    got = _run(text, [("Per Ekdahl Aktuella", "PERSON"), ("Eva Lund Presentation", "PERSON"),
+                      ("Bo Al Lunch Genomgång", "PERSON")])
+    assert got == [("Per Ekdahl", "PERSON"), ("Eva Lund", "PERSON"), ("Bo Al", "PERSON")]
     # a notice's called members and a letterhead's post box (m-v571)
     got = _run("Box Ekby Sekreterare: Eva Ek Kallade: Bo Al (MP)", [("Box Ekby", "PERSON"), ("Eva Ek Kallade", "PERSON"),
                                                                      ("Bo Al", "PERSON")])

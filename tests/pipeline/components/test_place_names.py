@@ -307,9 +307,10 @@ def test_a_blocks_unit_with_a_number_alone_where_a_planning_case_names_it():
 
 def test_units_listed_after_a_property_designation_or_fastigheterna():
     ents, _ = _run("Reglering mellan Ekby 2:1, Ekbo 1 och Ekbo 2. Inom fastigheterna Eken 9, Eken 10 och Tallen 25 "
-                   "gäller planen. Ekås 1:2 och Bilaga 5.")
+                   "gäller planen. Ekås 1:2 och Bilaga 5. Försäljning av Ekbo 4:4 och 4:1 samt Ekås 1:55, 1:103 samt 1:27.")
     assert ents == [("Ekby 2:1", "LOC"), ("Ekbo 1", "LOC"), ("Ekbo 2", "LOC"), ("Eken 9", "LOC"), ("Eken 10", "LOC"),
-                    ("Tallen 25", "LOC"), ("Ekås 1:2", "LOC")]
+                    ("Tallen 25", "LOC"), ("Ekås 1:2", "LOC"), ("Ekbo 4:4", "LOC"), ("4:1", "LOC"), ("Ekås 1:55", "LOC"),
+                    ("1:103", "LOC"), ("1:27", "LOC")]
 
 
 def test_a_property_designation_takes_its_name_from_a_person_ending_in_it():
