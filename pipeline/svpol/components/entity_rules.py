@@ -645,7 +645,8 @@ _OWN_BODY_AFTER_RE = re.compile(
 # which a span of the right extent with the body's label still serves better than ner's reading).
 _MUNICIPALITY_HEADER_RE = re.compile(
     r"(?<![\w-])(?P<name>[A-ZÅÄÖ][A-ZÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][A-ZÅÄÖ-]+)?)[ \t]+(?:KOMMUNS?|STADS?)(?![\wåäöÅÄÖ])")
-# "kommunstyrelsen i Högsby", "socialförvaltningen i Tyresö kommun": a municipal body with its place after it;
+# "kommunstyrelsen i Högsby", "socialförvaltningen i Tyresö kommun": a municipal body with its place after it
+# (a region's with its name ending in "län": "Trafiknämnden i Region Ekby län"; the KB checks the place);
 # an island municipality takes "på" ("Kommunstyrelsen på Ekerö").
 # A committee and an advisory council too, a council with its adjective: "Strategiutskottet i Orsa kommun",
 # "brottsförebyggande rådet i Vara kommun" (the KB tells them from an office's title: "kommunalrådet i Sala").
@@ -654,7 +655,7 @@ _BODY_IN_PLACE_RE = re.compile(
     # a coordinated board's first fields with it: "Barn- och utbildningsnämnden i Tranås kommun"
     rf"(?<![\w-])(?:[\wåäöÅÄÖ]+-(?:,[ \t]+[\wåäö]+-)*[ \t]+(?:och|&)[ \t]+)?(?:[\wåäöÅÄÖ]+nde[ \t]+(?=[\wåäö-]*råd))?"
     rf"[\wåäöÅÄÖ-]*(?:{'|'.join(_IN_PLACE_BODY_WORDS)})(?:en|ens|s|n|ns|et|ets)?[ \t]+(?:i|på)[ \t]+"
-    rf"{_NAME}(?:[ \t]+{_NAME})?(?:[ \t]+(?:[Kk]ommun|[Ss]tad))?(?![\wåäö])")
+    rf"{_NAME}(?:[ \t]+{_NAME})?(?:[ \t]+(?:[Kk]ommun|[Ss]tad|län))?(?![\wåäö])")
 # The land and environment courts, named by the court they sit at: "Mark- och miljödomstolen vid Umeå
 # tingsrätt" (one span, as a body named with its place), "Mark- och miljööverdomstolen" (only one).
 _ENVIRONMENT_COURT_RE = re.compile(
@@ -698,6 +699,7 @@ _NOT_PUBLIC_BOARD_FIRST_WORDS = frozenset(("Sveriges", "Svenska", "Svensk", "Sve
 _COMPANY_NAME_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]*(?:hem|hus|bo|bostäder|fastigheter|energi|kraft)")
 # ... or in more words with its trade after its name, or an association's ("Styrelsen för Ekby Bostäder", "styrelsen för
 # Hyresgästföreningen Ekby"; m-v687)
+_COMPANY_AFTER_RE = re.compile(r"(?:[ \t]+[a-zåäö]+){1,3}[ \t]+AB(?![\wåäö])")  # (m-v711)
 _COMPANY_TRADE_WORDS = frozenset(("Bostäder", "Fastigheter", "Energi", "Kraft", "Hem", "Hamnar", "Vatten"))
 
 
@@ -724,6 +726,8 @@ def _boards_for_names(text: str) -> Iterable[Tuple[str, int, int]]:
                 end = match.start("name") + word.end()
         if end is None:
             continue
+        if _COMPANY_AFTER_RE.match(text, end):
+            continue  # a company's name that goes on in lower case: "styrelsen för Region Ekby läns förvaltnings AB"
         association = _ASSOCIATION_KIND_AFTER_RE.match(text, end)
         if association is not None:
             yield "AUTHORITY", match.start(), association.end()

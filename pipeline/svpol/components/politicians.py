@@ -145,6 +145,9 @@ _SIGNATURE_LINE = r"[ \t]*\n(?:[ \t]*\n)?[ \t]*"
 _ROLE_THEN_PARTY_NAME_RE = re.compile(
     rf"(?:[ \t]*,[ \t]*|{_SIGNATURE_LINE})(?P<role>(?i:{_ROLE}))[ \t]+(?:för[ \t]+)?"
     r"(?P<party>[A-ZÅÄÖ][a-zåäö]+(?:partiet|erna))(?![\wåäö])")
+# "Eva Ek från Centerpartiet anmälde reservation": the party named after "från" (3 of 3 such persons in the real sets
+# m-v511 … m-v709 were given it; taken only where the name is a PARTY entity).
+_FROM_PARTY_RE = re.compile(r"[ \t]+från[ \t]+(?P<party>[A-ZÅÄÖ][a-zåäö]+(?:partiet|erna))(?![\wåäö])")
 _SIGNATURE_PARTY_RE = re.compile(
     rf"(?:{_SIGNATURE_LINE}[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+){{1,3}}[ \t]*(?=\n)){{0,6}}?"
     rf"{_SIGNATURE_LINE}(?:[Ff]ör[ \t]+)?(?P<party>[A-ZÅÄÖ][a-zåäö]+(?:partiet|erna))"
@@ -239,12 +242,13 @@ class PoliticianEnricher(EntityEnricher):
     @staticmethod
     def _bare_match(text: str, ent: Span) -> Optional["re.Match[str]"]:
         """Bare letters after the name's comma that are a PARTY entity (``Anna Berg, M,`` in attendance lists,
-        ``Per Ek, v ordf s x`` after an office), or the party's name under it in a signature, or None."""
+        ``Per Ek, v ordf s x`` after an office), or the party's name under it in a signature or after "från", or
+        None."""
         # the first whose letters are a PARTY entity: ", v ordf s" is the office's "v", then the party's "s"
         readings = (regex.match(text, ent.end_char) for regex in (_PARTY_COMMA_RE, _PLACE_THEN_PARTY_RE,
                                                                   _ROLE_THEN_LETTERS_RE, _ROLE_THEN_PARTY_NAME_RE,
                                                                   _SHARED_NAME_RE, _SIGNATURE_PARTY_RE,
-                                                                  _LINE_END_PARTY_RE))
+                                                                  _LINE_END_PARTY_RE, _FROM_PARTY_RE))
         return next((m for m in readings if m and _is_party_entity(ent.doc, m.start("party"), m.end("party"))
                      and (m.re is not _LINE_END_PARTY_RE or not _person_between(ent, m.start("party")))), None)
 

@@ -38,7 +38,8 @@ _BODY_IN_MUNICIPALITY_RE = re.compile(
     # a coordinated board's first fields with it: "Barn- och utbildningsnämnden i Tranås kommun"
     # and a council's adjective: "brottsförebyggande rådet i Vara kommun"
     r"(?P<fields>[\wåäöÅÄÖ]+-(?:, [\wåäö]+-)* (?:och|&) )?(?P<adjective>[\wåäöÅÄÖ]+nde )?(?P<body>[\wåäöÅÄÖ-]+) (?:i|på) "
-    r"(?P<place>[A-ZÅÄÖ][\wåäö-]*(?: (?!Kommun$|Stad$)[A-ZÅÄÖ][\wåäö-]*)?)"
+    # (a region's name may end in "län": "Trafiknämnden i Region Ekby län"; m-v711)
+    r"(?P<place>Region [A-ZÅÄÖ][\wåäö-]* län|[A-ZÅÄÖ][\wåäö-]*(?: (?!Kommun$|Stad$)[A-ZÅÄÖ][\wåäö-]*)?)"
     r"(?: [Kk]ommun| [Ss]tad)?")
 
 _REGION_FIELD_BOARD_RE = re.compile(r"(?i:tandvårds?|sjukhus|folkhögskole|utbildnings)styrelsens?")

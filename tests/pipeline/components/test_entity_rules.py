@@ -625,6 +625,9 @@ def test_a_regions_board_named_with_its_region_is_one_span(nlp):
     # the region written as one word
     doc = nlp("Frågan kommer upp i regionfullmäktige i Västra Götalandsregionen i morgon.")
     assert ents(doc) == [("regionfullmäktige i Västra Götalandsregionen", "AUTHORITY")]
+    # ... and the region's name ending in "län" (m-v711)
+    doc = nlp("Kollektivtrafiknämnden i Region Örebro län föreslås besluta.")
+    assert ents(doc) == [("Kollektivtrafiknämnden i Region Örebro län", "AUTHORITY")]
 
 
 def test_a_municipalitys_alliance_named_by_its_place_is_a_party(nlp):
@@ -783,6 +786,9 @@ def test_a_regions_board_named_after_what_it_runs(nlp):
     # ... nor one in more words with its trade after the name, nor an association's (m-v687)
     assert ents(nlp("Styrelsen för Ekby Bostäder sänker hyran. Styrelsen för Hyresgästföreningen Ekby avgick.")) == []
     assert ents(nlp("Styrelsen för Ekby Vägars Samfällighetsförening vill bygga.")) == []
+    # ... nor a company's whose name goes on in lower case before AB (m-v711)
+    assert ("styrelsen för Region Ekby", "AUTHORITY") not in ents(nlp("Hon avgick ur styrelsen för Region Ekby läns "
+                                                                      "förvaltnings AB igår."))
     # a name that goes on in lower case: its capitals are no whole name
     assert not any(label == "AUTHORITY" for _, label in ents(nlp("Han sitter i styrelsen för Ekby sjukhus.")))
     # ... but a municipal association's kind in lower case is the association's: its board is its organ (one span)

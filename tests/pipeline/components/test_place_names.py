@@ -211,6 +211,8 @@ def test_a_property_or_block_named_after_its_noun():
     assert ents == [("Sjömannen 5", "LOC"), ("Smultronet", "LOC"), ("Solberga", "LOC")]
     # A lower-case word after the noun is no name.
     assert _run("Kvarteret har en park.")[0] == []
+    # "Kvarteret" capitalised is the name's own word (m-v610 … m-v709)
+    assert _run("Kvarteret ska heta Kvarteret Daggkåpan.")[0] == [("Kvarteret Daggkåpan", "LOC")]
 
 
 def test_a_places_centre_or_shore_is_one_place():

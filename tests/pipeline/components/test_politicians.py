@@ -58,6 +58,16 @@ def test_party_from_text_and_roles(nlp):
     }
 
 
+def test_party_named_after_fran(nlp):
+    text = "Bo Al från Centerpartiet reserverade sig, Eva Ek från Ekby kommun inte."
+    doc = nlp.make_doc(text)
+    spans = [doc.char_span(text.index(name), text.index(name) + len(name), label=label)
+             for name, label in (("Bo Al", "PERSON"), ("Centerpartiet", "PARTY"), ("Eva Ek", "PERSON"))]
+    doc.ents = spans
+    doc = nlp.get_pipe("svpol_politicians")(doc)
+    assert {e.text: e._.party for e in doc.ents if e.label_ == "PERSON"} == {"Bo Al": "C", "Eva Ek": None}
+
+
 def test_party_after_an_abbreviated_office_or_the_paragraphs_attended(nlp):
     # "ers" and "2 v ordf" are offices; paragraphs attended (or not) may stand before the letters (m-v681 … m-v686)
     got = annotate(nlp, "Bo Al, ers (M) Eva Ek, 2 v ordf (S) Siv Berg, ej § 301-302 (MP) Ja Per Ny §§ 135-145 (C)",
