@@ -126,10 +126,12 @@ _NAMED_ASSOCIATION_RE = re.compile(
     r"|(?:Samhällsbyggnads|Räddningstjänst|Kunskaps|Miljö|Region|Högskole|Gymnasie)förbundet)"
     r"[ \t]+(?:(?:Norra|Södra|Östra|Västra|Mellersta|Nordvästra|Sydöstra)[ \t]+[A-ZÅÄÖ][\wåäö]+"
     # a name may join two areas with a hyphen ("Räddningstjänsten Sala-Heby", "... Höga Kusten-Ådalen", m-v444), or
-    # with a spaced dash or hyphen ("Räddningstjänsten Höga Kusten – Ådalens", m-v555; "... Kusten - Ådalen", m-v679)
+    # with a spaced dash or hyphen ("Räddningstjänsten Höga Kusten – Ådalens", m-v555; "... Kusten - Ådalen",
+    # m-v679)
     # (the second no heading's first word: "Delårsrapport för Räddningstjänsten Syd Förslag till beslut", m-v550)
     rf"|[A-ZÅÄÖ][\wåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:[ \t]+(?!(?:{'|'.join(HEADING_WORDS)})(?![\wåäö]))"
-    r"[A-ZÅÄÖ][a-zåäö]+(?<!vägen)(?<!gatan)(?:-[A-ZÅÄÖ][a-zåäö]+|[ \t]+[-–][ \t]+[A-ZÅÄÖ][a-zåäö]+)?)?)"
+    r"[A-ZÅÄÖ][a-zåäö]+(?<!vägen)(?<!gatan)"
+    r"(?:-[A-ZÅÄÖ][a-zåäö]+|[ \t]+[-–][ \t]+[A-ZÅÄÖ][a-zåäö]+)?)?)"
     # its county after "i", also in the genitive: "Kommunalförbundet Kollektivtrafikmyndigheten i Ekby läns"
     r"(?:(?<=s)[ \t]+län|[ \t]+i[ \t]+[A-ZÅÄÖ][a-zåäö]+s[ \t]+läns?)?(?![\wåäö-])")
 # A rescue service named by its area, in the genitive or in one word before it (convention 62): "Nerikes Brandkår",
@@ -146,9 +148,11 @@ _RESCUE_SERVICE_WORDS = ("randkår", "äddningstjänst", "randförsvar")
 # its direction ("Ekbygdens Miljö- och Byggnämnd", "Östra Ekbys Hjälpmedelsnämnd"), and so is its administration
 # named in capitals ("Ekbygdens Miljö- och Byggförvaltning"; 6 of 6 such in the real sets, m-v648 … m-v682). The
 # board is found first, its area after.
-_FIELD_BOARD_RE = re.compile(r"(?<![\w-])(?:[a-zåäö]{3,}nämnd|[A-ZÅÄÖ][a-zåäö]{2,}(?:nämnd|förvaltning))(?![\wåäö-])")
+_FIELD_BOARD_RE = re.compile(
+    r"(?<![\w-])(?:[a-zåäö]{3,}nämnd|[A-ZÅÄÖ][a-zåäö]{2,}(?:nämnd|förvaltning))(?![\wåäö-])")
 _AREA_BEFORE_BOARD_RE = re.compile(
-    rf"(?<![\w-])(?:(?:{'|'.join(sorted(DIRECTION_WORDS))})[ \t]+)?(?P<area>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?s)"
+    rf"(?<![\w-])(?:(?:{'|'.join(sorted(DIRECTION_WORDS))})[ \t]+)?"
+    r"(?P<area>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?s)"
     r"[ \t]+(?:[A-ZÅÄÖa-zåäö][a-zåäö]+-[ \t]+(?:och|&)[ \t]+)?\Z")
 # An official's administration by its code in a list of those present (convention 62): "Eva Ek, socialdirektör,
 # SOF", "Per Ek, hälso- och sjukvårdsdirektör, HSF, § 12", "Ola Berg, förbundschef EKF, §§ 3-4" (every such code in
@@ -697,8 +701,8 @@ _NOT_PUBLIC_BOARD_WORDS = frozenset(("AB", "Stiftelsen", "Föreningen", "Aktiebo
 _NOT_PUBLIC_BOARD_FIRST_WORDS = frozenset(("Sveriges", "Svenska", "Svensk", "Svenskt"))
 # ... nor a municipal housing or energy company's named in one word ("styrelsen för Östersundshem", "Öbo")
 _COMPANY_NAME_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]*(?:hem|hus|bo|bostäder|fastigheter|energi|kraft)")
-# ... or in more words with its trade after its name, or an association's ("Styrelsen för Ekby Bostäder", "styrelsen för
-# Hyresgästföreningen Ekby"; m-v687)
+# ... or in more words with its trade after its name, or an association's ("Styrelsen för Ekby Bostäder",
+# "styrelsen för Hyresgästföreningen Ekby"; m-v687)
 _COMPANY_AFTER_RE = re.compile(r"(?:[ \t]+[a-zåäö]+){1,3}[ \t]+AB(?![\wåäö])")  # (m-v711)
 _COMPANY_TRADE_WORDS = frozenset(("Bostäder", "Fastigheter", "Energi", "Kraft", "Hem", "Hamnar", "Vatten"))
 
@@ -965,10 +969,11 @@ class EntityRules(KBComponent):
                 if is_first_name(words[1]):
                     continue
                 # "kommunalförbundet" in lower case describes a name that is a body's whole name of its own:
-                # "kommunalförbundet Räddningstjänsten Ekby", "kommunalförbundet Kunskapsförbundet Väst" (5 of 5 such
-                # spans in the real sets left it out; a bare name keeps it: "kommunalförbundet Ekbyarkivet")
+                # "kommunalförbundet Räddningstjänsten Ekby", "kommunalförbundet Kunskapsförbundet Väst" (5 of 5
+                # such spans in the real sets left it out; a bare name keeps it: "kommunalförbundet Ekbyarkivet")
                 start = match.start()
-                if words[0] == "kommunalförbundet" and (words[1] == "Räddningstjänsten" or words[1].endswith("förbundet")):
+                described = words[1] == "Räddningstjänsten" or words[1].endswith("förbundet")
+                if words[0] == "kommunalförbundet" and described:
                     start = match.start() + text[match.start():].index(words[1])
                 yield "AUTHORITY", start, match.end()
         if ", " in text:

@@ -737,7 +737,8 @@ def _overlaps(found: List[Tuple[int, int, MoneyValue]], start: int, end: int) ->
 # list's comma, "och" or the receiver's name, before "till" or "för", where its sentence names a sum in whole kronor
 # before it.
 _LISTED_SUM_RE = re.compile(
-    r"(?:,|\boch|[A-ZÅÄÖ][\wåäö-]+)[ \t]+(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+)(?![\d,])[ \t]+(?:går[ \t]+)?(?:till|för)[ \t]")
+    r"(?:,|\boch|[A-ZÅÄÖ][\wåäö-]+)[ \t]+(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+)(?![\d,])"
+    r"[ \t]+(?:går[ \t]+)?(?:till|för)[ \t]")
 _WHOLE_KRONOR_RE = re.compile(r"(?<![\d,])\d{1,3}(?:[ \u00a0]\d{3})+[ \t]+(?:kronor|kr)(?![\wåäö])")
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
 

@@ -456,8 +456,9 @@ def _without_trailing_word(ent: Span) -> Span:
     """``ent`` without a preposition or conjunction at its end (``Kommunledningen i`` -> ``Kommunledningen``),
     a form's next field (``Folkets Hus Måndagen den 20 december`` -> ``Folkets Hus``) or the full stop that ends
     its sentence (``Hulta torg.`` -> ``Hulta torg``: an abbreviation's stop is inside its token) or a list's comma
-    (``Ekby Kommuner,``) or a dash (``Allians Ekby -``), a party's row numbers (``FP 65-72`` -> ``FP``), or the first part
-    of the next field's coordinated compound (``Thomas Ek Kvalitet-`` of ``Kvalitet- och miljöstrateg``)."""
+    (``Ekby Kommuner,``) or a dash (``Allians Ekby -``), a party's row numbers (``FP 65-72`` -> ``FP``), or the
+    first part of the next field's coordinated compound (``Thomas Ek Kvalitet-`` of ``Kvalitet- och
+    miljöstrateg``)."""
     if len(ent) > 1 and (ent[-1].text in _TRAILING_WORDS or ent[-1].text in _TRAILING_MARKS or is_form_word(ent[-1])
                          or (ent[-1].text in _TRAILING_DASHES and ent.label_ != MONEY_LABEL)
                          or (ent.label_ == "ORG" and _ORG_TRAILING_RE.fullmatch(ent[-1].text))

@@ -221,10 +221,9 @@ _NUMBERED_WORDS = frozenset(("kapitel", "bilaga", "bilagor", "punkt", "paragraf"
 # Ekbo 10, Eken 10 och Ekås 25", "mellan Ekby 2:1, Ekbo 1 och Ekbo 2": 10 such units in the real sets m-v521 …
 # m-v690, all tagged).
 _LISTED_UNIT_RE = re.compile(
-    r"(?:,[ \t]*|[ \t]+(?:och|samt)[ \t]+)(?P<unit>[A-ZÅÄÖ][a-zåäö]{3,}[ \t]+\d{1,4}(?::\d{1,4})?"
-    # ... or a designation's number alone after one ("Ekbo 4:4 och 4:1", "Ekby 1:55, 1:103 samt 1:27": 6 of 6)
-    r"|(?<=\d[ \t]och[ \t])\d{1,4}:\d{1,4}|(?<=\d,[ \t])\d{1,4}:\d{1,4}|(?<=\d[ \t]samt[ \t])\d{1,4}:\d{1,4})"
-    r"(?![\w:/-]|[.,]\d)")
+    r"(?:,[ \t]*|[ \t]+(?:och|samt)[ \t]+)(?P<unit>(?P<name>[A-ZÅÄÖ][a-zåäö]{3,})[ \t]+\d{1,4}(?::\d{1,4})?"
+    # ... or a designation's number alone ("Ekbo 4:4 och 4:1", "Ekby 1:55, 1:103 samt 1:27": 6 of 6; convention 87)
+    r"|\d{1,4}:\d{1,4})(?![\w:/-]|[.,]\d)")
 # A property or a city block named after its noun, with or without its number: "fastigheten Sjömannen 5",
 # "Fastigheten Ekby Näs 2:65" (a district's name of two words),
 # "kvarteret Smultronet", "Kommunhuskvarteret Solberga" (convention 29: the name and number are the place).
@@ -481,16 +480,16 @@ class PlaceNames(NameList):
 
     @staticmethod
     def _listed_units(doc: Doc, text: str, properties: List[Span]) -> List[Span]:
-        """The units listed right after a property designation or a block after "fastigheterna" (``_LISTED_UNIT_RE``)."""
+        """The units listed right after a property designation or a block after "fastigheterna"
+        (``_LISTED_UNIT_RE``), up to a document's numbered part ("Ekås 1:2 och Bilaga 5")."""
         units = []
         for span in properties:
             if ":" not in span.text and not text[:span.start_char].rstrip().endswith("fastigheterna"):
                 continue
-            end = span.end_char
-            while (m := _LISTED_UNIT_RE.match(text, end)) is not None and \
-                    m.group("unit").split()[0].lower() not in _NUMBERED_WORDS:
+            m = _LISTED_UNIT_RE.match(text, span.end_char)
+            while m is not None and (m.group("name") or "").lower() not in _NUMBERED_WORDS:
                 units.append(doc.char_span(m.start("unit"), m.end("unit"), label=LABEL))
-                end = m.end()
+                m = _LISTED_UNIT_RE.match(text, m.end())
         return [unit for unit in units if unit is not None]
 
     def places_written_in_capitals(self, doc: Doc, text: str) -> List[Span]:

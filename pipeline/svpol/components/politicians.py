@@ -121,14 +121,16 @@ _ROLE_RE = re.compile(_ROLE, re.IGNORECASE)
 # (S)"), or on the line under the name in a signature ("Siv Ek\ngruppledare (c)").
 _ROLE_THEN_PARTY_RE = re.compile(
     r"(?:[ \t]*,?[ \t]*(?:(?<=,)[ \t]*[A-ZÅÄÖa-zåäö][a-zåäö-]+[ \t]+)?|[ \t]*\n[ \t]*)"
-    rf"(?P<role>{_ROLE}|(?:(?:1:e|2:e|[12]|förste|andre)[ \t]+)?(?:vice|v\.?(?=[ \t]+ordf))(?:[ \t]+(?:ordförande|ordf\.?))?"
+    rf"(?P<role>{_ROLE}"
+    r"|(?:(?:1:e|2:e|[12]|förste|andre)[ \t]+)?(?:vice|v\.?(?=[ \t]+ordf))(?:[ \t]+(?:ordförande|ordf\.?))?"
     # "Bo Ek, ers (M)", "Eva Ek, 2 v ordf (S)" (m-v682, m-v686)
     r"|ordf\.?|ers\.?)"
     r"[ \t]*\(\s*(?P<party>[^()\n]{1,25}?)\s*\)", re.IGNORECASE)
 # The paragraphs a member took part in (or not) between the name and the party: "Eva Ek, ej § 301-302 (MP)",
 # "Bo Al §§ 135-145 (S)" (m-v681, m-v684).
 _SECTIONS_THEN_PARTY_RE = re.compile(
-    r"[ \t]*,?[ \t]*(?:ej[ \t]+)?§§?[ \t]*\d+(?:[ \t]*[-–][ \t]*\d+)?(?:[ \t]*,[ \t]*\d+(?:[ \t]*[-–][ \t]*\d+)?)*"
+    r"[ \t]*,?[ \t]*(?:ej[ \t]+)?§§?[ \t]*\d+(?:[ \t]*[-–][ \t]*\d+)?"
+    r"(?:[ \t]*,[ \t]*\d+(?:[ \t]*[-–][ \t]*\d+)?)*"
     r"[ \t]*\(\s*(?P<party>[^()\n]{1,25}?)\s*\)")
 # "Kent Lindqvist, v ordf s x", "Jonas Eklöf, 1:e vice ordförande, M" in an attendance column: the
 # office, then bare letters (taken only where the letters are a PARTY entity).

@@ -39,7 +39,8 @@ _BODY_IN_MUNICIPALITY_RE = re.compile(
     # and a council's adjective: "brottsförebyggande rådet i Vara kommun"
     r"(?P<fields>[\wåäöÅÄÖ]+-(?:, [\wåäö]+-)* (?:och|&) )?(?P<adjective>[\wåäöÅÄÖ]+nde )?(?P<body>[\wåäöÅÄÖ-]+) (?:i|på) "
     # (a region's name may end in "län": "Trafiknämnden i Region Ekby län"; m-v711)
-    r"(?P<place>Region [A-ZÅÄÖ][\wåäö-]* län|[A-ZÅÄÖ][\wåäö-]*(?: (?!Kommun$|Stad$)[A-ZÅÄÖ][\wåäö-]*)?)"
+    r"(?P<place>Region [A-ZÅÄÖ][\wåäö-]* län"
+    r"|[A-ZÅÄÖ][\wåäö-]*(?: (?!Kommun$|Stad$)[A-ZÅÄÖ][\wåäö-]*)?)"
     r"(?: [Kk]ommun| [Ss]tad)?")
 
 _REGION_FIELD_BOARD_RE = re.compile(r"(?i:tandvårds?|sjukhus|folkhögskole|utbildnings)styrelsens?")
