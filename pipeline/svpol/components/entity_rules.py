@@ -171,7 +171,10 @@ _MEMBERS = r"[A-ZÅÄÖ][\wåäö-]+(?:,[ \t]+[A-ZÅÄÖ][\wåäö-]+)*[ \t]+och
 _LIST_SPLIT_RE = re.compile(r",?[ \t]+(?:och|samt)[ \t]+|,[ \t]*")
 _ASSOCIATION_OF_MEMBERS_RE = re.compile(
     rf"(?<![\w-])(?:(?:[Kk]ommunal|[Ss]amordnings|Räddningstjänst|Miljö|Gymnasie|Samhällsbyggnads)förbundet[ \t]+"
-    rf"(?P<after>{_MEMBERS})|(?P<before>{_MEMBERS})[ \t]+(?:kommunal|samordnings|räddningstjänst|miljö|gymnasie)förbund)"
+    rf"(?P<after>{_MEMBERS})|(?P<before>{_MEMBERS})[ \t]+(?:kommunal|samordnings|räddningstjänst|miljö|gymnasie)förbund"
+    # ... and a joint board named for its members in the definite form ("Överförmyndarnämnden för Ekby, Norrby och
+    # Ås kommuner": 3 of 3 such in the real sets tagged whole; m-v717)
+    rf"|[A-ZÅÄÖa-zåäö][a-zåäö]*nämnden[ \t]+för[ \t]+(?P<members>{_MEMBERS})[ \t]+kommuner)"
     r"(?![\wåäö-])")
 # Municipalities named as the parties to a cooperation act as bodies, each one an AUTHORITY (convention 63):
 # "Samverkan mellan Sjöbo, Tomelilla och Simrishamn", "tillsammans med Flen och Vingåkers kommuner", "kommunerna
@@ -476,7 +479,8 @@ _GOVERNING_BEFORE_RE = re.compile(r"(?i:\bstyrande)[ \t]+\Z")  # "den styrande f
 _NAMED_COALITION_RE = re.compile(
     rf"(?<![\w-])(?:(?:Koalition(?:en)?|Samverkan|Samarbete|Framtid)[ \t]+(?:för[ \t]+)?|(?:Allians|Ansvar|Samling|Hjärtat)"
     rf"[ \t]+för[ \t]+|För[ \t]+(?=[A-ZÅÄÖ][\wåäö-]*s[ \t]+bästa))(?P<place>Region[ \t]+{_NAME}(?:[ \t]+län)?|{_NAME})"
-    r"(?:(?<=s)[ \t]+bästas?)?(?![\wåäö-])")
+    # ... with "kommun" after the place ("Allians för Ekby kommun"; m-v717)
+    r"(?:(?<=s)[ \t]+bästas?|[ \t]+kommun(?=[ \t]+[a-zåäö]))?(?![\wåäö-])")
 _COALITION_WORDS = ("Koalition", "Samverkan ", "Samarbete ", "Allians för ", "Ansvar för ", "Samling för ",
                     "Hjärtat för ", "Framtid ", "s bästa")
 _POLITICS_RE = re.compile(r"partie|partist|politik|majoritet|opposition|koalition|styret|röstade|kommunalråd|yrka|budget", re.IGNORECASE)
@@ -991,9 +995,9 @@ class EntityRules(KBComponent):
                     yield "AUTHORITY", area.start(), match.end()
         if any(word in text for word in _COOPERATION_WORDS):
             yield from _cooperating_municipalities(text, kb)
-        if "förbund" in text:
+        if "förbund" in text or "nämnden för " in text:
             for match in _ASSOCIATION_OF_MEMBERS_RE.finditer(text):
-                members = _LIST_SPLIT_RE.split(match.group("after") or match.group("before"))
+                members = _LIST_SPLIT_RE.split(match.group("after") or match.group("before") or match.group("members"))
                 if all(kb.municipality(member) for member in members):
                     yield "AUTHORITY", match.start(), match.end()
         if "tyrelsen för " in text:

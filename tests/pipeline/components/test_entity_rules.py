@@ -350,6 +350,9 @@ def test_a_local_coalition_named_after_its_place(nlp):
     # named by what it stands for, the place maybe in the genitive
     doc = nlp("Majoriteten Ansvar för Halmstad och Allians för Linköpings budget. Ansvar för Europa i budgeten.")
     assert ents(doc) == [("Ansvar för Halmstad", "PARTY"), ("Allians för Linköpings", "PARTY")]
+    # ... also with "kommun" after the place (m-v717)
+    assert ents(nlp("Majoriteten Allians för Trosa kommun bibehåller sina mandat.")) == [
+        ("Allians för Trosa kommun", "PARTY")]
     # a local party named for its municipality's future or good
     doc = nlp("Budgetförslag från Framtid Hylte och För Hyltes bästa; Framtid Hyltes budget antogs.")
     assert ents(doc) == [("Framtid Hylte", "PARTY"), ("För Hyltes bästa", "PARTY"), ("Framtid Hyltes", "PARTY")]
@@ -1019,6 +1022,10 @@ def test_an_association_named_by_its_member_municipalities_is_one_span(nlp):
     doc = nlp("Samordningsförbundet Botkyrka, Huddinge och Salem ersätter Botkyrka och Huddinge samordningsförbund.")
     assert ents(doc) == [("Samordningsförbundet Botkyrka, Huddinge och Salem", "AUTHORITY"),
                          ("Botkyrka och Huddinge samordningsförbund", "AUTHORITY")]
+    # ... and a joint board named for its members in the definite form, not an indefinite one (m-v713, m-v717)
+    doc = nlp("Överförmyndarnämnden för Motala, Mjölby och Ödeshögs kommuner. En nämnd för Ystad och Sjöbo kommuner.")
+    assert ents(doc)[0] == ("Överförmyndarnämnden för Motala, Mjölby och Ödeshögs kommuner", "AUTHORITY")
+    assert not any(text.startswith("En nämnd") for text, _ in ents(doc))
     # every listed name must be a municipality
     assert ("Räddningstjänstförbundet Syd och Polisen", "AUTHORITY") not in ents(
         nlp("Räddningstjänstförbundet Syd och Polisen samverkar."))
