@@ -433,6 +433,10 @@ def test_vice_of_an_office_after_a_name_and_an_agendas_standing_items_leave_the_
     got = _run(text, [("Anna Berg Vice Ordförande", "PERSON"), ("Per Ek Delegeringsbeslut Anmälningsärenden", "PERSON"),
                       ("Föreslås Eva Lund", "PERSON")])
     assert got == [("Anna Berg", "PERSON"), ("Per Ek", "PERSON"), ("Eva Lund", "PERSON")]
+    # an agenda's answer to a motion and a form's signing field (m-v720, m-v724)
+    got = _run("Resan till Ekhagen Svar på motion. Bo Ekdahl Justeringsplats och tid",
+               [("Ekhagen Svar", "PERSON"), ("Bo Ekdahl Justeringsplats", "PERSON")])
+    assert got == [("Ekhagen", "PERSON"), ("Bo Ekdahl", "PERSON")]
     # a day's programme after its speakers' names (m-v697)
     text = "Energi, Per Ekdahl Aktuella frågor, Eva Lund Presentation av förstudie, Bo Al Lunch Genomgång"
     got = _run(text, [("Per Ekdahl Aktuella", "PERSON"), ("Eva Lund Presentation", "PERSON"),
