@@ -707,8 +707,21 @@ _NOT_PUBLIC_BOARD_FIRST_WORDS = frozenset(("Sveriges", "Svenska", "Svensk", "Sve
 _COMPANY_NAME_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]*(?:hem|hus|bo|bostäder|fastigheter|energi|kraft)")
 # ... or in more words with its trade after its name, or an association's ("Styrelsen för Ekby Bostäder",
 # "styrelsen för Hyresgästföreningen Ekby"; m-v687)
-_COMPANY_AFTER_RE = re.compile(r"(?:[ \t]+[a-zåäö]+){1,3}[ \t]+AB(?![\wåäö])")  # (m-v711)
 _COMPANY_TRADE_WORDS = frozenset(("Bostäder", "Fastigheter", "Energi", "Kraft", "Hem", "Hamnar", "Vatten"))
+# ... nor a company's whose name goes on in lower case before AB ("styrelsen för Region Ekby läns förvaltnings AB";
+# m-v711)
+_COMPANY_AFTER_RE = re.compile(r"(?:[ \t]+[a-zåäö]+){1,3}[ \t]+AB(?![\wåäö])")
+
+
+def _not_public_board(names: List[str]) -> bool:
+    """Whether the capitalised ``names`` after "styrelsen för" name a company, a foundation or an association, whose
+    board is no public body (see the patterns above); an acronym is a company's or an association's more often
+    than a region's unit ("styrelsen för EHT")."""
+    return (names[0] in _NOT_PUBLIC_BOARD_FIRST_WORDS
+            or (len(names) == 1 and bool(_COMPANY_NAME_RE.fullmatch(names[0])))
+            or any(name in _COMPANY_TRADE_WORDS for name in names[1:])
+            or any(name in _NOT_PUBLIC_BOARD_WORDS or (name.isupper() and len(name) > 1)
+                   or name.endswith(("föreningen", "förening")) for name in names))
 
 
 def _boards_for_names(text: str) -> Iterable[Tuple[str, int, int]]:
@@ -719,12 +732,7 @@ def _boards_for_names(text: str) -> Iterable[Tuple[str, int, int]]:
 
     for match in _BOARD_FOR_NAME_RE.finditer(text):
         words = list(re.finditer(r"\S+", match.group("name")))
-        # an acronym is a company's or an association's more often than a region's unit ("styrelsen för EHT")
-        if words[0].group(0) in _NOT_PUBLIC_BOARD_FIRST_WORDS or (
-                len(words) == 1 and _COMPANY_NAME_RE.fullmatch(words[0].group(0))) or (
-                any(word.group(0) in _COMPANY_TRADE_WORDS for word in words[1:])) or any(
-                word.group(0) in _NOT_PUBLIC_BOARD_WORDS or (word.group(0).isupper() and len(word.group(0)) > 1)
-                or word.group(0).endswith(("föreningen", "förening")) for word in words):
+        if _not_public_board([word.group(0) for word in words]):
             continue
         end = None
         for word in words:
@@ -735,7 +743,7 @@ def _boards_for_names(text: str) -> Iterable[Tuple[str, int, int]]:
         if end is None:
             continue
         if _COMPANY_AFTER_RE.match(text, end):
-            continue  # a company's name that goes on in lower case: "styrelsen för Region Ekby läns förvaltnings AB"
+            continue
         association = _ASSOCIATION_KIND_AFTER_RE.match(text, end)
         if association is not None:
             yield "AUTHORITY", match.start(), association.end()
@@ -978,7 +986,7 @@ class EntityRules(KBComponent):
                 start = match.start()
                 described = words[1] == "Räddningstjänsten" or words[1].endswith("förbundet")
                 if words[0] == "kommunalförbundet" and described:
-                    start = match.start() + text[match.start():].index(words[1])
+                    start = text.index(words[1], match.start())
                 yield "AUTHORITY", start, match.end()
         if ", " in text:
             for match in _STAFF_UNIT_CODE_RE.finditer(text):

@@ -324,7 +324,7 @@ _PLACE_ASSOCIATION_RE = re.compile(
 # m-v480 … m-v687 were ORG; the untagged one was a generic kind taking up an earlier name at a sentence's start,
 # "Bostadsrättsföreningen har ...", which needs its name to be one).
 _ASSOCIATION_COMPOUND_RE = re.compile(
-    r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{2,}föreningens?(?:[ \t]+(?P<name>[A-ZÅÄÖ][\wåäö-]+))?(?![\wåäö-])")
+    r"(?<![\w-])(?P<kind>[A-ZÅÄÖ][a-zåäö]{2,}föreningens?)(?:[ \t]+(?P<name>[A-ZÅÄÖ][\wåäö-]+))?(?![\wåäö-])")
 _GENERIC_ASSOCIATIONS = frozenset(("Bostadsrättsföreningen", "Bostadsrättsföreningens", "Samfällighetsföreningen",
                                    "Samfällighetsföreningens"))
 # A national association's regional branch named after its region: "Hyresgästföreningen region Sydost",
@@ -773,11 +773,11 @@ class OrgNames(NameList):
             if is_municipality(m.group("place")):
                 yield m.start(), m.end()
         for m in search(_ASSOCIATION_COMPOUND_RE):
-            name = m.group("name")
+            name, kind = m.group("name"), m.group("kind")
             if name and not (_is_first_name(name) or name.lower() in STOP_WORDS or name in HEADING_WORDS):
                 yield m.start(), m.end()
-            elif m.group(0).split()[0] not in _GENERIC_ASSOCIATIONS:
-                yield m.start(), m.start() + len(m.group(0).split()[0])
+            elif kind not in _GENERIC_ASSOCIATIONS:
+                yield m.start(), m.end("kind")
         for m in (*search(_CLUB_OR_ASSOCIATION_RE), *search(_ECONOMIC_ASSOCIATION_RE)):
             if _PUBLIC_FEDERATION_RE.search(m.group(0)):
                 continue  # a federation of municipalities or regions is a public body (guide: AUTHORITY)

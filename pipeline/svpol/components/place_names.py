@@ -205,15 +205,17 @@ _PROPERTY_RE = re.compile(
 # ("detaljplan Ekbacken 3", "Detaljplan för Ekudden 7") or before it, as an agenda's case title ("Ekbacken 3,
 # bygglov", "Ekudden 6, ansökan om planbesked"; m-v484, m-v499, m-v508).
 _PLANNING_CASES = r"(?:detaljplan|planbesked|bygglov|förhandsbesked|rivningslov|marklov|strandskyddsdispens)"
+# The shape of a block's unit with its number alone.
+_BLOCK_UNIT = r"[A-ZÅÄÖ][a-zåäö]{3,}[ \t]+\d{1,3}"
 _PLANNING_PROPERTY_RE = re.compile(
     # ... also a part of it, and the plan's proposal ("detaljplan för del av Ekbacken 14", "detaljplaneförslag för
     # Ekudden 1"; m-v668, m-v690)
     rf"(?i:{_PLANNING_CASES}(?:en|eförslag(?:et)?)?[ \t]+(?:för[ \t]+)?(?:del[ \t]+av[ \t]+)?)"
-    r"(?P<after_case>[A-ZÅÄÖ][a-zåäö]{3,}[ \t]+\d{1,3})(?![\w/-]|[.:,]\d)"
-    r"|(?<![\w-])(?P<case_title>[A-ZÅÄÖ][a-zåäö]{3,}[ \t]+\d{1,3}),[ \t]+"
+    rf"(?P<after_case>{_BLOCK_UNIT})(?![\w/-]|[.:,]\d)"
+    rf"|(?<![\w-])(?P<case_title>{_BLOCK_UNIT}),[ \t]+"
     rf"(?=(?:ansökan om[ \t]+)?(?:{_PLANNING_CASES}|rivnings-|nybyggnad|tillbyggnad))")
-# The shape of a block's unit with its number alone, as the two patterns above find it.
-_BLOCK_UNIT_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]{3,}[ \t]+\d{1,3}")
+# ... as the two patterns above find it.
+_BLOCK_UNIT_RE = re.compile(_BLOCK_UNIT)
 # Words that number a document's parts, not a property ("Kapitel 5", "Bilaga 2").
 _NUMBERED_WORDS = frozenset(("kapitel", "bilaga", "bilagor", "punkt", "paragraf", "sida", "avsnitt", "etapp", "steg",
                              "fas", "del", "ärende", "kl", "klockan", "tabell", "figur", "nummer", "nr", "rum", "sal"))
