@@ -341,3 +341,12 @@ def test_municipal_associations_named_by_their_area_and_field(kb):
     # federations of sports, veterans or water conservation are no municipal association
     for name in ("Ekbys idrottsförbund", "Ekbys vattenvårdsförbund"):
         assert kb.match_authority(name) is None, name
+
+
+def test_a_board_of_a_countys_municipalities_named_with_its_county(kb):
+    for name in ("Tolknämnden i Dalarna", "Hjälpmedelsnämnden i Västra Götaland", "Överförmyndarnämnden i Uppsala län",
+                 "Kostnämndens i Gotland"):
+        assert kb.match_authority(name) is not None, name
+    # a county the KB does not know, and no board
+    assert kb.match_authority("Tolknämnden i Ekbyland") is None
+    assert kb.match_authority("Tolkarna i Dalarna") is None

@@ -1258,3 +1258,13 @@ def test_a_municipalitys_board_of_two_fields_after_its_genitive_and_a_police_are
     doc = nlp("Prognosen för Ljusdals kommuns arbetsmarknads- och socialnämnd. Chef för lokalpolisområde Ekby/Norrby.")
     assert ents(doc) == [("Ljusdals kommuns arbetsmarknads- och socialnämnd", "AUTHORITY"),
                          ("lokalpolisområde Ekby/Norrby", "AUTHORITY")]
+
+
+def test_a_police_region_and_a_board_named_with_its_county(nlp):
+    doc = nlp("Avtalet med Polismyndigheten Region Väst gäller. Enligt polisregion syd och Polisregion Bergslagen ökar "
+              "brotten; Region Väst är något annat.")
+    assert [(t, label) for t, label in ents(doc) if label == "AUTHORITY"] == [
+        ("Polismyndigheten Region Väst", "AUTHORITY"), ("polisregion syd", "AUTHORITY"),
+        ("Polisregion Bergslagen", "AUTHORITY")]
+    doc = nlp("Årsredovisning för Tolknämnden i Dalarna och Överförmyndarnämnden i Uppsala län.")
+    assert ents(doc) == [("Tolknämnden i Dalarna", "AUTHORITY"), ("Överförmyndarnämnden i Uppsala län", "AUTHORITY")]

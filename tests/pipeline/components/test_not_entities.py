@@ -552,3 +552,14 @@ def test_the_local_crime_prevention_council_named_or_described():
     text = "Reglemente Lokala brottsförebyggande rådet. I det lokala brottsförebyggande rådet ingår polisen."
     got = _drop(text, [("brottsförebyggande rådet", "AUTHORITY"), ("brottsförebyggande rådet ingår", "AUTHORITY")])
     assert got == [("Lokala brottsförebyggande rådet", "AUTHORITY")]
+
+
+def test_the_next_agenda_items_number_is_no_part_of_a_name_and_an_anonymised_double_name_is_none():
+    # the items before and after confirm the number; a property's number stays with its block
+    got = _drop("6. Flytt av biblioteket till Ekbacka 7. Remiss om taxor", [("Ekbacka 7", "LOC")])
+    assert got == [("Ekbacka", "LOC")]
+    got = _drop("Bygglov för Ekbacken 9. Sökanden vill bygga.", [("Ekbacken 9", "LOC")])
+    assert got == [("Ekbacken 9", "LOC")]
+    got = _drop("11. Utbildning på Ekgården 12. Portabel scen", [("Ekgården 12", "ORG")])
+    assert got == [("Ekgården", "ORG")]
+    assert NotEntities("not_entities").is_not_entity("Xxxx-Xxxxxx Xxxxxxxxxx")

@@ -710,3 +710,23 @@ def test_a_person_that_opens_with_a_long_ordinary_word_and_holds_no_known_name_g
     assert ("Verksamhetsplan Ekdalen", "PERSON") not in got
     assert [e for e in got if e[0] in ("Förbundskansler Ekdal", "Stadshus B")] == [
         ("Förbundskansler Ekdal", "PERSON"), ("Stadshus B", "PERSON")] and ("Eva Ek", "PERSON") in got
+
+
+def test_a_second_surname_cut_off_without_party_letters_and_an_untouched_name_with_a_particle():
+    # a run of names and offices: a surname alone right after a full name is the same person's
+    text = "Deltagare Eva Ekdahl Kommunchef Tina Karlbo Hellqvist Stadsplanechef och Bo Ek Lind sekreterare"
+    spans = [("Eva Ekdahl", "PERSON"), ("Tina Karlbo", "PERSON"), ("Hellqvist", "PERSON"), ("Bo Ek", "PERSON"),
+             ("Lind", "PERSON")]
+    # "lind" is an ordinary word (the vectors know it): no second surname
+    assert _run_with_vectors(text, spans, ["lind"]) == [
+        ("Eva Ekdahl", "PERSON"), ("Tina Karlbo Hellqvist", "PERSON"), ("Bo Ek", "PERSON"), ("Lind", "PERSON")]
+    # a name with a particle that ner missed whole, where a known first name opens it
+    text = "Anna Ek (C), ordförande, Anders van Ekdahr (M), vice ordförande, Stora van Ekdal"
+    assert _run(text, [("Anna Ek", "PERSON"), ("C", "PARTY"), ("M", "PARTY")]) == [
+        ("Anna Ek", "PERSON"), ("C", "PARTY"), ("Anders van Ekdahr", "PERSON"), ("M", "PARTY")]
+
+
+def test_a_utilitys_trade_at_a_names_end_makes_it_an_org():
+    spans = [("Ekby Energi", "PERSON"), ("Norrby Vatten", "PERSON"), ("Åsby Värme", "PERSON")]
+    assert _run("Ekby Energi, Norrby Vatten och Åsby Värme bygger ut.", spans) == [
+        ("Ekby Energi", "ORG"), ("Norrby Vatten", "ORG"), ("Åsby Värme", "ORG")]

@@ -486,3 +486,18 @@ def test_signers_listed_with_their_towns_are_a_person_and_a_place_each():
                                       ("Kiruna", "LOC"), ("Per Ny", "PERSON"), ("Berg", "LOC")]
     # one such line alone is a person with a double surname
     assert _run("Anmäld av Eva Ek Berg", [("Eva Ek Berg", "PERSON")])[0] == [("Eva Ek Berg", "PERSON")]
+
+
+def test_a_municipality_with_kommun_capitalised_after_i_and_its_parts_are_the_place():
+    text = "Parkering ska vara avgiftsfri i Gnesta Kommun. Cykelvägar i Leksands kommuns tätorter och i Malmö stads " \
+           "samtliga kommundelar. Östersunds Kommun inför en taxa."
+    spans = [("Gnesta Kommun", "AUTHORITY"), ("Leksands kommuns", "AUTHORITY"), ("Malmö stads", "AUTHORITY"),
+             ("Östersunds Kommun", "AUTHORITY")]
+    ents, _ = _run(text, spans)
+    assert ents == [("Gnesta Kommun", "LOC"), ("Leksands kommuns", "LOC"), ("Malmö stads", "LOC"),
+                    ("Östersunds Kommun", "AUTHORITY")]
+    # ... but what it shall be as an organisation is the organisation's (m-v687)
+    ents, _ = _run("Gnesta Kommun ska vara medlem i föreningen.", [("Gnesta Kommun", "AUTHORITY")])
+    assert ents == [("Gnesta Kommun", "AUTHORITY")]
+    ents, _ = _run("Gnesta kommun ska vara medlem i föreningen.", [("Gnesta kommun", "AUTHORITY")])
+    assert ents == [("Gnesta kommun", "AUTHORITY")]
