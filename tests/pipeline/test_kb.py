@@ -350,3 +350,8 @@ def test_a_board_of_a_countys_municipalities_named_with_its_county(kb):
     # a county the KB does not know, and no board
     assert kb.match_authority("Tolknämnden i Ekbyland") is None
     assert kb.match_authority("Tolkarna i Dalarna") is None
+
+
+def test_a_central_office_and_the_city_architects_office_are_bodies(kb):
+    for name in ("Koncernkontoret", "koncernkontorets", "Stadsarkitektkontoret", "stadsarkitektkontoret i Sala"):
+        assert kb.match_authority(name) is not None, name

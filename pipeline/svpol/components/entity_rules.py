@@ -104,11 +104,14 @@ _SAYING_VERBS = r"(?:som|vill|har|är|yrkar|anser|menar|säger|föreslår)"
 # Marcus Dalin", also after the office: "Jonas Eklöf, 1:e vice ordförande, M", "Nils Ek, ordförande M
 # Lars Al MP": a first name and a
 # surname, a comma, the letters (checked in the KB), then a comma, the next capitalised word or the end of
-# the line.
-_COMMA_OFFICE = r"(?:(?:(?:1:e|2:e|förste|andre)[ \t]+)?(?:vice[ \t]+)?ordförande|ledamot|ersättare)(?:,[ \t]*|[ \t]+)"
+# the line; also a dash before the member's substitute ("Eva Ek, s – Bo Al, s", the office abbreviated: "Lars Ek,
+# vice ordf, fp – ..."; m-v741).
+_COMMA_OFFICE = (r"(?:(?:(?:1:e|2:e|förste|andre)[ \t]+)?(?:vice[ \t]+)?(?:ordförande|ordf\.?)|ledamot|ersättare)"
+                 r"(?:,[ \t]*|[ \t]+)")
 _COMMA_LETTERS_RE = re.compile(
     rf"{_NAME}[ \t]+{_NAME},[ \t]*(?:{_COMMA_OFFICE})?(?P<letters>{_LETTER}|{_LOWER_LETTERS})"
-    rf"(?=[ \t]*,|[ \t]+[A-ZÅÄÖ]|[ \t]+(?:vice|ordförande|ersättare|ledamot|{_SAYING_VERBS})\b|[ \t]*(?:\n|$))")
+    rf"(?=[ \t]*,|[ \t]+[A-ZÅÄÖ]|[ \t]+(?:vice|ordförande|ersättare|ledamot|{_SAYING_VERBS})\b|[ \t]*(?:\n|$)"
+    r"|[ \t]+[–—-][ \t]+[A-ZÅÄÖ])")
 # Municipal associations and joint bodies named after their kind (guide: kommunalförbund are AUTHORITY):
 # "Kommunalförbundet Svenskt Ambulansflyg", "Samordningsförbundet Östra Södertörn", "Räddningstjänsten
 # Östra Blekinge", also without the article ("Räddningstjänst Ekby Nordväst": every rescue service named by its area
@@ -247,6 +250,14 @@ _INQUIRY_RE = re.compile(r"(?<=[\wåäö,;)”\"] )[A-ZÅÄÖ][a-zåäö]{2,}(?:
 # sentence start; lower case ("budgetberedningen") is left to the other rules and the model. (Not "-kommissionen":
 # one that no Swedish body set up is ORG, convention 2, and the name does not tell which.)
 _COMMITTEE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{3,}beredning(?:en|ens)(?![\wåäö-])")
+# ... and so is a "-kommittén" capitalised, a state committee or a council's ("Indelningskommittén", "Arvodeskommittén",
+# "Plan- och bostadskommittén": 9 of 9 such mentions in the real sets tagged; m-v521, m-v522, m-v556, m-v692, m-v711,
+# m-v732), but not one named by a country or an international treaty ("Afghanistankommittén", "Cedawkommittén"), the
+# EU's committee of the regions (convention 2) nor a workplace's safety committee of employer and staff.
+_KOMMITTE_RE = re.compile(
+    r"(?<![\w-])(?:[A-ZÅÄÖ][a-zåäö]+-[ \t]+och[ \t]+[a-zåäö]+|(?P<first>[A-ZÅÄÖ][a-zåäö]{3,}?))kommitté(?:n|ns)(?![\wåäö-])")
+_NOT_PUBLIC_COMMITTEE_FIRST_PARTS = frozenset(("Cedaw", "Exekutiv", "Barnrätts", "Nobel", "Olympiska", "Region",
+                                               "Skydds"))
 # A coordination association named by its kind alone or with its county after "i" ("Samordningsförbundet föreslås
 # besluta", "Samordningsförbundet i Ekby län"), and a municipality's management capitalised ("Kommunledningen har
 # fått i uppdrag"): every such mention in the real sets m-v175 ... m-v455 was tagged (7 of 8 and 5 of 5 alone, 5 of 5
@@ -535,6 +546,13 @@ def _cooperating_municipalities(text: str, kb: "KnowledgeBase") -> Iterable[Tupl
                 and _COOPERATION_BEFORE_RE.search(text, max(0, single.start() - 70), single.start())
                 and not _PLACE_BEFORE_LIST_RE.search(text, max(0, single.start() - 20), single.start())):
             yield "AUTHORITY", single.start(), single.end()
+
+
+def _is_place(name: str) -> bool:
+    """Whether ``name`` is a listed place (imported here: ``place_names`` imports this module)."""
+    from .place_names import is_place
+
+    return is_place(name)
 
 
 def _politics_around(text: str, match: "re.Match[str]") -> bool:
@@ -1038,6 +1056,11 @@ class EntityRules(KBComponent):
         if "beredningen" in text:
             for match in _COMMITTEE_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()
+        if "kommittén" in text:
+            for match in _KOMMITTE_RE.finditer(text):
+                first = match.group("first")
+                if not first or (first not in _NOT_PUBLIC_COMMITTEE_FIRST_PARTS and not _is_place(first)):
+                    yield "AUTHORITY", match.start(), match.end()
         if "Samordningsförbundet" in text or "Kommunledningen" in text or "ollektivtrafikmyndighet" in text:
             for match in _BODY_BY_KIND_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()

@@ -96,6 +96,11 @@ _TRADE_THEN_NAME_RE = re.compile(
     rf"(?<![\w-])(?:{'|'.join(_TRADES_BEFORE_AB)})[ \t]+AB(?P<name>(?:[ \t]+[A-ZÅÄÖ][\wåäö-]*)+)")
 
 
+# A saint's abbreviation opens the name of a school or home named after the saint ("S:t Olofsgården", "S:t
+# Eriksskolan": 3 of 3 such names the patterns found in the real sets were tagged with it; m-v707, m-v724, m-v729).
+_SAINT_ABBREVIATIONS = frozenset(("S:t", "S:ta"))
+
+
 def _party_letters_follow(person: Span) -> bool:
     """Whether a bracket or a comma and a PARTY entity follow ``person`` ("Per Ek (M)", "Per Ek, C")."""
     doc, end = person.doc, person.end
@@ -501,6 +506,13 @@ def _lower_case_initials_after(doc: Doc, body: Span) -> Optional[str]:
     return None
 
 
+def _is_office_letters(letters: str) -> bool:
+    """Whether ``letters`` are an office's, which the non-entity list holds ("KSO", "MAS")."""
+    from .not_entities import MUNICIPAL_NOUNS  # imported here: not_entities imports this module's importers
+
+    return letters in MUNICIPAL_NOUNS
+
+
 def _abbreviates(letters: str, name: str) -> bool:
     """Whether ``letters`` are initials of ``name``: its first letter, then the others in the name's order
     ("MBR" of "Mälardalens Brand- och Räddningsförbund", "VMKF" of "Västra Mälardalens kommunalförbund")."""
@@ -801,6 +813,8 @@ class OrgNames(NameList):
         for ent in doc.ents:
             if ent.label_ in _SHORT_FORM_LABELS:
                 form = _short_form_after(doc, ent.end)
+                if form is not None and _is_office_letters(form):
+                    continue  # "ordförande för kommunstyrelsen (KSO)": the chair's letters, no body's (m-v736)
                 if form is not None:
                     forms[form] = forms[form + "s"] = forms[form + ":s"] = ent.label_
                 elif ent.label_ == LABEL and (form := _company_short_name_after(doc, ent)):
@@ -830,6 +844,8 @@ class OrgNames(NameList):
                     span.end - after_person >= 2 or doc[after_person].text not in ("AB", "AB:s")):
                 span = Span(doc, after_person, span.end, label=LABEL)
             if span is not None and len(span):
+                if span.start > 0 and doc[span.start - 1].text in _SAINT_ABBREVIATIONS and doc[span.start - 1].whitespace_:
+                    span = Span(doc, span.start - 1, span.end, label=LABEL)  # "S:t Olofsgården"
                 spans.append(span)
         return filter_spans(spans)
 

@@ -153,10 +153,16 @@ _PRESENCE_MARKS = frozenset({"X", "x", "I"})
 _COLUMN_CODE_RE = re.compile(r"[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tv-xz]{1,2}")
 
 
+# A field a published document made anonymous ("Handläggare: Eva Ek XXXX, XXXX"; m-v740).
+_ANONYMISED_FIELD_RE = re.compile(r"X{3,}")
+
+
 def is_form_word(token: Token) -> bool:
-    """A form label, also in capitals (``ANSLAGSBEVIS``, a heading) or before a slash (``Anteckningar/``)."""
+    """A form label, also in capitals (``ANSLAGSBEVIS``, a heading) or before a slash (``Anteckningar/``), or a field
+    made anonymous (``XXXX``)."""
     text = token.text.rstrip("/")
-    return (text.capitalize() if text.isupper() and len(text) > 3 else text) in _FORM_WORDS
+    return ((text.capitalize() if text.isupper() and len(text) > 3 else text) in _FORM_WORDS
+            or bool(_ANONYMISED_FIELD_RE.fullmatch(text)))
 
 
 def is_label_before_value(token: Token) -> bool:
@@ -243,13 +249,16 @@ def kb_full_names() -> FrozenSet[str]:
     return frozenset(n for p in load_kb(parts=("persons",)).persons.values() for n in p.names)
 
 
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
 def is_first_name(word: str) -> bool:
     """A known first name (:func:`first_names`), also a double one whose first part is known (``Jan-Åke``,
     ``Ann-Marie``, ``Eva-Mai``)."""
     known = first_names()
     if word in known:
         return True
-    parts = word.split("-")
+    parts = word.translate(_HYPHENS).split("-")  # a PDF's Unicode hyphen too: "Per‐Arne" (m-v740)
     return len(parts) > 1 and (all(part in known for part in parts) or (
         len(parts) == 2 and parts[0] in known and parts[1][:1].isupper() and parts[1][1:].islower()))
 
@@ -879,15 +888,19 @@ def _is_company_name(ent: Span) -> bool:
 # A housing or property company's trade ends its name the same way (``Ekby Bostäder``, ``Norrby Fastigheter``: every
 # such name in the real sets is a company's; m-v551), and so does a utility's (``Ekby Energi``, ``Norrby Vatten``,
 # ``Ekby Värme``: 34 such names in the real sets, 32 ORG and 2 a joint body's AUTHORITY, none a person's; m-v730).
+# An association's kind at either end is the same (``Ekby Brassband``, ``Eva Ek-sällskapet``, ``Folkdanslaget
+# Ekbyringen``, ``Kören Ekbo``: 8 such names in the real sets, all ORG; m-v741).
 _FACILITY_LAST_WORDS = ("jour", "centrum", "arena", "camping", "boende", "friskola", "slott", "närradio", "airport",
-                        "flygplats", "bostäder", "fastigheter", "energi", "vatten", "värme")
-_FACILITY_FIRST_WORDS = ("jouren", "boendet", "centralen", "centrum", "vården")
+                        "flygplats", "bostäder", "fastigheter", "energi", "vatten", "värme", "teater", "band", "orkester",
+                        "sällskapet", "gillet")
+_FACILITY_FIRST_WORDS = ("jouren", "boendet", "centralen", "centrum", "vården", "kören", "laget", "föreningen",
+                         "klubben", "sällskapet")
 
 
 def _is_facility_name(ent: Span) -> bool:
     """Whether the PERSON ``ent`` of two words or more ends or opens with a facility's noun (``Ekby Arena``)."""
     last, first = ent[-1].text.lower(), ent[0].text.lower()
-    return len(ent) >= 2 and ent[-1].is_title and ent[-1].text not in surnames() and (
+    return len(ent) >= 2 and ent[-1].text[:1].isupper() and ent[-1].text not in surnames() and (
         last.endswith(_FACILITY_LAST_WORDS) or (last.endswith("s") and last[:-1].endswith(_FACILITY_LAST_WORDS))
         or (ent[0].is_title and first.endswith(_FACILITY_FIRST_WORDS)))
 

@@ -242,6 +242,9 @@ ADMINISTRATION_FIELDS: Tuple[str, ...] = (
     # "Avdelningen för funktionshinder", "enheten för juridik och utredning", "Marknad och Kommunikationsenheten"
     # (m-v674 … m-v701)
     "funktionshinder", "juridik", "utrednings", "marknad",
+    # a region's or municipality's central office and its city architect's: "Koncernkontoret", "Stadsarkitektkontoret"
+    # (7 of 7 such mentions in the real sets tagged; m-v511 … m-v732)
+    "koncern", "stadsarkitekt",
 )
 # The bodies every municipality or region has: the name alone says which kind of body.
 _MUNICIPAL_FIXED: Tuple[Tuple[str, str], ...] = (

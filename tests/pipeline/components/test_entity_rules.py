@@ -1268,3 +1268,15 @@ def test_a_police_region_and_a_board_named_with_its_county(nlp):
         ("Polisregion Bergslagen", "AUTHORITY")]
     doc = nlp("Årsredovisning för Tolknämnden i Dalarna och Överförmyndarnämnden i Uppsala län.")
     assert ents(doc) == [("Tolknämnden i Dalarna", "AUTHORITY"), ("Överförmyndarnämnden i Uppsala län", "AUTHORITY")]
+
+
+def test_a_committee_capitalised_is_a_body_unless_named_by_a_country(nlp):
+    doc = nlp("Frågan går till Plan- och bostadskommittén. Arvodeskommitténs förslag och Indelningskommittén.")
+    assert ents(doc) == [("Plan- och bostadskommittén", "AUTHORITY"), ("Arvodeskommitténs", "AUTHORITY"),
+                         ("Indelningskommittén", "AUTHORITY")]
+    assert ents(nlp("Stöd till Norgekommittén, Cedawkommittén och Regionkommittén. Skyddskommittén möts.")) == []
+
+
+def test_lower_case_letters_after_a_comma_before_a_dash_and_the_substitute(nlp):
+    doc = nlp("Ledamöter – Ersättare\n• Eva Ekdahl, s – Bo Lind, s\n• Per Ek, vice ordf, fp – Anna Al, kd")
+    assert [t for t, label in ents(doc) if label == "PARTY"] == ["s", "s", "fp", "kd"]

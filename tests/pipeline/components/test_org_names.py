@@ -617,3 +617,14 @@ def test_a_match_starts_after_a_person_named_before_it_without_a_comma():
     assert _run(text, [("Bo Ekdal", "PERSON"), ("Eva Ekdal", "PERSON"), ("Olivia Omsorg", "PERSON")]) == [
         ("Bo Ekdal", "PERSON"), ("Vårdförbundet", "ORG"), ("Eva Ekdal", "PERSON"), ("Ekbyhem AB", "ORG"),
         ("Olivia Omsorg AB", "ORG")]
+
+
+def test_a_saints_abbreviation_opens_the_name_named_after_the_saint():
+    assert _run("Eleverna på S:t Olofsskolan och Eriksskolan.") == [("S:t Olofsskolan", "ORG"), ("Eriksskolan", "ORG")]
+
+
+def test_an_offices_letters_after_a_body_are_no_short_form_of_it():
+    text = "Ordförande för kommunstyrelsen (KSO) är Eva Ek. Nuvarande KSO avgår. Kommunfullmäktige (KF) beslutar."
+    spans = [("kommunstyrelsen", "AUTHORITY"), ("Eva Ek", "PERSON"), ("Kommunfullmäktige", "AUTHORITY")]
+    assert _run(text, spans) == [("kommunstyrelsen", "AUTHORITY"), ("Eva Ek", "PERSON"),
+                                 ("Kommunfullmäktige", "AUTHORITY"), ("KF", "AUTHORITY")]

@@ -730,3 +730,17 @@ def test_a_utilitys_trade_at_a_names_end_makes_it_an_org():
     spans = [("Ekby Energi", "PERSON"), ("Norrby Vatten", "PERSON"), ("Åsby Värme", "PERSON")]
     assert _run("Ekby Energi, Norrby Vatten och Åsby Värme bygger ut.", spans) == [
         ("Ekby Energi", "ORG"), ("Norrby Vatten", "ORG"), ("Åsby Värme", "ORG")]
+
+
+def test_an_associations_kind_at_either_end_and_an_anonymised_field_after_a_name():
+    spans = [("Ekby Brassband", "PERSON"), ("Eva Ek-sällskapet", "PERSON"), ("Folkdanslaget Ekbyringen", "PERSON"),
+             ("Anna Ekdahl XXXX", "PERSON")]
+    assert _run("Bidrag: Ekby Brassband, Eva Ek-sällskapet och Folkdanslaget Ekbyringen. Handläggare: Anna Ekdahl "
+                "XXXX, XXXX.", spans) == [("Ekby Brassband", "ORG"), ("Eva Ek-sällskapet", "ORG"),
+                                           ("Folkdanslaget Ekbyringen", "ORG"), ("Anna Ekdahl", "PERSON")]
+
+
+def test_a_double_first_name_with_a_unicode_hyphen_and_short_first_names_are_known():
+    from svpol.components.person_spans import is_first_name
+
+    assert all(map(is_first_name, ("Per\u2010Arne", "Anna\u2011Karin", "Anki", "Ivo")))
