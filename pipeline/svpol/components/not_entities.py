@@ -81,7 +81,7 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     # the municipality's auditors, a function of the council rather than a named body (annotators never tag it)
     "Kommunens revisorer", "kommunens revisorer",
     # an attendance list's column heads ("Namn När- Tjg.") and the video meeting a member joins by
-    "Namn", "Tjg", "Teams", "Zoom",
+    "Namn", "Tjg", "Tjgör", "Teams", "Zoom", "Skype",
     # a web page's link to the rest of a text, and its date line ("Vännäs · Published okt 9")
     "Read More", "Read more", "Läs mer", "Läs Mer", "Läs vidare", "Published", "Continue reading",
     # a form's fields, read as places ("Styrelse/Nämnd Kommunfullmäktige", "Underskrift Namnförtydligande")

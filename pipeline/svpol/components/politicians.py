@@ -137,6 +137,11 @@ _SECTIONS_THEN_PARTY_RE = re.compile(
 _ROLE_THEN_LETTERS_RE = re.compile(
     r"[ \t]*,[ \t]*(?:(?:(?:1:e|2:e|förste|andre|v)[ \t]+)?(?:vice[ \t]+)?ordf(?:\.|örande)?|ledamot|ersättare)"
     r"[ \t]*,?[ \t]+(?P<party>[A-Za-zÅÄÖåäö]{1,3})(?![\wåäö])")
+# "Eva Ek Kommunalråd, S" one to a line (a web page's list of the council's offices; m-v747): the office written
+# after the name without a comma, then a comma and the letters last on the line (taken only where the letters are a
+# PARTY entity).
+_OFFICE_THEN_LINE_END_LETTERS_RE = re.compile(
+    rf"[ \t]+(?:{_ROLE})[ \t]*,[ \t]*(?P<party>[A-Za-zÅÄÖåäö]{{1,4}})[ \t]*(?=\n|$)", re.IGNORECASE)
 # A signature: the party's name on the line under the name, maybe after "För" and with its place ("Anna Ek\nFör
 # Moderaterna", "Anna Ek\n\nVänsterpartiet i Ekby"), also under the other signers' names, one to a line ("Anna Ek\n
 # Bo Al\nVänsterpartiet"); a blank line may part them (taken only where the name is a PARTY entity).
@@ -248,7 +253,8 @@ class PoliticianEnricher(EntityEnricher):
         None."""
         # the first whose letters are a PARTY entity: ", v ordf s" is the office's "v", then the party's "s"
         readings = (regex.match(text, ent.end_char) for regex in (_PARTY_COMMA_RE, _PLACE_THEN_PARTY_RE,
-                                                                  _ROLE_THEN_LETTERS_RE, _ROLE_THEN_PARTY_NAME_RE,
+                                                                  _ROLE_THEN_LETTERS_RE, _OFFICE_THEN_LINE_END_LETTERS_RE,
+                                                                  _ROLE_THEN_PARTY_NAME_RE,
                                                                   _SHARED_NAME_RE, _SIGNATURE_PARTY_RE,
                                                                   _LINE_END_PARTY_RE, _FROM_PARTY_RE))
         return next((m for m in readings if m and _is_party_entity(ent.doc, m.start("party"), m.end("party"))

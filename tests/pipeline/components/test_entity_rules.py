@@ -1280,3 +1280,22 @@ def test_a_committee_capitalised_is_a_body_unless_named_by_a_country(nlp):
 def test_lower_case_letters_after_a_comma_before_a_dash_and_the_substitute(nlp):
     doc = nlp("Ledamöter – Ersättare\n• Eva Ekdahl, s – Bo Lind, s\n• Per Ek, vice ordf, fp – Anna Al, kd")
     assert [t for t, label in ents(doc) if label == "PARTY"] == ["s", "s", "fp", "kd"]
+
+
+def test_a_body_with_its_municipality_right_after_it_and_a_committee_with_its_boards_genitive(nlp):
+    doc = nlp("Eva Ek, Kommunstyrelsen Sala Bo Al, Miljönämnden Mora - Orsa\nSocialnämnden Heby kommun och "
+              "kommunrevisionen Tierp. Valnämnden Sala kommunkontor.")
+    assert [t for t, label in ents(doc) if label == "AUTHORITY"] == [
+        "Kommunstyrelsen Sala", "Miljönämnden Mora - Orsa", "Socialnämnden Heby kommun", "kommunrevisionen Tierp",
+        "Valnämnden"]
+    # a genitive is the place's only before "kommun"; a name after the place is no second municipality
+    doc = nlp("Kungörelse kommunfullmäktige Heby kommun Kommunfullmäktige kallas. Närvaro landstingsfullmäktige "
+              "Tierps valkrets.")
+    assert [t for t, label in ents(doc) if label == "AUTHORITY"] == [
+        "kommunfullmäktige Heby kommun", "Kommunfullmäktige", "landstingsfullmäktige"]
+    doc = nlp("Ärendet bereddes av Kommunstyrelsens arbetsutskott i Sala.")
+    assert ents(doc) == [("Kommunstyrelsens arbetsutskott i Sala", "AUTHORITY")]
+
+
+def test_a_destination_companys_board_is_no_public_body(nlp):
+    assert ents(nlp("Styrelsen för Destination Ekfjällen menar att medlemmarna och styrelsen för Visit Ekby möts.")) == []

@@ -149,7 +149,7 @@ def test_an_attendance_lists_column_heads_and_a_video_meeting_are_no_entities():
     component = NotEntities("not_entities")
     assert all(component.is_not_entity(text) for text in ("Namn", "Tjg", "Teams", "KSO", "Protokollets",
                                                           "SMN-2017/4", "KS 2019/0230", "Xxxxxx Xxxxxxxx",
-                                                          "XX", "NN", "Continue reading"))
+                                                          "XX", "NN", "Continue reading", "Skype", "Tjgör"))
     assert not component.is_not_entity("Team Sportia")
 
 

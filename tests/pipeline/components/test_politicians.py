@@ -543,3 +543,17 @@ def test_a_column_whose_first_name_has_its_letters_after_an_office_and_a_comma(n
                           ["Rut Ahlberg", "Kjell Norén", "Lisa Ek", "Bo Ny", "Eva Lind", "Ola Vik"], "(?:S|M|V)")
     assert got == {"Rut Ahlberg": "S", "Kjell Norén": "S", "Lisa Ek": "S", "Bo Ny": "M", "Eva Lind": "V",
                    "Ola Vik": None}
+
+
+def test_party_after_an_office_and_a_comma_last_on_the_line(nlp):
+    text = "Eva Ström Kommunalråd, S\nOla Vik Gruppledare, KD\nBo Lind ordförande, för att M"
+    doc = nlp.make_doc(text)
+    spans = [doc.char_span(start, end, label=label) for start, end, label in
+             ((0, 9, "PERSON"), (23, 24, "PARTY"), (25, 32, "PERSON"), (46, 48, "PARTY"), (49, 56, "PERSON"),
+              (77, 78, "PARTY"))]
+    assert [s.text for s in spans] == ["Eva Ström", "S", "Ola Vik", "KD", "Bo Lind", "M"]
+    doc.ents = spans
+    doc = nlp.get_pipe("svpol_politicians")(doc)
+    # letters that do not close the line after the office are not the office holder's
+    assert {e.text: e._.party for e in doc.ents if e.label_ == "PERSON"} == {
+        "Eva Ström": "S", "Ola Vik": "KD", "Bo Lind": None}
