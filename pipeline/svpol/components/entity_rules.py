@@ -255,7 +255,8 @@ _COMMITTEE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{3,}beredning(?:en|
 # m-v732), but not one named by a country or an international treaty ("Afghanistankommittén", "Cedawkommittén"), the
 # EU's committee of the regions (convention 2) nor a workplace's safety committee of employer and staff.
 _KOMMITTE_RE = re.compile(
-    r"(?<![\w-])(?:[A-ZÅÄÖ][a-zåäö]+-[ \t]+och[ \t]+[a-zåäö]+|(?P<first>[A-ZÅÄÖ][a-zåäö]{3,}?))kommitté(?:n|ns)(?![\wåäö-])")
+    r"(?<![\w-])(?:[A-ZÅÄÖ][a-zåäö]+-[ \t]+och[ \t]+[a-zåäö]+|(?P<first>[A-ZÅÄÖ][a-zåäö]{3,}?))"
+    r"kommitté(?:n|ns)(?![\wåäö-])")
 _NOT_PUBLIC_COMMITTEE_FIRST_PARTS = frozenset(("Cedaw", "Exekutiv", "Barnrätts", "Nobel", "Olympiska", "Region",
                                                "Skydds"))
 # A coordination association named by its kind alone or with its county after "i" ("Samordningsförbundet föreslås
@@ -690,8 +691,9 @@ _BODY_IN_PLACE_RE = re.compile(
     rf"{_NAME}(?:[ \t]+{_NAME})?(?:[ \t]+(?:[Kk]ommun|[Ss]tad|län))?(?![\wåäö])")
 # A municipal body with its municipality's name right after it, without "i" (the guide's body named with its place):
 # "Kommunstyrelsen Ekby", "Socialnämnden Ekby kommun", "kommunrevisionen Ekby", a joint board's two municipalities
-# "Miljö- och byggnadsnämnden Ekby - Norrby", "Stadsbyggnadsförvaltningen Ekby Norrby" (19 of 21 such mentions in the real sets tagged whole; m-v522, m-v607,
-# m-v637, m-v733, m-v745, m-v751). Not before a compound of "kommun" ("Valnämnden Ekby kommunkontor": the venue).
+# "Miljö- och byggnadsnämnden Ekby - Norrby", "Stadsbyggnadsförvaltningen Ekby Norrby" (19 of 21 such mentions in the
+# real sets tagged whole; m-v522, m-v607, m-v637, m-v733, m-v745, m-v751). Not before a compound of "kommun"
+# ("Valnämnden Ekby kommunkontor": the venue).
 _BODY_THEN_PLACE_RE = re.compile(
     r"(?<![\w-])(?P<body>(?:[A-ZÅÄÖ][a-zåäö]+-[ \t]+och[ \t]+)?[A-ZÅÄÖa-zåäö][a-zåäö-]*"
     r"(?:nämnden|styrelsen|fullmäktige|förvaltningen|revisionen))[ \t]+"

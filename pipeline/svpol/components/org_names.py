@@ -844,7 +844,8 @@ class OrgNames(NameList):
                     span.end - after_person >= 2 or doc[after_person].text not in ("AB", "AB:s")):
                 span = Span(doc, after_person, span.end, label=LABEL)
             if span is not None and len(span):
-                if span.start > 0 and doc[span.start - 1].text in _SAINT_ABBREVIATIONS and doc[span.start - 1].whitespace_:
+                before = doc[span.start - 1] if span.start > 0 else None
+                if before is not None and before.text in _SAINT_ABBREVIATIONS and before.whitespace_:
                     span = Span(doc, span.start - 1, span.end, label=LABEL)  # "S:t Olofsgården"
                 spans.append(span)
         return filter_spans(spans)

@@ -891,8 +891,8 @@ def _is_company_name(ent: Span) -> bool:
 # An association's kind at either end is the same (``Ekby Brassband``, ``Eva Ek-sällskapet``, ``Folkdanslaget
 # Ekbyringen``, ``Kören Ekbo``: 8 such names in the real sets, all ORG; m-v741).
 _FACILITY_LAST_WORDS = ("jour", "centrum", "arena", "camping", "boende", "friskola", "slott", "närradio", "airport",
-                        "flygplats", "bostäder", "fastigheter", "energi", "vatten", "värme", "teater", "band", "orkester",
-                        "sällskapet", "gillet")
+                        "flygplats", "bostäder", "fastigheter", "energi", "vatten", "värme", "teater", "band",
+                        "orkester", "sällskapet", "gillet")
 _FACILITY_FIRST_WORDS = ("jouren", "boendet", "centralen", "centrum", "vården", "kören", "laget", "föreningen",
                          "klubben", "sällskapet")
 

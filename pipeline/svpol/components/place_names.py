@@ -82,7 +82,8 @@ _MODALS = frozenset(("ska", "skall"))
 _BECOMING = frozenset(("vara", "bli", "växa", "utvecklas"))
 _PLACE_CUE_IDS = frozenset(map(get_string_id, (_WHOLE_BEFORE, *_PEOPLE_AFTER, *_MODALS)))  # ORTH ids
 _MUNICIPALITY_GENITIVE_RE = re.compile(_MUNICIPALITY_RE.pattern + "s?")
-_MUNICIPALITY_WORD_IDS = frozenset(map(get_string_id, ("kommun", "Kommun", "stad", "Stad")))  # ORTH ids, as _ROAD_WORD_IDS
+# ORTH ids, as _ROAD_WORD_IDS
+_MUNICIPALITY_WORD_IDS = frozenset(map(get_string_id, ("kommun", "Kommun", "stad", "Stad")))
 # A municipality that acts, owns or is governed is the organisation (AUTHORITY; the guide:
 # "Kiruna kommun har beslutat"): its name before a verb of deciding, wanting or doing ("Vetlanda
 # vill", "Även Kumla behöver", "Haninge inför"), as the owner of its politics or finances

@@ -253,7 +253,8 @@ class PoliticianEnricher(EntityEnricher):
         None."""
         # the first whose letters are a PARTY entity: ", v ordf s" is the office's "v", then the party's "s"
         readings = (regex.match(text, ent.end_char) for regex in (_PARTY_COMMA_RE, _PLACE_THEN_PARTY_RE,
-                                                                  _ROLE_THEN_LETTERS_RE, _OFFICE_THEN_LINE_END_LETTERS_RE,
+                                                                  _ROLE_THEN_LETTERS_RE,
+                                                                  _OFFICE_THEN_LINE_END_LETTERS_RE,
                                                                   _ROLE_THEN_PARTY_NAME_RE,
                                                                   _SHARED_NAME_RE, _SIGNATURE_PARTY_RE,
                                                                   _LINE_END_PARTY_RE, _FROM_PARTY_RE))

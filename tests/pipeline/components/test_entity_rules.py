@@ -1298,4 +1298,5 @@ def test_a_body_with_its_municipality_right_after_it_and_a_committee_with_its_bo
 
 
 def test_a_destination_companys_board_is_no_public_body(nlp):
-    assert ents(nlp("Styrelsen för Destination Ekfjällen menar att medlemmarna och styrelsen för Visit Ekby möts.")) == []
+    doc = nlp("Styrelsen för Destination Ekfjällen menar att medlemmarna och styrelsen för Visit Ekby möts.")
+    assert ents(doc) == []
