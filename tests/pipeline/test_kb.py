@@ -355,3 +355,10 @@ def test_a_board_of_a_countys_municipalities_named_with_its_county(kb):
 def test_a_central_office_and_the_city_architects_office_are_bodies(kb):
     for name in ("Koncernkontoret", "koncernkontorets", "Stadsarkitektkontoret", "stadsarkitektkontoret i Sala"):
         assert kb.match_authority(name) is not None, name
+
+
+def test_a_police_authority_named_by_capitalised_words_only_and_a_board_for_a_group(kb):
+    assert kb.match_authority("Ängelholms polismyndighet") is not None
+    assert kb.match_authority("Södra Roslags tingsrätt") is not None
+    assert kb.match_authority("Ekby kommun och polismyndigheten") is None
+    assert kb.match_authority("Nämnden för personer med funktionsnedsättning") is not None

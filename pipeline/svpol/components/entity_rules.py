@@ -443,6 +443,14 @@ _LOCAL_POLICE_AREA_RE = re.compile(
     # ... also an area of two places joined by a slash ("lokalpolisområde Ekby/Norrby"; m-v655)
     r"|[A-ZÅÄÖ][\wåäö-]+(?:/[A-ZÅÄÖ][\wåäö-]+)?(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)"
     r"|(?P<place>[A-ZÅÄÖ][a-zåäö]{2,})[ \t]+lokalpolisområde(?:t|ts)?)(?![\wåäö-])")
+# The municipality's or region's council for disability questions, capitalised or after "kommunala" (the owner the
+# guide's advisory councils need): "Rådet för funktionshinderfrågor", "kommunala rådet för funktionshindersfrågor",
+# "Rådet för funktionshindrade och pensionärer" (5 of 5 in the real sets tagged whole; m-v552, m-v568, m-v614,
+# m-v753).
+_DISABILITY_COUNCIL_RE = re.compile(
+    r"(?<![\w-])(?:[Kk]ommunala[ \t]+rådet|Rådet)[ \t]+för[ \t]+"
+    r"(?:funktionshinders?frågor|funktionshindrade|personer[ \t]+med[ \t]+funktionsnedsättning)"
+    r"(?:[ \t]+och[ \t]+pensionärer)?(?![\wåäö-])")
 # One of the police's seven regions, alone or after the authority's name (guide: the police as a body is
 # AUTHORITY): "Polismyndigheten Region Väst", "Polismyndigheten Polisregion Syd", "polisregion syd" (3 of 3 in the
 # real sets tagged whole; m-v597, m-v693, m-v734).
@@ -1133,6 +1141,9 @@ class EntityRules(KBComponent):
                     yield "AUTHORITY", match.start(), match.end()
         if "egion" in text:
             for match in _POLICE_REGION_RE.finditer(text):
+                yield "AUTHORITY", match.start(), match.end()
+        if "ådet för" in text:
+            for match in _DISABILITY_COUNCIL_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()
         if "polisen" in text:
             for match in _PLACE_POLICE_RE.finditer(text):

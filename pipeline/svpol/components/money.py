@@ -561,7 +561,7 @@ def _tax_rates(text: str) -> List[Tuple[int, int, MoneyValue]]:
 # line, a line of running text or the figure after its "Summa" row (a page number may follow).
 # (also the units a flattened table declares in words, DECLARED_UNIT_RE: "Anges i tusen kronor")
 _TABLE_UNITS = {"tusental kronor": 10**3, "tusen kronor": 10**3, "tkr": 10**3, "miljoner kronor": 10**6,
-                "mnkr": 10**6, "mkr": 10**6}
+                "mnkr": 10**6, "mkr": 10**6, "kronor": 1}
 _TABLE_UNIT_RE = re.compile(r"(?im)^[ \t|]*(?P<unit>tusental kronor|tkr|miljoner kronor|mnkr|mkr)[ \t|]*$")
 _TABLE_FIGURE_RE = re.compile(
     r"(?m)(?:(?<=\|)|^)[ \t]*(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+|\d{3,})[ \t]*(?=\||$)")
@@ -662,7 +662,9 @@ _HEADER_UNIT_RE = re.compile(
     rf"|[^\d\n]*?,[ \t]*(?P<comma_unit>{_TABLE_UNIT_WORDS})[ \t]+(?:19|20)\d\d\b[^\n]*"
     # ... or as the header's first cell, the columns' words and years after it ("Mnkr Bokslut 2014 Budget 2015";
     # m-v517)
-    rf"|(?P<lead_unit>{_TABLE_UNIT_WORDS})(?=[^\n]*(?:19|20)\d\d)(?:[ \t]+(?:[^\W\d]+|(?:19|20)\d\d))+[ \t]*)$")
+    rf"|(?P<lead_unit>{_TABLE_UNIT_WORDS})(?=[^\n]*(?:19|20)\d\d)(?:[ \t]+(?:[^\W\d]+|(?:19|20)\d\d))+[ \t]*"
+    # ... or as a statistic's one column, last on the header ("Kommun Kronor per invånare"; m-v766)
+    r"|[^\d\n]*?[ \t](?P<per_unit>[Kk]ronor)[ \t]+per[ \t]+[a-zåäö]+[ \t]*)$")
 _ROW_RE = re.compile(r"(?m)^(?P<label>[^\d\n]*[^\W\d][^\d\n]*?)[ \t]+(?P<figures>[-−–]?\d[\d \t,−–-]*?)[ \t]*$")
 _WRAPPED_LABEL = 60  # characters: a longer line without figures is text after the table
 _HEADER_CELL_LINE_RE = re.compile(r"[ \t]*(?P<cell>(?:19|20)\d\d|[A-ZÅÄÖ][a-zåäö]{2,14})[ \t]*(?=\n)")
@@ -670,12 +672,13 @@ _ROW_FIGURE_RE = re.compile(r"(?P<sign>[-−–])?(?P<digits>\d+)(?P<decimals>,\
 
 
 def _header_unit_table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
-    """The figures of the rows under each header that names a unit of money in brackets or after a comma
-    (``_HEADER_UNIT_RE``)."""
+    """The figures of the rows under each header that names a unit of money in brackets or after a comma, first
+    with the columns' years, or as a statistic's one column (``_HEADER_UNIT_RE``)."""
     figures = []
     for header in _HEADER_UNIT_RE.finditer(text):
-        columns = len(_YEAR_IN_TEXT_RE.findall(header.group("header")))
-        scale = _table_scale(header.group("unit") or header.group("comma_unit") or header.group("lead_unit"))
+        columns = 1 if header.group("per_unit") else len(_YEAR_IN_TEXT_RE.findall(header.group("header")))
+        scale = _table_scale(header.group("unit") or header.group("comma_unit") or header.group("lead_unit")
+                             or header.group("per_unit"))
         position = header.end() + 1
         # the header's cells may go on one to a line ("(mnkr) Bokslut" / "2018" / "Budget" / "2019"; m-v509)
         cell = _HEADER_CELL_LINE_RE.match(text, position)

@@ -892,7 +892,9 @@ def _is_company_name(ent: Span) -> bool:
 # Ekbyringen``, ``Kören Ekbo``: 8 such names in the real sets, all ORG; m-v741).
 _FACILITY_LAST_WORDS = ("jour", "centrum", "arena", "camping", "boende", "friskola", "slott", "närradio", "airport",
                         "flygplats", "bostäder", "fastigheter", "energi", "vatten", "värme", "teater", "band",
-                        "orkester", "sällskapet", "gillet")
+                        "orkester", "sällskapet", "gillet",
+                        # a village's houses (``Ekby Bygdegård``, ``Ekby Ordenshus``: 9 of 9 ORG; m-v758)
+                        "bygdegård", "hembygdsgård", "ordenshus", "bygdekontor")
 _FACILITY_FIRST_WORDS = ("jouren", "boendet", "centralen", "centrum", "vården", "kören", "laget", "föreningen",
                          "klubben", "sällskapet")
 

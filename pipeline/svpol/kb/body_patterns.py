@@ -84,6 +84,8 @@ BODY_FOR_FIELD = (r"(?:[Nn]ämnden|[Ff]örvaltningen|[Bb]eredningen|[Ff]ullmäkt
                   # a field with its adjective: "nämnden för regional utveckling", "nämnden för teknisk service",
                   # "Enheten för ekonomiskt bistånd" (m-v592)
                   rf"(?P<field>(?:{_FIELD_ADJECTIVE_FORM}[ \t]+(?=[a-zåäö]{{3}}))?[A-ZÅÄÖa-zåäö]+)"
+                  # the group it serves with what they have ("Nämnden för personer med funktionsnedsättning"; m-v753)
+                  r"(?:(?<=personer)[ \t]+med[ \t]+[a-zåäö]+)?"
                   # "... och andra samverkansfrågor" (m-v359): the rest of the fields
                   # ("nämnden för Individ & Familjeomsorg", capitalised after "&"; m-v604)
                   # a field after a comma only where more follow ("för kultur, fritid och idrott", not "för kultur,
@@ -301,7 +303,8 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         return Authority(text, "court")
     # The county police authorities before 2015: "Ängelholms polismyndighet",
     # "Polismyndigheten i Skåne län", "Polismyndigheten i Stockholms län".
-    if base in ("polismyndighet", "polismyndigheten") and _named_by(words):
+    # (capitalised words only: "Ekby kommun och polismyndigheten" is two bodies; m-v756)
+    if base in ("polismyndighet", "polismyndigheten") and _named_by(words) and all(w[:1].isupper() for w in words[:-1]):
         return Authority(" ".join(words[:-1]) + " " + base, "police")
     if _POLICE_IN_COUNTY_RE.fullmatch(text):
         return Authority(text, "police")

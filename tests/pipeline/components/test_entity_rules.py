@@ -1300,3 +1300,11 @@ def test_a_body_with_its_municipality_right_after_it_and_a_committee_with_its_bo
 def test_a_destination_companys_board_is_no_public_body(nlp):
     doc = nlp("Styrelsen för Destination Ekfjällen menar att medlemmarna och styrelsen för Visit Ekby möts.")
     assert ents(doc) == []
+
+
+def test_a_council_for_disability_questions_and_a_board_for_people_with_disabilities(nlp):
+    doc = nlp("Remiss till Rådet för funktionshinderfrågor, kommunala rådet för funktionshindersfrågor och Nämnden "
+              "för personer med funktionsnedsättning. Ett råd för funktionshinderfrågor bildas.")
+    assert ents(doc) == [("Rådet för funktionshinderfrågor", "AUTHORITY"),
+                         ("kommunala rådet för funktionshindersfrågor", "AUTHORITY"),
+                         ("Nämnden för personer med funktionsnedsättning", "AUTHORITY")]

@@ -484,6 +484,10 @@ def test_a_flattened_tables_figures_take_the_unit_its_header_names_in_brackets()
     text = "Mnkr Bokslut 2024 Budget 2025\nIntäkter 0,0 0,4\nKostnader 13,0 13,2"
     assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [
         ("0,0", 0.0), ("0,4", 4e5), ("13,0", 1.3e7), ("13,2", 1.32e7)]
+    # a statistic's one column of kronor per head (m-v766); a count per head is none
+    text = "Kommun Kronor per invånare\nEkby 38 994\nNorrby län 1 250\n\nKälla: Ekby"
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("38 994", 38994.0), ("1 250", 1250.0)]
+    assert list(find_money("Kommun Elever per lärare\nEkby 12\nNorrby 14")) == []
 
 
 def test_a_number_in_words_stands_apart_from_its_unit():

@@ -744,3 +744,9 @@ def test_a_double_first_name_with_a_unicode_hyphen_and_short_first_names_are_kno
     from svpol.components.person_spans import is_first_name
 
     assert all(map(is_first_name, ("Per\u2010Arne", "Anna\u2011Karin", "Anki", "Ivo")))
+
+
+def test_a_villages_house_at_a_names_end_makes_it_an_org():
+    spans = [("Ekby Hembygdsgård", "PERSON"), ("Norrby Ordenshus", "PERSON")]
+    assert _run("Möte i Ekby Hembygdsgård och Norrby Ordenshus.", spans) == [
+        ("Ekby Hembygdsgård", "ORG"), ("Norrby Ordenshus", "ORG")]
