@@ -710,7 +710,7 @@ _BODY_THEN_PLACE_RE = re.compile(
 _MUNICIPALITY_WORD_AFTER_RE = re.compile(r"[ \t]+(?:[Kk]ommun|[Ss]tad)(?![\wåäö-])")
 _MUNICIPAL_COMPOUND_AFTER_RE = re.compile(r"[ \t]+[Kk]ommun[a-zåäö]")
 # A board's genitive right before one of its committees ("Kommunstyrelsens arbetsutskott i Ekby").
-_OWNER_BEFORE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖa-zåäö][a-zåäö-]+s[ \t]+$")
+_OWNER_BEFORE_RE = re.compile(r"(?<![\w-])(?P<owner>[A-ZÅÄÖa-zåäö][a-zåäö-]+s)[ \t]+$")
 # The land and environment courts, named by the court they sit at: "Mark- och miljödomstolen vid Umeå
 # tingsrätt" (one span, as a body named with its place), "Mark- och miljööverdomstolen" (only one).
 _ENVIRONMENT_COURT_RE = re.compile(
@@ -1318,7 +1318,7 @@ class EntityRules(KBComponent):
         if "utskott" not in text[start:end]:
             return start
         owner = _OWNER_BEFORE_RE.search(text, max(0, start - 40), start)
-        return owner.start() if owner and self.kb.match_authority(owner.group(0).rstrip()) else start
+        return owner.start() if owner and self.kb.match_authority(owner.group("owner")) else start
 
     def _longest_authority(self, text: str, regex: re.Pattern, min_words: int = 3) -> Iterable[Tuple[str, int, int]]:
         """AUTHORITY for each match of ``regex`` in its longest reading of at least ``min_words`` words the KB

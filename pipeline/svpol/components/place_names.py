@@ -76,11 +76,12 @@ _PLACE_PREPOSITIONS = frozenset(("i", "inom"))
 # the organisation). Its parts and its life as a place are its people's too ("Ekby kommuns tätorter", "samtliga
 # kommundelar", "geografiska område", "föreningsliv": 5 of 5 in the real sets LOC; round 80).
 _WHOLE_BEFORE = "hela"
-_PEOPLE_AFTER = frozenset(("invånare", "befolkning", "kommuninvånare", "medborgare", "tätort", "tätorter",
-                           "kommundel", "kommundelar", "geografiska", "landsbygd", "byar", "föreningsliv"))
+_PLACE_NOUNS_AFTER = frozenset(("invånare", "befolkning", "kommuninvånare", "medborgare", "tätort", "tätorter",
+                                "kommundel", "kommundelar", "geografiska", "landsbygd", "byar", "föreningsliv"))
+_ALL_OF = ("samtliga", "alla")  # "Ekby kommuns samtliga kommundelar"
 _MODALS = frozenset(("ska", "skall"))
 _BECOMING = frozenset(("vara", "bli", "växa", "utvecklas"))
-_PLACE_CUE_IDS = frozenset(map(get_string_id, (_WHOLE_BEFORE, *_PEOPLE_AFTER, *_MODALS)))  # ORTH ids
+_PLACE_CUE_IDS = frozenset(map(get_string_id, (_WHOLE_BEFORE, *_PLACE_NOUNS_AFTER, *_MODALS)))  # ORTH ids
 _MUNICIPALITY_GENITIVE_RE = re.compile(_MUNICIPALITY_RE.pattern + "s?")
 # ORTH ids, as _ROAD_WORD_IDS
 _MUNICIPALITY_WORD_IDS = frozenset(map(get_string_id, ("kommun", "Kommun", "stad", "Stad")))
@@ -346,10 +347,10 @@ def _is_the_place(doc: Doc, ent: Span) -> bool:
         return False
     after = [t.lower_ for t in doc[ent.end:ent.end + 3]]
     # its people after "med" and a number: "Ekby kommun med sina drygt 9 000 invånare"
-    people_with = after[:1] == ["med"] and any(t.lower_ in _PEOPLE_AFTER for t in doc[ent.end + 2:ent.end + 6])
+    people_with = after[:1] == ["med"] and any(t.lower_ in _PLACE_NOUNS_AFTER for t in doc[ent.end + 2:ent.end + 6])
     return ((ent.start > 0 and doc[ent.start - 1].lower_ == _WHOLE_BEFORE)
-            or (bool(after) and after[0] in _PEOPLE_AFTER) or people_with or _shall_become(after)
-            or (after[:1] in (["samtliga"], ["alla"]) and after[1:] and after[1] in _PEOPLE_AFTER))
+            or (bool(after) and after[0] in _PLACE_NOUNS_AFTER) or people_with or _shall_become(after)
+            or (len(after) > 1 and after[0] in _ALL_OF and after[1] in _PLACE_NOUNS_AFTER))
 
 
 def _listed_as_bodies(doc: Doc, last: int, end: int) -> bool:
