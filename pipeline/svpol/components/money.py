@@ -308,6 +308,8 @@ _BARE_FOLLOWERS = (
     "att", "bara",
     # how the sum is saved or spent: "försvaga budgeten med 1,5 milj genom att behålla skolan" (m-v546)
     "genom",
+    # a sum in all, and what it held: "får 4,5 miljoner sammanlagt", "ett överskott på 123 miljoner där 65 ..."
+    "sammanlagt", "där",
 )
 BARE_MONEY_RE = re.compile(
     # not the decimals of "10, 5 miljoner" (a lost comma's space, or a list of numbers)

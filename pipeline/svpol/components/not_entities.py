@@ -124,6 +124,8 @@ _SIZE_UNITS = frozenset({"KB", "kB", "MB", "GB"})
 _FILE_FORMATS = frozenset({"PDF", "pdf", "DOCX", "docx", "XLSX", "xlsx"})
 # Inhabitants of a place ("Borlängebor", "Järfällaborna") are people, not a place or a person's name.
 _INHABITANTS_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö-]{2,}bo(?:r|rna|rnas|rs)")
+# ... or with "-are" after a place's name ("Ekbyholmare", "Norrköpingare"; no name ends so after a place's).
+_ARE_INHABITANTS_RE = re.compile(r"(?P<place>[A-ZÅÄÖ][a-zåäö]{2,})are(?:n|na|nas|s)?")
 # A page's number in a protocol's index ("Paragrafer Ärenden Sida 120"): Sida is no agency there.
 _PAGE_WORDS = frozenset({"Sida", "Sid"})
 _FORM_LABEL_LABELS = frozenset({"PERSON", "LOC", "ORG", "AUTHORITY"})
@@ -238,6 +240,26 @@ def _is_admin_compound(ent: Span) -> bool:
             return not any(is_first_name(token.text) for token in ent[start + 1:])
     return (any(_is_admin_word(token) for token in ent)
             and all(_is_admin_word(token) or is_form_word(token) for token in ent))
+
+
+# The months and their short forms, which head a table's columns ("Nämnd Febr Mars April Maj"; a person there).
+_MONTH_WORDS = frozenset(("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+                          "oktober", "november", "december", "jan", "feb", "febr", "apr", "jun", "jul", "aug", "sep",
+                          "sept", "okt", "nov", "dec"))
+
+
+def _is_month_run(ent: Span) -> bool:
+    """Whether ``ent`` is two months or more in a row, a table's column heads ("Febr Mars April"), also after the
+    heading of the column before them ("Nämnd Febr Mars"); not a first name and a surname ("Jan Mars")."""
+    months = [token for token in ent if not is_form_word(token)]
+    return (len(months) > 1 and all(token.lower_ in _MONTH_WORDS or token.text == "." for token in months)
+            and not (len(months) == 2 and is_first_name(months[0].text)))
+
+
+def _is_place_inhabitants(text: str) -> bool:
+    """Whether ``text`` names a place's inhabitants with "-are" ("Vaxholmare"): a place the lists know before it."""
+    match = _ARE_INHABITANTS_RE.fullmatch(text)
+    return match is not None and is_place(match.group("place"))
 
 
 def _is_size_unit(ent: Span, text: str) -> bool:
@@ -650,7 +672,7 @@ class NotEntities:
                 or _is_party_group_description(ent) or _is_lower_case_court(ent, text)
                 or _is_capitals_heading_person(ent, text) or _is_body_as_person(ent)
                 or _is_declared_unit(ent, text) or _is_possessive_kind(ent) or _is_indefinite_kind(ent)
-                or _is_compound_first_part(ent))
+                or _is_compound_first_part(ent) or _is_month_run(ent) or _is_place_inhabitants(text))
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token

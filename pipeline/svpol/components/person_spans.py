@@ -77,6 +77,10 @@ _NATIONAL_LETTERS = frozenset(letters for party in default_parties() for letters
 # Also in lower case ("(skp)", "(ns)"), as national parties are written ("(s)", "(mp)"), but not the
 # abbreviations of a member's standing that protocols put there ("(ers)", "(tjg)", "(ordf)").
 _LOCAL_LETTERS_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}|[a-zåäö]{2,3})[ \t]*\)")
+# ... or a local party named in words that end in a list's or a party's word ("Eva Ek (Hela Ekbys Lista)",
+# "Bo Al (Ekby Framtidsparti)"; 8 of 8 such brackets in the real sets tagged PARTY).
+_LOCAL_PARTY_NAME_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[\wÅÄÖåäö-]+){0,2}[ \t]+"
+                                        r"(?:[Ll]istan?|[\wåäö-]*[Pp]arti(?:et)?))[ \t]*\)")
 _STANDING_ABBREVIATIONS = frozenset(("ers", "led", "tjg", "tjgr", "ej", "adj", "sekr", "ordf", "vice", "tf", "ink",
                                      "avg", "nr", "bil", "se", "red", "sid", "ang", "enl", "mfl", "dvs", "ca"))
 
@@ -254,13 +258,16 @@ _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 def is_first_name(word: str) -> bool:
     """A known first name (:func:`first_names`), also a double one whose first part is known (``Jan-Åke``,
-    ``Ann-Marie``, ``Eva-Mai``)."""
+    ``Ann-Marie``, ``Eva-Mai``), or both parts where a register wrote the second in lower case (``Ann-sofie``,
+    ``Rose-marie``)."""
     known = first_names()
     if word in known:
         return True
     parts = word.translate(_HYPHENS).split("-")  # a PDF's Unicode hyphen too: "Per‐Arne" (m-v740)
     return len(parts) > 1 and (all(part in known for part in parts) or (
-        len(parts) == 2 and parts[0] in known and parts[1][:1].isupper() and parts[1][1:].islower()))
+        len(parts) == 2 and parts[0] in known and (
+            parts[1][:1].isupper() and parts[1][1:].islower()
+            or parts[1].islower() and parts[1].capitalize() in known)))
 
 
 def split_name_run(ent: Span) -> List[Span]:
@@ -473,7 +480,9 @@ def _with_name_words(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tupl
             continue
         if ent.label_ == PERSON:
             i, j = ent.start - 1, ent.end
-            if (i >= 0 and i not in taken and doc[i].is_title and doc[i].whitespace_ and is_first_name(doc[i].text)
+            # (is_first_name checks the case: "Ann-sofie" is not is_title)
+            if (i >= 0 and i not in taken and doc[i].text[:1].isupper() and doc[i].whitespace_
+                    and is_first_name(doc[i].text)
                     and (not is_first_name(ent[0].text) or (len(ent) <= 2 and len(doc[i]) > 1))):
                 ent = Span(doc, i, ent.end, PERSON)
                 changed = True
@@ -502,8 +511,8 @@ def _with_name_words(doc: Doc, ents: List[Span], vocab: Optional[Vocab]) -> Tupl
 
 _NAME_WORD_RE = re.compile(_NAME)
 # A surname with its particles ("Jan van der Horst", "Gilbert de Wendel", "Anna af Ekström", "Anna Hård af
-# Segerstad"), which ner cuts at the lower-case words.
-_PARTICLES = ("van", "von", "de", "der", "den", "af", "da", "di", "du", "la", "le", "ten", "ter",
+# Segerstad", Arabic "Omar el Ekbari"), which ner cuts at the lower-case words.
+_PARTICLES = ("van", "von", "de", "der", "den", "af", "da", "di", "du", "la", "le", "ten", "ter", "el", "al",
               "De", "Von", "Van", "Af")  # capitalised as some families write them: "Catharina De Ekdahr"
 _PARTICLE_NAME_RE = re.compile(
     rf"(?<![\w-])(?:(?P<first>{_NAME})[ \t]+)?(?P<name>{_NAME}(?:[ \t]+(?:{'|'.join(_PARTICLES)})){{1,2}}[ \t]+{_NAME})"
@@ -809,8 +818,9 @@ _MEMBER_LIST_MIN = 3
 
 
 def _local_party_after(doc: Doc, ent: Span, text: str, fixed: Set[int]) -> Optional[Span]:
-    """The letters in brackets right after the PERSON ``ent`` as a PARTY span, unless a rule entity holds them."""
-    match = _LOCAL_LETTERS_AFTER_RE.match(text, ent.end_char)
+    """The letters, or a local party's name, in brackets right after the PERSON ``ent`` as a PARTY span, unless a
+    rule entity holds them."""
+    match = _LOCAL_LETTERS_AFTER_RE.match(text, ent.end_char) or _LOCAL_PARTY_NAME_AFTER_RE.match(text, ent.end_char)
     # A national party's single letter is the entity rules' (the KB's) to tag.
     if (not match or (len(match.group(1)) == 1 and match.group(1) in _NATIONAL_LETTERS)
             or match.group(1) in _STANDING_ABBREVIATIONS):

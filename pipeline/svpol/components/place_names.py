@@ -197,8 +197,9 @@ _FIRST_NAME_BEFORE_RE = re.compile(r"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöé]
 _LINE_RE = re.compile(
     r"(?<![\w-])(?:(?:(?:Nya|Norra|Södra|Östra|Västra)[ \t]+)?(?P<compound>[A-ZÅÄÖ][a-zåäö]{2,}(?:banan|länken))"
     r"|(?:Norra|Södra|Östra|Västra)[ \t]+stambanan)s?(?![\wåäö-])")
-# A river named with the word "älv" ("Göta älv", "Lule älvs dalgång"): the name and the word are one place.
-_RIVER_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{2,}[ \t]+älvs?(?![\wåäö-])")
+# A river named with the word "älv" ("Göta älv", "Lule älvs dalgång"), or a canal with "kanal" ("Ekby kanal",
+# "Norrby kanals sjösystem"; 3 of 3 in the real sets): the name and the word are one place.
+_RIVER_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]{2,}[ \t]+(?:älv|kanal)s?(?![\wåäö-])")
 # A property designation (fastighetsbeteckning: district, block and unit) is a place (convention 29):
 # "Haparanda 3:33", "Kolla 5:6", also in capitals in a plan's title ("DETALJPLAN FÖR EKBACKEN 5:2"). Not a document
 # number ("SFS 2018:1197", "Ds 1995:57": a year first, or a short series name) nor a Bible verse ("Joh 4:34").
@@ -548,10 +549,10 @@ class PlaceNames(NameList):
         return spans
 
     def lines(self, doc: Doc, text: str) -> List[Span]:
-        """Railways, link roads and rivers in ``doc`` named as such (``text`` is ``doc.text``; see ``_LINE_RE``,
+        """Railways, link roads, rivers and canals in ``doc`` named as such (``text`` is ``doc.text``; see ``_LINE_RE``,
         ``_RIVER_RE``)."""
         spans = []
-        if " älv" in text:
+        if " älv" in text or " kanal" in text:
             spans += [span for span in (doc.char_span(m.start(), m.end(), label=LABEL) for m in _RIVER_RE.finditer(text))
                       if span is not None]
         if "banan" not in text and "länken" not in text:

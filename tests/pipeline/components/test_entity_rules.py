@@ -498,6 +498,9 @@ def test_municipal_associations_named_after_their_kind(nlp):
     # ... also without the article; not an office's title before a name
     assert ents(nlp("Avtal med Räddningstjänst Ekby Nordväst. Räddningstjänst Olov Jonsson.")) == [
         ("Räddningstjänst Ekby Nordväst", "AUTHORITY")]
+    # ... or as a fire brigade named by its area; not a brigade's chief named after it
+    assert ents(nlp("Avtal med Brandkåren Ekbyslätten. Brandkåren Olov Jonsson.")) == [
+        ("Brandkåren Ekbyslätten", "AUTHORITY")]
     # Its county after "i", also in the genitive before what it owns.
     doc = nlp("Anslås på Kommunalförbundet Kollektivtrafikmyndigheten i Ekbys läns anslagstavla.")
     assert ents(doc) == [("Kommunalförbundet Kollektivtrafikmyndigheten i Ekbys läns", "AUTHORITY")]
@@ -879,6 +882,9 @@ def test_a_votes_tally_by_party_and_a_coalitions_nickname_near_party_politics(nl
     assert ents(doc) == [("Kvintetten", "PARTY"), ("5-klöverns", "PARTY")]
     # a member of a party or politics near it ("säger miljöpartisten", "driva politiken")
     assert ents(nlp("Hela femklövern kan driva politiken vidare, säger miljöpartisten.")) == [("femklövern", "PARTY")]
+    # not a company of that name before its "AB", where politics is near too
+    doc = nlp("Femklövern Bostads AB och Femklövern AB fick politikernas stöd.")
+    assert [(t, label) for t, label in ents(doc) if label == "PARTY"] == []
     # a preschool of that name where no party politics is near
     assert ents(nlp("Nämnden beställer 80 förskoleplatser i Fyrklövern.")) == []
     # the governing coalition: "den styrande femklövern"
@@ -890,6 +896,11 @@ def test_a_regions_or_municipalitys_body_with_its_place_in_the_genitive(nlp):
               "Göteborgs hälso- och sjukvårdsnämnd. En enig vård- och omsorgsnämnd beslutade.")
     assert [(t, label) for t, label in ents(doc) if label == "AUTHORITY"] == [
         ("Kronobergs regionfullmäktige", "AUTHORITY"), ("Göteborgs hälso- och sjukvårdsnämnd", "AUTHORITY")]
+    # a region's board named by the part it serves in lower case, a joint board of two municipalities with a slash
+    doc = nlp("Med på mötena finns ledamöter från norra hälso- och sjukvårdsnämnden. Beslut av Umeå/Vännäs miljö- "
+              "och byggnämnd. Beslut av en södra bygg- och miljönämnd.")
+    assert [(t, label) for t, label in ents(doc) if label == "AUTHORITY"] == [
+        ("norra hälso- och sjukvårdsnämnden", "AUTHORITY"), ("Umeå/Vännäs miljö- och byggnämnd", "AUTHORITY")]
 
 
 def test_an_inquiry_named_by_its_subject(nlp):

@@ -252,6 +252,10 @@ def test_bare_millions_before_a_budget_verb_or_after_a_loss():
     text = "Budgeten försvagas med 1,5 milj genom att behålla skolan. 3 miljoner för renovering av Ekbyskolan"
     assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [("1,5 milj", 1.5e6), ("3 miljoner", 3e6)]
     assert list(find_money("Över 2 miljoner resor genom länet.")) == []
+    # a sum in all, and what a surplus held
+    text = "Nämnden får 4,5 miljoner sammanlagt. Ett överskott på 123 miljoner där 65 miljoner var reavinster."
+    assert [(text[s:e], v.amount) for s, e, v in find_money(text)] == [
+        ("4,5 miljoner", 4.5e6), ("123 miljoner", 123e6), ("65 miljoner", 65e6)]
 
 
 def test_bare_millions_of_a_boards_frame_in_a_budgets_list():

@@ -563,3 +563,16 @@ def test_the_next_agenda_items_number_is_no_part_of_a_name_and_an_anonymised_dou
     got = _drop("11. Utbildning på Ekgården 12. Portabel scen", [("Ekgården 12", "ORG")])
     assert got == [("Ekgården", "ORG")]
     assert NotEntities("not_entities").is_not_entity("Xxxx-Xxxxxx Xxxxxxxxxx")
+
+
+def test_months_heading_a_tables_columns_and_a_places_inhabitants_with_are():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    doc = nlp.make_doc("Nämnd Febr Mars April Maj . Grattis alla Umeåare . Jan Mars kom")
+    doc.ents = [Span(doc, 0, 4, "PERSON"), Span(doc, 8, 9, "PERSON"), Span(doc, 10, 12, "PERSON")]
+    doc = nlp.get_pipe("svpol_not_entities")(doc)
+    # a first name and a month's name together are no run of months (Jan is a name); nor is an unknown place's "-are"
+    assert [(e.text, e.label_) for e in doc.ents] == [("Jan Mars", "PERSON")]
+    component = nlp.get_pipe("svpol_not_entities")
+    assert not component._drops(Span(nlp.make_doc("Ekbyare"), 0, 1, "PERSON"), frozenset())
+

@@ -474,13 +474,16 @@ def test_an_association_of_a_municipality_named_by_its_kind():
 
 def test_a_municipal_building_with_its_place_after_it():
     assert _run("Plats och tid Kommunhuset Ockelbo, kl 13", [("Ockelbo", "LOC")]) == [("Kommunhuset Ockelbo", "ORG")]
-    # an ordinary word after it is no place
+    # an ordinary word after it is no place, nor is a signer's first name
     assert _run("Kommunhuset Idag stängt", ordinary=("idag",)) == []
+    assert _run("Anslaget av Kommunkontoret Maria Ek", [("Maria Ek", "PERSON")]) == [("Maria Ek", "PERSON")]
     # nor is a street
     assert _run("Adress Kommunhuset Kyrkvägen Trollhättan", [("Kyrkvägen", "LOC")]) == [("Kyrkvägen", "LOC")]
     # in lower case after "i", and a municipality of two words
     assert _run("Sessionssalen, kommunhuset i Ockelbo kl 13", [("Ockelbo", "LOC")]) == [
         ("kommunhuset i Ockelbo", "ORG")]
+    assert _run("Rum Almen, kommunkontoret i Ockelbo, kl 13", [("Ockelbo", "LOC")]) == [
+        ("kommunkontoret i Ockelbo", "ORG")]
     assert _run("Plats: Kommunhuset i Lilla Edet Ärende 1", [("Lilla", "LOC")], ordinary=("lilla",)) == [
         ("Kommunhuset i Lilla Edet", "ORG")]
     assert _run("Plats: Konserthuset i Ockelbo kl 13", [("Ockelbo", "LOC")]) == [("Konserthuset i Ockelbo", "ORG")]

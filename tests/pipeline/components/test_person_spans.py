@@ -750,3 +750,25 @@ def test_a_villages_house_at_a_names_end_makes_it_an_org():
     spans = [("Ekby Hembygdsgård", "PERSON"), ("Norrby Ordenshus", "PERSON")]
     assert _run("Möte i Ekby Hembygdsgård och Norrby Ordenshus.", spans) == [
         ("Ekby Hembygdsgård", "ORG"), ("Norrby Ordenshus", "ORG")]
+
+
+def test_a_double_first_name_in_lower_case_an_arabic_particle_and_a_local_party_named_in_words():
+    from svpol.components.person_spans import is_first_name
+
+    # a register's lower-case second part: both parts must be first names ("Ann-ekby" is none)
+    assert is_first_name("Ann-sofie") and is_first_name("Rose-marie") and not is_first_name("Ann-ekby")
+    assert _run("Förslag från Ann-sofie Ekvall-Lund (S).", [("Ekvall-Lund", "PERSON"), ("S", "PARTY")]) == [
+        ("Ann-sofie Ekvall-Lund", "PERSON"), ("S", "PARTY")]
+    assert _run_in_order("Eva Ek (S) Omar el Ekbari (S)", [("Eva Ek", "PERSON"), ("S", "PARTY"),
+                                                           ("Ekbari", "PERSON"), ("S", "PARTY")]) == [
+        ("Eva Ek", "PERSON"), ("S", "PARTY"), ("Omar el Ekbari", "PERSON"), ("S", "PARTY")]
+    spans = [("Per Ek", "PERSON"), ("Ekbys Lista", "PERSON"), ("Bo Al", "PERSON"), ("Eva Berg", "PERSON")]
+    assert _run("Per Ek (Hela Ekbys Lista) ordförande Bo Al (Ekby Framtidsparti) Eva Berg (Kommunens revisor)",
+                spans) == [("Per Ek", "PERSON"), ("Hela Ekbys Lista", "PARTY"), ("Bo Al", "PERSON"),
+                           ("Ekby Framtidsparti", "PARTY"), ("Eva Berg", "PERSON")]
+
+
+def test_a_run_of_names_with_first_names_added_in_v547():
+    text = "Ledamöter Jana Ekström Halina Lund Margareth Berg Tilda Ek"
+    assert _run(text, [("Jana Ekström Halina", "PERSON"), ("Lund Margareth Berg", "PERSON"), ("Tilda Ek", "PERSON")]) == [
+        ("Jana Ekström", "PERSON"), ("Halina Lund", "PERSON"), ("Margareth Berg", "PERSON"), ("Tilda Ek", "PERSON")]

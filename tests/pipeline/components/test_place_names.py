@@ -353,6 +353,9 @@ def test_a_property_after_its_noun_named_with_two_words():
 def test_a_river_named_with_alv_and_a_european_route_after_vag():
     ents, _ = _run("Slussarna i Göta älv och Lule älvs dalgång; väg E12 och E4:an. En älv rinner.", names=[])
     assert ents == [("Göta älv", "LOC"), ("Lule älvs", "LOC"), ("väg E12", "LOC"), ("E4:an", "LOC")]
+    # a canal named with "kanal"; not a canal alone
+    ents, _ = _run("Båtar på Ekby kanal och Norrby kanals sjösystem. En kanal grävs.", names=[])
+    assert ents == [("Ekby kanal", "LOC"), ("Norrby kanals", "LOC")]
 
 
 def test_a_towns_city_and_central_locality_and_a_park_named_after_a_person():
