@@ -212,17 +212,19 @@ _PROPERTY_RE = re.compile(
 # ("detaljplan Ekbacken 3", "Detaljplan för Ekudden 7") or before it, as an agenda's case title ("Ekbacken 3,
 # bygglov", "Ekudden 6, ansökan om planbesked"; m-v484, m-v499, m-v508).
 _PLANNING_CASES = r"(?:detaljplan|planbesked|bygglov|förhandsbesked|rivningslov|marklov|strandskyddsdispens)"
-# The shape of a block's unit with its number alone.
+# The shape of a block's unit with its number alone; after the plan's word, a block's name may have two words
+# ("detaljplan för Vita Ekorren 7", m-v779).
 _BLOCK_UNIT = r"[A-ZÅÄÖ][a-zåäö]{3,}[ \t]+\d{1,3}"
+_NAMED_BLOCK_UNIT = rf"(?:[A-ZÅÄÖ][a-zåäö]{{2,}}[ \t]+)?{_BLOCK_UNIT}"
 _PLANNING_PROPERTY_RE = re.compile(
     # ... also a part of it, and the plan's proposal ("detaljplan för del av Ekbacken 14", "detaljplaneförslag för
     # Ekudden 1"; m-v668, m-v690)
     rf"(?i:{_PLANNING_CASES}(?:en|eförslag(?:et)?)?[ \t]+(?:för[ \t]+)?(?:del[ \t]+av[ \t]+)?)"
-    rf"(?P<after_case>{_BLOCK_UNIT})(?![\w/-]|[.:,]\d)"
+    rf"(?P<after_case>{_NAMED_BLOCK_UNIT})(?![\w/-]|[.:,]\d)"
     rf"|(?<![\w-])(?P<case_title>{_BLOCK_UNIT}),[ \t]+"
     rf"(?=(?:ansökan om[ \t]+)?(?:{_PLANNING_CASES}|rivnings-|nybyggnad|tillbyggnad))")
 # ... as the two patterns above find it.
-_BLOCK_UNIT_RE = re.compile(_BLOCK_UNIT)
+_BLOCK_UNIT_RE = re.compile(_NAMED_BLOCK_UNIT)
 # Words that number a document's parts, not a property ("Kapitel 5", "Bilaga 2").
 _NUMBERED_WORDS = frozenset(("kapitel", "bilaga", "bilagor", "punkt", "paragraf", "sida", "avsnitt", "etapp", "steg",
                              "fas", "del", "ärende", "kl", "klockan", "tabell", "figur", "nummer", "nr", "rum", "sal"))

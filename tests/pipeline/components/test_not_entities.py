@@ -576,3 +576,14 @@ def test_months_heading_a_tables_columns_and_a_places_inhabitants_with_are():
     component = nlp.get_pipe("svpol_not_entities")
     assert not component._drops(Span(nlp.make_doc("Ekbyare"), 0, 1, "PERSON"), frozenset())
 
+
+
+def test_a_body_and_an_agenda_items_place_run_into_one_span_end_at_the_comma():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    doc = nlp.make_doc("Information - Länsstyrelsen , Ekfors kraftstation . Beslut av nämnden för trafik , vatten och miljö")
+    doc.ents = [Span(doc, 2, 5, "AUTHORITY"), Span(doc, 9, 16, "AUTHORITY")]
+    doc = nlp.get_pipe("svpol_not_entities")(doc)
+    # a coordination keeps its comma
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Länsstyrelsen", "AUTHORITY"), ("nämnden för trafik , vatten och miljö", "AUTHORITY")]

@@ -305,6 +305,9 @@ def test_a_blocks_unit_with_a_number_alone_where_a_planning_case_names_it():
     # ... also a part of it, or the plan's proposal, at the sentence's end (m-v668, m-v690)
     assert _run("Detaljplan för del av Tallen 14. Detaljplaneförslaget för Ekudden 2.")[0] == [
         ("Tallen 14", "LOC"), ("Ekudden 2", "LOC")]
+    # a block's name of two words after the plan's word, and an organisation of that name that the rules read in it
+    ents, _ = _run("Detaljplan för Vita Ekorren 7 m.fl. antas.", [("Vita Ekorren", "ORG")], rules=("Vita Ekorren",))
+    assert ents == [("Vita Ekorren 7", "LOC")]
 
 
 def test_units_listed_after_a_property_designation_or_fastigheterna():
