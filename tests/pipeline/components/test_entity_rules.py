@@ -498,6 +498,8 @@ def test_municipal_associations_named_after_their_kind(nlp):
     # ... also without the article; not an office's title before a name
     assert ents(nlp("Avtal med Räddningstjänst Ekby Nordväst. Räddningstjänst Olov Jonsson.")) == [
         ("Räddningstjänst Ekby Nordväst", "AUTHORITY")]
+    # ... with a county named without a genitive's s
+    assert ents(nlp("Avtal med Regionförbundet Kalmar län.")) == [("Regionförbundet Kalmar län", "AUTHORITY")]
     # ... or as a fire brigade named by its area; not a brigade's chief named after it
     assert ents(nlp("Avtal med Brandkåren Ekbyslätten. Brandkåren Olov Jonsson.")) == [
         ("Brandkåren Ekbyslätten", "AUTHORITY")]

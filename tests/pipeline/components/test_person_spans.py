@@ -772,3 +772,15 @@ def test_a_run_of_names_with_first_names_added_in_v547():
     text = "Ledamöter Jana Ekström Halina Lund Margareth Berg Tilda Ek"
     assert _run(text, [("Jana Ekström Halina", "PERSON"), ("Lund Margareth Berg", "PERSON"), ("Tilda Ek", "PERSON")]) == [
         ("Jana Ekström", "PERSON"), ("Halina Lund", "PERSON"), ("Margareth Berg", "PERSON"), ("Tilda Ek", "PERSON")]
+
+
+def test_a_presence_mark_after_a_members_bracket_and_a_protocols_signing_fields_are_no_names():
+    spans = [("Bo Ek", "PERSON"), ("C", "PARTY"), ("Dag Lund", "PERSON"), ("L", "PARTY")]
+    assert _run_in_order("Bo Ek (C) N Dag Lund (L) F", spans) == spans
+    # ... while before a surname alone the initial is the first name's
+    spans = [("Bo Ek", "PERSON"), ("V", "PARTY"), ("Ekdahl", "PERSON"), ("C", "PARTY")]
+    assert _run_in_order("Bo Ek (V) A Ekdahl (C)", spans) == [
+        ("Bo Ek", "PERSON"), ("V", "PARTY"), ("A Ekdahl", "PERSON"), ("C", "PARTY")]
+    assert _run("Sekreterare Justerandes sign Malin Ek", [("Justerandes", "PERSON"), ("Malin Ek", "PERSON")]) == [
+        ("Malin Ek", "PERSON")]
+    assert _run("Beslutsmottagare Akten", [("Beslutsmottagare Akten", "PERSON")]) == []
