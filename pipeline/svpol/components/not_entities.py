@@ -644,7 +644,8 @@ class NotEntities:
                 or bool(_INHABITANTS_RE.fullmatch(text) or ROLE_RE.fullmatch(text) or _CASE_NUMBER_RE.fullmatch(text)
                         or _LAW_OR_AGREEMENT_RE.fullmatch(text) or _ROTEL_NUMBER_RE.fullmatch(text)
                         or _STATE_BUDGET_RE.fullmatch(text)
-                        or _ANONYMISED_RE.fullmatch(text) or _ROOM_RE.fullmatch(text)))
+                        or _ANONYMISED_RE.fullmatch(text) or _ROOM_RE.fullmatch(text))
+                or _is_place_inhabitants(text))
 
     def is_title_word(self, ent: Span) -> bool:
         """Whether ``ent`` is an ordinary word opening a title after a document number."""
@@ -689,7 +690,7 @@ class NotEntities:
                 or _is_party_group_description(ent) or _is_lower_case_court(ent, text)
                 or _is_capitals_heading_person(ent, text) or _is_body_as_person(ent)
                 or _is_declared_unit(ent, text) or _is_possessive_kind(ent) or _is_indefinite_kind(ent)
-                or _is_compound_first_part(ent) or _is_month_run(ent) or _is_place_inhabitants(text))
+                or _is_compound_first_part(ent) or _is_month_run(ent))
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # read once: the getter scans every token

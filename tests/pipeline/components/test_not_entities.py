@@ -565,25 +565,25 @@ def test_the_next_agenda_items_number_is_no_part_of_a_name_and_an_anonymised_dou
     assert NotEntities("not_entities").is_not_entity("Xxxx-Xxxxxx Xxxxxxxxxx")
 
 
-def test_months_heading_a_tables_columns_and_a_places_inhabitants_with_are():
+def _filtered(text, spans):
+    """The entities ``spans`` (token start, end, label) of ``text`` (tokens split on spaces) after the component."""
     nlp = spacy.blank("sv")
-    nlp.add_pipe("svpol_not_entities")
-    doc = nlp.make_doc("Nämnd Febr Mars April Maj . Grattis alla Umeåare . Jan Mars kom")
-    doc.ents = [Span(doc, 0, 4, "PERSON"), Span(doc, 8, 9, "PERSON"), Span(doc, 10, 12, "PERSON")]
-    doc = nlp.get_pipe("svpol_not_entities")(doc)
-    # a first name and a month's name together are no run of months (Jan is a name); nor is an unknown place's "-are"
-    assert [(e.text, e.label_) for e in doc.ents] == [("Jan Mars", "PERSON")]
-    component = nlp.get_pipe("svpol_not_entities")
-    assert not component._drops(Span(nlp.make_doc("Ekbyare"), 0, 1, "PERSON"), frozenset())
+    component = nlp.add_pipe("svpol_not_entities")
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, start, end, label) for start, end, label in spans]
+    return [(e.text, e.label_) for e in component(doc).ents]
 
+
+def test_months_heading_a_tables_columns_and_a_places_inhabitants_with_are():
+    text = "Nämnd Febr Mars April Maj . Grattis alla Umeåare . Jan Mars kom"
+    # a first name and a month's name together are no run of months (Jan is a name)
+    assert _filtered(text, [(0, 4, "PERSON"), (8, 9, "PERSON"), (10, 12, "PERSON")]) == [("Jan Mars", "PERSON")]
+    # an unknown place's "-are" is no place's inhabitants
+    assert not NotEntities("not_entities").is_not_entity("Ekbyare")
 
 
 def test_a_body_and_an_agenda_items_place_run_into_one_span_end_at_the_comma():
-    nlp = spacy.blank("sv")
-    nlp.add_pipe("svpol_not_entities")
-    doc = nlp.make_doc("Information - Länsstyrelsen , Ekfors kraftstation . Beslut av nämnden för trafik , vatten och miljö")
-    doc.ents = [Span(doc, 2, 5, "AUTHORITY"), Span(doc, 9, 16, "AUTHORITY")]
-    doc = nlp.get_pipe("svpol_not_entities")(doc)
+    text = "Information - Länsstyrelsen , Ekfors kraftstation . Beslut av nämnden för trafik , vatten och miljö"
     # a coordination keeps its comma
-    assert [(e.text, e.label_) for e in doc.ents] == [
+    assert _filtered(text, [(2, 5, "AUTHORITY"), (9, 16, "AUTHORITY")]) == [
         ("Länsstyrelsen", "AUTHORITY"), ("nämnden för trafik , vatten och miljö", "AUTHORITY")]
