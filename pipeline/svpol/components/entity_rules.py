@@ -675,6 +675,8 @@ _SUB_BODY_RE = re.compile(r"[ \t]+(?:allmänna[ \t]+)?(?:(?:[a-zåäö]+-,[ \t]+
                           r"|(?<=S)[ \t]+(?:[A-ZÅÄÖ]*UTSKOTT(?:ET)?|FÖRVALTNING(?:EN)?|KANSLI(?:ET)?)(?![\wåäöÅÄÖ])")
 # The capitalised word right before a body of two fields, its place if the KB says so.
 _PLACE_BEFORE_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\wåäö-]*[ \t]+$")
+# ... or its partner municipality before a slash: "Ekby/Norrby miljö- och byggnämnd".
+_SLASH_PARTNER_RE = re.compile(r"(?<![\w/-])(?P<place>[A-ZÅÄÖ][\wåäö-]*)/$")
 # ... or the part of the region it serves in lower case: "norra hälso- och sjukvårdsnämnden", one of a region's
 # boards named by direction (5 of 5 such mentions in the real sets tagged whole).
 _DIRECTION_BEFORE_RE = re.compile(r"(?<![\w-])(?:norra|södra|östra|västra|mellersta)[ \t]+$")
@@ -1247,11 +1249,11 @@ class EntityRules(KBComponent):
                         "nämnden"):
                     direction = _DIRECTION_BEFORE_RE.search(text, max(0, found - 12), found)
                     found = direction.start() if direction else found
-                if found is not None and found >= 2 and text[found - 1] == "/" and text[found].isupper():
+                if found is not None and text[found - 1:found] == "/":
                     # a joint board of two municipalities written with a slash: "Ekby/Norrby miljö- och byggnämnd"
-                    partner = _PLACE_BEFORE_RE.search(text[max(0, found - 30):found - 1] + " ")
-                    if partner and self.kb.municipality(partner.group().strip()):
-                        found = max(0, found - 30) + partner.start()
+                    partner = _SLASH_PARTNER_RE.search(text, max(0, found - 30), found)
+                    if partner and self.kb.municipality(partner.group("place")):
+                        found = partner.start()
                 if found is not None:
                     end = _with_sub_body(text, match.end())
                     if regex is _MUNICIPALITY_RE and end == match.end():
