@@ -111,6 +111,8 @@ _COMMA_OFFICE = (r"(?:(?:(?:1:e|2:e|förste|andre)[ \t]+)?(?:vice[ \t]+)?(?:ordf
 _COMMA_LETTERS_RE = re.compile(
     rf"{_NAME}[ \t]+{_NAME},[ \t]*(?:{_COMMA_OFFICE})?(?P<letters>{_LETTER}|{_LOWER_LETTERS})"
     rf"(?=[ \t]*,|[ \t]+[A-ZÅÄÖ]|[ \t]+(?:vice|ordförande|ersättare|ledamot|{_SAYING_VERBS})\b|[ \t]*(?:\n|$)"
+    # ... or a roll call's count before the next member or the line's end ("Eva Ek, s 1 Bo Al, c 1")
+    r"|[ \t]+\d[ \t]+[A-ZÅÄÖ]|[ \t]+\d[ \t]*(?:\n|$)"
     r"|[ \t]+[–—-][ \t]+[A-ZÅÄÖ])")
 # Municipal associations and joint bodies named after their kind (guide: kommunalförbund are AUTHORITY):
 # "Kommunalförbundet Svenskt Ambulansflyg", "Samordningsförbundet Östra Södertörn", "Räddningstjänsten

@@ -57,7 +57,7 @@ from ..doc_cache import doc_text
 from ..kb import DIRECTION_WORDS, LAW_ABBREVIATIONS, shipped_authorities
 from .entity_rules import DEFAULT_SPANS_KEY
 from .money import DECLARED_UNIT_RE, MONEY_LABEL, NO_MONEY, find_money, parse_money_entity
-from .person_spans import is_first_name, is_form_word, is_label_before_value, is_office_word
+from .person_spans import is_first_name, is_form_word, is_label_before_value, is_label_surname, is_office_word
 from .place_names import is_place
 from .structure_patterns import ROLE_RE
 
@@ -520,7 +520,8 @@ def _without_trailing_word(ent: Span) -> Span:
     next item number (``Ekby 7. Remiss`` -> ``Ekby``), or the
     first part of the next field's coordinated compound (``Thomas Ek Kvalitet-`` of ``Kvalitet- och
     miljöstrateg``)."""
-    if len(ent) > 1 and (ent[-1].text in _TRAILING_WORDS or ent[-1].text in _TRAILING_MARKS or is_form_word(ent[-1])
+    if len(ent) > 1 and (ent[-1].text in _TRAILING_WORDS or ent[-1].text in _TRAILING_MARKS
+                         or (is_form_word(ent[-1]) and not (ent.label_ == "PERSON" and is_label_surname(ent)))
                          or (ent[-1].text in _TRAILING_DASHES and ent.label_ != MONEY_LABEL)
                          or (ent.label_ == "ORG" and _ORG_TRAILING_RE.fullmatch(ent[-1].text))
                          or (ent.label_ == "PARTY" and _PARTY_TRAILING_RE.fullmatch(ent[-1].text))

@@ -95,7 +95,7 @@ _FORM_WORDS = frozenset((
     "Dnr", "Diarienr", "Epost", "E-post", "Kopia", "Organ", "Protokollsutdrag", "Anslag", "Expedieras",
     "Innehållsförteckning", "Justerarsignaturer", "Mötesprotokoll", "Tjänsteskrivelse", "Utdragsbestyrkande", "Upprop",
     "Förteckning", "Kansliet", "Förvaringsplats", "Frånvarande", "Handläggare", "Justering", "Justeringens",
-    "Justeringsdag", "Justerande", "Kallelse", "Ledamöter", "Avst", "Närv", "Mottagare", "Mötesdatum", "Nämnd", "Närvarande", "Parti", "Paragraf",
+    "Justeringsdag", "Justerande", "Kallelse", "Ledamöter", "Avst", "Avstår", "Närv", "Mottagare", "Mötesdatum", "Nämnd", "Närvarande", "Parti", "Paragraf",
     "Paragrafer", "Plats", "Postadress", "Protokoll", "Protokollet", "Referens", "Remiss", "Sammanfattning",
     "Sammanträdesdatum",
     "Sammanträdesprotokoll", "Telefon", "Text", "Tid", "Tjänstgörande", "Underskrift", "Underskrifter", "Utses",
@@ -173,6 +173,16 @@ def is_form_word(token: Token) -> bool:
             or bool(_ANONYMISED_FIELD_RE.fullmatch(text)))
 
 
+# Form labels that are surnames too: right after a known first name they end the person's name ("Lena Blad", "Carina
+# Länk (S)"; 5 of 5 such names in the real sets m-v480 … m-v799).
+_SURNAME_LABELS = frozenset(("Blad", "Länk"))
+
+
+def is_label_surname(name: Span) -> bool:
+    """Whether ``name`` is a known first name and a form label that is a surname too (``Lena Blad``)."""
+    return len(name) == 2 and name[1].text in _SURNAME_LABELS and is_first_name(name[0].text)
+
+
 def is_label_before_value(token: Token) -> bool:
     """A form label that a flattened form puts right before its field's value, no part of the value's name
     (``Beslutande Folkets Hus``); not a building, which names the venue (``Kommunhuset Ockelbo``)."""
@@ -224,7 +234,8 @@ def _form_edges(span: Span, start: int, end: int, offices: bool = False) -> Tupl
             and (span[start].text[:-1] + span[start + 1].lower_).capitalize() in _FORM_WORDS):
         start += 2
     # a word's first half at a line end is no name's end either ("Cecilia Gustafsson Under- Skrifter")
-    while end > start and ((_is_trailing_title(span[end - 1]) if offices else is_form_word(span[end - 1]))
+    while end > start and not is_label_surname(span[start:end]) and (
+            (_is_trailing_title(span[end - 1]) if offices else is_form_word(span[end - 1]))
                            or (len(span[end - 1]) > 1 and span[end - 1].text.endswith("-"))
                            # "vice" of the office that left after it ("Anna Berg Vice Ordförande (S)"; m-v559), or
                            # that ner left outside ("Katrin Ek Vice ordf. (S)"; m-v603)

@@ -83,6 +83,8 @@ BODY_FOR_FIELD = (r"(?:[Nn]ämnden|[Ff]örvaltningen|[Bb]eredningen|[Ff]ullmäkt
                   r"|[Aa]vdelningen|[Gg]emensam(?:ma)?[ \t]+nämnd(?:en)?)[ \t]+för[ \t]+"
                   # a field with its adjective: "nämnden för regional utveckling", "nämnden för teknisk service",
                   # "Enheten för ekonomiskt bistånd" (m-v592)
+                  # ... or two fields joined as a compound's parts ("Nämnden för individ- och familjeomsorg"; m-v793)
+                  r"(?:[A-ZÅÄÖa-zåäö]+-[ \t]+och[ \t]+)?"
                   rf"(?P<field>(?:{_FIELD_ADJECTIVE_FORM}[ \t]+(?=[a-zåäö]{{3}}))?[A-ZÅÄÖa-zåäö]+)"
                   # the group it serves with what they have ("Nämnden för personer med funktionsnedsättning"; m-v753)
                   r"(?:(?<=personer)[ \t]+med[ \t]+[a-zåäö]+)?"
@@ -355,7 +357,8 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         # a unit's fields must all be ones the lists know ("enheten för kultur", not "enheten för kultur, del av"); a
         # board's, committee's or drafting committee's first field is any word but what it is asked to do; an
         # administration's first field must be one the lists know
-        body = text[:by_field.start("field")].split()[-2].lower()
+        before = text[:by_field.start("field")].split()
+        body = before[before.index("för") - 1].lower()  # (the word before "för"; a coordinated field may follow it)
         if words[0].lower() in ("enheten", "avdelningen"):
             # ... or a known field's adjective and its noun ("Enheten för ekonomiskt bistånd"; m-v592)
             field_words = fields.split()

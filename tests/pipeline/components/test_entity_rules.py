@@ -535,6 +535,9 @@ def test_boards_committees_and_joint_boards_named_by_any_field_after_for(nlp):
     assert ents(doc) == [("Nämnden för arbete och välfärd", "AUTHORITY"), ("Beredningen för invånarfrågor", "AUTHORITY"),
                          ("Utskottet för integration och arbetsmarknad", "AUTHORITY"),
                          ("gemensam nämnd för hälsovård samt tolk- och översättarservice", "AUTHORITY")]
+    # two fields as a compound's parts, first after "för"
+    assert ents(nlp("Kallelse Nämnden för individ- och familjeomsorg 2019-05-02")) == [
+        ("Nämnden för individ- och familjeomsorg", "AUTHORITY")]
     # what the board is asked to do, a description after an article, a name cut before a preposition
     assert ents(nlp("Ärendet går till nämnden för yttrande och nämnden för sin del, och en gemensam nämnd för "
                     "drift. Den gemensamma nämnden för samverkan inom drift och service.")) == []
@@ -1293,6 +1296,9 @@ def test_a_committee_capitalised_is_a_body_unless_named_by_a_country(nlp):
 def test_lower_case_letters_after_a_comma_before_a_dash_and_the_substitute(nlp):
     doc = nlp("Ledamöter – Ersättare\n• Eva Ekdahl, s – Bo Lind, s\n• Per Ek, vice ordf, fp – Anna Al, kd")
     assert [t for t, label in ents(doc) if label == "PARTY"] == ["s", "s", "fp", "kd"]
+    # ... and before a roll call's count and the next member, or the line's end; not a count after a place
+    doc = nlp("Ja Nej Avstår Eva Ekdahl, s 1 Bo Lind, c 1 Per Ek, kd 1\nKlubben Ekby, 2 Anna Al")
+    assert [t for t, label in ents(doc) if label == "PARTY"] == ["s", "c", "kd"]
 
 
 def test_a_body_with_its_municipality_right_after_it_and_a_committee_with_its_boards_genitive(nlp):
