@@ -75,6 +75,7 @@ def test_party_names_and_alliance_members(kb):
         ("socialnämnden", "Socialnämnden", "municipal_body"),
         ("tandvårdstyrelsen", "Tandvårdstyrelsen", "municipal_body"),
         ("Sjukhusstyrelsens", "Sjukhusstyrelsen", "municipal_body"),
+        ("Omsorgsstyrelsens", "Omsorgsstyrelsen", "municipal_body"),
         ("Södermöre kommundelsnämnd", "Södermöre kommundelsnämnd", "municipal_body"),
         ("utbildningsnämndens", "Utbildningsnämnden", "municipal_body"),
         ("Rinkeby-Kista stadsdelsnämnd", "Rinkeby-Kista stadsdelsnämnd", "municipal_body"),

@@ -251,12 +251,13 @@ _BLOCK_RE = re.compile(
 _STREET_WORDS_AFTER_PLACE = frozenset(("väg", "gata", "gränd", "torg", "allé"))
 _DISTRICT_WORDS = frozenset(("centrum", "strand", "city", "centralort", "tätort", "by", "distrikt", "socken",
                              "samhälle",  # "Ekby samhälle": 7 of 7 (m-v551 … m-v668)
-                             "köping")) | _STREET_WORDS_AFTER_PLACE
+                             "köping",
+                             "industripark")) | _STREET_WORDS_AFTER_PLACE  # "Ekby industripark": 2 of 2 (m-v806)
 # ... and an area by its use, in one compound ("Ekby stationsområde", "Ekby industriområde", "Ekbys
-# vattenskyddsområde": 14 of 14 such in the real sets were tagged with the place; not a school's or an
+# vattenskyddsområde", "Ekbys företagsområde": 17 of 17 such in the real sets were tagged with the place; not a school's or an
 # organisation's district, "Ekby rektorsområde", "Ekby lokalpolisområde")
 _LAND_USE_AREA_RE = re.compile(r"(?:stations|handels|industri|fritids|fritidshus|frilufts|idrotts|fiskevårds|"
-                               r"vattenskydds|natur|rekreations|bostads|villa|del)område")
+                               r"vattenskydds|natur|rekreations|bostads|villa|del|företags|logistik)område")
 # An area named in one word after a name: "Ekbackaområdet" (PlaceNames.areas checks the name is no ordinary word).
 _NAMED_AREA_RE = re.compile(r"(?<![\w-])(?P<first>[A-ZÅÄÖ][a-zåäö]+)området(?![\wåäö-])")
 # A road's number is a place of its own after another place: "bron över Ekån väg 512" is two (m-v183).

@@ -43,7 +43,7 @@ _BODY_IN_MUNICIPALITY_RE = re.compile(
     r"|[A-ZÅÄÖ][\wåäö-]*(?: (?!Kommun$|Stad$)[A-ZÅÄÖ][\wåäö-]*)?)"
     r"(?: [Kk]ommun| [Ss]tad)?")
 
-_REGION_FIELD_BOARD_RE = re.compile(r"(?i:tandvårds?|sjukhus|folkhögskole|utbildnings)styrelsens?")
+_REGION_FIELD_BOARD_RE = re.compile(r"(?i:tandvårds?|sjukhus|folkhögskole|utbildnings|omsorgs|bildnings)styrelsens?")
 
 # A municipality lookup: a name ("Stockholm", "Stockholms") -> (canonical name, municipality code).
 MunicipalityLookup = Callable[[str], Optional[Tuple[str, str]]]
@@ -397,7 +397,8 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
             return Authority(text[0].upper() + text[1:], "region" if regional else "state_agency")
     # A region's board named by its field in one word: "tandvårdsstyrelsen", "Sjukhusstyrelsen",
     # "folkhögskolestyrelsen" (all seven such mentions in the real sets were tagged; a company's, party's or
-    # federation's board is no such field: "bolagsstyrelsen", "partistyrelsen").
+    # federation's board is no such field: "bolagsstyrelsen", "partistyrelsen"), and a municipality's that calls its
+    # boards so ("Omsorgsstyrelsen", "Bildningsstyrelsens"; 5 of 5, m-v805).
     if len(words) == 1 and _REGION_FIELD_BOARD_RE.fullmatch(text):
         name = text[:-1] if text.endswith("s") else text
         return Authority(name[0].upper() + name[1:], "municipal_body")

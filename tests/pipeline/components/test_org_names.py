@@ -212,6 +212,10 @@ def test_a_municipalitys_company_named_by_place_and_trade():
     text = "Lerum Energis förvärv av Göteborg Energis andel i Lerum Fjärrvärme, men Norra Vatten och Nordens Energi."
     assert _run(text) == [("Lerum Energis", "ORG"), ("Göteborg Energis", "ORG"), ("Lerum Fjärrvärme", "ORG")]
     assert _run("Resultatet beror på att Skellefteå Kraft går bra.") == [("Skellefteå Kraft", "ORG")]
+    # a regional utility named by its province ("Norra Vatten" above names none)
+    assert _run("Sörmland Vatten, Gästrike Vatten och Södra Småland Avfall informerade.") == [
+        ("Sörmland Vatten", "ORG"), ("Gästrike Vatten", "ORG"), ("Södra Småland Avfall", "ORG")]
+    assert _run("Avtal med Östra Göinge Energi.") == [("Östra Göinge Energi", "ORG")]
 
 
 def test_a_housing_company_in_lower_case_after_its_municipality():

@@ -483,6 +483,8 @@ def test_a_place_with_koping_or_an_area_by_its_use_is_one_place():
                 [("Ekbys", "LOC"), ("Norrby", "LOC"), ("Ekås", "LOC"), ("Ekhult", "LOC")])[0] == [
         ("Ekbys köping", "LOC"), ("Norrby industriområde", "LOC"), ("Ekås vattenskyddsområde", "LOC"),
         ("Ekhult", "LOC")]
+    assert _run("Norrbys företagsområde och Ekby industripark växer.", [("Norrbys", "LOC"), ("Ekby", "LOC")])[0] == [
+        ("Norrbys företagsområde", "LOC"), ("Ekby industripark", "LOC")]
 
 
 def test_signers_listed_with_their_towns_are_a_person_and_a_place_each():
