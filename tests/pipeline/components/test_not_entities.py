@@ -587,3 +587,9 @@ def test_a_body_and_an_agenda_items_place_run_into_one_span_end_at_the_comma():
     # a coordination keeps its comma
     assert _filtered(text, [(2, 5, "AUTHORITY"), (9, 16, "AUTHORITY")]) == [
         ("Länsstyrelsen", "AUTHORITY"), ("nämnden för trafik , vatten och miljö", "AUTHORITY")]
+
+
+def test_a_prize_named_after_a_person_is_no_entity():
+    text = "Ekby delar ut Eva Eks kulturstipendium , Bo Al idrottsmedalj och Per Ekstipendiet . Eva Ek fick det ."
+    spans = [(3, 5, "PERSON"), (7, 9, "PERSON"), (11, 13, "PERSON"), (14, 16, "PERSON")]
+    assert _filtered(text, spans) == [("Eva Ek", "PERSON")]
