@@ -173,13 +173,13 @@ def is_form_word(token: Token) -> bool:
             or bool(_ANONYMISED_FIELD_RE.fullmatch(text)))
 
 
-# Form labels that are surnames too: right after a known first name they end the person's name ("Lena Blad", "Carina
+# Form labels that are surnames too: right after a known first name they end the person's name ("Eva Blad", "Per
 # Länk (S)"; 5 of 5 such names in the real sets m-v480 … m-v799).
 _SURNAME_LABELS = frozenset(("Blad", "Länk"))
 
 
 def is_label_surname(name: Span) -> bool:
-    """Whether ``name`` is a known first name and a form label that is a surname too (``Lena Blad``)."""
+    """Whether ``name`` is a known first name and a form label that is a surname too (``Eva Blad``)."""
     return len(name) == 2 and name[1].text in _SURNAME_LABELS and is_first_name(name[0].text)
 
 

@@ -785,5 +785,5 @@ def test_a_presence_mark_after_a_members_bracket_and_a_protocols_signing_fields_
         ("Malin Ek", "PERSON")]
     assert _run("Beslutsmottagare Akten", [("Beslutsmottagare Akten", "PERSON")]) == []
     # a form's label that is a surname too ends the name after a known first name
-    assert _run("kl. 8.30 Lena Blad 3. Beslut", [("Lena Blad", "PERSON")]) == [("Lena Blad", "PERSON")]
+    assert _run("kl. 8.30 Eva Blad 3. Beslut", [("Eva Blad", "PERSON")]) == [("Eva Blad", "PERSON")]
     assert _run("Per Ek Blad 3", [("Per Ek Blad", "PERSON")]) == [("Per Ek", "PERSON")]
