@@ -117,9 +117,9 @@ _COMMA_LETTERS_RE = re.compile(
 # Municipal associations and joint bodies named after their kind (guide: kommunalförbund are AUTHORITY):
 # "Kommunalförbundet Svenskt Ambulansflyg", "Samordningsförbundet Östra Södertörn", "Räddningstjänsten
 # Östra Blekinge", also without the article ("Räddningstjänst Ekby Nordväst": every rescue service named by its area
-# in the real sets was tagged, 29 of 29) or as a fire brigade ("Brandkåren Ekbyslätten"; 3 of 3), "Kommunalförbundet Räddningstjänsten Medelpad", "Samhällsbyggnadsförbundet
-# Bergslagen", "Regionförbundet Södra Småland" (a direction and a name, or up to two names, the second no street). Only the
-# kinds that are municipal: "Lärarförbundet", "Kommunförbundet Blekinge" and "Civilförsvarsförbundet X" are
+# in the real sets was tagged, 29 of 29) or as a fire brigade ("Brandkåren Ekbyslätten"; 3 of 3),
+# "Kommunalförbundet Räddningstjänsten Medelpad", "Samhällsbyggnadsförbundet Bergslagen", "Regionförbundet Södra
+# Småland" (a direction and a name, or up to two names, the second no street). Only the kinds that are municipal: "Lärarförbundet", "Kommunförbundet Blekinge" and "Civilförsvarsförbundet X" are
 # unions and associations (ORG).
 # The first words of a protocol's headings, which a flattened page runs on right after a name.
 HEADING_WORDS = ("Förslag", "Beslut", "Beslutet", "Ärende", "Ärendet", "Bilaga", "Yttrande", "Sammanfattning",

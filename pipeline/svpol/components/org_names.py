@@ -162,6 +162,8 @@ _PROVINCES = frozenset((
     "Dalsland", "Värmland", "Närke", "Västmanland", "Södermanland", "Sörmland", "Uppland", "Dalarna", "Gästrikland",
     "Hälsingland", "Härjedalen", "Jämtland", "Medelpad", "Ångermanland", "Västerbotten", "Norrbotten", "Lappland",
     "Kronoberg", "Gävleborg", "Västernorrland"))
+# ... and the short forms of two provinces that regional utilities are named by ("Gästrike Vatten").
+_UTILITY_REGIONS = _PROVINCES | frozenset(("Gästrike", "Hälsinge"))
 
 
 def _is_company(text: str) -> bool:
@@ -417,9 +419,9 @@ _MATCH_WORDS = {
     _CAPITALISED_FACILITY_RE: ("Förskolan", "Grundskolan", "Äldreboendet", "Vårdboendet", "Gruppbostaden",
                                "Fritidsgården"),
     _BUILDING_THEN_PLACE_RE: ("Kommunhus", "Förvaltnings", "Stadshuset", "Rådhuset", "Kommunkontoret",
-                              "Kommunalhuset", "Tingshuset", "Folkets", "kommunhuset", "kommunkontoret", "stadshuset", "rådhuset",
-                              "kommunalhuset", "tingshuset", "Konserthuset", "Kulturhuset", "Medborgarhuset",
-                              "Centrumhuset"),
+                              "Kommunalhuset", "Tingshuset", "Folkets", "kommunhuset", "kommunkontoret", "stadshuset",
+                              "rådhuset", "kommunalhuset", "tingshuset", "Konserthuset", "Kulturhuset",
+                              "Medborgarhuset", "Centrumhuset"),
     _PLACE_FACILITY_OR_MEDIA_RE: ("kommunhus", "kommunkontor", "stadshus", "olkets", "kulturpark", "resecentrum",
                                   "station", "Radio", "P4", "Mitt", "idning", *_VENUE_WORDS.split("|"),
                                   *_FIRM_WORDS.split("|"), "Stiftelsen", "klubben"),
@@ -731,8 +733,7 @@ class OrgNames(NameList):
             # utility is named by its province, maybe a part of it ("Sörmland Vatten", "Gästrike Vatten", "Södra
             # Småland Avfall och Miljö"; 6 of 6 in the real sets, m-v614 … m-v800)
             place = m.group("place")
-            if (place in _PROVINCES or place in ("Gästrike", "Hälsinge")
-                    or (m.group("direction") and is_municipality(m.group("direction") + place))):
+            if place in _UTILITY_REGIONS or (m.group("direction") and is_municipality(m.group("direction") + place)):
                 yield m.start(), m.end()  # ... or a municipality named with a direction ("Östra Göinge Energi")
             elif is_municipality(place) or is_municipality(place + "s"):
                 yield m.start("place"), m.end()
