@@ -20,7 +20,7 @@ such as ``m.fl.``, ``bl.a.``, ``t.ex.``, ``kr.`` kept whole, ``22,2`` one token,
 Use it in a config with::
 
     [nlp.tokenizer]
-    @tokenizers = "svpol.Tokenizer.v9"
+    @tokenizers = "svpol.Tokenizer.v10"
 
 ``svpol.Tokenizer.v2`` adds one rule to ``v1`` (kept unchanged for the pipelines built with it):
 an en dash, em dash or slash between two names is a token of its own, so that place ranges
@@ -38,7 +38,9 @@ letter that ends a sentence as a token of its own (``lämnade S. Sedan``), so th
 (an initial keeps its stop: ``Göran S. Persson``), and so is the stop after an amount's abbreviated unit that ends a
 sentence (``7,5 milj. Skolans``), which stays out of the MONEY span. ``svpol.Tokenizer.v9`` adds to ``v8`` a hyphen between
 two municipalities as a token of its own (``linjen Karlskoga-Örebro``), unless the two make one known name
-(``Malung-Sälen``) or follow a capitalised word (``Räddningstjänsten Sala-Heby``).
+(``Malung-Sälen``) or follow a capitalised word (``Räddningstjänsten Sala-Heby``). ``svpol.Tokenizer.v10`` adds to
+``v9`` the full stop after a party's letter that follows a name's comma at a line's end (``utses Eva Ek, M.``) and
+the slash that closes a signature opened by one (``/Eva Ek/``) as tokens of their own.
 
 The function is also an entry point (``spacy_tokenizers``), so ``spacy.load`` finds
 it without importing svpol first.
@@ -87,11 +89,12 @@ class SvpolTokenizer:
     """
 
     def __init__(self, inner: Tokenizer, split_stretches: bool = False, split_final_letters: bool = False,
-                 split_place_pairs: bool = False) -> None:
+                 split_place_pairs: bool = False, split_list_ends: bool = False) -> None:
         self.inner = inner
         self.split_stretches = split_stretches  # v7: see split_stretch_hyphens
         self.split_final_letters = split_final_letters  # v8: see split_sentence_final_letters
         self.split_place_pairs = split_place_pairs  # v9: see split_place_pair_hyphens
+        self.split_list_ends = split_list_ends  # v10: see split_comma_letter_stops, split_signature_slashes
 
     @property
     def vocab(self):
@@ -112,6 +115,11 @@ class SvpolTokenizer:
             split_sentence_final_letters(doc)
         if self.split_place_pairs and "-" in text:
             split_place_pair_hyphens(doc)
+        if self.split_list_ends:
+            if ", " in text and _COMMA_LETTER_STOP_RE.search(text):
+                split_comma_letter_stops(doc)
+            if "/" in text and _SIGNATURE_CLOSE_RE.search(text):
+                split_signature_slashes(doc)
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
@@ -271,6 +279,46 @@ def split_sentence_final_letters(doc: Doc) -> Doc:
         if span is not None and len(span) == 1:
             splits.append(span[0])
     return split_tokens(doc, [(token, [token.text[:-1], "."]) for token in splits])
+
+
+# v10: a party's one-letter abbreviation after a name's comma at a line's or the text's end keeps its full stop in
+# one token ("utses Eva Ek, M.\n"), which v8 splits only after a lower-case word; and the closing slash of an
+# electronically signed name stays on its last word ("/Eva Ek/"), which v5 splits only before a capital. Round 92's
+# real sets lost a person's party and a signer's name to each. An initial before a surname keeps its stop
+# ("Ek, M. Berg"): only a line's or the text's end follows the letter here.
+_COMMA_LETTER_STOP_RE = re.compile(r"(?<=[^\W\d_], )[SMCVL]\.(?=[ \t]*(?:\n|$))")
+# A slash after a word that ends a signature opened by a slash before a capital on the same line
+_SIGNATURE_CLOSE_RE = re.compile(r"(?<![^\s(])/[A-ZÅÄÖ][^/\n]{0,60}?[a-zåäö](?P<close>/)(?![^\W\d_])")
+
+
+def split_comma_letter_stops(doc: Doc) -> Doc:
+    """Split ``M.`` into ``M`` and ``.`` where a party's letter after a name's comma ends a line or the text, in
+    place."""
+    text = doc.text  # once: the text is joined from the tokens on every read
+    splits = []
+    for m in _COMMA_LETTER_STOP_RE.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None and len(span) == 1 and span.start >= 2 and doc[span.start - 2].is_title:
+            splits.append((span[0], [span.text[:-1], "."]))
+    return split_tokens(doc, splits)
+
+
+def split_signature_slashes(doc: Doc) -> Doc:
+    """Split ``Ek/`` into ``Ek`` and ``/`` where the slash closes a signature that a slash opened (``/Eva Ek/``), in
+    place."""
+    text = doc.text
+    splits = []
+    for m in _SIGNATURE_CLOSE_RE.finditer(text):
+        token = _token_ending_at(doc, m.end("close"))
+        if token is not None and len(token) > 1 and token.text.endswith("/") and token.text[:-1].isalpha():
+            splits.append((token, [token.text[:-1], "/"]))
+    return split_tokens(doc, splits)
+
+
+def _token_ending_at(doc: Doc, end: int) -> Optional[Token]:
+    """The token that ends at character ``end`` of ``doc``, or None."""
+    span = doc.char_span(0, end, alignment_mode="contract")
+    return span[-1] if span is not None and len(span) and span.end_char == end else None
 
 
 def _build_inner(nlp: Language) -> Tokenizer:
@@ -437,7 +485,20 @@ def create_tokenizer_v9() -> Callable[[Language], SvpolTokenizer]:
     return make_tokenizer
 
 
-TOKENIZER = "svpol.Tokenizer.v9"  # the one new pipelines and blank() use
+@registry.tokenizers("svpol.Tokenizer.v10")
+def create_tokenizer_v10() -> Callable[[Language], SvpolTokenizer]:
+    """Registered tokenizer factory: ``@tokenizers = "svpol.Tokenizer.v10"`` (v9 plus a list's and a signature's
+    ends: ``Eva Ek, M.`` at a line's end, ``/Eva Ek/``)."""
+
+    def make_tokenizer(nlp: Language) -> SvpolTokenizer:
+        tokenizer = create_tokenizer_v9()(nlp)
+        tokenizer.split_list_ends = True
+        return tokenizer
+
+    return make_tokenizer
+
+
+TOKENIZER = "svpol.Tokenizer.v10"  # the one new pipelines and blank() use
 
 
 def blank(lang: str = "sv") -> Language:

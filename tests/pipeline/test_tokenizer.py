@@ -66,7 +66,7 @@ def test_merged_number_is_numeric_and_text_is_preserved(blank_nlp):
 
 
 def test_registered_in_config_and_survives_disk_and_pickle(tmp_path, blank_nlp):
-    assert blank_nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v9"
+    assert blank_nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "svpol.Tokenizer.v10"
     blank_nlp.to_disk(tmp_path / "p")
     loaded = spacy.load(tmp_path / "p")
     assert words(loaded, "(FHS)och 1 200 kr") == ["(", "FHS", ")", "och", "1 200", "kr"]
@@ -115,7 +115,7 @@ def test_v4_splits_a_plus_between_letters_and_v3_is_unchanged(blank_nlp):
 
 def test_v5_splits_a_signatures_slash_before_a_name_and_v4_is_unchanged(blank_nlp):
     assert words(blank_nlp, "Underskrifter /Eva Ek, ordförande/ och/eller Lund/Malmö, 2019/20") == [
-        "Underskrifter", "/", "Eva", "Ek", ",", "ordförande/", "och", "/", "eller", "Lund", "/", "Malmö", ",",
+        "Underskrifter", "/", "Eva", "Ek", ",", "ordförande", "/", "och", "/", "eller", "Lund", "/", "Malmö", ",",
         "2019/20"]
     v4 = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "svpol.Tokenizer.v4"}}})
     assert words(v4, "/Eva Ek") == ["/Eva", "Ek"]
@@ -151,6 +151,23 @@ def test_v9_splits_the_hyphen_between_two_known_places_and_v8_is_unchanged(blank
         "Räddningstjänsten", "Sala-Heby", "och", "sträckorna", "Falun-Borlänge", ",", "Karlskoga-Örebro"]
     v8 = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "svpol.Tokenizer.v8"}}})
     assert words(v8, "linjen Karlskoga-Örebro") == ["linjen", "Karlskoga-Örebro"]
+
+
+def test_v10_splits_a_list_letters_stop_and_a_signatures_closing_slash_and_v9_is_unchanged(blank_nlp):
+    # a party's letter after a name's comma at a line's or the text's end
+    assert words(blank_nlp, "Utses Eva Ek, M.\nErsättare Per Al, S.") == [
+        "Utses", "Eva", "Ek", ",", "M", ".", "\n", "Ersättare", "Per", "Al", ",", "S", "."]
+    # an initial before a surname, and a stop inside a line, keep the letter's stop
+    assert words(blank_nlp, "Enligt Ek, M. Berg och Al, S. Sedan") == [
+        "Enligt", "Ek", ",", "M.", "Berg", "och", "Al", ",", "S.", "Sedan"]
+    # the slash that closes a signature opened by one; a path, a date and an either-or keep theirs
+    assert words(blank_nlp, "Ordförande /Eva Ek/ Justerare /Per Holm/\nsida 2019/20, och/eller") == [
+        "Ordförande", "/", "Eva", "Ek", "/", "Justerare", "/", "Per", "Holm", "/", "\n", "sida", "2019/20", ",",
+        "och", "/", "eller"]
+    v9 = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "svpol.Tokenizer.v9"}}})
+    assert words(v9, "Utses Eva Ek, M.\n/Per Holm/") == ["Utses", "Eva", "Ek", ",", "M.", "\n", "/", "Per", "Holm/"]
+    for text in ("Utses Eva Ek, M.\n/Per Holm/", "Ek, S."):
+        assert blank_nlp(text).text == text
 
 
 @pytest.mark.parametrize(

@@ -405,6 +405,19 @@ def _is_field_before_name(word: Token, first: Token, last: Token) -> bool:
             and not is_municipality(word.text) and is_first_name(first.text) and not is_first_name(last.text))
 
 
+def _is_field_after_name(name: Span, vocab: Vocab) -> bool:
+    """Whether ``name`` ends in a capitalised ordinary word after a first name and surname: a list's unit or field
+    (``Per Ek Psykiatri``, ``Eva Ek Primärvård``) or an agenda's next item (``Eva Ek Begäran om medel``), no part
+    of the name (the five such spans in round 92's real sets). Not a genitive's noun (``Eva Eks Mannaminne``) nor
+    a member's place (``Eva Ek i Norra Backa``)."""
+    if len(name) < 3 or not is_first_name(name[0].text):
+        return False
+    last, before = name[-1], name[-2]
+    return (last.is_alpha and len(last) > 2 and all(t.is_title for t in name)
+            and (not before.text.endswith("s") or _is_known_name(before.text))
+            and _is_ordinary_word(last.text, vocab))
+
+
 def leading_role_length(span: Span) -> int:
     """How many tokens at the start of ``span`` form an office ("Statsrådet", "Kultur- och
     demokratiminister", a municipal one: "Chefsjurist"); the longest such prefix, 0 if none."""
@@ -1059,6 +1072,8 @@ class PersonSpans:
                         and ent[end - 1].is_title and self.vocab is not None
                         and self.vocab.has_vector(ent[end - 1].text.lower()) and not is_first_name(ent[end - 1].text)):
                     start, end = _form_edges(ent, start, end - 1)
+                if end == len(ent) and self.vocab is not None and _is_field_after_name(ent[start:end], self.vocab):
+                    end -= 1
                 # an attendance row's party letters after the name, before its count or mark: "Janet Ågren S -"
                 if end - start >= 2 and _letters_end_row(ent, end):
                     end -= 1

@@ -195,6 +195,19 @@ _HEADING_WORDS = frozenset(("för", "i", "mandat", "fullmäktigegrupp", "gruppen
 _HEADING_TOKEN_RE = re.compile(r"[\W\d_]+")
 
 
+def _same_full_name(full: Dict[str, Dict[str, Tuple[Set[str], Set[str], Optional[str]]]], ent: Span
+                    ) -> Tuple[Set[str], Set[str], Optional[str]]:
+    """The parties written and known and the kb_id of all mentions of ``ent``'s full name (``full`` as built by
+    ``resolve_surnames``); a genitive with no party written of its own takes its base form's ("Tor Tolanders
+    yrkande" after "Tor Tolander (M)": every such genitive in the real sets of round 92 carried the party)."""
+    written, known, kb_id = full[ent[-1].text][ent.text]
+    if not written and ent.text.endswith("s"):
+        base = full.get(ent[-1].text[:-1], {}).get(ent.text[:-1])
+        if base and base[0]:
+            return base
+    return written, known, kb_id
+
+
 def _after_a_name(doc: Doc, text: str, line_start: int) -> bool:
     """Whether the last line with words before ``line_start`` ends in a name: the party's line is then a signer's
     (``Eva Ek`` / ``För Ekbypartiet``: a signature, see ``_SIGNATURE_PARTY_RE``), no heading."""
@@ -590,14 +603,14 @@ class PoliticianEnricher(EntityEnricher):
         for ent in people:
             if ent.start in from_kb:
                 # the document's own letters for the same full name go before the KB's guess
-                written = full[ent[-1].text][ent.text][0] if len(ent) >= 2 else set()
+                written = _same_full_name(full, ent)[0] if len(ent) >= 2 else set()
                 if len(written) == 1 and ent._.party not in written:
                     ent._.party, ent._.kb_id = next(iter(written)), None  # the KB's namesake is someone else
                 continue
             if ent._.party:
                 continue
             if len(ent) >= 2:
-                written, known, kb_id = full[ent[-1].text][ent.text]
+                written, known, kb_id = _same_full_name(full, ent)
             else:
                 names = full.get(ent.text) or (full.get(ent.text[:-1]) if ent.text.endswith("s") else None)
                 if not names or len(names) != 1:

@@ -787,3 +787,15 @@ def test_a_presence_mark_after_a_members_bracket_and_a_protocols_signing_fields_
     # a form's label that is a surname too ends the name after a known first name
     assert _run("kl. 8.30 Eva Blad 3. Beslut", [("Eva Blad", "PERSON")]) == [("Eva Blad", "PERSON")]
     assert _run("Per Ek Blad 3", [("Per Ek Blad", "PERSON")]) == [("Per Ek", "PERSON")]
+
+
+def test_a_units_or_agenda_items_ordinary_word_after_a_first_name_and_surname_leaves_the_span():
+    text = ("Divisionschefer Per Ekdal Psykiatri och Eva Norrlid Primärvård. 5 Skola Lars Vedin Begäran om medel. "
+            "Mats Ekdals Museum, Eva Norrlid i Norra Backa (S)")
+    spans = [("Per Ekdal Psykiatri", "PERSON"), ("Eva Norrlid Primärvård", "PERSON"), ("Lars Vedin Begäran", "PERSON"),
+             ("Mats Ekdals Museum", "PERSON"), ("Eva Norrlid i Norra Backa", "PERSON")]
+    words = ("psykiatri", "primärvård", "begäran", "museum", "backa")
+    # a genitive's noun and a member's place stay: the first may name a facility, the second is the Riksdag's form
+    assert _run_with_vectors(text, spans, words) == [
+        ("Per Ekdal", "PERSON"), ("Eva Norrlid", "PERSON"), ("Lars Vedin", "PERSON"), ("Mats Ekdals Museum", "PERSON"),
+        ("Eva Norrlid i Norra Backa", "PERSON")]

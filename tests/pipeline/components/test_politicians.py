@@ -557,3 +557,11 @@ def test_party_after_an_office_and_a_comma_last_on_the_line(nlp):
     # letters that do not close the line after the office are not the office holder's
     assert {e.text: e._.party for e in doc.ents if e.label_ == "PERSON"} == {
         "Eva Ström": "S", "Ola Vik": "KD", "Bo Lind": None}
+
+
+def test_a_full_names_genitive_takes_the_party_its_base_form_has(nlp):
+    text = ("Eva Lund (S) yrkar avslag. Ordföranden ställer proposition på Eva Lunds yrkande. "
+            "Per Holms förslag bifalls.")
+    doc = _enriched(nlp, text, r"Eva Lunds?|Per Holms")
+    # a genitive whose base form has no party written stays without one
+    assert [(e.text, e._.party) for e in doc.ents] == [("Eva Lund", "S"), ("Eva Lunds", "S"), ("Per Holms", None)]
