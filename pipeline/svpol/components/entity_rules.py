@@ -660,7 +660,7 @@ _BODY_RE = re.compile(
 # A presidium is the body's chairs, not a body of its own: it stays outside (convention 30).
 # So is the office of a body in the genitive: "kommunstyrelsens kansli", "Kommunstyrelsens förvaltning",
 # "Kommunstyrelsens expedition", and a council's drafting committee: "kommunfullmäktiges valberedning".
-_SUB_BODY_RE = re.compile(r"[ \t]+(?:allmänna[ \t]+)?(?:(?:[a-zåäö]+-,[ \t]+)*[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]*utskott"
+_SUB_BODY_RE = re.compile(r"[ \t]+(?:(?:allmänna|sociala|tekniska)[ \t]+)?(?:(?:[a-zåäö]+-,[ \t]+)*[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]*utskott"
                           r"(?:et|s|ets)?(?![\wåäö])"
                           r"|(?<=s)[ \t]+(?:[a-zåäö]*(?:kansli|kontor|förvaltning|expedition|stab)|[a-zåäö]+beredning"
                           # a unit named by its field with its owner (conventions 34, 58): "Ekby kommuns
@@ -845,8 +845,13 @@ def _with_nationality(text: str, start: int) -> int:
 
 
 def _with_sub_body(text: str, end: int) -> int:
-    """The end of an AUTHORITY span moved right over a working committee or the office of that body."""
+    """The end of an AUTHORITY span moved right over a working committee or the office of that body, also in a
+    heading's capitals (``KOMMUNSTYRELSENS SOCIALA UTSKOTT``)."""
     match = _SUB_BODY_RE.match(text, end)
+    if match is None and end and text[end - 1].isupper():
+        match = _SUB_BODY_RE.match(text.lower(), end)
+        if match is not None and not text[end:match.end()].isupper():
+            match = None
     return match.end() if match else end
 
 

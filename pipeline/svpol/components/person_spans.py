@@ -76,7 +76,8 @@ _NATIONAL_LETTERS = frozenset(letters for party in default_parties() for letters
 # "(ALT)", "(FiA)", "(K)" right after a person: the letters of a local party.
 # Also in lower case ("(skp)", "(ns)"), as national parties are written ("(s)", "(mp)"), but not the
 # abbreviations of a member's standing that protocols put there ("(ers)", "(tjg)", "(ordf)").
-_LOCAL_LETTERS_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}|[a-zåäö]{2,3})[ \t]*\)")
+_LOCAL_LETTERS_AFTER_RE = re.compile(r"(,)?[ \t]*\([ \t]*([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}|[a-zåäö]{2,3})[ \t]*\)")
+# (a comma before the bracket, "Eva Ek, (NS), Ekby", only in a member list that writes every party so: round 92)
 # ... or a local party named in words that end in a list's or a party's word ("Eva Ek (Hela Ekbys Lista)",
 # "Bo Al (Ekby Framtidsparti)"; 8 of 8 such brackets in the real sets tagged PARTY).
 _LOCAL_PARTY_NAME_AFTER_RE = re.compile(r"[ \t]*\([ \t]*([A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[\wÅÄÖåäö-]+){0,2}[ \t]+"
@@ -634,6 +635,32 @@ def _with_names_across_a_line_break(doc: Doc, ents: List[Span]) -> Tuple[List[Sp
     return joined, changed
 
 
+def _with_spaced_hyphen_surnames(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
+    """``ents`` with a double surname written with a spaced hyphen joined into its PERSON: a first name and surname,
+    `` - ``, and one name-shaped word before the person's party letters (``Eva Ek - Holm (S)``, ``Eva Ek - Holm,
+    (C)``; round 92: two such names, each split into two persons)."""
+    by_start = {e.start: e for e in ents}
+    joined: List[Span] = []
+    dropped: Set[int] = set()
+    changed = False
+    for ent in ents:
+        if ent.start in dropped:
+            continue
+        second = ent.end + 1
+        if (ent.label_ == PERSON and len(ent) >= 2 and is_first_name(ent[0].text) and second + 1 < len(doc)
+                and doc[ent.end].text == "-" and ent[-1].whitespace_ and doc[ent.end].whitespace_
+                and _is_surname_word(doc[second]) and not is_first_name(doc[second].text)
+                and (by_start.get(second) is None or (by_start[second].label_ == PERSON and len(by_start[second]) == 1))
+                and not any(e.start < second < e.end for e in ents)
+                and _PARTY_BRACKET_RE.match(doc[second + 1:second + 5].text.lstrip(", "))):
+            joined.append(Span(doc, ent.start, second + 1, PERSON))
+            dropped.add(second)
+            changed = True
+        else:
+            joined.append(ent)
+    return joined, changed
+
+
 def _with_hyphen_split_first_names(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
     """``ents`` with a first name that a PDF split at a hyphen joined to the PERSON after it
     (:func:`_hyphen_split_start`), where no other entity holds it."""
@@ -848,15 +875,19 @@ def _place_suffix_end(doc: Doc, ent: Span) -> Optional[int]:
 _MEMBER_LIST_MIN = 3
 
 
-def _local_party_after(doc: Doc, ent: Span, text: str, fixed: Set[int]) -> Optional[Span]:
-    """The letters, or a local party's name, in brackets right after the PERSON ``ent`` as a PARTY span, unless a
-    rule entity holds them."""
-    match = _LOCAL_LETTERS_AFTER_RE.match(text, ent.end_char) or _LOCAL_PARTY_NAME_AFTER_RE.match(text, ent.end_char)
+def _local_party_after(doc: Doc, ent: Span, text: str, fixed: Set[int], after_comma: bool = False
+                       ) -> Optional[Span]:
+    """The letters, or a local party's name, in brackets right after the PERSON ``ent`` (or after its comma, with
+    ``after_comma``) as a PARTY span, unless a rule entity holds them."""
+    letters = _LOCAL_LETTERS_AFTER_RE.match(text, ent.end_char)
+    if letters and letters.group(1) and not after_comma:
+        letters = None
+    match, group = (letters, 2) if letters else (_LOCAL_PARTY_NAME_AFTER_RE.match(text, ent.end_char), 1)
     # A national party's single letter is the entity rules' (the KB's) to tag.
-    if (not match or (len(match.group(1)) == 1 and match.group(1) in _NATIONAL_LETTERS)
-            or match.group(1) in _STANDING_ABBREVIATIONS):
+    if (not match or (len(match.group(group)) == 1 and match.group(group) in _NATIONAL_LETTERS)
+            or match.group(group) in _STANDING_ABBREVIATIONS):
         return None
-    span = doc.char_span(match.start(1), match.end(1), label=PARTY)
+    span = doc.char_span(match.start(group), match.end(group), label=PARTY)
     if span is None or any(i in fixed for i in range(span.start, span.end)):
         return None
     return span
@@ -1109,10 +1140,11 @@ class PersonSpans:
         repaired, surnamed = _with_surname_after_initial(doc, repaired, self.vocab)
         repaired, hyphenated = _with_hyphen_split_first_names(doc, repaired)
         repaired, broken = _with_names_across_a_line_break(doc, repaired)
+        repaired, double = _with_spaced_hyphen_surnames(doc, repaired)
         # The searches below need a person or a party to start from.
         text = doc_text(doc) if any(e.label_ in (PERSON, PARTY) for e in repaired) else ""
         repaired, with_particles = _with_name_particles(doc, repaired, text) if text else (repaired, False)
-        changed = changed or joined or paired or initials or surnamed or hyphenated or broken or with_particles
+        changed = changed or joined or paired or initials or surnamed or hyphenated or broken or double or with_particles
         columns = self._column_names(doc, repaired, text) + _names_between_letters(doc, repaired)
         if columns:
             taken = {i for span in columns for i in range(span.start, span.end)}
@@ -1163,13 +1195,14 @@ class PersonSpans:
             return []
         fixed = rule_tokens(doc, self.rules_key)
         party_starts = {e.start_char for e in ents if e.label_ == PARTY}
-        bracketed = sum(1 for e in people if (m := _LOCAL_LETTERS_AFTER_RE.match(text, e.end_char))
-                        and m.start(1) in party_starts)
-        if bracketed >= _MEMBER_LIST_MIN:
+        brackets = [m for e in people if (m := _LOCAL_LETTERS_AFTER_RE.match(text, e.end_char))
+                    and m.start(2) in party_starts]
+        if len(brackets) >= _MEMBER_LIST_MIN:
             # A member list ("Eva Ek (M) … Bo Al (KB)"): the bracket after a name holds a party's letters even where
             # they are an agency's acronym too, which the entity rules tagged.
             fixed = set()
-        found = (_local_party_after(doc, ent, text, fixed) for ent in people)
+        after_comma = sum(1 for m in brackets if m.group(1)) >= _MEMBER_LIST_MIN
+        found = (_local_party_after(doc, ent, text, fixed, after_comma) for ent in people)
         return [span for span in found if span is not None
                 and not any(e.label_ == PARTY and e.start == span.start and e.end == span.end for e in ents)]
 

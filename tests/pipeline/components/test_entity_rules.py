@@ -1327,3 +1327,11 @@ def test_a_council_for_disability_questions_and_a_board_for_people_with_disabili
     assert ents(doc) == [("Rådet för funktionshinderfrågor", "AUTHORITY"),
                          ("kommunala rådet för funktionshindersfrågor", "AUTHORITY"),
                          ("Nämnden för personer med funktionsnedsättning", "AUTHORITY")]
+
+
+def test_a_boards_committee_named_by_its_field_and_in_a_headings_capitals(nlp):
+    doc = nlp("Kommunstyrelsens sociala utskott och kommunstyrelsens tekniska utskott. EKBY KOMMUN "
+              "KOMMUNSTYRELSENS SOCIALA UTSKOTT Plats: Stadshuset")
+    assert [t for t, label in ents(doc) if label == "AUTHORITY"][:2] == [
+        "Kommunstyrelsens sociala utskott", "kommunstyrelsens tekniska utskott"]
+    assert ("KOMMUNSTYRELSENS SOCIALA UTSKOTT", "AUTHORITY") in ents(doc)

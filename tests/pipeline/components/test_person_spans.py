@@ -799,3 +799,23 @@ def test_a_units_or_agenda_items_ordinary_word_after_a_first_name_and_surname_le
     assert _run_with_vectors(text, spans, words) == [
         ("Per Ekdal", "PERSON"), ("Eva Norrlid", "PERSON"), ("Lars Vedin", "PERSON"), ("Mats Ekdals Museum", "PERSON"),
         ("Eva Norrlid i Norra Backa", "PERSON")]
+
+
+def test_local_party_letters_after_a_names_comma_in_a_list_that_writes_parties_so():
+    text = "Ledamöter Eva Ek, (S), Ekby Bo Al, (M), Norrby Lena Berg, (C), Borby Per Ny, (NS), Ekby"
+    spans = [("Eva Ek", "PERSON"), ("S", "PARTY"), ("Ekby", "LOC"), ("Bo Al", "PERSON"), ("M", "PARTY"),
+             ("Norrby", "LOC"), ("Lena Berg", "PERSON"), ("C", "PARTY"), ("Borby", "LOC"), ("Per Ny", "PERSON")]
+    assert ("NS", "PARTY") in _run(text, spans)
+    # one name's comma and bracket alone make no such list
+    assert _run("Per Ny, (NS) talade", [("Per Ny", "PERSON")]) == [("Per Ny", "PERSON")]
+
+
+def test_a_double_surname_with_a_spaced_hyphen_before_party_letters_is_one_person():
+    text = "Beslutande Eva Norrlid - Ekdal, (C) Bo Al (M) Per Holm - Vedin (S) och Lisa Ny - Ordförande (S), Lars Berg - Lund"
+    spans = [("Eva Norrlid", "PERSON"), ("Ekdal", "PERSON"), ("C", "PARTY"), ("Bo Al", "PERSON"), ("M", "PARTY"),
+             ("Per Holm", "PERSON"), ("Vedin", "PERSON"), ("S", "PARTY"), ("Lisa Ny", "PERSON"), ("Lars Berg", "PERSON"),
+             ("Lund", "LOC")]
+    got = _run(text, spans)
+    assert ("Eva Norrlid - Ekdal", "PERSON") in got and ("Per Holm - Vedin", "PERSON") in got
+    # an office after the hyphen, and a second part without party letters, stay apart
+    assert got[-3:] == [("Lisa Ny", "PERSON"), ("Lars Berg", "PERSON"), ("Lund", "LOC")]
