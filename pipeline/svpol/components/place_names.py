@@ -50,6 +50,9 @@ from .person_spans import is_first_name, is_form_word
 from .structure_patterns import ROLE_RE
 
 LABEL = "LOC"
+# A place's kind after a line break (kinds_after_a_line_break), and the prepositions that put a municipality as a place
+_WRAPPED_KINDS = frozenset(("kommun", "kommuns", "stad", "stads", "län", "läns"))
+_PLACE_PREPOSITIONS = frozenset(("i", "inom", "utanför"))
 
 # Municipalities whose name is also a common word, first name or surname.
 _AMBIGUOUS_MUNICIPALITIES = frozenset((
@@ -726,10 +729,31 @@ class PlaceNames(NameList):
         if _RANGE_JOINER_IDS & orths:
             self.range_partners(doc)
         self.municipalities_as_bodies(doc)
+        if "\n" in text:
+            self.kinds_after_a_line_break(doc)
         self.districts(doc)
         self.towns_after_names(doc)
         self.roads_apart(doc, orths)
         return doc
+
+    def kinds_after_a_line_break(self, doc: Doc) -> None:
+        """A place whose ``kommun``, ``stad`` or ``län`` a PDF's line break put on the next line is one span with it,
+        as on one line (``Ekby\nkommun``, ``Ekby\nlän``; round 92: each such span was cut at the break): a
+        county stays a place; a municipality is the body unless ``i`` puts it as a place (convention: ``i Ekby
+        kommun``)."""
+        joined = {}
+        for ent in doc.ents:
+            kind = ent.end + 1
+            if not (ent.label_ == LABEL and len(ent) == 1 and kind < len(doc) and doc[ent.end].text == "\n"
+                    and doc[kind].lower_ in _WRAPPED_KINDS):
+                continue
+            county = doc[kind].lower_.startswith("län")
+            if not (county or is_municipality(ent.text) or (ent.text.endswith("s") and is_municipality(ent.text[:-1]))):
+                continue
+            place = county or (ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS)
+            joined[(ent.start, ent.end)] = Span(doc, ent.start, kind + 1, LABEL if place else "AUTHORITY")
+        if joined:
+            self._replace(doc, joined)
 
     def districts(self, doc: Doc) -> None:
         """A place's centre, shore, village or district is one place with it: ``Våxnäs centrum``, ``Tullinge

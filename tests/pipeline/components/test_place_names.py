@@ -509,3 +509,11 @@ def test_a_municipality_with_kommun_capitalised_after_i_and_its_parts_are_the_pl
     assert ents == [("Gnesta Kommun", "AUTHORITY")]
     ents, _ = _run("Gnesta kommun ska vara medlem i föreningen.", [("Gnesta kommun", "AUTHORITY")])
     assert ents == [("Gnesta kommun", "AUTHORITY")]
+
+
+def test_a_places_kind_after_a_line_break_joins_it():
+    text = "Avtal med Tranås\nkommun om vatten. Boende i Mora\nkommun och i Jönköpings\nlän, men Ekby\nkommun."
+    ents, _ = _run(text, [("Tranås", "LOC"), ("Mora", "LOC"), ("Jönköpings", "LOC"), ("Ekby", "LOC")])
+    # the body, a place after "i", a county; an unknown place is left as it is
+    assert ents == [("Tranås\nkommun", "AUTHORITY"), ("Mora\nkommun", "LOC"), ("Jönköpings\nlän", "LOC"),
+                    ("Ekby", "LOC")]
