@@ -82,11 +82,13 @@ _NAME_JOINING_WORDS = frozenset(("och", "&", "i", "för", "av", "på", "de", "de
                                  "and"))  # a firm's English name: "Ernst and Young AB" (m-v528)
 _CLAUSE_WORDS = frozenset(STOP_WORDS) - _NAME_JOINING_WORDS
 # Ordinary words that open a company's name before a capitalised one.
-_NAME_OPENING_WORDS = frozenset(("Lilla", "Gamla", "Stora", "Nya", "Grönt", "Gröna", "Bra", "Destination", "Hotell"))
+_NAME_OPENING_WORDS = frozenset(("Lilla", "Gamla", "Stora", "Nya", "Grönt", "Gröna", "Bra", "Destination", "Hotell",
+                                 "Region"))  # a region's company: "Region Ekby Holding AB" (round 93)
 # Nor is a board in a list of bodies before it ("Valnämnden Karlskoga kommunhus AB").
 _BODY_ENDINGS = ("nämnden", "styrelsen", "fullmäktige", "förvaltningen", "utskottet")
-# A municipality named as a body, which a company's name may hold ("Uppsala kommun Skolfastigheter AB").
-_MUNICIPALITY_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]+ (?:kommuns?|stads?|region|landsting)")
+# A municipality or region named as a body, which a company's name may hold ("Uppsala kommun Skolfastigheter AB",
+# "Region Ekby Holding AB").
+_MUNICIPALITY_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]+ (?:kommuns?|stads?|region|landsting)|Region [A-ZÅÄÖ][\wåäö-]+")
 _LETTER_COMPOUND_RE = re.compile(r"[A-ZÅÄÖ]-[a-zåäö]+")
 # A trade's genitive before AB, the name after it: "Fastighets AB Ekgården", "Bostads AB Eken S" (the name's
 # capitalised words and letters; a first name opens the person after it: "Bostads AB Eken Per Ek"). Only these
@@ -157,13 +159,13 @@ _PLACE_AFTER_RE = re.compile(
     rf"[ \t]+(?:(?:{'|'.join(sorted(DIRECTION_WORDS))})[ \t]+)?([A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
 # The Swedish provinces, and the counties' names that are no province's or municipality's, which name an
 # organisation's regional branch.
-_PROVINCES = frozenset((
+PROVINCES = frozenset((
     "Skåne", "Blekinge", "Halland", "Småland", "Öland", "Gotland", "Västergötland", "Östergötland", "Bohuslän",
     "Dalsland", "Värmland", "Närke", "Västmanland", "Södermanland", "Sörmland", "Uppland", "Dalarna", "Gästrikland",
     "Hälsingland", "Härjedalen", "Jämtland", "Medelpad", "Ångermanland", "Västerbotten", "Norrbotten", "Lappland",
     "Kronoberg", "Gävleborg", "Västernorrland"))
 # ... and the short forms of two provinces that regional utilities are named by ("Gästrike Vatten").
-_UTILITY_REGIONS = _PROVINCES | frozenset(("Gästrike", "Hälsinge"))
+_UTILITY_REGIONS = PROVINCES | frozenset(("Gästrike", "Hälsinge"))
 
 
 def _is_company(text: str) -> bool:
@@ -552,7 +554,7 @@ def _localities() -> FrozenSet[str]:
 def _is_branch_place(name: str) -> bool:
     """Whether ``name`` after a listed organisation names its local or regional branch: a municipality, a
     province or a locality (``PRO Ekby``, ``PRO Skåne``, ``SPF Seniorerna Norrbyn``)."""
-    return is_municipality(name) or name in _PROVINCES or name in _localities()
+    return is_municipality(name) or name in PROVINCES or name in _localities()
 
 
 def default_names() -> List[str]:
@@ -847,8 +849,8 @@ class OrgNames(NameList):
                    if e.label_ == "PERSON" and len(e) >= 2 and not e.text.endswith("s")}
         for start, end in self._candidates(doc):
             span = doc.char_span(start, end, label=LABEL)
-            if span is not None and len(span) > 1 and is_label_before_value(span[0]):
-                span = span[1:]
+            while span is not None and len(span) > 1 and is_label_before_value(span[0]):
+                span = Span(doc, span.start + 1, span.end, label=LABEL)  # (a slice would lose the label)
             after_person = persons.get(span.start) if span is not None else None
             if after_person is not None and after_person < span.end and doc[after_person].text[:1].isupper() and (
                     span.end - after_person >= 2 or doc[after_person].text not in ("AB", "AB:s")):

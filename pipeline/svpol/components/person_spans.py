@@ -108,7 +108,7 @@ _FORM_WORDS = frozenset((
     "Justerat", "Justeras", "Anmäles", "Organisationsnummer", "Bankgiro", "Telefonväxel", "Utskriftsdatum",
     # a web page's link text after an agenda item ("Närvarokontroll Länk till annan webbplats"); a photo's label
     "Länk", "Exempelbild", "Arkivbild", "Pressbild", "Genrebild",
-    "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Protokollsjustering", "Närvarorätt",
+    "Internremiss", "Namn", "Ang", "Beslutsunderlag", "Beslutsförslag", "Protokollsjustering", "Närvarorätt",
     "Närvarolista", "Närvarolistan", "Inkallad", "Inkallade", "Adress", "Justerade", "Kommunkansliet", "Stadskansliet",
     "Insynsplats", "Insynsplatser", "Insyn",  # an observer's seat in a member list ("Insynsplats Eva Ek (SD)")
     "Medborgarförslag", "Ärendeförteckning", "Åhörare", "Personalföreträdare",
@@ -551,18 +551,23 @@ _PARTICLE_NAME_RE = re.compile(
     r"(?![\w-])")
 
 
+_HYPHENED_INITIALS_RE = re.compile(r"[A-ZÅÄÖ]-[A-ZÅÄÖ]")
+
+
 def _with_first_initials(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
     """``ents`` with the first of two initials, or the first name before a middle initial, joined to a PERSON
     that opens with the (second) initial, where no entity holds it (``K [G Ekdahl]``, ``Bernt [A Runberg]``;
-    not party letters after a bracket or a comma: ``(S) G Ek``)."""
+    not party letters after a bracket or a comma: ``(S) G Ek``); and two initials joined by a hyphen before a
+    surname (``E-L [Norling]``, round 93), which no party's letters are."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     joined, changed = [], False
     for ent in ents:
         i = ent.start - 1
-        if (ent.label_ == PERSON and i >= 0 and i not in taken and _is_initial(ent[0])
-                and doc[i].whitespace_ and (
+        if ent.label_ == PERSON and i >= 0 and i not in taken and doc[i].whitespace_ and ((_is_initial(ent[0]) and (
                     (_is_initial(doc[i]) and (i == 0 or doc[i - 1].text not in ("(", ")", ",")))
-                    or (doc[i].is_title and len(doc[i]) > 1 and is_first_name(doc[i].text)))):
+                    or (doc[i].is_title and len(doc[i]) > 1 and is_first_name(doc[i].text))))
+                or (_HYPHENED_INITIALS_RE.fullmatch(doc[i].text) and ent[0].is_title and len(ent[0]) > 1
+                    and not is_first_name(ent[0].text))):  # not before a first name: "S-V Eva Ek", the parties'
             ent = Span(doc, i, ent.end, PERSON)
             changed = True
         joined.append(ent)

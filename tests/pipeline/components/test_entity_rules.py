@@ -1335,3 +1335,18 @@ def test_a_boards_committee_named_by_its_field_and_in_a_headings_capitals(nlp):
     assert [t for t, label in ents(doc) if label == "AUTHORITY"][:2] == [
         "Kommunstyrelsens sociala utskott", "kommunstyrelsens tekniska utskott"]
     assert ("KOMMUNSTYRELSENS SOCIALA UTSKOTT", "AUTHORITY") in ents(doc)
+
+
+def test_a_regions_board_after_its_genitive_and_a_joint_body_of_two_provinces(nlp):
+    doc = nlp("Region Örebro läns hälso- och sjukvårdsnämnd har beslutat. Avtal för Västmanland-Dalarna lönenämnd "
+              "och Västmanlands- Dalarna miljö- och byggförvaltning, men bussen Karlskoga-Örebro nämnden.")
+    found = [t for t, label in ents(doc) if label == "AUTHORITY"]
+    assert found == ["Region Örebro läns hälso- och sjukvårdsnämnd", "Västmanland-Dalarna lönenämnd",
+                     "Västmanlands- Dalarna miljö- och byggförvaltning"]
+
+
+def test_an_associations_organ_with_its_area_and_a_headings_place_before_a_body(nlp):
+    doc = nlp("Ansvarsfrihet för förbundsstyrelsen i Samordningsförbundet i Halland. "
+              "Sammanträdesdatum FALKENBERG Kommunstyrelsens arbetsutskott Närvarande")
+    found = [t for t, label in ents(doc) if label == "AUTHORITY"]
+    assert found == ["förbundsstyrelsen i Samordningsförbundet i Halland", "Kommunstyrelsens arbetsutskott"]

@@ -635,3 +635,11 @@ def test_an_offices_letters_after_a_body_are_no_short_form_of_it():
     spans = [("kommunstyrelsen", "AUTHORITY"), ("Eva Ek", "PERSON"), ("Kommunfullmäktige", "AUTHORITY")]
     assert _run(text, spans) == [("kommunstyrelsen", "AUTHORITY"), ("Eva Ek", "PERSON"),
                                  ("Kommunfullmäktige", "AUTHORITY"), ("KF", "AUTHORITY")]
+
+
+def test_a_regions_company_holds_the_region_and_a_form_label_leaves_a_company_whole():
+    text = "Styrelsen godkände att Region Ekby Holding AB förvärvar aktierna."
+    assert _run(text, [("Region Ekby", "AUTHORITY")], ordinary=("region",), rules=("Region Ekby",)) == [
+        ("Region Ekby Holding AB", "ORG")]
+    # a form's label in front leaves the company with its label ("Beslutsförslag" is no part of the name)
+    assert _run("Beslutsunderlag Beslutsförslag Ekby Stadshus AB 26") == [("Ekby Stadshus AB", "ORG")]

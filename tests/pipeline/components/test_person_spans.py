@@ -819,3 +819,10 @@ def test_a_double_surname_with_a_spaced_hyphen_before_party_letters_is_one_perso
     assert ("Eva Norrlid - Ekdal", "PERSON") in got and ("Per Holm - Vedin", "PERSON") in got
     # an office after the hyphen, and a second part without party letters, stay apart
     assert got[-3:] == [("Lisa Ny", "PERSON"), ("Lars Berg", "PERSON"), ("Lund", "LOC")]
+
+
+def test_two_initials_joined_by_a_hyphen_open_the_surname_after_them():
+    text = "Ledamöter Bo Al (s) E-L Norling-Vedin (s) och förslag från S-V Eva Ek"
+    spans = [("Bo Al", "PERSON"), ("Norling-Vedin", "PERSON"), ("Eva Ek", "PERSON")]
+    # not before a first name: "S-V" is the parties' letters there
+    assert _run(text, spans) == [("Bo Al", "PERSON"), ("E-L Norling-Vedin", "PERSON"), ("Eva Ek", "PERSON")]
