@@ -409,9 +409,14 @@ def _is_field_before_name(word: Token, first: Token, last: Token) -> bool:
 def _is_field_after_name(name: Span, vocab: Vocab) -> bool:
     """Whether ``name`` ends in a capitalised ordinary word after a first name and surname: a list's unit or field
     (``Per Ek Psykiatri``, ``Eva Ek Primärvård``) or an agenda's next item (``Eva Ek Begäran om medel``), no part
-    of the name (the five such spans in round 92's real sets). Not a genitive's noun (``Eva Eks Mannaminne``) nor
-    a member's place (``Eva Ek i Norra Backa``)."""
+    of the name (the five such spans in round 92's real sets). Not a genitive's noun (``Eva Eks Mannaminne``), a
+    member's place (``Eva Ek i Norra Backa``), nor a surname that party letters or an office after a comma follow
+    (``Eva Ek Sommar (KD)``, ``Eva Ek Appell, nämndsekreterare``; round 94)."""
     if len(name) < 3 or not is_first_name(name[0].text):
+        return False
+    doc, after = name.doc, name.end
+    if after < len(doc) and (doc[after].text == "(" or (
+            doc[after].text == "," and after + 1 < len(doc) and doc[after + 1].is_lower)):
         return False
     last, before = name[-1], name[-2]
     return (last.is_alpha and len(last) > 2 and all(t.is_title for t in name)

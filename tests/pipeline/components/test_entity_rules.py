@@ -1350,3 +1350,11 @@ def test_an_associations_organ_with_its_area_and_a_headings_place_before_a_body(
               "Sammanträdesdatum FALKENBERG Kommunstyrelsens arbetsutskott Närvarande")
     found = [t for t, label in ents(doc) if label == "AUTHORITY"]
     assert found == ["förbundsstyrelsen i Samordningsförbundet i Halland", "Kommunstyrelsens arbetsutskott"]
+
+
+def test_the_police_of_an_area_named_without_i_and_the_boards_committee_in_short(nlp):
+    doc = nlp("Remiss till Polisen Stockholms län och Polisen Storgöteborg. Enligt polisen i Ekby och Polisen Sverige. "
+              "KS au beslutade och Ks au föreslår, men KS au 338 är ett ärende.")
+    found = [t for t, label in ents(doc) if label == "AUTHORITY"]
+    # "polisen i Ekby" stays the police and a place (convention 55); "Sverige" is no area of the police's
+    assert found == ["Polisen Stockholms län", "Polisen Storgöteborg", "polisen", "Polisen", "KS au", "Ks au", "KS"]

@@ -791,14 +791,16 @@ def test_a_presence_mark_after_a_members_bracket_and_a_protocols_signing_fields_
 
 def test_a_units_or_agenda_items_ordinary_word_after_a_first_name_and_surname_leaves_the_span():
     text = ("Divisionschefer Per Ekdal Psykiatri och Eva Norrlid Primärvård. 5 Skola Lars Vedin Begäran om medel. "
-            "Mats Ekdals Museum, Eva Norrlid i Norra Backa (S)")
+            "Mats Ekdals Museum, Eva Norrlid i Norra Backa (S) Lisa Holm Sommar (C) Bo Al Appell, sekreterare")
     spans = [("Per Ekdal Psykiatri", "PERSON"), ("Eva Norrlid Primärvård", "PERSON"), ("Lars Vedin Begäran", "PERSON"),
-             ("Mats Ekdals Museum", "PERSON"), ("Eva Norrlid i Norra Backa", "PERSON")]
-    words = ("psykiatri", "primärvård", "begäran", "museum", "backa")
-    # a genitive's noun and a member's place stay: the first may name a facility, the second is the Riksdag's form
+             ("Mats Ekdals Museum", "PERSON"), ("Eva Norrlid i Norra Backa", "PERSON"), ("Lisa Holm Sommar", "PERSON"),
+             ("Bo Al Appell", "PERSON")]
+    words = ("psykiatri", "primärvård", "begäran", "museum", "backa", "sommar", "appell")
+    # a genitive's noun and a member's place stay (the first may name a facility, the second is the Riksdag's form),
+    # and so does a surname before party letters or before an office after a comma
     assert _run_with_vectors(text, spans, words) == [
         ("Per Ekdal", "PERSON"), ("Eva Norrlid", "PERSON"), ("Lars Vedin", "PERSON"), ("Mats Ekdals Museum", "PERSON"),
-        ("Eva Norrlid i Norra Backa", "PERSON")]
+        ("Eva Norrlid i Norra Backa", "PERSON"), ("Lisa Holm Sommar", "PERSON"), ("Bo Al Appell", "PERSON")]
 
 
 def test_local_party_letters_after_a_names_comma_in_a_list_that_writes_parties_so():
