@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import FrozenSet, List, Optional, Set, Tuple
+from typing import Callable, Dict, FrozenSet, List, Optional, Set, Tuple
 
 from spacy.lang.sv.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -620,10 +620,10 @@ def _hyphen_split_start(doc: Doc, ent: Span) -> int:
 _LINE_BREAKS = frozenset(("\n", "\n\n"))
 
 
-def _with_names_across_a_line_break(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
-    """``ents`` with a first name alone at a line's end joined to the surname that opens the next line (maybe after
-    a blank line), where the surname is a PERSON or has party letters in brackets after it (``Elin\nRydberg (S)``;
-    m-v488, m-v515: one person, as the guide reads a name across a line break)."""
+def _joined_over_one_token(doc: Doc, ents: List[Span], joins: Callable[[Span, Dict[int, Span]], bool]
+                           ) -> Tuple[List[Span], bool]:
+    """``ents`` with each entity that ``joins(ent, ents_by_start)`` accepts made one PERSON with the word one token
+    after its end (over a line break or a hyphen), the entity that word opened dropped."""
     by_start = {e.start: e for e in ents}
     joined: List[Span] = []
     dropped: Set[int] = set()
@@ -631,44 +631,44 @@ def _with_names_across_a_line_break(doc: Doc, ents: List[Span]) -> Tuple[List[Sp
     for ent in ents:
         if ent.start in dropped:
             continue
-        after = ent.end + 1
-        surname = by_start.get(after)
-        if (len(ent) == 1 and ent.label_ in (PERSON, LOC, ORG) and is_first_name(ent.text) and after < len(doc)
-                and doc[ent.end].text in _LINE_BREAKS and doc[after].is_title and doc[after].is_alpha
-                and (surname is None or (surname.label_ == PERSON and len(surname) == 1))
-                and (surname is not None or (after + 1 < len(doc) and doc[after + 1].text == "("))):
-            joined.append(Span(doc, ent.start, after + 1, PERSON))
-            dropped.add(after)
+        if joins(ent, by_start):
+            joined.append(Span(doc, ent.start, ent.end + 2, PERSON))
+            dropped.add(ent.end + 1)
             changed = True
         else:
             joined.append(ent)
     return joined, changed
+
+
+def _with_names_across_a_line_break(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
+    """``ents`` with a first name alone at a line's end joined to the surname that opens the next line (maybe after
+    a blank line), where the surname is a PERSON or has party letters in brackets after it (``Elin\nRydberg (S)``;
+    m-v488, m-v515: one person, as the guide reads a name across a line break)."""
+    def joins(ent: Span, by_start: Dict[int, Span]) -> bool:
+        after = ent.end + 1
+        surname = by_start.get(after)
+        return (len(ent) == 1 and ent.label_ in (PERSON, LOC, ORG) and is_first_name(ent.text) and after < len(doc)
+                and doc[ent.end].text in _LINE_BREAKS and doc[after].is_title and doc[after].is_alpha
+                and (surname is None or (surname.label_ == PERSON and len(surname) == 1))
+                and (surname is not None or (after + 1 < len(doc) and doc[after + 1].text == "(")))
+
+    return _joined_over_one_token(doc, ents, joins)
 
 
 def _with_spaced_hyphen_surnames(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
     """``ents`` with a double surname written with a spaced hyphen joined into its PERSON: a first name and surname,
     `` - ``, and one name-shaped word before the person's party letters (``Eva Ek - Holm (S)``, ``Eva Ek - Holm,
     (C)``; round 92: two such names, each split into two persons)."""
-    by_start = {e.start: e for e in ents}
-    joined: List[Span] = []
-    dropped: Set[int] = set()
-    changed = False
-    for ent in ents:
-        if ent.start in dropped:
-            continue
+    def joins(ent: Span, by_start: Dict[int, Span]) -> bool:
         second = ent.end + 1
-        if (ent.label_ == PERSON and len(ent) >= 2 and is_first_name(ent[0].text) and second + 1 < len(doc)
+        return (ent.label_ == PERSON and len(ent) >= 2 and is_first_name(ent[0].text) and second + 1 < len(doc)
                 and doc[ent.end].text == "-" and ent[-1].whitespace_ and doc[ent.end].whitespace_
                 and _is_surname_word(doc[second]) and not is_first_name(doc[second].text)
                 and (by_start.get(second) is None or (by_start[second].label_ == PERSON and len(by_start[second]) == 1))
                 and not any(e.start < second < e.end for e in ents)
-                and _PARTY_BRACKET_RE.match(doc[second + 1:second + 5].text.lstrip(", "))):
-            joined.append(Span(doc, ent.start, second + 1, PERSON))
-            dropped.add(second)
-            changed = True
-        else:
-            joined.append(ent)
-    return joined, changed
+                and bool(_PARTY_BRACKET_RE.match(doc[second + 1:second + 5].text.lstrip(", "))))
+
+    return _joined_over_one_token(doc, ents, joins)
 
 
 def _with_hyphen_split_first_names(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
