@@ -851,6 +851,8 @@ class OrgNames(NameList):
             span = doc.char_span(start, end, label=LABEL)
             while span is not None and len(span) > 1 and is_label_before_value(span[0]):
                 span = Span(doc, span.start + 1, span.end, label=LABEL)  # (a slice would lose the label)
+            if span is not None and len(span) == 1 and is_label_before_value(span[0]):
+                continue  # a form's label alone is no name: "förskolan Dnr 6/14" (round 95)
             after_person = persons.get(span.start) if span is not None else None
             if after_person is not None and after_person < span.end and doc[after_person].text[:1].isupper() and (
                     span.end - after_person >= 2 or doc[after_person].text not in ("AB", "AB:s")):

@@ -271,6 +271,9 @@ _WORD_BEFORE_RE = re.compile(r"(?<![\w-])([A-ZÅÄÖ][a-zåäö]+)[ \t]$")
 # A clock time after a place or a field label is no property: "i Kristianstad 13:00", "Kl 19:00".
 _CLOCK_RE = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 _TIME_WORDS = frozenset(("kl", "klockan", "tid", "tiden", "bilaga"))  # and an appendix's number ("Bilaga 6:1")
+# The ends of a document's kind in one compound ("Kulturprogram", "Delårsrapport 1:2021": a document and its
+# number, no property designation; svpol_not_entities drops such titles read as names)
+DOCUMENT_KINDS = ("program", "programmet", "policy", "policyn", "strategi", "strategin", "rapport", "rapporten")
 # ... but a plan's or property's words before it make a clock-like number the property's: "Detaljplan för
 # Hjärup 21:38", "del av Ekby 12:30".
 _PROPERTY_CONTEXT_RE = re.compile(r"(?:[Pp]lan|[Dd]el av|[Ff]astighet(?:en|erna)?)[ \t]+(?:för[ \t]+)?(?:del av[ \t]+)?$")
@@ -482,7 +485,7 @@ class PlaceNames(NameList):
         spans = []
         if ":" in text:
             for m in _PROPERTY_RE.finditer(text):
-                if m.group("name").lower() in _TIME_WORDS:
+                if m.group("name").lower() in _TIME_WORDS or m.group("name").lower().endswith(DOCUMENT_KINDS):
                     continue
                 start = self._with_place_before(text, m.start("name"))
                 if not _CLOCK_RE.fullmatch(m.group("number")) or _PROPERTY_CONTEXT_RE.search(

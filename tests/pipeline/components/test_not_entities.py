@@ -593,3 +593,11 @@ def test_a_prize_named_after_a_person_is_no_entity():
     text = "Ekby delar ut Eva Eks kulturstipendium , Bo Al idrottsmedalj och Per Ekstipendiet . Eva Ek fick det ."
     spans = [(3, 5, "PERSON"), (7, 9, "PERSON"), (11, 13, "PERSON"), (14, 16, "PERSON")]
     assert _filtered(text, spans) == [("Eva Ek", "PERSON")]
+
+
+def test_a_document_named_by_its_kind_is_no_entity():
+    text = ("Antagande av Kulturprogram för Ekby kommun ; Fokusområden Integrationsstrategin ; Kommunplan 2015 ; "
+            "Ekbyplan 1 ; Eva Ek")
+    spans = [(2, 3, "LOC"), (4, 6, "AUTHORITY"), (7, 9, "PERSON"), (10, 11, "ORG"), (13, 15, "LOC"), (16, 18, "PERSON")]
+    # a square ending in "-plan" is a place: only a plan with its year after it is a document
+    assert _filtered(text, spans) == [("Ekby kommun", "AUTHORITY"), ("Ekbyplan 1", "LOC"), ("Eva Ek", "PERSON")]

@@ -643,3 +643,7 @@ def test_a_regions_company_holds_the_region_and_a_form_label_leaves_a_company_wh
         ("Region Ekby Holding AB", "ORG")]
     # a form's label in front leaves the company with its label ("Beslutsförslag" is no part of the name)
     assert _run("Beslutsunderlag Beslutsförslag Ekby Stadshus AB 26") == [("Ekby Stadshus AB", "ORG")]
+
+
+def test_a_form_label_alone_after_a_facilitys_noun_is_no_name():
+    assert _run("Motion om placeringar i förskolan Dnr 6/14 och förskolan Ekbacken") == [("Ekbacken", "ORG")]
