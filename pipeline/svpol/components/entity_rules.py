@@ -869,11 +869,17 @@ def _with_region_body(text: str, name: str, end: int) -> int:
     return body.end() if body else end
 
 
+_SPACES_RE = re.compile(r"[ \t]*")
+
+
 def _with_sub_body(text: str, end: int) -> int:
     """The end of an AUTHORITY span moved right over a working committee or the office of that body, also in a
     heading's capitals (``KOMMUNSTYRELSENS SOCIALA UTSKOTT``)."""
     match = _SUB_BODY_RE.match(text, end)
-    if match is None and end and text[end - 1].isupper():
+    # Only a capital after the spaces can open a committee in capitals (the match must be all capitals): the whole
+    # text is lower-cased only then, not after every acronym ("KS beslutade").
+    after_spaces = _SPACES_RE.match(text, end).end() if match is None and end and text[end - 1].isupper() else None
+    if after_spaces is not None and text[after_spaces:after_spaces + 1].isupper():
         match = _SUB_BODY_RE.match(text.lower(), end)
         if match is not None and not text[end:match.end()].isupper():
             match = None
@@ -1258,8 +1264,8 @@ class EntityRules(KBComponent):
         """Whether ``name`` (maybe in the genitive) is a municipality or a province that a joint body is named by."""
         from .org_names import PROVINCES  # imported at use: org_names imports this module
 
-        return any(self.kb.municipality(form) or form in PROVINCES
-                   for form in ((name, name[:-1]) if name.endswith("s") else (name,)))
+        # (the KB reads a municipality's genitive itself)
+        return bool(self.kb.municipality(name)) or name in PROVINCES or (name.endswith("s") and name[:-1] in PROVINCES)
 
     def _is_area_name(self, word: str) -> bool:
         """Whether ``word`` (maybe in the genitive) names an area: no stop word, first name or word the vectors

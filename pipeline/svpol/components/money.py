@@ -121,8 +121,8 @@ _QUANTITY = (
     rf"|(?P<word>{_WORD_NUMBER})(?=\s)"
     rf"|(?P<vague>{_alternation(_VAGUE)})"
 )
-_YEAR_RE = re.compile(r"(?:19|20)\d\d")
-_YEAR_IN_TEXT_RE = re.compile(rf"(?<!\d){_YEAR_RE.pattern}(?!\d)")  # a year among a text's figures
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_YEAR_IN_TEXT_RE = re.compile(rf"(?<!\d){YEAR_RE.pattern}(?!\d)")  # a year among a text's figures
 # Words between a number and its millions that say what sum it is: "16 nya miljarder", "en extra miljard".
 _SUM_ADJECTIVES = ("nya", "extra", "ytterligare", "planerade", "budgeterade", "öronmärkta", "avsatta", "sparade")
 MONEY_RE = re.compile(
@@ -490,7 +490,7 @@ def _comparison_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
         currency, scale, unit_text = _written_unit(m)
         for group in ("a", "b"):
             number = _parse_number(m.group(group))
-            if number is not None and not _YEAR_RE.fullmatch(m.group(group)):
+            if number is not None and not YEAR_RE.fullmatch(m.group(group)):
                 figures.append((m.start(group), m.end(group), MoneyValue(float(number * scale), currency, unit_text)))
     return figures
 
@@ -501,7 +501,7 @@ def _figure_after(text: str, end: int, own: Optional[Decimal], value: MoneyValue
     amount's unit: in brackets ("47 mnkr (52)") or after "mot" or "jämfört med" ("85 miljoner mot
     Alliansens 71,4"); None if there is none."""
     m = _FIGURE_AFTER_RE.match(text, end) or _COMPARED_RE.match(text, end)
-    if m is None or value.amount is None or _YEAR_RE.fullmatch(m.group("num")):
+    if m is None or value.amount is None or YEAR_RE.fullmatch(m.group("num")):
         return None
     return _match_in_unit_of(m, value, own)
 
@@ -530,7 +530,7 @@ def _range_end(text: str, start: int, end: int, own: Optional[Decimal], value: M
     if value.amount is None or not own or not _FROM_BEFORE_RE.search(text, max(0, start - 10), start):
         return None
     m = _RANGE_END_RE.match(text, end)
-    if m is None or _YEAR_RE.fullmatch(m.group("num")):
+    if m is None or YEAR_RE.fullmatch(m.group("num")):
         return None
     return _match_in_unit_of(m, value, own)
 
@@ -582,7 +582,7 @@ def _table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
         summa = text.find("Summa", unit.end(), stop)
         for m in _TABLE_FIGURE_RE.finditer(text, unit.end(), stop):
             number = m.group("num")
-            if not _YEAR_RE.fullmatch(number):
+            if not YEAR_RE.fullmatch(number):
                 figures.append((m.start("num"), m.end("num"), MoneyValue(float(_parse_number(number) * scale), "SEK", None)))
             if summa >= 0 and m.start() > summa:
                 break  # the sum's figure closes the table
@@ -642,7 +642,7 @@ def _declared_table_figures(text: str, declarations: Sequence["re.Match[str]"]) 
             if not line.strip() or len(line) > _CELL_LINE_MAX:
                 break
             cell = _CELL_FIGURE_LINE_RE.fullmatch(line)
-            if cell is not None and not _YEAR_RE.fullmatch(cell.group("num")):
+            if cell is not None and not YEAR_RE.fullmatch(cell.group("num")):
                 value = float(_parse_number(cell.group("num")) * scale)
                 figures.append((position + cell.start("num"), position + cell.end("num"), MoneyValue(value, "SEK", None)))
             position = next_end + 1
@@ -685,7 +685,7 @@ def _header_unit_table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
         # the header's cells may go on one to a line ("(mnkr) Bokslut" / "2018" / "Budget" / "2019"; m-v509)
         cell = _HEADER_CELL_LINE_RE.match(text, position)
         while cell is not None:
-            columns += bool(_YEAR_RE.fullmatch(cell.group("cell")))
+            columns += bool(YEAR_RE.fullmatch(cell.group("cell")))
             position = cell.end() + 1
             cell = _HEADER_CELL_LINE_RE.match(text, position)
         while position < len(text):
@@ -728,7 +728,7 @@ def _own_number(match: "re.Match[str]") -> Optional[Decimal]:
 
 def _is_year_before_amount(first: str, second: str) -> bool:
     """Whether the "range" ``first``–``second`` is a year and a smaller number: a list item's year and its amount."""
-    return bool(_YEAR_RE.fullmatch(first)) and _parse_number(first) > _parse_number(second)
+    return bool(YEAR_RE.fullmatch(first)) and _parse_number(first) > _parse_number(second)
 
 
 def _overlaps(found: List[Tuple[int, int, MoneyValue]], start: int, end: int) -> bool:

@@ -56,7 +56,7 @@ from spacy.vocab import Vocab
 from ..doc_cache import doc_text
 from ..kb import DIRECTION_WORDS, LAW_ABBREVIATIONS, shipped_authorities
 from .entity_rules import DEFAULT_SPANS_KEY
-from .money import DECLARED_UNIT_RE, MONEY_LABEL, NO_MONEY, find_money, parse_money_entity
+from .money import DECLARED_UNIT_RE, MONEY_LABEL, NO_MONEY, YEAR_RE, find_money, parse_money_entity
 from .person_spans import is_first_name, is_form_word, is_label_before_value, is_label_surname, is_office_word
 from .place_names import DOCUMENT_KINDS, is_place
 from .structure_patterns import ROLE_RE
@@ -275,7 +275,6 @@ def _is_prize_name(ent: Span) -> bool:
 # "Integrationsstrategin", "Kommunplan 2015"): a document's title, no entity (convention 9; rounds 92-95: 8 such
 # spans, read as an organisation, a place or a person), also after a heading's word ("Fokusområden
 # Integrationsstrategin"). A plan only with its year after it: a square may end in "-plan" ("Ekbyplan 1").
-_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 
 def _is_document_title(ent: Span) -> bool:
@@ -293,7 +292,7 @@ def _is_document_title(ent: Span) -> bool:
         return True
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return (len(ent) == 1 and first.lower_.endswith("plan") and after is not None
-            and bool(_YEAR_RE.fullmatch(after.text)))
+            and bool(YEAR_RE.fullmatch(after.text)))
 
 
 def _is_place_inhabitants(text: str) -> bool:

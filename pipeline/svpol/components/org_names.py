@@ -546,6 +546,11 @@ def is_municipality(name: str) -> bool:
     return name in _municipalities()
 
 
+def is_municipality_or_genitive(name: str) -> bool:
+    """Whether ``name`` is a municipality of the shipped knowledge base or its genitive (``Ekbys``)."""
+    return is_municipality(name) or (name.endswith("s") and is_municipality(name[:-1]))
+
+
 @functools.lru_cache(maxsize=1)
 def _localities() -> FrozenSet[str]:
     return frozenset(resource_names("localities.txt"))
@@ -741,7 +746,7 @@ class OrgNames(NameList):
                 yield m.start("place"), m.end()
         for m in search(_MUNICIPAL_COMPOUND_COMPANY_RE):
             place = m.group("place")
-            if is_municipality(place) or (place.endswith("s") and is_municipality(place[:-1])):
+            if is_municipality_or_genitive(place):
                 yield m.start(), m.end()
         for m in search(_LOWER_HOUSING_COMPANY_RE):
             if is_municipality(m.group("place")):

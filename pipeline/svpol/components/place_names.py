@@ -45,7 +45,7 @@ from ..doc_cache import doc_text
 from ..kb import DIRECTION_WORDS, shipped_authorities
 from .entity_rules import DEFAULT_SPANS_KEY
 from .name_list import NameList, resource_names
-from .org_names import is_municipality
+from .org_names import is_municipality, is_municipality_or_genitive
 from .person_spans import is_first_name, is_form_word
 from .structure_patterns import ROLE_RE
 
@@ -352,8 +352,7 @@ def _shall_become(words: Sequence[str]) -> bool:
 def _is_the_place(doc: Doc, ent: Span) -> bool:
     """Whether the municipality ``ent`` is named as the place: the whole of it, its people, or what it shall be or
     become (see ``_WHOLE_BEFORE``)."""
-    if not (_MUNICIPALITY_GENITIVE_RE.fullmatch(ent.text) or is_municipality(ent.text)
-            or (ent.text.endswith("s") and is_municipality(ent.text[:-1]))):
+    if not (_MUNICIPALITY_GENITIVE_RE.fullmatch(ent.text) or is_municipality_or_genitive(ent.text)):
         return False
     after = [t.lower_ for t in doc[ent.end:ent.end + 3]]
     # its people after "med" and a number: "Ekby kommun med sina drygt 9 000 invånare"
@@ -751,7 +750,7 @@ class PlaceNames(NameList):
                     and doc[kind].lower_ in _WRAPPED_KINDS):
                 continue
             county = doc[kind].lower_.startswith("län")
-            if not (county or is_municipality(ent.text) or (ent.text.endswith("s") and is_municipality(ent.text[:-1]))):
+            if not (county or is_municipality_or_genitive(ent.text)):
                 continue
             place = county or (ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS)
             joined[(ent.start, ent.end)] = Span(doc, ent.start, kind + 1, LABEL if place else "AUTHORITY")
