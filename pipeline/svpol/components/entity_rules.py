@@ -121,6 +121,11 @@ _COMMA_LETTERS_RE = re.compile(
 # "Kommunalförbundet Räddningstjänsten Medelpad", "Samhällsbyggnadsförbundet Bergslagen", "Regionförbundet Södra
 # Småland" (a direction and a name, or up to two names, the second no street). Only the kinds that are municipal: "Lärarförbundet", "Kommunförbundet Blekinge" and "Civilförsvarsförbundet X" are
 # unions and associations (ORG).
+# A word that a PDF's line end broke with a hyphen, maybe with the break's space left in it ("kom-munfullmäktiges",
+# "kommun- fullmäktige", "Social-demokraterna"; 6 bodies and a party in the real sets m-v824 … m-v863): the joined word
+# is looked up. The rest is lower case, so a coordinated compound ("kommun- och regionfullmäktige") never joins.
+_BROKEN_WORD_RE = re.compile(r"(?<![\w-])(?P<first>[A-ZÅÄÖa-zåäö][a-zåäö]+)-[ \t]*\n?[ \t]*(?P<rest>[a-zåäö]{2,})"
+                             r"(?![\w-])")
 # The first words of a protocol's headings, which a flattened page runs on right after a name.
 HEADING_WORDS = ("Förslag", "Beslut", "Beslutet", "Ärende", "Ärendet", "Bilaga", "Yttrande", "Sammanfattning",
                   "Bakgrund", "Ärendebeskrivning", "Beslutsunderlag",
@@ -1079,9 +1084,10 @@ class EntityRules(KBComponent):
                     continue
                 # "kommunalförbundet" in lower case describes a name that is a body's whole name of its own:
                 # "kommunalförbundet Räddningstjänsten Ekby", "kommunalförbundet Kunskapsförbundet Väst" (5 of 5
-                # such spans in the real sets left it out; a bare name keeps it: "kommunalförbundet Ekbyarkivet")
+                # such spans in the real sets left it out; a bare name keeps it: "kommunalförbundet Ekbyarkivet"),
+                # and so is a region's: "kommunalförbundet Region Ekby" (m-v858)
                 start = match.start()
-                described = words[1] == "Räddningstjänsten" or words[1].endswith("förbundet")
+                described = words[1] in ("Räddningstjänsten", "Region") or words[1].endswith("förbundet")
                 if words[0] == "kommunalförbundet" and described:
                     start = text.index(words[1], match.start())
                 yield "AUTHORITY", start, match.end()
@@ -1221,6 +1227,13 @@ class EntityRules(KBComponent):
                     and not kb.match_authority(m.group(0)))) for m, party in zip(items, known)):
                 for item in items:
                     yield "PARTY", match.start() + item.start(), match.start() + item.end()
+        if "-" in text:
+            for match in _BROKEN_WORD_RE.finditer(text):
+                joined = match.group("first") + match.group("rest")
+                if kb.match_party(joined):
+                    yield "PARTY", match.start(), match.end()
+                elif kb.match_authority(joined):
+                    yield "AUTHORITY", match.start(), match.end()
         yield from self._pattern_authorities(text)
         for start, end, _value in find_money(text):
             yield "MONEY", start, end

@@ -492,6 +492,8 @@ def test_municipal_associations_named_after_their_kind(nlp):
     # "kommunalförbundet" in lower case describes a body's whole name, not a bare name (m-v527 … m-v693)
     assert ents(nlp("Ingående i kommunalförbundet Räddningstjänsten Ekby och kommunalförbundet Ekbyarkivet.")) == [
         ("Räddningstjänsten Ekby", "AUTHORITY"), ("kommunalförbundet Ekbyarkivet", "AUTHORITY")]
+    # ... and a region's name is a whole name too (m-v858)
+    assert ents(nlp("Årsredovisning för kommunalförbundet Region Ekby.")) == [("Region Ekby", "AUTHORITY")]
     # ... nor the next agenda item's first word; a spaced hyphen joins two areas as a dash does (m-v679, m-v680)
     assert ents(nlp("19 Remiss Räddningstjänsten Ekby Ansökan om anstånd 20 Räddningstjänsten Ekby Norr - Ådalen")) == [
         ("Räddningstjänsten Ekby", "AUTHORITY"), ("Räddningstjänsten Ekby Norr - Ådalen", "AUTHORITY")]
@@ -1358,3 +1360,11 @@ def test_the_police_of_an_area_named_without_i_and_the_boards_committee_in_short
     found = [t for t, label in ents(doc) if label == "AUTHORITY"]
     # "polisen i Ekby" stays the police and a place (convention 55); "Sverige" is no area of the police's
     assert found == ["Polisen Stockholms län", "Polisen Storgöteborg", "polisen", "Polisen", "KS au", "Ks au", "KS"]
+
+
+def test_a_word_a_line_end_broke_with_a_hyphen_is_looked_up_joined(nlp):
+    # a PDF's hyphen, with or without the line break's space (m-v831, m-v832, m-v846, m-v859)
+    assert ents(nlp("Social-demokraterna yrkade att kom-munfullmäktiges presidium och kommun- styrelsen svarar.")) == [
+        ("Social-demokraterna", "PARTY"), ("kom-munfullmäktiges", "AUTHORITY"), ("kommun- styrelsen", "AUTHORITY")]
+    # a coordinated compound is two words, and a hyphened word the KB does not know joined is none
+    assert ents(nlp("Beslut i kommun- och regionfullmäktige om skol-frågor.")) == [("regionfullmäktige", "AUTHORITY")]

@@ -359,6 +359,9 @@ def test_a_lower_case_word_the_kb_knows_as_no_body_is_no_authority():
     doc = entity_doc(nlp, text, [("borgensåtaganden", "AUTHORITY"), ("socialnämnden", "AUTHORITY"),
                                  ("Kommunstyrelsen", "AUTHORITY")])
     assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["socialnämnden", "Kommunstyrelsen"]
+    # ... but a body's word that a line end broke with a hyphen is looked up joined
+    doc = entity_doc(nlp, "Beslutet tas av kom-munfullmäktige.", [("kom-munfullmäktige", "AUTHORITY")])
+    assert [e.text for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == ["kom-munfullmäktige"]
 
 
 

@@ -219,6 +219,15 @@ def test_a_person_of_ordinary_words_only_goes_unless_it_is_a_name():
     assert _run_with_vectors(text, spans, ("tertialbokslut",)) == [("Anna EK", "PERSON")]
 
 
+def test_a_one_word_person_the_vectors_know_only_in_its_parts_goes():
+    # a heading's compound of two ordinary words (m-v863); a surname's short head ("-ström") stays a name
+    text = "Kommundirektörer\nEva Ek, Ekby kommun\n\nPersonalrepresentanten\nBergström"
+    spans = [("Kommundirektörer", "PERSON"), ("Eva Ek", "PERSON"), ("Personalrepresentanten", "PERSON"),
+             ("Bergström", "PERSON")]
+    words = ("kommun", "direktörer", "personal", "representanten", "berg", "ström")
+    assert _run_with_vectors(text, spans, words) == [("Eva Ek", "PERSON"), ("Bergström", "PERSON")]
+
+
 def test_a_local_partys_single_letter_after_a_person():
     text = "Närvarande: Yngve Berg (K) och Eva Lind (S)."
     assert _run(text, [("Yngve Berg", "PERSON"), ("Eva Lind", "PERSON")]) == [
