@@ -479,7 +479,7 @@ _COUNCIL_SHORT_FORM_RE = re.compile(
     r"(?:(?<=[a-zåäö] )|(?<=, ))(?:KS|KF|KSAU|KS-au|KFAU|[Kk][sf])(?::s)?(?![\w/-])"
     r"(?=[ \t]+[a-zåäö]|[.,;:!?](?:\s|$)|$)"
     r"|(?<![\w/-])(?:KS|KF|KSAU|KFAU)(?![\w/-])(?=[ \t]+[a-zåäö]{3,})")
-_COUNCIL_SHORT_FORMS = ("KS", "KF", "ks", "kf", "Ks", "Kf")  # one of them is in every match
+COUNCIL_SHORT_FORMS = ("KS", "KF", "ks", "kf", "Ks", "Kf")  # one of them is in every match
 # "BUN", the short form of a municipality's barn- och utbildningsnämnd, wherever it stands ("politiker i BUN",
 # "BUN:s förslag", "BUN ordförande"; 9 of 9 such mentions in the real sets), also in the genitive without a colon
 # ("BUNs beslut"), not in a case number ("2023/BUN 0203") or before its protocol's paragraph ("BUN § 2007/28", which
@@ -597,7 +597,8 @@ _ABBREVIATION_AFTER_RE = re.compile(r"[ \t]*\((?P<letters>[A-ZÅÄÖ][A-ZÅÄÖa
 _PLACE_ALLIANCE_RE = re.compile(r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)-?alliansens?(?![\wåäö-])")
 # A party's local branch named with its municipality and a hyphen: "Ekby-Centern", "Ekby-Moderaterna".
 _BRANCH_PARTY_NAMES = ("Centern", "Centerpartiet", "Moderaterna", "Socialdemokraterna", "Vänstern", "Liberalerna",
-                       "Kristdemokraterna", "Miljöpartiet", "Sverigedemokraterna", "Vänsterpartiet", "Sjukvårdspartiet")
+                       "Kristdemokraterna", "Miljöpartiet", "Sverigedemokraterna", "Vänsterpartiet", "Sjukvårdspartiet",
+                       "Alliansen")  # a local alliance: "Alliansen Ekby" (m-v865)
 _PLACE_PARTY_RE = re.compile(
     rf"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+)-(?:{'|'.join(_BRANCH_PARTY_NAMES)})s?(?![\wåäö-])")
 # ... and with its municipality or region one space after the party's name: "Vänsterpartiet Ekby", "Centerpartiet
@@ -703,8 +704,11 @@ _OWN_BODY_AFTER_RE = re.compile(
 # "Polisen Storekby" (round 93 and 94: 4 such names, each tagged whole; "polisen i Ekby" stays apart, convention 55)
 _POLICE_AREA_RE = re.compile(
     r"(?<![\w-])Polisen[ \t]+(?:(?P<county>[A-ZÅÄÖ][a-zåäö]+s[ \t]+län)|(?P<place>[A-ZÅÄÖ][a-zåäö]+))(?![\wåäö-])")
-# The board's working committee in its short form: "KS au beslutade", "Ks au" (round 94: 6 such, all tagged)
-_BOARD_COMMITTEE_SHORT_RE = re.compile(r"(?<![\w-])[Kk][Ss][ \t]+au(?![\wåäö])(?![ \t]*\d)")
+# The board's working committee in its short form: "KS au beslutade", "Ks au" (round 94: 6 such, all tagged), and
+# the children's board's: "BUN Au", "BUNs Au" (m-v864: 3 of 3), also before a meeting's date ("Vid BUN Au
+# 2009-11-13"), not before a paragraph's number ("Ks au 35").
+_BOARD_COMMITTEE_SHORT_RE = re.compile(
+    r"(?<![\w-])(?:[Kk][Ss][ \t]+au|BUN(?:s|:s)?[ \t]+[Aa][Uu])(?![\wåäö])(?![ \t]*\d{1,3}(?!\d))")
 # A joint board or administration of two municipalities or provinces joined by a hyphen: "Västmanland-Dalarna
 # lönenämnd", "Västmanlands- Dalarna miljö- och byggförvaltning" (8 mentions in rounds 86–93, none found before)
 _JOINT_AREA_BODY_RE = re.compile(
@@ -1097,7 +1101,7 @@ class EntityRules(KBComponent):
                 if match.group("county") or self.kb.municipality(place) or (
                         place.startswith("Stor") and self.kb.municipality(place[4:].capitalize())):
                     yield "AUTHORITY", match.start(), match.end()
-        if " au" in text:
+        if " au" in text or " Au" in text or " AU" in text:
             for match in _BOARD_COMMITTEE_SHORT_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()
         if "-" in text and ("nämnd" in text or "örvaltning" in text):
@@ -1164,7 +1168,7 @@ class EntityRules(KBComponent):
                 end = match.start() + len(_TITLE_END_WORDS_RE.sub("", match.group(0)))
                 if end > match.start() + len("Utredningen om"):
                     yield "AUTHORITY", match.start(), end
-        if any(short in text for short in _COUNCIL_SHORT_FORMS):
+        if any(short in text for short in COUNCIL_SHORT_FORMS):
             for match in _COUNCIL_SHORT_FORM_RE.finditer(text):
                 yield "AUTHORITY", match.start(), match.end()
         if "BUN" in text:

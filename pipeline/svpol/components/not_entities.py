@@ -630,6 +630,36 @@ def _is_labelled_room(ent: Span) -> bool:
     return start > ent.start and bool(_ROOM_RE.fullmatch(ent.doc[start:ent.end].text))
 
 
+# A protocol's venue right after its "Plats och tid" label, a room's own name up to a comma or the time ("Plats och tid
+# Eken, kl 13.00", "Lilla Ekbysalen"), or a room named after "sal" ("Stadshuset, sal Ekby"): the guide tags no
+# meeting room (rounds 96-97: 6 such entities, none tagged). A building ("Stadshuset", "Folkets Hus", "Ekby Arena"),
+# a school and a place the lists know stay.
+_VENUE_LABEL = ["plats", "och", "tid"]
+_BUILDING_ENDINGS = ("hus", "huset", "kontor", "kontoret", "skola", "skolan", "center", "centret", "centrum", "arena",
+                     "hotell", "hotel", "gården", "kyrkan", "stationen", "hallen")
+_SIZE_WORDS = ("Stora", "Lilla")
+
+
+def _is_venue_room(ent: Span) -> bool:
+    """Whether ``ent`` is a meeting room named after a protocol's venue label or after ``sal``."""
+    if ent.label_ not in ("LOC", "ORG", "PERSON") or len(ent) > 2:
+        return False
+    doc = ent.doc
+    start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].text in (":", ";", ".") else ent.start
+    after_label = start >= 3 and [token.lower_ for token in doc[start - 3:start]] == _VENUE_LABEL
+    if not (after_label or (ent.start > 0 and doc[ent.start - 1].text == "sal")):
+        return False
+    words = [token.text for token in ent if token.text not in _SIZE_WORDS]
+    if not words:
+        return len(ent) == 1  # a size word alone, its room's name in lower case after it ("Lilla sessionssalen")
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if len(words) > 1 or (after is not None and not (
+            after.text == "," or after.lower_ in ("kl", "kl.", "klockan") or after.is_space)):
+        return False
+    # (a room after "sal" may bear a place's name: "sal Ekby")
+    return not (words[0].lower().endswith(_BUILDING_ENDINGS) or (after_label and is_place(words[0])))
+
+
 def _before_paragraph_break(ent: Span) -> Span:
     """``ent`` up to a blank line inside it that a number or a lower-case word follows: a name does not run
     on into the next paragraph (``Landstinget\n\n3 Information`` -> ``Landstinget``); a capitalised word
@@ -723,6 +753,7 @@ class NotEntities:
                 or _is_unknown_capitalised_body(ent, text, rule_starts)
                 or _is_unknown_body_with_a_verb_or_noun(ent, text, rule_starts)
                 or (self.title_words and self.is_title_word(ent)) or _is_size_unit(ent, text) or _is_labelled_room(ent)
+                or _is_venue_room(ent)
                 or (self.ordinary_word_places and self.is_ordinary_word_place(ent, text, rule_starts))
                 or _is_admin_compound(ent) or _is_page_word(ent, text) or _is_word_before_lower_case(ent, text)
                 or (_is_form_label(ent, text) and ent.start not in rule_starts) or _is_form_field(ent)

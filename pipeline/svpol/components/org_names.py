@@ -43,11 +43,12 @@ from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple
 from spacy.lang.sv.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 from spacy.util import filter_spans
 
 from ..doc_cache import doc_text
 from ..kb import DIRECTION_WORDS, UNION_SHORT_NAMES, shipped_authorities
-from .entity_rules import DEFAULT_SPANS_KEY, HEADING_WORDS, either_case_first
+from .entity_rules import COUNCIL_SHORT_FORMS, DEFAULT_SPANS_KEY, HEADING_WORDS, either_case_first
 from .name_list import NameList, resource_names
 from .structure_patterns import ROLE_RE
 
@@ -367,6 +368,7 @@ _BUILDING_THEN_PLACE_RE = re.compile(
     r"(?:[ \t]+(?P<place2>[A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-]))?")
 _VENUE_WORDS = "Villa|Träffpunkt|Café|Kafé|Hotell|Restaurang"
 _FIRM_WORDS = "Arkitekter|Arkitektkontor|Konsult|Konsulter|Advokatbyrå|Fastigheter|Försäkring"
+_FIRM_WORD_SET = frozenset(_FIRM_WORDS.split("|"))
 # Swedish Television's regional newsroom named by its region ("SVT Nyheter Dalarna", "SVT Sörmland"; all such
 # names in the real sets were tagged whole); the region is checked (not a programme: "SVT Agenda").
 _REGIONAL_NEWS_RE = re.compile(r"(?<![\w-])SVT(?:[ \t]+Nyheter)?[ \t]+(?P<region>[A-ZÅÄÖ][a-zåäö]+)(?![\wåäö:-])")
@@ -551,6 +553,22 @@ def is_municipality_or_genitive(name: str) -> bool:
     return is_municipality(name) or (name.endswith("s") and is_municipality(name[:-1]))
 
 
+def is_ordinary_compound(word: str, vocab: Vocab) -> bool:
+    """Whether ``word`` is a compound of two ordinary words that the vectors know apart but not joined: a
+    head of six letters or more after a known first part, bare or with its joining ``s``
+    (``Kommundirektörer``, ``Personalrepresentanten``, ``Igångsättningstillstånd``). A surname's parts are
+    short ("-berg", "-ström", "-gren"), so a six-letter head keeps names out (m-v856 … m-v863: 7 such one-word
+    persons, none a person)."""
+    lower = word.lower()
+    for cut in range(3, len(lower) - 5):
+        first, head = lower[:cut], lower[cut:]
+        # (the head also in the genitive, its base six letters too: "Kommundirektörens", not "Söderströms")
+        known_head = vocab.has_vector(head) or (len(head) > 6 and head.endswith("s") and vocab.has_vector(head[:-1]))
+        if known_head and (vocab.has_vector(first) or (first.endswith("s") and vocab.has_vector(first[:-1]))):
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=1)
 def _localities() -> FrozenSet[str]:
     return frozenset(resource_names("localities.txt"))
@@ -618,6 +636,7 @@ class OrgNames(NameList):
         # not an office, which a list of posts capitalises ("- Lekmannarevisor i Ekby Bostäder AB"; m-v502).
         while len(words) > 2 and words[1].group(0) == "i" and ROLE_RE.fullmatch(words[0].group(0)):
             del words[:2]
+        after_council = False
         while (len(words) > 1 and words[0].group(0) not in ("och", "&") and words[1].group(0) not in ("och", "&")
                and not (words[1].group(0) == "i" and words[0].group(0)[0].isupper()
                         and not _at_sentence_start(text, start + words[0].start()))
@@ -626,13 +645,23 @@ class OrgNames(NameList):
                # a company's acronym before its trade ("ENA Energi AB": "ena" is also an ordinary word; m-v555)
                and not (2 <= len(words[0].group(0)) <= 5 and words[0].group(0).isupper()
                         and words[0].group(0).lower() not in STOP_WORDS and words[1].group(0)[:1].isupper()
-                        and not ROLE_RE.fullmatch(words[0].group(0)))  # "VD Ekby Energi AB" names its director
+                        and not ROLE_RE.fullmatch(words[0].group(0))  # "VD Ekby Energi AB" names its director
+                        # ... nor the council's ("KS Ombudsinstruktion Ekby Vatten AB" is an agenda's item; m-v867)
+                        and words[0].group(0) not in COUNCIL_SHORT_FORMS)
                # a size, an age or a destination in front of a capitalised word is the name's ("Lilla Ekby AB",
                # "Gamla Byn AB", "Destination Ekby AB": 7 of 7 such in the real sets, m-v486 … m-v686)
                and not (words[0].group(0) in _NAME_OPENING_WORDS and words[1].group(0)[:1].isupper())
                # a company's noun in front is no name ("Vindkraftsbolaget Ekby Wind AB"; m-v587)
-               and (self._ordinary(words[0].group(0)) or words[0].group(0).endswith(("bolaget", "företaget")))):
-            words.pop(0)
+               and (self._ordinary(words[0].group(0)) or words[0].group(0).endswith(("bolaget", "företaget"))
+                    # ... nor the council's short form opening an agenda's item ("KS Ombudsinstruktion Ekby Vatten
+                    # AB"; m-v867)
+                    or words[0].group(0) in COUNCIL_SHORT_FORMS
+                    # ... nor a list's or an agenda's noun that the vectors know in its parts, before a municipality
+                    # or after the council's short form ("Samhällsutvecklingsförvaltning Ekbys kommunhus AB"; m-v871;
+                    # a company's own name may be such a compound: "Lärcentrum Norr AB", "Radiotjänst i Kiruna AB")
+                    or ((after_council or is_municipality_or_genitive(words[1].group(0)))
+                        and is_ordinary_compound(words[0].group(0), self.nlp.vocab)))):
+            after_council = words.pop(0).group(0) in COUNCIL_SHORT_FORMS
         # a letter's compound in front is a share class or a kind, no name ("B-aktier i Ekby Science Park AB")
         while len(words) > 1 and _LETTER_COMPOUND_RE.fullmatch(words[0].group(0)):
             words.pop(0)
@@ -787,7 +816,11 @@ class OrgNames(NameList):
             elif is_municipality(place) or not (self._ordinary(place) or _is_first_name(place)):
                 yield m.start(), m.end("place")
         for m in search(_PLACE_FACILITY_OR_MEDIA_RE):
-            yield m.start(), m.end()
+            words = m.group(0).split()
+            # a firm's name of two words after a list's noun: "Dotterbolag Ekbys Fastigheter AB" (m-v871)
+            firm = len(words) >= 3 and words[-1 if words[-1] != "AB" else -2] in _FIRM_WORD_SET
+            front = firm and self._ordinary(words[0])
+            yield (m.start() + m.group(0).index(words[1], len(words[0])) if front else m.start()), m.end()
         for m in search(_REGIONAL_NEWS_RE):
             if m.group("region") in _NEWS_REGIONS:
                 yield m.start(), m.end()

@@ -48,7 +48,7 @@ from ..doc_cache import doc_text
 from ..kb import DIRECTION_WORDS, PROFESSION_ENDINGS, default_parties, load_kb
 from .entity_rules import DEFAULT_SPANS_KEY, rule_tokens
 from .name_list import resource_names
-from .org_names import is_municipality
+from .org_names import is_municipality, is_ordinary_compound
 from .politicians import base_role
 from .structure_patterns import ROLE_RE
 
@@ -95,7 +95,7 @@ _FORM_WORDS = frozenset((
     "Anslagsbevis", "Anslagsdatum", "Besöksadress", "Beslutande", "Bilaga", "Bilagor", "Blad", "Datum", "Diarienummer",
     "Dnr", "Diarienr", "Epost", "E-post", "Kopia", "Organ", "Protokollsutdrag", "Anslag", "Expedieras",
     "Innehållsförteckning", "Justerarsignaturer", "Mötesprotokoll", "Tjänsteskrivelse", "Utdragsbestyrkande", "Upprop",
-    "Förteckning", "Kansliet", "Förvaringsplats", "Frånvarande", "Handläggare", "Justering", "Justeringens",
+    "Förteckning", "Kansliet", "Förvaringsplats", "Frånvarande", "Handläggare", "Handläggarens", "Justering", "Justeringens",
     "Justeringsdag", "Justerande", "Kallelse", "Ledamöter", "Avst", "Avstår", "Närv", "Mottagare", "Mötesdatum", "Nämnd", "Närvarande", "Parti", "Paragraf",
     "Paragrafer", "Plats", "Postadress", "Protokoll", "Protokollet", "Referens", "Remiss", "Sammanfattning",
     "Sammanträdesdatum",
@@ -331,21 +331,6 @@ def _is_ordinary_word(word: str, vocab: Optional[Vocab]) -> bool:
 # A municipal unit's genitive, which the vectors may not know as a compound ("Kommunledningsstabens kansli").
 _UNIT_GENITIVES = ("stabens", "nämndens", "styrelsens", "förvaltningens", "kontorets", "enhetens", "avdelningens",
                    "kansliets", "utskottets")
-
-
-def _is_ordinary_compound(word: str, vocab: Vocab) -> bool:
-    """Whether ``word`` is a compound of two ordinary words that the vectors know apart but not joined: a
-    head of six letters or more after a known first part, bare or with its joining ``s``
-    (``Kommundirektörer``, ``Personalrepresentanten``, ``Igångsättningstillstånd``). A surname's parts are
-    short ("-berg", "-ström", "-gren"), so a six-letter head keeps names out (m-v856 … m-v863: 7 such one-word
-    persons, none a person)."""
-    lower = word.lower()
-    for cut in range(3, len(lower) - 5):
-        first, head = lower[:cut], lower[cut:]
-        if vocab.has_vector(head) and (vocab.has_vector(first)
-                                       or (first.endswith("s") and vocab.has_vector(first[:-1]))):
-            return True
-    return False
 
 
 def _is_next_genitive(token: Token, vocab: Optional[Vocab]) -> bool:
@@ -1023,7 +1008,7 @@ def _ordinary_words_only(ent: Span, vocab: Vocab, surnames_in_doc: Set[str]) -> 
     if bool(words) and all(token.is_alpha and _is_ordinary_word(token.text, vocab) for token in words):
         return True
     # ... or one word that the vectors know only in its parts (a heading's "Kommundirektörer")
-    if len(ent) == 1 and ent[0].is_alpha and not _is_known_name(ent.text) and _is_ordinary_compound(ent.text, vocab):
+    if len(ent) == 1 and ent[0].is_alpha and not _is_known_name(ent.text) and is_ordinary_compound(ent.text, vocab):
         return True
     # ... or an agenda's item: a long ordinary word first and no known name ("Anslagsförbrukning Budgetförslag",
     # "Avveckla Ekgården"; m-v625). No person in the real sets opens with a known word of eight letters or more

@@ -118,6 +118,9 @@ _BODY_FOR_FIELD_RE = re.compile(BODY_FOR_FIELD)
 AGENCY_IN_PLACE = (r"(?:(?:[Aa]rbetsförmedlingen|[Ff]örsäkringskassan|[Ss]katteverket|[Mm]igrationsverket"
                    r"|[Ss]tatens[ \t]+servicecenter|[A-ZÅÄÖ][a-zåäö]+myndigheten)[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+"
                    r"(?:[ \t]+län)?"
+                   # ... a county's authority in lower case only with its county ("polismyndigheten i Ekby län",
+                   # "åklagarmyndigheten i Ekby län"; m-v870: 5 of 5 tagged whole)
+                   r"|[a-zåäö]{2,}myndigheten[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+[ \t]+län"
                    rf"|(?:Arbetsförmedlingen|Försäkringskassan)[ \t]+(?:(?:{'|'.join(sorted(DIRECTION_WORDS))})[ \t]+)?"
                    r"[A-ZÅÄÖ][a-zåäö]+)")
 _AGENCY_IN_PLACE_RE = re.compile(AGENCY_IN_PLACE)

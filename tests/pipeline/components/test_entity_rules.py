@@ -127,6 +127,9 @@ def test_county_police_authorities_and_court_names_end_at_the_name(nlp):
     # an ordinary word opening a sentence is no part of the name (the agency's name in lower case stays alone)
     assert ents(nlp("När polismyndigheten får fler kameror och Om tingsrätten dömer.")) == [
         ("polismyndigheten", "AUTHORITY")]
+    # ... but a county's authority in lower case with its county is one body (m-v870)
+    assert ents(nlp("med polismyndigheten i Skåne län och åklagarmyndigheten i Skåne län")) == [
+        ("polismyndigheten i Skåne län", "AUTHORITY"), ("åklagarmyndigheten i Skåne län", "AUTHORITY")]
 
 
 def test_a_capitalised_court_kind_is_the_court_also_opening_a_sentence(nlp):
@@ -991,6 +994,8 @@ def test_a_partys_local_branch_with_its_place_after_the_name(nlp):
     # not a word the KB knows as no place, nor a body of the place
     doc = nlp("Moderaterna Ekby röstade nej, och Centerpartiet Kiruna kommun svarade.")
     assert ents(doc) == [("Moderaterna", "PARTY"), ("Centerpartiet", "PARTY"), ("Kiruna kommun", "AUTHORITY")]
+    # a local alliance too (m-v865)
+    assert ents(nlp("Alliansen Kiruna lägger en budget.")) == [("Alliansen Kiruna", "PARTY")]
 
 
 def test_a_regions_assembly_after_the_regions_genitive(nlp):
@@ -1360,6 +1365,9 @@ def test_the_police_of_an_area_named_without_i_and_the_boards_committee_in_short
     found = [t for t, label in ents(doc) if label == "AUTHORITY"]
     # "polisen i Ekby" stays the police and a place (convention 55); "Sverige" is no area of the police's
     assert found == ["Polisen Stockholms län", "Polisen Storgöteborg", "polisen", "Polisen", "KS au", "Ks au", "KS"]
+    # ... and the children's board's, also before a meeting's date (m-v864)
+    doc = nlp("Vid BUN Au 2009-11-13 redovisades det. Vid BUNs Au redogör hon.")
+    assert [t for t, label in ents(doc) if label == "AUTHORITY"] == ["BUN Au", "BUNs Au"]
 
 
 def test_a_word_a_line_end_broke_with_a_hyphen_is_looked_up_joined(nlp):

@@ -537,6 +537,16 @@ def test_a_meeting_room_after_its_noun_and_the_citizens_promise_are_no_entities(
     assert got == [("Eva Ek", "PERSON")]
 
 
+def test_a_meeting_room_after_the_venue_label_is_no_entity():
+    # a room's own name up to a comma or the time, a size word alone, a room after "sal" (m-v864 … m-v868)
+    text = "Plats och tid Eken, kl 13. Plats och tid Lilla sessionssalen, Ekbyhuset. Ekbyhuset, sal Norrby kl 9"
+    assert _drop(text, [("Eken", "LOC"), ("Lilla", "LOC"), ("Ekbyhuset", "ORG"), ("Norrby", "LOC")]) == [
+        ("Ekbyhuset", "ORG")]
+    # a building, or a place the lists know, stays
+    text = "Plats och tid Ekbyhuset, kl 13. Plats och tid Kiruna, kl 9"
+    assert _drop(text, [("Ekbyhuset", "ORG"), ("Kiruna", "LOC")]) == [("Ekbyhuset", "ORG"), ("Kiruna", "LOC")]
+
+
 def test_an_officials_office_before_a_unit_or_place_leaves_the_span():
     text = "Områdeschef förskola, Kommunchef Göteborg, Projektledare Ekby Turism och Senior konsult Ekhem."
     got = _drop(text, [("Områdeschef förskola", "ORG"), ("Kommunchef Göteborg", "ORG"),

@@ -647,3 +647,16 @@ def test_a_regions_company_holds_the_region_and_a_form_label_leaves_a_company_wh
 
 def test_a_form_label_alone_after_a_facilitys_noun_is_no_name():
     assert _run("Motion om placeringar i förskolan Dnr 6/14 och förskolan Ekbacken") == [("Ekbacken", "ORG")]
+
+
+def test_an_agendas_words_before_a_company_are_no_part_of_it():
+    # the council's short form and a document's noun known in its parts (m-v867); a list's noun known in its parts
+    # before a municipality's company (m-v871: "Helsingborgs" is a municipality's genitive)
+    ordinary = ("ombud", "instruktion", "samhällsutveckling", "förvaltning", "lär", "centrum", "dotterbolag")
+    assert _run("Dnr: KS Ombudsinstruktion Ekby Vatten AB", ordinary=ordinary) == [("Ekby Vatten AB", "ORG")]
+    assert _run("Samhällsutvecklingsförvaltning Helsingborgs kommunhus AB", ordinary=ordinary) == [
+        ("Helsingborgs kommunhus AB", "ORG")]
+    # ... while a company's own name may be such a compound
+    assert _run("Avtal med Lärcentrum Norr AB.", ordinary=ordinary) == [("Lärcentrum Norr AB", "ORG")]
+    # a list's ordinary noun before a firm named by its trade (m-v871)
+    assert _run("Dotterbolag Ekbys Fastigheter AB", ordinary=ordinary) == [("Ekbys Fastigheter AB", "ORG")]

@@ -226,6 +226,13 @@ def test_a_one_word_person_the_vectors_know_only_in_its_parts_goes():
              ("Bergström", "PERSON")]
     words = ("kommun", "direktörer", "personal", "representanten", "berg", "ström")
     assert _run_with_vectors(text, spans, words) == [("Eva Ek", "PERSON"), ("Bergström", "PERSON")]
+    # ... also in the genitive (m-v866), but not a surname's genitive ("Bergströms")
+    text = "Kommundirektörens information. Bergströms fråga."
+    spans = [("Kommundirektörens", "PERSON"), ("Bergströms", "PERSON")]
+    assert _run_with_vectors(text, spans, words + ("direktören",)) == [("Bergströms", "PERSON")]
+    # a form's label in the genitive is no name ("Handläggarens namn"; m-v866)
+    assert _run("Handläggarens namn Eva Ek", [("Handläggarens", "PERSON"), ("Eva Ek", "PERSON")]) == [
+        ("Eva Ek", "PERSON")]
 
 
 def test_a_local_partys_single_letter_after_a_person():
