@@ -631,8 +631,8 @@ def _is_labelled_room(ent: Span) -> bool:
 
 
 # A protocol's venue right after its "Plats och tid" label, a room's own name up to a comma or the time ("Plats och tid
-# Eken, kl 13.00", "Lilla Ekbysalen"), or a room named after "sal" ("Stadshuset, sal Ekby"): the guide tags no
-# meeting room (rounds 96-97: 6 such entities, none tagged). A building ("Stadshuset", "Folkets Hus", "Ekby Arena"),
+# Eken, kl 13.00", "Stora Ekbysalen"), a room named after "sal" ("Stadshuset, sal Ekby") or before its noun ("Gröna
+# rummet"): the guide tags no meeting room (rounds 96-98: 7 such entities, none tagged). A building ("Stadshuset", "Folkets Hus", "Ekby Arena"),
 # a school and a place the lists know stay.
 _VENUE_LABEL = ["plats", "och", "tid"]
 _BUILDING_ENDINGS = ("hus", "huset", "kontor", "kontoret", "skola", "skolan", "center", "centret", "centrum", "arena",
@@ -645,13 +645,18 @@ def _is_venue_room(ent: Span) -> bool:
     if ent.label_ not in ("LOC", "ORG", "PERSON") or len(ent) > 2:
         return False
     doc = ent.doc
+    # a room named by a word before its noun in lower case: "Gröna rummet", "Lilla sessionssalen" (m-v869, m-v872)
+    # (not an owner's genitive: "Kommunfullmäktiges sessionssal" names the council)
+    if (ent.end < len(doc) and doc[ent.end].is_lower and doc[ent.end].lower_.endswith(("rummet", "salen"))
+            and not ent.text.endswith("s")):
+        return True
     start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].text in (":", ";", ".") else ent.start
     after_label = start >= 3 and [token.lower_ for token in doc[start - 3:start]] == _VENUE_LABEL
     if not (after_label or (ent.start > 0 and doc[ent.start - 1].text == "sal")):
         return False
     words = [token.text for token in ent if token.text not in _SIZE_WORDS]
     if not words:
-        return len(ent) == 1  # a size word alone, its room's name in lower case after it ("Lilla sessionssalen")
+        return False
     after = doc[ent.end] if ent.end < len(doc) else None
     if len(words) > 1 or (after is not None and not (
             after.text == "," or after.lower_ in ("kl", "kl.", "klockan") or after.is_space)):

@@ -205,7 +205,10 @@ _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "lasarett", "flygplats", "g
                    "medborgarhus", "biblioteksfilial", "fritidsgård",
                    # a parish, a sports hall and a station's building ("Ekby församling", "Ekby idrottshall", "Ekby
                    # stationshus"; 5 of 5 in the real sets tagged whole; m-v592, m-v624, m-v627, m-v630)
-                   "församling", "idrottshall", "stationshus")
+                   "församling", "idrottshall", "stationshus",
+                   # a care centre, a conference centre and a foundation named by its owner ("Ekby vårdcentrum",
+                   # "Ekby konferenscenter", "Eva Eks stiftelse"; m-v876, m-v878)
+                   "vårdcentrum", "konferenscenter", "stiftelse")
 # The noun also capitalised, as in a proper name ("Roslagens Sparbank", "Hässleholm Kulturhus").
 _FACILITY_NOUN_ALTERNATIVES = either_case_first(_FACILITY_NOUNS)
 _NAMED_FACILITY_RE = re.compile(
@@ -250,7 +253,10 @@ _LOWER_HOUSING_COMPANY_RE = re.compile(
 # ("Sveriges riksdag"), the country's Nato membership is no name ("Sveriges Natoansökan"); a genitive ends the
 # name ("Sveriges Stadsmissioners rapport").
 _SWEDEN_NAME_WORD = r"[ \t]+(?!(?:Riksdag|Regering|Rikes|Grundlag|Nato)\w*)[A-ZÅÄÖ][a-zåäö]+"
-_SWEDEN_NAMED_RE = re.compile(rf"(?<![\w-])Sveriges(?:{_SWEDEN_NAME_WORD}(?<!s)){{0,2}}{_SWEDEN_NAME_WORD}(?![\wåäö-])")
+# ... and the municipalities' and regions' association in any case, also without the genitive's s ("Sveriges
+# kommuner och Landsting", "Sverige Kommuner och Landsting"; m-v859, m-v860, m-v873: 3 of 3 tagged).
+_SWEDEN_NAMED_RE = re.compile(rf"(?<![\w-])(?:Sveriges(?:{_SWEDEN_NAME_WORD}(?<!s)){{0,2}}{_SWEDEN_NAME_WORD}"
+                              r"|Sveriges?[ \t]+[Kk]ommuner[ \t]+och[ \t]+(?:[Ll]andsting|[Rr]egioner)s?)(?![\wåäö-])")
 # "AB Ekbyhem", "AB Ekby Bostäder": AB before the name, a place's name with its trade.
 # A company's acronym ending in its "AB" ("KEMAB", "LUFAB", "HFAB:s"; every such acronym in the real sets was a
 # company, which ner tags AUTHORITY as often as ORG).
@@ -412,7 +418,7 @@ _MATCH_WORDS = {
     _MUNICIPAL_COMPANY_RE: (*_MUNICIPAL_TRADES, " hamn"),
     _MUNICIPAL_COMPOUND_COMPANY_RE: _COMPOUND_TRADES,
     _LOWER_HOUSING_COMPANY_RE: ("bostäder", "bostads"),
-    _SWEDEN_NAMED_RE: ("Sveriges",),
+    _SWEDEN_NAMED_RE: ("Sveriges", "Sverige"),
     _CLUB_RE: _CLUB_LETTERS,
     _PLACE_SPORT_RE: ("Hockey", "Basket", "Innebandy"),
     _TOWN_PAPER_RE: ("Tidning",),
@@ -618,10 +624,11 @@ class OrgNames(NameList):
             return None  # "AB Ekbyhem och AB Ekbylokaler", "VD för AB Ekbyhem": the AB opens the next name
         # ... nor is a lower-case word before a capitalised one, but for the joining words and the
         # municipality's own ("Fagersta kommun bildar Bergslagsbostäder AB", "Uppsala kommun Skolfastigheter AB").
+        # ... nor a lower-case noun before a preposition ("Ekby kommuns borgensåtagande för Ekbyhem AB"; m-v876)
         clause = [k for k, word in enumerate(words)
                   if word.group(0) in _CLAUSE_WORDS or word.group(0).lower().endswith(_BODY_ENDINGS)
                   or (word.group(0).islower() and word.group(0) not in _NAME_JOINING_WORDS and k + 1 < len(words)
-                      and words[k + 1].group(0)[:1].isupper())]
+                      and (words[k + 1].group(0)[:1].isupper() or words[k + 1].group(0) in _FRONT_PREPOSITIONS))]
         # ... nor is a municipality joined by "och" ("mellan Ekby kommun och Ekby Hamnar AB"; m-v588)
         clause += [k for k in range(1, len(words)) if words[k].group(0) in ("och", "samt")
                    and words[k - 1].group(0) in ("kommun", "stad", "region")]
@@ -906,7 +913,8 @@ class OrgNames(NameList):
         """A longer ORG holds the match, except a longer ORG ending at the same ``AB`` (the company
         pattern leaves out the ordinary words in front: "tillstyrktes Mölndala fastighets AB") or
         beginning with the same company and going on for two words or more (two names of a list run
-        together: "Ekby Turism AB Parkeringsbolaget Råkan"; a division is one word: "Posten AB Norr").
+        together: "Ekby Turism AB Parkeringsbolaget Råkan"; a division is one word: "Posten AB Norr", but not a
+        heading's compound: "Ekhem AB Budgetförutsättningar").
         A PERSON with party letters after it, ending in a one-word match, holds it too: the match is a
         surname ("Gustav Ericsson (M)", "Kurt Ericsson, C" in a list), as where the person's first name is a
         known one and the match no facility's compound ("Lars Ericsson, förvaltningschef"; not "Anders
@@ -921,9 +929,13 @@ class OrgNames(NameList):
         relabels = span.label_ != LABEL and (any(f"({form})" in text for form in forms) or any(
             e.label_ == span.label_ and text.startswith(f", {form},", e.end_char) and _abbreviates(form, e.text)
             for e in span.doc.ents for form in forms))
+        # (one word after the company is its division, "Posten AB Norr", unless it is a heading's compound of ordinary
+        # words: "Ekhem AB Budgetförutsättningar"; m-v876, m-v877)
         return any((e.label_ == LABEL and e.start <= span.start and e.end >= span.end
                     and not (relabels and (e.start, e.end) == (span.start, span.end))
-                    and not (company and (e.end == span.end or (e.start == span.start and e.end - span.end >= 2))))
+                    and not (company and (e.end == span.end or (e.start == span.start and (
+                        e.end - span.end >= 2 or (e.end - span.end == 1 and span[-1].text == "AB"
+                                                  and is_ordinary_compound(span.doc[span.end].text, self.nlp.vocab)))))))
                    or (e.label_ == "PERSON" and len(span) == 1 and e.start < span.start and e.end == span.end
                        and (_party_letters_follow(e) or _first_name_before(e, span)))
                    for e in overlapping)

@@ -183,8 +183,10 @@ _STREET_RE = re.compile(
     rf"|[A-ZÅÄÖ][a-zåäö]+[ \t]+(?:{'|'.join(_STREET_WORDS)}){_HOUSE_NUMBER}"
     # a direction and a street word with a house number (not a year): "Östra Esplanaden 5", "Stora Torget 3"
     rf"|(?:{'|'.join(_STREET_DIRECTIONS)})[ \t]+[A-ZÅÄÖ][a-zåäöé]+[ \t]+\d{{1,3}}{_HOUSE_NUMBER_TAIL}"
-    # a street named after a person needs no number: "Albert Tengers väg", "Olof Palmes gata"
-    rf"|[A-ZÅÄÖ][a-zåäö]+[ \t]+[A-ZÅÄÖ][a-zåäö]+s[ \t]+(?:{'|'.join(_STREET_WORDS)})(?:{_HOUSE_NUMBER})?"
+    # a street named after a person needs no number: "Albert Tengers väg", "Olof Palmes gata", also without the
+    # genitive's s after a first name ("Eva Ek väg"; m-v876; the first name is checked)
+    rf"|(?P<person>[A-ZÅÄÖ][a-zåäö]+)[ \t]+(?P<surname>[A-ZÅÄÖ][a-zåäö]+)[ \t]+(?:{'|'.join(_STREET_WORDS)})"
+    rf"(?:{_HOUSE_NUMBER})?"
     # a direction and a street word alone in the definite form: "Stora Torget", "Östra Esplanaden"
     rf"|(?:{'|'.join(_STREET_DIRECTIONS)})[ \t]+(?:{'|'.join(s.capitalize() for s in _STREET_SUFFIXES if s.endswith(('n', 't')))}))"
     r"(?![\wåäö])")
@@ -544,6 +546,8 @@ class PlaceNames(NameList):
         spans = []
         for m in _STREET_RE.finditer(text):
             if m.group("compound") and not m.group("number") and self.nlp.vocab.has_vector(m.group("compound").lower()):
+                continue
+            if m.group("person") and not m.group("surname").endswith("s") and not is_first_name(m.group("person")):
                 continue
             start = m.start()
             before = _FIRST_NAME_BEFORE_RE.search(text, max(0, start - 20), start) if m.group("compound") else None

@@ -542,6 +542,9 @@ def test_a_meeting_room_after_the_venue_label_is_no_entity():
     text = "Plats och tid Eken, kl 13. Plats och tid Lilla sessionssalen, Ekbyhuset. Ekbyhuset, sal Norrby kl 9"
     assert _drop(text, [("Eken", "LOC"), ("Lilla", "LOC"), ("Ekbyhuset", "ORG"), ("Norrby", "LOC")]) == [
         ("Ekbyhuset", "ORG")]
+    # ... or a word before the room's noun in lower case (m-v872), not an owner's genitive
+    assert _drop("Plats och tid Beslutande Gröna rummet. Ekbys salen", [("Gröna", "ORG"), ("Ekbys", "LOC")]) == [
+        ("Ekbys", "LOC")]
     # a building, or a place the lists know, stays
     text = "Plats och tid Ekbyhuset, kl 13. Plats och tid Kiruna, kl 9"
     assert _drop(text, [("Ekbyhuset", "ORG"), ("Kiruna", "LOC")]) == [("Ekbyhuset", "ORG"), ("Kiruna", "LOC")]

@@ -60,6 +60,9 @@ def test_replaces_a_wrong_label_but_not_a_rule_entity_or_a_longer_org():
     # A rule entity (from the knowledge base) stays, whatever its label.
     assert _run("Beslut av LO idag", [("LO", "AUTHORITY")], rules=("LO",)) == [("LO", "AUTHORITY")]
     assert _run("Posten AB Norr svarar", [("Posten AB Norr", "ORG")]) == [("Posten AB Norr", "ORG")]
+    # ... but not a heading's compound of ordinary words run on after the company's AB (m-v876)
+    assert _run("för Ekhem AB Budgetförutsättningar", [("Ekhem AB Budgetförutsättningar", "ORG")],
+                ordinary=("budget", "förutsättningar")) == [("Ekhem AB", "ORG")]
     # a name with party letters after it is a person whose surname is a listed company's name
     assert _run("Gustav Ericsson (M) deltar. Ericsson varslar.", [("Gustav Ericsson", "PERSON")]) == [
         ("Gustav Ericsson", "PERSON"), ("Ericsson", "ORG")]
@@ -245,6 +248,9 @@ def test_a_national_organisation_named_after_sweden():
         ("Sveriges Stadsmissioners", "ORG"), ("Sveriges Radio", "ORG"), ("Sveriges Byggindustrier", "ORG")]
     # the state's own bodies are the knowledge base's, and a lower-case word is no name
     assert _run("Sveriges Riksdag och Sveriges regering, Sveriges ekonomi, Sveriges Natoansökan.") == []
+    # the municipalities' association in any case, also without the genitive's s (m-v859, m-v860, m-v873)
+    assert _run("Enligt Sverige Kommuner och Landsting och Sveriges kommuner och Landsting.", [("Sverige", "LOC")]) == [
+        ("Sverige Kommuner och Landsting", "ORG"), ("Sveriges kommuner och Landsting", "ORG")]
 
 
 def test_an_ampersand_inside_a_company_name():
@@ -660,3 +666,14 @@ def test_an_agendas_words_before_a_company_are_no_part_of_it():
     assert _run("Avtal med Lärcentrum Norr AB.", ordinary=ordinary) == [("Lärcentrum Norr AB", "ORG")]
     # a list's ordinary noun before a firm named by its trade (m-v871)
     assert _run("Dotterbolag Ekbys Fastigheter AB", ordinary=ordinary) == [("Ekbys Fastigheter AB", "ORG")]
+
+
+def test_a_care_centre_a_conference_centre_and_a_foundation_named_by_their_owner():
+    text = "Möte på Ekbackens vårdcentrum och Norrby konferenscenter; medel ur Eva Ekdahls stiftelse."
+    assert _run(text, [("Ekbackens", "LOC"), ("Eva Ekdahls", "PERSON")]) == [
+        ("Ekbackens vårdcentrum", "ORG"), ("Norrby konferenscenter", "ORG"), ("Eva Ekdahls stiftelse", "ORG")]
+
+
+def test_a_company_name_begins_after_a_lower_case_noun_and_a_preposition():
+    # "Ekby kommuns borgensåtagande för Ekhem AB" (m-v876)
+    assert _run("Ekby kommuns borgensåtagande för Ekhem AB godkänns.") == [("Ekhem AB", "ORG")]
