@@ -895,6 +895,18 @@ def _with_sub_body(text: str, end: int) -> int:
     return match.end() if match else end
 
 
+# A joint board named by its part of the country after the board's name: "Överförmyndarnämnden Mitt" (m-v856,
+# m-v882: 3 of 3 tagged whole).
+_BOARD_AREA_AFTER_RE = re.compile(r"[ \t]+(?:Mitt|Väst|Öst|Syd|Nord|Sydost|Nordost|Sydväst|Nordväst)(?![\wåäö-])")
+
+
+def _with_board_area(text: str, start: int, end: int) -> int:
+    """The end of a board's AUTHORITY span (``text[start:end]``, capitalised, ending in ``nämnden``) moved right over
+    the part of the country that names a joint board."""
+    match = _BOARD_AREA_AFTER_RE.match(text, end) if text.endswith("nämnden", start, end) else None
+    return match.end() if match and text[start].isupper() else end
+
+
 def _variants(form: str) -> List[str]:
     """A name as written, capitalised, every word capitalised ("Moderata Samlingspartiet", "Folkpartiet
     Liberalerna", as municipal pages write them) and in capitals (headings); definite names also in
@@ -1438,6 +1450,8 @@ class EntityRules(KBComponent):
         for label, start, end in self._party_abbreviations(text, list(self._candidates(doc))):
             if label not in self.labels:
                 continue
+            if label == "AUTHORITY":
+                end = _with_board_area(text, start, end)
             # Party letters only as whole tokens: expanding "C" to the token "C." would tag the stop.
             span = doc.char_span(start, end, label=label) or (None if label == "PARTY" else doc.char_span(
                 start, end, label=label, alignment_mode="expand"))

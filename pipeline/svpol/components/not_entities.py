@@ -98,6 +98,9 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     # the months, capitalised in headings and by some writers ("RS beslut i Juni"; not "Mars", a planet, nor
     # "Maj", a first name)
     "Januari", "Februari", "April", "Juni", "Juli", "Augusti", "September", "Oktober", "November", "December",
+    # a disease named by its virus, which the guide gives no label ("med anledning av Covid -19"; m-v882), and a
+    # motion's mover named by the role ("Motionären menar"; m-v882)
+    "Covid", "COVID", "Covid-19", "COVID-19", "Corona", "Motionären", "Motionärens", "Motionärerna",
 )
 # A currency or money unit alone ("Belopp i mnkr" heading a table): the unit of the amounts, no entity.
 # ("SEK" alone stays: it is also Svensk Exportkredit.)
@@ -623,11 +626,14 @@ def _local_crime_council(ent: Span) -> Optional[Span]:
 
 def _is_labelled_room(ent: Span) -> bool:
     """Whether ``ent`` is a meeting room after a form's labels (``Beslutande Sammanträdesrum Eken``), which ``ner``
-    reads as a person's name."""
+    reads as a person's name, or a hall named after a person (``Eva Ekdahlsalen``; m-v882, m-v885: no entity ends in
+    ``-salen`` or ``-rummet`` in the real sets)."""
     start = ent.start
     while start < ent.end - 1 and is_form_word(ent.doc[start]):
         start += 1
-    return start > ent.start and bool(_ROOM_RE.fullmatch(ent.doc[start:ent.end].text))
+    if start > ent.start and _ROOM_RE.fullmatch(ent.doc[start:ent.end].text):
+        return True
+    return ent.label_ in ("PERSON", "LOC", "ORG") and bool(_ROOM_RE.fullmatch(ent[-1].text))
 
 
 # A protocol's venue right after its "Plats och tid" label, a room's own name up to a comma or the time ("Plats och tid

@@ -207,8 +207,11 @@ _FACILITY_NOUNS = ("sjukhus", "universitetssjukhus", "lasarett", "flygplats", "g
                    # stationshus"; 5 of 5 in the real sets tagged whole; m-v592, m-v624, m-v627, m-v630)
                    "församling", "idrottshall", "stationshus",
                    # a care centre, a conference centre and a foundation named by its owner ("Ekby vårdcentrum",
-                   # "Ekby konferenscenter", "Eva Eks stiftelse"; m-v876, m-v878)
-                   "vårdcentrum", "konferenscenter", "stiftelse")
+                   # "Ekby konferenscenter", "Eva Eks stiftelse"; m-v876, m-v878),
+                   "vårdcentrum", "konferenscenter", "stiftelse",
+                   # ... a fund named after its donor and a camping site ("Eva Eks fond", "Ekbyns camping"; m-v859,
+                   # m-v880, m-v887)
+                   "fond", "camping")
 # The noun also capitalised, as in a proper name ("Roslagens Sparbank", "Hässleholm Kulturhus").
 _FACILITY_NOUN_ALTERNATIVES = either_case_first(_FACILITY_NOUNS)
 _NAMED_FACILITY_RE = re.compile(
@@ -896,6 +899,9 @@ class OrgNames(NameList):
             span = doc.char_span(start, end, label=LABEL)
             while span is not None and len(span) > 1 and is_label_before_value(span[0]):
                 span = Span(doc, span.start + 1, span.end, label=LABEL)  # (a slice would lose the label)
+            # ... nor the next field's label after the name ("Stiftelsen Ekhem Dnr 2018/696"; m-v886)
+            while span is not None and len(span) > 1 and is_label_before_value(span[-1]):
+                span = Span(doc, span.start, span.end - 1, label=LABEL)
             if span is not None and len(span) == 1 and is_label_before_value(span[0]):
                 continue  # a form's label alone is no name: "förskolan Dnr 6/14" (round 95)
             after_person = persons.get(span.start) if span is not None else None

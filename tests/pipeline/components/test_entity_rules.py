@@ -1376,3 +1376,10 @@ def test_a_word_a_line_end_broke_with_a_hyphen_is_looked_up_joined(nlp):
         ("Social-demokraterna", "PARTY"), ("kom-munfullmäktiges", "AUTHORITY"), ("kommun- styrelsen", "AUTHORITY")]
     # a coordinated compound is two words, and a hyphened word the KB does not know joined is none
     assert ents(nlp("Beslut i kommun- och regionfullmäktige om skol-frågor.")) == [("regionfullmäktige", "AUTHORITY")]
+
+
+def test_a_joint_board_named_by_its_part_of_the_country(nlp):
+    # m-v856, m-v882; not a board in lower case, nor another part of the country
+    doc = nlp("Ersättare i Överförmyndarnämnden Mitt och socialnämnden Syd; Kommunstyrelsen Norr.")
+    assert [t for t, label in ents(doc) if label == "AUTHORITY"] == [
+        "Överförmyndarnämnden Mitt", "socialnämnden", "Kommunstyrelsen"]

@@ -545,6 +545,9 @@ def test_a_meeting_room_after_the_venue_label_is_no_entity():
     # ... or a word before the room's noun in lower case (m-v872), not an owner's genitive
     assert _drop("Plats och tid Beslutande Gröna rummet. Ekbys salen", [("Gröna", "ORG"), ("Ekbys", "LOC")]) == [
         ("Ekbys", "LOC")]
+    # a hall named after a person (m-v882, m-v885)
+    assert _drop("Plats och tid Eva Ekdahlsalen, Ekbyhuset", [("Eva Ekdahlsalen", "PERSON"), ("Ekbyhuset", "ORG")]) == [
+        ("Ekbyhuset", "ORG")]
     # a building, or a place the lists know, stays
     text = "Plats och tid Ekbyhuset, kl 13. Plats och tid Kiruna, kl 9"
     assert _drop(text, [("Ekbyhuset", "ORG"), ("Kiruna", "LOC")]) == [("Ekbyhuset", "ORG"), ("Kiruna", "LOC")]
@@ -617,3 +620,9 @@ def test_a_document_named_by_its_kind_is_no_entity():
     spans = [(2, 3, "LOC"), (4, 6, "AUTHORITY"), (7, 9, "PERSON"), (10, 11, "ORG"), (13, 15, "LOC"), (16, 18, "PERSON")]
     # a square ending in "-plan" is a place: only a plan with its year after it is a document
     assert _filtered(text, spans) == [("Ekby kommun", "AUTHORITY"), ("Ekbyplan 1", "LOC"), ("Eva Ek", "PERSON")]
+
+
+def test_a_disease_and_a_motions_mover_are_no_entities():
+    # m-v882
+    text = "Kostnaden beror på Covid -19. Motionären menar att Eva Ek har rätt."
+    assert _drop(text, [("Covid", "LOC"), ("Motionären", "PERSON"), ("Eva Ek", "PERSON")]) == [("Eva Ek", "PERSON")]

@@ -672,6 +672,11 @@ def test_a_care_centre_a_conference_centre_and_a_foundation_named_by_their_owner
     text = "Möte på Ekbackens vårdcentrum och Norrby konferenscenter; medel ur Eva Ekdahls stiftelse."
     assert _run(text, [("Ekbackens", "LOC"), ("Eva Ekdahls", "PERSON")]) == [
         ("Ekbackens vårdcentrum", "ORG"), ("Norrby konferenscenter", "ORG"), ("Eva Ekdahls stiftelse", "ORG")]
+    # ... and a fund named after its donor, a camping site (m-v880, m-v887)
+    assert _run("Bidrag ur Per Ekdahls fond till Ekbyns camping.", [("Per Ekdahls", "PERSON")]) == [
+        ("Per Ekdahls fond", "ORG"), ("Ekbyns camping", "ORG")]
+    # a form's label after a foundation's name is the next field's (m-v886)
+    assert _run("ersättare i Stiftelsen Ekhem Dnr 2018/00696") == [("Stiftelsen Ekhem", "ORG")]
 
 
 def test_a_company_name_begins_after_a_lower_case_noun_and_a_preposition():
