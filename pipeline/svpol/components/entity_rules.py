@@ -122,10 +122,10 @@ _COMMA_LETTERS_RE = re.compile(
 # Småland" (a direction and a name, or up to two names, the second no street). Only the kinds that are municipal: "Lärarförbundet", "Kommunförbundet Blekinge" and "Civilförsvarsförbundet X" are
 # unions and associations (ORG).
 # A word that a PDF's line end broke with a hyphen, maybe with the break's space left in it ("kom-munfullmäktiges",
-# "kommun- fullmäktige", "Social-demokraterna"; 6 bodies and a party in the real sets m-v824 … m-v863): the joined word
-# is looked up. The rest is lower case, so a coordinated compound ("kommun- och regionfullmäktige") never joins.
-_BROKEN_WORD_RE = re.compile(r"(?<![\w-])(?P<first>[A-ZÅÄÖa-zåäö][a-zåäö]+)-[ \t]*\n?[ \t]*(?P<rest>[a-zåäö]{2,})"
-                             r"(?![\w-])")
+# "kommun- fullmäktige", "Social-demokraterna"; 6 bodies and a party in the real sets m-v824 … m-v863): the joined
+# word is looked up. The rest is lower case, so a coordinated compound ("kommun- och regionfullmäktige") never joins.
+_BROKEN_WORD_RE = re.compile(
+    r"(?<![\w-])(?P<first>[A-ZÅÄÖa-zåäö][a-zåäö]+)-[ \t]*\n?[ \t]*(?P<rest>[a-zåäö]{2,})(?![\w-])")
 # The first words of a protocol's headings, which a flattened page runs on right after a name.
 HEADING_WORDS = ("Förslag", "Beslut", "Beslutet", "Ärende", "Ärendet", "Bilaga", "Yttrande", "Sammanfattning",
                   "Bakgrund", "Ärendebeskrivning", "Beslutsunderlag",
@@ -597,8 +597,8 @@ _ABBREVIATION_AFTER_RE = re.compile(r"[ \t]*\((?P<letters>[A-ZÅÄÖ][A-ZÅÄÖa
 _PLACE_ALLIANCE_RE = re.compile(r"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+?)-?alliansens?(?![\wåäö-])")
 # A party's local branch named with its municipality and a hyphen: "Ekby-Centern", "Ekby-Moderaterna".
 _BRANCH_PARTY_NAMES = ("Centern", "Centerpartiet", "Moderaterna", "Socialdemokraterna", "Vänstern", "Liberalerna",
-                       "Kristdemokraterna", "Miljöpartiet", "Sverigedemokraterna", "Vänsterpartiet", "Sjukvårdspartiet",
-                       "Alliansen")  # a local alliance: "Alliansen Ekby" (m-v865)
+                       "Kristdemokraterna", "Miljöpartiet", "Sverigedemokraterna", "Vänsterpartiet",
+                       "Sjukvårdspartiet", "Alliansen")  # a local alliance: "Alliansen Ekby" (m-v865)
 _PLACE_PARTY_RE = re.compile(
     rf"(?<![\w-])(?P<place>[A-ZÅÄÖ][a-zåäö]+)-(?:{'|'.join(_BRANCH_PARTY_NAMES)})s?(?![\wåäö-])")
 # ... and with its municipality or region one space after the party's name: "Vänsterpartiet Ekby", "Centerpartiet
@@ -897,7 +897,8 @@ def _with_sub_body(text: str, end: int) -> int:
 
 # A joint board named by its part of the country after the board's name: "Överförmyndarnämnden Mitt" (m-v856,
 # m-v882: 3 of 3 tagged whole).
-_BOARD_AREA_AFTER_RE = re.compile(r"[ \t]+(?:Mitt|Väst|Öst|Syd|Nord|Sydost|Nordost|Sydväst|Nordväst)(?![\wåäö-])")
+_BOARD_AREA_AFTER_RE = re.compile(
+    r"[ \t]+(?:Mitt|Väst|Öst|Syd|Nord|Sydost|Nordost|Sydväst|Nordväst)(?![\wåäö-])")
 
 
 def _with_board_area(text: str, start: int, end: int) -> int:

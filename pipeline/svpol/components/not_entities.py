@@ -636,10 +636,10 @@ def _is_labelled_room(ent: Span) -> bool:
     return ent.label_ in ("PERSON", "LOC", "ORG") and bool(_ROOM_RE.fullmatch(ent[-1].text))
 
 
-# A protocol's venue right after its "Plats och tid" label, a room's own name up to a comma or the time ("Plats och tid
-# Eken, kl 13.00", "Stora Ekbysalen"), a room named after "sal" ("Stadshuset, sal Ekby") or before its noun ("Gröna
-# rummet"): the guide tags no meeting room (rounds 96-98: 7 such entities, none tagged). A building ("Stadshuset", "Folkets Hus", "Ekby Arena"),
-# a school and a place the lists know stay.
+# A protocol's venue right after its "Plats och tid" label, a room's own name up to a comma or the time ("Plats och
+# tid Eken, kl 13.00", "Stora Ekbysalen"), a room named after "sal" ("Stadshuset, sal Ekby") or before its noun
+# ("Gröna rummet"): the guide tags no meeting room (rounds 96-98: 7 such entities, none tagged). A building
+# ("Stadshuset", "Folkets Hus", "Ekby Arena"), a school and a place the lists know stay.
 _VENUE_LABEL = ["plats", "och", "tid"]
 _BUILDING_ENDINGS = ("hus", "huset", "kontor", "kontoret", "skola", "skolan", "center", "centret", "centrum", "arena",
                      "hotell", "hotel", "gården", "kyrkan", "stationen", "hallen")

@@ -259,7 +259,8 @@ _SWEDEN_NAME_WORD = r"[ \t]+(?!(?:Riksdag|Regering|Rikes|Grundlag|Nato)\w*)[A-Z�
 # ... and the municipalities' and regions' association in any case, also without the genitive's s ("Sveriges
 # kommuner och Landsting", "Sverige Kommuner och Landsting"; m-v859, m-v860, m-v873: 3 of 3 tagged).
 _SWEDEN_NAMED_RE = re.compile(rf"(?<![\w-])(?:Sveriges(?:{_SWEDEN_NAME_WORD}(?<!s)){{0,2}}{_SWEDEN_NAME_WORD}"
-                              r"|Sveriges?[ \t]+[Kk]ommuner[ \t]+och[ \t]+(?:[Ll]andsting|[Rr]egioner)s?)(?![\wåäö-])")
+                              r"|Sveriges?[ \t]+[Kk]ommuner[ \t]+och[ \t]+(?:[Ll]andsting|[Rr]egioner)s?)"
+                              r"(?![\wåäö-])")
 # "AB Ekbyhem", "AB Ekby Bostäder": AB before the name, a place's name with its trade.
 # A company's acronym ending in its "AB" ("KEMAB", "LUFAB", "HFAB:s"; every such acronym in the real sets was a
 # company, which ner tags AUTHORITY as often as ORG).
@@ -940,8 +941,9 @@ class OrgNames(NameList):
         return any((e.label_ == LABEL and e.start <= span.start and e.end >= span.end
                     and not (relabels and (e.start, e.end) == (span.start, span.end))
                     and not (company and (e.end == span.end or (e.start == span.start and (
-                        e.end - span.end >= 2 or (e.end - span.end == 1 and span[-1].text == "AB"
-                                                  and is_ordinary_compound(span.doc[span.end].text, self.nlp.vocab)))))))
+                        e.end - span.end >= 2 or (
+                            e.end - span.end == 1 and span[-1].text == "AB"
+                            and is_ordinary_compound(span.doc[span.end].text, self.nlp.vocab)))))))
                    or (e.label_ == "PERSON" and len(span) == 1 and e.start < span.start and e.end == span.end
                        and (_party_letters_follow(e) or _first_name_before(e, span)))
                    for e in overlapping)

@@ -185,8 +185,8 @@ _STREET_RE = re.compile(
     rf"|(?:{'|'.join(_STREET_DIRECTIONS)})[ \t]+[A-ZÅÄÖ][a-zåäöé]+[ \t]+\d{{1,3}}{_HOUSE_NUMBER_TAIL}"
     # a street named after a person needs no number: "Albert Tengers väg", "Olof Palmes gata", also without the
     # genitive's s after a first name ("Eva Ek väg"; m-v876; the first name is checked)
-    rf"|(?P<person>[A-ZÅÄÖ][a-zåäö]+)[ \t]+(?P<surname>[A-ZÅÄÖ][a-zåäö]+)[ \t]+(?:{'|'.join(_STREET_WORDS)})"
-    rf"(?:{_HOUSE_NUMBER})?"
+    rf"|(?P<person>[A-ZÅÄÖ][a-zåäö]+)[ \t]+(?P<surname>[A-ZÅÄÖ][a-zåäö]+)[ \t]+"
+    rf"(?:{'|'.join(_STREET_WORDS)})(?:{_HOUSE_NUMBER})?"
     # a direction and a street word alone in the definite form: "Stora Torget", "Östra Esplanaden"
     rf"|(?:{'|'.join(_STREET_DIRECTIONS)})[ \t]+(?:{'|'.join(s.capitalize() for s in _STREET_SUFFIXES if s.endswith(('n', 't')))}))"
     r"(?![\wåäö])")

@@ -1375,7 +1375,8 @@ def test_a_word_a_line_end_broke_with_a_hyphen_is_looked_up_joined(nlp):
     assert ents(nlp("Social-demokraterna yrkade att kom-munfullmäktiges presidium och kommun- styrelsen svarar.")) == [
         ("Social-demokraterna", "PARTY"), ("kom-munfullmäktiges", "AUTHORITY"), ("kommun- styrelsen", "AUTHORITY")]
     # a coordinated compound is two words, and a hyphened word the KB does not know joined is none
-    assert ents(nlp("Beslut i kommun- och regionfullmäktige om skol-frågor.")) == [("regionfullmäktige", "AUTHORITY")]
+    assert ents(nlp("Beslut i kommun- och regionfullmäktige om skol-frågor.")) == [
+        ("regionfullmäktige", "AUTHORITY")]
 
 
 def test_a_joint_board_named_by_its_part_of_the_country(nlp):

@@ -260,7 +260,8 @@ def test_a_street_named_after_a_first_name_and_surname_and_a_directions_square()
     ents, _ = _run("Bussen går längs Tage Ekdahrgatan till Stora Torget.", [("Tage Ekdahrgatan", "PERSON")])
     assert ents == [("Tage Ekdahrgatan", "LOC"), ("Stora Torget", "LOC")]
     # ... and a first name and surname before a separate street word, with or without the genitive's s (m-v876)
-    ents, _ = _run("Cykelväg till Eva Ekdahl väg och Per Ekdahls gata, inte Ekby Norr väg.", [("Eva Ekdahl", "PERSON")])
+    ents, _ = _run("Cykelväg till Eva Ekdahl väg och Per Ekdahls gata, inte Ekby Norr väg.",
+                   [("Eva Ekdahl", "PERSON")])
     assert ents == [("Eva Ekdahl väg", "LOC"), ("Per Ekdahls gata", "LOC")]
 
 
