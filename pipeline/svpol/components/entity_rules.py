@@ -728,7 +728,8 @@ _MUNICIPALITY_HEADER_RE = re.compile(
 # an island municipality takes "på" ("Kommunstyrelsen på Ekerö").
 # A committee and an advisory council too, a council with its adjective: "Strategiutskottet i Orsa kommun",
 # "brottsförebyggande rådet i Vara kommun" (the KB tells them from an office's title: "kommunalrådet i Sala").
-_IN_PLACE_BODY_WORDS = ("nämnd", "förvaltning", "styrelse", "fullmäktige", "utskott", "rådet", "kontor", "enhet")
+_IN_PLACE_BODY_WORDS = ("nämnd", "förvaltning", "styrelse", "fullmäktige", "utskott", "rådet", "kontor", "enhet",
+                        "äddningstjänsten")  # "Räddningstjänsten i Ekby kommun" (m-v888; "räddningstjänst i" is any)
 _BODY_IN_PLACE_RE = re.compile(
     # a coordinated board's first fields with it: "Barn- och utbildningsnämnden i Tranås kommun"
     rf"(?<![\w-])(?:[\wåäöÅÄÖ]+-(?:,[ \t]+[\wåäö]+-)*[ \t]+(?:och|&)[ \t]+)?(?:[\wåäöÅÄÖ]+nde[ \t]+(?=[\wåäö-]*råd))?"

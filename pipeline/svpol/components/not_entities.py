@@ -156,6 +156,8 @@ _CASE_NUMBER_RE = re.compile(r"[A-ZÅÄÖ]{2,6}[- ]?(?:19|20)\d\d/\d+")
 # ... or after its serial number, as the government offices write theirs ("S2019/02807/FST", a PDF's
 # line breaks may cut it: "S2019/\n\n1665/FST").
 _YEAR_SLASH_RE = re.compile(r"(?<!\d)(?:19|20)\d\d/(?:\s*\d+/)?$")
+# The case number's label right before the register's letters ("Dnr KS", "DNR: KU").
+_CASE_LABEL_BEFORE_RE = re.compile(r"(?<![\w-])(?:[Dd]nr|DNR|[Dd]iarienr|[Dd]iarienummer)\.?:?[ \t]*$")
 # "2013/14:138", "1997/98:161": the number of a Riksdag document.
 _DOCUMENT_NUMBER_RE = re.compile(r"\d{4}/\d{2}:\d+")
 TITLE_WORD_LABELS = frozenset({"PERSON", "ORG", "LOC"})
@@ -328,10 +330,12 @@ def _is_form_label(ent: Span, text: str) -> bool:
 
 def _in_case_number(ent: Span, text: str) -> bool:
     """Whether ``ent`` (``text``: ``ent.text``) is the register's letters inside a case number after its year or
-    serial number ("Dnr 2017/KFN 0097", "S2019/02807/FST")."""
+    serial number ("Dnr 2017/KFN 0097", "S2019/02807/FST"), or right after the case number's label ("DNR: KU
+    Godkännande av dagordning"; m-v888: 4 such, none tagged)."""
     if not ent.start_char or not text.isupper():
         return False
-    return bool(_YEAR_SLASH_RE.search(doc_text(ent.doc)[max(0, ent.start_char - 20):ent.start_char]))
+    before = doc_text(ent.doc)[max(0, ent.start_char - 20):ent.start_char]
+    return bool(_YEAR_SLASH_RE.search(before) or _CASE_LABEL_BEFORE_RE.search(before))
 
 
 def _is_form_field(ent: Span) -> bool:

@@ -644,14 +644,20 @@ def _joined_over_one_token(doc: Doc, ents: List[Span], joins: Callable[[Span, Di
 def _with_names_across_a_line_break(doc: Doc, ents: List[Span]) -> Tuple[List[Span], bool]:
     """``ents`` with a first name alone at a line's end joined to the surname that opens the next line (maybe after
     a blank line), where the surname is a PERSON or has party letters in brackets after it (``Elin\nRydberg (S)``;
-    m-v488, m-v515: one person, as the guide reads a name across a line break)."""
+    m-v488, m-v515: one person, as the guide reads a name across a line break), also a double first name (``Jan
+    Åke\nBerg (S)``) and a PERSON of one word that the lists do not know as a first name before a PERSON's surname
+    with party letters (``Ted\nOlander (MP)``; m-v889)."""
     def joins(ent: Span, by_start: Dict[int, Span]) -> bool:
         after = ent.end + 1
         surname = by_start.get(after)
-        return (len(ent) == 1 and ent.label_ in (PERSON, LOC, ORG) and is_first_name(ent.text) and after < len(doc)
+        letters_after = after + 1 < len(doc) and doc[after + 1].text == "("
+        first_names = len(ent) <= 2 and all(is_first_name(token.text) for token in ent)
+        unknown_first = (len(ent) == 1 and ent.label_ == PERSON and ent[0].is_title and ent[0].is_alpha
+                         and surname is not None and letters_after)
+        return ((first_names or unknown_first) and ent.label_ in (PERSON, LOC, ORG) and after < len(doc)
                 and doc[ent.end].text in _LINE_BREAKS and doc[after].is_title and doc[after].is_alpha
                 and (surname is None or (surname.label_ == PERSON and len(surname) == 1))
-                and (surname is not None or (after + 1 < len(doc) and doc[after + 1].text == "(")))
+                and (surname is not None or letters_after))
 
     return _joined_over_one_token(doc, ents, joins)
 

@@ -175,7 +175,7 @@ def body_base(word: str) -> str:
         word = word[:-1]
     for ending in ("en", "n"):
         if word.endswith(ending) and (word[: -len(ending)] in PLACE_BODIES
-                                      or word[: -len(ending)].endswith(("nämnd", "förvaltning"))):
+                                      or word[: -len(ending)].endswith(("nämnd", "förvaltning", "räddningstjänst"))):
             return word[: -len(ending)]
     return word
 
@@ -183,7 +183,9 @@ def body_base(word: str) -> str:
 def _is_own_body(body: str) -> bool:
     """Whether ``body`` (a :func:`body_base`) is a body a municipality or region names with its
     place: its assemblies and boards, a named board or administration, not a generic word."""
-    return body in PLACE_BODIES or (body.endswith(("nämnd", "förvaltning")) and body not in GENERIC_BODY_WORDS)
+    # (the municipality's rescue service too: "Räddningstjänsten i Ekby kommun"; m-v888: 4 of 4 tagged whole)
+    return (body in PLACE_BODIES or body == "räddningstjänst"
+            or (body.endswith(("nämnd", "förvaltning")) and body not in GENERIC_BODY_WORDS))
 
 
 def _is_field_office(body: str) -> bool:

@@ -1384,3 +1384,9 @@ def test_a_joint_board_named_by_its_part_of_the_country(nlp):
     doc = nlp("Ersättare i Överförmyndarnämnden Mitt och socialnämnden Syd; Kommunstyrelsen Norr.")
     assert [t for t, label in ents(doc) if label == "AUTHORITY"] == [
         "Överförmyndarnämnden Mitt", "socialnämnden", "Kommunstyrelsen"]
+
+
+def test_a_municipalitys_rescue_service_with_its_place_after_it(nlp):
+    # m-v888; the indefinite "räddningstjänst i" names any rescue service
+    doc = nlp("Handlingsprogram för Räddningstjänsten i Kiruna kommun. Det gäller militär räddningstjänst i Kiruna.")
+    assert [t for t, label in ents(doc) if label == "AUTHORITY"] == ["Räddningstjänsten i Kiruna kommun"]

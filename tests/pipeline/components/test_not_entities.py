@@ -266,6 +266,18 @@ def test_a_form_field_with_its_number_and_a_registers_letters_in_a_case_number()
     assert [(e.start_char, e.text) for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == [(text.rindex("KFN"), "KFN")]
 
 
+def test_a_registers_letters_right_after_the_case_numbers_label():
+    # "DNR: KU Godkännande av dagordning" (m-v888), "Dnr KS 2013/59"; the letters elsewhere stay
+    text = "KS 119 DNR: KU Godkännande. Dnr KS 2013/59. KU beslutade."
+    doc_spans = [(text.index("KU"), "AUTHORITY"), (text.index("Dnr KS") + 4, "AUTHORITY"),
+                 (text.rindex("KU"), "AUTHORITY")]
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("svpol_not_entities")
+    doc = nlp.make_doc(text)
+    doc.set_ents([doc.char_span(start, start + 2, label) for start, label in doc_spans], default="outside")
+    assert [(e.start_char, e.text) for e in nlp.get_pipe("svpol_not_entities")(doc).ents] == [(text.rindex("KU"), "KU")]
+
+
 def test_a_case_numbers_register_after_its_serial_number_and_laws_and_agreements():
     nlp = spacy.blank("sv")
     nlp.add_pipe("svpol_not_entities")
