@@ -651,7 +651,8 @@ _SIZE_WORDS = ("Stora", "Lilla")
 
 
 def _is_venue_room(ent: Span) -> bool:
-    """Whether ``ent`` is a meeting room named after a protocol's venue label or after ``sal``."""
+    """Whether ``ent`` is a meeting room: named by a word before its noun in lower case, or standing after a
+    protocol's venue label or after ``sal``."""
     if ent.label_ not in ("LOC", "ORG", "PERSON") or len(ent) > 2:
         return False
     doc = ent.doc
