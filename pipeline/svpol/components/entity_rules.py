@@ -114,6 +114,20 @@ _COMMA_LETTERS_RE = re.compile(
     # ... or a roll call's count before the next member or the line's end ("Eva Ek, s 1 Bo Al, c 1")
     r"|[ \t]+\d[ \t]+[A-ZÅÄÖ]|[ \t]+\d[ \t]*(?:\n|$)"
     r"|[ \t]+[–—-][ \t]+[A-ZÅÄÖ])")
+# A word that a PDF's line end broke with a hyphen, maybe with the break's space left in it ("kom-munfullmäktiges",
+# "kommun- fullmäktige", "Social-demokraterna"; 6 bodies and a party in the real sets m-v824 … m-v863): the joined
+# word is looked up. The rest is lower case, so a coordinated compound ("kommun- och regionfullmäktige") never joins.
+_BROKEN_WORD_RE = re.compile(
+    r"(?<![\w-])[A-ZÅÄÖa-zåäö][a-zåäö]+-[ \t]*\n?[ \t]*[a-zåäö]{2,}(?![\w-])")
+_BREAK_HYPHEN_RE = re.compile(r"-[ \t]*\n?[ \t]*(?=[a-zåäö])")
+
+
+def join_broken_word(text: str) -> str:
+    """``text`` with the hyphen (and the break's space) that a line end left inside a word taken out:
+    "kom-munfullmäktiges", "kommun- fullmäktige" -> "kommunfullmäktige(s)"."""
+    return _BREAK_HYPHEN_RE.sub("", text)
+
+
 # Municipal associations and joint bodies named after their kind (guide: kommunalförbund are AUTHORITY):
 # "Kommunalförbundet Svenskt Ambulansflyg", "Samordningsförbundet Östra Södertörn", "Räddningstjänsten
 # Östra Blekinge", also without the article ("Räddningstjänst Ekby Nordväst": every rescue service named by its area
@@ -121,11 +135,6 @@ _COMMA_LETTERS_RE = re.compile(
 # "Kommunalförbundet Räddningstjänsten Medelpad", "Samhällsbyggnadsförbundet Bergslagen", "Regionförbundet Södra
 # Småland" (a direction and a name, or up to two names, the second no street). Only the kinds that are municipal: "Lärarförbundet", "Kommunförbundet Blekinge" and "Civilförsvarsförbundet X" are
 # unions and associations (ORG).
-# A word that a PDF's line end broke with a hyphen, maybe with the break's space left in it ("kom-munfullmäktiges",
-# "kommun- fullmäktige", "Social-demokraterna"; 6 bodies and a party in the real sets m-v824 … m-v863): the joined
-# word is looked up. The rest is lower case, so a coordinated compound ("kommun- och regionfullmäktige") never joins.
-_BROKEN_WORD_RE = re.compile(
-    r"(?<![\w-])(?P<first>[A-ZÅÄÖa-zåäö][a-zåäö]+)-[ \t]*\n?[ \t]*(?P<rest>[a-zåäö]{2,})(?![\w-])")
 # The first words of a protocol's headings, which a flattened page runs on right after a name.
 HEADING_WORDS = ("Förslag", "Beslut", "Beslutet", "Ärende", "Ärendet", "Bilaga", "Yttrande", "Sammanfattning",
                   "Bakgrund", "Ärendebeskrivning", "Beslutsunderlag",
@@ -1247,7 +1256,7 @@ class EntityRules(KBComponent):
                     yield "PARTY", match.start() + item.start(), match.start() + item.end()
         if "-" in text:
             for match in _BROKEN_WORD_RE.finditer(text):
-                joined = match.group("first") + match.group("rest")
+                joined = join_broken_word(match.group(0))
                 if kb.match_party(joined):
                     yield "PARTY", match.start(), match.end()
                 elif kb.match_authority(joined):

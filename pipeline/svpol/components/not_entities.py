@@ -55,7 +55,7 @@ from spacy.vocab import Vocab
 
 from ..doc_cache import doc_text
 from ..kb import DIRECTION_WORDS, LAW_ABBREVIATIONS, shipped_authorities
-from .entity_rules import DEFAULT_SPANS_KEY
+from .entity_rules import DEFAULT_SPANS_KEY, join_broken_word
 from .money import DECLARED_UNIT_RE, MONEY_LABEL, NO_MONEY, YEAR_RE, find_money, parse_money_entity
 from .person_spans import is_first_name, is_form_word, is_label_before_value, is_label_surname, is_office_word
 from .place_names import DOCUMENT_KINDS, is_place
@@ -406,10 +406,9 @@ def _is_unknown_lower_case_body(ent: Span, text: str, rule_starts: FrozenSet[int
     return (ent.label_ == "AUTHORITY" and len(ent) == 1 and text[:1].islower()
             and not (ent.start in rule_starts and _is_body_word_form(ent[0]))
             # (a word a line end broke with a hyphen is looked up joined: "kom-munfullmäktiges")
-            and not shipped_authorities().match_authority(_BROKEN_HYPHEN_RE.sub("", text)))
+            and not shipped_authorities().match_authority(join_broken_word(text)))
 
 
-_BROKEN_HYPHEN_RE = re.compile(r"-(?=[a-zåäö])")
 # An acronym, also in the genitive ("BSNLÖ", "RUR", "KEMAB:s").
 _ACRONYM_RE = re.compile(r"[A-ZÅÄÖ]{2,6}(?::s|s)?")
 
@@ -630,14 +629,11 @@ def _local_crime_council(ent: Span) -> Optional[Span]:
 
 def _is_labelled_room(ent: Span) -> bool:
     """Whether ``ent`` is a meeting room after a form's labels (``Beslutande Sammanträdesrum Eken``), which ``ner``
-    reads as a person's name, or a hall named after a person (``Eva Ekdahlsalen``; m-v882, m-v885: no entity ends in
-    ``-salen`` or ``-rummet`` in the real sets)."""
+    reads as a person's name."""
     start = ent.start
     while start < ent.end - 1 and is_form_word(ent.doc[start]):
         start += 1
-    if start > ent.start and _ROOM_RE.fullmatch(ent.doc[start:ent.end].text):
-        return True
-    return ent.label_ in ("PERSON", "LOC", "ORG") and bool(_ROOM_RE.fullmatch(ent[-1].text))
+    return start > ent.start and bool(_ROOM_RE.fullmatch(ent.doc[start:ent.end].text))
 
 
 # A protocol's venue right after its "Plats och tid" label, a room's own name up to a comma or the time ("Plats och
@@ -651,9 +647,15 @@ _SIZE_WORDS = ("Stora", "Lilla")
 
 
 def _is_venue_room(ent: Span) -> bool:
-    """Whether ``ent`` is a meeting room: named by a word before its noun in lower case, or standing after a
-    protocol's venue label or after ``sal``."""
-    if ent.label_ not in ("LOC", "ORG", "PERSON") or len(ent) > 2:
+    """Whether ``ent`` is a meeting room: a hall named after a person, a room named by a word before its noun in
+    lower case, or one standing after a protocol's venue label or after ``sal``."""
+    if ent.label_ not in ("LOC", "ORG", "PERSON"):
+        return False
+    # a hall named after a person (``Eva Ekdahlsalen``; m-v882, m-v885: no entity ends in ``-salen`` or ``-rummet``
+    # in the real sets)
+    if _ROOM_RE.fullmatch(ent[-1].text):
+        return True
+    if len(ent) > 2:
         return False
     doc = ent.doc
     # a room named by a word before its noun in lower case: "Gröna rummet", "Lilla sessionssalen" (m-v869, m-v872)
