@@ -645,8 +645,8 @@ def _with_names_across_a_line_break(doc: Doc, ents: List[Span]) -> Tuple[List[Sp
     """``ents`` with a first name alone at a line's end joined to the surname that opens the next line (maybe after
     a blank line), where the surname is a PERSON or has party letters in brackets after it (``Elin\nRydberg (S)``;
     m-v488, m-v515: one person, as the guide reads a name across a line break), also a double first name (``Jan
-    Åke\nBerg (S)``) and a PERSON of one word that the lists do not know as a first name before a PERSON's surname
-    with party letters (``Ted\nOlander (MP)``; m-v889)."""
+    Åke\nEkvall (S)``) and a PERSON of one word that the lists do not know as a first name before a PERSON's surname
+    with party letters (``Tedde\nAlmkvist (MP)``; m-v889)."""
     def joins(ent: Span, by_start: Dict[int, Span]) -> bool:
         after = ent.end + 1
         surname = by_start.get(after)
