@@ -785,10 +785,10 @@ _AGENCY_IN_PLACE_RE = re.compile(rf"(?<![\w-]){AGENCY_IN_PLACE}(?![\wåäö-])")
 _HEALTH_REGION_BOARD_RE = re.compile(rf"(?<![\w-]){HEALTH_REGION_BOARD_RE.pattern}(?![\wåäö-])")
 # A region's board named after the hospital or service it runs, in capitalised words: "Styrelsen för Närhälsan",
 # "styrelsen för Ekby Universitetssjukhus"; not a company's or foundation's board, nor a name that goes on in lower
-# case ("styrelsen för Ekby sjukhus", "Styrelsen för Ekby kommuner och regioner": its capitals are no whole name).
+# case ("styrelsen för Ekby sjukhus", "styrelsen för Ekby sjukhuset" (m-v901), "Styrelsen för Ekby kommuner och regioner": its capitals are no whole name).
 _BOARD_FOR_NAME_RE = re.compile(
     r"(?<![\w-])[Ss]tyrelsen[ \t]+för(?P<name>(?:[ \t]+(?:och[ \t]+)?[A-ZÅÄÖ][\wåäö-]+){1,4})")
-_NAME_GOES_ON_RE = re.compile(r"[ \t]+(?:sjukhus|lasarett|kommun|kommuner|region|regioner|landsting|universitet|högskola)"
+_NAME_GOES_ON_RE = re.compile(r"[ \t]+(?:sjukhus|sjukhuset|lasarett|lasarettet|kommun|kommuner|region|regioner|landsting|universitet|högskola)"
                               r"(?![\wåäö])")
 # ... but a municipal association's kind in lower case after the name is the association's, and its board is the
 # association's organ (one span, convention 38): "styrelsen för Sjuhärads samordningsförbund" (m-v456).

@@ -101,6 +101,8 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     # a disease named by its virus, which the guide gives no label ("med anledning av Covid -19"; m-v882), and a
     # motion's mover named by the role ("Motionären menar"; m-v882)
     "Covid", "COVID", "Covid-19", "COVID-19", "Corona", "Motionären", "Motionärens", "Motionärerna",
+    # a citizen's proposal's mover named by the role ("Förslagsställaren menar"; m-v896)
+    "Förslagsställaren", "Förslagsställarens", "Förslagsställarna",
 )
 # A currency or money unit alone ("Belopp i mnkr" heading a table): the unit of the amounts, no entity.
 # ("SEK" alone stays: it is also Svensk Exportkredit.)
@@ -118,19 +120,24 @@ _ADMIN_COMPOUND_HEADS = ("lista", "listan", "listor", "listorna", "funktion", "f
                          "bokslutet", "yttrande", "yttrandet", "reglemente", "reglementet", "nummer", "numret",
                          # an agenda's items and a budget's headings ("Föreningsbidrag Anläggningsbidrag",
                          # "Kommunstyrelse Kommunledning")
-                         "bidrag", "bidraget", "ledning", "ledningen", "styrelse")
+                         "bidrag", "bidraget", "ledning", "ledningen", "styrelse",
+                         # a method or a document named after a place ("Ekbymodellen", "Visionsdokumentet"; m-v896,
+                         # m-v899)
+                         "modell", "modellen", "dokument", "dokumentet")
 _ADMIN_COMPOUND_RE = re.compile(rf"[A-ZÅÄÖ][a-zåäö]{{2,}}(?:{'|'.join(_ADMIN_COMPOUND_HEADS)})")
 _ADMIN_COMPOUND_LABELS = frozenset({"PERSON", "LOC"})
 # A file's size in a list of documents ("(pdf, 778,13 KB)"): KB is no library there.
 _SIZE_UNITS = frozenset({"KB", "kB", "MB", "GB"})
-# A file's format in a list of documents ("Budget 2014 (PDF)"): no agency or company.
-_FILE_FORMATS = frozenset({"PDF", "pdf", "DOCX", "docx", "XLSX", "xlsx"})
+# A file's format in a list of documents ("Budget 2014 (PDF)", "Bilaga 1.pdf Pdf, 245 kB"): no agency, company or
+# place.
+_FILE_FORMATS = frozenset({"PDF", "pdf", "Pdf", "DOCX", "docx", "XLSX", "xlsx", "Word", "Excel"})
 # Inhabitants of a place ("Borlängebor", "Järfällaborna") are people, not a place or a person's name.
 _INHABITANTS_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö-]{2,}bo(?:r|rna|rnas|rs)")
 # ... or with "-are" after a place's name ("Ekbyholmare", "Norrköpingare"; no name ends so after a place's).
 _ARE_INHABITANTS_RE = re.compile(r"(?P<place>[A-ZÅÄÖ][a-zåäö]{2,})are(?:n|na|nas|s)?")
 # A page's number in a protocol's index ("Paragrafer Ärenden Sida 120"): Sida is no agency there.
 _PAGE_WORDS = frozenset({"Sida", "Sid"})
+_ITEM_WORDS = frozenset({"Ärende", "Punkt"})
 _FORM_LABEL_LABELS = frozenset({"PERSON", "LOC", "ORG", "AUTHORITY"})
 # Words a span never ends with: a preposition or conjunction the model took into it ("Kommunledningen i").
 _TRAILING_WORDS = frozenset({"i", "och", "för", "på", "av", "till", "med", "om", "en", "ett", "som", "att"})
@@ -318,6 +325,11 @@ def _is_page_word(ent: Span, text: str) -> bool:
         return False
     following = next((token for token in ent.doc[ent.end:ent.end + 3] if not token.is_space), None)
     return following is not None and (following.like_num or following.text == "§")
+
+
+def _is_item_number(ent: Span) -> bool:
+    """Whether ``ent`` is an agenda item's word and its number (``Ärende 10``, read as a place; m-v897: 2 such)."""
+    return len(ent) > 1 and ent[0].text in _ITEM_WORDS and all(token.like_num for token in ent[1:])
 
 
 def _is_form_label(ent: Span, text: str) -> bool:
@@ -773,7 +785,7 @@ class NotEntities:
                 or (self.title_words and self.is_title_word(ent)) or _is_size_unit(ent, text) or _is_labelled_room(ent)
                 or _is_venue_room(ent)
                 or (self.ordinary_word_places and self.is_ordinary_word_place(ent, text, rule_starts))
-                or _is_admin_compound(ent) or _is_page_word(ent, text) or _is_word_before_lower_case(ent, text)
+                or _is_admin_compound(ent) or _is_page_word(ent, text) or _is_item_number(ent) or _is_word_before_lower_case(ent, text)
                 or (_is_form_label(ent, text) and ent.start not in rule_starts) or _is_form_field(ent)
                 or _in_case_number(ent, text)
                 or _in_party_letter_compound(ent, text) or _without_letters(ent, text) or _is_rate_base(ent)

@@ -290,6 +290,9 @@ _COMPOUND_NOUNS_BEFORE_NAME = ("boendet", "bolaget", "skolan", "verket")
 _NAME_AFTER_FACILITY_RE = re.compile(
     rf"(?<![\w-])(?:{'|'.join(_NOUNS_BEFORE_NAME)}|[a-zåäö]*(?:{'|'.join(_COMPOUND_NOUNS_BEFORE_NAME)}))[ \t]+"
     r"(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:-[\wåäöÅÄÖ]+)*)(?![\wåäö-])")
+# ... and the capitalised words after the name that go on with it ("förskolan Stella Nova", "förskolan Curious Kids
+# Preschool"; m-v889, m-v901), up to a word that is ordinary, a place or a first name ("skolan Ekbacken Ekby").
+_NAME_WORD_AFTER_RE = re.compile(r"[ \t]+([A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
 # ... and with the facility's noun capitalised as part of the name: "Förskolan Skogshyddan", "Äldreboendet Linden"
 # (one ORG; in lower case the noun stays outside: "förskolan Bäcken" gives "Bäcken").
 _CAPITALISED_FACILITY_RE = re.compile(
@@ -616,6 +619,22 @@ class OrgNames(NameList):
         """:func:`default_names`."""
         return default_names()
 
+    def _facility_name_end(self, text: str, match: "re.Match[str]") -> int:
+        """Where the name after a facility's noun (``match`` of ``_NAME_AFTER_FACILITY_RE``) ends: after the
+        capitalised words that go on with a capitalised name, at most two."""
+        end = match.end("name")
+        if not match.group("name")[1:].islower():
+            return end
+        for _ in range(2):
+            after = _NAME_WORD_AFTER_RE.match(text, end)
+            if after is None:
+                break
+            word = after.group(1)
+            if self._ordinary(word) or _is_branch_place(word) or _is_first_name(word):
+                break
+            end = after.end()
+        return end
+
     def _ordinary(self, word: str) -> bool:
         """Whether ``word`` is an ordinary word: the vectors know its lower-case form."""
         return self.nlp.vocab.has_vector(word.lower())
@@ -805,7 +824,7 @@ class OrgNames(NameList):
                 yield start, m.end()
         for m in search(_NAME_AFTER_FACILITY_RE):
             if not _person_after(text, m):  # an office's field before a name: "skolchef förskolan Hans Ek"
-                yield m.start("name"), m.end("name")
+                yield m.start("name"), self._facility_name_end(text, m)
         if "skolorna" in text or "boendena" in text:
             for m in _NAMES_AFTER_FACILITIES_RE.finditer(text):
                 for name in re.finditer(_FACILITY_NAME, m.group("names")):

@@ -799,6 +799,8 @@ def test_a_regions_board_named_after_what_it_runs(nlp):
     assert ents(nlp("styrelsen för bolaget möttes. Beslut i styrelsen för EHT.")) == []
     # ... nor a housing or energy company's named in one word
     assert ents(nlp("Hela styrelsen för Ekbyhem avgick, liksom styrelsen för Öbo.")) == []
+    # ... nor a hospital's named in lower case, also in the definite (m-v901)
+    assert ents(nlp("Arvodet i styrelsen för Ekby sjukhuset höjs.")) == []
     # ... nor one in more words with its trade after the name, nor an association's (m-v687)
     assert ents(nlp("Styrelsen för Ekby Bostäder sänker hyran. Styrelsen för Hyresgästföreningen Ekby avgick.")) == []
     assert ents(nlp("Styrelsen för Ekby Vägars Samfällighetsförening vill bygga.")) == []

@@ -638,3 +638,13 @@ def test_a_disease_and_a_motions_mover_are_no_entities():
     # m-v882
     text = "Kostnaden beror på Covid -19. Motionären menar att Eva Ek har rätt."
     assert _drop(text, [("Covid", "LOC"), ("Motionären", "PERSON"), ("Eva Ek", "PERSON")]) == [("Eva Ek", "PERSON")]
+
+
+def test_a_proposals_mover_an_agenda_items_number_a_method_and_a_files_format_are_no_entities():
+    # m-v896 … m-v899
+    text = "Förslagsställaren menar att Ekbymodellen fungerar. Ärende 10 gäller Visionsdokumentet, bilaga.pdf Pdf, 9 kB"
+    got = _drop(text, [("Förslagsställaren", "PERSON"), ("Ekbymodellen", "LOC"), ("Ärende 10", "LOC"),
+                       ("Visionsdokumentet", "LOC"), ("Pdf", "LOC")])
+    assert got == []
+    # an item's word before a name is left to the other checks
+    assert _drop("Punkt Ekby kommun", [("Punkt Ekby", "LOC")]) == [("Punkt Ekby", "LOC")]

@@ -682,3 +682,13 @@ def test_a_care_centre_a_conference_centre_and_a_foundation_named_by_their_owner
 def test_a_company_name_begins_after_a_lower_case_noun_and_a_preposition():
     # "Ekby kommuns borgensåtagande för Ekhem AB" (m-v876)
     assert _run("Ekby kommuns borgensåtagande för Ekhem AB godkänns.") == [("Ekhem AB", "ORG")]
+
+
+def test_a_facilitys_name_of_more_capitalised_words_after_its_noun():
+    # m-v889, m-v901: "förskolan Stella Nova"
+    assert _run("Hot mot förskolan Ekstjärna Nova i Ekby.", [("Ekstjärna Nova", "PERSON")]) == [
+        ("Ekstjärna Nova", "ORG")]
+    # ... up to an ordinary word, a place or a first name
+    assert _run("Vi besökte förskolan Ekbacken Kommunfullmäktige beslutar.", ordinary=("kommunfullmäktige",)) == [
+        ("Ekbacken", "ORG")]
+    assert _run("Vi besökte skolan Ekbacken Helsingborg i går.") == [("Ekbacken", "ORG")]

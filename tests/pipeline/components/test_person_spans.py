@@ -850,3 +850,11 @@ def test_two_initials_joined_by_a_hyphen_open_the_surname_after_them():
     spans = [("Bo Al", "PERSON"), ("Norling-Vedin", "PERSON"), ("Eva Ek", "PERSON")]
     # not before a first name: "S-V" is the parties' letters there
     assert _run(text, spans) == [("Bo Al", "PERSON"), ("E-L Norling-Vedin", "PERSON"), ("Eva Ek", "PERSON")]
+
+
+def test_a_statements_heading_a_speaker_label_and_a_file_tables_heads_are_form_words():
+    # m-v896 … m-v902: "Handläggare: Eva Ek TJÄNSTEUTLÅTANDE", "Talare", "Filnamn Filstorlek"
+    got = _run("Handläggare: Eva Ek TJÄNSTEUTLÅTANDE Talare Filnamn Filstorlek Missiv",
+               [("Eva Ek TJÄNSTEUTLÅTANDE", "PERSON"), ("Talare", "PERSON"), ("Filnamn Filstorlek", "PERSON"),
+                ("Missiv", "PERSON")])
+    assert got == [("Eva Ek", "PERSON")]

@@ -521,3 +521,13 @@ def test_a_places_kind_after_a_line_break_joins_it():
     # the body, a place after "i", a county; an unknown place is left as it is
     assert ents == [("Tranås\nkommun", "AUTHORITY"), ("Mora\nkommun", "LOC"), ("Jönköpings\nlän", "LOC"),
                     ("Ekby", "LOC")]
+
+
+def test_a_park_after_a_place_and_a_direction_or_size_word_before_it_are_the_places():
+    # m-v839, m-v847, m-v897, m-v900, m-v901: every such place in the real sets was tagged whole
+    text = "Ett gym i Ekby stadspark, konst i Norrbys hembygdspark och i Ekås park; trafik genom Gamla Ekhem."
+    assert _run(text, [("Ekby", "LOC"), ("Norrbys", "LOC"), ("Ekås", "LOC"), ("Ekhem", "LOC")])[0] == [
+        ("Ekby stadspark", "LOC"), ("Norrbys hembygdspark", "LOC"), ("Ekås park", "LOC"), ("Gamla Ekhem", "LOC")]
+    # a word of another entity stays its own
+    assert _run("Motion av Eva Lilla Ekby", [("Eva Lilla", "PERSON"), ("Ekby", "LOC")])[0] == [
+        ("Eva Lilla", "PERSON"), ("Ekby", "LOC")]
