@@ -164,6 +164,11 @@ _AREA_RESCUE_SERVICE_RE = re.compile(
     rf"(?<![\w-])(?:(?:{'|'.join(sorted(DIRECTION_WORDS))})[ \t]+)?(?P<area>[A-ZÅÄÖ][a-zåäö]+)[ \t]+"
     r"(?:[Bb]randkår|[Rr]äddningstjänst|[Bb]randförsvar)s?(?![\wåäö-])")
 _RESCUE_SERVICE_WORDS = ("randkår", "äddningstjänst", "randförsvar")
+# ... and the municipality's rescue service named alone with a capital, as its budget and reports write it
+# ("Räddningstjänsten får en ramökning"; 5 of 6 such mentions in running text of the real sets m-v824 … m-v910 were
+# tagged), not a meeting's venue ("Plats och tid Räddningstjänsten kl. 8") nor a name that goes on with its area.
+_RESCUE_SERVICE_ALONE_RE = re.compile(r"(?<![\w-])Räddningstjänstens?(?![\wåäö-])(?![ \t]+(?:[A-ZÅÄÖ]|i[ \t]))")
+_VENUE_BEFORE_RE = re.compile(r"(?:[Pp]lats(?:[ \t]+och[ \t]+tid)?|PLATS(?:[ \t]+OCH[ \t]+TID)?)[ \t:]*\Z")
 # ... and a joint board named by its area in the genitive (convention 63): "Dalslands miljönämnd",
 # "Norrhälsinglands miljö- och räddningsnämnd", "Västmanland-Dalarnas lönenämnd" (every such board in the real
 # sets was tagged whole; the body patterns know only a municipality's own), also capitalised as a name and with
@@ -1138,6 +1143,9 @@ class EntityRules(KBComponent):
         if any(word in text for word in _RESCUE_SERVICE_WORDS):
             for match in _AREA_RESCUE_SERVICE_RE.finditer(text):
                 if self._is_area_name(match.group("area")):
+                    yield "AUTHORITY", match.start(), match.end()
+            for match in _RESCUE_SERVICE_ALONE_RE.finditer(text):
+                if not _VENUE_BEFORE_RE.search(text, max(0, match.start() - 20), match.start()):
                     yield "AUTHORITY", match.start(), match.end()
         if "nämnd" in text or "örvaltning" in text:
             for match in _FIELD_BOARD_RE.finditer(text):

@@ -631,9 +631,13 @@ def _declared_table_figures(text: str, declarations: Sequence["re.Match[str]"]) 
             figures.append((m.start(), m.end(), MoneyValue(float(_parse_number(m.group()) * scale), "SEK", None)))
         line_start = text.rfind("\n", 0, unit.start()) + 1
         line_end = text.find("\n", unit.end())
-        if not _DECLARATION_LINE_START_RE.fullmatch(text, line_start, unit.start()) or line_end < 0 \
-                or text[unit.end():line_end].strip(" \t.:)"):
-            continue  # the declaration shares its line: no table of one cell per line under it
+        if line_end < 0 or text[unit.end():line_end].strip(" \t.:)"):
+            continue  # the declaration goes on: no table under it
+        if not _DECLARATION_LINE_START_RE.fullmatch(text, line_start, unit.start()):
+            # a sentence's line ends in it: a bracket's declaration heads rows of one figure each
+            if text.rfind("(", line_start, unit.start()) >= 0:
+                figures.extend(_table_rows(text, line_end + 1, 0, scale))
+            continue
         position = line_end + 1
         while position < len(text):
             next_end = text.find("\n", position)
@@ -667,7 +671,14 @@ _HEADER_UNIT_RE = re.compile(
     rf"|(?P<lead_unit>{_TABLE_UNIT_WORDS})(?=[^\n]*(?:19|20)\d\d)(?:[ \t]+(?:[^\W\d]+|(?:19|20)\d\d))+[ \t]*"
     # ... or as a statistic's one column, last on the header ("Kommun Kronor per invånare"; m-v766)
     r"|[^\d\n]*?[ \t](?P<per_unit>[Kk]ronor)[ \t]+per[ \t]+[a-zåäö]+[ \t]*)$")
-_ROW_RE = re.compile(r"(?m)^(?P<label>[^\d\n]*[^\W\d][^\d\n]*?)[ \t]+(?P<figures>[-−–]?\d[\d \t,−–-]*?)[ \t]*$")
+# (a row may end in a comment in brackets: "- Ekby skola 1 375 (ny asfalt)"; m-v907)
+_ROW_RE = re.compile(r"(?m)^(?P<label>[^\d\n]*[^\W\d][^\d\n]*?)[ \t]+(?P<figures>[-−–]?\d[\d \t,−–-]*?)[ \t]*"
+                     r"(?:\([^\d\n()]*\)[ \t]*)?$")
+# A header without year columns heads rows of one figure each ("Årets resultat (tkr)" / "Årsbudget 362 606"; m-v910),
+# and so does a declaration in brackets that ends a sentence's line ("... prioriteras (summorna anges i tkr):" / "-
+# Ekby skola 1 375"; m-v907): such a figure is read only in one or two groups of digits (under a million of the
+# unit), as a longer run may be several columns run together.
+_ONE_COLUMN_MAX_GROUPS = 2
 _WRAPPED_LABEL = 60  # characters: a longer line without figures is text after the table
 _HEADER_CELL_LINE_RE = re.compile(r"[ \t]*(?P<cell>(?:19|20)\d\d|[A-ZÅÄÖ][a-zåäö]{2,14})[ \t]*(?=\n)")
 _ROW_FIGURE_RE = re.compile(r"(?P<sign>[-−–])?(?P<digits>\d+)(?P<decimals>,\d+)?")
@@ -688,16 +699,27 @@ def _header_unit_table_figures(text: str) -> List[Tuple[int, int, MoneyValue]]:
             columns += bool(YEAR_RE.fullmatch(cell.group("cell")))
             position = cell.end() + 1
             cell = _HEADER_CELL_LINE_RE.match(text, position)
-        while position < len(text):
-            row = _ROW_RE.match(text, position)
-            if row is None:  # a label wrapped onto a line of its own goes on with its figures on the next line
-                line_end = text.find("\n", position)
-                row = _ROW_RE.match(text, line_end + 1) if 0 <= line_end - position <= _WRAPPED_LABEL else None
-            if row is None:
-                break
+        figures.extend(_table_rows(text, position, columns, scale))
+    return figures
+
+
+def _table_rows(text: str, position: int, columns: int, scale: int) -> List[Tuple[int, int, MoneyValue]]:
+    """The figures of the table rows from ``position`` on, ``columns`` to a row (none: one figure of at most
+    ``_ONE_COLUMN_MAX_GROUPS`` groups), in the unit of factor ``scale``, up to a blank line or a line without
+    figures (but a row's label wrapped onto a line of its own)."""
+    figures = []
+    while position < len(text):
+        row = _ROW_RE.match(text, position)
+        if row is None:  # a label wrapped onto a line of its own goes on with its figures on the next line
+            line_end = text.find("\n", position)
+            row = _ROW_RE.match(text, line_end + 1) if 0 <= line_end - position <= _WRAPPED_LABEL else None
+        if row is None:
+            break
+        cells = _row_figures(text, row.start("figures"), row.end("figures"), columns or 1)
+        if columns or (len(cells) == 1 and len(text[cells[0][0]:cells[0][1]].split()) <= _ONE_COLUMN_MAX_GROUPS):
             figures.extend((start, end, MoneyValue(float(_parse_number(text[start:end]) * scale), "SEK", None))
-                           for start, end in _row_figures(text, row.start("figures"), row.end("figures"), columns))
-            position = row.end() + 1
+                           for start, end in cells)
+        position = row.end() + 1
     return figures
 
 

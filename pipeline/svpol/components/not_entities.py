@@ -123,7 +123,9 @@ _ADMIN_COMPOUND_HEADS = ("lista", "listan", "listor", "listorna", "funktion", "f
                          "bidrag", "bidraget", "ledning", "ledningen", "styrelse",
                          # a method or a document named after a place ("Ekbymodellen", "Visionsdokumentet"; m-v896,
                          # m-v899)
-                         "modell", "modellen", "dokument", "dokumentet")
+                         "modell", "modellen", "dokument", "dokumentet",
+                         # a budget table's row ("Helårskostnader 367 638"; m-v910)
+                         "kostnad", "kostnaden", "kostnader", "intäkter")
 _ADMIN_COMPOUND_RE = re.compile(rf"[A-ZÅÄÖ][a-zåäö]{{2,}}(?:{'|'.join(_ADMIN_COMPOUND_HEADS)})")
 _ADMIN_COMPOUND_LABELS = frozenset({"PERSON", "LOC"})
 # A file's size in a list of documents ("(pdf, 778,13 KB)"): KB is no library there.

@@ -224,8 +224,10 @@ _PLACED_NAMES = ("Camp", "Campus", "Centrallasarettet", "Kommunförbundet", "Lä
                  "Folkteatern", "Regionteatern", "Sparbanken", "HVB", "Lasarettet")
 _NUMBERED_OR_PLACED_RE = re.compile(
     rf"(?<![\w-])(?:Task Force[ \t]+\d+(?:-\d+)?|(?:{'|'.join(_PLACED_NAMES)})[ \t]+[A-ZÅÄÖ][\wåäö]+"
-    # a science park: "Videum Science Park"
-    r"|[A-ZÅÄÖ][\wåäö]+[ \t]+Science[ \t]+Park"
+    # a science park, maybe of two words before it: "Videum Science Park", "Mid Ekby Science Park" (m-v909), not a
+    # sentence's preposition ("Vid Ekby Science Park")
+    r"|(?:(?!(?:I|Vid|Med|På|Till|Från|Och|För|Om|Av|Hos|Enligt|Inom)[ \t])[A-ZÅÄÖ][\wåäö]+[ \t]+){1,2}"
+    r"Science[ \t]+Park"
     # a hospital in its town: "Länssjukhuset i Kalmar", "Centralsjukhuset i Karlstad", "Lasarettet i Ystad"
     r"|(?:[A-ZÅÄÖ][a-zåäö]*sjukhuset|(?:[A-ZÅÄÖ][a-zåäö]*l|L)asarettet)[ \t]+i[ \t]+[A-ZÅÄÖ][\wåäö]+)(?![\wåäö])")
 
@@ -257,9 +259,11 @@ _LOWER_HOUSING_COMPANY_RE = re.compile(
 # name ("Sveriges Stadsmissioners rapport").
 _SWEDEN_NAME_WORD = r"[ \t]+(?!(?:Riksdag|Regering|Rikes|Grundlag|Nato)\w*)[A-ZÅÄÖ][a-zåäö]+"
 # ... and the municipalities' and regions' association in any case, also without the genitive's s ("Sveriges
-# kommuner och Landsting", "Sverige Kommuner och Landsting"; m-v859, m-v860, m-v873: 3 of 3 tagged).
+# kommuner och Landsting", "Sverige Kommuner och Landsting"; m-v859, m-v860, m-v873: 3 of 3 tagged), and its
+# genitive written on both parts ("Sveriges kommuners och landstings prognos"; m-v906).
 _SWEDEN_NAMED_RE = re.compile(rf"(?<![\w-])(?:Sveriges(?:{_SWEDEN_NAME_WORD}(?<!s)){{0,2}}{_SWEDEN_NAME_WORD}"
-                              r"|Sveriges?[ \t]+[Kk]ommuner[ \t]+och[ \t]+(?:[Ll]andsting|[Rr]egioner)s?)"
+                              r"|Sveriges?[ \t]+[Kk]ommuner(?:s(?=[ \t]+och[ \t]+(?:[Ll]andstings|[Rr]egioners)))?[ \t]+och[ \t]+"
+                              r"(?:[Ll]andsting|[Rr]egioner)s?)"
                               r"(?![\wåäö-])")
 # "AB Ekbyhem", "AB Ekby Bostäder": AB before the name, a place's name with its trade.
 # A company's acronym ending in its "AB" ("KEMAB", "LUFAB", "HFAB:s"; every such acronym in the real sets was a

@@ -1392,3 +1392,10 @@ def test_a_municipalitys_rescue_service_with_its_place_after_it(nlp):
     # m-v888; the indefinite "räddningstjänst i" names any rescue service
     doc = nlp("Handlingsprogram för Räddningstjänsten i Kiruna kommun. Det gäller militär räddningstjänst i Kiruna.")
     assert [t for t, label in ents(doc) if label == "AUTHORITY"] == ["Räddningstjänsten i Kiruna kommun"]
+
+
+def test_the_rescue_service_alone_with_a_capital_is_a_body_but_not_a_venue(nlp):
+    # m-v827, m-v835, m-v909: a budget's or report's body; m-v874: the meeting's venue
+    assert ents(nlp("En ramhöjning till Räddningstjänsten. Räddningstjänstens rapport.")) == [
+        ("Räddningstjänsten", "AUTHORITY"), ("Räddningstjänstens", "AUTHORITY")]
+    assert ents(nlp("Plats och tid Räddningstjänsten kl. 08:00")) == []

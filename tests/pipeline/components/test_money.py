@@ -494,6 +494,18 @@ def test_a_flattened_tables_figures_take_the_unit_its_header_names_in_brackets()
     assert list(find_money("Kommun Elever per lärare\nEkby 12\nNorrby 14")) == []
 
 
+def test_a_header_or_a_bracketed_declaration_without_years_heads_rows_of_one_figure():
+    # m-v910: a header with its unit and no year columns
+    text = "Årets resultat (tkr)\n\nÅrsbudget 362 606\nKapitalkostnader 12 591\n\nÖverskottet var stort i år."
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("362 606", 3.62606e8), ("12 591", 1.2591e7)]
+    # m-v907: a declaration in brackets ending a sentence's line, its rows' comments in brackets
+    text = ("Följande investeringar prioriteras (summorna anges i tkr):\n  - Ekby skola 1 375 (ny asfalt)\n"
+            "  - Kök 150\nKommunen har 12 000 invånare.")
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("1 375", 1.375e6), ("150", 1.5e5)]
+    # a row of more than two groups may be columns run together: not read
+    assert list(find_money("Årets resultat (tkr)\nIntäkter 17 213 150 000")) == []
+
+
 def test_a_number_in_words_stands_apart_from_its_unit():
     text = "Köpet av Femöre Rökeri AB godkänns; det kostar fem öre."
     assert [text[s:e] for s, e, _ in find_money(text)] == ["fem öre"]

@@ -646,5 +646,7 @@ def test_a_proposals_mover_an_agenda_items_number_a_method_and_a_files_format_ar
     got = _drop(text, [("Förslagsställaren", "PERSON"), ("Ekbymodellen", "LOC"), ("Ärende 10", "LOC"),
                        ("Visionsdokumentet", "LOC"), ("Pdf", "LOC")])
     assert got == []
+    # a budget table's row (m-v910)
+    assert _drop("Helårskostnader 367 638", [("Helårskostnader", "PERSON")]) == []
     # an item's word before a name is left to the other checks
     assert _drop("Punkt Ekby kommun", [("Punkt Ekby", "LOC")]) == [("Punkt Ekby", "LOC")]

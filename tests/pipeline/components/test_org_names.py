@@ -692,3 +692,12 @@ def test_a_facilitys_name_of_more_capitalised_words_after_its_noun():
     assert _run("Vi besökte förskolan Ekbacken Kommunfullmäktige beslutar.", ordinary=("kommunfullmäktige",)) == [
         ("Ekbacken", "ORG")]
     assert _run("Vi besökte skolan Ekbacken Helsingborg i går.") == [("Ekbacken", "ORG")]
+
+
+def test_the_municipalities_association_in_the_genitive_and_a_science_park_of_two_words():
+    # m-v906, m-v909
+    assert _run("Enligt Sveriges kommuners och landstings prognos.", [("Sveriges", "LOC")]) == [
+        ("Sveriges kommuners och landstings", "ORG")]
+    assert _run("Medfinansiering av Mid Ekby Science Park 2025.") == [("Mid Ekby Science Park", "ORG")]
+    # a sentence's preposition opens no name
+    assert _run("Vid Ekby Science Park arbetar 300.") == [("Ekby Science Park", "ORG")]

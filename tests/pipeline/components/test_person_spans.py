@@ -858,3 +858,11 @@ def test_a_statements_heading_a_speaker_label_and_a_file_tables_heads_are_form_w
                [("Eva Ek TJÄNSTEUTLÅTANDE", "PERSON"), ("Talare", "PERSON"), ("Filnamn Filstorlek", "PERSON"),
                 ("Missiv", "PERSON")])
     assert got == [("Eva Ek", "PERSON")]
+
+
+def test_names_run_together_are_cut_before_first_names_of_many_origins():
+    # m-v903 … m-v910: Finnish, Balkan and Southern European first names in a member column
+    got = _run("Närvarande Pertti Ekdahl Zita Norrby (S) och Marcelo Ekvall Erja Lund",
+               [("Pertti Ekdahl Zita Norrby", "PERSON"), ("Marcelo Ekvall Erja Lund", "PERSON")])
+    assert got == [("Pertti Ekdahl", "PERSON"), ("Zita Norrby", "PERSON"), ("Marcelo Ekvall", "PERSON"),
+                   ("Erja Lund", "PERSON")]
