@@ -87,6 +87,7 @@ def test_party_names_and_alliance_members(kb):
         ("VafabMiljös", "Vafab Miljö Kommunalförbund", "municipal_body"),
         ("GR", "Göteborgsregionens kommunalförbund", "municipal_body"),
         ("MBR:s", "Mälardalens brand- och räddningsförbund", "municipal_body"),
+        ("Tolkförmedling Väst", "Tolkförmedling Väst", "municipal_body"),  # m-v848, m-v860, m-v897
         ("Rinkeby-Kista stadsdelsförvaltning", "Rinkeby-Kista stadsdelsförvaltning", "municipal_body"),
         ("Miljö- och hälsoskyddsnämnden", "Miljö- och hälsoskyddsnämnden", "municipal_body"),
         ("Region Stockholm", "Region Stockholm", "region"),

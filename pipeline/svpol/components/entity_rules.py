@@ -164,6 +164,8 @@ _AREA_RESCUE_SERVICE_RE = re.compile(
     rf"(?<![\w-])(?:(?:{'|'.join(sorted(DIRECTION_WORDS))})[ \t]+)?(?P<area>[A-ZÅÄÖ][a-zåäö]+)[ \t]+"
     r"(?:[Bb]randkår|[Rr]äddningstjänst|[Bb]randförsvar)s?(?![\wåäö-])")
 _RESCUE_SERVICE_WORDS = ("randkår", "äddningstjänst", "randförsvar")
+# A municipal association's name that says its trade: a rescue service's or an environmental one's.
+_TRADE_IN_NAME_RE = re.compile(r"Räddningstjänst|Brandkår|Miljö")
 # ... and the municipality's rescue service named alone with a capital, as its budget and reports write it
 # ("Räddningstjänsten får en ramökning"; 5 of 6 such mentions in running text of the real sets m-v824 … m-v910 were
 # tagged), not a meeting's venue ("Plats och tid Räddningstjänsten kl. 8") nor a name that goes on with its area.
@@ -1117,11 +1119,14 @@ class EntityRules(KBComponent):
                 # "kommunalförbundet" in lower case describes a name that is a body's whole name of its own:
                 # "kommunalförbundet Räddningstjänsten Ekby", "kommunalförbundet Kunskapsförbundet Väst" (5 of 5
                 # such spans in the real sets left it out; a bare name keeps it: "kommunalförbundet Ekbyarkivet"),
-                # and so is a region's: "kommunalförbundet Region Ekby" (m-v858)
+                # and so is a region's: "kommunalförbundet Region Ekby" (m-v858), and a name that says its trade
+                # ("kommunalförbundet Ekbyslättens Räddningstjänst", "kommunalförbundet Ekby Miljö"; m-v863, m-v917)
                 start = match.start()
-                described = words[1] in ("Räddningstjänsten", "Region") or words[1].endswith("förbundet")
-                if words[0] == "kommunalförbundet" and described:
-                    start = text.index(words[1], match.start())
+                if words[0] == "kommunalförbundet":
+                    name_start = text.index(words[1], match.start())
+                    if (words[1] in ("Räddningstjänsten", "Region") or words[1].endswith("förbundet")
+                            or _TRADE_IN_NAME_RE.search(text, name_start, match.end())):
+                        start = name_start
                 yield "AUTHORITY", start, match.end()
         if "Polisen " in text:
             for match in _POLICE_AREA_RE.finditer(text):

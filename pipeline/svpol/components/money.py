@@ -596,8 +596,9 @@ _TABLE_UNIT_WORDS = r"tusen(?:tal)?[ \t]+kronor|tkr|miljoner[ \t]+kronor|mnkr|mk
 # thousands' space after it, up to the line's or the sentence's end, are amounts of that unit (convention 44 for a
 # table without cells; convention 60): a whole document's text layer may hold no blank line, and its prose's
 # counts are no money ("12 500 invånare"). The declaration's unit itself is no amount (svpol_not_entities).
+# (A web page's table may give the declaration's words cells of their own: "Anges i\n\ntusen kronor"; m-v916.)
 DECLARED_UNIT_RE = re.compile(
-    r"(?i)\b(?:anges|angivna|redovisas|redovisade|belopp(?:en)?|siffror(?:na)?)[ \t]+i[ \t]+"
+    r"(?i)\b(?:anges|angivna|redovisas|redovisade|belopp(?:en)?|siffror(?:na)?)[ \t]+i\s+"
     rf"(?P<unit>{_TABLE_UNIT_WORDS})\b")
 _DECLARING_WORDS = ("anges", "angivna", "redovisa", "belopp", "siffror")  # a cheap test before the search
 _GROUPED_FIGURE_RE = re.compile(r"\d(?<![\d,.]\d)\d{0,2}(?:[ \u00a0]\d{3})+(?![\d]|[,.]\d)")
@@ -639,10 +640,16 @@ def _declared_table_figures(text: str, declarations: Sequence["re.Match[str]"]) 
                 figures.extend(_table_rows(text, line_end + 1, 0, scale))
             continue
         position = line_end + 1
+        # a web page's table parts its cells by blank lines, right from the declaration on (m-v916): a blank line
+        # ends no such table
+        blank_parted = text.startswith("\n", position)
         while position < len(text):
             next_end = text.find("\n", position)
             next_end = len(text) if next_end < 0 else next_end
             line = text[position:next_end]
+            if blank_parted and not line.strip():
+                position = next_end + 1
+                continue
             if not line.strip() or len(line) > _CELL_LINE_MAX:
                 break
             cell = _CELL_FIGURE_LINE_RE.fullmatch(line)

@@ -103,6 +103,8 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     "Covid", "COVID", "Covid-19", "COVID-19", "Corona", "Motionären", "Motionärens", "Motionärerna",
     # a citizen's proposal's mover named by the role ("Förslagsställaren menar"; m-v896)
     "Förslagsställaren", "Förslagsställarens", "Förslagsställarna",
+    # a vote's word opening a protocol's line ("Votering genomfördes"; m-v918)
+    "Votering",
 )
 # A currency or money unit alone ("Belopp i mnkr" heading a table): the unit of the amounts, no entity.
 # ("SEK" alone stays: it is also Svensk Exportkredit.)
@@ -140,6 +142,7 @@ _ARE_INHABITANTS_RE = re.compile(r"(?P<place>[A-ZÅÄÖ][a-zåäö]{2,})are(?:n|
 # A page's number in a protocol's index ("Paragrafer Ärenden Sida 120"): Sida is no agency there.
 _PAGE_WORDS = frozenset({"Sida", "Sid"})
 _ITEM_WORDS = frozenset({"Ärende", "Punkt"})
+_ROOM_NOUNS = frozenset({"sal", "rum", "lokal", "sammanträdesrum", "konferensrum", "mötesrum"})
 _FORM_LABEL_LABELS = frozenset({"PERSON", "LOC", "ORG", "AUTHORITY"})
 # Words a span never ends with: a preposition or conjunction the model took into it ("Kommunledningen i").
 _TRAILING_WORDS = frozenset({"i", "och", "för", "på", "av", "till", "med", "om", "en", "ett", "som", "att"})
@@ -156,6 +159,9 @@ _LAW_OR_AGREEMENT_RE = re.compile(
 _ROTEL_NUMBER_RE = re.compile(r"Rotel[ \t]+[IVX]+")
 # The state's budget, a document that names its areas ("Statens budget inom utgiftsområde 20"), not an agency.
 _STATE_BUDGET_RE = re.compile(r"Statens[ \t]+budget\b.*", re.DOTALL)
+# A board's or council's meeting named by its month ("presenteras för oktobernämnden"; m-v918): no body of its own.
+_MONTH_MEETING_RE = re.compile(r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november"
+                               r"|december)(?:nämnden|styrelsen|fullmäktige|mötet)s?", re.IGNORECASE)
 # A name made anonymous in a published document ("Xxxxxx Xxxxxxxx", "väljer XX som ersättare", "NN"; m-v608), also a
 # double first name ("Xxxx-Xxxxxx Xxxxxxxxxx"; m-v728).
 _ANONYMISED_RE = re.compile(r"(?:[Xx]{2,}(?:-[Xx]{2,})*|NN)(?:[ \t]+(?:[Xx]{2,}(?:-[Xx]{2,})*|NN))*")
@@ -662,7 +668,8 @@ _SIZE_WORDS = ("Stora", "Lilla")
 
 def _is_venue_room(ent: Span) -> bool:
     """Whether ``ent`` is a meeting room: a hall named after a person, a room named by a word before its noun in
-    lower case, or one standing after a protocol's venue label or after ``sal``."""
+    lower case, or one standing after a protocol's venue label or after a room's noun (``sal``, ``lokal``,
+    ``Sammanträdesrum``)."""
     if ent.label_ not in ("LOC", "ORG", "PERSON"):
         return False
     # a hall named after a person (``Eva Ekdahlsalen``; m-v882, m-v885: no entity ends in ``-salen`` or ``-rummet``
@@ -679,16 +686,19 @@ def _is_venue_room(ent: Span) -> bool:
         return True
     start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].text in (":", ";", ".") else ent.start
     after_label = start >= 3 and [token.lower_ for token in doc[start - 3:start]] == _VENUE_LABEL
-    if not (after_label or (ent.start > 0 and doc[ent.start - 1].text == "sal")):
+    # a room's name after its noun, one word or two ("sal B", "Sammanträdesrum Eken", "lokal Nedre Ekån"; 40 of 41
+    # such names in the real sets m-v824 … m-v918 untagged, the other a company's acronym)
+    after_room = ent.start > 0 and doc[ent.start - 1].lower_ in _ROOM_NOUNS and not ent.text.isupper()
+    if not (after_label or after_room):
         return False
     words = [token.text for token in ent if token.text not in _SIZE_WORDS]
     if not words:
         return False
     after = doc[ent.end] if ent.end < len(doc) else None
-    if len(words) > 1 or (after is not None and not (
-            after.text == "," or after.lower_ in ("kl", "kl.", "klockan") or after.is_space)):
+    if len(words) > (2 if after_room else 1) or (after is not None and not (
+            after.text == "," or after.lower_ in ("kl", "kl.", "klockan") or after.is_space or is_form_word(after))):
         return False
-    # (a room after "sal" may bear a place's name: "sal Ekby")
+    # (a room after its noun may bear a place's name: "sal Ekby")
     return not (words[0].lower().endswith(_BUILDING_ENDINGS) or (after_label and is_place(words[0])))
 
 
@@ -742,12 +752,13 @@ class NotEntities:
     def is_not_entity(self, text: str) -> bool:
         """Whether ``text`` (also as a genitive: "LSS:s") is never an entity, names a place's inhabitants,
         is an office alone ("Marie Hillman (Kommundirektör)"), a case number ("SMN-2017/4"), a law or an agreement
-        ("Patientlagen", "Parisavtalet"), a meeting room or the state's budget ("Statens budget för 2026")."""
+        ("Patientlagen", "Parisavtalet"), a meeting room, the state's budget ("Statens budget för 2026") or a month's
+        meeting ("oktobernämnden")."""
         return (text in self.texts or (text.endswith(":s") and text[:-2] in self.texts) or text in _MONEY_UNITS
                 or text in _FILE_FORMATS
                 or bool(_INHABITANTS_RE.fullmatch(text) or ROLE_RE.fullmatch(text) or _CASE_NUMBER_RE.fullmatch(text)
                         or _LAW_OR_AGREEMENT_RE.fullmatch(text) or _ROTEL_NUMBER_RE.fullmatch(text)
-                        or _STATE_BUDGET_RE.fullmatch(text)
+                        or _STATE_BUDGET_RE.fullmatch(text) or _MONTH_MEETING_RE.fullmatch(text)
                         or _ANONYMISED_RE.fullmatch(text) or _ROOM_RE.fullmatch(text))
                 or _is_place_inhabitants(text))
 

@@ -154,14 +154,18 @@ _FORM_WORDS = frozenset((
     # Ek TJÄNSTEUTLÅTANDE", "Talare Eva Ek (M)", "Filnamn Filstorlek Datum", "Missiv"; none of their 61 mentions in the
     # real sets is inside an entity; m-v896 … m-v902)
     "Tjänsteutlåtande", "Talare", "Filnamn", "Filstorlek", "Missiv",
+    # a protocol's field of the paragraphs it covers and a meeting day's party group meetings ("Sammanträdesrum Eken
+    # Omfattning 91-110", "kl 9 Partigruppsmöten"; m-v913, m-v914)
+    "Omfattning", "Partigruppsmöte", "Partigruppsmöten",
     # a protocol's signing and notice fields, its rapporteur and its recipients ("Justerandes sign", "Datum för
     # anslags Uppsättande", "Föredragande: Eva Ek", "Beslutsmottagare Akten"; none of their 37 mentions in the real sets
     # is inside an entity; m-v768 … m-v791)
     "Justerandes", "Justeringsperson", "Uppsättande", "Föredragande", "Beslutsmottagare", "Akten",
     "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag",
     "Måndagen", "Tisdagen", "Onsdagen", "Torsdagen", "Fredagen", "Lördagen", "Söndagen"))
-# A presence mark after a name in an attendance column ("Peter Rosell X", "Gunnar Selin I").
-_PRESENCE_MARKS = frozenset({"X", "x", "I"})
+# A presence mark after a name in an attendance column ("Peter Rosell X", "Gunnar Selin I"), also the Cyrillic
+# letter a PDF's text layer may give for it ("Х Eva Ek (MP)"; m-v917).
+_PRESENCE_MARKS = frozenset({"X", "x", "I", "\u0425", "\u0445"})
 # A column's code after a name in a vote or attendance table ("Anna Ek Nb 1 1", "Per Ek Tj"): a capital and one
 # or two small letters without a vowel, which no surname is (two-letter surnames have one: "Ek", "Ås").
 _COLUMN_CODE_RE = re.compile(r"[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tv-xz]{1,2}")
@@ -232,7 +236,8 @@ def _form_edges(span: Span, start: int, end: int, offices: bool = False) -> Tupl
     ``offices``, offices at the end), and past party letters in front of a first name and surname
     (``L Sofia Sjöstrand`` in a column layout)."""
     while start < end and (is_form_word(span[start])
-                           or (end - start > 2 and _LETTERS_RE.fullmatch(span[start].text)
+                           or (end - start > 2 and (_LETTERS_RE.fullmatch(span[start].text)
+                                                    or span[start].text in _PRESENCE_MARKS)
                                and span[start + 1].is_title)):
         start += 1
     # a form label broken at a line end ("Under- Skrifter")

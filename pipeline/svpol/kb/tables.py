@@ -277,6 +277,9 @@ _MUNICIPAL_ASSOCIATIONS: Tuple[Tuple[str, Tuple[str, ...], Tuple[str, ...]], ...
     ("Norrvatten", ("Norrvatten",), ()),
     ("Käppalaförbundet", ("Käppalaförbundet",), ()),
     ("Sydarkivera", ("Sydarkivera",), ()),
+    # (m-v848, m-v860, m-v897: Tolkförmedling Väst 5 of 5 tagged, none found; m-v917)
+    ("Tolkförmedling Väst", ("Tolkförmedling Väst",), ()),
+    ("Gästrike Räddningstjänst", ("Gästrike Räddningstjänst",), ()),
 )
 
 # Parties' short names that name the party only capitalised ("Vänstern"; "vänstern" may be the political left).

@@ -579,3 +579,11 @@ def test_sums_given_to_several_receivers_share_the_currency_of_the_first():
     # not without a sum in whole kronor before them in the sentence
     text = "Kostnaden blev 20 000 kronor. Befolkningen ökade, 10 000 till 12 000 invånare."
     assert [text[s:e] for s, e, _ in find_money(text)] == ["20 000 kronor"]
+
+
+
+def test_a_web_pages_table_parts_its_declaration_and_cells_by_blank_lines():
+    # m-v916: "Anges i\n\ntusen kronor\n\nBudget\n\n2024 ..."
+    text = ("Sammanställning:\n\nAnges i\n\ntusen kronor\n\nBudget\n\n2024\n\nKommunstyrelsen\n\n3 280\n\n"
+            "Socialnämnden\n\n1 500\n\nDärefter följer en lång text om nämndernas arbete under året som gått.\n\n12")
+    assert [(text[s:e], v.amount_sek) for s, e, v in find_money(text)] == [("3 280", 3.28e6), ("1 500", 1.5e6)]

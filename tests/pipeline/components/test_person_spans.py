@@ -866,3 +866,11 @@ def test_names_run_together_are_cut_before_first_names_of_many_origins():
                [("Pertti Ekdahl Zita Norrby", "PERSON"), ("Marcelo Ekvall Erja Lund", "PERSON")])
     assert got == [("Pertti Ekdahl", "PERSON"), ("Zita Norrby", "PERSON"), ("Marcelo Ekvall", "PERSON"),
                    ("Erja Lund", "PERSON")]
+
+
+
+def test_a_cyrillic_presence_mark_and_a_meetings_fields_leave_the_name():
+    # m-v913, m-v914, m-v917: "Х Eva Ek (MP)" from a PDF's text layer
+    got = _run("ledamot Bo Al, \u0425 Eva Ekdahl \u0425 kl 9 Partigruppsmöten",
+               [("\u0425 Eva Ekdahl", "PERSON"), ("Partigruppsmöten", "PERSON")])
+    assert got == [("Eva Ekdahl", "PERSON")]
