@@ -88,6 +88,7 @@ def test_party_names_and_alliance_members(kb):
         ("GR", "Göteborgsregionens kommunalförbund", "municipal_body"),
         ("MBR:s", "Mälardalens brand- och räddningsförbund", "municipal_body"),
         ("Tolkförmedling Väst", "Tolkförmedling Väst", "municipal_body"),  # m-v848, m-v860, m-v897
+        ("Sverigeförhandlingen", "Sverigeförhandlingen", "state_agency"),  # m-v851, m-v912, m-v921
         ("Rinkeby-Kista stadsdelsförvaltning", "Rinkeby-Kista stadsdelsförvaltning", "municipal_body"),
         ("Miljö- och hälsoskyddsnämnden", "Miljö- och hälsoskyddsnämnden", "municipal_body"),
         ("Region Stockholm", "Region Stockholm", "region"),

@@ -127,7 +127,10 @@ _ADMIN_COMPOUND_HEADS = ("lista", "listan", "listor", "listorna", "funktion", "f
                          # m-v899)
                          "modell", "modellen", "dokument", "dokumentet",
                          # a budget table's row ("Helårskostnader 367 638"; m-v910)
-                         "kostnad", "kostnaden", "kostnader", "intäkter")
+                         "kostnad", "kostnaden", "kostnader", "intäkter",
+                         # an agenda's kinds of case and a meeting named by its purpose ("Ekonomiärenden
+                         # Personalärenden", "Ortsutvecklingsmötet"; m-v920, m-v924)
+                         "ärende", "ärendet", "ärenden", "mötet")
 _ADMIN_COMPOUND_RE = re.compile(rf"[A-ZÅÄÖ][a-zåäö]{{2,}}(?:{'|'.join(_ADMIN_COMPOUND_HEADS)})")
 _ADMIN_COMPOUND_LABELS = frozenset({"PERSON", "LOC"})
 # A file's size in a list of documents ("(pdf, 778,13 KB)"): KB is no library there.

@@ -157,6 +157,8 @@ _FORM_WORDS = frozenset((
     # a protocol's field of the paragraphs it covers and a meeting day's party group meetings ("Sammanträdesrum Eken
     # Omfattning 91-110", "kl 9 Partigruppsmöten"; m-v913, m-v914)
     "Omfattning", "Partigruppsmöte", "Partigruppsmöten",
+    # an agenda's invited guests and its opening formalities ("Inbjudna Eva Ek", "Upprop Formalia"; m-v920)
+    "Inbjudna", "Inbjuden", "Formalia",
     # a protocol's signing and notice fields, its rapporteur and its recipients ("Justerandes sign", "Datum för
     # anslags Uppsättande", "Föredragande: Eva Ek", "Beslutsmottagare Akten"; none of their 37 mentions in the real sets
     # is inside an entity; m-v768 … m-v791)

@@ -161,6 +161,9 @@ def default_fixed_bodies() -> List[Authority]:
         # The government's coordinator (2014-2018), named as a body in municipal plans against extremism.
         Authority("Nationella samordnaren mot våldsbejakande extremism", "state_agency", None,
                   ("Nationella samordnaren",)),
+        # The government's negotiators for new railways and housing (2014-2018), named as a body in regional plans
+        # (m-v851, m-v912, m-v921: 4 of 4 tagged).
+        Authority("Sverigeförhandlingen", "state_agency", None, ("Sverigeförhandlingen",)),
     ]
     # Special courts named without their district court; the agency list has them only inside a
     # district court's name ("Växjö tingsrätt och mark och miljödomstol").

@@ -660,3 +660,12 @@ def test_a_room_after_its_noun_a_months_meeting_and_a_vote_are_no_entities():
     assert got == [("EKAB", "ORG")]
     text = "Yttrandet går till oktobernämnden. Votering genomfördes."
     assert _drop(text, [("oktobernämnden", "AUTHORITY"), ("Votering", "ORG")]) == []
+
+
+
+def test_an_agendas_kinds_of_case_and_a_meeting_named_by_its_purpose_are_no_entities():
+    # m-v920, m-v924
+    text = "Föredragande: Eva Ek Ekonomiärenden Personalärenden. Minnesanteckningar från Ortsutvecklingsmötet i Ekby."
+    got = _drop(text, [("Eva Ek", "PERSON"), ("Ekonomiärenden Personalärenden", "PERSON"),
+                       ("Ortsutvecklingsmötet", "LOC"), ("Ekby", "LOC")])
+    assert got == [("Eva Ek", "PERSON"), ("Ekby", "LOC")]

@@ -874,3 +874,10 @@ def test_a_cyrillic_presence_mark_and_a_meetings_fields_leave_the_name():
     got = _run("ledamot Bo Al, \u0425 Eva Ekdahl \u0425 kl 9 Partigruppsmöten",
                [("\u0425 Eva Ekdahl", "PERSON"), ("Partigruppsmöten", "PERSON")])
     assert got == [("Eva Ekdahl", "PERSON")]
+
+
+
+def test_an_agendas_invited_guests_and_formalities_are_form_words():
+    # m-v920: "Sekreterare Inbjudna Eva Ek", "Upprop Formalia"
+    got = _run("Sekreterare Inbjudna Eva Ekdahl Upprop Formalia", [("Inbjudna Eva Ekdahl", "PERSON"), ("Formalia", "PERSON")])
+    assert got == [("Eva Ekdahl", "PERSON")]

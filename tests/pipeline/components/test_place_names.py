@@ -531,3 +531,21 @@ def test_a_park_after_a_place_and_a_direction_or_size_word_before_it_are_the_pla
     # a word of another entity stays its own
     assert _run("Motion av Eva Lilla Ekby", [("Eva Lilla", "PERSON"), ("Ekby", "LOC")])[0] == [
         ("Eva Lilla", "PERSON"), ("Ekby", "LOC")]
+
+
+
+def test_a_generic_facility_or_an_association_before_i_and_its_place_is_one_org():
+    # m-v830 … m-v924: 38 of 39 such names tagged whole; a facility's own name stands apart from its place
+    nlp = spacy.blank("sv")
+    for word in ("konst", "natur", "bruk", "simhall"):
+        nlp.vocab.set_vector(word, numpy.ones(4, dtype="float32"))
+    component = nlp.add_pipe("svpol_place_names")
+    text = ("Konstmuseet i Ekby, Naturbruksgymnasiet i Norrby, Simhallen i Ekås, Föreningen Ekgarveriet i Ekhult och "
+            "Jacobsskolan i Norrås.")
+    spans = [("Konstmuseet", "ORG"), ("Naturbruksgymnasiet", "ORG"), ("Simhallen", "ORG"),
+             ("Föreningen Ekgarveriet", "ORG"), ("Jacobsskolan", "ORG")]
+    places = [("Ekby", "LOC"), ("Norrby", "LOC"), ("Ekås", "LOC"), ("Ekhult", "LOC"), ("Norrås", "LOC")]
+    doc = entity_doc(nlp, text, [x for pair in zip(spans, places) for x in pair])
+    assert [(e.text, e.label_) for e in component(doc).ents] == [
+        ("Konstmuseet i Ekby", "ORG"), ("Naturbruksgymnasiet i Norrby", "ORG"), ("Simhallen i Ekås", "ORG"),
+        ("Föreningen Ekgarveriet i Ekhult", "ORG"), ("Jacobsskolan", "ORG"), ("Norrås", "LOC")]
