@@ -21,6 +21,10 @@ Names are closed lists, so they are looked up rather than learned. This componen
   protocols and letters give for meeting places and senders, and property designations
   (``Haparanda 3:33``).
 
+It also joins a generic facility (``Simhallen``, ``Naturbruksgymnasiet``) or an association opening with its noun,
+read as ``ORG`` before ``i`` and its place, with that place into one ``ORG`` (``Simhallen i Ekby``), as the guide's
+conventions read such names.
+
 A match is left alone where it may be part of a longer name: when an entity overlaps it and
 reaches outside it (`Uppsala universitet`, `Kinas regering` as AUTHORITY), when it touches a
 rule entity, when a capitalised word stands right before it inside a sentence or right after
