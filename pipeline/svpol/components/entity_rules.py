@@ -167,7 +167,7 @@ _RESCUE_SERVICE_WORDS = ("randkår", "äddningstjänst", "randförsvar")
 # A municipal association's name that says its trade: a rescue service's or an environmental one's.
 _TRADE_IN_NAME_RE = re.compile(r"Räddningstjänst|Brandkår|Miljö")
 # ... and the municipality's rescue service named alone with a capital, as its budget and reports write it
-# ("Räddningstjänsten får en ramökning"; 5 of 6 such mentions in running text of the real sets m-v824 … m-v910 were
+# ("Räddningstjänsten får mer pengar"; 5 of 6 such mentions in running text of the real sets m-v824 … m-v910 were
 # tagged), not a meeting's venue ("Plats och tid Räddningstjänsten kl. 8") nor a name that goes on with its area.
 _RESCUE_SERVICE_ALONE_RE = re.compile(r"(?<![\w-])Räddningstjänstens?(?![\wåäö-])(?![ \t]+(?:[A-ZÅÄÖ]|i[ \t]))")
 _VENUE_BEFORE_RE = re.compile(r"(?:[Pp]lats(?:[ \t]+och[ \t]+tid)?|PLATS(?:[ \t]+OCH[ \t]+TID)?)[ \t:]*\Z")

@@ -678,12 +678,12 @@ _HEADER_UNIT_RE = re.compile(
     rf"|(?P<lead_unit>{_TABLE_UNIT_WORDS})(?=[^\n]*(?:19|20)\d\d)(?:[ \t]+(?:[^\W\d]+|(?:19|20)\d\d))+[ \t]*"
     # ... or as a statistic's one column, last on the header ("Kommun Kronor per invånare"; m-v766)
     r"|[^\d\n]*?[ \t](?P<per_unit>[Kk]ronor)[ \t]+per[ \t]+[a-zåäö]+[ \t]*)$")
-# (a row may end in a comment in brackets: "- Ekby skola 1 375 (ny asfalt)"; m-v907)
+# (a row may end in a comment in brackets: "- Ekby skola 2 460 (ny asfalt)"; m-v907)
 _ROW_RE = re.compile(r"(?m)^(?P<label>[^\d\n]*[^\W\d][^\d\n]*?)[ \t]+(?P<figures>[-−–]?\d[\d \t,−–-]*?)[ \t]*"
                      r"(?:\([^\d\n()]*\)[ \t]*)?$")
-# A header without year columns heads rows of one figure each ("Årets resultat (tkr)" / "Årsbudget 362 606"; m-v910),
+# A header without year columns heads rows of one figure each ("Årets resultat (tkr)" / "Årsbudget 48 250"; m-v910),
 # and so does a declaration in brackets that ends a sentence's line ("... prioriteras (summorna anges i tkr):" / "-
-# Ekby skola 1 375"; m-v907): such a figure is read only in one or two groups of digits (under a million of the
+# Ekby skola 2 460"; m-v907): such a figure is read only in one or two groups of digits (under a million of the
 # unit), as a longer run may be several columns run together.
 _ONE_COLUMN_MAX_GROUPS = 2
 _WRAPPED_LABEL = 60  # characters: a longer line without figures is text after the table

@@ -103,7 +103,7 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     "Covid", "COVID", "Covid-19", "COVID-19", "Corona", "Motionären", "Motionärens", "Motionärerna",
     # a citizen's proposal's mover named by the role ("Förslagsställaren menar"; m-v896)
     "Förslagsställaren", "Förslagsställarens", "Förslagsställarna",
-    # a vote's word opening a protocol's line ("Votering genomfördes"; m-v918)
+    # a vote's word opening a protocol's line ("Votering begärs"; m-v918)
     "Votering",
 )
 # A currency or money unit alone ("Belopp i mnkr" heading a table): the unit of the amounts, no entity.
@@ -126,7 +126,7 @@ _ADMIN_COMPOUND_HEADS = ("lista", "listan", "listor", "listorna", "funktion", "f
                          # a method or a document named after a place ("Ekbymodellen", "Visionsdokumentet"; m-v896,
                          # m-v899)
                          "modell", "modellen", "dokument", "dokumentet",
-                         # a budget table's row ("Helårskostnader 367 638"; m-v910)
+                         # a budget table's row ("Helårskostnader 512 300"; m-v910)
                          "kostnad", "kostnaden", "kostnader", "intäkter",
                          # an agenda's kinds of case and a meeting named by its purpose ("Ekonomiärenden
                          # Personalärenden", "Ortsutvecklingsmötet"; m-v920, m-v924)
@@ -162,7 +162,7 @@ _LAW_OR_AGREEMENT_RE = re.compile(
 _ROTEL_NUMBER_RE = re.compile(r"Rotel[ \t]+[IVX]+")
 # The state's budget, a document that names its areas ("Statens budget inom utgiftsområde 20"), not an agency.
 _STATE_BUDGET_RE = re.compile(r"Statens[ \t]+budget\b.*", re.DOTALL)
-# A board's or council's meeting named by its month ("presenteras för oktobernämnden"; m-v918): no body of its own.
+# A board's or council's meeting named by its month ("ärendet går till oktobernämnden"; m-v918): no body of its own.
 _MONTH_MEETING_RE = re.compile(r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november"
                                r"|december)(?:nämnden|styrelsen|fullmäktige|mötet)s?", re.IGNORECASE)
 # A name made anonymous in a published document ("Xxxxxx Xxxxxxxx", "väljer XX som ersättare", "NN"; m-v608), also a

@@ -155,7 +155,7 @@ _FORM_WORDS = frozenset((
     # real sets is inside an entity; m-v896 … m-v902)
     "Tjänsteutlåtande", "Talare", "Filnamn", "Filstorlek", "Missiv",
     # a protocol's field of the paragraphs it covers and a meeting day's party group meetings ("Sammanträdesrum Eken
-    # Omfattning 91-110", "kl 9 Partigruppsmöten"; m-v913, m-v914)
+    # Omfattning 1-12", "kl 9 Partigruppsmöten"; m-v913, m-v914)
     "Omfattning", "Partigruppsmöte", "Partigruppsmöten",
     # an agenda's invited guests and its opening formalities ("Inbjudna Eva Ek", "Upprop Formalia"; m-v920)
     "Inbjudna", "Inbjuden", "Formalia",

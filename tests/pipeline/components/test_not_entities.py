@@ -647,7 +647,7 @@ def test_a_proposals_mover_an_agenda_items_number_a_method_and_a_files_format_ar
                        ("Visionsdokumentet", "LOC"), ("Pdf", "LOC")])
     assert got == []
     # a budget table's row (m-v910)
-    assert _drop("Helårskostnader 367 638", [("Helårskostnader", "PERSON")]) == []
+    assert _drop("Helårskostnader 512 300", [("Helårskostnader", "PERSON")]) == []
     # an item's word before a name is left to the other checks
     assert _drop("Punkt Ekby kommun", [("Punkt Ekby", "LOC")]) == [("Punkt Ekby", "LOC")]
 
@@ -655,17 +655,17 @@ def test_a_proposals_mover_an_agenda_items_number_a_method_and_a_files_format_ar
 
 def test_a_room_after_its_noun_a_months_meeting_and_a_vote_are_no_entities():
     # m-v907, m-v914, m-v918: 40 of 41 names after a room's noun untagged in the real sets
-    text = "Kommunhuset, lokal Nedre Ekån, kl 9. Sammanträdesrum Magistern Omfattning 1-5. Sammanträdesrum EKAB, kl 9"
-    got = _drop(text, [("Nedre Ekån", "PERSON"), ("Magistern", "PERSON"), ("EKAB", "ORG")])
+    text = "Kommunhuset, lokal Nedre Ekån, kl 9. Sammanträdesrum Eken Omfattning 1-5. Sammanträdesrum EKAB, kl 9"
+    got = _drop(text, [("Nedre Ekån", "PERSON"), ("Eken", "PERSON"), ("EKAB", "ORG")])
     assert got == [("EKAB", "ORG")]
-    text = "Yttrandet går till oktobernämnden. Votering genomfördes."
+    text = "Yttrandet går till oktobernämnden. Votering begärs."
     assert _drop(text, [("oktobernämnden", "AUTHORITY"), ("Votering", "ORG")]) == []
 
 
 
 def test_an_agendas_kinds_of_case_and_a_meeting_named_by_its_purpose_are_no_entities():
     # m-v920, m-v924
-    text = "Föredragande: Eva Ek Ekonomiärenden Personalärenden. Minnesanteckningar från Ortsutvecklingsmötet i Ekby."
+    text = "Föredragande: Eva Ek Ekonomiärenden Personalärenden. Rapport från Bygdeutvecklingsmötet i Ekby."
     got = _drop(text, [("Eva Ek", "PERSON"), ("Ekonomiärenden Personalärenden", "PERSON"),
-                       ("Ortsutvecklingsmötet", "LOC"), ("Ekby", "LOC")])
+                       ("Bygdeutvecklingsmötet", "LOC"), ("Ekby", "LOC")])
     assert got == [("Eva Ek", "PERSON"), ("Ekby", "LOC")]
