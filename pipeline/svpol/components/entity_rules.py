@@ -164,6 +164,31 @@ _AREA_RESCUE_SERVICE_RE = re.compile(
     rf"(?<![\w-])(?:(?:{'|'.join(sorted(DIRECTION_WORDS))})[ \t]+)?(?P<area>[A-ZÅÄÖ][a-zåäö]+)[ \t]+"
     r"(?:[Bb]randkår|[Rr]äddningstjänst|[Bb]randförsvar)s?(?![\wåäö-])")
 _RESCUE_SERVICE_WORDS = ("randkår", "äddningstjänst", "randförsvar")
+# A board named with a capital in the indefinite, as a list of the municipality's bodies or a budget's rows write it
+# ("Valnämnd", "Socialnämnd", "Kommunstyrelse": 43 of 46 such names in the real sets m-v824 … m-v926 tagged; the
+# others a budget row joined by a slash, "Kommunstyrelse/Ledning", and a heading); the KB knows its definite form.
+_INDEFINITE_BODY_RE = re.compile(r"(?<![\w/-])(?:[A-ZÅÄÖ][a-zåäö]{2,}nämnd|Kommunstyrelse|Regionstyrelse"
+                                 r"|Landstingsstyrelse)(?![\wåäö/-])")
+# ... but not where its name goes on ("Driftnämnd Ekbytrafik", "Samverkansnämnd personal", "Gemensam Ekbynämnd"):
+# the word after it is a function word, a number or a mark, or the next body of a list ("Valnämnd Socialnämnd",
+# "Kommunstyrelse Barn- och utbildningsnämnd").
+_WORD_AFTER_RE = re.compile(r"[ \t]*([^\W\d_][\wåäö-]*)")
+_LIST_BODY_RE = re.compile(r"[A-ZÅÄÖ][\wåäö]*(?:nämnd|styrelse|fullmäktige|utskott|utskottet|revision|-)|Revisorer"
+                           r"|Gemensam|Gemensamma|Allmänt")
+
+
+def _indefinite_body_stands_alone(text: str, match: "re.Match[str]") -> bool:
+    """Whether a board named in the indefinite (``_INDEFINITE_BODY_RE``'s ``match``) is the whole name: no
+    capitalised word of its name before it, and after it a function word, a number, a mark or the list's next
+    body."""
+    before = text[max(0, match.start() - 12):match.start()].split()
+    if before and before[-1] in ("Gemensam", "Gemensamma"):
+        return False
+    after = _WORD_AFTER_RE.match(text, match.end())
+    if after is None:
+        return True
+    word = after.group(1)
+    return word.lower() in STOP_WORDS or bool(_LIST_BODY_RE.fullmatch(word))
 # A municipal association's name that says its trade: a rescue service's or an environmental one's.
 _TRADE_IN_NAME_RE = re.compile(r"Räddningstjänst|Brandkår|Miljö")
 # ... and the municipality's rescue service named alone with a capital, as its budget and reports write it
@@ -1151,6 +1176,11 @@ class EntityRules(KBComponent):
                     yield "AUTHORITY", match.start(), match.end()
             for match in _RESCUE_SERVICE_ALONE_RE.finditer(text):
                 if not _VENUE_BEFORE_RE.search(text, max(0, match.start() - 20), match.start()):
+                    yield "AUTHORITY", match.start(), match.end()
+        if "nämnd" in text or "tyrelse" in text:
+            for match in _INDEFINITE_BODY_RE.finditer(text):
+                if (_indefinite_body_stands_alone(text, match)
+                        and kb.match_authority(match.group() + ("n" if match.group().endswith("e") else "en"))):
                     yield "AUTHORITY", match.start(), match.end()
         if "nämnd" in text or "örvaltning" in text:
             for match in _FIELD_BOARD_RE.finditer(text):
