@@ -242,6 +242,13 @@ _MUNICIPAL_COMPANY_RE = re.compile(
     rf"(?<![\w-])(?P<direction>(?:Norra|Södra|Östra|Västra|Mellersta)[ \t]+)?"
     rf"(?P<place>[A-ZÅÄÖ][a-zåäö]+?)s?[ \t](?:{'|'.join(_MUNICIPAL_TRADES)}|hamn)"
     rf"(?:[ \t]+(?:och|&)[ \t]+(?:Miljö|{'|'.join(_MUNICIPAL_TRADES)}))?(?:s|:s)?(?![\wåäö])")
+# ... and named by its acronym and trade: "EB Energi", "EB Elnät", "EB Värme" (a municipal energy group's companies;
+# m-v917: 8 of 8), not an office's, a council's, a company form's or a party's letters before a trade ("VD Vatten",
+# "KF Fastigheter", "SD Vatten").
+_ACRONYM_TRADES = (*_MUNICIPAL_TRADES, "Värme")
+_ACRONYM_TRADE_RE = re.compile(rf"(?<![\w-])(?P<acronym>[A-ZÅÄÖ]{{2,4}})[ \t]+(?:{'|'.join(_ACRONYM_TRADES)})"
+                               r"(?:s|:s)?(?![\wåäö-])")
+_NOT_COMPANY_ACRONYMS = frozenset(("AB", "HB", "KB", "KD", "MP", "SD", "FP", "NB", *COUNCIL_SHORT_FORMS))
 # ... and in one word, a municipality's housing company: "Ekbyhem", "Norrbyshus", "Ekbybostäders" (every such
 # name in the real sets is a company's; the KB checks the place).
 _COMPOUND_TRADES = ("hem", "hus", "bostäder")
@@ -429,6 +436,7 @@ _MATCH_WORDS = {
     _NAMED_FACILITY_RE: tuple(noun[1:] for noun in _FACILITY_NOUNS),
     _NUMBERED_OR_PLACED_RE: ("Task Force", *_PLACED_NAMES, "sjukhuset", "asarettet", "Science Park"),
     _MUNICIPAL_COMPANY_RE: (*_MUNICIPAL_TRADES, " hamn"),
+    _ACRONYM_TRADE_RE: _ACRONYM_TRADES,
     _MUNICIPAL_COMPOUND_COMPANY_RE: _COMPOUND_TRADES,
     _LOWER_HOUSING_COMPANY_RE: ("bostäder", "bostads"),
     _SWEDEN_NAMED_RE: ("Sveriges", "Sverige"),
@@ -809,6 +817,10 @@ class OrgNames(NameList):
                 yield m.start(), m.end()  # ... or a municipality named with a direction ("Östra Göinge Energi")
             elif is_municipality(place) or is_municipality(place + "s"):
                 yield m.start("place"), m.end()
+        for m in search(_ACRONYM_TRADE_RE):
+            acronym = m.group("acronym")
+            if acronym not in _NOT_COMPANY_ACRONYMS and not ROLE_RE.fullmatch(acronym):
+                yield m.start(), m.end()
         for m in search(_MUNICIPAL_COMPOUND_COMPANY_RE):
             place = m.group("place")
             if is_municipality_or_genitive(place):

@@ -709,3 +709,10 @@ def test_a_clubs_genitive_and_group_and_a_school_yard_before_a_place():
     assert _run("Ekby FF:s bokslut granskas, liksom Ekby FF-koncernens resultat.", [("Ekby", "LOC")]) == [
         ("Ekby FF:s", "ORG"), ("Ekby FF-koncernens", "ORG")]
     assert _run("Skolgården i Ekby rustas, liksom Solgården i Ekby.") == [("Solgården", "ORG")]
+
+
+def test_a_company_named_by_its_acronym_and_trade():
+    # m-v917: a municipal energy group's companies; an office's or a council's letters before a trade are none
+    assert _run("Bolagen EB Energi, EB Elnät och EB Värme ägs av kommunen.") == [
+        ("EB Energi", "ORG"), ("EB Elnät", "ORG"), ("EB Värme", "ORG")]
+    assert _run("Rapport från VD Vatten och KS Fastigheter i dag.") == []
