@@ -715,4 +715,4 @@ def test_a_company_named_by_its_acronym_and_trade():
     # m-v917: a municipal energy group's companies; an office's or a council's letters before a trade are none
     assert _run("Bolagen EB Energi, EB Elnät och EB Värme ägs av kommunen.") == [
         ("EB Energi", "ORG"), ("EB Elnät", "ORG"), ("EB Värme", "ORG")]
-    assert _run("Rapport från VD Vatten och KS Fastigheter i dag.") == []
+    assert _run("Rapport från VD Vatten och SD Energi i dag.") == []
