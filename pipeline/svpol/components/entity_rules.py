@@ -173,8 +173,8 @@ _INDEFINITE_BODY_RE = re.compile(r"(?<![\w/-])(?:[A-ZÅÄÖ][a-zåäö]{2,}nämn
 # the word after it is a function word, a number or a mark, or the next body of a list ("Valnämnd Socialnämnd",
 # "Kommunstyrelse Barn- och utbildningsnämnd").
 _WORD_AFTER_RE = re.compile(r"[ \t]*([^\W\d_][\wåäö-]*)")
-_LIST_BODY_RE = re.compile(r"[A-ZÅÄÖ][\wåäö]*(?:nämnd|styrelse|fullmäktige|utskott|utskottet|revision|-)|Revisorer"
-                           r"|Gemensam|Gemensamma|Allmänt")
+_LIST_BODY_RE = re.compile(r"[A-ZÅÄÖ][\wåäö]*(?:nämnd|styrelse|fullmäktige|utskott|utskottet|revision|-)"
+                           r"|Revisorer|Gemensam|Gemensamma|Allmänt")
 
 
 def _indefinite_body_stands_alone(text: str, match: "re.Match[str]") -> bool:
@@ -189,6 +189,8 @@ def _indefinite_body_stands_alone(text: str, match: "re.Match[str]") -> bool:
         return True
     word = after.group(1)
     return word.lower() in STOP_WORDS or bool(_LIST_BODY_RE.fullmatch(word))
+
+
 # A municipal association's name that says its trade: a rescue service's or an environmental one's.
 _TRADE_IN_NAME_RE = re.compile(r"Räddningstjänst|Brandkår|Miljö")
 # ... and the municipality's rescue service named alone with a capital, as its budget and reports write it
@@ -817,11 +819,12 @@ _AGENCY_IN_PLACE_RE = re.compile(rf"(?<![\w-]){AGENCY_IN_PLACE}(?![\wåäö-])")
 _HEALTH_REGION_BOARD_RE = re.compile(rf"(?<![\w-]){HEALTH_REGION_BOARD_RE.pattern}(?![\wåäö-])")
 # A region's board named after the hospital or service it runs, in capitalised words: "Styrelsen för Närhälsan",
 # "styrelsen för Ekby Universitetssjukhus"; not a company's or foundation's board, nor a name that goes on in lower
-# case ("styrelsen för Ekby sjukhus", "styrelsen för Ekby sjukhuset" (m-v901), "Styrelsen för Ekby kommuner och regioner": its capitals are no whole name).
+# case ("styrelsen för Ekby sjukhus", "styrelsen för Ekby sjukhuset" (m-v901), "Styrelsen för Ekby kommuner och
+# regioner": its capitals are no whole name).
 _BOARD_FOR_NAME_RE = re.compile(
     r"(?<![\w-])[Ss]tyrelsen[ \t]+för(?P<name>(?:[ \t]+(?:och[ \t]+)?[A-ZÅÄÖ][\wåäö-]+){1,4})")
-_NAME_GOES_ON_RE = re.compile(r"[ \t]+(?:sjukhus|sjukhuset|lasarett|lasarettet|kommun|kommuner|region|regioner|landsting|universitet|högskola)"
-                              r"(?![\wåäö])")
+_NAME_GOES_ON_RE = re.compile(r"[ \t]+(?:sjukhus(?:et)?|lasarett(?:et)?|kommun|kommuner|region|regioner|landsting"
+                              r"|universitet|högskola)(?![\wåäö])")
 # ... but a municipal association's kind in lower case after the name is the association's, and its board is the
 # association's organ (one span, convention 38): "styrelsen för Sjuhärads samordningsförbund" (m-v456).
 _ASSOCIATION_KIND_AFTER_RE = re.compile(
@@ -1145,7 +1148,8 @@ class EntityRules(KBComponent):
                 # "kommunalförbundet Räddningstjänsten Ekby", "kommunalförbundet Kunskapsförbundet Väst" (5 of 5
                 # such spans in the real sets left it out; a bare name keeps it: "kommunalförbundet Ekbyarkivet"),
                 # and so is a region's: "kommunalförbundet Region Ekby" (m-v858), and a name that says its trade
-                # ("kommunalförbundet Ekbyslättens Räddningstjänst", "kommunalförbundet Ekby Miljö"; m-v863, m-v917)
+                # ("kommunalförbundet Ekbyslättens Räddningstjänst", "kommunalförbundet Ekby Miljö"; m-v863,
+                # m-v917)
                 start = match.start()
                 if words[0] == "kommunalförbundet":
                     name_start = text.index(words[1], match.start())

@@ -144,8 +144,8 @@ _INHABITANTS_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö-]{2,}bo(?:r|rna|rnas|rs)")
 _ARE_INHABITANTS_RE = re.compile(r"(?P<place>[A-ZÅÄÖ][a-zåäö]{2,})are(?:n|na|nas|s)?")
 # A page's number in a protocol's index ("Paragrafer Ärenden Sida 120"): Sida is no agency there.
 _PAGE_WORDS = frozenset({"Sida", "Sid"})
+# An agenda item's word before its number ("Ärende 10"): no place or person there.
 _ITEM_WORDS = frozenset({"Ärende", "Punkt"})
-_ROOM_NOUNS = frozenset({"sal", "rum", "lokal", "sammanträdesrum", "konferensrum", "mötesrum"})
 _FORM_LABEL_LABELS = frozenset({"PERSON", "LOC", "ORG", "AUTHORITY"})
 # Words a span never ends with: a preposition or conjunction the model took into it ("Kommunledningen i").
 _TRAILING_WORDS = frozenset({"i", "och", "för", "på", "av", "till", "med", "om", "en", "ett", "som", "att"})
@@ -667,6 +667,8 @@ _VENUE_LABEL = ["plats", "och", "tid"]
 _BUILDING_ENDINGS = ("hus", "huset", "kontor", "kontoret", "skola", "skolan", "center", "centret", "centrum", "arena",
                      "hotell", "hotel", "gården", "kyrkan", "stationen", "hallen")
 _SIZE_WORDS = ("Stora", "Lilla")
+# A room's noun before its name ("sal B", "lokal Nedre Ekån", "Sammanträdesrum Eken").
+_ROOM_NOUNS = frozenset({"sal", "rum", "lokal", "sammanträdesrum", "konferensrum", "mötesrum"})
 
 
 def _is_venue_room(ent: Span) -> bool:
@@ -801,7 +803,8 @@ class NotEntities:
                 or (self.title_words and self.is_title_word(ent)) or _is_size_unit(ent, text) or _is_labelled_room(ent)
                 or _is_venue_room(ent)
                 or (self.ordinary_word_places and self.is_ordinary_word_place(ent, text, rule_starts))
-                or _is_admin_compound(ent) or _is_page_word(ent, text) or _is_item_number(ent) or _is_word_before_lower_case(ent, text)
+                or _is_admin_compound(ent) or _is_page_word(ent, text) or _is_item_number(ent)
+                or _is_word_before_lower_case(ent, text)
                 or (_is_form_label(ent, text) and ent.start not in rule_starts) or _is_form_field(ent)
                 or _in_case_number(ent, text)
                 or _in_party_letter_compound(ent, text) or _without_letters(ent, text) or _is_rate_base(ent)

@@ -269,7 +269,8 @@ _SWEDEN_NAME_WORD = r"[ \t]+(?!(?:Riksdag|Regering|Rikes|Grundlag|Nato)\w*)[A-Z�
 # kommuner och Landsting", "Sverige Kommuner och Landsting"; m-v859, m-v860, m-v873: 3 of 3 tagged), and its
 # genitive written on both parts ("Sveriges kommuners och landstings bedömning"; m-v906).
 _SWEDEN_NAMED_RE = re.compile(rf"(?<![\w-])(?:Sveriges(?:{_SWEDEN_NAME_WORD}(?<!s)){{0,2}}{_SWEDEN_NAME_WORD}"
-                              r"|Sveriges?[ \t]+[Kk]ommuner(?:s(?=[ \t]+och[ \t]+(?:[Ll]andstings|[Rr]egioners)))?[ \t]+och[ \t]+"
+                              r"|Sveriges?[ \t]+[Kk]ommuner(?:s(?=[ \t]+och[ \t]+(?:[Ll]andstings|[Rr]egioners)))?"
+                              r"[ \t]+och[ \t]+"
                               r"(?:[Ll]andsting|[Rr]egioner)s?)"
                               r"(?![\wåäö-])")
 # "AB Ekbyhem", "AB Ekby Bostäder": AB before the name, a place's name with its trade.

@@ -879,5 +879,6 @@ def test_a_cyrillic_presence_mark_and_a_meetings_fields_leave_the_name():
 
 def test_an_agendas_invited_guests_and_formalities_are_form_words():
     # m-v920: "Sekreterare Inbjudna Eva Ek", "Upprop Formalia"
-    got = _run("Sekreterare Inbjudna Eva Ekdahl Upprop Formalia", [("Inbjudna Eva Ekdahl", "PERSON"), ("Formalia", "PERSON")])
+    got = _run("Sekreterare Inbjudna Eva Ekdahl Upprop Formalia",
+               [("Inbjudna Eva Ekdahl", "PERSON"), ("Formalia", "PERSON")])
     assert got == [("Eva Ekdahl", "PERSON")]
