@@ -158,6 +158,14 @@ def _at_sentence_start(text: str, position: int) -> bool:
 # local or regional branch, "PRO Ekby", "Civilförsvarsförbundet Västra Östergötland").
 _PLACE_AFTER_RE = re.compile(
     rf"[ \t]+(?:(?:{'|'.join(sorted(DIRECTION_WORDS))})[ \t]+)?([A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
+# ... or "region" and its region's name (a national organisation's regional branch: "Ekbyjouren region Syd"; the
+# two such names after a listed organisation in the real sets were tagged whole; m-v927, m-v933).
+_REGION_AFTER_RE = re.compile(r"[ \t]+region[ \t]+[A-ZÅÄÖ][a-zåäö]+(?![\wåäö-])")
+# A local or regional branch of an organisation whose name is an ordinary word too (left out of the list), named with
+# its municipality or province: "Funktionsrätt Ekby", "Kommunal Norrbotten" (9 of 9 such names in the real sets
+# tagged ORG; m-v883, m-v928, m-v929).
+_ORDINARY_NAMED_BRANCH_RE = re.compile(
+    r"(?<![\w-])(?:Funktionsrätt|Kommunal|Unionen|Byggnads)[ \t]+(?P<place>[A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
 # The Swedish provinces, and the counties' names that are no province's or municipality's, which name an
 # organisation's regional branch.
 PROVINCES = frozenset((
@@ -464,6 +472,7 @@ _MATCH_WORDS = {
     _PLACE_ASSOCIATION_RE: ("föreningen",),
     _ASSOCIATION_COMPOUND_RE: ("föreningen",),
     _REGIONAL_BRANCH_RE: ("egion",),
+    _ORDINARY_NAMED_BRANCH_RE: ("Funktionsrätt", "Kommunal", "Unionen", "Byggnads"),
 }
 
 
@@ -769,7 +778,8 @@ class OrgNames(NameList):
             # (not a building's: "Regionens hus Ekby" is the house and its town; m-v633)
             branch = None if span.text.lower().endswith(" hus") else _PLACE_AFTER_RE.match(text, span.end_char)
             place = branch.group(1) if branch else ""
-            yield span.start_char, (branch.end() if _is_branch_place(place) else span.end_char)
+            region = None if _is_branch_place(place) else _REGION_AFTER_RE.match(text, span.end_char)
+            yield span.start_char, (branch.end() if _is_branch_place(place) else region.end() if region else span.end_char)
         if any(union in text for union in UNION_SHORT_NAMES):
             for ent in doc.ents:
                 union = _UNION_AFTER_MEMBER_RE.match(text, ent.end_char) if ent.label_ == "PERSON" else None
@@ -880,6 +890,9 @@ class OrgNames(NameList):
                 yield (m.start() if named else m.start("first")), m.end()
         for m in search(_REGIONAL_BRANCH_RE):
             yield m.start(), m.end()
+        for m in search(_ORDINARY_NAMED_BRANCH_RE):
+            if _is_branch_place(m.group("place")):
+                yield m.start(), m.end()
         for m in search(_PLACE_ASSOCIATION_RE):
             if is_municipality(m.group("place")):
                 yield m.start(), m.end()

@@ -101,8 +101,9 @@ _PLAIN_BRACKET_RE = re.compile(r"[ \t]*\(")
 # Offices in base form; the patterns accept the definite form and capitals.
 _ROLE_WORDS = (
     r"(?:(?:förste|andre|1:e|2:e)\s+)?vice\s+ordförande",
-    r"ordförande", r"ledamot", r"tjänstgörande\s+ersättare", r"ersättare", r"statsråd",
-    r"(?:[a-zåäö]+-\s+(?:och|&)\s+)?[a-zåäö-]*minister", r"riksdagsledamot", r"riksdagsman", r"[a-zåäö]*råd",
+    # any member's office in one word: "riksdagsledamot", "Kommunfullmäktigeledamoten" (m-v853, m-v928)
+    r"ordförande", r"[a-zåäö]*ledamot", r"tjänstgörande\s+ersättare", r"ersättare", r"statsråd",
+    r"(?:[a-zåäö]+-\s+(?:och|&)\s+)?[a-zåäö-]*minister", r"riksdagsman", r"[a-zåäö]*råd",
     r"talman", r"partiledare", r"gruppledare", r"[a-zåäö]*sekreterare",
     r"[a-zåäö]*justerare", r"[a-zåäö]*direktör", r"[a-zåäö]*chef",
 )

@@ -1416,3 +1416,9 @@ def test_a_board_named_with_a_capital_in_the_indefinite_is_a_body_where_its_name
     # ... not where its name goes on, nor a budget row joined by a slash
     assert ("Valnämnd", "AUTHORITY") not in ents(nlp("Gemensam Valnämnd i Ekby och Valnämnd personal."))
     assert ents(nlp("Avvikelser inom Kommunstyrelse/Ledning.")) == []
+
+
+def test_a_municipalitys_group_named_with_the_municipality_is_a_body(nlp):
+    # m-v883 … m-v928: 7 of 7 such mentions tagged; the group alone, or after a word that is no municipality, is none
+    doc = nlp("Tyresö kommunkoncern och Sala kommunkoncerns bolag. Inom kommunkoncernen och Ekby kommunkoncern.")
+    assert ents(doc) == [("Tyresö kommunkoncern", "AUTHORITY"), ("Sala kommunkoncerns", "AUTHORITY")]

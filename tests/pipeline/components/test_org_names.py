@@ -716,3 +716,17 @@ def test_a_company_named_by_its_acronym_and_trade():
     assert _run("Bolagen EB Energi, EB Elnät och EB Värme ägs av kommunen.") == [
         ("EB Energi", "ORG"), ("EB Elnät", "ORG"), ("EB Värme", "ORG")]
     assert _run("Rapport från VD Vatten och SD Energi i dag.") == []
+
+
+def test_a_listed_organisations_regional_branch_holds_region_and_its_name():
+    # m-v927, m-v933: a national organisation's regional branch named "region" and its name; "Bris" is listed
+    assert _run("Samverkan med Bris region Nord och Bris region Syd.") == [("Bris region Nord", "ORG"),
+                                                                            ("Bris region Syd", "ORG")]
+    assert _run("Bris regionala arbete.") == [("Bris", "ORG")]
+
+
+def test_a_branch_of_an_organisation_named_by_an_ordinary_word_holds_its_place():
+    # m-v883, m-v928, m-v929: "Helsingborg" is a municipality and "Skåne" a province; "Skolriksdag" neither
+    text = "Funktionsrätt Helsingborg och Kommunal Skåne yttrade sig. Kommunal Skolriksdag hölls."
+    assert _run(text, [("Funktionsrätt Helsingborg", "LOC"), ("Kommunal", "ORG"), ("Skåne", "LOC")]) == [
+        ("Funktionsrätt Helsingborg", "ORG"), ("Kommunal Skåne", "ORG")]

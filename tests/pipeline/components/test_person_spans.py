@@ -882,3 +882,34 @@ def test_an_agendas_invited_guests_and_formalities_are_form_words():
     got = _run("Sekreterare Inbjudna Eva Ekdahl Upprop Formalia",
                [("Inbjudna Eva Ekdahl", "PERSON"), ("Formalia", "PERSON")])
     assert got == [("Eva Ekdahl", "PERSON")]
+
+
+def test_a_columns_heading_of_ordinary_words_between_rows_is_no_name():
+    # m-v929: the list's second heading between two members' rows, with letters before it and a mark after it
+    text = "Bo Ekdal S X Eva Norrlid C Närvarande Ersättare X Lars Vedin M X Lisa Holm KD"
+    spans = [("Bo Ekdal", "PERSON"), ("S", "PARTY"), ("Eva Norrlid", "PERSON"), ("C", "PARTY"), ("M", "PARTY"),
+             ("KD", "PARTY")]
+    got = _run_with_vectors(text, spans, ("närvarande", "ersättare"))
+    assert ("Närvarande Ersättare", "PERSON") not in got
+    assert ("Lars Vedin", "PERSON") in got
+
+
+def test_an_agenda_items_word_after_a_surname_that_ner_read_without_the_first_name_leaves_the_span():
+    # m-v829: ner read "Vedin Begäran"; the first name joined in front makes the item's word plain
+    text = "5 Skola Lars Vedin Begäran om medel för en förskola."
+    assert _run_with_vectors(text, [("Vedin Begäran", "PERSON")], ("begäran",)) == [("Lars Vedin", "PERSON")]
+
+
+def test_a_member_office_in_one_word_is_no_unlisted_first_name():
+    # m-v853, m-v928: "Kommunfullmäktigeledamoten" is an office as "Riksdagsledamoten" is, no name word to join
+    text = "Motion (20/12) Kommunfullmäktigeledamoten Eva Norrlid (S) föreslår en strategi."
+    spans = [("Eva Norrlid", "PERSON"), ("S", "PARTY")]
+    assert _run_with_vectors(text, spans, ("motion", "föreslår")) == spans
+
+
+def test_a_houses_kind_before_its_name_makes_it_no_person():
+    # m-v824 … m-v933: six such names ner read as a person's, all ORG
+    text = "Mat från Hotell Ekbacken, Galleri Svalboet och Dagcenter Solrosen. Pensionat Ekgården stängde."
+    spans = [("Hotell Ekbacken", "PERSON"), ("Galleri Svalboet", "PERSON"), ("Dagcenter Solrosen", "PERSON"),
+             ("Pensionat Ekgården", "PERSON")]
+    assert _run(text, spans) == [(name, "ORG") for name, _ in spans]
