@@ -700,7 +700,8 @@ _BARE_BODY_WORDS = frozenset(("nämnd", "nämnden", "nämndens", "styrelse", "st
 _BODY_RE = re.compile(
     rf"(?<![\w-])(?:(?P<name>{_NAME}(?:[ \t]+{_NAME})?)[ \t]+|(?P<coord>(?:[\wåäöÅÄÖ]+-,?[ \t]+){{0,3}}"
     r"[\wåäöÅÄÖ]+[-–]\s*(?:och|eller|&|o\.?)\s+"
-    r"|[A-ZÅÄÖa-zåäö][a-zåäö]+[ \t]+(?:[-–][ \t]*)?(?:och|&|o\.?)[ \t]+"
+    # (a line break on either side of "och" too: "Barn och\nutbildningsnämnden"; m-v867, m-v931)
+    r"|[A-ZÅÄÖa-zåäö][a-zåäö]+(?:[ \t]+|[ \t]*\n[ \t]*)(?:[-–][ \t]*)?(?:och|&|o\.?)(?:[ \t]+|[ \t]*\n[ \t]*)"
     # the hyphen lost where a PDF's line break joined the words: "barnoch utbildningsförvaltningen" (m-v488)
     r"|[A-ZÅÄÖa-zåäö][a-zåäö]{2,}och[ \t]+"
     # a board named by its field in lower case, as running text writes it: "i tekniska nämnden", "humanistiska
@@ -1207,7 +1208,10 @@ class EntityRules(KBComponent):
             yield from _boards_for_names(text)
         if "irektion" in text or "örbunds" in text or "örbundets " in text:  # every organ's match holds one
             lower = text.lower()
-            association_text = any(w in lower for w in ("kommunalförbund", "direktion", "förbundsfullmäktige"))
+            # (a coordination association's or its members' text too: every such board in the real sets tagged;
+            # m-v869, m-v939)
+            association_text = any(w in lower for w in ("kommunalförbund", "direktion", "förbundsfullmäktige",
+                                                        "samordningsförbund", "medlemskommun"))
             for match in _ASSOCIATION_ORGAN_RE.finditer(text):
                 organ = match.group("organ").lower()
                 area = match.group("area_association") or match.group("area_service")

@@ -235,6 +235,8 @@ ADMINISTRATION_FIELDS: Tuple[str, ...] = (
     "intraprenad", "funktionsstöds", "individ", "ekonomi", "personal", "bildnings", "välfärds", "omvårdnads",
     "lärande", "kompetens", "kommunstyrelse", "regionstyrelse", "lednings", "samhälls", "strategi",
     "näringslivs", "integrations", "finans",
+    # the two fields of "Hälsa och välfärdsnämnden", "Kretslopp och vattennämnden" (m-v866, m-v920, m-v935)
+    "hälsa", "kretslopp",
     # a unit's or office's field ("kostenheten", "Inköpsenheten", "bemanningsenheten", "Plan- och byggenheten",
     # "kvalitetsenheten"; m-v178, m-v184, m-v188, m-v189)
     "kost", "måltids", "inköps", "bemannings", "kvalitets", "plan", "löne", "kommunikations", "digitaliserings",

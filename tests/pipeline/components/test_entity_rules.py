@@ -1422,3 +1422,22 @@ def test_a_municipalitys_group_named_with_the_municipality_is_a_body(nlp):
     # m-v883 … m-v928: 7 of 7 such mentions tagged; the group alone, or after a word that is no municipality, is none
     doc = nlp("Tyresö kommunkoncern och Sala kommunkoncerns bolag. Inom kommunkoncernen och Ekby kommunkoncern.")
     assert ents(doc) == [("Tyresö kommunkoncern", "AUTHORITY"), ("Sala kommunkoncerns", "AUTHORITY")]
+
+
+def test_two_fields_without_the_hyphen_across_a_line_break_and_the_health_and_recycling_fields(nlp):
+    # m-v867, m-v931: the line break falls before or after "och"; m-v866, m-v920, m-v935: the fields "Kretslopp", "Hälsa"
+    doc = nlp("Beslut i Social\noch arbetsmarknadsnämnden. Barn och\nutbildningsnämnden och Hälsa och välfärdsnämnden. "
+              "Kretslopp och vattennämnden svarar.")
+    assert ents(doc) == [("Social\noch arbetsmarknadsnämnden", "AUTHORITY"), ("Barn och\nutbildningsnämnden", "AUTHORITY"),
+                         ("Hälsa och välfärdsnämnden", "AUTHORITY"), ("Kretslopp och vattennämnden", "AUTHORITY")]
+    # two bodies on two lines stay two
+    assert ents(nlp("Kommunstyrelsen\noch socialnämnden beslutade.")) == [("Kommunstyrelsen", "AUTHORITY"),
+                                                                         ("socialnämnden", "AUTHORITY")]
+
+
+def test_an_associations_board_in_a_text_of_its_member_municipalities_is_a_body(nlp):
+    # m-v869, m-v939: a coordination association's or its members' text names the association's board
+    doc = nlp("Förslaget gick till samtliga medlemskommuner. Förbundsstyrelsen beslöt att yttra sig.")
+    assert ents(doc) == [("Förbundsstyrelsen", "AUTHORITY")]
+    assert ents(nlp("Årsredovisning för samordningsförbundet och förbundsstyrelsens ansvarsfrihet.")) == [
+        ("förbundsstyrelsens", "AUTHORITY")]

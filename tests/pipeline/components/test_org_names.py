@@ -730,3 +730,25 @@ def test_a_branch_of_an_organisation_named_by_an_ordinary_word_holds_its_place()
     text = "Funktionsrätt Helsingborg och Kommunal Skåne yttrade sig. Kommunal Skolriksdag hölls."
     assert _run(text, [("Funktionsrätt Helsingborg", "LOC"), ("Kommunal", "ORG"), ("Skåne", "LOC")]) == [
         ("Funktionsrätt Helsingborg", "ORG"), ("Kommunal Skåne", "ORG")]
+
+
+def test_a_first_name_and_two_surnames_around_a_listed_name_is_a_person():
+    # m-v931, m-v937: the listed company's name is the first of two surnames
+    text = "Bo Ek (M) Eva Ericsson Ekdal (M) talade. Ericsson varslar."
+    assert _run(text, [("Bo Ek", "PERSON"), ("Eva Ericsson Ekdal", "PERSON")]) == [
+        ("Bo Ek", "PERSON"), ("Eva Ericsson Ekdal", "PERSON"), ("Ericsson", "ORG")]
+
+
+def test_a_firm_and_company_in_the_genitive_with_a_colon_is_one_name():
+    # m-v939: "Co:s" is one token
+    assert _run("Styrelsen för Ekby & Co:s evenemang.") == [("Ekby & Co:s", "ORG")]
+
+
+def test_an_airport_of_two_words_and_a_school_named_by_its_place_and_kind():
+    # m-v928, m-v935: the airport's two words; m-v876, m-v941: the school ner read as a place ("Helsingborg" is a
+    # municipality, "Skåne" a province; "Eftersom" is no place and stays out)
+    text = ("Flyg från Helsingborg City Airport. Enligt Luleå Airport ökar resandet. Helsingborg Gymnasieskola och "
+            "Skånes Naturbruksgymnasium. Eftersom Ekbyskolan stänger.")
+    assert _run(text, [("Helsingborg City", "LOC"), ("Helsingborg Gymnasieskola", "LOC")]) == [
+        ("Helsingborg City Airport", "ORG"), ("Luleå Airport", "ORG"), ("Helsingborg Gymnasieskola", "ORG"),
+        ("Skånes Naturbruksgymnasium", "ORG"), ("Ekbyskolan", "ORG")]
