@@ -293,6 +293,12 @@ _AB_FIRST_RE = re.compile(
 # Tidning" (the first word is the paper's only where the KB knows it as a municipality).
 _TOWN_PAPER_RE = re.compile(r"(?<![\w-])(?:(?P<first>[A-ZÅÄÖ][\wåäö]+)[ \t]+)?(?P<town>[A-ZÅÄÖ][\wåäö]+)[ \t]+Tidning(?:ar)?"
                             r"(?![\wåäö-])")
+# A local paper named by its town or province and its paper's word, maybe after a direction: "Ekbys Allehanda",
+# "Sydöstra Norrbys Dagblad", "Ekby-Posten" (ner reads the place alone; m-v900, m-v944).
+_LOCAL_PAPER_RE = re.compile(
+    r"(?<![\w-])(?:(?:Norra|Södra|Östra|Västra|Nordöstra|Nordvästra|Sydöstra|Sydvästra)[ \t]+)?"
+    r"(?P<place>[A-ZÅÄÖ][a-zåäö]+)(?:[ \t]+|-)(?:Allehanda|Dagblad|Kuriren|Folkblad|Posten|Correspondenten)"
+    r"(?:s|:s)?(?![\wåäö-])")
 # A municipality's club named by its place and sport: "Luleå Hockey", "Södertälje Basket" (the KB checks the place).
 _PLACE_SPORT_RE = re.compile(r"(?<![\w-])(?P<place>[A-ZÅÄÖ][\wåäö-]+)[ \t]+(?:Hockey|Basket|Innebandy)(?![\wåäö-])")
 # Sports clubs: "Eriksberg BK", "Djurgårdens IF", "IFK Göteborg", "BK Häcken".
@@ -473,6 +479,7 @@ _MATCH_WORDS = {
                                   *_FIRM_WORDS.split("|"), "Stiftelsen", "klubben"),
     _REGIONAL_NEWS_RE: ("SVT",),
     _PLACE_SCHOOL_RE: ("skola", "ymnasium"),
+    _LOCAL_PAPER_RE: ("Allehanda", "Dagblad", "Kuriren", "Folkblad", "Posten", "Correspondenten"),
     _AMPERSAND_RE: ("&",),
     _CLUB_OR_ASSOCIATION_RE: ("förening", "klubb", "sällskap", "allians", "förbund"),
     _ECONOMIC_ASSOCIATION_RE: ("konomisk",),
@@ -848,6 +855,11 @@ class OrgNames(NameList):
                 yield m.start(), m.end()
         for m in search(_SWEDEN_NAMED_RE):
             yield m.start(), m.end()
+        for m in search(_LOCAL_PAPER_RE):
+            place = m.group("place")
+            if place in ("Sverige", "Sveriges") or _is_branch_place(place) or (
+                    place.endswith("s") and _is_branch_place(place[:-1])):
+                yield m.start(), m.end()
         for m in search(_TOWN_PAPER_RE):
             first = m.group("first")
             yield (m.start() if first and is_municipality(first) else m.start("town")), m.end()

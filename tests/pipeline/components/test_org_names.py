@@ -752,3 +752,11 @@ def test_an_airport_of_two_words_and_a_school_named_by_its_place_and_kind():
     assert _run(text, [("Helsingborg City", "LOC"), ("Helsingborg Gymnasieskola", "LOC")]) == [
         ("Helsingborg City Airport", "ORG"), ("Luleå Airport", "ORG"), ("Helsingborg Gymnasieskola", "ORG"),
         ("Skånes Naturbruksgymnasium", "ORG"), ("Ekbyskolan", "ORG")]
+
+
+def test_a_local_paper_named_by_its_place_and_papers_word():
+    # m-v900, m-v944: ner reads the place alone; "Helsingborg" is a municipality, "Skåne" a province
+    text = "Enligt Helsingborgs Allehanda, Sydöstra Skånes Dagblad och Skåne-Posten. Posten delar ut."
+    assert _run(text, [("Helsingborgs", "LOC"), ("Skåne-Posten", "LOC")]) == [
+        ("Helsingborgs Allehanda", "ORG"), ("Sydöstra Skånes Dagblad", "ORG"), ("Skåne-Posten", "ORG"),
+        ("Posten", "ORG")]

@@ -913,3 +913,17 @@ def test_a_houses_kind_before_its_name_makes_it_no_person():
     spans = [("Hotell Ekbacken", "PERSON"), ("Galleri Svalboet", "PERSON"), ("Dagcenter Solrosen", "PERSON"),
              ("Pensionat Ekgården", "PERSON")]
     assert _run(text, spans) == [(name, "ORG") for name, _ in spans]
+
+
+def test_a_substitutes_row_names_the_absent_member_then_the_next_member():
+    # m-v949: "ersättare för" names whom the substitute stands in for, and the next row's member follows
+    text = "Bo Ekdal (S) ersättare för Eva Norrlid Per Vedinsson (S)"
+    spans = [("Bo Ekdal", "PERSON"), ("Eva Norrlid Per Vedinsson", "PERSON")]
+    assert _run(text, spans) == [("Bo Ekdal", "PERSON"), ("Eva Norrlid", "PERSON"), ("Per Vedinsson", "PERSON")]
+
+
+def test_a_pages_and_a_departments_labels_leave_the_name():
+    # m-v870, m-v927, m-v948: "Rotel III" is a city's department, "Info" a page's label
+    assert _run("Eva Norrlid (M), Rotel III", [("Eva Norrlid", "PERSON"), ("Rotel", "PERSON")]) == [
+        ("Eva Norrlid", "PERSON")]
+    assert _run("Info Ekby kommun", [("Info", "PERSON")]) == []
