@@ -760,3 +760,12 @@ def test_a_local_paper_named_by_its_place_and_papers_word():
     assert _run(text, [("Helsingborgs", "LOC"), ("Skåne-Posten", "LOC")]) == [
         ("Helsingborgs Allehanda", "ORG"), ("Sydöstra Skånes Dagblad", "ORG"), ("Skåne-Posten", "ORG"),
         ("Posten", "ORG")]
+
+
+def test_a_church_an_arena_a_works_and_a_home_named_by_their_place_are_one_name():
+    # m-v829 … m-v947: ner read the place alone, or nothing
+    text = "Besök Ekby arena, Norrby kyrka, Ekby avloppsreningsverk och Norrby trygghetsboende. Vilken arena?"
+    # ("vilken" is an ordinary word: the vectors know it)
+    assert _run(text, [("Ekby", "LOC"), ("Norrby", "LOC")], ordinary=("vilken",)) == [
+        ("Ekby arena", "ORG"), ("Norrby kyrka", "ORG"), ("Ekby avloppsreningsverk", "ORG"),
+        ("Norrby trygghetsboende", "ORG")]
