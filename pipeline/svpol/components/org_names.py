@@ -166,6 +166,8 @@ _REGION_AFTER_RE = re.compile(r"[ \t]+region[ \t]+[A-ZÅÄÖ][a-zåäö]+(?![\w�
 # tagged ORG; m-v883, m-v928, m-v929).
 _ORDINARY_NAMED_BRANCH_RE = re.compile(
     r"(?<![\w-])(?:Funktionsrätt|Kommunal|Unionen|Byggnads)[ \t]+(?P<place>[A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
+# A direction or a point of the compass that names a part of a region, maybe as a company's last word ("Lärcentrum Norr").
+_COMPASS_WORDS = frozenset(DIRECTION_WORDS) | frozenset(("Norr", "Syd", "Söder", "Öst", "Väst", "Mitt", "Nord"))
 # The Swedish provinces, and the counties' names that are no province's or municipality's, which name an
 # organisation's regional branch.
 PROVINCES = frozenset((
@@ -685,6 +687,8 @@ class OrgNames(NameList):
     def _company_start(self, text: str, start: int, end: int) -> Optional[int]:
         """Drop ordinary words in front of a company name ("Enligt Posten AB" -> "Posten AB"); None
         when no name is left ("beslut gällande AB")."""
+        from .place_names import is_place  # imported here: place_names imports this module
+
         words = list(re.finditer(r"\S+", text[start:end]))[:-1]  # the last word is AB (ABs, AB:s)
         if words and (words[-1].group(0) in ("och", "&", "samt") or words[-1].group(0).lower() in _FRONT_PREPOSITIONS):
             return None  # "AB Ekbyhem och AB Ekbylokaler", "VD för AB Ekbyhem": the AB opens the next name
@@ -707,7 +711,13 @@ class OrgNames(NameList):
         # A capitalised word before "i" and a place is the name's too inside a sentence ("ordförande Stranden i
         # Karlskoga AB"; at a sentence's start it may be an ordinary word: "Verksamheten i Karlskoga AB växer"), but
         # not an office, which a list of posts capitalises ("- Lekmannarevisor i Ekby Bostäder AB"; m-v502).
-        while len(words) > 2 and words[1].group(0) == "i" and ROLE_RE.fullmatch(words[0].group(0)):
+        # ... nor an agenda's noun that the vectors know in its parts, before a name that is no place ("Delägarskap i
+        # Ekbyassurans AB", "Kapitaltillskott i Norrby Vind AB"; not "Radiotjänst i Kiruna AB", "Ekbygymnasiet i Sverige
+        # AB"; m-v849, m-v916)
+        while len(words) > 2 and words[1].group(0) == "i" and (
+                ROLE_RE.fullmatch(words[0].group(0))
+                or (is_ordinary_compound(words[0].group(0), self.nlp.vocab) and not words[0].group(0).endswith("s")
+                    and not is_place(words[2].group(0).rstrip(",")))):
             del words[:2]
         after_council = False
         while (len(words) > 1 and words[0].group(0) not in ("och", "&") and words[1].group(0) not in ("och", "&")
@@ -732,7 +742,14 @@ class OrgNames(NameList):
                     # ... nor a list's or an agenda's noun that the vectors know in its parts, before a municipality
                     # or after the council's short form ("Samhällsutvecklingsförvaltning Ekbys kommunhus AB"; m-v871;
                     # a company's own name may be such a compound: "Lärcentrum Norr AB", "Radiotjänst i Kiruna AB")
-                    or ((after_council or is_municipality_or_genitive(words[1].group(0)))
+                    or ((after_council or is_municipality_or_genitive(words[1].group(0))
+                         # ... or an agenda's or a heading's such noun before a capitalised name that is no place nor
+                         # a direction ("Bolagsdialog Ekbyoperan AB", "Tillsynsrapport Norrby förskolor AB"; not
+                         # "Lärcentrum Norr AB"; m-v940, m-v942)
+                         or (words[1].group(0)[:1].isupper() and words[1].group(0) not in _COMPASS_WORDS
+                             and not is_place(words[1].group(0))
+                             # (a genitive is the name's own: "Fjällbygdens Kraft AB")
+                             and not words[0].group(0).endswith("s")))
                         and is_ordinary_compound(words[0].group(0), self.nlp.vocab)))):
             after_council = words.pop(0).group(0) in COUNCIL_SHORT_FORMS
         # a letter's compound in front is a share class or a kind, no name ("B-aktier i Ekby Science Park AB")

@@ -769,3 +769,16 @@ def test_a_church_an_arena_a_works_and_a_home_named_by_their_place_are_one_name(
     assert _run(text, [("Ekby", "LOC"), ("Norrby", "LOC")], ordinary=("vilken",)) == [
         ("Ekby arena", "ORG"), ("Norrby kyrka", "ORG"), ("Ekby avloppsreningsverk", "ORG"),
         ("Norrby trygghetsboende", "ORG")]
+
+
+def test_an_agenda_noun_known_in_its_parts_before_a_company_is_no_part_of_its_name():
+    # m-v849, m-v916, m-v940, m-v942: the agenda's item names what the council does with the company; a company in
+    # its place keeps such a word ("Radiotjänst i Kiruna AB"), and so does one named after a direction
+    text = ("10:00 Bolagsdialog Ekbyoperan AB. 5 Kapitaltillskott i Norrby Vind AB. Ordförande i Radiotjänst i "
+            "Kiruna AB. Lärcentrum Norr AB. Ägaren av Fjällbygdens Kraft AB.")
+    ordinary = ("bolag", "dialog", "kapital", "tillskott", "radio", "tjänst", "lär", "centrum", "ordförande", "fjäll",
+                "bygdens", "ägaren")
+    # (a genitive in front is the name's own: "Fjällbygdens Kraft AB")
+    assert _run(text, ordinary=ordinary) == [("Ekbyoperan AB", "ORG"), ("Norrby Vind AB", "ORG"),
+                                             ("Radiotjänst i Kiruna AB", "ORG"), ("Lärcentrum Norr AB", "ORG"),
+                                             ("Fjällbygdens Kraft AB", "ORG")]
