@@ -166,7 +166,8 @@ _REGION_AFTER_RE = re.compile(r"[ \t]+region[ \t]+[A-ZÅÄÖ][a-zåäö]+(?![\w�
 # tagged ORG; m-v883, m-v928, m-v929).
 _ORDINARY_NAMED_BRANCH_RE = re.compile(
     r"(?<![\w-])(?:Funktionsrätt|Kommunal|Unionen|Byggnads)[ \t]+(?P<place>[A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
-# A direction or a point of the compass that names a part of a region, maybe as a company's last word ("Lärcentrum Norr").
+# A direction or a point of the compass that names a part of a region, maybe as a company's last word
+# ("Lärcentrum Norr").
 _COMPASS_WORDS = frozenset(DIRECTION_WORDS) | frozenset(("Norr", "Syd", "Söder", "Öst", "Väst", "Mitt", "Nord"))
 # The Swedish provinces, and the counties' names that are no province's or municipality's, which name an
 # organisation's regional branch.
@@ -395,7 +396,8 @@ _REGIONAL_BRANCH_RE = re.compile(
 # "Lapland Airport", "Trästadsnätverket", "Utvandrarnas hus", "Regionens hus", "Folkets Hus".
 _AIRPORT_OR_NETWORK_RE = re.compile(
     # (an airport also by two words: "Ekby City Airport", "Ekby Norrby Airport"; m-v928, m-v935)
-    r"(?<![\w-])(?:(?:(?P<lead>[A-ZÅÄÖ][\wåäö]+)[ \t]+)?[A-ZÅÄÖ][\wåäö]+[ \t]+Airport|[A-ZÅÄÖ][a-zåäö]+nätverket|[A-ZÅÄÖ][a-zåäö]+s[ \t]+[Hh]us)"
+    r"(?<![\w-])(?:(?:(?P<lead>[A-ZÅÄÖ][\wåäö]+)[ \t]+)?[A-ZÅÄÖ][\wåäö]+[ \t]+Airport"
+    r"|[A-ZÅÄÖ][a-zåäö]+nätverket|[A-ZÅÄÖ][a-zåäö]+s[ \t]+[Hh]us)"
     r"(?:s|:s)?(?![\wåäö])")
 # A facility named by its place (ANNOTATION.md: named facilities are ORG): "Haninge kommunhus", "Hallunda
 # folkets hus", "Karlstads resecentrum", "Märsta station"; local media named by their place: "Radio
@@ -815,7 +817,8 @@ class OrgNames(NameList):
             branch = None if span.text.lower().endswith(" hus") else _PLACE_AFTER_RE.match(text, span.end_char)
             place = branch.group(1) if branch else ""
             region = None if _is_branch_place(place) else _REGION_AFTER_RE.match(text, span.end_char)
-            yield span.start_char, (branch.end() if _is_branch_place(place) else region.end() if region else span.end_char)
+            end = branch.end() if _is_branch_place(place) else region.end() if region else span.end_char
+            yield span.start_char, end
         if any(union in text for union in UNION_SHORT_NAMES):
             for ent in doc.ents:
                 union = _UNION_AFTER_MEMBER_RE.match(text, ent.end_char) if ent.label_ == "PERSON" else None
