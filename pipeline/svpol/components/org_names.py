@@ -463,7 +463,9 @@ _MATCH_WORDS = {
     _OWNED_RE: _OWNERS,
     _FACILITY_WORD_RE: _FACILITY_SUFFIX,
     _TRADE_WORD_RE: _TRADE_SUFFIX,
-    _NAMED_FACILITY_RE: tuple(noun[1:] for noun in _FACILITY_NOUNS),
+    # (a church's and an arena's noun whole, either case: "yrka" and "rena" are in "yrkar" and "förenade")
+    _NAMED_FACILITY_RE: (*(noun[1:] for noun in _FACILITY_NOUNS if noun not in ("kyrka", "arena")),
+                         "kyrka", "Kyrka", "arena", "Arena"),
     _NUMBERED_OR_PLACED_RE: ("Task Force", *_PLACED_NAMES, "sjukhuset", "asarettet", "Science Park"),
     _MUNICIPAL_COMPANY_RE: (*_MUNICIPAL_TRADES, " hamn"),
     _ACRONYM_TRADE_RE: _ACRONYM_TRADES,
