@@ -245,7 +245,9 @@ _MUNICIPALITY_LIST_RE = re.compile(
 # (an agreement "between" them too, where other parties come first: "Avtalet var upprättat mellan Ekby stad -
 # omsorgsnämnden, Norrby, Ås och Eda", m-v456; a list right after "mellan" is _COOPERATION_BETWEEN_RE's)
 _COOPERATION_BEFORE_RE = re.compile(
-    r"(?i:samverka|samarbet|tillsammans[ \t]+med|\bmedlem|ägarkommun|\bdeltar\b|avtal\w*[ \t][^.!?\n]*\bmellan\b)"
+    # (the municipalities that own a company together too: "kommuner som är delägare i bolaget (Ekby, Norrby och Ås)";
+    # m-v958)
+    r"(?i:samverka|samarbet|tillsammans[ \t]+med|\bmedlem|ägarkommun|delägar|\bdeltar\b|avtal\w*[ \t][^.!?\n]*\bmellan\b)"
     r"[^.!?\n]*\Z")
 _COOPERATION_AFTER_RE = re.compile(r"[ \t]+(?:kommuner?[ \t]+)?(?:samverkar|samarbetar|ingår)\b")
 # ... not a list's first or last name run into a club's or an association's letters (m-v694)
@@ -273,7 +275,8 @@ _LIST_NOUN_RE = re.compile(r"(?:Kommunerna|Medlemskommunerna)[ \t]+")
 _BODY_VERB_AFTER_RE = re.compile(
     r"[ \t]+(?:utser|beslutar|beslutade|har[ \t]+beslutat|ansvarar|äger|bildade|bildar|tecknar|skall?)\b")
 # A text without the cue words of either side is not searched.
-_COOPERATION_WORDS = ("amverka", "amarbet", "illsammans", "edlem", "garkommun", "deltar", "ingår", "ommunerna", "vtal")
+_COOPERATION_WORDS = ("amverka", "amarbet", "illsammans", "edlem", "garkommun", "elägar", "deltar", "ingår", "ommunerna",
+                      "vtal")
 # A municipal association's own organs (guide: the association is AUTHORITY, and so are its assembly and boards,
 # as a municipality's are): "förbundsfullmäktige", "Förbundsdirektionen", and one span with the association they
 # belong to: "Direktionen för Söderåsens Miljöförbund", "direktionen i Kunskapsförbundet Väst". A federation's

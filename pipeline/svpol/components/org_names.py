@@ -84,7 +84,8 @@ _NAME_JOINING_WORDS = frozenset(("och", "&", "i", "för", "av", "på", "de", "de
 _CLAUSE_WORDS = frozenset(STOP_WORDS) - _NAME_JOINING_WORDS
 # Ordinary words that open a company's name before a capitalised one.
 _NAME_OPENING_WORDS = frozenset(("Lilla", "Gamla", "Stora", "Nya", "Grönt", "Gröna", "Bra", "Destination", "Hotell",
-                                 "Region"))  # a region's company: "Region Ekby Holding AB" (round 93)
+                                 "Region",  # a region's company: "Region Ekby Holding AB" (round 93)
+                                 "Förenade"))  # "Förenade Ekbyrestauranger AB" (m-v959)
 # Nor is a board in a list of bodies before it ("Valnämnden Karlskoga kommunhus AB").
 _BODY_ENDINGS = ("nämnden", "styrelsen", "fullmäktige", "förvaltningen", "utskottet")
 # A municipality or region named as a body, which a company's name may hold ("Uppsala kommun Skolfastigheter AB",
@@ -307,8 +308,13 @@ _LOCAL_PAPER_RE = re.compile(
     r"(?<![\w-])(?:(?:Norra|Södra|Östra|Västra|Nordöstra|Nordvästra|Sydöstra|Sydvästra)[ \t]+)?"
     r"(?P<place>[A-ZÅÄÖ][a-zåäö]+)(?:[ \t]+|-)(?:Allehanda|Dagblad|Kuriren|Folkblad|Posten|Correspondenten)"
     r"(?:s|:s)?(?![\wåäö-])")
-# A municipality's club named by its place and sport: "Luleå Hockey", "Södertälje Basket" (the KB checks the place).
-_PLACE_SPORT_RE = re.compile(r"(?<![\w-])(?P<place>[A-ZÅÄÖ][\wåäö-]+)[ \t]+(?:Hockey|Basket|Innebandy)(?![\wåäö-])")
+# A building or works named in one word that ner read as a place: "Ekbyhuset", "Norrbyverket", "Vattenpalatset",
+# "Ekbydeponin" (7 of the 8 such places ner found in rounds 92-109 were tagged ORG, the other nothing; m-v824 … m-v960).
+_NAMED_BUILDING_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]{3,}(?:huset|verket|palatset|deponin)")
+# A municipality's club named by its place and sport: "Luleå Hockey", "Södertälje Basket", "Ekby Judo" (the KB checks
+# the place; m-v950).
+_SPORTS = ("Hockey", "Basket", "Innebandy", "Fotboll", "Handboll", "Bandy", "Judo", "Karate", "Friidrott", "Gymnastik")
+_PLACE_SPORT_RE = re.compile(rf"(?<![\w-])(?P<place>[A-ZÅÄÖ][\wåäö-]+)[ \t]+(?:{'|'.join(_SPORTS)})(?![\wåäö-])")
 # Sports clubs: "Eriksberg BK", "Djurgårdens IF", "IFK Göteborg", "BK Häcken".
 _CLUB_LETTERS = ("AIK", "BK", "BoIS", "Club", "FC", "FF", "FK", "GoIF", "HC", "HK", "IBK", "IF", "IFK", "IK", "SK")
 # (also in the genitive and in a compound of its group: "Ekby FF:s", "Ekby FF-koncernens"; m-v914)
@@ -473,7 +479,7 @@ _MATCH_WORDS = {
     _LOWER_HOUSING_COMPANY_RE: ("bostäder", "bostads"),
     _SWEDEN_NAMED_RE: ("Sveriges", "Sverige"),
     _CLUB_RE: _CLUB_LETTERS,
-    _PLACE_SPORT_RE: ("Hockey", "Basket", "Innebandy"),
+    _PLACE_SPORT_RE: _SPORTS,
     _TOWN_PAPER_RE: ("Tidning",),
     _NAME_AFTER_FACILITY_RE: _NOUNS_BEFORE_NAME + _COMPOUND_NOUNS_BEFORE_NAME,
     _AIRPORT_OR_NETWORK_RE: ("Airport", "nätverket", "hus", "Hus"),
@@ -821,6 +827,9 @@ class OrgNames(NameList):
             region = None if _is_branch_place(place) else _REGION_AFTER_RE.match(text, span.end_char)
             end = branch.end() if _is_branch_place(place) else region.end() if region else span.end_char
             yield span.start_char, end
+        for ent in doc.ents:
+            if ent.label_ == "LOC" and len(ent) == 1 and _NAMED_BUILDING_RE.fullmatch(ent.text):
+                yield ent.start_char, ent.end_char
         if any(union in text for union in UNION_SHORT_NAMES):
             for ent in doc.ents:
                 union = _UNION_AFTER_MEMBER_RE.match(text, ent.end_char) if ent.label_ == "PERSON" else None
@@ -933,7 +942,8 @@ class OrgNames(NameList):
             if _is_branch_place(place) or (place.endswith("s") and _is_branch_place(place[:-1])):
                 yield m.start(), m.end()
         for m in search(_REGIONAL_NEWS_RE):
-            if m.group("region") in _NEWS_REGIONS:
+            region = m.group("region")
+            if region in _NEWS_REGIONS or (region.endswith("s") and region[:-1] in _NEWS_REGIONS):  # "SVT Skånes"
                 yield m.start(), m.end()
         for m in search(_AMPERSAND_RE):
             if not _persons_with_ampersand(m):

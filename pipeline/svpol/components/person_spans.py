@@ -1005,7 +1005,9 @@ _FACILITY_LAST_WORDS = ("jour", "centrum", "arena", "camping", "boende", "frisko
                         "flygplats", "bostäder", "fastigheter", "energi", "vatten", "värme", "teater", "band",
                         "orkester", "sällskapet", "gillet",
                         # a village's houses (``Ekby Bygdegård``, ``Ekby Ordenshus``: 9 of 9 ORG; m-v758)
-                        "bygdegård", "hembygdsgård", "ordenshus", "bygdekontor")
+                        "bygdegård", "hembygdsgård", "ordenshus", "bygdekontor",
+                        # a hotel and a foundation (``Ekby Hotell``, ``Norrby Bostadsstiftelse``; m-v955, m-v958)
+                        "hotell", "stiftelse")
 _FACILITY_FIRST_WORDS = ("jouren", "boendet", "centralen", "centrum", "vården", "kören", "laget", "föreningen",
                          "klubben", "sällskapet")
 # ... and a house's kind before its name (``Hotell Ekbacken``, ``Galleri Norrby``, ``Dagcenter Solrosen``: 6 names

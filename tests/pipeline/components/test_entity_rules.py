@@ -1441,3 +1441,9 @@ def test_an_associations_board_in_a_text_of_its_member_municipalities_is_a_body(
     assert ents(doc) == [("Förbundsstyrelsen", "AUTHORITY")]
     assert ents(nlp("Årsredovisning för samordningsförbundet och förbundsstyrelsens ansvarsfrihet.")) == [
         ("förbundsstyrelsens", "AUTHORITY")]
+
+
+def test_the_municipalities_that_own_a_company_together_are_bodies(nlp):
+    # m-v958: the owners in brackets after "delägare"
+    doc = nlp("Bolaget, som ägs av de kommuner som är delägare i bolaget (Kumla, Laxå och Hallsberg), växer.")
+    assert ents(doc) == [("Kumla", "AUTHORITY"), ("Laxå", "AUTHORITY"), ("Hallsberg", "AUTHORITY")]

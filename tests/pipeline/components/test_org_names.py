@@ -782,3 +782,18 @@ def test_an_agenda_noun_known_in_its_parts_before_a_company_is_no_part_of_its_na
     assert _run(text, ordinary=ordinary) == [("Ekbyoperan AB", "ORG"), ("Norrby Vind AB", "ORG"),
                                              ("Radiotjänst i Kiruna AB", "ORG"), ("Lärcentrum Norr AB", "ORG"),
                                              ("Fjällbygdens Kraft AB", "ORG")]
+
+
+def test_a_building_named_in_one_word_that_ner_read_as_a_place_is_an_organisation():
+    # m-v824 … m-v960: 7 of 8 such places were tagged ORG
+    text = "Fika på Ekbyhuset, sedan Norrbyverket och Vattenpalatset. Ekbyvägen."
+    spans = [("Ekbyhuset", "LOC"), ("Norrbyverket", "LOC"), ("Vattenpalatset", "LOC"), ("Ekbyvägen", "LOC")]
+    assert _run(text, spans) == [("Ekbyhuset", "ORG"), ("Norrbyverket", "ORG"), ("Vattenpalatset", "ORG"),
+                                 ("Ekbyvägen", "LOC")]
+
+
+def test_a_clubs_sport_a_regional_newsrooms_genitive_and_a_united_companys_first_word():
+    # m-v950, m-v959: "Helsingborg" is a municipality; "Förenade" opens a company's name
+    text = "Bidrag till Helsingborg Judo. Enligt SVT Skånes granskning. Tillstånd för Förenade Ekbykrogar AB."
+    assert _run(text, [("Helsingborg", "LOC"), ("Skånes", "LOC")], ordinary=("förenade", "tillstånd")) == [
+        ("Helsingborg Judo", "ORG"), ("SVT Skånes", "ORG"), ("Förenade Ekbykrogar AB", "ORG")]

@@ -927,3 +927,10 @@ def test_a_pages_and_a_departments_labels_leave_the_name():
     assert _run("Eva Norrlid (M), Rotel III", [("Eva Norrlid", "PERSON"), ("Rotel", "PERSON")]) == [
         ("Eva Norrlid", "PERSON")]
     assert _run("Info Ekby kommun", [("Info", "PERSON")]) == []
+
+
+def test_a_hotel_or_a_foundation_at_a_names_end_makes_it_no_person():
+    # m-v955, m-v958
+    text = "Möte på Munken Hotell med Ekbys Bostadsstiftelse."
+    assert _run(text, [("Munken Hotell", "PERSON"), ("Ekbys Bostadsstiftelse", "PERSON")]) == [
+        ("Munken Hotell", "ORG"), ("Ekbys Bostadsstiftelse", "ORG")]
