@@ -1465,7 +1465,7 @@ class EntityRules(KBComponent):
             for match in _ROTEL_RE.finditer(text):
                 if self.kb.match_authority(match.group(0)):
                     yield "AUTHORITY", match.start(), match.end()
-        if "ektor" in text or "Avdelningen " in text or "Verksamhetsområdet " in text:
+        if "ektor" in text or "Avdelningen " in text or "erksamhetsområde" in text:
             yield from self._longest_authority(text, _UNIT_BY_FIELD_RE, min_words=2)
         if any(word in text for word in ("rbetsförmedlingen ", "myndigheten i", "kassan ", "verket i",
                                          "servicecenter i")):

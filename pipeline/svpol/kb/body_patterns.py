@@ -129,12 +129,18 @@ _AGENCY_IN_PLACE_RE = re.compile(AGENCY_IN_PLACE)
 ROTEL = r"(?:[A-ZÅÄÖ][a-zåäö]+-[ \t]+och[ \t]+)?[A-ZÅÄÖa-zåäö][a-zåäö]{2,}roteln"
 _ROTEL_RE = re.compile(ROTEL + "s?")
 # A municipality's sector or department named by its field without "för": "Sektor lärande", "sektor
-# ledning och verksamhetsstöd", "Avdelningen kultur och fritid", "Verksamhetsområdet kommunal utveckling".
-UNIT_BY_FIELD = (r"(?:[Ss]ektor(?:n)?|Avdelningen|Verksamhetsområdet)[ \t]+(?P<field>[a-zåäö]+)"
-                 r"(?:[ \t]+(?:och[ \t]+)?(?!sektor|avdelning|och\b)[a-zåäö]+){0,3}")
+# ledning och verksamhetsstöd", "Avdelningen kultur och fritid", "Verksamhetsområdet kommunal utveckling", also with
+# the field capitalised as a name ("Sektor Styrning och stöd", "verksamhetsområde Hållbar tillväxt"; 12 such names
+# gained in rounds 92-109, m-v824 … m-v949), not a water and sewage service's legal area ("verksamhetsområde
+# kommunalt vatten").
+UNIT_BY_FIELD = (r"(?:[Ss]ektor(?:n)?|Avdelningen|[Vv]erksamhetsområde(?:t)?)[ \t]+"
+                 r"(?P<field>(?!kommunalt\b)[A-ZÅÄÖa-zåäö][a-zåäö]+)"
+                 r"(?:[ \t]+(?:och[ \t]+)?(?!sektor|avdelning|verksamhetsområde|och\b)[a-zåäö]+){0,3}")
 _UNIT_BY_FIELD_RE = re.compile(UNIT_BY_FIELD)
-# "kommunal" is a field adjective of a unit ("kommunal utveckling") though no board is named so.
-_UNIT_FIELDS = (*_FIELD_ROOTS, "kommunal", "verksamhetsstöd", "omsorg", "utveckling")
+# "kommunal" is a field adjective of a unit ("kommunal utveckling") though no board is named so; "hållbar",
+# "styrning", "stöd" and "arbetsliv" name sectors ("Hållbar tillväxt", "Styrning och stöd", "Arbetsliv och stöd").
+_UNIT_FIELDS = (*_FIELD_ROOTS, "kommunal", "verksamhetsstöd", "omsorg", "utveckling", "hållbar", "styrning", "stöd",
+                "arbetsliv")
 # The definite words of a municipal office or unit named by its field.
 _OFFICE_WORDS = ("kontoret", "kansliet", "avdelningen", "enheten", "staben")
 # A sector named in one word is a municipality's administration where its field governs or develops the
@@ -381,7 +387,7 @@ def match_body_pattern(text: str, municipality: MunicipalityLookup) -> Optional[
         name = text[:-1] if text.endswith("s") else text
         return Authority(name[0].upper() + name[1:], "municipal_body")
     unit = _UNIT_BY_FIELD_RE.fullmatch(text)
-    if unit and _fields_known(text[unit.start("field"):], _UNIT_FIELDS):
+    if unit and _fields_known(text[unit.start("field"):].lower(), _UNIT_FIELDS):
         return Authority(text[0].upper() + text[1:], "municipal_body")
     # A state agency's or a county's office named with its place: "Arbetsförmedlingen i Strömsund",
     # "Statens servicecenter i Hudiksvall", "Kollektivtrafikmyndigheten i Västerbotten" (a region's).

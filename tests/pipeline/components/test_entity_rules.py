@@ -1447,3 +1447,10 @@ def test_the_municipalities_that_own_a_company_together_are_bodies(nlp):
     # m-v958: the owners in brackets after "delägare"
     doc = nlp("Bolaget, som ägs av de kommuner som är delägare i bolaget (Kumla, Laxå och Hallsberg), växer.")
     assert ents(doc) == [("Kumla", "AUTHORITY"), ("Laxå", "AUTHORITY"), ("Hallsberg", "AUTHORITY")]
+
+
+def test_a_sector_or_area_of_activity_named_by_a_capitalised_field_is_a_body(nlp):
+    # m-v824 … m-v949: the field written as a name; a water service's legal area and a sentence's verb are none
+    doc = nlp("Beslut av Sektor Styrning och stöd och verksamhetsområde Hållbar tillväxt. Sektorn visar ett "
+              "överskott. Verksamhetsområde kommunalt vatten och avlopp.")
+    assert ents(doc) == [("Sektor Styrning och stöd", "AUTHORITY"), ("verksamhetsområde Hållbar tillväxt", "AUTHORITY")]
