@@ -95,6 +95,8 @@ MUNICIPAL_NOUNS: Tuple[str, ...] = (
     "Presidiet", "Detaljplanen", "SEKRETESS", "Sekretess",
     # the police's and the municipality's joint promise to the citizens, an agenda's item (m-v630)
     "Medborgarlöfte", "Medborgarlöftet",
+    # a meeting's kinds in a notice ("Ärendegenomgång", "Beslutsmöte"; m-v824, m-v957)
+    "Ärendegenomgång", "Beslutsmöte",
     # the months, capitalised in headings and by some writers ("RS beslut i Juni"; not "Mars", a planet, nor
     # "Maj", a first name)
     "Januari", "Februari", "April", "Juni", "Juli", "Augusti", "September", "Oktober", "November", "December",

@@ -114,6 +114,7 @@ _FORM_WORDS = frozenset((
     "Insynsplats", "Insynsplatser", "Insyn",  # an observer's seat in a member list ("Insynsplats Eva Ek (SD)")
     "Medborgarförslag", "Ärendeförteckning", "Åhörare", "Personalföreträdare",
     "Beslutsinstans", "Adjungerade", "Adjungerad", "Sammanträdesdag",  # a notice's and a member list's fields (m-v425)
+    "Sammanträdestid",  # (m-v959)
     # a case's number and a page's labels, and a city's department of councillors ("Rotel III"; m-v826, m-v870, m-v927,
     # m-v936, m-v948)
     "Ärendenr", "Sidnr", "Info", "Rotel",

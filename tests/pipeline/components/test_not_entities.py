@@ -669,3 +669,10 @@ def test_an_agendas_kinds_of_case_and_a_meeting_named_by_its_purpose_are_no_enti
     got = _drop(text, [("Eva Ek", "PERSON"), ("Ekonomiärenden Personalärenden", "PERSON"),
                        ("Bygdeutvecklingsmötet", "LOC"), ("Ekby", "LOC")])
     assert got == [("Eva Ek", "PERSON"), ("Ekby", "LOC")]
+
+
+def test_a_notices_kinds_of_meeting_are_no_entities():
+    # m-v824, m-v957: "Ärendegenomgång kl 9", "Beslutsmöte kl 10" in a meeting's notice
+    component = NotEntities("not_entities")
+    assert component.is_not_entity("Ärendegenomgång") and component.is_not_entity("Beslutsmöte")
+    assert not component.is_not_entity("Beslutsmötet i Ekby")

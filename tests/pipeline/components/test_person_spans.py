@@ -934,3 +934,9 @@ def test_a_hotel_or_a_foundation_at_a_names_end_makes_it_no_person():
     text = "Möte på Munken Hotell med Ekbys Bostadsstiftelse."
     assert _run(text, [("Munken Hotell", "PERSON"), ("Ekbys Bostadsstiftelse", "PERSON")]) == [
         ("Munken Hotell", "ORG"), ("Ekbys Bostadsstiftelse", "ORG")]
+
+
+def test_a_notices_meeting_time_label_leaves_the_name():
+    # m-v959: the notice's next field after the chair's name
+    assert _run("Kallelse Eva Norrlid Sammanträdestid 13.00", [("Eva Norrlid Sammanträdestid", "PERSON")]) == [
+        ("Eva Norrlid", "PERSON")]
