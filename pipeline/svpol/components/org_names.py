@@ -310,7 +310,8 @@ _LOCAL_PAPER_RE = re.compile(
     r"(?:s|:s)?(?![\wåäö-])")
 # A building or works named in one word that ner read as a place: "Ekbyhuset", "Norrbyverket", "Vattenpalatset",
 # "Ekbydeponin" (7 of the 8 such places ner found in rounds 92-109 were tagged ORG, the other nothing; m-v824 … m-v960).
-_NAMED_BUILDING_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]{3,}(?:huset|verket|palatset|deponin)")
+_BUILDING_HEADS = ("huset", "verket", "palatset", "deponin")
+_NAMED_BUILDING_RE = re.compile(rf"[A-ZÅÄÖ][a-zåäö]{{3,}}(?:{'|'.join(_BUILDING_HEADS)})")
 # A municipality's club named by its place and sport: "Luleå Hockey", "Södertälje Basket", "Ekby Judo" (the KB checks
 # the place; m-v950).
 _SPORTS = ("Hockey", "Basket", "Innebandy", "Fotboll", "Handboll", "Bandy", "Judo", "Karate", "Friidrott", "Gymnastik")
@@ -496,6 +497,7 @@ _MATCH_WORDS = {
                                   *_FIRM_WORDS.split("|"), "Stiftelsen", "klubben"),
     _REGIONAL_NEWS_RE: ("SVT",),
     _PLACE_SCHOOL_RE: ("skola", "ymnasium"),
+    _NAMED_BUILDING_RE: _BUILDING_HEADS,
     _LOCAL_PAPER_RE: ("Allehanda", "Dagblad", "Kuriren", "Folkblad", "Posten", "Correspondenten"),
     _AMPERSAND_RE: ("&",),
     _CLUB_OR_ASSOCIATION_RE: ("förening", "klubb", "sällskap", "allians", "förbund"),
@@ -642,6 +644,11 @@ def _localities() -> FrozenSet[str]:
     return frozenset(resource_names("localities.txt"))
 
 
+def _is_branch_place_or_genitive(name: str) -> bool:
+    """Whether ``name`` is a branch's place (:func:`_is_branch_place`) or its genitive (``Ekbys``)."""
+    return _is_branch_place(name) or (name.endswith("s") and _is_branch_place(name[:-1]))
+
+
 def _is_branch_place(name: str) -> bool:
     """Whether ``name`` after a listed organisation names its local or regional branch: a municipality, a
     province or a locality (``PRO Ekby``, ``PRO Skåne``, ``SPF Seniorerna Norrbyn``)."""
@@ -694,6 +701,11 @@ class OrgNames(NameList):
         """Whether ``word`` is an ordinary word: the vectors know its lower-case form."""
         return self.nlp.vocab.has_vector(word.lower())
 
+    def _is_agenda_noun(self, word: str) -> bool:
+        """Whether ``word`` may be an agenda's or a heading's noun in front of a company's name: a compound the vectors
+        know in its parts, and no genitive (a genitive is the name's own: "Fjällbygdens Kraft AB")."""
+        return not word.endswith("s") and is_ordinary_compound(word, self.nlp.vocab)
+
     def _company_start(self, text: str, start: int, end: int) -> Optional[int]:
         """Drop ordinary words in front of a company name ("Enligt Posten AB" -> "Posten AB"); None
         when no name is left ("beslut gällande AB")."""
@@ -726,8 +738,7 @@ class OrgNames(NameList):
         # AB"; m-v849, m-v916)
         while len(words) > 2 and words[1].group(0) == "i" and (
                 ROLE_RE.fullmatch(words[0].group(0))
-                or (is_ordinary_compound(words[0].group(0), self.nlp.vocab) and not words[0].group(0).endswith("s")
-                    and not is_place(words[2].group(0).rstrip(",")))):
+                or (self._is_agenda_noun(words[0].group(0)) and not is_place(words[2].group(0).rstrip(",")))):
             del words[:2]
         after_council = False
         while (len(words) > 1 and words[0].group(0) not in ("och", "&") and words[1].group(0) not in ("och", "&")
@@ -752,15 +763,13 @@ class OrgNames(NameList):
                     # ... nor a list's or an agenda's noun that the vectors know in its parts, before a municipality
                     # or after the council's short form ("Samhällsutvecklingsförvaltning Ekbys kommunhus AB"; m-v871;
                     # a company's own name may be such a compound: "Lärcentrum Norr AB", "Radiotjänst i Kiruna AB")
-                    or ((after_council or is_municipality_or_genitive(words[1].group(0))
-                         # ... or an agenda's or a heading's such noun before a capitalised name that is no place nor
-                         # a direction ("Bolagsdialog Ekbyoperan AB", "Tillsynsrapport Norrby förskolor AB"; not
-                         # "Lärcentrum Norr AB"; m-v940, m-v942)
-                         or (words[1].group(0)[:1].isupper() and words[1].group(0) not in _COMPASS_WORDS
-                             and not is_place(words[1].group(0))
-                             # (a genitive is the name's own: "Fjällbygdens Kraft AB")
-                             and not words[0].group(0).endswith("s")))
-                        and is_ordinary_compound(words[0].group(0), self.nlp.vocab)))):
+                    or ((after_council or is_municipality_or_genitive(words[1].group(0)))
+                        and is_ordinary_compound(words[0].group(0), self.nlp.vocab))
+                    # ... or an agenda's or a heading's such noun before a capitalised name that is no place nor a
+                    # direction ("Bolagsdialog Ekbyoperan AB", "Tillsynsrapport Norrby förskolor AB"; not "Lärcentrum
+                    # Norr AB"; m-v940, m-v942)
+                    or (words[1].group(0)[:1].isupper() and words[1].group(0) not in _COMPASS_WORDS
+                        and not is_place(words[1].group(0)) and self._is_agenda_noun(words[0].group(0))))):
             after_council = words.pop(0).group(0) in COUNCIL_SHORT_FORMS
         # a letter's compound in front is a share class or a kind, no name ("B-aktier i Ekby Science Park AB")
         while len(words) > 1 and _LETTER_COMPOUND_RE.fullmatch(words[0].group(0)):
@@ -824,12 +833,15 @@ class OrgNames(NameList):
             # (not a building's: "Regionens hus Ekby" is the house and its town; m-v633)
             branch = None if span.text.lower().endswith(" hus") else _PLACE_AFTER_RE.match(text, span.end_char)
             place = branch.group(1) if branch else ""
-            region = None if _is_branch_place(place) else _REGION_AFTER_RE.match(text, span.end_char)
-            end = branch.end() if _is_branch_place(place) else region.end() if region else span.end_char
-            yield span.start_char, end
-        for ent in doc.ents:
-            if ent.label_ == "LOC" and len(ent) == 1 and _NAMED_BUILDING_RE.fullmatch(ent.text):
-                yield ent.start_char, ent.end_char
+            if _is_branch_place(place):
+                yield span.start_char, branch.end()
+            else:
+                region = _REGION_AFTER_RE.match(text, span.end_char)
+                yield span.start_char, (region.end() if region else span.end_char)
+        if not gate_words.isdisjoint(_MATCH_WORDS[_NAMED_BUILDING_RE]):  # (most texts hold no building's head)
+            for ent in doc.ents:
+                if ent.label_ == "LOC" and len(ent) == 1 and _NAMED_BUILDING_RE.fullmatch(ent.text):
+                    yield ent.start_char, ent.end_char
         if any(union in text for union in UNION_SHORT_NAMES):
             for ent in doc.ents:
                 union = _UNION_AFTER_MEMBER_RE.match(text, ent.end_char) if ent.label_ == "PERSON" else None
@@ -893,8 +905,7 @@ class OrgNames(NameList):
             yield m.start(), m.end()
         for m in search(_LOCAL_PAPER_RE):
             place = m.group("place")
-            if place in ("Sverige", "Sveriges") or _is_branch_place(place) or (
-                    place.endswith("s") and _is_branch_place(place[:-1])):
+            if place in ("Sverige", "Sveriges") or _is_branch_place_or_genitive(place):
                 yield m.start(), m.end()
         for m in search(_TOWN_PAPER_RE):
             first = m.group("first")
@@ -938,8 +949,7 @@ class OrgNames(NameList):
             front = firm and self._ordinary(words[0])
             yield (m.start() + m.group(0).index(words[1], len(words[0])) if front else m.start()), m.end()
         for m in search(_PLACE_SCHOOL_RE):
-            place = m.group("place")
-            if _is_branch_place(place) or (place.endswith("s") and _is_branch_place(place[:-1])):
+            if _is_branch_place_or_genitive(m.group("place")):
                 yield m.start(), m.end()
         for m in search(_REGIONAL_NEWS_RE):
             region = m.group("region")
