@@ -245,7 +245,7 @@ _MUNICIPALITY_LIST_RE = re.compile(
 # (an agreement "between" them too, where other parties come first: "Avtalet var upprättat mellan Ekby stad -
 # omsorgsnämnden, Norrby, Ås och Eda", m-v456; a list right after "mellan" is _COOPERATION_BETWEEN_RE's)
 _COOPERATION_BEFORE_RE = re.compile(
-    # (the municipalities that own a company together too: "kommuner som är delägare i bolaget (Ekby, Norrby och Ås)";
+    # (the municipalities that own a company together too: "lånen garanteras av delägarna Ekby, Norrby och Ås";
     # m-v958)
     r"(?i:samverka|samarbet|tillsammans[ \t]+med|\bmedlem|ägarkommun|delägar|\bdeltar\b|avtal\w*[ \t][^.!?\n]*\bmellan\b)"
     r"[^.!?\n]*\Z")

@@ -931,9 +931,9 @@ def test_a_pages_and_a_departments_labels_leave_the_name():
 
 def test_a_hotel_or_a_foundation_at_a_names_end_makes_it_no_person():
     # m-v955, m-v958
-    text = "Möte på Munken Hotell med Ekbys Bostadsstiftelse."
-    assert _run(text, [("Munken Hotell", "PERSON"), ("Ekbys Bostadsstiftelse", "PERSON")]) == [
-        ("Munken Hotell", "ORG"), ("Ekbys Bostadsstiftelse", "ORG")]
+    text = "Möte på Ekbacken Hotell med Ekbys Bostadsstiftelse."
+    assert _run(text, [("Ekbacken Hotell", "PERSON"), ("Ekbys Bostadsstiftelse", "PERSON")]) == [
+        ("Ekbacken Hotell", "ORG"), ("Ekbys Bostadsstiftelse", "ORG")]
 
 
 def test_a_notices_meeting_time_label_leaves_the_name():
